@@ -1,0 +1,3 @@
+from govinfo.cli.main import run
+
+run()
