@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 import msgspec
 
@@ -32,7 +32,7 @@ class SourceRef(msgspec.Struct, frozen=True, gc=False):
         return f"{self.path}:{self.line}:{self.col}"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -66,18 +66,18 @@ class Problem(msgspec.Struct, frozen=True, gc=False):
 # --- enumerations -------------------------------------------------------------------------
 
 
-class PointKind(str, Enum):
+class PointKind(StrEnum):
     CITY = "city"
     COUNTY = "county"
     DEPARTMENT = "department"
 
 
-class Tier(str, Enum):
+class Tier(StrEnum):
     PROVINCIAL = "provincial"
     NATIONAL = "national"
 
 
-class HistoryKind(str, Enum):
+class HistoryKind(StrEnum):
     ADMITTED = "admitted"
     DISQUALIFIED = "disqualified"
     REINSTATED = "reinstated"
@@ -85,7 +85,7 @@ class HistoryKind(str, Enum):
     RETIRED = "retired"
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     GENERAL = "general"
     RESEARCH = "research"
     PROBLEM = "problem"
@@ -93,36 +93,36 @@ class Category(str, Enum):
     OPINION_LIST = "opinion-list"
 
 
-class Classification(str, Enum):
+class Classification(StrEnum):
     PUBLIC = "public"
     INTERNAL = "internal"
     SECRET = "secret"
 
 
-class Mode(str, Enum):
+class Mode(StrEnum):
     SINGLE = "single"
     COMBINED = "combined"
 
 
-class Rank(str, Enum):
+class Rank(StrEnum):
     STATE_COUNCIL = "state-council"
     GOVERNOR = "governor"
     PROVINCIAL_LEADER = "provincial-leader"
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     NATIONAL = "national"
     PROVINCIAL = "provincial"
 
 
-class AdjustmentKind(str, Enum):
+class AdjustmentKind(StrEnum):
     EMERGENCY_OMITTED = "emergency-omitted"
     EMERGENCY_CONCEALED = "emergency-concealed"
     INACCURATE = "inaccurate"
     MANUAL = "manual"
 
 
-class Flag(str, Enum):
+class Flag(StrEnum):
     INACCURATE = "inaccurate"
 
 
