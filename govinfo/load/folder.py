@@ -105,11 +105,59 @@ class WorkingTree:
             os.close(fd)
 
 
+class GitRevision:
+    """The folder as it was at a git revision (``--at REV``), read without touching the working
+    tree; the folder may be a subfolder of its repository."""
+
+    def __init__(self, root: Path, rev: str) -> None:
+        from govinfo.store import git
+
+        top = git.repo_root(root)
+        if top is None:
+            raise DataError(t("at_not_repo", path=str(root)))
+        commit = git.resolve_rev(top, rev)
+        if commit is None:
+            raise DataError(t("at_unknown_rev", rev=rev))
+        rel = root.resolve().relative_to(top.resolve()).as_posix()
+        self.prefix = "" if rel == "." else rel + "/"
+        self.root = root
+        self.rev = rev
+        self.commit = commit
+        self.top = top
+        self.links: list[str] = []
+        self._reader = git.BlobReader(top, commit)
+        self._git = git
+
+    def describe(self) -> str:
+        return f"{self.root}@{self.rev}"
+
+    def files(self, years: Collection[int] | None) -> list[tuple[str, int]]:
+        out: list[tuple[str, int]] = []
+        self.links = []
+        for path, size, mode in self._git.list_files_at(self.top, self.commit, self.prefix):
+            rel = path[len(self.prefix) :]
+            if any(part.startswith(".") for part in rel.split("/")):
+                continue
+            if mode == "120000":
+                self.links.append(rel)
+            elif _wanted(rel, years):
+                out.append((rel, size))
+        out.sort()
+        return out
+
+    def read(self, path: str) -> bytes:
+        return self._reader.read(self.prefix + path)
+
+    def close(self) -> None:
+        self._reader.close()
+
+
 class LoadResult(msgspec.Struct, gc=False):
     folder: Folder
     problems: list[Problem]
     files: int
     records: int
+    source: Any = None  # the FileSource read (for excerpts of problem lines)
 
     @property
     def errors(self) -> int:
@@ -163,7 +211,9 @@ def load_folder(
             if progress is not None and (i % 200 == 0 or i + 1 == total):
                 progress(i + 1, total)
         links = list(getattr(source, "links", ()))
-        return _assemble(settings, parsed, years, links)
+        result = _assemble(settings, parsed, years, links)
+        result.source = source
+        return result
     finally:
         if gc_was_enabled:
             gc.enable()
