@@ -138,7 +138,12 @@ def open_folder(
         apply_language(st, None)
         raise
     apply_language(st, settings.language)
-    result = load_folder(source, years=years)
+    cache = None
+    if at is None and not st.no_cache:
+        from govinfo.store.cache import ParseCache
+
+        cache = ParseCache(root)
+    result = load_folder(source, years=years, cache=cache)
     if refuse_on_errors and result.errors:
         refuse(result.problems, result.errors)
     return result
