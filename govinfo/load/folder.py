@@ -223,15 +223,24 @@ def load_folder(
         total = len(listing)
         stats: dict[str, os.stat_result] = getattr(source, "stats", {}) if cache else {}
         present: dict[str, set[str]] = {}
+        cached: dict[str, ParsedFile] = {}
+        if cache is not None:
+            for path, _size in listing:
+                st = stats.get(path)
+                hit = cache.lookup(path, st) if st is not None else None
+                if hit is not None:
+                    cached[path] = hit
+        stored = set(cached)  # cache hits need not be stored again
+        cached.update(_parse_in_parallel(source, listing, cached, parse))
         for i, (path, _size) in enumerate(listing):
             if file_kind(path) is None:
                 continue
             st = stats.get(path)
-            pf = cache.lookup(path, st) if cache is not None and st is not None else None
+            pf = cached.get(path)
             if pf is None:
                 pf = parse(path, source.read(path))
-                if cache is not None and st is not None:
-                    cache.store(pf, st)
+            if cache is not None and st is not None and path not in stored:
+                cache.store(pf, st)
             if st is not None and pf.kind == "submissions":
                 present.setdefault(path.split("/")[1], set()).add(path)
             parsed.append(pf)
@@ -248,6 +257,24 @@ def load_folder(
     finally:
         if gc_was_enabled:
             gc.enable()
+
+
+def _parse_in_parallel(
+    source: FileSource,
+    listing: list[tuple[str, int]],
+    done: dict[str, ParsedFile],
+    parse: Callable[[str, bytes], ParsedFile],
+) -> dict[str, ParsedFile]:
+    """Parse the submission files not yet ``done`` on all cores when there are many of them
+    and the source is the working tree; else nothing (the caller parses in-process)."""
+    from govinfo.load import parallel
+
+    if not isinstance(source, WorkingTree) or parse is not parse_file:
+        return {}
+    todo = [p for p, _ in listing if p not in done and file_kind(p) == "submissions"]
+    if len(todo) < parallel.MIN_FILES or parallel.workers() == 0:
+        return {}
+    return parallel.parse_many(source.root, todo)
 
 
 def _assemble(
