@@ -63,6 +63,7 @@ STD_PUBLICATIONS = {
     "zb": pub("zb", "《专报》", "provincial", "3", "1.5"),
     "zwxx": pub("zwxx", "《吉林政务信息》", "provincial", "1", "0.5"),
     "mryq": pub("mryq", "《每日要情》", "provincial", "1", "0.5"),
+    "yqzb": pub("yqzb", "《舆论监督与群众意见建议专报》", "provincial", "2", "1"),
 }
 STD_DEDUCTIONS = {
     "solicitation-missed": D(2),

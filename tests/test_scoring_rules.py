@@ -262,6 +262,22 @@ def test_highest_rise_is_multiplied_split_and_rounded_once():
     assert pts(f, "a") == pts(f, "b") == D("2.25")
 
 
+def test_rounding_per_event_can_cost_a_cent_when_a_rise_is_split():
+    # SPEC rounds each event once. 《舆论监督…专报》 2 alone, split in 3: 0.666… → 0.67.
+    # With an earlier 《吉林政务信息》 1 the rises are 1 and 1: 0.333… → 0.33 twice = 0.66.
+    alone = sub("K-1", "a", "2003-05-01", co=("b", "c"), adoptions=(ad("yqzb", "2003-05-02"),))
+    both = sub(
+        "K-1",
+        "a",
+        "2003-05-01",
+        co=("b", "c"),
+        adoptions=(ad("zwxx", "2003-05-01"), ad("yqzb", "2003-05-02")),
+    )
+    three = [point("a"), point("b"), point("c")]
+    assert pts(folder(three, [alone]), "a") == D("0.67")
+    assert pts(folder(three, [both]), "a") == D("0.66")
+
+
 # --- event dating and the rule set chosen by the submission's date ---------------------------
 
 

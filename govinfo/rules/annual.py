@@ -27,7 +27,7 @@ from enum import StrEnum
 
 import msgspec
 
-from govinfo.model import Folder, HistoryKind, Point, RuleSet, Tier
+from govinfo.model import Category, Folder, HistoryKind, Level, Point, RuleSet, Tier
 from govinfo.rules.calendar import day_of_year, days_in_year
 from govinfo.rules.events import (
     MAX_LAG,
@@ -115,26 +115,7 @@ def year_events(
     index: SubmissionIndex | None = None,
 ) -> list[Event]:
     """Every event of every point dated in ``year`` and on or before ``as_of``, in explain order."""
-    first = dt.date(year, 1, 1)
-    last = min(dt.date(year, 12, 31), as_of)
-    if last < first:
-        return []
-    pricer = pricer or Pricer(folder)
-    index = index or SubmissionIndex(folder.submissions)
-    events: list[Event] = []
-    for sub in index.between(first - MAX_LAG, last):
-        if sub.date < first and not could_score_after(sub, first):
-            continue
-        for ev in pricer.submission_events(sub):
-            if first <= ev.date <= last:
-                events.append(ev)
-    for i, adj in enumerate(folder.adjustments):
-        if first <= adj.date <= last:
-            events.append(pricer.adjustment_event(i))
-    obs = obligations(folder, first, last, as_of, index=index, pricer=pricer)
-    events.extend(charged_events(obs, pricer))
-    events.sort(key=lambda e: e.key)
-    return events
+    return _scan(folder, year, as_of, pricer, index)[0]
 
 
 def year_counts(
@@ -145,12 +126,26 @@ def year_counts(
     pricer: Pricer | None = None,
     index: SubmissionIndex | None = None,
 ) -> dict[str, Counts]:
-    """The record counts of every point with any (deductions left at 0: they come from events)."""
+    """The record counts of every point that has any (``deductions`` left at 0: they are the
+    sum of the negative events, which :func:`score_year` fills in)."""
+    return _scan(folder, year, as_of, pricer, index)[1]
+
+
+def _scan(
+    folder: Folder,
+    year: int,
+    as_of: dt.date,
+    pricer: Pricer | None,
+    index: SubmissionIndex | None,
+) -> tuple[list[Event], dict[str, Counts]]:
+    """One pass over the submissions that can matter to ``year``: their events dated in the
+    year up to ``as_of`` and the record counts; then adjustments and charged obligations."""
     first = dt.date(year, 1, 1)
     last = min(dt.date(year, 12, 31), as_of)
+    events: list[Event] = []
     counts: dict[str, Counts] = {}
     if last < first:
-        return counts
+        return events, counts
     pricer = pricer or Pricer(folder)
     index = index or SubmissionIndex(folder.submissions)
 
@@ -160,34 +155,49 @@ def year_counts(
             c = counts[point] = Counts()
         return c
 
+    national = Level.NATIONAL
     for sub in index.between(first - MAX_LAG, last):
         if sub.date >= first:
             own = of(sub.point)
             own.submitted += 1
-            if sub.category.value == "research":
+            if sub.category is Category.RESEARCH:
                 own.research += 1
         elif not could_score_after(sub, first):
             continue
+        if sub.adoptions or sub.instructions or sub.flags or sub.reported_at is not None:
+            for ev in pricer.submission_events(sub):
+                if first <= ev.date <= last:
+                    events.append(ev)
         if sub.adoptions:
-            in_year = [a for a in sub.adoptions if first <= a.date <= last]
-            if in_year:
-                rs = pricer.require_rule_set(sub.date, sub.id)
-                national = any(
-                    (pub := rs.publications.get(a.publication)) is not None
-                    and pub.level.value == "national"
-                    for a in in_year
-                )
+            adopted = [a for a in sub.adoptions if first <= a.date <= last]
+            if adopted:
+                pubs = pricer.require_rule_set(sub.date, sub.id).publications
+                is_national = False
+                for a in adopted:
+                    pub = pubs.get(a.publication)
+                    if pub is not None and pub.level is national:
+                        is_national = True
+                        break
                 for p in sub.participants():
                     c = of(p)
                     c.adopted += 1
-                    if national:
+                    if is_national:
                         c.national_adopted += 1
         if sub.instructions:
-            n = sum(1 for i in sub.instructions if first <= i.date <= last)
+            n = 0
+            for instruction in sub.instructions:
+                if first <= instruction.date <= last:
+                    n += 1
             if n:
                 for p in sub.participants():
                     of(p).instructions += n
-    return counts
+    for k, adj in enumerate(folder.adjustments):
+        if first <= adj.date <= last:
+            events.append(pricer.adjustment_event(k))
+    obs = obligations(folder, first, last, as_of, index=index, pricer=pricer)
+    events.extend(charged_events(obs, pricer))
+    events.sort(key=lambda e: e.key)
+    return events, counts
 
 
 def _admitted_in_grace(point: Point, year: int, since: dt.date, as_of: dt.date) -> bool:
@@ -209,8 +219,7 @@ def score_year(folder: Folder, year: int, as_of: dt.date) -> YearScore:
     year_last = dt.date(year, 12, 31)
     annual_rs = pricer.require_rule_set(year_last, str(year))
     annual = annual_rs.annual
-    events = year_events(folder, year, as_of, pricer=pricer, index=index)
-    counts = year_counts(folder, year, as_of, pricer=pricer, index=index)
+    events, counts = _scan(folder, year, as_of, pricer, index)
 
     by_point: dict[str, list[Event]] = {}
     used: set[str] = {annual_rs.id}

@@ -216,9 +216,9 @@ class Pricer:
         """The largest of the category's multiplier, ``solicited_on_time`` (when it applies) and 1,
         with the name of the one chosen (None for 1)."""
         best, why = ONE, None
-        cat = rs.multipliers.get(sub.category.value)
+        cat = rs.multipliers.get(sub.category)  # a StrEnum: looks up as its value
         if cat is not None and cat > best:
-            best, why = cat, sub.category.value
+            best, why = cat, str(sub.category.value)
         if sub.solicitation is not None:
             sol = self.solicitations.get(sub.solicitation)
             if sol is not None and sub.date <= sol.due and self.addresses(sol, sub.point):
@@ -311,8 +311,8 @@ class Pricer:
             detail = Detail(
                 publication=pub.id,
                 publication_name=pub.name,
-                level=pub.level.value,
-                mode=adoption.mode.value,
+                level=pub.level,
+                mode=adoption.mode,
                 value=value,
                 rise=rise,
                 multiplier=multiplier,
@@ -357,9 +357,7 @@ class Pricer:
             else:
                 rise = value
             points = round_points(rise / shares if shares != 1 else rise)
-            detail = Detail(
-                leader=ins.leader, rank=ins.rank.value, value=value, rise=rise, shares=shares
-            )
+            detail = Detail(leader=ins.leader, rank=ins.rank, value=value, rise=rise, shares=shares)
             key = _key(ins.date, INSTRUCTION, sub.id, src.path, src.line, src.col, i)
             for point in participants:
                 out.append(
@@ -404,10 +402,12 @@ def could_score_after(sub: Submission, day: dt.date) -> bool:
     lets a year's scoring skip most of the previous year's submissions)."""
     if sub.date >= day:
         return True
-    if any(a.date >= day for a in sub.adoptions):
-        return True
-    if any(i.date >= day for i in sub.instructions):
-        return True
+    for a in sub.adoptions:
+        if a.date >= day:
+            return True
+    for i in sub.instructions:
+        if i.date >= day:
+            return True
     return sub.reported_at is not None and sub.reported_at.date() >= day
 
 
@@ -421,17 +421,22 @@ class SubmissionIndex:
             subs.sort(key=lambda s: (s.date, s.id))
         self.submissions: list[Submission] = subs
         self.dates: list[dt.date] = [s.date for s in subs]
-        self.by_id: dict[str, Submission] = {}
         self._oc_subs: dict[tuple[str, str], list[Submission]] = {}
         self._oc_dates: dict[tuple[str, str], list[dt.date]] = {}
         self.by_solicitation: dict[str, list[Submission]] = {}
+        oc_subs, oc_dates, by_sol = self._oc_subs, self._oc_dates, self.by_solicitation
         for s in subs:
-            self.by_id[s.id] = s
-            key = (s.point, s.category.value)
-            self._oc_subs.setdefault(key, []).append(s)
-            self._oc_dates.setdefault(key, []).append(s.date)
+            # Category is a StrEnum: it hashes and compares as its value, and is faster to use
+            key = (s.point, s.category)
+            found = oc_subs.get(key)
+            if found is None:
+                oc_subs[key] = [s]
+                oc_dates[key] = [s.date]
+            else:
+                found.append(s)
+                oc_dates[key].append(s.date)
             if s.solicitation is not None:
-                self.by_solicitation.setdefault(s.solicitation, []).append(s)
+                by_sol.setdefault(s.solicitation, []).append(s)
 
     def between(self, first: dt.date, last: dt.date) -> list[Submission]:
         """Submissions dated ``first..last`` (both included), in (date, id) order."""
