@@ -657,7 +657,7 @@ def _check_submission(
             "reported_before_occurred",
             value=reported.isoformat(timespec="minutes"),
         )
-    if "reviewer" not in values:
+    if node.get("reviewer") is None:
         line, col = node.first_key_pos()
         r.warning(line, col, "reviewer_missing")
     sol = values.get("solicitation")

@@ -210,22 +210,21 @@ def _build(loader: Any, path: str, problems: list[Problem]) -> Node | None:
         elif cls is mapping_start or cls is sequence_start:
             mark = ev.start_mark
             line, col = mark.line + 1, mark.column + 1
+            flagged = False
             if ev.anchor is not None:
                 problems.append(_problem(path, line, col, "yaml_anchor", name=ev.anchor))
+                flagged = True
             if ev.tag is not None and ev.tag != "!":
                 problems.append(_problem(path, line, col, "yaml_tag", tag=ev.tag))
+                flagged = True
             if len(stack) >= MAX_DEPTH:
                 problems.append(_problem(path, line, col, "yaml_too_deep", limit=MAX_DEPTH))
                 raise _Stop
             node: Mapping | Sequence
-            if cls is mapping_start:
-                node = Mapping(line, col)
-                attach(node)
-                stack.append((node, [None], set()))
-            else:
-                node = Sequence(line, col)
-                attach(node)
-                stack.append((node, [None], None))
+            node = Mapping(line, col) if cls is mapping_start else Sequence(line, col)
+            # A collection already reported (tag, anchor) is read but stands as a bad value.
+            attach(Scalar("", True, line, col, bad=True) if flagged else node)
+            stack.append((node, [None], set() if cls is mapping_start else None))
         elif cls in collection_end:
             stack.pop()
         elif cls is alias_event:
