@@ -420,6 +420,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year}年度政务信息直报点得分排名",
         "{year} scores of the direct-reporting points",
     ),
+    "list_sep": ("、", ", "),
     "score_footer_rules": ("计分规则：{ids}", "rule sets: {ids}"),
     "score_footer_outcome": (
         "优秀 {commended} 个，取消资格 {disqualified} 个；数据截至 {as_of}",

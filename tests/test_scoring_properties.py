@@ -8,7 +8,12 @@ from decimal import Decimal
 import msgspec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from scoring_build import (
+
+from govinfo.model import Adoption, Folder, Mode, Tier
+from govinfo.reports.explain import explain_report
+from govinfo.rules.annual import score_year
+from govinfo.rules.events import ADOPTION, INSTRUCTION
+from tests.scoring_build import (
     STD_REQUIREMENTS,
     ad,
     adjustment,
@@ -19,11 +24,6 @@ from scoring_build import (
     solicitation,
     sub,
 )
-
-from govinfo.model import Adoption, Folder, Mode, Tier
-from govinfo.reports.explain import explain_report
-from govinfo.rules.annual import score_year
-from govinfo.rules.events import ADOPTION, INSTRUCTION
 
 BASE = dt.date(2002, 10, 1)
 END = dt.date(2003, 12, 31)

@@ -10,7 +10,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from scoring_build import (
+
+from govinfo.errors import DataError
+from govinfo.model import Annual
+from govinfo.rules.annual import Status, score_year, year_events
+from govinfo.rules.obligations import ObligationKind, ObligationStatus, obligations
+from tests.scoring_build import (
     STD_REQUIREMENTS,
     D,
     ad,
@@ -24,11 +29,6 @@ from scoring_build import (
     solicitation,
     sub,
 )
-
-from govinfo.errors import DataError
-from govinfo.model import Annual
-from govinfo.rules.annual import Status, score_year, year_events
-from govinfo.rules.obligations import ObligationKind, ObligationStatus, obligations
 
 END = d("2003-12-31")
 
