@@ -642,3 +642,63 @@ def test_year_events_are_in_explain_order():
     events = year_events(f, 2003, END)
     assert [e.key for e in events] == sorted(e.key for e in events)
     assert Status.COMMENDED.value == "commended"
+
+
+def test_exempt_needs_an_admission_not_a_reinstatement():
+    annual = Annual(disqualify_below=D(12), commend_top=0)
+    points = [
+        point("new", "county", "2003-07-01"),  # admitted on the grace day: exempt
+        # reinstated in August after a disqualification: not exempt
+        point(
+            "back",
+            "county",
+            "2001-01-01",
+            ("2003-02-01", "disqualified"),
+            ("2003-08-01", "reinstated"),
+        ),
+    ]
+    result = score_year(folder(points, rule_sets=(rules(annual=annual),)), 2003, END)
+    assert {s.point.id: s.status.value for s in result.standings} == {
+        "new": "exempt",
+        "back": "disqualified",
+    }
+
+
+def test_explain_order_within_a_day_and_the_words():
+    from govinfo.i18n import set_lang
+    from govinfo.reports.explain import describe
+
+    sol = solicitation("YG-2003-031", "2003-03-01", "2003-03-10", ("a",))
+    s = sub(
+        "A-2",
+        "a",
+        "2003-03-10",
+        "research",
+        inaccurate=True,
+        adoptions=(ad("zwxx", "2003-03-10"),),
+        instructions=(ins("governor", "2003-03-10"),),
+    )
+    f = folder(
+        [point("a")],
+        [s],
+        solicitations=(sol,),
+        adjustments=(adjustment("T-9", "a", "2003-03-10", "manual", "-1"),),
+    )
+    events = score_year(f, 2003, END).events_of("a")
+    # adoption, instruction, then the deductions: those without a submission first
+    # (the missed solicitation, read before the adjustment in path order), then A-2's flag
+    assert [(e.kind, e.submission) for e in events] == [
+        ("adoption", "A-2"),
+        ("instruction", "A-2"),
+        ("manual", None),
+        ("solicitation-missed", None),
+        ("inaccurate", "A-2"),
+    ]
+    set_lang("zh")
+    assert [describe(e) for e in events] == [
+        "《吉林政务信息》单条采用 ×2 调研",
+        "省长批示（洪虎）",
+        "人工调整（T-9）：T-9 原因",
+        "约稿 YG-2003-031 未报",
+        "信息失实",
+    ]

@@ -191,9 +191,9 @@ def _scan(
             if n:
                 for p in sub.participants():
                     of(p).instructions += n
-    for k, adj in enumerate(folder.adjustments):
+    for adj in folder.adjustments:
         if first <= adj.date <= last:
-            events.append(pricer.adjustment_event(k))
+            events.append(pricer.adjustment_event(adj))
     obs = obligations(folder, first, last, as_of, index=index, pricer=pricer)
     events.extend(charged_events(obs, pricer))
     events.sort(key=lambda e: e.key)

@@ -34,6 +34,7 @@ from govinfo.errors import DataError
 from govinfo.i18n import t
 from govinfo.model import (
     DEDUCTION_NAMES,
+    Adjustment,
     AdjustmentKind,
     Flag,
     Folder,
@@ -237,25 +238,21 @@ class Pricer:
             self._adoption_events(sub, rs, participants, out)
         if sub.instructions:
             self._instruction_events(sub, rs, participants, out)
-        if sub.occurred_at is not None and sub.reported_at is not None:
-            delay = sub.reported_at - sub.occurred_at
-            limit = rs.emergency_deadline_minutes
-            if delay > dt.timedelta(minutes=limit):
-                price = rs.deduction(EMERGENCY_LATE)
-                out.append(
-                    deduction_event(
-                        point=sub.point,
-                        kind=EMERGENCY_LATE,
-                        date=sub.reported_at.date(),
-                        amount=price,
-                        rule_set=rs.id,
-                        detail=Detail(
-                            minutes=int(delay.total_seconds() // 60), limit=limit, value=price
-                        ),
-                        submission=sub.id,
-                        position=(path, line, col),
-                    )
+        late = late_report(sub, rs)
+        if late is not None:
+            price = rs.deduction(EMERGENCY_LATE)
+            out.append(
+                deduction_event(
+                    point=sub.point,
+                    kind=EMERGENCY_LATE,
+                    date=late.reported_at.date(),
+                    amount=price,
+                    rule_set=rs.id,
+                    detail=Detail(minutes=late.minutes, limit=late.limit, value=price),
+                    submission=sub.id,
+                    position=(path, line, col),
                 )
+            )
         if Flag.INACCURATE in sub.flags:
             price = rs.deduction(INACCURATE)
             out.append(
@@ -373,10 +370,9 @@ class Pricer:
                     )
                 )
 
-    def adjustment_event(self, adj_index: int) -> Event:
-        """The event of the folder's adjustment number ``adj_index``: ``-|points|`` when given
-        (``manual``: as written), else the kind's deduction in the set in force on its date."""
-        adj = self.folder.adjustments[adj_index]
+    def adjustment_event(self, adj: Adjustment) -> Event:
+        """The event of ``adj``: ``-|points|`` when given (``manual``: as written), else the
+        kind's deduction in the set in force on its date."""
         rs = self.rule_set_on(adj.date)
         kind = adj.kind.value
         if adj.points is not None:
@@ -395,6 +391,42 @@ class Pricer:
             submission=adj.submission,
             position=(adj.source.path, adj.source.line, adj.source.col),
         )
+
+
+class LateReport(msgspec.Struct, frozen=True, gc=False):
+    """An emergency reported later than its rule set allows: ``minutes`` from ``occurred_at``
+    to ``reported_at`` (strictly more than ``limit``), ``deadline`` = occurred_at + limit."""
+
+    submission: str
+    point: str
+    occurred_at: dt.datetime
+    reported_at: dt.datetime
+    minutes: int
+    limit: int
+    deadline: dt.datetime
+    rule_set: str
+
+
+def late_report(sub: Submission, rs: RuleSet) -> LateReport | None:
+    """Whether ``sub`` (judged by ``rs``, the set in force on its date) was reported late; the
+    ``emergency-late`` deduction of scoring and the finding of ``overdue`` both come from here."""
+    if sub.occurred_at is None or sub.reported_at is None:
+        return None
+    delay = sub.reported_at - sub.occurred_at
+    limit = rs.emergency_deadline_minutes
+    allowed = dt.timedelta(minutes=limit)
+    if delay <= allowed:
+        return None
+    return LateReport(
+        submission=sub.id,
+        point=sub.point,
+        occurred_at=sub.occurred_at,
+        reported_at=sub.reported_at,
+        minutes=int(delay.total_seconds() // 60),
+        limit=limit,
+        deadline=sub.occurred_at + allowed,
+        rule_set=rs.id,
+    )
 
 
 def could_score_after(sub: Submission, day: dt.date) -> bool:
