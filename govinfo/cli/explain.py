@@ -12,8 +12,12 @@ from govinfo.render.table import OutputFormat
 
 def explain(
     ctx: typer.Context,
-    point: Annotated[str, typer.Argument(help="The point: its id, full name or short name.")],
-    year: Annotated[int, typer.Argument(help="The year, e.g. 2003.", min=1, max=9998)],
+    point: Annotated[
+        str, typer.Argument(metavar="POINT", help="The point: its id, full name or short name.")
+    ],
+    year: Annotated[
+        int, typer.Argument(metavar="YEAR", help="The year, e.g. 2003.", min=1, max=9998)
+    ],
     as_of: Annotated[
         str | None,
         typer.Option(

@@ -13,7 +13,9 @@ from govinfo.render.table import OutputFormat
 
 def score(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="The year to score, e.g. 2003.", min=1, max=9998)],
+    year: Annotated[
+        int, typer.Argument(metavar="YEAR", help="The year to score, e.g. 2003.", min=1, max=9998)
+    ],
     as_of: Annotated[
         str | None,
         typer.Option(
