@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from govinfo import __version__
-from govinfo.cli import check, common, init
+from govinfo.cli import check, common, explain, init, score
 from govinfo.cli.common import guarded
 
 app = typer.Typer(
@@ -69,6 +69,8 @@ def main(
 
 app.command("init")(guarded(init.init))
 app.command("check")(guarded(check.check))
+app.command("score")(guarded(score.score))
+app.command("explain")(guarded(explain.explain))
 
 
 def run() -> None:
