@@ -26,6 +26,7 @@ def explain(
             help="As known at the end of this day (default: the year's last day, or today if earlier).",
         ),
     ] = None,
+    at: Annotated[str | None, typer.Option("--at", metavar="REV", help=common.AT_HELP)] = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,
@@ -48,7 +49,7 @@ def explain(
     from govinfo.rules.annual import default_as_of, score_year
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
-    loaded = common.open_folder(ctx, years=(year - 1, year))
+    loaded = common.open_folder(ctx, years=(year - 1, year), at=at)
     folder = loaded.folder
     found = find_point(folder, point)
     if found is None:

@@ -34,6 +34,7 @@ def score(
         int | None,
         typer.Option("--top", metavar="N", min=1, help="Show only rows ranked N or better."),
     ] = None,
+    at: Annotated[str | None, typer.Option("--at", metavar="REV", help=common.AT_HELP)] = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,
@@ -50,7 +51,7 @@ def score(
     from govinfo.rules.annual import default_as_of, score_year
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
-    loaded = common.open_folder(ctx, years=(year - 1, year))
+    loaded = common.open_folder(ctx, years=(year - 1, year), at=at)
     report = score_report(score_year(loaded.folder, year, day), kind=kind, top=top)
     emit(
         fmt,
