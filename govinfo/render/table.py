@@ -44,13 +44,15 @@ class Column:
 @dataclass(frozen=True)
 class TableSpec:
     """Rows of display texts (one per column, in column order), an optional style per row
-    (``good``, ``bad``, ``warn``, ``dim`` or None), a title and footer lines."""
+    (``good``, ``bad``, ``warn``, ``dim`` or None), a title and footer lines. ``section_ends``
+    holds the indexes of rows that end a group: the rich table draws a rule under them."""
 
     columns: Sequence[Column]
     rows: Sequence[Sequence[str]]
     styles: Sequence[str | None] = ()
     title: str | None = None
     footer: Sequence[str] = field(default_factory=tuple)
+    section_ends: frozenset[int] = frozenset()
 
 
 # Row styles → rich styles (only visible on a terminal without NO_COLOR).
@@ -78,8 +80,13 @@ def print_rich(spec: TableSpec, console: Any, *, ascii_only: bool | None = None)
     for col in spec.columns:
         table.add_column(col.header, justify="right" if col.numeric else "left", no_wrap=True)
     styles = list(spec.styles) + [None] * (len(spec.rows) - len(spec.styles))
-    for row, style in zip(spec.rows, styles, strict=True):
-        table.add_row(*row, style=RICH_STYLES.get(style or ""))
+    last = len(spec.rows) - 1
+    for i, (row, style) in enumerate(zip(spec.rows, styles, strict=True)):
+        table.add_row(
+            *row,
+            style=RICH_STYLES.get(style or ""),
+            end_section=i in spec.section_ends and i != last,
+        )
     if console.is_terminal:
         console.print(table)
     else:
