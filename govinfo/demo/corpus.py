@@ -460,10 +460,10 @@ GENERAL_TEMPLATES = (
     "{s}{deed}",
     "{s}{deed}",
     "{s}{verb}{work}工作",
-    "{s}{work}工作取得{result}",
-    "{s}{period}{work}工作进展顺利",
+    "{w}{work}工作取得{result}",
+    "{w}{period}{work}工作进展顺利",
     "{s}采取有力措施{deed}",
-    "{s}{work}工作呈现{trend}",
+    "{w}{work}工作呈现{trend}",
     "{s}多措并举{deed}",
 )
 METRIC_TEMPLATES = (

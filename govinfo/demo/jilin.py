@@ -96,7 +96,13 @@ _CITY_HABITS = {
 }
 _STRONG_DEPARTMENTS = ("fgw", "czt", "ldbzt", "nw", "gat", "wst", "ajj", "jmw", "gtzyt", "tjj")
 _WEAK = ("wjj", "sft", "dongfeng", "linjiang", "daan")
-_SAMPLE_DEPARTMENTS = 25  # the first 25 of corpus.DEPARTMENTS
+_SAMPLE_DEPARTMENTS = 25
+# What a spreadsheet may write for a department besides its short name.
+_DEPARTMENT_ALIASES = {
+    "fgw": ("省发改委",),
+    "ldbzt": ("省劳动厅",),
+    "ajj": ("省安监局",),
+}  # the first 25 of corpus.DEPARTMENTS
 
 # Lives that make the year's outcome complete.
 _HISTORY_EXTRA: dict[str, tuple[dict[str, object], ...]] = {
@@ -248,7 +254,8 @@ def points() -> list[PointPlan]:
                 id=pid,
                 name=f"{PROVINCE}{full}",
                 short=f"省{short}",
-                aliases=(f"{PROVINCE}{full}办公室",),
+                aliases=((f"省{full}",) if full != short else ())
+                + _DEPARTMENT_ALIASES.get(pid, ()),
                 kind="department",
                 tiers=("provincial",),
                 history=_history(pid, False),

@@ -55,6 +55,7 @@ def general_title(
     template = rng.choice(corpus.GENERAL_TEMPLATES)
     return template.format(
         s=subject,
+        w=scope,
         deed=rng.choice(topic.deeds),
         verb=rng.choice(corpus.VERBS),
         work=rng.choice(topic.works),
