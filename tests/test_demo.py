@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 
 from govinfo.demo import generate, generate_sample
 from govinfo.errors import GovinfoError, UsageError
+from govinfo.load import LoadResult, load_folder
+from govinfo.rules.annual import Status, score_year
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "data"
@@ -233,6 +235,38 @@ def sample() -> Folder:
     return Folder(SAMPLE)
 
 
+@pytest.fixture(scope="module")
+def sample_loaded() -> LoadResult:
+    return load_folder(SAMPLE)
+
+
+def test_sample_loads_without_a_single_problem(sample_loaded: LoadResult) -> None:
+    assert [str(p) for p in sample_loaded.problems] == []
+    assert sample_loaded.errors == 0
+    assert sample_loaded.files == len(files_of(SAMPLE))
+
+
+def test_sample_2003_ends_with_every_status(sample_loaded: LoadResult) -> None:
+    result = score_year(sample_loaded.folder, 2003, dt.date(2003, 12, 31))
+    status = {s.point.id: s.status for s in result.standings}
+    counts = Counter(status.values())
+    assert set(counts) == set(Status)
+    assert counts[Status.COMMENDED] == 15
+    assert counts[Status.DISQUALIFIED] == 5
+    assert status["tumen"] is Status.LEFT
+    assert status["hunchun"] is Status.EXEMPT  # admitted on 1 July: grace is inclusive
+    assert status["changbai"] is Status.EXEMPT
+    assert status["lishu"] is Status.RETAINED  # reinstated in March, not admitted
+    # Commendation skips points with an inaccurate flag or a concealment in the year.
+    excluded = [s for s in result.standings[:15] if s.excluded]
+    assert excluded
+    assert all(s.status is not Status.COMMENDED for s in excluded)
+    # The weak points miss 12 clearly, the others pass it clearly: the outcome is robust.
+    below = [s.score for s in result.standings if s.status is Status.DISQUALIFIED]
+    above = [s.score for s in result.standings if s.status in (Status.RETAINED, Status.COMMENDED)]
+    assert max(below) < 10 < 14 < min(above)
+
+
 def test_sample_is_the_committed_data_byte_for_byte(sample_copy: Path) -> None:
     made, committed = files_of(sample_copy), files_of(SAMPLE)
     assert sorted(made) == sorted(committed)
@@ -387,6 +421,9 @@ def test_small_scale_smoke(tmp_path: Path) -> None:
     assert result.points == 50
     folder = Folder(tmp_path / "d")
     folder.check_spec()
+    loaded = load_folder(tmp_path / "d")
+    assert [str(p) for p in loaded.problems] == []
+    assert len(loaded.folder.submissions) == 4000
     assert len(folder.submissions) == 4000
     assert len(folder.points) == 50
     assert {r["id"] for r in folder.rules} == {"default", "revised-2011"}
@@ -409,6 +446,7 @@ def test_any_generated_folder_follows_the_spec(
     result = generate(dest / "f", seed=seed, points=points, submissions=submissions, years=years)
     folder = Folder(dest / "f")
     folder.check_spec()
+    assert [str(p) for p in load_folder(dest / "f").problems] == []
     assert len(folder.submissions) == result.submissions == submissions * years
     assert len(folder.points) == points
 
