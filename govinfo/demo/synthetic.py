@@ -12,6 +12,7 @@ import itertools
 import random
 from collections.abc import Iterator, Mapping
 
+from govinfo.defaults import DEFAULT_RULES_YAML
 from govinfo.demo import corpus, titles
 from govinfo.demo.plan import (
     AdjustmentMaker,
@@ -19,7 +20,6 @@ from govinfo.demo.plan import (
     PointPlan,
     RuleInfo,
     Scenario,
-    packaged_rule_text,
 )
 
 PROVINCE = "示范省"
@@ -44,29 +44,20 @@ def _place_names(rng: random.Random) -> Iterator[tuple[str, str]]:
 
 
 def _rules(first_year: int, years: int) -> list[RuleInfo]:
-    base = packaged_rule_text("jl-2003")
+    """The default rule set ``init`` writes (from 2000, or the first year if earlier) and, for a
+    folder of two years or more, a revision from 1 April of the second year that makes
+    《每日要情》 and the governor's instructions worth more."""
+    base = DEFAULT_RULES_YAML
     start = min(dt.date(2000, 1, 1), dt.date(first_year, 1, 1))
-    default = _replace(
-        base,
-        ("id: jl-2003", "id: default"),
-        ("title: 政务信息刊物计分标准（2003年调整）", "title: 政务信息刊物计分标准"),
-        (
-            "basis: [吉政办函〔2002〕150号, 吉政办函〔2003〕60号]",
-            f"basis: [{PROVINCE}政务信息质量评价办法]",
-        ),
-        ("effective_from: 2003-04-01", f"effective_from: {start.isoformat()}"),
-    )
+    default = _replace(base, ("effective_from: 2000-01-01", f"effective_from: {start.isoformat()}"))
     rules = [RuleInfo.from_text(default)]
     if years >= 2:
         year = first_year + 1
         revised = _replace(
             base,
-            ("id: jl-2003", f"id: revised-{year}"),
-            (
-                "title: 政务信息刊物计分标准（2003年调整）",
-                f"title: 政务信息刊物计分标准（{year}年调整）",
-            ),
-            ("effective_from: 2003-04-01", f"effective_from: {year}-04-01"),
+            ("id: default", f"id: revised-{year}"),
+            ("（默认）", f"（{year}年调整）"),
+            ("effective_from: 2000-01-01", f"effective_from: {year}-04-01"),
             ("single: 1, combined: 0.5}\n  jl-yqzb", "single: 1.5, combined: 0.75}\n  jl-yqzb"),
             ("governor: 3,", "governor: 4,"),
         )
