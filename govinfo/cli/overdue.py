@@ -44,7 +44,11 @@ def overdue(
     ] = None,
     types: Annotated[
         list[FindingKind] | None,
-        typer.Option("--type", help="Only findings of this kind (repeat for several)."),
+        typer.Option(
+            "--type",
+            metavar="TYPE",
+            help="Only findings of this type: inactive, research-missing, opinion-missing, solicitation-overdue or emergency-late (repeat for several).",
+        ),
     ] = None,
     by: Annotated[
         GroupBy,
