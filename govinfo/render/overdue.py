@@ -5,7 +5,6 @@ counting the findings per kind. CSV and JSON come from :mod:`govinfo.reports.ove
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from enum import StrEnum
 
 from govinfo.i18n import t
@@ -39,21 +38,11 @@ def _days(f: Finding) -> str:
 def _groups(report: OverdueReport, by: GroupBy) -> list[list[Finding]]:
     """Findings then upcoming items, per group: points in id order, or kinds in
     :data:`KIND_ORDER`; inside a group, SPEC order."""
-    items: list[Finding] = [*report.findings, *(report.upcoming or ())]
-    if by is GroupBy.point:
-        keys: Iterable[str] = sorted({f.point for f in items})
-        return [
-            [f for f in items if f.point == key and not f.upcoming]
-            + [f for f in items if f.point == key and f.upcoming]
-            for key in keys
-        ]
-    groups = []
-    for kind in KIND_ORDER:
-        found = [f for f in items if f.kind is kind and not f.upcoming]
-        found += [f for f in items if f.kind is kind and f.upcoming]
-        if found:
-            groups.append(found)
-    return groups
+    groups: dict[str, list[Finding]] = {}
+    for f in (*report.findings, *(report.upcoming or ())):
+        groups.setdefault(f.point if by is GroupBy.point else f.kind.value, []).append(f)
+    order = sorted(groups) if by is GroupBy.point else [k.value for k in KIND_ORDER]
+    return [groups[key] for key in order if key in groups]
 
 
 def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> TableSpec:

@@ -19,12 +19,24 @@ the N days after as-of and not yet met as of as-of. They carry the kind they wil
 stay unmet and a negative ``days_overdue`` (as-of − due, as for findings); they are never mixed
 into ``findings``.
 
+Readings of SPEC where it leaves room (see also :mod:`govinfo.rules.activity`):
+
+* "Ordered by … kind" is the kind as text (``emergency-late`` < ``inactive`` <
+  ``opinion-missing`` < ``research-missing`` < ``solicitation-overdue``); tables use the same
+  order, so a point's lines read as its JSON does.
+* ``emergency-late`` is judged as scoring judges it (:func:`~govinfo.rules.events.late_report`:
+  any submission with both times, by the set in force on its date), and only for a submission
+  dated on or before as-of.
+* JSON keys are exactly SPEC's; the only addition is ``upcoming``, and only with ``--soon``.
+
 Which submission years are needed (:func:`years_to_load`, :func:`more_years`): the window's
 years and the one before (an answer, a late report or a point's latest submission may sit just
 before the window); then, only when the folder shows it, earlier years: a solicitation due in
 the window (or soon) issued before the first year read (its answers may date from ``issued``),
 and a point holding the tier on as-of with no own submission among the years read whose latest
-admission is older than them (its latest submission may lie between the two).
+admission is older than them (its latest submission may lie between the two). A late report
+is looked for among the submissions read, as scoring does (its ``reported_at`` is in practice the
+day of its ``date``).
 """
 
 from __future__ import annotations
