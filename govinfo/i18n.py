@@ -347,6 +347,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} 的值 {value} 过大：至多 {max}",
         "{option} {value} is too large: at most {max}",
     ),
+    "demo_done": (
+        "已写入 {path}：{files} 个文件，{points} 个直报点，{submissions} 条报送信息",
+        "wrote {path}: {files} files, {points} points, {submissions} submissions",
+    ),
     "demo_bad_year": ("起始年份 {value} 无效", "first year {value} is not valid"),
     "demo_unknown_sample": (
         "没有名为 {name} 的示例数据（可选：{known}）",

@@ -6,7 +6,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -413,9 +412,7 @@ def test_same_seed_same_bytes_other_seed_other_folder(tmp_path: Path) -> None:
 
 
 def test_small_scale_smoke(tmp_path: Path) -> None:
-    start = time.perf_counter()
     result = generate(tmp_path / "d", seed=1, points=50, submissions=2000, years=2, first_year=2010)
-    elapsed = time.perf_counter() - start
     assert result.submissions == 4000
     assert result.by_year == {2010: 2000, 2011: 2000}
     assert result.points == 50
@@ -429,7 +426,6 @@ def test_small_scale_smoke(tmp_path: Path) -> None:
     assert {r["id"] for r in folder.rules} == {"default", "revised-2011"}
     assert Counter(s["_year"] for s in folder.submissions) == {2010: 2000, 2011: 2000}
     assert any(s.get("adoptions") for s in folder.submissions)
-    assert elapsed < 5
 
 
 @settings(max_examples=8, deadline=None)
@@ -446,7 +442,19 @@ def test_any_generated_folder_follows_the_spec(
     result = generate(dest / "f", seed=seed, points=points, submissions=submissions, years=years)
     folder = Folder(dest / "f")
     folder.check_spec()
-    assert [str(p) for p in load_folder(dest / "f").problems] == []
+    loaded = load_folder(dest / "f")
+    assert [str(p) for p in loaded.problems] == []
+    # Every record's source points at its own `id:` line.
+    lines: dict[str, list[str]] = {}
+    records = [*loaded.folder.points, *loaded.folder.submissions, *loaded.folder.solicitations]
+    for rec in records:
+        path = rec.source.path
+        if path not in lines:
+            lines[path] = (dest / "f" / path).read_text(encoding="utf-8").splitlines()
+        line = lines[path][rec.source.line - 1]
+        assert line[rec.source.col - 1 :].startswith(f"id: {rec.id}") or line[
+            rec.source.col - 1 :
+        ].startswith(f"id: '{rec.id}'")
     assert len(folder.submissions) == result.submissions == submissions * years
     assert len(folder.points) == points
 
