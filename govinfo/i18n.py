@@ -68,5 +68,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- scoring / explain -----------------------------------------------------------------
     # --- overdue ---------------------------------------------------------------------------
     # --- import / write layer --------------------------------------------------------------
+    "write_path_escapes": (
+        "拒绝写入 {path}：路径越出了数据目录",
+        "refused to write {path}: the path leaves the data folder",
+    ),
+    "write_path_symlink": (
+        "拒绝写入 {path}：路径经过符号链接",
+        "refused to write {path}: the path passes through a symbolic link",
+    ),
+    "lock_busy": (
+        "数据目录正被另一个 govinfo 写入（进程 {pid}，主机 {host}，命令“{command}”，开始于 {started}）；请稍后再试。锁文件：{path}",
+        "the data folder is being written by another govinfo (pid {pid} on {host}, “{command}”, started {started}); try again later. Lock file: {path}",
+    ),
+    "write_dirty": (
+        "拒绝写入：要修改的 {n} 个文件有未提交的改动（{paths}）；请先提交或撤销这些改动",
+        "refused: {n} file(s) to be changed have uncommitted changes ({paths}); commit or undo them first",
+    ),
+    "write_not_git": (
+        "数据目录不在 git 仓库中：文件已写入，但没有提交记录",
+        "the data folder is not in a git repository: files written without a commit",
+    ),
+    "journal_unreadable": (
+        "上次中断的写入日志无法读取：{path}；请检查数据目录（git status）后删除该文件",
+        "the journal of an interrupted write cannot be read: {path}; check the data folder (git status), then delete that file",
+    ),
+    "journal_cannot_finish": (
+        "上次中断的写入无法完成：{file} 已被改动；请检查数据目录（git status）后删除 {path}",
+        "an interrupted write cannot be finished: {file} has changed since; check the data folder (git status), then delete {path}",
+    ),
+    "journal_commit_failed": (
+        "上次中断的写入已完成，但提交失败：{detail}\n修正后重新运行即可；或手动提交后删除 {path}",
+        "an interrupted write was finished but its commit failed: {detail}\nfix that and run again, or commit by hand and delete {path}",
+    ),
+    "journal_rolled_back": (
+        "已撤销上次中断的写入（{message}），数据目录恢复原状",
+        "undid an interrupted write ({message}); the data folder is as it was before",
+    ),
+    "journal_completed": (
+        "已完成上次中断的写入（{message}）",
+        "finished an interrupted write ({message})",
+    ),
     # --- report / close-year / points ------------------------------------------------------
 }
