@@ -104,6 +104,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已撤销上次中断的写入（{message}），数据目录恢复原状",
         "undid an interrupted write ({message}); the data folder is as it was before",
     ),
+    "splice_not_yaml": (
+        "{path}：无法解析为 YAML，不能写入：{detail}",
+        "{path}: not valid YAML, cannot write into it: {detail}",
+    ),
+    "splice_not_block_list": (
+        "{path}：不是逐行书写的记录列表（“- 字段: 值”），无法在保留原文的前提下写入",
+        "{path}: not a block list of records (“- key: value”); cannot write into it while keeping its text",
+    ),
+    "splice_no_record": ("{path}：找不到编号为 {id} 的记录", "{path}: no record with id {id}"),
+    "splice_flow_field": (
+        "{path}：记录 {id} 的 {field} 写成了单行（[...]）形式，无法在保留原文的前提下追加；请改为逐行书写",
+        "{path}: record {id} writes {field} in flow style ([...]); cannot append while keeping its text — write it as a block list",
+    ),
     "journal_completed": (
         "已完成上次中断的写入（{message}）",
         "finished an interrupted write ({message})",
