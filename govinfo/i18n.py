@@ -22,7 +22,7 @@ def get_lang() -> str:
     return _lang.get()
 
 
-def t(key: str, **kw: object) -> str:
+def t(key: str, /, **kw: object) -> str:
     """The message ``key`` in the current language, formatted with ``kw``."""
     entry = MESSAGES[key]
     text = entry[0] if _lang.get() == "zh" else entry[1]
@@ -64,7 +64,271 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "git has no user identity; committing as “{office}”; set one with: git config --global user.name NAME && git config --global user.email EMAIL",
     ),
     # --- loader / check --------------------------------------------------------------------
+    "yaml_utf16": (
+        "文件是 UTF-16 编码；数据文件必须是 UTF-8",
+        "the file is UTF-16; data files must be UTF-8",
+    ),
+    "yaml_not_utf8": (
+        "不是有效的 UTF-8 文本（第 {offset} 字节起无法解码）；请以 UTF-8 保存",
+        "not valid UTF-8 (cannot decode from byte offset {offset}); save the file as UTF-8",
+    ),
+    "yaml_too_large": (
+        "文件 {size} MB，超过上限 {limit} MB，未读取（可用 GOVINFO_MAX_FILE_MB 调整）",
+        "file is {size} MB, over the {limit} MB limit; not read (set GOVINFO_MAX_FILE_MB to change it)",
+    ),
+    "yaml_syntax": ("不是有效的 YAML：{detail}", "not valid YAML: {detail}"),
+    "yaml_complex_key": ("键必须是简单文本", "a key must be plain text"),
+    "yaml_duplicate_key": ("重复的键 {key}", "duplicate key {key}"),
+    "yaml_anchor": (
+        "不允许使用锚点 &{name}（记录不需要锚点和别名）",
+        "anchor &{name} is not allowed (records never need anchors or aliases)",
+    ),
+    "yaml_alias": (
+        "不允许使用别名 *{name}（记录不需要锚点和别名）",
+        "alias *{name} is not allowed (records never need anchors or aliases)",
+    ),
+    "yaml_tag": (
+        "不允许使用标签 {tag}（不会被执行）",
+        "tag {tag} is not allowed (it is never executed)",
+    ),
+    "yaml_too_deep": ("嵌套超过 {limit} 层", "nesting deeper than {limit} levels"),
+    "yaml_documents": ("一个文件只能有一个 YAML 文档", "a file may hold only one YAML document"),
+    "list": ("列表", "a list"),
+    "mapping": ("映射（键: 值）", "a mapping"),
+    "kind_scalar": ("单个值", "a single value"),
+    "kind_null": ("空值", "null"),
+    "kind_bool": ("布尔值", "a boolean"),
+    "kind_number": ("数字", "a number"),
+    "kind_date": ("日期", "a date"),
+    "kind_other": ("非文本值", "a non-text value"),
+    "kind_str": ("文本", "text"),
+    "type_text": ("文本", "text"),
+    "type_date": ("日期", "a date"),
+    "type_datetime": ("日期时间", "a date-time"),
+    "type_number": ("数字", "a number"),
+    "type_integer": ("整数", "a whole number"),
+    "type_shape": (
+        "{field}：应为{expected}，实际是{shape}",
+        "{field}: expected {expected}, got {shape}",
+    ),
+    "type_text_got": (
+        '{field}：应为文本，写的是 {value}（YAML 会读成{got}）；请加引号："{value}"',
+        '{field}: expected text, got {value} (YAML reads it as {got}); quote it: "{value}"',
+    ),
+    "type_text_empty": ("{field}：不能为空", "{field}: must not be empty"),
+    "type_text_long": (
+        "{field}：长度 {length} 超过 {limit} 个字",
+        "{field}: {length} characters, more than {limit}",
+    ),
+    "type_pattern": (
+        "{field}：{value} 格式不对（只能用 {hint}）",
+        "{field}: {value} is not a valid id (use only {hint})",
+    ),
+    "type_date_format": (
+        "{field}：{value} 不是 YYYY-MM-DD 格式的日期",
+        "{field}: {value} is not a YYYY-MM-DD date",
+    ),
+    "type_datetime_format": (
+        "{field}：{value} 不是 YYYY-MM-DDTHH:MM 格式的日期时间",
+        "{field}: {value} is not a YYYY-MM-DDTHH:MM date-time",
+    ),
+    "type_date_impossible": (
+        "{field}：{value} 不是真实存在的日期",
+        "{field}: {value} is not a real date",
+    ),
+    "type_number_got": (
+        "{field}：应为数字，写的是 {value}",
+        "{field}: expected a number, got {value}",
+    ),
+    "type_negative": ("{field}：{value} 不能为负数", "{field}: {value} must not be negative"),
+    "type_integer_got": (
+        "{field}：应为整数，写的是 {value}",
+        "{field}: expected a whole number, got {value}",
+    ),
+    "type_minimum": (
+        "{field}：{value} 不能小于 {minimum}",
+        "{field}: {value} is less than {minimum}",
+    ),
+    "type_enum": (
+        "{field}：{value} 不是可选值（可选：{choices}）",
+        "{field}: {value} is not one of: {choices}",
+    ),
+    "type_enum_got": (
+        "{field}：写的是 {value}（YAML 会读成{got}），可选值：{choices}",
+        "{field}: got {value} (YAML reads it as {got}); expected one of: {choices}",
+    ),
+    "unknown_field": (
+        "未知字段 {field}（{record}中没有这个字段）",
+        "unknown field {field} in {record}",
+    ),
+    "unknown_field_hint": (
+        "未知字段 {field}，是不是 {hint}？",
+        "unknown field {field}; did you mean {hint}?",
+    ),
+    "field_null": ("{field}：必填字段不能为空", "{field}: a required field is empty"),
+    "field_missing": ("{record}缺少必填字段 {field}", "{record} is missing required field {field}"),
+    "rec_settings": ("目录设置", "the folder settings"),
+    "rec_contact": ("联系人", "a contact"),
+    "rec_history": ("历史记录", "a history event"),
+    "rec_point": ("直报点", "a point"),
+    "rec_publication": ("刊物", "a publication"),
+    "rec_rules": ("计分规则", "a rule set"),
+    "rec_solicitation": ("约稿", "a solicitation"),
+    "rec_adjustment": ("加减分记录", "an adjustment"),
+    "rec_adoption": ("采用记录", "an adoption"),
+    "rec_instruction": ("批示记录", "an instruction"),
+    "rec_submission": ("报送信息", "a submission"),
+    "bad_point_id": (
+        "{field}：{value} 不是有效的直报点编号（小写字母开头，2–40 个小写字母、数字或 -，且不能是 con、nul 等设备名）",
+        "{field}: {value} is not a valid point id (a lower-case letter, then 1–39 of a-z 0-9 -; not a device name such as con or nul)",
+    ),
+    "file_empty": ("文件为空", "the file is empty"),
+    "file_not_list": (
+        "文件顶层应为列表（每条记录以 - 开头）",
+        "the file's top level must be a list (one '- ' item per record)",
+    ),
+    "record_not_mapping": (
+        "列表项应为一条记录（键: 值）",
+        "a list item must be a record (a mapping)",
+    ),
+    "settings_not_mapping": ("govinfo.yaml 应为映射（键: 值）", "govinfo.yaml must be a mapping"),
+    "rules_not_mapping": ("规则文件应为一个映射（键: 值）", "a rule set file must be one mapping"),
+    "history_tier_unlisted": (
+        "直报点 {id} 的历史记录用了 tiers 里没有的级别 {tier}",
+        "point {id} has a history event for tier {tier}, which its tiers do not list",
+    ),
+    "history_order": (
+        "直报点 {id} 的历史记录没有按日期排序",
+        "point {id}: history is not in date order",
+    ),
+    "tiers_repeat": ("tiers 中有重复", "tiers lists a tier twice"),
+    "rules_empty": ("{field}：不能为空", "{field}: must not be empty"),
+    "rules_unknown_name": (
+        "{field}：未知名称 {name}（可用：{choices}）",
+        "{field}: unknown name {name} (known: {choices})",
+    ),
+    "rules_month_day": (
+        "{field}：{value} 应写成 MM-DD，如 07-01",
+        "{field}: {value} must be MM-DD, e.g. 07-01",
+    ),
+    "rules_id_file": (
+        "规则编号 {value} 与文件名 {file}.yaml 不一致",
+        "rule set id {value} does not match its file name {file}.yaml",
+    ),
+    "rules_same_date": (
+        "规则 {id} 与 {other} 的生效日期 effective_from 都是 {date}",
+        "rule sets {id} and {other} share effective_from {date}",
+    ),
+    "solicitation_points": (
+        "{field}：应为直报点编号列表或 all，写的是 {value}",
+        "{field}: expected a list of point ids or all, got {value}",
+    ),
+    "list_repeat": ("{field}：列表中有重复", "{field}: the list repeats an entry"),
+    "list_repeat_value": ("{field}：{value} 重复", "{field}: {value} is listed twice"),
+    "date_wrong_year": (
+        "{field}：{value} 不在文件所属的 {year} 年",
+        "{field}: {value} is not in the file's year {year}",
+    ),
+    "solicitation_due_before": (
+        "due：截止日期 {value} 早于发出日期",
+        "due: {value} is before the issue date",
+    ),
+    "adjustment_manual_points": (
+        "kind 为 manual 的加减分必须写 points（带正负号）",
+        "a manual adjustment must give points (signed)",
+    ),
+    "submission_wrong_month": (
+        "date：{value} 不在文件所属的 {year} 年 {month} 月",
+        "date: {value} is not in the file's month {year}-{month:02d}",
+    ),
+    "co_submitter_owner": (
+        "co_submitters：{value} 是本条信息的报送单位本身",
+        "co_submitters: {value} is the submission's own point",
+    ),
+    "emergency_missing": (
+        "突发信息缺少必填字段 {field}",
+        "an emergency submission is missing required field {field}",
+    ),
+    "reported_before_occurred": (
+        "reported_at：{value} 早于 occurred_at",
+        "reported_at: {value} is before occurred_at",
+    ),
+    "reviewer_missing": ("缺少审核签发人 reviewer", "no reviewer given"),
+    "event_before_submission": (
+        "date：{value} 早于信息报送日期 {date}",
+        "date: {value} is before the submission's date {date}",
+    ),
+    "event_too_late": (
+        "date：{value} 比信息报送日期 {date} 晚了 {days} 天以上",
+        "date: {value} is more than {days} days after the submission's date {date}",
+    ),
+    "file_misplaced": (
+        "文件位置或名称不对（应为 submissions/<年>/<直报点>/<MM>.yaml、solicitations/<年>.yaml、adjustments/<年>.yaml 或 rules/<编号>.yaml）",
+        "file in the wrong place or with a wrong name (expected submissions/<year>/<point>/<MM>.yaml, solicitations/<year>.yaml, adjustments/<year>.yaml or rules/<id>.yaml)",
+    ),
+    "submission_folder_bad": (
+        "文件夹名 {point} 不是有效的直报点编号",
+        "folder name {point} is not a valid point id",
+    ),
+    "submission_folder_unknown": (
+        "文件所在文件夹 {point} 不是已登记的直报点{hint}",
+        "the file's folder {point} is not a registered point{hint}",
+    ),
+    "file_symlink": (
+        "符号链接，已拒绝（不跟随数据目录中的链接）",
+        "a symbolic link: refused (links in the data folder are not followed)",
+    ),
+    "points_missing": ("缺少直报点名册 points.yaml", "the registry points.yaml is missing"),
+    "duplicate_id": (
+        "{what}编号 {id} 重复（首次出现于 {first}）",
+        "duplicate {what} id {id} (first at {first})",
+    ),
+    "unknown_point": (
+        "{value} 不是已登记的直报点{hint}",
+        "{value} is not a registered point{hint}",
+    ),
+    "no_rule_set": (
+        "{field}：{value} 这天没有生效的计分规则",
+        "{field}: no rule set is in force on {value}",
+    ),
+    "unknown_publication": (
+        "publication：{value} 不在 {date} 生效的规则 {rules} 的刊物中{hint}",
+        "publication: {value} is not listed by rule set {rules} in force on {date}{hint}",
+    ),
+    "unknown_solicitation": (
+        "solicitation：{value} 不是已登记的约稿{hint}",
+        "solicitation: {value} is not a known solicitation{hint}",
+    ),
+    "solicitation_before_issued": (
+        "solicitation：信息日期 {date} 早于约稿 {value} 的发出日期 {issued}，不能算作应约稿",
+        "solicitation: the submission's date {date} is before solicitation {value} was issued ({issued})",
+    ),
+    "solicitation_not_addressed": (
+        "solicitation：约稿 {value} 并未向 {point} 约稿，不计约稿加成",
+        "solicitation: {value} was not addressed to {point}; no solicitation multiplier",
+    ),
+    "unknown_submission": (
+        "submission：{value} 不是已有的报送信息编号",
+        "submission: {value} is not a known submission id",
+    ),
+    "did_you_mean": ("，是不是 {hint}？", "; did you mean {hint}?"),
+    "check_summary": (
+        "检查了 {files} 个文件、{records} 条记录：{errors} 个错误，{warnings} 个警告",
+        "checked {files} files, {records} records: {errors} error(s), {warnings} warning(s)",
+    ),
     # --- init / demo -----------------------------------------------------------------------
+    "init_not_empty": (
+        "{path} 已存在且不是空目录，未做任何改动",
+        "{path} exists and is not empty; nothing was written",
+    ),
+    "init_bad_language": (
+        "--language 只能是 zh 或 en，写的是 {value}",
+        "--language must be zh or en, got {value}",
+    ),
+    "init_done": (
+        "已新建数据目录 {path} 并提交到 git",
+        "created data folder {path} and committed it to git",
+    ),
     # --- scoring / explain -----------------------------------------------------------------
     # --- overdue ---------------------------------------------------------------------------
     # --- import / write layer --------------------------------------------------------------

@@ -120,3 +120,19 @@ def read_or_none(path: Path) -> bytes | None:
         return path.read_bytes()
     except FileNotFoundError:
         return None
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename inside ``path`` durable (a no-op where directories cannot be opened)."""
+    fsync_dirs([path])
+
+
+def write_bytes_atomic(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` so that a reader sees the old or the new file, never a
+    torn one; missing parent folders are created; the temporary file is removed on any error."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, data)
+
+
+def write_text_atomic(target: Path, text: str) -> None:
+    write_bytes_atomic(target, text.encode("utf-8"))

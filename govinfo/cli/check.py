@@ -1,0 +1,67 @@
+"""``govinfo check``: validate the whole folder and print every problem."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from govinfo.cli import common
+from govinfo.i18n import t
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def check(
+    ctx: typer.Context,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option("--format", help="Output: text (path:line:col lines) or json."),
+    ] = CheckFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Also fail (exit 1) when there are warnings.")
+    ] = False,
+) -> None:
+    """Check every file of the data folder and list every problem with file:line:col.
+
+    Exit 1 when there is any error (or any warning with --strict), else 0.
+    """
+    from govinfo.render.problems import problem_json, problem_lines
+
+    result = common.open_folder(ctx, refuse_on_errors=False)
+    root = common.locate_folder(common.state(ctx))
+    problems = result.problems
+    out = common.console()
+    if fmt is CheckFormat.json:
+        out.print(problem_json(problems), markup=False, soft_wrap=True)
+    else:
+        cache: dict[str, list[str]] = {}
+
+        def source_line(path: str, line: int) -> str | None:
+            if path not in cache:
+                try:
+                    cache[path] = (root / path).read_bytes().decode("utf-8", "replace").split("\n")
+                except OSError:
+                    cache[path] = []
+            lines = cache[path]
+            return lines[line - 1] if 0 < line <= len(lines) else None
+
+        for text in problem_lines(problems, source_line):
+            out.print(text, markup=False, soft_wrap=True)
+        out.print(
+            t(
+                "check_summary",
+                files=result.files,
+                records=result.records,
+                errors=result.errors,
+                warnings=result.warnings,
+            ),
+            markup=False,
+            soft_wrap=True,
+        )
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    raise typer.Exit(1 if failed else 0)

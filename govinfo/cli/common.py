@@ -1,0 +1,167 @@
+"""What every command shares: the run's state (global options), locating and loading the data
+folder, "today", date options, the two consoles, and turning ``GovinfoError`` into an exit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import re
+from collections.abc import Callable, Collection
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from govinfo.errors import DataError, GovinfoError, UsageError
+from govinfo.i18n import get_lang, set_lang, t
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+MAX_REFUSAL_LINES = 5
+
+
+def console() -> Console:
+    """Tables and results: stdout. Colour only on a terminal and never with NO_COLOR."""
+    return Console(highlight=False, soft_wrap=False)
+
+
+def err_console() -> Console:
+    """Messages and progress: stderr."""
+    return Console(stderr=True, highlight=False)
+
+
+class State:
+    """The global options of one run."""
+
+    def __init__(self, data: Path | None, lang: str | None, no_cache: bool) -> None:
+        self.data = data
+        self.lang = lang
+        self.no_cache = no_cache or os.environ.get("GOVINFO_NO_CACHE", "") not in ("", "0")
+
+
+def state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    if isinstance(obj, State):
+        return obj
+    return State(None, None, False)
+
+
+def guarded(fn: F) -> F:
+    """Wrap a command so that a ``GovinfoError`` becomes its message on stderr and its exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except GovinfoError as exc:
+            err_console().print(exc.message, markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def locate_folder(st: State) -> Path:
+    """The data folder: ``--data``, else ``GOVINFO_DATA``, else ``./data`` when it holds a
+    ``govinfo.yaml``; otherwise a one-line error naming ``govinfo init``."""
+    given = st.data
+    if given is None and os.environ.get("GOVINFO_DATA"):
+        given = Path(os.environ["GOVINFO_DATA"])
+    if given is not None:
+        if not (given / "govinfo.yaml").is_file():
+            raise DataError(t("data_not_folder", path=str(given)))
+        return given.resolve()
+    default = Path("data")
+    if (default / "govinfo.yaml").is_file():
+        return default.resolve()
+    raise DataError(t("no_data_folder"))
+
+
+def apply_language(st: State, folder_language: str | None) -> None:
+    """``--lang`` wins; else the folder's ``language``; else Chinese."""
+    set_lang(st.lang or folder_language or "zh")
+
+
+def today() -> dt.date:
+    """Today, or the day ``GOVINFO_TODAY`` fixes (for tests and reproducible runs)."""
+    raw = os.environ.get("GOVINFO_TODAY", "")
+    if not raw:
+        return dt.date.today()
+    try:
+        return parse_iso_date(raw)
+    except ValueError:
+        raise UsageError(t("bad_today", value=raw)) from None
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_iso_date(text: str) -> dt.date:
+    if not _ISO_DATE.fullmatch(text):
+        raise ValueError(text)
+    return dt.date.fromisoformat(text)
+
+
+def date_option(value: str | None, option: str) -> dt.date | None:
+    """A ``YYYY-MM-DD`` option value, or a usage error (exit 2) naming the option."""
+    if value is None:
+        return None
+    try:
+        return parse_iso_date(value)
+    except ValueError:
+        raise UsageError(t("bad_date_option", option=option, value=value)) from None
+
+
+def open_folder(
+    ctx: typer.Context,
+    *,
+    years: Collection[int] | None = None,
+    refuse_on_errors: bool = True,
+) -> Any:
+    """Locate and load the data folder (only ``years`` of submissions when given).
+
+    A command that computes refuses (exit 1) when what it read has errors, printing the first
+    few and a pointer to ``govinfo check``. Returns the loader's ``LoadResult``.
+    """
+    from govinfo.load import WorkingTree, load_folder
+    from govinfo.load.folder import read_settings
+
+    st = state(ctx)
+    root = locate_folder(st)
+    source = WorkingTree(root)
+    try:
+        settings = read_settings(source)
+    except DataError:
+        apply_language(st, None)
+        raise
+    apply_language(st, settings.language)
+    result = load_folder(source, years=years)
+    if refuse_on_errors and result.errors:
+        refuse(result.problems, result.errors)
+    return result
+
+
+def refuse(problems: list[Any], n_errors: int) -> None:
+    """Print the first errors and raise the refusal (exit 1)."""
+    errors = [p for p in problems if p.is_error]
+    lines = [t("refused_errors", n=n_errors)]
+    lines += [f"  {p}" for p in errors[:MAX_REFUSAL_LINES]]
+    if len(errors) > MAX_REFUSAL_LINES:
+        lines.append("  " + t("refused_more", n=len(errors) - MAX_REFUSAL_LINES))
+    raise DataError("\n".join(lines))
+
+
+__all__ = [
+    "State",
+    "apply_language",
+    "console",
+    "date_option",
+    "err_console",
+    "get_lang",
+    "guarded",
+    "locate_folder",
+    "open_folder",
+    "state",
+    "today",
+]

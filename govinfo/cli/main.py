@@ -1,0 +1,78 @@
+"""The ``govinfo`` application: global options and the list of commands.
+
+Each command lives in its own module as a plain function and is registered here with one line;
+``common.guarded`` turns a ``GovinfoError`` into its message and exit code in this one place.
+Command modules import heavy libraries inside the command body, so ``--help`` stays quick.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from govinfo import __version__
+from govinfo.cli import check, common, init
+from govinfo.cli.common import guarded
+
+app = typer.Typer(
+    name="govinfo",
+    help=(
+        "政务信息直报点管理工具 — the information division's tool for the network of "
+        "direct-reporting points: check the data folder, score a year, list what is overdue, "
+        "import batches, write the year-end tables."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"govinfo {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="The data folder (default: $GOVINFO_DATA, else ./data when it holds govinfo.yaml).",
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Output language: zh or en (default: the folder's language)."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read every file again; do not use the parse cache.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """govinfo: 政务信息直报点管理工具."""
+    if lang is not None and lang not in ("zh", "en"):
+        raise typer.BadParameter("zh or en", param_hint="--lang")
+    ctx.obj = common.State(data, lang, no_cache)
+    common.apply_language(ctx.obj, None)
+
+
+app.command("init")(guarded(init.init))
+app.command("check")(guarded(check.check))
+
+
+def run() -> None:
+    """Console entry point."""
+    try:
+        app()
+    finally:
+        sys.stdout.flush()

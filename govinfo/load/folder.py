@@ -1,0 +1,370 @@
+"""Reading a whole data folder: a file source, ``parse_file`` per file, and the cross-file check.
+
+The three stages are kept apart so that later work extends rather than rewrites them: a
+:class:`FileSource` lists and reads files (the working tree, or a git revision for ``--at REV``);
+``parse_file`` turns one file's bytes into records and problems (and can be cached per file); and
+:func:`cross_check` resolves references, duplicate ids and rule-set coverage, always, over
+everything that was read.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import stat
+from collections.abc import Callable, Collection, Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+import msgspec
+
+from govinfo.errors import DataError
+from govinfo.i18n import t
+from govinfo.load.records import ParsedFile, Ref, file_kind, parse_file
+from govinfo.model import (
+    FORMAT_VERSION,
+    Adjustment,
+    Folder,
+    Point,
+    Problem,
+    RuleSet,
+    Settings,
+    Severity,
+    Solicitation,
+    Submission,
+    Tier,
+    rule_set_on,
+)
+
+
+class FileSource(Protocol):
+    """Where a data folder's files come from."""
+
+    def describe(self) -> str: ...
+
+    def files(self, years: Collection[int] | None) -> list[tuple[str, int]]:
+        """(path relative to the data folder with ``/``, size in bytes), sorted by path."""
+        ...
+
+    def read(self, path: str) -> bytes: ...
+
+
+def _wanted(path: str, years: Collection[int] | None) -> bool:
+    if years is None or not path.startswith("submissions/"):
+        return True
+    parts = path.split("/")
+    return len(parts) < 2 or not parts[1].isdigit() or int(parts[1]) in years
+
+
+class WorkingTree:
+    """The folder as it is on disk. Hidden entries (``.git``, ``.gitignore``) are skipped;
+    a symbolic link is never followed (it is reported as a problem instead)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.links: list[str] = []
+
+    def describe(self) -> str:
+        return str(self.root)
+
+    def files(self, years: Collection[int] | None) -> list[tuple[str, int]]:
+        out: list[tuple[str, int]] = []
+        self.links = []
+        stack = [""]
+        while stack:
+            rel = stack.pop()
+            with os.scandir(self.root / rel if rel else self.root) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    path = f"{rel}/{entry.name}" if rel else entry.name
+                    if entry.is_symlink():
+                        self.links.append(path)
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        if rel == "submissions" and not _wanted(path + "/", years):
+                            continue
+                        stack.append(path)
+                    elif entry.is_file(follow_symlinks=False) and _wanted(path, years):
+                        out.append((path, entry.stat(follow_symlinks=False).st_size))
+        out.sort()
+        return out
+
+    def read(self, path: str) -> bytes:
+        full = self.root / path
+        # Open without following a link that may have appeared since the listing.
+        fd = os.open(full, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return b""
+            chunks = []
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+            return b"".join(chunks)
+        finally:
+            os.close(fd)
+
+
+class LoadResult(msgspec.Struct, gc=False):
+    folder: Folder
+    problems: list[Problem]
+    files: int
+    records: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if not p.is_error)
+
+
+def read_settings(source: FileSource) -> Settings:
+    """The folder settings, refusing (``DataError``) a folder whose ``format`` is not 1."""
+    data = source.read("govinfo.yaml")
+    parsed = parse_file("govinfo.yaml", data)
+    for rec in parsed.records:
+        if isinstance(rec, Settings):
+            if rec.format != FORMAT_VERSION:
+                raise DataError(t("bad_format", path="govinfo.yaml", value=rec.format))
+            return rec
+    return Settings()
+
+
+def load_folder(
+    source: FileSource | Path,
+    *,
+    years: Collection[int] | None = None,
+    parse: Callable[[str, bytes], ParsedFile] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> LoadResult:
+    """Read a data folder: every record and every problem (sorted by path, line, col).
+
+    ``years`` limits which ``submissions/<year>/`` folders are read (all when None); points,
+    rules, solicitations and adjustments are always read whole. ``parse`` replaces
+    :func:`parse_file` (the cache passes its own). ``progress(done, total)`` is called as files
+    are read. Raises ``DataError`` when ``format`` is not 1.
+    """
+    if isinstance(source, Path):
+        source = WorkingTree(source)
+    parse = parse or parse_file
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # bulk loads build millions of acyclic objects: the GC only costs time here
+    try:
+        listing = source.files(years)
+        settings = read_settings(source)
+        parsed: list[ParsedFile] = []
+        total = len(listing)
+        for i, (path, _size) in enumerate(listing):
+            if file_kind(path) is None:
+                continue
+            parsed.append(parse(path, source.read(path)))
+            if progress is not None and (i % 200 == 0 or i + 1 == total):
+                progress(i + 1, total)
+        links = list(getattr(source, "links", ()))
+        return _assemble(settings, parsed, years, links)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _assemble(
+    settings: Settings, parsed: list[ParsedFile], years: Collection[int] | None, links: list[str]
+) -> LoadResult:
+    problems: list[Problem] = []
+    points: list[Point] = []
+    rule_sets: list[RuleSet] = []
+    solicitations: list[Solicitation] = []
+    adjustments: list[Adjustment] = []
+    submissions: list[Submission] = []
+    records = 0
+    for pf in parsed:
+        problems.extend(pf.problems)
+        records += len(pf.records)
+        if pf.kind == "points":
+            points.extend(pf.records)
+        elif pf.kind == "rules":
+            rule_sets.extend(pf.records)
+        elif pf.kind == "solicitations":
+            solicitations.extend(pf.records)
+        elif pf.kind == "adjustments":
+            adjustments.extend(pf.records)
+        elif pf.kind == "submissions":
+            submissions.extend(pf.records)
+    for link in links:
+        problems.append(Problem(link, 1, 1, Severity.ERROR, t("file_symlink")))
+    if not any(pf.kind == "points" for pf in parsed):
+        problems.append(Problem("points.yaml", 1, 1, Severity.ERROR, t("points_missing")))
+    rule_sets.sort(key=lambda rs: rs.effective_from)
+    problems.extend(cross_check(parsed, points, rule_sets, solicitations, full=years is None))
+    problems.sort(key=Problem.sort_key)
+    folder = Folder(
+        settings=settings,
+        points=tuple(sorted(points, key=lambda p: p.id)),
+        rule_sets=tuple(rule_sets),
+        solicitations=tuple(solicitations),
+        adjustments=tuple(adjustments),
+        submissions=tuple(submissions),
+        years=None if years is None else tuple(sorted(years)),
+    )
+    return LoadResult(folder, problems, len(parsed), records)
+
+
+def _duplicates(label: str, items: Iterator[tuple[str, Any]], problems: list[Problem]) -> None:
+    """Report every record whose id repeats an earlier one (in path order), naming the first."""
+    first: dict[str, Any] = {}
+    for key, rec in items:
+        seen = first.get(key)
+        if seen is None:
+            first[key] = rec
+            continue
+        src, first_src = rec.source, seen.source
+        problems.append(
+            Problem(
+                src.path,
+                src.line,
+                src.col,
+                Severity.ERROR,
+                t(
+                    "duplicate_id",
+                    what=t(label),
+                    id=key,
+                    first=f"{first_src.path}:{first_src.line}",
+                ),
+            )
+        )
+
+
+def cross_check(
+    parsed: list[ParsedFile],
+    points: list[Point],
+    rule_sets: list[RuleSet],
+    solicitations: list[Solicitation],
+    *,
+    full: bool,
+) -> list[Problem]:
+    """Problems that need more than one file: unknown references, duplicate ids, days without a
+    rule set in force, overlapping rule sets. ``full`` says every submission year was read (so
+    an adjustment's submission can be looked up)."""
+    problems: list[Problem] = []
+    point_ids = {p.id for p in points}
+    by_point = {p.id: p for p in points}
+    sol_by_id = {s.id: s for s in solicitations}
+    submission_ids: set[str] = set()
+
+    _duplicates("rec_point", ((p.id, p) for p in points), problems)
+    _duplicates("rec_solicitation", ((s.id, s) for s in solicitations), problems)
+    adj_records = [rec for pf in parsed if pf.kind == "adjustments" for rec in pf.records]
+    _duplicates("rec_adjustment", ((a.id, a) for a in adj_records), problems)
+    subs = [rec for pf in parsed if pf.kind == "submissions" for rec in pf.records]
+    _duplicates("rec_submission", ((s.id, s) for s in subs), problems)
+    submission_ids.update(s.id for s in subs)
+
+    seen_dates: dict[Any, RuleSet] = {}
+    for rs in rule_sets:
+        other = seen_dates.get(rs.effective_from)
+        if other is not None:
+            problems.append(
+                Problem(
+                    rs.source.path,
+                    rs.source.line,
+                    rs.source.col,
+                    Severity.ERROR,
+                    t(
+                        "rules_same_date",
+                        id=rs.id,
+                        other=other.id,
+                        date=rs.effective_from.isoformat(),
+                    ),
+                )
+            )
+        else:
+            seen_dates[rs.effective_from] = rs
+    sorted_sets = tuple(rule_sets)
+
+    for pf in parsed:
+        for ref in pf.refs:
+            problem = _check_ref(
+                pf.path, ref, point_ids, by_point, sol_by_id, sorted_sets, submission_ids, full
+            )
+            if problem is not None:
+                problems.append(problem)
+    return problems
+
+
+def _check_ref(
+    path: str,
+    ref: Ref,
+    point_ids: set[str],
+    by_point: dict[str, Point],
+    sol_by_id: dict[str, Solicitation],
+    rule_sets: tuple[RuleSet, ...],
+    submission_ids: set[str],
+    full: bool,
+) -> Problem | None:
+    def err(key: str, **kw: object) -> Problem:
+        return Problem(path, ref.line, ref.col, Severity.ERROR, t(key, **kw))
+
+    kind = ref.kind
+    if kind == "point":
+        if ref.value not in point_ids:
+            return err("unknown_point", value=ref.value, hint=_hint(ref.value, point_ids))
+    elif kind == "folderpoint":
+        if ref.value not in point_ids:
+            return err(
+                "submission_folder_unknown", point=ref.value, hint=_hint(ref.value, point_ids)
+            )
+    elif kind == "ruleday":
+        assert ref.day is not None
+        if rule_set_on(rule_sets, ref.day) is None:
+            return err("no_rule_set", field=ref.value, value=ref.day.isoformat())
+    elif kind == "publication":
+        assert ref.day is not None
+        rs = rule_set_on(rule_sets, ref.day)
+        if rs is not None and ref.value not in rs.publications:
+            return err(
+                "unknown_publication",
+                value=ref.value,
+                rules=rs.id,
+                date=ref.day.isoformat(),
+                hint=_hint(ref.value, rs.publications.keys()),
+            )
+    elif kind == "solicitation":
+        sol = sol_by_id.get(ref.value)
+        if sol is None:
+            return err(
+                "unknown_solicitation", value=ref.value, hint=_hint(ref.value, sol_by_id.keys())
+            )
+        assert ref.day is not None
+        if ref.day < sol.issued:
+            return err(
+                "solicitation_before_issued",
+                value=ref.value,
+                date=ref.day.isoformat(),
+                issued=sol.issued.isoformat(),
+            )
+        owner = ref.owner or ""
+        if sol.points is not None:
+            addressed = owner in sol.points
+        else:
+            point = by_point.get(owner)
+            addressed = point is not None and point.holds(Tier.PROVINCIAL, sol.issued)
+        if not addressed:
+            return Problem(
+                path,
+                ref.line,
+                ref.col,
+                Severity.WARNING,
+                t("solicitation_not_addressed", value=ref.value, point=owner),
+            )
+    elif kind == "submission" and full and ref.value not in submission_ids:
+        return err("unknown_submission", value=ref.value)
+    return None
+
+
+def _hint(value: str, known: Collection[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return t("did_you_mean", hint=close[0]) if close else ""

@@ -1,0 +1,281 @@
+"""Typed reading of positioned YAML nodes: scalars into text, dates, decimals and enums, and
+mappings into checked field dictionaries, every problem at the position SPEC §1 gives.
+
+A scalar's type is decided from its text and style, never from PyYAML's YAML 1.1 guesses: a
+quoted scalar is text; a plain one is text only when YAML 1.1 would also read it as text, so that
+``id: 010`` or ``mode: no`` is an error naming the field rather than a silent 8 or False.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any, TypeVar
+
+import yaml
+
+from govinfo.i18n import t
+from govinfo.load.yamlfile import Mapping, Node, Scalar, Sequence
+from govinfo.model import Problem, Severity
+
+E = TypeVar("E", bound=StrEnum)
+
+_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
+_NUMBER_RE = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)$")
+_INT_RE = re.compile(r"^[-+]?\d+$")
+
+_KIND_NAMES = {
+    "tag:yaml.org,2002:null": "null",
+    "tag:yaml.org,2002:bool": "bool",
+    "tag:yaml.org,2002:int": "number",
+    "tag:yaml.org,2002:float": "number",
+    "tag:yaml.org,2002:timestamp": "date",
+}
+
+
+def yaml11_kind(value: str) -> str:
+    """What YAML 1.1 (PyYAML's safe loader) would read a plain scalar as: ``str``, ``null``,
+    ``bool``, ``number``, ``date`` or ``other``."""
+    first = value[:1]
+    for tag, regexp in _RESOLVERS.get(first, ()):
+        if regexp.match(value):
+            return _KIND_NAMES.get(tag, "other")
+    if first and first not in _RESOLVERS:
+        return "str"
+    for tag, regexp in _RESOLVERS.get(None, ()):
+        if regexp.match(value):
+            return _KIND_NAMES.get(tag, "other")
+    return "str"
+
+
+class Invalid(Exception):
+    """A value could not be read; the problem has already been recorded."""
+
+
+Spec = dict[str, tuple[Callable[[Node, str], Any], bool]]
+
+
+class Reader:
+    """Reads the nodes of one file, collecting problems with positions in ``path``."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+        self.n_errors = 0
+
+    # --- problems ---------------------------------------------------------------------------
+
+    def error(self, line: int, col: int, key: str, **kw: object) -> None:
+        self.n_errors += 1
+        self.problems.append(Problem(self.path, line, col, Severity.ERROR, t(key, **kw)))
+
+    def warning(self, line: int, col: int, key: str, **kw: object) -> None:
+        self.problems.append(Problem(self.path, line, col, Severity.WARNING, t(key, **kw)))
+
+    def bad(self, node: Node, field: str, key: str, **kw: object) -> Invalid:
+        """Record an error at ``node`` about ``field`` and return the exception to raise."""
+        value = node.value if isinstance(node, Scalar) else ""
+        self.error(node.line, node.col, key, field=field, value=value, **kw)
+        return Invalid()
+
+    # --- scalars ----------------------------------------------------------------------------
+
+    def _scalar(self, node: Node, field: str, expected: str) -> Scalar:
+        if isinstance(node, Scalar):
+            if node.bad:
+                raise Invalid()
+            return node
+        shape = "list" if isinstance(node, Sequence) else "mapping"
+        self.error(
+            node.line, node.col, "type_shape", field=field, expected=t(expected), shape=t(shape)
+        )
+        raise Invalid()
+
+    def text(self, node: Node, field: str, *, max_len: int | None = None) -> str:
+        s = self._scalar(node, field, "type_text")
+        if s.plain:
+            kind = yaml11_kind(s.value)
+            if kind != "str":
+                raise self.bad(node, field, "type_text_got", got=t("kind_" + kind))
+        if not s.value.strip():
+            raise self.bad(node, field, "type_text_empty")
+        if max_len is not None and len(s.value) > max_len:
+            raise self.bad(node, field, "type_text_long", limit=max_len, length=len(s.value))
+        return s.value
+
+    def pattern(self, node: Node, field: str, regex: re.Pattern[str], hint: str) -> str:
+        value = self.text_or_code(node, field)
+        if not regex.fullmatch(value):
+            raise self.bad(node, field, "type_pattern", hint=hint)
+        return value
+
+    def text_or_code(self, node: Node, field: str) -> str:
+        """Text that may look like a number only when quoted (ids, codes, phone numbers)."""
+        return self.text(node, field)
+
+    def date(self, node: Node, field: str) -> dt.date:
+        s = self._scalar(node, field, "type_date")
+        m = _DATE_RE.match(s.value)
+        if not m:
+            raise self.bad(node, field, "type_date_format")
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise self.bad(node, field, "type_date_impossible") from None
+
+    def datetime(self, node: Node, field: str) -> dt.datetime:
+        s = self._scalar(node, field, "type_datetime")
+        m = _DATETIME_RE.match(s.value)
+        if not m:
+            raise self.bad(node, field, "type_datetime_format")
+        try:
+            return dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]))
+        except ValueError:
+            raise self.bad(node, field, "type_date_impossible") from None
+
+    def decimal(self, node: Node, field: str, *, signed: bool = False) -> Decimal:
+        s = self._scalar(node, field, "type_number")
+        if not s.plain or not _NUMBER_RE.match(s.value):
+            raise self.bad(node, field, "type_number_got")
+        try:
+            value = Decimal(s.value)
+        except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers
+            raise self.bad(node, field, "type_number_got") from None
+        if not signed and value < 0:
+            raise self.bad(node, field, "type_negative")
+        return value
+
+    def integer(self, node: Node, field: str, *, minimum: int = 0) -> int:
+        s = self._scalar(node, field, "type_integer")
+        if not s.plain or not _INT_RE.match(s.value):
+            raise self.bad(node, field, "type_integer_got")
+        value = int(s.value)
+        if value < minimum:
+            raise self.bad(node, field, "type_minimum", minimum=minimum)
+        return value
+
+    def enum(self, node: Node, field: str, enum: type[E]) -> E:
+        s = self._scalar(node, field, "type_text")
+        choices = ", ".join(m.value for m in enum)
+        if s.plain and yaml11_kind(s.value) != "str":
+            raise self.bad(
+                node, field, "type_enum_got", got=t("kind_" + yaml11_kind(s.value)), choices=choices
+            )
+        try:
+            return enum(s.value)
+        except ValueError:
+            raise self.bad(node, field, "type_enum", choices=choices) from None
+
+    def choice(self, node: Node, field: str, choices: Iterable[str]) -> str:
+        s = self._scalar(node, field, "type_text")
+        options = tuple(choices)
+        if s.value not in options or (s.plain and yaml11_kind(s.value) != "str"):
+            raise self.bad(node, field, "type_enum", choices=", ".join(options))
+        return s.value
+
+    # --- collections ------------------------------------------------------------------------
+
+    def sequence(self, node: Node, field: str) -> list[Node]:
+        if isinstance(node, Sequence):
+            return node.items
+        if isinstance(node, Scalar) and node.bad:
+            raise Invalid()
+        got = "mapping" if isinstance(node, Mapping) else "kind_scalar"
+        self.error(node.line, node.col, "type_shape", field=field, expected=t("list"), shape=t(got))
+        raise Invalid()
+
+    def mapping(self, node: Node, field: str) -> Mapping:
+        if isinstance(node, Mapping):
+            return node
+        if isinstance(node, Scalar) and node.bad:
+            raise Invalid()
+        got = "list" if isinstance(node, Sequence) else "kind_scalar"
+        self.error(
+            node.line, node.col, "type_shape", field=field, expected=t("mapping"), shape=t(got)
+        )
+        raise Invalid()
+
+    def list_of(
+        self, node: Node, field: str, item: Callable[[Node, str], Any], *, partial: bool = False
+    ) -> tuple[Any, ...]:
+        """Read a list whose items ``item`` reads, reporting every bad item; then raise, or with
+        ``partial`` return the good items (the caller judges the record by :meth:`clean_since`)."""
+        items = self.sequence(node, field)
+        out: list[Any] = []
+        ok = True
+        for i, sub in enumerate(items):
+            try:
+                out.append(item(sub, f"{field}[{i + 1}]"))
+            except Invalid:
+                ok = False
+        if not ok and not partial:
+            raise Invalid()
+        return tuple(out)
+
+    def mark(self) -> int:
+        """A marker for :meth:`clean_since`: how many errors have been reported so far."""
+        return self.n_errors
+
+    def clean_since(self, mark: int) -> bool:
+        return self.n_errors == mark
+
+    def fields(
+        self,
+        node: Mapping,
+        spec: Spec,
+        *,
+        record: str,
+        partial: bool = False,
+    ) -> dict[str, Any] | None:
+        """Read a mapping by ``spec`` (field → (reader, required)).
+
+        Unknown keys are warnings (with "did you mean"); a missing required field is an error at
+        the mapping's first key; a null or empty optional field is as if absent. Returns the
+        values read, or None when any field was bad — or with ``partial`` the good values
+        always, so that checks across fields can still run and report.
+        """
+        values: dict[str, Any] = {}
+        ok = True
+        for key, value in node.items:
+            if key.bad:
+                ok = False
+                continue
+            name = key.value
+            entry = spec.get(name)
+            if entry is None:
+                close = difflib.get_close_matches(name, spec.keys(), n=1, cutoff=0.7)
+                if close:
+                    self.warning(key.line, key.col, "unknown_field_hint", field=name, hint=close[0])
+                else:
+                    self.warning(key.line, key.col, "unknown_field", field=name, record=t(record))
+                continue
+            reader, required = entry
+            if _is_null(value):
+                if required:
+                    self.error(value.line, value.col, "field_null", field=name)
+                    ok = False
+                continue
+            try:
+                values[name] = reader(value, name)
+            except Invalid:
+                ok = False
+        line, col = node.first_key_pos()
+        for name, (_, required) in spec.items():
+            if required and name not in values and node.get(name) is None:
+                self.error(line, col, "field_missing", field=name, record=t(record))
+                ok = False
+        return values if ok or partial else None
+
+
+def _is_null(node: Node) -> bool:
+    if isinstance(node, Scalar) and not node.bad:
+        if not node.plain:
+            return node.value == ""
+        return yaml11_kind(node.value) == "null"
+    return False

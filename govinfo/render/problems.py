@@ -1,0 +1,56 @@
+"""Problems as ``path:line:col: severity: message`` lines (with the source line and a caret
+under the column, for people) or as the JSON shape of SPEC §3 (for programs)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+
+from wcwidth import wcswidth
+
+from govinfo.model import Problem
+
+
+def problem_json(problems: list[Problem]) -> str:
+    errors = sum(1 for p in problems if p.is_error)
+    payload = {
+        "errors": errors,
+        "warnings": len(problems) - errors,
+        "problems": [
+            {
+                "path": p.path,
+                "line": p.line,
+                "col": p.col,
+                "severity": p.severity.value,
+                "message": p.message,
+            }
+            for p in problems
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def excerpt(line_text: str, col: int, line_no: int) -> list[str]:
+    """The source line and a caret under column ``col`` (in characters), aligned for wide
+    (CJK) characters by display width."""
+    shown = line_text.rstrip("\r\n").replace("\t", " ")
+    gutter = f"{line_no:>5} | "
+    before = shown[: max(col - 1, 0)]
+    pad = wcswidth(before)
+    if pad < 0:
+        pad = len(before)
+    return [gutter + shown, " " * (len(gutter) - 2) + "| " + " " * pad + "^"]
+
+
+def problem_lines(
+    problems: Iterable[Problem], source_line: Callable[[str, int], str | None]
+) -> list[str]:
+    """Each problem's line, followed by its excerpt when ``source_line(path, line)`` finds it."""
+    out: list[str] = []
+    for p in problems:
+        out.append(str(p))
+        if p.sheet is None:
+            text = source_line(p.path, p.line)
+            if text is not None and text.strip():
+                out.extend(excerpt(text, p.col, p.line))
+    return out
