@@ -115,7 +115,7 @@ class _Doc:
             raise GovinfoError(t("splice_not_block_list", path=self.path))
         out: list[_Record] = []
         for node in root.value:
-            if not isinstance(node, yaml.MappingNode) or node.flow_style:
+            if not isinstance(node, yaml.MappingNode):
                 raise GovinfoError(t("splice_not_block_list", path=self.path))
             start = node.start_mark.line
             while start > 0 and "-" not in self.lines[start][: node.start_mark.column]:
@@ -191,12 +191,12 @@ def _blank_between(doc: _Doc, records: Sequence[_Record]) -> bool | None:
 
 
 def insert_records(
-    text: str, items: Sequence[NewItem], *, path: str = "", blank_between: bool = False
+    text: str, items: Sequence[NewItem], *, path: str = "", blank_between: bool = True
 ) -> Spliced:
     """Insert ``items`` (records of a list file) in date order among the records of ``text``.
 
     Existing records keep their bytes and their order. ``blank_between`` is used when the file
-    has fewer than two records to show its own convention.
+    has fewer than two records to show its own convention (the default matches ``emit_list``).
     """
     doc = _Doc(text, path)
     records = doc.records()
@@ -318,3 +318,26 @@ def _sequence_offset(records: Sequence[_Record]) -> int:
             if isinstance(v, yaml.SequenceNode) and v.value and not v.flow_style:
                 return max(int(v.value[0].start_mark.column) - 2 - int(k.start_mark.column), 0)
     return 2
+
+
+def append_many(
+    text: str,
+    items: Sequence[tuple[str, NewItem]],
+    field: str,
+    *,
+    path: str = "",
+    key_order: Sequence[str] = (),
+) -> Spliced:
+    """:func:`append_to_field` for several ``(record id, item)`` pairs, in order; each item's
+    span is that in the final text."""
+    spans: list[tuple[int, int]] = []
+    for record_id, item in items:
+        before = text.count("\n")
+        spliced = append_to_field(text, record_id, field, item, path=path, key_order=key_order)
+        text = spliced.text
+        added = text.count("\n") - before
+        first, last = spliced.lines[0]
+        start = last - added + 1  # the first inserted line (a key line may precede the item)
+        spans = [(a + added, b + added) if a >= start else (a, b) for a, b in spans]
+        spans.append((first, last))
+    return Spliced(text, spans)

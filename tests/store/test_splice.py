@@ -80,8 +80,9 @@ def test_blank_line_convention_and_indent_followed() -> None:
 
 
 def test_empty_and_new_files() -> None:
+    # A new file reads as emit_list writes it: records separated by one blank line.
     assert insert_records("", [item("a", "2003-08-02"), item("b", "2003-08-01")]).text == (
-        item("b", "2003-08-01").text + item("a", "2003-08-02").text
+        item("b", "2003-08-01").text + "\n" + item("a", "2003-08-02").text
     )
     assert insert_records("# 无\n[]\n", [item("a", "2003-08-02")]).text == (
         "# 无\n" + item("a", "2003-08-02").text
@@ -90,7 +91,7 @@ def test_empty_and_new_files() -> None:
 
 def test_crlf_and_bom_kept() -> None:
     text = "\ufeff- id: a\r\n  date: 2003-08-01\r\n"
-    out = insert_records(text, [item("b", "2003-08-02")])
+    out = insert_records(text, [item("b", "2003-08-02")], blank_between=False)
     assert (
         out.text
         == "\ufeff- id: a\r\n  date: 2003-08-01\r\n- id: b\r\n  date: 2003-08-02\r\n  title: 新b\r\n"
@@ -146,3 +147,15 @@ def test_append_to_an_empty_or_missing_list() -> None:
 def test_unknown_record_is_refused() -> None:
     with pytest.raises(GovinfoError):
         append_to_field(POINTS, "nope", "history", EVENT)
+
+
+def test_append_many_tracks_every_span() -> None:
+    from govinfo.store.splice import append_many
+
+    pairs = [("sp", EVENT), ("cc", EVENT), ("jl", EVENT), ("cc", EVENT)]
+    out = append_many(POINTS, pairs, "history")
+    lines = out.text.splitlines(keepends=True)
+    for first, last in out.lines:
+        assert "".join(lines[first - 1 : last]).strip().startswith("- date: 2004-01-05")
+        assert last - first == 2
+    assert [len(p["history"]) for p in yaml.safe_load(out.text)] == [3, 1, 1]
