@@ -312,6 +312,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "submission: {value} is not a known submission id",
     ),
     "did_you_mean": ("，是不是 {hint}？", "; did you mean {hint}?"),
+    "at_not_repo": (
+        "--at 需要数据目录在 git 仓库中：{path} 不在仓库里",
+        "--at needs the data folder in a git repository; {path} is not in one",
+    ),
+    "at_unknown_rev": ("--at：找不到 git 版本 {rev}", "--at: no git revision {rev}"),
     "check_summary": (
         "检查了 {files} 个文件、{records} 条记录：{errors} 个错误，{warnings} 个警告",
         "checked {files} files, {records} records: {errors} error(s), {warnings} warning(s)",

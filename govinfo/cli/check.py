@@ -25,6 +25,7 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Also fail (exit 1) when there are warnings.")
     ] = False,
+    at: Annotated[str | None, typer.Option("--at", help=common.AT_HELP)] = None,
 ) -> None:
     """Check every file of the data folder and list every problem with file:line:col.
 
@@ -32,8 +33,7 @@ def check(
     """
     from govinfo.render.problems import problem_json, problem_lines
 
-    result = common.open_folder(ctx, refuse_on_errors=False)
-    root = common.locate_folder(common.state(ctx))
+    result = common.open_folder(ctx, refuse_on_errors=False, at=at)
     problems = result.problems
     out = common.console()
     if fmt is CheckFormat.json:
@@ -44,8 +44,9 @@ def check(
         def source_line(path: str, line: int) -> str | None:
             if path not in cache:
                 try:
-                    cache[path] = (root / path).read_bytes().decode("utf-8", "replace").split("\n")
-                except OSError:
+                    data = result.source.read(path)
+                    cache[path] = data.decode("utf-8", "replace").split("\n")
+                except Exception:  # an excerpt is a courtesy: never fail the check for it
                     cache[path] = []
             lines = cache[path]
             return lines[line - 1] if 0 < line <= len(lines) else None

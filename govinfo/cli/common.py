@@ -118,28 +118,38 @@ def open_folder(
     *,
     years: Collection[int] | None = None,
     refuse_on_errors: bool = True,
+    at: str | None = None,
 ) -> Any:
-    """Locate and load the data folder (only ``years`` of submissions when given).
+    """Locate and load the data folder (only ``years`` of submissions when given), as it is
+    now or, with ``at``, as it was at that git revision.
 
     A command that computes refuses (exit 1) when what it read has errors, printing the first
     few and a pointer to ``govinfo check``. Returns the loader's ``LoadResult``.
     """
     from govinfo.load import WorkingTree, load_folder
-    from govinfo.load.folder import read_settings
+    from govinfo.load.folder import FileSource, GitRevision, read_settings
 
     st = state(ctx)
     root = locate_folder(st)
-    source = WorkingTree(root)
+    source: FileSource = WorkingTree(root) if at is None else GitRevision(root, at)
     try:
         settings = read_settings(source)
     except DataError:
         apply_language(st, None)
         raise
     apply_language(st, settings.language)
-    result = load_folder(source, years=years)
+    cache = None
+    if at is None and not st.no_cache:
+        from govinfo.store.cache import ParseCache
+
+        cache = ParseCache(root)
+    result = load_folder(source, years=years, cache=cache)
     if refuse_on_errors and result.errors:
         refuse(result.problems, result.errors)
     return result
+
+
+AT_HELP = "Read the folder as it was at this git revision (a tag, branch or commit)."
 
 
 def refuse(problems: list[Any], n_errors: int) -> None:
@@ -162,6 +172,7 @@ __all__ = [
     "guarded",
     "locate_folder",
     "open_folder",
+    "refuse",
     "state",
     "today",
 ]

@@ -56,6 +56,18 @@ def _wanted(path: str, years: Collection[int] | None) -> bool:
     return len(parts) < 2 or not parts[1].isdigit() or int(parts[1]) in years
 
 
+class ParseCacheLike(Protocol):
+    """What the loader needs of a parse cache (``store.cache.ParseCache``)."""
+
+    def lookup(self, path: str, st: os.stat_result) -> ParsedFile | None: ...
+
+    def store(self, parsed: ParsedFile, st: os.stat_result) -> None: ...
+
+    def forget_missing(self, year: str, present: set[str]) -> None: ...
+
+    def save(self) -> None: ...
+
+
 class WorkingTree:
     """The folder as it is on disk. Hidden entries (``.git``, ``.gitignore``) are skipped;
     a symbolic link is never followed (it is reported as a problem instead)."""
@@ -63,6 +75,7 @@ class WorkingTree:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.links: list[str] = []
+        self.stats: dict[str, os.stat_result] = {}
 
     def describe(self) -> str:
         return str(self.root)
@@ -86,7 +99,9 @@ class WorkingTree:
                             continue
                         stack.append(path)
                     elif entry.is_file(follow_symlinks=False) and _wanted(path, years):
-                        out.append((path, entry.stat(follow_symlinks=False).st_size))
+                        st = entry.stat(follow_symlinks=False)
+                        self.stats[path] = st
+                        out.append((path, st.st_size))
         out.sort()
         return out
 
@@ -105,11 +120,59 @@ class WorkingTree:
             os.close(fd)
 
 
+class GitRevision:
+    """The folder as it was at a git revision (``--at REV``), read without touching the working
+    tree; the folder may be a subfolder of its repository."""
+
+    def __init__(self, root: Path, rev: str) -> None:
+        from govinfo.store import git
+
+        top = git.repo_root(root)
+        if top is None:
+            raise DataError(t("at_not_repo", path=str(root)))
+        commit = git.resolve_rev(top, rev)
+        if commit is None:
+            raise DataError(t("at_unknown_rev", rev=rev))
+        rel = root.resolve().relative_to(top.resolve()).as_posix()
+        self.prefix = "" if rel == "." else rel + "/"
+        self.root = root
+        self.rev = rev
+        self.commit = commit
+        self.top = top
+        self.links: list[str] = []
+        self._reader = git.BlobReader(top, commit)
+        self._git = git
+
+    def describe(self) -> str:
+        return f"{self.root}@{self.rev}"
+
+    def files(self, years: Collection[int] | None) -> list[tuple[str, int]]:
+        out: list[tuple[str, int]] = []
+        self.links = []
+        for path, size, mode in self._git.list_files_at(self.top, self.commit, self.prefix):
+            rel = path[len(self.prefix) :]
+            if any(part.startswith(".") for part in rel.split("/")):
+                continue
+            if mode == "120000":
+                self.links.append(rel)
+            elif _wanted(rel, years):
+                out.append((rel, size))
+        out.sort()
+        return out
+
+    def read(self, path: str) -> bytes:
+        return self._reader.read(self.prefix + path)
+
+    def close(self) -> None:
+        self._reader.close()
+
+
 class LoadResult(msgspec.Struct, gc=False):
     folder: Folder
     problems: list[Problem]
     files: int
     records: int
+    source: Any = None  # the FileSource read (for excerpts of problem lines)
 
     @property
     def errors(self) -> int:
@@ -138,13 +201,15 @@ def load_folder(
     years: Collection[int] | None = None,
     parse: Callable[[str, bytes], ParsedFile] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cache: ParseCacheLike | None = None,
 ) -> LoadResult:
     """Read a data folder: every record and every problem (sorted by path, line, col).
 
     ``years`` limits which ``submissions/<year>/`` folders are read (all when None); points,
     rules, solicitations and adjustments are always read whole. ``parse`` replaces
-    :func:`parse_file` (the cache passes its own). ``progress(done, total)`` is called as files
-    are read. Raises ``DataError`` when ``format`` is not 1.
+    :func:`parse_file`. ``progress(done, total)`` is called as files are read. With ``cache``
+    (working tree only), unchanged clean submission files are taken from it instead of being
+    parsed. Raises ``DataError`` when ``format`` is not 1.
     """
     if isinstance(source, Path):
         source = WorkingTree(source)
@@ -156,17 +221,60 @@ def load_folder(
         settings = read_settings(source)
         parsed: list[ParsedFile] = []
         total = len(listing)
+        stats: dict[str, os.stat_result] = getattr(source, "stats", {}) if cache else {}
+        present: dict[str, set[str]] = {}
+        cached: dict[str, ParsedFile] = {}
+        if cache is not None:
+            for path, _size in listing:
+                st = stats.get(path)
+                hit = cache.lookup(path, st) if st is not None else None
+                if hit is not None:
+                    cached[path] = hit
+        stored = set(cached)  # cache hits need not be stored again
+        cached.update(_parse_in_parallel(source, listing, cached, parse))
         for i, (path, _size) in enumerate(listing):
             if file_kind(path) is None:
                 continue
-            parsed.append(parse(path, source.read(path)))
+            st = stats.get(path)
+            pf = cached.get(path)
+            if pf is None:
+                pf = parse(path, source.read(path))
+            if cache is not None and st is not None and path not in stored:
+                cache.store(pf, st)
+            if st is not None and pf.kind == "submissions":
+                present.setdefault(path.split("/")[1], set()).add(path)
+            parsed.append(pf)
             if progress is not None and (i % 200 == 0 or i + 1 == total):
                 progress(i + 1, total)
+        if cache is not None:
+            for year, paths in present.items():
+                cache.forget_missing(year, paths)
+            cache.save()
         links = list(getattr(source, "links", ()))
-        return _assemble(settings, parsed, years, links)
+        result = _assemble(settings, parsed, years, links)
+        result.source = source
+        return result
     finally:
         if gc_was_enabled:
             gc.enable()
+
+
+def _parse_in_parallel(
+    source: FileSource,
+    listing: list[tuple[str, int]],
+    done: dict[str, ParsedFile],
+    parse: Callable[[str, bytes], ParsedFile],
+) -> dict[str, ParsedFile]:
+    """Parse the submission files not yet ``done`` on all cores when there are many of them
+    and the source is the working tree; else nothing (the caller parses in-process)."""
+    from govinfo.load import parallel
+
+    if not isinstance(source, WorkingTree) or parse is not parse_file:
+        return {}
+    todo = [p for p, _ in listing if p not in done and file_kind(p) == "submissions"]
+    if len(todo) < parallel.MIN_FILES or parallel.workers() == 0:
+        return {}
+    return parallel.parse_many(source.root, todo)
 
 
 def _assemble(

@@ -154,14 +154,14 @@ def resolve_rev(cwd: Path, rev: str) -> str | None:
     return proc.stdout.decode("utf-8").strip()
 
 
-def list_files_at(cwd: Path, commit: str, prefix: str) -> list[tuple[str, int]]:
-    """(path relative to the repository top, size in bytes) of every blob under ``prefix`` at
-    ``commit``."""
+def list_files_at(cwd: Path, commit: str, prefix: str) -> list[tuple[str, int, str]]:
+    """(path relative to the repository top, size in bytes, mode) of every blob under
+    ``prefix`` at ``commit``; mode ``120000`` is a symbolic link."""
     args = ["ls-tree", "-r", "-l", "-z", "--full-tree", commit]
     if prefix:
         args += ["--", prefix]
     out = run(args, cwd).stdout.decode("utf-8")
-    files: list[tuple[str, int]] = []
+    files: list[tuple[str, int, str]] = []
     for entry in out.split("\0"):
         if not entry:
             continue
@@ -169,8 +169,45 @@ def list_files_at(cwd: Path, commit: str, prefix: str) -> list[tuple[str, int]]:
         parts = meta.split()
         if parts[1] != "blob":
             continue
-        files.append((path, int(parts[3])))
+        files.append((path, int(parts[3]), parts[0]))
     return files
+
+
+class BlobReader:
+    """Reads many files of one commit through a single ``git cat-file --batch`` process."""
+
+    def __init__(self, cwd: Path, commit: str) -> None:
+        self.commit = commit
+        self._proc = subprocess.Popen(
+            [_git_binary(), "cat-file", "--batch"],
+            cwd=cwd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def read(self, path: str) -> bytes:
+        proc = self._proc
+        assert proc.stdin is not None
+        assert proc.stdout is not None
+        proc.stdin.write(f"{self.commit}:{path}\n".encode())
+        proc.stdin.flush()
+        header = proc.stdout.readline().decode("utf-8").split()
+        if len(header) < 3 or header[1] == "missing":
+            raise GitError(
+                t("git_failed", cmd=f"git cat-file {self.commit}:{path}", detail="missing")
+            )
+        size = int(header[2])
+        data = proc.stdout.read(size)
+        proc.stdout.read(1)  # the newline after the content
+        return data
+
+    def close(self) -> None:
+        if self._proc.stdin is not None:
+            self._proc.stdin.close()
+        self._proc.wait()
+        if self._proc.stdout is not None:
+            self._proc.stdout.close()
 
 
 def read_blob(cwd: Path, commit: str, path: str) -> bytes:

@@ -1,0 +1,149 @@
+"""The parse cache: per submission year, one pack of the files' parsed records.
+
+A clerk runs ``score``/``explain``/``overdue`` many times a day on a folder that barely changes;
+parsing YAML dominates, so the records of each clean submission file are kept, keyed by path,
+size, mtime_ns and inode, in one msgpack file per year (thousands of small cache files would
+cost more than they save). The pack's header carries the cache format and govinfo's version; a
+pack that does not decode, or is foreign, is ignored and rebuilt.
+
+Safety rules: a file that had any problem is never cached (its problems are found again on
+every run, so a cache can never hide an error, and messages stay in the run's language); a file
+modified within the last two seconds before the pack is written is not stored (git's "racy"
+rule: its mtime cannot yet tell a later edit apart); the cross-file check always runs on
+everything. The cache lives outside the tracked tree — under the repository's
+``.git/govinfo/cache/`` or, outside git, the user cache folder — and may be deleted at any time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import time
+from pathlib import Path
+
+import msgspec
+
+from govinfo import __version__
+from govinfo.load.records import ParsedFile, Ref
+from govinfo.model import Submission
+from govinfo.store.atomic import write_bytes_atomic
+
+CACHE_FORMAT = 1
+RACY_NS = 2_000_000_000
+
+
+class Entry(msgspec.Struct, array_like=True, gc=False):
+    path: str
+    size: int
+    mtime_ns: int
+    ino: int
+    records: tuple[Submission, ...]
+    refs: tuple[Ref, ...]
+
+
+class Pack(msgspec.Struct, gc=False):
+    cache_format: int
+    version: str
+    entries: list[Entry]
+
+
+_encoder = msgspec.msgpack.Encoder()
+_decoder = msgspec.msgpack.Decoder(Pack)
+
+
+def cache_dir(root: Path) -> Path:
+    """Where the packs of the data folder at ``root`` live."""
+    from govinfo.store import git
+
+    key = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
+    gdir = git.git_dir(root)
+    if gdir is not None:
+        return gdir / "govinfo" / "cache" / key
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "govinfo" / key
+
+
+class ParseCache:
+    """Looks up and stores parsed submission files of one data folder."""
+
+    def __init__(self, root: Path, directory: Path | None = None) -> None:
+        self.root = root
+        self.dir = directory or cache_dir(root)
+        self._packs: dict[str, dict[str, Entry]] = {}
+        self._dirty: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def _year_of(path: str) -> str | None:
+        parts = path.split("/")
+        if len(parts) == 4 and parts[0] == "submissions":
+            return parts[1]
+        return None
+
+    def _pack(self, year: str) -> dict[str, Entry]:
+        pack = self._packs.get(year)
+        if pack is None:
+            pack = {}
+            try:
+                data = (self.dir / f"{year}.pack").read_bytes()
+                decoded = _decoder.decode(data)
+                if decoded.cache_format == CACHE_FORMAT and decoded.version == __version__:
+                    pack = {e.path: e for e in decoded.entries}
+            except (OSError, msgspec.DecodeError, msgspec.ValidationError, ValueError):
+                pack = {}  # missing, corrupt or foreign: rebuilt from the files
+            self._packs[year] = pack
+        return pack
+
+    def lookup(self, path: str, st: os.stat_result) -> ParsedFile | None:
+        """The cached parse of ``path`` when the file is unchanged, else None."""
+        year = self._year_of(path)
+        if year is None:
+            return None
+        entry = self._pack(year).get(path)
+        if (
+            entry is None
+            or entry.size != st.st_size
+            or entry.mtime_ns != st.st_mtime_ns
+            or entry.ino != st.st_ino
+        ):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return ParsedFile(path, "submissions", entry.records, (), entry.refs)
+
+    def store(self, parsed: ParsedFile, st: os.stat_result) -> None:
+        """Remember a freshly parsed file, unless it had problems or is too new to trust."""
+        year = self._year_of(parsed.path)
+        if year is None or parsed.kind != "submissions":
+            return
+        pack = self._pack(year)
+        if parsed.problems or st.st_mtime_ns > time.time_ns() - RACY_NS:
+            if pack.pop(parsed.path, None) is not None:
+                self._dirty.add(year)
+            return
+        pack[parsed.path] = Entry(
+            parsed.path, st.st_size, st.st_mtime_ns, st.st_ino, parsed.records, parsed.refs
+        )
+        self._dirty.add(year)
+
+    def forget_missing(self, year: str, present: set[str]) -> None:
+        """Drop entries of files that no longer exist."""
+        pack = self._pack(year)
+        gone = [p for p in pack if p not in present]
+        for p in gone:
+            del pack[p]
+        if gone:
+            self._dirty.add(year)
+
+    def save(self) -> None:
+        """Write the packs that changed. A failure to write is not the clerk's problem: the
+        next run simply parses again."""
+        for year in sorted(self._dirty):
+            pack = Pack(
+                CACHE_FORMAT, __version__, sorted(self._packs[year].values(), key=lambda e: e.path)
+            )
+            with contextlib.suppress(OSError):
+                write_bytes_atomic(self.dir / f"{year}.pack", _encoder.encode(pack))
+        self._dirty.clear()

@@ -1,0 +1,58 @@
+"""Reading the folder as it was at a git revision (``--at REV``), also as a subfolder."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from govinfo.cli.main import app
+from govinfo.load import load_folder
+from govinfo.load.folder import GitRevision
+from tests.conftest import MakeFolder
+
+SUB = "submissions/2003/siping/05.yaml"
+ONE = "- id: sp-1\n  date: 2003-05-01\n  title: 四平市春耕备耕\n  category: general\n  reviewer: 李四\n"
+TWO = (
+    ONE
+    + "- id: sp-2\n  date: 2003-05-09\n  title: 四平市防汛\n  category: general\n  reviewer: 李四\n"
+)
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def test_at_reads_old_revision_of_a_subfolder(make_folder: MakeFolder, tmp_path: Path) -> None:
+    root = make_folder({SUB: ONE}, name="repo/data")
+    repo = tmp_path / "repo"
+    (repo / "README.txt").write_text("outer repository\n")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "first")
+    git(repo, "tag", "published-2003")
+    (root / SUB).write_text(TWO, encoding="utf-8")
+    git(repo, "commit", "-qam", "second")
+    (root / SUB).write_text("- broken: [\n", encoding="utf-8")  # the working tree is not read
+
+    old = load_folder(GitRevision(root, "published-2003"))
+    new = load_folder(GitRevision(root, "HEAD"))
+    assert [s.id for s in old.folder.submissions] == ["sp-1"]
+    assert [s.id for s in new.folder.submissions] == ["sp-1", "sp-2"]
+    assert old.problems == []
+    assert new.problems == []
+
+
+def test_check_at_unknown_revision_is_refused(make_folder: MakeFolder, runner: CliRunner) -> None:
+    root = make_folder({SUB: ONE})
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "first")
+    ok = runner.invoke(app, ["--data", str(root), "check", "--at", "HEAD"])
+    assert ok.exit_code == 0, ok.output
+    bad = runner.invoke(app, ["--data", str(root), "--lang", "en", "check", "--at", "nope"])
+    assert bad.exit_code == 1
+    assert "no git revision nope" in bad.output
