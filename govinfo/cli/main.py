@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from govinfo import __version__
-from govinfo.cli import check, common, init
+from govinfo.cli import check, common, import_cmd, init
 from govinfo.cli.common import guarded
 
 app = typer.Typer(
@@ -69,6 +69,7 @@ def main(
 
 app.command("init")(guarded(init.init))
 app.command("check")(guarded(check.check))
+app.command("import")(guarded(import_cmd.import_batch))
 
 
 def run() -> None:
