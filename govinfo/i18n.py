@@ -412,6 +412,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "缺少 {field} 列（可用的列名：{aliases}；或用 --mapping 指定）",
         "no column for {field} (headers understood: {aliases}; or use --mapping)",
     ),
+    "import_sheet_skipped": (
+        "此工作表没有可识别的表头行，已跳过",
+        "this sheet has no header row govinfo understands; skipped",
+    ),
     "import_ignored_columns": ("以下列未导入：{columns}", "columns not imported: {columns}"),
     "import_adoption_columns": (
         "采用记录需要“信息编号”列，或“报送单位”和“标题”两列",

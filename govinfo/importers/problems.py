@@ -29,7 +29,8 @@ class ImportProblem:
     where: RowRef | SourceRef
     severity: Severity
     message: str
-    kind: str = ""  # "duplicate" for rows skipped as already present; "" otherwise
+    # "duplicate": a row skipped as already present; "no-header": a sheet without a header row
+    kind: str = ""
 
     @property
     def is_error(self) -> bool:
@@ -45,8 +46,8 @@ class ImportProblem:
         return (1, w.path, "", w.line)
 
 
-def error(where: RowRef, message: str) -> ImportProblem:
-    return ImportProblem(where, Severity.ERROR, message)
+def error(where: RowRef, message: str, kind: str = "") -> ImportProblem:
+    return ImportProblem(where, Severity.ERROR, message, kind)
 
 
 def warning(where: RowRef, message: str, kind: str = "") -> ImportProblem:

@@ -139,7 +139,7 @@ def _header_or_problem(
     if header is None:
         if not table.rows:
             return None, []
-        return None, [error(table.ref(table.rows[0][0]), t("import_no_header"))]
+        return None, [error(table.ref(table.rows[0][0]), t("import_no_header"), "no-header")]
     problems: list[ImportProblem] = []
     for name in required:
         if name not in header.columns:

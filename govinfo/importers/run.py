@@ -33,7 +33,7 @@ from govinfo.importers.plan import (
     validate,
 )
 from govinfo.importers.points import PointIndex
-from govinfo.importers.problems import ImportProblem
+from govinfo.importers.problems import ImportProblem, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow, adoption_rows, submission_rows
 from govinfo.importers.tables import Table, read_tables
 from govinfo.load import WorkingTree, load_folder
@@ -120,6 +120,8 @@ def run_import(
 
         sub_rows: list[SubmissionRow] = []
         adopt_rows: list[AdoptionRow] = []
+        headerless: dict[str, list[ImportProblem]] = {}
+        with_header: set[str] = set()
         for table in tables:
             if options.adoptions:
                 got_a, problems = adoption_rows(table, points, mapping)
@@ -127,7 +129,22 @@ def run_import(
             else:
                 got_s, problems = submission_rows(table, points, mapping)
                 sub_rows += got_s
+            missing = [p for p in problems if p.kind == "no-header"]
+            if missing and table.sheet is not None and options.sheet is None:
+                headerless.setdefault(table.file, []).extend(missing)
+                problems = [p for p in problems if p.kind != "no-header"]
+            elif not missing:
+                with_header.add(table.file)
             out.problems += problems
+        for file, problems in headerless.items():
+            # A workbook's other sheets (notes, a cover page) are skipped when some sheet of it
+            # has a header; a workbook where none has one is an error.
+            if file in with_header:
+                out.problems += [
+                    warning(p.where, t("import_sheet_skipped"), "no-header") for p in problems
+                ]
+            else:
+                out.problems += problems
         out.rows = len(sub_rows) + len(adopt_rows)
 
         dates = [r.date for r in sub_rows] + [r.date for r in adopt_rows]

@@ -290,3 +290,26 @@ def test_adoption_log(folder: Path, tmp_path: Path, runner: CliRunner) -> None:
     code, out, err = run(runner, folder, "import", "--adoptions", str(adopt))
     assert code == 0, out + err
     assert commits(folder) == before
+
+
+def test_workbook_sheets_without_a_header_are_skipped(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    wb = openpyxl.Workbook()
+    notes = wb.active
+    notes.title = "填表说明"
+    notes["A1"] = "请按月填报，日期格式为 2003-8-14"
+    data = wb.create_sheet("八月")
+    data.append(HEADER)
+    data.append(ROWS[0])
+    wb.create_sheet("Sheet3")
+    path = tmp_path / "w.xlsx"
+    wb.save(path)
+    code, out, err = run(runner, folder, "--lang", "en", "import", str(path))
+    assert code == 0, out + err
+    assert "w.xlsx:填表说明:1: warning: this sheet has no header row" in out
+    code, out, _err = run(
+        runner, folder, "--lang", "en", "import", "--sheet", "填表说明", str(path)
+    )
+    assert code == 1
+    assert "w.xlsx:填表说明:1: error: no header row found" in out
