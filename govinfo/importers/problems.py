@@ -46,9 +46,9 @@ class ImportProblem:
         return (1, w.path, "", w.line)
 
 
-def error(where: RowRef, message: str, kind: str = "") -> ImportProblem:
+def error(where: RowRef | SourceRef, message: str, kind: str = "") -> ImportProblem:
     return ImportProblem(where, Severity.ERROR, message, kind)
 
 
-def warning(where: RowRef, message: str, kind: str = "") -> ImportProblem:
+def warning(where: RowRef | SourceRef, message: str, kind: str = "") -> ImportProblem:
     return ImportProblem(where, Severity.WARNING, message, kind)

@@ -1,0 +1,64 @@
+"""``govinfo explain POINT YEAR``: every scoring event of one point in one year."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from govinfo.cli import common
+from govinfo.render.table import OutputFormat
+
+
+def explain(
+    ctx: typer.Context,
+    point: Annotated[
+        str, typer.Argument(metavar="POINT", help="The point: its id, full name or short name.")
+    ],
+    year: Annotated[
+        int, typer.Argument(metavar="YEAR", help="The year, e.g. 2003.", min=1, max=9998)
+    ],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="As known at the end of this day (default: the year's last day, or today if earlier).",
+        ),
+    ] = None,
+    at: Annotated[str | None, typer.Option("--at", metavar="REV", help=common.AT_HELP)] = None,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
+    ] = OutputFormat.table,
+) -> None:
+    """List every scoring event of a point in a year, in date order, with a running total
+    whose last line equals the point's score in `govinfo score`.
+
+    Secret titles show as [密]. An unknown point is refused (exit 1).
+    """
+    from govinfo.cli.output import emit
+    from govinfo.errors import DataError
+    from govinfo.i18n import t
+    from govinfo.render.score import EXPLAIN_KEYS, explain_table
+    from govinfo.reports.explain import (
+        explain_document,
+        explain_records,
+        explain_report,
+        find_point,
+    )
+    from govinfo.rules.annual import default_as_of, score_year
+
+    day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
+    loaded = common.open_folder(ctx, years=(year - 1, year), at=at)
+    folder = loaded.folder
+    found = find_point(folder, point)
+    if found is None:
+        raise DataError(t("score_unknown_point", point=point))
+    report = explain_report(folder, score_year(folder, year, day), found)
+    emit(
+        fmt,
+        spec=explain_table(report),
+        document=explain_document(report),
+        records=explain_records(report),
+        keys=EXPLAIN_KEYS,
+    )

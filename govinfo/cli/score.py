@@ -1,0 +1,61 @@
+"""``govinfo score YEAR``: the year's ranking with statuses (SPEC §2, §3)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from govinfo.cli import common
+from govinfo.model import PointKind
+from govinfo.render.table import OutputFormat
+
+
+def score(
+    ctx: typer.Context,
+    year: Annotated[
+        int, typer.Argument(metavar="YEAR", help="The year to score, e.g. 2003.", min=1, max=9998)
+    ],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="Score as known at the end of this day (default: the year's last day, or today if earlier).",
+        ),
+    ] = None,
+    kind: Annotated[
+        PointKind | None,
+        typer.Option(
+            "--kind", help="Show only points of this kind (ranks stay those of the whole ranking)."
+        ),
+    ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option("--top", metavar="N", min=1, help="Show only rows ranked N or better."),
+    ] = None,
+    at: Annotated[str | None, typer.Option("--at", metavar="REV", help=common.AT_HELP)] = None,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
+    ] = OutputFormat.table,
+) -> None:
+    """Score a year and rank the points: score, counts and status (commended, disqualified,
+    exempt, retained, left; at risk before the year ends).
+
+    Reads only that year's and the previous year's submissions; refuses (exit 1) when what it
+    reads has errors.
+    """
+    from govinfo.cli.output import emit
+    from govinfo.render.score import SCORE_KEYS, score_table
+    from govinfo.reports.score import score_document, score_records, score_report
+    from govinfo.rules.annual import default_as_of
+
+    day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
+    report = score_report(common.scored_year(ctx, year, day, at), kind=kind, top=top)
+    emit(
+        fmt,
+        spec=score_table(report),
+        document=score_document(report),
+        records=score_records(report),
+        keys=SCORE_KEYS,
+    )

@@ -1,0 +1,1 @@
+"""Pure report rows built from scoring results: data only, no formatting (see ``render``)."""

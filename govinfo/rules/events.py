@@ -1,0 +1,488 @@
+"""Scoring events: what each record is worth, on which day, to which point (SPEC §2).
+
+A submission turns into adoption and instruction events for its owner and every co-submitter,
+and into deduction events (``emergency-late``, ``inaccurate``) for its owner; an adjustment
+turns into one event for its point; a charged obligation (see :mod:`govinfo.rules.obligations`)
+into one deduction. Every event is dated, priced by one rule set, and its points are rounded
+half-up (away from zero) to 2 decimals once, last.
+
+Readings of SPEC where it leaves room (each is also listed in the scoring notes of the README):
+
+* ``emergency-late`` is judged on any submission that carries both ``occurred_at`` and
+  ``reported_at`` (SPEC's condition names only the two times, not the category).
+* An instruction whose rank the submission's rule set does not price is worth 0.
+* A solicitation addressed to ``all`` addresses the owner when the owner holds the provincial
+  tier on the solicitation's ``issued`` day (SPEC's definition of ``all``).
+* The rule set that "prices" an adjustment is the one in force on its date, also when the
+  adjustment gives its own ``points`` (SPEC lists the set per deduction kind without exception);
+  it is recorded only when one is in force.
+* Explain order (SPEC §3): date, then adoptions, instructions, deductions (``manual`` included),
+  then submission id with events that have no submission first, then position in the file
+  (path, line, column, place in the record's list), then the deduction's name in SPEC's order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+import msgspec
+
+from govinfo.errors import DataError
+from govinfo.i18n import t
+from govinfo.model import (
+    DEDUCTION_NAMES,
+    Adjustment,
+    AdjustmentKind,
+    Flag,
+    Folder,
+    Point,
+    RuleSet,
+    Solicitation,
+    Submission,
+    Tier,
+    rule_set_on,
+)
+
+ADOPTION = "adoption"
+INSTRUCTION = "instruction"
+MANUAL = "manual"
+EMERGENCY_LATE = "emergency-late"
+INACCURATE = "inaccurate"
+SOLICITATION_MISSED = "solicitation-missed"
+RESEARCH_MISSING = "research-quarter-missing"
+OPINION_MISSING = "opinion-month-missing"
+SOLICITED_ON_TIME = "solicited_on_time"
+
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+# Explain order of event kinds on one day (SPEC §3): adoptions, instructions, deductions.
+_GROUP = {ADOPTION: 0, INSTRUCTION: 1}
+_KIND_ORDER = {name: i for i, name in enumerate((ADOPTION, INSTRUCTION, *DEDUCTION_NAMES, MANUAL))}
+# Adoption/instruction dates are at most 366 days after the submission's date (SPEC §1).
+MAX_LAG = dt.timedelta(days=366)
+
+
+def round_points(value: Decimal) -> Decimal:
+    """Half-up to 2 decimals, away from zero on a tie (−0.125 → −0.13)."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+class Detail(msgspec.Struct, frozen=True, gc=False, omit_defaults=True):
+    """What an event stands for, structured so that it can be said in any language.
+
+    Adoption: ``publication`` (id), ``publication_name``, ``level``, ``mode``, ``value`` (the
+    publication's value for the mode), ``rise`` (what ``highest`` stacking let it score; equal
+    to ``value`` under ``sum``), ``multiplier`` and ``multiplier_reason`` (a category name or
+    ``solicited_on_time``; None when 1), ``shares`` (owner + co-submitters).
+    Instruction: ``leader``, ``rank``, ``value``, ``rise``, ``shares``.
+    Deductions: ``ref`` (solicitation id), ``period`` (``2003-Q1`` / ``2003-02``), ``required``
+    and ``found`` (periodic minimum and what was submitted), ``minutes`` and ``limit``
+    (emergency-late), ``adjustment`` and ``reason`` (adjustments), ``value`` (the price).
+    """
+
+    publication: str | None = None
+    publication_name: str | None = None
+    level: str | None = None
+    mode: str | None = None
+    value: Decimal | None = None
+    rise: Decimal | None = None
+    multiplier: Decimal = ONE
+    multiplier_reason: str | None = None
+    shares: int = 1
+    leader: str | None = None
+    rank: str | None = None
+    ref: str | None = None
+    period: str | None = None
+    required: int | None = None
+    found: int | None = None
+    minutes: int | None = None
+    limit: int | None = None
+    adjustment: str | None = None
+    reason: str | None = None
+
+
+class Event(msgspec.Struct, frozen=True, gc=False):
+    """One dated scoring event of one point.
+
+    ``kind`` is ``adoption``, ``instruction``, a deduction name or ``manual``; ``points`` is
+    already rounded; ``rule_set`` is the id of the set that priced it (None for a ``manual``
+    adjustment when no set is in force); ``key`` is the explain order (see module docstring).
+    """
+
+    date: dt.date
+    point: str
+    kind: str
+    points: Decimal
+    detail: Detail
+    key: tuple[dt.date, int, str, str, int, int, int, int]
+    submission: str | None = None
+    rule_set: str | None = None
+
+    @property
+    def is_deduction(self) -> bool:
+        return self.kind not in _GROUP
+
+
+def _key(
+    date: dt.date,
+    kind: str,
+    submission: str | None,
+    path: str = "",
+    line: int = 0,
+    col: int = 0,
+    index: int = 0,
+) -> tuple[dt.date, int, str, str, int, int, int, int]:
+    return (
+        date,
+        _GROUP.get(kind, 2),
+        submission or "",
+        path,
+        line,
+        col,
+        index,
+        _KIND_ORDER.get(kind, len(_KIND_ORDER)),
+    )
+
+
+def deduction_event(
+    *,
+    point: str,
+    kind: str,
+    date: dt.date,
+    amount: Decimal,
+    rule_set: str | None,
+    detail: Detail,
+    submission: str | None = None,
+    position: tuple[str, int, int] = ("", 0, 0),
+) -> Event:
+    """A negative event of ``point`` worth ``-|amount|`` (or ``amount`` as written for ``manual``)."""
+    points = amount if kind == MANUAL else -abs(amount)
+    return Event(
+        date=date,
+        point=point,
+        kind=kind,
+        points=round_points(points),
+        detail=detail,
+        key=_key(date, kind, submission, *position),
+        submission=submission,
+        rule_set=rule_set,
+    )
+
+
+class Pricer:
+    """Turns records of one folder into events. Build once per folder and reuse: it caches the
+    rule set of each day, the points by id and the solicitations by id."""
+
+    def __init__(self, folder: Folder) -> None:
+        self.folder = folder
+        self.points: dict[str, Point] = {p.id: p for p in folder.points}
+        self.solicitations: dict[str, Solicitation] = {s.id: s for s in folder.solicitations}
+        self._rule_sets = folder.rule_sets
+        self._by_day: dict[dt.date, RuleSet | None] = {}
+        self._addressed: dict[tuple[str, str], bool] = {}
+
+    def rule_set_on(self, day: dt.date) -> RuleSet | None:
+        try:
+            return self._by_day[day]
+        except KeyError:
+            found = self._by_day[day] = rule_set_on(self._rule_sets, day)
+            return found
+
+    def require_rule_set(self, day: dt.date, what: str) -> RuleSet:
+        """The set in force on ``day``; a :class:`DataError` naming ``what`` when there is none."""
+        rs = self.rule_set_on(day)
+        if rs is None:
+            raise DataError(t("score_no_rule_set", day=day.isoformat(), what=what))
+        return rs
+
+    def addresses(self, solicitation: Solicitation, point_id: str) -> bool:
+        """Whether ``solicitation`` is addressed to ``point_id`` (``all``: every point holding the
+        provincial tier on ``issued``)."""
+        if solicitation.points is not None:
+            return point_id in solicitation.points
+        cache_key = (solicitation.id, point_id)
+        found = self._addressed.get(cache_key)
+        if found is None:
+            point = self.points.get(point_id)
+            found = point is not None and point.holds(Tier.PROVINCIAL, solicitation.issued)
+            self._addressed[cache_key] = found
+        return found
+
+    def multiplier(self, sub: Submission, rs: RuleSet) -> tuple[Decimal, str | None]:
+        """The largest of the category's multiplier, ``solicited_on_time`` (when it applies) and 1,
+        with the name of the one chosen (None for 1)."""
+        best, why = ONE, None
+        cat = rs.multipliers.get(sub.category)  # a StrEnum: looks up as its value
+        if cat is not None and cat > best:
+            best, why = cat, str(sub.category.value)
+        if sub.solicitation is not None:
+            sol = self.solicitations.get(sub.solicitation)
+            if sol is not None and sub.date <= sol.due and self.addresses(sol, sub.point):
+                on_time = rs.multipliers.get(SOLICITED_ON_TIME)
+                if on_time is not None and on_time > best:
+                    best, why = on_time, SOLICITED_ON_TIME
+        return best, why
+
+    def submission_events(self, sub: Submission) -> list[Event]:
+        """Every event ``sub`` gives rise to, whatever its date, in no particular order."""
+        rs = self.require_rule_set(sub.date, sub.id)
+        out: list[Event] = []
+        participants = sub.participants() if sub.co_submitters else (sub.point,)
+        path, line, col = sub.source.path, sub.source.line, sub.source.col
+        if sub.adoptions:
+            self._adoption_events(sub, rs, participants, out)
+        if sub.instructions:
+            self._instruction_events(sub, rs, participants, out)
+        late = late_report(sub, rs)
+        if late is not None:
+            price = rs.deduction(EMERGENCY_LATE)
+            out.append(
+                deduction_event(
+                    point=sub.point,
+                    kind=EMERGENCY_LATE,
+                    date=late.reported_at.date(),
+                    amount=price,
+                    rule_set=rs.id,
+                    detail=Detail(minutes=late.minutes, limit=late.limit, value=price),
+                    submission=sub.id,
+                    position=(path, line, col),
+                )
+            )
+        if Flag.INACCURATE in sub.flags:
+            price = rs.deduction(INACCURATE)
+            out.append(
+                deduction_event(
+                    point=sub.point,
+                    kind=INACCURATE,
+                    date=sub.date,
+                    amount=price,
+                    rule_set=rs.id,
+                    detail=Detail(value=price),
+                    submission=sub.id,
+                    position=(path, line, col),
+                )
+            )
+        return out
+
+    def _adoption_events(
+        self, sub: Submission, rs: RuleSet, participants: Sequence[str], out: list[Event]
+    ) -> None:
+        multiplier, why = self.multiplier(sub, rs)
+        shares = len(participants)
+        highest = rs.stacking.same_level != "sum"
+        adoptions = sub.adoptions
+        order: Iterable[int] = range(len(adoptions))
+        if highest and len(adoptions) > 1:
+            # date order, ties in list order (sorted is stable)
+            order = sorted(order, key=lambda i: adoptions[i].date)
+        best: dict[str, Decimal] = {}
+        src = sub.source
+        for i in order:
+            adoption = adoptions[i]
+            pub = rs.publications.get(adoption.publication)
+            if pub is None:
+                raise DataError(
+                    t("score_unknown_publication", publication=adoption.publication, what=sub.id)
+                )
+            value = pub.value(adoption.mode)
+            if highest:
+                so_far = best.get(pub.level, ZERO)
+                if value > so_far:
+                    rise = value - so_far
+                    best[pub.level] = value
+                else:
+                    rise = ZERO
+            else:
+                rise = value
+            amount = rise
+            if multiplier != ONE:
+                amount = amount * multiplier
+            if shares != 1:
+                amount = amount / shares
+            points = round_points(amount)
+            detail = Detail(
+                publication=pub.id,
+                publication_name=pub.name,
+                level=pub.level,
+                mode=adoption.mode,
+                value=value,
+                rise=rise,
+                multiplier=multiplier,
+                multiplier_reason=why,
+                shares=shares,
+            )
+            key = _key(adoption.date, ADOPTION, sub.id, src.path, src.line, src.col, i)
+            for point in participants:
+                out.append(
+                    Event(
+                        date=adoption.date,
+                        point=point,
+                        kind=ADOPTION,
+                        points=points,
+                        detail=detail,
+                        key=key,
+                        submission=sub.id,
+                        rule_set=rs.id,
+                    )
+                )
+
+    def _instruction_events(
+        self, sub: Submission, rs: RuleSet, participants: Sequence[str], out: list[Event]
+    ) -> None:
+        shares = len(participants)
+        highest = rs.stacking.instructions == "highest"
+        instructions = sub.instructions
+        order: Iterable[int] = range(len(instructions))
+        if highest and len(instructions) > 1:
+            order = sorted(order, key=lambda i: instructions[i].date)
+        best = ZERO
+        src = sub.source
+        for i in order:
+            ins = instructions[i]
+            value = rs.instructions.get(ins.rank, ZERO)
+            if highest:
+                if value > best:
+                    rise = value - best
+                    best = value
+                else:
+                    rise = ZERO
+            else:
+                rise = value
+            points = round_points(rise / shares if shares != 1 else rise)
+            detail = Detail(leader=ins.leader, rank=ins.rank, value=value, rise=rise, shares=shares)
+            key = _key(ins.date, INSTRUCTION, sub.id, src.path, src.line, src.col, i)
+            for point in participants:
+                out.append(
+                    Event(
+                        date=ins.date,
+                        point=point,
+                        kind=INSTRUCTION,
+                        points=points,
+                        detail=detail,
+                        key=key,
+                        submission=sub.id,
+                        rule_set=rs.id,
+                    )
+                )
+
+    def adjustment_event(self, adj: Adjustment) -> Event:
+        """The event of ``adj``: ``-|points|`` when given (``manual``: as written), else the
+        kind's deduction in the set in force on its date."""
+        rs = self.rule_set_on(adj.date)
+        kind = adj.kind.value
+        if adj.points is not None:
+            amount = adj.points
+        elif adj.kind is AdjustmentKind.MANUAL:
+            amount = ZERO  # a manual adjustment without points is an error check reports
+        else:
+            amount = self.require_rule_set(adj.date, adj.id).deduction(kind)
+        return deduction_event(
+            point=adj.point,
+            kind=kind,
+            date=adj.date,
+            amount=amount,
+            rule_set=rs.id if rs is not None else None,
+            detail=Detail(adjustment=adj.id, reason=adj.reason, value=amount),
+            submission=adj.submission,
+            position=(adj.source.path, adj.source.line, adj.source.col),
+        )
+
+
+class LateReport(msgspec.Struct, frozen=True, gc=False):
+    """An emergency reported later than its rule set allows: ``minutes`` from ``occurred_at``
+    to ``reported_at`` (strictly more than ``limit``), ``deadline`` = occurred_at + limit."""
+
+    submission: str
+    point: str
+    occurred_at: dt.datetime
+    reported_at: dt.datetime
+    minutes: int
+    limit: int
+    deadline: dt.datetime
+    rule_set: str
+
+
+def late_report(sub: Submission, rs: RuleSet) -> LateReport | None:
+    """Whether ``sub`` (judged by ``rs``, the set in force on its date) was reported late; the
+    ``emergency-late`` deduction of scoring and the finding of ``overdue`` both come from here."""
+    if sub.occurred_at is None or sub.reported_at is None:
+        return None
+    delay = sub.reported_at - sub.occurred_at
+    limit = rs.emergency_deadline_minutes
+    allowed = dt.timedelta(minutes=limit)
+    if delay <= allowed:
+        return None
+    return LateReport(
+        submission=sub.id,
+        point=sub.point,
+        occurred_at=sub.occurred_at,
+        reported_at=sub.reported_at,
+        minutes=int(delay.total_seconds() // 60),
+        limit=limit,
+        deadline=sub.occurred_at + allowed,
+        rule_set=rs.id,
+    )
+
+
+def could_score_after(sub: Submission, day: dt.date) -> bool:
+    """Whether ``sub`` can give rise to an event dated on or after ``day`` (a cheap test that
+    lets a year's scoring skip most of the previous year's submissions)."""
+    if sub.date >= day:
+        return True
+    for a in sub.adoptions:
+        if a.date >= day:
+            return True
+    for i in sub.instructions:
+        if i.date >= day:
+            return True
+    return sub.reported_at is not None and sub.reported_at.date() >= day
+
+
+class SubmissionIndex:
+    """The folder's submissions indexed once: by date (for range scans), by owner, by
+    participant (owner or co-submitter), by owner and category, and by solicitation."""
+
+    def __init__(self, submissions: Sequence[Submission]) -> None:
+        subs = list(submissions)
+        if any(subs[i].date > subs[i + 1].date for i in range(len(subs) - 1)):
+            subs.sort(key=lambda s: (s.date, s.id))
+        self.submissions: list[Submission] = subs
+        self.dates: list[dt.date] = [s.date for s in subs]
+        self._oc_subs: dict[tuple[str, str], list[Submission]] = {}
+        self._oc_dates: dict[tuple[str, str], list[dt.date]] = {}
+        self.by_solicitation: dict[str, list[Submission]] = {}
+        oc_subs, oc_dates, by_sol = self._oc_subs, self._oc_dates, self.by_solicitation
+        for s in subs:
+            # Category is a StrEnum: it hashes and compares as its value, and is faster to use
+            key = (s.point, s.category)
+            found = oc_subs.get(key)
+            if found is None:
+                oc_subs[key] = [s]
+                oc_dates[key] = [s.date]
+            else:
+                found.append(s)
+                oc_dates[key].append(s.date)
+            if s.solicitation is not None:
+                by_sol.setdefault(s.solicitation, []).append(s)
+
+    def between(self, first: dt.date, last: dt.date) -> list[Submission]:
+        """Submissions dated ``first..last`` (both included), in (date, id) order."""
+        lo = bisect.bisect_left(self.dates, first)
+        hi = bisect.bisect_right(self.dates, last)
+        return self.submissions[lo:hi]
+
+    def own_between(
+        self, point: str, category: str, first: dt.date, last: dt.date
+    ) -> list[Submission]:
+        """``point``'s own submissions of ``category`` dated ``first..last``, by (date, id)."""
+        dates = self._oc_dates.get((point, category))
+        if not dates:
+            return []
+        lo = bisect.bisect_left(dates, first)
+        hi = bisect.bisect_right(dates, last)
+        return self._oc_subs[(point, category)][lo:hi]

@@ -1,0 +1,54 @@
+"""The pure scoring layers import no CLI, terminal or YAML library and nothing above them."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "govinfo"
+FORBIDDEN = {
+    "rules": (
+        "typer",
+        "rich",
+        "yaml",
+        "tabulate",
+        "govinfo.cli",
+        "govinfo.render",
+        "govinfo.reports",
+        "govinfo.load",
+        "govinfo.store",
+    ),
+    "reports": (
+        "typer",
+        "rich",
+        "yaml",
+        "tabulate",
+        "govinfo.cli",
+        "govinfo.render",
+        "govinfo.load",
+        "govinfo.store",
+    ),
+}
+
+
+def imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_pure_layers_stay_pure(layer: str) -> None:
+    bad = [
+        f"{path.name} imports {name}"
+        for path in sorted((PACKAGE / layer).glob("*.py"))
+        for name in imports(path)
+        if any(name == b or name.startswith(b + ".") for b in FORBIDDEN[layer])
+    ]
+    assert bad == []
