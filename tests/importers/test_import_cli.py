@@ -313,3 +313,12 @@ def test_workbook_sheets_without_a_header_are_skipped(
     )
     assert code == 1
     assert "w.xlsx:填表说明:1: error: no header row found" in out
+
+
+def test_folder_outside_git(make_folder: MakeFolder, tmp_path: Path, runner: CliRunner) -> None:
+    root = make_folder(name="plain")
+    batch = write_csv(tmp_path / "a.csv", [HEADER, ROWS[0]], encoding="utf-8")
+    code, out, err = run(runner, root, "--lang", "en", "import", str(batch))
+    assert code == 0, out + err
+    assert "not in a git repository" in err
+    assert len(month(root, "submissions/2003/changchun/08.yaml")) == 1

@@ -6,6 +6,8 @@ import textwrap
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govinfo.errors import GovinfoError
 from govinfo.store.splice import NewItem, append_to_field, insert_records
@@ -159,3 +161,45 @@ def test_append_many_tracks_every_span() -> None:
         assert "".join(lines[first - 1 : last]).strip().startswith("- date: 2004-01-05")
         assert last - first == 2
     assert [len(p["history"]) for p in yaml.safe_load(out.text)] == [3, 1, 1]
+
+
+_dates = st.dates(
+    min_value=__import__("datetime").date(2003, 8, 1),
+    max_value=__import__("datetime").date(2003, 8, 31),
+)
+_comment = st.sampled_from(["", "# 注释\n", "\n", "  # 缩进的注释\n", "\n# 下旬\n\n"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    existing=st.lists(st.tuples(_dates, _comment, st.booleans()), max_size=6),
+    new=st.lists(_dates, min_size=1, max_size=5),
+    header=_comment,
+    indent=st.sampled_from([0, 2]),
+)
+def test_property_insert_keeps_text_and_orders_by_date(
+    existing: list[tuple[object, str, bool]], new: list[object], header: str, indent: int
+) -> None:
+    pad = " " * indent
+    text = header
+    for i, (day, comment, quoted) in enumerate(sorted(existing, key=lambda e: str(e[0]))):
+        date = f'"{day}"' if quoted else str(day)
+        text += f"{pad}- id: old-{i}\n{pad}  date: {date}\n{pad}  title: 旧{i}\n" + comment
+    items = [item(f"new-{i}", str(day)) for i, day in enumerate(new)]
+    out = insert_records(text, items)
+    loaded = yaml.safe_load(out.text) or []
+    dates = [str(r["date"]) for r in loaded]
+    assert dates == sorted(dates)
+    assert sorted(r["id"] for r in loaded) == sorted(
+        [f"old-{i}" for i in range(len(existing))] + [f"new-{i}" for i in range(len(new))]
+    )
+    # The original text survives as a subsequence of lines.
+    kept = iter(out.text.splitlines())
+    for line in text.splitlines():
+        assert any(line == other for other in kept), line
+    # Each new item's span is exactly its text, at the file's indentation (if it has records).
+    pad = pad if existing else ""
+    lines = out.text.splitlines(keepends=True)
+    for it, (first, last) in zip(items, out.lines, strict=True):
+        got = "".join(lines[first - 1 : last])
+        assert got == "".join(pad + ln for ln in it.text.splitlines(keepends=True))
