@@ -22,7 +22,7 @@ from typing import Any
 from govinfo.i18n import t
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow
-from govinfo.importers.values import fold
+from govinfo.importers.values import fold, normalise_title
 from govinfo.load import LoadResult, ParsedFile, WorkingTree, load_folder, parse_file
 from govinfo.load.folder import ParseCacheLike
 from govinfo.model import Folder, Problem, Severity, SourceRef, Submission
@@ -182,7 +182,7 @@ def plan_submissions(
     exact: dict[tuple[str, dt.date, str], SourceRef] = {}
     by_title: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)
     for s in folder.submissions:
-        norm = _norm(s.title)
+        norm = normalise_title(s.title)
         exact.setdefault((s.point, s.date, norm), s.source)
         by_title[(s.point, norm)].append((s.date, _where(s.source)))
     batch_first: dict[tuple[str, dt.date, str], RowRef] = {}
@@ -234,12 +234,6 @@ def plan_submissions(
     return plan
 
 
-def _norm(title: str) -> str:
-    from govinfo.importers.values import normalise_title
-
-    return normalise_title(title)
-
-
 def _near(seen: Iterable[tuple[dt.date, str]], day: dt.date) -> str | None:
     """The closest record of the same title on another date within ``NEAR_DAYS``."""
     best: tuple[int, str] | None = None
@@ -281,7 +275,7 @@ def plan_adoptions(
     by_id = {s.id: s for s in folder.submissions}
     by_title: dict[tuple[str, str], list[Submission]] = defaultdict(list)
     for s in folder.submissions:
-        by_title[(s.point, _norm(s.title))].append(s)
+        by_title[(s.point, normalise_title(s.title))].append(s)
     seen: dict[tuple[str, str, dt.date, str, str | None], RowRef] = {}
     files: dict[str, list[tuple[AdoptionRow, str, str]]] = defaultdict(list)
     for row in rows:
