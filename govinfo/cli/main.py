@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from govinfo import __version__
-from govinfo.cli import check, common, demo, explain, init, overdue, score
+from govinfo.cli import check, common, demo, explain, import_cmd, init, overdue, score
 from govinfo.cli.common import guarded
 
 app = typer.Typer(
@@ -75,6 +75,7 @@ app.add_typer(demo.app, name="demo")
 app.command("score")(guarded(score.score))
 app.command("explain")(guarded(explain.explain))
 app.command("overdue")(guarded(overdue.overdue))
+app.command("import")(guarded(import_cmd.import_batch))
 
 
 def run() -> None:
