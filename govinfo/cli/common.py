@@ -79,6 +79,16 @@ def locate_folder(st: State) -> Path:
     raise DataError(t("no_data_folder"))
 
 
+def finish_interrupted_write(root: Path) -> None:
+    """Before reading: when a write was interrupted (a crash, a kill), finish or undo it first,
+    so that every command sees the folder exactly as before or exactly as after that write."""
+    from govinfo.store.write import has_pending, recover
+
+    if has_pending(root):
+        for note in recover(root):
+            err_console().print(note, markup=False, highlight=False, soft_wrap=True)
+
+
 def apply_language(st: State, folder_language: str | None) -> None:
     """``--lang`` wins; else the folder's ``language``; else Chinese."""
     set_lang(st.lang or folder_language or "zh")
@@ -132,6 +142,8 @@ def open_folder(
 
     st = state(ctx)
     root = locate_folder(st)
+    if at is None:
+        finish_interrupted_write(root)
     source: FileSource = WorkingTree(root) if at is None else GitRevision(root, at)
     try:
         settings = read_settings(source)
@@ -170,6 +182,7 @@ def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = 
         from govinfo.store.cache import ResultCache, fingerprint
 
         root = locate_folder(st)
+        finish_interrupted_write(root)
         tree = WorkingTree(root)
         tree.files(years)
         apply_language(st, read_settings(tree).language)

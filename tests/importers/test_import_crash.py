@@ -82,3 +82,15 @@ def test_second_writer_is_refused(
     assert commits(folder) == 1
     result = runner.invoke(app, ["--data", str(folder), "import", str(batch)])
     assert result.exit_code == 0, result.output
+
+
+def test_a_reader_finishes_an_interrupted_write_first(folder: Path, tmp_path: Path) -> None:
+    batch = write_csv(tmp_path / "a.csv", [HEADER, ROWS[0], ROWS[2]], encoding="utf-8")
+    base = commits(folder)
+    assert cli(folder, "import", str(batch), crash_at=7).returncode == CRASH_EXIT_CODE
+    proc = cli(folder, "--lang", "en", "check")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "finished an interrupted write" in proc.stderr
+    assert not has_pending(folder)
+    assert commits(folder) == base + 1
+    assert git(folder, "status", "--porcelain", "--untracked-files=all") == ""
