@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from govinfo import __version__
-from govinfo.cli import check, common, explain, init, score
+from govinfo.cli import check, common, explain, init, report, score
 from govinfo.cli.common import guarded
 
 app = typer.Typer(
@@ -71,6 +71,7 @@ app.command("init")(guarded(init.init))
 app.command("check")(guarded(check.check))
 app.command("score")(guarded(score.score))
 app.command("explain")(guarded(explain.explain))
+app.command("report")(guarded(report.report))
 
 
 def run() -> None:
