@@ -334,6 +334,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已新建数据目录 {path} 并提交到 git",
         "created data folder {path} and committed it to git",
     ),
+    # demo generate
+    "demo_dest_not_empty": (
+        "目标目录 {path} 已存在且不为空；请指定一个新的或空的目录",
+        "{path} exists and is not empty; give a new or empty folder",
+    ),
+    "demo_bad_count": (
+        "{option} 的值 {value} 无效：至少为 {min}",
+        "{option} {value} is not valid: it must be at least {min}",
+    ),
+    "demo_too_many": (
+        "{option} 的值 {value} 过大：至多 {max}",
+        "{option} {value} is too large: at most {max}",
+    ),
+    "demo_done": (
+        "已写入 {path}：{files} 个文件，{points} 个直报点，{submissions} 条报送信息",
+        "wrote {path}: {files} files, {points} points, {submissions} submissions",
+    ),
+    "demo_bad_year": ("起始年份 {value} 无效", "first year {value} is not valid"),
+    "demo_unknown_sample": (
+        "没有名为 {name} 的示例数据（可选：{known}）",
+        "no sample named {name} (known: {known})",
+    ),
     # --- scoring / explain -----------------------------------------------------------------
     "score_no_rule_set": (
         "{day} 没有生效的计分规则，无法计分（{what}）",

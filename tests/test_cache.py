@@ -101,3 +101,35 @@ def test_cli_uses_cache_under_git_dir_and_no_cache_bypasses(
         check=True,
     )
     assert ".git" not in status.stdout
+
+
+def test_score_result_cache_follows_every_change(
+    make_folder: MakeFolder, runner: CliRunner
+) -> None:
+    adopted = ONE + "  adoptions:\n    - {publication: jl-zb, date: 2003-05-02, mode: single}\n"
+    root = make_folder({SUB: ONE})
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    age(root)
+
+    def run() -> str:
+        result = runner.invoke(app, ["--data", str(root), "score", "2003", "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    cold = run()
+    assert list((root / ".git" / "govinfo" / "cache").rglob("score-2003.result"))
+    assert run() == cold
+    (root / SUB).write_text(adopted, encoding="utf-8")
+    age(root, 1_000_000_100)
+    changed = run()
+    assert changed != cold
+    assert (
+        runner.invoke(
+            app, ["--data", str(root), "--no-cache", "score", "2003", "--format", "json"]
+        ).stdout
+        == changed
+    )
+    # An error planted after a warm run is still refused: the fingerprint changes.
+    (root / SUB).write_text(BAD, encoding="utf-8")
+    age(root, 1_000_000_200)
+    assert runner.invoke(app, ["--data", str(root), "score", "2003"]).exit_code == 1

@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any, TypeVar
 
+import msgspec
 import typer
 from rich.console import Console
 
@@ -146,6 +147,42 @@ def open_folder(
     result = load_folder(source, years=years, cache=cache)
     if refuse_on_errors and result.errors:
         refuse(result.problems, result.errors)
+    return result
+
+
+def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = None) -> Any:
+    """The ``YearScore`` of ``year`` as of ``as_of``, reading years Y-1 and Y, without the
+    per-point events (the ranking does not need them; ``explain`` scores for itself).
+
+    A warm run takes it from the result cache when no file it depends on has changed (size,
+    mtime, inode), without parsing or scoring again; otherwise the folder is loaded (refusing on
+    errors), scored, and the result stored for next time.
+    """
+    from govinfo.rules.annual import YearScore, score_year
+
+    st = state(ctx)
+    years = (year - 1, year)
+    key = None
+    results = None
+    if at is None and not st.no_cache:
+        from govinfo.load import WorkingTree
+        from govinfo.load.folder import read_settings
+        from govinfo.store.cache import ResultCache, fingerprint
+
+        root = locate_folder(st)
+        tree = WorkingTree(root)
+        tree.files(years)
+        apply_language(st, read_settings(tree).language)
+        key = fingerprint(tree.stats, f"score\0{year}\0{as_of.isoformat()}")
+        results = ResultCache(root)
+        if key is not None:
+            hit = results.get(f"score-{year}", key, YearScore)
+            if hit is not None:
+                return hit
+    loaded = open_folder(ctx, years=years, at=at)
+    result = msgspec.structs.replace(score_year(loaded.folder, year, as_of), events={})
+    if results is not None and key is not None:
+        results.put(f"score-{year}", key, result)
     return result
 
 

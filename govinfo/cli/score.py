@@ -48,11 +48,10 @@ def score(
     from govinfo.cli.output import emit
     from govinfo.render.score import SCORE_KEYS, score_table
     from govinfo.reports.score import score_document, score_records, score_report
-    from govinfo.rules.annual import default_as_of, score_year
+    from govinfo.rules.annual import default_as_of
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
-    loaded = common.open_folder(ctx, years=(year - 1, year), at=at)
-    report = score_report(score_year(loaded.folder, year, day), kind=kind, top=top)
+    report = score_report(common.scored_year(ctx, year, day, at), kind=kind, top=top)
     emit(
         fmt,
         spec=score_table(report),

@@ -21,6 +21,7 @@ import hashlib
 import os
 import time
 from pathlib import Path
+from typing import TypeVar
 
 import msgspec
 
@@ -30,6 +31,7 @@ from govinfo.model import Submission
 from govinfo.store.atomic import write_bytes_atomic
 
 CACHE_FORMAT = 1
+T = TypeVar("T")
 RACY_NS = 2_000_000_000
 
 
@@ -147,3 +149,49 @@ class ParseCache:
             with contextlib.suppress(OSError):
                 write_bytes_atomic(self.dir / f"{year}.pack", _encoder.encode(pack))
         self._dirty.clear()
+
+
+# --- results: a year's scores, keyed by everything they were computed from ---------------------
+
+
+def fingerprint(stats: dict[str, os.stat_result], extra: str) -> str | None:
+    """A digest of every file's path, size, mtime_ns and inode, plus ``extra`` (the question
+    asked); None when a file is too new to trust its mtime (git's racy rule)."""
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0{extra}\n".encode())
+    racy = time.time_ns() - RACY_NS
+    for path in sorted(stats):
+        st = stats[path]
+        if st.st_mtime_ns > racy:
+            return None
+        digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode())
+    return digest.hexdigest()
+
+
+class ResultCache:
+    """Computed results (e.g. a year's ``YearScore``) stored under a fingerprint of their inputs.
+
+    Only results computed from a folder without errors are stored, so a hit never skips a
+    refusal; any change to any file read gives another fingerprint and a miss.
+    """
+
+    def __init__(self, root: Path, directory: Path | None = None) -> None:
+        self.dir = directory or cache_dir(root)
+
+    def get(self, name: str, key: str, kind: type[T]) -> T | None:
+        try:
+            data = (self.dir / f"{name}.result").read_bytes()
+        except OSError:
+            return None
+        head, _, body = data.partition(b"\n")
+        if head.decode("ascii", "replace") != key:
+            return None
+        try:
+            return msgspec.msgpack.decode(body, type=kind)
+        except (msgspec.DecodeError, msgspec.ValidationError, ValueError):
+            return None
+
+    def put(self, name: str, key: str, value: object) -> None:
+        with contextlib.suppress(OSError):
+            write_bytes_atomic(
+                self.dir / f"{name}.result", key.encode("ascii") + b"\n" + _encoder.encode(value)
+            )
