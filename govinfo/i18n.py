@@ -572,8 +572,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the {year} year is not over (as of {as_of}); commendations and disqualifications come after its last day",
     ),
     "ye_note_commend_rule": (
-        "按计分规则 {rules}：得分前 {top} 名（并列者同列）评为优秀，本年度 {n} 个",
-        "rule set {rules}: the top {top} (ties included) are commended; {n} this year",
+        "按计分规则 {rules}，依得分高低评出优秀直报点 {top} 个（与最后一个并列者一并评为优秀），本年度评出 {n} 个",
+        "rule set {rules}: the best {top} by score are commended (with any tied with the last); {n} this year",
     ),
     "ye_note_passed_over": (
         "{name}（第 {rank} 名，{score} 分）因{why}，不参加优秀评定",
