@@ -462,6 +462,178 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- overdue ---------------------------------------------------------------------------
     # --- import / write layer --------------------------------------------------------------
+    "write_path_escapes": (
+        "拒绝写入 {path}：路径越出了数据目录",
+        "refused to write {path}: the path leaves the data folder",
+    ),
+    "write_path_symlink": (
+        "拒绝写入 {path}：路径经过符号链接",
+        "refused to write {path}: the path passes through a symbolic link",
+    ),
+    "lock_busy": (
+        "数据目录正被另一个 govinfo 写入（进程 {pid}，主机 {host}，命令“{command}”，开始于 {started}）；请稍后再试。锁文件：{path}",
+        "the data folder is being written by another govinfo (pid {pid} on {host}, “{command}”, started {started}); try again later. Lock file: {path}",
+    ),
+    "write_dirty": (
+        "拒绝写入：要修改的 {n} 个文件有未提交的改动（{paths}）；请先提交或撤销这些改动",
+        "refused: {n} file(s) to be changed have uncommitted changes ({paths}); commit or undo them first",
+    ),
+    "write_not_git": (
+        "数据目录不在 git 仓库中：文件已写入，但没有提交记录",
+        "the data folder is not in a git repository: files written without a commit",
+    ),
+    "journal_unreadable": (
+        "上次中断的写入日志无法读取：{path}；请检查数据目录（git status）后删除该文件",
+        "the journal of an interrupted write cannot be read: {path}; check the data folder (git status), then delete that file",
+    ),
+    "journal_cannot_finish": (
+        "上次中断的写入无法完成：{file} 已被改动；请检查数据目录（git status）后删除 {path}",
+        "an interrupted write cannot be finished: {file} has changed since; check the data folder (git status), then delete {path}",
+    ),
+    "journal_commit_failed": (
+        "上次中断的写入已完成，但提交失败：{detail}\n修正后重新运行即可；或手动提交后删除 {path}",
+        "an interrupted write was finished but its commit failed: {detail}\nfix that and run again, or commit by hand and delete {path}",
+    ),
+    "journal_rolled_back": (
+        "已撤销上次中断的写入（{message}），数据目录恢复原状",
+        "undid an interrupted write ({message}); the data folder is as it was before",
+    ),
+    "import_no_file": ("找不到要导入的文件：{file}", "no such file to import: {file}"),
+    "import_unknown_encoding": (
+        "不认识的编码：{encoding}（可用如 utf-8、gb18030、utf-16）",
+        "unknown encoding: {encoding} (try utf-8, gb18030, utf-16)",
+    ),
+    "import_undecodable": (
+        "第 {offset} 字节（{byte}）处无法按 {tried} 解码；请用 --encoding 指定文件的编码",
+        "cannot be decoded as {tried} at byte offset {offset} ({byte}); name the file's encoding with --encoding",
+    ),
+    "import_encoding_used": ("{file}：按 {encoding} 编码读取", "{file}: read as {encoding}"),
+    "import_bad_csv": ("CSV 格式有误：{detail}", "malformed CSV: {detail}"),
+    "import_bad_xlsx": (
+        "无法作为 Excel 工作簿（.xlsx）读取：{detail}",
+        "cannot be read as an Excel workbook (.xlsx): {detail}",
+    ),
+    "import_xls": (
+        "不支持旧式 .xls 文件：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV",
+        "old .xls files are not supported: save it as .xlsx or CSV from Excel or WPS",
+    ),
+    "import_no_sheet": (
+        "没有名为“{sheet}”的工作表（有：{sheets}）",
+        "no sheet named “{sheet}” (the workbook has: {sheets})",
+    ),
+    "import_bad_mapping": (
+        "列映射文件 {file} 有误：{detail}",
+        "mapping file {file} is wrong: {detail}",
+    ),
+    "import_mapping_field": (
+        "列映射文件 {file}：不认识的字段 {field}（可用：{fields}）",
+        "mapping file {file}: unknown field {field} (known: {fields})",
+    ),
+    "import_no_header": (
+        "找不到表头行（如 报送单位、报送日期、标题、类别）；可用 --mapping 指定列名",
+        "no header row found (e.g. 报送单位, 报送日期, 标题, 类别); name the columns with --mapping",
+    ),
+    "import_missing_column": (
+        "缺少 {field} 列（可用的列名：{aliases}；或用 --mapping 指定）",
+        "no column for {field} (headers understood: {aliases}; or use --mapping)",
+    ),
+    "import_sheet_skipped": (
+        "此工作表没有可识别的表头行，已跳过",
+        "this sheet has no header row govinfo understands; skipped",
+    ),
+    "import_ignored_columns": ("以下列未导入：{columns}", "columns not imported: {columns}"),
+    "import_adoption_columns": (
+        "采用记录需要“信息编号”列，或“报送单位”和“标题”两列",
+        "an adoption log needs a submission id column, or both point and title columns",
+    ),
+    "import_missing_value": ("{column} 为空", "{column} is empty"),
+    "import_bad_value": (
+        "{column}“{value}”无法识别（应为 {expected}）",
+        "{column} “{value}” is not understood (expected {expected})",
+    ),
+    "import_unknown_point": (
+        "{column}“{value}”不是已登记的直报点{hint}",
+        "{column} “{value}” is not a registered point{hint}",
+    ),
+    "import_did_you_mean": ("——是否指“{hint}”？", " — did you mean {hint}?"),
+    "import_ambiguous_point": (
+        "{column}“{value}”同时对应多个直报点：{ids}",
+        "{column} “{value}” names more than one point: {ids}",
+    ),
+    "import_duplicate": ("与 {where} 重复，已跳过", "duplicate of {where}; skipped"),
+    "import_repeat": (
+        "与本批 {where} 重复，只导入一次",
+        "repeats {where} in this batch; imported once",
+    ),
+    "import_possible_duplicate": (
+        "可能与 {where} 重复（同一单位、同一标题，日期相差 7 天以内）",
+        "possible duplicate of {where} (same point and title within 7 days)",
+    ),
+    "import_unknown_publication": (
+        "刊物“{value}”不在信息 {id} 适用的计分标准中{hint}",
+        "publication “{value}” is not in the rule set that scores {id}{hint}",
+    ),
+    "import_unknown_submission": ("没有编号为 {value} 的信息", "no submission with id {value}"),
+    "import_no_such_submission": (
+        "在 {point} 的信息中找不到此标题（采用日期之前 366 天内）",
+        "no submission of {point} with this title (within 366 days before the adoption)",
+    ),
+    "import_several_submissions": (
+        "有 {n} 条同标题信息，按采用日期取最近的 {id}（{date}）",
+        "{n} submissions have this title; took the latest before the adoption, {id} ({date})",
+    ),
+    "import_commit": (
+        "导入 {files}：新增 {new} 条，重复 {dup} 条",
+        "import {files}: {new} new, {dup} duplicates",
+    ),
+    "import_commit_adoptions": (
+        "导入采用记录 {files}：新增 {new} 条，重复 {dup} 条",
+        "import adoptions {files}: {new} new, {dup} duplicates",
+    ),
+    "import_col_point": ("直报点", "point"),
+    "import_col_new": ("新增", "new"),
+    "import_col_duplicate": ("重复", "duplicate"),
+    "import_total": ("合计", "total"),
+    "import_refused": (
+        "有 {n} 个错误：未写入任何内容，未提交",
+        "{n} error(s): nothing written, nothing committed",
+    ),
+    "import_dry_run": (
+        "试运行（--dry-run）：将新增 {new} 条，重复 {dup} 条；未写入任何内容",
+        "dry run: {new} new, {dup} duplicates would be imported; nothing written",
+    ),
+    "import_nothing_new": ("没有新内容：未写入，未提交", "nothing new: nothing written, no commit"),
+    "import_done": (
+        "已导入：新增 {new} 条，重复 {dup} 条；提交 {commit}",
+        "imported: {new} new, {dup} duplicates; commit {commit}",
+    ),
+    "import_done_no_commit": (
+        "已导入：新增 {new} 条，重复 {dup} 条；未提交（写入了 {files} 个文件）",
+        "imported: {new} new, {dup} duplicates; not committed ({files} file(s) written)",
+    ),
+    "import_more_problems": ("……另有 {n} 条{what}未列出", "... and {n} more {what} not shown"),
+    "import_what_duplicates": ("重复记录", "duplicates"),
+    "import_what_warnings": ("警告", "warnings"),
+    "import_progress_read": ("读取批量文件", "reading files"),
+    "import_progress_load": ("读取数据目录", "reading the folder"),
+    "import_progress_check": ("校验", "checking"),
+    "splice_not_yaml": (
+        "{path}：无法解析为 YAML，不能写入：{detail}",
+        "{path}: not valid YAML, cannot write into it: {detail}",
+    ),
+    "splice_not_block_list": (
+        "{path}：不是逐行书写的记录列表（“- 字段: 值”），无法在保留原文的前提下写入",
+        "{path}: not a block list of records (“- key: value”); cannot write into it while keeping its text",
+    ),
+    "splice_no_record": ("{path}：找不到编号为 {id} 的记录", "{path}: no record with id {id}"),
+    "splice_flow_field": (
+        "{path}：记录 {id} 的 {field} 写成了单行（[...]）形式，无法在保留原文的前提下追加；请改为逐行书写",
+        "{path}: record {id} writes {field} in flow style ([...]); cannot append while keeping its text — write it as a block list",
+    ),
+    "journal_completed": (
+        "已完成上次中断的写入（{message}）",
+        "finished an interrupted write ({message})",
+    ),
     # --- report / close-year / points ------------------------------------------------------
     "ye_doc_title": (
         "{province}{year}年度政务信息直报点工作统计",

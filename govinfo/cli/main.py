@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from govinfo import __version__
-from govinfo.cli import check, common, demo, explain, init, report, score
+from govinfo.cli import check, common, demo, explain, import_cmd, init, report, score
 from govinfo.cli.common import guarded
 
 app = typer.Typer(
@@ -74,6 +74,7 @@ demo.app.command("generate")(guarded(demo.generate))
 app.add_typer(demo.app, name="demo")
 app.command("score")(guarded(score.score))
 app.command("explain")(guarded(explain.explain))
+app.command("import")(guarded(import_cmd.import_batch))
 app.command("report")(guarded(report.report))
 
 
