@@ -129,6 +129,8 @@ def _verdict(plan: ClosePlan) -> None:
     if plan.state == "conflict":
         print_rich(difference_table(plan), err)
         raise GovinfoError(t("cy_conflict", year=plan.year, n=len(plan.differences)))
+    if plan.state == "done" and not plan.recorded:
+        return  # nothing to record: _show said so
     if plan.state == "done":
         err.print(
             t("cy_already", year=plan.year, n=len(plan.recorded)), markup=False, soft_wrap=True
@@ -137,4 +139,5 @@ def _verdict(plan: ClosePlan) -> None:
         err.print(
             t("cy_preview", n=len(plan.add), date=plan.date.isoformat(), year=plan.year),
             markup=False,
+            soft_wrap=True,
         )

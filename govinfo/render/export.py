@@ -20,7 +20,8 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from govinfo.render.datatable import display, display_rows, plain, text_width
+from govinfo.render.datatable import display_rows, plain, text_width
+from govinfo.reports.numbers import tidy
 from govinfo.reports.tables import ColumnKind, DataTable
 
 BOM = "\ufeff"
@@ -142,6 +143,8 @@ def xlsx_bytes(tables: Sequence[DataTable], *, title: str) -> bytes:
             for j, (value, col) in enumerate(zip(row, table.columns, strict=True), 1):
                 if value is None:
                     continue
+                if isinstance(value, Decimal):
+                    value = tidy(value)  # no exponent, no -0: a plain number for Excel
                 cell = ws.cell(row=i, column=j, value=value)
                 if col.kind is ColumnKind.SCORE and isinstance(value, Decimal):
                     cell.number_format = "0.00"
@@ -170,7 +173,6 @@ __all__ = [
     "BOM",
     "csv_bytes",
     "csv_file_names",
-    "display",
     "export_kind",
     "markdown_document",
     "sheet_names",

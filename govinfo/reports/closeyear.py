@@ -103,6 +103,7 @@ def close_plan(folder: Folder, result: YearScore, day: dt.date) -> ClosePlan:
                     score=s.score if s is not None else None,
                 )
             )
+    differences.sort(key=lambda d: (d.rank is None, d.rank or 0, d.point.id))
     add = tuple(outcome) if not recorded else ()
     return ClosePlan(
         year=result.year,
