@@ -723,7 +723,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ye_col_year_total": ("全年", "year"),
     "ye_col_provincial_rank": ("全省名次", "provincial rank"),
     "ye_note_national": (
-        "国务院办公厅信息刊物采用条数（含合报），按采用日期计入季度",
+        "国家级刊物采用条数（含合报），按采用日期计入季度",
         "items adopted by national publications (joint ones included), by the quarter of the adoption",
     ),
     "ye_note_no_national": ("本年度没有国办直报点", "no national points this year"),
