@@ -461,6 +461,89 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "total {score} from {n} events; as of {as_of}",
     ),
     # --- overdue ---------------------------------------------------------------------------
+    "od_kind_inactive": ("长期不报", "inactive"),
+    "od_kind_research-missing": ("调研信息未报", "research missing"),
+    "od_kind_opinion-missing": ("舆情清单未报", "opinion list missing"),
+    "od_kind_solicitation-overdue": ("约稿逾期", "solicitation overdue"),
+    "od_kind_emergency-late": ("突发信息迟报", "emergency late"),
+    "od_soon_research-missing": ("调研信息待报", "research due"),
+    "od_soon_opinion-missing": ("舆情清单待报", "opinion list due"),
+    "od_soon_solicitation-overdue": ("约稿待报", "solicitation due"),
+    "od_days": ("{n} 天", "{n} days"),
+    "od_day": ("{n} 天", "{n} day"),
+    "od_when_late": ("逾期 {days}", "{days} overdue"),
+    "od_when_today": ("今日到期", "due today"),
+    "od_when_soon": ("{days}后到期", "due in {days}"),
+    "od_solicitation_late": (
+        "约稿《{topic}》逾期 {days}未报",
+        "solicitation “{topic}” not answered, {days} overdue",
+    ),
+    "od_solicitation_today": (
+        "约稿《{topic}》今日到期，未报",
+        "solicitation “{topic}” due today, not answered",
+    ),
+    "od_solicitation_soon": (
+        "约稿《{topic}》{days}后到期，尚未报送",
+        "solicitation “{topic}” due in {days}, not answered yet",
+    ),
+    "od_research": (
+        "{period}调研信息未报（应报 {required} 篇，实报 {found} 篇），{when}",
+        "research items for {period}: {found} of {required}, {when}",
+    ),
+    "od_research_soon": (
+        "{period}调研信息尚未报齐（应报 {required} 篇，已报 {found} 篇），{when}",
+        "research items for {period}: {found} of {required} so far, {when}",
+    ),
+    "od_opinion": (
+        "{period}舆情清单未报（应报 {required} 份，实报 {found} 份），{when}",
+        "opinion list for {period}: {found} of {required}, {when}",
+    ),
+    "od_opinion_soon": (
+        "{period}舆情清单尚未报齐（应报 {required} 份，已报 {found} 份），{when}",
+        "opinion list for {period}: {found} of {required} so far, {when}",
+    ),
+    "od_inactive_since_submission": (
+        "最近一次报送在 {date}，已 {days}未报送信息（时限 {limit} 天）",
+        "last submission on {date}: nothing for {days} (limit {limit})",
+    ),
+    "od_inactive_since_admitted": (
+        "{date} 入选以来未报送信息，已 {days}（时限 {limit} 天）",
+        "nothing submitted since admission on {date}: {days} (limit {limit})",
+    ),
+    "od_inactive_since_reinstated": (
+        "{date} 恢复资格以来未报送信息，已 {days}（时限 {limit} 天）",
+        "nothing submitted since reinstatement on {date}: {days} (limit {limit})",
+    ),
+    "od_emergency_late": (
+        "突发信息迟报：事发 {occurred}，{minutes} 分钟后才报送（时限 {limit} 分钟）",
+        "emergency reported {minutes} minutes after it occurred at {occurred} (limit {limit})",
+    ),
+    "od_since_after_as_of": (
+        "--since {since} 晚于 --as-of {as_of}",
+        "--since {since} is after --as-of {as_of}",
+    ),
+    "od_col_point": ("直报点", "point"),
+    "od_col_contact": ("信息员", "officer"),
+    "od_col_kind": ("事项", "finding"),
+    "od_col_ref": ("期间/编号", "period/ref"),
+    "od_col_due": ("到期日", "due"),
+    "od_col_days": ("逾期", "overdue"),
+    "od_col_detail": ("说明", "detail"),
+    "od_no_contact": ("—", "—"),
+    "od_title": (
+        "逾期未报事项（截至 {as_of}，统计自 {since}）",
+        "Overdue as of {as_of} (window from {since})",
+    ),
+    "od_footer_counts": ("逾期 {n} 项：{counts}", "{n} overdue: {counts}"),
+    "od_footer_count": ("{kind} {n}", "{kind} {n}"),
+    "od_footer_none": (
+        "截至 {as_of} 没有逾期事项",
+        "nothing overdue as of {as_of}",
+    ),
+    "od_footer_soon": (
+        "另有 {n} 项将在 {days} 天内到期（标“后到期”，不计入逾期）",
+        "{n} more fall due within {days} days (marked “due in”, not counted as overdue)",
+    ),
     # --- import / write layer --------------------------------------------------------------
     "write_path_escapes": (
         "拒绝写入 {path}：路径越出了数据目录",

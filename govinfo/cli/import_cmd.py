@@ -25,7 +25,13 @@ def import_batch(
     ctx: typer.Context,
     files: Annotated[
         list[Path],
-        typer.Argument(help="CSV, TSV or XLSX files (several may be given).", show_default=False),
+        typer.Argument(
+            help="CSV, TSV or XLSX files (several may be given).",
+            metavar="FILE",
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+        ),
     ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check and show what would come in; write nothing.")

@@ -23,6 +23,7 @@ from govinfo.cli import (
     explain,
     import_cmd,
     init,
+    overdue,
     points,
     report,
     score,
@@ -85,6 +86,7 @@ demo.app.command("generate")(guarded(demo.generate))
 app.add_typer(demo.app, name="demo")
 app.command("score")(guarded(score.score))
 app.command("explain")(guarded(explain.explain))
+app.command("overdue")(guarded(overdue.overdue))
 app.command("import")(guarded(import_cmd.import_batch))
 app.command("report")(guarded(report.report))
 app.command("close-year")(guarded(closeyear.close_year))

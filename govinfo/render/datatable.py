@@ -55,6 +55,8 @@ def table_spec(table: DataTable) -> TableSpec:
         styles=styles,
         title=table.title,
         footer=tuple(table.notes),
+        # a rule above the 合计 row
+        section_ends=frozenset({len(table.rows) - 1}) if table.total is not None else frozenset(),
     )
 
 

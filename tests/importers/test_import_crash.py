@@ -18,8 +18,7 @@ from tests.importers.test_import_cli import HEADER, ROWS, write_csv
 from tests.store.conftest import snapshot
 
 PROJECT = Path(__file__).resolve().parents[2]
-# The CLI in a subprocess (the conftest import provides the emit stand-in until emit.py lands).
-CLI = "import tests.importers.conftest; from govinfo.cli.main import run; run()"
+CLI = "from govinfo.cli.main import run; run()"  # the console entry point, in a subprocess
 
 
 def cli(root: Path, *args: str, crash_at: int | None = None) -> subprocess.CompletedProcess[str]:
