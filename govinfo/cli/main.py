@@ -15,7 +15,19 @@ from typing import Annotated
 import typer
 
 from govinfo import __version__
-from govinfo.cli import check, common, demo, explain, import_cmd, init, overdue, score
+from govinfo.cli import (
+    check,
+    closeyear,
+    common,
+    demo,
+    explain,
+    import_cmd,
+    init,
+    overdue,
+    points,
+    report,
+    score,
+)
 from govinfo.cli.common import guarded
 
 app = typer.Typer(
@@ -76,6 +88,9 @@ app.command("score")(guarded(score.score))
 app.command("explain")(guarded(explain.explain))
 app.command("overdue")(guarded(overdue.overdue))
 app.command("import")(guarded(import_cmd.import_batch))
+app.command("report")(guarded(report.report))
+app.command("close-year")(guarded(closeyear.close_year))
+app.add_typer(points.app, name="points")
 
 
 def run() -> None:

@@ -44,8 +44,9 @@ class Column:
 @dataclass(frozen=True)
 class TableSpec:
     """Rows of display texts (one per column, in column order), an optional style per row
-    (``good``, ``bad``, ``warn``, ``dim`` or None), a title and footer lines. ``section_ends``
-    holds the indexes of rows that end a group: the rich table draws a rule under them."""
+    (``good``, ``bad``, ``warn``, ``dim``, ``total`` or None), a title and footer lines.
+    ``section_ends`` holds the indexes of rows that end a group: the rich table draws a rule
+    under them."""
 
     columns: Sequence[Column]
     rows: Sequence[Sequence[str]]
@@ -56,7 +57,13 @@ class TableSpec:
 
 
 # Row styles → rich styles (only visible on a terminal without NO_COLOR).
-RICH_STYLES = {"good": "bold green", "bad": "bold red", "warn": "yellow", "dim": "dim"}
+RICH_STYLES = {
+    "good": "bold green",
+    "bad": "bold red",
+    "warn": "yellow",
+    "dim": "dim",
+    "total": "bold",
+}
 
 
 def print_rich(spec: TableSpec, console: Any, *, ascii_only: bool | None = None) -> None:
