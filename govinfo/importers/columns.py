@@ -68,36 +68,55 @@ class Mapping_:
 
 def read_mapping(path: Path, fields: Mapping[str, object]) -> Mapping_:
     """Read ``--mapping M.yaml``: ``columns: {表头: field}`` and optionally
-    ``categories: {词: category}``. A plain mapping of header → field is taken as ``columns``."""
-    import yaml
+    ``categories: {词: category}``. A plain mapping of header → field is taken as ``columns``.
 
+    The file goes through the folder's strict YAML reader: no tag is constructed, no alias
+    expanded, nesting is bounded, so a hostile mapping file is a usage error, never a crash.
+    """
+    from govinfo.load.yamlfile import Mapping as MappingNode
+    from govinfo.load.yamlfile import Scalar as ScalarNode
+    from govinfo.load.yamlfile import parse_yaml
     from govinfo.model import Category
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        data = path.read_bytes()
+    except OSError as err:
         raise UsageError(t("import_bad_mapping", file=str(path), detail=str(err))) from None
-    if not isinstance(data, dict):
+    root, problems = parse_yaml(path.name, data)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise UsageError(t("import_bad_mapping", file=str(path), detail=str(errors[0]))) from None
+    if not isinstance(root, MappingNode):
         raise UsageError(t("import_bad_mapping", file=str(path), detail="not a mapping"))
-    columns = data.get("columns", data if "categories" not in data else {})
-    categories = data.get("categories", {}) or {}
-    if not isinstance(columns, dict) or not isinstance(categories, dict):
-        raise UsageError(t("import_bad_mapping", file=str(path), detail="columns/categories"))
+
+    def pairs(node: object) -> list[tuple[str, str]]:
+        if node is None or (isinstance(node, ScalarNode) and node.plain and not node.value):
+            return []
+        if not isinstance(node, MappingNode) or not all(
+            isinstance(v, ScalarNode) for _k, v in node.items
+        ):
+            raise UsageError(t("import_bad_mapping", file=str(path), detail="columns/categories"))
+        return [(k.value, v.value) for k, v in node.items if isinstance(v, ScalarNode)]
+
+    columns_node = root.get("columns")
+    categories_node = root.get("categories")
+    if columns_node is None and categories_node is None:
+        columns_node = root
     out_cols: dict[str, str] = {}
-    for header, name in columns.items():
-        if str(name) not in fields:
+    for header, name in pairs(columns_node):
+        if name not in fields:
             raise UsageError(
                 t("import_mapping_field", file=str(path), field=name, fields=", ".join(fields))
             )
-        out_cols[fold(str(header))] = str(name)
+        out_cols[fold(header)] = name
     out_cats: dict[str, str] = {}
     values = {c.value for c in Category}
-    for word, cat in categories.items():
-        if str(cat) not in values:
+    for word, cat in pairs(categories_node):
+        if cat not in values:
             raise UsageError(
                 t("import_mapping_field", file=str(path), field=cat, fields=", ".join(values))
             )
-        out_cats[fold(str(word))] = str(cat)
+        out_cats[fold(word)] = cat
     return Mapping_(out_cols, out_cats)
 
 
