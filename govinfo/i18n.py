@@ -1014,4 +1014,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--out {path}：只支持 .xlsx、.md 或一个文件夹（以 / 结尾，每张表一个 CSV）",
         "--out {path}: give a .xlsx or .md file, or a folder ending in / (one CSV per table)",
     ),
+    # --- robustness ------------------------------------------------------------------------
+    "git_lock_left": (
+        "git 的锁文件 {path} 还在：可能另一个 git 程序正在运行，也可能是之前被中断的 git 留下的。"
+        '确认没有其他 git 程序在运行后删除它（rm "{path}"），再运行一次',
+        "git's lock file {path} exists: another git program is running, or an interrupted git "
+        'left it behind. Make sure no other git is running, delete it (rm "{path}") and run again',
+    ),
+    "read_during_write": (
+        "另一个 govinfo 正在写入数据目录（进程 {pid}，“{command}”）：按当前内容读取，每个文件都是完整的",
+        "another govinfo is writing the data folder (pid {pid}, “{command}”): reading it as it is now; every file is whole",
+    ),
 }

@@ -81,12 +81,25 @@ def locate_folder(st: State) -> Path:
 
 def finish_interrupted_write(root: Path) -> None:
     """Before reading: when a write was interrupted (a crash, a kill), finish or undo it first,
-    so that every command sees the folder exactly as before or exactly as after that write."""
-    from govinfo.store.write import has_pending, recover
+    so that every command sees the folder exactly as before or exactly as after that write.
 
-    if has_pending(root):
-        for note in recover(root):
-            err_console().print(note, markup=False, highlight=False, soft_wrap=True)
+    A reader never fails for a writer: when a live govinfo still holds the lock after the
+    usual wait, or the interrupted write's files are in place but git could not record them
+    (its message says why and what to do), the folder is read as it is — every file whole."""
+    from govinfo.store.lock import LockBusy
+    from govinfo.store.write import JournalCommitFailed, has_pending, recover
+
+    if not has_pending(root):
+        return
+    try:
+        notes = recover(root)
+    except LockBusy as busy:
+        info = busy.holder
+        notes = [t("read_during_write", pid=info.get("pid", "?"), command=info.get("command", "?"))]
+    except JournalCommitFailed as failed:
+        notes = [failed.message]
+    for note in notes:
+        err_console().print(note, markup=False, highlight=False, soft_wrap=True)
 
 
 def apply_language(st: State, folder_language: str | None) -> None:

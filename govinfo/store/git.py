@@ -8,6 +8,7 @@ these functions are relative to the repository's top level unless said otherwise
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -17,6 +18,8 @@ from govinfo.errors import GitError
 from govinfo.i18n import t
 
 _FALLBACK_EMAIL = "govinfo@localhost"
+# How git says that one of its lock files is in the way (index.lock, HEAD.lock, a ref's .lock).
+_LOCK_EXISTS = re.compile(r"Unable to create '([^']+\.lock)': File exists")
 
 
 def _git_binary() -> str:
@@ -52,8 +55,18 @@ def run(
             proc.stderr.decode("utf-8", "replace").strip()
             or proc.stdout.decode("utf-8", "replace").strip()
         )
+        left = _LOCK_EXISTS.search(detail)
+        if left is not None:
+            raise GitError(t("git_lock_left", path=left[1]))
         raise GitError(t("git_failed", cmd="git " + " ".join(args), detail=detail))
     return proc
+
+
+def index_lock(git_dir: Path) -> Path | None:
+    """git's ``index.lock`` in ``git_dir`` when it exists (a git at work, or one that was killed
+    and left it behind: git never removes it by itself), else None."""
+    lock = git_dir / "index.lock"
+    return lock if lock.exists() else None
 
 
 def text(args: Sequence[str], cwd: Path) -> str:
@@ -121,6 +134,23 @@ def commit_paths(
         # An unborn branch has nothing to keep out of the commit but what is staged.
         run(["commit", "-q", "-m", message], cwd, env=env)
     return text(["rev-parse", "HEAD"], cwd)
+
+
+def head_matches(cwd: Path, paths: Sequence[str]) -> bool:
+    """Whether each of ``paths`` (relative to ``cwd``) exists in HEAD with exactly the content
+    it has in the working tree — the commit that records them has been made."""
+    if not paths or not has_head(cwd):
+        return False
+    listed = run(["ls-tree", "-z", "--full-tree", "HEAD", "--", *paths], cwd).stdout.decode("utf-8")
+    in_head: dict[str, str] = {}
+    for entry in listed.split("\0"):
+        if entry:
+            meta, path = entry.split("\t", 1)
+            in_head[path] = meta.split()[2]
+    if any(p not in in_head for p in paths):
+        return False
+    hashed = text(["hash-object", "--", *paths], cwd).split("\n")
+    return [in_head[p] for p in paths] == hashed
 
 
 def dirty_paths(cwd: Path, paths: Sequence[str]) -> list[str]:

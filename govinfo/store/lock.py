@@ -26,6 +26,14 @@ _POLL_SECONDS = 0.05
 _INFO_OFFSET = 1 if sys.platform == "win32" else 0
 
 
+class LockBusy(GovinfoError):
+    """Another live process holds the lock; ``holder`` is what its lock file says of it."""
+
+    def __init__(self, message: str, holder: dict[str, object]) -> None:
+        super().__init__(message)
+        self.holder = holder
+
+
 def wait_seconds() -> float:
     """How long a writer waits for the lock: ``GOVINFO_LOCK_WAIT`` seconds, default 5."""
     raw = os.environ.get("GOVINFO_LOCK_WAIT")
@@ -103,7 +111,7 @@ def hold_lock(path: Path, *, command: str, wait: float | None = None) -> Iterato
         while not _try_lock(fd):
             if time.monotonic() >= deadline:
                 info = read_holder(path)
-                raise GovinfoError(
+                raise LockBusy(
                     t(
                         "lock_busy",
                         pid=info.get("pid", "?"),
@@ -111,7 +119,8 @@ def hold_lock(path: Path, *, command: str, wait: float | None = None) -> Iterato
                         command=info.get("command", "?"),
                         started=info.get("started", "?"),
                         path=path,
-                    )
+                    ),
+                    info,
                 )
             time.sleep(_POLL_SECONDS)
         try:

@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govinfo.errors import GovinfoError
+from govinfo.errors import GitError, GovinfoError
 from govinfo.i18n import t
 from govinfo.store import git
 from govinfo.store.atomic import (
@@ -78,6 +78,11 @@ _LOCK_NAME = "write.lock"
 _JOURNAL_NAME = "journal.json"
 
 _steps_taken = 0
+
+
+class JournalCommitFailed(GovinfoError):
+    """An interrupted write was finished (the files are as after it) but its commit could not
+    be made; the journal stays so that a later run makes it. Readers may go on reading."""
 
 
 def _durable_step() -> None:
@@ -116,6 +121,7 @@ class Place:
     repo: Path | None
     prefix: str  # the data folder relative to the repository top, "" or ending in "/"
     state_dir: Path
+    git_dir: Path | None = None  # the repository's git directory (absolute)
 
     @property
     def lock_path(self) -> Path:
@@ -139,7 +145,7 @@ def locate(root: Path) -> Place:
     top, gdir = found[0].resolve(), found[1]
     rel = root.relative_to(top).as_posix()
     prefix = "" if rel == "." else rel + "/"
-    return Place(root, top, prefix, gdir / _STATE_DIR_NAME)
+    return Place(root, top, prefix, gdir / _STATE_DIR_NAME, gdir)
 
 
 @dataclass
@@ -207,6 +213,13 @@ class Writer:
             shown = ", ".join(d[len(self.place.prefix) :] for d in sorted(dirty)[:5])
             raise GovinfoError(t("write_dirty", paths=shown, n=len(dirty)))
 
+    def refuse_git_lock(self) -> None:
+        """Raise, before anything is written, when git's ``index.lock`` is in the way: the
+        commit would fail. git never removes a lock left by a killed git; the message says how."""
+        lock = git.index_lock(self.place.git_dir) if self.place.git_dir is not None else None
+        if lock is not None:
+            raise GitError(t("git_lock_left", path=lock))
+
     def apply(
         self,
         changes: Mapping[str, bytes],
@@ -238,6 +251,8 @@ class Writer:
         self.refuse_dirty(rels)
         do_commit = commit and self.repo is not None
         env: dict[str, str] | None = None
+        if do_commit:
+            self.refuse_git_lock()
         if self.repo is None:
             result.warnings.append(t("write_not_git"))
         elif do_commit and not git.has_identity(self.repo):
@@ -389,18 +404,34 @@ def _roll_forward(place: Place, manifest: Mapping[str, Any]) -> None:
     fsync_dirs({target.parent for _rel, target, _temp in files})
     if manifest.get("commit") and place.repo is not None:
         paths = [place.repo_rel(rel) for rel, _t, _p in files]
-        dirty = git.dirty_paths(place.repo, paths)
-        if dirty:
-            env = None
-            if manifest.get("identity_fallback") and not git.has_identity(place.repo):
-                env = git.identity_env(str(manifest.get("office", "")))
-            try:
-                git.commit_paths(place.repo, sorted(dirty), str(manifest["message"]), env=env)
-            except GovinfoError as err:
-                raise GovinfoError(
-                    t("journal_commit_failed", path=place.journal_path, detail=err.message)
-                ) from None
+        try:
+            _commit_forward(place, place.repo, paths, manifest)
+        except GovinfoError as err:
+            raise JournalCommitFailed(
+                t("journal_commit_failed", path=place.journal_path, detail=err.message)
+            ) from None
     _remove_journal(place)
+
+
+def _commit_forward(
+    place: Place, repo: Path, paths: list[str], manifest: Mapping[str, Any]
+) -> None:
+    """Make the interrupted write's commit unless it was made: the paths are clean, or HEAD
+    already records their content (git was killed after the commit but before it refreshed
+    its index: the index entries are put back as HEAD has them)."""
+    dirty = git.dirty_paths(repo, paths)
+    if not dirty:
+        return
+    lock = git.index_lock(place.git_dir) if place.git_dir is not None else None
+    if lock is not None:
+        raise GitError(t("git_lock_left", path=lock))
+    if git.head_matches(repo, sorted(dirty)):
+        git.run(["reset", "-q", "--", *sorted(dirty)], repo)
+        return
+    env = None
+    if manifest.get("identity_fallback") and not git.has_identity(repo):
+        env = git.identity_env(str(manifest.get("office", "")))
+    git.commit_paths(repo, sorted(dirty), str(manifest["message"]), env=env)
 
 
 def _recover_locked(place: Place) -> list[str]:
@@ -411,7 +442,7 @@ def _recover_locked(place: Place) -> list[str]:
         # Another data folder of the same repository was interrupted: finish it where it is.
         assert place.repo is not None
         other = (place.repo / str(manifest["prefix"])).resolve()
-        place = Place(other, place.repo, str(manifest["prefix"]), place.state_dir)
+        place = Place(other, place.repo, str(manifest["prefix"]), place.state_dir, place.git_dir)
     if manifest["state"] == "prepare":
         _roll_back_prepared(place, manifest)
         return [t("journal_rolled_back", message=manifest.get("message", ""))]
@@ -464,6 +495,7 @@ def has_pending(root: Path) -> bool:
 
 __all__ = [
     "CRASH_EXIT_CODE",
+    "JournalCommitFailed",
     "Place",
     "WriteResult",
     "Writer",
