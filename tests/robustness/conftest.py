@@ -63,3 +63,50 @@ def folder(make_folder: MakeFolder) -> Path:
     git(root, "init", "-q")
     commit_all(root)
     return root
+
+
+def forked_cli(root: Path, *args: str, **env: str) -> tuple[int, str]:
+    """Run ``govinfo`` in a forked child of the test process (a real process that can exit
+    hard, without the cost of starting Python): (exit code, stdout + stderr).
+
+    Used for the ``GOVINFO_CRASH_AT`` walks, where the child dies by ``os._exit`` at the named
+    step; where ``fork`` does not exist the real CLI is started instead.
+    """
+    if not hasattr(os, "fork"):
+        proc = cli(root, *args, **env)
+        return proc.returncode, proc.stdout + proc.stderr
+    import tempfile
+
+    with tempfile.TemporaryFile() as out:
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            code = 1
+            try:
+                os.dup2(out.fileno(), 1)
+                os.dup2(out.fileno(), 2)
+                sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+                sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+                os.environ.pop("GOVINFO_CRASH_AT", None)
+                os.environ.update(env)
+                from govinfo.cli.main import app
+                from govinfo.store import write
+
+                write._steps_taken = 0  # count this run's steps only
+                try:
+                    app(["--data", str(root), "--lang", "en", *args], prog_name="govinfo")
+                    code = 0
+                except SystemExit as exc:
+                    code = exc.code if isinstance(exc.code, int) else 0
+            except BaseException:
+                import traceback
+
+                traceback.print_exc()
+                code = 99
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        _, wait_status = os.waitpid(pid, 0)
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    return os.waitstatus_to_exitcode(wait_status), text
