@@ -1,0 +1,150 @@
+"""SIGKILL at random moments: the real CLI imports a batch and is killed (alone, or with the git
+it runs, as a terminal's process group is); once the next govinfo command has run, the folder is
+exactly as before or exactly as after, ``check`` is clean and git holds no half commit.
+
+10 kills by default, 120 with ``GOVINFO_LONG_TESTS=1``; the moments come from a seeded random
+generator (``GOVINFO_KILL_SEED``), half of them spread over the whole run and half aimed at the
+write itself (from the moment its journal appears).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from govinfo.cli.main import app
+from govinfo.store.write import locate
+from tests.importers.conftest import commits, git
+from tests.importers.test_import_cli import HEADER, write_csv
+from tests.robustness.conftest import LONG, PROJECT, cli_args, cli_env, status
+from tests.store.conftest import snapshot
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and process groups")
+
+KILLS = 120 if LONG else 10
+SEED = int(os.environ.get("GOVINFO_KILL_SEED", "20031231"))
+
+# Eight month files, so that the write has several temporary files, renames and fsyncs.
+BATCH = [HEADER] + [
+    [str(i), point, f"2003-{month}-{day}", f"{point}第{i}条信息", "综合", "王明"]
+    for i, (point, month, day) in enumerate(
+        [(p, m, d) for p in ("长春", "四平") for m in (5, 6, 7, 8) for d in (3, 17)], start=1
+    )
+]
+
+
+def start(root: Path, batch: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        cli_args(root, "import", str(batch)),
+        cwd=PROJECT,
+        env=cli_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the git it runs is in it too
+    )
+
+
+def wait_group_gone(pgid: int, timeout: float = 20.0) -> None:
+    """Wait until no process of the group is left (an orphaned git finishes on its own)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return
+        except PermissionError:  # pragma: no cover - a zombie on some systems
+            return
+        time.sleep(0.005)
+    raise AssertionError(f"process group {pgid} still alive")
+
+
+def next_command(root: Path) -> str:
+    result = CliRunner().invoke(app, ["--data", str(root), "--lang", "en", "check"])
+    text = result.stdout + result.stderr
+    assert result.exit_code == 0, text
+    return text
+
+
+def test_sigkill_at_random_moments_of_an_import(folder: Path, tmp_path: Path) -> None:
+    rng = random.Random(SEED)
+    batch = write_csv(tmp_path / "batch.csv", BATCH, encoding="utf-8")
+    journal = locate(folder).journal_path
+    before, base = snapshot(folder), commits(folder)
+
+    # One run to completion: the "after" state, and when the write starts and ends.
+    t0 = time.monotonic()
+    proc = start(folder, batch)
+    appeared = gone = None
+    while proc.poll() is None:
+        now = time.monotonic() - t0
+        if journal.exists():
+            appeared = appeared if appeared is not None else now
+        elif appeared is not None and gone is None:
+            gone = now
+        time.sleep(0.0005)
+    assert proc.returncode == 0
+    duration = time.monotonic() - t0
+    write_time = max((gone or duration) - (appeared or 0.0), 0.01)
+    after = snapshot(folder)
+    subject = git(folder, "log", "-1", "--format=%s")
+    git(folder, "reset", "-q", "--hard", "HEAD~1")
+    git(folder, "clean", "-qfd")
+    assert snapshot(folder) == before
+
+    seen: dict[str, int] = {"before": 0, "after": 0, "git lock": 0}
+    for i in range(KILLS):
+        aimed = i % 2 == 1
+        whole_group = rng.random() < 0.5
+        proc = start(folder, batch)
+        if aimed:
+            deadline = time.monotonic() + 30
+            while not journal.exists() and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.0005)
+            time.sleep(rng.uniform(0, write_time))
+        else:
+            time.sleep(rng.uniform(0, duration))
+        with_what = f"kill {i} (seed {SEED}, aimed={aimed}, group={whole_group})"
+        try:
+            if whole_group:
+                os.killpg(proc.pid, signal.SIGKILL)
+            else:
+                os.kill(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
+        wait_group_gone(proc.pid)
+
+        text = next_command(folder)
+        index_lock = locate(folder).git_dir / "index.lock"  # type: ignore[operator]
+        if index_lock.exists():
+            # git was killed holding its lock: the command said which file and how to clear it.
+            assert str(index_lock) in text, with_what
+            assert "delete it" in text, with_what
+            index_lock.unlink()
+            seen["git lock"] += 1
+            next_command(folder)
+        assert not journal.exists(), with_what
+        state = snapshot(folder)
+        assert state in (before, after), f"torn folder after {with_what}"
+        assert status(folder) == "", f"uncommitted files after {with_what}"
+        git(folder, "fsck", "--no-dangling", "--no-progress")
+        if state == before:
+            assert commits(folder) == base, with_what
+            seen["before"] += 1
+        else:
+            assert commits(folder) == base + 1, with_what
+            assert git(folder, "log", "-1", "--format=%s") == subject, with_what
+            seen["after"] += 1
+            git(folder, "reset", "-q", "--hard", "HEAD~1")
+            git(folder, "clean", "-qfd")
+    if LONG:
+        assert seen["before"], seen
+        assert seen["after"], seen
