@@ -164,6 +164,13 @@ def xlsx_bytes(tables: Sequence[DataTable], *, title: str) -> bytes:
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
+    for ws in wb.worksheets:
+        for cells in ws.iter_rows():
+            for cell in cells:
+                if cell.data_type == "f":
+                    # The report has no formulas: text that starts with "=" (a name as written
+                    # in the registry) stays text, so nothing is computed or run on opening.
+                    cell.data_type = "s"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
