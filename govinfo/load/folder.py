@@ -20,7 +20,8 @@ import msgspec
 
 from govinfo.errors import DataError
 from govinfo.i18n import t
-from govinfo.load.records import ParsedFile, Ref, file_kind, parse_file
+from govinfo.load.records import ParsedFile, Ref, file_kind, oversized_file, parse_file
+from govinfo.load.yamlfile import max_file_bytes
 from govinfo.model import (
     FORMAT_VERSION,
     Adjustment,
@@ -231,6 +232,10 @@ def load_folder(
                 if hit is not None:
                     cached[path] = hit
         stored = set(cached)  # cache hits need not be stored again
+        limit = max_file_bytes()
+        for path, size in listing:
+            if size > limit and path not in cached:
+                cached[path] = oversized_file(path, size)  # never read into memory
         cached.update(_parse_in_parallel(source, listing, cached, parse))
         for i, (path, _size) in enumerate(listing):
             if file_kind(path) is None:

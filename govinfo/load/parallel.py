@@ -50,8 +50,11 @@ def _work(paths: list[str]) -> bytes:
     gc.disable()
     assert _root is not None
     out = []
+    from govinfo.load.folder import WorkingTree
+
+    tree = WorkingTree(_root)  # its read never follows a link that appeared after the listing
     for path in paths:
-        pf = parse_file(path, (_root / path).read_bytes())
+        pf = parse_file(path, tree.read(path))
         out.append(_Result(path, pf.records, pf.problems, pf.refs))
     return _encoder.encode(out)
 

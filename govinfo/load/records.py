@@ -713,6 +713,17 @@ def _check_event_date(r: _FileReader, node: Mapping, day: dt.date, when: dt.date
 # --- entry point ----------------------------------------------------------------------------
 
 
+def oversized_file(path: str, size: int) -> ParsedFile:
+    """What ``parse_file`` says of a file over ``GOVINFO_MAX_FILE_MB``, without its bytes: the
+    loader never reads such a file into memory."""
+    from govinfo.load.yamlfile import too_large
+
+    kind = file_kind(path)
+    if kind is None or kind == "misplaced":
+        return parse_file(path, b"")
+    return ParsedFile(path, kind, (), (too_large(path, size),), ())
+
+
 def parse_file(path: str, data: bytes) -> ParsedFile:
     """Read the file at ``path`` (relative to the data folder, with ``/``) from ``data``."""
     kind = file_kind(path)

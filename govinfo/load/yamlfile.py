@@ -36,6 +36,12 @@ def max_file_bytes() -> int:
     return int(mb * 1024 * 1024)
 
 
+def too_large(path: str, size: int) -> Problem:
+    """The problem of a file of ``size`` bytes over the limit (it is not read)."""
+    mb = 1024 * 1024
+    return _problem(path, 1, 1, "yaml_too_large", size=size // mb, limit=max_file_bytes() // mb)
+
+
 class Scalar:
     __slots__ = ("bad", "col", "line", "plain", "value")
 
@@ -114,16 +120,7 @@ def parse_yaml(path: str, data: bytes) -> tuple[Node | None, list[Problem]]:
     """
     problems: list[Problem] = []
     if len(data) > max_file_bytes():
-        problems.append(
-            _problem(
-                path,
-                1,
-                1,
-                "yaml_too_large",
-                size=len(data) // (1024 * 1024),
-                limit=max_file_bytes() // (1024 * 1024),
-            )
-        )
+        problems.append(too_large(path, len(data)))
         return None, problems
     text = decode(path, data, problems)
     if text is None:
