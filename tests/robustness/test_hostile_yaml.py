@@ -30,12 +30,45 @@ def positions(root: Path) -> list[tuple[str, int, int, str]]:
     return [(p.path, p.line, p.col, p.severity.value) for p in load_folder(root).problems]
 
 
+def messages(root: Path) -> list[tuple[str, int, int, str]]:
+    return [(p.path, p.line, p.col, p.message) for p in load_folder(root).problems]
+
+
 def test_command_tag_never_runs(make_folder: MakeFolder, tmp_path: Path) -> None:
     marker = tmp_path / "ran"
     text = f"- id: x\n  note: !!python/object/apply:os.system ['touch {marker}']\n"
     root = make_folder({SUB: text})
     assert (SUB, 2, 9, "error") in positions(root)
     assert not marker.exists()
+    tagged = [m for m in messages(root) if m[1:3] == (2, 9)]
+    assert any("python/object/apply:os.system" in m[3] for m in tagged)
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        "!!python/name:os.system",
+        "!!python/object/new:subprocess.Popen [[touch, x]]",
+        "!!binary aGVsbG8=",
+        "!!str text",
+        "!custom {a: 1}",
+    ],
+)
+def test_every_tag_is_an_error_at_the_tag(make_folder: MakeFolder, tagged: str) -> None:
+    root = make_folder({SUB: GOOD + f"  note: {tagged}\n"})
+    found = [m for m in messages(root) if m[0] == SUB]
+    line = GOOD.count("\n") + 1
+    tag = tagged.split()[0].removeprefix("!!").removeprefix("!")
+    assert [m[1:3] for m in found] == [(line, 9)]
+    assert tag in found[0][3]
+
+
+def test_every_anchor_and_alias_is_an_error_at_its_place(make_folder: MakeFolder) -> None:
+    text = GOOD.replace("  title: ", "  title: &t ") + "  note: *t\n"
+    root = make_folder({SUB: text})
+    found = [(line, col) for path, line, col, _m in messages(root) if path == SUB]
+    line = GOOD.count("\n") + 1
+    assert found == [(3, 10), (line, 9)]  # the anchor, then the alias — never expanded
 
 
 def test_billion_laughs_is_rejected_without_expansion(make_folder: MakeFolder) -> None:
@@ -88,9 +121,18 @@ def test_wrong_top_level(make_folder: MakeFolder, text: str, severity: str) -> N
 
 def test_nesting_10000_deep(make_folder: MakeFolder) -> None:
     root = make_folder({SUB: "- " * 10_000 + "x\n"})
-    problems = positions(root)
+    problems = messages(root)
     assert len(problems) == 1
-    assert problems[0][3] == "error"
+    assert problems[0][1:3] == (1, 129)  # the 65th level: the limit is 64
+    assert "64" in problems[0][3]
+
+
+def test_nesting_10000_deep_in_flow_style(make_folder: MakeFolder) -> None:
+    root = make_folder({SUB: "- note: " + "[" * 10_000 + "]" * 10_000 + "\n"})
+    problems = messages(root)
+    assert len(problems) == 1
+    assert problems[0][1] == 1
+    assert "nesting" in problems[0][3] or "嵌套" in problems[0][3]
 
 
 def test_size_limit_is_configurable(
@@ -101,6 +143,27 @@ def test_size_limit_is_configurable(
     assert positions(root)[0] == (SUB, 1, 1, "error")
     monkeypatch.setenv("GOVINFO_MAX_FILE_MB", "50")
     assert all(p[1] != 1 or p[3] != "error" for p in positions(root))
+
+
+def test_a_200_mb_file_is_refused_unread(make_folder: MakeFolder) -> None:
+    import tracemalloc
+
+    root = make_folder()
+    path = root / SUB
+    path.parent.mkdir(parents=True)
+    with path.open("wb") as fh:
+        fh.truncate(200 * 1024 * 1024)  # sparse: 200 MB of nothing, costing no disk
+    tracemalloc.start()
+    try:
+        problems = messages(root)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert problems == [(SUB, 1, 1, problems[0][3])]
+    assert "200" in problems[0][3]
+    assert "50" in problems[0][3]  # the limit, and how to change it
+    assert "GOVINFO_MAX_FILE_MB" in problems[0][3]
+    assert peak < 20 * 1024 * 1024  # never read into memory
 
 
 def test_symlink_out_of_the_folder_is_refused(make_folder: MakeFolder, tmp_path: Path) -> None:
