@@ -10,6 +10,7 @@ cells, which read-only sheets do not expose, are read from the sheet's XML.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import re
@@ -204,20 +205,26 @@ def _sheet_merges(path: Path, sheet_xml: str | None) -> list[Merge] | None:
                     merges.append((min_row, min_col, max_row, max_col))
                 tail = buf[-200:]
                 # A match that straddled the cut was found whole in buf; drop repeats below.
-    except (OSError, KeyError, zipfile.BadZipFile):
+    except Exception:  # a damaged archive or range: merges are a help, not a need
         return None
     return sorted(set(merges))
 
 
+def _unreadable(display: str, sheet: str | None, row: int, err: BaseException) -> _FileProblem:
+    detail = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+    return _FileProblem(error(RowRef(display, sheet, row), t("import_bad_xlsx", detail=detail)))
+
+
 def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
+    """The sheets of a workbook. openpyxl parses a zip archive of XML that anyone may have
+    damaged: whatever it raises while reading becomes one problem naming the file (and the
+    sheet and row it got to), never a traceback."""
     import openpyxl
 
     try:
         wb: Any = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
-        raise _FileProblem(
-            error(RowRef(display, None, 0), t("import_bad_xlsx", detail=str(err)))
-        ) from None
+    except Exception as err:  # any failure of the third-party parser on a damaged file
+        raise _unreadable(display, None, 0, err) from None
     try:
         names = list(wb.sheetnames)
         if sheet is not None:
@@ -231,20 +238,25 @@ def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
             names = [sheet]
         tables: list[Table] = []
         for name in names:
-            ws = wb[name]
-            if not hasattr(ws, "iter_rows"):
-                continue  # a chart sheet
-            ws.reset_dimensions()  # never trust the stored size
             rows: list[Row] = []
-            for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-                cells = _keep(tuple(values))
-                if cells:
-                    rows.append((number, cells))
+            number = 0
+            try:
+                ws = wb[name]
+                if not hasattr(ws, "iter_rows"):
+                    continue  # a chart sheet
+                ws.reset_dimensions()  # never trust the stored size
+                for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+                    cells = _keep(tuple(values))
+                    if cells:
+                        rows.append((number, cells))
+            except Exception as err:  # see the docstring
+                raise _unreadable(display, name, number + 1, err) from None
             merges = _sheet_merges(path, getattr(ws, "_worksheet_path", None))
             tables.append(Table(display, name, rows, merges))
         return tables
     finally:
-        wb.close()
+        with contextlib.suppress(Exception):
+            wb.close()
 
 
 class _FileProblem(Exception):
