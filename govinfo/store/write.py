@@ -39,6 +39,9 @@ What ``apply`` guarantees:
   (temporary files and new folders removed; the targets were never touched) and a *commit*
   journal forward (remaining renames, then the commit if it is missing). Either way the folder
   ends exactly as it was before or exactly as it is after, with at most the one commit.
+  An error after the point of no return (git refusing the commit) undoes the write, unless the
+  commit had already landed, in which case the write is finished; an interrupt (Ctrl-C) is
+  handled as a crash: the journal stays for the next command.
 - ``GOVINFO_CRASH_AT=N`` makes the process exit hard (``os._exit``) at the N-th durable step
   of ``apply``, so tests can walk every step.
 - A folder outside git is written the same way, without a commit and with a warning.
@@ -313,13 +316,31 @@ class Writer:
                     self.repo, [self.place.repo_rel(r) for r in rels], message, env=env
                 )
                 _durable_step()
-        except BaseException:
-            self._undo(entries, created)
+        except Exception:
+            # A failure after the point of no return (a refused commit, a full disk) puts the
+            # folder back as it was — unless the commit did land (git failed only after it),
+            # which is finished, never undone: undoing the files would leave a commit whose
+            # files are gone from the folder.
+            if do_commit and self._landed(rels):
+                _roll_forward(self.place, manifest)
+            else:
+                self._undo(entries, created)
             raise
+        # An interrupt here (Ctrl-C, KeyboardInterrupt) is handled as a crash: the journal stays
+        # and the next command finishes the write, whether or not git had made the commit.
         _remove_journal(self.place)
         _durable_step()
         result.written = rels
         return result
+
+    def _landed(self, rels: Sequence[str]) -> bool:
+        """Whether HEAD already records ``rels`` as they are now in the folder."""
+        if self.repo is None:
+            return False
+        try:
+            return git.head_matches(self.repo, [self.place.repo_rel(r) for r in rels])
+        except GovinfoError:
+            return False
 
     def _undo(self, entries: Sequence[_Entry], created: Sequence[str]) -> None:
         """Put back what an ``apply`` that failed after its point of no return changed."""
