@@ -65,12 +65,13 @@ def folder(make_folder: MakeFolder) -> Path:
     return root
 
 
-def forked_cli(root: Path, *args: str, **env: str) -> tuple[int, str]:
+def forked_cli(root: Path, *args: str, own_group: bool = False, **env: str) -> tuple[int, str]:
     """Run ``govinfo`` in a forked child of the test process (a real process that can exit
     hard, without the cost of starting Python): (exit code, stdout + stderr).
 
     Used for the ``GOVINFO_CRASH_AT`` walks, where the child dies by ``os._exit`` at the named
-    step; where ``fork`` does not exist the real CLI is started instead.
+    step; where ``fork`` does not exist the real CLI is started instead. With ``own_group``
+    the child leads a process group of its own (a signal sent to the group spares the tests).
     """
     if not hasattr(os, "fork"):
         proc = cli(root, *args, **env)
@@ -82,6 +83,8 @@ def forked_cli(root: Path, *args: str, **env: str) -> tuple[int, str]:
         if pid == 0:  # the child: never returns
             code = 1
             try:
+                if own_group:
+                    os.setpgid(0, 0)
                 os.dup2(out.fileno(), 1)
                 os.dup2(out.fileno(), 2)
                 sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
@@ -97,6 +100,8 @@ def forked_cli(root: Path, *args: str, **env: str) -> tuple[int, str]:
                     code = 0
                 except SystemExit as exc:
                     code = exc.code if isinstance(exc.code, int) else 0
+                except KeyboardInterrupt:
+                    code = 130
             except BaseException:
                 import traceback
 

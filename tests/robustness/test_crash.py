@@ -8,14 +8,15 @@ nothing left uncommitted.
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from govinfo.cli.main import app
+from govinfo.load import load_folder
 from govinfo.store.write import CRASH_EXIT_CODE, has_pending, locate
 from tests.importers.conftest import commits, git
 from tests.importers.test_import_cli import HEADER, ROWS, write_csv
@@ -190,8 +191,25 @@ def test_git_killed_after_its_commit_but_before_its_index(folder: Path, tmp_path
     assert status(folder) == ""
 
 
-def _touch(path: Path) -> Callable[[], None]:
-    return lambda: path.write_bytes(b"")
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="a process group of its own")
+def test_ctrl_c_right_after_git_made_the_commit(folder: Path, tmp_path: Path) -> None:
+    """Ctrl-C reaches govinfo and its git together, just after git committed: the write is
+    finished by the next command — never undone under a commit that records it."""
+    hook = folder / ".git" / "hooks" / "post-commit"
+    hook.write_text("#!/bin/sh\nkill -INT 0\nsleep 1\n")  # SIGINT to the whole group
+    hook.chmod(0o755)
+    batch = write_csv(tmp_path / "a.csv", [HEADER, ROWS[0], ROWS[2]], encoding="utf-8")
+    before = snapshot(folder)
+    code, text = forked_cli(folder, "import", str(batch), own_group=True)
+    assert code != 0, text
+    hook.unlink()
+    code, text = check(folder)
+    assert code == 0, text
+    assert not has_pending(folder)
+    assert snapshot(folder) != before
+    assert commits(folder) == 2
+    assert status(folder) == ""
+    assert len(load_folder(folder).folder.submissions) == 2
 
 
 def test_a_stale_write_lock_file_does_not_block(folder: Path, tmp_path: Path) -> None:

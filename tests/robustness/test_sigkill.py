@@ -1,5 +1,5 @@
 """SIGKILL at random moments: the real CLI imports a batch and is killed (alone, or with the git
-it runs, as a terminal's process group is); once the next govinfo command has run, the folder is
+it runs, as a terminal's process group is — or interrupted with Ctrl-C's SIGINT); once the next govinfo command has run, the folder is
 exactly as before or exactly as after, ``check`` is clean and git holds no half commit.
 
 10 kills by default, 120 with ``GOVINFO_LONG_TESTS=1``; the moments come from a seeded random
@@ -102,7 +102,7 @@ def test_sigkill_at_random_moments_of_an_import(folder: Path, tmp_path: Path) ->
     seen: dict[str, int] = {"before": 0, "after": 0, "git lock": 0}
     for i in range(KILLS):
         aimed = i % 2 == 1
-        whole_group = rng.random() < 0.5
+        how = rng.choice(["kill", "kill group", "interrupt group"])
         proc = start(folder, batch)
         if aimed:
             deadline = time.monotonic() + 30
@@ -111,12 +111,14 @@ def test_sigkill_at_random_moments_of_an_import(folder: Path, tmp_path: Path) ->
             time.sleep(rng.uniform(0, write_time))
         else:
             time.sleep(rng.uniform(0, duration))
-        with_what = f"kill {i} (seed {SEED}, aimed={aimed}, group={whole_group})"
+        with_what = f"kill {i} (seed {SEED}, aimed={aimed}, {how})"
         try:
-            if whole_group:
-                os.killpg(proc.pid, signal.SIGKILL)
-            else:
+            if how == "kill":
                 os.kill(proc.pid, signal.SIGKILL)
+            elif how == "kill group":
+                os.killpg(proc.pid, signal.SIGKILL)
+            else:  # Ctrl-C at the terminal: SIGINT to the whole group, git included
+                os.killpg(proc.pid, signal.SIGINT)
         except ProcessLookupError:
             pass
         proc.wait()
