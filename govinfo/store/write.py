@@ -396,12 +396,11 @@ def _journal_files(place: Place, manifest: Mapping[str, Any]) -> list[tuple[str,
     """(rel, target, temp) of each file the journal names, refusing any that leaves the folder."""
     out: list[tuple[str, Path, Path]] = []
     for f in manifest["files"]:
-        rel = str(f["path"])
+        rel, name = str(f["path"]), str(f["temp"])
         target = resolve_inside(place.root, rel)
-        temp = target.with_name(str(f["temp"]))
-        if not temp.name.endswith(TEMP_SUFFIX) or "/" in str(f["temp"]):
+        if not name.endswith(TEMP_SUFFIX) or "/" in name or "\\" in name or name.startswith(".."):
             raise GovinfoError(t("journal_unreadable", path=place.journal_path))
-        out.append((rel, target, temp))
+        out.append((rel, target, target.with_name(name)))
     return out
 
 
