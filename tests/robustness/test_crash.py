@@ -28,6 +28,8 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring"
 
 def check(root: Path) -> tuple[int, str]:
     result = CliRunner().invoke(app, ["--data", str(root), "--lang", "en", "check"])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
     return result.exit_code, result.stdout + result.stderr
 
 
@@ -225,3 +227,45 @@ def test_a_stale_write_lock_file_does_not_block(folder: Path, tmp_path: Path) ->
     assert code == 0, text
     assert "undid an interrupted write" in text
     assert commits(folder) == 2
+
+
+@pytest.mark.parametrize(
+    ("files", "raw"),
+    [
+        ([{"path": "../outside.yaml", "temp": ".outside.yaml.1.govinfo-tmp"}], None),
+        ([{"path": "points.yaml", "temp": "../../outside.yaml"}], None),
+        ([{"path": "/tmp/outside.yaml", "temp": ".x.govinfo-tmp"}], None),
+        (None, b"{not json"),
+        (None, b'{"version": 99, "state": "commit"}'),
+    ],
+    ids=["path-escapes", "temp-escapes", "absolute", "not-json", "unknown-version"],
+)
+def test_a_tampered_journal_is_refused_and_touches_nothing(
+    folder: Path, tmp_path: Path, files: list[dict[str, str]] | None, raw: bytes | None
+) -> None:
+    import json
+
+    place = locate(folder)
+    place.state_dir.mkdir(parents=True, exist_ok=True)
+    for name in ("outside.yaml", ".outside.yaml.1.govinfo-tmp"):
+        (tmp_path / name).write_bytes(b"- id: planted\n")
+    manifest = {
+        "version": 1,
+        "state": "commit",
+        "txid": "t",
+        "prefix": "",
+        "message": "m",
+        "commit": True,
+        "office": "",
+        "identity_fallback": False,
+        "created_dirs": [],
+        "files": [{**f, "old": None, "new": "0" * 64} for f in files or []],
+    }
+    place.journal_path.write_bytes(raw if raw is not None else json.dumps(manifest).encode())
+    before, outside = snapshot(folder), snapshot(tmp_path.parent)
+    code, text = check(folder)
+    assert code == 1
+    assert str(place.journal_path) in text or "leaves the data folder" in text
+    assert snapshot(folder) == before
+    assert snapshot(tmp_path.parent) == outside
+    assert commits(folder) == 1
