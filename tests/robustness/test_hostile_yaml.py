@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from govinfo.load import load_folder, parse_file
 from tests.conftest import MakeFolder
+from tests.robustness.conftest import fuzz_examples
 
 SUB = "submissions/2003/changchun/08.yaml"
 GOOD = (
@@ -177,7 +178,7 @@ def test_symlink_out_of_the_folder_is_refused(make_folder: MakeFolder, tmp_path:
 
 # --- fuzzing: the only outcomes are "loaded" or "problems reported" ---------------------------
 
-FUZZ_EXAMPLES = int(os.environ.get("GOVINFO_FUZZ_EXAMPLES", "60"))
+FUZZ_EXAMPLES = fuzz_examples(60)
 
 
 def _mutate(lines: list[str], ops: list[tuple[int, int, int]]) -> str:
