@@ -191,6 +191,15 @@ def _scan(
             if n:
                 for p in sub.participants():
                     of(p).instructions += n
+    # SPEC §2: an event "counts in the year of its own date and once its own date is on or
+    # before as-of, whatever the submission's date" — also a late report made on 31 December
+    # and written up in January, whose submission the date window above does not read.
+    for sub in index.off_day_reports:
+        assert sub.reported_at is not None
+        if not first - MAX_LAG <= sub.date <= last and first <= sub.reported_at.date() <= last:
+            for ev in pricer.submission_events(sub):
+                if first <= ev.date <= last:
+                    events.append(ev)
     for adj in folder.adjustments:
         if first <= adj.date <= last:
             events.append(pricer.adjustment_event(adj))

@@ -1,0 +1,79 @@
+"""Hand-worked regressions for the engine bugs found by the differential test
+(``tests/test_scoring_differential.py`` against ``tests/reference_scoring.py``).
+
+Each test names the SPEC §2 sentence it pins and works the arithmetic in comments. The rule
+set is ``scoring_build``'s standard one (emergency-late 1, deadline 120 minutes, …).
+"""
+
+from __future__ import annotations
+
+from govinfo.model import Folder
+from govinfo.reports.explain import explain_document, explain_report
+from govinfo.rules.annual import score_year
+from tests.scoring_build import d, folder, point, sub
+
+
+def explain_events(
+    f: Folder, pid: str, year: int, as_of: str
+) -> list[tuple[str, str | None, str, str]]:
+    result = score_year(f, year, d(as_of))
+    point_ = f.point(pid)
+    assert point_ is not None
+    doc = explain_document(explain_report(f, result, point_))
+    return [(e["date"], e["submission"], e["kind"], str(e["points"])) for e in doc["events"]]
+
+
+# SPEC §2: "every event is dated, counts in the year of its own date … and once its own date
+# is on or before as-of, whatever the submission's date"; emergency-late is "dated the day of
+# `reported_at`".
+
+
+def test_late_report_of_31_december_written_up_in_january_counts_in_december() -> None:
+    # Occurred 19:30, reported 23:30 on 31 Dec 2003: 240 min > 120 → emergency-late −1, dated
+    # 2003-12-31. The written item is dated 2004-01-01. Before the fix the event counted in
+    # neither year (2003's scan stopped at submissions dated 31 Dec; 2004's filtered the event
+    # out by its 2003 date).
+    f = folder(
+        [point("a")],
+        [
+            sub(
+                "E1",
+                "a",
+                "2004-01-01",
+                "emergency",
+                occurred="2003-12-31T19:30",
+                reported="2003-12-31T23:30",
+            )
+        ],
+    )
+    assert score_year(f, 2003, d("2003-12-31")).score_of("a") == -1
+    assert score_year(f, 2003, d("2004-02-01")).score_of("a") == -1  # as-of after the year
+    assert score_year(f, 2004, d("2004-12-31")).score_of("a") == 0  # not counted twice
+    assert explain_events(f, "a", 2003, "2003-12-31") == [
+        ("2003-12-31", "E1", "emergency-late", "-1")
+    ]
+
+
+def test_late_report_dated_before_its_submission_counts_from_the_report_day() -> None:
+    # Reported by phone at 23:50 on 1 March (occurred 20:00: 230 min > 120), written up on
+    # 2 March. As of 1 March the event's own date has come: −1, "whatever the submission's
+    # date". The submission itself is not yet counted as submitted (its date is after as-of).
+    f = folder(
+        [point("a")],
+        [
+            sub(
+                "E2",
+                "a",
+                "2003-03-02",
+                "emergency",
+                occurred="2003-03-01T20:00",
+                reported="2003-03-01T23:50",
+            )
+        ],
+    )
+    result = score_year(f, 2003, d("2003-03-01"))
+    assert result.score_of("a") == -1
+    standing = result.standing_of("a")
+    assert standing is not None
+    assert standing.counts.submitted == 0
+    assert standing.counts.deductions == -1
