@@ -77,3 +77,19 @@ def test_late_report_dated_before_its_submission_counts_from_the_report_day() ->
     assert standing is not None
     assert standing.counts.submitted == 0
     assert standing.counts.deductions == -1
+
+
+# SPEC §2: "Ranked: the points holding the provincial tier on some day from 1 January to
+# as-of."
+
+
+def test_nobody_is_ranked_when_as_of_comes_before_the_year() -> None:
+    # `score 2004` with as-of 2003-06-01 (e.g. the default as-of "today" before the year has
+    # begun): the days from 1 January 2004 to 2003-06-01 are none, so no point is ranked.
+    # Before the fix, "a" (holding since 2000) was listed as retained and "b" (admitted
+    # 2003-09-01, after as-of) as left.
+    f = folder([point("a"), point("b", "county", "2003-09-01")])
+    result = score_year(f, 2004, d("2003-06-01"))
+    assert result.standings == ()
+    # and on 1 January itself the range is that one day
+    assert [s.point.id for s in score_year(f, 2004, d("2004-01-01")).standings] == ["a", "b"]

@@ -239,7 +239,14 @@ def score_year(folder: Folder, year: int, as_of: dt.date) -> YearScore:
 
     first = dt.date(year, 1, 1)
     final = as_of >= year_last
-    ranked = [p for p in folder.points if p.holds_some_day(Tier.PROVINCIAL, first, as_of)]
+    # "Ranked: the points holding the provincial tier on some day from 1 January to as-of":
+    # nobody when as-of comes before the year (a year not begun yet, the default as-of being
+    # today); Point.holds_some_day would judge 1 January, a day after as-of.
+    ranked = [
+        p
+        for p in folder.points
+        if as_of >= first and p.holds_some_day(Tier.PROVINCIAL, first, as_of)
+    ]
     excludes = set(annual.commend_excludes)
     scores: dict[str, Decimal] = {}
     point_counts: dict[str, Counts] = {}
