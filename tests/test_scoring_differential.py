@@ -69,7 +69,7 @@ DIFF_SETTINGS = settings(
 
 VALUES = [D("0.5"), D(1), D("1.5"), D(2), D(3), D(6), D("0.125"), D("0.333"), D(0)]
 MULTIPLIERS = [D(1), D("1.5"), D(2), D("1.25"), D("1.333"), D("0.5")]
-DEDUCTION_VALUES = [D("0.5"), D(1), D(2), D(3), D("0.25"), D("0.125"), D("0.005")]
+DEDUCTION_VALUES = [D("0.5"), D(1), D(2), D(3), D("0.25"), D("0.125"), D("0.005"), D(0)]
 PUBLICATION_IDS = ("gb", "zb", "zwxx", "yq")
 EXCLUDABLE = ["inaccurate", "emergency-concealed", "emergency-omitted", "emergency-late"]
 
@@ -412,7 +412,9 @@ def folders(draw: st.DrawFn) -> tuple[Folder, int, dt.date]:
             st.just(last),
             day_between(dt.date(year, 1, 1), last),
             st.sampled_from(special_days(year)),
-            st.sampled_from([dt.date(year + 1, 1, 1), dt.date(year + 1, 2, 15)]),
+            st.sampled_from(
+                [dt.date(year + 1, 1, 1), dt.date(year + 1, 2, 15), dt.date(year - 1, 12, 31)]
+            ),
         )
     )
     return folder, year, as_of
@@ -428,6 +430,8 @@ def canon(value: Any) -> Any:
     if isinstance(value, Decimal | int | float):
         d = Decimal(str(value))
         assert d == d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), value
+        if d == 0:
+            d = Decimal(0)  # −0 and 0 are the same JSON number
         return f"{d:.2f}" if isinstance(value, Decimal) else value
     if isinstance(value, dict):
         return {k: canon(v) for k, v in value.items()}
