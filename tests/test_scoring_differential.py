@@ -432,7 +432,7 @@ def canon(value: Any) -> Any:
         assert d == d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), value
         if d == 0:
             d = Decimal(0)  # −0 and 0 are the same JSON number
-        return f"{d:.2f}" if isinstance(value, Decimal) else value
+        return f"{d:.2f}"  # 3, 3.0 and Decimal("3.00") are the same JSON number
     if isinstance(value, dict):
         return {k: canon(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
