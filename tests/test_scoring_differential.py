@@ -71,7 +71,16 @@ VALUES = [D("0.5"), D(1), D("1.5"), D(2), D(3), D(6), D("0.125"), D("0.333"), D(
 MULTIPLIERS = [D(1), D("1.5"), D(2), D("1.25"), D("1.333"), D("0.5")]
 DEDUCTION_VALUES = [D("0.5"), D(1), D(2), D(3), D("0.25"), D("0.125"), D("0.005"), D(0)]
 PUBLICATION_IDS = ("gb", "zb", "zwxx", "yq")
-EXCLUDABLE = ["inaccurate", "emergency-concealed", "emergency-omitted", "emergency-late"]
+EXCLUDABLE = [
+    "inaccurate",
+    "emergency-concealed",
+    "emergency-omitted",
+    "emergency-late",
+    "manual",
+    "solicitation-missed",
+    "opinion-month-missing",
+    "research-quarter-missing",
+]
 
 # Strategies built once (building them per draw costs more than the scoring under test).
 S_BOOL = st.booleans()
@@ -141,13 +150,12 @@ def rule_sets(draw: st.DrawFn, year: int) -> tuple[RuleSet, ...]:
             else:
                 level = Level.PROVINCIAL
             pubs[pid] = Publication(pid, f"刊物{pid}", level, draw(S_VALUE), draw(S_VALUE))
-        multipliers = {
-            "research": draw(S_MULTIPLIER),
-            "problem": draw(S_MULTIPLIER),
-            "solicited_on_time": draw(S_MULTIPLIER),
-        }
-        if draw(S_BOOL):
-            multipliers["general"] = draw(S_MULTIPLIER)
+        multipliers = {"research": draw(S_MULTIPLIER), "problem": draw(S_MULTIPLIER)}
+        if draw(st.integers(0, 4)):
+            multipliers["solicited_on_time"] = draw(S_MULTIPLIER)
+        for name in ("general", "emergency", "opinion-list"):
+            if draw(st.integers(0, 2)) == 0:
+                multipliers[name] = draw(S_MULTIPLIER)
         research = Requirement(draw(S_KINDS), draw(st.integers(1, 2))) if draw(S_BOOL) else None
         opinion = Requirement(draw(S_KINDS), 1) if draw(st.integers(0, 3)) else None
         excludes = draw(st.lists(st.sampled_from(EXCLUDABLE), unique=True, max_size=3))
