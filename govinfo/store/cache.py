@@ -139,15 +139,26 @@ class ParseCache:
         if gone:
             self._dirty.add(year)
 
+    def release(self, year: str) -> None:
+        """Write the year's pack if it changed, and let go of it (a streaming check holds one
+        year at a time)."""
+        if year in self._dirty:
+            self._save_year(year)
+            self._dirty.discard(year)
+        self._packs.pop(year, None)
+
+    def _save_year(self, year: str) -> None:
+        pack = Pack(
+            CACHE_FORMAT, __version__, sorted(self._packs[year].values(), key=lambda e: e.path)
+        )
+        with contextlib.suppress(OSError):
+            write_bytes_atomic(self.dir / f"{year}.pack", _encoder.encode(pack))
+
     def save(self) -> None:
         """Write the packs that changed. A failure to write is not the clerk's problem: the
         next run simply parses again."""
         for year in sorted(self._dirty):
-            pack = Pack(
-                CACHE_FORMAT, __version__, sorted(self._packs[year].values(), key=lambda e: e.path)
-            )
-            with contextlib.suppress(OSError):
-                write_bytes_atomic(self.dir / f"{year}.pack", _encoder.encode(pack))
+            self._save_year(year)
         self._dirty.clear()
 
 
