@@ -84,27 +84,35 @@ class WorkingTree:
         return str(self.root)
 
     def files(self, years: Collection[int] | None) -> list[tuple[str, int]]:
+        # A hot loop on large folders (hundreds of thousands of files): the d_type of a
+        # directory entry answers "file or folder" without a system call; only files are
+        # stat'ed, once, for their size and the cache's key.
         out: list[tuple[str, int]] = []
-        self.links = []
+        stats = self.stats
+        links: list[str] = []
         stack = [""]
+        root = str(self.root)
         while stack:
             rel = stack.pop()
-            with os.scandir(self.root / rel if rel else self.root) as entries:
+            prefix = rel + "/" if rel else ""
+            with os.scandir(os.path.join(root, rel) if rel else root) as entries:
                 for entry in entries:
-                    if entry.name.startswith("."):
+                    name = entry.name
+                    if name[0] == ".":
                         continue
-                    path = f"{rel}/{entry.name}" if rel else entry.name
-                    if entry.is_symlink():
-                        self.links.append(path)
-                        continue
-                    if entry.is_dir(follow_symlinks=False):
+                    path = prefix + name
+                    if entry.is_file(follow_symlinks=False):
+                        if rel or years is None or _wanted(path, years):
+                            st = entry.stat(follow_symlinks=False)
+                            stats[path] = st
+                            out.append((path, st.st_size))
+                    elif entry.is_dir(follow_symlinks=False):
                         if rel == "submissions" and not _wanted(path + "/", years):
                             continue
                         stack.append(path)
-                    elif entry.is_file(follow_symlinks=False) and _wanted(path, years):
-                        st = entry.stat(follow_symlinks=False)
-                        self.stats[path] = st
-                        out.append((path, st.st_size))
+                    else:
+                        links.append(path)  # a symbolic link (or a device, a socket): refused
+        self.links = links
         out.sort()
         return out
 
@@ -290,7 +298,13 @@ def scan_folder(
             if kind == "submissions":
                 by_year.setdefault(path.split("/")[1], []).append((path, size))
             elif kind is not None:
-                base.append(parse_file(path, source.read(path)))
+                st = stats.get(path)
+                hit = cache.lookup(path, st) if cache is not None and st is not None else None
+                if hit is None:
+                    hit = parse_file(path, source.read(path))
+                    if cache is not None and st is not None:
+                        cache.store(hit, st)
+                base.append(hit)
                 done += 1
         links = list(getattr(source, "links", ()))
         got = _collect(base)
@@ -329,6 +343,8 @@ def scan_folder(
                 cache.forget_missing(year, {p for p, _ in year_listing})
                 cache.release(year)
             del parsed
+        if cache is not None:
+            cache.save()
         problems.extend(checker.finish(full=True))
         problems.sort(key=Problem.sort_key)
         out = LoadResult(folder, problems, files, records)
@@ -444,6 +460,7 @@ class CrossCheck:
         self.rule_sets = tuple(rule_sets)
         self._first_submission: dict[str, SourceRef] = {}
         self._submission_refs: list[tuple[str, Ref]] = []
+        self._good: set[tuple[str, str, Any]] = set()
         self._duplicates("rec_point", ((p.id, p.source) for p in points), {})
         self._duplicates("rec_solicitation", ((s.id, s.source) for s in solicitations), {})
         self._duplicates("rec_adjustment", ((a.id, a.source) for a in adjustments), {})
@@ -493,19 +510,35 @@ class CrossCheck:
             )
 
     def add_file(self, pf: ParsedFile) -> None:
+        point_ids = self.point_ids
+        good = self._good
         for ref in pf.refs:
-            if ref.kind == "submission":
+            kind = ref.kind
+            # Most references are fine and repeat (the same point, day, publication): a set
+            # lookup answers them; only the rest take the full check.
+            if kind == "point" or kind == "folderpoint":
+                if ref.value in point_ids:
+                    continue
+            elif kind == "submission":
                 self._submission_refs.append((pf.path, ref))
                 continue
+            elif (kind, ref.value, ref.day) in good:
+                continue
             problem = _check_ref(
-                pf.path, ref, self.point_ids, self.by_point, self.sol_by_id, self.rule_sets
+                pf.path, ref, point_ids, self.by_point, self.sol_by_id, self.rule_sets
             )
-            if problem is not None:
+            if problem is None:
+                if kind != "solicitation":  # its answer depends on the owner too
+                    good.add((kind, ref.value, ref.day))
+            else:
                 self.problems.append(problem)
         if pf.kind == "submissions":
-            self._duplicates(
-                "rec_submission", ((s.id, s.source) for s in pf.records), self._first_submission
-            )
+            first = self._first_submission
+            for sub in pf.records:
+                if sub.id in first:
+                    self._duplicates("rec_submission", iter([(sub.id, sub.source)]), first)
+                else:
+                    first[sub.id] = sub.source
 
     def finish(self, *, full: bool) -> list[Problem]:
         """Every problem found. ``full`` says every submission year was added, so that an
