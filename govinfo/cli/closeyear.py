@@ -16,9 +16,7 @@ if TYPE_CHECKING:
 
 def close_year(
     ctx: typer.Context,
-    year: Annotated[
-        int, typer.Argument(metavar="YEAR", help="The year to close, e.g. 2003.", min=1, max=9998)
-    ],
+    year: common.YearArg,
     apply: Annotated[
         bool,
         typer.Option(

@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import msgspec
 import typer
@@ -207,6 +207,20 @@ def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = 
 
 
 AT_HELP = "Read the folder as it was at this git revision (a tag, branch or commit)."
+
+# Options that several commands share, declared once.
+YearArg = Annotated[
+    int, typer.Argument(metavar="YEAR", help="The year, e.g. 2003.", min=1, max=9998)
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="As known at the end of this day (default: the year's last day, or today if earlier).",
+    ),
+]
+AtOpt = Annotated[str | None, typer.Option("--at", metavar="REV", help=AT_HELP)]
 
 
 @contextlib.contextmanager
