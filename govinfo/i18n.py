@@ -317,6 +317,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--at needs the data folder in a git repository; {path} is not in one",
     ),
     "at_unknown_rev": ("--at：找不到 git 版本 {rev}", "--at: no git revision {rev}"),
+    "progress_reading": ("读取数据", "reading"),
     "check_summary": (
         "检查了 {files} 个文件、{records} 条记录：{errors} 个错误，{warnings} 个警告",
         "checked {files} files, {records} records: {errors} error(s), {warnings} warning(s)",
@@ -333,6 +334,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "init_done": (
         "已新建数据目录 {path} 并提交到 git",
         "created data folder {path} and committed it to git",
+    ),
+    # demo generate
+    "demo_dest_not_empty": (
+        "目标目录 {path} 已存在且不为空；请指定一个新的或空的目录",
+        "{path} exists and is not empty; give a new or empty folder",
+    ),
+    "demo_bad_count": (
+        "{option} 的值 {value} 无效：至少为 {min}",
+        "{option} {value} is not valid: it must be at least {min}",
+    ),
+    "demo_too_many": (
+        "{option} 的值 {value} 过大：至多 {max}",
+        "{option} {value} is too large: at most {max}",
+    ),
+    "demo_done": (
+        "已写入 {path}：{files} 个文件，{points} 个直报点，{submissions} 条报送信息",
+        "wrote {path}: {files} files, {points} points, {submissions} submissions",
+    ),
+    "demo_bad_year": ("起始年份 {value} 无效", "first year {value} is not valid"),
+    "demo_unknown_sample": (
+        "没有名为 {name} 的示例数据（可选：{known}）",
+        "no sample named {name} (known: {known})",
     ),
     # --- scoring / explain -----------------------------------------------------------------
     "score_no_rule_set": (
@@ -439,6 +462,557 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "total {score} from {n} events; as of {as_of}",
     ),
     # --- overdue ---------------------------------------------------------------------------
+    "od_kind_inactive": ("长期不报", "inactive"),
+    "od_kind_research-missing": ("调研信息未报", "research missing"),
+    "od_kind_opinion-missing": ("舆情清单未报", "opinion list missing"),
+    "od_kind_solicitation-overdue": ("约稿逾期", "solicitation overdue"),
+    "od_kind_emergency-late": ("突发信息迟报", "emergency late"),
+    "od_soon_research-missing": ("调研信息待报", "research due"),
+    "od_soon_opinion-missing": ("舆情清单待报", "opinion list due"),
+    "od_soon_solicitation-overdue": ("约稿待报", "solicitation due"),
+    "od_days": ("{n} 天", "{n} days"),
+    "od_day": ("{n} 天", "{n} day"),
+    "od_when_late": ("逾期 {days}", "{days} overdue"),
+    "od_when_today": ("今日到期", "due today"),
+    "od_when_soon": ("{days}后到期", "due in {days}"),
+    "od_solicitation_late": (
+        "约稿《{topic}》逾期 {days}未报",
+        "solicitation “{topic}” not answered, {days} overdue",
+    ),
+    "od_solicitation_today": (
+        "约稿《{topic}》今日到期，未报",
+        "solicitation “{topic}” due today, not answered",
+    ),
+    "od_solicitation_soon": (
+        "约稿《{topic}》{days}后到期，尚未报送",
+        "solicitation “{topic}” due in {days}, not answered yet",
+    ),
+    "od_research": (
+        "{period}调研信息未报（应报 {required} 篇，实报 {found} 篇），{when}",
+        "research items for {period}: {found} of {required}, {when}",
+    ),
+    "od_research_soon": (
+        "{period}调研信息尚未报齐（应报 {required} 篇，已报 {found} 篇），{when}",
+        "research items for {period}: {found} of {required} so far, {when}",
+    ),
+    "od_opinion": (
+        "{period}舆情清单未报（应报 {required} 份，实报 {found} 份），{when}",
+        "opinion list for {period}: {found} of {required}, {when}",
+    ),
+    "od_opinion_soon": (
+        "{period}舆情清单尚未报齐（应报 {required} 份，已报 {found} 份），{when}",
+        "opinion list for {period}: {found} of {required} so far, {when}",
+    ),
+    "od_inactive_since_submission": (
+        "最近一次报送在 {date}，已 {days}未报送信息（时限 {limit} 天）",
+        "last submission on {date}: nothing for {days} (limit {limit})",
+    ),
+    "od_inactive_since_admitted": (
+        "{date} 入选以来未报送信息，已 {days}（时限 {limit} 天）",
+        "nothing submitted since admission on {date}: {days} (limit {limit})",
+    ),
+    "od_inactive_since_reinstated": (
+        "{date} 恢复资格以来未报送信息，已 {days}（时限 {limit} 天）",
+        "nothing submitted since reinstatement on {date}: {days} (limit {limit})",
+    ),
+    "od_emergency_late": (
+        "突发信息迟报：事发 {occurred}，{minutes} 分钟后才报送（时限 {limit} 分钟）",
+        "emergency reported {minutes} minutes after it occurred at {occurred} (limit {limit})",
+    ),
+    "od_since_after_as_of": (
+        "--since {since} 晚于 --as-of {as_of}",
+        "--since {since} is after --as-of {as_of}",
+    ),
+    "od_col_point": ("直报点", "point"),
+    "od_col_contact": ("信息员", "officer"),
+    "od_col_kind": ("事项", "finding"),
+    "od_col_ref": ("期间/编号", "period/ref"),
+    "od_col_due": ("到期日", "due"),
+    "od_col_days": ("逾期", "overdue"),
+    "od_col_detail": ("说明", "detail"),
+    "od_no_contact": ("—", "—"),
+    "od_title": (
+        "逾期未报事项（截至 {as_of}，统计自 {since}）",
+        "Overdue as of {as_of} (window from {since})",
+    ),
+    "od_footer_counts": ("逾期 {n} 项：{counts}", "{n} overdue: {counts}"),
+    "od_footer_count": ("{kind} {n}", "{kind} {n}"),
+    "od_footer_none": (
+        "截至 {as_of} 没有逾期事项",
+        "nothing overdue as of {as_of}",
+    ),
+    "od_footer_soon": (
+        "另有 {n} 项将在 {days} 天内到期（标“后到期”，不计入逾期）",
+        "{n} more fall due within {days} days (marked “due in”, not counted as overdue)",
+    ),
     # --- import / write layer --------------------------------------------------------------
+    "write_path_escapes": (
+        "拒绝写入 {path}：路径越出了数据目录",
+        "refused to write {path}: the path leaves the data folder",
+    ),
+    "write_path_symlink": (
+        "拒绝写入 {path}：路径经过符号链接",
+        "refused to write {path}: the path passes through a symbolic link",
+    ),
+    "lock_busy": (
+        "数据目录正被另一个 govinfo 写入（进程 {pid}，主机 {host}，命令“{command}”，开始于 {started}）；请稍后再试。锁文件：{path}",
+        "the data folder is being written by another govinfo (pid {pid} on {host}, “{command}”, started {started}); try again later. Lock file: {path}",
+    ),
+    "write_dirty": (
+        "拒绝写入：要修改的 {n} 个文件有未提交的改动（{paths}）；请先提交或撤销这些改动",
+        "refused: {n} file(s) to be changed have uncommitted changes ({paths}); commit or undo them first",
+    ),
+    "write_not_git": (
+        "数据目录不在 git 仓库中：文件已写入，但没有提交记录",
+        "the data folder is not in a git repository: files written without a commit",
+    ),
+    "journal_unreadable": (
+        "上次中断的写入日志无法读取：{path}；请检查数据目录（git status）后删除该文件",
+        "the journal of an interrupted write cannot be read: {path}; check the data folder (git status), then delete that file",
+    ),
+    "journal_cannot_finish": (
+        "上次中断的写入无法完成：{file} 已被改动；请检查数据目录（git status）后删除 {path}",
+        "an interrupted write cannot be finished: {file} has changed since; check the data folder (git status), then delete {path}",
+    ),
+    "journal_commit_failed": (
+        "上次中断的写入已完成，但提交失败：{detail}\n修正后重新运行即可；或手动提交后删除 {path}",
+        "an interrupted write was finished but its commit failed: {detail}\nfix that and run again, or commit by hand and delete {path}",
+    ),
+    "journal_rolled_back": (
+        "已撤销上次中断的写入（{message}），数据目录恢复原状",
+        "undid an interrupted write ({message}); the data folder is as it was before",
+    ),
+    "import_no_file": ("找不到要导入的文件：{file}", "no such file to import: {file}"),
+    "import_unknown_encoding": (
+        "不认识的编码：{encoding}（可用如 utf-8、gb18030、utf-16）",
+        "unknown encoding: {encoding} (try utf-8, gb18030, utf-16)",
+    ),
+    "import_undecodable": (
+        "第 {offset} 字节（{byte}）处无法按 {tried} 解码；请用 --encoding 指定文件的编码",
+        "cannot be decoded as {tried} at byte offset {offset} ({byte}); name the file's encoding with --encoding",
+    ),
+    "import_encoding_used": ("{file}：按 {encoding} 编码读取", "{file}: read as {encoding}"),
+    "import_bad_csv": ("CSV 格式有误：{detail}", "malformed CSV: {detail}"),
+    "import_bad_xlsx": (
+        "无法作为 Excel 工作簿（.xlsx）读取：{detail}",
+        "cannot be read as an Excel workbook (.xlsx): {detail}",
+    ),
+    "import_xls": (
+        "不支持旧式 .xls 文件：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV",
+        "old .xls files are not supported: save it as .xlsx or CSV from Excel or WPS",
+    ),
+    "import_no_sheet": (
+        "没有名为“{sheet}”的工作表（有：{sheets}）",
+        "no sheet named “{sheet}” (the workbook has: {sheets})",
+    ),
+    "import_bad_mapping": (
+        "列映射文件 {file} 有误：{detail}",
+        "mapping file {file} is wrong: {detail}",
+    ),
+    "import_mapping_field": (
+        "列映射文件 {file}：不认识的字段 {field}（可用：{fields}）",
+        "mapping file {file}: unknown field {field} (known: {fields})",
+    ),
+    "import_no_header": (
+        "找不到表头行（如 报送单位、报送日期、标题、类别）；可用 --mapping 指定列名",
+        "no header row found (e.g. 报送单位, 报送日期, 标题, 类别); name the columns with --mapping",
+    ),
+    "import_missing_column": (
+        "缺少 {field} 列（可用的列名：{aliases}；或用 --mapping 指定）",
+        "no column for {field} (headers understood: {aliases}; or use --mapping)",
+    ),
+    "import_sheet_skipped": (
+        "此工作表没有可识别的表头行，已跳过",
+        "this sheet has no header row govinfo understands; skipped",
+    ),
+    "import_ignored_columns": ("以下列未导入：{columns}", "columns not imported: {columns}"),
+    "import_adoption_columns": (
+        "采用记录需要“信息编号”列，或“报送单位”和“标题”两列",
+        "an adoption log needs a submission id column, or both point and title columns",
+    ),
+    "import_missing_value": ("{column} 为空", "{column} is empty"),
+    "import_bad_value": (
+        "{column}“{value}”无法识别（应为 {expected}）",
+        "{column} “{value}” is not understood (expected {expected})",
+    ),
+    "import_unknown_point": (
+        "{column}“{value}”不是已登记的直报点{hint}",
+        "{column} “{value}” is not a registered point{hint}",
+    ),
+    "import_did_you_mean": ("——是否指“{hint}”？", " — did you mean {hint}?"),
+    "import_ambiguous_point": (
+        "{column}“{value}”同时对应多个直报点：{ids}",
+        "{column} “{value}” names more than one point: {ids}",
+    ),
+    "import_duplicate": ("与 {where} 重复，已跳过", "duplicate of {where}; skipped"),
+    "import_repeat": (
+        "与本批 {where} 重复，只导入一次",
+        "repeats {where} in this batch; imported once",
+    ),
+    "import_possible_duplicate": (
+        "可能与 {where} 重复（同一单位、同一标题，日期相差 7 天以内）",
+        "possible duplicate of {where} (same point and title within 7 days)",
+    ),
+    "import_unknown_publication": (
+        "刊物“{value}”不在信息 {id} 适用的计分标准中{hint}",
+        "publication “{value}” is not in the rule set that scores {id}{hint}",
+    ),
+    "import_unknown_submission": ("没有编号为 {value} 的信息", "no submission with id {value}"),
+    "import_no_such_submission": (
+        "在 {point} 的信息中找不到此标题（采用日期之前 366 天内）",
+        "no submission of {point} with this title (within 366 days before the adoption)",
+    ),
+    "import_several_submissions": (
+        "有 {n} 条同标题信息，按采用日期取最近的 {id}（{date}）",
+        "{n} submissions have this title; took the latest before the adoption, {id} ({date})",
+    ),
+    "import_commit": (
+        "导入 {files}：新增 {new} 条，重复 {dup} 条",
+        "import {files}: {new} new, {dup} duplicates",
+    ),
+    "import_commit_adoptions": (
+        "导入采用记录 {files}：新增 {new} 条，重复 {dup} 条",
+        "import adoptions {files}: {new} new, {dup} duplicates",
+    ),
+    "import_col_point": ("直报点", "point"),
+    "import_col_new": ("新增", "new"),
+    "import_col_duplicate": ("重复", "duplicate"),
+    "import_total": ("合计", "total"),
+    "import_refused": (
+        "有 {n} 个错误：未写入任何内容，未提交",
+        "{n} error(s): nothing written, nothing committed",
+    ),
+    "import_dry_run": (
+        "试运行（--dry-run）：将新增 {new} 条，重复 {dup} 条；未写入任何内容",
+        "dry run: {new} new, {dup} duplicates would be imported; nothing written",
+    ),
+    "import_nothing_new": ("没有新内容：未写入，未提交", "nothing new: nothing written, no commit"),
+    "import_done": (
+        "已导入：新增 {new} 条，重复 {dup} 条；提交 {commit}",
+        "imported: {new} new, {dup} duplicates; commit {commit}",
+    ),
+    "import_done_no_commit": (
+        "已导入：新增 {new} 条，重复 {dup} 条；未提交（写入了 {files} 个文件）",
+        "imported: {new} new, {dup} duplicates; not committed ({files} file(s) written)",
+    ),
+    "import_more_problems": ("……另有 {n} 条{what}未列出", "... and {n} more {what} not shown"),
+    "import_what_duplicates": ("重复记录", "duplicates"),
+    "import_what_warnings": ("警告", "warnings"),
+    "import_progress_read": ("读取批量文件", "reading files"),
+    "import_progress_load": ("读取数据目录", "reading the folder"),
+    "import_progress_check": ("校验", "checking"),
+    "splice_not_yaml": (
+        "{path}：无法解析为 YAML，不能写入：{detail}",
+        "{path}: not valid YAML, cannot write into it: {detail}",
+    ),
+    "splice_not_block_list": (
+        "{path}：不是逐行书写的记录列表（“- 字段: 值”），无法在保留原文的前提下写入",
+        "{path}: not a block list of records (“- key: value”); cannot write into it while keeping its text",
+    ),
+    "splice_no_record": ("{path}：找不到编号为 {id} 的记录", "{path}: no record with id {id}"),
+    "splice_flow_field": (
+        "{path}：记录 {id} 的 {field} 写成了单行（[...]）形式，无法在保留原文的前提下追加；请改为逐行书写",
+        "{path}: record {id} writes {field} in flow style ([...]); cannot append while keeping its text — write it as a block list",
+    ),
+    "journal_completed": (
+        "已完成上次中断的写入（{message}）",
+        "finished an interrupted write ({message})",
+    ),
     # --- report / close-year / points ------------------------------------------------------
+    "ye_doc_title": (
+        "{province}{year}年度政务信息直报点工作统计",
+        "{year} year-end report on the direct-reporting points",
+    ),
+    "ye_reason_commended": (
+        "{year}年度得分 {score} 分，排名第 {rank}，评为优秀直报点",
+        "{year} score {score}, ranked {rank}: commended",
+    ),
+    "ye_reason_disqualified": (
+        "{year}年度得分 {score} 分，低于 {below} 分",
+        "{year} score {score}, below {below}",
+    ),
+    "ye_total": ("合计", "total"),
+    "ye_note_as_of": ("数据截至 {as_of}", "as of {as_of}"),
+    "ye_note_provisional": (
+        "数据截至 {as_of}，年度未结束，以上为阶段统计",
+        "as of {as_of}; the year is not over, these are interim figures",
+    ),
+    "ye_sheet_ranking": ("得分排名", "Ranking"),
+    "ye_sheet_submissions": ("报送情况", "Submissions"),
+    "ye_sheet_adoptions": ("采用批示", "Adoptions"),
+    "ye_sheet_national": ("国办直报点", "National points"),
+    "ye_sheet_trend": ("月度走势", "Monthly trend"),
+    "ye_sheet_commended": ("优秀直报点", "Commended"),
+    "ye_sheet_disqualified": ("取消资格", "Disqualified"),
+    "ye_sheet_at_risk": ("预警直报点", "At risk"),
+    "ye_title_submissions": (
+        "{year}年度各直报点信息报送情况",
+        "{year} submissions per point",
+    ),
+    "ye_title_adoptions": (
+        "{year}年度各直报点信息采用、批示和扣分情况",
+        "{year} adoptions, instructions and deductions per point",
+    ),
+    "ye_title_national": (
+        "{year}年度国办直报点信息被国务院办公厅采用情况",
+        "{year} national adoptions of the national points (国办直报点)",
+    ),
+    "ye_title_trend": (
+        "{year}年度全省政务信息报送、采用月度走势",
+        "{year} submissions and adoptions across the province, month by month",
+    ),
+    "ye_title_commended": (
+        "{year}年度优秀政务信息直报点名单",
+        "{year} commended direct-reporting points",
+    ),
+    "ye_title_disqualified": (
+        "{year}年度取消直报点资格名单",
+        "{year} disqualified direct-reporting points",
+    ),
+    "ye_title_at_risk": (
+        "{year}年度得分预警直报点（截至 {as_of}）",
+        "{year} points at risk (as of {as_of})",
+    ),
+    "ye_cat_general": ("综合", "general"),
+    "ye_cat_research": ("调研", "research"),
+    "ye_cat_problem": ("问题", "problem"),
+    "ye_cat_emergency": ("突发", "emergency"),
+    "ye_cat_opinion-list": ("舆情清单", "opinion list"),
+    "ye_col_submitted_total": ("报送合计", "submitted"),
+    "ye_col_solicited": ("约稿应报", "solicited"),
+    "ye_sol_met": ("约稿按时", "on time"),
+    "ye_sol_late": ("约稿逾期", "late"),
+    "ye_sol_missed": ("约稿未报", "missed"),
+    "ye_sol_pending": ("约稿未到期", "not yet due"),
+    "ye_q1": ("一季度", "Q1"),
+    "ye_q2": ("二季度", "Q2"),
+    "ye_q3": ("三季度", "Q3"),
+    "ye_q4": ("四季度", "Q4"),
+    "ye_col_research_q": ("{quarter}调研", "research {quarter}"),
+    "ye_col_research_missing": ("调研缺报季度", "research missing"),
+    "ye_note_submissions": (
+        "报送按本单位报送（不含合报）统计；约稿按截止日前后报送统计；调研缺报季度为已扣分的季度",
+        "submissions are the point's own; solicitations by answer before or after due; research missing: the quarters charged",
+    ),
+    "ye_col_adopted": ("采用条数", "adopted"),
+    "ye_level_national": ("国家级采用", "national"),
+    "ye_level_provincial": ("省级采用", "provincial"),
+    "ye_rank_state-council": ("国务院领导批示", "State Council"),
+    "ye_rank_governor": ("省长批示", "governor"),
+    "ye_rank_provincial-leader": ("省领导批示", "provincial leader"),
+    "ye_note_adoptions": (
+        "采用按条数统计（含合报），一条信息被同一刊物多次采用计 1 条；批示按件次统计",
+        "adoptions count items (joint ones included), an item counted once per publication; instructions count each instruction",
+    ),
+    "ye_col_year_total": ("全年", "year"),
+    "ye_col_provincial_rank": ("全省名次", "provincial rank"),
+    "ye_note_national": (
+        "国家级刊物采用条数（含合报），按采用日期计入季度",
+        "items adopted by national publications (joint ones included), by the quarter of the adoption",
+    ),
+    "ye_note_no_national": ("本年度没有国办直报点", "no national points this year"),
+    "ye_col_month": ("月份", "month"),
+    "ye_col_of_which_national": ("其中国办采用", "of which national"),
+    "ye_month": ("{n}月", "{year}-{n:02d}"),
+    "ye_note_trend": (
+        "报送按报送日期、采用按采用日期计入月份；合报信息计 1 条",
+        "submissions by the month of their date, adoptions by the month of the adoption; a joint item counts once",
+    ),
+    "ye_chart_title": ("月度走势图", "Month by month"),
+    "ye_chart_legend": ("{a} 报送  {b} 采用", "{a} submitted  {b} adopted"),
+    "ye_col_point_name": ("直报点", "point"),
+    "ye_col_reason": ("评定理由", "reason"),
+    "ye_col_line": ("进度线", "pro-rata line"),
+    "ye_note_not_final": (
+        "{year}年度尚未结束（数据截至 {as_of}），优秀和取消资格在年度最后一天后评定",
+        "the {year} year is not over (as of {as_of}); commendations and disqualifications come after its last day",
+    ),
+    "ye_note_commend_rule": (
+        "按计分规则 {rules}，依得分高低评出优秀直报点 {top} 个（与最后一个并列者一并评为优秀），本年度评出 {n} 个",
+        "rule set {rules}: the best {top} by score are commended (with any tied with the last); {n} this year",
+    ),
+    "ye_note_passed_over": (
+        "{name}（第 {rank} 名，{score} 分）因{why}，不参加优秀评定",
+        "{name} (rank {rank}, score {score}) is not eligible for commendation: {why}",
+    ),
+    "ye_note_disqualify_rule": (
+        "年度得分低于 {below} 分的取消直报点资格，本年度 {n} 个",
+        "points scoring below {below} are disqualified; {n} this year",
+    ),
+    "ye_note_exempt": (
+        "{name}于 {admitted} 新入列，得分 {score} 分虽低于 {below} 分，按规定不取消资格",
+        "{name} was admitted on {admitted}: its score {score} is below {below}, but it is exempt",
+    ),
+    "ye_note_at_risk": (
+        "进度线 = {below} 分 × 已过天数 ÷ 全年天数；得分低于进度线的直报点需加强报送",
+        "pro-rata line = {below} × days elapsed ÷ days in the year; points below it need to report more",
+    ),
+    "ye_none": ("（无）", "(none)"),
+    "cy_not_over": (
+        "{year}年度尚未结束（今天是 {today}），年度结果要在 {year}-12-31 之后评定；现在的情况请看 govinfo score {year}",
+        "the {year} year is not over (today is {today}); its outcome is decided after {year}-12-31; see govinfo score {year} for now",
+    ),
+    "cy_date_inside": (
+        "--date {date} 在 {year} 年度之内或之前；年度结果要记在年度结束之后的日期（默认今天）",
+        "--date {date} is inside the {year} year or before it; the outcome is recorded on a day after the year (default: today)",
+    ),
+    "cy_title": (
+        "{year}年度结果（按 {year}-12-31 计分，记入名册日期 {date}）",
+        "{year} outcome (scored as of {year}-12-31, recorded on {date})",
+    ),
+    "cy_col_outcome": ("结果", "outcome"),
+    "cy_no_outcome": (
+        "{year}年度没有评为优秀或取消资格的直报点",
+        "no point is commended or disqualified for {year}",
+    ),
+    "cy_preview": (
+        "以上 {n} 条将记入 points.yaml 的历史记录（日期 {date}）；确认无误后运行 govinfo close-year {year} --apply 写入并提交",
+        "{n} event(s) would be added to the history in points.yaml (dated {date}); run govinfo close-year {year} --apply to write and commit them",
+    ),
+    "cy_already": (
+        "{year}年度结果已记入名册（{n} 条），与现在的计算一致，无需改动",
+        "the {year} outcome is already in the registry ({n} events) and agrees with today's computation; nothing to do",
+    ),
+    "cy_conflict": (
+        "名册中记录的{year}年度结果与现在的计算有 {n} 处不同（记入后数据有变动），未做任何改动；请核实后手工修改 points.yaml",
+        "the {year} outcome in the registry differs from today's computation in {n} place(s) (the data changed since); nothing was written; check and edit points.yaml by hand",
+    ),
+    "cy_diff_title": (
+        "{year}年度结果：名册记录与现在计算的差异",
+        "{year} outcome: recorded vs computed today",
+    ),
+    "cy_col_recorded": ("名册记录", "recorded"),
+    "cy_col_computed": ("现在计算", "computed today"),
+    "cy_recorded": ("{event}（{date} 记入）", "{event} (recorded {date})"),
+    "cy_nothing": ("无", "nothing"),
+    "cy_not_ranked": ("未参评", "not ranked"),
+    "cy_computed": (
+        "{status}（第 {rank} 名，{score} 分）",
+        "{status} (rank {rank}, score {score})",
+    ),
+    "cy_commit": (
+        "close-year {year}：优秀 {commended} 个、取消资格 {disqualified} 个，记入名册（{date}）",
+        "close-year {year}: {commended} commended, {disqualified} disqualified, recorded {date}",
+    ),
+    "cy_done": (
+        "已记入 {n} 条历史记录并提交 {commit}",
+        "recorded {n} history event(s); commit {commit}",
+    ),
+    "cy_done_no_commit": (
+        "已记入 {n} 条历史记录（未提交 git）",
+        "recorded {n} history event(s) (no git commit)",
+    ),
+    "cy_history_order": (
+        "注意：{points} 已有晚于该日期的历史记录，新记录排在其后（govinfo check 会提示顺序）",
+        "note: {points} already have history events after that date; the new events follow them (govinfo check will warn about the order)",
+    ),
+    "pt_tier_provincial": ("省直报点", "provincial"),
+    "pt_tier_national": ("国办直报点", "national"),
+    "pt_event_admitted": ("入列", "admitted"),
+    "pt_event_disqualified": ("取消资格", "disqualified"),
+    "pt_event_reinstated": ("恢复", "reinstated"),
+    "pt_event_commended": ("评为优秀", "commended"),
+    "pt_event_retired": ("退出", "retired"),
+    "pt_state_active": ("在列（{tiers}）", "active ({tiers})"),
+    "pt_state_retired": ("已退出（{date}）", "retired ({date})"),
+    "pt_state_disqualified": ("已取消资格（{date}）", "disqualified ({date})"),
+    "pt_state_not-admitted": ("未入列", "not admitted"),
+    "pt_col_id": ("编号", "id"),
+    "pt_col_short": ("简称", "short"),
+    "pt_col_name": ("全称", "name"),
+    "pt_col_aliases": ("别名", "aliases"),
+    "pt_col_parent": ("上级", "parent"),
+    "pt_col_tiers": ("级别", "tiers"),
+    "pt_col_state": ("今日状态", "state today"),
+    "pt_col_state_on": ("状态（{day}）", "state on {day}"),
+    "pt_col_contact": ("信息员", "contact"),
+    "pt_col_event": ("事项", "event"),
+    "pt_col_tier": ("级别", "tier"),
+    "pt_col_year": ("年度", "year"),
+    "pt_col_reason": ("说明", "reason"),
+    "pt_col_as_of": ("截至", "as of"),
+    "pt_list_title": ("政务信息直报点名册", "The registry of direct-reporting points"),
+    "pt_list_footer": (
+        "共 {n} 个直报点，在列 {active} 个（其中国办直报点 {national} 个）；状态截至 {day}",
+        "{n} points, {active} active ({national} of them national points); state as of {day}",
+    ),
+    "pt_show_title": ("{name}（{id}）", "{name} ({id})"),
+    "pt_history_title": ("历史记录", "History"),
+    "pt_years_title": ("历年得分", "Scores by year"),
+    "pt_bad_id": (
+        "编号 {id} 无效：须为小写字母开头、共 2–40 个小写字母、数字或 -（{pattern}），且不能是 con、nul、com1 等设备名",
+        "id {id} is not valid: a lower-case letter, then 1–39 of a-z 0-9 - ({pattern}); not a device name such as con, nul or com1",
+    ),
+    "pt_id_taken": ("编号 {id} 已被 {name} 使用", "id {id} is taken by {name}"),
+    "pt_id_case": (
+        "编号 {id} 与已有编号 {other} 仅大小写不同",
+        "id {id} differs from the existing id {other} only in letter case",
+    ),
+    "pt_empty": ("{field} 不能为空", "{field} must not be empty"),
+    "pt_name_taken": (
+        "{option} {value} 已是直报点 {other} 的编号、名称或别名",
+        "{option} {value} is already an id, name or alias of point {other}",
+    ),
+    "pt_alias_repeat": ("--alias {value} 重复", "--alias {value} is given twice"),
+    "pt_parent_self": ("--parent 不能是自己", "--parent cannot be the point itself"),
+    "pt_parent_unknown": (
+        "--parent {parent} 不是已登记的直报点",
+        "--parent {parent} is not a registered point",
+    ),
+    "pt_add_refused": ("未添加，名册未做任何改动：", "not added; the registry was not changed:"),
+    "pt_tier_unlisted": (
+        "直报点 {id} 的级别（tiers）中没有 {tier}",
+        "point {id} does not list the tier {tier}",
+    ),
+    "pt_date_order": (
+        "{id} 的历史记录已有 {latest} 的事项，新记录日期 {date} 不能早于它（历史按日期排列）",
+        "{id} already has a history event on {latest}; the new date {date} cannot be earlier (history is in date order)",
+    ),
+    "pt_not_holding": (
+        "{id} 在 {date} 不是{tier}，无需退出",
+        "{id} does not hold the {tier} tier on {date}",
+    ),
+    "pt_already_holding": (
+        "{id} 在 {date} 已是{tier}，无需恢复",
+        "{id} already holds the {tier} tier on {date}",
+    ),
+    "pt_never_admitted": (
+        "{id} 从未作为{tier}入列，不能恢复",
+        "{id} was never admitted to the {tier} tier; it cannot be reinstated",
+    ),
+    "pt_commit_add": (
+        "points add {id}：{name}入列（{date}）",
+        "points add {id}: {name} admitted ({date})",
+    ),
+    "pt_commit_retire": (
+        "points retire {id}：{name}退出{tier}（{date}）",
+        "points retire {id}: {name} leaves the {tier} tier ({date})",
+    ),
+    "pt_commit_reinstate": (
+        "points reinstate {id}：{name}恢复为{tier}（{date}）",
+        "points reinstate {id}: {name} holds the {tier} tier again ({date})",
+    ),
+    "pt_added": (
+        "已添加直报点 {id}（{name}），{date} 入列",
+        "added point {id} ({name}), admitted {date}",
+    ),
+    "pt_retired": (
+        "已记录 {name}（{id}）{date} 退出{tier}",
+        "recorded: {name} ({id}) leaves the {tier} tier on {date}",
+    ),
+    "pt_reinstated": (
+        "已记录 {name}（{id}）{date} 恢复为{tier}",
+        "recorded: {name} ({id}) holds the {tier} tier again from {date}",
+    ),
+    "pt_commit_made": ("；已提交 {commit}", "; commit {commit}"),
+    "reg_invalid": (
+        "写入后的 points.yaml 将有错误，未做任何改动：",
+        "points.yaml would have errors after this change; nothing was written:",
+    ),
+    "ye_write_failed": ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
+    "ye_written": ("已写入 {path}（{n} 张表）", "wrote {path} ({n} tables)"),
+    "ye_out_unknown": (
+        "--out {path}：只支持 .xlsx、.md 或一个文件夹（以 / 结尾，每张表一个 CSV）",
+        "--out {path}: give a .xlsx or .md file, or a folder ending in / (one CSV per table)",
+    ),
 }

@@ -56,3 +56,28 @@ def test_check_at_unknown_revision_is_refused(make_folder: MakeFolder, runner: C
     bad = runner.invoke(app, ["--data", str(root), "--lang", "en", "check", "--at", "nope"])
     assert bad.exit_code == 1
     assert "no git revision nope" in bad.output
+
+
+def test_score_at_reproduces_the_published_ranking(
+    make_folder: MakeFolder, runner: CliRunner
+) -> None:
+    import json
+
+    adopted = ONE + "  adoptions:\n    - {publication: jl-zb, date: 2003-05-02, mode: single}\n"
+    root = make_folder({SUB: ONE})
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "published")
+    git(root, "tag", "v2003")
+    (root / SUB).write_text(adopted, encoding="utf-8")
+    git(root, "commit", "-qam", "an adoption arrives")
+
+    def siping_score(*extra: str) -> float:
+        result = runner.invoke(
+            app, ["--data", str(root), "score", "2003", "--format", "json", *extra]
+        )
+        assert result.exit_code == 0, result.output
+        rows = json.loads(result.stdout)["points"]
+        return float(next(r["score"] for r in rows if r["id"] == "siping"))
+
+    assert siping_score("--at", "v2003") < siping_score()

@@ -3,14 +3,16 @@ folder, "today", date options, the two consoles, and turning ``GovinfoError`` in
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
+import msgspec
 import typer
 from rich.console import Console
 
@@ -78,6 +80,16 @@ def locate_folder(st: State) -> Path:
     raise DataError(t("no_data_folder"))
 
 
+def finish_interrupted_write(root: Path) -> None:
+    """Before reading: when a write was interrupted (a crash, a kill), finish or undo it first,
+    so that every command sees the folder exactly as before or exactly as after that write."""
+    from govinfo.store.write import has_pending, recover
+
+    if has_pending(root):
+        for note in recover(root):
+            err_console().print(note, markup=False, highlight=False, soft_wrap=True)
+
+
 def apply_language(st: State, folder_language: str | None) -> None:
     """``--lang`` wins; else the folder's ``language``; else Chinese."""
     set_lang(st.lang or folder_language or "zh")
@@ -119,18 +131,22 @@ def open_folder(
     years: Collection[int] | None = None,
     refuse_on_errors: bool = True,
     at: str | None = None,
+    scan: bool = False,
 ) -> Any:
     """Locate and load the data folder (only ``years`` of submissions when given), as it is
     now or, with ``at``, as it was at that git revision.
 
     A command that computes refuses (exit 1) when what it read has errors, printing the first
-    few and a pointer to ``govinfo check``. Returns the loader's ``LoadResult``.
+    few and a pointer to ``govinfo check``. Returns the loader's ``LoadResult``. With ``scan``
+    (``check``), every year is checked in turn without keeping submission records.
     """
     from govinfo.load import WorkingTree, load_folder
-    from govinfo.load.folder import FileSource, GitRevision, read_settings
+    from govinfo.load.folder import FileSource, GitRevision, read_settings, scan_folder
 
     st = state(ctx)
     root = locate_folder(st)
+    if at is None:
+        finish_interrupted_write(root)
     source: FileSource = WorkingTree(root) if at is None else GitRevision(root, at)
     try:
         settings = read_settings(source)
@@ -143,13 +159,91 @@ def open_folder(
         from govinfo.store.cache import ParseCache
 
         cache = ParseCache(root)
-    result = load_folder(source, years=years, cache=cache)
+    with progress_bar() as progress:
+        if scan:
+            result = scan_folder(source, cache=cache, progress=progress)
+        else:
+            result = load_folder(source, years=years, cache=cache, progress=progress)
     if refuse_on_errors and result.errors:
         refuse(result.problems, result.errors)
     return result
 
 
+def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = None) -> Any:
+    """The ``YearScore`` of ``year`` as of ``as_of``, reading years Y-1 and Y, without the
+    per-point events (the ranking does not need them; ``explain`` scores for itself).
+
+    A warm run takes it from the result cache when no file it depends on has changed (size,
+    mtime, inode), without parsing or scoring again; otherwise the folder is loaded (refusing on
+    errors), scored, and the result stored for next time.
+    """
+    from govinfo.rules.annual import YearScore, score_year
+
+    st = state(ctx)
+    years = (year - 1, year)
+    key = None
+    results = None
+    if at is None and not st.no_cache:
+        from govinfo.load import WorkingTree
+        from govinfo.load.folder import read_settings
+        from govinfo.store.cache import ResultCache, fingerprint
+
+        root = locate_folder(st)
+        finish_interrupted_write(root)
+        tree = WorkingTree(root)
+        tree.files(years)
+        apply_language(st, read_settings(tree).language)
+        key = fingerprint(tree.stats, f"score\0{year}\0{as_of.isoformat()}")
+        results = ResultCache(root)
+        if key is not None:
+            hit = results.get(f"score-{year}", key, YearScore)
+            if hit is not None:
+                return hit
+    loaded = open_folder(ctx, years=years, at=at)
+    result = msgspec.structs.replace(score_year(loaded.folder, year, as_of), events={})
+    if results is not None and key is not None:
+        results.put(f"score-{year}", key, result)
+    return result
+
+
 AT_HELP = "Read the folder as it was at this git revision (a tag, branch or commit)."
+
+# Options that several commands share, declared once.
+YearArg = Annotated[
+    int, typer.Argument(metavar="YEAR", help="The year, e.g. 2003.", min=1, max=9998)
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="As known at the end of this day (default: the year's last day, or today if earlier).",
+    ),
+]
+AtOpt = Annotated[str | None, typer.Option("--at", metavar="REV", help=AT_HELP)]
+
+
+@contextlib.contextmanager
+def progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr for long reads — only on a terminal, and only once the work
+    turns out to be long (a few thousand files)."""
+    err = err_console()
+    if not err.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err, transient=True) as bar:
+        task: list[Any] = []
+
+        def update(done: int, total: int) -> None:
+            if total < 2000:
+                return
+            if not task:
+                task.append(bar.add_task(t("progress_reading"), total=total))
+            bar.update(task[0], completed=done)
+
+        yield update
 
 
 def refuse(problems: list[Any], n_errors: int) -> None:

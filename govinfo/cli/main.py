@@ -7,6 +7,7 @@ Command modules import heavy libraries inside the command body, so ``--help`` st
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -14,7 +15,19 @@ from typing import Annotated
 import typer
 
 from govinfo import __version__
-from govinfo.cli import check, common, explain, init, score
+from govinfo.cli import (
+    check,
+    closeyear,
+    common,
+    demo,
+    explain,
+    import_cmd,
+    init,
+    overdue,
+    points,
+    report,
+    score,
+)
 from govinfo.cli.common import guarded
 
 app = typer.Typer(
@@ -69,13 +82,29 @@ def main(
 
 app.command("init")(guarded(init.init))
 app.command("check")(guarded(check.check))
+demo.app.command("generate")(guarded(demo.generate))
+app.add_typer(demo.app, name="demo")
 app.command("score")(guarded(score.score))
 app.command("explain")(guarded(explain.explain))
+app.command("overdue")(guarded(overdue.overdue))
+app.command("import")(guarded(import_cmd.import_batch))
+app.command("report")(guarded(report.report))
+app.command("close-year")(guarded(closeyear.close_year))
+app.add_typer(points.app, name="points")
 
 
 def run() -> None:
-    """Console entry point."""
+    """Console entry point.
+
+    Leaves with ``os._exit`` once output is flushed: freeing millions of records at interpreter
+    exit costs seconds on a large folder and serves nothing. Only here, never inside tests.
+    """
+    code = 0
     try:
         app()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
         sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(code)

@@ -13,17 +13,8 @@ from govinfo.render.table import OutputFormat
 
 def score(
     ctx: typer.Context,
-    year: Annotated[
-        int, typer.Argument(metavar="YEAR", help="The year to score, e.g. 2003.", min=1, max=9998)
-    ],
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="DATE",
-            help="Score as known at the end of this day (default: the year's last day, or today if earlier).",
-        ),
-    ] = None,
+    year: common.YearArg,
+    as_of: common.AsOfOpt = None,
     kind: Annotated[
         PointKind | None,
         typer.Option(
@@ -34,6 +25,7 @@ def score(
         int | None,
         typer.Option("--top", metavar="N", min=1, help="Show only rows ranked N or better."),
     ] = None,
+    at: common.AtOpt = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,
@@ -47,11 +39,10 @@ def score(
     from govinfo.cli.output import emit
     from govinfo.render.score import SCORE_KEYS, score_table
     from govinfo.reports.score import score_document, score_records, score_report
-    from govinfo.rules.annual import default_as_of, score_year
+    from govinfo.rules.annual import default_as_of
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
-    loaded = common.open_folder(ctx, years=(year - 1, year))
-    report = score_report(score_year(loaded.folder, year, day), kind=kind, top=top)
+    report = score_report(common.scored_year(ctx, year, day, at), kind=kind, top=top)
     emit(
         fmt,
         spec=score_table(report),

@@ -39,9 +39,26 @@ _KIND_NAMES = {
 }
 
 
+_KIND_MEMO: dict[str, str] = {}
+_MEMO_MAX_LEN = 24
+_NULLS = frozenset(["", "~", "null", "Null", "NULL"])
+
+
 def yaml11_kind(value: str) -> str:
     """What YAML 1.1 (PyYAML's safe loader) would read a plain scalar as: ``str``, ``null``,
     ``bool``, ``number``, ``date`` or ``other``."""
+    if len(value) <= _MEMO_MAX_LEN:
+        # Short plain values (kinds, dates, modes, ids) repeat across a folder: remember them.
+        kind = _KIND_MEMO.get(value)
+        if kind is None:
+            kind = _KIND_MEMO[value] = _yaml11_kind(value)
+            if len(_KIND_MEMO) > 100_000:
+                _KIND_MEMO.clear()
+        return kind
+    return _yaml11_kind(value)
+
+
+def _yaml11_kind(value: str) -> str:
     first = value[:1]
     for tag, regexp in _RESOLVERS.get(first, ()):
         if regexp.match(value):
@@ -265,9 +282,9 @@ class Reader:
                 values[name] = reader(value, name)
             except Invalid:
                 ok = False
-        line, col = node.first_key_pos()
         for name, (_, required) in spec.items():
             if required and name not in values and node.get(name) is None:
+                line, col = node.first_key_pos()
                 self.error(line, col, "field_missing", field=name, record=t(record))
                 ok = False
         return values if ok or partial else None
@@ -277,5 +294,5 @@ def _is_null(node: Node) -> bool:
     if isinstance(node, Scalar) and not node.bad:
         if not node.plain:
             return node.value == ""
-        return yaml11_kind(node.value) == "null"
+        return node.value in _NULLS
     return False

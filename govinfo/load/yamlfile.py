@@ -151,7 +151,6 @@ def _build(loader: Any, path: str, problems: list[Problem]) -> Node | None:
     """Build the node tree from the event stream, reporting anchors, aliases, tags, duplicate
     keys, extra documents and excessive nesting as it goes."""
     get_event = loader.get_event
-    check_event = loader.check_event
     root: Node | None = None
     # Each open collection: the node, and for mappings the pending key (None when a key is due)
     # and the set of keys seen.
@@ -193,8 +192,10 @@ def _build(loader: Any, path: str, problems: list[Problem]) -> Node | None:
             seen.add(key.value)
         parent.items.append((key, node))
 
-    while check_event():
+    while True:
         ev = get_event()
+        if ev is None:
+            break
         cls = type(ev)
         if cls is scalar_event:
             mark = ev.start_mark

@@ -48,7 +48,8 @@ def find_point(folder: Folder, text: str) -> Point | None:
     return None
 
 
-def _period_words(period: str) -> str:
+def period_words(period: str) -> str:
+    """``2003-Q1`` → “2003年第1季度”, ``2003-02`` → “2003年2月” (current language)."""
     year, _, rest = period.partition("-")
     if rest.startswith("Q"):
         return t("period_quarter", year=year, n=int(rest[1:]))
@@ -93,7 +94,7 @@ def describe(event: Event) -> str:
     if d.period is not None:
         return t(
             f"ded_{event.kind}",
-            period=_period_words(d.period),
+            period=period_words(d.period),
             required=d.required,
             found=d.found,
         )

@@ -36,6 +36,7 @@ from govinfo.model import (
     DEDUCTION_NAMES,
     Adjustment,
     AdjustmentKind,
+    Category,
     Flag,
     Folder,
     Point,
@@ -485,6 +486,21 @@ class SubmissionIndex:
         lo = bisect.bisect_left(self.dates, first)
         hi = bisect.bisect_right(self.dates, last)
         return self.submissions[lo:hi]
+
+    def latest_own(self, point: str, day: dt.date) -> Submission | None:
+        """``point``'s own submission dated on or before ``day`` that is last in (date, id)
+        order, whatever its category; None when it has none."""
+        best: Submission | None = None
+        for category in Category:
+            dates = self._oc_dates.get((point, category))
+            if not dates:
+                continue
+            i = bisect.bisect_right(dates, day)
+            if i:
+                found = self._oc_subs[(point, category)][i - 1]
+                if best is None or (found.date, found.id) > (best.date, best.id):
+                    best = found
+        return best
 
     def own_between(
         self, point: str, category: str, first: dt.date, last: dt.date

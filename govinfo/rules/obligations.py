@@ -16,7 +16,10 @@ An obligation is built *as of* a day: it knows only answers dated on or before i
 Readings of SPEC where it leaves room:
 
 * Research/opinion obligations exist only for finished periods (last day on or before as-of):
-  whether a point held its tier on every day of an unfinished period is not known yet.
+  whether a point held its tier on every day of an unfinished period is not known yet. On
+  request (``unfinished=True``, for ``overdue --soon``) unfinished periods are listed too, as
+  pending: the point must hold the tier from the period's first day (or as-of, if later) to
+  as-of; such obligations are never charged.
 * A solicitation issued after as-of is not known and owes nothing yet. For one whose ``due`` is
   after as-of (pending), "holds the provincial tier on ``due``" is judged on as-of.
 * A requirement whose ``min`` is 0 still yields (always met) obligations.
@@ -147,13 +150,15 @@ def obligations(
     kinds: Iterable[ObligationKind] | None = None,
     index: SubmissionIndex | None = None,
     pricer: Pricer | None = None,
+    unfinished: bool = False,
 ) -> list[Obligation]:
     """Every obligation of every point whose ``due`` falls in ``first_day..last_day``, as known
     on ``as_of``, sorted by (point, kind, due, period or ref).
 
-    Research and opinion obligations come only for periods finished by ``as_of``; solicitations
-    only when issued on or before ``as_of``. Pass ``index``/``pricer`` to reuse ones already
-    built for the same folder.
+    Research and opinion obligations come only for periods finished by ``as_of`` unless
+    ``unfinished`` (then also those ending after it, judged on what is known on ``as_of``);
+    solicitations only when issued on or before ``as_of``. Pass ``index``/``pricer`` to reuse
+    ones already built for the same folder.
     """
     wanted = set(kinds) if kinds is not None else set(ObligationKind)
     index = index or SubmissionIndex(folder.submissions)
@@ -161,7 +166,7 @@ def obligations(
     out: list[Obligation] = []
     if ObligationKind.SOLICITATION in wanted:
         out.extend(_solicitations(folder, first_day, last_day, as_of, index, pricer))
-    periodic_last = min(last_day, as_of)
+    periodic_last = last_day if unfinished else min(last_day, as_of)
     if ObligationKind.RESEARCH in wanted:
         out.extend(
             _periodic(
@@ -197,7 +202,14 @@ def _solicitations(
         )
         rs = pricer.rule_set_on(sol.due)
         price = rs.deduction(SOLICITATION_MISSED) if rs is not None else None
-        answering = index.by_solicitation.get(sol.id, ())
+        # Answers by participant, built once per solicitation (an `all` notice to 2,000
+        # points must not scan every answer for every point).
+        answers_of: dict[str, list[Answer]] = {}
+        for s in index.by_solicitation.get(sol.id, ()):
+            if s.date <= as_of:
+                answer = Answer(s.id, s.date)
+                for participant in (s.point, *s.co_submitters):
+                    answers_of.setdefault(participant, []).append(answer)
         seen: set[str] = set()
         for point_id in addressed:
             if point_id in seen:
@@ -206,11 +218,7 @@ def _solicitations(
             point = pricer.points.get(point_id)
             if point is None or not point.holds(Tier.PROVINCIAL, judged_on):
                 continue
-            answers = tuple(
-                Answer(s.id, s.date)
-                for s in answering
-                if s.date <= as_of and (s.point == point_id or point_id in s.co_submitters)
-            )
+            answers = tuple(answers_of.get(point_id, ()))
             yield Obligation(
                 kind=ObligationKind.SOLICITATION,
                 point=point_id,
@@ -257,7 +265,8 @@ def _periodic(
         for point in folder.points:
             if point.kind not in req.kinds:
                 continue
-            if not point.holds_throughout(Tier.PROVINCIAL, start, end):
+            # An unfinished period: known only up to as-of.
+            if not point.holds_throughout(Tier.PROVINCIAL, min(start, as_of), min(end, as_of)):
                 continue
             answers = tuple(
                 Answer(s.id, s.date)

@@ -213,3 +213,21 @@ class BlobReader:
 def read_blob(cwd: Path, commit: str, path: str) -> bytes:
     """The bytes of ``path`` (relative to the repository top) at ``commit``."""
     return run(["show", f"{commit}:{path}"], cwd).stdout
+
+
+def locate(path: Path) -> tuple[Path, Path] | None:
+    """(work tree top, absolute git directory) of the repository holding ``path``, or None when
+    ``path`` is not inside a work tree. One git call."""
+    proc = run(["rev-parse", "--show-toplevel", "--absolute-git-dir"], path, check=False)
+    if proc.returncode != 0:
+        return None
+    lines = proc.stdout.decode("utf-8").splitlines()
+    if len(lines) < 2 or not lines[0]:
+        return None
+    return Path(lines[0]), Path(lines[1])
+
+
+def unstage_paths(cwd: Path, paths: Sequence[str]) -> None:
+    """Put the index entries of ``paths`` back as HEAD has them (best effort)."""
+    if paths and has_head(cwd):
+        run(["reset", "-q", "--", *paths], cwd, check=False)

@@ -1,0 +1,269 @@
+"""govinfo's benchmark: medians and ratios measured side by side in one run.
+
+The machines are shared and noisy, so every figure is compared with a floor measured in the
+same run, a few repetitions each, and reported as a median and a ratio. It never fails on a
+number: it reports.
+
+    python benchmarks/run.py                 # (a) cold score, (b) warm score, (c) check 10k/50k, (d) import
+    python benchmarks/run.py --full          # (c) also at 200k and 1M records (slow: minutes)
+    python benchmarks/run.py --repeat 5
+
+(a) cold ``govinfo score Y`` on a 50,000-submission year vs a bare libyaml load of the same
+    files with the GC off (the parse floor);
+(b) warm (cached) ``score`` vs a trivial Typer command with one typed option (the start-up
+    floor: current Typer imports pydantic to coerce options);
+(c) ``check`` at 10k, 50k (and 200k, 1M) records, cold and warm, with peak RSS;
+(d) ``import`` of 10,000 rows from a CSV (dry run and real, into a fresh copy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+PY = sys.executable
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+
+
+def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, int, int]:
+    """Run a command; return (wall seconds, peak RSS in MB, exit code)."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=full_env, cwd=REPO
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    rss_kb = usage.ru_maxrss
+    return wall, rss_kb // 1024, code
+
+
+def median_run(
+    args: list[str], repeat: int, env: dict[str, str] | None = None
+) -> tuple[float, int]:
+    times, peaks = [], []
+    for _ in range(repeat):
+        wall, rss, code = run(args, env)
+        if code not in (0, 1):
+            print(f"   ! {' '.join(args[2:])} exited {code}", file=sys.stderr)
+        times.append(wall)
+        peaks.append(rss)
+    return statistics.median(times), max(peaks)
+
+
+def govinfo(*args: str) -> list[str]:
+    return [PY, "-m", "govinfo", *args]
+
+
+def generate(dest: Path, points: int, submissions: int, years: int = 1) -> None:
+    if (dest / "govinfo.yaml").exists():
+        return
+    print(
+        f"   generating {points} points x {submissions} submissions x {years} year(s) ...",
+        flush=True,
+    )
+    subprocess.run(
+        govinfo(
+            "demo",
+            "generate",
+            str(dest),
+            "--points",
+            str(points),
+            "--submissions",
+            str(submissions),
+            "--years",
+            str(years),
+            "--seed",
+            "11",
+        ),
+        check=True,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+    )
+    subprocess.run(["git", "init", "-q", str(dest)], check=True)
+    # Age the files: the cache does not trust a file modified in the last two seconds.
+    past = time.time() - 60
+    for dirpath, _dirs, files in os.walk(dest):
+        for name in files:
+            os.utime(Path(dirpath) / name, (past, past))
+
+
+BARE_LOAD = textwrap.dedent(
+    """
+    import gc, sys, yaml
+    from pathlib import Path
+    root = Path(sys.argv[1]); year = sys.argv[2]
+    gc.disable()
+    files = [root / "points.yaml", *sorted((root / "rules").glob("*.yaml"))]
+    files += sorted((root / "solicitations").glob("*.yaml")) + sorted((root / "adjustments").glob("*.yaml"))
+    for y in (str(int(year) - 1), year):
+        files += sorted((root / "submissions" / y).glob("*/*.yaml"))
+    for f in files:
+        yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)
+    """
+)
+
+TRIVIAL = textwrap.dedent(
+    """
+    import typer
+    app = typer.Typer()
+    @app.command()
+    def hello(year: int = 2003) -> None:
+        print(year)
+    app()
+    """
+)
+
+
+def clear_cache(root: Path) -> None:
+    shutil.rmtree(root / ".git" / "govinfo", ignore_errors=True)
+
+
+def section(title: str) -> None:
+    print(f"\n== {title}")
+
+
+def line(label: str, seconds: float, floor: float | None = None, rss: int | None = None) -> None:
+    text = f"   {label:<46} {seconds:7.3f} s"
+    if floor:
+        text += f"   ratio {seconds / floor:5.2f}x"
+    if rss is not None:
+        text += f"   peak RSS {rss:6d} MB"
+    print(text, flush=True)
+
+
+def bench_score(work: Path, repeat: int) -> None:
+    section("(a) cold score of a 50,000-submission year vs a bare libyaml load (GC off)")
+    root = work / "y50k"
+    generate(root, 2000, 50_000)
+    bare = work / "bare.py"
+    bare.write_text(BARE_LOAD)
+    floor, floor_rss = median_run([PY, str(bare), str(root), "2003"], repeat)
+    line("bare libyaml load, GC off (floor)", floor, rss=floor_rss)
+    cold_times, cold_rss = [], 0
+    for _ in range(repeat):
+        clear_cache(root)
+        wall, rss, _ = run(govinfo("--data", str(root), "score", "2003", "--format", "json"))
+        cold_times.append(wall)
+        cold_rss = max(cold_rss, rss)
+    cold = statistics.median(cold_times)
+    line("govinfo score 2003, cold (no cache)", cold, floor, cold_rss)
+
+    section("(b) warm score vs a trivial Typer command")
+    trivial_py = work / "trivial.py"
+    trivial_py.write_text(TRIVIAL)
+    trivial, _ = median_run([PY, str(trivial_py), "--year", "2003"], repeat)
+    line("trivial Typer command (floor)", trivial)
+    run(govinfo("--data", str(root), "score", "2003", "--format", "json"))  # fill the cache
+    warm_json, rss = median_run(
+        govinfo("--data", str(root), "score", "2003", "--format", "json"), repeat
+    )
+    line("govinfo score 2003 --format json, warm", warm_json, trivial, rss)
+    warm_table, rss = median_run(
+        govinfo("--data", str(root), "score", "2003"), repeat, {"COLUMNS": "150"}
+    )
+    line("govinfo score 2003 (table), warm", warm_table, trivial, rss)
+    helptime, _ = median_run(govinfo("--help"), repeat)
+    line("govinfo --help", helptime)
+
+
+def bench_check(work: Path, repeat: int, full: bool) -> None:
+    section("(c) check at several sizes, cold and warm, with peak RSS")
+    sizes = [(10_000, 200, 1), (50_000, 2000, 1)]
+    if full:
+        sizes += [(200_000, 2000, 4), (1_000_000, 2000, 20)]
+    for total, points, years in sizes:
+        root = work / f"check{total}"
+        generate(root, points, total // years, years)
+        clear_cache(root)
+        cold, rss_cold, _ = run(govinfo("--data", str(root), "check"))
+        line(f"check {total:>9,} records, cold", cold, rss=rss_cold)
+        warm, rss_warm = median_run(
+            govinfo("--data", str(root), "check"), max(1, repeat if total <= 50_000 else 1)
+        )
+        line(f"check {total:>9,} records, warm", warm, rss=rss_warm)
+
+
+def bench_import(work: Path, repeat: int) -> None:
+    section("(d) import of 10,000 rows")
+    root = work / "imp"
+    generate(root, 60, 100)
+    # import refuses to touch files with uncommitted changes (untracked ones included): the
+    # generated folder must be committed first, as a clerk's folder is.
+    if (
+        subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "-q", "--verify", "HEAD"], capture_output=True
+        ).returncode
+        != 0
+    ):
+        ident = ["-c", "user.name=benchmark", "-c", "user.email=benchmark@localhost"]
+        subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+        subprocess.run(["git", "-C", str(root), *ident, "commit", "-qm", "generated"], check=True)
+    batch = work / "batch.csv"
+    with batch.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["报送单位", "报送日期", "标题", "类别", "审核人"])
+        points = sorted(p.name for p in (root / "submissions" / "2003").iterdir())
+        for i in range(10_000):
+            month = i % 12 + 1
+            writer.writerow(
+                [
+                    points[i % len(points)],
+                    f"2003-{month:02d}-{i % 27 + 1:02d}",
+                    f"关于第{i}项重点工作推进情况的报告",
+                    "调研",
+                    "王建国",
+                ]
+            )
+    dry, rss = median_run(govinfo("--data", str(root), "import", str(batch), "--dry-run"), repeat)
+    line("import 10,000 rows --dry-run", dry, rss=rss)
+    times = []
+    for _ in range(repeat):
+        copy = work / "imp-copy"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(root, copy, symlinks=True)
+        wall, rss, code = run(govinfo("--data", str(copy), "import", str(batch)))
+        if code != 0:
+            print(f"   ! import exited {code}")
+        times.append(wall)
+    line("import 10,000 rows (write + commit)", statistics.median(times), rss=rss)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="repetitions per figure (median)")
+    parser.add_argument("--full", action="store_true", help="also check 200k and 1M records")
+    parser.add_argument("--work", type=Path, help="folder for generated data (kept between runs)")
+    parser.add_argument("--only", choices=["score", "check", "import"], help="run one part")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.gettempdir()) / "govinfo-bench"
+    work.mkdir(parents=True, exist_ok=True)
+    env = {"GOVINFO_TODAY": "2004-01-15"}
+    os.environ.update(env)
+    print(
+        f"govinfo benchmark — {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, data in {work}"
+    )
+    if args.only in (None, "score"):
+        bench_score(work, args.repeat)
+    if args.only in (None, "check"):
+        bench_check(work, args.repeat, args.full)
+    if args.only in (None, "import"):
+        bench_import(work, args.repeat)
+
+
+if __name__ == "__main__":
+    main()

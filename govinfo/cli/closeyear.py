@@ -1,0 +1,141 @@
+"""``govinfo close-year YEAR``: the year's commendations and disqualifications, shown, and with
+``--apply`` written into the registry's history and committed (SPEC §3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from govinfo.cli import common
+
+if TYPE_CHECKING:
+    from govinfo.reports.closeyear import ClosePlan
+
+
+def close_year(
+    ctx: typer.Context,
+    year: common.YearArg,
+    apply: Annotated[
+        bool,
+        typer.Option(
+            "--apply", help="Write the events into points.yaml and commit (default: only show)."
+        ),
+    ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="D",
+            help="The date of the history events (default: today); must be after the year.",
+        ),
+    ] = None,
+) -> None:
+    """Show the year's outcome — the commended and the disqualified points with scores and
+    reasons, scored as of the year's last day — and with --apply append a `commended` or
+    `disqualified` event (with the year and the reason) to each point's history in points.yaml,
+    keeping every comment, and commit.
+
+    Idempotent: when the registry already records this outcome, nothing changes and no commit
+    is made. When it records a different one (the data changed since), the differences are
+    shown and nothing is written (exit 1). Refused (exit 1) before the year's last day, and for
+    a --date inside the year or before it.
+    """
+    from govinfo.errors import GovinfoError
+    from govinfo.i18n import t
+
+    today = common.today()
+    last = dt.date(year, 12, 31)
+    day = common.date_option(date, "--date") or today
+    if today < last:
+        raise GovinfoError(t("cy_not_over", year=year, today=today.isoformat()))
+    if day <= last:
+        raise GovinfoError(t("cy_date_inside", year=year, date=day.isoformat()))
+    if not apply:
+        loaded = common.open_folder(ctx, years=(year - 1, year))
+        plan = _plan(loaded.folder, year, day)
+        _show(plan)
+        _verdict(plan)
+        return
+    from govinfo.cli.registry import commit_points, in_language, points_text, registry_writer
+    from govinfo.reports.closeyear import history_events
+    from govinfo.store.registry import with_history
+
+    with registry_writer(ctx, f"govinfo close-year {year} --apply") as writer:
+        loaded = common.open_folder(ctx, years=(year - 1, year))
+        folder = loaded.folder
+        plan = _plan(folder, year, day)
+        _show(plan)
+        if plan.state != "new":
+            _verdict(plan)
+            return
+        text = with_history(points_text(writer), history_events(plan))
+        commended = sum(1 for r in plan.add if r.status.value == "commended")
+        with in_language(folder.settings.language):
+            message = t(
+                "cy_commit",
+                year=year,
+                commended=commended,
+                disqualified=len(plan.add) - commended,
+                date=day.isoformat(),
+            )
+        result = commit_points(writer, text, message=message, office=folder.settings.office)
+    later = [r.point.label for r in plan.add if any(ev.date > day for ev in r.point.history)]
+    err = common.err_console()
+    if later:
+        err.print(
+            t("cy_history_order", points=t("list_sep").join(later)), markup=False, soft_wrap=True
+        )
+    if result.commit:
+        err.print(
+            t("cy_done", n=len(plan.add), commit=result.commit[:10]), markup=False, soft_wrap=True
+        )
+    else:
+        err.print(t("cy_done_no_commit", n=len(plan.add)), markup=False, soft_wrap=True)
+
+
+def _plan(folder: Any, year: int, day: dt.date) -> ClosePlan:
+    from govinfo.cli.registry import in_language
+    from govinfo.reports.closeyear import close_plan
+    from govinfo.rules.annual import score_year
+
+    result = score_year(folder, year, dt.date(year, 12, 31))
+    with in_language(folder.settings.language):  # the reasons are written into the folder
+        return close_plan(folder, result, day)
+
+
+def _show(plan: ClosePlan) -> None:
+    from govinfo.i18n import t
+    from govinfo.render.closeyear import outcome_table
+    from govinfo.render.table import print_rich
+
+    out = common.console()
+    if plan.outcome:
+        print_rich(outcome_table(plan), out)
+    else:
+        out.print(t("cy_no_outcome", year=plan.year), markup=False, highlight=False)
+
+
+def _verdict(plan: ClosePlan) -> None:
+    from govinfo.errors import GovinfoError
+    from govinfo.i18n import t
+    from govinfo.render.closeyear import difference_table
+    from govinfo.render.table import print_rich
+
+    err = common.err_console()
+    if plan.state == "conflict":
+        print_rich(difference_table(plan), err)
+        raise GovinfoError(t("cy_conflict", year=plan.year, n=len(plan.differences)))
+    if plan.state == "done" and not plan.recorded:
+        return  # nothing to record: _show said so
+    if plan.state == "done":
+        err.print(
+            t("cy_already", year=plan.year, n=len(plan.recorded)), markup=False, soft_wrap=True
+        )
+    else:
+        err.print(
+            t("cy_preview", n=len(plan.add), date=plan.date.isoformat(), year=plan.year),
+            markup=False,
+            soft_wrap=True,
+        )

@@ -1,0 +1,1 @@
+"""Batch files (CSV, TSV, XLSX) → candidate records, planned writes and problems."""

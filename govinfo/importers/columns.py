@@ -1,0 +1,184 @@
+"""Header rows → which column holds which field.
+
+Built-in Chinese and English aliases cover what the offices' spreadsheets say; a mapping file
+(``--mapping M.yaml``) adds others. The header row is the row among the first few whose cells
+match the most aliases — a title row above it (``2003年第三季度调研信息汇总表``) matches none. A
+header cell left blank by a merge takes the merge's value (from the sheet's merged ranges when
+the file has them, else from the cell above it, as a CSV saved from a merged header shows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govinfo.errors import UsageError
+from govinfo.i18n import t
+from govinfo.importers.tables import Merge, Row, Table
+from govinfo.importers.values import cell_text, fold
+
+HEADER_SCAN_ROWS = 20
+# Row serial numbers: every office sheet has one; not a field, and not worth a warning.
+SERIAL_HEADERS = frozenset({"序号", "序", "行号", "no", "no.", "#"})
+
+SUBMISSION_ALIASES: dict[str, tuple[str, ...]] = {
+    "point": (
+        "报送单位",
+        "单位",
+        "直报点",
+        "信息直报点",
+        "单位名称",
+        "报送单位名称",
+        "point",
+        "unit",
+    ),
+    "date": ("报送日期", "日期", "报送时间", "date"),
+    "title": ("标题", "信息标题", "题目", "信息题目", "信息名称", "title"),
+    "category": ("类别", "信息类别", "类型", "信息类型", "分类", "category", "type"),
+    "solicitation": ("约稿编号", "约稿", "约稿号", "solicitation"),
+    "reviewer": ("审核人", "签发人", "审核签发人", "审核签发", "reviewer"),
+    "classification": ("密级", "classification"),
+    "co_submitters": ("合报单位", "联合报送单位", "合报", "co_submitters", "co-submitters"),
+    "occurred_at": ("发生时间", "事发时间", "occurred_at", "occurred"),
+    "reported_at": ("报告时间", "上报时间", "报送时刻", "reported_at", "reported"),
+    "note": ("备注", "说明", "note", "remarks"),
+}
+SUBMISSION_REQUIRED = ("point", "date", "title", "category")
+
+ADOPTION_ALIASES: dict[str, tuple[str, ...]] = {
+    "submission": ("信息编号", "编号", "submission", "id"),
+    "point": SUBMISSION_ALIASES["point"],
+    "title": SUBMISSION_ALIASES["title"],
+    "publication": ("刊物", "刊物名称", "采用刊物", "刊物代码", "publication"),
+    "issue": ("期号", "期数", "刊期", "issue"),
+    "date": ("采用日期", "刊发日期", "日期", "date"),
+    "mode": ("采用方式", "方式", "采用类型", "mode"),
+}
+ADOPTION_REQUIRED = ("publication", "date", "mode")
+
+
+@dataclass(frozen=True)
+class Mapping_:
+    """What a mapping file adds: header text → field, and category words → category."""
+
+    columns: dict[str, str] = field(default_factory=dict)  # folded header → field
+    categories: dict[str, str] = field(default_factory=dict)  # folded word → category value
+
+
+def read_mapping(path: Path, fields: Mapping[str, object]) -> Mapping_:
+    """Read ``--mapping M.yaml``: ``columns: {表头: field}`` and optionally
+    ``categories: {词: category}``. A plain mapping of header → field is taken as ``columns``."""
+    import yaml
+
+    from govinfo.model import Category
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        raise UsageError(t("import_bad_mapping", file=str(path), detail=str(err))) from None
+    if not isinstance(data, dict):
+        raise UsageError(t("import_bad_mapping", file=str(path), detail="not a mapping"))
+    columns = data.get("columns", data if "categories" not in data else {})
+    categories = data.get("categories", {}) or {}
+    if not isinstance(columns, dict) or not isinstance(categories, dict):
+        raise UsageError(t("import_bad_mapping", file=str(path), detail="columns/categories"))
+    out_cols: dict[str, str] = {}
+    for header, name in columns.items():
+        if str(name) not in fields:
+            raise UsageError(
+                t("import_mapping_field", file=str(path), field=name, fields=", ".join(fields))
+            )
+        out_cols[fold(str(header))] = str(name)
+    out_cats: dict[str, str] = {}
+    values = {c.value for c in Category}
+    for word, cat in categories.items():
+        if str(cat) not in values:
+            raise UsageError(
+                t("import_mapping_field", file=str(path), field=cat, fields=", ".join(values))
+            )
+        out_cats[fold(str(word))] = str(cat)
+    return Mapping_(out_cols, out_cats)
+
+
+@dataclass(frozen=True)
+class Header:
+    row: int  # the header's row number (as the sheet shows it)
+    data_from: int  # the first row number that holds data
+    columns: dict[str, int]  # field → 0-based column index
+    labels: dict[str, str]  # field → the header text as the sheet writes it
+    ignored: list[str]  # header texts that name no field
+
+
+def _alias_index(aliases: Mapping[str, tuple[str, ...]], mapping: Mapping_) -> dict[str, str]:
+    index = {fold(a): name for name, names in aliases.items() for a in names}
+    index.update(mapping.columns)
+    return index
+
+
+def _clean_header(text: str) -> str:
+    return fold(text).strip("*＊:：()（）")
+
+
+def _merged_value(
+    merges: list[Merge], cells_at: Mapping[int, tuple[object, ...]], row: int, col: int
+) -> object:
+    for r1, c1, r2, c2 in merges:
+        if r1 <= row <= r2 and c1 <= col + 1 <= c2:
+            top = cells_at.get(r1, ())
+            return top[c1 - 1] if c1 - 1 < len(top) else None
+    return None
+
+
+def _effective(table: Table, rows: list[Row], i: int) -> tuple[list[str], int]:
+    """The header texts of ``rows[i]`` with merge gaps filled, and the last row the header
+    spans (a vertical merge makes a two-row header)."""
+    number, cells = rows[i]
+    cells_at = dict(rows)
+    width = max((len(c) for _, c in rows[: i + 2]), default=0)
+    texts: list[str] = []
+    last = number
+    for col in range(width):
+        value = cells[col] if col < len(cells) else None
+        if (value is None or cell_text(value) == "") and table.merges is not None:
+            value = _merged_value(table.merges, cells_at, number, col)
+        elif (value is None or cell_text(value) == "") and i > 0 and rows[i - 1][0] == number - 1:
+            # No merge information (CSV): a merged header saved as text leaves the value in the
+            # cell above.
+            above = rows[i - 1][1]
+            value = above[col] if col < len(above) else None
+        texts.append(cell_text(value))
+    if table.merges:
+        for r1, _c1, r2, _c2 in table.merges:
+            if r1 <= number <= r2:
+                last = max(last, r2)
+    return texts, last
+
+
+def find_header(
+    table: Table, aliases: Mapping[str, tuple[str, ...]], mapping: Mapping_
+) -> Header | None:
+    """The header row of ``table``: the one among its first rows matching the most aliases."""
+    index = _alias_index(aliases, mapping)
+    rows = table.rows
+    best: tuple[int, int] | None = None  # (matches, i)
+    for i in range(min(len(rows), HEADER_SCAN_ROWS)):
+        texts, _ = _effective(table, rows, i)
+        fields = {index[_clean_header(x)] for x in texts if x and _clean_header(x) in index}
+        if len(fields) >= 2 and (best is None or len(fields) > best[0]):
+            best = (len(fields), i)
+    if best is None:
+        return None
+    texts, last = _effective(table, rows, best[1])
+    columns: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    ignored: list[str] = []
+    for col, text in enumerate(texts):
+        name = index.get(_clean_header(text)) if text else None
+        if name is None:
+            if text and _clean_header(text) not in SERIAL_HEADERS:
+                ignored.append(text)
+        elif name not in columns:
+            columns[name] = col
+            labels[name] = text
+    return Header(rows[best[1]][0], last + 1, columns, labels, ignored)

@@ -1,0 +1,372 @@
+"""Candidate rows → the files to write, checked by the same validator as ``govinfo check``.
+
+``plan_submissions`` dedupes rows against the folder and the batch, gives new records their ids
+(``<point>-<year>-<NNNN>``, continuing each point's sequence) and splices them into their month
+files in date order. ``plan_adoptions`` finds each adoption's submission and appends it to that
+record's ``adoptions:``. Either way the new texts then go through :func:`validate`: the folder is
+read again with the new files laid over it — ``parse_file`` per changed file, the cross-file
+checks over everything — and each problem inside an inserted item is traced back to its row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from govinfo.i18n import t
+from govinfo.importers.problems import ImportProblem, RowRef, error, warning
+from govinfo.importers.rows import AdoptionRow, SubmissionRow
+from govinfo.importers.values import fold, normalise_title
+from govinfo.load import LoadResult, ParsedFile, WorkingTree, load_folder, parse_file
+from govinfo.load.folder import ParseCacheLike
+from govinfo.model import Folder, Problem, Severity, SourceRef, Submission
+from govinfo.store.emit import (
+    ADOPTION_FIELDS,
+    SUBMISSION_FIELDS,
+    emit_list_item,
+    in_field_order,
+)
+from govinfo.store.splice import NewItem, Spliced, append_many, insert_records
+
+NEAR_DAYS = 7
+MAX_ADOPTION_DAYS = 366
+_SEQ_ID = re.compile(r"(.+)-(\d{4})-(\d+)")
+
+
+# --- reading the folder, and reading it again with the new files ------------------------------
+
+
+class ParseMemo:
+    """``parse_file`` that remembers each file's result, so that reading the folder again with a
+    few files changed parses only those."""
+
+    def __init__(self, parse: Callable[[str, bytes], ParsedFile] = parse_file) -> None:
+        self._parse = parse
+        self._seen: dict[str, tuple[bytes, ParsedFile]] = {}
+
+    def __call__(self, path: str, data: bytes) -> ParsedFile:
+        hit = self._seen.get(path)
+        if hit is not None and hit[0] == data:
+            return hit[1]
+        parsed = self._parse(path, data)
+        self._seen[path] = (data, parsed)
+        return parsed
+
+
+class Overlay:
+    """The working tree with some files replaced (or added): the folder as it would be."""
+
+    def __init__(self, root: Path, changes: dict[str, bytes]) -> None:
+        self.base = WorkingTree(root)
+        self.changes = changes
+
+    @property
+    def links(self) -> list[str]:
+        return self.base.links
+
+    @property
+    def stats(self) -> dict[str, os.stat_result]:
+        """The files' stats for the parse cache; a changed file has none (never a cache hit)."""
+        return {p: st for p, st in self.base.stats.items() if p not in self.changes}
+
+    def describe(self) -> str:
+        return self.base.describe()
+
+    def files(self, years: Collection[int] | None) -> list[tuple[str, int]]:
+        listing = dict(self.base.files(years))
+        for path, data in self.changes.items():
+            listing[path] = len(data)
+        return sorted(listing.items())
+
+    def read(self, path: str) -> bytes:
+        data = self.changes.get(path)
+        return data if data is not None else self.base.read(path)
+
+
+@dataclass
+class Counts:
+    new: int = 0
+    duplicate: int = 0
+
+
+@dataclass
+class Plan:
+    changes: dict[str, bytes] = field(default_factory=dict)
+    # per changed file: (first line, last line, row) of each inserted item
+    spans: dict[str, list[tuple[int, int, RowRef]]] = field(default_factory=dict)
+    problems: list[ImportProblem] = field(default_factory=list)
+    counts: dict[str, Counts] = field(default_factory=dict)
+
+    @property
+    def new(self) -> int:
+        return sum(c.new for c in self.counts.values())
+
+    @property
+    def duplicates(self) -> int:
+        return sum(c.duplicate for c in self.counts.values())
+
+    def count(self, point: str) -> Counts:
+        return self.counts.setdefault(point, Counts())
+
+    def add_file(self, path: str, spliced: Spliced, rows: list[RowRef]) -> None:
+        self.changes[path] = spliced.text.encode("utf-8")
+        self.spans[path] = [(a, b, r) for (a, b), r in zip(spliced.lines, rows, strict=True)]
+
+
+def _where(src: SourceRef) -> str:
+    return f"{src.path}:{src.line}"
+
+
+def validate(
+    root: Path,
+    plan: Plan,
+    years: Collection[int] | None,
+    memo: ParseMemo,
+    progress: Callable[[int, int], None] | None = None,
+    cache: ParseCacheLike | None = None,
+) -> list[ImportProblem]:
+    """Read the folder as it would be after the write; return the problems that concern the
+    batch: each problem inside an inserted item, at that item's row; any other error at its
+    place in the folder (the folder had none before)."""
+    result = load_folder(
+        Overlay(root, plan.changes), years=years, parse=memo, progress=progress, cache=cache
+    )
+    out: list[ImportProblem] = []
+    for p in result.problems:
+        row = _row_of(plan, p)
+        if row is not None:
+            out.append(ImportProblem(row, p.severity, p.message))
+        elif p.is_error:
+            out.append(ImportProblem(SourceRef(p.path, p.line, p.col), p.severity, p.message))
+    return out
+
+
+def _row_of(plan: Plan, p: Problem) -> RowRef | None:
+    for first, last, row in plan.spans.get(p.path, ()):
+        if first <= p.line <= last:
+            return row
+    return None
+
+
+def _old_text(read: Callable[[str], bytes | None], path: str) -> str:
+    data = read(path)
+    return "" if data is None else data.decode("utf-8")
+
+
+# --- submissions ------------------------------------------------------------------------------
+
+
+def _next_sequences(subs: Iterable[Submission]) -> dict[tuple[str, int], int]:
+    """The highest ``NNNN`` of ``<point>-<year>-NNNN`` ids per (point, year)."""
+    top: dict[tuple[str, int], int] = {}
+    for s in subs:
+        m = _SEQ_ID.fullmatch(s.id)
+        if m is not None:
+            key = (m[1], int(m[2]))
+            top[key] = max(top.get(key, 0), int(m[3]))
+    return top
+
+
+def plan_submissions(
+    rows: list[SubmissionRow], folder: Folder, read: Callable[[str], bytes | None]
+) -> Plan:
+    """Dedupe ``rows`` against ``folder`` (the loaded years) and themselves, and splice the new
+    ones into their month files (read through ``read``)."""
+    plan = Plan()
+    exact: dict[tuple[str, dt.date, str], SourceRef] = {}
+    by_title: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)
+    for s in folder.submissions:
+        norm = normalise_title(s.title)
+        exact.setdefault((s.point, s.date, norm), s.source)
+        by_title[(s.point, norm)].append((s.date, _where(s.source)))
+    batch_first: dict[tuple[str, dt.date, str], RowRef] = {}
+    accepted: list[SubmissionRow] = []
+    for row in rows:
+        key = (row.point, row.date, row.norm)
+        counts = plan.count(row.point)
+        src = exact.get(key)
+        if src is not None:
+            counts.duplicate += 1
+            plan.problems.append(
+                warning(row.where, t("import_duplicate", where=_where(src)), "duplicate")
+            )
+            continue
+        first = batch_first.get(key)
+        if first is not None:
+            counts.duplicate += 1
+            plan.problems.append(warning(row.where, t("import_repeat", where=str(first))))
+            continue
+        batch_first[key] = row.where
+        near = _near(by_title.get((row.point, row.norm), ()), row.date)
+        if near is not None:
+            plan.problems.append(warning(row.where, t("import_possible_duplicate", where=near)))
+        by_title[(row.point, row.norm)].append((row.date, str(row.where)))
+        counts.new += 1
+        accepted.append(row)
+
+    taken = {s.id for s in folder.submissions}
+    seq = _next_sequences(folder.submissions)
+    files: dict[str, list[tuple[SubmissionRow, str]]] = defaultdict(list)
+    for row in sorted(accepted, key=lambda r: r.date):  # stable: row order within a day
+        year = row.date.year
+        n = seq.get((row.point, year), 0)
+        while True:
+            n += 1
+            new_id = f"{row.point}-{year}-{n:04d}"
+            if new_id not in taken:
+                break
+        seq[(row.point, year)] = n
+        taken.add(new_id)
+        path = f"submissions/{year}/{row.point}/{row.date.month:02d}.yaml"
+        record = in_field_order({"id": new_id, **row.record}, SUBMISSION_FIELDS)
+        files[path].append((row, emit_list_item(record)))
+    for path in sorted(files):
+        entries = files[path]
+        items = [NewItem(text, row.date.isoformat()) for row, text in entries]
+        spliced = insert_records(_old_text(read, path), items, path=path)
+        plan.add_file(path, spliced, [row.where for row, _ in entries])
+    return plan
+
+
+def _near(seen: Iterable[tuple[dt.date, str]], day: dt.date) -> str | None:
+    """The closest record of the same title on another date within ``NEAR_DAYS``."""
+    best: tuple[int, str] | None = None
+    for other, where in seen:
+        gap = abs((other - day).days)
+        if 0 < gap <= NEAR_DAYS and (best is None or gap < best[0]):
+            best = (gap, where)
+    return None if best is None else best[1]
+
+
+# --- adoptions --------------------------------------------------------------------------------
+
+
+def _publication(folder: Folder, sub: Submission, text: str) -> tuple[str | None, str]:
+    """The id of the publication ``text`` names in the rule set that scores ``sub`` (by id or
+    by name, 《》 optional), and a hint for the message when there is none."""
+    rs = folder.rule_set_on(sub.date)
+    if rs is None:
+        return None, ""
+    if text in rs.publications:
+        return text, ""
+    want = fold(text).strip("《》<>")
+    for pub in rs.publications.values():
+        if fold(pub.name).strip("《》<>") == want or fold(pub.id) == want:
+            return pub.id, ""
+    import difflib
+
+    names = {fold(p.name).strip("《》<>"): p.name for p in rs.publications.values()}
+    close = difflib.get_close_matches(want, list(names), n=1, cutoff=0.5)
+    return None, t("import_did_you_mean", hint=names[close[0]]) if close else ""
+
+
+def plan_adoptions(
+    rows: list[AdoptionRow], folder: Folder, read: Callable[[str], bytes | None]
+) -> Plan:
+    """Find each row's submission, dedupe against its adoptions and the batch, and append the
+    new adoptions to their records."""
+    plan = Plan()
+    by_id = {s.id: s for s in folder.submissions}
+    by_title: dict[tuple[str, str], list[Submission]] = defaultdict(list)
+    for s in folder.submissions:
+        by_title[(s.point, normalise_title(s.title))].append(s)
+    seen: dict[tuple[str, str, dt.date, str, str | None], RowRef] = {}
+    files: dict[str, list[tuple[AdoptionRow, str, str]]] = defaultdict(list)
+    for row in rows:
+        sub = _find_submission(row, by_id, by_title, plan)
+        if sub is None:
+            continue
+        pub, hint = _publication(folder, sub, row.publication)
+        if pub is None:
+            plan.problems.append(
+                error(
+                    row.where,
+                    t("import_unknown_publication", value=row.publication, id=sub.id, hint=hint),
+                )
+            )
+            continue
+        counts = plan.count(sub.point)
+        key = (sub.id, pub, row.date, row.mode, row.issue)
+        if any((a.publication, a.date, a.mode.value, a.issue) == key[1:] for a in sub.adoptions):
+            counts.duplicate += 1
+            plan.problems.append(
+                warning(row.where, t("import_duplicate", where=_where(sub.source)), "duplicate")
+            )
+            continue
+        first = seen.get(key)
+        if first is not None:
+            counts.duplicate += 1
+            plan.problems.append(warning(row.where, t("import_repeat", where=str(first))))
+            continue
+        seen[key] = row.where
+        counts.new += 1
+        adoption: dict[str, Any] = {
+            "publication": pub,
+            "date": row.date,
+            "mode": row.mode,
+            "issue": row.issue,
+        }
+        text = emit_list_item(in_field_order(adoption, ADOPTION_FIELDS))
+        files[sub.source.path].append((row, sub.id, text))
+    for path in sorted(files):
+        entries = files[path]
+        spliced = append_many(
+            _old_text(read, path),
+            [(sid, NewItem(text)) for _row, sid, text in entries],
+            "adoptions",
+            path=path,
+            key_order=SUBMISSION_FIELDS,
+        )
+        plan.add_file(path, spliced, [row.where for row, _s, _t in entries])
+    return plan
+
+
+def _find_submission(
+    row: AdoptionRow,
+    by_id: dict[str, Submission],
+    by_title: dict[tuple[str, str], list[Submission]],
+    plan: Plan,
+) -> Submission | None:
+    if row.submission is not None:
+        sub = by_id.get(row.submission)
+        if sub is None:
+            plan.problems.append(
+                error(row.where, t("import_unknown_submission", value=row.submission))
+            )
+        return sub
+    assert row.point is not None
+    assert row.norm is not None
+    candidates = [
+        s
+        for s in by_title.get((row.point, row.norm), ())
+        if s.date <= row.date and (row.date - s.date).days <= MAX_ADOPTION_DAYS
+    ]
+    if not candidates:
+        plan.problems.append(error(row.where, t("import_no_such_submission", point=row.point)))
+        return None
+    candidates.sort(key=lambda s: (s.date, s.id))
+    chosen = candidates[-1]
+    if len(candidates) > 1:
+        plan.problems.append(
+            warning(
+                row.where,
+                t("import_several_submissions", n=len(candidates), id=chosen.id, date=chosen.date),
+            )
+        )
+    return chosen
+
+
+def refusal(result: LoadResult, limit: int = 5) -> str:
+    """The message that refuses a folder with errors (as ``open_folder`` words it)."""
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    lines = [t("refused_errors", n=len(errors))]
+    lines += [f"  {p}" for p in errors[:limit]]
+    if len(errors) > limit:
+        lines.append("  " + t("refused_more", n=len(errors) - limit))
+    return "\n".join(lines)

@@ -1,0 +1,273 @@
+"""Batch files → tables of cells, each row with the number a spreadsheet shows.
+
+CSV and TSV (the delimiter sniffed) in UTF-8, UTF-8 with BOM, GB18030 or UTF-16/32 with BOM —
+never decoded with errors ignored; the encoding used is reported, ``--encoding`` overrides, and an
+undecodable file is an error naming the byte offset. XLSX through openpyxl in read-only mode
+with cached values; the sheet's stored size is never trusted (WPS writes ``A1:A1``) and merged
+cells, which read-only sheets do not expose, are read from the sheet's XML.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from govinfo.errors import GovinfoError, UsageError
+from govinfo.i18n import t
+from govinfo.importers.problems import ImportProblem, RowRef, error
+
+Cell = object
+Row = tuple[int, tuple[Cell, ...]]
+# (first row, first column, last row, last column), 1-based and inclusive
+Merge = tuple[int, int, int, int]
+
+_DELIMITERS = ("\t", ",", ";", "|")
+_SAMPLE_RECORDS = 30
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+@dataclass
+class Table:
+    """The non-empty rows of one sheet (or CSV file)."""
+
+    file: str
+    sheet: str | None
+    rows: list[Row]
+    merges: list[Merge] | None = None  # None: the format cannot say (CSV)
+    encoding: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def ref(self, row: int) -> RowRef:
+        return RowRef(self.file, self.sheet, row)
+
+
+def _blank(value: Cell) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _keep(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """Cells with trailing blanks dropped; an all-blank row becomes ()."""
+    end = len(cells)
+    while end and _blank(cells[end - 1]):
+        end -= 1
+    return cells[:end]
+
+
+# --- text files -----------------------------------------------------------------------------
+
+
+class DecodeFailure(Exception):
+    def __init__(self, offset: int, tried: str) -> None:
+        super().__init__(offset)
+        self.offset = offset
+        self.tried = tried
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8 (BOM)"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """``data`` as text and the name of the encoding used.
+
+    With ``encoding`` only that one is tried. Otherwise a BOM decides; without one, UTF-8, then
+    GB18030 (a superset of GBK that keeps rare characters such as 䶮). A file that already held
+    valid multi-byte UTF-8 before its first bad byte is taken for damaged UTF-8 rather than
+    re-read as GB18030 (which would turn it into nonsense). Raises :class:`DecodeFailure`.
+    """
+    if encoding:
+        try:
+            info = codecs.lookup(encoding)
+        except LookupError:
+            raise UsageError(t("import_unknown_encoding", encoding=encoding)) from None
+        try:
+            return data.decode(info.name), encoding
+        except UnicodeDecodeError as err:
+            raise DecodeFailure(err.start, encoding) from None
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as err:
+                raise DecodeFailure(err.start, label) from None
+            return text.removeprefix("\ufeff"), label
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError as err:
+        if not data[: err.start].isascii():
+            raise DecodeFailure(err.start, "UTF-8") from None
+    try:
+        return data.decode("gb18030"), "GB18030"
+    except UnicodeDecodeError as err:
+        raise DecodeFailure(err.start, "UTF-8, GB18030") from None
+
+
+def sniff_delimiter(text: str, suffix: str) -> str:
+    """The delimiter that splits the sample's records into the most columns, consistently."""
+    sample = text[:65536]
+    best, best_score = "\t" if suffix == ".tsv" else ",", 0
+    for delim in _DELIMITERS:
+        counts = Counter(
+            len(rec)
+            for rec in _records(sample, delim, limit=_SAMPLE_RECORDS)
+            if len(_keep(tuple(x or None for x in rec))) > 1
+        )
+        if not counts:
+            continue
+        width, times = counts.most_common(1)[0]
+        score = width * times
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _records(text: str, delim: str, *, limit: int | None = None) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    out: list[list[str]] = []
+    try:
+        for rec in reader:
+            out.append(rec)
+            if limit is not None and len(out) >= limit:
+                break
+    except csv.Error:
+        pass
+    return out
+
+
+def read_text_table(path: Path, display: str, encoding: str | None) -> Table:
+    data = path.read_bytes()
+    try:
+        text, used = decode(data, encoding)
+    except DecodeFailure as err:
+        line = data.count(b"\n", 0, err.offset) + 1
+        raise _FileProblem(
+            error(
+                RowRef(display, None, line),
+                t(
+                    "import_undecodable",
+                    offset=err.offset,
+                    byte=f"0x{data[err.offset]:02X}",
+                    tried=err.tried,
+                ),
+            )
+        ) from None
+    delim = sniff_delimiter(text, path.suffix.lower())
+    rows: list[Row] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    number = 0
+    try:
+        for rec in reader:
+            number += 1
+            cells = _keep(tuple(None if _blank(x) else x for x in rec))
+            if cells:
+                rows.append((number, cells))
+    except csv.Error as err:
+        raise _FileProblem(
+            error(RowRef(display, None, number + 1), t("import_bad_csv", detail=str(err)))
+        ) from None
+    table = Table(display, None, rows, None, used)
+    table.notes.append(t("import_encoding_used", file=display, encoding=used))
+    return table
+
+
+# --- workbooks -------------------------------------------------------------------------------
+
+_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+
+
+def _sheet_merges(path: Path, sheet_xml: str | None) -> list[Merge] | None:
+    """The merged ranges of a sheet, read from its XML (read-only sheets do not expose them)."""
+    if not sheet_xml:
+        return None
+    from openpyxl.utils.cell import range_boundaries
+
+    merges: list[Merge] = []
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(sheet_xml) as src:
+            tail = b""
+            while chunk := src.read(1 << 20):
+                buf = tail + chunk
+                for m in _MERGE_RE.finditer(buf):
+                    min_col, min_row, max_col, max_row = range_boundaries(m[1].decode("ascii"))
+                    merges.append((min_row, min_col, max_row, max_col))
+                tail = buf[-200:]
+                # A match that straddled the cut was found whole in buf; drop repeats below.
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    return sorted(set(merges))
+
+
+def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
+    import openpyxl
+
+    try:
+        wb: Any = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
+        raise _FileProblem(
+            error(RowRef(display, None, 0), t("import_bad_xlsx", detail=str(err)))
+        ) from None
+    try:
+        names = list(wb.sheetnames)
+        if sheet is not None:
+            if sheet not in names:
+                raise _FileProblem(
+                    error(
+                        RowRef(display, None, 0),
+                        t("import_no_sheet", sheet=sheet, sheets="、".join(names)),
+                    )
+                )
+            names = [sheet]
+        tables: list[Table] = []
+        for name in names:
+            ws = wb[name]
+            if not hasattr(ws, "iter_rows"):
+                continue  # a chart sheet
+            ws.reset_dimensions()  # never trust the stored size
+            rows: list[Row] = []
+            for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+                cells = _keep(tuple(values))
+                if cells:
+                    rows.append((number, cells))
+            merges = _sheet_merges(path, getattr(ws, "_worksheet_path", None))
+            tables.append(Table(display, name, rows, merges))
+        return tables
+    finally:
+        wb.close()
+
+
+class _FileProblem(Exception):
+    def __init__(self, problem: ImportProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def read_tables(
+    path: Path, *, display: str | None = None, encoding: str | None = None, sheet: str | None = None
+) -> tuple[list[Table], list[ImportProblem]]:
+    """The tables in the file at ``path``: one per sheet for a workbook, one for CSV/TSV.
+
+    A file that cannot be read at all gives no tables and one problem.
+    """
+    display = display or path.name
+    if not path.is_file():
+        raise GovinfoError(t("import_no_file", file=str(path)))
+    try:
+        if path.suffix.lower() in XLSX_SUFFIXES:
+            return read_workbook(path, display, sheet), []
+        if path.suffix.lower() == ".xls":
+            raise _FileProblem(error(RowRef(display, None, 0), t("import_xls")))
+        return [read_text_table(path, display, encoding)], []
+    except _FileProblem as fp:
+        return [], [fp.problem]

@@ -1,0 +1,186 @@
+"""Cell values as a clerk's spreadsheet holds them → the values a record needs.
+
+Pure. Every parser returns the value or raises ``ValueError`` (the caller names the column and
+the cell). Text is compared after NFKC folding (full-width digits and letters, the ideographic
+space) with whitespace removed, so that ``２００３年８月１４日`` and ``综 合`` read as meant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal
+
+from govinfo.model import Category, Classification, Mode
+
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """NFKC with all whitespace removed and letters lower-cased: the form names are matched in."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def normalise_title(text: str) -> str:
+    """The title as dedupe compares it: NFKC folding, whitespace removed."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: strings stripped; whole numbers without ``.0``; dates in ISO form."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return format(Decimal(repr(value)), "f")
+    if isinstance(value, dt.datetime):
+        if value.hour == value.minute == value.second == 0:
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value).strip()
+
+
+_DATE = re.compile(
+    r"(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
+)
+_COMPACT = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})")
+_TIME = re.compile(
+    r"(?:T|\s*)(?P<h>\d{1,2})\s*(?:[:：]|时|点)\s*(?P<mi>\d{1,2})\s*分?"
+    r"(?:\s*(?:[:：]\s*(?P<s>\d{1,2})(?:\.0+)?|(?P<s2>\d{1,2})\s*秒))?"
+)
+
+
+def parse_date(value: object) -> dt.date:
+    """A date from an Excel date cell or text: ``2003-8-14``, ``2003/8/14``, ``2003.8.14``,
+    ``2003年8月14日``, ``20030814``, full-width digits; a time of 00:00 after it is allowed."""
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time(0):
+            raise ValueError(cell_text(value))
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        text = cell_text(value)
+    else:
+        text = unicodedata.normalize("NFKC", str(value)).strip()
+    m = _DATE.fullmatch(text) or _COMPACT.fullmatch(text)
+    rest = ""
+    if m is None:
+        m = _DATE.match(text)
+        if m is None:
+            raise ValueError(text)
+        rest = text[m.end() :]
+        t = _TIME.fullmatch(rest)
+        if t is None or int(t["h"]) or int(t["mi"]) or int(t["s"] or t["s2"] or 0):
+            raise ValueError(text)
+    return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+def parse_datetime(value: object) -> dt.datetime:
+    """A date-time to the minute: an Excel date-time cell, or a date as :func:`parse_date`
+    reads followed by ``9:30``, ``09:30:00``, ``9时30分``. Seconds other than 0 are refused."""
+    if isinstance(value, dt.datetime):
+        if value.second or value.microsecond:
+            raise ValueError(cell_text(value))
+        return value.replace(tzinfo=None)
+    text = unicodedata.normalize("NFKC", cell_text(value)).strip()
+    m = _DATE.match(text)
+    if m is None:
+        raise ValueError(text)
+    t = _TIME.fullmatch(text[m.end() :])
+    if t is None or int(t["s"] or t["s2"] or 0):
+        raise ValueError(text)
+    return dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(t["h"]), int(t["mi"]))
+
+
+_CATEGORY_WORDS: dict[str, Category] = {
+    "综合": Category.GENERAL,
+    "综合信息": Category.GENERAL,
+    "一般": Category.GENERAL,
+    "调研": Category.RESEARCH,
+    "调研信息": Category.RESEARCH,
+    "调研报告": Category.RESEARCH,
+    "问题": Category.PROBLEM,
+    "问题信息": Category.PROBLEM,
+    "问题类": Category.PROBLEM,
+    "突发": Category.EMERGENCY,
+    "突发事件": Category.EMERGENCY,
+    "突发信息": Category.EMERGENCY,
+    "紧急信息": Category.EMERGENCY,
+    "舆情清单": Category.OPINION_LIST,
+    "舆情": Category.OPINION_LIST,
+    "舆情信息清单": Category.OPINION_LIST,
+    "社情民意清单": Category.OPINION_LIST,
+}
+
+_CLASSIFICATION_WORDS: dict[str, Classification] = {
+    "公开": Classification.PUBLIC,
+    "非密": Classification.PUBLIC,
+    "内部": Classification.INTERNAL,
+    "内部资料": Classification.INTERNAL,
+    "内部使用": Classification.INTERNAL,
+    "秘密": Classification.SECRET,
+    "密": Classification.SECRET,
+    "涉密": Classification.SECRET,
+    "机密": Classification.SECRET,
+    "绝密": Classification.SECRET,
+}
+
+_MODE_WORDS: dict[str, Mode] = {
+    "单条": Mode.SINGLE,
+    "单条采用": Mode.SINGLE,
+    "单独": Mode.SINGLE,
+    "单独采用": Mode.SINGLE,
+    "单篇": Mode.SINGLE,
+    "综合": Mode.COMBINED,
+    "综合采用": Mode.COMBINED,
+    "合编": Mode.COMBINED,
+    "综合编发": Mode.COMBINED,
+}
+
+
+def _word(
+    value: object,
+    words: dict[str, Category] | dict[str, Classification] | dict[str, Mode],
+    enum: type[Category] | type[Classification] | type[Mode],
+) -> str:
+    key = fold(cell_text(value))
+    found = words.get(key)
+    if found is not None:
+        return found.value
+    for member in enum:
+        if fold(member.value) == key or fold(member.name) == key:
+            return member.value
+    raise ValueError(cell_text(value))
+
+
+def parse_category(value: object, extra: dict[str, str] | None = None) -> Category:
+    if extra:
+        hit = extra.get(fold(cell_text(value)))
+        if hit is not None:
+            return Category(hit)
+    return Category(_word(value, _CATEGORY_WORDS, Category))
+
+
+def parse_classification(value: object) -> Classification:
+    return Classification(_word(value, _CLASSIFICATION_WORDS, Classification))
+
+
+def parse_mode(value: object) -> Mode:
+    return Mode(_word(value, _MODE_WORDS, Mode))
+
+
+_LIST_SPLIT = re.compile(r"[、,，;；/\s]+")
+
+
+def split_names(value: object) -> list[str]:
+    """A cell that lists names (合报单位): split on 、 , ， ; ； / and whitespace."""
+    return [part for part in _LIST_SPLIT.split(cell_text(value)) if part]

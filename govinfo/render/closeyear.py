@@ -1,0 +1,61 @@
+"""``close-year`` for people: the outcome to record, and the differences when the registry
+already records another one."""
+
+from __future__ import annotations
+
+from govinfo.i18n import t
+from govinfo.render.table import Column, TableSpec
+from govinfo.reports.closeyear import ClosePlan
+from govinfo.reports.numbers import fixed
+
+_STYLE = {"commended": "good", "disqualified": "bad"}
+
+
+def outcome_table(plan: ClosePlan) -> TableSpec:
+    columns = [
+        Column("rank", t("col_rank"), numeric=True),
+        Column("point", t("ye_col_point_name")),
+        Column("score", t("col_score"), numeric=True),
+        Column("outcome", t("cy_col_outcome")),
+        Column("reason", t("ye_col_reason")),
+    ]
+    rows = [
+        (str(r.rank), r.point.name, fixed(r.score), t(f"status_{r.status.value}"), r.reason)
+        for r in plan.outcome
+    ]
+    return TableSpec(
+        columns=columns,
+        rows=rows,
+        styles=[_STYLE.get(r.status.value) for r in plan.outcome],
+        title=t("cy_title", year=plan.year, date=plan.date.isoformat()),
+    )
+
+
+def difference_table(plan: ClosePlan) -> TableSpec:
+    columns = [
+        Column("point", t("col_point")),
+        Column("recorded", t("cy_col_recorded")),
+        Column("computed", t("cy_col_computed")),
+    ]
+    rows = []
+    for d in plan.differences:
+        recorded = (
+            t("cy_recorded", event=t(f"status_{d.recorded.value}"), date=d.recorded_date)
+            if d.recorded is not None and d.recorded_date is not None
+            else t("cy_nothing")
+        )
+        if d.computed is None or d.rank is None or d.score is None:
+            computed = t("cy_not_ranked")
+        else:
+            computed = t(
+                "cy_computed",
+                status=t(f"status_{d.computed}"),
+                rank=d.rank,
+                score=fixed(d.score),
+            )
+        rows.append((d.point.label, recorded, computed))
+    return TableSpec(
+        columns=columns,
+        rows=rows,
+        title=t("cy_diff_title", year=plan.year),
+    )

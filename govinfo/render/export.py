@@ -1,0 +1,180 @@
+"""Report files: typed tables as an xlsx workbook, a Markdown document, or CSV files.
+
+Each writer returns bytes or text; the command writes them atomically (``store.atomic``).
+
+* **xlsx** (openpyxl): one sheet per table — a title row, the header (bold, frozen), the rows
+  with numbers as numbers (scores as exact decimals shown with 2 places), a bold total row,
+  the notes under it; column widths fit Chinese text (a wide character counts 2).
+* **Markdown**: a heading for the report, one per table, a pipe table, the notes, and any extra
+  lines (the trend chart) in a text block.
+* **CSV**: one file per table, UTF-8 with a BOM (so Excel and WPS read Chinese correctly), the
+  localised headers, numbers as plain text, the total row last.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from govinfo.render.datatable import display_rows, plain, text_width
+from govinfo.reports.numbers import tidy
+from govinfo.reports.tables import ColumnKind, DataTable
+
+BOM = "\ufeff"
+MIN_WIDTH = 6
+MAX_WIDTH = 60
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_FILE_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def export_kind(path: Path, raw: str) -> str | None:
+    """``xlsx``, ``markdown`` or ``csv`` (a folder: ``raw`` ends in ``/``, names an existing
+    folder, or has no suffix); None for anything else."""
+    suffix = path.suffix.lower()
+    if raw.endswith(("/", "\\")) or path.is_dir():
+        return "csv"
+    if suffix == ".xlsx":
+        return "xlsx"
+    if suffix in (".md", ".markdown"):
+        return "markdown"
+    if suffix == "":
+        return "csv"
+    return None
+
+
+def sheet_names(tables: Sequence[DataTable]) -> list[str]:
+    """Valid, distinct sheet names (at most 31 characters, none of ``[]:*?/\\``)."""
+    out: list[str] = []
+    for table in tables:
+        base = _SHEET_FORBIDDEN.sub("_", table.name)[:31] or table.key[:31]
+        name, n = base, 2
+        while name in out:
+            tail = f"({n})"
+            name, n = base[: 31 - len(tail)] + tail, n + 1
+        out.append(name)
+    return out
+
+
+def csv_file_names(tables: Sequence[DataTable]) -> list[str]:
+    """``1-得分排名.csv`` …: numbered in report order, safe on every file system."""
+    return [f"{i}-{_FILE_FORBIDDEN.sub('_', table.name)}.csv" for i, table in enumerate(tables, 1)]
+
+
+def csv_bytes(table: DataTable) -> bytes:
+    """``table`` as CSV: a BOM, the localised header, every row and the total row."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([c.header for c in table.columns])
+    for row in table.rows:
+        writer.writerow([plain(cell) for cell in row])
+    if table.total is not None:
+        writer.writerow([plain(cell) for cell in table.total])
+    return (BOM + buf.getvalue()).encode("utf-8")
+
+
+def markdown_document(
+    title: str, tables: Sequence[DataTable], extra: Mapping[str, Sequence[str]] | None = None
+) -> str:
+    """The report in Markdown; ``extra[table.key]`` lines follow that table in a text block."""
+    from tabulate import tabulate
+
+    parts = [f"# {title}"]
+    for i, table in enumerate(tables, 1):
+        parts.append(f"## {i}. {table.title}")
+        if table.rows:
+            parts.append(
+                tabulate(
+                    display_rows(table),
+                    headers=[c.header for c in table.columns],
+                    tablefmt="pipe",
+                    disable_numparse=True,
+                    colalign=["right" if c.numeric else "left" for c in table.columns],
+                )
+            )
+        parts.extend(table.notes)
+        lines = (extra or {}).get(table.key)
+        if lines:
+            parts.append("```text\n" + "\n".join(lines) + "\n```")
+    return "\n\n".join(parts) + "\n"
+
+
+def _column_widths(table: DataTable) -> list[int]:
+    widths = [text_width(c.header) for c in table.columns]
+    for row in display_rows(table):
+        for j, text in enumerate(row):
+            widths[j] = max(widths[j], text_width(text))
+    return [min(max(w + 2, MIN_WIDTH), MAX_WIDTH) for w in widths]
+
+
+def xlsx_bytes(tables: Sequence[DataTable], *, title: str) -> bytes:
+    """The workbook: one sheet per table (see the module docstring)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    wb.properties.title = title
+    bold = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="DDEBF7")
+    thin = Side(style="thin", color="999999")
+    header_border = Border(bottom=thin)
+    for table, name in zip(tables, sheet_names(tables), strict=True):
+        ws = wb.create_sheet(name)
+        ncols = len(table.columns)
+        ws.cell(row=1, column=1, value=table.title).font = Font(bold=True, size=14)
+        if ncols > 1:
+            ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
+        for j, col in enumerate(table.columns, 1):
+            cell = ws.cell(row=2, column=j, value=col.header)
+            cell.font = bold
+            cell.fill = header_fill
+            cell.border = header_border
+            cell.alignment = Alignment(horizontal="center", vertical="center")
+        rows = [list(r) for r in table.rows]
+        if table.total is not None:
+            rows.append(list(table.total))
+        for i, row in enumerate(rows, 3):
+            is_total = table.total is not None and i == len(rows) + 2
+            for j, (value, col) in enumerate(zip(row, table.columns, strict=True), 1):
+                if value is None:
+                    continue
+                if isinstance(value, Decimal):
+                    value = tidy(value)  # no exponent, no -0: a plain number for Excel
+                cell = ws.cell(row=i, column=j, value=value)
+                if col.kind is ColumnKind.SCORE and isinstance(value, Decimal):
+                    cell.number_format = "0.00"
+                elif col.kind is ColumnKind.COUNT:
+                    cell.number_format = "0"
+                if is_total:
+                    cell.font = bold
+        row_no = len(rows) + 4
+        for note in table.notes:
+            ws.cell(row=row_no, column=1, value=note).font = Font(italic=True, color="555555")
+            row_no += 1
+        for j, width in enumerate(_column_widths(table), 1):
+            ws.column_dimensions[get_column_letter(j)].width = width
+        ws.freeze_panes = "A3"
+        ws.print_title_rows = "1:2"
+        ws.page_setup.orientation = "landscape" if ncols > 6 else "portrait"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+__all__ = [
+    "BOM",
+    "csv_bytes",
+    "csv_file_names",
+    "export_kind",
+    "markdown_document",
+    "sheet_names",
+    "xlsx_bytes",
+]

@@ -1,0 +1,97 @@
+"""The ``overdue`` report as a table for people: grouped by point (its information officer's
+name and phone on the group's first row, so a clerk can ring the point about everything it owes)
+or by finding kind; upcoming items (``--soon``) dimmed after each group's findings; a footer
+counting the findings per kind. CSV and JSON come from :mod:`govinfo.reports.overdue`."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from govinfo.i18n import t
+from govinfo.render.table import Column, TableSpec
+from govinfo.reports.overdue import KIND_ORDER, Finding, OverdueReport, days_words, when_words
+
+
+class GroupBy(StrEnum):
+    point = "point"
+    type = "type"
+
+
+def _contact(report: OverdueReport, point_id: str) -> str:
+    point = report.points.get(point_id)
+    contact = point.contact if point is not None else None
+    parts = [x for x in (contact.name, contact.phone) if x] if contact is not None else []
+    return " ".join(parts) if parts else t("od_no_contact")
+
+
+def _label(report: OverdueReport, point_id: str) -> str:
+    point = report.points.get(point_id)
+    return point.label if point is not None else point_id
+
+
+def _days(f: Finding) -> str:
+    if f.days_overdue > 0:
+        return days_words(f.days_overdue)
+    return when_words(f.days_overdue)
+
+
+def _groups(report: OverdueReport, by: GroupBy) -> list[list[Finding]]:
+    """Findings then upcoming items, per group: points in id order, or kinds in
+    :data:`KIND_ORDER`; inside a group, SPEC order."""
+    groups: dict[str, list[Finding]] = {}
+    for f in (*report.findings, *(report.upcoming or ())):
+        groups.setdefault(f.point if by is GroupBy.point else f.kind.value, []).append(f)
+    order = sorted(groups) if by is GroupBy.point else [k.value for k in KIND_ORDER]
+    return [groups[key] for key in order if key in groups]
+
+
+def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> TableSpec:
+    lead = [
+        Column("point", t("od_col_point")),
+        Column("contact", t("od_col_contact")),
+        Column("kind", t("od_col_kind")),
+    ]
+    if by is GroupBy.type:
+        lead = [lead[2], lead[0], lead[1]]
+    columns = [
+        *lead,
+        Column("ref", t("od_col_ref")),
+        Column("due", t("od_col_due")),
+        Column("days", t("od_col_days"), numeric=True),
+        Column("detail", t("od_col_detail")),
+    ]
+    rows: list[tuple[str, ...]] = []
+    styles: list[str | None] = []
+    ends: set[int] = set()
+    for group in _groups(report, by):
+        for i, f in enumerate(group):
+            point = _label(report, f.point)
+            contact = _contact(report, f.point)
+            kind = t(f"od_soon_{f.kind.value}" if f.upcoming else f"od_kind_{f.kind.value}")
+            if by is GroupBy.point:
+                head = (point, contact, kind) if i == 0 else ("", "", kind)
+            else:
+                head = (kind if i == 0 else "", point, contact)
+            rows.append((*head, f.period or f.ref or "", f.due.isoformat(), _days(f), f.detail))
+            styles.append("dim" if f.upcoming else ("warn" if f.days_overdue == 0 else None))
+        ends.add(len(rows) - 1)
+    as_of = report.as_of.isoformat()
+    counts = report.counts()
+    n = sum(counts.values())
+    if n:
+        words = t("list_sep").join(
+            t("od_footer_count", kind=t(f"od_kind_{k.value}"), n=c) for k, c in counts.items()
+        )
+        footer = [t("od_footer_counts", n=n, counts=words)]
+    else:
+        footer = [t("od_footer_none", as_of=as_of)]
+    if report.upcoming is not None and report.soon is not None:
+        footer.append(t("od_footer_soon", n=len(report.upcoming), days=report.soon))
+    return TableSpec(
+        columns=columns,
+        rows=rows,
+        styles=styles,
+        title=t("od_title", as_of=as_of, since=report.since.isoformat()),
+        footer=footer,
+        section_ends=frozenset(ends),
+    )

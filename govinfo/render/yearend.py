@@ -1,0 +1,56 @@
+"""The year-end report for people: its tables one after another on the terminal, and the
+month-by-month bar chart drawn with characters (also put into the Markdown file)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from govinfo.i18n import t
+from govinfo.render.datatable import bar_chart, table_spec
+from govinfo.render.table import print_rich
+from govinfo.reports.tables import DataTable
+from govinfo.reports.yearend import YearEnd
+
+CHART_WIDTH = 40
+
+
+def ascii_wanted() -> bool:
+    """``GOVINFO_ASCII`` asks for ASCII drawing (consoles that draw box characters double-width)."""
+    return os.environ.get("GOVINFO_ASCII", "") not in ("", "0")
+
+
+def trend_chart(ye: YearEnd, *, ascii_only: bool | None = None) -> list[str]:
+    """The monthly submissions and adoptions as bars: a legend line, then two lines a month."""
+    if ascii_only is None:
+        ascii_only = ascii_wanted()
+    symbols = ("#", "=") if ascii_only else ("█", "▒")
+    labels = [t("ye_month", year=ye.year, n=m.month) for m in ye.months]
+    series = [[m.submitted for m in ye.months], [m.adopted for m in ye.months]]
+    head = t("ye_chart_title") + "  " + t("ye_chart_legend", a=symbols[0], b=symbols[1])
+    return [head, *bar_chart(labels, series, symbols, width=CHART_WIDTH)]
+
+
+def print_year_end(
+    tables: Sequence[DataTable], console: Any, *, extra: dict[str, list[str]] | None = None
+) -> None:
+    """Every table on ``console`` (an empty one as its title and “无”), each followed by its
+    notes and by ``extra[table.key]`` lines (the chart after the trend)."""
+    for i, table in enumerate(tables):
+        if i:
+            console.print()
+        # The title on a line of its own: inside the table it would wrap at the table's width.
+        console.print(table.title, markup=False, highlight=False, soft_wrap=True)
+        if table.rows:
+            print_rich(replace(table_spec(table), title=None), console)
+        else:
+            console.print("  " + t("ye_none"), markup=False, highlight=False)
+            for note in table.notes:
+                console.print(note, markup=False, highlight=False, soft_wrap=True)
+        lines = (extra or {}).get(table.key)
+        if lines:
+            console.print()
+            for line in lines:
+                console.print(line, markup=False, highlight=False, soft_wrap=True)

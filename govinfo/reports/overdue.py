@@ -1,0 +1,397 @@
+"""Rows of ``govinfo overdue`` (SPEC §2 "Overdue findings as of a day", §3): who is late, on
+what, since when.
+
+Built on the scoring core, so that a finding and a deduction cannot disagree:
+
+* ``research-missing`` / ``opinion-missing`` — the *charged* research/opinion
+  :class:`~govinfo.rules.obligations.Obligation` objects whose period ends in the window;
+* ``solicitation-overdue`` — the solicitation obligations due in the window and still
+  *outstanding* as of as-of (an answer after ``due`` clears the finding; scoring keeps the
+  deduction);
+* ``emergency-late`` — :func:`~govinfo.rules.activity.late_reports` (scoring's ``late_report``);
+* ``inactive`` — :func:`~govinfo.rules.activity.inactive_points`.
+
+The window runs from ``since`` (default 1 January of the as-of year) to as-of, both included.
+Findings are ordered by point id, kind (as text), ``due``, then period or ref.
+
+``--soon N`` adds *upcoming* items: solicitations and research/opinion periods falling due in
+the N days after as-of and not yet met as of as-of. They carry the kind they will have if they
+stay unmet and a negative ``days_overdue`` (as-of − due, as for findings); they are never mixed
+into ``findings``.
+
+Readings of SPEC where it leaves room (see also :mod:`govinfo.rules.activity`):
+
+* "Ordered by … kind" is the kind as text (``emergency-late`` < ``inactive`` <
+  ``opinion-missing`` < ``research-missing`` < ``solicitation-overdue``); tables use the same
+  order, so a point's lines read as its JSON does.
+* ``emergency-late`` is judged as scoring judges it (:func:`~govinfo.rules.events.late_report`:
+  any submission with both times, by the set in force on its date), and only for a submission
+  dated on or before as-of.
+* JSON keys are exactly SPEC's; the only addition is ``upcoming``, and only with ``--soon``.
+
+Which submission years are needed (:func:`years_to_load`, :func:`more_years`): the window's
+years and the one before (an answer, a late report or a point's latest submission may sit just
+before the window); then, only when the folder shows it, earlier years: a solicitation due in
+the window (or soon) issued before the first year read (its answers may date from ``issued``),
+and a point holding the tier on as-of with no own submission among the years read whose latest
+admission is older than them (its latest submission may lie between the two). A late report
+is looked for among the submissions read, as scoring does (its ``reported_at`` is in practice the
+day of its ``date``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable
+from enum import StrEnum
+from typing import Any
+
+import msgspec
+
+from govinfo.i18n import t
+from govinfo.model import Folder, HistoryKind, Point, PointKind, Tier
+from govinfo.reports.explain import period_words
+from govinfo.rules.activity import Inactivity, inactive_points, late_reports
+from govinfo.rules.events import LateReport, Pricer, SubmissionIndex
+from govinfo.rules.obligations import (
+    Obligation,
+    ObligationKind,
+    ObligationStatus,
+    obligations,
+)
+
+
+class FindingKind(StrEnum):
+    INACTIVE = "inactive"
+    RESEARCH_MISSING = "research-missing"
+    OPINION_MISSING = "opinion-missing"
+    SOLICITATION_OVERDUE = "solicitation-overdue"
+    EMERGENCY_LATE = "emergency-late"
+
+
+# One order for people and programs: the kinds as text (the JSON order, SPEC §2).
+KIND_ORDER: tuple[FindingKind, ...] = tuple(sorted(FindingKind, key=lambda k: k.value))
+
+_OF_OBLIGATION = {
+    ObligationKind.RESEARCH: FindingKind.RESEARCH_MISSING,
+    ObligationKind.OPINION: FindingKind.OPINION_MISSING,
+    ObligationKind.SOLICITATION: FindingKind.SOLICITATION_OVERDUE,
+}
+
+FINDING_KEYS = ("point", "kind", "period", "ref", "due", "days_overdue", "detail")
+
+
+class Finding(msgspec.Struct, frozen=True, gc=False):
+    """One finding (or, with ``upcoming``, one thing falling due soon). ``detail`` is already
+    in the current language."""
+
+    point: str
+    kind: FindingKind
+    due: dt.date
+    days_overdue: int
+    detail: str
+    period: str | None = None
+    ref: str | None = None
+    upcoming: bool = False
+
+    def sort_key(self) -> tuple[str, str, dt.date, str]:
+        return (self.point, self.kind.value, self.due, self.period or self.ref or "")
+
+    def record(self) -> dict[str, Any]:
+        """The finding as SPEC §3's JSON object, keys in SPEC's order."""
+        return {
+            "point": self.point,
+            "kind": self.kind.value,
+            "period": self.period,
+            "ref": self.ref,
+            "due": self.due.isoformat(),
+            "days_overdue": self.days_overdue,
+            "detail": self.detail,
+        }
+
+
+class OverdueReport(msgspec.Struct, frozen=True, gc=False):
+    """The findings chosen by the filters, in SPEC order; ``upcoming`` is None unless asked
+    (``soon`` days); ``points`` holds every point by id (names and contacts for tables)."""
+
+    as_of: dt.date
+    since: dt.date
+    findings: tuple[Finding, ...]
+    points: dict[str, Point]
+    upcoming: tuple[Finding, ...] | None = None
+    soon: int | None = None
+
+    def counts(self) -> dict[FindingKind, int]:
+        """Findings per kind (every kind, 0 included), in :data:`KIND_ORDER`."""
+        out = dict.fromkeys(KIND_ORDER, 0)
+        for f in self.findings:
+            out[f.kind] += 1
+        return out
+
+
+# --- words -------------------------------------------------------------------------------
+
+
+def days_words(n: int) -> str:
+    """“12 天” / “12 days”, “1 day”."""
+    return t("od_day" if abs(n) == 1 else "od_days", n=abs(n))
+
+
+def when_words(days_overdue: int) -> str:
+    """“逾期 12 天”, “今日到期”, “3 天后到期”."""
+    if days_overdue > 0:
+        return t("od_when_late", days=days_words(days_overdue))
+    if days_overdue == 0:
+        return t("od_when_today")
+    return t("od_when_soon", days=days_words(days_overdue))
+
+
+def _obligation_detail(ob: Obligation, upcoming: bool) -> str:
+    n = ob.days_overdue
+    if ob.kind is ObligationKind.SOLICITATION:
+        if upcoming:
+            return t("od_solicitation_soon", topic=ob.topic, days=days_words(n))
+        if n == 0:
+            return t("od_solicitation_today", topic=ob.topic)
+        return t("od_solicitation_late", topic=ob.topic, days=days_words(n))
+    stem = "od_research" if ob.kind is ObligationKind.RESEARCH else "od_opinion"
+    return t(
+        f"{stem}_soon" if upcoming else stem,
+        period=period_words(ob.period or ""),
+        required=ob.required,
+        found=ob.answered_by(ob.due),
+        when=when_words(n),
+    )
+
+
+def _inactive_detail(item: Inactivity) -> str:
+    if item.submission is not None:
+        return t(
+            "od_inactive_since_submission",
+            date=item.reference.isoformat(),
+            days=days_words(item.silent_days),
+            limit=item.limit,
+        )
+    key = (
+        "od_inactive_since_reinstated"
+        if item.entered_by is HistoryKind.REINSTATED
+        else "od_inactive_since_admitted"
+    )
+    return t(
+        key, date=item.reference.isoformat(), days=days_words(item.silent_days), limit=item.limit
+    )
+
+
+def _late_detail(late: LateReport) -> str:
+    return t(
+        "od_emergency_late",
+        occurred=late.occurred_at.isoformat(sep=" ", timespec="minutes"),
+        minutes=late.minutes,
+        limit=late.limit,
+    )
+
+
+# --- findings ----------------------------------------------------------------------------
+
+
+def _of_obligation(ob: Obligation, *, upcoming: bool = False) -> Finding:
+    return Finding(
+        point=ob.point,
+        kind=_OF_OBLIGATION[ob.kind],
+        due=ob.due,
+        days_overdue=ob.days_overdue,
+        detail=_obligation_detail(ob, upcoming),
+        period=ob.period,
+        ref=ob.ref,
+        upcoming=upcoming,
+    )
+
+
+def overdue_findings(
+    folder: Folder,
+    as_of: dt.date,
+    since: dt.date | None = None,
+    *,
+    index: SubmissionIndex | None = None,
+    pricer: Pricer | None = None,
+) -> list[Finding]:
+    """Every finding as of the end of ``as_of`` (SPEC §2), window ``since``..``as_of``
+    (``since`` default: 1 January of the as-of year), in SPEC order."""
+    since = since or dt.date(as_of.year, 1, 1)
+    index = index or SubmissionIndex(folder.submissions)
+    pricer = pricer or Pricer(folder)
+    out: list[Finding] = []
+    for ob in obligations(folder, since, as_of, as_of, index=index, pricer=pricer):
+        # Periodic: exactly the periods scoring charges. Solicitations: still unanswered.
+        wanted = ob.outstanding if ob.kind is ObligationKind.SOLICITATION else ob.charged
+        if wanted:
+            out.append(_of_obligation(ob))
+    for item in inactive_points(folder, as_of, index=index, pricer=pricer):
+        out.append(
+            Finding(
+                point=item.point,
+                kind=FindingKind.INACTIVE,
+                due=item.due,
+                days_overdue=item.days_overdue,
+                detail=_inactive_detail(item),
+                ref=item.submission,
+            )
+        )
+    for late in late_reports(folder, since, as_of, index=index, pricer=pricer):
+        due = late.deadline.date()
+        out.append(
+            Finding(
+                point=late.point,
+                kind=FindingKind.EMERGENCY_LATE,
+                due=due,
+                days_overdue=(as_of - due).days,
+                detail=_late_detail(late),
+                ref=late.submission,
+            )
+        )
+    out.sort(key=Finding.sort_key)
+    return out
+
+
+def upcoming_items(
+    folder: Folder,
+    as_of: dt.date,
+    days: int,
+    *,
+    index: SubmissionIndex | None = None,
+    pricer: Pricer | None = None,
+) -> list[Finding]:
+    """Solicitations and research/opinion periods falling due in the ``days`` days after
+    ``as_of`` and not met as of ``as_of``, in SPEC order, marked ``upcoming``."""
+    if days < 1:
+        return []
+    first = as_of + dt.timedelta(days=1)
+    last = as_of + dt.timedelta(days=days)
+    obs = obligations(folder, first, last, as_of, index=index, pricer=pricer, unfinished=True)
+    out = [_of_obligation(ob, upcoming=True) for ob in obs if ob.status is ObligationStatus.PENDING]
+    out.sort(key=Finding.sort_key)
+    return out
+
+
+def _keep(
+    items: Iterable[Finding],
+    points: Collection[str] | None,
+    kinds: Collection[FindingKind] | None,
+) -> tuple[Finding, ...]:
+    return tuple(
+        f
+        for f in items
+        if (points is None or f.point in points) and (kinds is None or f.kind in kinds)
+    )
+
+
+def overdue_report(
+    folder: Folder,
+    as_of: dt.date,
+    *,
+    since: dt.date | None = None,
+    point: Point | None = None,
+    point_kind: PointKind | None = None,
+    kinds: Collection[FindingKind] | None = None,
+    soon: int | None = None,
+) -> OverdueReport:
+    """The findings as of ``as_of`` kept by the filters — one ``point``, points of
+    ``point_kind``, finding ``kinds`` — and, with ``soon``, what falls due in that many days."""
+    since = since or dt.date(as_of.year, 1, 1)
+    index = SubmissionIndex(folder.submissions)
+    pricer = Pricer(folder)
+    chosen: set[str] | None = None
+    if point is not None or point_kind is not None:
+        chosen = {
+            p.id
+            for p in folder.points
+            if (point is None or p.id == point.id) and (point_kind is None or p.kind is point_kind)
+        }
+    findings = _keep(
+        overdue_findings(folder, as_of, since, index=index, pricer=pricer), chosen, kinds
+    )
+    upcoming = None
+    if soon is not None:
+        upcoming = _keep(
+            upcoming_items(folder, as_of, soon, index=index, pricer=pricer), chosen, kinds
+        )
+    return OverdueReport(
+        as_of=as_of,
+        since=since,
+        findings=findings,
+        points={p.id: p for p in folder.points},
+        upcoming=upcoming,
+        soon=soon,
+    )
+
+
+# --- records (JSON, CSV) -----------------------------------------------------------------
+
+
+def overdue_document(report: OverdueReport) -> dict[str, Any]:
+    """SPEC §3's ``overdue`` JSON document; an ``upcoming`` list (same keys) only with
+    ``--soon``."""
+    doc: dict[str, Any] = {
+        "as_of": report.as_of.isoformat(),
+        "findings": [f.record() for f in report.findings],
+    }
+    if report.upcoming is not None:
+        doc["upcoming"] = [f.record() for f in report.upcoming]
+    return doc
+
+
+def overdue_keys(report: OverdueReport) -> tuple[str, ...]:
+    """The CSV header: the finding keys, plus ``upcoming`` with ``--soon``."""
+    return FINDING_KEYS if report.upcoming is None else (*FINDING_KEYS, "upcoming")
+
+
+def overdue_records(report: OverdueReport) -> list[dict[str, Any]]:
+    """CSV rows: the findings, then (with ``--soon``) the upcoming items, each with
+    ``upcoming`` true or false."""
+    if report.upcoming is None:
+        return [f.record() for f in report.findings]
+    return [{**f.record(), "upcoming": f.upcoming} for f in (*report.findings, *report.upcoming)]
+
+
+# --- which submission years to read ------------------------------------------------------
+
+
+def default_since(as_of: dt.date) -> dt.date:
+    return dt.date(as_of.year, 1, 1)
+
+
+def years_to_load(since: dt.date, as_of: dt.date) -> range:
+    """The submission years a first read needs: the window's years and the one before."""
+    return range(since.year - 1, as_of.year + 1)
+
+
+def more_years(
+    folder: Folder, since: dt.date, as_of: dt.date, soon: int | None = None
+) -> range | None:
+    """The submission years to read instead of ``folder.years`` when what was read cannot
+    settle every finding (see the module docstring); None when it can."""
+    if folder.years is None or not folder.years:
+        return None
+    first_read = min(folder.years)
+    start = first_read
+    horizon = as_of + dt.timedelta(days=soon or 0)
+    for sol in folder.solicitations:
+        if since <= sol.due <= horizon and sol.issued <= as_of:
+            start = min(start, sol.issued.year)
+    read_from = dt.date(first_read, 1, 1)
+    with_own = {s.point for s in folder.submissions if s.date <= as_of}
+    for p in folder.points:
+        if p.id in with_own or not p.holds(Tier.PROVINCIAL, as_of):
+            continue
+        entered = [
+            ev.date
+            for ev in p.history
+            if ev.tier is Tier.PROVINCIAL
+            and ev.event in (HistoryKind.ADMITTED, HistoryKind.REINSTATED)
+            and ev.date <= as_of
+        ]
+        if entered and max(entered) < read_from:
+            start = min(start, max(entered).year)
+    if start >= first_read:
+        return None
+    return range(start, max(folder.years) + 1)

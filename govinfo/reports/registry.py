@@ -1,0 +1,195 @@
+"""The registry for the ``points`` commands (pure): each point's standing on a day, its scores
+year by year, and the checks a new point or a new history event must pass before anything is
+written.
+
+Readings where the issue leaves room:
+
+* A point's state on a day: ``active`` when it holds any tier; otherwise the kind of its latest
+  leaving event (``retired`` or ``disqualified``), or ``not-admitted`` when it never held one.
+* A new point's name, short name and aliases must not be any other point's id, name, short name
+  or alias: import and ``explain`` find points by those, and must find exactly one.
+* History stays in date order: a retire/reinstate event dated before the point's latest history
+  event is refused (the loader warns about the order, and the clerk meant something else).
+* ``reinstate`` needs an earlier ``admitted`` event for the tier: a point never admitted is
+  added, not reinstated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+import msgspec
+
+from govinfo.errors import DataError
+from govinfo.i18n import t
+from govinfo.model import Folder, HistoryEvent, HistoryKind, Point, Tier
+from govinfo.rules.annual import default_as_of, score_year
+
+ID_RE_TEXT = "[a-z][a-z0-9-]{1,39}"
+_OUT = (HistoryKind.RETIRED, HistoryKind.DISQUALIFIED)
+_IN = (HistoryKind.ADMITTED, HistoryKind.REINSTATED)
+
+
+class PointState(msgspec.Struct, frozen=True, gc=False):
+    point: Point
+    day: dt.date
+    holds: tuple[Tier, ...]
+    state: str  # active | retired | disqualified | not-admitted
+    since: dt.date | None  # the day of the event that put it in that state
+
+
+def point_state(point: Point, day: dt.date) -> PointState:
+    """Which tiers ``point`` holds at the end of ``day``, and why it holds none."""
+    holds = tuple(tier for tier in point.tiers if point.holds(tier, day))
+    known = [ev for ev in point.history if ev.date <= day]
+    if holds:
+        ins = [ev.date for ev in known if ev.event in _IN and ev.tier in holds]
+        return PointState(point, day, holds, "active", max(ins) if ins else None)
+    outs = [ev for ev in known if ev.event in _OUT]
+    if outs:
+        last = max(outs, key=lambda ev: ev.date)
+        return PointState(point, day, holds, last.event.value, last.date)
+    return PointState(point, day, holds, "not-admitted", None)
+
+
+def point_states(folder: Folder, day: dt.date) -> list[PointState]:
+    return [point_state(p, day) for p in folder.points]
+
+
+class YearRow(msgspec.Struct, frozen=True, gc=False):
+    """A point's score in one year on record; ``rank`` None when it was not ranked that year,
+    ``problem`` the message when the year cannot be scored."""
+
+    year: int
+    as_of: dt.date
+    rank: int | None = None
+    score: Decimal | None = None
+    submitted: int = 0
+    adopted: int = 0
+    status: str | None = None
+    at_risk: bool = False
+    problem: str | None = None
+
+
+def years_on_record(folder: Folder) -> list[int]:
+    """The years that have submissions in the folder."""
+    return sorted({s.date.year for s in folder.submissions})
+
+
+def point_years(folder: Folder, point: Point, today: dt.date) -> list[YearRow]:
+    """``point``'s rank, score and status in every year on record (as of its last day, or
+    today for the running year), from the same scoring as ``govinfo score``."""
+    rows = []
+    for year in years_on_record(folder):
+        as_of = default_as_of(year, today)
+        try:
+            result = score_year(folder, year, as_of)
+        except DataError as exc:
+            rows.append(YearRow(year, as_of, problem=exc.message))
+            continue
+        s = result.standing_of(point.id)
+        if s is None:
+            rows.append(YearRow(year, as_of))
+            continue
+        rows.append(
+            YearRow(
+                year,
+                as_of,
+                rank=s.rank,
+                score=s.score,
+                submitted=s.counts.submitted,
+                adopted=s.counts.adopted,
+                status=s.status.value,
+                at_risk=s.at_risk,
+            )
+        )
+    return rows
+
+
+# --- checks before writing ---------------------------------------------------------------------
+
+
+def _names(p: Point) -> Iterable[str]:
+    yield p.id
+    yield p.name
+    if p.short:
+        yield p.short
+    yield from p.aliases
+
+
+def new_point_problems(
+    folder: Folder,
+    *,
+    point_id: str,
+    name: str,
+    short: str | None,
+    aliases: Sequence[str],
+    parent: str | None,
+    id_ok: bool,
+) -> list[str]:
+    """Everything wrong with a new point (messages in the current language; empty: fine).
+    ``id_ok``: the id matches the slug pattern and is not a reserved device name (the loader's
+    own test, passed in so that this layer need not import the loader)."""
+    problems = []
+    if not id_ok:
+        problems.append(t("pt_bad_id", id=point_id, pattern=ID_RE_TEXT))
+    for p in folder.points:
+        if p.id == point_id:
+            problems.append(t("pt_id_taken", id=point_id, name=p.name))
+        elif p.id.casefold() == point_id.casefold():
+            problems.append(t("pt_id_case", id=point_id, other=p.id))
+    if not name.strip():
+        problems.append(t("pt_empty", field="--name"))
+    taken: dict[str, Point] = {}
+    for p in folder.points:
+        for n in _names(p):
+            taken.setdefault(n, p)
+    given = [("--name", name)]
+    if short is not None:
+        given.append(("--short", short))
+    given += [("--alias", a) for a in aliases]
+    seen: set[str] = set()
+    for option, text in given:
+        if not text.strip():
+            if option != "--name":
+                problems.append(t("pt_empty", field=option))
+            continue
+        other = taken.get(text)
+        if other is not None and other.id != point_id:
+            problems.append(t("pt_name_taken", option=option, value=text, other=other.id))
+        if text in seen and option == "--alias":
+            problems.append(t("pt_alias_repeat", value=text))
+        seen.add(text)
+    if parent is not None:
+        if parent == point_id:
+            problems.append(t("pt_parent_self"))
+        elif folder.point(parent) is None:
+            problems.append(t("pt_parent_unknown", parent=parent))
+    return problems
+
+
+def _latest(point: Point) -> HistoryEvent | None:
+    return max(point.history, key=lambda ev: ev.date, default=None)
+
+
+def history_problem(point: Point, event: HistoryKind, tier: Tier, day: dt.date) -> str | None:
+    """Why ``event`` (retired or reinstated) for ``tier`` on ``day`` cannot be recorded, or None."""
+    if tier not in point.tiers:
+        return t("pt_tier_unlisted", id=point.id, tier=tier.value)
+    latest = _latest(point)
+    if latest is not None and day < latest.date:
+        return t("pt_date_order", id=point.id, date=day.isoformat(), latest=latest.date.isoformat())
+    holds = point.holds(tier, day)
+    if event is HistoryKind.RETIRED and not holds:
+        return t("pt_not_holding", id=point.id, tier=t(f"pt_tier_{tier.value}"), date=day)
+    if event is HistoryKind.REINSTATED:
+        if holds:
+            return t("pt_already_holding", id=point.id, tier=t(f"pt_tier_{tier.value}"), date=day)
+        if not any(
+            ev.event is HistoryKind.ADMITTED and ev.tier is tier and ev.date <= day
+            for ev in point.history
+        ):
+            return t("pt_never_admitted", id=point.id, tier=t(f"pt_tier_{tier.value}"))
+    return None

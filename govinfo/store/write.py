@@ -1,0 +1,475 @@
+"""The write layer every writing command shares (import, close-year, points add/retire/reinstate).
+
+Use it like this::
+
+    from govinfo.store.write import open_writer
+
+    with open_writer(root, command="import") as w:   # lock taken, interrupted writes recovered
+        for note in w.recovered:                       # tell the clerk what recovery did
+            err_console.print(note)
+        folder = load_folder(root)                     # read only after the lock is held
+        old = w.read_bytes("points.yaml")              # None when the file does not exist
+        result = w.apply(
+            {"points.yaml": new_bytes, "submissions/2003/cc/08.yaml": other},
+            message="导入 …：新增 2 条",
+            office=folder.settings.office,             # commit author when git has no identity
+            commit=True,                               # False for --no-commit
+        )
+        result.written   # data-relative paths whose bytes changed (unchanged ones are skipped)
+        result.commit    # the new commit id, or None (nothing changed, no commit, or not a repo)
+        result.warnings  # one-line warnings for stderr (not a git repository, identity fallback)
+
+``apply_changes(root, changes, ...)`` does the same in one call; ``recover(root)`` takes the lock
+just to finish or undo an interrupted write; ``has_pending(root)`` is a cheap check readers may use.
+
+What ``apply`` guarantees:
+
+- **Inside the folder.** Paths are relative to the data folder with ``/``; anything that would
+  escape it (absolute, ``..``, NUL) or pass through a symbolic link is refused.
+- **Hand edits are safe.** It refuses (nothing written) when a file it would change has
+  uncommitted changes in git.
+- **One writer.** An operating-system lock under the repository's ``.git/govinfo/`` (or the user
+  cache folder when the data folder is not in a repository) — see :mod:`govinfo.store.lock`.
+- **All or nothing, even across a crash.** A journal (``journal.json`` next to the lock):
+  (1) a *prepare* manifest naming the temporary files; (2) the new contents written to temporary
+  files beside their targets; (3) one fsync round (all files, then each folder once); (4) the
+  manifest switched to *commit* (durably: this is the point of no return); (5) the renames and
+  one more folder fsync round; (6) ``git commit --only`` the paths written; (7) the journal
+  removed. After a crash, the next command that takes the lock rolls a *prepare* journal back
+  (temporary files and new folders removed; the targets were never touched) and a *commit*
+  journal forward (remaining renames, then the commit if it is missing). Either way the folder
+  ends exactly as it was before or exactly as it is after, with at most the one commit.
+- ``GOVINFO_CRASH_AT=N`` makes the process exit hard (``os._exit``) at the N-th durable step
+  of ``apply``, so tests can walk every step.
+- A folder outside git is written the same way, without a commit and with a warning.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from govinfo.errors import GovinfoError
+from govinfo.i18n import t
+from govinfo.store import git
+from govinfo.store.atomic import (
+    TEMP_SUFFIX,
+    atomic_write,
+    fsync_dirs,
+    read_or_none,
+    resolve_inside,
+    sync_existing,
+    write_file,
+)
+from govinfo.store.lock import hold_lock
+
+CRASH_EXIT_CODE = 86
+JOURNAL_VERSION = 1
+_STATE_DIR_NAME = "govinfo"
+_LOCK_NAME = "write.lock"
+_JOURNAL_NAME = "journal.json"
+
+_steps_taken = 0
+
+
+def _durable_step() -> None:
+    """Count one durable step; exit hard at the step ``GOVINFO_CRASH_AT`` names (tests only)."""
+    global _steps_taken
+    _steps_taken += 1
+    at = os.environ.get("GOVINFO_CRASH_AT", "")
+    if at.isdigit() and int(at) == _steps_taken:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(CRASH_EXIT_CODE)
+
+
+def _sha(data: bytes | None) -> str | None:
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+def user_cache_dir() -> Path:
+    """govinfo's folder in the user's cache (``XDG_CACHE_HOME``, ``~/Library/Caches``,
+    ``%LOCALAPPDATA%``)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "govinfo"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a data folder lives: its resolved path, its repository (if any), and the folder that
+    holds govinfo's lock and journal for it."""
+
+    root: Path
+    repo: Path | None
+    prefix: str  # the data folder relative to the repository top, "" or ending in "/"
+    state_dir: Path
+
+    @property
+    def lock_path(self) -> Path:
+        return self.state_dir / _LOCK_NAME
+
+    @property
+    def journal_path(self) -> Path:
+        return self.state_dir / _JOURNAL_NAME
+
+    def repo_rel(self, rel: str) -> str:
+        return self.prefix + rel
+
+
+def locate(root: Path) -> Place:
+    """Find the repository (if any) and the state folder for the data folder ``root``."""
+    root = root.resolve()
+    found = git.locate(root)
+    if found is None:
+        key = hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:16]
+        return Place(root, None, "", user_cache_dir() / "folders" / key)
+    top, gdir = found[0].resolve(), found[1]
+    rel = root.relative_to(top).as_posix()
+    prefix = "" if rel == "." else rel + "/"
+    return Place(root, top, prefix, gdir / _STATE_DIR_NAME)
+
+
+@dataclass
+class WriteResult:
+    written: list[str] = field(default_factory=list)
+    commit: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Entry:
+    rel: str
+    target: Path
+    temp: Path
+    old: bytes | None
+    new: bytes
+
+
+def _temp_for(target: Path, txid: str) -> Path:
+    return target.with_name(f".{target.name}.{txid}{TEMP_SUFFIX}")
+
+
+def _missing_dirs(root: Path, rels: Sequence[str]) -> list[str]:
+    """The folders (relative to root, parents first) that must be created for ``rels``."""
+    missing: list[str] = []
+    seen: set[str] = set()
+    for rel in rels:
+        parts = rel.split("/")[:-1]
+        for i in range(1, len(parts) + 1):
+            sub = "/".join(parts[:i])
+            if sub in seen:
+                continue
+            seen.add(sub)
+            if not (root / sub).exists():
+                missing.append(sub)
+    return missing
+
+
+class Writer:
+    """A data folder held under the write lock. Made by :func:`open_writer`."""
+
+    def __init__(self, place: Place) -> None:
+        self.place = place
+        self.root = place.root
+        self.recovered: list[str] = []
+
+    @property
+    def repo(self) -> Path | None:
+        return self.place.repo
+
+    def path(self, rel: str) -> Path:
+        """The absolute path of ``rel``, refused if it would leave the folder."""
+        return resolve_inside(self.root, rel)
+
+    def read_bytes(self, rel: str) -> bytes | None:
+        """The current bytes of ``rel``, or None when it does not exist."""
+        return read_or_none(self.path(rel))
+
+    def refuse_dirty(self, rels: Sequence[str]) -> None:
+        """Raise when any of ``rels`` has uncommitted changes (nothing to do outside git)."""
+        if self.repo is None or not rels:
+            return
+        dirty = git.dirty_paths(self.repo, [self.place.repo_rel(r) for r in rels])
+        if dirty:
+            shown = ", ".join(d[len(self.place.prefix) :] for d in sorted(dirty)[:5])
+            raise GovinfoError(t("write_dirty", paths=shown, n=len(dirty)))
+
+    def apply(
+        self,
+        changes: Mapping[str, bytes],
+        *,
+        message: str,
+        office: str = "",
+        commit: bool = True,
+    ) -> WriteResult:
+        """Write ``changes`` (data-relative path → new bytes) all or nothing, then commit them.
+
+        Files whose bytes would not change are left alone; when nothing changes, nothing is
+        written and no commit is made.
+        """
+        result = WriteResult()
+        entries: list[_Entry] = []
+        txid = f"{os.getpid()}-{secrets.token_hex(4)}"
+        for rel in sorted(changes):
+            target = self.path(rel)
+            if target.is_dir():
+                raise GovinfoError(t("write_path_escapes", path=rel))
+            old = read_or_none(target)
+            new = changes[rel]
+            if old == new:
+                continue
+            entries.append(_Entry(rel, target, _temp_for(target, txid), old, new))
+        if not entries:
+            return result
+        rels = [e.rel for e in entries]
+        self.refuse_dirty(rels)
+        do_commit = commit and self.repo is not None
+        env: dict[str, str] | None = None
+        if self.repo is None:
+            result.warnings.append(t("write_not_git"))
+        elif do_commit and not git.has_identity(self.repo):
+            env = git.identity_env(office)
+            result.warnings.append(t("git_no_identity", office=office or "govinfo"))
+
+        created = _missing_dirs(self.root, rels)
+        manifest: dict[str, Any] = {
+            "version": JOURNAL_VERSION,
+            "state": "prepare",
+            "txid": txid,
+            "prefix": self.place.prefix,
+            "message": message,
+            "commit": do_commit,
+            "office": office,
+            "identity_fallback": env is not None,
+            "created_dirs": created,
+            "files": [
+                {
+                    "path": e.rel,
+                    "temp": e.temp.name,
+                    "old": _sha(e.old),
+                    "new": _sha(e.new),
+                }
+                for e in entries
+            ],
+        }
+        self.place.state_dir.mkdir(parents=True, exist_ok=True)
+        _write_journal(self.place, manifest, sync=False)
+        _durable_step()
+        dirs = {e.target.parent for e in entries}
+        try:
+            for sub in created:
+                (self.root / sub).mkdir()
+                dirs.add((self.root / sub).parent)
+            for e in entries:
+                write_file(e.temp, e.new, sync=False)
+                _durable_step()
+            for e in entries:
+                sync_existing(e.temp)
+            fsync_dirs(dirs)
+            _durable_step()
+            manifest["state"] = "commit"
+            _write_journal(self.place, manifest, sync=True)
+        except BaseException:
+            _roll_back_prepared(self.place, manifest)
+            raise
+        _durable_step()
+
+        try:
+            for e in entries:
+                os.replace(e.temp, e.target)
+                _durable_step()
+            fsync_dirs({e.target.parent for e in entries})
+            _durable_step()
+            if do_commit and self.repo is not None:
+                result.commit = git.commit_paths(
+                    self.repo, [self.place.repo_rel(r) for r in rels], message, env=env
+                )
+                _durable_step()
+        except BaseException:
+            self._undo(entries, created)
+            raise
+        _remove_journal(self.place)
+        _durable_step()
+        result.written = rels
+        return result
+
+    def _undo(self, entries: Sequence[_Entry], created: Sequence[str]) -> None:
+        """Put back what an ``apply`` that failed after its point of no return changed."""
+        for e in entries:
+            with contextlib.suppress(OSError):
+                os.unlink(e.temp)
+            if e.old is None:
+                with contextlib.suppress(OSError):
+                    os.unlink(e.target)
+            else:
+                atomic_write(e.target, e.old)
+        if self.repo is not None:
+            git.unstage_paths(self.repo, [self.place.repo_rel(e.rel) for e in entries])
+        _remove_dirs(self.root, created)
+        _remove_journal(self.place)
+
+
+def _write_journal(place: Place, manifest: Mapping[str, Any], *, sync: bool) -> None:
+    data = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    atomic_write(place.journal_path, data, sync=sync)
+
+
+def _remove_journal(place: Place) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(place.journal_path)
+    fsync_dirs([place.state_dir])
+
+
+def _remove_dirs(root: Path, created: Sequence[str]) -> None:
+    for sub in reversed(created):
+        with contextlib.suppress(OSError):
+            (root / sub).rmdir()
+
+
+def _read_journal(place: Place) -> dict[str, Any] | None:
+    raw = read_or_none(place.journal_path)
+    if raw is None:
+        return None
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        manifest = None
+    if (
+        not isinstance(manifest, dict)
+        or manifest.get("version") != JOURNAL_VERSION
+        or manifest.get("state") not in ("prepare", "commit")
+    ):
+        raise GovinfoError(t("journal_unreadable", path=place.journal_path))
+    return manifest
+
+
+def _journal_files(place: Place, manifest: Mapping[str, Any]) -> list[tuple[str, Path, Path]]:
+    """(rel, target, temp) of each file the journal names, refusing any that leaves the folder."""
+    out: list[tuple[str, Path, Path]] = []
+    for f in manifest["files"]:
+        rel = str(f["path"])
+        target = resolve_inside(place.root, rel)
+        temp = target.with_name(str(f["temp"]))
+        if not temp.name.endswith(TEMP_SUFFIX) or "/" in str(f["temp"]):
+            raise GovinfoError(t("journal_unreadable", path=place.journal_path))
+        out.append((rel, target, temp))
+    return out
+
+
+def _roll_back_prepared(place: Place, manifest: Mapping[str, Any]) -> None:
+    for _rel, _target, temp in _journal_files(place, manifest):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+    _remove_dirs(place.root, [str(d) for d in manifest.get("created_dirs", [])])
+    _remove_journal(place)
+
+
+def _roll_forward(place: Place, manifest: Mapping[str, Any]) -> None:
+    files = _journal_files(place, manifest)
+    for (rel, target, temp), f in zip(files, manifest["files"], strict=True):
+        if temp.exists():
+            if _sha(temp.read_bytes()) != f["new"]:
+                raise GovinfoError(t("journal_cannot_finish", path=place.journal_path, file=rel))
+            os.replace(temp, target)
+        elif _sha(read_or_none(target)) != f["new"]:
+            raise GovinfoError(t("journal_cannot_finish", path=place.journal_path, file=rel))
+    fsync_dirs({target.parent for _rel, target, _temp in files})
+    if manifest.get("commit") and place.repo is not None:
+        paths = [place.repo_rel(rel) for rel, _t, _p in files]
+        dirty = git.dirty_paths(place.repo, paths)
+        if dirty:
+            env = None
+            if manifest.get("identity_fallback") and not git.has_identity(place.repo):
+                env = git.identity_env(str(manifest.get("office", "")))
+            try:
+                git.commit_paths(place.repo, sorted(dirty), str(manifest["message"]), env=env)
+            except GovinfoError as err:
+                raise GovinfoError(
+                    t("journal_commit_failed", path=place.journal_path, detail=err.message)
+                ) from None
+    _remove_journal(place)
+
+
+def _recover_locked(place: Place) -> list[str]:
+    manifest = _read_journal(place)
+    if manifest is None:
+        return []
+    if place.prefix != manifest.get("prefix", place.prefix):
+        # Another data folder of the same repository was interrupted: finish it where it is.
+        assert place.repo is not None
+        other = (place.repo / str(manifest["prefix"])).resolve()
+        place = Place(other, place.repo, str(manifest["prefix"]), place.state_dir)
+    if manifest["state"] == "prepare":
+        _roll_back_prepared(place, manifest)
+        return [t("journal_rolled_back", message=manifest.get("message", ""))]
+    _roll_forward(place, manifest)
+    return [t("journal_completed", message=manifest.get("message", ""))]
+
+
+def _command_line() -> str:
+    return " ".join(["govinfo", *sys.argv[1:]]) if sys.argv else "govinfo"
+
+
+@contextlib.contextmanager
+def open_writer(
+    root: Path, *, command: str | None = None, wait: float | None = None
+) -> Iterator[Writer]:
+    """Hold the data folder's write lock for the ``with`` block, after finishing or undoing any
+    interrupted write (its one-line notes are in ``Writer.recovered``)."""
+    place = locate(root)
+    with hold_lock(place.lock_path, command=command or _command_line(), wait=wait):
+        writer = Writer(place)
+        writer.recovered = _recover_locked(place)
+        yield writer
+
+
+def apply_changes(
+    root: Path,
+    changes: Mapping[str, bytes],
+    *,
+    message: str,
+    office: str = "",
+    commit: bool = True,
+) -> WriteResult:
+    """:meth:`Writer.apply` under a lock of its own; recovery notes come first in ``warnings``."""
+    with open_writer(root) as w:
+        result = w.apply(changes, message=message, office=office, commit=commit)
+        result.warnings[:0] = w.recovered
+        return result
+
+
+def recover(root: Path) -> list[str]:
+    """Take the lock just to finish or undo an interrupted write; returns what was done."""
+    with open_writer(root) as w:
+        return w.recovered
+
+
+def has_pending(root: Path) -> bool:
+    """Whether an interrupted write waits for recovery (one stat; no lock taken)."""
+    return locate(root).journal_path.exists()
+
+
+__all__ = [
+    "CRASH_EXIT_CODE",
+    "Place",
+    "WriteResult",
+    "Writer",
+    "apply_changes",
+    "has_pending",
+    "locate",
+    "open_writer",
+    "recover",
+]

@@ -1,0 +1,159 @@
+"""Hostile YAML: each case is a clear problem with its position, never a traceback, never run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govinfo.load import load_folder, parse_file
+from tests.conftest import MakeFolder
+
+SUB = "submissions/2003/changchun/08.yaml"
+GOOD = (
+    "- id: cc-2003-0001\n"
+    "  date: 2003-08-14\n"
+    "  title: 长春市推进老工业基地调整改造\n"
+    "  category: research\n"
+    "  reviewer: 张三\n"
+    "  adoptions:\n"
+    "    - publication: jl-zwxx\n"
+    "      date: 2003-08-20\n"
+    "      mode: single\n"
+)
+
+
+def positions(root: Path) -> list[tuple[str, int, int, str]]:
+    return [(p.path, p.line, p.col, p.severity.value) for p in load_folder(root).problems]
+
+
+def test_command_tag_never_runs(make_folder: MakeFolder, tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    text = f"- id: x\n  note: !!python/object/apply:os.system ['touch {marker}']\n"
+    root = make_folder({SUB: text})
+    assert (SUB, 2, 9, "error") in positions(root)
+    assert not marker.exists()
+
+
+def test_billion_laughs_is_rejected_without_expansion(make_folder: MakeFolder) -> None:
+    text = '- id: x\n  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for i in range(1, 12):
+        prev = "a" if i == 1 else f"l{i - 1}"
+        text += f"  l{i}: &l{i} [" + ",".join(f"*{prev}" for _ in range(9)) + "]\n"
+    root = make_folder({SUB: text})
+    problems = positions(root)
+    assert (SUB, 2, 6, "error") in problems  # the first anchor
+
+
+def test_binary_junk(make_folder: MakeFolder) -> None:
+    junk = bytes(range(256)) * 8
+    root = make_folder({SUB: junk})
+    problems = positions(root)
+    assert [p[3] for p in problems] == ["error"]
+
+
+def test_invalid_utf8_names_the_byte_offset(make_folder: MakeFolder) -> None:
+    data = GOOD.encode() + b"  note: \xc3\x28\n"
+    root = make_folder({SUB: data})
+    result = load_folder(root)
+    assert len(result.problems) == 1
+    assert str(len(GOOD.encode()) + 8) in result.problems[0].message
+
+
+def test_bom_and_crlf_are_read(make_folder: MakeFolder) -> None:
+    data = b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode()
+    root = make_folder({SUB: data})
+    assert positions(root) == []
+
+
+def test_tabs_for_indentation(make_folder: MakeFolder) -> None:
+    root = make_folder({SUB: GOOD.replace("  date: 2003-08-14", "\tdate: 2003-08-14")})
+    problems = positions(root)
+    assert len(problems) == 1
+    assert problems[0][:2] == (SUB, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [("", "warning"), ("# 只有注释\n", "warning"), ("id: x\n", "error"), ("just text\n", "error")],
+    ids=["empty", "comment-only", "mapping", "scalar"],
+)
+def test_wrong_top_level(make_folder: MakeFolder, text: str, severity: str) -> None:
+    root = make_folder({SUB: text})
+    assert positions(root) == [(SUB, 1, 1, severity)]
+
+
+def test_nesting_10000_deep(make_folder: MakeFolder) -> None:
+    root = make_folder({SUB: "- " * 10_000 + "x\n"})
+    problems = positions(root)
+    assert len(problems) == 1
+    assert problems[0][3] == "error"
+
+
+def test_size_limit_is_configurable(
+    make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_folder({SUB: GOOD * 400})
+    monkeypatch.setenv("GOVINFO_MAX_FILE_MB", "0.01")
+    assert positions(root)[0] == (SUB, 1, 1, "error")
+    monkeypatch.setenv("GOVINFO_MAX_FILE_MB", "50")
+    assert all(p[1] != 1 or p[3] != "error" for p in positions(root))
+
+
+def test_symlink_out_of_the_folder_is_refused(make_folder: MakeFolder, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(GOOD, encoding="utf-8")
+    root = make_folder()
+    (root / "submissions/2003/changchun").mkdir(parents=True)
+    os.symlink(outside, root / SUB)
+    assert positions(root) == [(SUB, 1, 1, "error")]
+
+
+# --- fuzzing: the only outcomes are "loaded" or "problems reported" ---------------------------
+
+FUZZ_EXAMPLES = int(os.environ.get("GOVINFO_FUZZ_EXAMPLES", "60"))
+
+
+def _mutate(lines: list[str], ops: list[tuple[int, int, int]]) -> str:
+    out = list(lines)
+    for op, index, extra in ops:
+        if not out:
+            break
+        i = index % len(out)
+        if op == 0:
+            del out[i]
+        elif op == 1:
+            out.insert(i, out[i])
+        elif op == 2:
+            out[i] = " " * (extra % 7) + out[i].lstrip(" ")
+        elif op == 3:
+            out[i] = out[i].replace(":", "", 1)
+        elif op == 4:
+            out[i] = out[i][: extra % (len(out[i]) + 1)]
+        elif op == 5:
+            out[i] = (
+                out[i] + ["'", '"', "[", "{", ": x", " #", "&a", "*a", "!!str", "\t"][extra % 10]
+            )
+    return "\n".join(out)
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    ops=st.lists(st.tuples(st.integers(0, 5), st.integers(0, 100), st.integers(0, 100)), max_size=6)
+)
+def test_mutated_files_never_crash(ops: list[tuple[int, int, int]]) -> None:
+    text = _mutate(GOOD.splitlines(), ops)
+    parsed = parse_file(SUB, text.encode("utf-8"))
+    for p in parsed.problems:
+        assert p.line >= 1
+        assert p.col >= 1
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None)
+@given(data=st.binary(max_size=400))
+def test_random_bytes_never_crash(data: bytes) -> None:
+    parsed = parse_file(SUB, data)
+    assert all(p.line >= 1 for p in parsed.problems)
