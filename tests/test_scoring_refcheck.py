@@ -93,3 +93,29 @@ def test_nobody_is_ranked_when_as_of_comes_before_the_year() -> None:
     assert result.standings == ()
     # and on 1 January itself the range is that one day
     assert [s.point.id for s in score_year(f, 2004, d("2004-01-01")).standings] == ["a", "b"]
+
+
+def test_overdue_lists_the_late_report_that_scoring_deducts() -> None:
+    # Issue 4: findings and deductions never disagree. As of 1 March the report of 23:50 that
+    # day is late (230 min > 120) and deducted (above); overdue must list it too, although the
+    # written submission is dated 2 March.
+    from govinfo.reports.overdue import overdue_findings
+    from tests.test_overdue_consistency import check_consistent
+
+    f = folder(
+        [point("aa")],
+        [
+            sub(
+                "E2",
+                "aa",
+                "2003-03-02",
+                "emergency",
+                occurred="2003-03-01T20:00",
+                reported="2003-03-01T23:50",
+            )
+        ],
+    )
+    as_of = d("2003-03-01")
+    late = [x.ref for x in overdue_findings(f, as_of) if x.kind.value == "emergency-late"]
+    assert late == ["E2"]
+    assert check_consistent(f, 2003, as_of) == 1
