@@ -169,8 +169,15 @@ def open_folder(
     return result
 
 
+def scoring_years(year: int) -> Any:
+    """The submissions a year's score can depend on: see ``load.folder.scoring_span``."""
+    from govinfo.load.folder import scoring_span
+
+    return scoring_span(year)
+
+
 def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = None) -> Any:
-    """The ``YearScore`` of ``year`` as of ``as_of``, reading years Y-1 and Y, without the
+    """The ``YearScore`` of ``year`` as of ``as_of``, reading ``scoring_years(year)``, without the
     per-point events (the ranking does not need them; ``explain`` scores for itself).
 
     A warm run takes it from the result cache when no file it depends on has changed (size,
@@ -180,7 +187,7 @@ def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = 
     from govinfo.rules.annual import YearScore, score_year
 
     st = state(ctx)
-    years = (year - 1, year)
+    years = scoring_years(year)
     key = None
     results = None
     if at is None and not st.no_cache:

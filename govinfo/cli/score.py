@@ -33,8 +33,8 @@ def score(
     """Score a year and rank the points: score, counts and status (commended, disqualified,
     exempt, retained, left; at risk before the year ends).
 
-    Reads only that year's and the previous year's submissions; refuses (exit 1) when what it
-    reads has errors.
+    Reads that year's and the previous year's submissions (and the months around them that a
+    score can depend on); refuses (exit 1) when what it reads has errors.
     """
     from govinfo.cli.output import emit
     from govinfo.render.score import SCORE_KEYS, score_table

@@ -50,11 +50,43 @@ class FileSource(Protocol):
     def read(self, path: str) -> bytes: ...
 
 
+class YearSpan(frozenset[int]):
+    """Submission years to read whole, plus single months of the years around them
+    (``edges``: year → months), e.g. what a year's score needs: Y-1 and Y, December of Y-2 (an
+    adoption up to 366 days after 31 December) and January of Y+1 (a late report written up
+    after New Year)."""
+
+    edges: dict[int, frozenset[int]]
+
+    def __new__(
+        cls, years: Collection[int], edges: dict[int, Collection[int]] | None = None
+    ) -> YearSpan:
+        span = super().__new__(cls, years)
+        span.edges = {y: frozenset(m) for y, m in (edges or {}).items() if y not in span}
+        return span
+
+
+def scoring_span(year: int) -> YearSpan:
+    """The submissions that scoring ``year`` can depend on (SPEC §1: adoptions and instructions
+    are at most 366 days after their submission)."""
+    return YearSpan((year - 1, year), {year - 2: (12,), year + 1: (1,)})
+
+
 def _wanted(path: str, years: Collection[int] | None) -> bool:
     if years is None or not path.startswith("submissions/"):
         return True
     parts = path.split("/")
-    return len(parts) < 2 or not parts[1].isdigit() or int(parts[1]) in years
+    if len(parts) < 2 or not parts[1].isdigit():
+        return True
+    year = int(parts[1])
+    if year in years:
+        return True
+    months = getattr(years, "edges", {}).get(year)
+    if months is None:
+        return False
+    if len(parts) < 4 or not parts[3]:
+        return True  # the year's folder itself: go in for the months wanted
+    return parts[3][:2].isdigit() and int(parts[3][:2]) in months
 
 
 class ParseCacheLike(Protocol):
@@ -102,7 +134,7 @@ class WorkingTree:
                         continue
                     path = prefix + name
                     if entry.is_file(follow_symlinks=False):
-                        if rel or years is None or _wanted(path, years):
+                        if years is None or _wanted(path, years):
                             st = entry.stat(follow_symlinks=False)
                             stats[path] = st
                             out.append((path, st.st_size))
@@ -259,7 +291,8 @@ def load_folder(
                 progress(i + 1, total)
         if cache is not None:
             for year, paths in present.items():
-                cache.forget_missing(year, paths)
+                if years is None or int(year) in years:  # a year read whole, not an edge
+                    cache.forget_missing(year, paths)
             cache.save()
         links = list(getattr(source, "links", ()))
         result = _assemble(settings, parsed, years, links)
