@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from govinfo.demo import generate, generate_sample
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.load import LoadResult, load_folder
+from govinfo.reports.overdue import FindingKind, overdue_findings
 from govinfo.rules.annual import Status, score_year
 
 REPO = Path(__file__).resolve().parent.parent
@@ -264,6 +265,37 @@ def test_sample_2003_ends_with_every_status(sample_loaded: LoadResult) -> None:
     below = [s.score for s in result.standings if s.status is Status.DISQUALIFIED]
     above = [s.score for s in result.standings if s.status in (Status.RETAINED, Status.COMMENDED)]
     assert max(below) < 10 < 14 < min(above)
+
+
+def test_sample_quarter_ends_show_every_kind_of_finding(sample_loaded: LoadResult) -> None:
+    """A few points let an obligation slide or go quiet for weeks (jilin.py's lapses), so that
+    ``overdue`` at the end of September and of December lists every kind of finding."""
+    folder = sample_loaded.folder
+    september = overdue_findings(folder, dt.date(2003, 9, 30))
+    december = overdue_findings(folder, dt.date(2003, 12, 31))
+    for findings in (september, december):
+        assert {f.kind for f in findings} == set(FindingKind)
+
+    def of(findings: list[Any], kind: FindingKind) -> set[tuple[str, str | None]]:
+        return {(f.point, f.period) for f in findings if f.kind is kind}
+
+    research = {("sft", "2003-Q1"), ("jyt", "2003-Q2"), ("slt", "2003-Q3"), ("wjj", "2003-Q3")}
+    opinion = {("liaoyuan", "2003-05"), ("baishan", "2003-08")}
+    assert of(september, FindingKind.RESEARCH_MISSING) == research
+    assert of(september, FindingKind.OPINION_MISSING) == opinion
+    assert of(december, FindingKind.RESEARCH_MISSING) == research | {("lyt", "2003-Q4")}
+    assert of(december, FindingKind.OPINION_MISSING) == opinion | {("liaoyuan", "2003-11")}
+    assert of(september, FindingKind.INACTIVE) == {("wjj", None)}
+    assert of(december, FindingKind.INACTIVE) == {("linjiang", None)}
+    # 省物价局 is quiet for 40-70 days around the end of September; 临江 from mid-November on.
+    days: dict[str, list[dt.date]] = {}
+    for s in folder.submissions:
+        days.setdefault(s.point, []).append(s.date)
+    before = max(d for d in days["wjj"] if d <= dt.date(2003, 9, 30))
+    after = min(d for d in days["wjj"] if d > dt.date(2003, 9, 30))
+    assert 40 <= (after - before).days <= 70
+    assert (dt.date(2003, 9, 30) - before).days > 40
+    assert 40 <= (dt.date(2003, 12, 31) - max(days["linjiang"])).days <= 70
 
 
 def test_sample_is_the_committed_data_byte_for_byte(sample_copy: Path) -> None:

@@ -81,3 +81,24 @@ def test_score_at_reproduces_the_published_ranking(
         return float(next(r["score"] for r in rows if r["id"] == "siping"))
 
     assert siping_score("--at", "v2003") < siping_score()
+
+
+def test_scoring_span_reads_the_edge_months_only(make_folder: MakeFolder) -> None:
+    from govinfo.load.folder import scoring_span
+
+    def sub(sid: str, day: str) -> str:
+        return f"- id: {sid}\n  date: {day}\n  title: 标题{sid}\n  category: general\n  reviewer: 李四\n"
+
+    root = make_folder(
+        {
+            "submissions/2001/siping/12.yaml": sub("a", "2001-12-31"),
+            "submissions/2001/siping/11.yaml": sub("b", "2001-11-30"),
+            "submissions/2002/siping/05.yaml": sub("c", "2002-05-01"),
+            "submissions/2003/siping/05.yaml": sub("d", "2003-05-01"),
+            "submissions/2004/siping/01.yaml": sub("e", "2004-01-02"),
+            "submissions/2004/siping/02.yaml": sub("f", "2004-02-02"),
+        }
+    )
+    result = load_folder(root, years=scoring_span(2003))
+    assert sorted(s.id for s in result.folder.submissions) == ["a", "c", "d", "e"]
+    assert result.folder.years == (2002, 2003)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from govinfo.load import load_folder
+from govinfo.load import WorkingTree, load_folder
+from govinfo.load.folder import scan_folder
 from tests.conftest import MakeFolder
 
 SUB = "submissions/2003/changchun/08.yaml"
@@ -26,7 +27,12 @@ GOOD_SUB = """\
 
 def problems_of(root: Path) -> list[tuple[str, int, int, str]]:
     result = load_folder(root)
-    return [(p.path, p.line, p.col, p.severity.value) for p in result.problems]
+    found = [(p.path, p.line, p.col, p.severity.value) for p in result.problems]
+    # check streams year by year: it must find exactly what a whole load finds.
+    scanned = scan_folder(WorkingTree(root))
+    assert scanned.problems == result.problems
+    assert (scanned.files, scanned.records) == (result.files, result.records)
+    return found
 
 
 def test_valid_folder_has_no_problems(make_folder: MakeFolder) -> None:
@@ -144,6 +150,14 @@ CASES: list[tuple[str, dict[str, str | bytes], list[tuple[str, int, int, str]]]]
             "submissions/1999/changchun/08.yaml": GOOD_SUB.replace("2003-08", "1999-08"),
         },
         [("submissions/1999/changchun/08.yaml", 2, 9, "error")],
+    ),
+    (
+        "unknown-adjustment-submission",
+        {
+            "adjustments/2003.yaml": "- id: adj-1\n  point: siping\n  date: 2003-05-01\n"
+            "  kind: manual\n  points: 2\n  reason: 表扬\n  submission: nope-1\n"
+        },
+        [("adjustments/2003.yaml", 7, 15, "error")],
     ),
     (
         "file-not-list",

@@ -16,9 +16,7 @@ if TYPE_CHECKING:
 
 def close_year(
     ctx: typer.Context,
-    year: Annotated[
-        int, typer.Argument(metavar="YEAR", help="The year to close, e.g. 2003.", min=1, max=9998)
-    ],
+    year: common.YearArg,
     apply: Annotated[
         bool,
         typer.Option(
@@ -55,7 +53,7 @@ def close_year(
     if day <= last:
         raise GovinfoError(t("cy_date_inside", year=year, date=day.isoformat()))
     if not apply:
-        loaded = common.open_folder(ctx, years=(year - 1, year))
+        loaded = common.open_folder(ctx, years=common.scoring_years(year))
         plan = _plan(loaded.folder, year, day)
         _show(plan)
         _verdict(plan)
@@ -65,7 +63,7 @@ def close_year(
     from govinfo.store.registry import with_history
 
     with registry_writer(ctx, f"govinfo close-year {year} --apply") as writer:
-        loaded = common.open_folder(ctx, years=(year - 1, year))
+        loaded = common.open_folder(ctx, years=common.scoring_years(year))
         folder = loaded.folder
         plan = _plan(folder, year, day)
         _show(plan)

@@ -3,13 +3,14 @@ folder, "today", date options, the two consoles, and turning ``GovinfoError`` in
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import msgspec
 import typer
@@ -143,15 +144,17 @@ def open_folder(
     years: Collection[int] | None = None,
     refuse_on_errors: bool = True,
     at: str | None = None,
+    scan: bool = False,
 ) -> Any:
     """Locate and load the data folder (only ``years`` of submissions when given), as it is
     now or, with ``at``, as it was at that git revision.
 
     A command that computes refuses (exit 1) when what it read has errors, printing the first
-    few and a pointer to ``govinfo check``. Returns the loader's ``LoadResult``.
+    few and a pointer to ``govinfo check``. Returns the loader's ``LoadResult``. With ``scan``
+    (``check``), every year is checked in turn without keeping submission records.
     """
     from govinfo.load import WorkingTree, load_folder
-    from govinfo.load.folder import FileSource, GitRevision, read_settings
+    from govinfo.load.folder import FileSource, GitRevision, read_settings, scan_folder
 
     st = state(ctx)
     root = locate_folder(st)
@@ -169,14 +172,25 @@ def open_folder(
         from govinfo.store.cache import ParseCache
 
         cache = ParseCache(root)
-    result = load_folder(source, years=years, cache=cache)
+    with progress_bar() as progress:
+        if scan:
+            result = scan_folder(source, cache=cache, progress=progress)
+        else:
+            result = load_folder(source, years=years, cache=cache, progress=progress)
     if refuse_on_errors and result.errors:
         refuse(result.problems, result.errors)
     return result
 
 
+def scoring_years(year: int) -> Any:
+    """The submissions a year's score can depend on: see ``load.folder.scoring_span``."""
+    from govinfo.load.folder import scoring_span
+
+    return scoring_span(year)
+
+
 def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = None) -> Any:
-    """The ``YearScore`` of ``year`` as of ``as_of``, reading years Y-1 and Y, without the
+    """The ``YearScore`` of ``year`` as of ``as_of``, reading ``scoring_years(year)``, without the
     per-point events (the ranking does not need them; ``explain`` scores for itself).
 
     A warm run takes it from the result cache when no file it depends on has changed (size,
@@ -186,7 +200,7 @@ def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = 
     from govinfo.rules.annual import YearScore, score_year
 
     st = state(ctx)
-    years = (year - 1, year)
+    years = scoring_years(year)
     key = None
     results = None
     if at is None and not st.no_cache:
@@ -213,6 +227,43 @@ def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = 
 
 
 AT_HELP = "Read the folder as it was at this git revision (a tag, branch or commit)."
+
+# Options that several commands share, declared once.
+YearArg = Annotated[
+    int, typer.Argument(metavar="YEAR", help="The year, e.g. 2003.", min=1, max=9998)
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="As known at the end of this day (default: the year's last day, or today if earlier).",
+    ),
+]
+AtOpt = Annotated[str | None, typer.Option("--at", metavar="REV", help=AT_HELP)]
+
+
+@contextlib.contextmanager
+def progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr for long reads — only on a terminal, and only once the work
+    turns out to be long (a few thousand files)."""
+    err = err_console()
+    if not err.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err, transient=True) as bar:
+        task: list[Any] = []
+
+        def update(done: int, total: int) -> None:
+            if total < 2000:
+                return
+            if not task:
+                task.append(bar.add_task(t("progress_reading"), total=total))
+            bar.update(task[0], completed=done)
+
+        yield update
 
 
 def refuse(problems: list[Any], n_errors: int) -> None:

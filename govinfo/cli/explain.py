@@ -15,18 +15,9 @@ def explain(
     point: Annotated[
         str, typer.Argument(metavar="POINT", help="The point: its id, full name or short name.")
     ],
-    year: Annotated[
-        int, typer.Argument(metavar="YEAR", help="The year, e.g. 2003.", min=1, max=9998)
-    ],
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="DATE",
-            help="As known at the end of this day (default: the year's last day, or today if earlier).",
-        ),
-    ] = None,
-    at: Annotated[str | None, typer.Option("--at", metavar="REV", help=common.AT_HELP)] = None,
+    year: common.YearArg,
+    as_of: common.AsOfOpt = None,
+    at: common.AtOpt = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,
@@ -49,7 +40,7 @@ def explain(
     from govinfo.rules.annual import default_as_of, score_year
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
-    loaded = common.open_folder(ctx, years=(year - 1, year), at=at)
+    loaded = common.open_folder(ctx, years=common.scoring_years(year), at=at)
     folder = loaded.folder
     found = find_point(folder, point)
     if found is None:

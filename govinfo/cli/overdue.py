@@ -63,7 +63,7 @@ def overdue(
             help='Also list solicitations and periods falling due in the next N days (upcoming; JSON key "upcoming").',
         ),
     ] = None,
-    at: Annotated[str | None, typer.Option("--at", metavar="REV", help=common.AT_HELP)] = None,
+    at: common.AtOpt = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,

@@ -16,17 +16,8 @@ if TYPE_CHECKING:
 
 def report(
     ctx: typer.Context,
-    year: Annotated[
-        int, typer.Argument(metavar="YEAR", help="The year, e.g. 2003.", min=1, max=9998)
-    ],
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="DATE",
-            help="As known at the end of this day (default: the year's last day, or today if earlier).",
-        ),
-    ] = None,
+    year: common.YearArg,
+    as_of: common.AsOfOpt = None,
     out: Annotated[
         str | None,
         typer.Option(
@@ -36,7 +27,7 @@ def report(
             "report.md (Markdown), or a folder DIR/ (one CSV per table, UTF-8 with BOM).",
         ),
     ] = None,
-    at: Annotated[str | None, typer.Option("--at", metavar="REV", help=common.AT_HELP)] = None,
+    at: common.AtOpt = None,
 ) -> None:
     """Print the year-end tables for the 通报: the ranking with statuses, per-point statistics
     (submissions by category, solicitations on time / late / missed, research per quarter,
@@ -60,7 +51,7 @@ def report(
         kind = export_kind(Path(out), out)
         if kind is None:
             raise UsageError(t("ye_out_unknown", path=out))
-    loaded = common.open_folder(ctx, years=(year - 1, year), at=at)
+    loaded = common.open_folder(ctx, years=common.scoring_years(year), at=at)
     ye = year_end(loaded.folder, score_year(loaded.folder, year, day))
     tables = year_end_tables(ye)
     if out is None or kind is None:

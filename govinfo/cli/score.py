@@ -13,17 +13,8 @@ from govinfo.render.table import OutputFormat
 
 def score(
     ctx: typer.Context,
-    year: Annotated[
-        int, typer.Argument(metavar="YEAR", help="The year to score, e.g. 2003.", min=1, max=9998)
-    ],
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="DATE",
-            help="Score as known at the end of this day (default: the year's last day, or today if earlier).",
-        ),
-    ] = None,
+    year: common.YearArg,
+    as_of: common.AsOfOpt = None,
     kind: Annotated[
         PointKind | None,
         typer.Option(
@@ -34,7 +25,7 @@ def score(
         int | None,
         typer.Option("--top", metavar="N", min=1, help="Show only rows ranked N or better."),
     ] = None,
-    at: Annotated[str | None, typer.Option("--at", metavar="REV", help=common.AT_HELP)] = None,
+    at: common.AtOpt = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,
@@ -42,8 +33,8 @@ def score(
     """Score a year and rank the points: score, counts and status (commended, disqualified,
     exempt, retained, left; at risk before the year ends).
 
-    Reads only that year's and the previous year's submissions; refuses (exit 1) when what it
-    reads has errors.
+    Reads that year's and the previous year's submissions (and the months around them that a
+    score can depend on); refuses (exit 1) when what it reads has errors.
     """
     from govinfo.cli.output import emit
     from govinfo.render.score import SCORE_KEYS, score_table

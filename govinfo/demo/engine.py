@@ -200,6 +200,7 @@ def _write_period(dest: Path, ctx: _Context, period: Period, result: GenerateRes
     forced = _plan_answers(ctx, notices, rng)
     _plan_obligations(ctx, period, forced, rng)
     free = _allocate(ctx, period, forced, rng)
+    _apply_lapses(ctx, forced)
 
     year_dir = dest / "submissions" / str(year)
     firsts: dict[tuple[str, int], tuple[str, dt.date]] = {}
@@ -397,6 +398,31 @@ def _plan_obligations(
             forced.setdefault((p.id, month), []).append(Forced(day, "opinion-list"))
 
 
+def _apply_lapses(ctx: _Context, forced: dict[tuple[str, int], list[Forced]]) -> None:
+    """Take out what the scenario's gaps and silences forbid: nothing owed is sent on a silent
+    day, no research item in a research gap (an answer to a notice is then written as a general
+    item), no opinion list in an opinion gap. Done after the budget is shared out, so that a lapse
+    changes its own point's records and no other's: the items it does not send are not made up
+    by anyone else, and the period ends that many items short of its budget."""
+    for key in sorted(forced):
+        p = ctx.by_id[key[0]]
+        if not p.lapses:
+            continue
+        kept: list[Forced] = []
+        for f in forced[key]:
+            if p.silent_on(f.day) or (f.category == "opinion-list" and p.skips_opinion(f.day)):
+                continue
+            if f.category == "research" and p.skips_research(f.day):
+                if f.solicitation is None:
+                    continue
+                f = f._replace(category="general")
+            kept.append(f)
+        if kept:
+            forced[key] = kept
+        else:
+            del forced[key]
+
+
 def _allocate(
     ctx: _Context,
     period: Period,
@@ -404,7 +430,8 @@ def _allocate(
     rng: random.Random,
 ) -> dict[tuple[str, int], int]:
     """How many free items each point writes each month, so that forced + free is exactly the
-    period's budget. When obligations alone exceed it, some are dropped (they become misses)."""
+    period's budget (before the scenario's lapses take some out). When obligations alone exceed
+    it, some are dropped (they become misses)."""
     total_forced = sum(len(v) for v in forced.values())
     if total_forced > period.budget:
         keys = sorted(forced)
@@ -464,6 +491,8 @@ def _month_records(
         weights = [1.0 if d.weekday() < 5 else 0.15 for d in days]
         for j, day in enumerate(rng.choices(days, weights, k=n_free)):
             planned.append((day, len(forced) + j, None))
+    if p.silent:  # what it would have written on those days is never sent
+        planned = [item for item in planned if not p.silent_on(item[0])]
     planned.sort(key=lambda item: (item[0], item[1]))
     flag_month = (year, month) in p.inaccurate_months
     this_month: set[str] = set()
@@ -524,6 +553,8 @@ def _record(
         kinds = _FREE_CATEGORIES[p.kind]
         category = rng.choices([k for k, _ in kinds], [w for _, w in kinds])[0]
         if category == "emergency" and p.kind == "department" and "anquan" not in p.topics:
+            category = "general"
+        if category == "research" and p.skips_research(day):
             category = "general"
         if category in ("general", "research") and rng.random() < sc.joint_rate:
             partner = _partner(ctx, p, day, rng)
@@ -595,7 +626,7 @@ def _partner(ctx: _Context, p: PointPlan, day: dt.date, rng: random.Random) -> P
         pool = [ctx.by_id[p.parent]] if p.parent in ctx.by_id else []
     else:
         pool = ctx.departments
-    pool = [q for q in pool if q.id != p.id and q.holds(day)]
+    pool = [q for q in pool if q.id != p.id and q.holds(day) and not q.silent_on(day)]
     return rng.choice(pool) if pool else None
 
 

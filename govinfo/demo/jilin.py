@@ -4,7 +4,9 @@ Nine 市州 (seven of them also 国办直报点), 25 provincial departments and 
 quality-evaluation method and the 2003 scoring standard; October 2002 to December 2003. Names,
 people and numbers are synthetic; the structure (who reports, to whom, under which rules, what the
 leaders cared about that year) follows the speech in ``shared/seed``. The year is built so that
-2003 ends with every status SPEC §2 knows: commended, disqualified, exempt, retained and left.
+2003 ends with every status SPEC §2 knows: commended, disqualified, exempt, retained and left;
+and a few points let an obligation slide or go quiet for weeks, so that ``overdue`` at a quarter's
+end shows every kind of finding.
 """
 
 from __future__ import annotations
@@ -146,6 +148,27 @@ _INACCURATE = {
     "yushu": ((2003, 4),),
 }
 
+# Obligations let slide, so that a quarter's end shows every kind of overdue finding. Quarters
+# without a single research item of the department's own (research-quarter-missing):
+_RESEARCH_GAPS = {
+    "sft": ((2003, 1),),
+    "jyt": ((2003, 2),),  # 非典: schools closed, exams moved
+    "slt": ((2003, 3),),  # flood season
+    "wjj": ((2003, 3),),
+    "lyt": ((2003, 4),),  # forest fire season
+}
+# Months without the city's opinion list (opinion-month-missing; required from April 2003):
+_OPINION_GAPS = {
+    "liaoyuan": ((2003, 5), (2003, 11)),
+    "baishan": ((2003, 8),),
+}
+# Weak points that go quiet (inactive): 省物价局 from mid-August until a reminder in October,
+# 临江 from mid-November, when its information officer is transferred, to the year's end.
+_SILENT = {
+    "wjj": ((D(2003, 8, 12), D(2003, 10, 16)),),
+    "linjiang": ((D(2003, 11, 15), D(2003, 12, 31)),),
+}
+
 
 def _phone(rng: random.Random, area: str) -> str:
     if rng.random() < 0.3:
@@ -209,6 +232,9 @@ def points() -> list[PointPlan]:
                 instr=instr,
                 national=nat,
                 inaccurate_months=_INACCURATE.get(pid, ()),
+                research_gaps=_RESEARCH_GAPS.get(pid, ()),
+                opinion_gaps=_OPINION_GAPS.get(pid, ()),
+                silent=_SILENT.get(pid, ()),
             )
         )
     for pid, place, short, parent in _COUNTIES:
@@ -240,6 +266,9 @@ def points() -> list[PointPlan]:
                 diligence=habits[2],
                 instr=habits[3],
                 inaccurate_months=_INACCURATE.get(pid, ()),
+                research_gaps=_RESEARCH_GAPS.get(pid, ()),
+                opinion_gaps=_OPINION_GAPS.get(pid, ()),
+                silent=_SILENT.get(pid, ()),
             )
         )
     for pid, full, short, topics in corpus.DEPARTMENTS[:_SAMPLE_DEPARTMENTS]:
@@ -269,6 +298,9 @@ def points() -> list[PointPlan]:
                 diligence=habits[2],
                 instr=habits[3],
                 inaccurate_months=_INACCURATE.get(pid, ()),
+                research_gaps=_RESEARCH_GAPS.get(pid, ()),
+                opinion_gaps=_OPINION_GAPS.get(pid, ()),
+                silent=_SILENT.get(pid, ()),
             )
         )
     return plans

@@ -25,6 +25,12 @@ class PointPlan:
     opinion list) is met on time; ``instr`` scales the chance of a leader's instruction;
     ``national`` the chance that an adopted item also reaches the national publication (only
     while it holds the national tier).
+
+    Lapses a scenario writes in on purpose, over whatever the dice decide: ``research_gaps``
+    (year, quarter) in which the point sends no research item of its own at all,
+    ``opinion_gaps`` (year, month) in which it sends no opinion list, and ``silent`` spans (first
+    and last day, inclusive) in which it sends nothing — no free item, no answer to a notice, no
+    periodic item.
     """
 
     id: str
@@ -46,6 +52,9 @@ class PointPlan:
     instr: float = 0.5
     national: float = 0.0
     inaccurate_months: tuple[tuple[int, int], ...] = ()  # (year, month): one item flagged
+    research_gaps: tuple[tuple[int, int], ...] = ()  # (year, quarter 1-4)
+    opinion_gaps: tuple[tuple[int, int], ...] = ()  # (year, month)
+    silent: tuple[tuple[dt.date, dt.date], ...] = ()  # (first, last), inclusive
     model: Point = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -69,6 +78,20 @@ class PointPlan:
 
     def holds(self, day: dt.date, tier: Tier = Tier.PROVINCIAL) -> bool:
         return self.model.holds(tier, day)
+
+    @property
+    def lapses(self) -> bool:
+        """Whether the scenario writes any gap or silence into this point's plan."""
+        return bool(self.research_gaps or self.opinion_gaps or self.silent)
+
+    def silent_on(self, day: dt.date) -> bool:
+        return any(first <= day <= last for first, last in self.silent)
+
+    def skips_research(self, day: dt.date) -> bool:
+        return (day.year, (day.month - 1) // 3 + 1) in self.research_gaps
+
+    def skips_opinion(self, day: dt.date) -> bool:
+        return (day.year, day.month) in self.opinion_gaps
 
     def record(self) -> dict[str, object]:
         """The registry record, in SPEC's field order."""

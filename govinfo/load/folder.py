@@ -3,7 +3,7 @@
 The three stages are kept apart so that later work extends rather than rewrites them: a
 :class:`FileSource` lists and reads files (the working tree, or a git revision for ``--at REV``);
 ``parse_file`` turns one file's bytes into records and problems (and can be cached per file); and
-:func:`cross_check` resolves references, duplicate ids and rule-set coverage, always, over
+:class:`CrossCheck` resolves references, duplicate ids and rule-set coverage, always, over
 everything that was read.
 """
 
@@ -32,6 +32,7 @@ from govinfo.model import (
     Settings,
     Severity,
     Solicitation,
+    SourceRef,
     Submission,
     Tier,
     rule_set_on,
@@ -50,11 +51,43 @@ class FileSource(Protocol):
     def read(self, path: str) -> bytes: ...
 
 
+class YearSpan(frozenset[int]):
+    """Submission years to read whole, plus single months of the years around them
+    (``edges``: year → months), e.g. what a year's score needs: Y-1 and Y, December of Y-2 (an
+    adoption up to 366 days after 31 December) and January of Y+1 (a late report written up
+    after New Year)."""
+
+    edges: dict[int, frozenset[int]]
+
+    def __new__(
+        cls, years: Collection[int], edges: dict[int, Collection[int]] | None = None
+    ) -> YearSpan:
+        span = super().__new__(cls, years)
+        span.edges = {y: frozenset(m) for y, m in (edges or {}).items() if y not in span}
+        return span
+
+
+def scoring_span(year: int) -> YearSpan:
+    """The submissions that scoring ``year`` can depend on (SPEC §1: adoptions and instructions
+    are at most 366 days after their submission)."""
+    return YearSpan((year - 1, year), {year - 2: (12,), year + 1: (1,)})
+
+
 def _wanted(path: str, years: Collection[int] | None) -> bool:
     if years is None or not path.startswith("submissions/"):
         return True
     parts = path.split("/")
-    return len(parts) < 2 or not parts[1].isdigit() or int(parts[1]) in years
+    if len(parts) < 2 or not parts[1].isdigit():
+        return True
+    year = int(parts[1])
+    if year in years:
+        return True
+    months = getattr(years, "edges", {}).get(year)
+    if months is None:
+        return False
+    if len(parts) < 4 or not parts[3]:
+        return True  # the year's folder itself: go in for the months wanted
+    return parts[3][:2].isdigit() and int(parts[3][:2]) in months
 
 
 class ParseCacheLike(Protocol):
@@ -65,6 +98,8 @@ class ParseCacheLike(Protocol):
     def store(self, parsed: ParsedFile, st: os.stat_result) -> None: ...
 
     def forget_missing(self, year: str, present: set[str]) -> None: ...
+
+    def release(self, year: str) -> None: ...
 
     def save(self) -> None: ...
 
@@ -82,27 +117,35 @@ class WorkingTree:
         return str(self.root)
 
     def files(self, years: Collection[int] | None) -> list[tuple[str, int]]:
+        # A hot loop on large folders (hundreds of thousands of files): the d_type of a
+        # directory entry answers "file or folder" without a system call; only files are
+        # stat'ed, once, for their size and the cache's key.
         out: list[tuple[str, int]] = []
-        self.links = []
+        stats = self.stats
+        links: list[str] = []
         stack = [""]
+        root = str(self.root)
         while stack:
             rel = stack.pop()
-            with os.scandir(self.root / rel if rel else self.root) as entries:
+            prefix = rel + "/" if rel else ""
+            with os.scandir(os.path.join(root, rel) if rel else root) as entries:
                 for entry in entries:
-                    if entry.name.startswith("."):
+                    name = entry.name
+                    if name[0] == ".":
                         continue
-                    path = f"{rel}/{entry.name}" if rel else entry.name
-                    if entry.is_symlink():
-                        self.links.append(path)
-                        continue
-                    if entry.is_dir(follow_symlinks=False):
+                    path = prefix + name
+                    if entry.is_file(follow_symlinks=False):
+                        if years is None or _wanted(path, years):
+                            st = entry.stat(follow_symlinks=False)
+                            stats[path] = st
+                            out.append((path, st.st_size))
+                    elif entry.is_dir(follow_symlinks=False):
                         if rel == "submissions" and not _wanted(path + "/", years):
                             continue
                         stack.append(path)
-                    elif entry.is_file(follow_symlinks=False) and _wanted(path, years):
-                        st = entry.stat(follow_symlinks=False)
-                        self.stats[path] = st
-                        out.append((path, st.st_size))
+                    else:
+                        links.append(path)  # a symbolic link (or a device, a socket): refused
+        self.links = links
         out.sort()
         return out
 
@@ -253,12 +296,98 @@ def load_folder(
                 progress(i + 1, total)
         if cache is not None:
             for year, paths in present.items():
-                cache.forget_missing(year, paths)
+                if years is None or int(year) in years:  # a year read whole, not an edge
+                    cache.forget_missing(year, paths)
             cache.save()
         links = list(getattr(source, "links", ()))
         result = _assemble(settings, parsed, years, links)
         result.source = source
         return result
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def scan_folder(
+    source: FileSource,
+    *,
+    cache: ParseCacheLike | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> LoadResult:
+    """Check the whole folder (``govinfo check``) year by year, keeping no submission records.
+
+    The same problems as :func:`load_folder` over every year, in bounded memory: a year's
+    submission files are parsed (or taken from the cache), cross-checked and dropped before the
+    next year is read; only their ids stay, for the duplicate check. The result's folder holds
+    the registry, rules, solicitations and adjustments, and no submissions.
+    """
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        listing = source.files(None)
+        settings = read_settings(source)
+        stats: dict[str, os.stat_result] = getattr(source, "stats", {}) if cache else {}
+        total = len(listing)
+        done = 0
+        base: list[ParsedFile] = []
+        by_year: dict[str, list[tuple[str, int]]] = {}
+        for path, size in listing:
+            kind = file_kind(path)
+            if kind == "submissions":
+                by_year.setdefault(path.split("/")[1], []).append((path, size))
+            elif kind is not None:
+                st = stats.get(path)
+                hit = cache.lookup(path, st) if cache is not None and st is not None else None
+                if hit is None:
+                    hit = parse_file(path, source.read(path))
+                    if cache is not None and st is not None:
+                        cache.store(hit, st)
+                base.append(hit)
+                done += 1
+        links = list(getattr(source, "links", ()))
+        got = _collect(base)
+        problems = got.problems + _folder_problems(base, links)
+        checker = CrossCheck(got.points, got.rule_sets, got.solicitations, got.adjustments)
+        for pf in base:
+            checker.add_file(pf)
+        folder = _folder_of(settings, got, ())
+        records = got.records
+        files = len(base)
+        for year in sorted(by_year):
+            year_listing = by_year[year]
+            parsed: dict[str, ParsedFile] = {}
+            if cache is not None:
+                for path, _size in year_listing:
+                    st = stats.get(path)
+                    hit = cache.lookup(path, st) if st is not None else None
+                    if hit is not None:
+                        parsed[path] = hit
+            hits = set(parsed)
+            parsed.update(_parse_in_parallel(source, year_listing, parsed, parse_file))
+            for path, _size in year_listing:
+                found = parsed.get(path)
+                pf = found if found is not None else parse_file(path, source.read(path))
+                st = stats.get(path)
+                if cache is not None and st is not None and path not in hits:
+                    cache.store(pf, st)
+                problems.extend(pf.problems)
+                checker.add_file(pf)
+                records += len(pf.records)
+                files += 1
+                done += 1
+                if progress is not None and (done % 500 == 0 or done == total):
+                    progress(done, total)
+            if cache is not None:
+                cache.forget_missing(year, {p for p, _ in year_listing})
+                cache.release(year)
+            del parsed
+        if cache is not None:
+            cache.save()
+        problems.extend(checker.finish(full=True))
+        problems.sort(key=Problem.sort_key)
+        out = LoadResult(folder, problems, files, records)
+        out.source = source
+        return out
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -282,103 +411,104 @@ def _parse_in_parallel(
     return parallel.parse_many(source.root, todo)
 
 
+class _Collected(msgspec.Struct, gc=False):
+    points: list[Point]
+    rule_sets: list[RuleSet]
+    solicitations: list[Solicitation]
+    adjustments: list[Adjustment]
+    submissions: list[Submission]
+    problems: list[Problem]
+    records: int
+
+
+def _collect(parsed: list[ParsedFile]) -> _Collected:
+    """The records of ``parsed`` by kind (rule sets sorted by ``effective_from``) and their
+    per-file problems."""
+    out = _Collected([], [], [], [], [], [], 0)
+    lists: dict[str, list[Any]] = {
+        "points": out.points,
+        "rules": out.rule_sets,
+        "solicitations": out.solicitations,
+        "adjustments": out.adjustments,
+        "submissions": out.submissions,
+    }
+    for pf in parsed:
+        out.problems.extend(pf.problems)
+        out.records += len(pf.records)
+        target = lists.get(pf.kind)
+        if target is not None:
+            target.extend(pf.records)
+    out.rule_sets.sort(key=lambda rs: rs.effective_from)
+    return out
+
+
+def _folder_of(settings: Settings, got: _Collected, years: Collection[int] | None) -> Folder:
+    return Folder(
+        settings=settings,
+        points=tuple(sorted(got.points, key=lambda p: p.id)),
+        rule_sets=tuple(got.rule_sets),
+        solicitations=tuple(got.solicitations),
+        adjustments=tuple(got.adjustments),
+        submissions=tuple(got.submissions),
+        years=None if years is None else tuple(sorted(years)),
+    )
+
+
 def _assemble(
     settings: Settings, parsed: list[ParsedFile], years: Collection[int] | None, links: list[str]
 ) -> LoadResult:
-    problems: list[Problem] = []
-    points: list[Point] = []
-    rule_sets: list[RuleSet] = []
-    solicitations: list[Solicitation] = []
-    adjustments: list[Adjustment] = []
-    submissions: list[Submission] = []
-    records = 0
+    got = _collect(parsed)
+    problems = got.problems + _folder_problems(parsed, links)
+    checker = CrossCheck(got.points, got.rule_sets, got.solicitations, got.adjustments)
     for pf in parsed:
-        problems.extend(pf.problems)
-        records += len(pf.records)
-        if pf.kind == "points":
-            points.extend(pf.records)
-        elif pf.kind == "rules":
-            rule_sets.extend(pf.records)
-        elif pf.kind == "solicitations":
-            solicitations.extend(pf.records)
-        elif pf.kind == "adjustments":
-            adjustments.extend(pf.records)
-        elif pf.kind == "submissions":
-            submissions.extend(pf.records)
-    for link in links:
-        problems.append(Problem(link, 1, 1, Severity.ERROR, t("file_symlink")))
+        checker.add_file(pf)
+    problems.extend(checker.finish(full=years is None))
+    problems.sort(key=Problem.sort_key)
+    return LoadResult(_folder_of(settings, got, years), problems, len(parsed), got.records)
+
+
+def _folder_problems(parsed: list[ParsedFile], links: list[str]) -> list[Problem]:
+    problems = [Problem(link, 1, 1, Severity.ERROR, t("file_symlink")) for link in links]
     if not any(pf.kind == "points" for pf in parsed):
         problems.append(Problem("points.yaml", 1, 1, Severity.ERROR, t("points_missing")))
-    rule_sets.sort(key=lambda rs: rs.effective_from)
-    problems.extend(cross_check(parsed, points, rule_sets, solicitations, full=years is None))
-    problems.sort(key=Problem.sort_key)
-    folder = Folder(
-        settings=settings,
-        points=tuple(sorted(points, key=lambda p: p.id)),
-        rule_sets=tuple(rule_sets),
-        solicitations=tuple(solicitations),
-        adjustments=tuple(adjustments),
-        submissions=tuple(submissions),
-        years=None if years is None else tuple(sorted(years)),
-    )
-    return LoadResult(folder, problems, len(parsed), records)
+    return problems
 
 
-def _duplicates(label: str, items: Iterator[tuple[str, Any]], problems: list[Problem]) -> None:
-    """Report every record whose id repeats an earlier one (in path order), naming the first."""
-    first: dict[str, Any] = {}
-    for key, rec in items:
-        seen = first.get(key)
-        if seen is None:
-            first[key] = rec
-            continue
-        src, first_src = rec.source, seen.source
-        problems.append(
-            Problem(
-                src.path,
-                src.line,
-                src.col,
-                Severity.ERROR,
-                t(
-                    "duplicate_id",
-                    what=t(label),
-                    id=key,
-                    first=f"{first_src.path}:{first_src.line}",
-                ),
-            )
-        )
+class CrossCheck:
+    """The problems that need more than one file — unknown references, duplicate ids, days
+    without a rule set in force, rule sets taking effect the same day — fed one file at a time,
+    so that ``check`` can stream a large folder year by year without holding its records.
 
+    Points, rule sets (sorted by ``effective_from``), solicitations and adjustments are given
+    whole; submission files are added in path order (a duplicate is the later copy). References
+    to submissions (from adjustments) are judged at :meth:`finish`, once every id is known.
+    """
 
-def cross_check(
-    parsed: list[ParsedFile],
-    points: list[Point],
-    rule_sets: list[RuleSet],
-    solicitations: list[Solicitation],
-    *,
-    full: bool,
-) -> list[Problem]:
-    """Problems that need more than one file: unknown references, duplicate ids, days without a
-    rule set in force, overlapping rule sets. ``full`` says every submission year was read (so
-    an adjustment's submission can be looked up)."""
-    problems: list[Problem] = []
-    point_ids = {p.id for p in points}
-    by_point = {p.id: p for p in points}
-    sol_by_id = {s.id: s for s in solicitations}
-    submission_ids: set[str] = set()
-
-    _duplicates("rec_point", ((p.id, p) for p in points), problems)
-    _duplicates("rec_solicitation", ((s.id, s) for s in solicitations), problems)
-    adj_records = [rec for pf in parsed if pf.kind == "adjustments" for rec in pf.records]
-    _duplicates("rec_adjustment", ((a.id, a) for a in adj_records), problems)
-    subs = [rec for pf in parsed if pf.kind == "submissions" for rec in pf.records]
-    _duplicates("rec_submission", ((s.id, s) for s in subs), problems)
-    submission_ids.update(s.id for s in subs)
-
-    seen_dates: dict[Any, RuleSet] = {}
-    for rs in rule_sets:
-        other = seen_dates.get(rs.effective_from)
-        if other is not None:
-            problems.append(
+    def __init__(
+        self,
+        points: list[Point],
+        rule_sets: list[RuleSet],
+        solicitations: list[Solicitation],
+        adjustments: list[Adjustment],
+    ) -> None:
+        self.problems: list[Problem] = []
+        self.point_ids = {p.id for p in points}
+        self.by_point = {p.id: p for p in points}
+        self.sol_by_id = {s.id: s for s in solicitations}
+        self.rule_sets = tuple(rule_sets)
+        self._first_submission: dict[str, SourceRef] = {}
+        self._submission_refs: list[tuple[str, Ref]] = []
+        self._good: set[tuple[str, str, Any]] = set()
+        self._duplicates("rec_point", ((p.id, p.source) for p in points), {})
+        self._duplicates("rec_solicitation", ((s.id, s.source) for s in solicitations), {})
+        self._duplicates("rec_adjustment", ((a.id, a.source) for a in adjustments), {})
+        seen_dates: dict[Any, RuleSet] = {}
+        for rs in rule_sets:
+            other = seen_dates.get(rs.effective_from)
+            if other is None:
+                seen_dates[rs.effective_from] = rs
+                continue
+            self.problems.append(
                 Problem(
                     rs.source.path,
                     rs.source.line,
@@ -392,18 +522,78 @@ def cross_check(
                     ),
                 )
             )
-        else:
-            seen_dates[rs.effective_from] = rs
-    sorted_sets = tuple(rule_sets)
 
-    for pf in parsed:
-        for ref in pf.refs:
-            problem = _check_ref(
-                pf.path, ref, point_ids, by_point, sol_by_id, sorted_sets, submission_ids, full
+    def _duplicates(
+        self, label: str, items: Iterator[tuple[str, SourceRef]], first: dict[str, SourceRef]
+    ) -> None:
+        """Report every record whose id repeats an earlier one, naming the first."""
+        for key, src in items:
+            first_src = first.get(key)
+            if first_src is None:
+                first[key] = src
+                continue
+            self.problems.append(
+                Problem(
+                    src.path,
+                    src.line,
+                    src.col,
+                    Severity.ERROR,
+                    t(
+                        "duplicate_id",
+                        what=t(label),
+                        id=key,
+                        first=f"{first_src.path}:{first_src.line}",
+                    ),
+                )
             )
-            if problem is not None:
-                problems.append(problem)
-    return problems
+
+    def add_file(self, pf: ParsedFile) -> None:
+        point_ids = self.point_ids
+        good = self._good
+        for ref in pf.refs:
+            kind = ref.kind
+            # Most references are fine and repeat (the same point, day, publication): a set
+            # lookup answers them; only the rest take the full check.
+            if kind == "point" or kind == "folderpoint":
+                if ref.value in point_ids:
+                    continue
+            elif kind == "submission":
+                self._submission_refs.append((pf.path, ref))
+                continue
+            elif (kind, ref.value, ref.day) in good:
+                continue
+            problem = _check_ref(
+                pf.path, ref, point_ids, self.by_point, self.sol_by_id, self.rule_sets
+            )
+            if problem is None:
+                if kind != "solicitation":  # its answer depends on the owner too
+                    good.add((kind, ref.value, ref.day))
+            else:
+                self.problems.append(problem)
+        if pf.kind == "submissions":
+            first = self._first_submission
+            for sub in pf.records:
+                if sub.id in first:
+                    self._duplicates("rec_submission", iter([(sub.id, sub.source)]), first)
+                else:
+                    first[sub.id] = sub.source
+
+    def finish(self, *, full: bool) -> list[Problem]:
+        """Every problem found. ``full`` says every submission year was added, so that an
+        adjustment's submission can be looked up."""
+        if full:
+            for path, ref in self._submission_refs:
+                if ref.value not in self._first_submission:
+                    self.problems.append(
+                        Problem(
+                            path,
+                            ref.line,
+                            ref.col,
+                            Severity.ERROR,
+                            t("unknown_submission", value=ref.value),
+                        )
+                    )
+        return self.problems
 
 
 def _check_ref(
@@ -413,8 +603,6 @@ def _check_ref(
     by_point: dict[str, Point],
     sol_by_id: dict[str, Solicitation],
     rule_sets: tuple[RuleSet, ...],
-    submission_ids: set[str],
-    full: bool,
 ) -> Problem | None:
     def err(key: str, **kw: object) -> Problem:
         return Problem(path, ref.line, ref.col, Severity.ERROR, t(key, **kw))
@@ -471,8 +659,6 @@ def _check_ref(
                 Severity.WARNING,
                 t("solicitation_not_addressed", value=ref.value, point=owner),
             )
-    elif kind == "submission" and full and ref.value not in submission_ids:
-        return err("unknown_submission", value=ref.value)
     return None
 
 

@@ -43,7 +43,14 @@ def workers() -> int:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
-    return min(cpus, 8) if cpus > 1 else 0
+    # Like `make -l`: cores other processes keep busy are not ours to use. The load average
+    # counts this process too, hence the one subtracted.
+    try:
+        busy = max(0.0, os.getloadavg()[0] - 1.0)
+    except OSError:
+        busy = 0.0
+    free = int(cpus - busy + 0.5)
+    return min(free, 8) if free > 1 else 0
 
 
 def _work(paths: list[str]) -> bytes:

@@ -194,29 +194,7 @@ def _build(loader: Any, path: str, problems: list[Problem]) -> Node | None:
         if ev is None:
             break
         cls = type(ev)
-        if cls is scalar_event and ev.anchor is None and ev.tag is None and stack:
-            # The common case, inlined: a plain value or key inside a collection.
-            mark = ev.start_mark
-            scalar = Scalar(ev.value, not ev.style, mark.line + 1, mark.column + 1)
-            parent, pending, seen = stack[-1]
-            if isinstance(parent, Sequence):
-                parent.items.append(scalar)
-                continue
-            key = pending[0]
-            if key is None:
-                pending[0] = scalar
-                continue
-            pending[0] = None
-            assert seen is not None
-            if not key.bad:
-                if key.value in seen:
-                    problems.append(
-                        _problem(path, key.line, key.col, "yaml_duplicate_key", key=key.value)
-                    )
-                    continue
-                seen.add(key.value)
-            parent.items.append((key, scalar))
-        elif cls is scalar_event:
+        if cls is scalar_event:
             mark = ev.start_mark
             line, col = mark.line + 1, mark.column + 1
             bad = False

@@ -25,8 +25,8 @@ Readings of SPEC where it leaves room (see also :mod:`govinfo.rules.activity`):
   ``opinion-missing`` < ``research-missing`` < ``solicitation-overdue``); tables use the same
   order, so a point's lines read as its JSON does.
 * ``emergency-late`` is judged as scoring judges it (:func:`~govinfo.rules.events.late_report`:
-  any submission with both times, by the set in force on its date), and only for a submission
-  dated on or before as-of.
+  any submission with both times, by the set in force on its date), by its ``reported_at``
+  day whatever the submission's own date — so findings and deductions never disagree.
 * JSON keys are exactly SPEC's; the only addition is ``upcoming``, and only with ``--soon``.
 
 Which submission years are needed (:func:`years_to_load`, :func:`more_years`): the window's

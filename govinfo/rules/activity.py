@@ -127,18 +127,15 @@ def late_reports(
 ) -> list[LateReport]:
     """The late emergency reports whose ``reported_at`` falls on ``first_day..last_day``, each
     judged by the rule set in force on its submission's date (as scoring judges it), by
-    (point, deadline, submission id). ``last_day`` is as-of: a submission dated after it is not
-    known yet (scoring does not see it either)."""
+    (point, deadline, submission id). ``last_day`` is as-of. As in scoring, a report made by
+    as-of counts even when its submission is dated later (SPEC §2: an event counts "once its
+    own date is on or before as-of, whatever the submission's date")."""
     pricer = pricer or Pricer(folder)
     subs: Iterable[Submission] = index.submissions if index is not None else folder.submissions
     out: list[LateReport] = []
     for sub in subs:
         reported = sub.reported_at
-        if (
-            reported is None
-            or sub.date > last_day
-            or not (first_day <= reported.date() <= last_day)
-        ):
+        if reported is None or not (first_day <= reported.date() <= last_day):
             continue
         found = late_report(sub, pricer.require_rule_set(sub.date, sub.id))
         if found is not None:

@@ -191,6 +191,15 @@ def _scan(
             if n:
                 for p in sub.participants():
                     of(p).instructions += n
+    # SPEC §2: an event "counts in the year of its own date and once its own date is on or
+    # before as-of, whatever the submission's date" — also a late report made on 31 December
+    # and written up in January, whose submission the date window above does not read.
+    for sub in index.off_day_reports:
+        assert sub.reported_at is not None
+        if not first - MAX_LAG <= sub.date <= last and first <= sub.reported_at.date() <= last:
+            for ev in pricer.submission_events(sub):
+                if first <= ev.date <= last:
+                    events.append(ev)
     for adj in folder.adjustments:
         if first <= adj.date <= last:
             events.append(pricer.adjustment_event(adj))
@@ -230,7 +239,14 @@ def score_year(folder: Folder, year: int, as_of: dt.date) -> YearScore:
 
     first = dt.date(year, 1, 1)
     final = as_of >= year_last
-    ranked = [p for p in folder.points if p.holds_some_day(Tier.PROVINCIAL, first, as_of)]
+    # "Ranked: the points holding the provincial tier on some day from 1 January to as-of":
+    # nobody when as-of comes before the year (a year not begun yet, the default as-of being
+    # today); Point.holds_some_day would judge 1 January, a day after as-of.
+    ranked = [
+        p
+        for p in folder.points
+        if as_of >= first and p.holds_some_day(Tier.PROVINCIAL, first, as_of)
+    ]
     excludes = set(annual.commend_excludes)
     scores: dict[str, Decimal] = {}
     point_counts: dict[str, Counts] = {}

@@ -446,7 +446,12 @@ def could_score_after(sub: Submission, day: dt.date) -> bool:
 
 class SubmissionIndex:
     """The folder's submissions indexed once: by date (for range scans), by owner, by
-    participant (owner or co-submitter), by owner and category, and by solicitation."""
+    participant (owner or co-submitter), by owner and category, and by solicitation.
+
+    ``off_day_reports`` are the submissions whose ``reported_at`` day lies before their date or
+    more than :data:`MAX_LAG` after it: their ``emergency-late`` event falls outside the date
+    window a year's scan reads, so the scan must look at them on their own.
+    """
 
     def __init__(self, submissions: Sequence[Submission]) -> None:
         subs = list(submissions)
@@ -457,8 +462,13 @@ class SubmissionIndex:
         self._oc_subs: dict[tuple[str, str], list[Submission]] = {}
         self._oc_dates: dict[tuple[str, str], list[dt.date]] = {}
         self.by_solicitation: dict[str, list[Submission]] = {}
+        self.off_day_reports: list[Submission] = []
         oc_subs, oc_dates, by_sol = self._oc_subs, self._oc_dates, self.by_solicitation
         for s in subs:
+            if s.reported_at is not None:
+                lag = s.reported_at.date() - s.date
+                if lag.days < 0 or lag > MAX_LAG:
+                    self.off_day_reports.append(s)
             # Category is a StrEnum: it hashes and compares as its value, and is faster to use
             key = (s.point, s.category)
             found = oc_subs.get(key)

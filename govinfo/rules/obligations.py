@@ -202,7 +202,14 @@ def _solicitations(
         )
         rs = pricer.rule_set_on(sol.due)
         price = rs.deduction(SOLICITATION_MISSED) if rs is not None else None
-        answering = index.by_solicitation.get(sol.id, ())
+        # Answers by participant, built once per solicitation (an `all` notice to 2,000
+        # points must not scan every answer for every point).
+        answers_of: dict[str, list[Answer]] = {}
+        for s in index.by_solicitation.get(sol.id, ()):
+            if s.date <= as_of:
+                answer = Answer(s.id, s.date)
+                for participant in (s.point, *s.co_submitters):
+                    answers_of.setdefault(participant, []).append(answer)
         seen: set[str] = set()
         for point_id in addressed:
             if point_id in seen:
@@ -211,11 +218,7 @@ def _solicitations(
             point = pricer.points.get(point_id)
             if point is None or not point.holds(Tier.PROVINCIAL, judged_on):
                 continue
-            answers = tuple(
-                Answer(s.id, s.date)
-                for s in answering
-                if s.date <= as_of and (s.point == point_id or point_id in s.co_submitters)
-            )
+            answers = tuple(answers_of.get(point_id, ()))
             yield Obligation(
                 kind=ObligationKind.SOLICITATION,
                 point=point_id,

@@ -21,13 +21,13 @@ import hashlib
 import os
 import time
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import msgspec
 
 from govinfo import __version__
 from govinfo.load.records import ParsedFile, Ref
-from govinfo.model import Submission
+from govinfo.model import Adjustment, Point, RuleSet, Solicitation, Submission
 from govinfo.store.atomic import write_bytes_atomic
 
 CACHE_FORMAT = 1
@@ -50,8 +50,39 @@ class Pack(msgspec.Struct, gc=False):
     entries: list[Entry]
 
 
+class BaseEntry(msgspec.Struct, array_like=True, gc=False):
+    """A registry, rules, solicitations or adjustments file (one of the record lists is used)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    ino: int
+    kind: str
+    refs: tuple[Ref, ...]
+    points: tuple[Point, ...] = ()
+    rule_sets: tuple[RuleSet, ...] = ()
+    solicitations: tuple[Solicitation, ...] = ()
+    adjustments: tuple[Adjustment, ...] = ()
+
+    def records(self) -> tuple[Any, ...]:
+        return self.points or self.rule_sets or self.solicitations or self.adjustments
+
+
+class BasePack(msgspec.Struct, gc=False):
+    cache_format: int
+    version: str
+    entries: list[BaseEntry]
+
+
+_BASE_FIELDS = {
+    "points": "points",
+    "rules": "rule_sets",
+    "solicitations": "solicitations",
+    "adjustments": "adjustments",
+}
 _encoder = msgspec.msgpack.Encoder()
 _decoder = msgspec.msgpack.Decoder(Pack)
+_base_decoder = msgspec.msgpack.Decoder(BasePack)
 
 
 def cache_dir(root: Path) -> Path:
@@ -74,6 +105,8 @@ class ParseCache:
         self.dir = directory or cache_dir(root)
         self._packs: dict[str, dict[str, Entry]] = {}
         self._dirty: set[str] = set()
+        self._base: dict[str, BaseEntry] | None = None
+        self._base_dirty = False
         self.hits = 0
         self.misses = 0
 
@@ -100,10 +133,11 @@ class ParseCache:
 
     def lookup(self, path: str, st: os.stat_result) -> ParsedFile | None:
         """The cached parse of ``path`` when the file is unchanged, else None."""
-        year = self._year_of(path)
-        if year is None:
-            return None
-        entry = self._pack(year).get(path)
+        if not path.startswith("submissions/"):
+            return self._lookup_base(path, st)
+        year = path[12:16]
+        pack = self._packs.get(year)
+        entry = (pack if pack is not None else self._pack(year)).get(path)
         if (
             entry is None
             or entry.size != st.st_size
@@ -115,8 +149,54 @@ class ParseCache:
         self.hits += 1
         return ParsedFile(path, "submissions", entry.records, (), entry.refs)
 
+    def _base_entries(self) -> dict[str, BaseEntry]:
+        if self._base is None:
+            self._base = {}
+            try:
+                decoded = _base_decoder.decode((self.dir / "base.pack").read_bytes())
+                if decoded.cache_format == CACHE_FORMAT and decoded.version == __version__:
+                    self._base = {e.path: e for e in decoded.entries}
+            except (OSError, msgspec.DecodeError, msgspec.ValidationError, ValueError):
+                pass
+        return self._base
+
+    def _lookup_base(self, path: str, st: os.stat_result) -> ParsedFile | None:
+        entry = self._base_entries().get(path)
+        if (
+            entry is None
+            or entry.size != st.st_size
+            or entry.mtime_ns != st.st_mtime_ns
+            or entry.ino != st.st_ino
+        ):
+            return None
+        self.hits += 1
+        return ParsedFile(path, entry.kind, entry.records(), (), entry.refs)
+
+    def _store_base(self, parsed: ParsedFile, st: os.stat_result) -> None:
+        field = _BASE_FIELDS.get(parsed.kind)
+        if field is None:
+            return
+        entries = self._base_entries()
+        if parsed.problems or st.st_mtime_ns > time.time_ns() - RACY_NS:
+            if entries.pop(parsed.path, None) is not None:
+                self._base_dirty = True
+            return
+        entries[parsed.path] = BaseEntry(
+            parsed.path,
+            st.st_size,
+            st.st_mtime_ns,
+            st.st_ino,
+            parsed.kind,
+            parsed.refs,
+            **{field: parsed.records},
+        )
+        self._base_dirty = True
+
     def store(self, parsed: ParsedFile, st: os.stat_result) -> None:
         """Remember a freshly parsed file, unless it had problems or is too new to trust."""
+        if not parsed.path.startswith("submissions/"):
+            self._store_base(parsed, st)
+            return
         year = self._year_of(parsed.path)
         if year is None or parsed.kind != "submissions":
             return
@@ -139,16 +219,34 @@ class ParseCache:
         if gone:
             self._dirty.add(year)
 
+    def release(self, year: str) -> None:
+        """Write the year's pack if it changed, and let go of it (a streaming check holds one
+        year at a time)."""
+        if year in self._dirty:
+            self._save_year(year)
+            self._dirty.discard(year)
+        self._packs.pop(year, None)
+
+    def _save_year(self, year: str) -> None:
+        pack = Pack(
+            CACHE_FORMAT, __version__, sorted(self._packs[year].values(), key=lambda e: e.path)
+        )
+        with contextlib.suppress(OSError):
+            write_bytes_atomic(self.dir / f"{year}.pack", _encoder.encode(pack))
+
     def save(self) -> None:
         """Write the packs that changed. A failure to write is not the clerk's problem: the
         next run simply parses again."""
         for year in sorted(self._dirty):
-            pack = Pack(
-                CACHE_FORMAT, __version__, sorted(self._packs[year].values(), key=lambda e: e.path)
+            self._save_year(year)
+        self._dirty.clear()
+        if self._base_dirty and self._base is not None:
+            pack = BasePack(
+                CACHE_FORMAT, __version__, sorted(self._base.values(), key=lambda e: e.path)
             )
             with contextlib.suppress(OSError):
-                write_bytes_atomic(self.dir / f"{year}.pack", _encoder.encode(pack))
-        self._dirty.clear()
+                write_bytes_atomic(self.dir / "base.pack", _encoder.encode(pack))
+            self._base_dirty = False
 
 
 # --- results: a year's scores, keyed by everything they were computed from ---------------------
