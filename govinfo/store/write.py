@@ -439,12 +439,14 @@ def _commit_forward(
     """Make the interrupted write's commit unless it was made: the paths are clean, or HEAD
     already records their content (git was killed after the commit but before it refreshed
     its index: the index entries are put back as HEAD has them)."""
-    dirty = git.dirty_paths(repo, paths)
-    if not dirty:
-        return
+    # A git killed in the commit may leave its index.lock even when the commit is complete:
+    # say so now (the journal stays until it is cleared) rather than at the next write.
     lock = git.index_lock(place.git_dir) if place.git_dir is not None else None
     if lock is not None:
         raise GitError(t("git_lock_left", path=lock))
+    dirty = git.dirty_paths(repo, paths)
+    if not dirty:
+        return
     if git.head_matches(repo, sorted(dirty)):
         git.run(["reset", "-q", "--", *sorted(dirty)], repo)
         return

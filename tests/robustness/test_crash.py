@@ -177,6 +177,27 @@ def test_a_lock_left_during_recovery_is_named_and_readers_go_on(
     assert status(folder) == ""
 
 
+def test_a_lock_left_by_a_git_that_did_commit_is_named_at_once(
+    folder: Path, tmp_path: Path
+) -> None:
+    batch = write_csv(tmp_path / "a.csv", [HEADER, ROWS[0], ROWS[2]], encoding="utf-8")
+    # Step 9 comes right after the commit; git, killed as it finished, left its lock.
+    code, _ = forked_cli(folder, "import", str(batch), GOVINFO_CRASH_AT="9")
+    assert code == CRASH_EXIT_CODE
+    lock = index_lock(folder)
+    lock.write_bytes(b"")
+    code, text = check(folder)
+    assert code == 0, text
+    assert str(lock) in text  # said by the next command, not only by the next write
+    assert has_pending(folder)
+    lock.unlink()
+    code, text = check(folder)
+    assert code == 0, text
+    assert not has_pending(folder)
+    assert commits(folder) == 2
+    assert status(folder) == ""
+
+
 def test_git_killed_after_its_commit_but_before_its_index(folder: Path, tmp_path: Path) -> None:
     batch = write_csv(tmp_path / "a.csv", [HEADER, ROWS[0]], encoding="utf-8")
     # Step 7 comes right after the commit: the journal still says it is owed.
