@@ -91,6 +91,9 @@ def scored(tmp_path: Path) -> Path:
     return data
 
 
+@pytest.mark.skipif(
+    not LONG, reason="GOVINFO_LONG_TESTS=1: steps 3, 7 and 9 are walked by test_import_crash.py"
+)
 def test_crash_walk_import(folder: Path, tmp_path: Path) -> None:
     batch = write_csv(tmp_path / "a.csv", [HEADER, ROWS[0], ROWS[2]], encoding="utf-8")
     # two month files: prepare, 2 temps, sync, manifest, 2 renames, sync, commit, journal

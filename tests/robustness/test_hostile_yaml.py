@@ -103,6 +103,22 @@ def test_bom_and_crlf_are_read(make_folder: MakeFolder) -> None:
     assert positions(root) == []
 
 
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"])
+def test_utf16_is_named(make_folder: MakeFolder, bom: bytes) -> None:
+    codec = "utf-16-le" if bom == b"\xff\xfe" else "utf-16-be"
+    root = make_folder({SUB: bom + GOOD.encode(codec)})
+    problems = messages(root)
+    assert [p[:3] for p in problems] == [(SUB, 1, 1)]
+    assert "UTF-16" in problems[0][3]
+
+
+def test_a_second_document_is_an_error_at_its_start(make_folder: MakeFolder) -> None:
+    root = make_folder({SUB: GOOD + "---\n" + GOOD})
+    problems = messages(root)
+    line = GOOD.count("\n") + 1
+    assert [p[:3] for p in problems if p[0] == SUB] == [(SUB, line, 1)]
+
+
 def test_tabs_for_indentation(make_folder: MakeFolder) -> None:
     root = make_folder({SUB: GOOD.replace("  date: 2003-08-14", "\tdate: 2003-08-14")})
     problems = positions(root)

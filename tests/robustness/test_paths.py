@@ -185,13 +185,39 @@ def test_points_add_refuses_a_hostile_parent(folder: Path, runner: CliRunner) ->
         "submissions//x.yaml",
     ],
 )
-def test_no_write_lands_outside_the_folder(folder: Path, tmp_path: Path, rel: str) -> None:
+@pytest.mark.parametrize("in_git", [True, False], ids=["git", "plain"])
+def test_no_write_lands_outside_the_folder(
+    make_folder: MakeFolder, tmp_path: Path, rel: str, in_git: bool
+) -> None:
+    # Outside git too: there no `git add` would stop a path that escaped.
+    folder = make_folder()
+    if in_git:
+        git(folder, "init", "-q")
+        commit_all(folder)
     before, outside = snapshot(folder), everything_outside(tmp_path, folder)
     with pytest.raises(GovinfoError):
         apply_changes(folder, {rel: b"- id: x\n"}, message="m")
     assert snapshot(folder) == before
     assert everything_outside(tmp_path, folder) == outside
-    assert commits(folder) == 1
+
+
+@pytest.mark.parametrize("in_git", [True, False], ids=["git", "plain"])
+@pytest.mark.parametrize("link", ["submissions", "submissions/2003/changchun/08.yaml"])
+def test_the_write_layer_never_writes_through_a_symlink(
+    make_folder: MakeFolder, tmp_path: Path, link: str, in_git: bool
+) -> None:
+    folder = make_folder()
+    if in_git:
+        git(folder, "init", "-q")
+        commit_all(folder)
+    outside = tmp_path / "outside"
+    target = outside / "08.yaml" if link.endswith(".yaml") else outside
+    outside.mkdir()
+    (folder / link).parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(target, folder / link)
+    with pytest.raises(GovinfoError, match=r"symbolic link|符号链接"):
+        apply_changes(folder, {"submissions/2003/changchun/08.yaml": b"- id: x\n"}, message="m")
+    assert snapshot(outside) == {}
 
 
 # --- symbolic links ---------------------------------------------------------------------------
