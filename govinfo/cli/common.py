@@ -145,13 +145,15 @@ def open_folder(
     refuse_on_errors: bool = True,
     at: str | None = None,
     scan: bool = False,
+    tree: Any = None,
 ) -> Any:
     """Locate and load the data folder (only ``years`` of submissions when given), as it is
     now or, with ``at``, as it was at that git revision.
 
     A command that computes refuses (exit 1) when what it read has errors, printing the first
     few and a pointer to ``govinfo check``. Returns the loader's ``LoadResult``. With ``scan``
-    (``check``), every year is checked in turn without keeping submission records.
+    (``check``), every year is checked in turn without keeping submission records. ``tree`` is a
+    ``WorkingTree`` already listed (its listing is reused).
     """
     from govinfo.load import WorkingTree, load_folder
     from govinfo.load.folder import FileSource, GitRevision, read_settings, scan_folder
@@ -160,7 +162,11 @@ def open_folder(
     root = locate_folder(st)
     if at is None:
         finish_interrupted_write(root)
-    source: FileSource = WorkingTree(root) if at is None else GitRevision(root, at)
+    source: FileSource
+    if at is not None:
+        source = GitRevision(root, at)
+    else:
+        source = tree if tree is not None else WorkingTree(root)
     try:
         settings = read_settings(source)
     except DataError:
@@ -203,6 +209,7 @@ def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = 
     years = scoring_years(year)
     key = None
     results = None
+    tree = None
     if at is None and not st.no_cache:
         from govinfo.load import WorkingTree
         from govinfo.load.folder import read_settings
@@ -219,7 +226,7 @@ def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = 
             hit = results.get(f"score-{year}", key, YearScore)
             if hit is not None:
                 return hit
-    loaded = open_folder(ctx, years=years, at=at)
+    loaded = open_folder(ctx, years=years, at=at, tree=tree)
     result = msgspec.structs.replace(score_year(loaded.folder, year, as_of), events={})
     if results is not None and key is not None:
         results.put(f"score-{year}", key, result)

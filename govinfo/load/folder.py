@@ -112,11 +112,16 @@ class WorkingTree:
         self.root = root
         self.links: list[str] = []
         self.stats: dict[str, os.stat_result] = {}
+        self._listed: tuple[Collection[int] | None, list[tuple[str, int]]] | None = None
 
     def describe(self) -> str:
         return str(self.root)
 
     def files(self, years: Collection[int] | None) -> list[tuple[str, int]]:
+        # Asked again for the same selection (a warm-path fingerprint, then the load): the
+        # listing already made.
+        if self._listed is not None and self._listed[0] is years:
+            return list(self._listed[1])
         # A hot loop on large folders (hundreds of thousands of files): the d_type of a
         # directory entry answers "file or folder" without a system call; only files are
         # stat'ed, once, for their size and the cache's key.
@@ -147,7 +152,8 @@ class WorkingTree:
                         links.append(path)  # a symbolic link (or a device, a socket): refused
         self.links = links
         out.sort()
-        return out
+        self._listed = (years, out)
+        return list(out)
 
     def read(self, path: str) -> bytes:
         full = self.root / path
@@ -279,7 +285,16 @@ def load_folder(
         for path, size in listing:
             if size > limit and path not in cached:
                 cached[path] = oversized_file(path, size)  # never read into memory
-        cached.update(_parse_in_parallel(source, listing, cached, parse))
+
+        def parse_the_rest() -> None:
+            # The registry, rules, solicitations and adjustments, parsed here while the
+            # workers (if any) parse the submission files.
+            for path, _size in listing:
+                kind = file_kind(path)
+                if kind is not None and kind != "submissions" and path not in cached:
+                    cached[path] = parse(path, source.read(path))
+
+        cached.update(_parse_in_parallel(source, listing, cached, parse, parse_the_rest))
         for i, (path, _size) in enumerate(listing):
             if file_kind(path) is None:
                 continue
@@ -398,17 +413,23 @@ def _parse_in_parallel(
     listing: list[tuple[str, int]],
     done: dict[str, ParsedFile],
     parse: Callable[[str, bytes], ParsedFile],
+    meanwhile: Callable[[], None] | None = None,
 ) -> dict[str, ParsedFile]:
     """Parse the submission files not yet ``done`` on all cores when there are many of them
-    and the source is the working tree; else nothing (the caller parses in-process)."""
+    and the source is the working tree; else nothing (the caller parses in-process).
+    ``meanwhile`` runs in this process while the workers parse (or at once when there are
+    none)."""
     from govinfo.load import parallel
 
-    if not isinstance(source, WorkingTree) or parse is not parse_file:
-        return {}
-    todo = [p for p, _ in listing if p not in done and file_kind(p) == "submissions"]
+    todo: list[str] = []
+    if isinstance(source, WorkingTree) and parse is parse_file:
+        todo = [p for p, _ in listing if p not in done and file_kind(p) == "submissions"]
     if len(todo) < parallel.MIN_FILES or parallel.workers() == 0:
+        if meanwhile is not None:
+            meanwhile()
         return {}
-    return parallel.parse_many(source.root, todo)
+    assert isinstance(source, WorkingTree)
+    return parallel.parse_many(source.root, todo, meanwhile)
 
 
 class _Collected(msgspec.Struct, gc=False):
