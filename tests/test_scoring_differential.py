@@ -12,6 +12,7 @@ Deterministic: ``derandomize=True`` gives the same examples on every run.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -63,8 +64,10 @@ from tests.reference_scoring import (
 )
 
 D = Decimal
+# GOVINFO_LONG_TESTS=1 runs ten times as many examples.
+_LONG = os.environ.get("GOVINFO_LONG_TESTS", "") not in ("", "0")
 DIFF_SETTINGS = settings(
-    max_examples=150,
+    max_examples=1000 if _LONG else 100,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +29,7 @@ from tests.reference_scoring import reference_explain, reference_score
 from tests.test_scoring_differential import canon, explain_chunks, folders
 
 CLI_SETTINGS = settings(
-    max_examples=25,
+    max_examples=100 if os.environ.get("GOVINFO_LONG_TESTS", "") not in ("", "0") else 12,
     deadline=None,
     derandomize=True,
     # shrinking through the CLI takes minutes; the in-memory test shrinks the same cases
