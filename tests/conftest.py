@@ -92,3 +92,21 @@ def make_folder(tmp_path: Path) -> MakeFolder:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+def run_cli(runner: CliRunner, root: Path, *args: str) -> tuple[int, str, str]:
+    """``govinfo --data ROOT ARGS`` through the runner: (exit code, stdout, stderr)."""
+    from govinfo.cli.main import app
+
+    result = runner.invoke(app, ["--data", str(root), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def compare_golden(path: Path, text: str) -> None:
+    """Assert ``text`` equals the golden file; ``GOVINFO_UPDATE_GOLDEN=1`` rewrites it instead."""
+    import os
+
+    if os.environ.get("GOVINFO_UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")

@@ -7,7 +7,6 @@ Set ``GOVINFO_UPDATE_GOLDEN=1`` to rewrite the golden files after an intended ch
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from govinfo.cli.main import app
+from tests.conftest import compare_golden
+from tests.conftest import run_cli as run
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "scoring"
@@ -29,17 +29,8 @@ def data(tmp_path: Path) -> Path:
     return root
 
 
-def run(runner: CliRunner, data: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--data", str(data), *args])
-    return result.exit_code, result.stdout, result.stderr
-
-
 def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("GOVINFO_UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+    compare_golden(GOLDEN / name, text)
 
 
 GOLDEN_CASES = [

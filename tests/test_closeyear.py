@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from govinfo.cli.main import app
 from govinfo.load import WorkingTree, load_folder
 from govinfo.model import HistoryKind
+from tests.conftest import run_cli as run
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "scoring"
 COMMENT = "# 直报点名册：由信息处维护，改动请提交 git\n"
@@ -43,11 +43,6 @@ def repo(tmp_path: Path) -> Path:
     git(root, "add", "-A")
     git(root, "commit", "-qm", "published")
     return data
-
-
-def run(runner: CliRunner, data: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--data", str(data), *args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def commits(data: Path) -> int:

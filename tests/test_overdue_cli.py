@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -25,8 +24,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from govinfo.cli.main import app
-from tests.conftest import MakeFolder
+from tests.conftest import MakeFolder, compare_golden
+from tests.conftest import run_cli as run
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "overdue"
@@ -40,11 +39,6 @@ def data(tmp_path: Path) -> Path:
     return root
 
 
-def run(runner: CliRunner, data: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--data", str(data), *args])
-    return result.exit_code, result.stdout, result.stderr
-
-
 def findings(runner: CliRunner, data: Path, *args: str) -> list[tuple[str, str, str | None]]:
     code, out, err = run(runner, data, "overdue", *args, "--format", "json")
     assert code == 0, err
@@ -52,11 +46,7 @@ def findings(runner: CliRunner, data: Path, *args: str) -> list[tuple[str, str, 
 
 
 def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("GOVINFO_UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+    compare_golden(GOLDEN / name, text)
 
 
 SEPT = ["overdue", "--as-of", "2003-09-30"]

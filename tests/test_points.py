@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from govinfo.cli.main import app
 from govinfo.load import WorkingTree, load_folder
+from tests.conftest import run_cli as run
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "scoring"
 COMMENT = "# 直报点名册（信息处）\n"
@@ -33,11 +33,6 @@ def data(tmp_path: Path) -> Path:
     git(root, "add", "-A")
     git(root, "commit", "-qm", "first")
     return root
-
-
-def run(runner: CliRunner, data: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--data", str(data), *args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def commits(data: Path) -> int:

@@ -16,13 +16,13 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from govinfo.cli.main import app
 from govinfo.i18n import set_lang
 from govinfo.load import WorkingTree, load_folder
 from govinfo.render.datatable import bar_chart, plain
 from govinfo.render.export import BOM, csv_file_names
 from govinfo.reports.yearend import YearEnd, year_end, year_end_tables
 from govinfo.rules.annual import score_year
+from tests.conftest import run_cli as run
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "scoring"
@@ -34,11 +34,6 @@ def data(tmp_path: Path) -> Path:
     root = tmp_path / "data"
     shutil.copytree(FIXTURE, root)
     return root
-
-
-def run(runner: CliRunner, data: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--data", str(data), *args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def score_json(runner: CliRunner, data: Path, *args: str) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from tests.conftest import MakeFolder
+from tests.conftest import run_cli as run
 from tests.importers.conftest import commit_all, commits, git
 
 HEADER = ["序号", "报送单位", "报送日期", "标题", "类别", "审核人"]
@@ -27,11 +28,6 @@ def write_csv(path: Path, rows: list[list[str]], *, encoding: str, delim: str = 
     text = "\r\n".join(delim.join(r) for r in rows) + "\r\n"
     path.write_bytes(text.encode(encoding))
     return path
-
-
-def run(runner: CliRunner, root: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["--data", str(root), *args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def month(root: Path, rel: str) -> list[dict[str, object]]:
