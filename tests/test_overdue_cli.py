@@ -325,3 +325,26 @@ def test_at_rev_lists_what_was_overdue_at_a_tag(runner: CliRunner, make_folder: 
     assert code == 0, err
     assert json.loads(out)["findings"] == []
     assert run(runner, root, *args, "--at", "no-such-tag")[0] == 1
+
+
+def test_a_late_report_written_up_in_january_is_found(
+    make_folder: MakeFolder, runner: CliRunner
+) -> None:
+    late = (
+        "- id: cc-2004-0001\n  date: 2004-01-01\n  title: 长春市一起火灾\n  category: emergency\n"
+        "  occurred_at: 2003-12-31T19:30\n  reported_at: 2003-12-31T23:30\n  reviewer: 王明\n"
+    )
+    root = make_folder({"submissions/2004/changchun/01.yaml": late})
+    code, out, err = run(
+        runner,
+        root,
+        "overdue",
+        "--as-of",
+        "2003-12-31",
+        "--type",
+        "emergency-late",
+        "--format",
+        "json",
+    )
+    assert code == 0, err
+    assert [f["ref"] for f in json.loads(out)["findings"]] == ["cc-2004-0001"]

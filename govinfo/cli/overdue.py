@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Annotated
 
 import typer
@@ -97,10 +98,12 @@ def overdue(
     start = common.date_option(since, "--since") or default_since(day)
     if start > day:
         raise UsageError(t("od_since_after_as_of", since=start.isoformat(), as_of=day.isoformat()))
-    loaded = common.open_folder(ctx, years=years_to_load(start, day), at=at)
+    # January after the last year too: an emergency reported late in December may be written
+    # up with a January date (as score reads it, so findings and deductions agree).
+    loaded = common.open_folder(ctx, years=_with_next_january(years_to_load(start, day)), at=at)
     wider = more_years(loaded.folder, start, day, soon)
     if wider is not None:
-        loaded = common.open_folder(ctx, years=wider, at=at)
+        loaded = common.open_folder(ctx, years=_with_next_january(wider), at=at)
     folder = loaded.folder
     found = None
     if point is not None:
@@ -125,3 +128,9 @@ def overdue(
     )
     if fail_on_findings and report.findings:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _with_next_january(years: range) -> Collection[int]:
+    from govinfo.load.folder import YearSpan
+
+    return YearSpan(years, {years[-1] + 1: (1,)} if len(years) else None)
