@@ -118,6 +118,15 @@ class _FileReader(Reader):
     def ref(self, kind: str, node: Node, value: str, **kw: Any) -> None:
         self.refs.append(Ref(kind, value, node.line, node.col, **kw))
 
+    def in_year(self, node: Node, field: str, day: dt.date, year: int) -> bool:
+        """Whether ``day`` falls in the file's ``year``; an error at ``node`` when it does not."""
+        if day.year == year:
+            return True
+        self.error(
+            node.line, node.col, "date_wrong_year", field=field, value=day.isoformat(), year=year
+        )
+        return False
+
     def source(self, node: Mapping) -> SourceRef:
         id_node = None
         for k, _ in node.items:
@@ -475,15 +484,7 @@ def _read_solicitations(
         due_node = node.get("due")
         if issued_node is None or due_node is None or "issued" not in values or "due" not in values:
             continue
-        if values["issued"].year != year:
-            r.error(
-                issued_node.line,
-                issued_node.col,
-                "date_wrong_year",
-                field="issued",
-                value=values["issued"].isoformat(),
-                year=year,
-            )
+        if not r.in_year(issued_node, "issued", values["issued"], year):
             continue
         if values["due"] < values["issued"]:
             r.error(
@@ -520,15 +521,7 @@ def _read_adjustments(
         date_node = node.get("date")
         if date_node is None or "date" not in values or "kind" not in values:
             continue
-        if values["date"].year != year:
-            r.error(
-                date_node.line,
-                date_node.col,
-                "date_wrong_year",
-                field="date",
-                value=values["date"].isoformat(),
-                year=year,
-            )
+        if not r.in_year(date_node, "date", values["date"], year):
             continue
         if values["kind"] is AdjustmentKind.MANUAL and "points" not in values:
             line, col = node.first_key_pos()
