@@ -5,13 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from govinfo.i18n import t
+from govinfo.i18n import error_text, t
 from govinfo.model import Point, Tier
 from govinfo.render.table import Column, TableSpec
 from govinfo.reports.numbers import fixed
-from govinfo.reports.registry import PointState, YearRow
+from govinfo.reports.registry import PointState, RegistryProblem, YearRow
 
 LIST_KEYS = ("id", "short", "name", "kind", "parent", "tiers", "holds", "state", "since")
+
+
+def registry_problem_text(problem: RegistryProblem) -> str:
+    """Why an edit of the registry is refused, in the current language."""
+    facts = {
+        k: t(f"pt_tier_{v.value}") if isinstance(v, Tier) else v for k, v in problem.facts.items()
+    }
+    return t(f"pt_{problem.code}", **facts)
 
 
 def tier_words(tiers: tuple[Tier, ...] | list[Tier]) -> str:
@@ -152,7 +160,7 @@ def years_table(rows: list[YearRow]) -> TableSpec:
     out = []
     for r in rows:
         if r.problem is not None:
-            out.append((str(r.year), "", "", "", "", r.problem, r.as_of.isoformat()))
+            out.append((str(r.year), "", "", "", "", error_text(r.problem), r.as_of.isoformat()))
         elif r.rank is None or r.score is None or r.status is None:
             out.append((str(r.year), "", "", "", "", t("cy_not_ranked"), r.as_of.isoformat()))
         else:

@@ -30,8 +30,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import msgspec
 
-from govinfo.errors import DataError
-from govinfo.i18n import t
+from govinfo.errors import NoRuleSetError, UnknownPublicationError
 from govinfo.model import (
     DEDUCTION_NAMES,
     Adjustment,
@@ -195,10 +194,10 @@ class Pricer:
             return found
 
     def require_rule_set(self, day: dt.date, what: str) -> RuleSet:
-        """The set in force on ``day``; a :class:`DataError` naming ``what`` when there is none."""
+        """The set in force on ``day``; a :class:`NoRuleSetError` naming ``what`` when there is none."""
         rs = self.rule_set_on(day)
         if rs is None:
-            raise DataError(t("score_no_rule_set", day=day.isoformat(), what=what))
+            raise NoRuleSetError(day, what)
         return rs
 
     def addresses(self, solicitation: Solicitation, point_id: str) -> bool:
@@ -287,9 +286,7 @@ class Pricer:
             adoption = adoptions[i]
             pub = rs.publications.get(adoption.publication)
             if pub is None:
-                raise DataError(
-                    t("score_unknown_publication", publication=adoption.publication, what=sub.id)
-                )
+                raise UnknownPublicationError(adoption.publication, sub.id)
             value = pub.value(adoption.mode)
             if highest:
                 so_far = best.get(pub.level, ZERO)
