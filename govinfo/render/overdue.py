@@ -1,15 +1,19 @@
 """The ``overdue`` report as a table for people: grouped by point (its information officer's
 name and phone on the group's first row, so a clerk can ring the point about everything it owes)
 or by finding kind; upcoming items (``--soon``) dimmed after each group's findings; a footer
-counting the findings per kind. CSV and JSON come from :mod:`govinfo.reports.overdue`."""
+counting the findings per kind; and the findings as SPEC §3's JSON and CSV records."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from govinfo.i18n import t
 from govinfo.render.table import Column, TableSpec
-from govinfo.reports.overdue import KIND_ORDER, Finding, OverdueReport, days_words, when_words
+from govinfo.render.words import days_words, finding_detail, when_words
+from govinfo.reports.overdue import KIND_ORDER, Finding, OverdueReport
+
+FINDING_KEYS = ("point", "kind", "period", "ref", "due", "days_overdue", "detail")
 
 
 class GroupBy(StrEnum):
@@ -72,7 +76,9 @@ def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> TableSp
                 head = (point, contact, kind) if i == 0 else ("", "", kind)
             else:
                 head = (kind if i == 0 else "", point, contact)
-            rows.append((*head, f.period or f.ref or "", f.due.isoformat(), _days(f), f.detail))
+            rows.append(
+                (*head, f.period or f.ref or "", f.due.isoformat(), _days(f), finding_detail(f))
+            )
             styles.append("dim" if f.upcoming else ("warn" if f.days_overdue == 0 else None))
         ends.add(len(rows) - 1)
     as_of = report.as_of.isoformat()
@@ -95,3 +101,43 @@ def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> TableSp
         footer=footer,
         section_ends=frozenset(ends),
     )
+
+
+def finding_record(f: Finding) -> dict[str, Any]:
+    """The finding as SPEC §3's JSON object, keys in SPEC's order."""
+    return {
+        "point": f.point,
+        "kind": f.kind.value,
+        "period": f.period,
+        "ref": f.ref,
+        "due": f.due.isoformat(),
+        "days_overdue": f.days_overdue,
+        "detail": finding_detail(f),
+    }
+
+
+def overdue_document(report: OverdueReport) -> dict[str, Any]:
+    """SPEC §3's ``overdue`` JSON document; an ``upcoming`` list (same keys) only with
+    ``--soon``."""
+    doc: dict[str, Any] = {
+        "as_of": report.as_of.isoformat(),
+        "findings": [finding_record(f) for f in report.findings],
+    }
+    if report.upcoming is not None:
+        doc["upcoming"] = [finding_record(f) for f in report.upcoming]
+    return doc
+
+
+def overdue_keys(report: OverdueReport) -> tuple[str, ...]:
+    """The CSV header: the finding keys, plus ``upcoming`` with ``--soon``."""
+    return FINDING_KEYS if report.upcoming is None else (*FINDING_KEYS, "upcoming")
+
+
+def overdue_records(report: OverdueReport) -> list[dict[str, Any]]:
+    """CSV rows: the findings, then (with ``--soon``) the upcoming items, each with
+    ``upcoming`` true or false."""
+    if report.upcoming is None:
+        return [finding_record(f) for f in report.findings]
+    return [
+        {**finding_record(f), "upcoming": f.upcoming} for f in (*report.findings, *report.upcoming)
+    ]

@@ -3,10 +3,13 @@ and as records for CSV/JSON (SPEC §3 keys and values)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from govinfo.i18n import t
 from govinfo.render.table import Column, TableSpec
+from govinfo.render.words import describe
 from govinfo.reports.explain import ExplainReport
-from govinfo.reports.numbers import fixed
+from govinfo.reports.numbers import fixed, tidy
 from govinfo.reports.score import ScoreReport, ScoreRow
 
 SCORE_KEYS = (
@@ -106,7 +109,7 @@ def explain_table(report: ExplainReport) -> TableSpec:
             r.date.isoformat(),
             r.submission or "",
             r.title or "",
-            r.detail,
+            describe(r.event),
             fixed(r.points),
             fixed(r.total),
         )
@@ -127,3 +130,29 @@ def explain_table(report: ExplainReport) -> TableSpec:
             )
         ],
     )
+
+
+def explain_records(report: ExplainReport) -> list[dict[str, Any]]:
+    """The ``events`` of SPEC §3's ``explain`` JSON, keys in SPEC's order (``detail`` in the
+    current language)."""
+    return [
+        {
+            "date": r.date.isoformat(),
+            "submission": r.submission,
+            "kind": r.kind,
+            "detail": describe(r.event),
+            "points": tidy(r.points),
+        }
+        for r in report.rows
+    ]
+
+
+def explain_document(report: ExplainReport) -> dict[str, Any]:
+    """SPEC §3's ``explain`` JSON document."""
+    return {
+        "point": report.point.id,
+        "year": report.year,
+        "as_of": report.as_of.isoformat(),
+        "score": tidy(report.score),
+        "events": explain_records(report),
+    }
