@@ -11,7 +11,7 @@ import typer
 from govinfo.cli import common
 
 if TYPE_CHECKING:
-    from govinfo.reports.tables import DataTable
+    from govinfo.render.datatable import DataTable
 
 
 def report(
@@ -42,7 +42,8 @@ def report(
     from govinfo.i18n import t
     from govinfo.render.export import export_kind
     from govinfo.render.yearend import print_year_end, trend_chart
-    from govinfo.reports.yearend import document_title, year_end, year_end_tables
+    from govinfo.render.yeartables import document_title, year_end_tables
+    from govinfo.reports.yearend import year_end
     from govinfo.rules.annual import default_as_of, score_year
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())

@@ -3,6 +3,8 @@ already records another one."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from govinfo.i18n import t
 from govinfo.render.table import Column, TableSpec
 from govinfo.reports.closeyear import ClosePlan
@@ -11,7 +13,9 @@ from govinfo.reports.numbers import fixed
 _STYLE = {"commended": "good", "disqualified": "bad"}
 
 
-def outcome_table(plan: ClosePlan) -> TableSpec:
+def outcome_table(plan: ClosePlan, reasons: Mapping[str, str]) -> TableSpec:
+    """The outcome to record; ``reasons`` by point id (in the folder's language, as they are
+    written into the registry)."""
     columns = [
         Column("rank", t("col_rank"), numeric=True),
         Column("point", t("ye_col_point_name")),
@@ -20,7 +24,13 @@ def outcome_table(plan: ClosePlan) -> TableSpec:
         Column("reason", t("ye_col_reason")),
     ]
     rows = [
-        (str(r.rank), r.point.name, fixed(r.score), t(f"status_{r.status.value}"), r.reason)
+        (
+            str(r.rank),
+            r.point.name,
+            fixed(r.score),
+            t(f"status_{r.status.value}"),
+            reasons[r.point.id],
+        )
         for r in plan.outcome
     ]
     return TableSpec(

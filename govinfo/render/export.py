@@ -20,9 +20,8 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from govinfo.render.datatable import display_rows, plain, text_width
+from govinfo.render.datatable import ColumnKind, DataTable, display_rows, plain, text_width
 from govinfo.reports.numbers import tidy
-from govinfo.reports.tables import ColumnKind, DataTable
 
 BOM = "\ufeff"
 MIN_WIDTH = 6

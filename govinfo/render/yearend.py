@@ -9,9 +9,8 @@ from dataclasses import replace
 from typing import Any
 
 from govinfo.i18n import t
-from govinfo.render.datatable import bar_chart, table_spec
+from govinfo.render.datatable import DataTable, bar_chart, table_spec
 from govinfo.render.table import print_rich
-from govinfo.reports.tables import DataTable
 from govinfo.reports.yearend import YearEnd
 
 CHART_WIDTH = 40
