@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from wcwidth import wcswidth
-
 from govinfo.render.table import Column, TableSpec
 from govinfo.reports.numbers import fixed, tidy
+from govinfo.text import display_width
 
 Cell = str | int | Decimal | None
 
@@ -115,12 +114,6 @@ def table_spec(table: DataTable) -> TableSpec:
     )
 
 
-def text_width(text: str) -> int:
-    """Display width: a CJK character counts 2."""
-    width = wcswidth(text)
-    return width if width >= 0 else len(text)
-
-
 def bar_chart(
     labels: Sequence[str],
     series: Sequence[Sequence[int]],
@@ -132,7 +125,7 @@ def bar_chart(
     to the value (the largest value fills ``width``; any value above 0 shows at least one),
     then the value. The label stands on the first line of its group."""
     top = max((v for values in series for v in values), default=0)
-    pad = max((text_width(label) for label in labels), default=0)
+    pad = max((display_width(label) for label in labels), default=0)
     lines = []
     for i, label in enumerate(labels):
         for k, values in enumerate(series):
@@ -141,6 +134,6 @@ def bar_chart(
             if value > 0:
                 n = max(n, 1)
             head = label if k == 0 else ""
-            head += " " * (pad - text_width(head))
+            head += " " * (pad - display_width(head))
             lines.append(f"{head} {symbols[k] * n} {value}".rstrip())
     return lines

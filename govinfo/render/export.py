@@ -13,15 +13,16 @@ Each writer returns bytes or text; the command writes them atomically (``store.a
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from govinfo.render.datatable import ColumnKind, DataTable, display_rows, plain, text_width
+from govinfo.render.datatable import ColumnKind, DataTable, display_rows, plain
+from govinfo.render.table import csv_rows, markdown_table
 from govinfo.reports.numbers import tidy
+from govinfo.text import display_width
 
 BOM = "\ufeff"
 MIN_WIDTH = 6
@@ -65,33 +66,27 @@ def csv_file_names(tables: Sequence[DataTable]) -> list[str]:
 
 def csv_bytes(table: DataTable) -> bytes:
     """``table`` as CSV: a BOM, the localised header, every row and the total row."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([c.header for c in table.columns])
-    for row in table.rows:
-        writer.writerow([plain(cell) for cell in row])
-    if table.total is not None:
-        writer.writerow([plain(cell) for cell in table.total])
-    return (BOM + buf.getvalue()).encode("utf-8")
+    rows = [*table.rows, *([table.total] if table.total is not None else [])]
+    text = csv_rows(
+        [[c.header for c in table.columns], *([plain(cell) for cell in row] for row in rows)],
+        newline="\r\n",
+    )
+    return (BOM + text).encode("utf-8")
 
 
 def markdown_document(
     title: str, tables: Sequence[DataTable], extra: Mapping[str, Sequence[str]] | None = None
 ) -> str:
     """The report in Markdown; ``extra[table.key]`` lines follow that table in a text block."""
-    from tabulate import tabulate
-
     parts = [f"# {title}"]
     for i, table in enumerate(tables, 1):
         parts.append(f"## {i}. {table.title}")
         if table.rows:
             parts.append(
-                tabulate(
+                markdown_table(
+                    [c.header for c in table.columns],
                     display_rows(table),
-                    headers=[c.header for c in table.columns],
-                    tablefmt="pipe",
-                    disable_numparse=True,
-                    colalign=["right" if c.numeric else "left" for c in table.columns],
+                    [c.numeric for c in table.columns],
                 )
             )
         parts.extend(table.notes)
@@ -102,10 +97,10 @@ def markdown_document(
 
 
 def _column_widths(table: DataTable) -> list[int]:
-    widths = [text_width(c.header) for c in table.columns]
+    widths = [display_width(c.header) for c in table.columns]
     for row in display_rows(table):
         for j, text in enumerate(row):
-            widths[j] = max(widths[j], text_width(text))
+            widths[j] = max(widths[j], display_width(text))
     return [min(max(w + 2, MIN_WIDTH), MAX_WIDTH) for w in widths]
 
 

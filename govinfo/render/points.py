@@ -94,7 +94,7 @@ def list_records(states: list[PointState], *, joined: bool) -> list[dict[str, An
 
 def card_lines(point: Point, state: PointState, parent: Point | None) -> list[str]:
     """The point's particulars as ``label  value`` lines under its name (empty ones left out)."""
-    from govinfo.render.datatable import text_width
+    from govinfo.text import display_width
 
     contact = point.contact
     who = ""
@@ -112,9 +112,9 @@ def card_lines(point: Point, state: PointState, parent: Point | None) -> list[st
         (t("pt_col_state_on", day=state.day.isoformat()), state_words(state)),
     ]
     pairs = [(k, v) for k, v in pairs if v]
-    pad = max(text_width(k) for k, _ in pairs)
+    pad = max(display_width(k) for k, _ in pairs)
     lines = [t("pt_show_title", name=point.name, id=point.id)]
-    lines += [f"  {k}{' ' * (pad - text_width(k))}  {v}" for k, v in pairs]
+    lines += [f"  {k}{' ' * (pad - display_width(k))}  {v}" for k, v in pairs]
     return lines
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -122,22 +122,19 @@ def print_plain(spec: TableSpec, console: Any, *, ascii_only: bool = False) -> N
     between columns, numbers right-aligned, a blank line between groups), measuring CJK text
     with wcwidth, one styled line per row. The title is never wrapped to the table's width."""
     from rich.text import Text
-    from wcwidth import wcswidth
 
-    def width(text: str) -> int:
-        w = wcswidth(text)
-        return len(text) if w < 0 else w
+    from govinfo.text import display_width
 
     headers = [c.header for c in spec.columns]
-    widths = [width(h) for h in headers]
+    widths = [display_width(h) for h in headers]
     for row in spec.rows:
         for i, cell in enumerate(row):
-            widths[i] = max(widths[i], width(cell))
+            widths[i] = max(widths[i], display_width(cell))
 
     def line(cells: Sequence[str]) -> str:
         parts = []
         for i, (cell, col) in enumerate(zip(cells, spec.columns, strict=True)):
-            pad = " " * (widths[i] - width(cell))
+            pad = " " * (widths[i] - display_width(cell))
             parts.append(pad + cell if col.numeric else cell + pad)
         return "   ".join(parts).rstrip()
 
@@ -158,16 +155,28 @@ def print_plain(spec: TableSpec, console: Any, *, ascii_only: bool = False) -> N
         console.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
-def markdown_text(spec: TableSpec) -> str:
-    """``spec`` as Markdown: the title in bold, a pipe table, then the footer lines."""
+def markdown_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool]
+) -> str:
+    """A Markdown pipe table of display texts (tabulate, CJK-aware through wcwidth; ids never
+    read as numbers), ``numeric`` columns right-aligned."""
     from tabulate import tabulate
 
-    table = tabulate(
-        [list(r) for r in spec.rows],
-        headers=[c.header for c in spec.columns],
-        tablefmt="pipe",
-        disable_numparse=True,
-        colalign=["right" if c.numeric else "left" for c in spec.columns],
+    return str(
+        tabulate(
+            [list(r) for r in rows],
+            headers=list(headers),
+            tablefmt="pipe",
+            disable_numparse=True,
+            colalign=["right" if n else "left" for n in numeric],
+        )
+    )
+
+
+def markdown_text(spec: TableSpec) -> str:
+    """``spec`` as Markdown: the title in bold, a pipe table, then the footer lines."""
+    table = markdown_table(
+        [c.header for c in spec.columns], spec.rows, [c.numeric for c in spec.columns]
     )
     parts = []
     if spec.title:
@@ -187,15 +196,18 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def csv_rows(rows: Iterable[Sequence[str]], *, newline: str = "\n") -> str:
+    """Rows of texts (the header first) as CSV text, each row ended by ``newline``."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator=newline)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
 def csv_text(records: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> str:
     """``records`` as CSV with ``keys`` (the JSON keys) as header; booleans as ``true``/
     ``false``, null as an empty cell, decimals as written."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(keys)
-    for rec in records:
-        writer.writerow([_cell(rec.get(k)) for k in keys])
-    return buf.getvalue()
+    return csv_rows([keys, *([_cell(rec.get(k)) for k in keys] for rec in records)])
 
 
 _ENCODER = msgspec.json.Encoder(decimal_format="number")
