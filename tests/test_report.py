@@ -18,8 +18,9 @@ from typer.testing import CliRunner
 
 from govinfo.i18n import set_lang
 from govinfo.load import WorkingTree, load_folder
-from govinfo.render.datatable import bar_chart, plain
 from govinfo.render.export import BOM, csv_file_names
+from govinfo.render.table import plain
+from govinfo.render.yearend import bar_chart
 from govinfo.render.yeartables import outcome_reason, why_left_out, year_end_tables
 from govinfo.reports.yearend import YearEnd, year_end
 from govinfo.rules.annual import score_year

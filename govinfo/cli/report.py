@@ -11,7 +11,7 @@ import typer
 from govinfo.cli import common
 
 if TYPE_CHECKING:
-    from govinfo.render.datatable import DataTable
+    from govinfo.render.table import Table
 
 
 def report(
@@ -62,9 +62,7 @@ def report(
     common.err_console().print(t("ye_written", path=out, n=len(tables)), markup=False)
 
 
-def _write(
-    path: Path, kind: str, title: str, tables: Sequence[DataTable], chart: list[str]
-) -> None:
+def _write(path: Path, kind: str, title: str, tables: Sequence[Table], chart: list[str]) -> None:
     """Write the export atomically (temporary file + rename, per file): an export is not a
     change to the registry, so no lock and no commit."""
     from govinfo.errors import GovinfoError

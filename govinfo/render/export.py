@@ -19,8 +19,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from govinfo.render.datatable import ColumnKind, DataTable, display_rows, plain
-from govinfo.render.table import csv_rows, markdown_table
+from govinfo.render.table import ColumnKind, Table, csv_rows, display_rows, markdown_table, plain
 from govinfo.reports.numbers import tidy
 from govinfo.text import display_width
 
@@ -46,7 +45,7 @@ def export_kind(path: Path, raw: str) -> str | None:
     return None
 
 
-def sheet_names(tables: Sequence[DataTable]) -> list[str]:
+def sheet_names(tables: Sequence[Table]) -> list[str]:
     """Valid, distinct sheet names (at most 31 characters, none of ``[]:*?/\\``)."""
     out: list[str] = []
     for table in tables:
@@ -59,12 +58,12 @@ def sheet_names(tables: Sequence[DataTable]) -> list[str]:
     return out
 
 
-def csv_file_names(tables: Sequence[DataTable]) -> list[str]:
+def csv_file_names(tables: Sequence[Table]) -> list[str]:
     """``1-得分排名.csv`` …: numbered in report order, safe on every file system."""
     return [f"{i}-{_FILE_FORBIDDEN.sub('_', table.name)}.csv" for i, table in enumerate(tables, 1)]
 
 
-def csv_bytes(table: DataTable) -> bytes:
+def csv_bytes(table: Table) -> bytes:
     """``table`` as CSV: a BOM, the localised header, every row and the total row."""
     rows = [*table.rows, *([table.total] if table.total is not None else [])]
     text = csv_rows(
@@ -75,7 +74,7 @@ def csv_bytes(table: DataTable) -> bytes:
 
 
 def markdown_document(
-    title: str, tables: Sequence[DataTable], extra: Mapping[str, Sequence[str]] | None = None
+    title: str, tables: Sequence[Table], extra: Mapping[str, Sequence[str]] | None = None
 ) -> str:
     """The report in Markdown; ``extra[table.key]`` lines follow that table in a text block."""
     parts = [f"# {title}"]
@@ -89,14 +88,14 @@ def markdown_document(
                     [c.numeric for c in table.columns],
                 )
             )
-        parts.extend(table.notes)
+        parts.extend(table.footer)
         lines = (extra or {}).get(table.key)
         if lines:
             parts.append("```text\n" + "\n".join(lines) + "\n```")
     return "\n\n".join(parts) + "\n"
 
 
-def _column_widths(table: DataTable) -> list[int]:
+def _column_widths(table: Table) -> list[int]:
     widths = [display_width(c.header) for c in table.columns]
     for row in display_rows(table):
         for j, text in enumerate(row):
@@ -104,7 +103,7 @@ def _column_widths(table: DataTable) -> list[int]:
     return [min(max(w + 2, MIN_WIDTH), MAX_WIDTH) for w in widths]
 
 
-def xlsx_bytes(tables: Sequence[DataTable], *, title: str) -> bytes:
+def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
     """The workbook: one sheet per table (see the module docstring)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -147,7 +146,7 @@ def xlsx_bytes(tables: Sequence[DataTable], *, title: str) -> bytes:
                 if is_total:
                     cell.font = bold
         row_no = len(rows) + 4
-        for note in table.notes:
+        for note in table.footer:
             ws.cell(row=row_no, column=1, value=note).font = Font(italic=True, color="555555")
             row_no += 1
         for j, width in enumerate(_column_widths(table), 1):

@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from govinfo.i18n import t
-from govinfo.render.table import Column, TableSpec
+from govinfo.render.table import Column, Table
 from govinfo.render.words import days_words, finding_detail, when_words
 from govinfo.reports.overdue import KIND_ORDER, Finding, OverdueReport
 
@@ -49,7 +49,7 @@ def _groups(report: OverdueReport, by: GroupBy) -> list[list[Finding]]:
     return [groups[key] for key in order if key in groups]
 
 
-def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> TableSpec:
+def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> Table:
     lead = [
         Column("point", t("od_col_point")),
         Column("contact", t("od_col_contact")),
@@ -61,7 +61,7 @@ def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> TableSp
         *lead,
         Column("ref", t("od_col_ref")),
         Column("due", t("od_col_due")),
-        Column("days", t("od_col_days"), numeric=True),
+        Column("days", t("od_col_days"), right=True),
         Column("detail", t("od_col_detail")),
     ]
     rows: list[tuple[str, ...]] = []
@@ -93,7 +93,7 @@ def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> TableSp
         footer = [t("od_footer_none", as_of=as_of)]
     if report.upcoming is not None and report.soon is not None:
         footer.append(t("od_footer_soon", n=len(report.upcoming), days=report.soon))
-    return TableSpec(
+    return Table(
         columns=columns,
         rows=rows,
         styles=styles,

@@ -7,8 +7,8 @@ from typing import Any
 
 from govinfo.i18n import error_text, t
 from govinfo.model import Point, Tier
-from govinfo.render.table import Column, TableSpec
-from govinfo.reports.numbers import fixed
+from govinfo.render.score import status_words
+from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.registry import PointState, RegistryProblem, YearRow
 
 LIST_KEYS = ("id", "short", "name", "kind", "parent", "tiers", "holds", "state", "since")
@@ -34,7 +34,7 @@ def state_words(s: PointState) -> str:
     return t(f"pt_state_{s.state}", date=s.since.isoformat() if s.since else "")
 
 
-def list_table(states: list[PointState], labels: dict[str, str]) -> TableSpec:
+def list_table(states: list[PointState], labels: dict[str, str]) -> Table:
     """The registry list; ``labels`` names every point (for the parent column)."""
     columns = [
         Column("id", t("pt_col_id")),
@@ -60,7 +60,7 @@ def list_table(states: list[PointState], labels: dict[str, str]) -> TableSpec:
     active = [s for s in states if s.state == "active"]
     national = sum(1 for s in active if Tier.NATIONAL in s.holds)
     day = states[0].day.isoformat() if states else ""
-    return TableSpec(
+    return Table(
         columns=columns,
         rows=rows,
         styles=[None if s.state == "active" else "dim" for s in states],
@@ -126,12 +126,12 @@ def parent_words(point: Point, parent: Point | None) -> str:
     return f"{parent.label}（{parent.id}）" if parent.label != parent.id else parent.id
 
 
-def history_table(point: Point) -> TableSpec:
+def history_table(point: Point) -> Table:
     columns = [
         Column("date", t("col_date")),
         Column("event", t("pt_col_event")),
         Column("tier", t("pt_col_tier")),
-        Column("year", t("pt_col_year"), numeric=True),
+        Column("year", t("pt_col_year"), ColumnKind.COUNT),
         Column("reason", t("pt_col_reason")),
     ]
     rows = [
@@ -139,43 +139,32 @@ def history_table(point: Point) -> TableSpec:
             ev.date.isoformat(),
             t(f"pt_event_{ev.event.value}"),
             t(f"pt_tier_{ev.tier.value}"),
-            str(ev.year) if ev.year is not None else "",
+            ev.year,
             ev.reason or "",
         )
         for ev in point.history
     ]
-    return TableSpec(columns=columns, rows=rows, title=t("pt_history_title"))
+    return Table(columns=columns, rows=rows, title=t("pt_history_title"))
 
 
-def years_table(rows: list[YearRow]) -> TableSpec:
+def years_table(rows: list[YearRow]) -> Table:
     columns = [
         Column("year", t("pt_col_year")),
-        Column("rank", t("col_rank"), numeric=True),
-        Column("score", t("col_score"), numeric=True),
-        Column("submitted", t("col_submitted"), numeric=True),
-        Column("adopted", t("col_adopted"), numeric=True),
+        Column("rank", t("col_rank"), ColumnKind.COUNT),
+        Column("score", t("col_score"), ColumnKind.SCORE),
+        Column("submitted", t("col_submitted"), ColumnKind.COUNT),
+        Column("adopted", t("col_adopted"), ColumnKind.COUNT),
         Column("status", t("col_status")),
         Column("as_of", t("pt_col_as_of")),
     ]
-    out = []
+    out: list[tuple[Cell, ...]] = []
     for r in rows:
+        year, as_of = str(r.year), r.as_of.isoformat()
         if r.problem is not None:
-            out.append((str(r.year), "", "", "", "", error_text(r.problem), r.as_of.isoformat()))
+            out.append((year, None, None, None, None, error_text(r.problem), as_of))
         elif r.rank is None or r.score is None or r.status is None:
-            out.append((str(r.year), "", "", "", "", t("cy_not_ranked"), r.as_of.isoformat()))
+            out.append((year, None, None, None, None, t("cy_not_ranked"), as_of))
         else:
-            status = t(f"status_{r.status}")
-            if r.at_risk:
-                status = t("status_at_risk", status=status)
-            out.append(
-                (
-                    str(r.year),
-                    str(r.rank),
-                    fixed(r.score),
-                    str(r.submitted),
-                    str(r.adopted),
-                    status,
-                    r.as_of.isoformat(),
-                )
-            )
-    return TableSpec(columns=columns, rows=out, title=t("pt_years_title"))
+            status = status_words(r.status, r.at_risk)
+            out.append((year, r.rank, r.score, r.submitted, r.adopted, status, as_of))
+    return Table(columns=columns, rows=out, title=t("pt_years_title"))

@@ -7,11 +7,13 @@ the 通报 uses them (see :mod:`govinfo.reports.yearend` for what each holds): `
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from govinfo.i18n import MESSAGES, t
 from govinfo.model import Category, Level, Rank
-from govinfo.render.datatable import Cell, ColumnKind, DataColumn, DataTable
+from govinfo.render.score import score_table
+from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.numbers import tidy
 from govinfo.reports.yearend import (
     QUARTERS,
@@ -46,20 +48,15 @@ def why_left_out(note: NoteRow) -> str:
     return t("list_sep").join(dict.fromkeys(words))
 
 
-_STATUS_STYLE = {"commended": "good", "disqualified": "bad", "left": "dim"}
+def _count(key: str, header: str) -> Column:
+    return Column(key, header, ColumnKind.COUNT)
 
 
-def _count(key: str, header: str) -> DataColumn:
-    return DataColumn(key, header, ColumnKind.COUNT)
+def _score(key: str, header: str) -> Column:
+    return Column(key, header, ColumnKind.SCORE)
 
 
-def _score(key: str, header: str) -> DataColumn:
-    return DataColumn(key, header, ColumnKind.SCORE)
-
-
-def _totals(
-    columns: Sequence[DataColumn], rows: Sequence[Sequence[Cell]], label_at: int
-) -> list[Cell]:
+def _totals(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], label_at: int) -> list[Cell]:
     """A 合计 row: the sum of every numeric column except ranks, the label in ``label_at``."""
     out: list[Cell] = []
     for i, col in enumerate(columns):
@@ -74,77 +71,21 @@ def _totals(
     return out
 
 
-def _status_words(status: str, at_risk: bool) -> str:
-    words = t(f"status_{status}")
-    return t("status_at_risk", status=words) if at_risk else words
-
-
 def _as_of_note(ye: YearEnd) -> str:
     if ye.final:
         return t("ye_note_as_of", as_of=ye.as_of.isoformat())
     return t("ye_note_provisional", as_of=ye.as_of.isoformat())
 
 
-def ranking_table(ye: YearEnd) -> DataTable:
-    report = ye.ranking
-    columns = [
-        _count("rank", t("col_rank")),
-        DataColumn("point", t("col_point")),
-        DataColumn("kind", t("col_kind")),
-        _score("score", t("col_score")),
-        _count("submitted", t("col_submitted")),
-        _count("adopted", t("col_adopted")),
-        _count("national_adopted", t("col_national_adopted")),
-        _count("instructions", t("col_instructions")),
-        _count("research", t("col_research")),
-        _score("deductions", t("col_deductions")),
-        DataColumn("status", t("col_status")),
-    ]
-    rows = [
-        (
-            r.rank,
-            r.label,
-            t(f"kind_{r.kind}"),
-            r.score,
-            r.submitted,
-            r.adopted,
-            r.national_adopted,
-            r.instructions,
-            r.research,
-            r.deductions,
-            _status_words(r.status, r.at_risk),
-        )
-        for r in report.rows
-    ]
-    notes = [t("score_footer_rules", ids=t("list_sep").join(report.rule_sets))]
-    if report.final:
-        notes.append(
-            t(
-                "score_footer_outcome",
-                commended=report.commended,
-                disqualified=report.disqualified,
-                as_of=report.as_of.isoformat(),
-            )
-        )
-    else:
-        notes.append(
-            t("score_footer_provisional", as_of=report.as_of.isoformat(), at_risk=report.at_risk)
-        )
-    return DataTable(
-        key="ranking",
-        name=t("ye_sheet_ranking"),
-        title=t("score_title", year=ye.year),
-        columns=columns,
-        rows=rows,
-        styles=["warn" if r.at_risk else _STATUS_STYLE.get(r.status) for r in report.rows],
-        notes=notes,
-    )
+def ranking_table(ye: YearEnd) -> Table:
+    """The ranking, exactly as ``govinfo score`` shows it."""
+    return replace(score_table(ye.ranking), key="ranking", name=t("ye_sheet_ranking"))
 
 
-def submissions_table(ye: YearEnd) -> DataTable:
+def submissions_table(ye: YearEnd) -> Table:
     pending = any(p.solicitations.get(ObligationStatus.PENDING.value) for p in ye.points)
     statuses = [s for s in SOLICITATION_STATUSES if pending or s is not ObligationStatus.PENDING]
-    columns = [_count("rank", t("col_rank")), DataColumn("point", t("col_point"))]
+    columns = [_count("rank", t("col_rank")), Column("point", t("col_point"))]
     columns += [_count(c.value, t(f"ye_cat_{c.value}")) for c in Category]
     columns.append(_count("submitted", t("ye_col_submitted_total")))
     columns.append(_count("solicited", t("ye_col_solicited")))
@@ -152,7 +93,7 @@ def submissions_table(ye: YearEnd) -> DataTable:
     columns += [
         _count(f"research_q{q}", t("ye_col_research_q", quarter=t(f"ye_q{q}"))) for q in QUARTERS
     ]
-    columns.append(DataColumn("research_missing", t("ye_col_research_missing")))
+    columns.append(Column("research_missing", t("ye_col_research_missing")))
     rows: list[list[Cell]] = []
     for p in ye.points:
         row: list[Cell] = [p.standing.rank, p.point.label]
@@ -163,21 +104,21 @@ def submissions_table(ye: YearEnd) -> DataTable:
         row += list(p.research)
         row.append(t("list_sep").join(t(f"ye_q{q}") for q in p.research_missing))
         rows.append(row)
-    return DataTable(
+    return Table(
         key="submissions",
         name=t("ye_sheet_submissions"),
         title=t("ye_title_submissions", year=ye.year),
         columns=columns,
         rows=rows,
         total=_totals(columns, rows, 1) if rows else None,
-        notes=[t("ye_note_submissions"), _as_of_note(ye)],
+        footer=[t("ye_note_submissions"), _as_of_note(ye)],
     )
 
 
-def adoptions_table(ye: YearEnd) -> DataTable:
+def adoptions_table(ye: YearEnd) -> Table:
     columns = [
         _count("rank", t("col_rank")),
-        DataColumn("point", t("col_point")),
+        Column("point", t("col_point")),
         _count("adopted", t("ye_col_adopted")),
     ]
     columns += [_count(f"level_{lv.value}", t(f"ye_level_{lv.value}")) for lv in Level]
@@ -192,39 +133,39 @@ def adoptions_table(ye: YearEnd) -> DataTable:
         row += [p.instructions.get(r.value, 0) for r in Rank]
         row.append(p.standing.counts.deductions)
         rows.append(row)
-    return DataTable(
+    return Table(
         key="adoptions",
         name=t("ye_sheet_adoptions"),
         title=t("ye_title_adoptions", year=ye.year),
         columns=columns,
         rows=rows,
         total=_totals(columns, rows, 1) if rows else None,
-        notes=[t("ye_note_adoptions"), _as_of_note(ye)],
+        footer=[t("ye_note_adoptions"), _as_of_note(ye)],
     )
 
 
-def national_table(ye: YearEnd) -> DataTable:
-    columns = [DataColumn("point", t("col_point"))]
+def national_table(ye: YearEnd) -> Table:
+    columns = [Column("point", t("col_point"))]
     columns += [_count(f"q{q}", t(f"ye_q{q}")) for q in QUARTERS]
     columns += [
         _count("total", t("ye_col_year_total")),
         _count("rank", t("ye_col_provincial_rank")),
     ]
     rows: list[list[Cell]] = [[r.point.label, *r.quarters, r.total, r.rank] for r in ye.national]
-    return DataTable(
+    return Table(
         key="national",
         name=t("ye_sheet_national"),
         title=t("ye_title_national", year=ye.year),
         columns=columns,
         rows=rows,
         total=_totals(columns, rows, 0) if rows else None,
-        notes=[t("ye_note_national") if rows else t("ye_note_no_national"), _as_of_note(ye)],
+        footer=[t("ye_note_national") if rows else t("ye_note_no_national"), _as_of_note(ye)],
     )
 
 
-def trend_table(ye: YearEnd) -> DataTable:
+def trend_table(ye: YearEnd) -> Table:
     columns = [
-        DataColumn("month", t("ye_col_month")),
+        Column("month", t("ye_col_month")),
         _count("submitted", t("col_submitted")),
         _count("adopted", t("col_adopted")),
         _count("national_adopted", t("ye_col_of_which_national")),
@@ -233,27 +174,27 @@ def trend_table(ye: YearEnd) -> DataTable:
         [t("ye_month", year=ye.year, n=m.month), m.submitted, m.adopted, m.national_adopted]
         for m in ye.months
     ]
-    return DataTable(
+    return Table(
         key="trend",
         name=t("ye_sheet_trend"),
         title=t("ye_title_trend", year=ye.year),
         columns=columns,
         rows=rows,
         total=_totals(columns, rows, 0) if rows else None,
-        notes=[t("ye_note_trend"), _as_of_note(ye)],
+        footer=[t("ye_note_trend"), _as_of_note(ye)],
     )
 
 
-def _outcome_columns() -> list[DataColumn]:
+def _outcome_columns() -> list[Column]:
     return [
         _count("rank", t("col_rank")),
-        DataColumn("point", t("ye_col_point_name")),
+        Column("point", t("ye_col_point_name")),
         _score("score", t("col_score")),
-        DataColumn("reason", t("ye_col_reason")),
+        Column("reason", t("ye_col_reason")),
     ]
 
 
-def commended_table(ye: YearEnd) -> DataTable:
+def commended_table(ye: YearEnd) -> Table:
     rows: list[list[Cell]] = [
         [r.rank, r.point.name, r.score, outcome_reason(r)] for r in ye.commended
     ]
@@ -274,34 +215,34 @@ def commended_table(ye: YearEnd) -> DataTable:
                     why=why_left_out(n),
                 )
             )
-    return DataTable(
+    return Table(
         key="commended",
         name=t("ye_sheet_commended"),
         title=t("ye_title_commended", year=ye.year),
         columns=_outcome_columns(),
         rows=rows,
         styles=["good"] * len(rows),
-        notes=notes,
+        footer=notes,
     )
 
 
-def disqualified_table(ye: YearEnd) -> DataTable:
+def disqualified_table(ye: YearEnd) -> Table:
     if not ye.final:
         columns = [
             _count("rank", t("col_rank")),
-            DataColumn("point", t("ye_col_point_name")),
+            Column("point", t("ye_col_point_name")),
             _score("score", t("col_score")),
             _score("line", t("ye_col_line")),
         ]
         rows: list[list[Cell]] = [[r.rank, r.point.name, r.score, r.line] for r in ye.at_risk]
-        return DataTable(
+        return Table(
             key="at_risk",
             name=t("ye_sheet_at_risk"),
             title=t("ye_title_at_risk", year=ye.year, as_of=ye.as_of.isoformat()),
             columns=columns,
             rows=rows,
             styles=["warn"] * len(rows),
-            notes=[t("ye_note_at_risk", below=tidy(ye.disqualify_below))],
+            footer=[t("ye_note_at_risk", below=tidy(ye.disqualify_below))],
         )
     rows = [[r.rank, r.point.name, r.score, outcome_reason(r)] for r in ye.disqualified]
     notes = [t("ye_note_disqualify_rule", below=tidy(ye.disqualify_below), n=len(rows))]
@@ -315,18 +256,18 @@ def disqualified_table(ye: YearEnd) -> DataTable:
                 below=tidy(ye.disqualify_below),
             )
         )
-    return DataTable(
+    return Table(
         key="disqualified",
         name=t("ye_sheet_disqualified"),
         title=t("ye_title_disqualified", year=ye.year),
         columns=_outcome_columns(),
         rows=rows,
         styles=["bad"] * len(rows),
-        notes=notes,
+        footer=notes,
     )
 
 
-def year_end_tables(ye: YearEnd) -> tuple[DataTable, ...]:
+def year_end_tables(ye: YearEnd) -> tuple[Table, ...]:
     """The report's tables in the order the 通报 uses them (see the module docstring)."""
     return (
         ranking_table(ye),
