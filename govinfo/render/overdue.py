@@ -5,15 +5,32 @@ counting the findings per kind; and the findings as SPEC §3's JSON and CSV reco
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Any
+
+import msgspec
 
 from govinfo.i18n import t
 from govinfo.render.table import Column, Table
 from govinfo.render.words import days_words, finding_detail, when_words
-from govinfo.reports.overdue import KIND_ORDER, Finding, OverdueReport
+from govinfo.reports.overdue import KIND_ORDER, Finding, FindingKind, OverdueReport
+from govinfo.reports.rows import as_record, keys_of
 
-FINDING_KEYS = ("point", "kind", "period", "ref", "due", "days_overdue", "detail")
+
+class FindingRecord(msgspec.Struct, frozen=True, gc=False):
+    """A finding as SPEC §3's JSON object (the fields are its keys, in order)."""
+
+    point: str
+    kind: FindingKind
+    period: str | None
+    ref: str | None
+    due: dt.date
+    days_overdue: int
+    detail: str
+
+
+FINDING_KEYS = keys_of(FindingRecord)
 
 
 class GroupBy(StrEnum):
@@ -105,15 +122,10 @@ def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> Table:
 
 def finding_record(f: Finding) -> dict[str, Any]:
     """The finding as SPEC §3's JSON object, keys in SPEC's order."""
-    return {
-        "point": f.point,
-        "kind": f.kind.value,
-        "period": f.period,
-        "ref": f.ref,
-        "due": f.due.isoformat(),
-        "days_overdue": f.days_overdue,
-        "detail": finding_detail(f),
-    }
+    record = FindingRecord(
+        f.point, f.kind, f.period, f.ref, f.due, f.days_overdue, finding_detail(f)
+    )
+    return as_record(record, FINDING_KEYS)
 
 
 def overdue_document(report: OverdueReport) -> dict[str, Any]:

@@ -3,33 +3,34 @@ and as records for CSV/JSON (SPEC §3 keys and values)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
+
+import msgspec
 
 from govinfo.i18n import t
 from govinfo.render.table import Column, ColumnKind, Table
 from govinfo.render.words import describe
 from govinfo.reports.explain import ExplainReport
 from govinfo.reports.numbers import fixed, tidy
+from govinfo.reports.rows import as_record, keys_of
 from govinfo.reports.score import ScoreReport
 
 COUNT, SCORE = ColumnKind.COUNT, ColumnKind.SCORE
 
-SCORE_KEYS = (
-    "rank",
-    "id",
-    "name",
-    "kind",
-    "score",
-    "submitted",
-    "adopted",
-    "national_adopted",
-    "instructions",
-    "research",
-    "deductions",
-    "status",
-    "at_risk",
-)
-EXPLAIN_KEYS = ("date", "submission", "kind", "detail", "points")
+
+class ExplainRecord(msgspec.Struct, frozen=True, gc=False):
+    """One of the ``events`` of SPEC §3's ``explain`` JSON (the fields are its keys, in order)."""
+
+    date: dt.date
+    submission: str | None
+    kind: str
+    detail: str
+    points: Decimal
+
+
+EXPLAIN_KEYS = keys_of(ExplainRecord)
 
 _STYLE = {"commended": "good", "disqualified": "bad", "left": "dim"}
 
@@ -136,13 +137,9 @@ def explain_records(report: ExplainReport) -> list[dict[str, Any]]:
     """The ``events`` of SPEC §3's ``explain`` JSON, keys in SPEC's order (``detail`` in the
     current language)."""
     return [
-        {
-            "date": r.date.isoformat(),
-            "submission": r.submission,
-            "kind": r.kind,
-            "detail": describe(r.event),
-            "points": tidy(r.points),
-        }
+        as_record(
+            ExplainRecord(r.date, r.submission, r.kind, describe(r.event), r.points), EXPLAIN_KEYS
+        )
         for r in report.rows
     ]
 
