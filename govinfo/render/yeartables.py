@@ -71,6 +71,22 @@ def _totals(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], label_at:
     return out
 
 
+def _summed(
+    ye: YearEnd, key: str, columns: list[Column], rows: list[list[Cell]], label_at: int, note: str
+) -> Table:
+    """A table of counts per point or month: a 合计 row (label in column ``label_at``) when
+    there are rows, ``note`` and the as-of note under it."""
+    return Table(
+        key=key,
+        name=t(f"ye_sheet_{key}"),
+        title=t(f"ye_title_{key}", year=ye.year),
+        columns=columns,
+        rows=rows,
+        total=_totals(columns, rows, label_at) if rows else None,
+        footer=[note, _as_of_note(ye)],
+    )
+
+
 def _as_of_note(ye: YearEnd) -> str:
     if ye.final:
         return t("ye_note_as_of", as_of=ye.as_of.isoformat())
@@ -104,15 +120,7 @@ def submissions_table(ye: YearEnd) -> Table:
         row += list(p.research)
         row.append(t("list_sep").join(t(f"ye_q{q}") for q in p.research_missing))
         rows.append(row)
-    return Table(
-        key="submissions",
-        name=t("ye_sheet_submissions"),
-        title=t("ye_title_submissions", year=ye.year),
-        columns=columns,
-        rows=rows,
-        total=_totals(columns, rows, 1) if rows else None,
-        footer=[t("ye_note_submissions"), _as_of_note(ye)],
-    )
+    return _summed(ye, "submissions", columns, rows, 1, t("ye_note_submissions"))
 
 
 def adoptions_table(ye: YearEnd) -> Table:
@@ -133,15 +141,7 @@ def adoptions_table(ye: YearEnd) -> Table:
         row += [p.instructions.get(r.value, 0) for r in Rank]
         row.append(p.standing.counts.deductions)
         rows.append(row)
-    return Table(
-        key="adoptions",
-        name=t("ye_sheet_adoptions"),
-        title=t("ye_title_adoptions", year=ye.year),
-        columns=columns,
-        rows=rows,
-        total=_totals(columns, rows, 1) if rows else None,
-        footer=[t("ye_note_adoptions"), _as_of_note(ye)],
-    )
+    return _summed(ye, "adoptions", columns, rows, 1, t("ye_note_adoptions"))
 
 
 def national_table(ye: YearEnd) -> Table:
@@ -152,14 +152,13 @@ def national_table(ye: YearEnd) -> Table:
         _count("rank", t("ye_col_provincial_rank")),
     ]
     rows: list[list[Cell]] = [[r.point.label, *r.quarters, r.total, r.rank] for r in ye.national]
-    return Table(
-        key="national",
-        name=t("ye_sheet_national"),
-        title=t("ye_title_national", year=ye.year),
-        columns=columns,
-        rows=rows,
-        total=_totals(columns, rows, 0) if rows else None,
-        footer=[t("ye_note_national") if rows else t("ye_note_no_national"), _as_of_note(ye)],
+    return _summed(
+        ye,
+        "national",
+        columns,
+        rows,
+        0,
+        t("ye_note_national") if rows else t("ye_note_no_national"),
     )
 
 
@@ -174,15 +173,7 @@ def trend_table(ye: YearEnd) -> Table:
         [t("ye_month", year=ye.year, n=m.month), m.submitted, m.adopted, m.national_adopted]
         for m in ye.months
     ]
-    return Table(
-        key="trend",
-        name=t("ye_sheet_trend"),
-        title=t("ye_title_trend", year=ye.year),
-        columns=columns,
-        rows=rows,
-        total=_totals(columns, rows, 0) if rows else None,
-        footer=[t("ye_note_trend"), _as_of_note(ye)],
-    )
+    return _summed(ye, "trend", columns, rows, 0, t("ye_note_trend"))
 
 
 def _outcome_columns() -> list[Column]:
@@ -194,16 +185,34 @@ def _outcome_columns() -> list[Column]:
     ]
 
 
+def _outcome_table(
+    ye: YearEnd, key: str, outcome: Sequence[OutcomeRow], style: str, notes: list[str]
+) -> Table:
+    """The commended or disqualified points with score and reason, ready for the 通报."""
+    rows: list[list[Cell]] = [[r.rank, r.point.name, r.score, outcome_reason(r)] for r in outcome]
+    return Table(
+        key=key,
+        name=t(f"ye_sheet_{key}"),
+        title=t(f"ye_title_{key}", year=ye.year),
+        columns=_outcome_columns(),
+        rows=rows,
+        styles=[style] * len(rows),
+        footer=notes,
+    )
+
+
 def commended_table(ye: YearEnd) -> Table:
-    rows: list[list[Cell]] = [
-        [r.rank, r.point.name, r.score, outcome_reason(r)] for r in ye.commended
-    ]
     notes = []
     if not ye.final:
         notes.append(t("ye_note_not_final", year=ye.year, as_of=ye.as_of.isoformat()))
     else:
         notes.append(
-            t("ye_note_commend_rule", top=ye.commend_top, rules=ye.annual_rule_set, n=len(rows))
+            t(
+                "ye_note_commend_rule",
+                top=ye.commend_top,
+                rules=ye.annual_rule_set,
+                n=len(ye.commended),
+            )
         )
         for n in ye.passed_over:
             notes.append(
@@ -215,15 +224,7 @@ def commended_table(ye: YearEnd) -> Table:
                     why=why_left_out(n),
                 )
             )
-    return Table(
-        key="commended",
-        name=t("ye_sheet_commended"),
-        title=t("ye_title_commended", year=ye.year),
-        columns=_outcome_columns(),
-        rows=rows,
-        styles=["good"] * len(rows),
-        footer=notes,
-    )
+    return _outcome_table(ye, "commended", ye.commended, "good", notes)
 
 
 def disqualified_table(ye: YearEnd) -> Table:
@@ -244,8 +245,8 @@ def disqualified_table(ye: YearEnd) -> Table:
             styles=["warn"] * len(rows),
             footer=[t("ye_note_at_risk", below=tidy(ye.disqualify_below))],
         )
-    rows = [[r.rank, r.point.name, r.score, outcome_reason(r)] for r in ye.disqualified]
-    notes = [t("ye_note_disqualify_rule", below=tidy(ye.disqualify_below), n=len(rows))]
+    below = tidy(ye.disqualify_below)
+    notes = [t("ye_note_disqualify_rule", below=below, n=len(ye.disqualified))]
     for n in ye.exempt:
         notes.append(
             t(
@@ -253,18 +254,10 @@ def disqualified_table(ye: YearEnd) -> Table:
                 name=n.point.name,
                 score=tidy(n.score),
                 admitted=why_left_out(n),
-                below=tidy(ye.disqualify_below),
+                below=below,
             )
         )
-    return Table(
-        key="disqualified",
-        name=t("ye_sheet_disqualified"),
-        title=t("ye_title_disqualified", year=ye.year),
-        columns=_outcome_columns(),
-        rows=rows,
-        styles=["bad"] * len(rows),
-        footer=notes,
-    )
+    return _outcome_table(ye, "disqualified", ye.disqualified, "bad", notes)
 
 
 def year_end_tables(ye: YearEnd) -> tuple[Table, ...]:
