@@ -22,7 +22,7 @@ from govinfo.reports.overdue import (
     years_to_load,
 )
 from govinfo.rules.annual import score_year
-from govinfo.rules.events import SubmissionIndex
+from govinfo.rules.pricer import SubmissionIndex
 from tests.scoring_build import (
     STD_REQUIREMENTS,
     d,

@@ -12,8 +12,9 @@ from govinfo.model import HistoryKind
 from govinfo.reports.numbers import tidy
 from govinfo.reports.overdue import Finding
 from govinfo.rules.activity import Inactivity
-from govinfo.rules.events import ADOPTION, INSTRUCTION, ONE, Event, LateReport
+from govinfo.rules.events import ADOPTION, INSTRUCTION, ONE, Event
 from govinfo.rules.obligations import Obligation, ObligationKind
+from govinfo.rules.pricer import LateReport
 
 
 def period_words(period: str) -> str:

@@ -24,7 +24,7 @@ Readings of SPEC where it leaves room (see also :mod:`govinfo.rules.activity`):
 * "Ordered by … kind" is the kind as text (``emergency-late`` < ``inactive`` <
   ``opinion-missing`` < ``research-missing`` < ``solicitation-overdue``); tables use the same
   order, so a point's lines read as its JSON does.
-* ``emergency-late`` is judged as scoring judges it (:func:`~govinfo.rules.events.late_report`:
+* ``emergency-late`` is judged as scoring judges it (:func:`~govinfo.rules.pricer.late_report`:
   any submission with both times, by the set in force on its date), by its ``reported_at``
   day whatever the submission's own date — so findings and deductions never disagree.
 * JSON keys are exactly SPEC's; the only addition is ``upcoming``, and only with ``--soon``.
@@ -49,13 +49,13 @@ import msgspec
 
 from govinfo.model import Folder, HistoryKind, Point, PointKind, Tier
 from govinfo.rules.activity import Inactivity, inactive_points, late_reports
-from govinfo.rules.events import LateReport, Pricer, SubmissionIndex
 from govinfo.rules.obligations import (
     Obligation,
     ObligationKind,
     ObligationStatus,
     obligations,
 )
+from govinfo.rules.pricer import LateReport, Pricer, SubmissionIndex
 
 
 class FindingKind(StrEnum):
