@@ -43,6 +43,33 @@ from govinfo.rules.events import (
 )
 
 
+def _shared(
+    participants: Sequence[str],
+    date: dt.date,
+    kind: str,
+    points: Decimal,
+    detail: Detail,
+    key: tuple[dt.date, int, str, str, int, int, int, int],
+    sub: Submission,
+    rs: RuleSet,
+) -> list[Event]:
+    """One event per participant of ``sub`` (the owner and every co-submitter), each worth
+    its share ``points``."""
+    return [
+        Event(
+            date=date,
+            point=point,
+            kind=kind,
+            points=points,
+            detail=detail,
+            key=key,
+            submission=sub.id,
+            rule_set=rs.id,
+        )
+        for point in participants
+    ]
+
+
 class Pricer:
     """Turns records of one folder into events. Build once per folder and reuse: it caches the
     rule set of each day, the points by id and the solicitations by id."""
@@ -184,19 +211,7 @@ class Pricer:
                 shares=shares,
             )
             key = event_key(adoption.date, ADOPTION, sub.id, src.path, src.line, src.col, i)
-            for point in participants:
-                out.append(
-                    Event(
-                        date=adoption.date,
-                        point=point,
-                        kind=ADOPTION,
-                        points=points,
-                        detail=detail,
-                        key=key,
-                        submission=sub.id,
-                        rule_set=rs.id,
-                    )
-                )
+            out += _shared(participants, adoption.date, ADOPTION, points, detail, key, sub, rs)
 
     def _instruction_events(
         self, sub: Submission, rs: RuleSet, participants: Sequence[str], out: list[Event]
@@ -223,19 +238,7 @@ class Pricer:
             points = round_points(rise / shares if shares != 1 else rise)
             detail = Detail(leader=ins.leader, rank=ins.rank, value=value, rise=rise, shares=shares)
             key = event_key(ins.date, INSTRUCTION, sub.id, src.path, src.line, src.col, i)
-            for point in participants:
-                out.append(
-                    Event(
-                        date=ins.date,
-                        point=point,
-                        kind=INSTRUCTION,
-                        points=points,
-                        detail=detail,
-                        key=key,
-                        submission=sub.id,
-                        rule_set=rs.id,
-                    )
-                )
+            out += _shared(participants, ins.date, INSTRUCTION, points, detail, key, sub, rs)
 
     def adjustment_event(self, adj: Adjustment) -> Event:
         """The event of ``adj``: ``-|points|`` when given (``manual``: as written), else the
