@@ -1,7 +1,7 @@
-"""The year-end tables of ``govinfo report YEAR``, as data (issue 6).
+"""The data of ``govinfo report YEAR``'s year-end tables (issue 6): facts, no words.
 
 :func:`year_end` gathers what the 通报 needs from one :class:`~govinfo.rules.annual.YearScore`;
-:func:`year_end_tables` lays it out as :class:`~govinfo.reports.tables.DataTable`s, in order:
+:func:`govinfo.render.yeartables.year_end_tables` lays it out as tables, in order:
 
 1. ``ranking`` — 年度得分排名: rank, point, kind, score, counts and status, as ``score`` shows;
 2. ``submissions`` — per point: own submissions by category, solicitations answered on time /
