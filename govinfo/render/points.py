@@ -3,15 +3,35 @@ years; and the list as records for CSV/JSON."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+import msgspec
+
 from govinfo.i18n import error_text, t
-from govinfo.model import Point, Tier
+from govinfo.model import Point, PointKind, Tier
 from govinfo.render.score import status_words
 from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.registry import PointState, RegistryProblem, YearRow
+from govinfo.reports.rows import as_record, keys_of
 
-LIST_KEYS = ("id", "short", "name", "kind", "parent", "tiers", "holds", "state", "since")
+
+class PointRecord(msgspec.Struct, frozen=True, gc=False):
+    """A point of ``points list`` as JSON/CSV (the fields are its keys, in order); ``tiers``
+    and ``holds`` are lists in JSON and space-separated text in CSV."""
+
+    id: str
+    short: str | None
+    name: str
+    kind: PointKind
+    parent: str | None
+    tiers: list[str] | str
+    holds: list[str] | str
+    state: str
+    since: dt.date | None
+
+
+LIST_KEYS = keys_of(PointRecord)
 
 
 def registry_problem_text(problem: RegistryProblem) -> str:
@@ -72,22 +92,25 @@ def list_table(states: list[PointState], labels: dict[str, str]) -> Table:
 def list_records(states: list[PointState], *, joined: bool) -> list[dict[str, Any]]:
     """One record per point; ``joined``: lists as space-separated text (for CSV)."""
 
-    def many(items: tuple[Tier, ...]) -> Any:
+    def many(items: tuple[Tier, ...]) -> list[str] | str:
         values = [tier.value for tier in items]
         return " ".join(values) if joined else values
 
     return [
-        {
-            "id": s.point.id,
-            "short": s.point.short,
-            "name": s.point.name,
-            "kind": s.point.kind.value,
-            "parent": s.point.parent,
-            "tiers": many(s.point.tiers),
-            "holds": many(s.holds),
-            "state": s.state,
-            "since": s.since.isoformat() if s.since else None,
-        }
+        as_record(
+            PointRecord(
+                s.point.id,
+                s.point.short,
+                s.point.name,
+                s.point.kind,
+                s.point.parent,
+                many(s.point.tiers),
+                many(s.holds),
+                s.state,
+                s.since,
+            ),
+            LIST_KEYS,
+        )
         for s in states
     ]
 
