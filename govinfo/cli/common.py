@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import os
 import re
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ import msgspec
 import typer
 from rich.console import Console
 
+from govinfo import settings
 from govinfo.errors import DataError, GovinfoError, UsageError
 from govinfo.i18n import get_lang, set_lang, t
 
@@ -40,7 +40,7 @@ class State:
     def __init__(self, data: Path | None, lang: str | None, no_cache: bool) -> None:
         self.data = data
         self.lang = lang
-        self.no_cache = no_cache or os.environ.get("GOVINFO_NO_CACHE", "") not in ("", "0")
+        self.no_cache = no_cache or settings.no_cache()
 
 
 def state(ctx: typer.Context) -> State:
@@ -68,8 +68,8 @@ def locate_folder(st: State) -> Path:
     """The data folder: ``--data``, else ``GOVINFO_DATA``, else ``./data`` when it holds a
     ``govinfo.yaml``; otherwise a one-line error naming ``govinfo init``."""
     given = st.data
-    if given is None and os.environ.get("GOVINFO_DATA"):
-        given = Path(os.environ["GOVINFO_DATA"])
+    if given is None:
+        given = settings.data_folder()
     if given is not None:
         if not (given / "govinfo.yaml").is_file():
             raise DataError(t("data_not_folder", path=str(given)))
@@ -110,7 +110,7 @@ def apply_language(st: State, folder_language: str | None) -> None:
 
 def today() -> dt.date:
     """Today, or the day ``GOVINFO_TODAY`` fixes (for tests and reproducible runs)."""
-    raw = os.environ.get("GOVINFO_TODAY", "")
+    raw = settings.today_text()
     if not raw:
         return dt.date.today()
     try:

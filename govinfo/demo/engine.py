@@ -25,7 +25,7 @@ from govinfo.demo.plan import Period, PointPlan, RuleInfo, Scenario
 from govinfo.errors import GovinfoError
 from govinfo.i18n import t
 from govinfo.model import Tier
-from govinfo.store.emit import emit_list, emit_mapping
+from govinfo.yamltext.emit import emit_list, emit_mapping
 
 # Information flows dip at the Spring Festival (February) and in high summer.
 _MONTH_FACTOR = (0.9, 0.75, 1.0, 1.05, 1.1, 1.05, 1.0, 0.9, 1.0, 1.05, 1.05, 1.05)

@@ -26,13 +26,9 @@ from govinfo.importers.values import fold, normalise_title
 from govinfo.load import LoadResult, ParsedFile, WorkingTree, load_folder, parse_file
 from govinfo.load.folder import ParseCacheLike
 from govinfo.model import Folder, Problem, Severity, SourceRef, Submission
-from govinfo.store.emit import (
-    ADOPTION_FIELDS,
-    SUBMISSION_FIELDS,
-    emit_list_item,
-    in_field_order,
-)
-from govinfo.store.splice import NewItem, Spliced, append_many, insert_records
+from govinfo.yamltext.emit import emit_list_item
+from govinfo.yamltext.fields import ADOPTION_FIELDS, SUBMISSION_FIELDS, in_field_order
+from govinfo.yamltext.splice import NewItem, Spliced, append_many, insert_records, worded
 
 NEAR_DAYS = 7
 MAX_ADOPTION_DAYS = 366
@@ -229,7 +225,8 @@ def plan_submissions(
     for path in sorted(files):
         entries = files[path]
         items = [NewItem(text, row.date.isoformat()) for row, text in entries]
-        spliced = insert_records(_old_text(read, path), items, path=path)
+        with worded(t):
+            spliced = insert_records(_old_text(read, path), items, path=path)
         plan.add_file(path, spliced, [row.where for row, _ in entries])
     return plan
 
@@ -316,13 +313,14 @@ def plan_adoptions(
         files[sub.source.path].append((row, sub.id, text))
     for path in sorted(files):
         entries = files[path]
-        spliced = append_many(
-            _old_text(read, path),
-            [(sid, NewItem(text)) for _row, sid, text in entries],
-            "adoptions",
-            path=path,
-            key_order=SUBMISSION_FIELDS,
-        )
+        with worded(t):
+            spliced = append_many(
+                _old_text(read, path),
+                [(sid, NewItem(text)) for _row, sid, text in entries],
+                "adoptions",
+                path=path,
+                key_order=SUBMISSION_FIELDS,
+            )
         plan.add_file(path, spliced, [row.where for row, _s, _t in entries])
     return plan
 

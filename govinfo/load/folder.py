@@ -21,7 +21,6 @@ import msgspec
 from govinfo.errors import DataError
 from govinfo.i18n import t
 from govinfo.load.records import ParsedFile, Ref, file_kind, oversized_file, parse_file
-from govinfo.load.yamlfile import max_file_bytes
 from govinfo.model import (
     FORMAT_VERSION,
     Adjustment,
@@ -37,6 +36,7 @@ from govinfo.model import (
     Tier,
     rule_set_on,
 )
+from govinfo.settings import max_file_bytes
 
 
 class FileSource(Protocol):

@@ -16,7 +16,7 @@ import msgspec
 
 from govinfo.i18n import t
 from govinfo.load.schema import Invalid, Reader, Spec
-from govinfo.load.yamlfile import Mapping, Node, Scalar, Sequence, parse_yaml
+from govinfo.load.text import parse_yaml
 from govinfo.model import (
     DEDUCTION_NAMES,
     MULTIPLIER_NAMES,
@@ -49,6 +49,7 @@ from govinfo.model import (
     Submission,
     Tier,
 )
+from govinfo.yamltext.reader import Mapping, Node, Scalar, Sequence
 
 POINT_ID_RE = re.compile(r"[a-z][a-z0-9-]{1,39}")
 SUBMISSION_ID_RE = re.compile(r"[A-Za-z0-9-]+")
@@ -709,7 +710,7 @@ def _check_event_date(r: _FileReader, node: Mapping, day: dt.date, when: dt.date
 def oversized_file(path: str, size: int) -> ParsedFile:
     """What ``parse_file`` says of a file over ``GOVINFO_MAX_FILE_MB``, without its bytes: the
     loader never reads such a file into memory."""
-    from govinfo.load.yamlfile import too_large
+    from govinfo.load.text import too_large
 
     kind = file_kind(path)
     if kind is None or kind == "misplaced":

@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 import yaml
 
 from govinfo.i18n import t
-from govinfo.load.yamlfile import Mapping, Node, Scalar, Sequence
 from govinfo.model import Problem, Severity
+from govinfo.yamltext.reader import Mapping, Node, Scalar, Sequence
 
 E = TypeVar("E", bound=StrEnum)
 

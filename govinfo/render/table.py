@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,6 +21,8 @@ from enum import StrEnum
 from typing import Any
 
 import msgspec
+
+from govinfo import settings
 
 
 class OutputFormat(StrEnum):
@@ -76,7 +77,7 @@ def print_rich(spec: TableSpec, console: Any, *, ascii_only: bool | None = None)
     from rich.table import Table
 
     if ascii_only is None:
-        ascii_only = os.environ.get("GOVINFO_ASCII", "") not in ("", "0")
+        ascii_only = settings.ascii_only()
     if len(spec.rows) > FAST_ROWS:
         print_plain(spec, console, ascii_only=ascii_only)
         return

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from govinfo import __version__
+from govinfo import __version__, settings
 from govinfo.load.records import ParsedFile, Ref
 from govinfo.model import Adjustment, Point, RuleSet, Solicitation, Submission
 from govinfo.store.atomic import write_bytes_atomic
@@ -93,8 +93,7 @@ def cache_dir(root: Path) -> Path:
     gdir = git.git_dir(root)
     if gdir is not None:
         return gdir / "govinfo" / "cache" / key
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "govinfo" / key
+    return settings.user_cache_dir() / key
 
 
 class ParseCache:

@@ -14,6 +14,7 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+from govinfo import settings
 from govinfo.errors import GitError
 from govinfo.i18n import t
 
@@ -97,7 +98,7 @@ def init(path: Path) -> None:
 def has_identity(cwd: Path) -> bool:
     """Whether git would know who is committing (user.name and user.email, or the env vars)."""
     for var, key in (("GIT_AUTHOR_NAME", "user.name"), ("GIT_AUTHOR_EMAIL", "user.email")):
-        if os.environ.get(var):
+        if settings.git_identity_in_env(var):
             continue
         if run(["config", "--get", key], cwd, check=False).returncode != 0:
             return False

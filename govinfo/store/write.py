@@ -60,6 +60,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govinfo import settings
 from govinfo.errors import GitError, GovinfoError
 from govinfo.i18n import t
 from govinfo.store import git
@@ -92,8 +93,7 @@ def _durable_step() -> None:
     """Count one durable step; exit hard at the step ``GOVINFO_CRASH_AT`` names (tests only)."""
     global _steps_taken
     _steps_taken += 1
-    at = os.environ.get("GOVINFO_CRASH_AT", "")
-    if at.isdigit() and int(at) == _steps_taken:
+    if settings.crash_at() == _steps_taken:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(CRASH_EXIT_CODE)
@@ -101,18 +101,6 @@ def _durable_step() -> None:
 
 def _sha(data: bytes | None) -> str | None:
     return None if data is None else hashlib.sha256(data).hexdigest()
-
-
-def user_cache_dir() -> Path:
-    """govinfo's folder in the user's cache (``XDG_CACHE_HOME``, ``~/Library/Caches``,
-    ``%LOCALAPPDATA%``)."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "govinfo"
 
 
 @dataclass(frozen=True)
@@ -144,7 +132,7 @@ def locate(root: Path) -> Place:
     found = git.locate(root)
     if found is None:
         key = hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:16]
-        return Place(root, None, "", user_cache_dir() / "folders" / key)
+        return Place(root, None, "", settings.user_cache_dir() / "folders" / key)
     top, gdir = found[0].resolve(), found[1]
     rel = root.relative_to(top).as_posix()
     prefix = "" if rel == "." else rel + "/"
