@@ -18,10 +18,10 @@ from govinfo.reports.overdue import (
     overdue_findings,
     overdue_report,
     upcoming_items,
-    years_to_load,
 )
 from govinfo.rules.annual import score_year
 from govinfo.rules.events import SubmissionIndex
+from govinfo.rules.years import window_years as years_to_load
 from tests.scoring_build import (
     STD_REQUIREMENTS,
     d,

@@ -156,7 +156,9 @@ def open_folder(
     ``WorkingTree`` already listed (its listing is reused).
     """
     from govinfo.load import WorkingTree, load_folder
-    from govinfo.load.folder import FileSource, GitRevision, read_settings, scan_folder
+    from govinfo.load.folder import read_settings, scan_folder
+    from govinfo.load.gitrev import GitRevision
+    from govinfo.load.sources import FileSource
 
     st = state(ctx)
     root = locate_folder(st)
@@ -175,7 +177,7 @@ def open_folder(
     apply_language(st, settings.language)
     cache = None
     if at is None and not st.no_cache:
-        from govinfo.store.cache import ParseCache
+        from govinfo.load.cache import ParseCache
 
         cache = ParseCache(root)
     with progress_bar() as progress:
@@ -189,10 +191,10 @@ def open_folder(
 
 
 def scoring_years(year: int) -> Any:
-    """The submissions a year's score can depend on: see ``load.folder.scoring_span``."""
-    from govinfo.load.folder import scoring_span
+    """The submissions a year's score can depend on: see ``rules.years.scoring_years``."""
+    from govinfo.rules.years import scoring_years as years
 
-    return scoring_span(year)
+    return years(year)
 
 
 def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = None) -> Any:
@@ -212,8 +214,8 @@ def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = 
     tree = None
     if at is None and not st.no_cache:
         from govinfo.load import WorkingTree
+        from govinfo.load.cache import ResultCache, fingerprint
         from govinfo.load.folder import read_settings
-        from govinfo.store.cache import ResultCache, fingerprint
 
         root = locate_folder(st)
         finish_interrupted_write(root)

@@ -11,7 +11,6 @@ checks over everything — and each problem inside an inserted item is traced ba
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
@@ -23,7 +22,7 @@ from govinfo.i18n import t
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow
 from govinfo.importers.values import fold, normalise_title
-from govinfo.load import LoadResult, ParsedFile, WorkingTree, load_folder, parse_file
+from govinfo.load import LoadResult, Overlay, ParsedFile, load_folder, parse_file
 from govinfo.load.folder import ParseCacheLike
 from govinfo.model import Folder, Problem, Severity, SourceRef, Submission
 from govinfo.yamltext.emit import emit_list_item
@@ -53,36 +52,6 @@ class ParseMemo:
         parsed = self._parse(path, data)
         self._seen[path] = (data, parsed)
         return parsed
-
-
-class Overlay:
-    """The working tree with some files replaced (or added): the folder as it would be."""
-
-    def __init__(self, root: Path, changes: dict[str, bytes]) -> None:
-        self.base = WorkingTree(root)
-        self.changes = changes
-
-    @property
-    def links(self) -> list[str]:
-        return self.base.links
-
-    @property
-    def stats(self) -> dict[str, os.stat_result]:
-        """The files' stats for the parse cache; a changed file has none (never a cache hit)."""
-        return {p: st for p, st in self.base.stats.items() if p not in self.changes}
-
-    def describe(self) -> str:
-        return self.base.describe()
-
-    def files(self, years: Collection[int] | None) -> list[tuple[str, int]]:
-        listing = dict(self.base.files(years))
-        for path, data in self.changes.items():
-            listing[path] = len(data)
-        return sorted(listing.items())
-
-    def read(self, path: str) -> bytes:
-        data = self.changes.get(path)
-        return data if data is not None else self.base.read(path)
 
 
 @dataclass
