@@ -4,26 +4,23 @@ Per year: the solicitation notices and who answers them, the periodic obligation
 research, monthly opinion lists) and the number of free items per point and month are planned
 first — small tables, a few integers per point-month. Then each point-month's records are drawn
 with an RNG of their own (seeded by seed, year, point and month, so the result never depends on
-the order of generation), written to ``submissions/<year>/<point>/<MM>.yaml`` and dropped. At no
-time is more than one file's text held in memory.
+the order of generation), handed on as the text of ``submissions/<year>/<point>/<MM>.yaml`` and dropped. At no time is
+more than one file's text held in memory. This module writes nothing: :func:`folder_files`
+yields the files, and the caller writes them through the store.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import os
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import NamedTuple
 
 from govinfo.demo import corpus, titles
 from govinfo.demo.corpus import Topic
 from govinfo.demo.plan import Period, PointPlan, RuleInfo, Scenario
-from govinfo.errors import GovinfoError
-from govinfo.i18n import t
 from govinfo.model import Tier
 from govinfo.yamltext.emit import emit_list, emit_mapping
 
@@ -93,43 +90,22 @@ class Forced(NamedTuple):
     late: bool = False
 
 
-# --- files ------------------------------------------------------------------------------------
-
-
-def prepare_destination(dest: Path) -> None:
-    """Create ``dest``; refuse one that exists and is not an empty folder."""
-    if dest.exists():
-        if not dest.is_dir() or any(dest.iterdir()):
-            raise GovinfoError(t("demo_dest_not_empty", path=str(dest)))
-    else:
-        dest.mkdir(parents=True)
-
-
-def _write(path: Path, text: str) -> None:
-    """Write via a temporary name and a rename, so that no file is ever seen half-written."""
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
-
-
 # --- the whole folder -------------------------------------------------------------------------
 
 
-def write_folder(dest: Path, scenario: Scenario) -> GenerateResult:
-    """Write the scenario's folder into ``dest`` (created; must be absent or empty)."""
-    prepare_destination(dest)
-    result = GenerateResult(points=len(scenario.points))
-    _write(dest / "govinfo.yaml", emit_mapping(scenario.settings))
-    _write(dest / "points.yaml", emit_list(p.record() for p in scenario.points))
-    (dest / "rules").mkdir()
+def folder_files(scenario: Scenario, result: GenerateResult) -> Iterator[tuple[str, str]]:
+    """The scenario's folder as (path relative to the folder, text) pairs, one file at a time, so
+    that a folder of any size streams; ``result`` counts what was produced as it goes. Writing
+    them is the caller's business (through the store's atomic writer)."""
+    result.points = len(scenario.points)
+    yield "govinfo.yaml", emit_mapping(scenario.settings)
+    yield "points.yaml", emit_list(p.record() for p in scenario.points)
     for rule in scenario.rules:
-        _write(dest / "rules" / f"{rule.id}.yaml", rule.text)
+        yield f"rules/{rule.id}.yaml", rule.text
     result.files += 2 + len(scenario.rules)
     ctx = _Context(scenario)
     for period in scenario.periods:
-        _write_period(dest, ctx, period, result)
-    return result
+        yield from _period_files(ctx, period, result)
 
 
 class _Context:
@@ -185,16 +161,15 @@ class _Context:
         return rule
 
 
-def _write_period(dest: Path, ctx: _Context, period: Period, result: GenerateResult) -> None:
+def _period_files(
+    ctx: _Context, period: Period, result: GenerateResult
+) -> Iterator[tuple[str, str]]:
     sc = ctx.sc
     year = period.year
     rng = random.Random(f"{sc.seed}/plan/{year}")
     notices = _plan_notices(ctx, period, rng)
     if notices:
-        (dest / "solicitations").mkdir(exist_ok=True)
-        _write(
-            dest / "solicitations" / f"{year}.yaml", emit_list(_notice_record(n) for n in notices)
-        )
+        yield f"solicitations/{year}.yaml", emit_list(_notice_record(n) for n in notices)
         result.files += 1
         result.solicitations += len(notices)
     forced = _plan_answers(ctx, notices, rng)
@@ -202,13 +177,11 @@ def _write_period(dest: Path, ctx: _Context, period: Period, result: GenerateRes
     free = _allocate(ctx, period, forced, rng)
     _apply_lapses(ctx, forced)
 
-    year_dir = dest / "submissions" / str(year)
     firsts: dict[tuple[str, int], tuple[str, dt.date]] = {}
     written = 0
     for p in sc.points:
         seq = 0
         recent: set[str] = set()
-        point_dir = year_dir / p.id
         for month in range(period.first, period.last + 1):
             items = forced.get((p.id, month), [])
             n_free = free.get((p.id, month), 0)
@@ -220,8 +193,7 @@ def _write_period(dest: Path, ctx: _Context, period: Period, result: GenerateRes
             )
             if not records:
                 continue
-            point_dir.mkdir(parents=True, exist_ok=True)
-            _write(point_dir / f"{month:02d}.yaml", emit_list(records))
+            yield f"submissions/{year}/{p.id}/{month:02d}.yaml", emit_list(records)
             result.files += 1
             written += len(records)
     result.submissions += written
@@ -229,8 +201,7 @@ def _write_period(dest: Path, ctx: _Context, period: Period, result: GenerateRes
 
     adjustments = sc.adjustments(year, firsts)
     if adjustments:
-        (dest / "adjustments").mkdir(exist_ok=True)
-        _write(dest / "adjustments" / f"{year}.yaml", emit_list(adjustments))
+        yield f"adjustments/{year}.yaml", emit_list(adjustments)
         result.files += 1
         result.adjustments += len(adjustments)
 
