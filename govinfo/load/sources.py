@@ -18,26 +18,14 @@ class FileSource(Protocol):
     def describe(self) -> str: ...
 
     def files(self, years: Collection[int] | None) -> list[tuple[str, int]]:
-        """(path relative to the data folder with ``/``, size in bytes), sorted by path."""
+        """(path relative to the data folder with ``/``, size in bytes), sorted by path.
+
+        ``years`` (None: all) are the submission years to list whole; it may also carry
+        ``edges`` (year → months) as :class:`govinfo.rules.years.YearSpan` does, for single
+        month files of the years around them."""
         ...
 
     def read(self, path: str) -> bytes: ...
-
-
-class YearSpan(frozenset[int]):
-    """Submission years to read whole, plus single months of the years around them
-    (``edges``: year → months), e.g. what a year's score needs: Y-1 and Y, December of Y-2 (an
-    adoption up to 366 days after 31 December) and January of Y+1 (a late report written up
-    after New Year)."""
-
-    edges: dict[int, frozenset[int]]
-
-    def __new__(
-        cls, years: Collection[int], edges: dict[int, Collection[int]] | None = None
-    ) -> YearSpan:
-        span = super().__new__(cls, years)
-        span.edges = {y: frozenset(m) for y, m in (edges or {}).items() if y not in span}
-        return span
 
 
 def wanted(path: str, years: Collection[int] | None) -> bool:

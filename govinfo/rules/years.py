@@ -5,6 +5,9 @@ A submission can be answered up to 366 days later (SPEC §1: an adoption or an i
 late report written up after New Year carries a January date. So a command reads whole the years
 whose submissions it judges plus the year before, then January of the year after; scoring a year
 also reads December two years back, whose adoptions may still fall in the scored year.
+
+The loader (:func:`govinfo.load.sources.wanted`) reads a :class:`YearSpan`'s ``edges`` without
+importing it: rules sit above load and load knows nothing of them.
 """
 
 from __future__ import annotations
@@ -12,7 +15,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
-from govinfo.load.sources import YearSpan
+
+class YearSpan(frozenset[int]):
+    """Submission years to read whole, plus single months of the years around them
+    (``edges``: year → months), e.g. what a year's score needs: Y-1 and Y, December of Y-2 (an
+    adoption up to 366 days after 31 December) and January of Y+1 (a late report written up
+    after New Year)."""
+
+    edges: dict[int, frozenset[int]]
+
+    def __new__(
+        cls, years: Collection[int], edges: dict[int, Collection[int]] | None = None
+    ) -> YearSpan:
+        span = super().__new__(cls, years)
+        span.edges = {y: frozenset(m) for y, m in (edges or {}).items() if y not in span}
+        return span
 
 
 def years_read(whole: range, *, december_before: bool = False) -> YearSpan:
