@@ -57,14 +57,21 @@ def commit_paths(
 ) -> str:
     """Commit exactly ``paths`` (relative to ``cwd``) and nothing else that may be staged.
 
-    New files are added first; ``git commit --only`` then records just these paths. Returns the
-    new commit's id.
+    ``git commit --only`` records just these paths from the working tree and updates the index
+    only when the commit is made: a commit that fails (a full disk, a refusing hook) leaves the
+    index as it was. New files are first made known to git with ``git add -N`` (an intent-to-add
+    entry, which the caller removes again with :func:`unstage_paths` when the commit fails).
+    Returns the new commit's id.
     """
-    run(["add", "--", *paths], cwd, env=env)
     if has_head(cwd):
+        tracked = set(run(["ls-files", "-z", "--", *paths], cwd).stdout.decode("utf-8").split("\0"))
+        new = [p for p in paths if p not in tracked]
+        if new:
+            run(["add", "-N", "--", *new], cwd, env=env)
         run(["commit", "-q", "--only", "-m", message, "--", *paths], cwd, env=env)
     else:
         # An unborn branch has nothing to keep out of the commit but what is staged.
+        run(["add", "--", *paths], cwd, env=env)
         run(["commit", "-q", "-m", message], cwd, env=env)
     return text(["rev-parse", "HEAD"], cwd)
 
@@ -110,9 +117,14 @@ def dirty_paths(cwd: Path, paths: Sequence[str]) -> list[str]:
 
 
 def unstage_paths(cwd: Path, paths: Sequence[str]) -> None:
-    """Put the index entries of ``paths`` back as HEAD has them (best effort)."""
-    if paths and has_head(cwd):
-        run(["reset", "-q", "--", *paths], cwd, check=False)
+    """Put the index entries of ``paths`` back as HEAD has them (on an unborn branch: remove
+    them). Raises :class:`GitError` when git cannot: the index would disagree with the files."""
+    if not paths:
+        return
+    if has_head(cwd):
+        run(["reset", "-q", "--", *paths], cwd)
+    else:
+        run(["rm", "-q", "--cached", "--ignore-unmatch", "--", *paths], cwd)
 
 
 __all__ = [
