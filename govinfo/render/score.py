@@ -4,6 +4,7 @@ and as records for CSV/JSON (SPEC §3 keys and values)."""
 from __future__ import annotations
 
 from govinfo.i18n import t
+from govinfo.render.groups import group_name
 from govinfo.render.table import Column, TableSpec
 from govinfo.reports.explain import ExplainReport
 from govinfo.reports.numbers import fixed
@@ -23,6 +24,8 @@ SCORE_KEYS = (
     "deductions",
     "status",
     "at_risk",
+    "group",
+    "group_rank",
 )
 EXPLAIN_KEYS = ("date", "submission", "kind", "detail", "points")
 
@@ -65,6 +68,24 @@ def score_table(report: ScoreReport) -> TableSpec:
         for r in report.rows
     ]
     styles = [("warn" if r.at_risk else _STYLE.get(r.status)) for r in report.rows]
+    section_ends: frozenset[int] = frozenset()
+    if report.by_group:
+        # 组内名次 and 分组 first; a rule between groups
+        names = {g.id: group_name(g) for g in report.groups}
+        columns = [
+            Column("group_rank", t("col_group_rank"), numeric=True),
+            Column("group", t("col_group")),
+            *columns,
+        ]
+        rows = [
+            (str(r.group_rank), names.get(r.group, r.group), *row)  # type: ignore[misc]
+            for r, row in zip(report.rows, rows, strict=True)
+        ]
+        section_ends = frozenset(
+            i
+            for i in range(len(report.rows) - 1)
+            if report.rows[i].group != report.rows[i + 1].group
+        )
     as_of = report.as_of.isoformat()
     footer = [
         t(
@@ -89,6 +110,7 @@ def score_table(report: ScoreReport) -> TableSpec:
         styles=styles,
         title=t("score_title", year=report.year),
         footer=footer,
+        section_ends=section_ends,
     )
 
 

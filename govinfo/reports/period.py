@@ -77,14 +77,10 @@ class Figures(msgspec.Struct, frozen=True, gc=False):
         return Decimal(value)
 
     def minus(self, other: Figures) -> Figures:
-        return Figures(
-            *(getattr(self, k) - getattr(other, k) for k in FIGURE_KEYS)  # type: ignore[arg-type]
-        )
+        return Figures(*(getattr(self, k) - getattr(other, k) for k in FIGURE_KEYS))
 
     def plus(self, other: Figures) -> Figures:
-        return Figures(
-            *(getattr(self, k) + getattr(other, k) for k in FIGURE_KEYS)  # type: ignore[arg-type]
-        )
+        return Figures(*(getattr(self, k) + getattr(other, k) for k in FIGURE_KEYS))
 
 
 def standing_figures(s: Standing) -> Figures:
@@ -198,7 +194,8 @@ def _figures_at(folder: Folder, year: int, day: dt.date) -> dict[str, Figures]:
     return {s.point.id: standing_figures(s) for s in score_year(folder, year, day).standings}
 
 
-def _total(figures: Iterable[Figures]) -> Figures:
+def sum_figures(figures: Iterable[Figures]) -> Figures:
+    """The sum of ``figures``."""
     out = Figures()
     for f in figures:
         out = out.plus(f)
@@ -285,8 +282,8 @@ def period_report(
         rule_sets=result.rule_sets,
         groups=groups,
         points=tuple(rows),
-        totals_period=_total(r.period for r in rows),
-        totals_to_date=_total(r.to_date for r in rows),
+        totals_period=sum_figures(r.period for r in rows),
+        totals_to_date=sum_figures(r.to_date for r in rows),
         publications=pubs,
         silent=silent,
         adopted_items=adopted,
