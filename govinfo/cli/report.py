@@ -123,7 +123,7 @@ def _year_report(
 ) -> None:
     """The year-end tables, then the group rankings and the lists of the year's circular."""
     from govinfo.i18n import t
-    from govinfo.render.period import group_tables, list_tables, period_document
+    from govinfo.render.period import period_document, year_report_tables
     from govinfo.render.table import json_text
     from govinfo.render.yearend import print_year_end, trend_chart
     from govinfo.reports.period import period_report
@@ -139,7 +139,7 @@ def _year_report(
         common.console().file.write(json_text(period_document(circular)))
         return
     ye = year_end(loaded.folder, result)
-    tables = (*year_end_tables(ye), *group_tables(circular), *list_tables(circular))
+    tables = year_report_tables(year_end_tables(ye), circular)
     if out is None or kind is None:
         print_year_end(tables, common.console(), extra={"trend": trend_chart(ye)})
         return

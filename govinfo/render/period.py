@@ -9,6 +9,7 @@ the change against the previous period), 零报送·零采用, 采用条目, 批
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from govinfo.i18n import MESSAGES, t
@@ -408,3 +409,11 @@ def period_tables(report: PeriodReport) -> tuple[DataTable, ...]:
         *group_tables(report),
         *list_tables(report),
     )
+
+
+def year_report_tables(
+    year_end: Sequence[DataTable], report: PeriodReport
+) -> tuple[DataTable, ...]:
+    """``report YEAR``: the seven year-end tables, then the group rankings and the lists of
+    the year's circular."""
+    return (*year_end, *group_tables(report), *list_tables(report))
