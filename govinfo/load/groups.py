@@ -22,6 +22,8 @@ def group_problems(settings: Settings, points: Sequence[Point]) -> list[Problem]
     problems: list[Problem] = []
     listed: set[str] = set()
     for g in settings.groups:
+        if not g.points:
+            continue
         for point_id, (line, col) in zip(g.points, g.at, strict=True):
             listed.add(point_id)
             kind = kind_of.get(point_id)

@@ -210,7 +210,7 @@ def _read_groups(r: _FileReader, node: Node, field: str) -> tuple[Group, ...]:
     def one(m_node: Node, f: str) -> Group:
         m = r.mapping(m_node, f)
         spec: Spec = {
-            "id": (r.point_id, True),
+            "id": (lambda n, g: r.pattern(n, g, RECORD_ID_RE, "[A-Za-z0-9._-]"), True),
             "name": (r.text, True),
             "kinds": (
                 lambda n, g: r.list_of(n, g, lambda x, h: (r.enum(x, h, PointKind), x)),
