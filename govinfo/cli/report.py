@@ -150,39 +150,19 @@ def _year_report(
 def _period_report(
     ctx: typer.Context, period: Period, as_of: dt.date, at: str | None
 ) -> PeriodReport:
-    """The circular of ``period`` as of ``as_of``, reading what ``score`` reads for its year.
-
-    A warm run takes it from the result cache when no file it depends on has changed, as
-    ``score`` does; otherwise the folder is loaded (refusing on errors), and the circular built
-    and stored for next time."""
+    """The circular of ``period`` as of ``as_of``, reading what ``score`` reads for its year,
+    through the result cache as ``score`` does."""
     from govinfo.reports.period import PeriodReport, period_report
 
-    st = common.state(ctx)
-    years = common.scoring_years(period.year)
-    key = None
-    results = None
-    tree = None
-    if at is None and not st.no_cache:
-        from govinfo.load import WorkingTree
-        from govinfo.load.folder import read_settings
-        from govinfo.store.cache import ResultCache, fingerprint
-
-        root = common.locate_folder(st)
-        common.finish_interrupted_write(root)
-        tree = WorkingTree(root)
-        tree.files(years)
-        common.apply_language(st, read_settings(tree).language)
-        key = fingerprint(tree.stats, f"period\0{period.label}\0{as_of.isoformat()}")
-        results = ResultCache(root)
-        if key is not None:
-            hit = results.get(f"period-{period.year}", key, PeriodReport)
-            if hit is not None:
-                return hit
-    loaded = common.open_folder(ctx, years=years, at=at, tree=tree)
-    circular = period_report(loaded.folder, period, as_of)
-    if results is not None and key is not None:
-        results.put(f"period-{period.year}", key, circular)
-    return circular
+    return common.cached_result(
+        ctx,
+        period.year,
+        at,
+        name=f"period-{period.year}",
+        question=f"period\0{period.label}\0{as_of.isoformat()}",
+        kind=PeriodReport,
+        compute=lambda folder: period_report(folder, period, as_of),
+    )
 
 
 def _write(

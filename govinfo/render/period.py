@@ -19,16 +19,8 @@ from govinfo.reports.period import FIGURE_KEYS, Figures, PeriodPoint, PeriodRepo
 from govinfo.reports.tables import Cell, ColumnKind, DataColumn, DataTable
 from govinfo.rules.periods import Period
 
-# the figures shown side by side in a group's ranking (本期 | 累计), in this order
-_SIDE_BY_SIDE = (
-    "submitted",
-    "adopted",
-    "national_adopted",
-    "instructions",
-    "research",
-    "deductions",
-    "score",
-)
+# the figures shown side by side in a group's ranking (本期 | 累计): the counts, then the score
+_SIDE_BY_SIDE = (*FIGURE_KEYS[1:], FIGURE_KEYS[0])
 _SCORES = ("score", "deductions")
 
 
