@@ -530,3 +530,17 @@ def test_check_names_every_group_problem(runner: CliRunner, make_folder: MakeFol
     ]
     code, _, _err = run(runner, root, "report", "2003Q1")
     assert code == 1
+
+
+def test_issue_lists_are_written_as_ranges_without_losing_one() -> None:
+    from govinfo.i18n import set_lang
+    from govinfo.render.period import issues_text
+
+    set_lang("zh")
+    assert (
+        issues_text(["第3期", "第1期", "第2期", "第5期", "第7期", "第8期", "第9期"])
+        == "第1–3、5、7–9期"
+    )
+    assert issues_text(["第1期", "第2期"]) == "第1、2期"
+    assert issues_text(["2003-45", "第2期"]) == "2003-45、第2期"
+    assert issues_text([]) == ""

@@ -9,6 +9,7 @@ the change against the previous period), 零报送·零采用, 采用条目, 批
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -185,7 +186,7 @@ def publications_table(report: PeriodReport) -> DataTable:
             len(p.period_issues),
             p.to_date_items,
             len(p.to_date_issues),
-            t("list_sep").join(p.period_issues),
+            issues_text(p.period_issues),
         ]
         for p in report.publications
     ]
@@ -197,6 +198,33 @@ def publications_table(report: PeriodReport) -> DataTable:
         rows=rows,
         notes=[t("pr_note_publications")],
     )
+
+
+_ISSUE = re.compile(r"第\s*(\d+)\s*期")
+
+
+def issues_text(issues: Sequence[str]) -> str:
+    """The issues as written, joined; when every one reads 第N期, runs of three or more in a
+    row are written as a range: 第119–123、125、127–130期 (no number is lost)."""
+    numbers = []
+    for issue in issues:
+        m = _ISSUE.fullmatch(issue.strip())
+        if m is None:
+            return t("list_sep").join(issues)
+        numbers.append(int(m[1]))
+    numbers = sorted(set(numbers))
+    parts: list[str] = []
+    i = 0
+    while i < len(numbers):
+        j = i
+        while j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
+            j += 1
+        if j - i >= 2:
+            parts.append(f"{numbers[i]}–{numbers[j]}")
+        else:
+            parts += [str(n) for n in numbers[i : j + 1]]
+        i = j + 1
+    return "第" + "、".join(parts) + "期" if parts else ""
 
 
 def _change(p: PeriodPoint) -> str:
