@@ -544,3 +544,26 @@ def test_issue_lists_are_written_as_ranges_without_losing_one() -> None:
     assert issues_text(["第1期", "第2期"]) == "第1、2期"
     assert issues_text(["2003-45", "第2期"]) == "2003-45、第2期"
     assert issues_text([]) == ""
+
+
+def test_a_point_admitted_later_keeps_its_earlier_joint_item_out_of_the_period(
+    runner: CliRunner, make_folder: MakeFolder
+) -> None:
+    """tonghua, admitted on 1 June, shares a joint item adopted in February: as of June it is
+    ranked and that item is in its to-date figures, but not in June's."""
+    files = dict(TIES)
+    files["points.yaml"] = files["points.yaml"].replace(
+        "short: 通化, kind: city, tiers: [provincial], history: [{date: 2001-01-01",
+        "short: 通化, kind: city, tiers: [provincial], history: [{date: 2003-06-01",
+    )
+    files["submissions/2003/tonghua/02.yaml"] = ""
+    files["submissions/2003/changchun/02.yaml"] = """\
+        - {id: cc-1, date: 2003-02-10, title: 甲, category: general, reviewer: 王, co_submitters: [tonghua], adoptions: [{publication: jl-zb, date: 2003-02-12, mode: single}]}
+        """
+    root = make_folder(files)
+    code, out, err = run(runner, root, "report", "2003-06", "--format", "json")
+    assert code == 0, err
+    th = next(p for p in as_json(out)["points"] if p["id"] == "tonghua")
+    assert (th["period"]["adopted"], th["to_date"]["adopted"]) == (0, 1)
+    # June: only its missing opinion list (−0.5); to date: the February share (1.5) too
+    assert (th["period"]["score"], th["to_date"]["score"]) == (Decimal("-0.5"), 1)

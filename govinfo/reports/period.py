@@ -18,8 +18,9 @@ Definitions (also in README and in every report's footnote):
 
 Readings where the issue leaves room:
 
-* The points listed are those ``score`` ranks as of TO. A point not ranked at FROM − 1 (not yet
-  admitted) has zero to-date figures there.
+* The points listed are those ``score`` ranks as of TO. For a point not ranked at FROM − 1 (not
+  yet admitted) the to-date figures there are the sum of its events and its record counts as the
+  engine gives them for every point, so that each period holds only what is dated in it.
 * ``totals`` are the sums of the listed points' figures: a joint item counts for each of its
   points, as it does in their rows.
 * The lists cover the listed points. ``adopted_items``: every adoption dated in the period, once
@@ -43,7 +44,7 @@ import msgspec
 from govinfo.model import Folder, Level
 from govinfo.reports.explain import SECRET_TITLE
 from govinfo.reports.groups import GroupInfo, folder_groups, group_of, ranks_within_groups
-from govinfo.rules.annual import Standing, YearScore, score_year
+from govinfo.rules.annual import Counts, Standing, YearScore, score_year, year_counts
 from govinfo.rules.events import ZERO
 from govinfo.rules.obligations import ObligationKind, ObligationStatus, obligations
 from govinfo.rules.periods import Period, previous_period
@@ -187,11 +188,30 @@ class PeriodReport(msgspec.Struct, frozen=True, gc=False):
         return tuple(p for p in self.points if p.group == group)
 
 
-def _figures_at(folder: Folder, year: int, day: dt.date) -> dict[str, Figures]:
-    """Every ranked point's to-date figures at the end of ``day`` (nothing before 1 January)."""
+def _figures_at(folder: Folder, year: int, day: dt.date, ids: Iterable[str]) -> dict[str, Figures]:
+    """The to-date figures of the points ``ids`` at the end of ``day`` (none before 1 January):
+    a ranked point's from its standing; one not ranked that day (admitted later) from the same
+    scoring's events and the engine's record counts, so that its periods still add up."""
     if day < dt.date(year, 1, 1):
         return {}
-    return {s.point.id: standing_figures(s) for s in score_year(folder, year, day).standings}
+    result = score_year(folder, year, day)
+    out = {s.point.id: standing_figures(s) for s in result.standings}
+    missing = [pid for pid in ids if pid not in out]
+    if missing:
+        counts = year_counts(folder, year, day)
+        for pid in missing:
+            c = counts.get(pid) or Counts()
+            events = result.events_of(pid)
+            out[pid] = Figures(
+                sum((e.points for e in events), ZERO),
+                c.submitted,
+                c.adopted,
+                c.national_adopted,
+                c.instructions,
+                c.research,
+                sum((e.points for e in events if e.points < 0), ZERO),
+            )
+    return out
 
 
 def sum_figures(figures: Iterable[Figures]) -> Figures:
@@ -215,13 +235,13 @@ def period_report(
     to = period.to(as_of)
     result = at_to if at_to is not None else score_year(folder, year, to)
     to_date = {s.point.id: standing_figures(s) for s in result.standings}
-    before = _figures_at(folder, year, first - dt.timedelta(days=1))
+    before = _figures_at(folder, year, first - dt.timedelta(days=1), to_date)
     zero = Figures()
     in_period = {pid: f.minus(before.get(pid, zero)) for pid, f in to_date.items()}
     previous = previous_period(period)
     prev_figures: dict[str, Figures] = {}
     if previous is not None and to >= first:
-        before_previous = _figures_at(folder, year, previous.first - dt.timedelta(days=1))
+        before_previous = _figures_at(folder, year, previous.first - dt.timedelta(days=1), to_date)
         prev_figures = {
             pid: before.get(pid, zero).minus(before_previous.get(pid, zero)) for pid in to_date
         }
