@@ -567,3 +567,24 @@ def test_a_point_admitted_later_keeps_its_earlier_joint_item_out_of_the_period(
     assert (th["period"]["adopted"], th["to_date"]["adopted"]) == (0, 1)
     # June: only its missing opinion list (−0.5); to date: the February share (1.5) too
     assert (th["period"]["score"], th["to_date"]["score"]) == (Decimal("-0.5"), 1)
+
+
+def test_the_year_as_a_period(runner: CliRunner, data: Path) -> None:
+    """`report 2003 --format json`: the year's circular, 本期 equal to 累计; the year's tables
+    on the terminal end with the group rankings and the lists."""
+    code, out, err = run(runner, data, "report", "2003", "--format", "json")
+    assert code == 0, err
+    doc = as_json(out)
+    assert (doc["period"], doc["from"], doc["to"]) == ("2003", "2003-01-01", "2003-12-31")
+    assert all(p["period"] == p["to_date"] for p in doc["points"])
+    assert all(p["rank"] == p["rank_to_date"] for p in doc["points"])
+    code, out, _ = run(runner, data, "report", "2003")
+    assert code == 0
+    titles = [
+        "年度得分排名",
+        "2003年度市州排名",
+        "2003年度零报送·零采用单位",
+        "2003年度约稿完成情况",
+    ]
+    positions = [out.index(title) for title in titles]
+    assert positions == sorted(positions)
