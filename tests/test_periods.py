@@ -581,7 +581,7 @@ def test_the_year_as_a_period(runner: CliRunner, data: Path) -> None:
     code, out, _ = run(runner, data, "report", "2003")
     assert code == 0
     titles = [
-        "年度得分排名",
+        "直报点得分排名",
         "2003年度市州排名",
         "2003年度零报送·零采用单位",
         "2003年度约稿完成情况",
