@@ -14,8 +14,8 @@ import typer
 from govinfo.cli import common
 
 if TYPE_CHECKING:
+    from govinfo.render.table import Table
     from govinfo.reports.period import PeriodReport
-    from govinfo.reports.tables import DataTable
     from govinfo.rules.periods import Period
 
 
@@ -126,8 +126,9 @@ def _year_report(
     from govinfo.render.period import period_document, year_report_tables
     from govinfo.render.table import json_text
     from govinfo.render.yearend import print_year_end, trend_chart
+    from govinfo.render.yeartables import document_title, year_end_tables
     from govinfo.reports.period import period_report
-    from govinfo.reports.yearend import document_title, year_end, year_end_tables
+    from govinfo.reports.yearend import year_end
     from govinfo.rules.annual import default_as_of, score_year
 
     year = period.year
@@ -165,9 +166,7 @@ def _period_report(
     )
 
 
-def _write(
-    path: Path, kind: str, title: str, tables: Sequence[DataTable], chart: list[str]
-) -> None:
+def _write(path: Path, kind: str, title: str, tables: Sequence[Table], chart: list[str]) -> None:
     """Write the export atomically (temporary file + rename, per file): an export is not a
     change to the registry, so no lock and no commit."""
     from govinfo.errors import GovinfoError

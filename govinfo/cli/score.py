@@ -47,8 +47,8 @@ def score(
     """
     from govinfo.cli.groups import groups_of_folder
     from govinfo.cli.output import emit
-    from govinfo.render.score import SCORE_KEYS, score_table
-    from govinfo.reports.score import score_document, score_records, score_report
+    from govinfo.render.score import score_table
+    from govinfo.reports.score import SCORE_KEYS, score_document, score_records, score_report
     from govinfo.rules.annual import default_as_of
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())

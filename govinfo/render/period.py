@@ -15,9 +15,9 @@ from typing import Any
 
 from govinfo.i18n import MESSAGES, t
 from govinfo.render.groups import group_name
+from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.numbers import tidy
 from govinfo.reports.period import FIGURE_KEYS, Figures, PeriodPoint, PeriodReport, sum_figures
-from govinfo.reports.tables import Cell, ColumnKind, DataColumn, DataTable
 from govinfo.rules.periods import Period
 
 # the figures shown side by side in a group's ranking (本期 | 累计): the counts, then the score
@@ -126,21 +126,21 @@ def period_document(report: PeriodReport) -> dict[str, Any]:
 # --- tables ----------------------------------------------------------------------------------
 
 
-def _count(key: str, header: str) -> DataColumn:
-    return DataColumn(key, header, ColumnKind.COUNT)
+def _count(key: str, header: str) -> Column:
+    return Column(key, header, ColumnKind.COUNT)
 
 
-def _score(key: str, header: str) -> DataColumn:
-    return DataColumn(key, header, ColumnKind.SCORE)
+def _score(key: str, header: str) -> Column:
+    return Column(key, header, ColumnKind.SCORE)
 
 
 def _span(first: dt.date, to: dt.date) -> str:
     return t("pr_span", first=first.isoformat(), to=to.isoformat())
 
 
-def overview_table(report: PeriodReport) -> DataTable:
+def overview_table(report: PeriodReport) -> Table:
     """总体情况: the period's and the year-to-date totals, one row each."""
-    columns = [DataColumn("span", t("pr_col_span")), DataColumn("days", t("pr_col_days"))]
+    columns = [Column("span", t("pr_col_span")), Column("days", t("pr_col_days"))]
     columns += [
         (_score if k in _SCORES else _count)(k, t(f"col_{k}"))
         for k in ("submitted", "adopted", "national_adopted", "instructions", "research")
@@ -156,27 +156,27 @@ def overview_table(report: PeriodReport) -> DataTable:
         row += [getattr(f, c.key) for c in columns[2:]]
         rows.append(row)
     notes = [t("pr_note_totals"), *definition_notes(report)]
-    return DataTable(
+    return Table(
         key="overview",
         name=t("pr_sheet_overview"),
         title=t("pr_title_overview", period=period_words(report.period)),
         columns=columns,
         rows=rows,
-        notes=notes,
+        footer=notes,
     )
 
 
-def publications_table(report: PeriodReport) -> DataTable:
+def publications_table(report: PeriodReport) -> Table:
     """总体情况 by publication: adoptions and issues (期) of the period and to date, and which
     issues of the period carried them."""
     columns = [
-        DataColumn("publication", t("pr_col_publication")),
-        DataColumn("level", t("pr_col_level")),
+        Column("publication", t("pr_col_publication")),
+        Column("level", t("pr_col_level")),
         _count("period_items", t("pr_col_period_items")),
         _count("period_issues", t("pr_col_period_issues")),
         _count("to_date_items", t("pr_col_to_date_items")),
         _count("to_date_issues", t("pr_col_to_date_issues")),
-        DataColumn("issues", t("pr_col_issues")),
+        Column("issues", t("pr_col_issues")),
     ]
     rows: list[list[Cell]] = [
         [
@@ -190,13 +190,13 @@ def publications_table(report: PeriodReport) -> DataTable:
         ]
         for p in report.publications
     ]
-    return DataTable(
+    return Table(
         key="publications",
         name=t("pr_sheet_publications"),
         title=t("pr_title_publications", period=period_words(report.period)),
         columns=columns,
         rows=rows,
-        notes=[t("pr_note_publications")],
+        footer=[t("pr_note_publications")],
     )
 
 
@@ -239,17 +239,17 @@ def _change(p: PeriodPoint) -> str:
     return "—"
 
 
-def group_tables(report: PeriodReport) -> list[DataTable]:
+def group_tables(report: PeriodReport) -> list[Table]:
     """One ranking per group: 名次, the point, each figure 本期 | 累计, 累计名次, 名次变化."""
     with_change = report.previous is not None
-    columns = [_count("rank", t("col_rank")), DataColumn("point", t("col_point"))]
+    columns = [_count("rank", t("col_rank")), Column("point", t("col_point"))]
     for k in _SIDE_BY_SIDE:
         make = _score if k in _SCORES else _count
         columns.append(make(f"period_{k}", t("pr_col_period_of", what=t(f"col_{k}"))))
         columns.append(make(f"to_date_{k}", t("pr_col_to_date_of", what=t(f"col_{k}"))))
     columns.append(_count("rank_to_date", t("pr_col_rank_to_date")))
     if with_change:
-        columns.append(DataColumn("change", t("pr_col_change")))
+        columns.append(Column("change", t("pr_col_change")))
     tables = []
     for g in report.groups:
         members = report.group_points(g.id)
@@ -271,21 +271,21 @@ def group_tables(report: PeriodReport) -> list[DataTable]:
         notes += definition_notes(report)
         name = group_name(g)
         tables.append(
-            DataTable(
+            Table(
                 key=f"group_{g.id}",
                 name=t("pr_sheet_group", group=name),
                 title=t("pr_title_group", period=period_words(report.period), group=name),
                 columns=columns,
                 rows=rows,
                 total=_group_total(columns, members, with_change) if rows else None,
-                notes=notes,
+                footer=notes,
             )
         )
     return tables
 
 
 def _group_total(
-    columns: list[DataColumn], members: tuple[PeriodPoint, ...], with_change: bool
+    columns: list[Column], members: tuple[PeriodPoint, ...], with_change: bool
 ) -> list[Cell]:
     period = sum_figures(p.period for p in members)
     to_date = sum_figures(p.to_date for p in members)
@@ -299,77 +299,77 @@ def _group_total(
     return row
 
 
-def silent_table(report: PeriodReport) -> DataTable:
+def silent_table(report: PeriodReport) -> Table:
     names = {g.id: group_name(g) for g in report.groups}
     columns = [
-        DataColumn("point", t("col_point")),
-        DataColumn("group", t("col_group")),
+        Column("point", t("col_point")),
+        Column("group", t("col_group")),
         _count("submitted", t("pr_col_period_of", what=t("col_submitted"))),
         _count("adopted", t("pr_col_period_of", what=t("col_adopted"))),
-        DataColumn("what", t("pr_col_silent_what")),
+        Column("what", t("pr_col_silent_what")),
     ]
     rows: list[list[Cell]] = []
     for s in report.silent:
         what = t("pr_zero_submitted") if s.submitted == 0 else t("pr_zero_adopted")
         rows.append([s.label, names.get(s.group, s.group), s.submitted, s.adopted, what])
-    return DataTable(
+    return Table(
         key="silent",
         name=t("pr_sheet_silent"),
         title=t("pr_title_silent", period=period_words(report.period)),
         columns=columns,
         rows=rows,
         styles=["bad" if s.submitted == 0 else "warn" for s in report.silent],
-        notes=[t("pr_note_silent")],
+        footer=[t("pr_note_silent")],
     )
 
 
-def adopted_table(report: PeriodReport) -> DataTable:
+def adopted_table(report: PeriodReport) -> Table:
     columns = [
-        DataColumn("date", t("col_date")),
-        DataColumn("point", t("col_point")),
-        DataColumn("submission", t("col_submission")),
-        DataColumn("title", t("col_title")),
-        DataColumn("publication", t("pr_col_publication")),
-        DataColumn("issue", t("pr_col_issue")),
+        Column("date", t("col_date")),
+        Column("point", t("col_point")),
+        Column("submission", t("col_submission")),
+        Column("title", t("col_title")),
+        Column("publication", t("pr_col_publication")),
+        Column("issue", t("pr_col_issue")),
     ]
     rows: list[list[Cell]] = [
         [i.date.isoformat(), i.label, i.submission, i.title, i.publication_name, i.issue or ""]
         for i in report.adopted_items
     ]
-    return DataTable(
+    return Table(
         key="adopted_items",
         name=t("pr_sheet_adopted"),
         title=t("pr_title_adopted", period=period_words(report.period)),
         columns=columns,
         rows=rows,
-        notes=[t("pr_note_items")],
+        footer=[t("pr_note_items")],
     )
 
 
-def instructed_table(report: PeriodReport) -> DataTable:
+def instructed_table(report: PeriodReport) -> Table:
     columns = [
-        DataColumn("date", t("col_date")),
-        DataColumn("point", t("col_point")),
-        DataColumn("submission", t("col_submission")),
-        DataColumn("title", t("col_title")),
-        DataColumn("leader", t("pr_col_leader")),
-        DataColumn("rank", t("pr_col_leader_rank")),
+        Column("date", t("col_date")),
+        Column("point", t("col_point")),
+        Column("submission", t("col_submission")),
+        Column("title", t("col_title")),
+        Column("leader", t("pr_col_leader")),
+        Column("rank", t("pr_col_leader_rank")),
     ]
     rows: list[list[Cell]] = [
         [i.date.isoformat(), i.label, i.submission, i.title, i.leader, t(f"ye_rank_{i.rank}")]
         for i in report.instructed_items
     ]
-    return DataTable(
+    return Table(
         key="instructed_items",
         name=t("pr_sheet_instructed"),
         title=t("pr_title_instructed", period=period_words(report.period)),
         columns=columns,
         rows=rows,
-        notes=[t("pr_note_items")],
+        footer=[t("pr_note_items")],
     )
 
 
-def solicitations_table(report: PeriodReport) -> DataTable:
+def solicitations_table(report: PeriodReport) -> Table:
     labels = {p.id: p.label for p in report.points}
     sep = t("list_sep")
 
@@ -377,15 +377,15 @@ def solicitations_table(report: PeriodReport) -> DataTable:
         return sep.join(labels.get(i, i) for i in ids)
 
     columns = [
-        DataColumn("id", t("pr_col_solicitation")),
-        DataColumn("title", t("pr_col_topic")),
-        DataColumn("due", t("pr_col_due")),
+        Column("id", t("pr_col_solicitation")),
+        Column("title", t("pr_col_topic")),
+        Column("due", t("pr_col_due")),
         _count("on_time_n", t("ye_sol_met")),
         _count("late_n", t("ye_sol_late")),
         _count("missed_n", t("ye_sol_missed")),
-        DataColumn("on_time", t("pr_col_on_time_points")),
-        DataColumn("late", t("pr_col_late_points")),
-        DataColumn("missed", t("pr_col_missed_points")),
+        Column("on_time", t("pr_col_on_time_points")),
+        Column("late", t("pr_col_late_points")),
+        Column("missed", t("pr_col_missed_points")),
     ]
     rows: list[list[Cell]] = [
         [
@@ -401,17 +401,17 @@ def solicitations_table(report: PeriodReport) -> DataTable:
         ]
         for s in report.solicitations
     ]
-    return DataTable(
+    return Table(
         key="solicitations",
         name=t("pr_sheet_solicitations"),
         title=t("pr_title_solicitations", period=period_words(report.period)),
         columns=columns,
         rows=rows,
-        notes=[t("pr_note_solicitations", to=report.to.isoformat())],
+        footer=[t("pr_note_solicitations", to=report.to.isoformat())],
     )
 
 
-def list_tables(report: PeriodReport) -> list[DataTable]:
+def list_tables(report: PeriodReport) -> list[Table]:
     """The lists a circular carries: 零报送·零采用, 采用条目, 批示件目录, 约稿完成情况."""
     return [
         silent_table(report),
@@ -421,7 +421,7 @@ def list_tables(report: PeriodReport) -> list[DataTable]:
     ]
 
 
-def period_tables(report: PeriodReport) -> tuple[DataTable, ...]:
+def period_tables(report: PeriodReport) -> tuple[Table, ...]:
     """Every table of the circular, in the order of the module docstring."""
     return (
         overview_table(report),
@@ -432,8 +432,8 @@ def period_tables(report: PeriodReport) -> tuple[DataTable, ...]:
 
 
 def year_report_tables(
-    year_end: Sequence[DataTable], report: PeriodReport
-) -> tuple[DataTable, ...]:
+    year_end: Sequence[Table], report: PeriodReport
+) -> tuple[Table, ...]:
     """``report YEAR``: the seven year-end tables, then the group rankings and the lists of
     the year's circular."""
     return (*year_end, *group_tables(report), *list_tables(report))

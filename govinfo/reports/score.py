@@ -10,11 +10,13 @@ import msgspec
 
 from govinfo.model import PointKind, Settings
 from govinfo.reports.groups import GroupInfo, folder_groups, group_of, ranks_within_groups
-from govinfo.reports.numbers import tidy
+from govinfo.reports.rows import as_record, keys_of
 from govinfo.rules.annual import Status, YearScore
 
 
 class ScoreRow(msgspec.Struct, frozen=True, gc=False):
+    """One ranked point; the fields are SPEC §3's ``points`` keys, in order, and ``label``."""
+
     rank: int
     id: str
     name: str
@@ -29,8 +31,12 @@ class ScoreRow(msgspec.Struct, frozen=True, gc=False):
     deductions: Decimal
     status: str
     at_risk: bool
-    group: str = ""
-    group_rank: int = 0  # within ``group``, on the same figures as ``rank``
+    group: str = ""  # issue 14: the point's group
+    group_rank: int = 0  # its rank within the group, on the same figures as ``rank``
+
+
+# SPEC §3's keys: the row's fields but the table's short name.
+SCORE_KEYS = keys_of(ScoreRow, omit=("label",))
 
 
 class ScoreReport(msgspec.Struct, frozen=True, gc=False):
@@ -119,26 +125,7 @@ def score_report(
 
 def score_records(report: ScoreReport) -> list[dict[str, Any]]:
     """The ``points`` of SPEC §3's ``score`` JSON, one dict per row, keys in SPEC's order."""
-    return [
-        {
-            "rank": r.rank,
-            "id": r.id,
-            "name": r.name,
-            "kind": r.kind,
-            "score": tidy(r.score),
-            "submitted": r.submitted,
-            "adopted": r.adopted,
-            "national_adopted": r.national_adopted,
-            "instructions": r.instructions,
-            "research": r.research,
-            "deductions": tidy(r.deductions),
-            "status": r.status,
-            "at_risk": r.at_risk,
-            "group": r.group,
-            "group_rank": r.group_rank,
-        }
-        for r in report.rows
-    ]
+    return [as_record(r, SCORE_KEYS) for r in report.rows]
 
 
 def score_document(report: ScoreReport) -> dict[str, Any]:
