@@ -431,9 +431,7 @@ def period_tables(report: PeriodReport) -> tuple[Table, ...]:
     )
 
 
-def year_report_tables(
-    year_end: Sequence[Table], report: PeriodReport
-) -> tuple[Table, ...]:
+def year_report_tables(year_end: Sequence[Table], report: PeriodReport) -> tuple[Table, ...]:
     """``report YEAR``: the seven year-end tables, then the group rankings and the lists of
     the year's circular."""
     return (*year_end, *group_tables(report), *list_tables(report))
