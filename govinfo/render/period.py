@@ -323,50 +323,49 @@ def silent_table(report: PeriodReport) -> Table:
     )
 
 
-def adopted_table(report: PeriodReport) -> Table:
+def _item_table(
+    report: PeriodReport,
+    key: str,
+    words: str,
+    extra: list[Column],
+    rows: list[list[Cell]],
+) -> Table:
+    """A list of items (采用条目, 批示件目录): date, point, submission, title, then ``extra``;
+    ``rows`` hold the first four cells and the extra ones; ``words`` names the sheet and title
+    keys (``pr_sheet_<words>``, ``pr_title_<words>``)."""
     columns = [
         Column("date", t("col_date")),
         Column("point", t("col_point")),
         Column("submission", t("col_submission")),
         Column("title", t("col_title")),
-        Column("publication", t("pr_col_publication")),
-        Column("issue", t("pr_col_issue")),
+        *extra,
     ]
+    return Table(
+        key=key,
+        name=t(f"pr_sheet_{words}"),
+        title=t(f"pr_title_{words}", period=period_words(report.period)),
+        columns=columns,
+        rows=rows,
+        footer=[t("pr_note_items")],
+    )
+
+
+def adopted_table(report: PeriodReport) -> Table:
+    extra = [Column("publication", t("pr_col_publication")), Column("issue", t("pr_col_issue"))]
     rows: list[list[Cell]] = [
         [i.date.isoformat(), i.label, i.submission, i.title, i.publication_name, i.issue or ""]
         for i in report.adopted_items
     ]
-    return Table(
-        key="adopted_items",
-        name=t("pr_sheet_adopted"),
-        title=t("pr_title_adopted", period=period_words(report.period)),
-        columns=columns,
-        rows=rows,
-        footer=[t("pr_note_items")],
-    )
+    return _item_table(report, "adopted_items", "adopted", extra, rows)
 
 
 def instructed_table(report: PeriodReport) -> Table:
-    columns = [
-        Column("date", t("col_date")),
-        Column("point", t("col_point")),
-        Column("submission", t("col_submission")),
-        Column("title", t("col_title")),
-        Column("leader", t("pr_col_leader")),
-        Column("rank", t("pr_col_leader_rank")),
-    ]
+    extra = [Column("leader", t("pr_col_leader")), Column("rank", t("pr_col_leader_rank"))]
     rows: list[list[Cell]] = [
         [i.date.isoformat(), i.label, i.submission, i.title, i.leader, t(f"ye_rank_{i.rank}")]
         for i in report.instructed_items
     ]
-    return Table(
-        key="instructed_items",
-        name=t("pr_sheet_instructed"),
-        title=t("pr_title_instructed", period=period_words(report.period)),
-        columns=columns,
-        rows=rows,
-        footer=[t("pr_note_items")],
-    )
+    return _item_table(report, "instructed_items", "instructed", extra, rows)
 
 
 def solicitations_table(report: PeriodReport) -> Table:
