@@ -16,11 +16,11 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from govinfo.load import WorkingTree, load_folder
-from govinfo.load.folder import scoring_span
 from govinfo.model import Folder, Level
 from govinfo.reports.groups import competition_ranks
 from govinfo.reports.period import FIGURE_KEYS, Figures, PeriodReport, period_report
 from govinfo.rules.periods import Period, parse_period, period, periods_of, previous_period
+from govinfo.rules.years import scoring_years
 from tests.conftest import MakeFolder
 from tests.conftest import run_cli as run
 
@@ -92,7 +92,7 @@ def test_competition_ranking_shares_ranks_and_skips() -> None:
 
 @pytest.fixture(scope="module")
 def sample() -> Folder:
-    loaded = load_folder(WorkingTree(SAMPLE), years=scoring_span(2003))
+    loaded = load_folder(WorkingTree(SAMPLE), years=scoring_years(2003))
     assert loaded.errors == 0
     return loaded.folder
 
