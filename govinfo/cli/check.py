@@ -33,7 +33,7 @@ def check(
     """
     from govinfo.render.problems import problem_json, problem_lines
 
-    result = common.open_folder(ctx, refuse_on_errors=False, at=at, scan=True)
+    result = common.session(ctx, at).scan()
     problems = result.problems
     out = common.console()
     if fmt is CheckFormat.json:

@@ -44,8 +44,9 @@ def generate(
     Streams one point-month at a time, so it scales to 2,000 points and a million submissions.
     """
     from govinfo import demo
+    from govinfo.app.options import apply_language
 
-    common.apply_language(common.state(ctx), None)
+    apply_language(common.state(ctx).options, None)
     if sample is not None:
         result = demo.generate_sample(directory, sample)
     else:

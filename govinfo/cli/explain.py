@@ -40,7 +40,7 @@ def explain(
     from govinfo.rules.annual import default_as_of, score_year
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
-    loaded = common.open_folder(ctx, years=common.scoring_years(year), at=at)
+    loaded = common.session(ctx, at).load_year(year)
     folder = loaded.folder
     found = find_point(folder, point)
     if found is None:

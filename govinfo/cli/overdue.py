@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from typing import Annotated
 
 import typer
@@ -79,6 +78,7 @@ def overdue(
     Exit 0 whether or not there are findings (3 with --fail-on-findings when there are); an
     unknown point or data with errors is refused (exit 1).
     """
+    from govinfo.app.session import with_next_january
     from govinfo.cli.output import emit
     from govinfo.errors import DataError, UsageError
     from govinfo.i18n import t
@@ -100,10 +100,11 @@ def overdue(
         raise UsageError(t("od_since_after_as_of", since=start.isoformat(), as_of=day.isoformat()))
     # January after the last year too: an emergency reported late in December may be written
     # up with a January date (as score reads it, so findings and deductions agree).
-    loaded = common.open_folder(ctx, years=_with_next_january(years_to_load(start, day)), at=at)
+    session = common.session(ctx, at)
+    loaded = session.load(with_next_january(years_to_load(start, day)))
     wider = more_years(loaded.folder, start, day, soon)
     if wider is not None:
-        loaded = common.open_folder(ctx, years=_with_next_january(wider), at=at)
+        loaded = session.load(with_next_january(wider))
     folder = loaded.folder
     found = None
     if point is not None:
@@ -128,9 +129,3 @@ def overdue(
     )
     if fail_on_findings and report.findings:
         raise typer.Exit(EXIT_FINDINGS)
-
-
-def _with_next_january(years: range) -> Collection[int]:
-    from govinfo.load.folder import YearSpan
-
-    return YearSpan(years, {years[-1] + 1: (1,)} if len(years) else None)

@@ -51,7 +51,7 @@ def report(
         kind = export_kind(Path(out), out)
         if kind is None:
             raise UsageError(t("ye_out_unknown", path=out))
-    loaded = common.open_folder(ctx, years=common.scoring_years(year), at=at)
+    loaded = common.session(ctx, at).load_year(year)
     ye = year_end(loaded.folder, score_year(loaded.folder, year, day))
     tables = year_end_tables(ye)
     if out is None or kind is None:

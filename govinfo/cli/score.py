@@ -42,7 +42,7 @@ def score(
     from govinfo.rules.annual import default_as_of
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
-    report = score_report(common.scored_year(ctx, year, day, at), kind=kind, top=top)
+    report = score_report(common.session(ctx, at).score(year, day), kind=kind, top=top)
     emit(
         fmt,
         spec=score_table(report),

@@ -1,21 +1,24 @@
-"""``govinfo import``: batch files in, one commit out — or, on any error, nothing at all.
+"""Importing a batch (``govinfo import``): files in, one commit out — or, on any error, nothing at all.
 
 1. Read every file (tables, header rows, candidate rows); problems are collected, not raised.
 2. Under the write lock (after recovering any interrupted write), read the folder's registry,
    match the rows' points, then read the submission years the batch touches (and the years on
    either side, for the 7-day duplicate window and for adoptions of last year's items).
-3. Plan: dedupe, ids, spliced month files. Validate the folder as it would be.
-4. Any error → nothing written. ``--dry-run`` → nothing written. Else one atomic write and one
-   commit whose message says what came in.
+3. Plan: dedupe, ids, spliced month files.
+4. ``checked_write``: the folder as it would be is validated; any error → nothing written,
+   ``--dry-run`` → nothing written; else one atomic write and one commit whose message says
+   what came in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govinfo.errors import DataError
+from govinfo.app.options import Feedback, Progress, RunOptions, apply_language
+from govinfo.app.session import locate_folder
+from govinfo.app.write import checked_write, folder_writer
+from govinfo.errors import DataError, GovinfoError
 from govinfo.i18n import t
 from govinfo.importers.columns import (
     ADOPTION_ALIASES,
@@ -27,20 +30,17 @@ from govinfo.importers.plan import (
     Counts,
     ParseMemo,
     Plan,
+    batch_problems,
     plan_adoptions,
     plan_submissions,
     refusal,
-    validate,
 )
 from govinfo.importers.points import PointIndex
 from govinfo.importers.problems import ImportProblem, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow, adoption_rows, submission_rows
 from govinfo.importers.tables import Table, read_tables
 from govinfo.load import WorkingTree, load_folder
-from govinfo.load.folder import ParseCacheLike
-from govinfo.store.write import open_writer
-
-Progress = Callable[[str, int, int], None]
+from govinfo.load.folder import ParseCacheLike, read_settings
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,31 @@ class ImportOutcome:
         return sum(c.duplicate for c in self.counts.values())
 
 
-def _noop(stage: str, done: int, total: int) -> None:
-    pass
+def import_batch(
+    options: RunOptions, feedback: Feedback, files: list[Path], how: ImportOptions
+) -> ImportOutcome:
+    """Import ``files`` into the run's data folder (see the module docstring); the outcome's
+    notes are said through ``feedback`` (as well as kept)."""
+    root = locate_folder(options)
+    apply_language(options, _folder_language(root))
+    cache = None
+    if not options.no_cache:
+        from govinfo.store.cache import ParseCache
+
+        cache = ParseCache(root)
+    command = "govinfo import " + " ".join(str(f) for f in files)
+    with feedback.progress() as progress:
+        outcome = run_import(root, files, how, progress=progress, command=command, cache=cache)
+    for note in outcome.notes:
+        feedback.note(note)
+    return outcome
+
+
+def _folder_language(root: Path) -> str | None:
+    try:
+        return read_settings(WorkingTree(root)).language
+    except GovinfoError:
+        return None
 
 
 def run_import(
@@ -87,12 +110,12 @@ def run_import(
     files: list[Path],
     options: ImportOptions,
     *,
-    progress: Progress | None = None,
+    progress: Progress,
     command: str | None = None,
     cache: ParseCacheLike | None = None,
 ) -> ImportOutcome:
     """Import ``files`` into the data folder at ``root``; see the module docstring."""
-    report = progress or _noop
+    report = progress
     out = ImportOutcome()
     aliases = ADOPTION_ALIASES if options.adoptions else SUBMISSION_ALIASES
     mapping = read_mapping(options.mapping, aliases) if options.mapping else Mapping_()
@@ -107,8 +130,7 @@ def run_import(
     for table in tables:
         out.notes += table.notes
 
-    with open_writer(root, command=command) as writer:
-        out.notes += writer.recovered
+    with folder_writer(root, command, out.notes.append) as writer:
         memo = ParseMemo()
         source = WorkingTree(writer.root)
         registry = load_folder(source, years=(), parse=memo)
@@ -165,28 +187,28 @@ def run_import(
             plan = plan_submissions(sub_rows, loaded.folder, writer.read_bytes)
         out.problems += plan.problems
         out.counts = plan.counts
-        if plan.changes:
-            out.problems += validate(
-                writer.root,
-                plan,
-                years,
-                memo,
-                progress=lambda d, n: report("check", d, n),
-                cache=cache,
-            )
-        out.problems.sort(key=ImportProblem.sort_key)
-        out.message = options.message or _message(files, out, options.adoptions)
-        if out.errors or options.dry_run or not plan.changes:
-            return out
-        result = writer.apply(
+        held = options.dry_run or any(p.is_error for p in out.problems)
+        checked = checked_write(
+            writer,
             plan.changes,
-            message=out.message,
+            loaded.problems,
+            years=years,
+            message=options.message or _message(files, out, options.adoptions),
             office=folder.settings.office,
             commit=options.commit,
+            hold=held,
+            parse=memo,
+            cache=cache,
+            progress=lambda d, n: report("check", d, n),
         )
-        out.written = result.written
-        out.commit = result.commit
-        out.notes += result.warnings
+        if plan.changes:
+            out.problems += batch_problems(plan, checked.problems, checked.new)
+        out.problems.sort(key=ImportProblem.sort_key)
+        out.message = options.message or _message(files, out, options.adoptions)
+        if checked.result is not None:
+            out.written = checked.result.written
+            out.commit = checked.result.commit
+            out.notes += checked.result.warnings
     return out
 
 
