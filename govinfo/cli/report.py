@@ -38,12 +38,13 @@ def report(
     Every number comes from the same scoring as `govinfo score`; secret titles never appear.
     Headers follow --lang. Refuses (exit 1) when what it reads has errors.
     """
+    from govinfo.app.reports import year_end_data
     from govinfo.errors import UsageError
     from govinfo.i18n import t
     from govinfo.render.export import export_kind
     from govinfo.render.yearend import print_year_end, trend_chart
-    from govinfo.reports.yearend import document_title, year_end, year_end_tables
-    from govinfo.rules.annual import default_as_of, score_year
+    from govinfo.reports.yearend import document_title, year_end_tables
+    from govinfo.rules.annual import default_as_of
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
     kind = None
@@ -51,8 +52,7 @@ def report(
         kind = export_kind(Path(out), out)
         if kind is None:
             raise UsageError(t("ye_out_unknown", path=out))
-    loaded = common.session(ctx, at).load_year(year)
-    ye = year_end(loaded.folder, score_year(loaded.folder, year, day))
+    ye = year_end_data(common.session(ctx, at), year, day)
     tables = year_end_tables(ye)
     if out is None or kind is None:
         print_year_end(tables, common.console(), extra={"trend": trend_chart(ye)})
@@ -64,12 +64,9 @@ def report(
 def _write(
     path: Path, kind: str, title: str, tables: Sequence[DataTable], chart: list[str]
 ) -> None:
-    """Write the export atomically (temporary file + rename, per file): an export is not a
-    change to the registry, so no lock and no commit."""
-    from govinfo.errors import GovinfoError
-    from govinfo.i18n import t
+    """The export's files, written atomically (see ``app.reports.write_export``)."""
+    from govinfo.app.reports import write_export
     from govinfo.render.export import csv_bytes, csv_file_names, markdown_document, xlsx_bytes
-    from govinfo.store.atomic import write_bytes_atomic
 
     if kind == "xlsx":
         files = {path: xlsx_bytes(tables, title=title)}
@@ -80,10 +77,4 @@ def _write(
             path / name: csv_bytes(table)
             for name, table in zip(csv_file_names(tables), tables, strict=True)
         }
-    try:
-        for target, data in files.items():
-            write_bytes_atomic(target, data)
-    except OSError as exc:
-        raise GovinfoError(
-            t("ye_write_failed", path=str(path), error=exc.strerror or exc)
-        ) from None
+    write_export(path, files)

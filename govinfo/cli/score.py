@@ -36,13 +36,14 @@ def score(
     Reads that year's and the previous year's submissions (and the months around them that a
     score can depend on); refuses (exit 1) when what it reads has errors.
     """
+    from govinfo.app.reports import score as score_use_case
     from govinfo.cli.output import emit
     from govinfo.render.score import SCORE_KEYS, score_table
-    from govinfo.reports.score import score_document, score_records, score_report
+    from govinfo.reports.score import score_document, score_records
     from govinfo.rules.annual import default_as_of
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
-    report = score_report(common.session(ctx, at).score(year, day), kind=kind, top=top)
+    report = score_use_case(common.session(ctx, at), year, day, kind=kind, top=top)
     emit(
         fmt,
         spec=score_table(report),
