@@ -12,7 +12,7 @@ from govinfo.cli.main import app
 from govinfo.load import load_folder
 from govinfo.load.folder import WorkingTree
 from govinfo.store.cache import ParseCache
-from tests.conftest import MakeFolder
+from tests.support.folders import MakeFolder
 
 SUB = "submissions/2003/siping/05.yaml"
 ONE = "- id: sp-1\n  date: 2003-05-01\n  title: 四平市春耕备耕\n  category: general\n  reviewer: 李四\n"

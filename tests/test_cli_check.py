@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govinfo.cli.main import app
-from tests.conftest import MakeFolder
+from tests.support.folders import MakeFolder
 
 
 def test_check_clean_folder_exits_0(make_folder: MakeFolder, runner: CliRunner) -> None:

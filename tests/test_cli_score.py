@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import compare_golden
-from tests.conftest import run_cli as run
+from tests.support.cli import compare_golden
+from tests.support.cli import run_cli as run
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "scoring"

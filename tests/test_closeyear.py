@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from govinfo.load import WorkingTree, load_folder
 from govinfo.model import HistoryKind
-from tests.conftest import run_cli as run
+from tests.support.cli import run_cli as run
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "scoring"
 COMMENT = "# 直报点名册：由信息处维护，改动请提交 git\n"

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from govinfo.cli.main import app
 from govinfo.load import load_folder
 from govinfo.load.folder import GitRevision
-from tests.conftest import MakeFolder
+from tests.support.folders import MakeFolder
 
 SUB = "submissions/2003/siping/05.yaml"
 ONE = "- id: sp-1\n  date: 2003-05-01\n  title: 四平市春耕备耕\n  category: general\n  reviewer: 李四\n"

@@ -8,7 +8,7 @@ import pytest
 
 from govinfo.load import WorkingTree, load_folder
 from govinfo.load.folder import scan_folder
-from tests.conftest import MakeFolder
+from tests.support.folders import MakeFolder
 
 SUB = "submissions/2003/changchun/08.yaml"
 

@@ -8,7 +8,7 @@ import pytest
 
 from govinfo.load import load_folder, parallel, parse_file
 from govinfo.load.records import ParsedFile
-from tests.conftest import MakeFolder
+from tests.support.folders import MakeFolder
 
 
 def sequential(path: str, data: bytes) -> ParsedFile:

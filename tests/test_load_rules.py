@@ -7,7 +7,7 @@ import pytest
 
 from govinfo import defaults
 from govinfo.load import load_folder
-from tests.conftest import MakeFolder
+from tests.support.folders import MakeFolder
 
 R = "rules/default.yaml"
 

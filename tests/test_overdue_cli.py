@@ -24,8 +24,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import MakeFolder, compare_golden
-from tests.conftest import run_cli as run
+from tests.support.cli import compare_golden
+from tests.support.cli import run_cli as run
+from tests.support.folders import MakeFolder
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "overdue"

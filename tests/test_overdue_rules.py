@@ -22,7 +22,7 @@ from govinfo.reports.overdue import (
 )
 from govinfo.rules.annual import score_year
 from govinfo.rules.events import SubmissionIndex
-from tests.scoring_build import (
+from tests.support.scoring_build import (
     STD_REQUIREMENTS,
     d,
     folder,

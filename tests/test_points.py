@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govinfo.load import WorkingTree, load_folder
-from tests.conftest import run_cli as run
+from tests.support.cli import run_cli as run
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "scoring"
 COMMENT = "# 直报点名册（信息处）\n"

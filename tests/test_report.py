@@ -22,7 +22,7 @@ from govinfo.render.datatable import bar_chart, plain
 from govinfo.render.export import BOM, csv_file_names
 from govinfo.reports.yearend import YearEnd, year_end, year_end_tables
 from govinfo.rules.annual import score_year
-from tests.conftest import run_cli as run
+from tests.support.cli import run_cli as run
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "scoring"

@@ -24,9 +24,9 @@ from typer.testing import CliRunner
 from govinfo.cli.main import app
 from govinfo.load import load_folder
 from govinfo.model import Folder, HistoryKind, RuleSet, Submission
-from tests import scoring_build as build
-from tests.reference_scoring import reference_explain, reference_score
-from tests.test_scoring_differential import canon, explain_chunks, folders
+from tests.support import scoring_build as build
+from tests.support.differential import canon, explain_chunks, folders
+from tests.support.reference_scoring import reference_explain, reference_score
 
 CLI_SETTINGS = settings(
     max_examples=100 if os.environ.get("GOVINFO_LONG_TESTS", "") not in ("", "0") else 12,

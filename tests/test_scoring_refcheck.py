@@ -10,7 +10,7 @@ from __future__ import annotations
 from govinfo.model import Folder
 from govinfo.reports.explain import explain_document, explain_report
 from govinfo.rules.annual import score_year
-from tests.scoring_build import d, folder, point, sub
+from tests.support.scoring_build import d, folder, point, sub
 
 
 def explain_events(
@@ -100,7 +100,7 @@ def test_overdue_lists_the_late_report_that_scoring_deducts() -> None:
     # day is late (230 min > 120) and deducted (above); overdue must list it too, although the
     # written submission is dated 2 March.
     from govinfo.reports.overdue import overdue_findings
-    from tests.test_overdue_consistency import check_consistent
+    from tests.support.consistency import check_consistent
 
     f = folder(
         [point("aa")],

@@ -15,7 +15,7 @@ from govinfo.errors import DataError
 from govinfo.model import Annual
 from govinfo.rules.annual import Status, score_year, year_events
 from govinfo.rules.obligations import ObligationKind, ObligationStatus, obligations
-from tests.scoring_build import (
+from tests.support.scoring_build import (
     STD_REQUIREMENTS,
     D,
     ad,

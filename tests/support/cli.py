@@ -1,5 +1,6 @@
-"""Shared by the robustness tests: a committed data folder, the real CLI in a subprocess, and
-the switches for the long runs (``GOVINFO_LONG_TESTS=1``, ``GOVINFO_FUZZ_EXAMPLES=N``)."""
+"""Running govinfo in tests: through Typer's runner, in a process of its own, or in a forked
+child that may die hard; golden files; the switches for the long runs (``GOVINFO_LONG_TESTS=1``,
+``GOVINFO_FUZZ_EXAMPLES=N``)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from typer.testing import CliRunner
 
-from tests.conftest import MakeFolder
-from tests.importers.conftest import commit_all, git
+from tests.support.paths import PROJECT
 
-PROJECT = Path(__file__).resolve().parents[2]
 CLI = "from govinfo.cli.main import run; run()"  # the console entry point
 
 LONG = os.environ.get("GOVINFO_LONG_TESTS", "") not in ("", "0")
@@ -50,19 +49,6 @@ def cli(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
     )
-
-
-def status(root: Path) -> str:
-    return git(root, "status", "--porcelain", "--untracked-files=all")
-
-
-@pytest.fixture
-def folder(make_folder: MakeFolder) -> Path:
-    """The small valid folder of the root conftest, in its own git repository, committed."""
-    root = make_folder()
-    git(root, "init", "-q")
-    commit_all(root)
-    return root
 
 
 def forked_cli(root: Path, *args: str, own_group: bool = False, **env: str) -> tuple[int, str]:
@@ -115,3 +101,21 @@ def forked_cli(root: Path, *args: str, own_group: bool = False, **env: str) -> t
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
     return os.waitstatus_to_exitcode(wait_status), text
+
+
+def run_cli(runner: CliRunner, root: Path, *args: str) -> tuple[int, str, str]:
+    """``govinfo --data ROOT ARGS`` through the runner: (exit code, stdout, stderr)."""
+    from govinfo.cli.main import app
+
+    result = runner.invoke(app, ["--data", str(root), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def compare_golden(path: Path, text: str) -> None:
+    """Assert ``text`` equals the golden file; ``GOVINFO_UPDATE_GOLDEN=1`` rewrites it instead."""
+    import os
+
+    if os.environ.get("GOVINFO_UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
