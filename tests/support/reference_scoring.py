@@ -1,7 +1,7 @@
 """A deliberately simple, slow and literal implementation of SPEC §2 (scoring semantics).
 
 It exists only to be compared with the engine in ``govinfo/rules`` + ``govinfo/reports``
-(``tests/test_scoring_differential.py``). It was written from ``/work/shared/SPEC.md`` alone,
+(``tests/rules/test_scoring_differential.py``). It was written from ``/work/shared/SPEC.md`` alone,
 without reading the engine, and it uses nothing of govinfo except the record types of
 ``govinfo.model`` (not even their helper methods: tier holding and the rule set in force are
 re-implemented here from the SPEC sentences).

@@ -8,8 +8,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from govinfo.cli.main import app
+from tests.support.paths import SAMPLE
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = SAMPLE
 
 
 def test_demo_generate_then_check_and_score(runner: CliRunner, tmp_path: Path) -> None:

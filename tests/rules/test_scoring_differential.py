@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -31,6 +30,7 @@ from tests.support.differential import (
     explain_chunks,
     folders,
 )
+from tests.support.paths import SAMPLE
 from tests.support.reference_scoring import (
     reference_explain,
     reference_score,
@@ -64,9 +64,6 @@ def compare(folder: Folder, year: int, as_of: dt.date) -> None:
 def test_engine_matches_reference(case: tuple[Folder, int, dt.date]) -> None:
     folder, year, as_of = case
     compare(folder, year, as_of)
-
-
-SAMPLE = Path(__file__).resolve().parent.parent / "data"
 
 
 @pytest.mark.parametrize(

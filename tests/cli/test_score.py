@@ -16,10 +16,11 @@ from typer.testing import CliRunner
 
 from tests.support.cli import compare_golden
 from tests.support.cli import run_cli as run
+from tests.support.paths import FIXTURES
+from tests.support.paths import GOLDEN as GOLDEN_ROOT
 
-HERE = Path(__file__).resolve().parent
-FIXTURE = HERE / "fixtures" / "scoring"
-GOLDEN = HERE / "golden" / "scoring"
+FIXTURE = FIXTURES / "scoring"
+GOLDEN = GOLDEN_ROOT / "scoring"
 
 
 @pytest.fixture

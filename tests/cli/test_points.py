@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 
 from govinfo.load import WorkingTree, load_folder
 from tests.support.cli import run_cli as run
+from tests.support.paths import FIXTURES
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "scoring"
+FIXTURE = FIXTURES / "scoring"
 COMMENT = "# 直报点名册（信息处）\n"
 
 

@@ -20,9 +20,8 @@ from govinfo.errors import GovinfoError, UsageError
 from govinfo.load import LoadResult, load_folder
 from govinfo.reports.overdue import FindingKind, overdue_findings
 from govinfo.rules.annual import Status, score_year
+from tests.support.paths import SAMPLE
 
-REPO = Path(__file__).resolve().parent.parent
-SAMPLE = REPO / "data"
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SLUG = re.compile(r"[a-z][a-z0-9-]{1,39}\Z")

@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 from govinfo.load import WorkingTree, load_folder
 from govinfo.model import HistoryKind
 from tests.support.cli import run_cli as run
+from tests.support.paths import FIXTURES
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "scoring"
+FIXTURE = FIXTURES / "scoring"
 COMMENT = "# 直报点名册：由信息处维护，改动请提交 git\n"
 
 

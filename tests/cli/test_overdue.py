@@ -27,10 +27,11 @@ from typer.testing import CliRunner
 from tests.support.cli import compare_golden
 from tests.support.cli import run_cli as run
 from tests.support.folders import MakeFolder
+from tests.support.paths import FIXTURES
+from tests.support.paths import GOLDEN as GOLDEN_ROOT
 
-HERE = Path(__file__).resolve().parent
-FIXTURE = HERE / "fixtures" / "overdue"
-GOLDEN = HERE / "golden" / "overdue"
+FIXTURE = FIXTURES / "overdue"
+GOLDEN = GOLDEN_ROOT / "overdue"
 
 
 @pytest.fixture

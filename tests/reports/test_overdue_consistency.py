@@ -26,10 +26,8 @@ from govinfo.model import Folder
 from govinfo.reports.explain import period_words
 from govinfo.reports.overdue import FindingKind
 from tests.support.consistency import DEDUCTION_OF, check_consistent
+from tests.support.paths import FIXTURES, SAMPLE
 from tests.support.properties import SETTINGS, folders
-
-HERE = Path(__file__).resolve().parent
-SAMPLE = HERE.parent / "data"
 
 
 @pytest.fixture(autouse=True)
@@ -48,7 +46,7 @@ def test_findings_and_deductions_agree_on_random_folders(f: Folder, day: int) ->
 
 def test_every_finding_has_one_deduction_in_explain(tmp_path: Path, runner: CliRunner) -> None:
     data = tmp_path / "data"
-    shutil.copytree(HERE / "fixtures" / "overdue", data)
+    shutil.copytree(FIXTURES / "overdue", data)
 
     def cli(*args: str) -> dict[str, object]:
         result = runner.invoke(app, ["--data", str(data), *args, "--format", "json"])

@@ -23,9 +23,9 @@ from govinfo.render.export import BOM, csv_file_names
 from govinfo.reports.yearend import YearEnd, year_end, year_end_tables
 from govinfo.rules.annual import score_year
 from tests.support.cli import run_cli as run
+from tests.support.paths import FIXTURES
 
-HERE = Path(__file__).resolve().parent
-FIXTURE = HERE / "fixtures" / "scoring"
+FIXTURE = FIXTURES / "scoring"
 SHEETS = ["得分排名", "报送情况", "采用批示", "国办直报点", "月度走势", "优秀直报点", "取消资格"]
 
 

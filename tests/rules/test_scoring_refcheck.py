@@ -1,5 +1,5 @@
 """Hand-worked regressions for the engine bugs found by the differential test
-(``tests/test_scoring_differential.py`` against ``tests/reference_scoring.py``).
+(``tests/rules/test_scoring_differential.py`` against ``tests/support/reference_scoring.py``).
 
 Each test names the SPEC §2 sentence it pins and works the arithmetic in comments. The rule
 set is ``scoring_build``'s standard one (emergency-late 1, deadline 120 minutes, …).
