@@ -34,6 +34,7 @@ from govinfo.importers.plan import (
     plan_adoptions,
     plan_submissions,
     refusal,
+    total,
 )
 from govinfo.importers.points import PointIndex
 from govinfo.importers.problems import ImportProblem, warning
@@ -71,11 +72,11 @@ class ImportOutcome:
 
     @property
     def new(self) -> int:
-        return sum(c.new for c in self.counts.values())
+        return total(self.counts).new
 
     @property
     def duplicates(self) -> int:
-        return sum(c.duplicate for c in self.counts.values())
+        return total(self.counts).duplicate
 
 
 def import_batch(

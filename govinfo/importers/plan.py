@@ -94,6 +94,11 @@ class Counts:
     duplicate: int = 0
 
 
+def total(counts: dict[str, Counts]) -> Counts:
+    """New and duplicate rows over every point."""
+    return Counts(sum(c.new for c in counts.values()), sum(c.duplicate for c in counts.values()))
+
+
 @dataclass
 class Plan:
     changes: dict[str, bytes] = field(default_factory=dict)
@@ -104,11 +109,11 @@ class Plan:
 
     @property
     def new(self) -> int:
-        return sum(c.new for c in self.counts.values())
+        return total(self.counts).new
 
     @property
     def duplicates(self) -> int:
-        return sum(c.duplicate for c in self.counts.values())
+        return total(self.counts).duplicate
 
     def count(self, point: str) -> Counts:
         return self.counts.setdefault(point, Counts())
