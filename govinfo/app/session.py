@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import msgspec
@@ -33,6 +33,8 @@ from govinfo.model import Problem, Settings
 from govinfo.rules.annual import YearScore, score_year
 
 MAX_REFUSAL_LINES = 5
+
+SourceLines = Callable[[str, int], str | None]
 
 
 def locate_folder(options: RunOptions) -> Path:
@@ -149,6 +151,23 @@ class Session:
                 cache=self._parse_cache(),
                 progress=lambda done, total: progress("folder", done, total),
             )
+
+    def source_lines(self) -> SourceLines:
+        """``(path, line) → that line's text`` (None when there is none) in the files as read,
+        for the excerpts under problems. An excerpt is a courtesy: a file that cannot be read
+        again gives none, never a failure."""
+        cache: dict[str, list[str]] = {}
+
+        def source_line(path: str, line: int) -> str | None:
+            if path not in cache:
+                try:
+                    cache[path] = self.source.read(path).decode("utf-8", "replace").split("\n")
+                except Exception:
+                    cache[path] = []
+            lines = cache[path]
+            return lines[line - 1] if 0 < line <= len(lines) else None
+
+        return source_line
 
     def score(self, year: int, as_of: dt.date) -> YearScore:
         """The ``YearScore`` of ``year`` as of ``as_of``, without the per-point events (the
