@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govinfo.app.options import Feedback, Progress, RunOptions, apply_language
-from govinfo.app.session import locate_folder
+from govinfo.app.session import locate_folder, refusal
 from govinfo.app.write import checked_write, folder_writer
-from govinfo.errors import DataError, GovinfoError
+from govinfo.errors import GovinfoError
 from govinfo.i18n import t
 from govinfo.importers.columns import (
     ADOPTION_ALIASES,
@@ -33,7 +33,6 @@ from govinfo.importers.plan import (
     batch_problems,
     plan_adoptions,
     plan_submissions,
-    refusal,
     total,
 )
 from govinfo.importers.points import PointIndex
@@ -136,7 +135,7 @@ def run_import(
         source = WorkingTree(writer.root)
         registry = load_folder(source, years=(), parse=memo)
         if registry.errors:
-            raise DataError(refusal(registry))
+            raise refusal(registry.problems, registry.errors)
         folder = registry.folder
         points = PointIndex(folder.points)
         out.labels = {p.id: p.label for p in folder.points}
@@ -180,7 +179,7 @@ def run_import(
             progress=lambda d, n: report("load", d, n),
         )
         if loaded.errors:
-            raise DataError(refusal(loaded))
+            raise refusal(loaded.problems, loaded.errors)
         plan: Plan
         if options.adoptions:
             plan = plan_adoptions(adopt_rows, loaded.folder, writer.read_bytes)

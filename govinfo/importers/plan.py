@@ -23,8 +23,8 @@ from govinfo.i18n import t
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow
 from govinfo.importers.values import fold, normalise_title
-from govinfo.load import LoadResult, ParsedFile, WorkingTree, parse_file
-from govinfo.model import Folder, Problem, Severity, SourceRef, Submission
+from govinfo.load import ParsedFile, WorkingTree, parse_file
+from govinfo.model import Folder, Problem, SourceRef, Submission
 from govinfo.store.emit import (
     ADOPTION_FIELDS,
     SUBMISSION_FIELDS,
@@ -354,13 +354,3 @@ def _find_submission(
             )
         )
     return chosen
-
-
-def refusal(result: LoadResult, limit: int = 5) -> str:
-    """The message that refuses a folder with errors (as ``open_folder`` words it)."""
-    errors = [p for p in result.problems if p.severity is Severity.ERROR]
-    lines = [t("refused_errors", n=len(errors))]
-    lines += [f"  {p}" for p in errors[:limit]]
-    if len(errors) > limit:
-        lines.append("  " + t("refused_more", n=len(errors) - limit))
-    return "\n".join(lines)
