@@ -22,6 +22,7 @@ from govinfo.store.write import WriteResult
 @dataclass(frozen=True)
 class Closed:
     plan: ClosePlan
+    reasons: dict[str, str]  # each outcome's reason by point id, in the folder's language
     result: WriteResult | None  # None: nothing written (a preview, done already, a conflict)
 
 
@@ -34,10 +35,14 @@ def refuse_early(year: int, day: dt.date, today: dt.date) -> None:
         raise GovinfoError(t("cy_date_inside", year=year, date=day.isoformat()))
 
 
-def plan_of(folder: Folder, year: int, day: dt.date) -> ClosePlan:
-    result = score_year(folder, year, dt.date(year, 12, 31))
-    with in_language(folder.settings.language):  # the reasons are written into the folder
-        return close_plan(folder, result, day)
+def plan_of(folder: Folder, year: int, day: dt.date) -> tuple[ClosePlan, dict[str, str]]:
+    """The plan, and each outcome's reason by point id in the folder's language (the reasons
+    are written into the folder)."""
+    from govinfo.render.yeartables import outcome_reason
+
+    plan = close_plan(folder, score_year(folder, year, dt.date(year, 12, 31)), day)
+    with in_language(folder.settings.language):
+        return plan, {r.point.id: outcome_reason(r) for r in plan.outcome}
 
 
 def close_year(
@@ -46,7 +51,8 @@ def close_year(
     day: dt.date,
 ) -> Closed:
     """The year's outcome, planned (nothing written)."""
-    return Closed(plan_of(session.load_year(year).folder, year, day), None)
+    plan, reasons = plan_of(session.load_year(year).folder, year, day)
+    return Closed(plan, reasons, None)
 
 
 def apply_close_year(
@@ -54,7 +60,7 @@ def apply_close_year(
     feedback: Feedback,
     year: int,
     day: dt.date,
-    show: Callable[[ClosePlan], None],
+    show: Callable[[ClosePlan, dict[str, str]], None],
 ) -> Closed:
     """Under the write lock: plan the outcome, ``show`` it, and when it is new append each
     point's event to its history and commit."""
@@ -62,13 +68,13 @@ def apply_close_year(
         locate_folder(options), f"govinfo close-year {year} --apply", feedback.note
     ) as writer:
         folder = Session(options, feedback).load_year(year).folder
-        plan = plan_of(folder, year, day)
-        show(plan)
+        plan, reasons = plan_of(folder, year, day)
+        show(plan, reasons)
         if plan.state != "new":
-            return Closed(plan, None)
+            return Closed(plan, reasons, None)
         from govinfo.store.registry import with_history
 
-        text = with_history(points_text(writer), history_events(plan))
+        text = with_history(points_text(writer), history_events(plan, reasons))
         commended = sum(1 for r in plan.add if r.status.value == "commended")
         with in_language(folder.settings.language):
             message = t(
@@ -81,4 +87,4 @@ def apply_close_year(
         result = commit_points(
             writer, text, feedback, message=message, office=folder.settings.office
         )
-    return Closed(plan, result)
+    return Closed(plan, reasons, result)

@@ -16,6 +16,7 @@ from govinfo.errors import DataError, GovinfoError
 from govinfo.i18n import get_lang, set_lang, t
 from govinfo.load import WorkingTree, load_folder
 from govinfo.model import Folder, HistoryKind, Point, PointKind, Tier
+from govinfo.render.points import registry_problem_text
 from govinfo.store.registry import POINTS_FILE
 from govinfo.store.write import Writer, WriteResult
 
@@ -106,7 +107,8 @@ def add_point(
             id_ok=bool(POINT_ID_RE.fullmatch(new.point_id)) and new.point_id not in RESERVED_NAMES,
         )
         if problems:
-            raise GovinfoError("\n".join([t("pt_add_refused"), *(f"  {p}" for p in problems)]))
+            lines = [t("pt_add_refused"), *(f"  {registry_problem_text(p)}" for p in problems)]
+            raise GovinfoError("\n".join(lines))
         history = [
             history_record(day, HistoryKind.ADMITTED.value, tier=tier, reason=reason)
             for tier in new.tiers
@@ -161,7 +163,7 @@ def history_event(
         found = find_point_or_refuse(folder, point)
         problem = history_problem(found, event, tier, day)
         if problem is not None:
-            raise GovinfoError(problem)
+            raise GovinfoError(registry_problem_text(problem))
         record = history_record(day, event.value, tier=tier, reason=reason)
         with in_language(folder.settings.language):
             message = t(

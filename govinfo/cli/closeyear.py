@@ -48,9 +48,9 @@ def close_year(
     day = common.date_option(date, "--date") or today
     refuse_early(year, day, today)
     if not apply:
-        plan = close_year(common.session(ctx), year, day).plan
-        _show(plan)
-        _verdict(plan)
+        closed = close_year(common.session(ctx), year, day)
+        _show(closed.plan, closed.reasons)
+        _verdict(closed.plan)
         return
     options = common.state(ctx).options
     closed = apply_close_year(options, common.Terminal(), year, day, _show)
@@ -72,14 +72,14 @@ def close_year(
         err.print(t("cy_done_no_commit", n=len(plan.add)), markup=False, soft_wrap=True)
 
 
-def _show(plan: ClosePlan) -> None:
+def _show(plan: ClosePlan, reasons: dict[str, str]) -> None:
     from govinfo.i18n import t
     from govinfo.render.closeyear import outcome_table
     from govinfo.render.table import print_rich
 
     out = common.console()
     if plan.outcome:
-        print_rich(outcome_table(plan), out)
+        print_rich(outcome_table(plan, reasons), out)
     else:
         out.print(t("cy_no_outcome", year=plan.year), markup=False, highlight=False)
 

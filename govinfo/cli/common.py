@@ -17,7 +17,7 @@ from rich.console import Console
 
 from govinfo.app.options import Progress, RunOptions
 from govinfo.errors import GovinfoError, UsageError
-from govinfo.i18n import get_lang, t
+from govinfo.i18n import error_text, get_lang, t
 
 if TYPE_CHECKING:
     from govinfo.app.session import Session
@@ -83,7 +83,7 @@ def guarded(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except GovinfoError as exc:
-            err_console().print(exc.message, markup=False, highlight=False, soft_wrap=True)
+            err_console().print(error_text(exc), markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(exc.exit_code) from None
 
     return wrapper  # type: ignore[return-value]

@@ -29,8 +29,7 @@ def explain(
     """
     from govinfo.app.reports import explain as explain_use_case
     from govinfo.cli.output import emit
-    from govinfo.render.score import EXPLAIN_KEYS, explain_table
-    from govinfo.reports.explain import explain_document, explain_records
+    from govinfo.render.score import EXPLAIN_KEYS, explain_document, explain_records, explain_table
     from govinfo.rules.annual import default_as_of
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())

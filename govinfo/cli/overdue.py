@@ -81,8 +81,12 @@ def overdue(
     from govinfo.app.reports import check_since
     from govinfo.app.reports import overdue as overdue_use_case
     from govinfo.cli.output import emit
-    from govinfo.render.overdue import overdue_table
-    from govinfo.reports.overdue import overdue_document, overdue_keys, overdue_records
+    from govinfo.render.overdue import (
+        overdue_document,
+        overdue_keys,
+        overdue_records,
+        overdue_table,
+    )
 
     day = common.date_option(as_of, "--as-of") or common.today()
     start = check_since(common.date_option(since, "--since"), day)

@@ -38,8 +38,8 @@ def score(
     """
     from govinfo.app.reports import score as score_use_case
     from govinfo.cli.output import emit
-    from govinfo.render.score import SCORE_KEYS, score_table
-    from govinfo.reports.score import score_document, score_records
+    from govinfo.render.score import score_table
+    from govinfo.reports.score import SCORE_KEYS, score_document, score_records
     from govinfo.rules.annual import default_as_of
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())

@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from govinfo.cli.main import app
 from govinfo.i18n import set_lang
 from govinfo.model import Folder
-from govinfo.reports.explain import period_words
+from govinfo.render.words import period_words
 from govinfo.reports.overdue import FindingKind
 from tests.support.consistency import DEDUCTION_OF, check_consistent
 from tests.support.paths import FIXTURES, SAMPLE

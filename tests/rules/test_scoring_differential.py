@@ -21,7 +21,8 @@ from govinfo.load import load_folder
 from govinfo.model import (
     Folder,
 )
-from govinfo.reports.explain import explain_document, explain_report
+from govinfo.render.score import explain_document
+from govinfo.reports.explain import explain_report
 from govinfo.reports.score import score_document, score_report
 from govinfo.rules.annual import score_year
 from tests.support.differential import (
