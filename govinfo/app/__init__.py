@@ -1,1 +1,2 @@
-"""The application layer: one typed use case per thing a user does (see README "For maintainers")."""
+"""The use cases: what a user does, between the CLI and the layers below (see README "For
+maintainers")."""

@@ -1,4 +1,5 @@
-"""Writing a demo data folder (``govinfo demo generate``): a named sample, or synthetic data."""
+"""``govinfo demo generate``: a demo folder produced by :mod:`govinfo.demo` (a named sample, or
+synthetic data), written by the store."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from govinfo.app.options import RunOptions, apply_language
-from govinfo.demo import GenerateResult, generate, generate_sample
+from govinfo.demo import GenerateResult, sample_folder, synthetic_folder
+from govinfo.store.newfolder import write_new_folder
 
 
 @dataclass(frozen=True)
@@ -21,8 +23,33 @@ class DemoSpec:
     first_year: int = 2003
 
 
+def generate(
+    dest: Path,
+    *,
+    seed: int,
+    points: int,
+    submissions: int,
+    years: int,
+    first_year: int = 2003,
+) -> GenerateResult:
+    """Write a synthetic folder into ``dest`` (absent or empty): see
+    :func:`govinfo.demo.synthetic_folder`."""
+    folder = synthetic_folder(
+        seed=seed, points=points, submissions=submissions, years=years, first_year=first_year
+    )
+    write_new_folder(dest, folder.files)
+    return folder.result
+
+
+def generate_sample(dest: Path, name: str = "jilin-2003") -> GenerateResult:
+    """Write the named sample folder (``jilin-2003``: the committed ``data/``) into ``dest``."""
+    folder = sample_folder(name)
+    write_new_folder(dest, folder.files)
+    return folder.result
+
+
 def generate_demo(options: RunOptions, directory: Path, spec: DemoSpec) -> GenerateResult:
-    """Write the demo folder into ``directory`` (new or empty)."""
+    """Write the demo folder ``spec`` names into ``directory`` (new or empty)."""
     apply_language(options, None)
     if spec.sample is not None:
         return generate_sample(directory, spec.sample)

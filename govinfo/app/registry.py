@@ -89,7 +89,7 @@ def add_point(
 ) -> WriteResult:
     """Add ``new`` to the registry, admitted on ``day`` to each of its tiers, and commit;
     refused (nothing written) when its id, names or parent are not acceptable."""
-    from govinfo.load.records import POINT_ID_RE, RESERVED_NAMES
+    from govinfo.load.filereader import POINT_ID_RE, RESERVED_NAMES
     from govinfo.reports.registry import new_point_problems
     from govinfo.store.registry import history_record, point_record, with_point
 

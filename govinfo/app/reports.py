@@ -9,7 +9,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from govinfo.app.registry import find_point_or_refuse
-from govinfo.app.session import Session, with_next_january
+from govinfo.app.session import Session
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import t
 from govinfo.model import PointKind
@@ -20,11 +20,11 @@ from govinfo.reports.overdue import (
     default_since,
     more_years,
     overdue_report,
-    years_to_load,
 )
 from govinfo.reports.score import ScoreReport, score_report
 from govinfo.reports.yearend import YearEnd, year_end
 from govinfo.rules.annual import score_year
+from govinfo.rules.years import window_years, years_read
 
 
 def score(
@@ -64,10 +64,10 @@ def overdue(
     start = since
     # January after the last year too: an emergency reported late in December may be written
     # up with a January date (as score reads it, so findings and deductions agree).
-    loaded = session.load(with_next_january(years_to_load(start, day)))
+    loaded = session.load(years_read(window_years(start, day)))
     wider = more_years(loaded.folder, start, day, soon)
     if wider is not None:
-        loaded = session.load(with_next_january(wider))
+        loaded = session.load(years_read(wider))
     folder = loaded.folder
     found = None if point is None else find_point_or_refuse(folder, point)
     return overdue_report(

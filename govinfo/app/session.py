@@ -9,28 +9,22 @@ while a writer holds it) goes to ``Feedback.note``; long work reports to ``Feedb
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Collection
 from pathlib import Path
 
 import msgspec
 
+from govinfo import settings
 from govinfo.app.options import Feedback, RunOptions, apply_language
 from govinfo.errors import DataError
 from govinfo.i18n import t
 from govinfo.load import WorkingTree, load_folder
-from govinfo.load.folder import (
-    FileSource,
-    GitRevision,
-    LoadResult,
-    ParseCacheLike,
-    YearSpan,
-    read_settings,
-    scan_folder,
-    scoring_span,
-)
+from govinfo.load.folder import LoadResult, ParseCacheLike, read_settings, scan_folder
+from govinfo.load.gitrev import GitRevision
+from govinfo.load.sources import FileSource
 from govinfo.model import Problem, Settings
 from govinfo.rules.annual import YearScore, score_year
+from govinfo.rules.years import scoring_years
 
 MAX_REFUSAL_LINES = 5
 
@@ -41,8 +35,8 @@ def locate_folder(options: RunOptions) -> Path:
     """The data folder: ``--data``, else ``GOVINFO_DATA``, else ``./data`` when it holds a
     ``govinfo.yaml``; otherwise a one-line error naming ``govinfo init``."""
     given = options.data
-    if given is None and os.environ.get("GOVINFO_DATA"):
-        given = Path(os.environ["GOVINFO_DATA"])
+    if given is None:
+        given = settings.data_folder()
     if given is not None:
         if not (given / "govinfo.yaml").is_file():
             raise DataError(t("data_not_folder", path=str(given)))
@@ -86,12 +80,6 @@ def refusal(problems: list[Problem], n_errors: int, limit: int = MAX_REFUSAL_LIN
     return DataError("\n".join(lines))
 
 
-def with_next_january(years: range) -> YearSpan:
-    """``years`` and the January after them (an emergency reported late in December may be
-    written up with a January date)."""
-    return YearSpan(years, {years[-1] + 1: (1,)} if len(years) else None)
-
-
 class Session:
     """The data folder of one run, opened once (see the module docstring); ``at`` reads it as
     it was at that git revision (read-only: no recovery, no cache)."""
@@ -120,7 +108,7 @@ class Session:
     def _parse_cache(self) -> ParseCacheLike | None:
         if not self.caching:
             return None
-        from govinfo.store.cache import ParseCache
+        from govinfo.load.cache import ParseCache
 
         return ParseCache(self.root)
 
@@ -141,7 +129,7 @@ class Session:
     def load_year(self, year: int) -> LoadResult:
         """The folder with every submission a score of ``year`` can depend on (refusing on
         errors)."""
-        return self.load(scoring_span(year))
+        return self.load(scoring_years(year))
 
     def scan(self) -> LoadResult:
         """Every file checked, year by year, keeping no submission records (``check``)."""
@@ -176,10 +164,10 @@ class Session:
         A warm run takes it from the result cache when no file it depends on has changed
         (size, mtime, inode), without parsing or scoring again; otherwise the folder is loaded
         (refusing on errors), scored, and the result stored for next time."""
-        years = scoring_span(year)
+        years = scoring_years(year)
         if not self.caching:
             return _without_events(score_year(self.load_year(year).folder, year, as_of))
-        from govinfo.store.cache import ResultCache, fingerprint
+        from govinfo.load.cache import ResultCache, fingerprint
 
         assert isinstance(self.source, WorkingTree)
         self.source.files(years)

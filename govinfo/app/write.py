@@ -71,7 +71,7 @@ def checked_write(
 ) -> Checked:
     """Check the folder (``years`` of submissions) with ``changes`` applied against its
     problems ``before``; write and commit them when no new error appears and not ``hold``."""
-    from govinfo.importers.plan import Overlay
+    from govinfo.load import Overlay
 
     if not changes:
         return Checked(list(before), [], None)

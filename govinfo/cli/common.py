@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
+from govinfo import settings
 from govinfo.app.options import Progress, RunOptions
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import error_text, get_lang, t
@@ -39,7 +39,7 @@ class State:
     """The global options of one run, and the folder once opened (per ``--at``)."""
 
     def __init__(self, data: Path | None, lang: str | None, no_cache: bool) -> None:
-        no_cache = no_cache or os.environ.get("GOVINFO_NO_CACHE", "") not in ("", "0")
+        no_cache = no_cache or settings.no_cache()
         self.options = RunOptions(data=data, lang=lang, no_cache=no_cache)
         self.sessions: dict[str | None, Session] = {}
 
@@ -91,7 +91,7 @@ def guarded(fn: F) -> F:
 
 def today() -> dt.date:
     """Today, or the day ``GOVINFO_TODAY`` fixes (for tests and reproducible runs)."""
-    raw = os.environ.get("GOVINFO_TODAY", "")
+    raw = settings.today_text()
     if not raw:
         return dt.date.today()
     try:

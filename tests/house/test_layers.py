@@ -14,13 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "pyproject.toml"
 CONTRACTS = tomllib.loads(CONFIG.read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
 
-# Contracts that wait for the rest of issue 11 (house-a: yamltext, load/store apart), with the
-# imports that break them today. strict: the day they hold, this test fails until the entry is removed.
-PENDING: dict[str, str] = {
-    "store-only-from-app": "importers.plan, demo.engine → store.emit/splice; load.folder → store.git",
-    "store-uses-text-and-model": "store.cache → load.records",
-    "no-cycles": "store ↔ load (store.cache → load.records, load.folder → store.git)",
-}
+# Contracts that wait for work not yet landed, with the imports that break them (strict: the day
+# they hold, this test fails until the entry is removed). Empty: every contract holds.
+PENDING: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
