@@ -14,6 +14,7 @@ from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import t
 from govinfo.model import PointKind
 from govinfo.reports.explain import ExplainReport, explain_report
+from govinfo.reports.groups import GroupInfo
 from govinfo.reports.overdue import (
     FindingKind,
     OverdueReport,
@@ -28,10 +29,18 @@ from govinfo.rules.years import window_years, years_read
 
 
 def score(
-    session: Session, year: int, day: dt.date, *, kind: PointKind | None, top: int | None
+    session: Session,
+    year: int,
+    day: dt.date,
+    *,
+    kind: PointKind | None,
+    top: int | None,
+    groups: tuple[GroupInfo, ...],
+    by_group: bool,
 ) -> ScoreReport:
     """The year's ranking as of ``day`` (through the result cache)."""
-    return score_report(session.score(year, day), kind=kind, top=top)
+    result = session.score(year, day)
+    return score_report(result, kind=kind, top=top, groups=groups, by_group=by_group)
 
 
 def explain(session: Session, point: str, year: int, day: dt.date) -> ExplainReport:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import TypeVar
 
 import msgspec
 
@@ -22,11 +23,12 @@ from govinfo.load import WorkingTree, load_folder
 from govinfo.load.folder import LoadResult, ParseCacheLike, read_settings, scan_folder
 from govinfo.load.gitrev import GitRevision
 from govinfo.load.sources import FileSource
-from govinfo.model import Problem, Settings
+from govinfo.model import Folder, Problem, Settings
 from govinfo.rules.annual import YearScore, score_year
 from govinfo.rules.years import scoring_years
 
 MAX_REFUSAL_LINES = 5
+R = TypeVar("R")
 
 SourceLines = Callable[[str, int], str | None]
 
@@ -159,26 +161,43 @@ class Session:
 
     def score(self, year: int, as_of: dt.date) -> YearScore:
         """The ``YearScore`` of ``year`` as of ``as_of``, without the per-point events (the
-        ranking does not need them; ``explain`` scores for itself).
+        ranking does not need them; ``explain`` scores for itself), through :meth:`cached`."""
+        return self.cached(
+            year,
+            name=f"score-{year}",
+            question=f"score\0{year}\0{as_of.isoformat()}",
+            kind=YearScore,
+            compute=lambda folder: _without_events(score_year(folder, year, as_of)),
+        )
 
-        A warm run takes it from the result cache when no file it depends on has changed
-        (size, mtime, inode), without parsing or scoring again; otherwise the folder is loaded
-        (refusing on errors), scored, and the result stored for next time."""
-        years = scoring_years(year)
+    def cached(
+        self,
+        year: int,
+        *,
+        name: str,
+        question: str,
+        kind: type[R],
+        compute: Callable[[Folder], R],
+    ) -> R:
+        """``compute(folder)`` of the folder loaded for ``year`` (see :meth:`load_year`), or
+        the result stored under ``name`` when no file it depends on has changed (size, mtime,
+        inode) since it was computed for the same ``question``: a warm run parses and scores
+        nothing. Otherwise the folder is loaded (refusing on errors), computed, and the result
+        stored for next time."""
         if not self.caching:
-            return _without_events(score_year(self.load_year(year).folder, year, as_of))
+            return compute(self.load_year(year).folder)
         from govinfo.load.cache import ResultCache, fingerprint
 
         assert isinstance(self.source, WorkingTree)
-        self.source.files(years)
-        key = fingerprint(self.source.stats, f"score\0{year}\0{as_of.isoformat()}")
+        years = scoring_years(year)
+        self.source.files(years)  # listed once: the load below reuses this listing
+        key = fingerprint(self.source.stats, question)
         results = ResultCache(self.root)
-        name = f"score-{year}"
         if key is not None:
-            hit = results.get(name, key, YearScore)
+            hit = results.get(name, key, kind)
             if hit is not None:
                 return hit
-        result = _without_events(score_year(self.load(years).folder, year, as_of))
+        result = compute(self.load(years).folder)
         if key is not None:
             results.put(name, key, result)
         return result

@@ -25,6 +25,15 @@ def score(
         int | None,
         typer.Option("--top", metavar="N", min=1, help="Show only rows ranked N or better."),
     ] = None,
+    by_group: Annotated[
+        bool,
+        typer.Option(
+            "--by-group",
+            help="Show the ranking group by group (市州, 县市区, 省直部门, or the groups of "
+            "govinfo.yaml), each with its rank within the group; --top N then keeps each "
+            "group's first N.",
+        ),
+    ] = False,
     at: common.AtOpt = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
@@ -39,11 +48,16 @@ def score(
     from govinfo.app.reports import score as score_use_case
     from govinfo.cli.output import emit
     from govinfo.render.score import score_table
+    from govinfo.reports.groups import folder_groups
     from govinfo.reports.score import SCORE_KEYS, score_document, score_records
     from govinfo.rules.annual import default_as_of
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
-    report = score_use_case(common.session(ctx, at), year, day, kind=kind, top=top)
+    session = common.session(ctx, at)
+    groups = folder_groups(session.settings)
+    report = score_use_case(
+        session, year, day, kind=kind, top=top, groups=groups, by_group=by_group
+    )
     emit(
         fmt,
         spec=score_table(report),
