@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from govinfo.load.cache import CTIME_TICK_NS
-from tests.robustness.conftest import cli, fuzz_examples
+from tests.support.cli import cli, fuzz_examples
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring"
 ADJUSTMENTS = "adjustments/2003.yaml"

@@ -19,11 +19,10 @@ from pathlib import Path
 import pytest
 
 from govinfo.store.write import CRASH_EXIT_CODE, has_pending, locate
-from tests.importers.conftest import commits, git
-from tests.importers.test_import_cli import HEADER, ROWS, write_csv
-from tests.robustness.conftest import forked_cli, status
 from tests.robustness.test_crash import check, scored  # noqa: F401  (scored: a fixture)
-from tests.store.conftest import snapshot
+from tests.support.batches import HEADER, ROWS, write_csv
+from tests.support.cli import forked_cli
+from tests.support.gitrepo import commits, git, snapshot, status
 
 
 def journal(root: Path) -> dict[str, object]:
