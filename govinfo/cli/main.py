@@ -7,6 +7,7 @@ Command modules import heavy libraries inside the command body, so ``--help`` st
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -28,6 +29,7 @@ from govinfo.cli import (
     points,
     report,
     score,
+    stdout,
 )
 from govinfo.cli.common import guarded
 
@@ -101,11 +103,15 @@ def run() -> None:
     exit costs seconds on a large folder and serves nothing. Only here, never inside tests.
     """
     code = 0
+    stdout.prepare()
     try:
         app()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    finally:
-        sys.stdout.flush()
+    except stdout.StdoutLost:
+        code = stdout.lost_exit_code(0)
+    if stdout.lost():  # what was still buffered could not be written either
+        code = stdout.lost_exit_code(code)
+    with contextlib.suppress(OSError, ValueError):
         sys.stderr.flush()
     os._exit(code)

@@ -96,6 +96,12 @@ from govinfo.store.recovery import (
 CRASH_EXIT_CODE = 86
 
 _steps_taken = 0
+_writes_done = 0  # writes completed by this process (see writes_done)
+
+
+def writes_done() -> int:
+    """How many writes this process completed (the CLI's last word when stdout is lost)."""
+    return _writes_done
 
 
 def _durable_step() -> None:
@@ -301,6 +307,8 @@ class Writer:
         remove_journal(self.place)
         _durable_step()
         result.written = rels
+        global _writes_done
+        _writes_done += 1
         return result
 
     def _landed(self, rels: Sequence[str]) -> bool:
@@ -410,4 +418,5 @@ __all__ = [
     "locate",
     "open_writer",
     "recover",
+    "writes_done",
 ]
