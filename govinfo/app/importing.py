@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from govinfo.app.headcheck import refuse_points_not_in_head
 from govinfo.app.options import Feedback, Progress, RunOptions, apply_language
 from govinfo.app.session import locate_folder, refusal
 from govinfo.app.write import checked_write, folder_writer
@@ -188,6 +189,8 @@ def run_import(
         out.problems += plan.problems
         out.counts = plan.counts
         held = options.dry_run or any(p.is_error for p in out.problems)
+        if options.commit and plan.changes and not held:
+            refuse_points_not_in_head(writer, plan.counts)
         checked = checked_write(
             writer,
             plan.changes,

@@ -229,3 +229,52 @@ def test_a_full_disk_during_the_commit_leaves_index_files_and_head_agreeing(
         assert not has_pending(folder)
     finally:
         subprocess.run(["umount", "-l", str(objects)], check=False)
+
+
+# --- item 8: an import may not commit a tree that fails check ---------------------------------
+
+TONGHUA = """\
+- id: tonghua
+  name: 通化市人民政府办公厅
+  short: 通化
+  kind: city
+  tiers: [provincial]
+  history:
+    - {date: 2001-01-01, event: admitted}
+"""
+
+
+def test_an_import_needing_a_point_only_in_uncommitted_registry_edits_is_refused(
+    folder: Path, tmp_path: Path
+) -> None:
+    registry = folder / "points.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + TONGHUA, encoding="utf-8")
+    before = snapshot(folder)
+    rows = [HEADER, ["1", "通化", "2003-8-14", "通化市葡萄酒产业调研", "调研", "王明"]]
+    batch = write_csv(tmp_path / "a.csv", rows, encoding="utf-8")
+    code, text = forked_cli(folder, "import", str(batch))
+    assert code == 1, text
+    assert "points.yaml has uncommitted changes" in text
+    assert "tonghua" in text
+    assert snapshot(folder) == before
+    assert commits(folder) == 1
+    # As the message says: commit points.yaml, then import; HEAD then passes check.
+    git(folder, "commit", "-qm", "admit tonghua", "--", "points.yaml")
+    code, text = forked_cli(folder, "import", str(batch))
+    assert code == 0, text
+    code, text = forked_cli(folder, "check", "--at", "HEAD")
+    assert code == 0, text
+
+
+def test_an_import_of_committed_points_goes_ahead_beside_registry_edits(
+    folder: Path, tmp_path: Path
+) -> None:
+    registry = folder / "points.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + TONGHUA, encoding="utf-8")
+    batch = write_csv(tmp_path / "a.csv", [HEADER, ROWS[0]], encoding="utf-8")
+    code, text = forked_cli(folder, "import", str(batch))
+    assert code == 0, text
+    assert commits(folder) == 2
+    code, text = forked_cli(folder, "check", "--at", "HEAD")
+    assert code == 0, text
+    assert status(folder).strip() == "M points.yaml"  # the registry edit is left as it was
