@@ -17,10 +17,26 @@ _FALLBACK_EMAIL = "govinfo@localhost"
 
 
 def index_lock(git_dir: Path) -> Path | None:
-    """git's ``index.lock`` in ``git_dir`` when it exists (a git at work, or one that was killed
-    and left it behind: git never removes it by itself), else None."""
-    lock = git_dir / "index.lock"
-    return lock if lock.exists() else None
+    """The first of git's lock files that a commit needs and finds in the way, else None:
+    ``index.lock``, ``HEAD.lock`` or the current branch's ``refs/heads/<branch>.lock``. Each is
+    held by a git at work — or left by one that was killed (a git killed while it moved the
+    branch leaves ``HEAD.lock`` or the branch's lock even after the commit landed); git never
+    removes such a lock by itself, and every later commit or reset fails on it."""
+    common = git_dir
+    pointer = git_dir / "commondir"  # a linked worktree keeps its branches in the common dir
+    if pointer.is_file():
+        common = (git_dir / pointer.read_text(encoding="utf-8").strip()).resolve()
+    candidates = [git_dir / "index.lock", git_dir / "HEAD.lock"]
+    try:
+        head = (git_dir / "HEAD").read_text(encoding="utf-8").strip()
+    except OSError:
+        head = ""
+    if head.startswith("ref: refs/"):
+        candidates.append(common / (head[5:] + ".lock"))
+    for lock in candidates:
+        if lock.exists():
+            return lock
+    return None
 
 
 def init(path: Path) -> None:

@@ -292,3 +292,31 @@ def test_a_tampered_journal_is_refused_and_touches_nothing(
     assert snapshot(folder) == before
     assert snapshot(tmp_path.parent) == outside
     assert commits(folder) == 1
+
+
+@pytest.mark.parametrize("name", ["HEAD.lock", "branch"])
+def test_a_ref_lock_left_by_a_git_killed_as_it_moved_the_branch_is_named(
+    folder: Path, tmp_path: Path, name: str
+) -> None:
+    """A git killed while it moved the branch leaves ``HEAD.lock`` (or the branch's lock) even
+    though the commit landed; every later commit or ``git reset`` fails on it (exit 1). The next
+    command names it, and once it is gone the write is finished and git works again."""
+    batch = write_csv(tmp_path / "a.csv", [HEADER, ROWS[0], ROWS[2]], encoding="utf-8")
+    code, _ = forked_cli(folder, "import", str(batch), GOVINFO_CRASH_AT="9")  # after the commit
+    assert code == CRASH_EXIT_CODE
+    git_dir = locate(folder).git_dir
+    assert git_dir is not None
+    branch = git(folder, "symbolic-ref", "HEAD").strip()
+    lock = git_dir / ("HEAD.lock" if name == "HEAD.lock" else branch + ".lock")
+    lock.write_bytes(b"")
+    code, text = check(folder)
+    assert code == 0, text
+    assert str(lock) in text
+    assert has_pending(folder)
+    lock.unlink()
+    code, text = check(folder)
+    assert code == 0, text
+    assert not has_pending(folder)
+    assert commits(folder) == 2
+    git(folder, "reset", "-q", "--hard", "HEAD~1")  # what failed in test_sigkill, now fine
+    assert commits(folder) == 1
