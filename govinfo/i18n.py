@@ -597,9 +597,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法作为 Excel 工作簿（.xlsx）读取：{detail}",
         "cannot be read as an Excel workbook (.xlsx): {detail}",
     ),
-    "import_xls": (
-        "不支持旧式 .xls 文件：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV",
-        "old .xls files are not supported: save it as .xlsx or CSV from Excel or WPS",
+    "import_bad_old_format": (
+        "无法作为 {kind} 表格读取：{detail}",
+        "cannot be read as a {kind} spreadsheet: {detail}",
+    ),
+    "import_html_no_table": ("文件里没有表格", "the file holds no table"),
+    "import_html_undecodable": (
+        "第 {offset} 字节处无法按网页声明的编码解码；请用 --encoding 指定文件的编码",
+        "cannot be decoded at byte offset {offset} in the page's declared encoding; name the file's encoding with --encoding",
+    ),
+    "import_xml_dtd": (
+        "文件含 DTD 或实体声明，出于安全不予读取；请在 Excel 或 WPS 中另存为 .xlsx",
+        "the file declares a DTD or entities, which are refused for safety; save it as .xlsx from Excel or WPS",
     ),
     "import_no_sheet": (
         "没有名为“{sheet}”的工作表（有：{sheets}）",

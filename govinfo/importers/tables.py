@@ -275,11 +275,16 @@ def read_tables(
     display = display or path.name
     if not path.is_file():
         raise GovinfoError(t("import_no_file", file=str(path)))
+    from govinfo.importers import oldformats
+
     try:
-        if path.suffix.lower() in XLSX_SUFFIXES:
+        kind = oldformats.sniff_format(path)
+        if kind in (None, "zip") and path.suffix.lower() in XLSX_SUFFIXES:
             return read_workbook(path, display, sheet), []
-        if path.suffix.lower() == ".xls":
-            raise _FileProblem(error(RowRef(display, None, 0), t("import_xls")))
+        if kind is not None:
+            return oldformats.read_old_format(kind, path, display, sheet, encoding), []
         return [read_text_table(path, display, encoding)], []
     except _FileProblem as fp:
+        return [], [fp.problem]
+    except oldformats.OldFormatProblem as fp:
         return [], [fp.problem]
