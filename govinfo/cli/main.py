@@ -16,6 +16,7 @@ import typer
 
 from govinfo import __version__
 from govinfo.cli import (
+    anywhere,
     check,
     closeyear,
     common,
@@ -32,6 +33,7 @@ from govinfo.cli.common import guarded
 
 app = typer.Typer(
     name="govinfo",
+    cls=anywhere.GlobalOptionsAnywhere,
     help=(
         "政务信息直报点管理工具 — the information division's tool for the network of "
         "direct-reporting points: check the data folder, score a year, list what is overdue, "
