@@ -865,6 +865,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--date {date} 在 {year} 年度之内或之前；年度结果要记在年度结束之后的日期（默认今天）",
         "--date {date} is inside the {year} year or before it; the outcome is recorded on a day after the year (default: today)",
     ),
+    "cy_title_undated": (
+        "{year}年度结果（按 {year}-12-31 计分；预览，尚未定记入名册的日期）",
+        "{year} outcome (scored as of {year}-12-31; a preview, no recording date yet)",
+    ),
     "cy_title": (
         "{year}年度结果（按 {year}-12-31 计分，记入名册日期 {date}）",
         "{year} outcome (scored as of {year}-12-31, recorded on {date})",
@@ -873,6 +877,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cy_no_outcome": (
         "{year}年度没有评为优秀或取消资格的直报点",
         "no point is commended or disqualified for {year}",
+    ),
+    "cy_preview_undated": (
+        "以上 {n} 条将记入 points.yaml 的历史记录；{year}-12-31 之后运行 govinfo close-year {year} --apply（或用 --date 给出年度之后的日期）写入并提交",
+        "{n} event(s) would be added to the history in points.yaml; after {year}-12-31 run govinfo close-year {year} --apply (or give a day after the year with --date) to write and commit them",
     ),
     "cy_preview": (
         "以上 {n} 条将记入 points.yaml 的历史记录（日期 {date}）；确认无误后运行 govinfo close-year {year} --apply 写入并提交",

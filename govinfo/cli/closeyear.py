@@ -40,7 +40,7 @@ def close_year(
     Idempotent: when the registry already records this outcome, nothing changes and no commit
     is made. When it records a different one (the data changed since), the differences are
     shown and nothing is written (exit 1). Refused (exit 1) before the year's last day, and for
-    a --date inside the year or before it.
+    a --date inside the year or before it. A preview on the year's last day needs no --date.
     """
     from govinfo.errors import GovinfoError
     from govinfo.i18n import t
@@ -50,13 +50,15 @@ def close_year(
     day = common.date_option(date, "--date") or today
     if today < last:
         raise GovinfoError(t("cy_not_over", year=year, today=today.isoformat()))
-    if day <= last:
+    # A preview records nothing: on the year's last day it needs no --date of its own.
+    undated = not apply and date is None and day <= last
+    if day <= last and not undated:
         raise GovinfoError(t("cy_date_inside", year=year, date=day.isoformat()))
     if not apply:
         loaded = common.open_folder(ctx, years=common.scoring_years(year))
-        plan = _plan(loaded.folder, year, day)
-        _show(plan)
-        _verdict(plan)
+        plan = _plan(loaded.folder, year, last + dt.timedelta(days=1) if undated else day)
+        _show(plan, undated=undated)
+        _verdict(plan, undated=undated)
         return
     from govinfo.cli.registry import commit_points, in_language, points_text, registry_writer
     from govinfo.reports.closeyear import history_events
@@ -105,19 +107,19 @@ def _plan(folder: Any, year: int, day: dt.date) -> ClosePlan:
         return close_plan(folder, result, day)
 
 
-def _show(plan: ClosePlan) -> None:
+def _show(plan: ClosePlan, *, undated: bool = False) -> None:
     from govinfo.i18n import t
     from govinfo.render.closeyear import outcome_table
     from govinfo.render.table import print_rich
 
     out = common.console()
     if plan.outcome:
-        print_rich(outcome_table(plan), out)
+        print_rich(outcome_table(plan, undated=undated), out)
     else:
         out.print(t("cy_no_outcome", year=plan.year), markup=False, highlight=False)
 
 
-def _verdict(plan: ClosePlan) -> None:
+def _verdict(plan: ClosePlan, *, undated: bool = False) -> None:
     from govinfo.errors import GovinfoError
     from govinfo.i18n import t
     from govinfo.render.closeyear import difference_table
@@ -132,6 +134,10 @@ def _verdict(plan: ClosePlan) -> None:
     if plan.state == "done":
         err.print(
             t("cy_already", year=plan.year, n=len(plan.recorded)), markup=False, soft_wrap=True
+        )
+    elif undated:
+        err.print(
+            t("cy_preview_undated", n=len(plan.add), year=plan.year), markup=False, soft_wrap=True
         )
     else:
         err.print(

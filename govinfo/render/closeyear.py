@@ -11,7 +11,7 @@ from govinfo.reports.numbers import fixed
 _STYLE = {"commended": "good", "disqualified": "bad"}
 
 
-def outcome_table(plan: ClosePlan) -> TableSpec:
+def outcome_table(plan: ClosePlan, *, undated: bool = False) -> TableSpec:
     columns = [
         Column("rank", t("col_rank"), numeric=True),
         Column("point", t("ye_col_point_name")),
@@ -27,7 +27,11 @@ def outcome_table(plan: ClosePlan) -> TableSpec:
         columns=columns,
         rows=rows,
         styles=[_STYLE.get(r.status.value) for r in plan.outcome],
-        title=t("cy_title", year=plan.year, date=plan.date.isoformat()),
+        title=(
+            t("cy_title_undated", year=plan.year)
+            if undated
+            else t("cy_title", year=plan.year, date=plan.date.isoformat())
+        ),
     )
 
 
