@@ -599,7 +599,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_bad_old_format": (
         "无法作为 {kind} 表格读取：{detail}",
-        "cannot be read as a {kind} spreadsheet: {detail}",
+        "cannot be read as a spreadsheet ({kind}): {detail}",
     ),
     "import_html_no_table": ("文件里没有表格", "the file holds no table"),
     "import_html_undecodable": (
@@ -621,6 +621,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_mapping_field": (
         "列映射文件 {file}：不认识的字段 {field}（可用：{fields}）",
         "mapping file {file}: unknown field {field} (known: {fields})",
+    ),
+    "import_empty_file": (
+        "文件里没有数据行（空文件，或只有表头）；请确认选对了文件",
+        "the file holds no data rows (empty, or a header only); check that it is the right file",
     ),
     "import_no_header": (
         "找不到表头行（如 报送单位、报送日期、标题、类别）；可用 --mapping 指定列名",

@@ -263,14 +263,17 @@ def _span(raw: str | None, least: int = 1) -> int:
 
 
 def _html_text(data: bytes, encoding: str | None) -> tuple[str, str]:
-    """The page as text: ``--encoding``, else a BOM, else its meta charset, else GB18030."""
+    """The page as text: ``--encoding``, else a BOM, else its meta charset, else UTF-8 when
+    the bytes are valid UTF-8, else GB18030."""
     if encoding:
         return decode(data, encoding)
     for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         if data.startswith(bom):
             return decode(data)
     declared = _CHARSET_RE.search(data[:_SNIFF_BYTES])
-    name = declared[1].decode("ascii") if declared else "gb18030"
+    if declared is None:
+        return decode(data)  # UTF-8 when it is valid, else GB18030
+    name = declared[1].decode("ascii")
     try:
         codec = codecs.lookup(name).name
     except LookupError:

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,7 @@ from govinfo.importers.plan import (
     validate,
 )
 from govinfo.importers.points import PointIndex
-from govinfo.importers.problems import ImportProblem, warning
+from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow, adoption_rows, submission_rows
 from govinfo.importers.tables import Table, read_tables
 from govinfo.load import WorkingTree, load_folder
@@ -122,13 +123,16 @@ def run_import(
         adopt_rows: list[AdoptionRow] = []
         headerless: dict[str, list[ImportProblem]] = {}
         with_header: set[str] = set()
+        rows_of: Counter[str] = Counter()
         for table in tables:
             if options.adoptions:
                 got_a, problems = adoption_rows(table, points, mapping)
                 adopt_rows += got_a
+                rows_of[table.file] += len(got_a) + len(problems)
             else:
                 got_s, problems = submission_rows(table, points, mapping)
                 sub_rows += got_s
+                rows_of[table.file] += len(got_s) + len(problems)
             missing = [p for p in problems if p.kind == "no-header"]
             if missing and table.sheet is not None and options.sheet is None:
                 headerless.setdefault(table.file, []).extend(missing)
@@ -145,6 +149,7 @@ def run_import(
                 ]
             else:
                 out.problems += problems
+        out.problems += empty_files(files, rows_of, out.problems)
         out.rows = len(sub_rows) + len(adopt_rows)
 
         dates = [r.date for r in sub_rows] + [r.date for r in adopt_rows]
@@ -188,6 +193,19 @@ def run_import(
         out.commit = result.commit
         out.notes += result.warnings
     return out
+
+
+def empty_files(
+    files: list[Path], rows_of: Counter[str], problems: list[ImportProblem]
+) -> list[ImportProblem]:
+    """One error for each file that gave no rows and no other problem: an empty or header-only
+    file is a mistake (the wrong file, an export that failed), never a silent success."""
+    told = {p.where.file for p in problems if isinstance(p.where, RowRef)}
+    return [
+        error(RowRef(path.name, None, 0), t("import_empty_file"))
+        for path in files
+        if not rows_of[path.name] and path.name not in told
+    ]
 
 
 def _message(files: list[Path], out: ImportOutcome, adoptions: bool) -> str:

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from govinfo.i18n import t
 from govinfo.importers.oldformats import sniff_format
 from govinfo.importers.tables import read_tables
 from tests.conftest import run_cli as run
@@ -117,7 +118,7 @@ def test_html_without_a_table_is_one_problem(tmp_path: Path) -> None:
     tables, problems = read_tables(path)
     assert tables == []
     assert len(problems) == 1
-    assert "没有表格" in problems[0].message
+    assert t("import_html_no_table") in problems[0].message
 
 
 def _spreadsheetml(extra: str = "") -> str:
@@ -188,4 +189,26 @@ def test_damaged_xls_is_one_problem(folder: Path, tmp_path: Path, runner: CliRun
     assert code == 1
     assert "坏.xls" in out + err
     assert "Traceback" not in out + err
+    assert commits(folder) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("空.csv", b""),
+        ("表头.csv", "报送单位,报送日期,标题,类别\r\n".encode()),
+        (
+            "空.xls",
+            "<table><tr><th>报送单位</th><th>报送日期</th><th>标题</th><th>类别</th></tr></table>".encode(),
+        ),
+    ],
+)
+def test_an_empty_or_header_only_file_is_an_error(
+    folder: Path, tmp_path: Path, runner: CliRunner, name: str, content: bytes
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = run(runner, folder, "import", str(path))
+    assert code == 1, out + err
+    assert f"{name}: error: 文件里没有数据行" in out + err
     assert commits(folder) == 1
