@@ -8,7 +8,8 @@ as it is: there a word that looks like an option is an argument.
 
 from __future__ import annotations
 
-import click
+from typing import Any
+
 from typer.core import TyperGroup
 
 # option -> whether it takes a value
@@ -41,5 +42,6 @@ def hoist_global_options(args: list[str]) -> list[str]:
 class GlobalOptionsAnywhere(TyperGroup):
     """The root group: global options accepted before or after the command."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    # ``ctx`` is typer's own (vendored) click Context; Any keeps this free of its private module.
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_global_options(args))
