@@ -449,6 +449,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "优秀 {commended} 个，取消资格 {disqualified} 个；数据截至 {as_of}",
         "commended {commended}, disqualified {disqualified}; as of {as_of}",
     ),
+    "score_no_submissions": (
+        "{year} 年度没有任何报送记录：以下排名全为 0 分，不是实际成绩（请确认年份，或先导入当年的报送）",
+        "there are no submissions at all in {year}: every score below is 0, not a real result (check the year, or import that year's submissions first)",
+    ),
+    "status_passed_over": ("{status}（未评优：{why}）", "{status} (not commended: {why})"),
     "score_footer_provisional": (
         "年度未结束，暂不评定优秀和取消资格；数据截至 {as_of}，预警 {at_risk} 个",
         "the year is not over: no commendations or disqualifications yet; as of {as_of}, {at_risk} at risk",

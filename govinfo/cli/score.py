@@ -37,12 +37,15 @@ def score(
     score can depend on); refuses (exit 1) when what it reads has errors.
     """
     from govinfo.cli.output import emit
-    from govinfo.render.score import SCORE_KEYS, score_table
+    from govinfo.render.score import SCORE_KEYS, no_submissions_note, score_table
     from govinfo.reports.score import score_document, score_records, score_report
     from govinfo.rules.annual import default_as_of
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
     report = score_report(common.scored_year(ctx, year, day, at), kind=kind, top=top)
+    empty = no_submissions_note(report)
+    if empty:
+        common.err_console().print(empty, markup=False, highlight=False, soft_wrap=True)
     emit(
         fmt,
         spec=score_table(report),

@@ -7,6 +7,7 @@ from typing import Any
 
 from govinfo.i18n import t
 from govinfo.model import Point, Tier
+from govinfo.render.score import status_text
 from govinfo.render.table import Column, TableSpec
 from govinfo.reports.numbers import fixed
 from govinfo.reports.registry import PointState, YearRow
@@ -156,9 +157,7 @@ def years_table(rows: list[YearRow]) -> TableSpec:
         elif r.rank is None or r.score is None or r.status is None:
             out.append((str(r.year), "", "", "", "", t("cy_not_ranked"), r.as_of.isoformat()))
         else:
-            status = t(f"status_{r.status}")
-            if r.at_risk:
-                status = t("status_at_risk", status=status)
+            status = status_text(r.status, at_risk=r.at_risk, passed_over=r.passed_over)
             out.append(
                 (
                     str(r.year),

@@ -3,7 +3,7 @@ and as records for CSV/JSON (SPEC §3 keys and values)."""
 
 from __future__ import annotations
 
-from govinfo.i18n import t
+from govinfo.i18n import MESSAGES, t
 from govinfo.render.table import Column, TableSpec
 from govinfo.reports.explain import ExplainReport
 from govinfo.reports.numbers import fixed
@@ -30,8 +30,27 @@ _STYLE = {"commended": "good", "disqualified": "bad", "left": "dim"}
 
 
 def status_words(row: ScoreRow) -> str:
-    words = t(f"status_{row.status}")
-    return t("status_at_risk", status=words) if row.at_risk else words
+    return status_text(row.status, at_risk=row.at_risk, passed_over=row.passed_over)
+
+
+def status_text(status: str, *, at_risk: bool, passed_over: tuple[str, ...] = ()) -> str:
+    """A status in words, with why a point ranked high enough was not commended
+    (保留（未评优：信息失实）) or that it is at risk."""
+    words = t(f"status_{status}")
+    if passed_over:
+        return t("status_passed_over", status=words, why=passed_over_words(passed_over))
+    return t("status_at_risk", status=words) if at_risk else words
+
+
+def passed_over_words(kinds: tuple[str, ...]) -> str:
+    """The excluding events' kinds in words (信息失实 …); a kind without words as it is."""
+    words = [t(f"adj_{kind}") if f"adj_{kind}" in MESSAGES else kind for kind in kinds]
+    return t("list_sep").join(dict.fromkeys(words))
+
+
+def no_submissions_note(report: ScoreReport) -> str | None:
+    """A year without a single submission ranks every point 0: say so rather than rank silently."""
+    return t("score_no_submissions", year=report.year) if report.submissions == 0 else None
 
 
 def score_table(report: ScoreReport) -> TableSpec:
@@ -72,6 +91,9 @@ def score_table(report: ScoreReport) -> TableSpec:
             ids=t("list_sep").join(report.rule_sets),
         )
     ]
+    empty = no_submissions_note(report)
+    if empty:
+        footer.append(empty)
     if report.final:
         footer.append(
             t(

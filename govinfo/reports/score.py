@@ -10,6 +10,7 @@ import msgspec
 
 from govinfo.model import PointKind
 from govinfo.reports.numbers import tidy
+from govinfo.reports.passedover import passed_over
 from govinfo.rules.annual import Status, YearScore
 
 
@@ -28,6 +29,8 @@ class ScoreRow(msgspec.Struct, frozen=True, gc=False):
     deductions: Decimal
     status: str
     at_risk: bool
+    # the kinds of the events that kept a point ranked high enough from commendation
+    passed_over: tuple[str, ...] = ()
 
 
 class ScoreReport(msgspec.Struct, frozen=True, gc=False):
@@ -42,6 +45,7 @@ class ScoreReport(msgspec.Struct, frozen=True, gc=False):
     commended: int
     disqualified: int
     at_risk: int
+    submissions: int  # in the year, all points (0: the ranking is empty of data)
 
 
 def score_report(
@@ -49,6 +53,7 @@ def score_report(
 ) -> ScoreReport:
     """The rows of ``result``: ``kind`` keeps the points of that kind, ``top`` those ranked
     ``top`` or better; both keep the ranks of the whole ranking."""
+    excluded = passed_over(result)
     rows = []
     for s in result.standings:
         if kind is not None and s.point.kind is not kind:
@@ -72,6 +77,7 @@ def score_report(
                 deductions=c.deductions,
                 status=s.status.value,
                 at_risk=s.at_risk,
+                passed_over=excluded.get(s.point.id, ()),
             )
         )
     statuses = [s.status for s in result.standings]
@@ -84,6 +90,7 @@ def score_report(
         commended=statuses.count(Status.COMMENDED),
         disqualified=statuses.count(Status.DISQUALIFIED),
         at_risk=sum(1 for s in result.standings if s.at_risk),
+        submissions=sum(s.counts.submitted for s in result.standings),
     )
 
 

@@ -46,6 +46,7 @@ import msgspec
 from govinfo.i18n import MESSAGES, t
 from govinfo.model import Category, Folder, HistoryKind, Level, Point, Rank, Tier
 from govinfo.reports.numbers import tidy
+from govinfo.reports.passedover import passed_over as passed_over_kinds
 from govinfo.reports.score import ScoreReport, score_report
 from govinfo.reports.tables import Cell, ColumnKind, DataColumn, DataTable
 from govinfo.rules.annual import Standing, Status, YearScore
@@ -312,17 +313,12 @@ def year_end(folder: Folder, result: YearScore) -> YearEnd:
         line = round_points(annual.disqualify_below * elapsed / days_in_year(year))
         at_risk = [AtRiskRow(s.point, s.rank, s.score, line) for s in result.standings if s.at_risk]
 
-    passed_over = []
-    if result.final:
-        last_rank = max((r.rank for r in commended), default=None)
-        room = len(commended) < annual.commend_top
-        excludes = set(annual.commend_excludes)
-        for s in result.standings:
-            if s.status is not Status.RETAINED or not s.excluded:
-                continue
-            if room or (last_rank is not None and s.rank <= last_rank):
-                kinds = [e.kind for e in result.events_of(s.point.id) if e.kind in excludes]
-                passed_over.append(NoteRow(s.point, s.rank, s.score, _exclusion_words(kinds)))
+    excluded = passed_over_kinds(result)
+    passed_over = [
+        NoteRow(s.point, s.rank, s.score, _exclusion_words(excluded[s.point.id]))
+        for s in result.standings
+        if s.point.id in excluded
+    ]
 
     grace = day_of_year(year, annual.grace_admitted_from)
     exempt = []
@@ -389,8 +385,10 @@ def _totals(
     return out
 
 
-def _status_words(status: str, at_risk: bool) -> str:
+def _status_words(status: str, at_risk: bool, passed_over: tuple[str, ...] = ()) -> str:
     words = t(f"status_{status}")
+    if passed_over:
+        return t("status_passed_over", status=words, why=_exclusion_words(passed_over))
     return t("status_at_risk", status=words) if at_risk else words
 
 
@@ -427,7 +425,7 @@ def ranking_table(ye: YearEnd) -> DataTable:
             r.instructions,
             r.research,
             r.deductions,
-            _status_words(r.status, r.at_risk),
+            _status_words(r.status, r.at_risk, r.passed_over),
         )
         for r in report.rows
     ]

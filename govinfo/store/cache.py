@@ -30,7 +30,7 @@ from govinfo.load.records import ParsedFile, Ref
 from govinfo.model import Adjustment, Point, RuleSet, Solicitation, Submission
 from govinfo.store.atomic import write_bytes_atomic
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: standings name the events that excluded a point from commendation
 T = TypeVar("T")
 RACY_NS = 2_000_000_000
 
