@@ -69,3 +69,19 @@ def test_a_point_passed_over_shows_why(
     code, out, _ = run(runner, SAMPLE, "--no-cache", "score", "2003", "--format", "json")
     statuses = {p["id"]: p["status"] for p in json.loads(out)["points"]}
     assert statuses["siping"] == "retained"  # SPEC's value, unchanged
+
+
+def test_a_late_emergency_shows_how_late_it_was(runner: CliRunner) -> None:
+    args = ["--no-cache", "overdue", "--as-of", "2003-09-30", "--type", "emergency-late"]
+    code, out, err = run(runner, SAMPLE, *args)
+    assert code == 0, out + err
+    line = next(x for x in out.splitlines() if "baicheng-2003-0016" in x)
+    assert "迟报 31 分钟" in line  # 211 minutes after it occurred, against a limit of 180
+    assert "253 天" not in line
+    line = next(x for x in out.splitlines() if "baicheng-2003-0157" in x)
+    assert "迟报 1 小时 35 分钟" in line
+    code, out, _ = run(runner, SAMPLE, "--lang", "en", *args)
+    assert "31 min late" in next(x for x in out.splitlines() if "baicheng-2003-0016" in x)
+    code, out, _ = run(runner, SAMPLE, *args, "--format", "json")
+    finding = next(f for f in json.loads(out)["findings"] if f["ref"] == "baicheng-2003-0016")
+    assert finding["days_overdue"] == 253  # SPEC: as-of minus the deadline's day

@@ -9,7 +9,14 @@ from enum import StrEnum
 
 from govinfo.i18n import t
 from govinfo.render.table import Column, TableSpec
-from govinfo.reports.overdue import KIND_ORDER, Finding, OverdueReport, days_words, when_words
+from govinfo.reports.overdue import (
+    KIND_ORDER,
+    Finding,
+    OverdueReport,
+    days_words,
+    late_words,
+    when_words,
+)
 
 
 class GroupBy(StrEnum):
@@ -30,6 +37,8 @@ def _label(report: OverdueReport, point_id: str) -> str:
 
 
 def _days(f: Finding) -> str:
+    if f.late_minutes is not None:
+        return late_words(f.late_minutes)
     if f.days_overdue > 0:
         return days_words(f.days_overdue)
     return when_words(f.days_overdue)

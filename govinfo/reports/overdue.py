@@ -93,6 +93,9 @@ class Finding(msgspec.Struct, frozen=True, gc=False):
     period: str | None = None
     ref: str | None = None
     upcoming: bool = False
+    # emergency-late: how many minutes past its limit the report came (tables show it in the
+    # 逾期 column; JSON keeps SPEC's days_overdue, the days since the deadline)
+    late_minutes: int | None = None
 
     def sort_key(self) -> tuple[str, str, dt.date, str]:
         return (self.point, self.kind.value, self.due, self.period or self.ref or "")
@@ -135,6 +138,18 @@ class OverdueReport(msgspec.Struct, frozen=True, gc=False):
 def days_words(n: int) -> str:
     """“12 天” / “12 days”, “1 day”."""
     return t("od_day" if abs(n) == 1 else "od_days", n=abs(n))
+
+
+def late_words(minutes: int) -> str:
+    """“迟报 31 分钟”, “迟报 2 小时 5 分钟”, “迟报 3 小时”."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        span = t("od_minutes", n=rest)
+    elif not rest:
+        span = t("od_hours", n=hours)
+    else:
+        span = t("od_hours_minutes", h=hours, m=rest)
+    return t("od_late_by", span=span)
 
 
 def when_words(days_overdue: int) -> str:
@@ -247,6 +262,7 @@ def overdue_findings(
                 days_overdue=(as_of - due).days,
                 detail=_late_detail(late),
                 ref=late.submission,
+                late_minutes=late.minutes - late.limit,
             )
         )
     out.sort(key=Finding.sort_key)
