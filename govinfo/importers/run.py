@@ -11,8 +11,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,7 +40,10 @@ from govinfo.importers.rows import AdoptionRow, SubmissionRow, adoption_rows, su
 from govinfo.importers.tables import Table, read_tables
 from govinfo.load import WorkingTree, load_folder
 from govinfo.load.folder import ParseCacheLike
+from govinfo.model import HistoryKind, Point
 from govinfo.store.write import open_writer
+
+_OUTCOME = (HistoryKind.COMMENDED, HistoryKind.DISQUALIFIED)
 
 Progress = Callable[[str, int, int], None]
 
@@ -171,6 +175,8 @@ def run_import(
         out.problems += plan.problems
         out.counts = plan.counts
         if plan.changes:
+            out.notes += closed_year_notes(folder.points, {d.year for d in dates})
+        if plan.changes:
             out.problems += validate(
                 writer.root,
                 plan,
@@ -205,6 +211,20 @@ def empty_files(
         error(RowRef(path.name, None, 0), t("import_empty_file"))
         for path in files
         if not rows_of[path.name] and path.name not in told
+    ]
+
+
+def closed_year_notes(points: Iterable[Point], years: set[int]) -> list[str]:
+    """A note for each year of the batch whose outcome is already recorded in the registry
+    (``commended``/``disqualified`` events naming it): the new rows may change that outcome."""
+    recorded: dict[int, list[dt.date]] = {}
+    for point in points:
+        for ev in point.history:
+            if ev.event in _OUTCOME and ev.year in years:
+                recorded.setdefault(ev.year, []).append(ev.date)
+    return [
+        t("import_closed_year", year=year, date=max(days).isoformat())
+        for year, days in sorted(recorded.items())
     ]
 
 
