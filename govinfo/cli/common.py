@@ -16,6 +16,7 @@ import msgspec
 import typer
 from rich.console import Console
 
+from govinfo.cli.complete import complete_year
 from govinfo.errors import DataError, GovinfoError, UsageError
 from govinfo.i18n import get_lang, set_lang, t
 
@@ -237,7 +238,14 @@ AT_HELP = "Read the folder as it was at this git revision (a tag, branch or comm
 
 # Options that several commands share, declared once.
 YearArg = Annotated[
-    int, typer.Argument(metavar="YEAR", help="The year, e.g. 2003.", min=1, max=9998)
+    int,
+    typer.Argument(
+        metavar="YEAR",
+        help="The year, e.g. 2003.",
+        min=1,
+        max=9998,
+        autocompletion=complete_year,
+    ),
 ]
 AsOfOpt = Annotated[
     str | None,

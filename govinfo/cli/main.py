@@ -40,7 +40,7 @@ app = typer.Typer(
         "import batches, write the year-end tables."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.complete import complete_point
 from govinfo.model import PointKind
 from govinfo.render.overdue import GroupBy
 from govinfo.render.table import OutputFormat
@@ -38,6 +39,7 @@ def overdue(
             "--point",
             metavar="POINT",
             help="Only this point: its id, full name, short name or alias.",
+            autocompletion=complete_point,
         ),
     ] = None,
     kind: Annotated[

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.complete import complete_point
 from govinfo.model import HistoryKind, PointKind, Tier
 from govinfo.render.table import OutputFormat
 
@@ -29,7 +30,12 @@ ReasonOption = Annotated[
     str | None, typer.Option("--reason", help="Why, in a few words (kept in the history).")
 ]
 PointArgument = Annotated[
-    str, typer.Argument(metavar="POINT", help="The point: its id, full name or short name.")
+    str,
+    typer.Argument(
+        metavar="POINT",
+        help="The point: its id, full name or short name.",
+        autocompletion=complete_point,
+    ),
 ]
 
 
