@@ -419,6 +419,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status_retained": ("保留", "retained"),
     "status_left": ("退出", "left"),
     "status_at_risk": ("{status}（预警）", "{status} (at risk)"),
+    "bad_word": ("“{value}”不是可用的值；可用：{accepted}", "“{value}” is not one of: {accepted}"),
     "kind_city": ("市州", "city"),
     "kind_county": ("县市区", "county"),
     "kind_department": ("省直部门", "department"),

@@ -34,23 +34,19 @@ def explain(
     Secret titles show as [密]. An unknown point is refused (exit 1).
     """
     from govinfo.cli.output import emit
-    from govinfo.errors import DataError
-    from govinfo.i18n import t
+    from govinfo.cli.pointref import named_point
     from govinfo.render.score import EXPLAIN_KEYS, explain_table
     from govinfo.reports.explain import (
         explain_document,
         explain_records,
         explain_report,
-        find_point,
     )
     from govinfo.rules.annual import default_as_of, score_year
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
     loaded = common.open_folder(ctx, years=common.scoring_years(year), at=at)
     folder = loaded.folder
-    found = find_point(folder, point)
-    if found is None:
-        raise DataError(t("score_unknown_point", point=point))
+    found = named_point(folder, point)
     report = explain_report(folder, score_year(folder, year, day), found)
     emit(
         fmt,

@@ -9,6 +9,7 @@ import typer
 
 from govinfo.cli import common
 from govinfo.cli.complete import complete_point
+from govinfo.cli.words import parse_finding_kind, parse_point_kind
 from govinfo.model import PointKind
 from govinfo.render.overdue import GroupBy
 from govinfo.render.table import OutputFormat
@@ -43,14 +44,21 @@ def overdue(
         ),
     ] = None,
     kind: Annotated[
-        PointKind | None, typer.Option("--kind", help="Only points of this kind.")
+        PointKind | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            parser=parse_point_kind,
+            help="Only points of this kind: city (市州), county (县市区) or department (省直部门).",
+        ),
     ] = None,
     types: Annotated[
         list[FindingKind] | None,
         typer.Option(
             "--type",
             metavar="TYPE",
-            help="Only findings of this type: inactive, research-missing, opinion-missing, solicitation-overdue or emergency-late (repeat for several).",
+            parser=parse_finding_kind,
+            help="Only findings of this type: inactive, research-missing, opinion-missing, solicitation-overdue or emergency-late, or the words the table prints (长期不报, 约稿逾期 …); repeat for several.",
         ),
     ] = None,
     by: Annotated[
@@ -82,10 +90,10 @@ def overdue(
     unknown point or data with errors is refused (exit 1).
     """
     from govinfo.cli.output import emit
-    from govinfo.errors import DataError, UsageError
+    from govinfo.cli.pointref import named_point
+    from govinfo.errors import UsageError
     from govinfo.i18n import t
     from govinfo.render.overdue import overdue_table
-    from govinfo.reports.explain import find_point
     from govinfo.reports.overdue import (
         default_since,
         more_years,
@@ -109,9 +117,7 @@ def overdue(
     folder = loaded.folder
     found = None
     if point is not None:
-        found = find_point(folder, point)
-        if found is None:
-            raise DataError(t("score_unknown_point", point=point))
+        found = named_point(folder, point)
     report = overdue_report(
         folder,
         day,

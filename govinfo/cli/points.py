@@ -13,6 +13,7 @@ import typer
 
 from govinfo.cli import common
 from govinfo.cli.complete import complete_point
+from govinfo.cli.words import parse_point_kind
 from govinfo.model import HistoryKind, PointKind, Tier
 from govinfo.render.table import OutputFormat
 
@@ -42,7 +43,13 @@ PointArgument = Annotated[
 def list_points(
     ctx: typer.Context,
     kind: Annotated[
-        PointKind | None, typer.Option("--kind", help="Only points of this kind.")
+        PointKind | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            parser=parse_point_kind,
+            help="Only points of this kind: city (市州), county (县市区) or department (省直部门).",
+        ),
     ] = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
@@ -95,7 +102,15 @@ def add_point(
     name: Annotated[
         str, typer.Option("--name", help="The full name, e.g. 伊通满族自治县人民政府办公室.")
     ],
-    kind: Annotated[PointKind, typer.Option("--kind", help="city, county or department.")],
+    kind: Annotated[
+        PointKind,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            parser=parse_point_kind,
+            help="City (市州), county (县市区) or department (省直部门).",
+        ),
+    ],
     short: Annotated[
         str | None, typer.Option("--short", help="The short name used in tables, e.g. 伊通.")
     ] = None,
@@ -250,14 +265,9 @@ def _history_event(
 
 
 def _find(folder: Any, text: str) -> Any:
-    from govinfo.errors import DataError
-    from govinfo.i18n import t
-    from govinfo.reports.explain import find_point
+    from govinfo.cli.pointref import named_point
 
-    found = find_point(folder, text)
-    if found is None:
-        raise DataError(t("score_unknown_point", point=text))
-    return found
+    return named_point(folder, text)
 
 
 def _done(words: str, commit: str | None) -> None:

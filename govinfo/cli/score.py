@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.words import parse_point_kind
 from govinfo.model import PointKind
 from govinfo.render.table import OutputFormat
 
@@ -18,7 +19,10 @@ def score(
     kind: Annotated[
         PointKind | None,
         typer.Option(
-            "--kind", help="Show only points of this kind (ranks stay those of the whole ranking)."
+            "--kind",
+            metavar="KIND",
+            parser=parse_point_kind,
+            help="Show only points of this kind: city (市州), county (县市区) or department (省直部门); ranks stay those of the whole ranking.",
         ),
     ] = None,
     top: Annotated[
