@@ -76,6 +76,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件 {size} MB，超过上限 {limit} MB，未读取（可用 GOVINFO_MAX_FILE_MB 调整）",
         "file is {size} MB, over the {limit} MB limit; not read (set GOVINFO_MAX_FILE_MB to change it)",
     ),
+    "yaml_field_topic": ("主题", "topic"),
+    "yaml_field_reason": ("理由", "reason"),
+    "yaml_field_note": ("备注", "note"),
+    "yaml_hint_colon": (
+        "{field}里的半角冒号后跟空格会被当作键：请给{field}加引号，或改用全角冒号（：）",
+        "the half-width colon followed by a space in the {field} is read as a key: put the {field} in quotes, or use a full-width colon (：)",
+    ),
+    "yaml_hint_tab": (
+        "这里有制表符（Tab）：YAML 只能用空格缩进和分隔，请把 Tab 换成空格",
+        "there is a tab here: YAML indents and separates with spaces only; replace the tab with spaces",
+    ),
+    "yaml_hint_quote": (
+        "这里开始的引号没有配对的结束引号：请补上引号（中文引号“”不算）",
+        "the quote opened here is never closed: add the closing quote",
+    ),
+    "yaml_hint_bracket": (
+        "这里的“{open}”没有配对的“{close}”：请补上“{close}”",
+        "the “{open}” here is never closed: add the “{close}”",
+    ),
+    "yaml_hint_indent": (
+        "这一行的缩进与上文不一致：同一层的键和“- ”要对齐，只用空格",
+        "this line is indented differently from the lines above: keys and “- ” of one level line up, with spaces only",
+    ),
+    "yaml_hint_indent_deeper": (
+        "这一行比上一个键缩进得多，被当作它的值的一部分：请让它与上一个键对齐",
+        "this line is indented deeper than the key above it and is read as part of its value: line it up with that key",
+    ),
+    "yaml_hint_no_colon": (
+        "这一行缺少冒号：应写成“键: 值”（半角冒号后跟一个空格）",
+        "this line lacks its colon: write “key: value” (a colon, then a space)",
+    ),
     "yaml_syntax": ("不是有效的 YAML：{detail}", "not valid YAML: {detail}"),
     "yaml_complex_key": ("键必须是简单文本", "a key must be plain text"),
     "yaml_duplicate_key": ("重复的键 {key}", "duplicate key {key}"),

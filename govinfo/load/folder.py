@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import stat
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -362,7 +362,9 @@ def scan_folder(
         links = list(getattr(source, "links", ()))
         got = _collect(base)
         problems = got.problems + _folder_problems(base, links)
-        checker = CrossCheck(got.points, got.rule_sets, got.solicitations, got.adjustments)
+        checker = CrossCheck(
+            got.points, got.rule_sets, got.solicitations, got.adjustments, broken=broken(base)
+        )
         for pf in base:
             checker.add_file(pf)
         folder = _folder_of(settings, got, ())
@@ -480,7 +482,9 @@ def _assemble(
 ) -> LoadResult:
     got = _collect(parsed)
     problems = got.problems + _folder_problems(parsed, links)
-    checker = CrossCheck(got.points, got.rule_sets, got.solicitations, got.adjustments)
+    checker = CrossCheck(
+        got.points, got.rule_sets, got.solicitations, got.adjustments, broken=broken(parsed)
+    )
     for pf in parsed:
         checker.add_file(pf)
     problems.extend(checker.finish(full=years is None))
@@ -493,6 +497,29 @@ def _folder_problems(parsed: list[ParsedFile], links: list[str]) -> list[Problem
     if not any(pf.kind == "points" for pf in parsed):
         problems.append(Problem("points.yaml", 1, 1, Severity.ERROR, t("points_missing")))
     return problems
+
+
+# The kinds of files a reference of this kind is judged against (a solicitation also asks
+# the registry whether the point was addressed).
+_REF_TARGETS = {
+    "point": {"points"},
+    "folderpoint": {"points"},
+    "solicitation": {"solicitations", "points"},
+    "ruleday": {"rules"},
+    "publication": {"rules"},
+    "submission": {"submissions"},
+}
+
+
+def broken(parsed: Iterable[ParsedFile]) -> set[str]:
+    """The kinds of the files that could not be read at all (a YAML mistake, not UTF-8 …).
+    References into them are not judged: one mistake is one problem, not one more for every
+    record elsewhere that names something the broken file would have defined."""
+    return {
+        pf.kind
+        for pf in parsed
+        if not pf.records and any(p.severity is Severity.ERROR for p in pf.problems)
+    }
 
 
 class CrossCheck:
@@ -511,8 +538,11 @@ class CrossCheck:
         rule_sets: list[RuleSet],
         solicitations: list[Solicitation],
         adjustments: list[Adjustment],
+        *,
+        broken: Collection[str] = (),
     ) -> None:
         self.problems: list[Problem] = []
+        self._broken = set(broken)
         self.point_ids = {p.id for p in points}
         self.by_point = {p.id: p for p in points}
         self.sol_by_id = {s.id: s for s in solicitations}
@@ -571,8 +601,12 @@ class CrossCheck:
     def add_file(self, pf: ParsedFile) -> None:
         point_ids = self.point_ids
         good = self._good
+        if pf.kind == "submissions" and not pf.records and pf.problems:
+            self._broken |= broken([pf])
         for ref in pf.refs:
             kind = ref.kind
+            if self._broken and not self._broken.isdisjoint(_REF_TARGETS.get(kind, ())):
+                continue
             # Most references are fine and repeat (the same point, day, publication): a set
             # lookup answers them; only the rest take the full check.
             if kind == "point" or kind == "folderpoint":
@@ -602,7 +636,7 @@ class CrossCheck:
     def finish(self, *, full: bool) -> list[Problem]:
         """Every problem found. ``full`` says every submission year was added, so that an
         adjustment's submission can be looked up."""
-        if full:
+        if full and "submissions" not in self._broken:
             for path, ref in self._submission_refs:
                 if ref.value not in self._first_submission:
                     self.problems.append(

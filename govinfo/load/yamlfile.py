@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from govinfo.i18n import t
+from govinfo.load.yamlhints import yaml_mistake
 from govinfo.model import Problem, Severity
 
 try:
@@ -131,10 +132,8 @@ def parse_yaml(path: str, data: bytes) -> tuple[Node | None, list[Problem]]:
     except _Stop:
         root = None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        what = exc.problem or exc.context or str(exc)
-        problems.append(_problem(path, line, col, "yaml_syntax", detail=what))
+        line, col, message = yaml_mistake(text, exc)
+        problems.append(Problem(path, line, col, Severity.ERROR, message))
         root = None
     except yaml.YAMLError as exc:
         problems.append(_problem(path, 1, 1, "yaml_syntax", detail=str(exc)))
