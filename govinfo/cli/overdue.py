@@ -93,16 +93,13 @@ def overdue(
     from govinfo.cli.pointref import named_point
     from govinfo.errors import UsageError
     from govinfo.i18n import t
-    from govinfo.render.overdue import overdue_table
-    from govinfo.reports.overdue import (
-        default_since,
-        more_years,
+    from govinfo.render.overdue import (
         overdue_document,
         overdue_keys,
         overdue_records,
-        overdue_report,
-        years_to_load,
+        overdue_table,
     )
+    from govinfo.reports.overdue import default_since, more_years, overdue_report, years_to_load
 
     day = common.date_option(as_of, "--as-of") or common.today()
     start = common.date_option(since, "--since") or default_since(day)

@@ -9,12 +9,14 @@ from typing import Any
 import msgspec
 
 from govinfo.model import PointKind
-from govinfo.reports.numbers import tidy
 from govinfo.reports.passedover import passed_over
+from govinfo.reports.rows import as_record, keys_of
 from govinfo.rules.annual import Status, YearScore
 
 
 class ScoreRow(msgspec.Struct, frozen=True, gc=False):
+    """One ranked point; the fields are SPEC §3's ``points`` keys, in order, and ``label``."""
+
     rank: int
     id: str
     name: str
@@ -31,6 +33,10 @@ class ScoreRow(msgspec.Struct, frozen=True, gc=False):
     at_risk: bool
     # the kinds of the events that kept a point ranked high enough from commendation
     passed_over: tuple[str, ...] = ()
+
+
+# SPEC §3's keys: the row's fields but the table's short name and the passed-over reason.
+SCORE_KEYS = keys_of(ScoreRow, omit=("label", "passed_over"))
 
 
 class ScoreReport(msgspec.Struct, frozen=True, gc=False):
@@ -96,24 +102,7 @@ def score_report(
 
 def score_records(report: ScoreReport) -> list[dict[str, Any]]:
     """The ``points`` of SPEC §3's ``score`` JSON, one dict per row, keys in SPEC's order."""
-    return [
-        {
-            "rank": r.rank,
-            "id": r.id,
-            "name": r.name,
-            "kind": r.kind,
-            "score": tidy(r.score),
-            "submitted": r.submitted,
-            "adopted": r.adopted,
-            "national_adopted": r.national_adopted,
-            "instructions": r.instructions,
-            "research": r.research,
-            "deductions": tidy(r.deductions),
-            "status": r.status,
-            "at_risk": r.at_risk,
-        }
-        for r in report.rows
-    ]
+    return [as_record(r, SCORE_KEYS) for r in report.rows]
 
 
 def score_document(report: ScoreReport) -> dict[str, Any]:
