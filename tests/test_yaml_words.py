@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govinfo.i18n import set_lang
-from govinfo.load.yamlfile import parse_yaml
+from govinfo.load.text import parse_yaml
 from tests.conftest import BASE_POINTS, MakeFolder
 from tests.conftest import run_cli as run
 
