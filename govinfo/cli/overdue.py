@@ -8,8 +8,7 @@ import typer
 
 from govinfo.cli import common
 from govinfo.cli.complete import complete_point
-from govinfo.cli.words import parse_finding_kind, parse_point_kind
-from govinfo.model import PointKind
+from govinfo.cli.words import KindFilter, parse_finding_kind
 from govinfo.render.overdue import GroupBy
 from govinfo.render.table import OutputFormat
 from govinfo.reports.overdue import FindingKind
@@ -42,15 +41,7 @@ def overdue(
             autocompletion=complete_point,
         ),
     ] = None,
-    kind: Annotated[
-        PointKind | None,
-        typer.Option(
-            "--kind",
-            metavar="KIND",
-            parser=parse_point_kind,
-            help="Only points of this kind: city (市州), county (县市区) or department (省直部门).",
-        ),
-    ] = None,
+    kind: KindFilter = None,
     types: Annotated[
         list[FindingKind] | None,
         typer.Option(

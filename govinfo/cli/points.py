@@ -13,7 +13,7 @@ import typer
 
 from govinfo.cli import common
 from govinfo.cli.complete import complete_point
-from govinfo.cli.words import parse_point_kind
+from govinfo.cli.words import KindFilter, parse_point_kind
 from govinfo.model import HistoryKind, PointKind, Tier
 from govinfo.render.table import OutputFormat
 
@@ -42,15 +42,7 @@ PointArgument = Annotated[
 
 def list_points(
     ctx: typer.Context,
-    kind: Annotated[
-        PointKind | None,
-        typer.Option(
-            "--kind",
-            metavar="KIND",
-            parser=parse_point_kind,
-            help="Only points of this kind: city (市州), county (县市区) or department (省直部门).",
-        ),
-    ] = None,
+    kind: KindFilter = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,

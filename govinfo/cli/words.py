@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from enum import Enum
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -59,3 +59,17 @@ def word_parser(enum: type[E], prefix: str) -> Callable[[str], E]:
 
 parse_point_kind = word_parser(PointKind, "kind_")
 parse_finding_kind = word_parser(FindingKind, "od_kind_")
+
+
+KIND_HELP = "city (市州), county (县市区) or department (省直部门)"
+
+# ``--kind`` as a filter, for the commands that list points or findings.
+KindFilter = Annotated[
+    PointKind | None,
+    typer.Option(
+        "--kind",
+        metavar="KIND",
+        parser=parse_point_kind,
+        help=f"Only points of this kind: {KIND_HELP}.",
+    ),
+]
