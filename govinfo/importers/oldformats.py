@@ -24,22 +24,14 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from govinfo.i18n import t
-from govinfo.importers.problems import ImportProblem, RowRef, error
-from govinfo.importers.tables import Cell, Merge, Row, Table, decode
+from govinfo.importers.problems import RowRef, error
+from govinfo.importers.tables import Cell, FileProblem, Merge, Row, Table, decode
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 SPREADSHEETML_NS = "urn:schemas-microsoft-com:office:spreadsheet"
 _SNIFF_BYTES = 4096
 _CHARSET_RE = re.compile(rb"""<meta[^>]*charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-
-
-class OldFormatProblem(Exception):
-    """The file cannot be read at all: one problem naming it."""
-
-    def __init__(self, problem: ImportProblem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
 
 
 def sniff_format(path: Path) -> str | None:
@@ -77,7 +69,7 @@ def read_old_format(
     kind: str, path: Path, display: str, sheet: str | None, encoding: str | None
 ) -> list[Table]:
     """The tables of a file whose :func:`sniff_format` is ``kind``. Raises
-    :class:`OldFormatProblem` for a file that cannot be read."""
+    :class:`FileProblem` for a file that cannot be read."""
     if kind in ("xls", "ods", "zip"):
         tables = _read_calamine(path, display)
     elif kind == "html":
@@ -90,14 +82,14 @@ def read_old_format(
         if table.sheet == sheet:
             return [table]
     names = "、".join(str(tb.sheet) for tb in tables)
-    raise OldFormatProblem(
+    raise FileProblem(
         error(RowRef(display, None, 0), t("import_no_sheet", sheet=sheet, sheets=names))
     )
 
 
-def _unreadable(display: str, kind: str, err: BaseException | str) -> OldFormatProblem:
+def _unreadable(display: str, kind: str, err: BaseException | str) -> FileProblem:
     detail = err if isinstance(err, str) else (f"{type(err).__name__}: {err}".rstrip(": "))
-    return OldFormatProblem(
+    return FileProblem(
         error(RowRef(display, None, 0), t("import_bad_old_format", kind=kind, detail=detail))
     )
 

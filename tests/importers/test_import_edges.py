@@ -6,8 +6,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from tests.conftest import run_cli as run
-from tests.importers.conftest import commit_all, commits
+from tests.support.cli import run_cli as run
+from tests.support.gitrepo import commit_all, commits
 
 BATCH = "报送单位,报送日期,标题,类别\n长春,{day},长春市再就业工作调研,调研\n"
 

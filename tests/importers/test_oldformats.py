@@ -13,12 +13,13 @@ import yaml
 from typer.testing import CliRunner
 
 from govinfo.i18n import t
+from govinfo.importers.files import read_tables
 from govinfo.importers.oldformats import sniff_format
-from govinfo.importers.tables import read_tables
-from tests.conftest import run_cli as run
-from tests.importers.conftest import commits, git
+from tests.support.cli import run_cli as run
+from tests.support.gitrepo import commits, git
+from tests.support.paths import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "oldformats"
+OLD = FIXTURES / "oldformats"
 
 
 def month(root: Path, rel: str) -> list[dict[str, object]]:
@@ -50,7 +51,7 @@ def test_binary_workbooks_import(
     folder: Path, tmp_path: Path, runner: CliRunner, fixture: str, name: str
 ) -> None:
     path = tmp_path / name
-    shutil.copy(FIXTURES / fixture, path)
+    shutil.copy(OLD / fixture, path)
     code, out, err = run(runner, folder, "import", str(path))
     assert code == 0, out + err
     assert_imported(folder)
@@ -62,7 +63,7 @@ def test_binary_workbooks_import(
 
 
 def test_xls_merged_title_is_read() -> None:
-    tables, problems = read_tables(FIXTURES / "batch.xls")
+    tables, problems = read_tables(OLD / "batch.xls")
     assert problems == []
     assert tables[0].sheet == "报送"
     assert tables[0].merges == [(1, 1, 1, 6)]
@@ -182,7 +183,7 @@ def test_spreadsheetml_with_a_dtd_is_refused_unexpanded(tmp_path: Path) -> None:
 
 
 def test_damaged_xls_is_one_problem(folder: Path, tmp_path: Path, runner: CliRunner) -> None:
-    data = (FIXTURES / "batch.xls").read_bytes()
+    data = (OLD / "batch.xls").read_bytes()
     path = tmp_path / "坏.xls"
     path.write_bytes(data[:600])
     code, out, err = run(runner, folder, "import", str(path))
