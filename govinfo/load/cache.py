@@ -41,7 +41,9 @@ from govinfo.load.records import ParsedFile, Ref
 from govinfo.model import Adjustment, Point, RuleSet, Solicitation, Submission
 from govinfo.regular import read_regular
 
-CACHE_FORMAT = 2
+# 2: standings name the events that excluded a point from commendation; 3: sealed files
+# (checksum and version), entries keyed on ctime and device too
+CACHE_FORMAT = 3
 T = TypeVar("T")
 RACY_NS = 2_000_000_000
 CTIME_TICK_NS = 50_000_000
