@@ -930,10 +930,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "run govinfo again, then redo your edits; or\n"
         "  2. give that write up and keep your edits: delete {path} and the temporary files {temps}",
     ),
-    "journal_pending_read": (
-        "注意：有一次中断的写入尚未完成，下一次写入前需要处理：{detail}",
-        "note: an interrupted write is still pending and must be resolved before the next write: {detail}",
-    ),
     "journal_os_error": (
         "上次中断的写入无法完成或撤销：{path}：{reason}；数据目录保持原样。请让数据目录可写后重新运行 govinfo（写入日志：{journal}）",
         "an interrupted write can be neither finished nor undone now: {path}: {reason}; the folder is "
@@ -964,10 +960,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stdout_lost": (
         "无法输出结果：标准输出已关闭或已满",
         "cannot print the result: standard output is closed or full",
-    ),
-    "cache_unusable": (
-        "缓存目录不可用（{path}：{reason}），本次不使用缓存",
-        "the cache folder cannot be used ({path}: {reason}); running without the cache",
     ),
     "file_not_regular": (
         "不是普通文件（命名管道、设备或套接字），不读取",
