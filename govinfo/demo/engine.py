@@ -122,6 +122,9 @@ def write_folder(dest: Path, scenario: Scenario) -> GenerateResult:
     result = GenerateResult(points=len(scenario.points))
     _write(dest / "govinfo.yaml", emit_mapping(scenario.settings))
     _write(dest / "points.yaml", emit_list(p.record() for p in scenario.points))
+    if scenario.notice is not None:
+        _write(dest / "notice.yaml", scenario.notice)
+        result.files += 1
     (dest / "rules").mkdir()
     for rule in scenario.rules:
         _write(dest / "rules" / f"{rule.id}.yaml", rule.text)

@@ -97,6 +97,8 @@ def file_kind(path: str) -> str | None:
         return "settings"
     if path == "points.yaml":
         return "points"
+    if path == "notice.yaml":
+        return "notice"
     top = path.split("/", 1)[0]
     if top == "submissions":
         return "submissions" if _SUBMISSION_PATH.fullmatch(path) else "misplaced"
@@ -737,6 +739,10 @@ def parse_file(path: str, data: bytes) -> ParsedFile:
             records = list(_read_settings(r, root))
         elif kind == "points":
             records = list(_read_points(r, root, empty))
+        elif kind == "notice":
+            from govinfo.load.notice import read_notice_settings
+
+            records = list(read_notice_settings(r, root))
         elif kind == "rules":
             records = list(_read_rules(r, root, path))
         elif kind in ("solicitations", "adjustments"):
