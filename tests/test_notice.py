@@ -87,6 +87,17 @@ def test_page_margins_and_grid_follow_gb_9704(made: dict[str, object]) -> None:
     assert "PAGE" in s.footer._element.xml
 
 
+def test_imprint_sits_at_the_foot_of_the_last_page(made: dict[str, object]) -> None:
+    doc = Document(str(made["notice"]))
+    last = doc.sections[-1]
+    assert len(doc.sections) == 2
+    for footer in (last.footer, last.even_page_footer):
+        cells = [row.cells[0].text for row in footer.tables[0].rows]
+        assert cells[0] == "抄送：省委办公厅，省人大常委会办公厅，省政协办公厅，省纪委办公厅。"
+        assert cells[1] == "吉林省人民政府办公厅秘书处\t2004年1月10日印发"
+        assert "PAGE" in footer.paragraphs[-1]._p.xml
+
+
 def test_fonts_name_east_asian_faces_and_language(made: dict[str, object]) -> None:
     doc = Document(str(made["notice"]))
     paras = {p.text: p for p in doc.paragraphs if p.text}

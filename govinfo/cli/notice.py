@@ -24,14 +24,14 @@ def write_notice_files(
 ) -> None:
     """Write the notice to ``out`` and/or a statement per point into ``statements``; everything
     is rendered before the first file is written, and each file is written atomically."""
-    from govinfo.errors import GovinfoError, UsageError
+    from govinfo.cli.report import write_files
+    from govinfo.errors import UsageError
     from govinfo.i18n import t
     from govinfo.load.notice import read_notice
     from govinfo.render.notice import TemplateError, notice_docx
     from govinfo.render.statement import statement_files
     from govinfo.reports.notice import notice_content
     from govinfo.reports.notice import statements as point_statements
-    from govinfo.store.atomic import write_bytes_atomic
 
     settings = read_notice(loaded.source)
     if number is not None and settings.number is None:
@@ -48,14 +48,7 @@ def write_notice_files(
     if statements is not None:
         made = statement_files(point_statements(loaded.folder, result, content), statement_format)
         files.update({statements / name: data for name, data in made.items()})
-    target = out
-    try:
-        for target, data in files.items():
-            write_bytes_atomic(target, data)
-    except OSError as exc:
-        raise GovinfoError(
-            t("ye_write_failed", path=str(target), error=exc.strerror or exc)
-        ) from None
+    write_files(files, out if out is not None else statements or Path("."))
     err = common.err_console()
     if out is not None:
         err.print(t("nt_written", path=str(out)), markup=False)

@@ -130,12 +130,8 @@ def report(
 def _write(
     path: Path, kind: str, title: str, tables: Sequence[DataTable], chart: list[str]
 ) -> None:
-    """Write the export atomically (temporary file + rename, per file): an export is not a
-    change to the registry, so no lock and no commit."""
-    from govinfo.errors import GovinfoError
-    from govinfo.i18n import t
+    """Write the export (see :func:`write_files`)."""
     from govinfo.render.export import csv_bytes, csv_file_names, markdown_document, xlsx_bytes
-    from govinfo.store.atomic import write_bytes_atomic
 
     if kind == "xlsx":
         files = {path: xlsx_bytes(tables, title=title)}
@@ -146,10 +142,20 @@ def _write(
             path / name: csv_bytes(table)
             for name, table in zip(csv_file_names(tables), tables, strict=True)
         }
+    write_files(files, path)
+
+
+def write_files(files: dict[Path, bytes], shown: Path) -> None:
+    """Write every file atomically (temporary file + rename, per file): an export is not a
+    change to the registry, so no lock and no commit. A failure names ``shown``."""
+    from govinfo.errors import GovinfoError
+    from govinfo.i18n import t
+    from govinfo.store.atomic import write_bytes_atomic
+
     try:
         for target, data in files.items():
             write_bytes_atomic(target, data)
     except OSError as exc:
         raise GovinfoError(
-            t("ye_write_failed", path=str(path), error=exc.strerror or exc)
+            t("ye_write_failed", path=str(shown), error=exc.strerror or exc)
         ) from None

@@ -21,7 +21,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor, Twips
 
 from govinfo.reports.numbers import fixed
 from govinfo.reports.tables import Cell, DataTable
@@ -33,7 +33,9 @@ LINES, CHARS = 22, 28
 # 225 mm / 22 lines = 28.95 pt a line (579 twips); 156 mm / 28 characters = 15.79 pt a
 # character, i.e. 16 pt − 0.21 pt: w:charSpace is that difference in 1/4096 pt.
 LINE_PITCH_TWIPS = 579
-LINE_PT = Pt(LINE_PITCH_TWIPS / 20)
+# Lines are exact 28.9 pt, a hair under the pitch: 22 of them fit 225 mm even where an
+# application rounds a line height up to the next point.
+LINE_PT = Twips(LINE_PITCH_TWIPS - 1)
 CHAR_SPACE = -849
 CONDENSE_TWIPS = -5  # 1/20 pt: 16 pt − 0.25 pt fits the 15.79 pt grid cell
 
@@ -257,8 +259,7 @@ def add_run(
     set_fonts(rpr, font)
     run.font.size = size
     if size == SIZE_3:
-        # 28 characters of 16 pt fill 156 mm only if each gives up 0.21 pt: Word squeezes them
-        # into the grid by itself, LibreOffice gives a wider glyph two cells.
+        # 28 characters of 16 pt fill the 156 mm line only if each gives up 0.21 pt.
         spacing = OxmlElement("w:spacing")
         spacing.set(qn("w:val"), str(CONDENSE_TWIPS))
         insert_ordered(rpr, spacing, _RPR_ORDER)
@@ -299,16 +300,18 @@ def add_paragraph(
             ind.set(qn("w:firstLineChars"), str(indent_chars * 100))
     if right_chars:
         pf.right_indent = Pt(size.pt * right_chars)
-    if size != SIZE_3:
-        no_snap(p)
+    no_snap(p)
     if text:
         add_run(p, text, font=font, size=size, color=color, bold=bold)
     return p
 
 
 def no_snap(paragraph: Any) -> None:
-    """Take ``paragraph`` off the character grid: a title or a table cell in another size than
-    三号 would otherwise be spread over two grid cells a character."""
+    """Take ``paragraph`` off the character grid. The grid stays declared (Word and WPS show
+    22 × 28 in their page setup), while the text keeps it by itself: exact 28.9 pt lines and
+    三号 characters condensed by 0.25 pt give 22 lines of 28 characters in Word, WPS *and*
+    LibreOffice — which, snapping, spreads a character wider than the 15.79 pt cell over two
+    cells, and a 二号 title likewise everywhere."""
     el = OxmlElement("w:snapToGrid")
     el.set(qn("w:val"), "0")
     insert_ordered(paragraph._p.get_or_add_pPr(), el, _PPR_ORDER)
@@ -343,22 +346,24 @@ def page_numbers(doc: Any, section: Any) -> None:
     """“— N —” in 四号 宋体, a character in from the right on odd pages and from the left on
     even ones (different odd and even footers)."""
     doc.settings.odd_and_even_pages_header_footer = True
-    for footer, align in (
-        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
-        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
-    ):
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
         footer.is_linked_to_previous = False
         p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-        p.alignment = align
-        no_snap(p)
-        pf = p.paragraph_format
-        if align is WD_ALIGN_PARAGRAPH.RIGHT:
-            pf.right_indent = SIZE_4
-        else:
-            pf.left_indent = SIZE_4
-        add_run(p, "— ", font=SONG, size=SIZE_4)
-        _field(p, "PAGE", font=SONG, size=SIZE_4)
-        add_run(p, " —", font=SONG, size=SIZE_4)
+        page_number(p, odd=odd)
+
+
+def page_number(p: Any, *, odd: bool) -> None:
+    """Fill ``p`` (in a footer) with the page number of an odd or an even page."""
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
+    no_snap(p)
+    pf = p.paragraph_format
+    if odd:
+        pf.right_indent = SIZE_4
+    else:
+        pf.left_indent = SIZE_4
+    add_run(p, "— ", font=SONG, size=SIZE_4)
+    _field(p, "PAGE", font=SONG, size=SIZE_4)
+    add_run(p, " —", font=SONG, size=SIZE_4)
 
 
 def _cell_text(value: Cell) -> str:

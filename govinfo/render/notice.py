@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -260,57 +261,47 @@ def group_table(group: Group) -> DataTable:
     )
 
 
-def adopted_table(content: NoticeContent) -> DataTable:
-    """附件2: the items adopted at the national level, in date order."""
-    items = [a for a in content.adopted_items if a.level == Level.NATIONAL.value]
+def _item_table(key: str, what: str, items: Sequence[tuple[str, str, str, dt.date]]) -> DataTable:
+    """A numbered list of items: (point's full name, title, ``what`` happened, date)."""
     return DataTable(
-        key="adopted",
-        name=t("nt_att_adopted"),
-        title=t("nt_att_adopted"),
+        key=key,
+        name=t(f"nt_att_{key}"),
+        title=t(f"nt_att_{key}"),
         columns=[
             _count("n", t("nt_col_n")),
             DataColumn("point", t("ye_col_point_name")),
             DataColumn("title", t("nt_col_title")),
-            DataColumn("publication", t("nt_col_publication")),
+            DataColumn(key, what),
             DataColumn("date", t("nt_col_date")),
         ],
         rows=[
-            [
-                i,
-                a.point.name,
-                a.title,
-                a.publication + (f"（{a.issue}）" if a.issue else ""),
-                a.date.isoformat(),
-            ]
-            for i, a in enumerate(items, 1)
+            [i, name, title, w, day.isoformat()] for i, (name, title, w, day) in enumerate(items, 1)
         ],
     )
+
+
+def adopted_table(content: NoticeContent) -> DataTable:
+    """附件2: the items adopted at the national level, in date order."""
+    items = [
+        (a.point.name, a.title, a.publication + (f"（{a.issue}）" if a.issue else ""), a.date)
+        for a in content.adopted_items
+        if a.level == Level.NATIONAL.value
+    ]
+    return _item_table("adopted", t("nt_col_publication"), items)
 
 
 def instructed_table(content: NoticeContent) -> DataTable:
     """附件3: the items leaders gave instructions on, in date order."""
-    return DataTable(
-        key="instructed",
-        name=t("nt_att_instructed"),
-        title=t("nt_att_instructed"),
-        columns=[
-            _count("n", t("nt_col_n")),
-            DataColumn("point", t("ye_col_point_name")),
-            DataColumn("title", t("nt_col_title")),
-            DataColumn("rank", t("nt_col_instruction")),
-            DataColumn("date", t("nt_col_date")),
-        ],
-        rows=[
-            [
-                i,
-                a.point.name,
-                a.title,
-                t(f"rank_{a.rank}") + (f"（{a.leader}）" if a.leader else ""),
-                a.date.isoformat(),
-            ]
-            for i, a in enumerate(content.instructed_items, 1)
-        ],
-    )
+    items = [
+        (
+            a.point.name,
+            a.title,
+            t(f"rank_{a.rank}") + (f"（{a.leader}）" if a.leader else ""),
+            a.date,
+        )
+        for a in content.instructed_items
+    ]
+    return _item_table("instructed", t("nt_col_instruction"), items)
 
 
 def _attachment_titles(content: NoticeContent) -> list[str]:
@@ -373,16 +364,22 @@ def _signature(doc: Any, content: NoticeContent) -> None:
     d.add_paragraph(doc, date, align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=4)
 
 
-def _imprint(doc: Any, content: NoticeContent) -> None:
-    """版记 on a last page of its own: 抄送, then 印发机关 and 印发日期, between a thick rule, a thin
-    one and a thick one (a table with only those borders)."""
-    d.page_break_before(d.add_paragraph(doc))
+def _imprint_rows(content: NoticeContent) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     if content.settings.copy_to:
         rows.append((t("nt_copy_to", names=t("nt_copy_sep").join(content.settings.copy_to)), ""))
     rows.append((content.printed_by, t("nt_printed_on", date=date_words(content.date))))
-    table = doc.add_table(rows=len(rows), cols=1)
-    tbl_pr = table._tbl.tblPr
+    return rows
+
+
+def _imprint_table(container: Any, rows: list[tuple[str, str]]) -> Any:
+    """版记's lines (抄送, then 印发机关 … 印发日期) between a thick rule, a thin one and a thick
+    one: a one-column table with only those borders, in ``container`` (the body or a footer)."""
+    width = Mm(d.PAGE_WIDTH_MM - d.LEFT_MM - d.RIGHT_MM)
+    if hasattr(container, "settings"):
+        table = container.add_table(rows=len(rows), cols=1)
+    else:
+        table = container.add_table(len(rows), 1, width)
     borders = OxmlElement("w:tblBorders")
     for edge, size in (("top", 8), ("bottom", 8), ("insideH", 4)):
         el = OxmlElement(f"w:{edge}")
@@ -395,8 +392,7 @@ def _imprint(doc: Any, content: NoticeContent) -> None:
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    d.insert_ordered(tbl_pr, borders, d.TBLPR_ORDER)
-    width = Mm(d.PAGE_WIDTH_MM - d.LEFT_MM - d.RIGHT_MM)
+    d.insert_ordered(table._tbl.tblPr, borders, d.TBLPR_ORDER)
     for row, (left, right) in zip(table.rows, rows, strict=True):
         cell = row.cells[0]
         cell.width = width
@@ -411,6 +407,21 @@ def _imprint(doc: Any, content: NoticeContent) -> None:
             d.add_run(p, f"{left}\t{right}", size=d.SIZE_4)
         else:
             d.add_run(p, left, size=d.SIZE_4)
+    return table
+
+
+def _imprint_page(doc: Any, content: NoticeContent) -> None:
+    """版记 at the foot of a last page of its own: a last section whose footers (odd and even)
+    hold the 版记 above the page number, so that it sits on the bottom of the 版心 in Word, WPS
+    and LibreOffice alike."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    rows = _imprint_rows(content)
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        footer.is_linked_to_previous = False
+        number = footer.paragraphs[0]
+        table = _imprint_table(footer, rows)
+        table._tbl.addnext(number._p)
+        d.page_number(number, odd=odd)
 
 
 def build_body(doc: Any, content: NoticeContent) -> None:
@@ -440,7 +451,6 @@ def build_body(doc: Any, content: NoticeContent) -> None:
     _attachment_note(doc, content)
     _signature(doc, content)
     _attachments(doc, content)
-    _imprint(doc, content)
 
 
 def notice_docx(content: NoticeContent, template: Path | None = None) -> bytes:
@@ -449,6 +459,7 @@ def notice_docx(content: NoticeContent, template: Path | None = None) -> bytes:
         doc = d.new_document()
         _letterhead(doc, content)
         build_body(doc, content)
+        _imprint_page(doc, content)
         return d.document_bytes(doc)
     return _fill_template(template, content)
 
@@ -476,6 +487,9 @@ def _fill_template(template: Path, content: NoticeContent) -> bytes:
             _replace_in_paragraph(p, values)
     before = list(body)
     build_body(doc, content)
+    # The template's own footers stay: its 版记 goes after the attachments, on a new page.
+    d.page_break_before(d.add_paragraph(doc))
+    _imprint_table(doc, _imprint_rows(content))
     new = [el for el in body if el not in before and el.tag != qn("w:sectPr")]
     if anchor is not None:
         for el in new:
