@@ -1169,6 +1169,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "st_col_points": ("分值", "points"),
     "st_col_detail": ("事项", "what"),
     "st_col_submission": ("信息编号", "submission"),
+    "st_col_item": ("信息编号及标题", "submission and title"),
     "st_written": ("已写入 {n} 份得分明细到 {path}", "wrote {n} statements to {path}"),
     "st_format_bad": (
         "--statement-format 只能是 docx 或 xlsx",

@@ -339,3 +339,39 @@ def test_libreoffice_renders_the_notice(made: dict[str, object], tmp_path: Path)
     assert "印发" in text
     assert "抄送" in text
     assert "—1—" in text
+
+
+def test_interim_notice_names_the_points_at_risk_and_no_outcome(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    code, _, err = run_cli(
+        runner,
+        folder,
+        "report",
+        "2003",
+        "--as-of",
+        "2003-06-30",
+        "--out",
+        str(tmp_path / "n.docx"),
+    )
+    assert code == 0, err
+    text = _text(Document(str(tmp_path / "n.docx")))
+    assert "关于2003年度全省政务信息工作情况的通报（截至2003年6月30日）" in text
+    assert "表扬在年度结束后评定" in text
+    code, out, _ = run_cli(
+        runner, folder, "score", "2003", "--as-of", "2003-06-30", "--format", "json"
+    )
+    at_risk = [r for r in json.loads(out)["points"] if r["at_risk"]]
+    assert at_risk
+    for r in at_risk:
+        assert f"{r['name']}（{r['score']}分）" in text
+
+
+def test_statement_file_names_are_safe_on_windows() -> None:
+    from govinfo.render.statement import safe_name
+
+    assert safe_name('省"财政"厅: 1/2?') == "省_财政_厅_ 1_2_"
+    assert safe_name("CON") == "_CON"
+    assert safe_name("aux.docx") == "_aux.docx"
+    assert safe_name("长春. ") == "长春"
+    assert safe_name("...") == "_"

@@ -12,6 +12,7 @@ Fonts are named, not embedded: they are on every office machine.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -391,27 +392,52 @@ def _repeat_header(row: Any) -> None:
     tr_pr.append(el)
 
 
-def _chars(text: str) -> float:
-    # Digits and Latin letters are about 0.6 of a CJK character in the fonts offices use.
-    return sum(0.55 if ch.isascii() else 1 for ch in text)
+def char_width(text: str) -> float:
+    """``text``'s width in CJK characters: digits and Latin letters are about 0.6 of one in the
+    fonts offices use. A text of several lines is as wide as its widest."""
+    return max(sum(0.6 if ch.isascii() else 1 for ch in line) for line in text.split("\n"))
+
+
+_WORD = re.compile(r"[\x21-\x7e]+")
 
 
 def column_widths(table: DataTable, rows: Sequence[Sequence[Cell]]) -> list[Any]:
-    """Widths filling the 版心: a numeric or short column as wide as its widest cell (headers
-    may wrap at 2 characters), the text columns sharing what is left by their longest cell."""
+    """Widths filling the 版心: a numeric or short column (a number, a date, an id) as wide as
+    its widest cell, so that it is never wrapped; the text columns share what is left equally,
+    each at least as wide as its longest unbreakable word (an id above a title). Headers may
+    wrap at 2 characters."""
     cell_pt = SIZE_TABLE.pt
     pad = 15.0  # the cell's left and right margins and a little air, in points
     total = Mm(PAGE_WIDTH_MM - LEFT_MM - RIGHT_MM).pt
-    need = []
+    need, least = [], []
     for i, col in enumerate(table.columns):
-        longest = max((_chars(_cell_text(r[i])) for r in rows), default=0.0)
-        need.append(max(longest, min(_chars(col.header), 2.0)) * cell_pt + pad)
-    fixed_cols = [i for i, col in enumerate(table.columns) if col.numeric or need[i] < 60]
-    used = sum(need[i] for i in fixed_cols)
+        texts = [_cell_text(r[i]) for r in rows]
+        longest = max((char_width(x) for x in texts), default=0.0)
+        need.append(max(longest, min(char_width(col.header), 2.0)) * cell_pt + pad)
+        words = [w for x in texts for w in _WORD.findall(x)]
+        least.append(max((char_width(w) for w in words), default=2.0) * cell_pt + pad)
+    fixed_cols = {
+        i for i, col in enumerate(table.columns) if col.numeric or need[i] <= 12 * cell_pt + pad
+    }
     flexible = [i for i in range(len(need)) if i not in fixed_cols]
-    rest = max(total - used, 40.0 * len(flexible))
-    share = sum(need[i] for i in flexible) or 1.0
-    widths = [need[i] if i in fixed_cols else rest * need[i] / share for i in range(len(need))]
+    widths = [need[i] if i in fixed_cols else 0.0 for i in range(len(need))]
+    rest = total - sum(widths)
+    # Give each text column its least width, then share the rest equally, never more than it needs.
+    for i in flexible:
+        widths[i] = least[i]
+    rest -= sum(least[i] for i in flexible)
+    open_cols = [i for i in flexible if widths[i] < need[i]]
+    while rest > 0.5 and open_cols:
+        each = rest / len(open_cols)
+        for i in list(open_cols):
+            grow = min(each, need[i] - widths[i])
+            widths[i] += grow
+            rest -= grow
+            if widths[i] >= need[i] - 0.01:
+                open_cols.remove(i)
+    if rest > 0.5 and flexible:  # every text column fits: widen them evenly to the full width
+        for i in flexible:
+            widths[i] += rest / len(flexible)
     scale = min(1.0, total / sum(widths))
     return [Pt(w * scale) for w in widths]
 

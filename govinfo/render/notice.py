@@ -204,6 +204,8 @@ def _requirements(doc: Any, content: NoticeContent) -> None:
     paragraphs = content.settings.requirements or (t("nt_requirements_default"),)
     for text in paragraphs:
         _body(doc, text)
+    # GB/T 9704 §7.3.5.4: 落款 never stands on a page without text.
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
 
 
 # --- attachments -------------------------------------------------------------------------------
@@ -340,9 +342,10 @@ def _attachments(doc: Any, content: NoticeContent) -> None:
 
 def _attachment_note(doc: Any, content: NoticeContent) -> None:
     """附件说明: “附件：1．…” with the later items under the first one's title."""
-    d.add_paragraph(doc)
+    d.add_paragraph(doc).paragraph_format.keep_with_next = True
     for n, title in enumerate(_attachment_titles(content), 1):
         p = d.add_paragraph(doc, indent_chars=2)
+        p.paragraph_format.keep_with_next = True  # the list, 落款 and date stay on one page
         lead = t("nt_attachments_label") if n == 1 else ""
         if n > 1:
             p.paragraph_format.left_indent = Pt(d.SIZE_3.pt * len(t("nt_attachments_label")))
@@ -353,14 +356,12 @@ def _signature(doc: Any, content: NoticeContent) -> None:
     """落款 centred over 成文日期, which stands four characters from the right edge."""
     date = date_words(content.date)
     for _ in range(2):
-        d.add_paragraph(doc)
-
-    # Width in characters: digits are half a character wide.
-    def width(text: str) -> float:
-        return sum(0.5 if ch.isascii() else 1 for ch in text)
-
-    extra = max(0.0, (width(date) - width(content.signature)) / 2)
-    d.add_paragraph(doc, content.signature, align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=4 + extra)
+        d.add_paragraph(doc).paragraph_format.keep_with_next = True
+    extra = max(0.0, (d.char_width(date) - d.char_width(content.signature)) / 2)
+    signature = d.add_paragraph(
+        doc, content.signature, align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=4 + extra
+    )
+    signature.paragraph_format.keep_with_next = True
     d.add_paragraph(doc, date, align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=4)
 
 

@@ -47,25 +47,30 @@ def statement_names(statements: tuple[Statement, ...], ext: str) -> list[str]:
     return names
 
 
-def statement_table(s: Statement) -> DataTable:
-    """The events of the statement with their running total (its last total is the score)."""
+def statement_table(s: Statement, *, narrow: bool = False) -> DataTable:
+    """The events of the statement with their running total (its last total is the score).
+    ``narrow`` (a page, not a sheet) puts the submission's id above its title in one column."""
     rows: list[list[Cell]] = [
         [r.date.isoformat(), r.submission or "", r.title or "", r.detail, r.points, r.total]
         for r in s.explain.rows
     ]
     rp = s.ranked
+    columns = [
+        DataColumn("date", t("nt_col_date")),
+        DataColumn("submission", t("st_col_submission")),
+        DataColumn("title", t("nt_col_title")),
+        DataColumn("detail", t("st_col_detail")),
+        DataColumn("points", t("st_col_points"), ColumnKind.SCORE),
+        DataColumn("total", t("st_col_total"), ColumnKind.SCORE),
+    ]
+    if narrow:
+        rows = [[r[0], "\n".join(str(c) for c in r[1:3] if c), *r[3:]] for r in rows]
+        columns = [columns[0], DataColumn("submission", t("st_col_item")), *columns[3:]]
     return DataTable(
         key="statement",
         name=rp.point.short or rp.point.name,
         title=f"{rp.point.name} {t('st_title', year=s.explain.year)}",
-        columns=[
-            DataColumn("date", t("nt_col_date")),
-            DataColumn("submission", t("st_col_submission")),
-            DataColumn("title", t("nt_col_title")),
-            DataColumn("detail", t("st_col_detail")),
-            DataColumn("points", t("st_col_points"), ColumnKind.SCORE),
-            DataColumn("total", t("st_col_total"), ColumnKind.SCORE),
-        ],
+        columns=columns,
         rows=rows,
         notes=_heading_lines(s)[1:],
     )
@@ -99,7 +104,7 @@ def statement_docx(s: Statement) -> bytes:
     for line in _heading_lines(s):
         d.add_paragraph(doc, line)
     d.add_paragraph(doc)
-    table = statement_table(s)
+    table = statement_table(s, narrow=True)
     if table.rows:
         d.add_table(doc, table)
     else:
