@@ -141,6 +141,9 @@ def test_names_scores_and_numbers_agree_with_score(made: dict[str, object]) -> N
             cells = [c.text for c in row.cells]
             seen[cells[2]] = (int(cells[1]), Decimal(cells[3]), int(cells[4]))
             assert row.cells[3].paragraphs[0].alignment == 2  # numbers right-aligned
+        ranks = [(int(r.cells[0].text), int(r.cells[1].text)) for r in body]
+        for group_rank, rank in ranks:  # competition ranking inside the group
+            assert group_rank == 1 + sum(1 for _, other in ranks if other < rank)
         total = [c.text for c in table.rows[-1].cells]
         assert total[2] == "合计"
         assert int(total[4]) == sum(int(r.cells[4].text) for r in body)
