@@ -3,7 +3,7 @@
 The pieces every govinfo docx shares: the A4 page with the standard margins and the 22 × 28
 document grid, paragraphs whose fonts are set for Latin *and* East Asian text (python-docx sets
 only the Latin font; Word and WPS read ``w:rFonts/@w:eastAsia``), page numbers “— 1 —” right on
-odd pages and left on even ones, and :class:`~govinfo.reports.tables.DataTable`s as real Word
+odd pages and left on even ones, and :class:`~govinfo.reports.tables.Table`s as real Word
 tables (header row repeated on every page, numbers right-aligned, 合计 row).
 
 Fonts are named, not embedded: they are on every office machine.
@@ -24,8 +24,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
+from govinfo.render.table import Cell, Table
 from govinfo.reports.numbers import fixed
-from govinfo.reports.tables import Cell, DataTable
 
 # GB/T 9704-2012 §5.2: A4, 版心 156 × 225 mm, top 37 mm, left 28 mm.
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
@@ -401,7 +401,7 @@ def char_width(text: str) -> float:
 _WORD = re.compile(r"[\x21-\x7e]+")
 
 
-def column_widths(table: DataTable, rows: Sequence[Sequence[Cell]]) -> list[Any]:
+def column_widths(table: Table, rows: Sequence[Sequence[Cell]]) -> list[Any]:
     """Widths filling the 版心: a numeric or short column (a number, a date, an id) as wide as
     its widest cell, so that it is never wrapped; the text columns share what is left equally,
     each at least as wide as its longest unbreakable word (an id above a title). Headers may
@@ -442,7 +442,7 @@ def column_widths(table: DataTable, rows: Sequence[Sequence[Cell]]) -> list[Any]
     return [Pt(w * scale) for w in widths]
 
 
-def add_table(doc: Any, table: DataTable, *, with_total: bool = True) -> Any:
+def add_table(doc: Any, table: Table, *, with_total: bool = True) -> Any:
     """``table`` as a Word table: the header row repeated on every page, numeric columns
     right-aligned (scores with 2 decimals), the 合计 row last in 黑体."""
     rows: list[Sequence[Cell]] = list(table.rows)

@@ -30,9 +30,9 @@ from docx.shared import Mm, Pt
 from govinfo.i18n import get_lang, t
 from govinfo.model import Level
 from govinfo.render import docx as d
+from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.notice import Group, NoticeContent, RankedPoint, Shortfall
 from govinfo.reports.numbers import tidy
-from govinfo.reports.tables import Cell, ColumnKind, DataColumn, DataTable
 
 BODY_PLACEHOLDER = "{{正文}}"
 PLACEHOLDERS = ("{{发文字号}}", "{{年度}}", "{{成文日期}}")
@@ -211,23 +211,23 @@ def _requirements(doc: Any, content: NoticeContent) -> None:
 # --- attachments -------------------------------------------------------------------------------
 
 
-def _count(key: str, header: str) -> DataColumn:
-    return DataColumn(key, header, ColumnKind.COUNT)
+def _count(key: str, header: str) -> Column:
+    return Column(key, header, ColumnKind.COUNT)
 
 
-def group_table(group: Group) -> DataTable:
+def group_table(group: Group) -> Table:
     """附件1's table of one group: ranks, full name, score and the counts, with a 合计 row."""
     columns = [
         _count("group_rank", t("nt_col_group_rank")),
         _count("rank", t("nt_col_rank")),
-        DataColumn("point", t("ye_col_point_name")),
-        DataColumn("score", t("col_score"), ColumnKind.SCORE),
+        Column("point", t("ye_col_point_name")),
+        Column("score", t("col_score"), ColumnKind.SCORE),
         _count("submitted", t("col_submitted")),
         _count("adopted", t("col_adopted")),
         _count("national_adopted", t("col_national_adopted")),
         _count("instructions", t("col_instructions")),
         _count("research", t("col_research")),
-        DataColumn("deductions", t("col_deductions"), ColumnKind.SCORE),
+        Column("deductions", t("col_deductions"), ColumnKind.SCORE),
     ]
     rows: list[list[Cell]] = []
     for rp in group.points:
@@ -253,7 +253,7 @@ def group_table(group: Group) -> DataTable:
             total.append(sum((v for v in values if isinstance(v, Decimal)), Decimal(0)))
         else:
             total.append(sum(v for v in values if isinstance(v, int)))
-    return DataTable(
+    return Table(
         key=f"group_{group.id}",
         name=t(f"kind_{group.id}"),
         title=t(f"kind_{group.id}"),
@@ -263,18 +263,18 @@ def group_table(group: Group) -> DataTable:
     )
 
 
-def _item_table(key: str, what: str, items: Sequence[tuple[str, str, str, dt.date]]) -> DataTable:
+def _item_table(key: str, what: str, items: Sequence[tuple[str, str, str, dt.date]]) -> Table:
     """A numbered list of items: (point's full name, title, ``what`` happened, date)."""
-    return DataTable(
+    return Table(
         key=key,
         name=t(f"nt_att_{key}"),
         title=t(f"nt_att_{key}"),
         columns=[
             _count("n", t("nt_col_n")),
-            DataColumn("point", t("ye_col_point_name")),
-            DataColumn("title", t("nt_col_title")),
-            DataColumn(key, what),
-            DataColumn("date", t("nt_col_date")),
+            Column("point", t("ye_col_point_name")),
+            Column("title", t("nt_col_title")),
+            Column(key, what),
+            Column("date", t("nt_col_date")),
         ],
         rows=[
             [i, name, title, w, day.isoformat()] for i, (name, title, w, day) in enumerate(items, 1)
@@ -282,7 +282,7 @@ def _item_table(key: str, what: str, items: Sequence[tuple[str, str, str, dt.dat
     )
 
 
-def adopted_table(content: NoticeContent) -> DataTable:
+def adopted_table(content: NoticeContent) -> Table:
     """附件2: the items adopted at the national level, in date order."""
     items = [
         (a.point.name, a.title, a.publication + (f"（{a.issue}）" if a.issue else ""), a.date)
@@ -292,7 +292,7 @@ def adopted_table(content: NoticeContent) -> DataTable:
     return _item_table("adopted", t("nt_col_publication"), items)
 
 
-def instructed_table(content: NoticeContent) -> DataTable:
+def instructed_table(content: NoticeContent) -> Table:
     """附件3: the items leaders gave instructions on, in date order."""
     items = [
         (
@@ -316,7 +316,7 @@ def _attachment_titles(content: NoticeContent) -> list[str]:
 
 def _attachments(doc: Any, content: NoticeContent) -> None:
     titles = _attachment_titles(content)
-    tables: list[list[tuple[str | None, DataTable]]] = [
+    tables: list[list[tuple[str | None, Table]]] = [
         [
             (t("nt_subheading", n=_ordinal(i), text=t(f"kind_{g.id}")), group_table(g))
             for i, g in enumerate(content.groups, 1)

@@ -14,9 +14,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from govinfo.i18n import t
 from govinfo.render import docx as d
 from govinfo.render.export import xlsx_bytes
+from govinfo.render.table import Cell, Column, ColumnKind, Table
+from govinfo.render.words import describe
 from govinfo.reports.notice import Statement
 from govinfo.reports.numbers import tidy
-from govinfo.reports.tables import Cell, ColumnKind, DataColumn, DataTable
 
 STATEMENT_FORMATS = ("docx", "xlsx")
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
@@ -47,32 +48,39 @@ def statement_names(statements: tuple[Statement, ...], ext: str) -> list[str]:
     return names
 
 
-def statement_table(s: Statement, *, narrow: bool = False) -> DataTable:
+def statement_table(s: Statement, *, narrow: bool = False) -> Table:
     """The events of the statement with their running total (its last total is the score).
     ``narrow`` (a page, not a sheet) puts the submission's id above its title in one column."""
     rows: list[list[Cell]] = [
-        [r.date.isoformat(), r.submission or "", r.title or "", r.detail, r.points, r.total]
+        [
+            r.date.isoformat(),
+            r.submission or "",
+            r.title or "",
+            describe(r.event),
+            r.points,
+            r.total,
+        ]
         for r in s.explain.rows
     ]
     rp = s.ranked
     columns = [
-        DataColumn("date", t("nt_col_date")),
-        DataColumn("submission", t("st_col_submission")),
-        DataColumn("title", t("nt_col_title")),
-        DataColumn("detail", t("st_col_detail")),
-        DataColumn("points", t("st_col_points"), ColumnKind.SCORE),
-        DataColumn("total", t("st_col_total"), ColumnKind.SCORE),
+        Column("date", t("nt_col_date")),
+        Column("submission", t("st_col_submission")),
+        Column("title", t("nt_col_title")),
+        Column("detail", t("st_col_detail")),
+        Column("points", t("st_col_points"), ColumnKind.SCORE),
+        Column("total", t("st_col_total"), ColumnKind.SCORE),
     ]
     if narrow:
         rows = [[r[0], "\n".join(str(c) for c in r[1:3] if c), *r[3:]] for r in rows]
-        columns = [columns[0], DataColumn("submission", t("st_col_item")), *columns[3:]]
-    return DataTable(
+        columns = [columns[0], Column("submission", t("st_col_item")), *columns[3:]]
+    return Table(
         key="statement",
         name=rp.point.short or rp.point.name,
         title=f"{rp.point.name} {t('st_title', year=s.explain.year)}",
         columns=columns,
         rows=rows,
-        notes=_heading_lines(s)[1:],
+        footer=_heading_lines(s)[1:],
     )
 
 
