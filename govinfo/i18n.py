@@ -1177,10 +1177,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "计分截至{date}，与 govinfo score 一致。",
         "Scored to {date}, as govinfo score shows.",
     ),
-    "st_col_total": ("累计", "running total"),
-    "st_col_points": ("分值", "points"),
-    "st_col_detail": ("事项", "what"),
-    "st_col_submission": ("信息编号", "submission"),
     "st_col_item": ("信息编号及标题", "submission and title"),
     "st_written": ("已写入 {n} 份得分明细到 {path}", "wrote {n} statements to {path}"),
     "st_format_bad": (

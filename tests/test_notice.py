@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, RGBColor
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -209,7 +209,7 @@ def test_template_keeps_the_letterhead_and_fills_the_placeholder(
     tpl = Document()
     head = tpl.add_paragraph()
     run = head.add_run("吉林省人民政府办公厅文件")
-    run.font.color.rgb = __import__("docx.shared", fromlist=["RGBColor"]).RGBColor(0xFF, 0, 0)
+    run.font.color.rgb = RGBColor(0xFF, 0, 0)
     tpl.add_paragraph("{{发文字号}}")
     tpl.add_paragraph("{{正文}}")
     tpl.add_paragraph("（此页为模板结尾）")
@@ -235,6 +235,8 @@ def test_template_keeps_the_letterhead_and_fills_the_placeholder(
     assert "{{正文}}" not in texts
     assert texts[2] == "关于2003年度全省政务信息工作情况的通报"
     assert texts[-1] == "（此页为模板结尾）"
+    imprint = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert any(x.startswith("抄送：省委办公厅") for x in imprint)
 
 
 def test_bad_template_is_refused_without_writing(

@@ -8,14 +8,15 @@ writer) per point, named ``<rank>-<short name>.<ext>``; the names are safe on Wi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from govinfo.i18n import t
 from govinfo.render import docx as d
 from govinfo.render.export import xlsx_bytes
-from govinfo.render.table import Cell, Column, ColumnKind, Table
-from govinfo.render.words import describe
+from govinfo.render.score import explain_table
+from govinfo.render.table import Column, Table
 from govinfo.reports.notice import Statement
 from govinfo.reports.numbers import tidy
 
@@ -49,38 +50,22 @@ def statement_names(statements: tuple[Statement, ...], ext: str) -> list[str]:
 
 
 def statement_table(s: Statement, *, narrow: bool = False) -> Table:
-    """The events of the statement with their running total (its last total is the score).
-    ``narrow`` (a page, not a sheet) puts the submission's id above its title in one column."""
-    rows: list[list[Cell]] = [
-        [
-            r.date.isoformat(),
-            r.submission or "",
-            r.title or "",
-            describe(r.event),
-            r.points,
-            r.total,
-        ]
-        for r in s.explain.rows
-    ]
-    rp = s.ranked
-    columns = [
-        Column("date", t("nt_col_date")),
-        Column("submission", t("st_col_submission")),
-        Column("title", t("nt_col_title")),
-        Column("detail", t("st_col_detail")),
-        Column("points", t("st_col_points"), ColumnKind.SCORE),
-        Column("total", t("st_col_total"), ColumnKind.SCORE),
-    ]
+    """``explain``'s table of the point: every event with the running total (the last total is
+    the score). ``narrow`` (a page, not a sheet) puts the submission's id above its title in one
+    column."""
+    table = explain_table(s.explain)
+    columns, rows = list(table.columns), [list(r) for r in table.rows]
     if narrow:
         rows = [[r[0], "\n".join(str(c) for c in r[1:3] if c), *r[3:]] for r in rows]
         columns = [columns[0], Column("submission", t("st_col_item")), *columns[3:]]
-    return Table(
+    rp = s.ranked
+    return replace(
+        table,
         key="statement",
         name=rp.point.short or rp.point.name,
-        title=f"{rp.point.name} {t('st_title', year=s.explain.year)}",
         columns=columns,
         rows=rows,
-        footer=_heading_lines(s)[1:],
+        footer=[*_heading_lines(s)[1:], *table.footer],
     )
 
 
