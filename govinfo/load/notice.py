@@ -12,8 +12,9 @@ import re
 
 from govinfo.errors import GovinfoError
 from govinfo.load.schema import Invalid, Reader, Spec
-from govinfo.load.yamlfile import Mapping, Node, Sequence, parse_yaml
+from govinfo.load.text import parse_yaml
 from govinfo.model import NoticeSettings, Problem
+from govinfo.yamltext.reader import Mapping, Node, Sequence
 
 NOTICE_FILE = "notice.yaml"
 # The placeholders a 发文字号 pattern may hold.
