@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
 from docx import Document
@@ -24,8 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
-from govinfo.render.table import Cell, Table
-from govinfo.reports.numbers import fixed
+from govinfo.render.table import Table, display_rows
 
 # GB/T 9704-2012 §5.2: A4, 版心 156 × 225 mm, top 37 mm, left 28 mm.
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
@@ -367,14 +365,6 @@ def page_number(p: Any, *, odd: bool) -> None:
     add_run(p, " —", font=SONG, size=SIZE_4)
 
 
-def _cell_text(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return fixed(value)
-    return str(value)
-
-
 def _set_cell(cell: Any, text: str, *, right: bool, bold: bool = False) -> None:
     p = cell.paragraphs[0]
     p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
@@ -401,7 +391,7 @@ def char_width(text: str) -> float:
 _WORD = re.compile(r"[\x21-\x7e]+")
 
 
-def column_widths(table: Table, rows: Sequence[Sequence[Cell]]) -> list[Any]:
+def column_widths(table: Table, rows: Sequence[Sequence[str]]) -> list[Any]:
     """Widths filling the 版心: a numeric or short column (a number, a date, an id) as wide as
     its widest cell, so that it is never wrapped; the text columns share what is left equally,
     each at least as wide as its longest unbreakable word (an id above a title). Headers may
@@ -411,7 +401,7 @@ def column_widths(table: Table, rows: Sequence[Sequence[Cell]]) -> list[Any]:
     total = Mm(PAGE_WIDTH_MM - LEFT_MM - RIGHT_MM).pt
     need, least = [], []
     for i, col in enumerate(table.columns):
-        texts = [_cell_text(r[i]) for r in rows]
+        texts = [r[i] for r in rows]
         longest = max((char_width(x) for x in texts), default=0.0)
         need.append(max(longest, min(char_width(col.header), 2.0)) * cell_pt + pad)
         words = [w for x in texts for w in _WORD.findall(x)]
@@ -442,12 +432,11 @@ def column_widths(table: Table, rows: Sequence[Sequence[Cell]]) -> list[Any]:
     return [Pt(w * scale) for w in widths]
 
 
-def add_table(doc: Any, table: Table, *, with_total: bool = True) -> Any:
+def add_table(doc: Any, table: Table) -> Any:
     """``table`` as a Word table: the header row repeated on every page, numeric columns
-    right-aligned (scores with 2 decimals), the 合计 row last in 黑体."""
-    rows: list[Sequence[Cell]] = list(table.rows)
-    if with_total and table.total is not None:
-        rows.append(table.total)
+    right-aligned (cells as every table shows them: scores with 2 decimals), the 合计 row last
+    in 黑体."""
+    rows = display_rows(table)
     t = doc.add_table(rows=1 + len(rows), cols=len(table.columns))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -463,11 +452,11 @@ def add_table(doc: Any, table: Table, *, with_total: bool = True) -> Any:
     for cell, col in zip(header.cells, table.columns, strict=True):
         _set_cell(cell, col.header, right=False, bold=True)
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    total_at = len(rows) - 1 if with_total and table.total is not None else -1
-    for i, values in enumerate(rows):
+    total_at = len(rows) - 1 if table.total is not None else -1
+    for i, texts in enumerate(rows):
         row = t.rows[i + 1]
-        for cell, value, col in zip(row.cells, values, table.columns, strict=True):
-            _set_cell(cell, _cell_text(value), right=col.numeric, bold=i == total_at)
+        for cell, text, col in zip(row.cells, texts, table.columns, strict=True):
+            _set_cell(cell, text, right=col.numeric, bold=i == total_at)
     # A row never breaks across pages: a clerk reads a point's figures on one line.
     for row in t.rows:
         cant = OxmlElement("w:cantSplit")
