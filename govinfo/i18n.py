@@ -1094,7 +1094,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "nt_group_count": ("{group}（{n}个）", "{group} ({n})"),
     "nt_point_score": ("{name}（{score}分）", "{name} ({score} points)"),
-    "nt_point_times": ("{name}（{n}次）", "{name} ({n} times)"),
+    "nt_point_times": ("{name}（{n}次）", "{name} (×{n})"),
     "nt_point_quarters": ("{name}（{quarters}）", "{name} ({quarters})"),
     "nt_period_end": ("。", "."),
     "nt_none": ("无。", "None."),
