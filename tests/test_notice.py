@@ -380,3 +380,33 @@ def test_statement_file_names_are_safe_on_windows() -> None:
     assert safe_name("aux.docx") == "_aux.docx"
     assert safe_name("长春. ") == "长春"
     assert safe_name("...") == "_"
+
+
+def test_notice_yaml_paragraphs_from_one_text() -> None:
+    from govinfo.load.notice import parse_notice
+
+    settings, problems = parse_notice(
+        "requirements: |\n  第一段，\n  接着写。\n\n  第二段。\nnumber: 吉政办函〔{year}〕号\n".encode()
+    )
+    assert settings is None  # the number has no {n}: the record is not taken
+    assert [(p.line, p.col) for p in problems] == [(6, 9)]
+    settings, problems = parse_notice(
+        "requirements: |\n  第一段，\n  接着写。\n\n  第二段。\n".encode()
+    )
+    assert problems == []
+    assert settings is not None
+    assert settings.requirements == ("第一段，接着写。", "第二段。")
+
+
+def test_notice_at_a_revision_without_notice_yaml(make_folder, runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    root = make_folder()
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "init"]):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+    (root / "notice.yaml").write_text("issuer: 后来写的机关\n", encoding="utf-8")
+    code, _, err = run_cli(
+        runner, root, "report", "2003", "--at", "HEAD", "--out", str(tmp_path / "n.docx")
+    )
+    assert code == 0, err
+    text = _text(Document(str(tmp_path / "n.docx")))
+    assert "后来写的机关" not in text
+    assert "吉林省人民政府办公厅" in text

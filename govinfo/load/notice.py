@@ -23,6 +23,18 @@ _NUMBER_FIELDS = ("year", "n")
 TEXT_LIMIT = 2000
 
 
+def _join_lines(text: str) -> str:
+    """The lines of one paragraph as one line: Chinese joins without a space, Latin with one."""
+    out = ""
+    for line in (x.strip() for x in text.splitlines()):
+        if not line:
+            continue
+        if out and out[-1].isascii() and line[0].isascii():
+            out += " "
+        out += line
+    return out
+
+
 def read_notice_settings(r: Reader, root: Node | None) -> list[NoticeSettings]:
     """The one record of ``notice.yaml`` (problems go to ``r``); empty when it cannot be read."""
     if root is None or not isinstance(root, Mapping):
@@ -48,7 +60,7 @@ def read_notice_settings(r: Reader, root: Node | None) -> list[NoticeSettings]:
         # A list of paragraphs, or one text whose blank lines separate them.
         if not isinstance(n, Sequence):
             value = text(n, f)
-            parts = [" ".join(p.split()) for p in re.split(r"\n\s*\n", value)]
+            parts = [_join_lines(p) for p in re.split(r"\n\s*\n", value)]
             return tuple(p for p in parts if p)
         return texts(n, f)
 
