@@ -410,3 +410,26 @@ def test_notice_at_a_revision_without_notice_yaml(make_folder, runner, tmp_path)
     text = _text(Document(str(tmp_path / "n.docx")))
     assert "后来写的机关" not in text
     assert "吉林省人民政府办公厅" in text
+
+
+def test_groups_of_govinfo_yaml_name_the_notice_groups(make_folder, runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    root = make_folder(
+        {
+            "govinfo.yaml": "format: 1\noffice: 吉林省人民政府办公厅\nprovince: 吉林省\n"
+            "language: zh\ngroups:\n  - {id: all, name: 全体直报点, kinds: [city, county, department]}\n"
+        }
+    )
+    code, _, err = run_cli(runner, root, "report", "2003", "--out", str(tmp_path / "n.docx"))
+    assert code == 0, err
+    doc = Document(str(tmp_path / "n.docx"))
+    assert "（一）全体直报点" in _text(doc)
+    assert len(doc.tables[0].rows) == 1 + 3 + 1  # header, the three points, 合计
+
+
+def test_a_period_notice_is_refused_plainly(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    code, _, err = run_cli(runner, folder, "report", "2003Q3", "--out", str(tmp_path / "n.docx"))
+    assert code == 2
+    assert "2003Q3" in err
+    assert not (tmp_path / "n.docx").exists()

@@ -3,27 +3,21 @@ year's scoring, render it, write the files atomically (issue 15)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govinfo.cli import common
 
+if TYPE_CHECKING:
+    from govinfo.cli.report import NoticeOptions
 
-def write_notice_files(
-    loaded: Any,
-    result: Any,
-    ye: Any,
-    *,
-    out: Path | None,
-    template: Path | None,
-    number: int | None,
-    date: dt.date | None,
-    statements: Path | None,
-    statement_format: str,
-) -> None:
-    """Write the notice to ``out`` and/or a statement per point into ``statements``; everything
-    is rendered before the first file is written, and each file is written atomically."""
+
+def write_notice_files(loaded: Any, result: Any, ye: Any, options: NoticeOptions) -> None:
+    """Write the notice to ``options.out`` and/or a statement per point into
+    ``options.statements``; everything is rendered before the first file is written, and each
+    file is written atomically."""
+    out, template, number = options.out, options.template, options.number
+    date, statements, statement_format = options.date, options.statements, options.statement_format
     from govinfo.cli.report import write_files
     from govinfo.errors import UsageError
     from govinfo.i18n import t

@@ -30,6 +30,7 @@ from docx.shared import Mm, Pt
 from govinfo.i18n import get_lang, t
 from govinfo.model import Level
 from govinfo.render import docx as d
+from govinfo.render.groups import group_name
 from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.notice import Group, NoticeContent, RankedPoint, Shortfall
 from govinfo.reports.numbers import tidy
@@ -148,7 +149,7 @@ def _commended(doc: Any, content: NoticeContent) -> None:
         if not members:
             continue
         n += 1
-        _subheading(doc, n, t("nt_group_count", group=t(f"kind_{group.id}"), n=len(members)))
+        _subheading(doc, n, t("nt_group_count", group=group_name(group.info), n=len(members)))
         _body(doc, _with_scores(members) + t("nt_period_end"))
 
 
@@ -254,9 +255,9 @@ def group_table(group: Group) -> Table:
         else:
             total.append(sum(v for v in values if isinstance(v, int)))
     return Table(
-        key=f"group_{group.id}",
-        name=t(f"kind_{group.id}"),
-        title=t(f"kind_{group.id}"),
+        key=f"group_{group.info.id}",
+        name=group_name(group.info),
+        title=group_name(group.info),
         columns=columns,
         rows=rows,
         total=total,
@@ -318,7 +319,7 @@ def _attachments(doc: Any, content: NoticeContent) -> None:
     titles = _attachment_titles(content)
     tables: list[list[tuple[str | None, Table]]] = [
         [
-            (t("nt_subheading", n=_ordinal(i), text=t(f"kind_{g.id}")), group_table(g))
+            (t("nt_subheading", n=_ordinal(i), text=group_name(g.info)), group_table(g))
             for i, g in enumerate(content.groups, 1)
         ],
         [(None, adopted_table(content))],

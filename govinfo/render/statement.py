@@ -15,6 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from govinfo.i18n import t
 from govinfo.render import docx as d
 from govinfo.render.export import xlsx_bytes
+from govinfo.render.groups import group_name
 from govinfo.render.score import explain_table
 from govinfo.render.table import Column, Table
 from govinfo.reports.notice import Statement
@@ -76,7 +77,7 @@ def _heading_lines(s: Statement) -> list[str]:
         t(
             "st_ranks",
             rank=rp.standing.rank,
-            group=t(f"kind_{rp.group}"),
+            group=group_name(rp.group),
             group_rank=rp.group_rank,
             score=tidy(s.explain.score),
         ),

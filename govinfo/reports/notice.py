@@ -8,9 +8,10 @@ one the same way.
 
 Readings:
 
-* Groups are the point kinds in SPEC order (市州, 县市区, 省直部门) until ``groups:`` exist; a
-  point's group rank is 1 + the number of its group's points ranked strictly above it in the
-  province (competition ranking, as the province's).
+* Groups are the folder's (``groups:`` of govinfo.yaml, else the point kinds in SPEC order:
+  市州, 县市区, 省直部门); a point's group rank is 1 + the number of its group's points ranked
+  strictly above it in the province — the competition ranking on (score, tie-break counts)
+  within the group that SPEC asks for, since the province's ranking is on the same key.
 * Totals are the sums of the ranking rows (a joint item counts for each point it counts for, as
   in the attachments' 合计 row), so the text and the attachments agree by construction.
 * ``issues`` counts the distinct (publication, issue) pairs that carried an adoption of the year.
@@ -25,8 +26,9 @@ from decimal import Decimal
 
 import msgspec
 
-from govinfo.model import Folder, Level, NoticeSettings, Point, PointKind
+from govinfo.model import Folder, Level, NoticeSettings, Point
 from govinfo.reports.explain import SECRET_TITLE, ExplainReport, explain_report
+from govinfo.reports.groups import GroupInfo, folder_groups, group_of
 from govinfo.reports.yearend import PointStats, YearEnd
 from govinfo.rules.annual import Standing, YearScore
 from govinfo.rules.events import (
@@ -36,8 +38,6 @@ from govinfo.rules.events import (
     RESEARCH_MISSING,
     SOLICITATION_MISSED,
 )
-
-GROUP_ORDER = (PointKind.CITY, PointKind.COUNTY, PointKind.DEPARTMENT)
 
 
 class Totals(msgspec.Struct, frozen=True, gc=False):
@@ -57,7 +57,7 @@ class RankedPoint(msgspec.Struct, frozen=True, gc=False):
     """A point as the notice and its statement show it: ranks in the province and its group."""
 
     stats: PointStats
-    group: str
+    group: GroupInfo
     group_rank: int
 
     @property
@@ -70,7 +70,7 @@ class RankedPoint(msgspec.Struct, frozen=True, gc=False):
 
 
 class Group(msgspec.Struct, frozen=True, gc=False):
-    id: str
+    info: GroupInfo
     points: tuple[RankedPoint, ...]  # in rank order
 
 
@@ -139,17 +139,19 @@ class NoticeContent(msgspec.Struct, frozen=True, gc=False):
         return self.settings.printed_by or self.issuer
 
 
-def ranked_points(ye: YearEnd) -> tuple[Group, ...]:
-    """The ranked points by group (kind), each group in rank order with its group ranks."""
+def ranked_points(folder: Folder, ye: YearEnd) -> tuple[Group, ...]:
+    """The ranked points by the folder's groups (``groups:`` of govinfo.yaml, else one per kind,
+    as ``report`` groups them), each group in rank order with its group ranks."""
     groups = []
-    for kind in GROUP_ORDER:
-        members = [p for p in ye.points if p.point.kind is kind]
+    infos = folder_groups(folder.settings)
+    for info in infos:
+        members = [p for p in ye.points if group_of(infos, p.point) == info.id]
         rows = []
         for p in members:
             above = sum(1 for m in members if m.standing.rank < p.standing.rank)
-            rows.append(RankedPoint(p, kind.value, above + 1))
+            rows.append(RankedPoint(p, info, above + 1))
         if rows:
-            groups.append(Group(kind.value, tuple(rows)))
+            groups.append(Group(info, tuple(rows)))
     return tuple(groups)
 
 
@@ -185,7 +187,7 @@ def notice_content(
     date: dt.date | None = None,
 ) -> NoticeContent:
     """The notice of ``result``'s year: ``ye`` is :func:`year_end` of the same ``result``."""
-    groups = ranked_points(ye)
+    groups = ranked_points(folder, ye)
     by_id = {rp.point.id: rp for g in groups for rp in g.points}
     standings = result.standings
     rows = ye.ranking.rows
