@@ -9,42 +9,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-import msgspec
 import typer
 
 from govinfo.cli import common
-from govinfo.rules.periods import Period
 
 if TYPE_CHECKING:
+    from govinfo.app.notice import NoticeOptions
     from govinfo.render.table import Table
     from govinfo.reports.period import PeriodReport
-
-
-class NoticeOptions(msgspec.Struct, frozen=True):
-    """What ``--out 通报.docx`` and ``--statements`` ask for (issue 15)."""
-
-    out: Path | None
-    template: Path | None
-    number: int | None
-    date: dt.date | None
-    statements: Path | None
-    statement_format: str
-
-    @property
-    def wanted(self) -> bool:
-        return self.out is not None or self.statements is not None
-
-    def check(self, period: Period) -> None:
-        """Refuse (exit 2) options that do not go together, before anything is read."""
-        from govinfo.errors import UsageError
-        from govinfo.i18n import t
-
-        if (self.template is not None or self.number is not None) and self.out is None:
-            raise UsageError(t("nt_out_conflict"))
-        if self.statement_format not in ("docx", "xlsx"):
-            raise UsageError(t("st_format_bad"))
-        if self.wanted and period.kind != "year":
-            raise UsageError(t("nt_year_only", period=period.label, year=period.year))
+    from govinfo.rules.periods import Period
 
 
 class ReportFormat(StrEnum):
@@ -142,6 +115,7 @@ def report(
     minus the same at the day before the period began. Secret titles read [密]. Refuses
     (exit 1) when what it reads has errors.
     """
+    from govinfo.app.notice import NoticeOptions
     from govinfo.errors import GovinfoError, UsageError
     from govinfo.i18n import t
     from govinfo.render.export import export_kind
@@ -217,19 +191,27 @@ def _year_report(
 
     year = period.year
     day = given or default_as_of(year, common.today())
-    loaded = common.open_folder(ctx, years=common.scoring_years(year), at=at)
+    session = common.session(ctx, at)
+    loaded = session.load_year(year)
     result = score_year(loaded.folder, year, day)
+    if notice.wanted:
+        from govinfo.app.notice import write_notice
+
+        ye = year_end(loaded.folder, result)
+        n = write_notice(session, loaded.folder, result, ye, notice)
+        if notice.out is not None:
+            common.err_console().print(t("nt_written", path=str(notice.out)), markup=False)
+        if notice.statements is not None:
+            common.err_console().print(
+                t("st_written", n=n, path=str(notice.statements)), markup=False
+            )
+        if notice.out is not None or out is None:
+            return
     circular = period_report(loaded.folder, period, day, at_to=result)
-    if fmt is ReportFormat.json and out is None and not notice.wanted:
+    if fmt is ReportFormat.json and out is None:
         common.console().file.write(json_text(period_document(circular)))
         return
     ye = year_end(loaded.folder, result)
-    if notice.wanted:
-        from govinfo.cli.notice import write_notice_files
-
-        write_notice_files(loaded, result, ye, notice)
-        if notice.out is not None or out is None:
-            return
     tables = year_report_tables(year_end_tables(ye), circular)
     if out is None or kind is None:
         print_year_end(tables, common.console(), extra={"trend": trend_chart(ye)})
@@ -245,10 +227,8 @@ def _period_report(
     through the result cache as ``score`` does."""
     from govinfo.reports.period import PeriodReport, period_report
 
-    return common.cached_result(
-        ctx,
+    return common.session(ctx, at).cached(
         period.year,
-        at,
         name=f"period-{period.year}",
         question=f"period\0{period.label}\0{as_of.isoformat()}",
         kind=PeriodReport,
@@ -257,7 +237,8 @@ def _period_report(
 
 
 def _write(path: Path, kind: str, title: str, tables: Sequence[Table], chart: list[str]) -> None:
-    """Write the export (see :func:`write_files`)."""
+    """The export's files, written atomically (see ``app.reports.write_export``)."""
+    from govinfo.app.reports import write_export
     from govinfo.render.export import csv_bytes, csv_file_names, markdown_document, xlsx_bytes
 
     if kind == "xlsx":
@@ -269,20 +250,4 @@ def _write(path: Path, kind: str, title: str, tables: Sequence[Table], chart: li
             path / name: csv_bytes(table)
             for name, table in zip(csv_file_names(tables), tables, strict=True)
         }
-    write_files(files, path)
-
-
-def write_files(files: dict[Path, bytes], shown: Path) -> None:
-    """Write every file atomically (temporary file + rename, per file): an export is not a
-    change to the registry, so no lock and no commit. A failure names ``shown``."""
-    from govinfo.errors import GovinfoError
-    from govinfo.i18n import t
-    from govinfo.store.atomic import write_bytes_atomic
-
-    try:
-        for target, data in files.items():
-            write_bytes_atomic(target, data)
-    except OSError as exc:
-        raise GovinfoError(
-            t("ye_write_failed", path=str(shown), error=exc.strerror or exc)
-        ) from None
+    write_export(path, files)
