@@ -34,6 +34,7 @@ from govinfo.render.groups import group_name
 from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.notice import Group, NoticeContent, RankedPoint, Shortfall
 from govinfo.reports.numbers import tidy
+from govinfo.reports.period import FIGURE_KEYS, standing_figures, sum_figures
 
 BODY_PLACEHOLDER = "{{正文}}"
 PLACEHOLDERS = ("{{发文字号}}", "{{年度}}", "{{成文日期}}")
@@ -230,30 +231,13 @@ def group_table(group: Group) -> Table:
         _count("research", t("col_research")),
         Column("deductions", t("col_deductions"), ColumnKind.SCORE),
     ]
-    rows: list[list[Cell]] = []
-    for rp in group.points:
-        c = rp.standing.counts
-        rows.append(
-            [
-                rp.group_rank,
-                rp.standing.rank,
-                rp.point.name,
-                rp.standing.score,
-                c.submitted,
-                c.adopted,
-                c.national_adopted,
-                c.instructions,
-                c.research,
-                c.deductions,
-            ]
-        )
-    total: list[Cell] = [None, None, t("ye_total")]
-    for i in range(3, len(columns)):
-        values = [r[i] for r in rows]
-        if columns[i].kind is ColumnKind.SCORE:
-            total.append(sum((v for v in values if isinstance(v, Decimal)), Decimal(0)))
-        else:
-            total.append(sum(v for v in values if isinstance(v, int)))
+    figures = [standing_figures(rp.standing) for rp in group.points]
+    rows: list[list[Cell]] = [
+        [rp.group_rank, rp.standing.rank, rp.point.name, *(getattr(f, k) for k in FIGURE_KEYS)]
+        for rp, f in zip(group.points, figures, strict=True)
+    ]
+    sums = sum_figures(figures)
+    total: list[Cell] = [None, None, t("ye_total"), *(getattr(sums, k) for k in FIGURE_KEYS)]
     return Table(
         key=f"group_{group.info.id}",
         name=group_name(group.info),
