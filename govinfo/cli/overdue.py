@@ -96,6 +96,8 @@ def overdue(
 
     day = common.date_option(as_of, "--as-of") or common.today()
     start = common.date_option(since, "--since") or default_since(day)
+    if soon is not None and soon > (common.LAST_DAY - day).days:
+        raise UsageError(t("soon_out_of_range", soon=soon, as_of=day, last=common.LAST_DAY))
     if start > day:
         raise UsageError(t("od_since_after_as_of", since=start.isoformat(), as_of=day.isoformat()))
     # January after the last year too: an emergency reported late in December may be written
