@@ -52,6 +52,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} 的值 {value} 不是 YYYY-MM-DD 格式的日期",
         "{option} {value} is not a YYYY-MM-DD date",
     ),
+    "no_such_day": (
+        "{option} 的值 {value} 是不存在的日期",
+        "{option} {value}: no such day",
+    ),
+    "date_out_of_range": (
+        "{option} 的值 {value} 超出可用范围（{first} 至 {last}）",
+        "{option} {value} is out of range ({first} to {last})",
+    ),
+    "soon_out_of_range": (
+        "--soon {soon} 太大：从 {as_of} 起算超出了 {last}",
+        "--soon {soon} is too large: from {as_of} it runs past {last}",
+    ),
     "refused_errors": (
         "数据有 {n} 个错误，已拒绝执行（运行 govinfo check 查看全部）：",
         "the data has {n} error(s); refused (run govinfo check to see them all):",
@@ -600,6 +612,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_xls": (
         "不支持旧式 .xls 文件：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV",
         "old .xls files are not supported: save it as .xlsx or CSV from Excel or WPS",
+    ),
+    "import_xls_html": (
+        "这是一个网页（HTML 表格），只是扩展名为 .xls：请在 Excel 或 WPS 中打开并另存为 .xlsx 或 CSV",
+        "this is a web page (an HTML table) named .xls, not a workbook: open it in Excel or WPS and save it as .xlsx or CSV",
+    ),
+    "import_not_text_encoding": (
+        "{encoding} 不是文本编码，不能用来读取文件（可用如 utf-8、gb18030、big5、utf-16）",
+        "{encoding} is not a text encoding and cannot read a file (try utf-8, gb18030, big5, utf-16)",
+    ),
+    "import_implausible": (
+        "按 GB18030 读出的文字不像正常中文（{total} 个非 ASCII 字符中 {rare} 个是生僻字、假名、符号或私用区字符），未导入；请用 --encoding 指定文件的编码（繁体文件多为 --encoding big5）",
+        "read as GB18030 the text is implausible ({rare} of {total} non-ASCII characters are rare hanzi, kana, symbols or private-use); not imported: name the file's encoding with --encoding (traditional-Chinese files are often --encoding big5)",
+    ),
+    "import_too_large": (
+        "文件 {size} MB，超过导入上限 {limit} MB，未读取（可用 GOVINFO_MAX_IMPORT_MB 调整，或拆分成几个文件）",
+        "file is {size} MB, over the {limit} MB import limit; not read (set GOVINFO_MAX_IMPORT_MB, or split the batch)",
+    ),
+    "import_unpacked_too_large": (
+        "工作簿解压后 {size} MB，超过上限 {limit} MB（GOVINFO_MAX_IMPORT_MB 的 20 倍），未读取",
+        "the workbook unpacks to {size} MB, over the {limit} MB limit (20 times GOVINFO_MAX_IMPORT_MB); not read",
+    ),
+    "import_sheet_too_wide": (
+        "单元格 {cell} 超出可导入的范围（最多 {rows} 行、{columns} 列），未读取此工作表；请删除多余的单元格后另存",
+        "cell {cell} lies outside what can be imported ({rows} rows, {columns} columns at most); the sheet is not read: delete the stray cells and save again",
+    ),
+    "import_sheet_too_many_cells": (
+        "工作表的单元格超过 {limit} 个，未读取；请拆分成几个文件",
+        "the sheet has more than {limit} cells; not read: split the batch",
+    ),
+    "import_formula_uncached": (
+        "{column}：公式没有缓存值：请在 Excel/WPS 中打开并保存后再导入",
+        "{column}: a formula without a cached value: open the file in Excel/WPS, save it, then import it",
     ),
     "import_no_sheet": (
         "没有名为“{sheet}”的工作表（有：{sheets}）",
