@@ -157,6 +157,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}：应为数字，写的是 {value}",
         "{field}: expected a number, got {value}",
     ),
+    "type_too_large": (
+        "{field}：{value} 太大（绝对值须小于 {limit}）",
+        "{field}: {value} is too large (its size must be below {limit})",
+    ),
     "type_negative": ("{field}：{value} 不能为负数", "{field}: {value} must not be negative"),
     "type_integer_got": (
         "{field}：应为整数，写的是 {value}",

@@ -122,7 +122,7 @@ def today() -> dt.date:
     return day
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 # The days a date option may name: a command reads the year before and the January after the
 # one it is asked about, so the calendar's own ends (years 1 and 9999) are kept out of reach.

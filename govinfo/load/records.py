@@ -61,8 +61,8 @@ RESERVED_NAMES = frozenset(
 )
 MAX_LATE_DAYS = 366
 
-_SUBMISSION_PATH = re.compile(r"submissions/(\d{4})/([^/]+)/(\d{2})\.yaml")
-_YEAR_FILE = re.compile(r"(solicitations|adjustments)/(\d{4})\.yaml")
+_SUBMISSION_PATH = re.compile(r"submissions/([0-9]{4})/([^/]+)/([0-9]{2})\.yaml")
+_YEAR_FILE = re.compile(r"(solicitations|adjustments)/([0-9]{4})\.yaml")
 _RULE_FILE = re.compile(r"rules/([^/]+)\.yaml")
 
 
@@ -390,7 +390,7 @@ def _read_rules(r: _FileReader, root: Node | None, path: str) -> list[RuleSet]:
 
     def month_day(n: Node, f: str) -> tuple[int, int]:
         s = r.text(n, f)
-        m = re.fullmatch(r"(\d{2})-(\d{2})", s)
+        m = re.fullmatch(r"([0-9]{2})-([0-9]{2})", s)
         if not m:
             raise r.bad(n, f, "rules_month_day")
         try:

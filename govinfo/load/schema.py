@@ -25,10 +25,15 @@ from govinfo.model import Problem, Severity
 E = TypeVar("E", bound=StrEnum)
 
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
-_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
-_NUMBER_RE = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)$")
-_INT_RE = re.compile(r"^[-+]?\d+$")
+_DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_DATETIME_RE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})$")
+_NUMBER_RE = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
+_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+# What a score can hold: every number read is below this in size, so that products and sums of
+# them stay far inside exact decimal arithmetic and the calendar (days, minutes).
+MAX_NUMBER = Decimal(10) ** 12
+MAX_NUMBER_TEXT = "10^12"
+MAX_INTEGER_DIGITS = 40  # int() of a longer text is refused before it is converted
 
 _KIND_NAMES = {
     "tag:yaml.org,2002:null": "null",
@@ -166,15 +171,21 @@ class Reader:
             raise self.bad(node, field, "type_number_got") from None
         if not signed and value < 0:
             raise self.bad(node, field, "type_negative")
+        if abs(value) >= MAX_NUMBER:
+            raise self.bad(node, field, "type_too_large", limit=MAX_NUMBER_TEXT)
         return value
 
     def integer(self, node: Node, field: str, *, minimum: int = 0) -> int:
         s = self._scalar(node, field, "type_integer")
         if not s.plain or not _INT_RE.match(s.value):
             raise self.bad(node, field, "type_integer_got")
+        if len(s.value.lstrip("+-0")) > MAX_INTEGER_DIGITS:
+            raise self.bad(node, field, "type_too_large", limit=MAX_NUMBER_TEXT)
         value = int(s.value)
         if value < minimum:
             raise self.bad(node, field, "type_minimum", minimum=minimum)
+        if value >= MAX_NUMBER:
+            raise self.bad(node, field, "type_too_large", limit=MAX_NUMBER_TEXT)
         return value
 
     def enum(self, node: Node, field: str, enum: type[E]) -> E:
