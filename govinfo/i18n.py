@@ -132,6 +132,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{field}：应为文本，写的是 {value}（YAML 会读成{got}）；请加引号："{value}"',
         '{field}: expected text, got {value} (YAML reads it as {got}); quote it: "{value}"',
     ),
+    "type_text_control": (
+        "{field}：含有控制字符 {chars}（终端和 Excel 都不能正常显示）",
+        "{field}: holds control characters ({chars}) that no terminal or workbook shows as text",
+    ),
     "type_text_empty": ("{field}：不能为空", "{field}: must not be empty"),
     "type_text_long": (
         "{field}：长度 {length} 超过 {limit} 个字",
@@ -1002,6 +1006,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "id {id} differs from the existing id {other} only in letter case",
     ),
     "pt_empty": ("{field} 不能为空", "{field} must not be empty"),
+    "pt_name_folds": (
+        "{option} {value} 与直报点 {other} 的 {name} 只差空格、全角/半角、大小写或不可见字符，导入时无法区分",
+        "{option} {value} differs from {name} of point {other} only in spaces, full-width forms, letter case or invisible characters; imports could not tell them apart",
+    ),
+    "pt_control": (
+        "{option} 含有控制字符 {chars}，不能用于名称",
+        "{option} holds control characters ({chars}), not allowed in a name",
+    ),
     "pt_name_taken": (
         "{option} {value} 已是直报点 {other} 的编号、名称或别名",
         "{option} {value} is already an id, name or alias of point {other}",

@@ -11,6 +11,7 @@ import typer
 from govinfo.cli import common
 from govinfo.errors import GovinfoError
 from govinfo.i18n import t
+from govinfo.text import escape
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -95,7 +96,7 @@ def import_batch(
             cache=cache,
         )
     for note in outcome.notes:
-        err.print(note, markup=False, highlight=False, soft_wrap=True)
+        err.print(escape(note), markup=False, highlight=False, soft_wrap=True)
     out = common.console()
     _print_problems(out, outcome)
     if outcome.errors:
@@ -169,7 +170,7 @@ def _print_problems(out: Console, outcome: ImportOutcome) -> None:
                     more_warn += 1
                     continue
                 shown_warn += 1
-        out.print(str(p), markup=False, highlight=False, soft_wrap=True)
+        out.print(escape(str(p)), markup=False, highlight=False, soft_wrap=True)
     if more_dup:
         what = t("import_what_duplicates")
         out.print(t("import_more_problems", n=more_dup, what=what), markup=False)

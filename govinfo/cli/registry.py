@@ -14,6 +14,7 @@ from govinfo.cli import common
 from govinfo.errors import GovinfoError
 from govinfo.i18n import get_lang, set_lang, t
 from govinfo.store.registry import POINTS_FILE
+from govinfo.text import escape
 
 if TYPE_CHECKING:
     from govinfo.store.write import Writer, WriteResult
@@ -69,7 +70,7 @@ def commit_points(writer: Writer, text: str, *, message: str, office: str) -> Wr
     err = common.err_console()
     for p in after:
         if not p.is_error and p.path == POINTS_FILE and p.message not in before:
-            err.print(str(p), markup=False, highlight=False, soft_wrap=True)
+            err.print(escape(str(p)), markup=False, highlight=False, soft_wrap=True)
     result = writer.apply({POINTS_FILE: new}, message=message, office=office)
     for warning in result.warnings:
         err.print(warning, markup=False, highlight=False, soft_wrap=True)

@@ -21,6 +21,7 @@ import yaml
 from govinfo.i18n import t
 from govinfo.load.yamlfile import Mapping, Node, Scalar, Sequence
 from govinfo.model import Problem, Severity
+from govinfo.text import control_characters
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -127,6 +128,8 @@ class Reader:
                 raise self.bad(node, field, "type_text_got", got=t("kind_" + kind))
         if not s.value.strip():
             raise self.bad(node, field, "type_text_empty")
+        if bad := control_characters(s.value, keep="\t\n"):
+            raise self.bad(node, field, "type_text_control", chars=" ".join(bad))
         if max_len is not None and len(s.value) > max_len:
             raise self.bad(node, field, "type_text_long", limit=max_len, length=len(s.value))
         return s.value

@@ -11,6 +11,7 @@ from wcwidth import wcswidth
 from govinfo.render.table import Column, TableSpec
 from govinfo.reports.numbers import fixed, tidy
 from govinfo.reports.tables import Cell, ColumnKind, DataTable
+from govinfo.text import escape
 
 
 def display(cell: Cell, kind: ColumnKind) -> str:
@@ -19,7 +20,7 @@ def display(cell: Cell, kind: ColumnKind) -> str:
         return ""
     if isinstance(cell, Decimal):
         return fixed(cell) if kind is ColumnKind.SCORE else format(tidy(cell), "f")
-    return str(cell)
+    return escape(str(cell), multiline=False)
 
 
 def plain(cell: Cell) -> str:
@@ -28,7 +29,7 @@ def plain(cell: Cell) -> str:
         return ""
     if isinstance(cell, Decimal):
         return format(tidy(cell), "f")
-    return str(cell)
+    return escape(str(cell), multiline=False)
 
 
 def display_rows(table: DataTable) -> list[list[str]]:

@@ -22,12 +22,13 @@ from pathlib import Path
 
 from govinfo.render.datatable import display_rows, plain, text_width
 from govinfo.reports.numbers import tidy
-from govinfo.reports.tables import ColumnKind, DataTable
+from govinfo.reports.tables import Cell, ColumnKind, DataTable
+from govinfo.text import escape, neutralise_formula
 
 BOM = "\ufeff"
 MIN_WIDTH = 6
 MAX_WIDTH = 60
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f-\x9f]")
 _FILE_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
@@ -69,11 +70,17 @@ def csv_bytes(table: DataTable) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow([c.header for c in table.columns])
-    for row in table.rows:
-        writer.writerow([plain(cell) for cell in row])
-    if table.total is not None:
-        writer.writerow([plain(cell) for cell in table.total])
+    for row in [*table.rows, *([table.total] if table.total is not None else [])]:
+        writer.writerow([_csv_cell(cell) for cell in row])
     return (BOM + buf.getvalue()).encode("utf-8")
+
+
+def _csv_cell(cell: Cell) -> str:
+    """A cell for a CSV file people open: numbers as numbers, text that a spreadsheet would
+    take for a formula (``=HYPERLINK(…)``, ``-1+2``) neutralised with a leading ``'``."""
+    if cell is None or isinstance(cell, Decimal | int):
+        return plain(cell)
+    return neutralise_formula(plain(cell))
 
 
 def markdown_document(
@@ -118,7 +125,7 @@ def xlsx_bytes(tables: Sequence[DataTable], *, title: str) -> bytes:
 
     wb = Workbook()
     wb.remove(wb.active)
-    wb.properties.title = title
+    wb.properties.title = escape(title)
     bold = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="DDEBF7")
     thin = Side(style="thin", color="999999")
@@ -126,11 +133,11 @@ def xlsx_bytes(tables: Sequence[DataTable], *, title: str) -> bytes:
     for table, name in zip(tables, sheet_names(tables), strict=True):
         ws = wb.create_sheet(name)
         ncols = len(table.columns)
-        ws.cell(row=1, column=1, value=table.title).font = Font(bold=True, size=14)
+        ws.cell(row=1, column=1, value=escape(table.title)).font = Font(bold=True, size=14)
         if ncols > 1:
             ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
         for j, col in enumerate(table.columns, 1):
-            cell = ws.cell(row=2, column=j, value=col.header)
+            cell = ws.cell(row=2, column=j, value=escape(col.header))
             cell.font = bold
             cell.fill = header_fill
             cell.border = header_border
@@ -145,6 +152,8 @@ def xlsx_bytes(tables: Sequence[DataTable], *, title: str) -> bytes:
                     continue
                 if isinstance(value, Decimal):
                     value = tidy(value)  # no exponent, no -0: a plain number for Excel
+                elif isinstance(value, str):
+                    value = escape(value)  # a control character is illegal in the XML
                 cell = ws.cell(row=i, column=j, value=value)
                 if col.kind is ColumnKind.SCORE and isinstance(value, Decimal):
                     cell.number_format = "0.00"
@@ -154,7 +163,9 @@ def xlsx_bytes(tables: Sequence[DataTable], *, title: str) -> bytes:
                     cell.font = bold
         row_no = len(rows) + 4
         for note in table.notes:
-            ws.cell(row=row_no, column=1, value=note).font = Font(italic=True, color="555555")
+            ws.cell(row=row_no, column=1, value=escape(note)).font = Font(
+                italic=True, color="555555"
+            )
             row_no += 1
         for j, width in enumerate(_column_widths(table), 1):
             ws.column_dimensions[get_column_letter(j)].width = width

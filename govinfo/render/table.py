@@ -23,6 +23,8 @@ from typing import Any
 
 import msgspec
 
+from govinfo.text import escape, escape_json
+
 
 class OutputFormat(StrEnum):
     table = "table"
@@ -54,6 +56,19 @@ class TableSpec:
     title: str | None = None
     footer: Sequence[str] = field(default_factory=tuple)
     section_ends: frozenset[int] = frozenset()
+
+    def __post_init__(self) -> None:
+        # Every text a table shows passes the one escaping function: no control character
+        # from the data reaches a terminal or a file.
+        set_ = object.__setattr__
+        rows = [
+            [escape(c, multiline=False) if isinstance(c, str) else c for c in row]
+            for row in self.rows
+        ]
+        set_(self, "rows", rows)
+        if self.title is not None:
+            set_(self, "title", escape(self.title))
+        set_(self, "footer", tuple(escape(line) for line in self.footer))
 
 
 # Row styles → rich styles (only visible on a terminal without NO_COLOR).
@@ -194,7 +209,7 @@ def csv_text(records: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(keys)
     for rec in records:
-        writer.writerow([_cell(rec.get(k)) for k in keys])
+        writer.writerow([escape(_cell(rec.get(k))) for k in keys])
     return buf.getvalue()
 
 
@@ -203,4 +218,5 @@ _ENCODER = msgspec.json.Encoder(decimal_format="number")
 
 def json_text(document: Any) -> str:
     """``document`` as indented JSON, UTF-8 text as is, decimals as JSON numbers."""
-    return msgspec.json.format(_ENCODER.encode(document), indent=2).decode("utf-8") + "\n"
+    text = msgspec.json.format(_ENCODER.encode(document), indent=2).decode("utf-8")
+    return escape_json(text) + "\n"
