@@ -599,6 +599,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "上次中断的写入无法完成：{file} 已被改动；请检查数据目录（git status）后删除 {path}",
         "an interrupted write cannot be finished: {file} has changed since; check the data folder (git status), then delete {path}",
     ),
+    "git_detached_head": (
+        "警告：git 的 HEAD 处于游离状态（不在任何分支上）：本次提交不属于任何分支，切换分支后会看不到；请用 git switch -c 分支名 保存它",
+        "warning: git's HEAD is detached (on no branch): this commit belongs to no branch and is lost from view when you switch; keep it with git switch -c NAME",
+    ),
+    "journal_temp_gone": (
+        "上次中断的写入无法完成：它的临时文件 {temp} 已不存在（可能被 git clean 删除），{file} 仍是写入前的内容；请检查数据目录（git status）后删除 {path}，再重新执行那条命令",
+        "an interrupted write cannot be finished: its temporary file {temp} is gone (git clean may have removed it) and {file} still holds its earlier content; check the data folder (git status), delete {path}, then run that command again",
+    ),
     "journal_commit_failed": (
         "上次中断的写入已完成，但提交失败：{detail}\n修正后重新运行即可；或手动提交后删除 {path}",
         "an interrupted write was finished but its commit failed: {detail}\nfix that and run again, or commit by hand and delete {path}",
