@@ -89,6 +89,24 @@ def test_points_add_refuses_a_name_that_folds_to_one_in_use(
     assert commits(folder) == 1
 
 
+def test_points_add_compares_with_the_folded_form_of_names_in_use(
+    folder: Path, runner: CliRunner
+) -> None:
+    code, out, err = run(
+        runner, folder, "points", "add", "yitong", "--name", "伊通满族自治县人民政府办公室",
+        "--kind", "county", "--short", "伊 通",
+    )  # fmt: skip
+    assert code == 0, out + err
+    before = snapshot(folder)
+    code, out, err = run(
+        runner, folder, "points", "add", "yushu", "--name", "榆树市人民政府办公室",
+        "--kind", "county", "--alias", "伊通",
+    )  # fmt: skip
+    assert code == 1, out + err
+    assert "--alias 伊通 differs from 伊 通 of point yitong" in err
+    assert snapshot(folder) == before
+
+
 @pytest.mark.parametrize(
     "bad", ["\x1b[31m红\x1b[0m", "响\x07铃", "空\x00字", "\u202eevil", "\x9b31m"]
 )
@@ -114,6 +132,7 @@ def test_control_characters_in_a_title_are_an_error_and_never_reach_the_terminal
     month_text = (
         "- id: cc-1\n  date: 2003-12-01\n  title: " + HOSTILE_TITLE + "\n"
         "  category: general\n  reviewer: 王明\n"
+        '  "\\e[2J\\u202etitel": x\n'  # an unknown key: the warning quotes its name
     )
     root = make_folder({"submissions/2003/changchun/12.yaml": month_text})
     for args in (["check"], ["check", "--format", "json"], ["score", "2003"]):
