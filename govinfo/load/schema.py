@@ -91,6 +91,9 @@ class Reader:
         self.path = path
         self.problems = problems
         self.n_errors = 0
+        # Values found bad whose error was reported before (a tag, by the YAML reader): they
+        # make a record unclean as surely as a new error does.
+        self.n_bad = 0
 
     # --- problems ---------------------------------------------------------------------------
 
@@ -250,11 +253,11 @@ class Reader:
         return tuple(out)
 
     def mark(self) -> int:
-        """A marker for :meth:`clean_since`: how many errors have been reported so far."""
-        return self.n_errors
+        """A marker for :meth:`clean_since`: how many errors and bad values so far."""
+        return self.n_errors + self.n_bad
 
     def clean_since(self, mark: int) -> bool:
-        return self.n_errors == mark
+        return self.n_errors + self.n_bad == mark
 
     def fields(
         self,
@@ -276,6 +279,7 @@ class Reader:
         for key, value in node.items:
             if key.bad:
                 ok = False
+                self.n_bad += 1
                 continue
             name = key.value
             entry = spec.get(name)
@@ -296,6 +300,7 @@ class Reader:
                 values[name] = reader(value, name)
             except Invalid:
                 ok = False
+                self.n_bad += 1
         for name, (_, required) in spec.items():
             if required and name not in values and node.get(name) is None:
                 line, col = node.first_key_pos()
