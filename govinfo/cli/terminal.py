@@ -5,6 +5,7 @@ replacement (``?``) and one warning at the end, never a ``UnicodeEncodeError`` t
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 from typing import TextIO
 
@@ -19,7 +20,8 @@ def _replace(err: UnicodeError) -> tuple[str, int]:
     return "?" * (err.end - err.start), err.end
 
 
-def _cannot_encode(stream: TextIO) -> bool:
+def cannot_encode(stream: TextIO) -> bool:
+    """Whether ``stream``'s encoding cannot hold Chinese text."""
     encoding = getattr(stream, "encoding", None) or "ascii"
     try:
         "长春·—“”".encode(encoding)
@@ -33,7 +35,7 @@ def guard_streams() -> None:
     codecs.register_error(_HANDLER, _replace)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and _cannot_encode(stream):
+        if reconfigure is not None and cannot_encode(stream):
             reconfigure(errors=_HANDLER)
 
 
@@ -49,3 +51,20 @@ def warn_if_replaced() -> None:
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    code = ord(m[0])
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def ascii_json(text: str) -> str:
+    """JSON text with every non-ASCII character as a ``\\u`` escape (outside strings JSON has
+    none): the same document on a terminal that cannot show Chinese, nothing replaced."""
+    return _NON_ASCII.sub(_json_escape, text)

@@ -3,6 +3,7 @@ right exit code (a usage error is exit 2)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,11 @@ def test_output_the_terminal_cannot_encode_is_replaced_with_a_warning(
     warnings = [line for line in proc.stderr.splitlines() if "could not be written" in line]
     assert len(warnings) == 1
     assert "PYTHONIOENCODING=utf-8" in warnings[0]
+
+
+def test_json_on_a_terminal_that_cannot_encode_is_escaped_not_replaced(folder: Path) -> None:
+    proc = cli(folder, "score", "2003", "--format", "json", PYTHONIOENCODING="ascii")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.isascii()
+    names = {p["name"] for p in json.loads(proc.stdout)["points"]}
+    assert "长春市人民政府办公厅" in names
