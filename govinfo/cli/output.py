@@ -10,7 +10,7 @@ from govinfo.cli import common
 from govinfo.cli.terminal import ascii_json, cannot_encode
 from govinfo.render.table import (
     OutputFormat,
-    TableSpec,
+    Table,
     csv_text,
     json_text,
     markdown_text,
@@ -21,7 +21,7 @@ from govinfo.render.table import (
 def emit(
     fmt: OutputFormat,
     *,
-    spec: TableSpec,
+    spec: Table,
     document: Any,
     records: Sequence[Mapping[str, Any]],
     keys: Sequence[str],

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govinfo.render.export import xlsx_bytes
-from govinfo.reports.tables import ColumnKind, DataColumn, DataTable
+from govinfo.render.table import Column, ColumnKind, Table
 from tests.conftest import MakeFolder, run_cli
 from tests.importers.conftest import commits, git
 from tests.importers.test_import_cli import HEADER, month, write_csv
@@ -164,13 +164,13 @@ def test_import_refuses_control_characters_in_a_title(
 
 
 def test_the_workbook_export_escapes_control_characters() -> None:
-    table = DataTable(
+    table = Table(
         key="t",
         name="表\x1b",
         title="标题\x07",
         columns=[
-            DataColumn("name", "名称", ColumnKind.TEXT),
-            DataColumn("score", "得分", ColumnKind.SCORE),
+            Column("name", "名称", ColumnKind.TEXT),
+            Column("score", "得分", ColumnKind.SCORE),
         ],
         rows=[["长春\x00\x1b[31m\u202e", Decimal("1.5")]],
     )
