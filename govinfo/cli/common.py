@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import os
 import re
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ import msgspec
 import typer
 from rich.console import Console
 
+from govinfo import settings
 from govinfo.errors import DataError, GovinfoError, UsageError
 from govinfo.i18n import error_text, get_lang, set_lang, t
 from govinfo.text import escape
@@ -41,7 +41,7 @@ class State:
     def __init__(self, data: Path | None, lang: str | None, no_cache: bool) -> None:
         self.data = data
         self.lang = lang
-        self.no_cache = no_cache or os.environ.get("GOVINFO_NO_CACHE", "") not in ("", "0")
+        self.no_cache = no_cache or settings.no_cache()
 
 
 def state(ctx: typer.Context) -> State:
@@ -71,8 +71,8 @@ def locate_folder(st: State) -> Path:
     """The data folder: ``--data``, else ``GOVINFO_DATA``, else ``./data`` when it holds a
     ``govinfo.yaml``; otherwise a one-line error naming ``govinfo init``."""
     given = st.data
-    if given is None and os.environ.get("GOVINFO_DATA"):
-        given = Path(os.environ["GOVINFO_DATA"])
+    if given is None:
+        given = settings.data_folder()
     if given is not None:
         if not (given / "govinfo.yaml").is_file():
             raise DataError(t("data_not_folder", path=str(given)))
@@ -113,7 +113,7 @@ def apply_language(st: State, folder_language: str | None) -> None:
 
 def today() -> dt.date:
     """Today, or the day ``GOVINFO_TODAY`` fixes (for tests and reproducible runs)."""
-    raw = os.environ.get("GOVINFO_TODAY", "")
+    raw = settings.today_text()
     if not raw:
         return dt.date.today()
     try:
@@ -192,7 +192,9 @@ def open_folder(
     ``WorkingTree`` already listed (its listing is reused).
     """
     from govinfo.load import WorkingTree, load_folder
-    from govinfo.load.folder import FileSource, GitRevision, read_settings, scan_folder
+    from govinfo.load.folder import read_settings, scan_folder
+    from govinfo.load.gitrev import GitRevision
+    from govinfo.load.sources import FileSource
 
     st = state(ctx)
     root = locate_folder(st)
@@ -211,7 +213,7 @@ def open_folder(
     apply_language(st, settings.language)
     cache = None
     if at is None and not st.no_cache:
-        from govinfo.store.cache import ParseCache
+        from govinfo.load.cache import ParseCache
 
         cache = ParseCache(root)
     with progress_bar() as progress:
@@ -225,22 +227,46 @@ def open_folder(
 
 
 def scoring_years(year: int) -> Any:
-    """The submissions a year's score can depend on: see ``load.folder.scoring_span``."""
-    from govinfo.load.folder import scoring_span
+    """The submissions a year's score can depend on: see ``rules.years.scoring_years``."""
+    from govinfo.rules.years import scoring_years as years
 
-    return scoring_span(year)
+    return years(year)
 
 
 def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = None) -> Any:
     """The ``YearScore`` of ``year`` as of ``as_of``, reading ``scoring_years(year)``, without the
-    per-point events (the ranking does not need them; ``explain`` scores for itself).
-
-    A warm run takes it from the result cache when no file it depends on has changed (size,
-    mtime, inode), without parsing or scoring again; otherwise the folder is loaded (refusing on
-    errors), scored, and the result stored for next time.
-    """
+    per-point events (the ranking does not need them; ``explain`` scores for itself), through
+    the result cache (:func:`cached_result`)."""
     from govinfo.rules.annual import YearScore, score_year
 
+    return cached_result(
+        ctx,
+        year,
+        at,
+        name=f"score-{year}",
+        question=f"score\0{year}\0{as_of.isoformat()}",
+        kind=YearScore,
+        compute=lambda folder: msgspec.structs.replace(score_year(folder, year, as_of), events={}),
+    )
+
+
+R = TypeVar("R")
+
+
+def cached_result(
+    ctx: typer.Context,
+    year: int,
+    at: str | None,
+    *,
+    name: str,
+    question: str,
+    kind: type[R],
+    compute: Callable[[Any], R],
+) -> R:
+    """``compute(folder)`` of the folder loaded with ``scoring_years(year)``, or the result
+    stored under ``name`` when no file it depends on has changed (size, mtime, inode) since it
+    was computed for the same ``question``: a warm run parses and scores nothing. Otherwise the
+    folder is loaded (refusing on errors), computed, and the result stored for next time."""
     st = state(ctx)
     years = scoring_years(year)
     key = None
@@ -248,24 +274,24 @@ def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = 
     tree = None
     if at is None and not st.no_cache:
         from govinfo.load import WorkingTree
+        from govinfo.load.cache import ResultCache, fingerprint
         from govinfo.load.folder import read_settings
-        from govinfo.store.cache import ResultCache, fingerprint
 
         root = locate_folder(st)
         finish_interrupted_write(root)
         tree = WorkingTree(root)
         tree.files(years)
         apply_language(st, read_settings(tree).language)
-        key = fingerprint(tree.stats, f"score\0{year}\0{as_of.isoformat()}")
+        key = fingerprint(tree.stats, question)
         results = ResultCache(root)
         if key is not None:
-            hit = results.get(f"score-{year}", key, YearScore)
+            hit = results.get(name, key, kind)
             if hit is not None:
                 return hit
     loaded = open_folder(ctx, years=years, at=at, tree=tree)
-    result = msgspec.structs.replace(score_year(loaded.folder, year, as_of), events={})
+    result = compute(loaded.folder)
     if results is not None and key is not None:
-        results.put(f"score-{year}", key, result)
+        results.put(name, key, result)
     return result
 
 

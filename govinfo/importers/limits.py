@@ -11,7 +11,6 @@ opened in Excel or WPS), which would otherwise read as empty cells.
 from __future__ import annotations
 
 import codecs
-import os
 import re
 import unicodedata
 import zipfile
@@ -20,8 +19,8 @@ from pathlib import Path
 
 from govinfo.errors import UsageError
 from govinfo.i18n import t
+from govinfo.settings import max_import_mb
 
-DEFAULT_MAX_IMPORT_MB = 20
 # A workbook's XML may unpack to this many times the batch limit (real sheets: about 10×).
 UNPACKED_FACTOR = 20
 MAX_COLUMNS = 1000  # ALL: an office sheet has a dozen columns; a stray note may sit further
@@ -30,16 +29,6 @@ MAX_CELLS = 2_000_000
 
 
 MB = 1024 * 1024
-
-
-def max_import_mb() -> float:
-    """The size in MB above which a batch file is refused unread (``GOVINFO_MAX_IMPORT_MB``)."""
-    raw = os.environ.get("GOVINFO_MAX_IMPORT_MB", "")
-    try:
-        mb = float(raw) if raw else DEFAULT_MAX_IMPORT_MB
-    except ValueError:
-        return DEFAULT_MAX_IMPORT_MB
-    return mb if mb > 0 and mb == mb else DEFAULT_MAX_IMPORT_MB
 
 
 def batch_too_large(path: Path) -> str | None:

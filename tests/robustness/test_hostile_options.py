@@ -70,3 +70,26 @@ def test_json_on_a_terminal_that_cannot_encode_is_escaped_not_replaced(folder: P
     assert proc.stdout.isascii()
     names = {p["name"] for p in json.loads(proc.stdout)["points"]}
     assert "长春市人民政府办公厅" in names
+
+
+@pytest.mark.parametrize("period", ["٢٠٠٣", "２００３Q1", "2003-٠٨", "99999", "2003Q5"])
+def test_report_periods_not_written_in_ascii_digits_are_usage_errors(
+    folder: Path, runner: CliRunner, period: str
+) -> None:
+    code, out, err = run_cli(runner, folder, "--lang", "en", "report", period)
+    assert code == 2, out + err
+    assert period in err
+    assert "Traceback" not in out + err
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [("0001", "no rule set is in force on 0001-12-31"), ("9998-12", "it has not begun")],
+)
+def test_report_periods_at_the_calendar_edges_are_refused_with_a_message(
+    folder: Path, runner: CliRunner, period: str, message: str
+) -> None:
+    code, out, err = run_cli(runner, folder, "--lang", "en", "report", period)
+    assert code == 1, out + err
+    assert message in err
+    assert "Traceback" not in out + err
