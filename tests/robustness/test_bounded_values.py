@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import MakeFolder, run_cli
+from tests.support.cli import run_cli
+from tests.support.folders import MakeFolder
 
 ADJUSTMENT = """\
 - id: adj-1

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import run_cli
-from tests.robustness.conftest import cli
+from tests.support.cli import cli, run_cli
 
 OUT_OF_RANGE = {
     "soon-huge": (["overdue", "--soon", "99999999"], "--soon 99999999 is too large"),

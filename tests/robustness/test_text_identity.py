@@ -13,14 +13,23 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from govinfo.render.export import xlsx_bytes
 from govinfo.render.table import Column, ColumnKind, Table
-from tests.conftest import MakeFolder, run_cli
-from tests.importers.conftest import commits, git
-from tests.importers.test_import_cli import HEADER, month, write_csv
-from tests.store.conftest import snapshot
+from tests.support.batches import HEADER, write_csv
+from tests.support.cli import run_cli
+from tests.support.folders import MakeFolder
+from tests.support.gitrepo import commits, git, snapshot
+
+
+def month(root: Path, rel: str) -> list[dict[str, object]]:
+    """The records of a month file, as YAML reads them."""
+    loaded = yaml.safe_load((root / rel).read_text(encoding="utf-8"))
+    assert isinstance(loaded, list)
+    return loaded
+
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring"
 INVISIBLE = {

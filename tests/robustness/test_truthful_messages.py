@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.importers.conftest import commits, git
-from tests.importers.test_import_cli import HEADER, ROWS, write_csv
-from tests.robustness.conftest import forked_cli
+from tests.support.batches import HEADER, ROWS, write_csv
+from tests.support.cli import forked_cli
+from tests.support.gitrepo import commits, git
 
 POINTS_ADD = [
     "points",

@@ -11,10 +11,9 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import run_cli
-from tests.importers.conftest import commits, git
-from tests.importers.test_import_cli import HEADER, ROWS, write_csv
-from tests.store.conftest import snapshot
+from tests.support.batches import HEADER, ROWS, write_csv
+from tests.support.cli import run_cli
+from tests.support.gitrepo import commits, git, snapshot
 
 EN_HEADER = ["No", "Unit", "Date", "Title", "Category", "Reviewer"]
 
