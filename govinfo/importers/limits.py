@@ -181,12 +181,3 @@ def sheet_out_of_bounds(scan: SheetScan) -> str | None:
     if scan.cells > MAX_CELLS:
         return t("import_sheet_too_many_cells", limit=f"{MAX_CELLS:,}")
     return None
-
-
-def looks_like_html(path: Path) -> bool:
-    """True when the file begins (after a BOM and blanks) like an HTML page — what many systems
-    save as ``.xls``."""
-    with path.open("rb") as fh:
-        head = fh.read(1024)
-    head = head.removeprefix(codecs.BOM_UTF8).lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<table", b"<meta", b"<head", b"<body"))

@@ -136,6 +136,24 @@ def test_a_workbook_that_unpacks_too_large_is_refused_unread(
     _untouched(folder, before)
 
 
+def test_an_opendocument_sheet_that_unpacks_too_large_is_refused_unread(
+    folder: Path, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ws.ods"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        dst.writestr(
+            "mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
+        )
+        dst.writestr("content.xml", "<office:document-content>" + " " * 3_000_000)
+    assert path.stat().st_size < 100_000
+    monkeypatch.setenv("GOVINFO_MAX_IMPORT_MB", "0.1")
+    before = snapshot(folder)
+    code, out, err = run(runner, folder, "import", str(path))
+    assert code == 1, out + err
+    assert "ws.ods: error: the workbook unpacks to 3 MB, over the 2 MB limit" in out
+    _untouched(folder, before)
+
+
 def test_a_formula_without_a_cached_value_is_named_as_such(
     folder: Path, tmp_path: Path, runner: CliRunner
 ) -> None:
@@ -149,16 +167,3 @@ def test_a_formula_without_a_cached_value_is_named_as_such(
         in out
     )
     assert "is empty" not in out
-
-
-def test_an_html_page_named_xls_is_called_a_web_page(
-    folder: Path, tmp_path: Path, runner: CliRunner
-) -> None:
-    page = tmp_path / "导出.xls"
-    page.write_text(
-        "<html><body><table><tr><td>标题</td></tr></table></body></html>", encoding="utf-8"
-    )
-    code, out, err = run(runner, folder, "import", str(page))
-    assert code == 1, out + err
-    assert "this is a web page (an HTML table) named .xls" in out
-    assert "old .xls" not in out
