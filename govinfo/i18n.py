@@ -64,6 +64,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} 的值 {value} 不是 YYYY-MM-DD 格式的日期",
         "{option} {value} is not a YYYY-MM-DD date",
     ),
+    "no_such_day": (
+        "{option} 的值 {value} 是不存在的日期",
+        "{option} {value}: no such day",
+    ),
+    "date_out_of_range": (
+        "{option} 的值 {value} 超出可用范围（{first} 至 {last}）",
+        "{option} {value} is out of range ({first} to {last})",
+    ),
+    # Shown on a terminal that cannot show Chinese: so in plain ASCII in both languages.
+    "output_replaced": (
+        "warning: {n} character(s) could not be written in {encoding} and were shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=zh_CN.UTF-8)",
+        "warning: {n} character(s) could not be written in {encoding} and were shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=C.UTF-8)",
+    ),
+    "soon_out_of_range": (
+        "--soon {soon} 太大：从 {as_of} 起算超出了 {last}",
+        "--soon {soon} is too large: from {as_of} it runs past {last}",
+    ),
     "refused_errors": (
         "数据有 {n} 个错误，已拒绝执行（运行 govinfo check 查看全部）：",
         "the data has {n} error(s); refused (run govinfo check to see them all):",
@@ -158,6 +175,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{field}：应为文本，写的是 {value}（YAML 会读成{got}）；请加引号："{value}"',
         '{field}: expected text, got {value} (YAML reads it as {got}); quote it: "{value}"',
     ),
+    "type_text_control": (
+        "{field}：含有控制字符 {chars}（终端和 Excel 都不能正常显示）",
+        "{field}: holds control characters ({chars}) that no terminal or workbook shows as text",
+    ),
     "type_text_empty": ("{field}：不能为空", "{field}: must not be empty"),
     "type_text_long": (
         "{field}：长度 {length} 超过 {limit} 个字",
@@ -182,6 +203,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "type_number_got": (
         "{field}：应为数字，写的是 {value}",
         "{field}: expected a number, got {value}",
+    ),
+    "type_too_large": (
+        "{field}：{value} 太大（绝对值须小于 {limit}）",
+        "{field}: {value} is too large (its size must be below {limit})",
     ),
     "type_negative": ("{field}：{value} 不能为负数", "{field}: {value} must not be negative"),
     "type_integer_got": (
@@ -211,6 +236,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field_null": ("{field}：必填字段不能为空", "{field}: a required field is empty"),
     "field_missing": ("{record}缺少必填字段 {field}", "{record} is missing required field {field}"),
     "rec_settings": ("目录设置", "the folder settings"),
+    "rec_notice": ("通报设置", "the notice settings"),
+    "notice_not_mapping": (
+        "notice.yaml 应是一个映射（字段: 值），例如 issuer: 吉林省人民政府办公厅",
+        "notice.yaml must be a mapping (field: value), e.g. issuer: 吉林省人民政府办公厅",
+    ),
+    "notice_number_placeholder": (
+        "{field}：发文字号中的 {{{name}}} 无法识别，只能用 {{year}} 和 {{n}}",
+        "{field}: unknown placeholder {{{name}}} in the document number; use {{year}} and {{n}}",
+    ),
+    "notice_number_no_n": (
+        "{field}：发文字号中缺少序号 {{n}}（例如 吉政办函〔{{year}}〕{{n}}号）",
+        "{field}: the document number has no {{n}} (e.g. 吉政办函〔{{year}}〕{{n}}号)",
+    ),
     "rec_contact": ("联系人", "a contact"),
     "rec_history": ("历史记录", "a history event"),
     "rec_point": ("直报点", "a point"),
@@ -756,6 +794,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "上次中断的写入无法完成：{file} 已被改动；请检查数据目录（git status）后删除 {path}",
         "an interrupted write cannot be finished: {file} has changed since; check the data folder (git status), then delete {path}",
     ),
+    "git_detached_head": (
+        "警告：git 的 HEAD 处于游离状态（不在任何分支上）：本次提交不属于任何分支，切换分支后会看不到；请用 git switch -c 分支名 保存它",
+        "warning: git's HEAD is detached (on no branch): this commit belongs to no branch and is lost from view when you switch; keep it with git switch -c NAME",
+    ),
+    "journal_temp_gone": (
+        "上次中断的写入无法完成：它的临时文件 {temp} 已不存在（可能被 git clean 删除），{file} 仍是写入前的内容；请检查数据目录（git status）后删除 {path}，再重新执行那条命令",
+        "an interrupted write cannot be finished: its temporary file {temp} is gone (git clean may have removed it) and {file} still holds its earlier content; check the data folder (git status), delete {path}, then run that command again",
+    ),
     "journal_commit_failed": (
         "上次中断的写入已完成，但提交失败：{detail}\n修正后重新运行即可；或手动提交后删除 {path}",
         "an interrupted write was finished but its commit failed: {detail}\nfix that and run again, or commit by hand and delete {path}",
@@ -791,6 +837,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_xml_dtd": (
         "文件含 DTD 或实体声明，出于安全不予读取；请在 Excel 或 WPS 中另存为 .xlsx",
         "the file declares a DTD or entities, which are refused for safety; save it as .xlsx from Excel or WPS",
+    ),
+    "import_not_text_encoding": (
+        "{encoding} 不是文本编码，不能用来读取文件（可用如 utf-8、gb18030、big5、utf-16）",
+        "{encoding} is not a text encoding and cannot read a file (try utf-8, gb18030, big5, utf-16)",
+    ),
+    "import_implausible": (
+        "按 GB18030 读出的文字不像正常中文（{total} 个非 ASCII 字符中 {rare} 个是生僻字、假名、符号或私用区字符），未导入；请用 --encoding 指定文件的编码（繁体文件多为 --encoding big5）",
+        "read as GB18030 the text is implausible ({rare} of {total} non-ASCII characters are rare hanzi, kana, symbols or private-use); not imported: name the file's encoding with --encoding (traditional-Chinese files are often --encoding big5)",
+    ),
+    "import_too_large": (
+        "文件 {size} MB，超过导入上限 {limit} MB，未读取（可用 GOVINFO_MAX_IMPORT_MB 调整，或拆分成几个文件）",
+        "file is {size} MB, over the {limit} MB import limit; not read (set GOVINFO_MAX_IMPORT_MB, or split the batch)",
+    ),
+    "import_unpacked_too_large": (
+        "工作簿解压后 {size} MB，超过上限 {limit} MB（GOVINFO_MAX_IMPORT_MB 的 20 倍），未读取",
+        "the workbook unpacks to {size} MB, over the {limit} MB limit (20 times GOVINFO_MAX_IMPORT_MB); not read",
+    ),
+    "import_sheet_too_wide": (
+        "单元格 {cell} 超出可导入的范围（最多 {rows} 行、{columns} 列），未读取此工作表；请删除多余的单元格后另存",
+        "cell {cell} lies outside what can be imported ({rows} rows, {columns} columns at most); the sheet is not read: delete the stray cells and save again",
+    ),
+    "import_sheet_too_many_cells": (
+        "工作表的单元格超过 {limit} 个，未读取；请拆分成几个文件",
+        "the sheet has more than {limit} cells; not read: split the batch",
+    ),
+    "import_formula_uncached": (
+        "{column}：公式没有缓存值：请在 Excel/WPS 中打开并保存后再导入",
+        "{column}: a formula without a cached value: open the file in Excel/WPS, save it, then import it",
     ),
     "import_no_sheet": (
         "没有名为“{sheet}”的工作表（有：{sheets}）",
@@ -930,6 +1004,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "run govinfo again, then redo your edits; or\n"
         "  2. give that write up and keep your edits: delete {path} and the temporary files {temps}",
     ),
+    "journal_no_temps": ("（已没有临时文件）", "(none is left)"),
     "journal_os_error": (
         "上次中断的写入无法完成或撤销：{path}：{reason}；数据目录保持原样。请让数据目录可写后重新运行 govinfo（写入日志：{journal}）",
         "an interrupted write can be neither finished nor undone now: {path}: {reason}; the folder is "
@@ -1211,6 +1286,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "id {id} differs from the existing id {other} only in letter case",
     ),
     "pt_empty": ("{field} 不能为空", "{field} must not be empty"),
+    "pt_name_folds": (
+        "{option} {value} 与直报点 {other} 的 {name} 只差空格、全角/半角、大小写或不可见字符，导入时无法区分",
+        "{option} {value} differs from {name} of point {other} only in spaces, full-width forms, letter case or invisible characters; imports could not tell them apart",
+    ),
+    "pt_control": (
+        "{option} 含有控制字符 {chars}，不能用于名称",
+        "{option} holds control characters ({chars}), not allowed in a name",
+    ),
     "pt_name_taken": (
         "{option} {value} 已是直报点 {other} 的编号、名称或别名",
         "{option} {value} is already an id, name or alias of point {other}",
@@ -1276,6 +1359,157 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ye_out_unknown": (
         "--out {path}：只支持 .xlsx、.md 或一个文件夹（以 / 结尾，每张表一个 CSV）",
         "--out {path}: give a .xlsx or .md file, or a folder ending in / (one CSV per table)",
+    ),
+    # --- the 通报 and the statements (issue 15) ---------------------------------------------
+    "nt_date": ("{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}"),
+    "nt_title": (
+        "关于{year}年度全省政务信息工作情况的通报",
+        "Notice on the province's government information work in {year}",
+    ),
+    "nt_title_interim": (
+        "关于{year}年度全省政务信息工作情况的通报（截至{date}）",
+        "Notice on the province's government information work in {year} (to {date})",
+    ),
+    "nt_to_default": (
+        "各市州人民政府办公厅（室），各县（市、区）人民政府办公室，省政府各厅委、各直属机构办公室：",
+        "To the general offices of the cities and counties and the offices of the provincial departments:",
+    ),
+    "nt_colon": ("：", ":"),
+    "nt_basis_default": ("政务信息直报点考核办法", "the assessment rules for the reporting points"),
+    "nt_opening": (
+        "根据{basis}，现将{year}年度全省政务信息工作情况通报如下：",
+        "Under {basis}, the province's government information work in {year} is reported as follows:",
+    ),
+    "nt_heading": ("{n}、{text}", "{n}. {text}"),
+    "nt_subheading": ("（{n}）{text}", "({n}) {text}"),
+    "nt_h_overview": ("总体情况", "Overview"),
+    "nt_h_commended": ("表扬", "Commendations"),
+    "nt_h_problems": ("存在的问题", "Problems"),
+    "nt_h_requirements": ("下一步要求", "Next steps"),
+    "nt_level_national": (
+        "被国务院办公厅采用",
+        "adopted by the General Office of the State Council",
+    ),
+    "nt_level_provincial": ("被省政府办公厅采用", "adopted by the provincial General Office"),
+    "nt_level_count": ("{level}{n}条次", "{n} {level}"),
+    "nt_overview": (
+        "{year}年，全省{points}个信息直报点共报送政务信息{submitted}条，被采用{adopted}条次，"
+        "其中{levels}；报送信息获领导批示{instructions}件次；报送调研信息{research}条；"
+        "采用信息刊发于各级信息刊物{issues}期。",
+        "In {year} the province's {points} reporting points submitted {submitted} items, adopted "
+        "{adopted} times ({levels}); leaders gave {instructions} instructions on them; {research} "
+        "were research items; the adopted items appeared in {issues} issues of the publications.",
+    ),
+    "nt_interim": (
+        "以上为截至{date}的情况，年度表扬和取消资格在年度结束后评定。",
+        "These are the figures to {date}; commendations and disqualifications are decided after the year's end.",
+    ),
+    "nt_commend_later": (
+        "{year}年度的表扬在年度结束后评定。",
+        "The commendations of {year} are decided after the year's end.",
+    ),
+    "nt_commend_intro": (
+        "按照计分规则，{year}年度得分排名前{top}位的直报点评为优秀信息直报点，予以通报表扬：",
+        "Under the scoring rules, the top {top} points of {year} are commended as excellent reporting points:",
+    ),
+    "nt_group_count": ("{group}（{n}个）", "{group} ({n})"),
+    "nt_point_score": ("{name}（{score}分）", "{name} ({score} points)"),
+    "nt_point_times": ("{name}（{n}次）", "{name} (×{n})"),
+    "nt_point_quarters": ("{name}（{quarters}）", "{name} ({quarters})"),
+    "nt_period_end": ("。", "."),
+    "nt_none": ("无。", "None."),
+    "nt_sub_silent": ("零报送、零采用", "No submissions, no adoptions"),
+    "nt_zero_submitted": (
+        "全年未报送信息的直报点：{names}。",
+        "Points that submitted nothing: {names}.",
+    ),
+    "nt_zero_adopted": (
+        "报送信息但未被采用的直报点：{names}。",
+        "Points with no item adopted: {names}.",
+    ),
+    "nt_sub_solicitations": ("约稿未按时报送", "Solicitations not answered"),
+    "nt_solicitations": (
+        "未按要求报送约稿信息的直报点：{names}。",
+        "Points that missed solicitations: {names}.",
+    ),
+    "nt_sub_research": ("调研信息缺报", "Research quarters missing"),
+    "nt_research": (
+        "未完成季度调研信息报送任务的直报点：{names}。",
+        "Points that missed a quarter's research item: {names}.",
+    ),
+    "nt_sub_emergency": ("突发信息迟报", "Late emergency reports"),
+    "nt_emergency": (
+        "突发事件信息报送不及时的直报点：{names}。",
+        "Points that reported emergencies late: {names}.",
+    ),
+    "nt_sub_disqualified": ("取消直报点资格", "Disqualified"),
+    "nt_disqualified": (
+        "{names}年度得分低于{below}分，按照计分规则取消其信息直报点资格。",
+        "{names} scored below {below} points for the year and lose their status as reporting points under the scoring rules.",
+    ),
+    "nt_sub_at_risk": ("得分偏低", "Scores at risk"),
+    "nt_at_risk": (
+        "以下直报点得分低于按时间进度折算的取消资格分数线，请抓紧改进：{names}。",
+        "These points are below the pro-rata disqualification line and must improve: {names}.",
+    ),
+    "nt_requirements_default": (
+        "各地各部门要进一步提高对政务信息工作的认识，加强信息员队伍建设，突出报送重点，提高信息质量，"
+        "确保紧急重大情况及时准确报送。",
+        "Every point is to strengthen its information work, train its staff, report what matters and "
+        "report emergencies promptly and accurately.",
+    ),
+    "nt_attachments_label": ("附件：", "Attachments: "),
+    "nt_attachment": ("附件{n}", "Attachment {n}"),
+    "nt_att_ranking": ("{year}年度信息直报点得分排名", "Ranking of the reporting points, {year}"),
+    "nt_att_adopted_title": (
+        "{year}年度国务院办公厅采用信息目录",
+        "Items adopted by the State Council's General Office, {year}",
+    ),
+    "nt_att_instructed_title": (
+        "{year}年度领导批示件目录",
+        "Items with leaders' instructions, {year}",
+    ),
+    "nt_att_adopted": ("国办采用信息目录", "national adoptions"),
+    "nt_att_instructed": ("批示件目录", "instructions"),
+    "nt_col_group_rank": ("组内名次", "group rank"),
+    "nt_col_rank": ("全省名次", "rank"),
+    "nt_col_n": ("序号", "no."),
+    "nt_col_title": ("信息标题", "title"),
+    "nt_col_publication": ("采用刊物", "publication"),
+    "nt_col_instruction": ("批示", "instruction"),
+    "nt_col_date": ("日期", "date"),
+    "nt_copy_to": ("抄送：{names}。", "Copy to: {names}."),
+    "nt_copy_sep": ("，", ", "),
+    "nt_printed_on": ("{date}印发", "issued {date}"),
+    "nt_written": ("已写入通报 {path}", "wrote the notice {path}"),
+    "nt_template_bad": ("无法打开模板 {path}：{error}", "cannot open the template {path}: {error}"),
+    "nt_number_without_pattern": (
+        "--number：notice.yaml 没有发文字号格式（number），无法生成文号",
+        "--number: notice.yaml has no document number pattern (number)",
+    ),
+    "st_title": ("{year}年度政务信息得分明细", "Score statement, {year}"),
+    "st_point": ("直报点：{name}", "Point: {name}"),
+    "st_ranks": (
+        "全省排名：第{rank}名；{group}排名：第{group_rank}名；得分：{score}分",
+        "Rank in the province: {rank}; in {group}: {group_rank}; score: {score}",
+    ),
+    "st_as_of": (
+        "计分截至{date}，与 govinfo score 一致。",
+        "Scored to {date}, as govinfo score shows.",
+    ),
+    "st_col_item": ("信息编号及标题", "submission and title"),
+    "st_written": ("已写入 {n} 份得分明细到 {path}", "wrote {n} statements to {path}"),
+    "st_format_bad": (
+        "--statement-format 只能是 docx 或 xlsx",
+        "--statement-format is docx or xlsx",
+    ),
+    "nt_year_only": (
+        "通报（--out *.docx）和得分明细（--statements）目前只按年度生成：请用 {year}，而不是 {period}",
+        "the notice (--out *.docx) and the statements (--statements) are made for a year for now: give the year, not {period}",
+    ),
+    "nt_out_conflict": (
+        "--template 和 --number 只用于 --out 通报.docx",
+        "--template and --number go with --out NOTICE.docx",
     ),
     # --- robustness ------------------------------------------------------------------------
     "git_lock_left": (

@@ -104,8 +104,11 @@ def run() -> None:
     Leaves with ``os._exit`` once output is flushed: freeing millions of records at interpreter
     exit costs seconds on a large folder and serves nothing. Only here, never inside tests.
     """
+    from govinfo.cli.terminal import guard_streams, warn_if_replaced
+
     code = 0
     stdout.prepare()
+    guard_streams()
     try:
         app()
     except SystemExit as exc:
@@ -114,6 +117,7 @@ def run() -> None:
         code = stdout.lost_exit_code(0)
     if stdout.lost():  # what was still buffered could not be written either
         code = stdout.lost_exit_code(code)
+    warn_if_replaced()
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.flush()
     os._exit(code)

@@ -70,7 +70,10 @@ def _prove_forward(place: Place, manifest: Mapping[str, Any]) -> list[tuple[Path
         if now == f["old"] and sha(read_or_none(temp)) == f["new"]:
             renames.append((temp, target))
         elif now == f["old"]:
-            raise GovinfoError(t("journal_cannot_finish", path=place.journal_path, file=rel))
+            # The new content is nowhere: its temporary file was removed (``git clean``, by
+            # hand) — say that, not that the clerk's file changed, when it did not.
+            key = "journal_cannot_finish" if temp.exists() else "journal_temp_gone"
+            raise GovinfoError(t(key, path=place.journal_path, file=rel, temp=temp.name))
         else:
             changed.append(rel)
     if changed:
@@ -83,7 +86,7 @@ def _prove_forward(place: Place, manifest: Mapping[str, Any]) -> list[tuple[Path
                 message=manifest.get("message", ""),
                 files=", ".join(changed),
                 path=place.journal_path,
-                temps=", ".join(temps) or "-",
+                temps=", ".join(temps) or t("journal_no_temps"),
             )
         )
     return renames
