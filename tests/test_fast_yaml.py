@@ -116,6 +116,7 @@ DECLINED = {
     "tab": GOOD.replace("title: 全省", "title:\t全省"),
     "BOM": "\ufeff" + GOOD,
     "CRLF": GOOD.replace("\n", "\r\n"),
+    "CR in a comment": "# 备注\r\r\n" + GOOD,  # a line break for PyYAML: lines would shift
     "line separator": GOOD.replace("全省春耕", "全省\u2028春耕"),
     "NEL": GOOD.replace("全省春耕", "全省\x85春耕"),
     "YAML 1.1 boolean": GOOD.replace("reviewer: 王丽", "reviewer: yes"),
