@@ -186,28 +186,12 @@ _CLASSIFICATION = {m.value: m for m in Classification}
 _MODE = {m.value: m for m in Mode}
 _RANK = {m.value: m for m in Rank}
 _FLAG = {m.value: m for m in Flag}
-_SUBMISSION_KEYS = frozenset(
-    [
-        "id",
-        "date",
-        "title",
-        "category",
-        "co_submitters",
-        "solicitation",
-        "occurred_at",
-        "reported_at",
-        "reviewer",
-        "classification",
-        "adoptions",
-        "instructions",
-        "flags",
-        "note",
-    ]
-)
+# The fields a file may give: the records' own, less what the reader adds (point, source).
+_SUBMISSION_KEYS = frozenset(Submission.__struct_fields__) - {"point", "source"}
 # The first characters of every plain scalar PyYAML would read as other than text.
 _YAML11_FIRST = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
-_ADOPTION_KEYS = frozenset(["publication", "date", "mode", "issue"])
-_INSTRUCTION_KEYS = frozenset(["leader", "rank", "date", "note"])
+_ADOPTION_KEYS = frozenset(Adoption.__struct_fields__)
+_INSTRUCTION_KEYS = frozenset(Instruction.__struct_fields__)
 
 
 def _text(value: Any, max_len: int = 0) -> str:
