@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 class GovinfoError(Exception):
     """A failure that ends the command, with the exit code it ends with.
@@ -29,3 +31,24 @@ class DataError(GovinfoError):
 
 class GitError(GovinfoError):
     """A git command failed; the message carries git's own words."""
+
+
+class NoRuleSetError(DataError):
+    """No rule set is in force on ``day``, so ``what`` (a submission, adjustment, period or
+    year) cannot be scored. Raised by the pure core, which has no words: the message people read
+    is built from ``day`` and ``what`` by :func:`govinfo.i18n.error_text`."""
+
+    def __init__(self, day: dt.date, what: str) -> None:
+        super().__init__(f"no rule set is in force on {day.isoformat()} ({what})")
+        self.day = day
+        self.what = what
+
+
+class UnknownPublicationError(DataError):
+    """``what`` (a submission) is adopted by ``publication``, which the rule set in force does
+    not list. Words: :func:`govinfo.i18n.error_text`."""
+
+    def __init__(self, publication: str, what: str) -> None:
+        super().__init__(f"{what}: publication {publication} is not in its rule set")
+        self.publication = publication
+        self.what = what

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 
+from govinfo.errors import GovinfoError, NoRuleSetError, UnknownPublicationError
+
 LANGS = ("zh", "en")
 _lang: ContextVar[str] = ContextVar("govinfo_lang", default="zh")
 
@@ -30,6 +32,16 @@ def t(key: str, /, **kw: object) -> str:
 
 
 # key: (zh, en)
+def error_text(exc: GovinfoError) -> str:
+    """What ``exc`` says to people in the current language: the errors raised by the pure core
+    carry data (no words), phrased here; every other error carries its message already."""
+    if isinstance(exc, NoRuleSetError):
+        return t("score_no_rule_set", day=exc.day.isoformat(), what=exc.what)
+    if isinstance(exc, UnknownPublicationError):
+        return t("score_unknown_publication", publication=exc.publication, what=exc.what)
+    return exc.message
+
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- general / CLI ---------------------------------------------------------------------
     "no_data_folder": (

@@ -23,7 +23,8 @@ from typer.testing import CliRunner
 from govinfo.cli.main import app
 from govinfo.i18n import set_lang
 from govinfo.model import Folder
-from govinfo.reports.explain import explain_report, period_words
+from govinfo.render.words import period_words
+from govinfo.reports.explain import explain_report
 from govinfo.reports.overdue import Finding, FindingKind, overdue_findings
 from govinfo.rules.annual import score_year
 from govinfo.rules.events import (

@@ -11,17 +11,18 @@ import pytest
 
 from govinfo.i18n import set_lang
 from govinfo.model import HistoryEvent, HistoryKind, Point, PointKind, Requirements, Tier
+from govinfo.render.overdue import overdue_document
+from govinfo.render.words import finding_detail
 from govinfo.reports.overdue import (
     FindingKind,
     more_years,
-    overdue_document,
     overdue_findings,
     overdue_report,
     upcoming_items,
     years_to_load,
 )
 from govinfo.rules.annual import score_year
-from govinfo.rules.events import SubmissionIndex
+from govinfo.rules.pricer import SubmissionIndex
 from tests.scoring_build import (
     STD_REQUIREMENTS,
     d,
@@ -104,12 +105,12 @@ def test_quarter_boundary_the_last_day_then_the_first_day_of_the_next():
 def test_due_today_reads_due_today_in_both_languages():
     f = city_folder()
     (x,) = overdue_findings(f, d("2003-02-28"))
-    assert x.detail == "2003年2月舆情清单未报（应报 1 份，实报 0 份），今日到期"
+    assert finding_detail(x) == "2003年2月舆情清单未报（应报 1 份，实报 0 份），今日到期"
     set_lang("en")
     (x,) = overdue_findings(f, d("2003-02-28"))
-    assert x.detail == "opinion list for 2003-02: 0 of 1, due today"
+    assert finding_detail(x) == "opinion list for 2003-02: 0 of 1, due today"
     (x,) = overdue_findings(f, d("2003-03-01"))
-    assert x.detail == "opinion list for 2003-02: 0 of 1, 1 day overdue"
+    assert finding_detail(x) == "opinion list for 2003-02: 0 of 1, 1 day overdue"
 
 
 def test_a_research_item_sent_after_the_quarter_does_not_clear_it():
@@ -196,9 +197,9 @@ def test_solicitation_detail_reads_as_the_clerk_says_it():
     )
     f = folder([point("a")], [sub("G", "a", "2003-09-10")], solicitations=(sol,), rule_sets=QUIET)
     (x,) = overdue_findings(f, d("2003-09-30"))
-    assert x.detail == "约稿《东北老工业基地调整改造进展》逾期 12 天未报"
+    assert finding_detail(x) == "约稿《东北老工业基地调整改造进展》逾期 12 天未报"
     (x,) = overdue_findings(f, d("2003-09-18"))
-    assert x.detail == "约稿《东北老工业基地调整改造进展》今日到期，未报"
+    assert finding_detail(x) == "约稿《东北老工业基地调整改造进展》今日到期，未报"
 
 
 def test_all_addressed_solicitations_follow_the_tier_on_issued_and_due():
@@ -265,7 +266,7 @@ def test_inactive_reference_is_the_later_of_latest_own_submission_and_admission(
         rule_sets=QUIET,
     )
     items = overdue_findings(f, d("2003-04-15"))
-    got = [(x.point, x.ref, x.due.isoformat(), x.days_overdue, x.detail) for x in items]
+    got = [(x.point, x.ref, x.due.isoformat(), x.days_overdue, finding_detail(x)) for x in items]
     assert got == [
         (
             "back",
@@ -288,7 +289,7 @@ def test_inactive_reference_is_the_later_of_latest_own_submission_and_admission(
     g = folder(list(f.points), [s for s in f.submissions if s.id != "N-1"], rule_sets=QUIET)
     (q,) = [x for x in overdue_findings(g, d("2003-04-15")) if x.point == "quiet"]
     assert (q.ref, q.due.isoformat(), q.days_overdue) == ("Q-2", "2003-02-09", 65)
-    assert q.detail == "最近一次报送在 2003-01-10，已 95 天未报送信息（时限 30 天）"
+    assert finding_detail(q) == "最近一次报送在 2003-01-10，已 95 天未报送信息（时限 30 天）"
 
 
 def test_inactive_is_strictly_more_than_inactive_days():
@@ -362,7 +363,8 @@ def test_emergency_late_gives_the_minutes_and_the_deadlines_day():
         ("E-3", "2003-03-06", 4),
     ]
     assert (
-        items[0].detail == "突发信息迟报：事发 2003-03-01 22:30，285 分钟后才报送（时限 120 分钟）"
+        finding_detail(items[0])
+        == "突发信息迟报：事发 2003-03-01 22:30，285 分钟后才报送（时限 120 分钟）"
     )
     # scoring charges the same two, dated the day of reported_at
     result = score_year(f, 2003, d("2003-12-31"))
@@ -447,7 +449,7 @@ def test_soon_lists_what_falls_due_and_keeps_it_out_of_findings():
         ("solicitation-overdue", "YG-1", "2003-10-05", -7),
     ]
     assert all(x.upcoming for x in soon)
-    assert soon[1].detail == "约稿《YG-1 约稿》7 天后到期，尚未报送"
+    assert finding_detail(soon[1]) == "约稿《YG-1 约稿》7 天后到期，尚未报送"
     report = overdue_report(f, as_of, soon=7)
     doc = overdue_document(report)
     assert [x["ref"] for x in doc["upcoming"]] == [None, "YG-1"]

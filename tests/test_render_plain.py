@@ -8,13 +8,13 @@ import pytest
 from rich.console import Console
 
 from govinfo.render import table
-from govinfo.render.table import Column, TableSpec
+from govinfo.render.table import Column, ColumnKind, Table
 
-SPEC = TableSpec(
+SPEC = Table(
     columns=[
-        Column("rank", "名次", True),
+        Column("rank", "名次", ColumnKind.COUNT),
         Column("point", "直报点"),
-        Column("score", "得分", True),
+        Column("score", "得分", ColumnKind.SCORE),
     ],
     rows=[["1", "长春", "592.80"], ["2", "省劳动保障厅", "72.50"], ["10", "图们", "-3.00"]],
     styles=["good", None, "bad"],

@@ -18,9 +18,11 @@ from typer.testing import CliRunner
 
 from govinfo.i18n import set_lang
 from govinfo.load import WorkingTree, load_folder
-from govinfo.render.datatable import bar_chart, plain
 from govinfo.render.export import BOM, csv_file_names
-from govinfo.reports.yearend import YearEnd, year_end, year_end_tables
+from govinfo.render.table import plain
+from govinfo.render.yearend import bar_chart
+from govinfo.render.yeartables import outcome_reason, why_left_out, year_end_tables
+from govinfo.reports.yearend import YearEnd, year_end
 from govinfo.rules.annual import score_year
 from tests.conftest import run_cli as run
 
@@ -101,11 +103,11 @@ def test_national_points_and_trend(data: Path) -> None:
 def test_lists_for_the_notice(data: Path) -> None:
     ye = build(data)
     assert [(r.point.id, r.rank) for r in ye.commended] == [("changchun", 2), ("fgw", 3)]
-    assert ye.commended[0].reason == "2003年度得分 17.25 分，排名第 2，评为优秀直报点"
+    assert outcome_reason(ye.commended[0]) == "2003年度得分 17.25 分，排名第 2，评为优秀直报点"
     assert [r.point.id for r in ye.disqualified] == ["siping"]
-    assert ye.disqualified[0].reason == "2003年度得分 -1.5 分，低于 3 分"
-    assert [(n.point.id, n.why) for n in ye.passed_over] == [("baicheng", "信息失实")]
-    assert [(n.point.id, n.why) for n in ye.exempt] == [("yushu", "2003-08-01")]
+    assert outcome_reason(ye.disqualified[0]) == "2003年度得分 -1.5 分，低于 3 分"
+    assert [(n.point.id, why_left_out(n)) for n in ye.passed_over] == [("baicheng", "信息失实")]
+    assert [(n.point.id, why_left_out(n)) for n in ye.exempt] == [("yushu", "2003-08-01")]
 
 
 def test_before_the_year_ends_there_are_no_outcomes_but_an_at_risk_list(data: Path) -> None:

@@ -52,7 +52,8 @@ from govinfo.model import (
     Submission,
     Tier,
 )
-from govinfo.reports.explain import explain_document, explain_report
+from govinfo.render.score import explain_document
+from govinfo.reports.explain import explain_report
 from govinfo.reports.score import score_document, score_report
 from govinfo.rules.annual import score_year
 from tests.reference_scoring import (

@@ -1,4 +1,5 @@
-"""The pure scoring layers import no CLI, terminal or YAML library and nothing above them."""
+"""The pure scoring layers import no CLI, terminal or YAML library, nothing above them and no
+words (``govinfo.i18n``: render phrases their data)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ FORBIDDEN = {
         "govinfo.reports",
         "govinfo.load",
         "govinfo.store",
+        "govinfo.i18n",
     ),
     "reports": (
         "typer",
@@ -29,6 +31,7 @@ FORBIDDEN = {
         "govinfo.render",
         "govinfo.load",
         "govinfo.store",
+        "govinfo.i18n",
     ),
 }
 

@@ -8,7 +8,8 @@ set is ``scoring_build``'s standard one (emergency-late 1, deadline 120 minutes,
 from __future__ import annotations
 
 from govinfo.model import Folder
-from govinfo.reports.explain import explain_document, explain_report
+from govinfo.render.score import explain_document
+from govinfo.reports.explain import explain_report
 from govinfo.rules.annual import score_year
 from tests.scoring_build import d, folder, point, sub
 

@@ -666,7 +666,7 @@ def test_exempt_needs_an_admission_not_a_reinstatement():
 
 def test_explain_order_within_a_day_and_the_words():
     from govinfo.i18n import set_lang
-    from govinfo.reports.explain import describe
+    from govinfo.render.words import describe
 
     sol = solicitation("YG-2003-031", "2003-03-01", "2003-03-10", ("a",))
     s = sub(

@@ -54,8 +54,8 @@ def close_year(
         raise GovinfoError(t("cy_date_inside", year=year, date=day.isoformat()))
     if not apply:
         loaded = common.open_folder(ctx, years=common.scoring_years(year))
-        plan = _plan(loaded.folder, year, day)
-        _show(plan)
+        plan, reasons = _plan(loaded.folder, year, day)
+        _show(plan, reasons)
         _verdict(plan)
         return
     from govinfo.cli.registry import commit_points, in_language, points_text, registry_writer
@@ -65,12 +65,12 @@ def close_year(
     with registry_writer(ctx, f"govinfo close-year {year} --apply") as writer:
         loaded = common.open_folder(ctx, years=common.scoring_years(year))
         folder = loaded.folder
-        plan = _plan(folder, year, day)
-        _show(plan)
+        plan, reasons = _plan(folder, year, day)
+        _show(plan, reasons)
         if plan.state != "new":
             _verdict(plan)
             return
-        text = with_history(points_text(writer), history_events(plan))
+        text = with_history(points_text(writer), history_events(plan, reasons))
         commended = sum(1 for r in plan.add if r.status.value == "commended")
         with in_language(folder.settings.language):
             message = t(
@@ -95,24 +95,27 @@ def close_year(
         err.print(t("cy_done_no_commit", n=len(plan.add)), markup=False, soft_wrap=True)
 
 
-def _plan(folder: Any, year: int, day: dt.date) -> ClosePlan:
+def _plan(folder: Any, year: int, day: dt.date) -> tuple[ClosePlan, dict[str, str]]:
+    """The plan, and each outcome's reason by point id in the folder's language (the reasons
+    are written into the folder)."""
     from govinfo.cli.registry import in_language
+    from govinfo.render.yeartables import outcome_reason
     from govinfo.reports.closeyear import close_plan
     from govinfo.rules.annual import score_year
 
-    result = score_year(folder, year, dt.date(year, 12, 31))
-    with in_language(folder.settings.language):  # the reasons are written into the folder
-        return close_plan(folder, result, day)
+    plan = close_plan(folder, score_year(folder, year, dt.date(year, 12, 31)), day)
+    with in_language(folder.settings.language):
+        return plan, {r.point.id: outcome_reason(r) for r in plan.outcome}
 
 
-def _show(plan: ClosePlan) -> None:
+def _show(plan: ClosePlan, reasons: dict[str, str]) -> None:
     from govinfo.i18n import t
     from govinfo.render.closeyear import outcome_table
     from govinfo.render.table import print_rich
 
     out = common.console()
     if plan.outcome:
-        print_rich(outcome_table(plan), out)
+        print_rich(outcome_table(plan, reasons), out)
     else:
         out.print(t("cy_no_outcome", year=plan.year), markup=False, highlight=False)
 

@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 
 from govinfo.errors import DataError, GovinfoError, UsageError
-from govinfo.i18n import get_lang, set_lang, t
+from govinfo.i18n import error_text, get_lang, set_lang, t
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -58,7 +58,7 @@ def guarded(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except GovinfoError as exc:
-            err_console().print(exc.message, markup=False, highlight=False, soft_wrap=True)
+            err_console().print(error_text(exc), markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(exc.exit_code) from None
 
     return wrapper  # type: ignore[return-value]

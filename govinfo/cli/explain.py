@@ -30,13 +30,13 @@ def explain(
     from govinfo.cli.output import emit
     from govinfo.errors import DataError
     from govinfo.i18n import t
-    from govinfo.render.score import EXPLAIN_KEYS, explain_table
-    from govinfo.reports.explain import (
+    from govinfo.render.score import (
+        EXPLAIN_KEYS,
         explain_document,
         explain_records,
-        explain_report,
-        find_point,
+        explain_table,
     )
+    from govinfo.reports.explain import explain_report, find_point
     from govinfo.rules.annual import default_as_of, score_year
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())

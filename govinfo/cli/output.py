@@ -9,7 +9,7 @@ from typing import Any
 from govinfo.cli import common
 from govinfo.render.table import (
     OutputFormat,
-    TableSpec,
+    Table,
     csv_text,
     json_text,
     markdown_text,
@@ -20,7 +20,7 @@ from govinfo.render.table import (
 def emit(
     fmt: OutputFormat,
     *,
-    spec: TableSpec,
+    spec: Table,
     document: Any,
     records: Sequence[Mapping[str, Any]],
     keys: Sequence[str],

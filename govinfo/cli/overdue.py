@@ -82,17 +82,14 @@ def overdue(
     from govinfo.cli.output import emit
     from govinfo.errors import DataError, UsageError
     from govinfo.i18n import t
-    from govinfo.render.overdue import overdue_table
-    from govinfo.reports.explain import find_point
-    from govinfo.reports.overdue import (
-        default_since,
-        more_years,
+    from govinfo.render.overdue import (
         overdue_document,
         overdue_keys,
         overdue_records,
-        overdue_report,
-        years_to_load,
+        overdue_table,
     )
+    from govinfo.reports.explain import find_point
+    from govinfo.reports.overdue import default_since, more_years, overdue_report, years_to_load
 
     day = common.date_option(as_of, "--as-of") or common.today()
     start = common.date_option(since, "--since") or default_since(day)

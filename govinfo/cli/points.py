@@ -123,6 +123,7 @@ def add_point(
     from govinfo.errors import GovinfoError
     from govinfo.i18n import t
     from govinfo.load.records import POINT_ID_RE, RESERVED_NAMES
+    from govinfo.render.points import registry_problem_text
     from govinfo.reports.registry import new_point_problems
     from govinfo.store.registry import history_record, point_record, with_point
 
@@ -141,7 +142,11 @@ def add_point(
             id_ok=bool(POINT_ID_RE.fullmatch(point_id)) and point_id not in RESERVED_NAMES,
         )
         if problems:
-            raise GovinfoError("\n".join([t("pt_add_refused"), *(f"  {p}" for p in problems)]))
+            raise GovinfoError(
+                "\n".join(
+                    [t("pt_add_refused"), *(f"  {registry_problem_text(p)}" for p in problems)]
+                )
+            )
         history = [
             history_record(day, HistoryKind.ADMITTED.value, tier=tier, reason=reason)
             for tier in chosen
@@ -211,6 +216,7 @@ def _history_event(
     from govinfo.cli.registry import commit_points, in_language, points_text, registry_writer
     from govinfo.errors import GovinfoError
     from govinfo.i18n import t
+    from govinfo.render.points import registry_problem_text
     from govinfo.reports.registry import history_problem
     from govinfo.store.registry import history_record, with_history
 
@@ -221,7 +227,7 @@ def _history_event(
         found = _find(folder, point)
         problem = history_problem(found, event, tier, day)
         if problem is not None:
-            raise GovinfoError(problem)
+            raise GovinfoError(registry_problem_text(problem))
         record = history_record(day, event.value, tier=tier, reason=reason)
         with in_language(folder.settings.language):
             message = t(

@@ -11,7 +11,7 @@ import typer
 from govinfo.cli import common
 
 if TYPE_CHECKING:
-    from govinfo.reports.tables import DataTable
+    from govinfo.render.table import Table
 
 
 def report(
@@ -42,7 +42,8 @@ def report(
     from govinfo.i18n import t
     from govinfo.render.export import export_kind
     from govinfo.render.yearend import print_year_end, trend_chart
-    from govinfo.reports.yearend import document_title, year_end, year_end_tables
+    from govinfo.render.yeartables import document_title, year_end_tables
+    from govinfo.reports.yearend import year_end
     from govinfo.rules.annual import default_as_of, score_year
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
@@ -61,9 +62,7 @@ def report(
     common.err_console().print(t("ye_written", path=out, n=len(tables)), markup=False)
 
 
-def _write(
-    path: Path, kind: str, title: str, tables: Sequence[DataTable], chart: list[str]
-) -> None:
+def _write(path: Path, kind: str, title: str, tables: Sequence[Table], chart: list[str]) -> None:
     """Write the export atomically (temporary file + rename, per file): an export is not a
     change to the registry, so no lock and no commit."""
     from govinfo.errors import GovinfoError

@@ -37,8 +37,8 @@ def score(
     score can depend on); refuses (exit 1) when what it reads has errors.
     """
     from govinfo.cli.output import emit
-    from govinfo.render.score import SCORE_KEYS, score_table
-    from govinfo.reports.score import score_document, score_records, score_report
+    from govinfo.render.score import score_table
+    from govinfo.reports.score import SCORE_KEYS, score_document, score_records, score_report
     from govinfo.rules.annual import default_as_of
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())

@@ -33,6 +33,7 @@ from govinfo.store.emit import (
     in_field_order,
 )
 from govinfo.store.splice import NewItem, Spliced, append_many, insert_records
+from govinfo.text import NAME_CUTOFF, closest
 
 NEAR_DAYS = 7
 MAX_ADOPTION_DAYS = 366
@@ -259,11 +260,9 @@ def _publication(folder: Folder, sub: Submission, text: str) -> tuple[str | None
     for pub in rs.publications.values():
         if fold(pub.name).strip("《》<>") == want or fold(pub.id) == want:
             return pub.id, ""
-    import difflib
-
     names = {fold(p.name).strip("《》<>"): p.name for p in rs.publications.values()}
-    close = difflib.get_close_matches(want, list(names), n=1, cutoff=0.5)
-    return None, t("import_did_you_mean", hint=names[close[0]]) if close else ""
+    close = closest(want, names, cutoff=NAME_CUTOFF)
+    return None, t("import_did_you_mean", hint=names[close]) if close is not None else ""
 
 
 def plan_adoptions(

@@ -7,11 +7,11 @@ an error with "did you mean"; a name two points share is an error naming both.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from govinfo.importers.values import fold
 from govinfo.model import Point
+from govinfo.text import NAME_CUTOFF, closest
 
 
 class PointIndex:
@@ -34,5 +34,5 @@ class PointIndex:
 
     def suggest(self, text: str) -> str | None:
         """The label of the point closest to ``text``, if any is close."""
-        close = difflib.get_close_matches(fold(text), list(self.by_key), n=1, cutoff=0.5)
-        return self._labels[close[0]] if close else None
+        close = closest(fold(text), self.by_key, cutoff=NAME_CUTOFF)
+        return self._labels[close] if close is not None else None

@@ -37,6 +37,7 @@ from govinfo.model import (
     Tier,
     rule_set_on,
 )
+from govinfo.text import ID_CUTOFF, closest
 
 
 class FileSource(Protocol):
@@ -684,7 +685,5 @@ def _check_ref(
 
 
 def _hint(value: str, known: Collection[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    return t("did_you_mean", hint=close[0]) if close else ""
+    close = closest(value, known, cutoff=ID_CUTOFF)
+    return t("did_you_mean", hint=close) if close is not None else ""

@@ -9,7 +9,6 @@ quoted scalar is text; a plain one is text only when YAML 1.1 would also read it
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
@@ -21,6 +20,7 @@ import yaml
 from govinfo.i18n import t
 from govinfo.load.yamlfile import Mapping, Node, Scalar, Sequence
 from govinfo.model import Problem, Severity
+from govinfo.text import FIELD_CUTOFF, closest
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -266,9 +266,9 @@ class Reader:
             name = key.value
             entry = spec.get(name)
             if entry is None:
-                close = difflib.get_close_matches(name, spec.keys(), n=1, cutoff=0.7)
-                if close:
-                    self.warning(key.line, key.col, "unknown_field_hint", field=name, hint=close[0])
+                close = closest(name, spec.keys(), cutoff=FIELD_CUTOFF)
+                if close is not None:
+                    self.warning(key.line, key.col, "unknown_field_hint", field=name, hint=close)
                 else:
                     self.warning(key.line, key.col, "unknown_field", field=name, record=t(record))
                 continue

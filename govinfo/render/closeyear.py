@@ -3,27 +3,37 @@ already records another one."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from govinfo.i18n import t
-from govinfo.render.table import Column, TableSpec
+from govinfo.render.table import Column, ColumnKind, Table
 from govinfo.reports.closeyear import ClosePlan
 from govinfo.reports.numbers import fixed
 
 _STYLE = {"commended": "good", "disqualified": "bad"}
 
 
-def outcome_table(plan: ClosePlan) -> TableSpec:
+def outcome_table(plan: ClosePlan, reasons: Mapping[str, str]) -> Table:
+    """The outcome to record; ``reasons`` by point id (in the folder's language, as they are
+    written into the registry)."""
     columns = [
-        Column("rank", t("col_rank"), numeric=True),
+        Column("rank", t("col_rank"), ColumnKind.COUNT),
         Column("point", t("ye_col_point_name")),
-        Column("score", t("col_score"), numeric=True),
+        Column("score", t("col_score"), ColumnKind.SCORE),
         Column("outcome", t("cy_col_outcome")),
         Column("reason", t("ye_col_reason")),
     ]
     rows = [
-        (str(r.rank), r.point.name, fixed(r.score), t(f"status_{r.status.value}"), r.reason)
+        (
+            r.rank,
+            r.point.name,
+            r.score,
+            t(f"status_{r.status.value}"),
+            reasons[r.point.id],
+        )
         for r in plan.outcome
     ]
-    return TableSpec(
+    return Table(
         columns=columns,
         rows=rows,
         styles=[_STYLE.get(r.status.value) for r in plan.outcome],
@@ -31,7 +41,7 @@ def outcome_table(plan: ClosePlan) -> TableSpec:
     )
 
 
-def difference_table(plan: ClosePlan) -> TableSpec:
+def difference_table(plan: ClosePlan) -> Table:
     columns = [
         Column("point", t("col_point")),
         Column("recorded", t("cy_col_recorded")),
@@ -54,7 +64,7 @@ def difference_table(plan: ClosePlan) -> TableSpec:
                 score=fixed(d.score),
             )
         rows.append((d.point.label, recorded, computed))
-    return TableSpec(
+    return Table(
         columns=columns,
         rows=rows,
         title=t("cy_diff_title", year=plan.year),

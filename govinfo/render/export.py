@@ -13,16 +13,15 @@ Each writer returns bytes or text; the command writes them atomically (``store.a
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from govinfo.render.datatable import display_rows, plain, text_width
+from govinfo.render.table import ColumnKind, Table, csv_rows, display_rows, markdown_table, plain
 from govinfo.reports.numbers import tidy
-from govinfo.reports.tables import ColumnKind, DataTable
+from govinfo.text import display_width
 
 BOM = "\ufeff"
 MIN_WIDTH = 6
@@ -46,7 +45,7 @@ def export_kind(path: Path, raw: str) -> str | None:
     return None
 
 
-def sheet_names(tables: Sequence[DataTable]) -> list[str]:
+def sheet_names(tables: Sequence[Table]) -> list[str]:
     """Valid, distinct sheet names (at most 31 characters, none of ``[]:*?/\\``)."""
     out: list[str] = []
     for table in tables:
@@ -59,58 +58,52 @@ def sheet_names(tables: Sequence[DataTable]) -> list[str]:
     return out
 
 
-def csv_file_names(tables: Sequence[DataTable]) -> list[str]:
+def csv_file_names(tables: Sequence[Table]) -> list[str]:
     """``1-得分排名.csv`` …: numbered in report order, safe on every file system."""
     return [f"{i}-{_FILE_FORBIDDEN.sub('_', table.name)}.csv" for i, table in enumerate(tables, 1)]
 
 
-def csv_bytes(table: DataTable) -> bytes:
+def csv_bytes(table: Table) -> bytes:
     """``table`` as CSV: a BOM, the localised header, every row and the total row."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([c.header for c in table.columns])
-    for row in table.rows:
-        writer.writerow([plain(cell) for cell in row])
-    if table.total is not None:
-        writer.writerow([plain(cell) for cell in table.total])
-    return (BOM + buf.getvalue()).encode("utf-8")
+    rows = [*table.rows, *([table.total] if table.total is not None else [])]
+    text = csv_rows(
+        [[c.header for c in table.columns], *([plain(cell) for cell in row] for row in rows)],
+        newline="\r\n",
+    )
+    return (BOM + text).encode("utf-8")
 
 
 def markdown_document(
-    title: str, tables: Sequence[DataTable], extra: Mapping[str, Sequence[str]] | None = None
+    title: str, tables: Sequence[Table], extra: Mapping[str, Sequence[str]] | None = None
 ) -> str:
     """The report in Markdown; ``extra[table.key]`` lines follow that table in a text block."""
-    from tabulate import tabulate
-
     parts = [f"# {title}"]
     for i, table in enumerate(tables, 1):
         parts.append(f"## {i}. {table.title}")
         if table.rows:
             parts.append(
-                tabulate(
+                markdown_table(
+                    [c.header for c in table.columns],
                     display_rows(table),
-                    headers=[c.header for c in table.columns],
-                    tablefmt="pipe",
-                    disable_numparse=True,
-                    colalign=["right" if c.numeric else "left" for c in table.columns],
+                    [c.numeric for c in table.columns],
                 )
             )
-        parts.extend(table.notes)
+        parts.extend(table.footer)
         lines = (extra or {}).get(table.key)
         if lines:
             parts.append("```text\n" + "\n".join(lines) + "\n```")
     return "\n\n".join(parts) + "\n"
 
 
-def _column_widths(table: DataTable) -> list[int]:
-    widths = [text_width(c.header) for c in table.columns]
+def _column_widths(table: Table) -> list[int]:
+    widths = [display_width(c.header) for c in table.columns]
     for row in display_rows(table):
         for j, text in enumerate(row):
-            widths[j] = max(widths[j], text_width(text))
+            widths[j] = max(widths[j], display_width(text))
     return [min(max(w + 2, MIN_WIDTH), MAX_WIDTH) for w in widths]
 
 
-def xlsx_bytes(tables: Sequence[DataTable], *, title: str) -> bytes:
+def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
     """The workbook: one sheet per table (see the module docstring)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -153,7 +146,7 @@ def xlsx_bytes(tables: Sequence[DataTable], *, title: str) -> bytes:
                 if is_total:
                     cell.font = bold
         row_no = len(rows) + 4
-        for note in table.notes:
+        for note in table.footer:
             ws.cell(row=row_no, column=1, value=note).font = Font(italic=True, color="555555")
             row_no += 1
         for j, width in enumerate(_column_widths(table), 1):

@@ -1,15 +1,36 @@
 """The ``overdue`` report as a table for people: grouped by point (its information officer's
 name and phone on the group's first row, so a clerk can ring the point about everything it owes)
 or by finding kind; upcoming items (``--soon``) dimmed after each group's findings; a footer
-counting the findings per kind. CSV and JSON come from :mod:`govinfo.reports.overdue`."""
+counting the findings per kind; and the findings as SPEC §3's JSON and CSV records."""
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
+from typing import Any
+
+import msgspec
 
 from govinfo.i18n import t
-from govinfo.render.table import Column, TableSpec
-from govinfo.reports.overdue import KIND_ORDER, Finding, OverdueReport, days_words, when_words
+from govinfo.render.table import Column, Table
+from govinfo.render.words import days_words, finding_detail, when_words
+from govinfo.reports.overdue import KIND_ORDER, Finding, FindingKind, OverdueReport
+from govinfo.reports.rows import as_record, keys_of
+
+
+class FindingRecord(msgspec.Struct, frozen=True, gc=False):
+    """A finding as SPEC §3's JSON object (the fields are its keys, in order)."""
+
+    point: str
+    kind: FindingKind
+    period: str | None
+    ref: str | None
+    due: dt.date
+    days_overdue: int
+    detail: str
+
+
+FINDING_KEYS = keys_of(FindingRecord)
 
 
 class GroupBy(StrEnum):
@@ -45,7 +66,7 @@ def _groups(report: OverdueReport, by: GroupBy) -> list[list[Finding]]:
     return [groups[key] for key in order if key in groups]
 
 
-def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> TableSpec:
+def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> Table:
     lead = [
         Column("point", t("od_col_point")),
         Column("contact", t("od_col_contact")),
@@ -57,7 +78,7 @@ def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> TableSp
         *lead,
         Column("ref", t("od_col_ref")),
         Column("due", t("od_col_due")),
-        Column("days", t("od_col_days"), numeric=True),
+        Column("days", t("od_col_days"), right=True),
         Column("detail", t("od_col_detail")),
     ]
     rows: list[tuple[str, ...]] = []
@@ -72,7 +93,9 @@ def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> TableSp
                 head = (point, contact, kind) if i == 0 else ("", "", kind)
             else:
                 head = (kind if i == 0 else "", point, contact)
-            rows.append((*head, f.period or f.ref or "", f.due.isoformat(), _days(f), f.detail))
+            rows.append(
+                (*head, f.period or f.ref or "", f.due.isoformat(), _days(f), finding_detail(f))
+            )
             styles.append("dim" if f.upcoming else ("warn" if f.days_overdue == 0 else None))
         ends.add(len(rows) - 1)
     as_of = report.as_of.isoformat()
@@ -87,7 +110,7 @@ def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> TableSp
         footer = [t("od_footer_none", as_of=as_of)]
     if report.upcoming is not None and report.soon is not None:
         footer.append(t("od_footer_soon", n=len(report.upcoming), days=report.soon))
-    return TableSpec(
+    return Table(
         columns=columns,
         rows=rows,
         styles=styles,
@@ -95,3 +118,38 @@ def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> TableSp
         footer=footer,
         section_ends=frozenset(ends),
     )
+
+
+def finding_record(f: Finding) -> dict[str, Any]:
+    """The finding as SPEC §3's JSON object, keys in SPEC's order."""
+    record = FindingRecord(
+        f.point, f.kind, f.period, f.ref, f.due, f.days_overdue, finding_detail(f)
+    )
+    return as_record(record, FINDING_KEYS)
+
+
+def overdue_document(report: OverdueReport) -> dict[str, Any]:
+    """SPEC §3's ``overdue`` JSON document; an ``upcoming`` list (same keys) only with
+    ``--soon``."""
+    doc: dict[str, Any] = {
+        "as_of": report.as_of.isoformat(),
+        "findings": [finding_record(f) for f in report.findings],
+    }
+    if report.upcoming is not None:
+        doc["upcoming"] = [finding_record(f) for f in report.upcoming]
+    return doc
+
+
+def overdue_keys(report: OverdueReport) -> tuple[str, ...]:
+    """The CSV header: the finding keys, plus ``upcoming`` with ``--soon``."""
+    return FINDING_KEYS if report.upcoming is None else (*FINDING_KEYS, "upcoming")
+
+
+def overdue_records(report: OverdueReport) -> list[dict[str, Any]]:
+    """CSV rows: the findings, then (with ``--soon``) the upcoming items, each with
+    ``upcoming`` true or false."""
+    if report.upcoming is None:
+        return [finding_record(f) for f in report.findings]
+    return [
+        {**finding_record(f), "upcoming": f.upcoming} for f in (*report.findings, *report.upcoming)
+    ]

@@ -3,15 +3,43 @@ years; and the list as records for CSV/JSON."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from govinfo.i18n import t
-from govinfo.model import Point, Tier
-from govinfo.render.table import Column, TableSpec
-from govinfo.reports.numbers import fixed
-from govinfo.reports.registry import PointState, YearRow
+import msgspec
 
-LIST_KEYS = ("id", "short", "name", "kind", "parent", "tiers", "holds", "state", "since")
+from govinfo.i18n import error_text, t
+from govinfo.model import Point, PointKind, Tier
+from govinfo.render.score import status_words
+from govinfo.render.table import Cell, Column, ColumnKind, Table
+from govinfo.reports.registry import PointState, RegistryProblem, YearRow
+from govinfo.reports.rows import as_record, keys_of
+
+
+class PointRecord(msgspec.Struct, frozen=True, gc=False):
+    """A point of ``points list`` as JSON/CSV (the fields are its keys, in order); ``tiers``
+    and ``holds`` are lists in JSON and space-separated text in CSV."""
+
+    id: str
+    short: str | None
+    name: str
+    kind: PointKind
+    parent: str | None
+    tiers: list[str] | str
+    holds: list[str] | str
+    state: str
+    since: dt.date | None
+
+
+LIST_KEYS = keys_of(PointRecord)
+
+
+def registry_problem_text(problem: RegistryProblem) -> str:
+    """Why an edit of the registry is refused, in the current language."""
+    facts = {
+        k: t(f"pt_tier_{v.value}") if isinstance(v, Tier) else v for k, v in problem.facts.items()
+    }
+    return t(f"pt_{problem.code}", **facts)
 
 
 def tier_words(tiers: tuple[Tier, ...] | list[Tier]) -> str:
@@ -26,7 +54,7 @@ def state_words(s: PointState) -> str:
     return t(f"pt_state_{s.state}", date=s.since.isoformat() if s.since else "")
 
 
-def list_table(states: list[PointState], labels: dict[str, str]) -> TableSpec:
+def list_table(states: list[PointState], labels: dict[str, str]) -> Table:
     """The registry list; ``labels`` names every point (for the parent column)."""
     columns = [
         Column("id", t("pt_col_id")),
@@ -52,7 +80,7 @@ def list_table(states: list[PointState], labels: dict[str, str]) -> TableSpec:
     active = [s for s in states if s.state == "active"]
     national = sum(1 for s in active if Tier.NATIONAL in s.holds)
     day = states[0].day.isoformat() if states else ""
-    return TableSpec(
+    return Table(
         columns=columns,
         rows=rows,
         styles=[None if s.state == "active" else "dim" for s in states],
@@ -64,29 +92,32 @@ def list_table(states: list[PointState], labels: dict[str, str]) -> TableSpec:
 def list_records(states: list[PointState], *, joined: bool) -> list[dict[str, Any]]:
     """One record per point; ``joined``: lists as space-separated text (for CSV)."""
 
-    def many(items: tuple[Tier, ...]) -> Any:
+    def many(items: tuple[Tier, ...]) -> list[str] | str:
         values = [tier.value for tier in items]
         return " ".join(values) if joined else values
 
     return [
-        {
-            "id": s.point.id,
-            "short": s.point.short,
-            "name": s.point.name,
-            "kind": s.point.kind.value,
-            "parent": s.point.parent,
-            "tiers": many(s.point.tiers),
-            "holds": many(s.holds),
-            "state": s.state,
-            "since": s.since.isoformat() if s.since else None,
-        }
+        as_record(
+            PointRecord(
+                s.point.id,
+                s.point.short,
+                s.point.name,
+                s.point.kind,
+                s.point.parent,
+                many(s.point.tiers),
+                many(s.holds),
+                s.state,
+                s.since,
+            ),
+            LIST_KEYS,
+        )
         for s in states
     ]
 
 
 def card_lines(point: Point, state: PointState, parent: Point | None) -> list[str]:
     """The point's particulars as ``label  value`` lines under its name (empty ones left out)."""
-    from govinfo.render.datatable import text_width
+    from govinfo.text import display_width
 
     contact = point.contact
     who = ""
@@ -104,9 +135,9 @@ def card_lines(point: Point, state: PointState, parent: Point | None) -> list[st
         (t("pt_col_state_on", day=state.day.isoformat()), state_words(state)),
     ]
     pairs = [(k, v) for k, v in pairs if v]
-    pad = max(text_width(k) for k, _ in pairs)
+    pad = max(display_width(k) for k, _ in pairs)
     lines = [t("pt_show_title", name=point.name, id=point.id)]
-    lines += [f"  {k}{' ' * (pad - text_width(k))}  {v}" for k, v in pairs]
+    lines += [f"  {k}{' ' * (pad - display_width(k))}  {v}" for k, v in pairs]
     return lines
 
 
@@ -118,12 +149,12 @@ def parent_words(point: Point, parent: Point | None) -> str:
     return f"{parent.label}（{parent.id}）" if parent.label != parent.id else parent.id
 
 
-def history_table(point: Point) -> TableSpec:
+def history_table(point: Point) -> Table:
     columns = [
         Column("date", t("col_date")),
         Column("event", t("pt_col_event")),
         Column("tier", t("pt_col_tier")),
-        Column("year", t("pt_col_year"), numeric=True),
+        Column("year", t("pt_col_year"), ColumnKind.COUNT),
         Column("reason", t("pt_col_reason")),
     ]
     rows = [
@@ -131,43 +162,32 @@ def history_table(point: Point) -> TableSpec:
             ev.date.isoformat(),
             t(f"pt_event_{ev.event.value}"),
             t(f"pt_tier_{ev.tier.value}"),
-            str(ev.year) if ev.year is not None else "",
+            ev.year,
             ev.reason or "",
         )
         for ev in point.history
     ]
-    return TableSpec(columns=columns, rows=rows, title=t("pt_history_title"))
+    return Table(columns=columns, rows=rows, title=t("pt_history_title"))
 
 
-def years_table(rows: list[YearRow]) -> TableSpec:
+def years_table(rows: list[YearRow]) -> Table:
     columns = [
         Column("year", t("pt_col_year")),
-        Column("rank", t("col_rank"), numeric=True),
-        Column("score", t("col_score"), numeric=True),
-        Column("submitted", t("col_submitted"), numeric=True),
-        Column("adopted", t("col_adopted"), numeric=True),
+        Column("rank", t("col_rank"), ColumnKind.COUNT),
+        Column("score", t("col_score"), ColumnKind.SCORE),
+        Column("submitted", t("col_submitted"), ColumnKind.COUNT),
+        Column("adopted", t("col_adopted"), ColumnKind.COUNT),
         Column("status", t("col_status")),
         Column("as_of", t("pt_col_as_of")),
     ]
-    out = []
+    out: list[tuple[Cell, ...]] = []
     for r in rows:
+        year, as_of = str(r.year), r.as_of.isoformat()
         if r.problem is not None:
-            out.append((str(r.year), "", "", "", "", r.problem, r.as_of.isoformat()))
+            out.append((year, None, None, None, None, error_text(r.problem), as_of))
         elif r.rank is None or r.score is None or r.status is None:
-            out.append((str(r.year), "", "", "", "", t("cy_not_ranked"), r.as_of.isoformat()))
+            out.append((year, None, None, None, None, t("cy_not_ranked"), as_of))
         else:
-            status = t(f"status_{r.status}")
-            if r.at_risk:
-                status = t("status_at_risk", status=status)
-            out.append(
-                (
-                    str(r.year),
-                    str(r.rank),
-                    fixed(r.score),
-                    str(r.submitted),
-                    str(r.adopted),
-                    status,
-                    r.as_of.isoformat(),
-                )
-            )
-    return TableSpec(columns=columns, rows=out, title=t("pt_years_title"))
+            status = status_words(r.status, r.at_risk)
+            out.append((year, r.rank, r.score, r.submitted, r.adopted, status, as_of))
+    return Table(columns=columns, rows=out, title=t("pt_years_title"))

@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 
-from wcwidth import wcswidth
-
 from govinfo.model import Problem
+from govinfo.text import display_width
 
 
 def problem_json(problems: list[Problem]) -> str:
@@ -36,9 +35,7 @@ def excerpt(line_text: str, col: int, line_no: int) -> list[str]:
     shown = line_text.rstrip("\r\n").replace("\t", " ")
     gutter = f"{line_no:>5} | "
     before = shown[: max(col - 1, 0)]
-    pad = wcswidth(before)
-    if pad < 0:
-        pad = len(before)
+    pad = display_width(before)
     return [gutter + shown, " " * (len(gutter) - 2) + "| " + " " * pad + "^"]
 
 

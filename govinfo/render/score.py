@@ -3,75 +3,79 @@ and as records for CSV/JSON (SPEC §3 keys and values)."""
 
 from __future__ import annotations
 
-from govinfo.i18n import t
-from govinfo.render.table import Column, TableSpec
-from govinfo.reports.explain import ExplainReport
-from govinfo.reports.numbers import fixed
-from govinfo.reports.score import ScoreReport, ScoreRow
+import datetime as dt
+from decimal import Decimal
+from typing import Any
 
-SCORE_KEYS = (
-    "rank",
-    "id",
-    "name",
-    "kind",
-    "score",
-    "submitted",
-    "adopted",
-    "national_adopted",
-    "instructions",
-    "research",
-    "deductions",
-    "status",
-    "at_risk",
-)
-EXPLAIN_KEYS = ("date", "submission", "kind", "detail", "points")
+import msgspec
+
+from govinfo.i18n import t
+from govinfo.render.table import Column, ColumnKind, Table
+from govinfo.render.words import describe
+from govinfo.reports.explain import ExplainReport
+from govinfo.reports.numbers import fixed, tidy
+from govinfo.reports.rows import as_record, keys_of
+from govinfo.reports.score import ScoreReport
+
+COUNT, SCORE = ColumnKind.COUNT, ColumnKind.SCORE
+
+
+class ExplainRecord(msgspec.Struct, frozen=True, gc=False):
+    """One of the ``events`` of SPEC §3's ``explain`` JSON (the fields are its keys, in order)."""
+
+    date: dt.date
+    submission: str | None
+    kind: str
+    detail: str
+    points: Decimal
+
+
+EXPLAIN_KEYS = keys_of(ExplainRecord)
 
 _STYLE = {"commended": "good", "disqualified": "bad", "left": "dim"}
 
 
-def status_words(row: ScoreRow) -> str:
-    words = t(f"status_{row.status}")
-    return t("status_at_risk", status=words) if row.at_risk else words
+def status_words(status: str, at_risk: bool) -> str:
+    """“优秀”, “保留（有取消风险）” …: a status as people read it."""
+    words = t(f"status_{status}")
+    return t("status_at_risk", status=words) if at_risk else words
 
 
-def score_table(report: ScoreReport) -> TableSpec:
+def score_table(report: ScoreReport) -> Table:
+    """The ranking as people read it — the ``score`` command's table and the year-end report's
+    first one."""
     columns = [
-        Column("rank", t("col_rank"), numeric=True),
+        Column("rank", t("col_rank"), COUNT),
         Column("point", t("col_point")),
         Column("kind", t("col_kind")),
-        Column("score", t("col_score"), numeric=True),
-        Column("submitted", t("col_submitted"), numeric=True),
-        Column("adopted", t("col_adopted"), numeric=True),
-        Column("national_adopted", t("col_national_adopted"), numeric=True),
-        Column("instructions", t("col_instructions"), numeric=True),
-        Column("research", t("col_research"), numeric=True),
-        Column("deductions", t("col_deductions"), numeric=True),
+        Column("score", t("col_score"), SCORE),
+        Column("submitted", t("col_submitted"), COUNT),
+        Column("adopted", t("col_adopted"), COUNT),
+        Column("national_adopted", t("col_national_adopted"), COUNT),
+        Column("instructions", t("col_instructions"), COUNT),
+        Column("research", t("col_research"), COUNT),
+        Column("deductions", t("col_deductions"), SCORE),
         Column("status", t("col_status")),
     ]
     rows = [
         (
-            str(r.rank),
+            r.rank,
             r.label,
             t(f"kind_{r.kind}"),
-            fixed(r.score),
-            str(r.submitted),
-            str(r.adopted),
-            str(r.national_adopted),
-            str(r.instructions),
-            str(r.research),
-            fixed(r.deductions),
-            status_words(r),
+            r.score,
+            r.submitted,
+            r.adopted,
+            r.national_adopted,
+            r.instructions,
+            r.research,
+            r.deductions,
+            status_words(r.status, r.at_risk),
         )
         for r in report.rows
     ]
     styles = [("warn" if r.at_risk else _STYLE.get(r.status)) for r in report.rows]
     as_of = report.as_of.isoformat()
-    footer = [
-        t(
-            "score_footer_rules",
-            ids=t("list_sep").join(report.rule_sets),
-        )
-    ]
+    footer = [t("score_footer_rules", ids=t("list_sep").join(report.rule_sets))]
     if report.final:
         footer.append(
             t(
@@ -83,7 +87,7 @@ def score_table(report: ScoreReport) -> TableSpec:
         )
     else:
         footer.append(t("score_footer_provisional", as_of=as_of, at_risk=report.at_risk))
-    return TableSpec(
+    return Table(
         columns=columns,
         rows=rows,
         styles=styles,
@@ -92,28 +96,28 @@ def score_table(report: ScoreReport) -> TableSpec:
     )
 
 
-def explain_table(report: ExplainReport) -> TableSpec:
+def explain_table(report: ExplainReport) -> Table:
     columns = [
         Column("date", t("col_date")),
         Column("submission", t("col_submission")),
         Column("title", t("col_title")),
         Column("what", t("col_what")),
-        Column("points", t("col_points"), numeric=True),
-        Column("total", t("col_total"), numeric=True),
+        Column("points", t("col_points"), SCORE),
+        Column("total", t("col_total"), SCORE),
     ]
     rows = [
         (
             r.date.isoformat(),
             r.submission or "",
             r.title or "",
-            r.detail,
-            fixed(r.points),
-            fixed(r.total),
+            describe(r.event),
+            r.points,
+            r.total,
         )
         for r in report.rows
     ]
     styles = [("bad" if r.points < 0 else None) for r in report.rows]
-    return TableSpec(
+    return Table(
         columns=columns,
         rows=rows,
         styles=styles,
@@ -127,3 +131,25 @@ def explain_table(report: ExplainReport) -> TableSpec:
             )
         ],
     )
+
+
+def explain_records(report: ExplainReport) -> list[dict[str, Any]]:
+    """The ``events`` of SPEC §3's ``explain`` JSON, keys in SPEC's order (``detail`` in the
+    current language)."""
+    return [
+        as_record(
+            ExplainRecord(r.date, r.submission, r.kind, describe(r.event), r.points), EXPLAIN_KEYS
+        )
+        for r in report.rows
+    ]
+
+
+def explain_document(report: ExplainReport) -> dict[str, Any]:
+    """SPEC §3's ``explain`` JSON document."""
+    return {
+        "point": report.point.id,
+        "year": report.year,
+        "as_of": report.as_of.isoformat(),
+        "score": tidy(report.score),
+        "events": explain_records(report),
+    }

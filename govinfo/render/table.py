@@ -1,8 +1,8 @@
 """A table in four formats: rich (terminal), markdown, CSV and JSON.
 
-Any command that prints rows (score, explain, overdue, report) describes its output once as a
-:class:`TableSpec` (localised headers, display texts, a style per row, a title and footer lines)
-for people, and as plain records (JSON keys and values, SPEC §3) for programs:
+Any command that prints rows (score, explain, overdue, points, report) describes its output
+once as a :class:`Table` (localised headers, typed cells, a style per row, a title and footer
+lines) for people, and as plain records (JSON keys and values, SPEC §3) for programs:
 
 * ``table``    — :func:`print_rich`: a rich table, coloured per row on a terminal;
 * ``markdown`` — :func:`markdown_text`: a pipe table (tabulate, CJK-aware through wcwidth);
@@ -15,13 +15,15 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
 import msgspec
+
+from govinfo.reports.numbers import fixed, tidy
 
 
 class OutputFormat(StrEnum):
@@ -31,29 +33,89 @@ class OutputFormat(StrEnum):
     markdown = "markdown"
 
 
+Cell = str | int | Decimal | None
+
+
+class ColumnKind(StrEnum):
+    TEXT = "text"
+    COUNT = "count"  # a whole number
+    SCORE = "score"  # a Decimal, shown with 2 decimals
+
+
 @dataclass(frozen=True)
 class Column:
-    """``key`` names the column for code; ``header`` is what people read; ``numeric`` columns
-    are right-aligned."""
+    """``key`` names the column for code; ``header`` is what people read; ``kind`` says what
+    its cells hold. Number columns, and text columns marked ``right`` (“12 天”), are
+    right-aligned."""
 
     key: str
     header: str
-    numeric: bool = False
+    kind: ColumnKind = ColumnKind.TEXT
+    right: bool = False
+
+    @property
+    def numeric(self) -> bool:
+        return self.right or self.kind is not ColumnKind.TEXT
 
 
 @dataclass(frozen=True)
-class TableSpec:
-    """Rows of display texts (one per column, in column order), an optional style per row
-    (``good``, ``bad``, ``warn``, ``dim``, ``total`` or None), a title and footer lines.
-    ``section_ends`` holds the indexes of rows that end a group: the rich table draws a rule
-    under them."""
+class Table:
+    """The one table model: every command's output for people is laid out as a ``Table``, and
+    every format (rich, plain, Markdown, xlsx, CSV files) renders it.
+
+    ``rows`` hold one cell per column — texts, whole numbers or exact scores, so that a
+    spreadsheet gets numbers as numbers; ``styles`` an optional style per row (``good``,
+    ``bad``, ``warn``, ``dim`` or None); ``total`` an optional last row of sums, printed in
+    bold under a rule; ``footer`` the lines under the table; ``section_ends`` the indexes of rows
+    that end a group (a rule under them). ``key`` (a stable English name, ``ranking``, ``trend``
+    …) and ``name`` (a short localised name: the xlsx sheet, the CSV file) name a table of a
+    report with several."""
 
     columns: Sequence[Column]
-    rows: Sequence[Sequence[str]]
+    rows: Sequence[Sequence[Cell]]
     styles: Sequence[str | None] = ()
     title: str | None = None
     footer: Sequence[str] = field(default_factory=tuple)
     section_ends: frozenset[int] = frozenset()
+    total: Sequence[Cell] | None = None
+    key: str = ""
+    name: str = ""
+
+
+def display(cell: Cell, kind: ColumnKind) -> str:
+    """How a cell reads in a table: scores with exactly 2 decimals, nothing for an empty cell."""
+    if cell is None:
+        return ""
+    if isinstance(cell, Decimal):
+        return fixed(cell) if kind is ColumnKind.SCORE else format(tidy(cell), "f")
+    return str(cell)
+
+
+def plain(cell: Cell) -> str:
+    """How a cell is written to a CSV file: numbers as their plain text (at most 2 decimals)."""
+    if cell is None:
+        return ""
+    if isinstance(cell, Decimal):
+        return format(tidy(cell), "f")
+    return str(cell)
+
+
+def display_rows(table: Table) -> list[list[str]]:
+    """Every row's display texts, the total row last."""
+    kinds = [c.kind for c in table.columns]
+    rows = [*table.rows, *([table.total] if table.total is not None else [])]
+    return [[display(cell, kind) for cell, kind in zip(row, kinds, strict=True)] for row in rows]
+
+
+def _layout(table: Table) -> tuple[list[list[str]], list[str | None], frozenset[int]]:
+    """Display rows, a style per row and the group ends, the total row (bold, under a rule)
+    included."""
+    styles: list[str | None] = list(table.styles) + [None] * (len(table.rows) - len(table.styles))
+    ends = table.section_ends
+    if table.total is not None:
+        styles.append("total")
+        ends = ends | {len(table.rows) - 1}
+    return display_rows(table), styles, ends
 
 
 # Row styles → rich styles (only visible on a terminal without NO_COLOR).
@@ -66,7 +128,7 @@ RICH_STYLES = {
 }
 
 
-def print_rich(spec: TableSpec, console: Any, *, ascii_only: bool | None = None) -> None:
+def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> None:
     """Print ``spec`` on a rich ``console``. Off a terminal the table takes its natural width
     (never wrapped to the console's), so that piped output stays one row per line. Box lines are
     ASCII when ``ascii_only`` (default: the environment variable ``GOVINFO_ASCII`` is set), for
@@ -89,13 +151,13 @@ def print_rich(spec: TableSpec, console: Any, *, ascii_only: bool | None = None)
     )
     for col in spec.columns:
         table.add_column(col.header, justify="right" if col.numeric else "left", no_wrap=True)
-    styles = list(spec.styles) + [None] * (len(spec.rows) - len(spec.styles))
-    last = len(spec.rows) - 1
-    for i, (row, style) in enumerate(zip(spec.rows, styles, strict=True)):
+    rows, styles, ends = _layout(spec)
+    last = len(rows) - 1
+    for i, (row, style) in enumerate(zip(rows, styles, strict=True)):
         table.add_row(
             *row,
             style=RICH_STYLES.get(style or ""),
-            end_section=i in spec.section_ends and i != last,
+            end_section=i in ends and i != last,
         )
     if console.is_terminal:
         console.print(table)
@@ -117,27 +179,25 @@ def print_rich(spec: TableSpec, console: Any, *, ascii_only: bool | None = None)
 FAST_ROWS = 300
 
 
-def print_plain(spec: TableSpec, console: Any, *, ascii_only: bool = False) -> None:
+def print_plain(spec: Table, console: Any, *, ascii_only: bool = False) -> None:
     """Print ``spec`` with the rich table's layout (header, a rule, rows with three spaces
     between columns, numbers right-aligned, a blank line between groups), measuring CJK text
     with wcwidth, one styled line per row. The title is never wrapped to the table's width."""
     from rich.text import Text
-    from wcwidth import wcswidth
 
-    def width(text: str) -> int:
-        w = wcswidth(text)
-        return len(text) if w < 0 else w
+    from govinfo.text import display_width
 
+    rows, styles, ends = _layout(spec)
     headers = [c.header for c in spec.columns]
-    widths = [width(h) for h in headers]
-    for row in spec.rows:
+    widths = [display_width(h) for h in headers]
+    for row in rows:
         for i, cell in enumerate(row):
-            widths[i] = max(widths[i], width(cell))
+            widths[i] = max(widths[i], display_width(cell))
 
     def line(cells: Sequence[str]) -> str:
         parts = []
         for i, (cell, col) in enumerate(zip(cells, spec.columns, strict=True)):
-            pad = " " * (widths[i] - width(cell))
+            pad = " " * (widths[i] - display_width(cell))
             parts.append(pad + cell if col.numeric else cell + pad)
         return "   ".join(parts).rstrip()
 
@@ -146,28 +206,39 @@ def print_plain(spec: TableSpec, console: Any, *, ascii_only: bool = False) -> N
         console.print(spec.title, markup=False, highlight=False, soft_wrap=True)
     console.print(line(headers), markup=False, highlight=False, soft_wrap=True, style="bold")
     console.print(rule, markup=False, highlight=False, soft_wrap=True)
-    styles = list(spec.styles) + [None] * (len(spec.rows) - len(spec.styles))
-    last = len(spec.rows) - 1
-    for i, (row, style) in enumerate(zip(spec.rows, styles, strict=True)):
+    last = len(rows) - 1
+    for i, (row, style) in enumerate(zip(rows, styles, strict=True)):
         console.print(
             Text(line(row), style=RICH_STYLES.get(style or "", "")), highlight=False, soft_wrap=True
         )
-        if i in spec.section_ends and i != last:
+        if i in ends and i != last:
             console.print("")  # as the rich layout: a blank line between groups
     for text in spec.footer:
         console.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
-def markdown_text(spec: TableSpec) -> str:
-    """``spec`` as Markdown: the title in bold, a pipe table, then the footer lines."""
+def markdown_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool]
+) -> str:
+    """A Markdown pipe table of display texts (tabulate, CJK-aware through wcwidth; ids never
+    read as numbers), ``numeric`` columns right-aligned."""
     from tabulate import tabulate
 
-    table = tabulate(
-        [list(r) for r in spec.rows],
-        headers=[c.header for c in spec.columns],
-        tablefmt="pipe",
-        disable_numparse=True,
-        colalign=["right" if c.numeric else "left" for c in spec.columns],
+    return str(
+        tabulate(
+            [list(r) for r in rows],
+            headers=list(headers),
+            tablefmt="pipe",
+            disable_numparse=True,
+            colalign=["right" if n else "left" for n in numeric],
+        )
+    )
+
+
+def markdown_text(spec: Table) -> str:
+    """``spec`` as Markdown: the title in bold, a pipe table, then the footer lines."""
+    table = markdown_table(
+        [c.header for c in spec.columns], display_rows(spec), [c.numeric for c in spec.columns]
     )
     parts = []
     if spec.title:
@@ -187,15 +258,18 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def csv_rows(rows: Iterable[Sequence[str]], *, newline: str = "\n") -> str:
+    """Rows of texts (the header first) as CSV text, each row ended by ``newline``."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator=newline)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
 def csv_text(records: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> str:
     """``records`` as CSV with ``keys`` (the JSON keys) as header; booleans as ``true``/
     ``false``, null as an empty cell, decimals as written."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(keys)
-    for rec in records:
-        writer.writerow([_cell(rec.get(k)) for k in keys])
-    return buf.getvalue()
+    return csv_rows([keys, *([_cell(rec.get(k)) for k in keys] for rec in records)])
 
 
 _ENCODER = msgspec.json.Encoder(decimal_format="number")

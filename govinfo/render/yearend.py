@@ -9,10 +9,9 @@ from dataclasses import replace
 from typing import Any
 
 from govinfo.i18n import t
-from govinfo.render.datatable import bar_chart, table_spec
-from govinfo.render.table import print_rich
-from govinfo.reports.tables import DataTable
+from govinfo.render.table import Table, print_rich
 from govinfo.reports.yearend import YearEnd
+from govinfo.text import display_width
 
 CHART_WIDTH = 40
 
@@ -34,7 +33,7 @@ def trend_chart(ye: YearEnd, *, ascii_only: bool | None = None) -> list[str]:
 
 
 def print_year_end(
-    tables: Sequence[DataTable], console: Any, *, extra: dict[str, list[str]] | None = None
+    tables: Sequence[Table], console: Any, *, extra: dict[str, list[str]] | None = None
 ) -> None:
     """Every table on ``console`` (an empty one as its title and “无”), each followed by its
     notes and by ``extra[table.key]`` lines (the chart after the trend)."""
@@ -44,13 +43,38 @@ def print_year_end(
         # The title on a line of its own: inside the table it would wrap at the table's width.
         console.print(table.title, markup=False, highlight=False, soft_wrap=True)
         if table.rows:
-            print_rich(replace(table_spec(table), title=None), console)
+            print_rich(replace(table, title=None), console)
         else:
             console.print("  " + t("ye_none"), markup=False, highlight=False)
-            for note in table.notes:
+            for note in table.footer:
                 console.print(note, markup=False, highlight=False, soft_wrap=True)
         lines = (extra or {}).get(table.key)
         if lines:
             console.print()
             for line in lines:
                 console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def bar_chart(
+    labels: Sequence[str],
+    series: Sequence[Sequence[int]],
+    symbols: Sequence[str],
+    *,
+    width: int = 40,
+) -> list[str]:
+    """A horizontal bar chart: per label one line per series, ``symbol`` repeated in proportion
+    to the value (the largest value fills ``width``; any value above 0 shows at least one),
+    then the value. The label stands on the first line of its group."""
+    top = max((v for values in series for v in values), default=0)
+    pad = max((display_width(label) for label in labels), default=0)
+    lines = []
+    for i, label in enumerate(labels):
+        for k, values in enumerate(series):
+            value = values[i]
+            n = 0 if top == 0 else round(value * width / top)
+            if value > 0:
+                n = max(n, 1)
+            head = label if k == 0 else ""
+            head += " " * (pad - display_width(head))
+            lines.append(f"{head} {symbols[k] * n} {value}".rstrip())
+    return lines

@@ -2,7 +2,7 @@
 
 The year's outcome (:func:`govinfo.reports.yearend.year_outcome` of the year scored as of its
 last day) becomes one history event per point — ``commended`` or ``disqualified``, provincial
-tier, with the assessed ``year`` and the reason — dated the day the clerk gives. What the
+tier, with the assessed ``year`` and the reason (phrased by render) — dated the day the clerk gives. What the
 registry already records for that year (provincial ``commended``/``disqualified`` events whose
 ``year`` is it) is compared with the outcome on (point, event, year):
 
@@ -15,6 +15,7 @@ registry already records for that year (provincial ``commended``/``disqualified`
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 
 import msgspec
@@ -77,8 +78,7 @@ def recorded_outcome(folder: Folder, year: int) -> list[Recorded]:
 
 
 def close_plan(folder: Folder, result: YearScore, day: dt.date) -> ClosePlan:
-    """Compare ``result`` (scored as of the year's last day) with what the registry records.
-    The reasons are in the current language: set it to the folder's before calling."""
+    """Compare ``result`` (scored as of the year's last day) with what the registry records."""
     outcome = year_outcome(result)
     recorded = recorded_outcome(folder, result.year)
     computed = {(r.point.id, event_of(r.status)) for r in outcome}
@@ -115,9 +115,11 @@ def close_plan(folder: Folder, result: YearScore, day: dt.date) -> ClosePlan:
     )
 
 
-def history_events(plan: ClosePlan) -> list[tuple[str, dict[str, object]]]:
-    """The history records to append: (point id, {date, event, year, reason}); the tier is left
-    out (provincial is the default)."""
+def history_events(
+    plan: ClosePlan, reasons: Mapping[str, str]
+) -> list[tuple[str, dict[str, object]]]:
+    """The history records to append: (point id, {date, event, year, reason}), ``reasons`` by
+    point id; the tier is left out (provincial is the default)."""
     return [
         (
             r.point.id,
@@ -125,7 +127,7 @@ def history_events(plan: ClosePlan) -> list[tuple[str, dict[str, object]]]:
                 "date": plan.date,
                 "event": event_of(r.status).value,
                 "year": plan.year,
-                "reason": r.reason,
+                "reason": reasons[r.point.id],
             },
         )
         for r in plan.add

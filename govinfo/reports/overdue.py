@@ -24,7 +24,7 @@ Readings of SPEC where it leaves room (see also :mod:`govinfo.rules.activity`):
 * "Ordered by … kind" is the kind as text (``emergency-late`` < ``inactive`` <
   ``opinion-missing`` < ``research-missing`` < ``solicitation-overdue``); tables use the same
   order, so a point's lines read as its JSON does.
-* ``emergency-late`` is judged as scoring judges it (:func:`~govinfo.rules.events.late_report`:
+* ``emergency-late`` is judged as scoring judges it (:func:`~govinfo.rules.pricer.late_report`:
   any submission with both times, by the set in force on its date), by its ``reported_at``
   day whatever the submission's own date — so findings and deductions never disagree.
 * JSON keys are exactly SPEC's; the only addition is ``upcoming``, and only with ``--soon``.
@@ -44,21 +44,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable
 from enum import StrEnum
-from typing import Any
 
 import msgspec
 
-from govinfo.i18n import t
 from govinfo.model import Folder, HistoryKind, Point, PointKind, Tier
-from govinfo.reports.explain import period_words
 from govinfo.rules.activity import Inactivity, inactive_points, late_reports
-from govinfo.rules.events import LateReport, Pricer, SubmissionIndex
 from govinfo.rules.obligations import (
     Obligation,
     ObligationKind,
     ObligationStatus,
     obligations,
 )
+from govinfo.rules.pricer import LateReport, Pricer, SubmissionIndex
 
 
 class FindingKind(StrEnum):
@@ -78,36 +75,23 @@ _OF_OBLIGATION = {
     ObligationKind.SOLICITATION: FindingKind.SOLICITATION_OVERDUE,
 }
 
-FINDING_KEYS = ("point", "kind", "period", "ref", "due", "days_overdue", "detail")
-
 
 class Finding(msgspec.Struct, frozen=True, gc=False):
-    """One finding (or, with ``upcoming``, one thing falling due soon). ``detail`` is already
-    in the current language."""
+    """One finding (or, with ``upcoming``, one thing falling due soon). ``fact`` is what the
+    scoring core found — the obligation, the silence, the late report — from which render
+    phrases the ``detail`` of SPEC §3."""
 
     point: str
     kind: FindingKind
     due: dt.date
     days_overdue: int
-    detail: str
+    fact: Obligation | Inactivity | LateReport
     period: str | None = None
     ref: str | None = None
     upcoming: bool = False
 
     def sort_key(self) -> tuple[str, str, dt.date, str]:
         return (self.point, self.kind.value, self.due, self.period or self.ref or "")
-
-    def record(self) -> dict[str, Any]:
-        """The finding as SPEC §3's JSON object, keys in SPEC's order."""
-        return {
-            "point": self.point,
-            "kind": self.kind.value,
-            "period": self.period,
-            "ref": self.ref,
-            "due": self.due.isoformat(),
-            "days_overdue": self.days_overdue,
-            "detail": self.detail,
-        }
 
 
 class OverdueReport(msgspec.Struct, frozen=True, gc=False):
@@ -129,68 +113,6 @@ class OverdueReport(msgspec.Struct, frozen=True, gc=False):
         return out
 
 
-# --- words -------------------------------------------------------------------------------
-
-
-def days_words(n: int) -> str:
-    """“12 天” / “12 days”, “1 day”."""
-    return t("od_day" if abs(n) == 1 else "od_days", n=abs(n))
-
-
-def when_words(days_overdue: int) -> str:
-    """“逾期 12 天”, “今日到期”, “3 天后到期”."""
-    if days_overdue > 0:
-        return t("od_when_late", days=days_words(days_overdue))
-    if days_overdue == 0:
-        return t("od_when_today")
-    return t("od_when_soon", days=days_words(days_overdue))
-
-
-def _obligation_detail(ob: Obligation, upcoming: bool) -> str:
-    n = ob.days_overdue
-    if ob.kind is ObligationKind.SOLICITATION:
-        if upcoming:
-            return t("od_solicitation_soon", topic=ob.topic, days=days_words(n))
-        if n == 0:
-            return t("od_solicitation_today", topic=ob.topic)
-        return t("od_solicitation_late", topic=ob.topic, days=days_words(n))
-    stem = "od_research" if ob.kind is ObligationKind.RESEARCH else "od_opinion"
-    return t(
-        f"{stem}_soon" if upcoming else stem,
-        period=period_words(ob.period or ""),
-        required=ob.required,
-        found=ob.answered_by(ob.due),
-        when=when_words(n),
-    )
-
-
-def _inactive_detail(item: Inactivity) -> str:
-    if item.submission is not None:
-        return t(
-            "od_inactive_since_submission",
-            date=item.reference.isoformat(),
-            days=days_words(item.silent_days),
-            limit=item.limit,
-        )
-    key = (
-        "od_inactive_since_reinstated"
-        if item.entered_by is HistoryKind.REINSTATED
-        else "od_inactive_since_admitted"
-    )
-    return t(
-        key, date=item.reference.isoformat(), days=days_words(item.silent_days), limit=item.limit
-    )
-
-
-def _late_detail(late: LateReport) -> str:
-    return t(
-        "od_emergency_late",
-        occurred=late.occurred_at.isoformat(sep=" ", timespec="minutes"),
-        minutes=late.minutes,
-        limit=late.limit,
-    )
-
-
 # --- findings ----------------------------------------------------------------------------
 
 
@@ -200,7 +122,7 @@ def _of_obligation(ob: Obligation, *, upcoming: bool = False) -> Finding:
         kind=_OF_OBLIGATION[ob.kind],
         due=ob.due,
         days_overdue=ob.days_overdue,
-        detail=_obligation_detail(ob, upcoming),
+        fact=ob,
         period=ob.period,
         ref=ob.ref,
         upcoming=upcoming,
@@ -233,7 +155,7 @@ def overdue_findings(
                 kind=FindingKind.INACTIVE,
                 due=item.due,
                 days_overdue=item.days_overdue,
-                detail=_inactive_detail(item),
+                fact=item,
                 ref=item.submission,
             )
         )
@@ -245,7 +167,7 @@ def overdue_findings(
                 kind=FindingKind.EMERGENCY_LATE,
                 due=due,
                 days_overdue=(as_of - due).days,
-                detail=_late_detail(late),
+                fact=late,
                 ref=late.submission,
             )
         )
@@ -323,34 +245,6 @@ def overdue_report(
         upcoming=upcoming,
         soon=soon,
     )
-
-
-# --- records (JSON, CSV) -----------------------------------------------------------------
-
-
-def overdue_document(report: OverdueReport) -> dict[str, Any]:
-    """SPEC §3's ``overdue`` JSON document; an ``upcoming`` list (same keys) only with
-    ``--soon``."""
-    doc: dict[str, Any] = {
-        "as_of": report.as_of.isoformat(),
-        "findings": [f.record() for f in report.findings],
-    }
-    if report.upcoming is not None:
-        doc["upcoming"] = [f.record() for f in report.upcoming]
-    return doc
-
-
-def overdue_keys(report: OverdueReport) -> tuple[str, ...]:
-    """The CSV header: the finding keys, plus ``upcoming`` with ``--soon``."""
-    return FINDING_KEYS if report.upcoming is None else (*FINDING_KEYS, "upcoming")
-
-
-def overdue_records(report: OverdueReport) -> list[dict[str, Any]]:
-    """CSV rows: the findings, then (with ``--soon``) the upcoming items, each with
-    ``upcoming`` true or false."""
-    if report.upcoming is None:
-        return [f.record() for f in report.findings]
-    return [{**f.record(), "upcoming": f.upcoming} for f in (*report.findings, *report.upcoming)]
 
 
 # --- which submission years to read ------------------------------------------------------

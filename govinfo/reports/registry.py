@@ -23,7 +23,6 @@ from decimal import Decimal
 import msgspec
 
 from govinfo.errors import DataError
-from govinfo.i18n import t
 from govinfo.model import Folder, HistoryEvent, HistoryKind, Point, Tier
 from govinfo.rules.annual import default_as_of, score_year
 
@@ -60,7 +59,7 @@ def point_states(folder: Folder, day: dt.date) -> list[PointState]:
 
 class YearRow(msgspec.Struct, frozen=True, gc=False):
     """A point's score in one year on record; ``rank`` None when it was not ranked that year,
-    ``problem`` the message when the year cannot be scored."""
+    ``problem`` the error that stopped the year being scored (render phrases it)."""
 
     year: int
     as_of: dt.date
@@ -70,7 +69,7 @@ class YearRow(msgspec.Struct, frozen=True, gc=False):
     adopted: int = 0
     status: str | None = None
     at_risk: bool = False
-    problem: str | None = None
+    problem: DataError | None = None
 
 
 def years_on_record(folder: Folder) -> list[int]:
@@ -87,7 +86,7 @@ def point_years(folder: Folder, point: Point, today: dt.date) -> list[YearRow]:
         try:
             result = score_year(folder, year, as_of)
         except DataError as exc:
-            rows.append(YearRow(year, as_of, problem=exc.message))
+            rows.append(YearRow(year, as_of, problem=exc))
             continue
         s = result.standing_of(point.id)
         if s is None:
@@ -111,6 +110,19 @@ def point_years(folder: Folder, point: Point, today: dt.date) -> list[YearRow]:
 # --- checks before writing ---------------------------------------------------------------------
 
 
+class RegistryProblem(msgspec.Struct, frozen=True, gc=False):
+    """Why an edit of the registry is refused: ``code`` names the check (``bad_id``,
+    ``id_taken``, ``not_holding`` …), ``facts`` the values it found; render phrases it. A
+    :class:`~govinfo.model.Tier` among the facts is read as the tier's name."""
+
+    code: str
+    facts: dict[str, object]
+
+
+def _problem(code: str, **facts: object) -> RegistryProblem:
+    return RegistryProblem(code, facts)
+
+
 def _names(p: Point) -> Iterable[str]:
     yield p.id
     yield p.name
@@ -128,20 +140,20 @@ def new_point_problems(
     aliases: Sequence[str],
     parent: str | None,
     id_ok: bool,
-) -> list[str]:
-    """Everything wrong with a new point (messages in the current language; empty: fine).
+) -> list[RegistryProblem]:
+    """Everything wrong with a new point (empty: fine).
     ``id_ok``: the id matches the slug pattern and is not a reserved device name (the loader's
     own test, passed in so that this layer need not import the loader)."""
-    problems = []
+    problems: list[RegistryProblem] = []
     if not id_ok:
-        problems.append(t("pt_bad_id", id=point_id, pattern=ID_RE_TEXT))
+        problems.append(_problem("bad_id", id=point_id, pattern=ID_RE_TEXT))
     for p in folder.points:
         if p.id == point_id:
-            problems.append(t("pt_id_taken", id=point_id, name=p.name))
+            problems.append(_problem("id_taken", id=point_id, name=p.name))
         elif p.id.casefold() == point_id.casefold():
-            problems.append(t("pt_id_case", id=point_id, other=p.id))
+            problems.append(_problem("id_case", id=point_id, other=p.id))
     if not name.strip():
-        problems.append(t("pt_empty", field="--name"))
+        problems.append(_problem("empty", field="--name"))
     taken: dict[str, Point] = {}
     for p in folder.points:
         for n in _names(p):
@@ -154,19 +166,19 @@ def new_point_problems(
     for option, text in given:
         if not text.strip():
             if option != "--name":
-                problems.append(t("pt_empty", field=option))
+                problems.append(_problem("empty", field=option))
             continue
         other = taken.get(text)
         if other is not None and other.id != point_id:
-            problems.append(t("pt_name_taken", option=option, value=text, other=other.id))
+            problems.append(_problem("name_taken", option=option, value=text, other=other.id))
         if text in seen and option == "--alias":
-            problems.append(t("pt_alias_repeat", value=text))
+            problems.append(_problem("alias_repeat", value=text))
         seen.add(text)
     if parent is not None:
         if parent == point_id:
-            problems.append(t("pt_parent_self"))
+            problems.append(_problem("parent_self"))
         elif folder.point(parent) is None:
-            problems.append(t("pt_parent_unknown", parent=parent))
+            problems.append(_problem("parent_unknown", parent=parent))
     return problems
 
 
@@ -174,22 +186,26 @@ def _latest(point: Point) -> HistoryEvent | None:
     return max(point.history, key=lambda ev: ev.date, default=None)
 
 
-def history_problem(point: Point, event: HistoryKind, tier: Tier, day: dt.date) -> str | None:
+def history_problem(
+    point: Point, event: HistoryKind, tier: Tier, day: dt.date
+) -> RegistryProblem | None:
     """Why ``event`` (retired or reinstated) for ``tier`` on ``day`` cannot be recorded, or None."""
     if tier not in point.tiers:
-        return t("pt_tier_unlisted", id=point.id, tier=tier.value)
+        return _problem("tier_unlisted", id=point.id, tier=tier.value)
     latest = _latest(point)
     if latest is not None and day < latest.date:
-        return t("pt_date_order", id=point.id, date=day.isoformat(), latest=latest.date.isoformat())
+        return _problem(
+            "date_order", id=point.id, date=day.isoformat(), latest=latest.date.isoformat()
+        )
     holds = point.holds(tier, day)
     if event is HistoryKind.RETIRED and not holds:
-        return t("pt_not_holding", id=point.id, tier=t(f"pt_tier_{tier.value}"), date=day)
+        return _problem("not_holding", id=point.id, tier=tier, date=day)
     if event is HistoryKind.REINSTATED:
         if holds:
-            return t("pt_already_holding", id=point.id, tier=t(f"pt_tier_{tier.value}"), date=day)
+            return _problem("already_holding", id=point.id, tier=tier, date=day)
         if not any(
             ev.event is HistoryKind.ADMITTED and ev.tier is tier and ev.date <= day
             for ev in point.history
         ):
-            return t("pt_never_admitted", id=point.id, tier=t(f"pt_tier_{tier.value}"))
+            return _problem("never_admitted", id=point.id, tier=tier)
     return None

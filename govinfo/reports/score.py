@@ -9,11 +9,13 @@ from typing import Any
 import msgspec
 
 from govinfo.model import PointKind
-from govinfo.reports.numbers import tidy
+from govinfo.reports.rows import as_record, keys_of
 from govinfo.rules.annual import Status, YearScore
 
 
 class ScoreRow(msgspec.Struct, frozen=True, gc=False):
+    """One ranked point; the fields are SPEC §3's ``points`` keys, in order, and ``label``."""
+
     rank: int
     id: str
     name: str
@@ -28,6 +30,10 @@ class ScoreRow(msgspec.Struct, frozen=True, gc=False):
     deductions: Decimal
     status: str
     at_risk: bool
+
+
+# SPEC §3's keys: the row's fields but the table's short name.
+SCORE_KEYS = keys_of(ScoreRow, omit=("label",))
 
 
 class ScoreReport(msgspec.Struct, frozen=True, gc=False):
@@ -89,24 +95,7 @@ def score_report(
 
 def score_records(report: ScoreReport) -> list[dict[str, Any]]:
     """The ``points`` of SPEC §3's ``score`` JSON, one dict per row, keys in SPEC's order."""
-    return [
-        {
-            "rank": r.rank,
-            "id": r.id,
-            "name": r.name,
-            "kind": r.kind,
-            "score": tidy(r.score),
-            "submitted": r.submitted,
-            "adopted": r.adopted,
-            "national_adopted": r.national_adopted,
-            "instructions": r.instructions,
-            "research": r.research,
-            "deductions": tidy(r.deductions),
-            "status": r.status,
-            "at_risk": r.at_risk,
-        }
-        for r in report.rows
-    ]
+    return [as_record(r, SCORE_KEYS) for r in report.rows]
 
 
 def score_document(report: ScoreReport) -> dict[str, Any]:

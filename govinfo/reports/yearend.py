@@ -1,7 +1,7 @@
-"""The year-end tables of ``govinfo report YEAR``, as data (issue 6).
+"""The data of ``govinfo report YEAR``'s year-end tables (issue 6): facts, no words.
 
 :func:`year_end` gathers what the 通报 needs from one :class:`~govinfo.rules.annual.YearScore`;
-:func:`year_end_tables` lays it out as :class:`~govinfo.reports.tables.DataTable`s, in order:
+:func:`govinfo.render.yeartables.year_end_tables` lays it out as tables, in order:
 
 1. ``ranking`` — 年度得分排名: rank, point, kind, score, counts and status, as ``score`` shows;
 2. ``submissions`` — per point: own submissions by category, solicitations answered on time /
@@ -38,19 +38,16 @@ Readings where the issue leaves room:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import Decimal
 
 import msgspec
 
-from govinfo.i18n import MESSAGES, t
-from govinfo.model import Category, Folder, HistoryKind, Level, Point, Rank, Tier
-from govinfo.reports.numbers import tidy
+from govinfo.model import Category, Folder, HistoryKind, Level, Point, Tier
 from govinfo.reports.score import ScoreReport, score_report
-from govinfo.reports.tables import Cell, ColumnKind, DataColumn, DataTable
 from govinfo.rules.annual import Standing, Status, YearScore
 from govinfo.rules.calendar import day_of_year, days_in_year
-from govinfo.rules.events import ADOPTION, INSTRUCTION, ZERO, round_points
+from govinfo.rules.events import ADOPTION, INSTRUCTION, round_points
 from govinfo.rules.obligations import ObligationKind, ObligationStatus, obligations
 
 QUARTERS = (1, 2, 3, 4)
@@ -102,13 +99,16 @@ class MonthRow(msgspec.Struct, frozen=True, gc=False):
 
 
 class OutcomeRow(msgspec.Struct, frozen=True, gc=False):
-    """A commended or disqualified point, with the reason written in the 通报 and the registry."""
+    """A commended or disqualified point in ``year``, with what its reason (in the 通报 and the
+    registry, phrased by render) states: score, rank, and the line ``below`` which points are
+    disqualified."""
 
     point: Point
     rank: int
     score: Decimal
     status: Status
-    reason: str
+    year: int
+    below: Decimal
 
 
 class AtRiskRow(msgspec.Struct, frozen=True, gc=False):
@@ -120,13 +120,14 @@ class AtRiskRow(msgspec.Struct, frozen=True, gc=False):
 
 class NoteRow(msgspec.Struct, frozen=True, gc=False):
     """A point the lists leave out and the clerk will be asked about: one passed over for
-    commendation (``why`` names the excluding events) or exempt from disqualification (``why``
-    is its admission day)."""
+    commendation (``excluded_by``: the kinds of its excluding events, in event order) or exempt
+    from disqualification (``admitted``: its admission day, None when not found)."""
 
     point: Point
     rank: int
     score: Decimal
-    why: str
+    excluded_by: tuple[str, ...] = ()
+    admitted: dt.date | None = None
 
 
 class YearEnd(msgspec.Struct, frozen=True, gc=False):
@@ -152,15 +153,6 @@ class YearEnd(msgspec.Struct, frozen=True, gc=False):
 # --- the outcome, shared with close-year ------------------------------------------------------
 
 
-def outcome_reason(year: int, standing: Standing, below: Decimal) -> str:
-    """The reason of a commendation or disqualification in the current language, e.g.
-    “2003年度得分 45.25 分，排名第 3，评为优秀直报点” / “2003年度得分 11.5 分，低于 12 分”."""
-    score = tidy(standing.score)
-    if standing.status is Status.COMMENDED:
-        return t("ye_reason_commended", year=year, score=score, rank=standing.rank)
-    return t("ye_reason_disqualified", year=year, score=score, below=tidy(below))
-
-
 def year_outcome(result: YearScore) -> tuple[OutcomeRow, ...]:
     """The commended points (ranking order) then the disqualified ones; empty before the year's
     last day, when SPEC gives no such statuses."""
@@ -169,11 +161,7 @@ def year_outcome(result: YearScore) -> tuple[OutcomeRow, ...]:
     for status in (Status.COMMENDED, Status.DISQUALIFIED):
         for s in result.standings:
             if s.status is status:
-                rows.append(
-                    OutcomeRow(
-                        s.point, s.rank, s.score, status, outcome_reason(result.year, s, below)
-                    )
-                )
+                rows.append(OutcomeRow(s.point, s.rank, s.score, status, result.year, below))
     return tuple(rows)
 
 
@@ -197,14 +185,6 @@ def _publication_columns(folder: Folder, used: Iterable[str]) -> tuple[Publicati
             found[pub.id] = PublicationColumn(pub.id, pub.name, pub.level)
     order = list(Level)
     return tuple(sorted(found.values(), key=lambda p: order.index(p.level)))
-
-
-def _exclusion_words(kinds: Iterable[str]) -> str:
-    words = []
-    for kind in kinds:
-        key = f"adj_{kind}"
-        words.append(t(key) if key in MESSAGES else kind)
-    return t("list_sep").join(dict.fromkeys(words))
 
 
 def year_end(folder: Folder, result: YearScore) -> YearEnd:
@@ -322,7 +302,7 @@ def year_end(folder: Folder, result: YearScore) -> YearEnd:
                 continue
             if room or (last_rank is not None and s.rank <= last_rank):
                 kinds = [e.kind for e in result.events_of(s.point.id) if e.kind in excludes]
-                passed_over.append(NoteRow(s.point, s.rank, s.score, _exclusion_words(kinds)))
+                passed_over.append(NoteRow(s.point, s.rank, s.score, excluded_by=tuple(kinds)))
 
     grace = day_of_year(year, annual.grace_admitted_from)
     exempt = []
@@ -335,8 +315,8 @@ def year_end(folder: Folder, result: YearScore) -> YearEnd:
                 and ev.tier is Tier.PROVINCIAL
                 and grace <= ev.date <= last
             ]
-            day = max(admitted).isoformat() if admitted else ""
-            exempt.append(NoteRow(s.point, s.rank, s.score, day))
+            day = max(admitted) if admitted else None
+            exempt.append(NoteRow(s.point, s.rank, s.score, admitted=day))
 
     return YearEnd(
         year=year,
@@ -357,301 +337,3 @@ def year_end(folder: Folder, result: YearScore) -> YearEnd:
         passed_over=tuple(passed_over),
         exempt=tuple(exempt),
     )
-
-
-# --- tables ------------------------------------------------------------------------------------
-
-_STATUS_STYLE = {"commended": "good", "disqualified": "bad", "left": "dim"}
-
-
-def _count(key: str, header: str) -> DataColumn:
-    return DataColumn(key, header, ColumnKind.COUNT)
-
-
-def _score(key: str, header: str) -> DataColumn:
-    return DataColumn(key, header, ColumnKind.SCORE)
-
-
-def _totals(
-    columns: Sequence[DataColumn], rows: Sequence[Sequence[Cell]], label_at: int
-) -> list[Cell]:
-    """A 合计 row: the sum of every numeric column except ranks, the label in ``label_at``."""
-    out: list[Cell] = []
-    for i, col in enumerate(columns):
-        if i == label_at:
-            out.append(t("ye_total"))
-        elif not col.numeric or col.key == "rank":
-            out.append(None)
-        elif col.kind is ColumnKind.SCORE:
-            out.append(sum((c for r in rows if isinstance(c := r[i], Decimal)), ZERO))
-        else:
-            out.append(sum(c for r in rows if isinstance(c := r[i], int)))
-    return out
-
-
-def _status_words(status: str, at_risk: bool) -> str:
-    words = t(f"status_{status}")
-    return t("status_at_risk", status=words) if at_risk else words
-
-
-def _as_of_note(ye: YearEnd) -> str:
-    if ye.final:
-        return t("ye_note_as_of", as_of=ye.as_of.isoformat())
-    return t("ye_note_provisional", as_of=ye.as_of.isoformat())
-
-
-def ranking_table(ye: YearEnd) -> DataTable:
-    report = ye.ranking
-    columns = [
-        _count("rank", t("col_rank")),
-        DataColumn("point", t("col_point")),
-        DataColumn("kind", t("col_kind")),
-        _score("score", t("col_score")),
-        _count("submitted", t("col_submitted")),
-        _count("adopted", t("col_adopted")),
-        _count("national_adopted", t("col_national_adopted")),
-        _count("instructions", t("col_instructions")),
-        _count("research", t("col_research")),
-        _score("deductions", t("col_deductions")),
-        DataColumn("status", t("col_status")),
-    ]
-    rows = [
-        (
-            r.rank,
-            r.label,
-            t(f"kind_{r.kind}"),
-            r.score,
-            r.submitted,
-            r.adopted,
-            r.national_adopted,
-            r.instructions,
-            r.research,
-            r.deductions,
-            _status_words(r.status, r.at_risk),
-        )
-        for r in report.rows
-    ]
-    notes = [t("score_footer_rules", ids=t("list_sep").join(report.rule_sets))]
-    if report.final:
-        notes.append(
-            t(
-                "score_footer_outcome",
-                commended=report.commended,
-                disqualified=report.disqualified,
-                as_of=report.as_of.isoformat(),
-            )
-        )
-    else:
-        notes.append(
-            t("score_footer_provisional", as_of=report.as_of.isoformat(), at_risk=report.at_risk)
-        )
-    return DataTable(
-        key="ranking",
-        name=t("ye_sheet_ranking"),
-        title=t("score_title", year=ye.year),
-        columns=columns,
-        rows=rows,
-        styles=["warn" if r.at_risk else _STATUS_STYLE.get(r.status) for r in report.rows],
-        notes=notes,
-    )
-
-
-def submissions_table(ye: YearEnd) -> DataTable:
-    pending = any(p.solicitations.get(ObligationStatus.PENDING.value) for p in ye.points)
-    statuses = [s for s in SOLICITATION_STATUSES if pending or s is not ObligationStatus.PENDING]
-    columns = [_count("rank", t("col_rank")), DataColumn("point", t("col_point"))]
-    columns += [_count(c.value, t(f"ye_cat_{c.value}")) for c in Category]
-    columns.append(_count("submitted", t("ye_col_submitted_total")))
-    columns.append(_count("solicited", t("ye_col_solicited")))
-    columns += [_count(f"solicitation_{s.value}", t(f"ye_sol_{s.value}")) for s in statuses]
-    columns += [
-        _count(f"research_q{q}", t("ye_col_research_q", quarter=t(f"ye_q{q}"))) for q in QUARTERS
-    ]
-    columns.append(DataColumn("research_missing", t("ye_col_research_missing")))
-    rows: list[list[Cell]] = []
-    for p in ye.points:
-        row: list[Cell] = [p.standing.rank, p.point.label]
-        row += [p.categories.get(c.value, 0) for c in Category]
-        row.append(p.standing.counts.submitted)
-        row.append(sum(p.solicitations.values()))
-        row += [p.solicitations.get(s.value, 0) for s in statuses]
-        row += list(p.research)
-        row.append(t("list_sep").join(t(f"ye_q{q}") for q in p.research_missing))
-        rows.append(row)
-    return DataTable(
-        key="submissions",
-        name=t("ye_sheet_submissions"),
-        title=t("ye_title_submissions", year=ye.year),
-        columns=columns,
-        rows=rows,
-        total=_totals(columns, rows, 1) if rows else None,
-        notes=[t("ye_note_submissions"), _as_of_note(ye)],
-    )
-
-
-def adoptions_table(ye: YearEnd) -> DataTable:
-    columns = [
-        _count("rank", t("col_rank")),
-        DataColumn("point", t("col_point")),
-        _count("adopted", t("ye_col_adopted")),
-    ]
-    columns += [_count(f"level_{lv.value}", t(f"ye_level_{lv.value}")) for lv in Level]
-    columns += [_count(f"publication_{p.id}", p.name) for p in ye.publications]
-    columns += [_count(f"instructions_{r.value}", t(f"ye_rank_{r.value}")) for r in Rank]
-    columns.append(_score("deductions", t("col_deductions")))
-    rows: list[list[Cell]] = []
-    for p in ye.points:
-        row: list[Cell] = [p.standing.rank, p.point.label, p.standing.counts.adopted]
-        row += [p.levels.get(lv.value, 0) for lv in Level]
-        row += [p.publications.get(pub.id, 0) for pub in ye.publications]
-        row += [p.instructions.get(r.value, 0) for r in Rank]
-        row.append(p.standing.counts.deductions)
-        rows.append(row)
-    return DataTable(
-        key="adoptions",
-        name=t("ye_sheet_adoptions"),
-        title=t("ye_title_adoptions", year=ye.year),
-        columns=columns,
-        rows=rows,
-        total=_totals(columns, rows, 1) if rows else None,
-        notes=[t("ye_note_adoptions"), _as_of_note(ye)],
-    )
-
-
-def national_table(ye: YearEnd) -> DataTable:
-    columns = [DataColumn("point", t("col_point"))]
-    columns += [_count(f"q{q}", t(f"ye_q{q}")) for q in QUARTERS]
-    columns += [
-        _count("total", t("ye_col_year_total")),
-        _count("rank", t("ye_col_provincial_rank")),
-    ]
-    rows: list[list[Cell]] = [[r.point.label, *r.quarters, r.total, r.rank] for r in ye.national]
-    return DataTable(
-        key="national",
-        name=t("ye_sheet_national"),
-        title=t("ye_title_national", year=ye.year),
-        columns=columns,
-        rows=rows,
-        total=_totals(columns, rows, 0) if rows else None,
-        notes=[t("ye_note_national") if rows else t("ye_note_no_national"), _as_of_note(ye)],
-    )
-
-
-def trend_table(ye: YearEnd) -> DataTable:
-    columns = [
-        DataColumn("month", t("ye_col_month")),
-        _count("submitted", t("col_submitted")),
-        _count("adopted", t("col_adopted")),
-        _count("national_adopted", t("ye_col_of_which_national")),
-    ]
-    rows: list[list[Cell]] = [
-        [t("ye_month", year=ye.year, n=m.month), m.submitted, m.adopted, m.national_adopted]
-        for m in ye.months
-    ]
-    return DataTable(
-        key="trend",
-        name=t("ye_sheet_trend"),
-        title=t("ye_title_trend", year=ye.year),
-        columns=columns,
-        rows=rows,
-        total=_totals(columns, rows, 0) if rows else None,
-        notes=[t("ye_note_trend"), _as_of_note(ye)],
-    )
-
-
-def _outcome_columns() -> list[DataColumn]:
-    return [
-        _count("rank", t("col_rank")),
-        DataColumn("point", t("ye_col_point_name")),
-        _score("score", t("col_score")),
-        DataColumn("reason", t("ye_col_reason")),
-    ]
-
-
-def commended_table(ye: YearEnd) -> DataTable:
-    rows: list[list[Cell]] = [[r.rank, r.point.name, r.score, r.reason] for r in ye.commended]
-    notes = []
-    if not ye.final:
-        notes.append(t("ye_note_not_final", year=ye.year, as_of=ye.as_of.isoformat()))
-    else:
-        notes.append(
-            t("ye_note_commend_rule", top=ye.commend_top, rules=ye.annual_rule_set, n=len(rows))
-        )
-        for n in ye.passed_over:
-            notes.append(
-                t(
-                    "ye_note_passed_over",
-                    name=n.point.name,
-                    rank=n.rank,
-                    score=tidy(n.score),
-                    why=n.why,
-                )
-            )
-    return DataTable(
-        key="commended",
-        name=t("ye_sheet_commended"),
-        title=t("ye_title_commended", year=ye.year),
-        columns=_outcome_columns(),
-        rows=rows,
-        styles=["good"] * len(rows),
-        notes=notes,
-    )
-
-
-def disqualified_table(ye: YearEnd) -> DataTable:
-    if not ye.final:
-        columns = [
-            _count("rank", t("col_rank")),
-            DataColumn("point", t("ye_col_point_name")),
-            _score("score", t("col_score")),
-            _score("line", t("ye_col_line")),
-        ]
-        rows: list[list[Cell]] = [[r.rank, r.point.name, r.score, r.line] for r in ye.at_risk]
-        return DataTable(
-            key="at_risk",
-            name=t("ye_sheet_at_risk"),
-            title=t("ye_title_at_risk", year=ye.year, as_of=ye.as_of.isoformat()),
-            columns=columns,
-            rows=rows,
-            styles=["warn"] * len(rows),
-            notes=[t("ye_note_at_risk", below=tidy(ye.disqualify_below))],
-        )
-    rows = [[r.rank, r.point.name, r.score, r.reason] for r in ye.disqualified]
-    notes = [t("ye_note_disqualify_rule", below=tidy(ye.disqualify_below), n=len(rows))]
-    for n in ye.exempt:
-        notes.append(
-            t(
-                "ye_note_exempt",
-                name=n.point.name,
-                score=tidy(n.score),
-                admitted=n.why,
-                below=tidy(ye.disqualify_below),
-            )
-        )
-    return DataTable(
-        key="disqualified",
-        name=t("ye_sheet_disqualified"),
-        title=t("ye_title_disqualified", year=ye.year),
-        columns=_outcome_columns(),
-        rows=rows,
-        styles=["bad"] * len(rows),
-        notes=notes,
-    )
-
-
-def year_end_tables(ye: YearEnd) -> tuple[DataTable, ...]:
-    """The report's tables in the order the 通报 uses them (see the module docstring)."""
-    return (
-        ranking_table(ye),
-        submissions_table(ye),
-        adoptions_table(ye),
-        national_table(ye),
-        trend_table(ye),
-        commended_table(ye),
-        disqualified_table(ye),
-    )
-
-
-def document_title(ye: YearEnd) -> str:
-    """The heading of the whole report (Markdown, workbook properties)."""
-    return t("ye_doc_title", province=ye.province, year=ye.year)

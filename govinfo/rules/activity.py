@@ -2,7 +2,7 @@
 (``inactive``) and late emergency reports, as the ``overdue`` command lists them (SPEC §2
 "Overdue findings as of a day").
 
-Late emergency reports come from :func:`govinfo.rules.events.late_report`, the same function
+Late emergency reports come from :func:`govinfo.rules.pricer.late_report`, the same function
 that prices the ``emergency-late`` deduction, so a finding and a deduction cannot disagree.
 
 Readings of SPEC where it leaves room:
@@ -26,7 +26,7 @@ from collections.abc import Iterable
 import msgspec
 
 from govinfo.model import Folder, HistoryKind, Point, Submission, Tier
-from govinfo.rules.events import LateReport, Pricer, SubmissionIndex, late_report
+from govinfo.rules.pricer import LateReport, Pricer, SubmissionIndex, late_report
 
 
 class Inactivity(msgspec.Struct, frozen=True, gc=False):

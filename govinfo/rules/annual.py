@@ -29,15 +29,9 @@ import msgspec
 
 from govinfo.model import Category, Folder, HistoryKind, Level, Point, RuleSet, Tier
 from govinfo.rules.calendar import day_of_year, days_in_year
-from govinfo.rules.events import (
-    MAX_LAG,
-    ZERO,
-    Event,
-    Pricer,
-    SubmissionIndex,
-    could_score_after,
-)
+from govinfo.rules.events import MAX_LAG, ZERO, Event
 from govinfo.rules.obligations import charged_events, obligations
+from govinfo.rules.pricer import Pricer, SubmissionIndex, could_score_after
 
 
 class Status(StrEnum):

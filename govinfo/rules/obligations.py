@@ -42,10 +42,9 @@ from govinfo.rules.events import (
     SOLICITATION_MISSED,
     Detail,
     Event,
-    Pricer,
-    SubmissionIndex,
     deduction_event,
 )
+from govinfo.rules.pricer import Pricer, SubmissionIndex
 
 
 class ObligationKind(StrEnum):
