@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from govinfo.load import fast
 from govinfo.load.records import parse_file
-from govinfo.store.emit import emit_list
+from govinfo.yamltext.emit import emit_list
 
 PROJECT = Path(__file__).resolve().parents[1]
 SAMPLE = PROJECT / "data"
@@ -33,7 +33,7 @@ FAST_SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
-needs_yaml_rs = pytest.mark.skipif(not fast.ENABLED, reason="yaml-rs missing or disabled")
+needs_yaml_rs = pytest.mark.skipif(not fast.enabled(), reason="yaml-rs missing or disabled")
 
 
 def same_or_declined(path: str, data: bytes) -> bool:
@@ -466,7 +466,7 @@ def test_without_yaml_rs_the_core_runs_on_the_positional_reader(tmp_path: Path) 
     import of yaml_rs blocked (a ``sitecustomize`` on ``PYTHONPATH``)."""
     (tmp_path / "sitecustomize.py").write_text(BLOCKER, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(PROJECT)])}
-    probe = "from govinfo.load import fast; assert fast._loads is None and not fast.ENABLED"
+    probe = "from govinfo.load import fast; assert fast._loads is None and not fast.enabled()"
     subprocess.run([sys.executable, "-c", probe], env=env, check=True, cwd=PROJECT)
     core = ["tests/test_load_faults.py", "tests/test_cli_check.py", "tests/test_cli_score.py"]
     done = subprocess.run(
@@ -479,7 +479,9 @@ def test_without_yaml_rs_the_core_runs_on_the_positional_reader(tmp_path: Path) 
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 
 
-def test_govinfo_fast_yaml_0_turns_the_fast_path_off() -> None:
-    env = {**os.environ, "GOVINFO_FAST_YAML": "0", "PYTHONPATH": str(PROJECT)}
-    probe = "from govinfo.load import fast; assert not fast.ENABLED"
-    subprocess.run([sys.executable, "-c", probe], env=env, check=True, cwd=PROJECT)
+@needs_yaml_rs
+def test_govinfo_fast_yaml_0_turns_the_fast_path_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GOVINFO_FAST_YAML", "0")
+    assert not fast.enabled()
+    monkeypatch.setenv("GOVINFO_FAST_YAML", "1")
+    assert fast.enabled()

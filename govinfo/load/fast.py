@@ -26,24 +26,24 @@ The fast path is off when yaml-rs cannot be imported (a platform without its whe
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Callable
 from typing import Any
 
 import yaml
 
-from govinfo.load.records import (
+from govinfo import settings
+from govinfo.load.filereader import (
     MAX_LATE_DAYS,
     POINT_ID_RE,
     RECORD_ID_RE,
     RESERVED_NAMES,
     SUBMISSION_ID_RE,
+    SUBMISSION_PATH,
     ParsedFile,
     Ref,
 )
 from govinfo.load.schema import yaml11_kind
-from govinfo.load.yamlfile import max_file_bytes
 from govinfo.model import (
     Adoption,
     Category,
@@ -67,10 +67,8 @@ except ImportError:  # pragma: no cover - a platform without yaml-rs wheels
 
 def enabled() -> bool:
     """Whether the fast path runs: yaml-rs is importable and ``GOVINFO_FAST_YAML`` is not 0."""
-    return _loads is not None and os.environ.get("GOVINFO_FAST_YAML", "1") != "0"
+    return _loads is not None and settings.fast_yaml()
 
-
-ENABLED = enabled()
 
 # --- the grammar of a plain file --------------------------------------------------------------
 
@@ -110,7 +108,6 @@ _POSITIONS = re.compile(
 )
 _BLOCK_ITEM = re.compile(rf"{_IGN}    - ")
 _WORD_RE = re.compile(_WORD)
-_SUBMISSION_PATH = re.compile(r"submissions/(\d{4})/([^/]+)/(\d{2})\.yaml")
 
 
 class _Decline(Exception):
@@ -368,9 +365,9 @@ def fast_submissions(path: str, data: bytes) -> ParsedFile | None:
     """The file ``path`` (a month of submissions) read by the fast path, exactly as
     ``parse_file`` would read it — or None when the file is not plain or anything in it is a
     problem, and the strict reader must read it."""
-    if _loads is None or len(data) > max_file_bytes():
+    if _loads is None or len(data) > settings.max_file_bytes():
         return None
-    m = _SUBMISSION_PATH.fullmatch(path)
+    m = SUBMISSION_PATH.fullmatch(path)
     if m is None:
         return None
     year, point, month = int(m[1]), m[2], int(m[3])
