@@ -133,7 +133,7 @@ def _year_report(
 
     year = period.year
     day = given or default_as_of(year, common.today())
-    loaded = common.open_folder(ctx, years=common.scoring_years(year), at=at)
+    loaded = common.session(ctx, at).load_year(year)
     result = score_year(loaded.folder, year, day)
     circular = period_report(loaded.folder, period, day, at_to=result)
     if fmt is ReportFormat.json and out is None:
@@ -155,10 +155,8 @@ def _period_report(
     through the result cache as ``score`` does."""
     from govinfo.reports.period import PeriodReport, period_report
 
-    return common.cached_result(
-        ctx,
+    return common.session(ctx, at).cached(
         period.year,
-        at,
         name=f"period-{period.year}",
         question=f"period\0{period.label}\0{as_of.isoformat()}",
         kind=PeriodReport,
@@ -167,12 +165,9 @@ def _period_report(
 
 
 def _write(path: Path, kind: str, title: str, tables: Sequence[Table], chart: list[str]) -> None:
-    """Write the export atomically (temporary file + rename, per file): an export is not a
-    change to the registry, so no lock and no commit."""
-    from govinfo.errors import GovinfoError
-    from govinfo.i18n import t
+    """The export's files, written atomically (see ``app.reports.write_export``)."""
+    from govinfo.app.reports import write_export
     from govinfo.render.export import csv_bytes, csv_file_names, markdown_document, xlsx_bytes
-    from govinfo.store.atomic import write_bytes_atomic
 
     if kind == "xlsx":
         files = {path: xlsx_bytes(tables, title=title)}
@@ -183,10 +178,4 @@ def _write(path: Path, kind: str, title: str, tables: Sequence[Table], chart: li
             path / name: csv_bytes(table)
             for name, table in zip(csv_file_names(tables), tables, strict=True)
         }
-    try:
-        for target, data in files.items():
-            write_bytes_atomic(target, data)
-    except OSError as exc:
-        raise GovinfoError(
-            t("ye_write_failed", path=str(path), error=exc.strerror or exc)
-        ) from None
+    write_export(path, files)

@@ -16,8 +16,8 @@ Any doubt declines: a value that the strict reader would report (wrong type, bad
 unknown field, missing reviewer, a date in another month, …), a value PyYAML's YAML 1.1 would
 read as something other than text (``yes``, ``010``, ``12:30``), or any error of yaml-rs. A
 declined file goes to the positional reader, which alone produces problems, so messages and
-positions stay those of the strict reader. ``tests/test_fast_yaml.py`` holds the two paths to
-identical results on mutated and generated files.
+positions stay those of the strict reader. ``tests/load/test_fast_yaml.py`` holds the two paths
+to identical results on mutated and generated files.
 
 The fast path is off when yaml-rs cannot be imported (a platform without its wheels) or when
 ``GOVINFO_FAST_YAML=0``.
