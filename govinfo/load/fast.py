@@ -43,7 +43,7 @@ from govinfo.load.filereader import (
     ParsedFile,
     Ref,
 )
-from govinfo.load.schema import yaml11_kind
+from govinfo.load.schema import _DATE_RE, _DATETIME_RE, yaml11_kind  # the strict reader's own
 from govinfo.model import (
     Adoption,
     Category,
@@ -55,6 +55,7 @@ from govinfo.model import (
     SourceRef,
     Submission,
 )
+from govinfo.text import BIDI_CONTROLS
 
 _loads: Callable[..., Any] | None
 try:
@@ -73,8 +74,9 @@ def enabled() -> bool:
 # --- the grammar of a plain file --------------------------------------------------------------
 
 # Characters no plain file holds: C0 controls (tab, CR included), DEL, C1 controls (NEL), NBSP,
-# the line and paragraph separators (line breaks to PyYAML, not to YAML 1.2), BOM, non-characters.
-_BAD = r"\x00-\x1f\x7f-\xa0\u2028\u2029\ufeff\ufffe\uffff"
+# the line and paragraph separators (line breaks to PyYAML, not to YAML 1.2), BOM, non-characters,
+# and the bidi controls the strict reader refuses in text.
+_BAD = r"\x00-\x1f\x7f-\xa0\u2028\u2029\ufeff\ufffe\uffff" + "".join(sorted(BIDI_CONTROLS))
 _C = rf"[^{_BAD} :#]"  # a character of a plain scalar other than space, ':' and '#'
 _FIRST = rf"[^{_BAD} \-?:,\[\]{{}}#&*!|>'\"%@`]"  # no indicator may start a plain scalar
 _PLAIN = rf"{_FIRST}(?:{_C}|:(?={_C})|\#|[ ]++(?=[^ \n#:]))*+"
@@ -176,8 +178,6 @@ def _co_positions(text: str, at: int, line: int, line_start: int) -> list[tuple[
 # --- typed reading, exactly as the strict reader reads a submission ---------------------------
 
 _DATES: dict[str, dt.date] = {}
-_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
 _CATEGORY = {m.value: m for m in Category}
 _CLASSIFICATION = {m.value: m for m in Classification}
 _MODE = {m.value: m for m in Mode}
