@@ -43,8 +43,8 @@ def report(
             metavar="PATH",
             help="Write the tables to a file instead: report.xlsx (one sheet per table), "
             "report.md (Markdown), or a folder DIR/ (one CSV per table, UTF-8 with BOM); "
-            "通报.docx writes the notice itself, for the year or the period (GB/T 9704-2012 layout, texts from "
-            "notice.yaml).",
+            "通报.docx writes the notice itself, for the year or the period (GB/T 9704-2012 "
+            "layout, texts from notice.yaml).",
         ),
     ] = None,
     fmt: Annotated[
@@ -87,7 +87,8 @@ def report(
             "--statements",
             metavar="DIR",
             help="Write one statement per point into DIR: ranks, score and every scoring "
-            "event (of the period, for a half, quarter or month) with its running total from the year's start, as explain lists them.",
+            "event (of the period, for a half, quarter or month) with its running total from "
+            "the year's start, as explain lists them.",
         ),
     ] = None,
     statement_format: Annotated[
