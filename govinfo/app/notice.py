@@ -5,6 +5,7 @@ report), render it, write the files atomically."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
@@ -14,7 +15,7 @@ from govinfo.app.session import Session
 from govinfo.errors import UsageError
 from govinfo.i18n import t
 from govinfo.load.notice import read_notice
-from govinfo.model import Folder
+from govinfo.model import Folder, NoticeSettings
 from govinfo.render.notice import TemplateError, notice_docx
 from govinfo.render.periodnotice import period_notice_docx
 from govinfo.render.periodstatement import period_statement_files
@@ -57,16 +58,11 @@ def write_notice(
     """Write the notice to ``options.out`` and/or a statement per point into
     ``options.statements``; everything is rendered before the first file is written. Returns
     how many statements were written."""
-    settings = read_notice(session.source)
-    if options.number is not None and settings.number is None:
-        raise UsageError(t("nt_number_without_pattern"))
+    settings = _settings(session, options)
     content = notice_content(folder, result, ye, settings, number=options.number, date=options.date)
     files: dict[Path, bytes] = {}
     if options.out is not None:
-        try:
-            files[options.out] = notice_docx(content, options.template)
-        except TemplateError as exc:
-            raise UsageError(t("nt_template_bad", path=str(options.template), error=exc)) from None
+        files[options.out] = _docx(lambda: notice_docx(content, options.template), options)
     n = 0
     if options.statements is not None:
         made = statement_files(statements(folder, result, content), options.statement_format)
@@ -74,6 +70,22 @@ def write_notice(
         n = len(made)
     _write(files, options)
     return n
+
+
+def _settings(session: Session, options: NoticeOptions) -> NoticeSettings:
+    """notice.yaml's texts; --number needs its number pattern."""
+    settings = read_notice(session.source)
+    if options.number is not None and settings.number is None:
+        raise UsageError(t("nt_number_without_pattern"))
+    return settings
+
+
+def _docx(render: Callable[[], bytes], options: NoticeOptions) -> bytes:
+    """The notice's bytes; a template python-docx cannot open is refused (exit 2)."""
+    try:
+        return render()
+    except TemplateError as exc:
+        raise UsageError(t("nt_template_bad", path=str(options.template), error=exc)) from None
 
 
 def _write(files: dict[Path, bytes], options: NoticeOptions) -> None:
@@ -89,9 +101,7 @@ def write_period_notice(
     :func:`~govinfo.reports.period.period_report` (the figures ``report PERIOD`` shows) and the
     scoring at its TO; everything is rendered before the first file is written. Returns how
     many statements were written."""
-    settings = read_notice(session.source)
-    if options.number is not None and settings.number is None:
-        raise UsageError(t("nt_number_without_pattern"))
+    settings = _settings(session, options)
     at_to = score_year(folder, period.year, period.to(as_of))
     report = period_report(folder, period, as_of, at_to=at_to)
     files: dict[Path, bytes] = {}
@@ -99,10 +109,7 @@ def write_period_notice(
         content = period_notice_content(
             folder, report, at_to, settings, number=options.number, date=options.date
         )
-        try:
-            files[options.out] = period_notice_docx(content, options.template)
-        except TemplateError as exc:
-            raise UsageError(t("nt_template_bad", path=str(options.template), error=exc)) from None
+        files[options.out] = _docx(lambda: period_notice_docx(content, options.template), options)
     n = 0
     if options.statements is not None:
         made = period_statement_files(

@@ -321,17 +321,27 @@ def _attachment_titles(content: NoticeContent) -> list[str]:
     ]
 
 
-def _attachments(doc: Any, content: NoticeContent) -> None:
+Attachment = tuple[str, Sequence[tuple[str | None, Table]]]  # title, (caption, table) parts
+
+
+def _attachments(content: NoticeContent) -> list[Attachment]:
+    groups = [
+        (t("nt_subheading", n=_ordinal(i), text=group_name(g.info)), group_table(g))
+        for i, g in enumerate(content.groups, 1)
+    ]
     titles = _attachment_titles(content)
-    tables: list[list[tuple[str | None, Table]]] = [
-        [
-            (t("nt_subheading", n=_ordinal(i), text=group_name(g.info)), group_table(g))
-            for i, g in enumerate(content.groups, 1)
-        ],
+    parts: list[Sequence[tuple[str | None, Table]]] = [
+        groups,
         [(None, adopted_table(content))],
         [(None, instructed_table(content))],
     ]
-    for n, (title, parts) in enumerate(zip(titles, tables, strict=True), 1):
+    return list(zip(titles, parts, strict=True))
+
+
+def attachment_pages(doc: Any, attachments: Sequence[Attachment]) -> None:
+    """Each 附件 on a new page: “附件n” in 黑体, its title in 小标宋, then its tables (a caption
+    in 楷体 above each where given; “无。” for a table without rows)."""
+    for n, (title, parts) in enumerate(attachments, 1):
         d.page_break_before(d.add_paragraph(doc, t("nt_attachment", n=n), font=d.HEI))
         d.add_paragraph(doc)
         d.add_paragraph(
@@ -432,33 +442,50 @@ def _imprint_page(doc: Any, content: Letter) -> None:
         d.page_number(number, odd=odd)
 
 
-def build_body(doc: Any, content: NoticeContent) -> None:
-    """The notice from the title to the 版记, appended to ``doc``."""
+Section = tuple[str, Callable[[Any], None]]  # a 一、 heading and what writes its paragraphs
+
+
+def letter_body(
+    doc: Any,
+    letter: Letter,
+    title: str,
+    opening: Callable[[str], str],
+    sections: Sequence[Section],
+    attachments: Sequence[Attachment],
+) -> None:
+    """A notice from the title to the attachments, appended to ``doc``: the title, 主送, the
+    opening line (``opening(basis)``), the numbered sections, 附件说明, 落款 and 成文日期, then
+    the attachments, each on a new page."""
     d.add_paragraph(
-        doc,
-        title_text(content),
-        font=d.TITLE_FONT,
-        size=d.SIZE_2,
-        exact=Pt(34),
-        align=WD_ALIGN_PARAGRAPH.CENTER,
+        doc, title, font=d.TITLE_FONT, size=d.SIZE_2, exact=Pt(34), align=WD_ALIGN_PARAGRAPH.CENTER
     )
     d.add_paragraph(doc)
-    to = content.settings.to or t("nt_to_default")
+    to = letter.settings.to or t("nt_to_default")
     d.add_paragraph(doc, to if to.endswith(("：", ":")) else to + t("nt_colon"))
-    basis = content.settings.basis or t("nt_basis_default")
-    _body(doc, t("nt_opening", basis=basis, year=content.year))
-    sections = (
-        (t("nt_h_overview"), _overview),
-        (t("nt_h_commended"), _commended),
-        (t("nt_h_problems"), _problems),
-        (t("nt_h_requirements"), _requirements),
+    _body(doc, opening(letter.settings.basis or t("nt_basis_default")))
+    for n, (heading, fill) in enumerate(sections, 1):
+        _heading(doc, n, heading)
+        fill(doc)
+    _attachment_note(doc, [title for title, _ in attachments])
+    _signature(doc, letter)
+    attachment_pages(doc, attachments)
+
+
+def build_body(doc: Any, content: NoticeContent) -> None:
+    """The year's notice from the title to the attachments, appended to ``doc``."""
+    letter_body(
+        doc,
+        content,
+        title_text(content),
+        lambda basis: t("nt_opening", basis=basis, year=content.year),
+        [
+            (t("nt_h_overview"), lambda doc: _overview(doc, content)),
+            (t("nt_h_commended"), lambda doc: _commended(doc, content)),
+            (t("nt_h_problems"), lambda doc: _problems(doc, content)),
+            (t("nt_h_requirements"), lambda doc: _requirements(doc, content)),
+        ],
+        _attachments(content),
     )
-    for n, (title, fill) in enumerate(sections, 1):
-        _heading(doc, n, title)
-        fill(doc, content)
-    _attachment_note(doc, _attachment_titles(content))
-    _signature(doc, content)
-    _attachments(doc, content)
 
 
 def notice_docx(content: NoticeContent, template: Path | None = None) -> bytes:

@@ -10,29 +10,24 @@ Every number said in the text is a field of the period report, which the attachm
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
-
 from govinfo.i18n import t
-from govinfo.render import docx as d
 from govinfo.render.groups import group_name
 from govinfo.render.notice import (
-    _attachment_note,
+    Attachment,
     _body,
-    _heading,
     _ordinal,
     _requirements,
     _score,
     _sep,
     _shortfall_text,
-    _signature,
     _subheading,
     date_words,
     item_table,
+    letter_body,
     letter_docx,
 )
 from govinfo.render.period import period_words
@@ -235,58 +230,34 @@ def _attachment_titles(c: PeriodNoticeContent) -> list[str]:
     ]
 
 
-def _attachments(doc: Any, c: PeriodNoticeContent) -> None:
-    parts: list[list[tuple[str | None, Table]]] = [
-        [
-            (t("nt_subheading", n=_ordinal(i), text=group_name(g)), ranking_table(c, g.id))
-            for i, g in enumerate(c.report.groups, 1)
-        ],
+def _attachments(c: PeriodNoticeContent) -> list[Attachment]:
+    rankings = [
+        (t("nt_subheading", n=_ordinal(i), text=group_name(g)), ranking_table(c, g.id))
+        for i, g in enumerate(c.report.groups, 1)
+    ]
+    parts: list[Sequence[tuple[str | None, Table]]] = [
+        rankings,
         [(None, adopted_items_table(c))],
         [(None, instructed_items_table(c))],
     ]
-    for n, (title, tables) in enumerate(zip(_attachment_titles(c), parts, strict=True), 1):
-        d.page_break_before(d.add_paragraph(doc, t("nt_attachment", n=n), font=d.HEI))
-        d.add_paragraph(doc)
-        d.add_paragraph(
-            doc, title, font=d.TITLE_FONT, size=d.SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER
-        )
-        d.add_paragraph(doc)
-        for caption, table in tables:
-            if caption:
-                d.add_paragraph(doc, caption, font=d.KAI)
-            if table.rows:
-                d.add_table(doc, table)
-            else:
-                _body(doc, t("nt_none"))
+    return list(zip(_attachment_titles(c), parts, strict=True))
 
 
 def build_period_body(doc: Any, c: PeriodNoticeContent) -> None:
     """The period's notice from the title to the attachments, appended to ``doc``."""
-    d.add_paragraph(
+    letter_body(
         doc,
+        c,
         period_title(c),
-        font=d.TITLE_FONT,
-        size=d.SIZE_2,
-        exact=Pt(34),
-        align=WD_ALIGN_PARAGRAPH.CENTER,
+        lambda basis: t("pn_opening", basis=basis, period=_words(c)),
+        [
+            (t("nt_h_overview"), lambda doc: _overview(doc, c)),
+            (t("nt_h_commended"), lambda doc: _commended(doc, c)),
+            (t("nt_h_problems"), lambda doc: _problems(doc, c)),
+            (t("nt_h_requirements"), lambda doc: _requirements(doc, c)),
+        ],
+        _attachments(c),
     )
-    d.add_paragraph(doc)
-    to = c.settings.to or t("nt_to_default")
-    d.add_paragraph(doc, to if to.endswith(("：", ":")) else to + t("nt_colon"))
-    basis = c.settings.basis or t("nt_basis_default")
-    _body(doc, t("pn_opening", basis=basis, period=_words(c)))
-    sections: tuple[tuple[str, Callable[[Any, PeriodNoticeContent], None]], ...] = (
-        (t("nt_h_overview"), _overview),
-        (t("nt_h_commended"), _commended),
-        (t("nt_h_problems"), _problems),
-        (t("nt_h_requirements"), _requirements),
-    )
-    for n, (title, fill) in enumerate(sections, 1):
-        _heading(doc, n, title)
-        fill(doc, c)
-    _attachment_note(doc, _attachment_titles(c))
-    _signature(doc, c)
-    _attachments(doc, c)
 
 
 def period_notice_docx(c: PeriodNoticeContent, template: Path | None = None) -> bytes:

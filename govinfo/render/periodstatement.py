@@ -12,15 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-
 from govinfo.i18n import t
-from govinfo.render import docx as d
 from govinfo.render.export import xlsx_bytes
 from govinfo.render.groups import group_name
 from govinfo.render.period import period_words
 from govinfo.render.score import explain_table
-from govinfo.render.statement import numbered_names
+from govinfo.render.statement import numbered_names, statement_page
 from govinfo.render.table import Cell, Column, Table
 from govinfo.reports.numbers import tidy
 from govinfo.reports.periodnotice import PeriodStatement
@@ -75,20 +72,9 @@ def period_statement_table(s: PeriodStatement, *, narrow: bool = False) -> Table
 
 
 def period_statement_docx(s: PeriodStatement) -> bytes:
-    doc = d.new_document()
-    d.add_paragraph(
-        doc,
-        t("ps_title", period=_words(s)),
-        font=d.TITLE_FONT,
-        size=d.SIZE_2,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
+    return statement_page(
+        t("ps_title", period=_words(s)), heading_lines(s), period_statement_table(s, narrow=True)
     )
-    d.add_paragraph(doc)
-    for line in heading_lines(s):
-        d.add_paragraph(doc, line)
-    d.add_paragraph(doc)
-    d.add_table(doc, period_statement_table(s, narrow=True))
-    return d.document_bytes(doc)
 
 
 def period_statement_xlsx(s: PeriodStatement) -> bytes:

@@ -92,19 +92,25 @@ def _heading_lines(s: Statement) -> list[str]:
 
 
 def statement_docx(s: Statement) -> bytes:
+    return statement_page(
+        t("st_title", year=s.explain.year), _heading_lines(s), statement_table(s, narrow=True)
+    )
+
+
+def statement_page(title: str, lines: Sequence[str], table: Table) -> bytes:
+    """A statement as .docx bytes: the title, the heading ``lines``, then ``table``."""
     doc = d.new_document()
     d.add_paragraph(
         doc,
-        t("st_title", year=s.explain.year),
+        title,
         font=d.TITLE_FONT,
         size=d.SIZE_2,
         align=WD_ALIGN_PARAGRAPH.CENTER,
     )
     d.add_paragraph(doc)
-    for line in _heading_lines(s):
+    for line in lines:
         d.add_paragraph(doc, line)
     d.add_paragraph(doc)
-    table = statement_table(s, narrow=True)
     if table.rows:
         d.add_table(doc, table)
     else:

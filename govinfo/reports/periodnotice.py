@@ -31,7 +31,7 @@ import msgspec
 from govinfo.model import Folder, NoticeSettings, Point
 from govinfo.reports.explain import ExplainReport, explain_report
 from govinfo.reports.groups import GroupInfo
-from govinfo.reports.notice import Shortfall, document_number
+from govinfo.reports.notice import Letterhead, Shortfall, document_number, shortfalls
 from govinfo.reports.period import PeriodPoint, PeriodReport
 from govinfo.reports.yearend import year_end
 from govinfo.rules.annual import YearScore
@@ -47,11 +47,8 @@ from govinfo.rules.periods import Period
 PERIOD_COMMEND_TOP = 3
 
 
-class PeriodNoticeContent(msgspec.Struct, frozen=True, gc=False):
+class PeriodNoticeContent(Letterhead, frozen=True, gc=False):
     report: PeriodReport
-    settings: NoticeSettings
-    number: str | None  # the 发文字号, formatted; None without --number or pattern
-    date: dt.date  # 成文日期
     commend_top: int
     commended: tuple[PeriodPoint, ...]  # group order, then period rank
     final: bool  # the year is over and scored: outcomes instead of points at risk
@@ -70,18 +67,6 @@ class PeriodNoticeContent(msgspec.Struct, frozen=True, gc=False):
         return self.report.period.year
 
     @property
-    def issuer(self) -> str:
-        return self.settings.issuer or self.report.office
-
-    @property
-    def signature(self) -> str:
-        return self.settings.signature or self.issuer
-
-    @property
-    def printed_by(self) -> str:
-        return self.settings.printed_by or self.issuer
-
-    @property
     def issues(self) -> tuple[int, int]:
         """How many issues (期) carried the adoptions of the period and of the year to date."""
         pubs = self.report.publications
@@ -89,27 +74,6 @@ class PeriodNoticeContent(msgspec.Struct, frozen=True, gc=False):
             sum(len(p.period_issues) for p in pubs),
             sum(len(p.to_date_issues) for p in pubs),
         )
-
-
-def _shortfalls(
-    report: PeriodReport, result: YearScore, points: dict[str, Point], kind: str
-) -> tuple[Shortfall, ...]:
-    out = []
-    for p in report.points:
-        events = [
-            e
-            for e in result.events_of(p.id)
-            if e.kind == kind and report.first <= e.date <= report.to
-        ]
-        if not events:
-            continue
-        quarters: tuple[int, ...] = ()
-        if kind == RESEARCH_MISSING:
-            quarters = tuple(
-                sorted({int(e.detail.period.split("Q")[1]) for e in events if e.detail.period})
-            )
-        out.append(Shortfall(points[p.id], len(events), quarters))
-    return tuple(out)
 
 
 def period_notice_content(
@@ -125,9 +89,12 @@ def period_notice_content(
     made from (``period_report(..., at_to=at_to)``)."""
     ye = year_end(folder, at_to)
     by_id = {p.id: p for p in report.points}
-    points = {p.id: p for p in folder.points}
+    full = {p.id: p for p in folder.points}
+    listed = [full[p.id] for p in report.points]
+    span = (report.first, report.to)
     return PeriodNoticeContent(
         report=report,
+        office=report.office,
         settings=settings,
         number=document_number(settings.number, report.period.year, number),
         date=date or report.to,
@@ -143,10 +110,10 @@ def period_notice_content(
         zero_adopted=tuple(
             p for p in report.points if p.period.submitted and p.period.adopted == 0
         ),
-        solicitations_missed=_shortfalls(report, at_to, points, SOLICITATION_MISSED),
-        research_missing=_shortfalls(report, at_to, points, RESEARCH_MISSING),
-        opinion_missing=_shortfalls(report, at_to, points, OPINION_MISSING),
-        emergency_late=_shortfalls(report, at_to, points, EMERGENCY_LATE),
+        solicitations_missed=shortfalls(at_to, listed, SOLICITATION_MISSED, span),
+        research_missing=shortfalls(at_to, listed, RESEARCH_MISSING, span),
+        opinion_missing=shortfalls(at_to, listed, OPINION_MISSING, span),
+        emergency_late=shortfalls(at_to, listed, EMERGENCY_LATE, span),
     )
 
 
