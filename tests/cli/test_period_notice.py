@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -199,3 +200,41 @@ def test_xlsx_statements_hold_numbers(made: dict[str, Any]) -> None:
         numeric = [r for r in rows if r and isinstance(r[-1], (int, float))]
         totals.append(Decimal(str(numeric[-1][-1])))
     assert sorted(totals) == sorted(Decimal(str(p["to_date"]["score"])) for p in data["points"])
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    dest = tmp_path / "data"
+    shutil.copytree(SAMPLE, dest)
+    return dest
+
+
+def test_template_and_a_month_not_yet_over(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOVINFO_TODAY", "2003-10-15")
+    tpl = Document()
+    tpl.add_paragraph("吉林省人民政府办公厅文件")
+    tpl.add_paragraph("{{正文}}")
+    tpl.save(str(tmp_path / "红头.docx"))
+    runner = CliRunner()
+    out = tmp_path / "n.docx"
+    code, _, err = run_cli(
+        runner,
+        folder,
+        "report",
+        "2003-10",
+        "--out",
+        str(out),
+        "--template",
+        str(tmp_path / "红头.docx"),
+    )
+    assert code == 0, err
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert texts[0] == "吉林省人民政府办公厅文件"
+    assert texts[1] == "关于2003年10月全省政务信息工作情况的通报（截至2003年10月15日）"
+    assert "本期尚未结束，以上为截至2003年10月15日的情况。" in texts
+    code, text, err = run_cli(runner, folder, "report", "2003-10", "--format", "json")
+    assert code == 0, err
+    now = json.loads(text)["totals"]["period"]
+    assert any(f"共报送政务信息{now['submitted']}条" in x for x in texts)
