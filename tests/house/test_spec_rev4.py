@@ -305,40 +305,21 @@ def test_sample_score_group_rank() -> None:
         assert {i: r["group_rank"] for i, r in members.items()} == competition_ranks(members, keys)
 
 
-POINTS_SIX = """\
-- id: alpha
-  name: 甲市人民政府办公厅
-  kind: city
-  tiers: [provincial]
-  history: [{date: 2001-01-01, event: admitted}]
-- id: beta
-  name: 乙市人民政府办公厅
-  kind: city
-  tiers: [provincial]
-  history: [{date: 2001-01-01, event: admitted}]
-- id: gamma
-  name: 丙县人民政府办公室
-  kind: county
-  tiers: [provincial]
-  history: [{date: 2001-01-01, event: admitted}]
-- id: delta
-  name: 丁县人民政府办公室
-  kind: county
-  tiers: [provincial]
-  history: [{date: 2001-01-01, event: admitted}]
-- id: epsilon
-  name: 省戊厅办公室
-  kind: department
-  tiers: [provincial]
-  history: [{date: 2001-01-01, event: admitted}]
-- id: zeta
-  name: 省己厅办公室
-  kind: department
-  tiers: [provincial]
-  history:
-    - {date: 2001-01-01, event: admitted}
-    - {date: 2003-05-10, event: retired}
-"""
+def point(pid: str, name: str, kind: str, retired: str | None = None) -> str:
+    """A points.yaml record admitted 2001-01-01 (and retired on ``retired``)."""
+    out = f"- id: {pid}\n  name: {name}\n  kind: {kind}\n  tiers: [provincial]\n  history:\n"
+    out += "    - {date: 2001-01-01, event: admitted}\n"
+    return out + (f"    - {{date: {retired}, event: retired}}\n" if retired else "")
+
+
+POINTS_SIX = (
+    point("alpha", "甲市人民政府办公厅", "city")
+    + point("beta", "乙市人民政府办公厅", "city")
+    + point("gamma", "丙县人民政府办公室", "county")
+    + point("delta", "丁县人民政府办公室", "county")
+    + point("epsilon", "省戊厅办公室", "department")
+    + point("zeta", "省己厅办公室", "department", retired="2003-05-10")
+)
 
 
 def sub(
