@@ -5,8 +5,10 @@ render to put into words."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govinfo.app.registry import find_point_or_refuse
 from govinfo.app.session import Session
@@ -22,10 +24,15 @@ from govinfo.reports.overdue import (
     more_years,
     overdue_report,
 )
+from govinfo.reports.period import PeriodReport, period_report
 from govinfo.reports.score import ScoreReport, score_report
 from govinfo.reports.yearend import YearEnd, year_end
-from govinfo.rules.annual import score_year
+from govinfo.rules.annual import default_as_of, score_year
+from govinfo.rules.periods import Period, parse_period
 from govinfo.rules.years import window_years, years_read
+
+if TYPE_CHECKING:
+    from govinfo.render.table import Table
 
 
 def score(
@@ -90,10 +97,77 @@ def overdue(
     )
 
 
-def year_end_data(session: Session, year: int, day: dt.date) -> YearEnd:
-    """The year-end figures (every number from the same scoring as ``score``)."""
-    folder = session.load_year(year).folder
-    return year_end(folder, score_year(folder, year, day))
+@dataclass(frozen=True)
+class Circular:
+    """What ``report PERIOD`` shows: the period's circular and, for a year's report in tables,
+    the year-end figures that come before it."""
+
+    circular: PeriodReport
+    year_end: YearEnd | None
+
+
+def period_or_refuse(text: str) -> Period:
+    """The period ``text`` names (2003, 2003H1, 2003Q3, 2003-08); a usage error (exit 2)
+    otherwise."""
+    period = parse_period(text)
+    if period is None:
+        raise UsageError(t("report_bad_period", value=text))
+    return period
+
+
+def circular(
+    open_session: Callable[[], Session],
+    period: Period,
+    given: dt.date | None,
+    today: dt.date,
+    *,
+    with_year_end: bool,
+) -> Circular:
+    """The circular of ``period`` as of ``given`` (default: today, or the year's end for a
+    past year), reading what ``score`` reads for the period's year. The folder is opened
+    (``open_session``) only once the period is known to have begun. A year's report computes
+    the year-end figures too when ``with_year_end`` (the tables, not the JSON, show them); a
+    shorter period goes through the result cache as ``score`` does, and is refused (exit 1)
+    before its first day."""
+    year = period.year
+    if period.kind == "year":
+        day = given or default_as_of(year, today)
+        folder = open_session().load_year(year).folder
+        result = score_year(folder, year, day)
+        report = period_report(folder, period, day, at_to=result)
+        return Circular(report, year_end(folder, result) if with_year_end else None)
+    day = given or today
+    if day < period.first:
+        raise GovinfoError(
+            t("report_not_begun", period=period.label, first=period.first.isoformat(), as_of=day)
+        )
+    report = open_session().cached(
+        year,
+        name=f"period-{year}",
+        question=f"period\0{period.label}\0{day.isoformat()}",
+        kind=PeriodReport,
+        compute=lambda folder: period_report(folder, period, day),
+    )
+    return Circular(report, None)
+
+
+def export_tables(
+    path: Path, kind: str, title: str, tables: Sequence[Table], chart: list[str]
+) -> None:
+    """Write ``tables`` to ``path`` as ``kind`` (xlsx, markdown, or a folder of CSV files),
+    atomically (see :func:`write_export`)."""
+    from govinfo.render.export import csv_bytes, csv_file_names, markdown_document, xlsx_bytes
+
+    if kind == "xlsx":
+        files = {path: xlsx_bytes(tables, title=title)}
+    elif kind == "markdown":
+        files = {path: markdown_document(title, tables, {"trend": chart}).encode("utf-8")}
+    else:
+        files = {
+            path / name: csv_bytes(table)
+            for name, table in zip(csv_file_names(tables), tables, strict=True)
+        }
+    write_export(path, files)
 
 
 def write_export(path: Path, files: dict[Path, bytes]) -> None:
