@@ -5,9 +5,8 @@ render to put into words."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govinfo.app.registry import find_point_or_refuse
@@ -32,7 +31,7 @@ from govinfo.rules.periods import Period, parse_period
 from govinfo.rules.years import window_years, years_read
 
 if TYPE_CHECKING:
-    from govinfo.render.table import Table
+    from govinfo.app.notice import NoticeOptions
 
 
 def score(
@@ -99,11 +98,13 @@ def overdue(
 
 @dataclass(frozen=True)
 class Circular:
-    """What ``report PERIOD`` shows: the period's circular and, for a year's report in tables,
-    the year-end figures that come before it."""
+    """What ``report PERIOD`` shows: the period's circular (None when only the notice or the
+    statements were asked for) and, for a year's report in tables, the year-end figures that
+    come before it; ``statements``: how many statements were written, if any were asked for."""
 
-    circular: PeriodReport
+    circular: PeriodReport | None
     year_end: YearEnd | None
+    statements: int | None = None
 
 
 def period_or_refuse(text: str) -> Period:
@@ -122,20 +123,36 @@ def circular(
     today: dt.date,
     *,
     with_year_end: bool,
+    notice: NoticeOptions | None = None,
+    to_file: bool = False,
 ) -> Circular:
     """The circular of ``period`` as of ``given`` (default: today, or the year's end for a
     past year), reading what ``score`` reads for the period's year. The folder is opened
-    (``open_session``) only once the period is known to have begun. A year's report computes
-    the year-end figures too when ``with_year_end`` (the tables, not the JSON, show them); a
-    shorter period goes through the result cache as ``score`` does, and is refused (exit 1)
-    before its first day."""
+    (``open_session``) only once the period is known to have begun.
+
+    A year's report computes the year-end figures too when ``with_year_end`` (the tables, not
+    the JSON, show them), and writes the notice and the statements ``notice`` asks for (see
+    ``app.notice``); then the circular is left out, unless only statements were asked for and
+    the tables go to a file too (``to_file``). A shorter period goes through the result cache as
+    ``score`` does, and is refused (exit 1) before its first day."""
     year = period.year
     if period.kind == "year":
         day = given or default_as_of(year, today)
-        folder = open_session().load_year(year).folder
+        session = open_session()
+        folder = session.load_year(year).folder
         result = score_year(folder, year, day)
+        wanted = notice is not None and notice.wanted
+        ye = year_end(folder, result) if with_year_end or wanted else None
+        if notice is not None and notice.wanted:
+            from govinfo.app.notice import write_notice
+
+            assert ye is not None
+            written = write_notice(session, folder, result, ye, notice)
+            if notice.out is not None or not to_file:
+                return Circular(None, None, written)
+            return Circular(period_report(folder, period, day, at_to=result), ye, written)
         report = period_report(folder, period, day, at_to=result)
-        return Circular(report, year_end(folder, result) if with_year_end else None)
+        return Circular(report, ye if with_year_end else None)
     day = given or today
     if day < period.first:
         raise GovinfoError(
@@ -149,36 +166,3 @@ def circular(
         compute=lambda folder: period_report(folder, period, day),
     )
     return Circular(report, None)
-
-
-def export_tables(
-    path: Path, kind: str, title: str, tables: Sequence[Table], chart: list[str]
-) -> None:
-    """Write ``tables`` to ``path`` as ``kind`` (xlsx, markdown, or a folder of CSV files),
-    atomically (see :func:`write_export`)."""
-    from govinfo.render.export import csv_bytes, csv_file_names, markdown_document, xlsx_bytes
-
-    if kind == "xlsx":
-        files = {path: xlsx_bytes(tables, title=title)}
-    elif kind == "markdown":
-        files = {path: markdown_document(title, tables, {"trend": chart}).encode("utf-8")}
-    else:
-        files = {
-            path / name: csv_bytes(table)
-            for name, table in zip(csv_file_names(tables), tables, strict=True)
-        }
-    write_export(path, files)
-
-
-def write_export(path: Path, files: dict[Path, bytes]) -> None:
-    """Write an export atomically (temporary file + rename, per file): an export is not a
-    change to the data folder, so no lock and no commit."""
-    from govinfo.store.atomic import write_bytes_atomic
-
-    try:
-        for target, data in files.items():
-            write_bytes_atomic(target, data)
-    except OSError as exc:
-        raise GovinfoError(
-            t("ye_write_failed", path=str(path), error=exc.strerror or exc)
-        ) from None

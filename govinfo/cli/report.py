@@ -12,6 +12,7 @@ import typer
 from govinfo.cli import common
 
 if TYPE_CHECKING:
+    from govinfo.app.notice import NoticeOptions
     from govinfo.app.reports import Circular
 
 
@@ -37,7 +38,9 @@ def report(
             "--out",
             metavar="PATH",
             help="Write the tables to a file instead: report.xlsx (one sheet per table), "
-            "report.md (Markdown), or a folder DIR/ (one CSV per table, UTF-8 with BOM).",
+            "report.md (Markdown), or a folder DIR/ (one CSV per table, UTF-8 with BOM); "
+            "通报.docx writes the year's notice itself (GB/T 9704-2012 layout, texts from "
+            "notice.yaml).",
         ),
     ] = None,
     fmt: Annotated[
@@ -48,6 +51,49 @@ def report(
         ),
     ] = ReportFormat.table,
     at: common.AtOpt = None,
+    number: Annotated[
+        int | None,
+        typer.Option(
+            "--number",
+            min=1,
+            help="The notice's serial number n, put into notice.yaml's number pattern "
+            "(e.g. 吉政办函〔{year}〕{n}号).",
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            metavar="FILE.docx",
+            help="Fill the office's own letterhead template instead of the built-in 版头: the "
+            "notice replaces its paragraph {{正文}} (or goes at its end).",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The notice's 成文日期 (default: the as-of day).",
+        ),
+    ] = None,
+    statements: Annotated[
+        str | None,
+        typer.Option(
+            "--statements",
+            metavar="DIR",
+            help="Write one statement per point into DIR: ranks, score and every scoring "
+            "event with its running total, as explain lists them.",
+        ),
+    ] = None,
+    statement_format: Annotated[
+        str,
+        typer.Option(
+            "--statement-format",
+            metavar="docx|xlsx",
+            help="The statements' file format: docx (default) or xlsx.",
+        ),
+    ] = "docx",
 ) -> None:
     """Print the tables of a period's circular (通报).
 
@@ -66,6 +112,7 @@ def report(
     (exit 1) when what it reads has errors.
     """
     from govinfo.app import reports
+    from govinfo.app.notice import NoticeOptions
     from govinfo.errors import UsageError
     from govinfo.i18n import t
     from govinfo.render.export import export_kind
@@ -74,19 +121,47 @@ def report(
     given = common.date_option(as_of, "--as-of")
     kind = None
     if out is not None:
-        kind = export_kind(Path(out), out)
+        kind = "docx" if Path(out).suffix.lower() == ".docx" else export_kind(Path(out), out)
         if kind is None:
             raise UsageError(t("ye_out_unknown", path=out))
-    tables = out is not None or fmt is ReportFormat.table
-    data = reports.circular(
-        lambda: common.session(ctx, at), period, given, common.today(), with_year_end=tables
+    notice = NoticeOptions(
+        out=Path(out) if kind == "docx" and out is not None else None,
+        template=template,
+        number=number,
+        date=common.date_option(date, "--date"),
+        statements=Path(statements) if statements is not None else None,
+        statement_format=statement_format,
     )
-    _show(data, out, kind, fmt)
+    notice.check(period)
+    data = reports.circular(
+        lambda: common.session(ctx, at),
+        period,
+        given,
+        common.today(),
+        with_year_end=out is not None or fmt is ReportFormat.table,
+        notice=notice,
+        to_file=out is not None,
+    )
+    _notice_written(notice, data.statements)
+    if data.circular is not None:
+        _show(data, out, kind, fmt)
+
+
+def _notice_written(notice: NoticeOptions, statements: int | None) -> None:
+    """Say on stderr where the notice and the statements were written."""
+    from govinfo.i18n import t
+
+    if notice.out is not None:
+        common.err_console().print(t("nt_written", path=str(notice.out)), markup=False)
+    if notice.statements is not None:
+        common.err_console().print(
+            t("st_written", n=statements, path=str(notice.statements)), markup=False
+        )
 
 
 def _show(data: Circular, out: str | None, kind: str | None, fmt: ReportFormat) -> None:
     """The circular on stdout (tables, or JSON), or its tables written to ``out``."""
-    from govinfo.app.reports import export_tables
+    from govinfo.app.export import export_tables
     from govinfo.i18n import t
     from govinfo.render.period import (
         period_document,
@@ -98,6 +173,7 @@ def _show(data: Circular, out: str | None, kind: str | None, fmt: ReportFormat) 
     from govinfo.render.yearend import print_year_end, trend_chart
     from govinfo.render.yeartables import document_title, year_end_tables
 
+    assert data.circular is not None
     if fmt is ReportFormat.json and out is None:
         common.console().file.write(json_text(period_document(data.circular)))
         return
