@@ -35,10 +35,10 @@ from govinfo.importers.plan import (
     Counts,
     ParseMemo,
     Plan,
+    Tallied,
     batch_problems,
     plan_adoptions,
     plan_submissions,
-    total,
 )
 from govinfo.importers.points import PointIndex
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
@@ -63,7 +63,7 @@ class ImportOptions:
 
 
 @dataclass
-class ImportOutcome:
+class ImportOutcome(Tallied):
     notes: list[str] = field(default_factory=list)  # for stderr: encodings, recovery, git
     problems: list[ImportProblem] = field(default_factory=list)
     counts: dict[str, Counts] = field(default_factory=dict)
@@ -76,14 +76,6 @@ class ImportOutcome:
     @property
     def errors(self) -> int:
         return sum(1 for p in self.problems if p.is_error)
-
-    @property
-    def new(self) -> int:
-        return total(self.counts).new
-
-    @property
-    def duplicates(self) -> int:
-        return total(self.counts).duplicate
 
 
 def import_batch(

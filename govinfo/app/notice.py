@@ -10,7 +10,7 @@ from pathlib import Path
 
 import msgspec
 
-from govinfo.app.reports import write_export
+from govinfo.app.export import write_export
 from govinfo.app.session import Session
 from govinfo.errors import UsageError
 from govinfo.i18n import t

@@ -5,8 +5,9 @@ render to put into words."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
-from pathlib import Path
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from govinfo.app.registry import find_point_or_refuse
 from govinfo.app.session import Session
@@ -22,10 +23,15 @@ from govinfo.reports.overdue import (
     more_years,
     overdue_report,
 )
+from govinfo.reports.period import PeriodReport, period_report
 from govinfo.reports.score import ScoreReport, score_report
 from govinfo.reports.yearend import YearEnd, year_end
-from govinfo.rules.annual import score_year
+from govinfo.rules.annual import default_as_of, score_year
+from govinfo.rules.periods import Period, parse_period
 from govinfo.rules.years import window_years, years_read
+
+if TYPE_CHECKING:
+    from govinfo.app.notice import NoticeOptions
 
 
 def score(
@@ -90,21 +96,83 @@ def overdue(
     )
 
 
-def year_end_data(session: Session, year: int, day: dt.date) -> YearEnd:
-    """The year-end figures (every number from the same scoring as ``score``)."""
-    folder = session.load_year(year).folder
-    return year_end(folder, score_year(folder, year, day))
+@dataclass(frozen=True)
+class Circular:
+    """What ``report PERIOD`` shows: the period's circular (None when only the notice or the
+    statements were asked for) and, for a year's report in tables, the year-end figures that
+    come before it; ``statements``: how many statements were written, if any were asked for."""
+
+    circular: PeriodReport | None
+    year_end: YearEnd | None
+    statements: int | None = None
 
 
-def write_export(path: Path, files: dict[Path, bytes]) -> None:
-    """Write an export atomically (temporary file + rename, per file): an export is not a
-    change to the data folder, so no lock and no commit."""
-    from govinfo.store.atomic import write_bytes_atomic
+def period_or_refuse(text: str) -> Period:
+    """The period ``text`` names (2003, 2003H1, 2003Q3, 2003-08); a usage error (exit 2)
+    otherwise."""
+    period = parse_period(text)
+    if period is None:
+        raise UsageError(t("report_bad_period", value=text))
+    return period
 
-    try:
-        for target, data in files.items():
-            write_bytes_atomic(target, data)
-    except OSError as exc:
+
+def circular(
+    open_session: Callable[[], Session],
+    period: Period,
+    given: dt.date | None,
+    today: dt.date,
+    *,
+    with_year_end: bool,
+    notice: NoticeOptions | None = None,
+    to_file: bool = False,
+) -> Circular:
+    """The circular of ``period`` as of ``given`` (default: today, or the year's end for a
+    past year), reading what ``score`` reads for the period's year. The folder is opened
+    (``open_session``) only once the period is known to have begun.
+
+    A year's report computes the year-end figures too when ``with_year_end`` (the tables, not
+    the JSON, show them), and writes the notice and the statements ``notice`` asks for (see
+    ``app.notice``); then the circular is left out, unless only statements were asked for and
+    the tables go to a file too (``to_file``). A shorter period writes its own notice and
+    statements the same way, goes through the result cache as ``score`` does, and is refused
+    (exit 1) before its first day."""
+    year = period.year
+    if period.kind == "year":
+        day = given or default_as_of(year, today)
+        session = open_session()
+        folder = session.load_year(year).folder
+        result = score_year(folder, year, day)
+        wanted = notice is not None and notice.wanted
+        ye = year_end(folder, result) if with_year_end or wanted else None
+        if notice is not None and notice.wanted:
+            from govinfo.app.notice import write_notice
+
+            assert ye is not None
+            written = write_notice(session, folder, result, ye, notice)
+            if notice.out is not None or not to_file:
+                return Circular(None, None, written)
+            return Circular(period_report(folder, period, day, at_to=result), ye, written)
+        report = period_report(folder, period, day, at_to=result)
+        return Circular(report, ye if with_year_end else None)
+    day = given or today
+    if day < period.first:
         raise GovinfoError(
-            t("ye_write_failed", path=str(path), error=exc.strerror or exc)
-        ) from None
+            t("report_not_begun", period=period.label, first=period.first.isoformat(), as_of=day)
+        )
+    session = open_session()
+    statements: int | None = None
+    if notice is not None and notice.wanted:
+        from govinfo.app.notice import write_period_notice
+
+        folder = session.load_year(year).folder
+        statements = write_period_notice(session, folder, period, day, notice)
+        if notice.out is not None or not to_file:
+            return Circular(None, None, statements)
+    report = session.cached(
+        year,
+        name=f"period-{year}",
+        question=f"period\0{period.label}\0{day.isoformat()}",
+        kind=PeriodReport,
+        compute=lambda folder: period_report(folder, period, day),
+    )
+    return Circular(report, None, statements)

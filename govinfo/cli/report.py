@@ -3,8 +3,6 @@ circular (issue 14), on the terminal, as xlsx / Markdown / CSV, or as JSON."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,9 +13,7 @@ from govinfo.cli import common
 
 if TYPE_CHECKING:
     from govinfo.app.notice import NoticeOptions
-    from govinfo.render.table import Table
-    from govinfo.reports.period import PeriodReport
-    from govinfo.rules.periods import Period
+    from govinfo.app.reports import Circular
 
 
 class ReportFormat(StrEnum):
@@ -116,15 +112,13 @@ def report(
     minus the same at the day before the period began. Secret titles read [密]. Refuses
     (exit 1) when what it reads has errors.
     """
+    from govinfo.app import reports
     from govinfo.app.notice import NoticeOptions
-    from govinfo.errors import GovinfoError, UsageError
+    from govinfo.errors import UsageError
     from govinfo.i18n import t
     from govinfo.render.export import export_kind
-    from govinfo.rules.periods import parse_period
 
-    period = parse_period(period_text)
-    if period is None:
-        raise UsageError(t("report_bad_period", value=period_text))
+    period = reports.period_or_refuse(period_text)
     given = common.date_option(as_of, "--as-of")
     kind = None
     if out is not None:
@@ -140,133 +134,60 @@ def report(
         statement_format=statement_format,
     )
     notice.check(period)
-    if period.kind == "year":
-        _year_report(ctx, period, given, out, kind, fmt, at, notice)
-        return
-    day = given or common.today()
-    if day < period.first:
-        raise GovinfoError(
-            t("report_not_begun", period=period.label, first=period.first.isoformat(), as_of=day)
-        )
-    if notice.wanted:
-        _period_notice(ctx, period, day, at, notice)
-        if notice.out is not None or out is None:
-            return
-    circular = _period_report(ctx, period, day, at)
-    _show(circular, out, kind, fmt)
+    data = reports.circular(
+        lambda: common.session(ctx, at),
+        period,
+        given,
+        common.today(),
+        with_year_end=out is not None or fmt is ReportFormat.table,
+        notice=notice,
+        to_file=out is not None,
+    )
+    _notice_written(notice, data.statements)
+    if data.circular is not None:
+        _show(data, out, kind, fmt)
 
 
-def _show(circular: PeriodReport, out: str | None, kind: str | None, fmt: ReportFormat) -> None:
-    from govinfo.i18n import t
-    from govinfo.render.period import period_document, period_tables, report_title
-    from govinfo.render.table import json_text
-    from govinfo.render.yearend import print_year_end
-
-    if fmt is ReportFormat.json and out is None:
-        common.console().file.write(json_text(period_document(circular)))
-        return
-    tables = period_tables(circular)
-    if out is None or kind is None:
-        print_year_end(tables, common.console())
-        return
-    _write(Path(out), kind, report_title(circular), tables, [])
-    common.err_console().print(t("ye_written", path=out, n=len(tables)), markup=False)
-
-
-def _year_report(
-    ctx: typer.Context,
-    period: Period,
-    given: dt.date | None,
-    out: str | None,
-    kind: str | None,
-    fmt: ReportFormat,
-    at: str | None,
-    notice: NoticeOptions,
-) -> None:
-    """The year-end tables, then the group rankings and the lists of the year's circular; or
-    the notice and the statements (``notice``)."""
-    from govinfo.i18n import t
-    from govinfo.render.period import period_document, year_report_tables
-    from govinfo.render.table import json_text
-    from govinfo.render.yearend import print_year_end, trend_chart
-    from govinfo.render.yeartables import document_title, year_end_tables
-    from govinfo.reports.period import period_report
-    from govinfo.reports.yearend import year_end
-    from govinfo.rules.annual import default_as_of, score_year
-
-    year = period.year
-    day = given or default_as_of(year, common.today())
-    session = common.session(ctx, at)
-    loaded = session.load_year(year)
-    result = score_year(loaded.folder, year, day)
-    if notice.wanted:
-        from govinfo.app.notice import write_notice
-
-        ye = year_end(loaded.folder, result)
-        _notice_written(notice, write_notice(session, loaded.folder, result, ye, notice))
-        if notice.out is not None or out is None:
-            return
-    circular = period_report(loaded.folder, period, day, at_to=result)
-    if fmt is ReportFormat.json and out is None:
-        common.console().file.write(json_text(period_document(circular)))
-        return
-    ye = year_end(loaded.folder, result)
-    tables = year_report_tables(year_end_tables(ye), circular)
-    if out is None or kind is None:
-        print_year_end(tables, common.console(), extra={"trend": trend_chart(ye)})
-        return
-    _write(Path(out), kind, document_title(ye), tables, trend_chart(ye, ascii_only=False))
-    common.err_console().print(t("ye_written", path=out, n=len(tables)), markup=False)
-
-
-def _period_notice(
-    ctx: typer.Context, period: Period, as_of: dt.date, at: str | None, notice: NoticeOptions
-) -> None:
-    """The notice and/or the statements of a half, quarter or month."""
-    from govinfo.app.notice import write_period_notice
-
-    session = common.session(ctx, at)
-    loaded = session.load_year(period.year)
-    _notice_written(notice, write_period_notice(session, loaded.folder, period, as_of, notice))
-
-
-def _notice_written(notice: NoticeOptions, n: int) -> None:
+def _notice_written(notice: NoticeOptions, statements: int | None) -> None:
+    """Say on stderr where the notice and the statements were written."""
     from govinfo.i18n import t
 
     if notice.out is not None:
         common.err_console().print(t("nt_written", path=str(notice.out)), markup=False)
     if notice.statements is not None:
-        common.err_console().print(t("st_written", n=n, path=str(notice.statements)), markup=False)
+        common.err_console().print(
+            t("st_written", n=statements, path=str(notice.statements)), markup=False
+        )
 
 
-def _period_report(
-    ctx: typer.Context, period: Period, as_of: dt.date, at: str | None
-) -> PeriodReport:
-    """The circular of ``period`` as of ``as_of``, reading what ``score`` reads for its year,
-    through the result cache as ``score`` does."""
-    from govinfo.reports.period import PeriodReport, period_report
-
-    return common.session(ctx, at).cached(
-        period.year,
-        name=f"period-{period.year}",
-        question=f"period\0{period.label}\0{as_of.isoformat()}",
-        kind=PeriodReport,
-        compute=lambda folder: period_report(folder, period, as_of),
+def _show(data: Circular, out: str | None, kind: str | None, fmt: ReportFormat) -> None:
+    """The circular on stdout (tables, or JSON), or its tables written to ``out``."""
+    from govinfo.app.export import export_tables
+    from govinfo.i18n import t
+    from govinfo.render.period import (
+        period_document,
+        period_tables,
+        report_title,
+        year_report_tables,
     )
+    from govinfo.render.table import json_text
+    from govinfo.render.yearend import print_year_end, trend_chart
+    from govinfo.render.yeartables import document_title, year_end_tables
 
-
-def _write(path: Path, kind: str, title: str, tables: Sequence[Table], chart: list[str]) -> None:
-    """The export's files, written atomically (see ``app.reports.write_export``)."""
-    from govinfo.app.reports import write_export
-    from govinfo.render.export import csv_bytes, csv_file_names, markdown_document, xlsx_bytes
-
-    if kind == "xlsx":
-        files = {path: xlsx_bytes(tables, title=title)}
-    elif kind == "markdown":
-        files = {path: markdown_document(title, tables, {"trend": chart}).encode("utf-8")}
+    assert data.circular is not None
+    if fmt is ReportFormat.json and out is None:
+        common.console().file.write(json_text(period_document(data.circular)))
+        return
+    ye = data.year_end
+    if ye is None:
+        tables = period_tables(data.circular)
+        title, chart, extra = report_title(data.circular), [], None
     else:
-        files = {
-            path / name: csv_bytes(table)
-            for name, table in zip(csv_file_names(tables), tables, strict=True)
-        }
-    write_export(path, files)
+        tables = year_report_tables(year_end_tables(ye), data.circular)
+        title, chart = document_title(ye), trend_chart(ye, ascii_only=False)
+        extra = {"trend": trend_chart(ye)}
+    if out is None or kind is None:
+        print_year_end(tables, common.console(), extra=extra)
+        return
+    export_tables(Path(out), kind, title, tables, chart)
+    common.err_console().print(t("ye_written", path=out, n=len(tables)), markup=False)

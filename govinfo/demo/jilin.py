@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Mapping
+from typing import Any
 
 from govinfo.demo import corpus, titles
 from govinfo.demo.plan import Period, PointPlan, RuleInfo, Scenario, packaged_rule_text
@@ -212,7 +213,6 @@ def points() -> list[PointPlan]:
     area_of: dict[str, str] = {}
     for pid, name, short, aliases, area, national in _CITIES:
         area_of[pid] = area
-        weight, adopt, diligence, instr, nat = _CITY_HABITS[pid]
         plans.append(
             PointPlan(
                 id=pid,
@@ -226,15 +226,7 @@ def points() -> list[PointPlan]:
                 scope=_CITY_SUBJECT[pid],
                 contact=(titles.person(rng), _phone(rng, area)),
                 reviewers=(titles.person(rng), titles.person(rng)),
-                weight=weight,
-                adopt=adopt,
-                diligence=diligence,
-                instr=instr,
-                national=nat,
-                inaccurate_months=_INACCURATE.get(pid, ()),
-                research_gaps=_RESEARCH_GAPS.get(pid, ()),
-                opinion_gaps=_OPINION_GAPS.get(pid, ()),
-                silent=_SILENT.get(pid, ()),
+                **_habits(pid, _CITY_HABITS[pid]),
             )
         )
     for pid, place, short, parent in _COUNTIES:
@@ -261,14 +253,7 @@ def points() -> list[PointPlan]:
                 scope=place,
                 contact=(titles.person(rng), _phone(rng, area_of[parent])),
                 reviewers=(titles.person(rng), titles.person(rng)),
-                weight=habits[0],
-                adopt=habits[1],
-                diligence=habits[2],
-                instr=habits[3],
-                inaccurate_months=_INACCURATE.get(pid, ()),
-                research_gaps=_RESEARCH_GAPS.get(pid, ()),
-                opinion_gaps=_OPINION_GAPS.get(pid, ()),
-                silent=_SILENT.get(pid, ()),
+                **_habits(pid, habits),
             )
         )
     for pid, full, short, topics in corpus.DEPARTMENTS[:_SAMPLE_DEPARTMENTS]:
@@ -293,17 +278,23 @@ def points() -> list[PointPlan]:
                 topics=topics,
                 contact=(titles.person(rng), _phone(rng, "0431")),
                 reviewers=(titles.person(rng), titles.person(rng)),
-                weight=habits[0],
-                adopt=habits[1],
-                diligence=habits[2],
-                instr=habits[3],
-                inaccurate_months=_INACCURATE.get(pid, ()),
-                research_gaps=_RESEARCH_GAPS.get(pid, ()),
-                opinion_gaps=_OPINION_GAPS.get(pid, ()),
-                silent=_SILENT.get(pid, ()),
+                **_habits(pid, habits),
             )
         )
     return plans
+
+
+def _habits(pid: str, habits: tuple[float, ...]) -> dict[str, Any]:
+    """``PointPlan``'s habits of ``pid`` (weight, adopt, diligence, instr and, for a city,
+    national) and the lapses the scenario writes in for it."""
+    names = ("weight", "adopt", "diligence", "instr", "national")[: len(habits)]
+    return {
+        **dict(zip(names, habits, strict=True)),
+        "inaccurate_months": _INACCURATE.get(pid, ()),
+        "research_gaps": _RESEARCH_GAPS.get(pid, ()),
+        "opinion_gaps": _OPINION_GAPS.get(pid, ()),
+        "silent": _SILENT.get(pid, ()),
+    }
 
 
 def _adjustments(

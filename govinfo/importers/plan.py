@@ -64,13 +64,11 @@ def total(counts: dict[str, Counts]) -> Counts:
     return Counts(sum(c.new for c in counts.values()), sum(c.duplicate for c in counts.values()))
 
 
-@dataclass
-class Plan:
-    changes: dict[str, bytes] = field(default_factory=dict)
-    # per changed file: (first line, last line, row) of each inserted item
-    spans: dict[str, list[tuple[int, int, RowRef]]] = field(default_factory=dict)
-    problems: list[ImportProblem] = field(default_factory=list)
-    counts: dict[str, Counts] = field(default_factory=dict)
+class Tallied:
+    """A batch's ``new`` and ``duplicates`` over every point, from its per-point ``counts``
+    (the planner's ``Plan`` and the use case's ``ImportOutcome`` both report them)."""
+
+    counts: dict[str, Counts]
 
     @property
     def new(self) -> int:
@@ -79,6 +77,15 @@ class Plan:
     @property
     def duplicates(self) -> int:
         return total(self.counts).duplicate
+
+
+@dataclass
+class Plan(Tallied):
+    changes: dict[str, bytes] = field(default_factory=dict)
+    # per changed file: (first line, last line, row) of each inserted item
+    spans: dict[str, list[tuple[int, int, RowRef]]] = field(default_factory=dict)
+    problems: list[ImportProblem] = field(default_factory=list)
+    counts: dict[str, Counts] = field(default_factory=dict)
 
     def count(self, point: str) -> Counts:
         return self.counts.setdefault(point, Counts())

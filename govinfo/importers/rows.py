@@ -7,7 +7,7 @@ problem in a row is reported, naming the column as the sheet writes it and the v
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -136,6 +136,15 @@ class _Row:
         return None
 
 
+def _data_rows(table: Table, header: Header) -> Iterator[_Row]:
+    """The rows below ``header`` that have a value in one of its columns."""
+    for number, cells in table.rows:
+        if number >= header.data_from:
+            row = _Row(table, header, number, cells)
+            if not row.blank():
+                yield row
+
+
 def _header_or_problem(
     table: Table,
     aliases: dict[str, tuple[str, ...]],
@@ -174,12 +183,7 @@ def submission_rows(
         return [], problems
     out: list[SubmissionRow] = []
     categories = mapping.categories
-    for number, cells in table.rows:
-        if number < header.data_from:
-            continue
-        row = _Row(table, header, number, cells)
-        if row.blank():
-            continue
+    for row in _data_rows(table, header):
         point_text = row.text("point", required=True)
         point = row.point("point", point_text, points) if point_text else None
         day = row.required("date", parse_date, "YYYY-MM-DD")
@@ -224,12 +228,7 @@ def adoption_rows(
         problems.append(error(table.ref(header.row), t("import_adoption_columns")))
         return [], problems
     out: list[AdoptionRow] = []
-    for number, cells in table.rows:
-        if number < header.data_from:
-            continue
-        row = _Row(table, header, number, cells)
-        if row.blank():
-            continue
+    for row in _data_rows(table, header):
         publication = row.text("publication", required=True)
         day = row.required("date", parse_date, "YYYY-MM-DD")
         mode = row.required("mode", parse_mode, "单条/综合")

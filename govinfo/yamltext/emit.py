@@ -169,15 +169,7 @@ def _mapping(m: Mapping[str, object], first: str, rest: str, out: list[str]) -> 
             else:
                 out.append(f"{prefix}{k}: {{}}\n")
         elif isinstance(value, list | tuple):
-            if not value:
-                out.append(f"{prefix}{k}: []\n")
-            else:
-                flow = _flow_list(value)
-                if flow is not None:
-                    out.append(f"{prefix}{k}: {flow}\n")
-                else:
-                    out.append(f"{prefix}{k}:\n")
-                    _sequence(value, rest + "  ", out)
+            _list(value, f"{prefix}{k}: ", f"{prefix}{k}:\n", rest + "  ", out)
         else:
             out.append(f"{prefix}{k}: {scalar(value)}\n")
         prefix = rest
@@ -191,17 +183,20 @@ def _sequence(items: Iterable[object], indent: str, out: list[str]) -> None:
         if isinstance(item, Mapping):
             _mapping(item, dash, indent + "  ", out)
         elif isinstance(item, list | tuple):
-            if not item:
-                out.append(f"{dash}[]\n")
-            else:
-                flow = _flow_list(item)
-                if flow is not None:
-                    out.append(f"{dash}{flow}\n")
-                else:
-                    out.append(f"{indent}-\n")
-                    _sequence(item, indent + "  ", out)
+            _list(item, dash, f"{indent}-\n", indent + "  ", out)
         else:
             out.append(f"{dash}{scalar(item)}\n")
+
+
+def _list(items: Sequence[object], inline: str, block: str, below: str, out: list[str]) -> None:
+    """A list value: ``[]`` or a flow list after ``inline`` (``key: `` or ``- ``) on one line;
+    otherwise the line ``block`` and the items as a block sequence indented by ``below``."""
+    flow = _flow_list(items) if items else "[]"
+    if flow is not None:
+        out.append(f"{inline}{flow}\n")
+    else:
+        out.append(block)
+        _sequence(items, below, out)
 
 
 def emit_list_item(record: Mapping[str, object]) -> str:

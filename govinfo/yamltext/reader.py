@@ -89,6 +89,21 @@ def _issue(line: int, col: int, message: str, /, **params: object) -> Issue:
     return Issue(line, col, message, params)
 
 
+def _refused(ev: Any, problems: list[Issue]) -> bool:
+    """Whether the event ``ev`` carries an anchor or an explicit tag (YAML this reader does not
+    accept), each reported at its start."""
+    mark = ev.start_mark
+    line, col = mark.line + 1, mark.column + 1
+    refused = False
+    if ev.anchor is not None:
+        problems.append(_issue(line, col, "yaml_anchor", name=ev.anchor))
+        refused = True
+    if ev.tag is not None and ev.tag != "!":
+        problems.append(_issue(line, col, "yaml_tag", tag=ev.tag))
+        refused = True
+    return refused
+
+
 def decode(data: bytes, problems: list[Issue]) -> str | None:
     """The file's text, or None (with a problem naming the byte offset) when it is not UTF-8."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -185,24 +200,12 @@ def _build(loader: Any, problems: list[Issue]) -> Node | None:
         if cls is scalar_event:
             mark = ev.start_mark
             line, col = mark.line + 1, mark.column + 1
-            bad = False
-            if ev.anchor is not None:
-                problems.append(_issue(line, col, "yaml_anchor", name=ev.anchor))
-                bad = True
-            if ev.tag is not None and ev.tag != "!":
-                problems.append(_issue(line, col, "yaml_tag", tag=ev.tag))
-                bad = True
+            bad = (ev.anchor is not None or ev.tag is not None) and _refused(ev, problems)
             attach(Scalar(ev.value, not ev.style, line, col, bad))
         elif cls is mapping_start or cls is sequence_start:
             mark = ev.start_mark
             line, col = mark.line + 1, mark.column + 1
-            flagged = False
-            if ev.anchor is not None:
-                problems.append(_issue(line, col, "yaml_anchor", name=ev.anchor))
-                flagged = True
-            if ev.tag is not None and ev.tag != "!":
-                problems.append(_issue(line, col, "yaml_tag", tag=ev.tag))
-                flagged = True
+            flagged = (ev.anchor is not None or ev.tag is not None) and _refused(ev, problems)
             if len(stack) >= MAX_DEPTH:
                 problems.append(_issue(line, col, "yaml_too_deep", limit=MAX_DEPTH))
                 raise _Stop
