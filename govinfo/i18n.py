@@ -1038,4 +1038,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "另一个 govinfo 正在写入数据目录（进程 {pid}，“{command}”）：按当前内容读取，每个文件都是完整的",
         "another govinfo is writing the data folder (pid {pid}, “{command}”): reading it as it is now; every file is whole",
     ),
+    # --- terminal: table widths, help and usage, files for people ---------------------------
+    "xlsx_page_footer": ("第 &P 页 共 &N 页", "Page &P of &N"),
 }
