@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from govinfo.load import load_folder
-from govinfo.load.folder import WorkingTree
-from govinfo.store.cache import ParseCache
+from govinfo.load.cache import ParseCache
+from govinfo.load.sources import WorkingTree
 from tests.conftest import MakeFolder
 
 SUB = "submissions/2003/siping/05.yaml"

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govinfo.demo import generate, generate_sample
+from govinfo.app.demo import generate, generate_sample
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.load import LoadResult, load_folder
 from govinfo.reports.overdue import FindingKind, overdue_findings

@@ -14,16 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govinfo.model import Category, Tier
-from govinfo.store.emit import (
-    ADOPTION_FIELDS,
-    SUBMISSION_FIELDS,
+from govinfo.yamltext.emit import (
     emit_list,
     emit_list_item,
     emit_mapping,
-    in_field_order,
     scalar,
     text_scalar,
 )
+from govinfo.yamltext.fields import ADOPTION_FIELDS, SUBMISSION_FIELDS, in_field_order
 
 LOADERS = [yaml.SafeLoader, *([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])]
 

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from govinfo.load import load_folder
-from govinfo.load.folder import GitRevision
+from govinfo.load.gitrev import GitRevision
 from tests.conftest import MakeFolder
 
 SUB = "submissions/2003/siping/05.yaml"
@@ -84,7 +84,7 @@ def test_score_at_reproduces_the_published_ranking(
 
 
 def test_scoring_span_reads_the_edge_months_only(make_folder: MakeFolder) -> None:
-    from govinfo.load.folder import scoring_span
+    from govinfo.rules.years import scoring_years as scoring_span
 
     def sub(sid: str, day: str) -> str:
         return f"- id: {sid}\n  date: {day}\n  title: 标题{sid}\n  category: general\n  reviewer: 李四\n"

@@ -19,10 +19,10 @@ from govinfo.reports.overdue import (
     overdue_findings,
     overdue_report,
     upcoming_items,
-    years_to_load,
 )
 from govinfo.rules.annual import score_year
 from govinfo.rules.pricer import SubmissionIndex
+from govinfo.rules.years import window_years as years_to_load
 from tests.scoring_build import (
     STD_REQUIREMENTS,
     d,

@@ -267,7 +267,7 @@ def test_cli_json_matches_reference(runner: CliRunner, case: tuple[Folder, int, 
 # event is dated by reported_at), and an adoption 366 days after a 31 December submission two
 # years back (2002-12-31 + 366 days = 2004-01-01). The engine scores both in memory
 # (tests/test_scoring_refcheck.py); the command therefore also reads December of year-2 and
-# January of year+1 (load.folder.scoring_span), and these two tests hold it to that.
+# January of year+1 (rules.years.scoring_years), and these two tests hold it to that.
 
 
 def cli_score_and_reference(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import os
 import re
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ import msgspec
 import typer
 from rich.console import Console
 
+from govinfo import settings
 from govinfo.errors import DataError, GovinfoError, UsageError
 from govinfo.i18n import error_text, get_lang, set_lang, t
 
@@ -40,7 +40,7 @@ class State:
     def __init__(self, data: Path | None, lang: str | None, no_cache: bool) -> None:
         self.data = data
         self.lang = lang
-        self.no_cache = no_cache or os.environ.get("GOVINFO_NO_CACHE", "") not in ("", "0")
+        self.no_cache = no_cache or settings.no_cache()
 
 
 def state(ctx: typer.Context) -> State:
@@ -68,8 +68,8 @@ def locate_folder(st: State) -> Path:
     """The data folder: ``--data``, else ``GOVINFO_DATA``, else ``./data`` when it holds a
     ``govinfo.yaml``; otherwise a one-line error naming ``govinfo init``."""
     given = st.data
-    if given is None and os.environ.get("GOVINFO_DATA"):
-        given = Path(os.environ["GOVINFO_DATA"])
+    if given is None:
+        given = settings.data_folder()
     if given is not None:
         if not (given / "govinfo.yaml").is_file():
             raise DataError(t("data_not_folder", path=str(given)))
@@ -110,7 +110,7 @@ def apply_language(st: State, folder_language: str | None) -> None:
 
 def today() -> dt.date:
     """Today, or the day ``GOVINFO_TODAY`` fixes (for tests and reproducible runs)."""
-    raw = os.environ.get("GOVINFO_TODAY", "")
+    raw = settings.today_text()
     if not raw:
         return dt.date.today()
     try:
@@ -156,7 +156,9 @@ def open_folder(
     ``WorkingTree`` already listed (its listing is reused).
     """
     from govinfo.load import WorkingTree, load_folder
-    from govinfo.load.folder import FileSource, GitRevision, read_settings, scan_folder
+    from govinfo.load.folder import read_settings, scan_folder
+    from govinfo.load.gitrev import GitRevision
+    from govinfo.load.sources import FileSource
 
     st = state(ctx)
     root = locate_folder(st)
@@ -175,7 +177,7 @@ def open_folder(
     apply_language(st, settings.language)
     cache = None
     if at is None and not st.no_cache:
-        from govinfo.store.cache import ParseCache
+        from govinfo.load.cache import ParseCache
 
         cache = ParseCache(root)
     with progress_bar() as progress:
@@ -189,10 +191,10 @@ def open_folder(
 
 
 def scoring_years(year: int) -> Any:
-    """The submissions a year's score can depend on: see ``load.folder.scoring_span``."""
-    from govinfo.load.folder import scoring_span
+    """The submissions a year's score can depend on: see ``rules.years.scoring_years``."""
+    from govinfo.rules.years import scoring_years as years
 
-    return scoring_span(year)
+    return years(year)
 
 
 def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = None) -> Any:
@@ -212,8 +214,8 @@ def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = 
     tree = None
     if at is None and not st.no_cache:
         from govinfo.load import WorkingTree
+        from govinfo.load.cache import ResultCache, fingerprint
         from govinfo.load.folder import read_settings
-        from govinfo.store.cache import ResultCache, fingerprint
 
         root = locate_folder(st)
         finish_interrupted_write(root)

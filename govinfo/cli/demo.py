@@ -43,7 +43,7 @@ def generate(
 
     Streams one point-month at a time, so it scales to 2,000 points and a million submissions.
     """
-    from govinfo import demo
+    from govinfo.app import demo
 
     common.apply_language(common.state(ctx), None)
     if sample is not None:

@@ -72,7 +72,7 @@ def import_batch(
     common.apply_language(st, settings_lang)
     cache = None
     if not st.no_cache:
-        from govinfo.store.cache import ParseCache
+        from govinfo.load.cache import ParseCache
 
         cache = ParseCache(root)
     options = ImportOptions(

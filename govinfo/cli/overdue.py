@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from typing import Annotated
 
 import typer
@@ -89,7 +88,8 @@ def overdue(
         overdue_table,
     )
     from govinfo.reports.explain import find_point
-    from govinfo.reports.overdue import default_since, more_years, overdue_report, years_to_load
+    from govinfo.reports.overdue import default_since, more_years, overdue_report
+    from govinfo.rules.years import window_years, years_read
 
     day = common.date_option(as_of, "--as-of") or common.today()
     start = common.date_option(since, "--since") or default_since(day)
@@ -97,10 +97,10 @@ def overdue(
         raise UsageError(t("od_since_after_as_of", since=start.isoformat(), as_of=day.isoformat()))
     # January after the last year too: an emergency reported late in December may be written
     # up with a January date (as score reads it, so findings and deductions agree).
-    loaded = common.open_folder(ctx, years=_with_next_january(years_to_load(start, day)), at=at)
+    loaded = common.open_folder(ctx, years=years_read(window_years(start, day)), at=at)
     wider = more_years(loaded.folder, start, day, soon)
     if wider is not None:
-        loaded = common.open_folder(ctx, years=_with_next_january(wider), at=at)
+        loaded = common.open_folder(ctx, years=years_read(wider), at=at)
     folder = loaded.folder
     found = None
     if point is not None:
@@ -125,9 +125,3 @@ def overdue(
     )
     if fail_on_findings and report.findings:
         raise typer.Exit(EXIT_FINDINGS)
-
-
-def _with_next_january(years: range) -> Collection[int]:
-    from govinfo.load.folder import YearSpan
-
-    return YearSpan(years, {years[-1] + 1: (1,)} if len(years) else None)

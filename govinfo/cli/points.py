@@ -122,7 +122,7 @@ def add_point(
     from govinfo.cli.registry import commit_points, in_language, points_text, registry_writer
     from govinfo.errors import GovinfoError
     from govinfo.i18n import t
-    from govinfo.load.records import POINT_ID_RE, RESERVED_NAMES
+    from govinfo.load.filereader import POINT_ID_RE, RESERVED_NAMES
     from govinfo.render.points import registry_problem_text
     from govinfo.reports.registry import new_point_problems
     from govinfo.store.registry import history_record, point_record, with_point

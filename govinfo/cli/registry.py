@@ -56,8 +56,7 @@ def points_text(writer: Writer) -> str:
 def commit_points(writer: Writer, text: str, *, message: str, office: str) -> WriteResult:
     """Check the new ``points.yaml`` with the loader (the rest of the folder as it is), refuse
     (exit 1, nothing written) when it brings an error, else write it and commit."""
-    from govinfo.importers.plan import Overlay
-    from govinfo.load import WorkingTree, load_folder
+    from govinfo.load import Overlay, WorkingTree, load_folder
 
     new = text.encode("utf-8")
     before = {p.message for p in load_folder(WorkingTree(writer.root), years=()).problems}

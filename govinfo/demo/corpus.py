@@ -1,15 +1,19 @@
-"""Phrase banks for believable 政务信息 titles, names and notes.
+"""Phrase banks for believable 政务信息 titles, names and notes, read from ``corpus.json``.
 
-Data only (plus tiny pure helpers). Titles are composed from templates × a place × a topic, the way
-real items read: ``长春市多措并举推进下岗职工再就业``, ``当前全省农村税费改革中需要关注的几个问题``,
+Titles are composed from templates × a place × a topic, the way real items read:
+``长春市多措并举推进下岗职工再就业``, ``当前全省农村税费改革中需要关注的几个问题``,
 ``关于通化市国有企业改制情况的调查与思考``. Topics follow what the 2003 speech names as the
 leaders' concerns (老工业基地改造, 三农, 就业再就业, 安全生产, 非典防治, 群众上访, 整顿和规范
 市场经济秩序, 国土资源整顿) plus the everyday business of a provincial government.
+
+The words are data (package data ``govinfo/demo/corpus.json``); this module gives them their types.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import json
+from importlib import resources
+from typing import Any, NamedTuple
 
 
 class Topic(NamedTuple):
@@ -23,738 +27,66 @@ class Topic(NamedTuple):
     years: tuple[int, ...] = ()  # years it is topical in (empty: any)
 
 
-TOPICS: tuple[Topic, ...] = (
-    Topic(
-        "laogongye",
-        works=(
-            "老工业基地调整改造",
-            "国有企业改革",
-            "国有企业改制",
-            "企业技术改造",
-            "国有资产管理体制改革",
-            "重点项目建设",
-        ),
-        deeds=(
-            "加快国有企业改制步伐",
-            "积极推进老工业基地调整改造",
-            "大力实施企业技术改造",
-            "以项目建设带动老工业基地振兴",
-            "推动国有大中型企业主辅分离",
-            "引进战略投资者改造传统企业",
-            "盘活国有存量资产",
-            "妥善处置破产企业历史遗留问题",
-            "着力培育汽车零部件产业集群",
-            "积极争取国家老工业基地改造项目",
-        ),
-        problems=(
-            "部分改制企业职工安置费用缺口较大",
-            "国有企业历史债务负担沉重",
-            "一些老企业设备陈旧、技术改造资金不足",
-            "企业改制中存在国有资产流失隐患",
-            "部分停产半停产企业职工生活困难",
-            "老工业基地改造项目配套资金落实难",
-        ),
-        studies=(
-            "国有企业改制",
-            "老工业基地调整改造",
-            "国有中小企业产权制度改革",
-            "资源型城市经济转型",
-            "企业技术改造投入",
-        ),
-        metrics=("规模以上工业增加值", "工业固定资产投资", "国有企业实现利税"),
-    ),
-    Topic(
-        "sannong",
-        works=(
-            "农民增收",
-            "农村税费改革",
-            "农业结构调整",
-            "农业产业化经营",
-            "粮食流通体制改革",
-            "减轻农民负担",
-        ),
-        deeds=(
-            "多渠道促进农民增收",
-            "扎实推进农村税费改革",
-            "大力发展畜牧业",
-            "加快推进农业产业化经营",
-            "积极引导农村劳动力转移",
-            "扶持壮大农业龙头企业",
-            "发展订单农业",
-            "推广玉米优良品种",
-            "加强农村基层组织建设",
-        ),
-        problems=(
-            "部分地区农民增收难度加大",
-            "农村税费改革后乡镇财政收支矛盾突出",
-            "部分乡村债务问题较为严重",
-            "玉米收购价格偏低影响农民种粮积极性",
-            "农业生产资料价格上涨加重农民负担",
-            "部分农民工工资被拖欠",
-            "农村义务教育经费保障不足",
-        ),
-        studies=(
-            "农民增收",
-            "农村税费改革",
-            "乡村债务",
-            "农村劳动力转移",
-            "粮食生产与流通",
-            "农业产业化经营",
-        ),
-        metrics=("农民人均现金收入", "粮食产量", "牧业产值"),
-    ),
-    Topic(
-        "chungeng",
-        works=("春耕生产", "春播备耕"),
-        deeds=(
-            "全力抓好春耕生产",
-            "提前做好春耕备耕各项准备",
-            "组织农资下乡服务春耕",
-            "确保春播农资供应",
-        ),
-        problems=(
-            "部分农户春耕生产资金短缺",
-            "春旱影响部分地区播种进度",
-            "化肥价格上涨增加春耕成本",
-        ),
-        studies=("春耕生产资金", "农资市场供应"),
-        months=(3, 4, 5),
-    ),
-    Topic(
-        "qiushou",
-        works=("秋收生产", "秋粮收购", "粮食购销"),
-        deeds=(
-            "抓紧抓好秋收秋整地",
-            "积极组织秋粮收购",
-            "千方百计解决农民卖粮难",
-        ),
-        problems=(
-            "部分地区秋粮收购资金不到位",
-            "早霜对部分地区粮食产量造成影响",
-        ),
-        studies=("秋粮收购", "粮食购销市场"),
-        months=(9, 10, 11),
-    ),
-    Topic(
-        "jiuye",
-        works=(
-            "就业再就业",
-            "下岗职工再就业",
-            "社会保障",
-            "城市低保",
-            "劳务输出",
-        ),
-        deeds=(
-            "积极推进下岗职工再就业",
-            "多渠道开发就业岗位",
-            "认真落实再就业优惠政策",
-            "大力发展社区就业",
-            "开展再就业培训",
-            "扩大劳务输出规模",
-            "确保企业离退休人员养老金按时足额发放",
-            "做好城市居民最低生活保障工作",
-            "建立再就业援助制度",
-            "设立小额担保贷款扶持下岗职工自主创业",
-        ),
-        problems=(
-            "下岗职工再就业难度加大",
-            "部分困难企业职工基本生活保障存在困难",
-            "大龄下岗职工再就业问题比较突出",
-            "养老保险基金收支缺口扩大",
-            "高校毕业生就业压力较大",
-            "再就业优惠政策落实中遇到一些障碍",
-        ),
-        studies=(
-            "下岗职工再就业",
-            "城市居民最低生活保障",
-            "大龄下岗职工就业",
-            "灵活就业人员社会保险",
-            "劳务输出",
-        ),
-        metrics=("新增就业岗位", "下岗职工再就业人数"),
-    ),
-    Topic(
-        "anquan",
-        works=(
-            "安全生产",
-            "煤矿安全整治",
-            "安全生产大检查",
-            "危险化学品安全管理",
-            "道路交通安全",
-            "消防安全",
-        ),
-        deeds=(
-            "扎实开展安全生产大检查",
-            "深入开展煤矿安全专项整治",
-            "严格落实安全生产责任制",
-            "依法关闭不具备安全生产条件的小煤矿",
-            "加强危险化学品安全监管",
-            "集中整治道路交通安全隐患",
-            "开展非煤矿山安全整治",
-        ),
-        problems=(
-            "一些小煤矿安全隐患仍然较多",
-            "部分企业安全生产投入不足",
-            "安全生产监管力量薄弱",
-            "部分地区非法违法生产屡禁不止",
-            "冬季取暖期煤气中毒事故时有发生",
-        ),
-        studies=(
-            "煤矿安全生产",
-            "安全生产监管体制",
-            "非煤矿山安全整治",
-        ),
-    ),
-    Topic(
-        "feidian",
-        works=(
-            "非典防治",
-            "非典型肺炎防治",
-            "非典疫情防控",
-            "防治非典",
-        ),
-        deeds=(
-            "全力做好非典型肺炎防治工作",
-            "严防非典疫情传入",
-            "切实加强非典疫情监测",
-            "加强交通检疫防止非典传播",
-            "做好外出务工返乡人员排查工作",
-            "设立发热门诊和隔离观察点",
-            "在防治非典中保持经济平稳运行",
-            "防非典、促发展两不误",
-            "启动非典防治应急预案",
-            "妥善安排学生停课期间学习生活",
-        ),
-        problems=(
-            "基层医疗机构防治非典能力较弱",
-            "非典疫情对旅游餐饮业冲击较大",
-            "部分群众对非典存在恐慌心理",
-            "防治非典物资储备不足",
-            "农村地区非典防控存在薄弱环节",
-            "受非典影响部分企业生产经营困难",
-        ),
-        studies=(
-            "非典疫情冲击下的经济运行",
-            "农村非典防控",
-            "公共卫生应急机制建设",
-        ),
-        months=(4, 5, 6, 7),
-        years=(2003,),
-    ),
-    Topic(
-        "xinfang",
-        works=(
-            "信访",
-            "社会矛盾纠纷排查调处",
-            "群众来信来访",
-            "维护社会稳定",
-        ),
-        deeds=(
-            "认真开展社会矛盾纠纷排查调处",
-            "妥善处理群众集体上访",
-            "实行领导干部接待群众来访制度",
-            "把矛盾化解在基层",
-            "深入开展信访积案清理",
-        ),
-        problems=(
-            "群众集体上访有所增加",
-            "企业改制引发的信访问题较多",
-            "因拖欠工资引发的群体性上访时有发生",
-            "征地拆迁补偿引发的信访问题增多",
-            "部分越级上访问题久拖不决",
-        ),
-        studies=(
-            "群众集体上访",
-            "信访突出问题",
-            "社会矛盾纠纷排查调处机制",
-        ),
-    ),
-    Topic(
-        "shichang",
-        works=(
-            "整顿和规范市场经济秩序",
-            "打击制售假冒伪劣商品",
-            "食品安全专项整治",
-            "药品市场整顿",
-            "打击走私贩私",
-            "社会信用体系建设",
-        ),
-        deeds=(
-            "深入整顿和规范市场经济秩序",
-            "严厉打击制售假冒伪劣商品违法行为",
-            "开展食品安全专项整治",
-            "集中整顿药品市场秩序",
-            "加强农资市场监管",
-            "开展文化市场专项整治",
-            "加快社会信用体系建设",
-        ),
-        problems=(
-            "农村市场假冒伪劣商品仍较多",
-            "部分地区食品安全隐患较多",
-            "一些行业违规收费问题仍然存在",
-            "假劣农资坑农害农现象时有发生",
-        ),
-        studies=(
-            "整顿和规范市场经济秩序",
-            "食品安全监管",
-            "农村市场秩序",
-        ),
-    ),
-    Topic(
-        "guotu",
-        works=(
-            "国土资源整顿",
-            "土地市场治理整顿",
-            "开发区清理整顿",
-            "矿产资源开发秩序整顿",
-            "耕地保护",
-        ),
-        deeds=(
-            "深入开展土地市场治理整顿",
-            "全面清理整顿各类开发区",
-            "严肃查处违法违规用地行为",
-            "严格执行耕地占补平衡制度",
-            "整顿和规范矿产资源开发秩序",
-            "推行经营性土地招标拍卖挂牌出让",
-        ),
-        problems=(
-            "一些地方违法违规占用耕地问题仍较突出",
-            "部分开发区圈占土地闲置",
-            "乱采滥挖矿产资源现象屡禁不止",
-            "征地补偿标准偏低引发矛盾",
-        ),
-        studies=(
-            "土地市场治理整顿",
-            "开发区清理整顿",
-            "耕地保护",
-            "征地补偿安置",
-        ),
-    ),
-    Topic(
-        "jingji",
-        works=(
-            "经济运行调度",
-            "招商引资",
-            "财政增收节支",
-            "民营经济发展",
-            "项目建设",
-            "对外开放",
-        ),
-        deeds=(
-            "努力保持经济平稳较快增长",
-            "加大招商引资力度",
-            "大力发展民营经济",
-            "狠抓重点项目建设",
-            "千方百计增收节支",
-            "改善经济发展软环境",
-            "扩大对外开放",
-            "积极发展旅游业",
-        ),
-        problems=(
-            "县乡财政收支矛盾突出",
-            "中小企业贷款难问题仍较突出",
-            "经济发展软环境仍需改善",
-            "部分招商引资项目落实不到位",
-        ),
-        studies=(
-            "县域经济发展",
-            "民营经济发展",
-            "经济发展软环境建设",
-            "招商引资",
-            "中小企业融资",
-        ),
-        metrics=(
-            "地方财政收入",
-            "全社会固定资产投资",
-            "招商引资到位资金",
-            "社会消费品零售总额",
-            "外贸进出口总额",
-        ),
-    ),
-    Topic(
-        "chengshi",
-        works=("城市建设", "城市管理", "供热体制改革", "城市供热"),
-        deeds=(
-            "加快城市基础设施建设",
-            "全面推进供热体制改革",
-            "加强城市管理",
-            "实施城市环境综合整治",
-            "加快棚户区改造",
-        ),
-        problems=(
-            "部分供热企业煤款不足影响正常供暖",
-            "城市困难群众取暖费缴纳困难",
-            "棚户区改造资金压力较大",
-        ),
-        studies=("城市供热体制改革", "棚户区改造", "城市管理体制"),
-    ),
-    Topic(
-        "fangxun",
-        works=("防汛抗旱", "防汛抗洪"),
-        deeds=(
-            "全力做好防汛抗洪工作",
-            "提前做好防汛各项准备",
-            "积极开展抗旱保苗",
-        ),
-        problems=(
-            "部分病险水库存在安全隐患",
-            "局部地区旱情发展较快",
-        ),
-        studies=("病险水库除险加固", "防汛抗旱应急能力"),
-        months=(5, 6, 7, 8),
-    ),
-    Topic(
-        "senlin",
-        works=("森林防火", "天然林保护"),
-        deeds=(
-            "严防死守确保不发生重大森林火灾",
-            "加强森林防火期野外火源管理",
-            "扎实推进天然林保护工程",
-        ),
-        problems=(
-            "林区职工生活困难问题比较突出",
-            "森林防火基础设施薄弱",
-        ),
-        studies=("国有林区改革", "林区职工转岗就业"),
-        months=(3, 4, 5, 10, 11),
-    ),
-    Topic(
-        "gongnuan",
-        works=("冬季供暖", "城市供热保障"),
-        deeds=(
-            "确保城市居民温暖过冬",
-            "提前做好冬季供暖准备",
-            "多方筹措资金保障供热用煤",
-        ),
-        problems=(
-            "部分供热单位燃煤储备不足",
-            "一些困难企业职工无力缴纳取暖费",
-        ),
-        studies=("城市冬季供暖保障",),
-        months=(1, 2, 3, 10, 11, 12),
-    ),
-    Topic(
-        "qingqian",
-        works=("清理拖欠工程款", "清理拖欠农民工工资"),
-        deeds=(
-            "集中清理拖欠工程款和农民工工资",
-            "建立防止拖欠农民工工资长效机制",
-        ),
-        problems=(
-            "拖欠农民工工资问题仍较突出",
-            "政府投资项目拖欠工程款数额较大",
-        ),
-        studies=("拖欠农民工工资问题",),
-        months=(11, 12, 1),
-    ),
+_DATA: dict[str, Any] = json.loads(
+    resources.files("govinfo.demo").joinpath("corpus.json").read_text(encoding="utf-8")
 )
 
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(str(w) for w in _DATA[name])
+
+
+def _topic(raw: dict[str, Any]) -> Topic:
+    lists = {k: tuple(v) for k, v in raw.items() if k != "key"}
+    return Topic(key=str(raw["key"]), **lists)
+
+
+TOPICS: tuple[Topic, ...] = tuple(_topic(raw) for raw in _DATA["topics"])
 TOPIC_BY_KEY = {topic.key: topic for topic in TOPICS}
 
-VERBS = ("扎实推进", "全力抓好", "积极做好", "切实加强", "认真做好", "进一步加强")
-RESULTS = ("明显成效", "新进展", "阶段性成果", "初步成效", "较好效果")
-TRENDS = ("良好态势", "较好发展势头", "稳步推进态势")
+VERBS = _words("verbs")
+RESULTS = _words("results")
+TRENDS = _words("trends")
 
-GENERAL_TEMPLATES = (
-    "{s}{deed}",
-    "{s}{deed}",
-    "{s}{deed}",
-    "{s}{verb}{work}工作",
-    "{w}{work}工作取得{result}",
-    "{w}{period}{work}工作进展顺利",
-    "{s}采取有力措施{deed}",
-    "{w}{work}工作呈现{trend}",
-    "{s}多措并举{deed}",
-)
-METRIC_TEMPLATES = (
-    "{w}{period}{metric}同比增长{pct}%",
-    "{w}{period}{metric}增长{pct}%",
-)
-PROBLEM_TEMPLATES = (
-    "{w}{problem}",
-    "{w}{problem}，应引起重视",
-    "{w}{problem}值得关注",
-    "当前{w}{work}工作中需要关注的几个问题",
-    "{w}{work}工作面临的困难和问题",
-    "{w}{problem}，亟待解决",
-)
-RESEARCH_TEMPLATES = (
-    "关于{w}{study}的调查与思考",
-    "{w}{study}调查报告",
-    "对{w}{study}问题的调查与建议",
-    "{w}{study}的现状、问题及对策",
-    "{study}的几点思考——来自{w}的调查",
-    "关于{w}{study}的调研报告",
-)
-OPINION_TEMPLATES = (
-    "{s}{year}年{month}月群众意见建议反馈清单",
-    "{s}{month}月份舆论监督与群众意见建议情况",
-    "{s}{year}年{month}月舆论监督与群众意见建议清单",
-)
-ANSWER_TEMPLATES = (
-    "{w}{topic}",
-    "关于{w}{topic}的报告",
-    "{w}{topic}的汇报",
-)
-ANSWER_RESEARCH_TEMPLATES = (
-    "关于{w}{topic}的调查",
-    "{w}{topic}调研报告",
-)
+GENERAL_TEMPLATES = _words("general_templates")
+METRIC_TEMPLATES = _words("metric_templates")
+PROBLEM_TEMPLATES = _words("problem_templates")
+RESEARCH_TEMPLATES = _words("research_templates")
+OPINION_TEMPLATES = _words("opinion_templates")
+ANSWER_TEMPLATES = _words("answer_templates")
+ANSWER_RESEARCH_TEMPLATES = _words("answer_research_templates")
 
-# Emergencies: (what happened, whether casualties are named, a topic it belongs to).
-INCIDENTS: tuple[tuple[str, bool], ...] = (
-    ("一煤矿发生瓦斯爆炸事故", True),
-    ("一煤矿发生透水事故", True),
-    ("发生一起重大交通事故", True),
-    ("一化工企业发生爆炸事故", True),
-    ("一居民楼发生火灾", True),
-    ("发生一起煤气中毒事故", True),
-    ("一建筑工地发生坍塌事故", True),
-    ("发生一起群体性上访事件", False),
-    ("部分企业下岗职工聚集上访", False),
-    ("发生一起森林火灾", False),
-    ("局部地区遭受暴雨洪涝灾害", False),
-    ("部分地区遭受冰雹袭击", False),
-    ("发生一起食物中毒事件", True),
-    ("发现一例非典疑似病例", False),
-)
-SARS_INCIDENT = "发现一例非典疑似病例"
-CASUALTIES = ("造成{n}人死亡", "造成{n}人受伤", "{n}人死亡", "致{n}人受伤住院")
+# Emergencies: (what happened, whether casualties are named).
+INCIDENTS: tuple[tuple[str, bool], ...] = tuple((str(w), bool(c)) for w, c in _DATA["incidents"])
+SARS_INCIDENT = str(_DATA["sars_incident"])
+CASUALTIES = _words("casualties")
 
-PERIOD_WORDS = {1: "1月份", 2: "1—2月", 3: "一季度", 6: "上半年", 9: "前三季度", 12: "全年"}
+PERIOD_WORDS = {int(k): str(v) for k, v in _DATA["period_words"].items()}
 
 # Solicitation notices (约稿): topic text and the months it would be issued in (empty: any).
-SOLICITATION_TOPICS: tuple[tuple[str, tuple[int, ...]], ...] = (
-    ("东北老工业基地调整改造进展情况", ()),
-    ("国有企业改革改制工作进展情况", ()),
-    ("下岗失业人员再就业工作情况", ()),
-    ("农民增收面临的主要问题及对策建议", ()),
-    ("农村税费改革工作进展情况", ()),
-    ("春耕生产准备情况", (3, 4)),
-    ("非典型肺炎防治工作情况", (4, 5, 6)),
-    ("非典疫情对经济运行的影响", (5, 6)),
-    ("防治非典期间农村外出务工人员返乡情况", (4, 5)),
-    ("非典过后旅游业恢复情况", (7, 8)),
-    ("安全生产大检查开展情况", ()),
-    ("煤矿安全生产专项整治情况", ()),
-    ("信访突出问题及矛盾纠纷排查情况", ()),
-    ("群众集体上访情况及处置措施", ()),
-    ("整顿和规范市场经济秩序工作进展情况", ()),
-    ("食品药品安全专项整治情况", ()),
-    ("土地市场治理整顿情况", (7, 8, 9, 10)),
-    ("各类开发区清理整顿情况", (8, 9, 10, 11)),
-    ("一季度经济运行情况", (4,)),
-    ("上半年经济运行情况及全年预测", (6, 7)),
-    ("前三季度经济运行情况", (10,)),
-    ("招商引资和重点项目建设情况", ()),
-    ("民营经济发展情况", ()),
-    ("城市居民最低生活保障工作情况", ()),
-    ("防汛抗旱准备工作情况", (5, 6, 7)),
-    ("秋粮收购工作情况", (10, 11, 12)),
-    ("冬季供暖准备情况", (9, 10, 11)),
-    ("清理拖欠工程款和农民工工资情况", (11, 12)),
-    ("农村义务教育经费保障情况", ()),
-    ("中小企业贷款难问题及建议", ()),
-    ("贯彻落实省政府重大决策部署情况", ()),
-    ("减轻农民负担工作情况", ()),
-    ("粮食生产和流通情况", ()),
-    ("利用外资和对外贸易情况", ()),
-    ("企业离退休人员养老金发放情况", ()),
-    ("城市基础设施建设情况", ()),
-    ("生态省建设进展情况", ()),
-    ("经济发展软环境建设情况", ()),
-    ("县域经济发展情况", ()),
-    ("畜牧业发展情况", ()),
-    ("高校毕业生就业情况", (5, 6, 7)),
-    ("社会治安综合治理情况", ()),
-    ("乡村债务情况", ()),
-    ("林区经济和林业职工生活情况", ()),
-    ("企业技术改造和技术创新情况", ()),
-    ("群众反映强烈的热点难点问题", ()),
-    ("年度工作完成情况及明年工作打算", (11, 12)),
+SOLICITATION_TOPICS: tuple[tuple[str, tuple[int, ...]], ...] = tuple(
+    (str(text), tuple(int(m) for m in months)) for text, months in _DATA["solicitation_topics"]
 )
 
-INSTRUCTION_NOTES = (
-    "请{dept}阅研",
-    "请{dept}认真研究解决",
-    "此件很好，请印发各地参阅",
-    "请{dept}提出意见",
-    "要高度重视，抓紧落实",
-    "请{dept}阅处，并将结果报我",
-    "此经验值得推广",
-    "请速核实情况并报结果",
-)
-LATE_ANSWER_NOTE = "约稿逾期报送"
-INACCURATE_NOTES = (
-    "经核实，所报伤亡人数与实际情况不符",
-    "经核实，所报数据与统计部门数据出入较大",
-    "经核实，所报情况与事实不符",
-)
+INSTRUCTION_NOTES = _words("instruction_notes")
+LATE_ANSWER_NOTE = str(_DATA["late_answer_note"])
+INACCURATE_NOTES = _words("inaccurate_notes")
 
 # People: 信息员 and reviewers. Deliberately common names.
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN_NAMES = (
-    "志强",
-    "国华",
-    "建军",
-    "文明",
-    "海涛",
-    "晓东",
-    "丽娟",
-    "秀英",
-    "玉兰",
-    "德福",
-    "永红",
-    "春雨",
-    "立新",
-    "宏伟",
-    "继光",
-    "淑芬",
-    "桂芝",
-    "凤霞",
-    "振江",
-    "树森",
-    "长青",
-    "雪梅",
-    "俊杰",
-    "晓峰",
-    "亚平",
-    "宝林",
-    "春生",
-    "金凤",
-    "玉梅",
-    "松柏",
-    "振华",
-    "庆丰",
-    "绍武",
-    "家和",
-    "英杰",
-    "红梅",
-    "国庆",
-    "建国",
-    "卫东",
-    "丽华",
-    "淑珍",
-    "秀兰",
-    "玉珍",
-    "志刚",
-    "永胜",
-    "凤芝",
-    "文革",
-    "晓光",
-    "学军",
-    "晓梅",
-    "艳华",
-    "春华",
-    "庆林",
-    "德山",
-    "长海",
-    "凤山",
-    "树林",
-    "宝山",
-    "国强",
-    "海燕",
-)
-SINGLE_GIVEN = "伟芳娜敏静磊军洋勇艳杰涛明超霞平刚桂英华玲红鹏辉斌宇浩凯健林"
+SURNAMES = str(_DATA["surnames"])
+GIVEN_NAMES = _words("given_names")
+SINGLE_GIVEN = str(_DATA["single_given"])
 
 # Synthetic places: syllables with distinct pinyin, so that names and ids stay unique.
-PLACE_SYLLABLES: tuple[tuple[str, str], ...] = (
-    ("宜", "yi"),
-    ("宝", "bao"),
-    ("北", "bei"),
-    ("昌", "chang"),
-    ("成", "cheng"),
-    ("大", "da"),
-    ("德", "de"),
-    ("东", "dong"),
-    ("丰", "feng"),
-    ("福", "fu"),
-    ("广", "guang"),
-    ("海", "hai"),
-    ("和", "he"),
-    ("华", "hua"),
-    ("江", "jiang"),
-    ("金", "jin"),
-    ("靖", "jing"),
-    ("康", "kang"),
-    ("兰", "lan"),
-    ("林", "lin"),
-    ("陵", "ling"),
-    ("隆", "long"),
-    ("梅", "mei"),
-    ("南", "nan"),
-    ("宁", "ning"),
-    ("平", "ping"),
-    ("清", "qing"),
-    ("泉", "quan"),
-    ("瑞", "rui"),
-    ("山", "shan"),
-    ("石", "shi"),
-    ("顺", "shun"),
-    ("泰", "tai"),
-    ("通", "tong"),
-    ("武", "wu"),
-    ("西", "xi"),
-    ("祥", "xiang"),
-    ("新", "xin"),
-    ("兴", "xing"),
-    ("阳", "yang"),
-    ("永", "yong"),
-    ("源", "yuan"),
-    ("云", "yun"),
-    ("泽", "ze"),
-    ("正", "zheng"),
-    ("中", "zhong"),
+PLACE_SYLLABLES: tuple[tuple[str, str], ...] = tuple(
+    (str(han), str(pinyin)) for han, pinyin in _DATA["place_syllables"]
 )
 
 # Provincial departments: (id, full name after the province, short name, topics it reports on).
-DEPARTMENTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
-    ("fgw", "发展和改革委员会", "发展改革委", ("jingji", "laogongye", "guotu")),
-    ("jmw", "经济贸易委员会", "经贸委", ("laogongye", "jingji", "anquan")),
-    ("czt", "财政厅", "财政厅", ("jingji", "sannong", "jiuye")),
-    ("gat", "公安厅", "公安厅", ("anquan", "xinfang", "shichang", "feidian")),
-    ("jyt", "教育厅", "教育厅", ("sannong", "jiuye", "feidian")),
-    ("kjt", "科学技术厅", "科技厅", ("laogongye", "jingji", "feidian")),
-    ("mzt", "民政厅", "民政厅", ("jiuye", "xinfang", "fangxun")),
-    ("ldbzt", "劳动和社会保障厅", "劳动保障厅", ("jiuye", "laogongye", "qingqian")),
-    ("gtzyt", "国土资源厅", "国土资源厅", ("guotu", "sannong")),
-    ("jst", "建设厅", "建设厅", ("chengshi", "gongnuan", "qingqian", "anquan")),
-    ("jtt", "交通厅", "交通厅", ("anquan", "jingji", "feidian")),
-    ("nw", "农业委员会", "农委", ("sannong", "chungeng", "qiushou")),
-    ("slt", "水利厅", "水利厅", ("fangxun", "sannong")),
-    ("lyt", "林业厅", "林业厅", ("senlin", "sannong")),
-    ("wjmt", "对外贸易经济合作厅", "外经贸厅", ("jingji",)),
-    ("wst", "卫生厅", "卫生厅", ("feidian", "shichang", "sannong")),
-    ("sjt", "审计厅", "审计厅", ("jingji", "jiuye", "sannong")),
-    ("hbj", "环境保护局", "环保局", ("laogongye", "chengshi")),
-    ("gsj", "工商行政管理局", "工商局", ("shichang", "jingji")),
-    ("zjj", "质量技术监督局", "质监局", ("shichang", "anquan")),
-    ("ajj", "安全生产监督管理局", "安全监管局", ("anquan",)),
-    ("tjj", "统计局", "统计局", ("jingji", "sannong", "jiuye")),
-    ("xfj", "信访局", "信访局", ("xinfang",)),
-    ("wjj", "物价局", "物价局", ("shichang", "sannong")),
-    ("sft", "司法厅", "司法厅", ("xinfang", "shichang")),
-    ("rst", "人事厅", "人事厅", ("jiuye",)),
-    ("dsj", "地方税务局", "地税局", ("jingji",)),
-    ("lyj", "旅游局", "旅游局", ("jingji", "feidian")),
+DEPARTMENTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = tuple(
+    (str(d), str(full), str(short), tuple(topics))
+    for d, full, short, topics in _DATA["departments"]
 )
 
 # What a department asks to read an instruction ("请省劳动保障厅阅研"), by topic.
-TOPIC_DEPARTMENT = {
-    "laogongye": "经贸委",
-    "sannong": "农委",
-    "chungeng": "农委",
-    "qiushou": "粮食局",
-    "jiuye": "劳动保障厅",
-    "anquan": "安全监管局",
-    "feidian": "卫生厅",
-    "xinfang": "信访局",
-    "shichang": "工商局",
-    "guotu": "国土资源厅",
-    "jingji": "发展改革委",
-    "chengshi": "建设厅",
-    "fangxun": "水利厅",
-    "senlin": "林业厅",
-    "gongnuan": "建设厅",
-    "qingqian": "建设厅",
-}
+TOPIC_DEPARTMENT: dict[str, str] = {str(k): str(v) for k, v in _DATA["topic_department"].items()}

@@ -164,7 +164,7 @@ AdjustmentMaker = Callable[
 
 @dataclass(frozen=True, slots=True)
 class Scenario:
-    """Everything :func:`govinfo.demo.engine.write_folder` needs."""
+    """Everything :func:`govinfo.demo.engine.folder_files` needs."""
 
     seed: str
     settings: Mapping[str, object]

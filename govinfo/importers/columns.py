@@ -73,10 +73,10 @@ def read_mapping(path: Path, fields: Mapping[str, object]) -> Mapping_:
     The file goes through the folder's strict YAML reader: no tag is constructed, no alias
     expanded, nesting is bounded, so a hostile mapping file is a usage error, never a crash.
     """
-    from govinfo.load.yamlfile import Mapping as MappingNode
-    from govinfo.load.yamlfile import Scalar as ScalarNode
-    from govinfo.load.yamlfile import parse_yaml
+    from govinfo.load.text import parse_yaml
     from govinfo.model import Category
+    from govinfo.yamltext.reader import Mapping as MappingNode
+    from govinfo.yamltext.reader import Scalar as ScalarNode
 
     try:
         data = path.read_bytes()

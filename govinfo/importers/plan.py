@@ -11,7 +11,6 @@ checks over everything — and each problem inside an inserted item is traced ba
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
@@ -23,17 +22,13 @@ from govinfo.i18n import t
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow
 from govinfo.importers.values import fold, normalise_title
-from govinfo.load import LoadResult, ParsedFile, WorkingTree, load_folder, parse_file
+from govinfo.load import LoadResult, Overlay, ParsedFile, load_folder, parse_file
 from govinfo.load.folder import ParseCacheLike
 from govinfo.model import Folder, Problem, Severity, SourceRef, Submission
-from govinfo.store.emit import (
-    ADOPTION_FIELDS,
-    SUBMISSION_FIELDS,
-    emit_list_item,
-    in_field_order,
-)
-from govinfo.store.splice import NewItem, Spliced, append_many, insert_records
 from govinfo.text import NAME_CUTOFF, closest
+from govinfo.yamltext.emit import emit_list_item
+from govinfo.yamltext.fields import ADOPTION_FIELDS, SUBMISSION_FIELDS, in_field_order
+from govinfo.yamltext.splice import NewItem, Spliced, append_many, insert_records, worded
 
 NEAR_DAYS = 7
 MAX_ADOPTION_DAYS = 366
@@ -58,36 +53,6 @@ class ParseMemo:
         parsed = self._parse(path, data)
         self._seen[path] = (data, parsed)
         return parsed
-
-
-class Overlay:
-    """The working tree with some files replaced (or added): the folder as it would be."""
-
-    def __init__(self, root: Path, changes: dict[str, bytes]) -> None:
-        self.base = WorkingTree(root)
-        self.changes = changes
-
-    @property
-    def links(self) -> list[str]:
-        return self.base.links
-
-    @property
-    def stats(self) -> dict[str, os.stat_result]:
-        """The files' stats for the parse cache; a changed file has none (never a cache hit)."""
-        return {p: st for p, st in self.base.stats.items() if p not in self.changes}
-
-    def describe(self) -> str:
-        return self.base.describe()
-
-    def files(self, years: Collection[int] | None) -> list[tuple[str, int]]:
-        listing = dict(self.base.files(years))
-        for path, data in self.changes.items():
-            listing[path] = len(data)
-        return sorted(listing.items())
-
-    def read(self, path: str) -> bytes:
-        data = self.changes.get(path)
-        return data if data is not None else self.base.read(path)
 
 
 @dataclass
@@ -230,7 +195,8 @@ def plan_submissions(
     for path in sorted(files):
         entries = files[path]
         items = [NewItem(text, row.date.isoformat()) for row, text in entries]
-        spliced = insert_records(_old_text(read, path), items, path=path)
+        with worded(t):
+            spliced = insert_records(_old_text(read, path), items, path=path)
         plan.add_file(path, spliced, [row.where for row, _ in entries])
     return plan
 
@@ -315,13 +281,14 @@ def plan_adoptions(
         files[sub.source.path].append((row, sub.id, text))
     for path in sorted(files):
         entries = files[path]
-        spliced = append_many(
-            _old_text(read, path),
-            [(sid, NewItem(text)) for _row, sid, text in entries],
-            "adoptions",
-            path=path,
-            key_order=SUBMISSION_FIELDS,
-        )
+        with worded(t):
+            spliced = append_many(
+                _old_text(read, path),
+                [(sid, NewItem(text)) for _row, sid, text in entries],
+                "adoptions",
+                path=path,
+                key_order=SUBMISSION_FIELDS,
+            )
         plan.add_file(path, spliced, [row.where for row, _s, _t in entries])
     return plan
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import msgspec
 
 from govinfo.load.records import ParsedFile, Ref, parse_file
+from govinfo.load.sources import WorkingTree
 from govinfo.model import Problem, Submission
 
 MIN_FILES = 400
@@ -54,8 +55,6 @@ def _work(paths: list[str]) -> bytes:
     gc.disable()
     assert _root is not None
     out = []
-    from govinfo.load.folder import WorkingTree
-
     tree = WorkingTree(_root)  # its read never follows a link that appeared after the listing
     for path in paths:
         pf = parse_file(path, tree.read(path))

@@ -18,9 +18,9 @@ from typing import Any, TypeVar
 import yaml
 
 from govinfo.i18n import t
-from govinfo.load.yamlfile import Mapping, Node, Scalar, Sequence
 from govinfo.model import Problem, Severity
 from govinfo.text import FIELD_CUTOFF, closest
+from govinfo.yamltext.reader import Mapping, Node, Scalar, Sequence
 
 E = TypeVar("E", bound=StrEnum)
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,6 +22,7 @@ from typing import Any
 
 import msgspec
 
+from govinfo import settings
 from govinfo.reports.numbers import fixed, tidy
 
 
@@ -138,7 +138,7 @@ def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> 
     from rich.table import Table
 
     if ascii_only is None:
-        ascii_only = os.environ.get("GOVINFO_ASCII", "") not in ("", "0")
+        ascii_only = settings.ascii_only()
     if len(spec.rows) > FAST_ROWS:
         print_plain(spec, console, ascii_only=ascii_only)
         return

@@ -3,11 +3,11 @@ month-by-month bar chart drawn with characters (also put into the Markdown file)
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from govinfo import settings
 from govinfo.i18n import t
 from govinfo.render.table import Table, print_rich
 from govinfo.reports.yearend import YearEnd
@@ -18,7 +18,7 @@ CHART_WIDTH = 40
 
 def ascii_wanted() -> bool:
     """``GOVINFO_ASCII`` asks for ASCII drawing (consoles that draw box characters double-width)."""
-    return os.environ.get("GOVINFO_ASCII", "") not in ("", "0")
+    return settings.ascii_only()
 
 
 def trend_chart(ye: YearEnd, *, ascii_only: bool | None = None) -> list[str]:

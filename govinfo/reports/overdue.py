@@ -29,7 +29,7 @@ Readings of SPEC where it leaves room (see also :mod:`govinfo.rules.activity`):
   day whatever the submission's own date — so findings and deductions never disagree.
 * JSON keys are exactly SPEC's; the only addition is ``upcoming``, and only with ``--soon``.
 
-Which submission years are needed (:func:`years_to_load`, :func:`more_years`): the window's
+Which submission years are needed (:func:`govinfo.rules.years.window_years`, :func:`more_years`): the window's
 years and the one before (an answer, a late report or a point's latest submission may sit just
 before the window); then, only when the folder shows it, earlier years: a solicitation due in
 the window (or soon) issued before the first year read (its answers may date from ``issued``),
@@ -252,11 +252,6 @@ def overdue_report(
 
 def default_since(as_of: dt.date) -> dt.date:
     return dt.date(as_of.year, 1, 1)
-
-
-def years_to_load(since: dt.date, as_of: dt.date) -> range:
-    """The submission years a first read needs: the window's years and the one before."""
-    return range(since.year - 1, as_of.year + 1)
 
 
 def more_years(

@@ -1,65 +1,19 @@
-"""The one wrapper through which govinfo talks to git.
+"""What the writer asks of git: init, identity, status of paths, commits (through
+:mod:`govinfo.gitcmd`, the one place that starts git).
 
-Argument lists only, never a shell. A failure raises :class:`GitError` with git's own words. The
-data folder may be the root of its repository or a subfolder of a larger one, so paths given to
-these functions are relative to the repository's top level unless said otherwise.
+The data folder may be the root of its repository or a subfolder of a larger one, so paths given
+to these functions are relative to the repository's top level unless said otherwise.
 """
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
-from govinfo.errors import GitError
-from govinfo.i18n import t
+from govinfo import settings
+from govinfo.gitcmd import git_dir, locate, repo_root, run, text
 
 _FALLBACK_EMAIL = "govinfo@localhost"
-# How git says that one of its lock files is in the way (index.lock, HEAD.lock, a ref's .lock).
-_LOCK_EXISTS = re.compile(r"Unable to create '([^']+\.lock)': File exists")
-
-
-def _git_binary() -> str:
-    found = shutil.which("git")
-    if found is None:
-        raise GitError(t("git_missing"))
-    return found
-
-
-def run(
-    args: Sequence[str],
-    cwd: Path,
-    *,
-    env: dict[str, str] | None = None,
-    check: bool = True,
-    input_bytes: bytes | None = None,
-) -> subprocess.CompletedProcess[bytes]:
-    """Run ``git ARGS`` in ``cwd`` and return the completed process (stdout/stderr as bytes)."""
-    full_env = None
-    if env:
-        full_env = dict(os.environ)
-        full_env.update(env)
-    proc = subprocess.run(
-        [_git_binary(), *args],
-        cwd=cwd,
-        env=full_env,
-        input=input_bytes,
-        capture_output=True,
-        check=False,
-    )
-    if check and proc.returncode != 0:
-        detail = (
-            proc.stderr.decode("utf-8", "replace").strip()
-            or proc.stdout.decode("utf-8", "replace").strip()
-        )
-        left = _LOCK_EXISTS.search(detail)
-        if left is not None:
-            raise GitError(t("git_lock_left", path=left[1]))
-        raise GitError(t("git_failed", cmd="git " + " ".join(args), detail=detail))
-    return proc
 
 
 def index_lock(git_dir: Path) -> Path | None:
@@ -69,27 +23,6 @@ def index_lock(git_dir: Path) -> Path | None:
     return lock if lock.exists() else None
 
 
-def text(args: Sequence[str], cwd: Path) -> str:
-    """Run git and return its stdout as text, stripped of the final newline."""
-    return run(args, cwd).stdout.decode("utf-8").rstrip("\n")
-
-
-def repo_root(path: Path) -> Path | None:
-    """The top level of the git work tree that holds ``path``, or None when it is not in one."""
-    proc = run(["rev-parse", "--show-toplevel"], path, check=False)
-    if proc.returncode != 0:
-        return None
-    return Path(proc.stdout.decode("utf-8").strip())
-
-
-def git_dir(path: Path) -> Path | None:
-    """The repository's ``.git`` directory (absolute), or None outside a repository."""
-    proc = run(["rev-parse", "--absolute-git-dir"], path, check=False)
-    if proc.returncode != 0:
-        return None
-    return Path(proc.stdout.decode("utf-8").strip())
-
-
 def init(path: Path) -> None:
     run(["init", "-q"], path)
 
@@ -97,7 +30,7 @@ def init(path: Path) -> None:
 def has_identity(cwd: Path) -> bool:
     """Whether git would know who is committing (user.name and user.email, or the env vars)."""
     for var, key in (("GIT_AUTHOR_NAME", "user.name"), ("GIT_AUTHOR_EMAIL", "user.email")):
-        if os.environ.get(var):
+        if settings.git_identity_in_env(var):
             continue
         if run(["config", "--get", key], cwd, check=False).returncode != 0:
             return False
@@ -176,88 +109,25 @@ def dirty_paths(cwd: Path, paths: Sequence[str]) -> list[str]:
     return dirty
 
 
-def resolve_rev(cwd: Path, rev: str) -> str | None:
-    """The commit id that ``rev`` names, or None when it names none."""
-    proc = run(["rev-parse", "--verify", "-q", f"{rev}^{{commit}}"], cwd, check=False)
-    if proc.returncode != 0:
-        return None
-    return proc.stdout.decode("utf-8").strip()
-
-
-def list_files_at(cwd: Path, commit: str, prefix: str) -> list[tuple[str, int, str]]:
-    """(path relative to the repository top, size in bytes, mode) of every blob under
-    ``prefix`` at ``commit``; mode ``120000`` is a symbolic link."""
-    args = ["ls-tree", "-r", "-l", "-z", "--full-tree", commit]
-    if prefix:
-        args += ["--", prefix]
-    out = run(args, cwd).stdout.decode("utf-8")
-    files: list[tuple[str, int, str]] = []
-    for entry in out.split("\0"):
-        if not entry:
-            continue
-        meta, path = entry.split("\t", 1)
-        parts = meta.split()
-        if parts[1] != "blob":
-            continue
-        files.append((path, int(parts[3]), parts[0]))
-    return files
-
-
-class BlobReader:
-    """Reads many files of one commit through a single ``git cat-file --batch`` process."""
-
-    def __init__(self, cwd: Path, commit: str) -> None:
-        self.commit = commit
-        self._proc = subprocess.Popen(
-            [_git_binary(), "cat-file", "--batch"],
-            cwd=cwd,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-
-    def read(self, path: str) -> bytes:
-        proc = self._proc
-        assert proc.stdin is not None
-        assert proc.stdout is not None
-        proc.stdin.write(f"{self.commit}:{path}\n".encode())
-        proc.stdin.flush()
-        header = proc.stdout.readline().decode("utf-8").split()
-        if len(header) < 3 or header[1] == "missing":
-            raise GitError(
-                t("git_failed", cmd=f"git cat-file {self.commit}:{path}", detail="missing")
-            )
-        size = int(header[2])
-        data = proc.stdout.read(size)
-        proc.stdout.read(1)  # the newline after the content
-        return data
-
-    def close(self) -> None:
-        if self._proc.stdin is not None:
-            self._proc.stdin.close()
-        self._proc.wait()
-        if self._proc.stdout is not None:
-            self._proc.stdout.close()
-
-
-def read_blob(cwd: Path, commit: str, path: str) -> bytes:
-    """The bytes of ``path`` (relative to the repository top) at ``commit``."""
-    return run(["show", f"{commit}:{path}"], cwd).stdout
-
-
-def locate(path: Path) -> tuple[Path, Path] | None:
-    """(work tree top, absolute git directory) of the repository holding ``path``, or None when
-    ``path`` is not inside a work tree. One git call."""
-    proc = run(["rev-parse", "--show-toplevel", "--absolute-git-dir"], path, check=False)
-    if proc.returncode != 0:
-        return None
-    lines = proc.stdout.decode("utf-8").splitlines()
-    if len(lines) < 2 or not lines[0]:
-        return None
-    return Path(lines[0]), Path(lines[1])
-
-
 def unstage_paths(cwd: Path, paths: Sequence[str]) -> None:
     """Put the index entries of ``paths`` back as HEAD has them (best effort)."""
     if paths and has_head(cwd):
         run(["reset", "-q", "--", *paths], cwd, check=False)
+
+
+__all__ = [
+    "commit_paths",
+    "dirty_paths",
+    "git_dir",
+    "has_head",
+    "has_identity",
+    "head_matches",
+    "identity_env",
+    "index_lock",
+    "init",
+    "locate",
+    "repo_root",
+    "run",
+    "text",
+    "unstage_paths",
+]

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from govinfo import settings
 from govinfo.errors import GovinfoError
 from govinfo.i18n import t
 
@@ -36,11 +37,7 @@ class LockBusy(GovinfoError):
 
 def wait_seconds() -> float:
     """How long a writer waits for the lock: ``GOVINFO_LOCK_WAIT`` seconds, default 5."""
-    raw = os.environ.get("GOVINFO_LOCK_WAIT")
-    if raw:
-        with contextlib.suppress(ValueError):
-            return max(0.0, float(raw))
-    return DEFAULT_WAIT_SECONDS
+    return settings.lock_wait_seconds()
 
 
 def _try_lock(fd: int) -> bool:

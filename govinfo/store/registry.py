@@ -1,6 +1,6 @@
 """Changes to the registry ``points.yaml`` as text: history events appended under their
-points and new points appended at the end, emitted by :mod:`govinfo.store.emit` and spliced in
-by :mod:`govinfo.store.splice`, so that every comment and byte already in the file stays. The
+points and new points appended at the end, emitted by :mod:`govinfo.yamltext.emit` and spliced in
+by :mod:`govinfo.yamltext.splice`, so that every comment and byte already in the file stays. The
 write layer (:mod:`govinfo.store.write`) then writes the text and commits it."""
 
 from __future__ import annotations
@@ -8,15 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from govinfo.i18n import t
 from govinfo.model import Tier
-from govinfo.store.emit import (
-    CONTACT_FIELDS,
-    HISTORY_FIELDS,
-    POINT_FIELDS,
-    emit_list_item,
-    in_field_order,
-)
-from govinfo.store.splice import NewItem, append_many, insert_records
+from govinfo.yamltext.emit import emit_list_item
+from govinfo.yamltext.fields import CONTACT_FIELDS, HISTORY_FIELDS, POINT_FIELDS, in_field_order
+from govinfo.yamltext.splice import NewItem, append_many, insert_records, worded
 
 POINTS_FILE = "points.yaml"
 
@@ -47,7 +43,8 @@ def with_history(text: str, events: Sequence[tuple[str, Mapping[str, object]]]) 
     items = [
         (pid, NewItem(emit_list_item(in_field_order(ev, HISTORY_FIELDS)))) for pid, ev in events
     ]
-    return append_many(text, items, "history", path=POINTS_FILE, key_order=POINT_FIELDS).text
+    with worded(t):
+        return append_many(text, items, "history", path=POINTS_FILE, key_order=POINT_FIELDS).text
 
 
 def point_record(
@@ -72,7 +69,7 @@ def point_record(
         "aliases": list(aliases) or None,
         "kind": kind,
         "parent": parent or None,
-        "tiers": [t.value for t in tiers],
+        "tiers": [tier.value for tier in tiers],
         "contact": contact if contact_name or contact_phone else None,
         "history": [dict(h) for h in history],
     }
@@ -81,4 +78,5 @@ def point_record(
 
 def with_point(text: str, record: Mapping[str, object]) -> str:
     """``text`` with the point ``record`` appended after the last point."""
-    return insert_records(text, [NewItem(emit_list_item(record))], path=POINTS_FILE).text
+    with worded(t):
+        return insert_records(text, [NewItem(emit_list_item(record))], path=POINTS_FILE).text

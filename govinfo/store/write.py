@@ -45,13 +45,15 @@ What ``apply`` guarantees:
 - ``GOVINFO_CRASH_AT=N`` makes the process exit hard (``os._exit``) at the N-th durable step
   of ``apply``, so tests can walk every step.
 - A folder outside git is written the same way, without a commit and with a warning.
+
+Where the lock and journal live is :mod:`govinfo.store.place`; the journal file is
+:mod:`govinfo.store.journal`; finishing or undoing an interrupted write is
+:mod:`govinfo.store.recovery`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
 import secrets
 import sys
@@ -60,6 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govinfo import settings
 from govinfo.errors import GitError, GovinfoError
 from govinfo.i18n import t
 from govinfo.store import git
@@ -72,83 +75,35 @@ from govinfo.store.atomic import (
     sync_existing,
     write_file,
 )
+from govinfo.store.journal import (
+    JOURNAL_VERSION,
+    remove_dirs,
+    remove_journal,
+    sha,
+    write_journal,
+)
 from govinfo.store.lock import hold_lock
+from govinfo.store.place import Place, locate
+from govinfo.store.recovery import (
+    JournalCommitFailed,
+    recover_locked,
+    roll_back_prepared,
+    roll_forward,
+)
 
 CRASH_EXIT_CODE = 86
-JOURNAL_VERSION = 1
-_STATE_DIR_NAME = "govinfo"
-_LOCK_NAME = "write.lock"
-_JOURNAL_NAME = "journal.json"
 
 _steps_taken = 0
-
-
-class JournalCommitFailed(GovinfoError):
-    """An interrupted write was finished (the files are as after it) but its commit could not
-    be made; the journal stays so that a later run makes it. Readers may go on reading."""
 
 
 def _durable_step() -> None:
     """Count one durable step; exit hard at the step ``GOVINFO_CRASH_AT`` names (tests only)."""
     global _steps_taken
     _steps_taken += 1
-    at = os.environ.get("GOVINFO_CRASH_AT", "")
-    if at.isdigit() and int(at) == _steps_taken:
+    if settings.crash_at() == _steps_taken:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(CRASH_EXIT_CODE)
-
-
-def _sha(data: bytes | None) -> str | None:
-    return None if data is None else hashlib.sha256(data).hexdigest()
-
-
-def user_cache_dir() -> Path:
-    """govinfo's folder in the user's cache (``XDG_CACHE_HOME``, ``~/Library/Caches``,
-    ``%LOCALAPPDATA%``)."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "govinfo"
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a data folder lives: its resolved path, its repository (if any), and the folder that
-    holds govinfo's lock and journal for it."""
-
-    root: Path
-    repo: Path | None
-    prefix: str  # the data folder relative to the repository top, "" or ending in "/"
-    state_dir: Path
-    git_dir: Path | None = None  # the repository's git directory (absolute)
-
-    @property
-    def lock_path(self) -> Path:
-        return self.state_dir / _LOCK_NAME
-
-    @property
-    def journal_path(self) -> Path:
-        return self.state_dir / _JOURNAL_NAME
-
-    def repo_rel(self, rel: str) -> str:
-        return self.prefix + rel
-
-
-def locate(root: Path) -> Place:
-    """Find the repository (if any) and the state folder for the data folder ``root``."""
-    root = root.resolve()
-    found = git.locate(root)
-    if found is None:
-        key = hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:16]
-        return Place(root, None, "", user_cache_dir() / "folders" / key)
-    top, gdir = found[0].resolve(), found[1]
-    rel = root.relative_to(top).as_posix()
-    prefix = "" if rel == "." else rel + "/"
-    return Place(root, top, prefix, gdir / _STATE_DIR_NAME, gdir)
 
 
 @dataclass
@@ -277,14 +232,14 @@ class Writer:
                 {
                     "path": e.rel,
                     "temp": e.temp.name,
-                    "old": _sha(e.old),
-                    "new": _sha(e.new),
+                    "old": sha(e.old),
+                    "new": sha(e.new),
                 }
                 for e in entries
             ],
         }
         self.place.state_dir.mkdir(parents=True, exist_ok=True)
-        _write_journal(self.place, manifest, sync=False)
+        write_journal(self.place, manifest, sync=False)
         _durable_step()
         dirs = {e.target.parent for e in entries}
         try:
@@ -299,9 +254,9 @@ class Writer:
             fsync_dirs(dirs)
             _durable_step()
             manifest["state"] = "commit"
-            _write_journal(self.place, manifest, sync=True)
+            write_journal(self.place, manifest, sync=True)
         except BaseException:
-            _roll_back_prepared(self.place, manifest)
+            roll_back_prepared(self.place, manifest)
             raise
         _durable_step()
 
@@ -322,13 +277,13 @@ class Writer:
             # which is finished, never undone: undoing the files would leave a commit whose
             # files are gone from the folder.
             if do_commit and self._landed(rels):
-                _roll_forward(self.place, manifest)
+                roll_forward(self.place, manifest)
             else:
                 self._undo(entries, created)
             raise
         # An interrupt here (Ctrl-C, KeyboardInterrupt) is handled as a crash: the journal stays
         # and the next command finishes the write, whether or not git had made the commit.
-        _remove_journal(self.place)
+        remove_journal(self.place)
         _durable_step()
         result.written = rels
         return result
@@ -354,122 +309,8 @@ class Writer:
                 atomic_write(e.target, e.old)
         if self.repo is not None:
             git.unstage_paths(self.repo, [self.place.repo_rel(e.rel) for e in entries])
-        _remove_dirs(self.root, created)
-        _remove_journal(self.place)
-
-
-def _write_journal(place: Place, manifest: Mapping[str, Any], *, sync: bool) -> None:
-    data = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
-    atomic_write(place.journal_path, data, sync=sync)
-
-
-def _remove_journal(place: Place) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(place.journal_path)
-    fsync_dirs([place.state_dir])
-
-
-def _remove_dirs(root: Path, created: Sequence[str]) -> None:
-    for sub in reversed(created):
-        with contextlib.suppress(OSError):
-            (root / sub).rmdir()
-
-
-def _read_journal(place: Place) -> dict[str, Any] | None:
-    raw = read_or_none(place.journal_path)
-    if raw is None:
-        return None
-    try:
-        manifest = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        manifest = None
-    if (
-        not isinstance(manifest, dict)
-        or manifest.get("version") != JOURNAL_VERSION
-        or manifest.get("state") not in ("prepare", "commit")
-    ):
-        raise GovinfoError(t("journal_unreadable", path=place.journal_path))
-    return manifest
-
-
-def _journal_files(place: Place, manifest: Mapping[str, Any]) -> list[tuple[str, Path, Path]]:
-    """(rel, target, temp) of each file the journal names, refusing any that leaves the folder."""
-    out: list[tuple[str, Path, Path]] = []
-    for f in manifest["files"]:
-        rel, name = str(f["path"]), str(f["temp"])
-        target = resolve_inside(place.root, rel)
-        if not name.endswith(TEMP_SUFFIX) or "/" in name or "\\" in name or name.startswith(".."):
-            raise GovinfoError(t("journal_unreadable", path=place.journal_path))
-        out.append((rel, target, target.with_name(name)))
-    return out
-
-
-def _roll_back_prepared(place: Place, manifest: Mapping[str, Any]) -> None:
-    for _rel, _target, temp in _journal_files(place, manifest):
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-    _remove_dirs(place.root, [str(d) for d in manifest.get("created_dirs", [])])
-    _remove_journal(place)
-
-
-def _roll_forward(place: Place, manifest: Mapping[str, Any]) -> None:
-    files = _journal_files(place, manifest)
-    for (rel, target, temp), f in zip(files, manifest["files"], strict=True):
-        if temp.exists():
-            if _sha(temp.read_bytes()) != f["new"]:
-                raise GovinfoError(t("journal_cannot_finish", path=place.journal_path, file=rel))
-            os.replace(temp, target)
-        elif _sha(read_or_none(target)) != f["new"]:
-            raise GovinfoError(t("journal_cannot_finish", path=place.journal_path, file=rel))
-    fsync_dirs({target.parent for _rel, target, _temp in files})
-    if manifest.get("commit") and place.repo is not None:
-        paths = [place.repo_rel(rel) for rel, _t, _p in files]
-        try:
-            _commit_forward(place, place.repo, paths, manifest)
-        except GovinfoError as err:
-            raise JournalCommitFailed(
-                t("journal_commit_failed", path=place.journal_path, detail=err.message)
-            ) from None
-    _remove_journal(place)
-
-
-def _commit_forward(
-    place: Place, repo: Path, paths: list[str], manifest: Mapping[str, Any]
-) -> None:
-    """Make the interrupted write's commit unless it was made: the paths are clean, or HEAD
-    already records their content (git was killed after the commit but before it refreshed
-    its index: the index entries are put back as HEAD has them)."""
-    # A git killed in the commit may leave its index.lock even when the commit is complete:
-    # say so now (the journal stays until it is cleared) rather than at the next write.
-    lock = git.index_lock(place.git_dir) if place.git_dir is not None else None
-    if lock is not None:
-        raise GitError(t("git_lock_left", path=lock))
-    dirty = git.dirty_paths(repo, paths)
-    if not dirty:
-        return
-    if git.head_matches(repo, sorted(dirty)):
-        git.run(["reset", "-q", "--", *sorted(dirty)], repo)
-        return
-    env = None
-    if manifest.get("identity_fallback") and not git.has_identity(repo):
-        env = git.identity_env(str(manifest.get("office", "")))
-    git.commit_paths(repo, sorted(dirty), str(manifest["message"]), env=env)
-
-
-def _recover_locked(place: Place) -> list[str]:
-    manifest = _read_journal(place)
-    if manifest is None:
-        return []
-    if place.prefix != manifest.get("prefix", place.prefix):
-        # Another data folder of the same repository was interrupted: finish it where it is.
-        assert place.repo is not None
-        other = (place.repo / str(manifest["prefix"])).resolve()
-        place = Place(other, place.repo, str(manifest["prefix"]), place.state_dir, place.git_dir)
-    if manifest["state"] == "prepare":
-        _roll_back_prepared(place, manifest)
-        return [t("journal_rolled_back", message=manifest.get("message", ""))]
-    _roll_forward(place, manifest)
-    return [t("journal_completed", message=manifest.get("message", ""))]
+        remove_dirs(self.root, created)
+        remove_journal(self.place)
 
 
 def _command_line() -> str:
@@ -485,7 +326,7 @@ def open_writer(
     place = locate(root)
     with hold_lock(place.lock_path, command=command or _command_line(), wait=wait):
         writer = Writer(place)
-        writer.recovered = _recover_locked(place)
+        writer.recovered = recover_locked(place)
         yield writer
 
 

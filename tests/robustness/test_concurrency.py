@@ -27,7 +27,7 @@ HOLDER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from govinfo.store import write
+    from govinfo.store import journal, write
 
     root = Path(sys.argv[1])
     with write.open_writer(root, command=sys.argv[2]) as w:
@@ -35,11 +35,11 @@ HOLDER = textwrap.dedent(
             manifest = {"version": 1, "state": "prepare", "txid": "t", "prefix": w.place.prefix,
                         "message": "m", "commit": True, "office": "", "created_dirs": [],
                         "identity_fallback": False, "files": []}
-            write._write_journal(w.place, manifest, sync=False)
+            journal.write_journal(w.place, manifest, sync=False)
         print("held", flush=True)
         sys.stdin.readline()
         if sys.argv[3] == "journal":
-            write._remove_journal(w.place)
+            journal.remove_journal(w.place)
     """
 )
 

@@ -65,7 +65,7 @@ FORBIDDEN_CALLS = {
 }
 FORBIDDEN_NAMES = {"yaml.Loader", "yaml.UnsafeLoader", "yaml.FullLoader", "yaml.CLoader"}
 # The one module allowed to start a program (git), always with an argument list.
-SUBPROCESS_HOME = "store/git.py"
+SUBPROCESS_HOME = "gitcmd.py"
 
 
 def _dotted(node: ast.AST) -> str:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govinfo.errors import GovinfoError
-from govinfo.store.splice import NewItem, append_to_field, insert_records
+from govinfo.yamltext.splice import NewItem, append_to_field, insert_records
 
 
 def item(rid: str, date: str) -> NewItem:
@@ -152,7 +152,7 @@ def test_unknown_record_is_refused() -> None:
 
 
 def test_append_many_tracks_every_span() -> None:
-    from govinfo.store.splice import append_many
+    from govinfo.yamltext.splice import append_many
 
     pairs = [("sp", EVENT), ("cc", EVENT), ("jl", EVENT), ("cc", EVENT)]
     out = append_many(POINTS, pairs, "history")

@@ -4,18 +4,18 @@ It reads the event stream (libyaml's C parser when PyYAML has it, pure Python ot
 builds its own nodes, so that nothing is ever constructed from a tag, an alias is never expanded
 (no "billion laughs"), nesting is bounded, duplicate keys are caught at the repeated key, and
 every scalar keeps its text, its style (plain or quoted) and its 1-based line and column in
-characters. Typing a scalar is the record validator's business (``schema.py``).
+characters. Typing a scalar is the record validator's business (``load/schema.py``).
+
+Pure: bytes in, nodes and :class:`Issue` values out, no I/O and no words — an issue names its
+message by key; :mod:`govinfo.load.text` turns issues into problems in the user's language.
 """
 
 from __future__ import annotations
 
-import os
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-
-from govinfo.i18n import t
-from govinfo.model import Problem, Severity
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -23,23 +23,16 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 MAX_DEPTH = 64
-DEFAULT_MAX_FILE_MB = 50
 
 
-def max_file_bytes() -> int:
-    """The size above which a file is refused unparsed (``GOVINFO_MAX_FILE_MB``, default 50)."""
-    raw = os.environ.get("GOVINFO_MAX_FILE_MB", "")
-    try:
-        mb = float(raw) if raw else DEFAULT_MAX_FILE_MB
-    except ValueError:
-        mb = DEFAULT_MAX_FILE_MB
-    return int(mb * 1024 * 1024)
+@dataclass(frozen=True)
+class Issue:
+    """One thing wrong in a YAML text: 1-based line and column, a message key, its parameters."""
 
-
-def too_large(path: str, size: int) -> Problem:
-    """The problem of a file of ``size`` bytes over the limit (it is not read)."""
-    mb = 1024 * 1024
-    return _problem(path, 1, 1, "yaml_too_large", size=size // mb, limit=max_file_bytes() // mb)
+    line: int
+    col: int
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
 
 
 class Scalar:
@@ -90,16 +83,16 @@ class _Stop(Exception):
     """Parsing of this file cannot go on (a syntax error or nesting too deep)."""
 
 
-def _problem(path: str, line: int, col: int, msg: str, **kw: object) -> Problem:
-    return Problem(path, line, col, Severity.ERROR, t(msg, **kw))
+def _issue(line: int, col: int, message: str, /, **params: object) -> Issue:
+    return Issue(line, col, message, params)
 
 
-def decode(path: str, data: bytes, problems: list[Problem]) -> str | None:
+def decode(data: bytes, problems: list[Issue]) -> str | None:
     """The file's text, or None (with a problem naming the byte offset) when it is not UTF-8."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.append(_problem(path, 1, 1, "yaml_utf16"))
+        problems.append(_issue(1, 1, "yaml_utf16"))
         return None
     try:
         return data.decode("utf-8")
@@ -108,43 +101,40 @@ def decode(path: str, data: bytes, problems: list[Problem]) -> str | None:
         line = before.count(b"\n") + 1
         line_start = before.rfind(b"\n") + 1
         col = len(before[line_start:].decode("utf-8", "replace")) + 1
-        problems.append(_problem(path, line, col, "yaml_not_utf8", offset=exc.start))
+        problems.append(_issue(line, col, "yaml_not_utf8", offset=exc.start))
         return None
 
 
-def parse_yaml(path: str, data: bytes) -> tuple[Node | None, list[Problem]]:
-    """Read one YAML file under the strict profile (SPEC §1).
+def read_yaml(data: bytes) -> tuple[Node | None, list[Issue]]:
+    """Read one YAML text under the strict profile (SPEC §1).
 
-    Returns the root node (None for an empty file or one that cannot be read) and every problem
-    found. ``path`` is the file's path relative to the data folder, used in problems.
+    Returns the root node (None for an empty text or one that cannot be read) and every issue
+    found. The size limit is the caller's business: it must not hand over what it should not read.
     """
-    problems: list[Problem] = []
-    if len(data) > max_file_bytes():
-        problems.append(too_large(path, len(data)))
-        return None, problems
-    text = decode(path, data, problems)
+    problems: list[Issue] = []
+    text = decode(data, problems)
     if text is None:
         return None, problems
     loader = _Loader(text)
     try:
-        root = _build(loader, path, problems)
+        root = _build(loader, problems)
     except _Stop:
         root = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         what = exc.problem or exc.context or str(exc)
-        problems.append(_problem(path, line, col, "yaml_syntax", detail=what))
+        problems.append(_issue(line, col, "yaml_syntax", detail=what))
         root = None
     except yaml.YAMLError as exc:
-        problems.append(_problem(path, 1, 1, "yaml_syntax", detail=str(exc)))
+        problems.append(_issue(1, 1, "yaml_syntax", detail=str(exc)))
         root = None
     finally:
         loader.dispose()
     return root, problems
 
 
-def _build(loader: Any, path: str, problems: list[Problem]) -> Node | None:
+def _build(loader: Any, problems: list[Issue]) -> Node | None:
     """Build the node tree from the event stream, reporting anchors, aliases, tags, duplicate
     keys, extra documents and excessive nesting as it goes."""
     get_event = loader.get_event
@@ -173,7 +163,7 @@ def _build(loader: Any, path: str, problems: list[Problem]) -> Node | None:
         if key is None:
             # ``node`` is a key.
             if not isinstance(node, Scalar):
-                problems.append(_problem(path, node.line, node.col, "yaml_complex_key"))
+                problems.append(_issue(node.line, node.col, "yaml_complex_key"))
                 pending[0] = Scalar("", True, node.line, node.col, bad=True)
                 return
             pending[0] = node
@@ -182,9 +172,7 @@ def _build(loader: Any, path: str, problems: list[Problem]) -> Node | None:
         assert seen is not None
         if not key.bad:
             if key.value in seen:
-                problems.append(
-                    _problem(path, key.line, key.col, "yaml_duplicate_key", key=key.value)
-                )
+                problems.append(_issue(key.line, key.col, "yaml_duplicate_key", key=key.value))
                 return
             seen.add(key.value)
         parent.items.append((key, node))
@@ -199,10 +187,10 @@ def _build(loader: Any, path: str, problems: list[Problem]) -> Node | None:
             line, col = mark.line + 1, mark.column + 1
             bad = False
             if ev.anchor is not None:
-                problems.append(_problem(path, line, col, "yaml_anchor", name=ev.anchor))
+                problems.append(_issue(line, col, "yaml_anchor", name=ev.anchor))
                 bad = True
             if ev.tag is not None and ev.tag != "!":
-                problems.append(_problem(path, line, col, "yaml_tag", tag=ev.tag))
+                problems.append(_issue(line, col, "yaml_tag", tag=ev.tag))
                 bad = True
             attach(Scalar(ev.value, not ev.style, line, col, bad))
         elif cls is mapping_start or cls is sequence_start:
@@ -210,13 +198,13 @@ def _build(loader: Any, path: str, problems: list[Problem]) -> Node | None:
             line, col = mark.line + 1, mark.column + 1
             flagged = False
             if ev.anchor is not None:
-                problems.append(_problem(path, line, col, "yaml_anchor", name=ev.anchor))
+                problems.append(_issue(line, col, "yaml_anchor", name=ev.anchor))
                 flagged = True
             if ev.tag is not None and ev.tag != "!":
-                problems.append(_problem(path, line, col, "yaml_tag", tag=ev.tag))
+                problems.append(_issue(line, col, "yaml_tag", tag=ev.tag))
                 flagged = True
             if len(stack) >= MAX_DEPTH:
-                problems.append(_problem(path, line, col, "yaml_too_deep", limit=MAX_DEPTH))
+                problems.append(_issue(line, col, "yaml_too_deep", limit=MAX_DEPTH))
                 raise _Stop
             node: Mapping | Sequence
             node = Mapping(line, col) if cls is mapping_start else Sequence(line, col)
@@ -228,12 +216,12 @@ def _build(loader: Any, path: str, problems: list[Problem]) -> Node | None:
         elif cls is alias_event:
             mark = ev.start_mark
             line, col = mark.line + 1, mark.column + 1
-            problems.append(_problem(path, line, col, "yaml_alias", name=ev.anchor))
+            problems.append(_issue(line, col, "yaml_alias", name=ev.anchor))
             attach(Scalar("", True, line, col, bad=True))
         elif cls is doc_start:
             documents += 1
             if documents > 1:
                 mark = ev.start_mark
-                problems.append(_problem(path, mark.line + 1, mark.column + 1, "yaml_documents"))
+                problems.append(_issue(mark.line + 1, mark.column + 1, "yaml_documents"))
                 raise _Stop
     return root

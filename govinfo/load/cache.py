@@ -12,6 +12,10 @@ modified within the last two seconds before the pack is written is not stored (g
 rule: its mtime cannot yet tell a later edit apart); the cross-file check always runs on
 everything. The cache lives outside the tracked tree — under the repository's
 ``.git/govinfo/cache/`` or, outside git, the user cache folder — and may be deleted at any time.
+
+The cache is not the data folder: it writes its own files here (:func:`_write_pack`, a temporary
+file renamed into place, without fsync — a pack lost in a crash is only parsed again), while
+everything in the data folder is written by :mod:`govinfo.store` alone.
 """
 
 from __future__ import annotations
@@ -25,10 +29,9 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from govinfo import __version__
+from govinfo import __version__, gitcmd, settings
 from govinfo.load.records import ParsedFile, Ref
 from govinfo.model import Adjustment, Point, RuleSet, Solicitation, Submission
-from govinfo.store.atomic import write_bytes_atomic
 
 CACHE_FORMAT = 1
 T = TypeVar("T")
@@ -87,14 +90,23 @@ _base_decoder = msgspec.msgpack.Decoder(BasePack)
 
 def cache_dir(root: Path) -> Path:
     """Where the packs of the data folder at ``root`` live."""
-    from govinfo.store import git
-
     key = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
-    gdir = git.git_dir(root)
+    gdir = gitcmd.git_dir(root)
     if gdir is not None:
         return gdir / "govinfo" / "cache" / key
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "govinfo" / key
+    return settings.user_cache_dir() / key
+
+
+def _write_pack(target: Path, data: bytes) -> None:
+    """Replace the cache file ``target`` by a rename, so a reader never sees a torn pack."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 class ParseCache:
@@ -232,7 +244,7 @@ class ParseCache:
             CACHE_FORMAT, __version__, sorted(self._packs[year].values(), key=lambda e: e.path)
         )
         with contextlib.suppress(OSError):
-            write_bytes_atomic(self.dir / f"{year}.pack", _encoder.encode(pack))
+            _write_pack(self.dir / f"{year}.pack", _encoder.encode(pack))
 
     def save(self) -> None:
         """Write the packs that changed. A failure to write is not the clerk's problem: the
@@ -245,7 +257,7 @@ class ParseCache:
                 CACHE_FORMAT, __version__, sorted(self._base.values(), key=lambda e: e.path)
             )
             with contextlib.suppress(OSError):
-                write_bytes_atomic(self.dir / "base.pack", _encoder.encode(pack))
+                _write_pack(self.dir / "base.pack", _encoder.encode(pack))
             self._base_dirty = False
 
 
@@ -290,6 +302,6 @@ class ResultCache:
 
     def put(self, name: str, key: str, value: object) -> None:
         with contextlib.suppress(OSError):
-            write_bytes_atomic(
+            _write_pack(
                 self.dir / f"{name}.result", key.encode("ascii") + b"\n" + _encoder.encode(value)
             )

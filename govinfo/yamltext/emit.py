@@ -16,8 +16,8 @@ What comes out (SPEC §1, strict profile):
   seconds and zones are refused), ``Decimal`` and ``int`` as their plain text, never a float;
 - a key whose value is ``None`` is left out (SPEC: a null optional field is as if absent).
 
-Keys are written in the mapping's own order. The ``*_FIELDS`` tuples give SPEC's field order per
-record type, and :func:`in_field_order` puts a record into it.
+Keys are written in the mapping's own order; :mod:`govinfo.yamltext.fields` gives SPEC's field
+order per record type.
 """
 
 from __future__ import annotations
@@ -27,44 +27,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
-
-# --- SPEC §1 field order per record type ------------------------------------------------------
-
-SETTINGS_FIELDS = ("format", "office", "province", "language")
-POINT_FIELDS = ("id", "name", "short", "aliases", "kind", "parent", "tiers", "contact", "history")
-CONTACT_FIELDS = ("name", "phone")
-HISTORY_FIELDS = ("date", "event", "tier", "year", "reason")
-SUBMISSION_FIELDS = (
-    "id",
-    "date",
-    "title",
-    "category",
-    "co_submitters",
-    "solicitation",
-    "occurred_at",
-    "reported_at",
-    "reviewer",
-    "classification",
-    "adoptions",
-    "instructions",
-    "flags",
-    "note",
-)
-ADOPTION_FIELDS = ("publication", "date", "mode", "issue")
-INSTRUCTION_FIELDS = ("leader", "rank", "date", "note")
-SOLICITATION_FIELDS = ("id", "issued", "due", "topic", "points")
-ADJUSTMENT_FIELDS = ("id", "point", "date", "kind", "points", "reason", "submission")
-
-
-def in_field_order(record: Mapping[str, object], fields: Sequence[str]) -> dict[str, object]:
-    """``record`` with the keys named in ``fields`` first, in that order, then any others in the
-    record's own order (so that an unknown field the clerk wrote is kept, not dropped)."""
-    ordered = {key: record[key] for key in fields if key in record}
-    for key, value in record.items():
-        if key not in ordered:
-            ordered[key] = value
-    return ordered
-
 
 # --- scalars ----------------------------------------------------------------------------------
 

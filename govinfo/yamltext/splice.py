@@ -3,7 +3,7 @@
 SPEC §1's writer rule: everything a writer does not change — comments, blank lines, key order,
 quoting — stays as it was. These functions never re-emit existing text; they find where the
 existing records begin and end (from the YAML parser's node positions) and insert the new text,
-already emitted by :mod:`govinfo.store.emit`, between whole lines.
+already emitted by :mod:`govinfo.yamltext.emit`, between whole lines.
 
 - :func:`insert_records` adds list items to a file that is a list of records (a month file),
   keeping the records in date order: a new record goes after every existing record of the same or
@@ -20,13 +20,13 @@ a blank line between records when the file separates them so, CRLF line ends, a 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import yaml
 
 from govinfo.errors import GovinfoError
-from govinfo.i18n import t
 
 try:  # libyaml when available: the composer is the costly part
     _Loader: type = yaml.CSafeLoader
@@ -34,6 +34,27 @@ except AttributeError:  # pragma: no cover - pure-Python PyYAML
     _Loader = yaml.SafeLoader
 
 _BOM = "\ufeff"
+
+
+class SpliceError(GovinfoError):
+    """A text the splicer cannot insert into. Pure code has no words: it carries a message key and
+    its parameters, which the caller (store, importers) puts into the user's language with
+    :meth:`in_words`."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@contextmanager
+def worded(t: Callable[..., str]) -> Iterator[None]:
+    """Within the block, a :class:`SpliceError` becomes a :class:`GovinfoError` whose message
+    ``t`` (the caller's message catalogue) puts into words."""
+    try:
+        yield
+    except SpliceError as err:
+        raise GovinfoError(t(err.key, **err.params)) from None
 
 
 @dataclass(frozen=True)
@@ -94,7 +115,7 @@ class _Doc:
         try:
             self.root = yaml.compose(text, Loader=_Loader)
         except yaml.YAMLError as err:
-            raise GovinfoError(t("splice_not_yaml", path=path, detail=str(err))) from None
+            raise SpliceError("splice_not_yaml", path=path, detail=str(err)) from None
 
     def is_blank(self, i: int) -> bool:
         return not self.lines[i].strip()
@@ -112,11 +133,11 @@ class _Doc:
         if root is None:
             return []
         if not isinstance(root, yaml.SequenceNode) or (root.flow_style and root.value):
-            raise GovinfoError(t("splice_not_block_list", path=self.path))
+            raise SpliceError("splice_not_block_list", path=self.path)
         out: list[_Record] = []
         for node in root.value:
             if not isinstance(node, yaml.MappingNode):
-                raise GovinfoError(t("splice_not_block_list", path=self.path))
+                raise SpliceError("splice_not_block_list", path=self.path)
             start = node.start_mark.line
             while start > 0 and "-" not in self.lines[start][: node.start_mark.column]:
                 start -= 1
@@ -261,14 +282,14 @@ def append_to_field(
     records = doc.records()
     record = next((r for r in records if r.scalar("id") == record_id), None)
     if record is None:
-        raise GovinfoError(t("splice_no_record", path=path, id=record_id))
+        raise SpliceError("splice_no_record", path=path, id=record_id)
     key_col = record.node.value[0][0].start_mark.column if record.node.value else 2
     offset = _sequence_offset(records)
     found = record.field(field)
     if found is not None and isinstance(found[1], yaml.SequenceNode) and found[1].value:
         seq = found[1]
         if seq.flow_style:
-            raise GovinfoError(t("splice_flow_field", path=path, field=field, id=record_id))
+            raise SpliceError("splice_flow_field", path=path, field=field, id=record_id)
         first = seq.value[0]
         line = first.start_mark.line
         while line > 0 and "-" not in doc.lines[line][: first.start_mark.column]:
@@ -282,7 +303,7 @@ def append_to_field(
             (isinstance(value, yaml.SequenceNode) and not value.value)
             or (isinstance(value, yaml.ScalarNode) and value.value in ("", "~", "null", "Null"))
         ):
-            raise GovinfoError(t("splice_flow_field", path=path, field=field, id=record_id))
+            raise SpliceError("splice_flow_field", path=path, field=field, id=record_id)
         # Replace "field: []" (or an empty value) by "field:" and put the list under it.
         line = key.start_mark.line
         old = doc.lines[line]

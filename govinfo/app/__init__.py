@@ -1,0 +1,1 @@
+"""The use cases: what a user does, between the CLI and the layers below."""

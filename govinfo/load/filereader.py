@@ -1,0 +1,149 @@
+"""What every record kind's reader shares: the file's :class:`ParsedFile` result, the
+:class:`Ref` values it leaves for the cross-file check, which kind a path is, and
+:class:`FileReader`, the field reader that knows the file's path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import msgspec
+
+from govinfo.load.schema import Reader
+from govinfo.model import (
+    Adjustment,
+    Point,
+    Problem,
+    RuleSet,
+    Settings,
+    Solicitation,
+    SourceRef,
+    Submission,
+)
+from govinfo.yamltext.reader import Mapping, Node, Scalar, Sequence
+
+POINT_ID_RE = re.compile(r"[a-z][a-z0-9-]{1,39}")
+SUBMISSION_ID_RE = re.compile(r"[A-Za-z0-9-]+")
+RECORD_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+RULE_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+RESERVED_NAMES = frozenset(
+    ["con", "nul", "aux", "prn"]
+    + [f"com{i}" for i in range(1, 10)]
+    + [f"lpt{i}" for i in range(1, 10)]
+)
+MAX_LATE_DAYS = 366
+
+SUBMISSION_PATH = re.compile(r"submissions/(\d{4})/([^/]+)/(\d{2})\.yaml")
+YEAR_FILE = re.compile(r"(solicitations|adjustments)/(\d{4})\.yaml")
+RULE_FILE = re.compile(r"rules/([^/]+)\.yaml")
+
+
+class Ref(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    """A reference to check across files: ``kind`` is ``point``, ``solicitation``,
+    ``publication``, ``ruleday`` or ``submission``; ``day`` is the date it is judged on and
+    ``owner`` the submission's point (for solicitations)."""
+
+    kind: str
+    value: str
+    line: int
+    col: int
+    day: dt.date | None = None
+    owner: str | None = None
+
+
+Record = Settings | Point | RuleSet | Solicitation | Adjustment | Submission
+
+
+class ParsedFile(msgspec.Struct, frozen=True, gc=False):
+    path: str
+    kind: str  # settings, points, rules, solicitations, adjustments, submissions, unknown
+    records: tuple[Any, ...]
+    problems: tuple[Problem, ...]
+    refs: tuple[Ref, ...]
+
+
+def file_kind(path: str) -> str | None:
+    """Which kind of file ``path`` (relative to the data folder) is, or None when govinfo does
+    not read it. A ``.yaml`` in a place govinfo reads but under a wrong name is ``misplaced``."""
+    if path == "govinfo.yaml":
+        return "settings"
+    if path == "points.yaml":
+        return "points"
+    top = path.split("/", 1)[0]
+    if top == "submissions":
+        return "submissions" if SUBMISSION_PATH.fullmatch(path) else "misplaced"
+    if top in ("solicitations", "adjustments"):
+        m = YEAR_FILE.fullmatch(path)
+        return m[1] if m else "misplaced"
+    if top == "rules":
+        return "rules" if RULE_FILE.fullmatch(path) else "misplaced"
+    return None
+
+
+class FileReader(Reader):
+    """Reads the records of one file; knows the file's path facts (year, month, point)."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        super().__init__(path, problems)
+        self.refs: list[Ref] = []
+
+    def ref(self, kind: str, node: Node, value: str, **kw: Any) -> None:
+        self.refs.append(Ref(kind, value, node.line, node.col, **kw))
+
+    def in_year(self, node: Node, field: str, day: dt.date, year: int) -> bool:
+        """Whether ``day`` falls in the file's ``year``; an error at ``node`` when it does not."""
+        if day.year == year:
+            return True
+        self.error(
+            node.line, node.col, "date_wrong_year", field=field, value=day.isoformat(), year=year
+        )
+        return False
+
+    def source(self, node: Mapping) -> SourceRef:
+        id_node = None
+        for k, _ in node.items:
+            if k.value == "id":
+                id_node = k
+                break
+        if id_node is not None:
+            return SourceRef(self.path, id_node.line, id_node.col)
+        line, col = node.first_key_pos()
+        return SourceRef(self.path, line, col)
+
+    # --- shared field readers ---------------------------------------------------------------
+
+    def point_id(self, node: Node, field: str) -> str:
+        value = self.text(node, field)
+        if not POINT_ID_RE.fullmatch(value) or value in RESERVED_NAMES:
+            raise self.bad(node, field, "bad_point_id")
+        return value
+
+    def point_ref(self, node: Node, field: str) -> str:
+        value = self.point_id(node, field)
+        self.ref("point", node, value)
+        return value
+
+    def text_list(self, node: Node, field: str) -> tuple[str, ...]:
+        return self.list_of(node, field, self.text)
+
+    def top_list(self, root: Node | None, data_empty: bool) -> list[Node]:
+        if root is None:
+            self.warning(1, 1, "file_empty")
+            return []
+        if isinstance(root, Scalar) and root.plain and root.value == "":
+            self.warning(1, 1, "file_empty")
+            return []
+        if not isinstance(root, Sequence):
+            self.error(1, 1, "file_not_list")
+            return []
+        return root.items
+
+    def records_of(self, root: Node | None, data_empty: bool) -> list[Mapping]:
+        out: list[Mapping] = []
+        for item in self.top_list(root, data_empty):
+            if isinstance(item, Mapping):
+                out.append(item)
+            elif not (isinstance(item, Scalar) and item.bad):
+                self.error(item.line, item.col, "record_not_mapping")
+        return out

@@ -1,0 +1,141 @@
+"""Where a data folder's files come from: the working tree, or the working tree with some files
+replaced (an :class:`Overlay`: the folder as a write would leave it). A git revision is
+:mod:`govinfo.load.gitrev`. Reading only: nothing here writes.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Collection
+from pathlib import Path
+from typing import Protocol
+
+
+class FileSource(Protocol):
+    """Where a data folder's files come from."""
+
+    def describe(self) -> str: ...
+
+    def files(self, years: Collection[int] | None) -> list[tuple[str, int]]:
+        """(path relative to the data folder with ``/``, size in bytes), sorted by path.
+
+        ``years`` (None: all) are the submission years to list whole; it may also carry
+        ``edges`` (year → months) as :class:`govinfo.rules.years.YearSpan` does, for single
+        month files of the years around them."""
+        ...
+
+    def read(self, path: str) -> bytes: ...
+
+
+def wanted(path: str, years: Collection[int] | None) -> bool:
+    if years is None or not path.startswith("submissions/"):
+        return True
+    parts = path.split("/")
+    if len(parts) < 2 or not parts[1].isdigit():
+        return True
+    year = int(parts[1])
+    if year in years:
+        return True
+    months = getattr(years, "edges", {}).get(year)
+    if months is None:
+        return False
+    if len(parts) < 4 or not parts[3]:
+        return True  # the year's folder itself: go in for the months wanted
+    return parts[3][:2].isdigit() and int(parts[3][:2]) in months
+
+
+class WorkingTree:
+    """The folder as it is on disk. Hidden entries (``.git``, ``.gitignore``) are skipped;
+    a symbolic link is never followed (it is reported as a problem instead)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.links: list[str] = []
+        self.stats: dict[str, os.stat_result] = {}
+        self._listed: tuple[Collection[int] | None, list[tuple[str, int]]] | None = None
+
+    def describe(self) -> str:
+        return str(self.root)
+
+    def files(self, years: Collection[int] | None) -> list[tuple[str, int]]:
+        # Asked again for the same selection (a warm-path fingerprint, then the load): the
+        # listing already made.
+        if self._listed is not None and self._listed[0] is years:
+            return list(self._listed[1])
+        # A hot loop on large folders (hundreds of thousands of files): the d_type of a
+        # directory entry answers "file or folder" without a system call; only files are
+        # stat'ed, once, for their size and the cache's key.
+        out: list[tuple[str, int]] = []
+        stats = self.stats
+        links: list[str] = []
+        stack = [""]
+        root = str(self.root)
+        while stack:
+            rel = stack.pop()
+            prefix = rel + "/" if rel else ""
+            with os.scandir(os.path.join(root, rel) if rel else root) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name[0] == ".":
+                        continue
+                    path = prefix + name
+                    if entry.is_file(follow_symlinks=False):
+                        if years is None or wanted(path, years):
+                            st = entry.stat(follow_symlinks=False)
+                            stats[path] = st
+                            out.append((path, st.st_size))
+                    elif entry.is_dir(follow_symlinks=False):
+                        if rel == "submissions" and not wanted(path + "/", years):
+                            continue
+                        stack.append(path)
+                    else:
+                        links.append(path)  # a symbolic link (or a device, a socket): refused
+        self.links = links
+        out.sort()
+        self._listed = (years, out)
+        return list(out)
+
+    def read(self, path: str) -> bytes:
+        full = self.root / path
+        # Open without following a link that may have appeared since the listing.
+        fd = os.open(full, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return b""
+            chunks = []
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+            return b"".join(chunks)
+        finally:
+            os.close(fd)
+
+
+class Overlay:
+    """The working tree with some files replaced (or added): the folder as it would be."""
+
+    def __init__(self, root: Path, changes: dict[str, bytes]) -> None:
+        self.base = WorkingTree(root)
+        self.changes = changes
+
+    @property
+    def links(self) -> list[str]:
+        return self.base.links
+
+    @property
+    def stats(self) -> dict[str, os.stat_result]:
+        """The files' stats for the parse cache; a changed file has none (never a cache hit)."""
+        return {p: st for p, st in self.base.stats.items() if p not in self.changes}
+
+    def describe(self) -> str:
+        return self.base.describe()
+
+    def files(self, years: Collection[int] | None) -> list[tuple[str, int]]:
+        listing = dict(self.base.files(years))
+        for path, data in self.changes.items():
+            listing[path] = len(data)
+        return sorted(listing.items())
+
+    def read(self, path: str) -> bytes:
+        data = self.changes.get(path)
+        return data if data is not None else self.base.read(path)

@@ -1,0 +1,84 @@
+"""Every environment variable govinfo reads, in one place, and govinfo's cache folder.
+
+Each function reads the environment when it is called, not when this module is imported, so that
+a test (or a long-running process) that sets a variable sees it take effect.
+
+- ``GOVINFO_DATA``: the data folder when ``--data`` is not given.
+- ``GOVINFO_TODAY``: a fixed "today" (YYYY-MM-DD) for tests and reproducible runs.
+- ``GOVINFO_MAX_FILE_MB``: files larger than this are refused unread (default 50).
+- ``GOVINFO_NO_CACHE``: any value but ``0`` turns the parse and result caches off.
+- ``GOVINFO_LOCK_WAIT``: seconds a writer waits for the folder's lock (default 5).
+- ``GOVINFO_ASCII``: any value but ``0`` draws tables and charts with ASCII only.
+- ``GOVINFO_CRASH_AT``: tests only — the durable write step at which to exit hard.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEFAULT_MAX_FILE_MB = 50.0
+DEFAULT_LOCK_WAIT_SECONDS = 5.0
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "") not in ("", "0")
+
+
+def data_folder() -> Path | None:
+    """``GOVINFO_DATA`` as a path, or None when unset or empty."""
+    raw = os.environ.get("GOVINFO_DATA", "")
+    return Path(raw) if raw else None
+
+
+def today_text() -> str:
+    """``GOVINFO_TODAY`` as written ("" when unset); the caller parses and refuses a bad one."""
+    return os.environ.get("GOVINFO_TODAY", "")
+
+
+def max_file_bytes() -> int:
+    """The size above which a file is refused unread (``GOVINFO_MAX_FILE_MB``, default 50)."""
+    raw = os.environ.get("GOVINFO_MAX_FILE_MB", "")
+    try:
+        mb = float(raw) if raw else DEFAULT_MAX_FILE_MB
+    except ValueError:
+        mb = DEFAULT_MAX_FILE_MB
+    return int(mb * 1024 * 1024)
+
+
+def no_cache() -> bool:
+    """Whether ``GOVINFO_NO_CACHE`` turns the caches off."""
+    return _flag("GOVINFO_NO_CACHE")
+
+
+def lock_wait_seconds() -> float:
+    """How long a writer waits for the lock: ``GOVINFO_LOCK_WAIT`` seconds, default 5."""
+    raw = os.environ.get("GOVINFO_LOCK_WAIT", "")
+    try:
+        return max(0.0, float(raw)) if raw else DEFAULT_LOCK_WAIT_SECONDS
+    except ValueError:
+        return DEFAULT_LOCK_WAIT_SECONDS
+
+
+def ascii_only() -> bool:
+    """``GOVINFO_ASCII`` asks for ASCII drawing (consoles that draw box characters double-width)."""
+    return _flag("GOVINFO_ASCII")
+
+
+def crash_at() -> int | None:
+    """The durable step ``GOVINFO_CRASH_AT`` names (tests only), or None."""
+    raw = os.environ.get("GOVINFO_CRASH_AT", "")
+    return int(raw) if raw.isdigit() else None
+
+
+def git_identity_in_env(var: str) -> bool:
+    """Whether git's own identity variable (``GIT_AUTHOR_NAME``, ...) is set."""
+    return bool(os.environ.get(var))
+
+
+def user_cache_dir() -> Path:
+    """govinfo's folder in the user's cache, on every platform (``$XDG_CACHE_HOME/govinfo``,
+    ``~/Library/Caches/govinfo``, ``%LOCALAPPDATA%\\govinfo``)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("govinfo", appauthor=False, opinion=False))

@@ -1,0 +1,51 @@
+"""Where a data folder lives for the writer: its repository (if any) and the state folder that
+holds govinfo's write lock and journal for it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from govinfo import settings
+from govinfo.store import git
+
+STATE_DIR_NAME = "govinfo"
+LOCK_NAME = "write.lock"
+JOURNAL_NAME = "journal.json"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a data folder lives: its resolved path, its repository (if any), and the folder that
+    holds govinfo's lock and journal for it."""
+
+    root: Path
+    repo: Path | None
+    prefix: str  # the data folder relative to the repository top, "" or ending in "/"
+    state_dir: Path
+    git_dir: Path | None = None  # the repository's git directory (absolute)
+
+    @property
+    def lock_path(self) -> Path:
+        return self.state_dir / LOCK_NAME
+
+    @property
+    def journal_path(self) -> Path:
+        return self.state_dir / JOURNAL_NAME
+
+    def repo_rel(self, rel: str) -> str:
+        return self.prefix + rel
+
+
+def locate(root: Path) -> Place:
+    """Find the repository (if any) and the state folder for the data folder ``root``."""
+    root = root.resolve()
+    found = git.locate(root)
+    if found is None:
+        key = hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:16]
+        return Place(root, None, "", settings.user_cache_dir() / "folders" / key)
+    top, gdir = found[0].resolve(), found[1]
+    rel = root.relative_to(top).as_posix()
+    prefix = "" if rel == "." else rel + "/"
+    return Place(root, top, prefix, gdir / STATE_DIR_NAME, gdir)

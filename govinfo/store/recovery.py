@@ -1,0 +1,91 @@
+"""Finishing or undoing a write a crash interrupted, from its journal: a *prepare* journal is
+rolled back (the targets were never touched), a *commit* journal forward (remaining renames, then
+the commit if it is missing)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from govinfo.errors import GitError, GovinfoError
+from govinfo.i18n import t
+from govinfo.store import git
+from govinfo.store.atomic import fsync_dirs, read_or_none
+from govinfo.store.journal import journal_files, read_journal, remove_dirs, remove_journal, sha
+from govinfo.store.place import Place
+
+
+class JournalCommitFailed(GovinfoError):
+    """An interrupted write was finished (the files are as after it) but its commit could not
+    be made; the journal stays so that a later run makes it. Readers may go on reading."""
+
+
+def roll_back_prepared(place: Place, manifest: Mapping[str, Any]) -> None:
+    for _rel, _target, temp in journal_files(place, manifest):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+    remove_dirs(place.root, [str(d) for d in manifest.get("created_dirs", [])])
+    remove_journal(place)
+
+
+def roll_forward(place: Place, manifest: Mapping[str, Any]) -> None:
+    files = journal_files(place, manifest)
+    for (rel, target, temp), f in zip(files, manifest["files"], strict=True):
+        if temp.exists():
+            if sha(temp.read_bytes()) != f["new"]:
+                raise GovinfoError(t("journal_cannot_finish", path=place.journal_path, file=rel))
+            os.replace(temp, target)
+        elif sha(read_or_none(target)) != f["new"]:
+            raise GovinfoError(t("journal_cannot_finish", path=place.journal_path, file=rel))
+    fsync_dirs({target.parent for _rel, target, _temp in files})
+    if manifest.get("commit") and place.repo is not None:
+        paths = [place.repo_rel(rel) for rel, _t, _p in files]
+        try:
+            _commit_forward(place, place.repo, paths, manifest)
+        except GovinfoError as err:
+            raise JournalCommitFailed(
+                t("journal_commit_failed", path=place.journal_path, detail=err.message)
+            ) from None
+    remove_journal(place)
+
+
+def _commit_forward(
+    place: Place, repo: Path, paths: list[str], manifest: Mapping[str, Any]
+) -> None:
+    """Make the interrupted write's commit unless it was made: the paths are clean, or HEAD
+    already records their content (git was killed after the commit but before it refreshed
+    its index: the index entries are put back as HEAD has them)."""
+    # A git killed in the commit may leave its index.lock even when the commit is complete:
+    # say so now (the journal stays until it is cleared) rather than at the next write.
+    lock = git.index_lock(place.git_dir) if place.git_dir is not None else None
+    if lock is not None:
+        raise GitError(t("git_lock_left", path=lock))
+    dirty = git.dirty_paths(repo, paths)
+    if not dirty:
+        return
+    if git.head_matches(repo, sorted(dirty)):
+        git.run(["reset", "-q", "--", *sorted(dirty)], repo)
+        return
+    env = None
+    if manifest.get("identity_fallback") and not git.has_identity(repo):
+        env = git.identity_env(str(manifest.get("office", "")))
+    git.commit_paths(repo, sorted(dirty), str(manifest["message"]), env=env)
+
+
+def recover_locked(place: Place) -> list[str]:
+    manifest = read_journal(place)
+    if manifest is None:
+        return []
+    if place.prefix != manifest.get("prefix", place.prefix):
+        # Another data folder of the same repository was interrupted: finish it where it is.
+        assert place.repo is not None
+        other = (place.repo / str(manifest["prefix"])).resolve()
+        place = Place(other, place.repo, str(manifest["prefix"]), place.state_dir, place.git_dir)
+    if manifest["state"] == "prepare":
+        roll_back_prepared(place, manifest)
+        return [t("journal_rolled_back", message=manifest.get("message", ""))]
+    roll_forward(place, manifest)
+    return [t("journal_completed", message=manifest.get("message", ""))]
