@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, cast
 
 import msgspec
 import typer
@@ -18,6 +18,7 @@ from rich.console import Console
 from govinfo import settings
 from govinfo.errors import DataError, GovinfoError, UsageError
 from govinfo.i18n import error_text, get_lang, set_lang, t
+from govinfo.render.fit import fitting_console
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -26,12 +27,12 @@ MAX_REFUSAL_LINES = 5
 
 def console() -> Console:
     """Tables and results: stdout. Colour only on a terminal and never with NO_COLOR."""
-    return Console(highlight=False, soft_wrap=False)
+    return cast(Console, fitting_console(highlight=False, soft_wrap=False))
 
 
 def err_console() -> Console:
     """Messages and progress: stderr."""
-    return Console(stderr=True, highlight=False)
+    return cast(Console, fitting_console(stderr=True, highlight=False))
 
 
 class State:
