@@ -4,14 +4,16 @@ The machines are shared and noisy, so every figure is compared with a floor meas
 same run, a few repetitions each, and reported as a median and a ratio. It never fails on a
 number: it reports.
 
-    python benchmarks/run.py                 # (a) cold score, (b) warm score, (c) check 10k/50k, (d) import
+    python benchmarks/run.py                 # (a) cold score, (b) warm score and a month's report, (c) check 10k/50k, (d) import
     python benchmarks/run.py --full          # (c) also at 200k and 1M records (slow: minutes)
     python benchmarks/run.py --repeat 5
 
 (a) cold ``govinfo score Y`` on a 50,000-submission year vs a bare libyaml load of the same
     files with the GC off (the parse floor);
 (b) warm (cached) ``score`` vs a trivial Typer command with one typed option (the start-up
-    floor: current Typer imports pydantic to coerce options);
+    floor: current Typer imports pydantic to coerce options); then a month's circular
+    (``report 2003-08``) cold, against cold score, and warm, against warm score (issue 14:
+    ≤ 1.5×);
 (c) ``check`` at 10k, 50k (and 200k, 1M) records, cold and warm, with peak RSS;
 (d) ``import`` of 10,000 rows from a CSV (dry run and real, into a fresh copy).
 """
@@ -177,6 +179,15 @@ def bench_score(work: Path, repeat: int) -> None:
     line("govinfo score 2003 (table), warm", warm_table, trivial, rss)
     helptime, _ = median_run(govinfo("--help"), repeat)
     line("govinfo --help", helptime)
+
+    section("(b2) a month's circular vs warm score of the same year (target ≤ 1.5x)")
+    month = govinfo("--data", str(root), "report", "2003-08", "--format", "json")
+    clear_cache(root)
+    cold_month, rss = median_run(month, 1)
+    line("govinfo report 2003-08 --format json, cold", cold_month, cold, rss)
+    run(month)  # fill the cache
+    warm_month, rss = median_run(month, repeat)
+    line("govinfo report 2003-08 --format json, warm", warm_month, warm_json, rss)
 
 
 def bench_check(work: Path, repeat: int, full: bool) -> None:

@@ -129,11 +129,25 @@ class Flag(StrEnum):
 # --- folder settings and registry ----------------------------------------------------------
 
 
+class Group(msgspec.Struct, frozen=True, gc=False):
+    """One group of ``govinfo.yaml``'s ``groups:`` (issue 14): the points of ``kinds``, or the
+    ``points`` listed. ``at`` holds the position of each kind or point as written, in order."""
+
+    id: str
+    name: str
+    kinds: tuple[PointKind, ...] = ()
+    points: tuple[str, ...] = ()
+    at: tuple[tuple[int, int], ...] = ()
+    source: SourceRef | None = None
+
+
 class Settings(msgspec.Struct, frozen=True, gc=False):
     format: int = FORMAT_VERSION
     office: str = ""
     province: str = ""
     language: str = "zh"
+    groups: tuple[Group, ...] = ()  # empty: the default groups, one per point kind
+    groups_at: SourceRef | None = None  # the ``groups`` key, for problems about the whole list
 
 
 class Contact(msgspec.Struct, frozen=True, gc=False):

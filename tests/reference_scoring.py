@@ -545,6 +545,25 @@ def score_points(folder: Folder, year: int, as_of: dt.date) -> tuple[dict[str, A
     for row in order:
         row["rank"] = 1 + sum(1 for other in order if key_values(other) > key_values(row))
 
+    # Revision 4: "by default the point kinds …; `govinfo.yaml` may set `groups:` … each point
+    # in exactly one group … `score` JSON rows gain `group` and `group_rank` (on the year's
+    # figures as of as-of)", ranked within the group as the year is ranked.
+    def group_id(p: Point) -> str:
+        for g in folder.settings.groups:
+            if p.id in g.points or p.kind in g.kinds:
+                return g.id
+        return p.kind.value
+
+    by_id = {p.id: p for p in ranked}
+    for row in order:
+        row["group"] = group_id(by_id[row["id"]])
+    for row in order:
+        row["group_rank"] = 1 + sum(
+            1
+            for other in order
+            if other["group"] == row["group"] and key_values(other) > key_values(row)
+        )
+
     threshold = annual.disqualify_below
     grace_month, grace_day = annual.grace_admitted_from
     grace_from = dt.date(year, grace_month, grace_day)
@@ -641,6 +660,8 @@ def score_points(folder: Folder, year: int, as_of: dt.date) -> tuple[dict[str, A
         "deductions",
         "status",
         "at_risk",
+        "group",
+        "group_rank",
     )
     result = {
         "year": year,

@@ -77,6 +77,8 @@ def test_score_json_matches_spec_shape(runner: CliRunner, data: Path) -> None:
         "deductions",
         "status",
         "at_risk",
+        "group",
+        "group_rank",
     ]
     statuses = {}
     for row in doc["points"]:

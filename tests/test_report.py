@@ -19,16 +19,22 @@ from typer.testing import CliRunner
 from govinfo.i18n import set_lang
 from govinfo.load import WorkingTree, load_folder
 from govinfo.render.export import BOM, csv_file_names
-from govinfo.render.table import plain
+from govinfo.render.period import year_report_tables
+from govinfo.render.table import Table, plain
 from govinfo.render.yearend import bar_chart
 from govinfo.render.yeartables import outcome_reason, why_left_out, year_end_tables
+from govinfo.reports.period import period_report
 from govinfo.reports.yearend import YearEnd, year_end
 from govinfo.rules.annual import score_year
+from govinfo.rules.periods import period
 from tests.conftest import run_cli as run
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "scoring"
 SHEETS = ["得分排名", "报送情况", "采用批示", "国办直报点", "月度走势", "优秀直报点", "取消资格"]
+# issue 14: the year report gains the group rankings and the circular's lists
+SHEETS += ["市州排名", "县市区排名", "省直部门排名", "零报送零采用", "采用条目", "批示件目录"]
+SHEETS += ["约稿完成情况"]
 
 
 @pytest.fixture
@@ -51,6 +57,18 @@ def build(data: Path, as_of: str = "2003-12-31") -> YearEnd:
     set_lang("zh")
     folder = load_folder(WorkingTree(data)).folder
     return year_end(folder, score_year(folder, 2003, dt.date.fromisoformat(as_of)))
+
+
+def all_tables(data: Path, as_of: str = "2003-12-31") -> tuple[Table, ...]:
+    """Every table of ``report 2003``: the year-end ones, then the year circular's."""
+    import datetime as dt
+
+    set_lang("zh")
+    folder = load_folder(WorkingTree(data)).folder
+    day = dt.date.fromisoformat(as_of)
+    result = score_year(folder, 2003, day)
+    circular = period_report(folder, period(2003, "year"), day, at_to=result)
+    return year_report_tables(year_end_tables(year_end(folder, result)), circular)
 
 
 def secret_titles(data: Path) -> list[str]:
@@ -255,8 +273,7 @@ def test_csv_folder_has_a_bom_and_round_trips(runner: CliRunner, data: Path) -> 
     out = data.parent / "通报"
     code, _, err = run(runner, data, "report", "2003", "--out", f"{out}/")
     assert code == 0, err
-    ye = build(data)
-    tables = year_end_tables(ye)
+    tables = all_tables(data)
     names = csv_file_names(tables)
     assert sorted(p.name for p in out.iterdir()) == sorted(names)
     assert names[0] == "1-得分排名.csv"
@@ -279,7 +296,7 @@ def test_markdown_holds_every_table_and_the_chart(runner: CliRunner, data: Path)
     assert run(runner, data, "report", "2003", "--out", str(out))[0] == 0
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# 吉林省2003年度政务信息直报点工作统计\n")
-    for i, table in enumerate(year_end_tables(build(data)), 1):
+    for i, table in enumerate(all_tables(data), 1):
         assert f"## {i}. {table.title}" in text
     assert "| 名次 | 直报点" in text.replace("|   名次 |", "| 名次 |")
     assert "```text\n月度走势图" in text

@@ -200,14 +200,38 @@ def scoring_years(year: int) -> Any:
 
 def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = None) -> Any:
     """The ``YearScore`` of ``year`` as of ``as_of``, reading ``scoring_years(year)``, without the
-    per-point events (the ranking does not need them; ``explain`` scores for itself).
-
-    A warm run takes it from the result cache when no file it depends on has changed (size,
-    mtime, inode), without parsing or scoring again; otherwise the folder is loaded (refusing on
-    errors), scored, and the result stored for next time.
-    """
+    per-point events (the ranking does not need them; ``explain`` scores for itself), through
+    the result cache (:func:`cached_result`)."""
     from govinfo.rules.annual import YearScore, score_year
 
+    return cached_result(
+        ctx,
+        year,
+        at,
+        name=f"score-{year}",
+        question=f"score\0{year}\0{as_of.isoformat()}",
+        kind=YearScore,
+        compute=lambda folder: msgspec.structs.replace(score_year(folder, year, as_of), events={}),
+    )
+
+
+R = TypeVar("R")
+
+
+def cached_result(
+    ctx: typer.Context,
+    year: int,
+    at: str | None,
+    *,
+    name: str,
+    question: str,
+    kind: type[R],
+    compute: Callable[[Any], R],
+) -> R:
+    """``compute(folder)`` of the folder loaded with ``scoring_years(year)``, or the result
+    stored under ``name`` when no file it depends on has changed (size, mtime, inode) since it
+    was computed for the same ``question``: a warm run parses and scores nothing. Otherwise the
+    folder is loaded (refusing on errors), computed, and the result stored for next time."""
     st = state(ctx)
     years = scoring_years(year)
     key = None
@@ -223,16 +247,16 @@ def scored_year(ctx: typer.Context, year: int, as_of: dt.date, at: str | None = 
         tree = WorkingTree(root)
         tree.files(years)
         apply_language(st, read_settings(tree).language)
-        key = fingerprint(tree.stats, f"score\0{year}\0{as_of.isoformat()}")
+        key = fingerprint(tree.stats, question)
         results = ResultCache(root)
         if key is not None:
-            hit = results.get(f"score-{year}", key, YearScore)
+            hit = results.get(name, key, kind)
             if hit is not None:
                 return hit
     loaded = open_folder(ctx, years=years, at=at, tree=tree)
-    result = msgspec.structs.replace(score_year(loaded.folder, year, as_of), events={})
+    result = compute(loaded.folder)
     if results is not None and key is not None:
-        results.put(f"score-{year}", key, result)
+        results.put(name, key, result)
     return result
 
 

@@ -25,6 +25,15 @@ def score(
         int | None,
         typer.Option("--top", metavar="N", min=1, help="Show only rows ranked N or better."),
     ] = None,
+    by_group: Annotated[
+        bool,
+        typer.Option(
+            "--by-group",
+            help="Show the ranking group by group (市州, 县市区, 省直部门, or the groups of "
+            "govinfo.yaml), each with its rank within the group; --top N then keeps each "
+            "group's first N.",
+        ),
+    ] = False,
     at: common.AtOpt = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
@@ -36,13 +45,17 @@ def score(
     Reads that year's and the previous year's submissions (and the months around them that a
     score can depend on); refuses (exit 1) when what it reads has errors.
     """
+    from govinfo.cli.groups import groups_of_folder
     from govinfo.cli.output import emit
     from govinfo.render.score import score_table
     from govinfo.reports.score import SCORE_KEYS, score_document, score_records, score_report
     from govinfo.rules.annual import default_as_of
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
-    report = score_report(common.scored_year(ctx, year, day, at), kind=kind, top=top)
+    result = common.scored_year(ctx, year, day, at)
+    report = score_report(
+        result, kind=kind, top=top, groups=groups_of_folder(ctx, at), by_group=by_group
+    )
     emit(
         fmt,
         spec=score_table(report),

@@ -21,6 +21,7 @@ from govinfo.errors import DataError
 from govinfo.i18n import t
 from govinfo.load import parallel
 from govinfo.load.crosscheck import CrossCheck
+from govinfo.load.groups import group_problems
 from govinfo.load.records import ParsedFile, file_kind, oversized_file, parse_file
 from govinfo.load.sources import FileSource, WorkingTree
 from govinfo.model import (
@@ -234,6 +235,7 @@ def scan_folder(
         links = list(getattr(source, "links", ()))
         got = _collect(base)
         problems = got.problems + _folder_problems(base, links)
+        problems += group_problems(settings, got.points)
         checker = CrossCheck(got.points, got.rule_sets, got.solicitations, got.adjustments)
         for pf in base:
             checker.add_file(pf)
@@ -331,7 +333,7 @@ def _assemble(
     settings: Settings, parsed: list[ParsedFile], years: Collection[int] | None, links: list[str]
 ) -> LoadResult:
     got = _collect(parsed)
-    problems = got.problems + _folder_problems(parsed, links)
+    problems = got.problems + _folder_problems(parsed, links) + group_problems(settings, got.points)
     checker = CrossCheck(got.points, got.rule_sets, got.solicitations, got.adjustments)
     for pf in parsed:
         checker.add_file(pf)

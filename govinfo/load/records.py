@@ -33,6 +33,7 @@ from govinfo.model import (
     Adjustment,
     AdjustmentKind,
     Contact,
+    Group,
     HistoryEvent,
     HistoryKind,
     Point,
@@ -40,6 +41,7 @@ from govinfo.model import (
     Problem,
     Settings,
     Solicitation,
+    SourceRef,
     Tier,
 )
 from govinfo.yamltext.reader import Mapping, Node, Scalar
@@ -56,11 +58,72 @@ def _read_settings(r: FileReader, root: Node | None) -> list[Settings]:
         "office": (r.text, False),
         "province": (r.text, False),
         "language": (lambda n, f: r.choice(n, f, ("zh", "en")), False),
+        "groups": (lambda n, f: _read_groups(r, n, f), False),
     }
     values = r.fields(root, spec, record="rec_settings")
     if values is None:
         return []
+    key = next((k for k, _ in root.items if k.value == "groups"), None)
+    if key is not None:
+        values["groups_at"] = SourceRef(r.path, key.line, key.col)
     return [Settings(**values)]
+
+
+def _read_groups(r: FileReader, node: Node, field: str) -> tuple[Group, ...]:
+    """``groups:`` (issue 14): an ordered list of ``{id, name, kinds}`` or ``{id, name,
+    points}``. A repeated id, a kind or a point in two groups, a group with both or neither
+    of ``kinds`` and ``points`` are errors here; whether every registered point is in exactly
+    one group needs the registry (``load.groups``)."""
+    start = r.mark()
+
+    def one(m_node: Node, f: str) -> Group:
+        m = r.mapping(m_node, f)
+        spec: Spec = {
+            "id": (lambda n, g: r.pattern(n, g, RECORD_ID_RE, "[A-Za-z0-9._-]"), True),
+            "name": (r.text, True),
+            "kinds": (
+                lambda n, g: r.list_of(n, g, lambda x, h: (r.enum(x, h, PointKind), x)),
+                False,
+            ),
+            "points": (lambda n, g: r.list_of(n, g, lambda x, h: (r.point_ref(x, h), x)), False),
+        }
+        values = r.fields(m, spec, record="rec_group")
+        if values is None:
+            raise Invalid()
+        kinds = values.pop("kinds", ())
+        points = values.pop("points", ())
+        if bool(kinds) == bool(points):
+            line, col = m.first_key_pos()
+            r.error(line, col, "group_kinds_or_points", id=values["id"])
+            raise Invalid()
+        items = kinds or points
+        line, col = m.first_key_pos()
+        return Group(
+            kinds=tuple(k for k, _ in kinds),
+            points=tuple(p for p, _ in points),
+            at=tuple((x.line, x.col) for _, x in items),
+            source=SourceRef(r.path, line, col),
+            **values,
+        )
+
+    groups: tuple[Group, ...] = r.list_of(node, field, one, partial=True)
+    seen_ids: set[str] = set()
+    seen_members: dict[tuple[bool, str], str] = {}
+    for g in groups:
+        if g.id in seen_ids:
+            assert g.source is not None
+            r.error(g.source.line, g.source.col, "group_duplicate", id=g.id)
+        seen_ids.add(g.id)
+        members = [(True, k.value) for k in g.kinds] + [(False, p) for p in g.points]
+        for (is_kind, member), (line, col) in zip(members, g.at, strict=True):
+            other = seen_members.get((is_kind, member))
+            if other is not None:
+                r.error(line, col, "group_member_twice", value=member, group=g.id, other=other)
+            else:
+                seen_members[(is_kind, member)] = g.id
+    if not r.clean_since(start):
+        raise Invalid()
+    return groups
 
 
 # --- points ---------------------------------------------------------------------------------

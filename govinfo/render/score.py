@@ -10,6 +10,7 @@ from typing import Any
 import msgspec
 
 from govinfo.i18n import t
+from govinfo.render.groups import group_name
 from govinfo.render.table import Column, ColumnKind, Table
 from govinfo.render.words import describe
 from govinfo.reports.explain import ExplainReport
@@ -74,6 +75,24 @@ def score_table(report: ScoreReport) -> Table:
         for r in report.rows
     ]
     styles = [("warn" if r.at_risk else _STYLE.get(r.status)) for r in report.rows]
+    section_ends: frozenset[int] = frozenset()
+    if report.by_group:
+        # 组内名次 and 分组 first; a rule between groups
+        names = {g.id: group_name(g) for g in report.groups}
+        columns = [
+            Column("group_rank", t("col_group_rank"), COUNT),
+            Column("group", t("col_group")),
+            *columns,
+        ]
+        rows = [
+            (r.group_rank, names.get(r.group, r.group), *row)  # type: ignore[misc]
+            for r, row in zip(report.rows, rows, strict=True)
+        ]
+        section_ends = frozenset(
+            i
+            for i in range(len(report.rows) - 1)
+            if report.rows[i].group != report.rows[i + 1].group
+        )
     as_of = report.as_of.isoformat()
     footer = [t("score_footer_rules", ids=t("list_sep").join(report.rule_sets))]
     if report.final:
@@ -93,6 +112,7 @@ def score_table(report: ScoreReport) -> Table:
         styles=styles,
         title=t("score_title", year=report.year),
         footer=footer,
+        section_ends=section_ends,
     )
 
 

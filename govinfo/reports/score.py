@@ -8,7 +8,8 @@ from typing import Any
 
 import msgspec
 
-from govinfo.model import PointKind
+from govinfo.model import PointKind, Settings
+from govinfo.reports.groups import GroupInfo, folder_groups, group_of, ranks_within_groups
 from govinfo.reports.rows import as_record, keys_of
 from govinfo.rules.annual import Status, YearScore
 
@@ -30,6 +31,8 @@ class ScoreRow(msgspec.Struct, frozen=True, gc=False):
     deductions: Decimal
     status: str
     at_risk: bool
+    group: str = ""  # issue 14: the point's group
+    group_rank: int = 0  # its rank within the group, on the same figures as ``rank``
 
 
 # SPEC §3's keys: the row's fields but the table's short name.
@@ -48,18 +51,38 @@ class ScoreReport(msgspec.Struct, frozen=True, gc=False):
     commended: int
     disqualified: int
     at_risk: int
+    groups: tuple[GroupInfo, ...] = ()
+    by_group: bool = False
 
 
 def score_report(
-    result: YearScore, *, kind: PointKind | None = None, top: int | None = None
+    result: YearScore,
+    *,
+    kind: PointKind | None = None,
+    top: int | None = None,
+    groups: tuple[GroupInfo, ...] | None = None,
+    by_group: bool = False,
 ) -> ScoreReport:
     """The rows of ``result``: ``kind`` keeps the points of that kind, ``top`` those ranked
-    ``top`` or better; both keep the ranks of the whole ranking."""
+    ``top`` or better; both keep the ranks of the whole ranking. Each row names its group of
+    ``groups`` (default: one per kind) and its rank within it (issue 14: the same order as the
+    ranking, restricted to the group); ``by_group`` orders the rows group by group, by that
+    rank, and ``top`` then keeps the rows ranked ``top`` or better within their group."""
+    groups = groups if groups is not None else folder_groups(Settings())
+    tie_break = result.annual_rule_set.annual.tie_break
+    group_by_id = {s.point.id: group_of(groups, s.point) for s in result.standings}
+    group_rank = ranks_within_groups(
+        result.standings,
+        lambda s: group_by_id[s.point.id],
+        lambda s: (s.score, *(Decimal(s.counts.get(n)) for n in tie_break)),
+        lambda s: s.point.id,
+    )
     rows = []
     for s in result.standings:
         if kind is not None and s.point.kind is not kind:
             continue
-        if top is not None and s.rank > top:
+        shown_rank = group_rank[s.point.id] if by_group else s.rank
+        if top is not None and shown_rank > top:
             continue
         c = s.counts
         rows.append(
@@ -78,8 +101,13 @@ def score_report(
                 deductions=c.deductions,
                 status=s.status.value,
                 at_risk=s.at_risk,
+                group=group_by_id[s.point.id],
+                group_rank=group_rank[s.point.id],
             )
         )
+    if by_group:
+        order = {g.id: i for i, g in enumerate(groups)}
+        rows.sort(key=lambda r: (order.get(r.group, len(order)), r.group_rank, r.rank, r.id))
     statuses = [s.status for s in result.standings]
     return ScoreReport(
         year=result.year,
@@ -90,6 +118,8 @@ def score_report(
         commended=statuses.count(Status.COMMENDED),
         disqualified=statuses.count(Status.DISQUALIFIED),
         at_risk=sum(1 for s in result.standings if s.at_risk),
+        groups=groups,
+        by_group=by_group,
     )
 
 
