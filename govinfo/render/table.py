@@ -224,6 +224,8 @@ def _print_wrapped(text: str | None, console: Any, style: str | None = None) -> 
 def print_blocks(spec: Table, console: Any) -> None:
     """``spec`` a record per block (the layout that fits any terminal): the title, then for
     each row a line per cell, ``header  value``, a blank line between rows, then the footer."""
+    from rich.text import Text
+
     from govinfo.render.fit import block_lines
 
     rows, styles, _ = _layout(spec)
@@ -232,7 +234,7 @@ def print_blocks(spec: Table, console: Any) -> None:
     for row, style in zip(rows, styles, strict=True):
         console.print("")
         for line in block_lines(headers, row, console.width):
-            _print_wrapped(line, console, RICH_STYLES.get(style or ""))
+            console.print(Text(line, style=RICH_STYLES.get(style or "", "")), soft_wrap=True)
     if spec.footer:
         console.print("")
     for line in spec.footer:

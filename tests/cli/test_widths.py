@@ -103,6 +103,16 @@ def point_ids(doc: Any) -> Iterator[str]:
         yield point["id"]
 
 
+def period_numbers(doc: Any) -> Iterator[str]:
+    for row in doc["points"]:
+        yield number(row["rank"], False)
+        for figures in (row["period"], row["to_date"]):
+            yield number(figures["score"], True)
+            yield number(figures["deductions"], True)
+            for key in ("submitted", "adopted", "national_adopted", "instructions", "research"):
+                yield number(figures[key], False)
+
+
 # command → (its arguments, the JSON the numbers come from, which of them must show, how many
 # times at least: all of them, or each once)
 CASES: dict[str, tuple[list[str], list[str], Callable[[Any], Iterator[str]], bool]] = {
@@ -120,6 +130,7 @@ CASES: dict[str, tuple[list[str], list[str], Callable[[Any], Iterator[str]], boo
         True,
     ),
     "report": (["report", "2003"], ["score", "2003"], score_numbers, True),
+    "report-period": (["report", "2003Q3"], ["report", "2003Q3"], period_numbers, True),
     "points-list": (["points", "list"], ["points", "list"], point_ids, True),
     "points-show": (["points", "show", "changchun"], ["score", "2003"], lambda d: iter(()), False),
     "close-year": (
