@@ -1169,4 +1169,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- terminal: table widths, help and usage, files for people ---------------------------
     "xlsx_page_footer": ("第 &P 页 共 &N 页", "Page &P of &N"),
+    "out_written": ("已写入 {path}", "wrote {path}"),
+    "out_unknown": (
+        "--out {path}：只支持 .xlsx、.csv 或 .md 文件",
+        "--out {path}: give a .xlsx, .csv or .md file",
+    ),
+    "rm_col_name": ("全称", "full name"),
+    "rm_col_phone": ("电话", "phone"),
+    "rm_sheet_name": ("逾期事项", "Overdue"),
+    "rm_item": ("{detail}（应于 {due} 前报送，{late}）", "{detail} (due {due}, {late})"),
+    "rm_item_sep": ("；", "; "),
+    "rm_to_officer": ("{point}{officer}同志", "{point}, attn. {officer}"),
+    "rm_message": (
+        "【{office}提醒】{to}：截至 {as_of}，贵单位有 {n} 项信息报送事项逾期：{items}。请尽快报送。",
+        "[{office}] {to}: as of {as_of}, {n} reporting item(s) are overdue: {items}. "
+        "Please report as soon as possible.",
+    ),
+    "rm_none": (
+        "截至 {as_of} 没有逾期事项，无需提醒",
+        "nothing is overdue as of {as_of}: no reminders",
+    ),
 }

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.output import OutOpt
 from govinfo.render.table import OutputFormat
 
 
@@ -21,6 +22,7 @@ def explain(
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,
+    out: OutOpt = None,
 ) -> None:
     """List every scoring event of a point in a year, in date order, with a running total
     whose last line equals the point's score in `govinfo score`.
@@ -52,4 +54,5 @@ def explain(
         document=explain_document(report),
         records=explain_records(report),
         keys=EXPLAIN_KEYS,
+        out=out,
     )

@@ -1,10 +1,18 @@
-"""Writing a report in the format the user chose: one helper every reporting command shares."""
+"""Writing a report in the format the user chose: one helper every reporting command shares.
+
+On stdout: the table for people (rich or Markdown) or the machine contract (CSV, JSON; SPEC §3).
+``--out FILE`` writes the same table for people to a file, chosen by its extension — ``.xlsx``
+(print-ready), ``.csv`` (a BOM, the folder's language in the headers) or ``.md`` — atomically.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Mapping, Sequence
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
 
 from govinfo.cli import common
 from govinfo.render.table import (
@@ -16,6 +24,16 @@ from govinfo.render.table import (
     print_rich,
 )
 
+OutOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--out",
+        metavar="FILE",
+        help="Also write the table for people to FILE: .xlsx (print-ready), .csv (with a BOM) "
+        "or .md, in the folder's language.",
+    ),
+]
+
 
 def emit(
     fmt: OutputFormat,
@@ -24,9 +42,14 @@ def emit(
     document: Any,
     records: Sequence[Mapping[str, Any]],
     keys: Sequence[str],
+    out: str | None = None,
+    sheet: Table | None = None,
 ) -> None:
     """Print on stdout: ``spec`` as a rich table or Markdown, ``records`` as CSV under ``keys``
-    (the JSON keys), or ``document`` as JSON."""
+    (the JSON keys), or ``document`` as JSON; with ``out``, write ``sheet`` (default ``spec``)
+    to that file first."""
+    if out is not None:
+        write_table(out, sheet or spec)
     if fmt is OutputFormat.table:
         print_rich(spec, common.console())
         return
@@ -38,3 +61,56 @@ def emit(
         text = json_text(document)
     sys.stdout.write(text)
     sys.stdout.flush()
+
+
+def write_table(out: str, table: Table) -> None:
+    """``table`` written to ``out`` by its extension (see the module docstring); a usage error
+    (exit 2) for any other extension, nothing written."""
+    from govinfo.errors import UsageError
+    from govinfo.i18n import t
+
+    path = Path(out)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        write_export(path, "csv-file", table.title or "", [table], {})
+    elif suffix in (".xlsx", ".md", ".markdown"):
+        kind = "xlsx" if suffix == ".xlsx" else "markdown"
+        write_export(path, kind, table.title or "", [table], {})
+    else:
+        raise UsageError(t("out_unknown", path=out))
+    common.err_console().print(t("out_written", path=out), markup=False, highlight=False)
+
+
+def write_export(
+    path: Path,
+    kind: str,
+    title: str,
+    tables: Sequence[Table],
+    extra: Mapping[str, Sequence[str]],
+) -> None:
+    """Write an export atomically (temporary file + rename, per file): ``xlsx``, ``markdown``,
+    ``csv`` (a folder, one file per table) or ``csv-file`` (one table). An export is not a
+    change to the data folder, so no lock and no commit."""
+    from govinfo.errors import GovinfoError
+    from govinfo.i18n import t
+    from govinfo.render.export import csv_bytes, csv_file_names, markdown_document, xlsx_bytes
+    from govinfo.store.atomic import write_bytes_atomic
+
+    if kind == "xlsx":
+        files = {path: xlsx_bytes(tables, title=title)}
+    elif kind == "markdown":
+        files = {path: markdown_document(title, tables, extra).encode("utf-8")}
+    elif kind == "csv-file":
+        files = {path: csv_bytes(tables[0])}
+    else:
+        files = {
+            path / name: csv_bytes(table)
+            for name, table in zip(csv_file_names(tables), tables, strict=True)
+        }
+    try:
+        for target, data in files.items():
+            write_bytes_atomic(target, data)
+    except OSError as exc:
+        raise GovinfoError(
+            t("ye_write_failed", path=str(path), error=exc.strerror or exc)
+        ) from None

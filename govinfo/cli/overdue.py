@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.output import OutOpt
 from govinfo.model import PointKind
 from govinfo.render.overdue import GroupBy
 from govinfo.render.table import OutputFormat
@@ -67,6 +68,15 @@ def overdue(
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,
+    out: OutOpt = None,
+    notice: Annotated[
+        bool,
+        typer.Option(
+            "--notice",
+            help="Print one reminder message per point (what is overdue, since when, by when), "
+            "ready to paste into SMS or chat, instead of the table.",
+        ),
+    ] = False,
     fail_on_findings: Annotated[
         bool,
         typer.Option("--fail-on-findings", help="Exit 3 when anything is overdue (for scripts)."),
@@ -78,7 +88,7 @@ def overdue(
     Exit 0 whether or not there are findings (3 with --fail-on-findings when there are); an
     unknown point or data with errors is refused (exit 1).
     """
-    from govinfo.cli.output import emit
+    from govinfo.cli.output import emit, write_table
     from govinfo.errors import DataError, UsageError
     from govinfo.i18n import t
     from govinfo.render.overdue import (
@@ -87,6 +97,7 @@ def overdue(
         overdue_records,
         overdue_table,
     )
+    from govinfo.render.reminders import overdue_sheet
     from govinfo.reports.explain import find_point
     from govinfo.reports.overdue import default_since, more_years, overdue_report
     from govinfo.rules.years import window_years, years_read
@@ -116,12 +127,34 @@ def overdue(
         kinds=set(types) if types else None,
         soon=soon,
     )
-    emit(
-        fmt,
-        spec=overdue_table(report, by),
-        document=overdue_document(report),
-        records=overdue_records(report),
-        keys=overdue_keys(report),
-    )
+    if notice:
+        _print_reminders(report, folder.settings.office)
+        if out is not None:
+            write_table(out, overdue_sheet(report))
+    else:
+        emit(
+            fmt,
+            spec=overdue_table(report, by),
+            document=overdue_document(report),
+            records=overdue_records(report),
+            keys=overdue_keys(report),
+            out=out,
+            sheet=overdue_sheet(report),
+        )
     if fail_on_findings and report.findings:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _print_reminders(report: Any, office: str) -> None:
+    """The reminders on stdout, a blank line between them (each message is one line, to paste
+    whole)."""
+    from govinfo.i18n import t
+    from govinfo.render.reminders import reminders
+
+    messages = reminders(report, office)
+    if not messages:
+        common.err_console().print(t("rm_none", as_of=report.as_of.isoformat()), markup=False)
+    for i, message in enumerate(messages):
+        if i:
+            typer.echo("")
+        typer.echo(message)

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.output import OutOpt
 from govinfo.model import HistoryKind, PointKind, Tier
 from govinfo.render.table import OutputFormat
 
@@ -41,6 +42,7 @@ def list_points(
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,
+    out: OutOpt = None,
 ) -> None:
     """List every point of the registry: id, names, kind, parent, tiers, and its state today
     (holding the provincial and/or national tier, or retired / disqualified since a day)."""
@@ -57,6 +59,7 @@ def list_points(
         document={"as_of": day.isoformat(), "points": list_records(states, joined=False)},
         records=list_records(states, joined=True),
         keys=LIST_KEYS,
+        out=out,
     )
 
 

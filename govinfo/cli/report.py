@@ -167,26 +167,6 @@ def _period_report(
 
 
 def _write(path: Path, kind: str, title: str, tables: Sequence[Table], chart: list[str]) -> None:
-    """Write the export atomically (temporary file + rename, per file): an export is not a
-    change to the registry, so no lock and no commit."""
-    from govinfo.errors import GovinfoError
-    from govinfo.i18n import t
-    from govinfo.render.export import csv_bytes, csv_file_names, markdown_document, xlsx_bytes
-    from govinfo.store.atomic import write_bytes_atomic
+    from govinfo.cli.output import write_export
 
-    if kind == "xlsx":
-        files = {path: xlsx_bytes(tables, title=title)}
-    elif kind == "markdown":
-        files = {path: markdown_document(title, tables, {"trend": chart}).encode("utf-8")}
-    else:
-        files = {
-            path / name: csv_bytes(table)
-            for name, table in zip(csv_file_names(tables), tables, strict=True)
-        }
-    try:
-        for target, data in files.items():
-            write_bytes_atomic(target, data)
-    except OSError as exc:
-        raise GovinfoError(
-            t("ye_write_failed", path=str(path), error=exc.strerror or exc)
-        ) from None
+    write_export(path, kind, title, tables, {"trend": chart})
