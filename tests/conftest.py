@@ -1,43 +1,17 @@
-"""Shared fixtures: a git identity and HOME of the test's own, a fixed today, a small valid
-data folder to plant faults in, and a CLI runner with a fixed width."""
+"""The one conftest: a git identity and HOME of the test's own, a fixed today, the small valid
+data folder to plant faults in (bare, or committed in a repository), a bare repository, and a
+CLI runner. Helpers that tests import live in ``tests/support/``."""
 
 from __future__ import annotations
 
-import textwrap
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from govinfo import defaults
-
-BASE_POINTS = """\
-- id: changchun
-  name: 长春市人民政府办公厅
-  short: 长春
-  aliases: [长春市]
-  kind: city
-  tiers: [provincial, national]
-  contact: {name: 王明, phone: "0431-88900001"}
-  history:
-    - {date: 2001-01-01, event: admitted}
-    - {date: 2001-01-01, event: admitted, tier: national}
-- id: siping
-  name: 四平市人民政府办公厅
-  short: 四平
-  kind: city
-  tiers: [provincial]
-  history:
-    - {date: 2001-01-01, event: admitted}
-- id: fgw
-  name: 吉林省发展和改革委员会办公室
-  short: 省发展改革委
-  kind: department
-  tiers: [provincial]
-  history:
-    - {date: 2001-01-01, event: admitted}
-"""
+from tests.support.folders import BASE_POINTS, MakeFolder, write_files
+from tests.support.gitrepo import commit_all, git
 
 
 @pytest.fixture(autouse=True)
@@ -55,20 +29,8 @@ def _isolated_env(
     monkeypatch.setenv("COLUMNS", "160")
     monkeypatch.delenv("GOVINFO_DATA", raising=False)
     monkeypatch.delenv("GOVINFO_NO_CACHE", raising=False)
+    monkeypatch.delenv("GOVINFO_CRASH_AT", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
-
-
-def write_files(root: Path, files: dict[str, str | bytes]) -> None:
-    for rel, content in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(textwrap.dedent(content), encoding="utf-8")
-
-
-MakeFolder = Callable[..., Path]
 
 
 @pytest.fixture
@@ -90,23 +52,25 @@ def make_folder(tmp_path: Path) -> MakeFolder:
 
 
 @pytest.fixture
+def folder(make_folder: MakeFolder) -> Path:
+    """The small valid folder, in its own git repository, committed."""
+    root = make_folder()
+    git(root, "init", "-q")
+    commit_all(root)
+    return root
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository with one commit holding ``govinfo.yaml``."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q")
+    (root / "govinfo.yaml").write_text("format: 1\noffice: 省政府办公厅信息处\n", encoding="utf-8")
+    commit_all(root)
+    return root
+
+
+@pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
-
-
-def run_cli(runner: CliRunner, root: Path, *args: str) -> tuple[int, str, str]:
-    """``govinfo --data ROOT ARGS`` through the runner: (exit code, stdout, stderr)."""
-    from govinfo.cli.main import app
-
-    result = runner.invoke(app, ["--data", str(root), *args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def compare_golden(path: Path, text: str) -> None:
-    """Assert ``text`` equals the golden file; ``GOVINFO_UPDATE_GOLDEN=1`` rewrites it instead."""
-    import os
-
-    if os.environ.get("GOVINFO_UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")

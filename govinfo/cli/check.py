@@ -33,25 +33,14 @@ def check(
     """
     from govinfo.render.problems import problem_json, problem_lines
 
-    result = common.open_folder(ctx, refuse_on_errors=False, at=at, scan=True)
+    session = common.session(ctx, at)
+    result = session.scan()
     problems = result.problems
     out = common.console()
     if fmt is CheckFormat.json:
         out.print(problem_json(problems), markup=False, soft_wrap=True)
     else:
-        cache: dict[str, list[str]] = {}
-
-        def source_line(path: str, line: int) -> str | None:
-            if path not in cache:
-                try:
-                    data = result.source.read(path)
-                    cache[path] = data.decode("utf-8", "replace").split("\n")
-                except Exception:  # an excerpt is a courtesy: never fail the check for it
-                    cache[path] = []
-            lines = cache[path]
-            return lines[line - 1] if 0 < line <= len(lines) else None
-
-        for text in problem_lines(problems, source_line):
+        for text in problem_lines(problems, session.source_lines()):
             out.print(text, markup=False, soft_wrap=True)
         out.print(
             t(

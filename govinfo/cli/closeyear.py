@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -42,45 +41,23 @@ def close_year(
     shown and nothing is written (exit 1). Refused (exit 1) before the year's last day, and for
     a --date inside the year or before it.
     """
-    from govinfo.errors import GovinfoError
+    from govinfo.app.closeyear import apply_close_year, close_year, refuse_early
     from govinfo.i18n import t
 
     today = common.today()
-    last = dt.date(year, 12, 31)
     day = common.date_option(date, "--date") or today
-    if today < last:
-        raise GovinfoError(t("cy_not_over", year=year, today=today.isoformat()))
-    if day <= last:
-        raise GovinfoError(t("cy_date_inside", year=year, date=day.isoformat()))
+    refuse_early(year, day, today)
     if not apply:
-        loaded = common.open_folder(ctx, years=common.scoring_years(year))
-        plan, reasons = _plan(loaded.folder, year, day)
-        _show(plan, reasons)
+        closed = close_year(common.session(ctx), year, day)
+        _show(closed.plan, closed.reasons)
+        _verdict(closed.plan)
+        return
+    options = common.state(ctx).options
+    closed = apply_close_year(options, common.Terminal(), year, day, _show)
+    plan, result = closed.plan, closed.result
+    if result is None:
         _verdict(plan)
         return
-    from govinfo.cli.registry import commit_points, in_language, points_text, registry_writer
-    from govinfo.reports.closeyear import history_events
-    from govinfo.store.registry import with_history
-
-    with registry_writer(ctx, f"govinfo close-year {year} --apply") as writer:
-        loaded = common.open_folder(ctx, years=common.scoring_years(year))
-        folder = loaded.folder
-        plan, reasons = _plan(folder, year, day)
-        _show(plan, reasons)
-        if plan.state != "new":
-            _verdict(plan)
-            return
-        text = with_history(points_text(writer), history_events(plan, reasons))
-        commended = sum(1 for r in plan.add if r.status.value == "commended")
-        with in_language(folder.settings.language):
-            message = t(
-                "cy_commit",
-                year=year,
-                commended=commended,
-                disqualified=len(plan.add) - commended,
-                date=day.isoformat(),
-            )
-        result = commit_points(writer, text, message=message, office=folder.settings.office)
     later = [r.point.label for r in plan.add if any(ev.date > day for ev in r.point.history)]
     err = common.err_console()
     if later:
@@ -93,19 +70,6 @@ def close_year(
         )
     else:
         err.print(t("cy_done_no_commit", n=len(plan.add)), markup=False, soft_wrap=True)
-
-
-def _plan(folder: Any, year: int, day: dt.date) -> tuple[ClosePlan, dict[str, str]]:
-    """The plan, and each outcome's reason by point id in the folder's language (the reasons
-    are written into the folder)."""
-    from govinfo.cli.registry import in_language
-    from govinfo.render.yeartables import outcome_reason
-    from govinfo.reports.closeyear import close_plan
-    from govinfo.rules.annual import score_year
-
-    plan = close_plan(folder, score_year(folder, year, dt.date(year, 12, 31)), day)
-    with in_language(folder.settings.language):
-        return plan, {r.point.id: outcome_reason(r) for r in plan.outcome}
 
 
 def _show(plan: ClosePlan, reasons: dict[str, str]) -> None:

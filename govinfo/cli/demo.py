@@ -43,20 +43,10 @@ def generate(
 
     Streams one point-month at a time, so it scales to 2,000 points and a million submissions.
     """
-    from govinfo.app import demo
+    from govinfo.app.demo import DemoSpec, generate_demo
 
-    common.apply_language(common.state(ctx), None)
-    if sample is not None:
-        result = demo.generate_sample(directory, sample)
-    else:
-        result = demo.generate(
-            directory,
-            seed=seed,
-            points=points,
-            submissions=submissions,
-            years=years,
-            first_year=first_year,
-        )
+    spec = DemoSpec(sample, seed, points, submissions, years, first_year)
+    result = generate_demo(common.state(ctx).options, directory, spec)
     common.err_console().print(
         t(
             "demo_done",

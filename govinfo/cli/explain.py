@@ -29,25 +29,13 @@ def explain(
 
     Secret titles show as [密]. An unknown point is refused (exit 1).
     """
+    from govinfo.app.reports import explain as explain_use_case
     from govinfo.cli.output import emit
-    from govinfo.errors import DataError
-    from govinfo.i18n import t
-    from govinfo.render.score import (
-        EXPLAIN_KEYS,
-        explain_document,
-        explain_records,
-        explain_table,
-    )
-    from govinfo.reports.explain import explain_report, find_point
-    from govinfo.rules.annual import default_as_of, score_year
+    from govinfo.render.score import EXPLAIN_KEYS, explain_document, explain_records, explain_table
+    from govinfo.rules.annual import default_as_of
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
-    loaded = common.open_folder(ctx, years=common.scoring_years(year), at=at)
-    folder = loaded.folder
-    found = find_point(folder, point)
-    if found is None:
-        raise DataError(t("score_unknown_point", point=point))
-    report = explain_report(folder, score_year(folder, year, day), found)
+    report = explain_use_case(common.session(ctx, at), point, year, day)
     emit(
         fmt,
         spec=explain_table(report),

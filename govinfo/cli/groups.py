@@ -9,11 +9,6 @@ from govinfo.reports.groups import GroupInfo, folder_groups
 
 
 def groups_of_folder(ctx: typer.Context, at: str | None) -> tuple[GroupInfo, ...]:
-    """The groups of ``govinfo.yaml`` (read again: a small file), as it is or at ``at``."""
-    from govinfo.load.folder import read_settings
-    from govinfo.load.gitrev import GitRevision
-    from govinfo.load.sources import FileSource, WorkingTree
-
-    root = common.locate_folder(common.state(ctx))
-    source: FileSource = GitRevision(root, at) if at is not None else WorkingTree(root)
-    return folder_groups(read_settings(source))
+    """The groups of ``govinfo.yaml`` of the folder as opened for this run (as it is, or at
+    ``at``)."""
+    return folder_groups(common.session(ctx, at).settings)

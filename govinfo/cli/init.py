@@ -8,8 +8,6 @@ from typing import Annotated
 import typer
 
 from govinfo.cli import common
-from govinfo.errors import GovinfoError
-from govinfo.i18n import t
 
 
 def init(
@@ -24,15 +22,14 @@ def init(
     ] = "zh",
 ) -> None:
     """Create a new data folder with the default rule set, an empty registry, git and a first commit."""
-    from govinfo.store.initdir import create_folder
+    from govinfo.app.init import init_folder
 
-    common.apply_language(common.state(ctx), language)
-    if language not in ("zh", "en"):
-        raise GovinfoError(t("init_bad_language", value=language), exit_code=2)
-    target = directory.resolve()
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise GovinfoError(t("init_not_empty", path=str(directory)))
-    warned = create_folder(target, office=office, province=province, language=language)
-    if warned:
-        common.err_console().print(t("git_no_identity", office=office), markup=False)
-    common.err_console().print(t("init_done", path=str(directory)), markup=False)
+    options = common.state(ctx).options
+    init_folder(
+        options,
+        common.Terminal(),
+        directory,
+        office=office,
+        province=province,
+        language=language,
+    )

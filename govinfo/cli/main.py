@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from govinfo import __version__
+from govinfo.app.options import apply_language
 from govinfo.cli import (
     check,
     closeyear,
@@ -77,7 +78,7 @@ def main(
     if lang is not None and lang not in ("zh", "en"):
         raise typer.BadParameter("zh or en", param_hint="--lang")
     ctx.obj = common.State(data, lang, no_cache)
-    common.apply_language(ctx.obj, None)
+    apply_language(ctx.obj.options, None)
 
 
 app.command("init")(guarded(init.init))
@@ -87,7 +88,7 @@ app.add_typer(demo.app, name="demo")
 app.command("score")(guarded(score.score))
 app.command("explain")(guarded(explain.explain))
 app.command("overdue")(guarded(overdue.overdue))
-app.command("import")(guarded(import_cmd.import_batch))
+app.command("import")(guarded(import_cmd.import_cmd))
 app.command("report")(guarded(report.report))
 app.command("close-year")(guarded(closeyear.close_year))
 app.add_typer(points.app, name="points")

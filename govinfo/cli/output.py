@@ -88,13 +88,10 @@ def write_export(
     tables: Sequence[Table],
     extra: Mapping[str, Sequence[str]],
 ) -> None:
-    """Write an export atomically (temporary file + rename, per file): ``xlsx``, ``markdown``,
-    ``csv`` (a folder, one file per table) or ``csv-file`` (one table). An export is not a
-    change to the data folder, so no lock and no commit."""
-    from govinfo.errors import GovinfoError
-    from govinfo.i18n import t
+    """Write an export — ``xlsx``, ``markdown``, ``csv`` (a folder, one file per table) or
+    ``csv-file`` (one table) — atomically, through ``app.reports.write_export``."""
+    from govinfo.app.reports import write_export as write_files
     from govinfo.render.export import csv_bytes, csv_file_names, markdown_document, xlsx_bytes
-    from govinfo.store.atomic import write_bytes_atomic
 
     if kind == "xlsx":
         files = {path: xlsx_bytes(tables, title=title)}
@@ -107,10 +104,4 @@ def write_export(
             path / name: csv_bytes(table)
             for name, table in zip(csv_file_names(tables), tables, strict=True)
         }
-    try:
-        for target, data in files.items():
-            write_bytes_atomic(target, data)
-    except OSError as exc:
-        raise GovinfoError(
-            t("ye_write_failed", path=str(path), error=exc.strerror or exc)
-        ) from None
+    write_files(path, files)

@@ -88,9 +88,9 @@ def overdue(
     Exit 0 whether or not there are findings (3 with --fail-on-findings when there are); an
     unknown point or data with errors is refused (exit 1).
     """
+    from govinfo.app.reports import check_since
+    from govinfo.app.reports import overdue as overdue_use_case
     from govinfo.cli.output import emit, write_table
-    from govinfo.errors import DataError, UsageError
-    from govinfo.i18n import t
     from govinfo.render.overdue import (
         overdue_document,
         overdue_keys,
@@ -98,37 +98,21 @@ def overdue(
         overdue_table,
     )
     from govinfo.render.reminders import overdue_sheet
-    from govinfo.reports.explain import find_point
-    from govinfo.reports.overdue import default_since, more_years, overdue_report
-    from govinfo.rules.years import window_years, years_read
 
     day = common.date_option(as_of, "--as-of") or common.today()
-    start = common.date_option(since, "--since") or default_since(day)
-    if start > day:
-        raise UsageError(t("od_since_after_as_of", since=start.isoformat(), as_of=day.isoformat()))
-    # January after the last year too: an emergency reported late in December may be written
-    # up with a January date (as score reads it, so findings and deductions agree).
-    loaded = common.open_folder(ctx, years=years_read(window_years(start, day)), at=at)
-    wider = more_years(loaded.folder, start, day, soon)
-    if wider is not None:
-        loaded = common.open_folder(ctx, years=years_read(wider), at=at)
-    folder = loaded.folder
-    found = None
-    if point is not None:
-        found = find_point(folder, point)
-        if found is None:
-            raise DataError(t("score_unknown_point", point=point))
-    report = overdue_report(
-        folder,
+    start = check_since(common.date_option(since, "--since"), day)
+    session = common.session(ctx, at)
+    report = overdue_use_case(
+        session,
         day,
         since=start,
-        point=found,
-        point_kind=kind,
-        kinds=set(types) if types else None,
+        point=point,
+        kind=kind,
+        types=types,
         soon=soon,
     )
     if notice:
-        _print_reminders(report, folder.settings.office)
+        _print_reminders(report, session.load(years=()).folder.settings.office)
         if out is not None:
             write_table(out, overdue_sheet(report))
     else:

@@ -7,7 +7,7 @@ the lock, checked by the loader, written atomically, every comment kept, one com
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -50,7 +50,7 @@ def list_points(
     from govinfo.render.points import LIST_KEYS, list_records, list_table
     from govinfo.reports.registry import point_states
 
-    folder = common.open_folder(ctx, years=()).folder
+    folder = common.session(ctx).load(()).folder
     day = common.today()
     states = [s for s in point_states(folder, day) if kind is None or s.point.kind is kind]
     emit(
@@ -66,12 +66,13 @@ def list_points(
 def show_point(ctx: typer.Context, point: PointArgument) -> None:
     """Show one point: its names, kind, tiers, contact and state today, its whole history, and
     its rank, score and status in every year that has submissions (as `govinfo score`)."""
+    from govinfo.app.registry import find_point_or_refuse
     from govinfo.render.points import card_lines, history_table, years_table
     from govinfo.render.table import print_rich
     from govinfo.reports.registry import point_state, point_years
 
-    folder = common.open_folder(ctx).folder
-    found = _find(folder, point)
+    folder = common.session(ctx).load().folder
+    found = find_point_or_refuse(folder, point)
     today = common.today()
     out = common.console()
     parent = folder.point(found.parent) if found.parent else None
@@ -122,54 +123,22 @@ def add_point(
     not taken in any letter case; names not used by another point; the parent registered); any
     problem is refused (exit 1) with nothing written.
     """
-    from govinfo.cli.registry import commit_points, in_language, points_text, registry_writer
-    from govinfo.errors import GovinfoError
+    from govinfo.app.registry import NewPoint, add_point
     from govinfo.i18n import t
-    from govinfo.load.filereader import POINT_ID_RE, RESERVED_NAMES
-    from govinfo.render.points import registry_problem_text
-    from govinfo.reports.registry import new_point_problems
-    from govinfo.store.registry import history_record, point_record, with_point
 
     day = common.date_option(date, "--date") or common.today()
-    chosen = list(dict.fromkeys(tiers or [Tier.PROVINCIAL]))
-    names = list(aliases or [])
-    with registry_writer(ctx, f"govinfo points add {point_id}") as writer:
-        folder = common.open_folder(ctx, years=()).folder
-        problems = new_point_problems(
-            folder,
-            point_id=point_id,
-            name=name,
-            short=short,
-            aliases=names,
-            parent=parent,
-            id_ok=bool(POINT_ID_RE.fullmatch(point_id)) and point_id not in RESERVED_NAMES,
-        )
-        if problems:
-            raise GovinfoError(
-                "\n".join(
-                    [t("pt_add_refused"), *(f"  {registry_problem_text(p)}" for p in problems)]
-                )
-            )
-        history = [
-            history_record(day, HistoryKind.ADMITTED.value, tier=tier, reason=reason)
-            for tier in chosen
-        ]
-        record = point_record(
-            point_id=point_id,
-            name=name,
-            kind=kind.value,
-            tiers=chosen,
-            history=history,
-            short=short,
-            aliases=names,
-            parent=parent,
-            contact_name=contact,
-            contact_phone=phone,
-        )
-        with in_language(folder.settings.language):
-            message = t("pt_commit_add", id=point_id, name=name, date=day.isoformat())
-        text = with_point(points_text(writer), record)
-        result = commit_points(writer, text, message=message, office=folder.settings.office)
+    new = NewPoint(
+        point_id=point_id,
+        name=name,
+        kind=kind,
+        tiers=list(dict.fromkeys(tiers or [Tier.PROVINCIAL])),
+        short=short,
+        parent=parent,
+        aliases=list(aliases or []),
+        contact=contact,
+        phone=phone,
+    )
+    result = add_point(common.state(ctx).options, common.Terminal(), new, day, reason)
     _done(t("pt_added", id=point_id, name=name, date=day.isoformat()), result.commit)
 
 
@@ -216,32 +185,13 @@ def _history_event(
     date: str | None,
     reason: str | None,
 ) -> None:
-    from govinfo.cli.registry import commit_points, in_language, points_text, registry_writer
-    from govinfo.errors import GovinfoError
+    from govinfo.app.registry import history_event
     from govinfo.i18n import t
-    from govinfo.render.points import registry_problem_text
-    from govinfo.reports.registry import history_problem
-    from govinfo.store.registry import history_record, with_history
 
     day = common.date_option(date, "--date") or common.today()
     verb = "retire" if event is HistoryKind.RETIRED else "reinstate"
-    with registry_writer(ctx, f"govinfo points {verb} {point}") as writer:
-        folder = common.open_folder(ctx, years=()).folder
-        found = _find(folder, point)
-        problem = history_problem(found, event, tier, day)
-        if problem is not None:
-            raise GovinfoError(registry_problem_text(problem))
-        record = history_record(day, event.value, tier=tier, reason=reason)
-        with in_language(folder.settings.language):
-            message = t(
-                f"pt_commit_{verb}",
-                id=found.id,
-                name=found.name,
-                tier=t(f"pt_tier_{tier.value}"),
-                date=day.isoformat(),
-            )
-        text = with_history(points_text(writer), [(found.id, record)])
-        result = commit_points(writer, text, message=message, office=folder.settings.office)
+    options = common.state(ctx).options
+    found, result = history_event(options, common.Terminal(), point, event, tier, day, reason)
     words = t(
         f"pt_{verb}d",
         id=found.id,
@@ -250,17 +200,6 @@ def _history_event(
         date=day.isoformat(),
     )
     _done(words, result.commit)
-
-
-def _find(folder: Any, text: str) -> Any:
-    from govinfo.errors import DataError
-    from govinfo.i18n import t
-    from govinfo.reports.explain import find_point
-
-    found = find_point(folder, text)
-    if found is None:
-        raise DataError(t("score_unknown_point", point=text))
-    return found
 
 
 def _done(words: str, commit: str | None) -> None:

@@ -133,7 +133,7 @@ def _year_report(
 
     year = period.year
     day = given or default_as_of(year, common.today())
-    loaded = common.open_folder(ctx, years=common.scoring_years(year), at=at)
+    loaded = common.session(ctx, at).load_year(year)
     result = score_year(loaded.folder, year, day)
     circular = period_report(loaded.folder, period, day, at_to=result)
     if fmt is ReportFormat.json and out is None:
@@ -155,10 +155,8 @@ def _period_report(
     through the result cache as ``score`` does."""
     from govinfo.reports.period import PeriodReport, period_report
 
-    return common.cached_result(
-        ctx,
+    return common.session(ctx, at).cached(
         period.year,
-        at,
         name=f"period-{period.year}",
         question=f"period\0{period.label}\0{as_of.isoformat()}",
         kind=PeriodReport,

@@ -47,16 +47,18 @@ def score(
     Reads that year's and the previous year's submissions (and the months around them that a
     score can depend on); refuses (exit 1) when what it reads has errors.
     """
-    from govinfo.cli.groups import groups_of_folder
+    from govinfo.app.reports import score as score_use_case
     from govinfo.cli.output import emit
     from govinfo.render.score import score_table
-    from govinfo.reports.score import SCORE_KEYS, score_document, score_records, score_report
+    from govinfo.reports.groups import folder_groups
+    from govinfo.reports.score import SCORE_KEYS, score_document, score_records
     from govinfo.rules.annual import default_as_of
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
-    result = common.scored_year(ctx, year, day, at)
-    report = score_report(
-        result, kind=kind, top=top, groups=groups_of_folder(ctx, at), by_group=by_group
+    session = common.session(ctx, at)
+    groups = folder_groups(session.settings)
+    report = score_use_case(
+        session, year, day, kind=kind, top=top, groups=groups, by_group=by_group
     )
     emit(
         fmt,

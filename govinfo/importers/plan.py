@@ -3,7 +3,7 @@
 ``plan_submissions`` dedupes rows against the folder and the batch, gives new records their ids
 (``<point>-<year>-<NNNN>``, continuing each point's sequence) and splices them into their month
 files in date order. ``plan_adoptions`` finds each adoption's submission and appends it to that
-record's ``adoptions:``. Either way the new texts then go through :func:`validate`: the folder is
+record's ``adoptions:``. Either way the new texts then go through ``app.write.checked_write``: the folder is
 read again with the new files laid over it — ``parse_file`` per changed file, the cross-file
 checks over everything — and each problem inside an inserted item is traced back to its row.
 """
@@ -13,18 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from govinfo.i18n import t
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow
 from govinfo.importers.values import fold, normalise_title
-from govinfo.load import LoadResult, Overlay, ParsedFile, load_folder, parse_file
-from govinfo.load.folder import ParseCacheLike
-from govinfo.model import Folder, Problem, Severity, SourceRef, Submission
+from govinfo.load import ParsedFile, parse_file
+from govinfo.model import Folder, Problem, SourceRef, Submission
 from govinfo.text import NAME_CUTOFF, closest
 from govinfo.yamltext.emit import emit_list_item
 from govinfo.yamltext.fields import ADOPTION_FIELDS, SUBMISSION_FIELDS, in_field_order
@@ -61,6 +59,11 @@ class Counts:
     duplicate: int = 0
 
 
+def total(counts: dict[str, Counts]) -> Counts:
+    """New and duplicate rows over every point."""
+    return Counts(sum(c.new for c in counts.values()), sum(c.duplicate for c in counts.values()))
+
+
 @dataclass
 class Plan:
     changes: dict[str, bytes] = field(default_factory=dict)
@@ -71,11 +74,11 @@ class Plan:
 
     @property
     def new(self) -> int:
-        return sum(c.new for c in self.counts.values())
+        return total(self.counts).new
 
     @property
     def duplicates(self) -> int:
-        return sum(c.duplicate for c in self.counts.values())
+        return total(self.counts).duplicate
 
     def count(self, point: str) -> Counts:
         return self.counts.setdefault(point, Counts())
@@ -89,26 +92,16 @@ def _where(src: SourceRef) -> str:
     return f"{src.path}:{src.line}"
 
 
-def validate(
-    root: Path,
-    plan: Plan,
-    years: Collection[int] | None,
-    memo: ParseMemo,
-    progress: Callable[[int, int], None] | None = None,
-    cache: ParseCacheLike | None = None,
-) -> list[ImportProblem]:
-    """Read the folder as it would be after the write; return the problems that concern the
-    batch: each problem inside an inserted item, at that item's row; any other error at its
-    place in the folder (the folder had none before)."""
-    result = load_folder(
-        Overlay(root, plan.changes), years=years, parse=memo, progress=progress, cache=cache
-    )
+def batch_problems(plan: Plan, problems: list[Problem], new: list[Problem]) -> list[ImportProblem]:
+    """The problems of the folder as it would be that concern the batch: each problem inside an
+    inserted item, at that item's row; any other new error at its place in the folder."""
+    fresh = {id(p) for p in new}
     out: list[ImportProblem] = []
-    for p in result.problems:
+    for p in problems:
         row = _row_of(plan, p)
         if row is not None:
             out.append(ImportProblem(row, p.severity, p.message))
-        elif p.is_error:
+        elif p.is_error and id(p) in fresh:
             out.append(ImportProblem(SourceRef(p.path, p.line, p.col), p.severity, p.message))
     return out
 
@@ -326,13 +319,3 @@ def _find_submission(
             )
         )
     return chosen
-
-
-def refusal(result: LoadResult, limit: int = 5) -> str:
-    """The message that refuses a folder with errors (as ``open_folder`` words it)."""
-    errors = [p for p in result.problems if p.severity is Severity.ERROR]
-    lines = [t("refused_errors", n=len(errors))]
-    lines += [f"  {p}" for p in errors[:limit]]
-    if len(errors) > limit:
-        lines.append("  " + t("refused_more", n=len(errors) - limit))
-    return "\n".join(lines)

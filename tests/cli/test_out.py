@@ -15,7 +15,8 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from tests.conftest import MakeFolder, run_cli
+from tests.support.cli import run_cli
+from tests.support.folders import MakeFolder
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring"
 

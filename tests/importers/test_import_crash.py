@@ -13,9 +13,8 @@ from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from govinfo.store.write import CRASH_EXIT_CODE, has_pending, open_writer, recover
-from tests.importers.conftest import commits, git
-from tests.importers.test_import_cli import HEADER, ROWS, write_csv
-from tests.store.conftest import snapshot
+from tests.support.batches import HEADER, ROWS, write_csv
+from tests.support.gitrepo import commits, git, snapshot
 
 PROJECT = Path(__file__).resolve().parents[2]
 CLI = "from govinfo.cli.main import run; run()"  # the console entry point, in a subprocess

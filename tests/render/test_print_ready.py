@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from govinfo.render.printsetup import FONT, STYLE_COLOURS
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring"
 

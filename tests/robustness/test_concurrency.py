@@ -18,10 +18,10 @@ from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from govinfo.load import load_folder, parse_file
-from tests.importers.conftest import commit_all, commits, git
-from tests.importers.test_import_cli import HEADER, ROWS, write_csv
-from tests.robustness.conftest import LONG, PROJECT, cli, cli_args, cli_env, status
-from tests.store.conftest import snapshot
+from tests.support.batches import HEADER, ROWS, write_csv
+from tests.support.cli import LONG, cli, cli_args, cli_env
+from tests.support.gitrepo import commit_all, commits, git, snapshot, status
+from tests.support.paths import PROJECT
 
 HOLDER = textwrap.dedent(
     """

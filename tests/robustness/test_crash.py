@@ -18,10 +18,9 @@ from typer.testing import CliRunner
 from govinfo.cli.main import app
 from govinfo.load import load_folder
 from govinfo.store.write import CRASH_EXIT_CODE, has_pending, locate
-from tests.importers.conftest import commits, git
-from tests.importers.test_import_cli import HEADER, ROWS, write_csv
-from tests.robustness.conftest import LONG, forked_cli, status
-from tests.store.conftest import snapshot
+from tests.support.batches import HEADER, ROWS, write_csv
+from tests.support.cli import LONG, forked_cli
+from tests.support.gitrepo import commits, git, snapshot, status
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring"
 

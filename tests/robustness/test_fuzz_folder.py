@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from govinfo.cli.main import app
-from tests.robustness.conftest import fuzz_examples
+from tests.support.cli import fuzz_examples
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring"
 FILES = sorted(p.relative_to(FIXTURE).as_posix() for p in FIXTURE.rglob("*.yaml"))

@@ -23,10 +23,10 @@ from typer.testing import CliRunner
 from govinfo import defaults
 from govinfo.cli.main import app
 from govinfo.load import load_folder
-from tests.conftest import BASE_POINTS, MakeFolder, write_files
-from tests.importers.conftest import commit_all, commits, git
-from tests.importers.test_import_cli import HEADER, ROWS
-from tests.robustness.conftest import fuzz_examples
+from tests.support.batches import HEADER, ROWS
+from tests.support.cli import fuzz_examples
+from tests.support.folders import BASE_POINTS, MakeFolder, write_files
+from tests.support.gitrepo import commit_all, commits, git
 
 CSV_EXAMPLES = fuzz_examples(20)
 XLSX_EXAMPLES = fuzz_examples(15)

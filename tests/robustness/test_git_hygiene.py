@@ -12,11 +12,9 @@ from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from govinfo.store.write import locate
-from tests.conftest import MakeFolder
-from tests.importers.conftest import commits, git
-from tests.importers.test_import_cli import HEADER, ROWS, write_csv
-from tests.robustness.conftest import status
-from tests.store.conftest import snapshot
+from tests.support.batches import HEADER, ROWS, write_csv
+from tests.support.folders import MakeFolder
+from tests.support.gitrepo import commits, git, snapshot, status
 
 AUGUST = "submissions/2003/changchun/08.yaml"
 

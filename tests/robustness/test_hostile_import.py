@@ -13,9 +13,8 @@ from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from govinfo.load import load_folder
-from tests.importers.conftest import commits, git
-from tests.importers.test_import_cli import HEADER, ROWS, write_csv
-from tests.store.conftest import snapshot
+from tests.support.batches import HEADER, ROWS, write_csv
+from tests.support.gitrepo import commits, git, snapshot
 
 
 def run(runner: CliRunner, root: Path, *args: str) -> tuple[int, str, str]:

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govinfo.load import load_folder, parse_file
-from tests.conftest import MakeFolder
-from tests.robustness.conftest import fuzz_examples
+from tests.support.cli import fuzz_examples
+from tests.support.folders import MakeFolder
 
 SUB = "submissions/2003/changchun/08.yaml"
 GOOD = (

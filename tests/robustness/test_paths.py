@@ -19,11 +19,9 @@ from govinfo.cli.main import app
 from govinfo.errors import GovinfoError
 from govinfo.load import load_folder
 from govinfo.store.write import apply_changes
-from tests.conftest import BASE_POINTS, MakeFolder
-from tests.importers.conftest import commit_all, commits, git
-from tests.importers.test_import_cli import HEADER, write_csv
-from tests.robustness.conftest import status
-from tests.store.conftest import snapshot
+from tests.support.batches import HEADER, write_csv
+from tests.support.folders import BASE_POINTS, MakeFolder
+from tests.support.gitrepo import commit_all, commits, git, snapshot, status
 
 # Each would break or escape a path: (how it is written in YAML, what it means)
 HOSTILE_IDS = {

@@ -22,10 +22,10 @@ from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from govinfo.store.write import locate
-from tests.importers.conftest import commits, git
-from tests.importers.test_import_cli import HEADER, write_csv
-from tests.robustness.conftest import LONG, PROJECT, cli_args, cli_env, status
-from tests.store.conftest import snapshot
+from tests.support.batches import HEADER, write_csv
+from tests.support.cli import LONG, cli_args, cli_env
+from tests.support.gitrepo import commits, git, snapshot, status
+from tests.support.paths import PROJECT
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and process groups")
 

@@ -18,7 +18,7 @@ from govinfo.store.write import (
     open_writer,
     recover,
 )
-from tests.store.conftest import commit_count, dirs, git, snapshot
+from tests.support.gitrepo import commits, dirs, git, snapshot
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -36,14 +36,14 @@ def test_apply_writes_and_commits_once(repo: Path) -> None:
     assert result.warnings == []
     assert git(repo, "status", "--porcelain") == ""
     assert git(repo, "log", "-1", "--format=%s").strip() == "导入 x：新增 2 条"
-    assert commit_count(repo) == 2
+    assert commits(repo) == 2
     for rel, data in CHANGES.items():
         assert (repo / rel).read_bytes() == data
     # The same bytes again: nothing written, no commit.
     again = apply_changes(repo, CHANGES, message="again")
     assert again.written == []
     assert again.commit is None
-    assert commit_count(repo) == 2
+    assert commits(repo) == 2
     assert not has_pending(repo)
 
 
@@ -77,7 +77,7 @@ def test_refuses_uncommitted_changes(repo: Path) -> None:
     with pytest.raises(GovinfoError, match=r"govinfo\.yaml"):
         apply_changes(repo, CHANGES, message="m")
     assert snapshot(repo) == before
-    assert commit_count(repo) == 1
+    assert commits(repo) == 1
 
 
 @pytest.mark.parametrize(
@@ -161,7 +161,7 @@ apply_changes(Path(sys.argv[1]), changes, message="crash test")
 def _walk_crashes(root: Path, changes: dict[str, bytes], *, git_repo: bool) -> int:
     before, before_dirs = snapshot(root), dirs(root)
     after = {**before, **changes}
-    commits = commit_count(root) if git_repo else 0
+    before_commits = commits(root) if git_repo else 0
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
     arg = repr({k: v.decode() for k, v in changes.items()})
     n = 0
@@ -184,8 +184,8 @@ def _walk_crashes(root: Path, changes: dict[str, bytes], *, git_repo: bool) -> i
         assert not has_pending(root)
         if git_repo:
             assert git(root, "status", "--porcelain") == ""
-            expected = commits if state == before else commits + 1
-            assert commit_count(root) == expected
+            expected = before_commits if state == before else before_commits + 1
+            assert commits(root) == expected
         if state == before:
             assert dirs(root) == before_dirs
         else:

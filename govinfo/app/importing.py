@@ -1,0 +1,218 @@
+"""Importing a batch (``govinfo import``): files in, one commit out — or, on any error, nothing at all.
+
+1. Read every file (tables, header rows, candidate rows); problems are collected, not raised.
+2. Under the write lock (after recovering any interrupted write), read the folder's registry,
+   match the rows' points, then read the submission years the batch touches (and the years on
+   either side, for the 7-day duplicate window and for adoptions of last year's items).
+3. Plan: dedupe, ids, spliced month files.
+4. ``checked_write``: the folder as it would be is validated; any error → nothing written,
+   ``--dry-run`` → nothing written; else one atomic write and one commit whose message says
+   what came in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govinfo.app.options import Feedback, Progress, RunOptions, apply_language
+from govinfo.app.session import locate_folder, refusal
+from govinfo.app.write import checked_write, folder_writer
+from govinfo.errors import GovinfoError
+from govinfo.i18n import t
+from govinfo.importers.columns import (
+    ADOPTION_ALIASES,
+    SUBMISSION_ALIASES,
+    Mapping_,
+    read_mapping,
+)
+from govinfo.importers.plan import (
+    Counts,
+    ParseMemo,
+    Plan,
+    batch_problems,
+    plan_adoptions,
+    plan_submissions,
+    total,
+)
+from govinfo.importers.points import PointIndex
+from govinfo.importers.problems import ImportProblem, warning
+from govinfo.importers.rows import AdoptionRow, SubmissionRow, adoption_rows, submission_rows
+from govinfo.importers.tables import Table, read_tables
+from govinfo.load import WorkingTree, load_folder
+from govinfo.load.folder import ParseCacheLike, read_settings
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    dry_run: bool = False
+    mapping: Path | None = None
+    encoding: str | None = None
+    sheet: str | None = None
+    commit: bool = True
+    message: str | None = None
+    adoptions: bool = False
+
+
+@dataclass
+class ImportOutcome:
+    notes: list[str] = field(default_factory=list)  # for stderr: encodings, recovery, git
+    problems: list[ImportProblem] = field(default_factory=list)
+    counts: dict[str, Counts] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # point id → short name
+    rows: int = 0
+    written: list[str] = field(default_factory=list)
+    commit: str | None = None
+    message: str = ""
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.is_error)
+
+    @property
+    def new(self) -> int:
+        return total(self.counts).new
+
+    @property
+    def duplicates(self) -> int:
+        return total(self.counts).duplicate
+
+
+def import_batch(
+    options: RunOptions, feedback: Feedback, files: list[Path], how: ImportOptions
+) -> ImportOutcome:
+    """Import ``files`` into the run's data folder (see the module docstring); the outcome's
+    notes are said through ``feedback`` (as well as kept)."""
+    root = locate_folder(options)
+    apply_language(options, _folder_language(root))
+    cache = None
+    if not options.no_cache:
+        from govinfo.load.cache import ParseCache
+
+        cache = ParseCache(root)
+    command = "govinfo import " + " ".join(str(f) for f in files)
+    with feedback.progress() as progress:
+        outcome = run_import(root, files, how, progress=progress, command=command, cache=cache)
+    for note in outcome.notes:
+        feedback.note(note)
+    return outcome
+
+
+def _folder_language(root: Path) -> str | None:
+    try:
+        return read_settings(WorkingTree(root)).language
+    except GovinfoError:
+        return None
+
+
+def run_import(
+    root: Path,
+    files: list[Path],
+    options: ImportOptions,
+    *,
+    progress: Progress,
+    command: str | None = None,
+    cache: ParseCacheLike | None = None,
+) -> ImportOutcome:
+    """Import ``files`` into the data folder at ``root``; see the module docstring."""
+    report = progress
+    out = ImportOutcome()
+    aliases = ADOPTION_ALIASES if options.adoptions else SUBMISSION_ALIASES
+    mapping = read_mapping(options.mapping, aliases) if options.mapping else Mapping_()
+    tables: list[Table] = []
+    for i, path in enumerate(files):
+        found, problems = read_tables(
+            path, display=path.name, encoding=options.encoding, sheet=options.sheet
+        )
+        tables += found
+        out.problems += problems
+        report("read", i + 1, len(files))
+    for table in tables:
+        out.notes += table.notes
+
+    with folder_writer(root, command, out.notes.append) as writer:
+        memo = ParseMemo()
+        source = WorkingTree(writer.root)
+        registry = load_folder(source, years=(), parse=memo)
+        if registry.errors:
+            raise refusal(registry.problems, registry.errors)
+        folder = registry.folder
+        points = PointIndex(folder.points)
+        out.labels = {p.id: p.label for p in folder.points}
+
+        sub_rows: list[SubmissionRow] = []
+        adopt_rows: list[AdoptionRow] = []
+        headerless: dict[str, list[ImportProblem]] = {}
+        with_header: set[str] = set()
+        for table in tables:
+            if options.adoptions:
+                got_a, problems = adoption_rows(table, points, mapping)
+                adopt_rows += got_a
+            else:
+                got_s, problems = submission_rows(table, points, mapping)
+                sub_rows += got_s
+            missing = [p for p in problems if p.kind == "no-header"]
+            if missing and table.sheet is not None and options.sheet is None:
+                headerless.setdefault(table.file, []).extend(missing)
+                problems = [p for p in problems if p.kind != "no-header"]
+            elif not missing:
+                with_header.add(table.file)
+            out.problems += problems
+        for file, problems in headerless.items():
+            # A workbook's other sheets (notes, a cover page) are skipped when some sheet of it
+            # has a header; a workbook where none has one is an error.
+            if file in with_header:
+                out.problems += [
+                    warning(p.where, t("import_sheet_skipped"), "no-header") for p in problems
+                ]
+            else:
+                out.problems += problems
+        out.rows = len(sub_rows) + len(adopt_rows)
+
+        dates = [r.date for r in sub_rows] + [r.date for r in adopt_rows]
+        years = sorted({d.year + k for d in dates for k in (-1, 0, 1)})
+        loaded = load_folder(
+            source,
+            years=years,
+            parse=memo,
+            cache=cache,
+            progress=lambda d, n: report("load", d, n),
+        )
+        if loaded.errors:
+            raise refusal(loaded.problems, loaded.errors)
+        plan: Plan
+        if options.adoptions:
+            plan = plan_adoptions(adopt_rows, loaded.folder, writer.read_bytes)
+        else:
+            plan = plan_submissions(sub_rows, loaded.folder, writer.read_bytes)
+        out.problems += plan.problems
+        out.counts = plan.counts
+        held = options.dry_run or any(p.is_error for p in out.problems)
+        checked = checked_write(
+            writer,
+            plan.changes,
+            loaded.problems,
+            years=years,
+            message=options.message or _message(files, out, options.adoptions),
+            office=folder.settings.office,
+            commit=options.commit,
+            hold=held,
+            parse=memo,
+            cache=cache,
+            progress=lambda d, n: report("check", d, n),
+        )
+        if plan.changes:
+            out.problems += batch_problems(plan, checked.problems, checked.new)
+        out.problems.sort(key=ImportProblem.sort_key)
+        out.message = options.message or _message(files, out, options.adoptions)
+        if checked.result is not None:
+            out.written = checked.result.written
+            out.commit = checked.result.commit
+            out.notes += checked.result.warnings
+    return out
+
+
+def _message(files: list[Path], out: ImportOutcome, adoptions: bool) -> str:
+    names = "、".join(p.name for p in files)
+    key = "import_commit_adoptions" if adoptions else "import_commit"
+    return t(key, files=names, new=out.new, dup=out.duplicates)

@@ -1,0 +1,207 @@
+"""Opening the data folder — once per run: locate it, finish (or undo) an interrupted write,
+read its settings, set the output language. Then load the years a use case needs, score a
+year (through the result cache), or scan every year for ``check``.
+
+The app never prints: what the clerk should read on the side (a recovered write, a folder read
+while a writer holds it) goes to ``Feedback.note``; long work reports to ``Feedback.progress``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Collection
+from pathlib import Path
+from typing import TypeVar
+
+import msgspec
+
+from govinfo import settings
+from govinfo.app.options import Feedback, RunOptions, apply_language
+from govinfo.errors import DataError
+from govinfo.i18n import t
+from govinfo.load import WorkingTree, load_folder
+from govinfo.load.folder import LoadResult, ParseCacheLike, read_settings, scan_folder
+from govinfo.load.gitrev import GitRevision
+from govinfo.load.sources import FileSource
+from govinfo.model import Folder, Problem, Settings
+from govinfo.rules.annual import YearScore, score_year
+from govinfo.rules.years import scoring_years
+
+MAX_REFUSAL_LINES = 5
+R = TypeVar("R")
+
+SourceLines = Callable[[str, int], str | None]
+
+
+def locate_folder(options: RunOptions) -> Path:
+    """The data folder: ``--data``, else ``GOVINFO_DATA``, else ``./data`` when it holds a
+    ``govinfo.yaml``; otherwise a one-line error naming ``govinfo init``."""
+    given = options.data
+    if given is None:
+        given = settings.data_folder()
+    if given is not None:
+        if not (given / "govinfo.yaml").is_file():
+            raise DataError(t("data_not_folder", path=str(given)))
+        return given.resolve()
+    default = Path("data")
+    if (default / "govinfo.yaml").is_file():
+        return default.resolve()
+    raise DataError(t("no_data_folder"))
+
+
+def finish_interrupted_write(root: Path, feedback: Feedback) -> None:
+    """Before reading: when a write was interrupted (a crash, a kill), finish or undo it first,
+    so that every command sees the folder exactly as before or exactly as after that write.
+
+    A reader never fails for a writer: when a live govinfo still holds the lock after the
+    usual wait, or the interrupted write's files are in place but git could not record them
+    (its message says why and what to do), the folder is read as it is — every file whole."""
+    from govinfo.store.lock import LockBusy
+    from govinfo.store.write import JournalCommitFailed, has_pending, recover
+
+    if not has_pending(root):
+        return
+    try:
+        notes = recover(root)
+    except LockBusy as busy:
+        info = busy.holder
+        notes = [t("read_during_write", pid=info.get("pid", "?"), command=info.get("command", "?"))]
+    except JournalCommitFailed as failed:
+        notes = [failed.message]
+    for note in notes:
+        feedback.note(note)
+
+
+def refusal(problems: list[Problem], n_errors: int, limit: int = MAX_REFUSAL_LINES) -> DataError:
+    """The refusal (exit 1) of a folder with errors: the first few and how many more."""
+    errors = [p for p in problems if p.is_error]
+    lines = [t("refused_errors", n=n_errors)]
+    lines += [f"  {p}" for p in errors[:limit]]
+    if len(errors) > limit:
+        lines.append("  " + t("refused_more", n=len(errors) - limit))
+    return DataError("\n".join(lines))
+
+
+class Session:
+    """The data folder of one run, opened once (see the module docstring); ``at`` reads it as
+    it was at that git revision (read-only: no recovery, no cache)."""
+
+    def __init__(self, options: RunOptions, feedback: Feedback, *, at: str | None = None) -> None:
+        self.options = options
+        self.feedback = feedback
+        self.at = at
+        self.root = locate_folder(options)
+        if at is None:
+            finish_interrupted_write(self.root, feedback)
+        self.source: FileSource = (
+            GitRevision(self.root, at) if at is not None else WorkingTree(self.root)
+        )
+        try:
+            self.settings: Settings = read_settings(self.source)
+        except DataError:
+            apply_language(options, None)
+            raise
+        apply_language(options, self.settings.language)
+
+    @property
+    def caching(self) -> bool:
+        return self.at is None and not self.options.no_cache
+
+    def _parse_cache(self) -> ParseCacheLike | None:
+        if not self.caching:
+            return None
+        from govinfo.load.cache import ParseCache
+
+        return ParseCache(self.root)
+
+    def load(self, years: Collection[int] | None = None, *, refuse: bool = True) -> LoadResult:
+        """The folder with ``years`` of submissions (every year when None). Refuses (exit 1)
+        when what it read has errors, unless ``refuse`` is false."""
+        with self.feedback.progress() as progress:
+            result = load_folder(
+                self.source,
+                years=years,
+                cache=self._parse_cache(),
+                progress=lambda done, total: progress("folder", done, total),
+            )
+        if refuse and result.errors:
+            raise refusal(result.problems, result.errors)
+        return result
+
+    def load_year(self, year: int) -> LoadResult:
+        """The folder with every submission a score of ``year`` can depend on (refusing on
+        errors)."""
+        return self.load(scoring_years(year))
+
+    def scan(self) -> LoadResult:
+        """Every file checked, year by year, keeping no submission records (``check``)."""
+        with self.feedback.progress() as progress:
+            return scan_folder(
+                self.source,
+                cache=self._parse_cache(),
+                progress=lambda done, total: progress("folder", done, total),
+            )
+
+    def source_lines(self) -> SourceLines:
+        """``(path, line) → that line's text`` (None when there is none) in the files as read,
+        for the excerpts under problems. An excerpt is a courtesy: a file that cannot be read
+        again gives none, never a failure."""
+        cache: dict[str, list[str]] = {}
+
+        def source_line(path: str, line: int) -> str | None:
+            if path not in cache:
+                try:
+                    cache[path] = self.source.read(path).decode("utf-8", "replace").split("\n")
+                except Exception:
+                    cache[path] = []
+            lines = cache[path]
+            return lines[line - 1] if 0 < line <= len(lines) else None
+
+        return source_line
+
+    def score(self, year: int, as_of: dt.date) -> YearScore:
+        """The ``YearScore`` of ``year`` as of ``as_of``, without the per-point events (the
+        ranking does not need them; ``explain`` scores for itself), through :meth:`cached`."""
+        return self.cached(
+            year,
+            name=f"score-{year}",
+            question=f"score\0{year}\0{as_of.isoformat()}",
+            kind=YearScore,
+            compute=lambda folder: _without_events(score_year(folder, year, as_of)),
+        )
+
+    def cached(
+        self,
+        year: int,
+        *,
+        name: str,
+        question: str,
+        kind: type[R],
+        compute: Callable[[Folder], R],
+    ) -> R:
+        """``compute(folder)`` of the folder loaded for ``year`` (see :meth:`load_year`), or
+        the result stored under ``name`` when no file it depends on has changed (size, mtime,
+        inode) since it was computed for the same ``question``: a warm run parses and scores
+        nothing. Otherwise the folder is loaded (refusing on errors), computed, and the result
+        stored for next time."""
+        if not self.caching:
+            return compute(self.load_year(year).folder)
+        from govinfo.load.cache import ResultCache, fingerprint
+
+        assert isinstance(self.source, WorkingTree)
+        years = scoring_years(year)
+        self.source.files(years)  # listed once: the load below reuses this listing
+        key = fingerprint(self.source.stats, question)
+        results = ResultCache(self.root)
+        if key is not None:
+            hit = results.get(name, key, kind)
+            if hit is not None:
+                return hit
+        result = compute(self.load(years).folder)
+        if key is not None:
+            results.put(name, key, result)
+        return result
+
+
+def _without_events(result: YearScore) -> YearScore:
+    return msgspec.structs.replace(result, events={})

@@ -1,0 +1,100 @@
+"""The one path by which a use case changes the data folder: ``checked_write``.
+
+The folder is read again with the changes laid over it, by the same loader and checks as
+``govinfo check``; the problems it did not have before are found by comparing problems as values
+(path, severity, message, sheet — not their line, which an insertion moves). The changes are
+handed to the writer (atomic, journalled, committed) only when they bring no new error and the
+caller does not hold them back (a dry run, an error found earlier).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from govinfo.load import load_folder
+from govinfo.load.folder import ParseCacheLike
+from govinfo.load.records import ParsedFile
+from govinfo.model import Problem
+from govinfo.store.write import Writer, WriteResult, open_writer
+
+Parse = Callable[[str, bytes], ParsedFile]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The folder's problems with the changes applied, and the write (None when not made)."""
+
+    problems: list[Problem]
+    new: list[Problem]  # those the folder did not have before the changes
+    result: WriteResult | None
+
+    @property
+    def new_errors(self) -> list[Problem]:
+        return [p for p in self.new if p.is_error]
+
+
+def _identity(p: Problem) -> tuple[str, str, str, str | None]:
+    return (p.path, p.severity.value, p.message, p.sheet)
+
+
+def new_problems(before: Sequence[Problem], after: Sequence[Problem]) -> list[Problem]:
+    """The problems of ``after`` that ``before`` did not have, as values (a problem that only
+    moved to another line is not new; two equal problems where there was one, one is)."""
+    left = Counter(_identity(p) for p in before)
+    out = []
+    for p in after:
+        key = _identity(p)
+        if left[key] > 0:
+            left[key] -= 1
+        else:
+            out.append(p)
+    return out
+
+
+def checked_write(
+    writer: Writer,
+    changes: Mapping[str, bytes],
+    before: Sequence[Problem],
+    *,
+    years: Collection[int] | None,
+    message: str,
+    office: str,
+    commit: bool = True,
+    hold: bool = False,
+    parse: Parse | None = None,
+    cache: ParseCacheLike | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Checked:
+    """Check the folder (``years`` of submissions) with ``changes`` applied against its
+    problems ``before``; write and commit them when no new error appears and not ``hold``."""
+    from govinfo.load import Overlay
+
+    if not changes:
+        return Checked(list(before), [], None)
+    result = load_folder(
+        Overlay(writer.root, dict(changes)),
+        years=years,
+        cache=cache,
+        progress=progress,
+        parse=parse,
+    )
+    new = new_problems(before, result.problems)
+    checked = Checked(result.problems, new, None)
+    if hold or checked.new_errors:
+        return checked
+    written = writer.apply(changes, message=message, office=office, commit=commit)
+    return Checked(result.problems, new, written)
+
+
+@contextlib.contextmanager
+def folder_writer(root: Path, command: str | None, note: Callable[[str], None]) -> Iterator[Writer]:
+    """The folder at ``root`` under the write lock, after finishing or undoing an interrupted
+    write (each ``note`` says what was done). Read the folder only inside the block."""
+    with open_writer(root, command=command) as writer:
+        for line in writer.recovered:
+            note(line)
+        yield writer

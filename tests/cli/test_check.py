@@ -1,0 +1,118 @@
+"""`govinfo check` and `govinfo init` through the CLI, with real files and real git."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from govinfo.cli.main import app
+from tests.support.folders import MakeFolder
+
+
+def test_check_clean_folder_exits_0(make_folder: MakeFolder, runner: CliRunner) -> None:
+    root = make_folder()
+    result = runner.invoke(app, ["--data", str(root), "check"])
+    assert result.exit_code == 0, result.output
+    assert "0 个错误" in result.output
+
+
+def test_check_reports_line_excerpt_and_caret(make_folder: MakeFolder, runner: CliRunner) -> None:
+    root = make_folder(
+        {
+            "submissions/2003/siping/05.yaml": "- id: sp-1\n  date: 2003-05-01\n  title: 四平市春耕备耕\n  category: generl\n  reviewer: 李四\n"
+        }
+    )
+    result = runner.invoke(app, ["--data", str(root), "--lang", "en", "check"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    first = lines.index(next(line for line in lines if line.startswith("submissions/")))
+    assert lines[first].startswith("submissions/2003/siping/05.yaml:4:13: error: category: generl")
+    assert lines[first + 1].endswith("|   category: generl")
+    assert lines[first + 2].index("^") == lines[first + 1].index("generl")
+    assert "1 error(s), 0 warning(s)" in result.output
+
+
+def test_check_json_shape(make_folder: MakeFolder, runner: CliRunner) -> None:
+    root = make_folder(
+        {
+            "submissions/2003/siping/05.yaml": "- id: sp-1\n  date: 2003-05-01\n  title: 四平\n  category: general\n"
+        }
+    )
+    result = runner.invoke(app, ["--data", str(root), "check", "--format", "json"])
+    assert result.exit_code == 0
+    payload = json.loads(result.stdout)
+    assert payload == {
+        "errors": 0,
+        "warnings": 1,
+        "problems": [
+            {
+                "path": "submissions/2003/siping/05.yaml",
+                "line": 1,
+                "col": 3,
+                "severity": "warning",
+                "message": payload["problems"][0]["message"],
+            }
+        ],
+    }
+    strict = runner.invoke(app, ["--data", str(root), "check", "--strict"])
+    assert strict.exit_code == 1
+
+
+def test_locating_the_folder(
+    make_folder: MakeFolder, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    root = make_folder()
+    monkeypatch.chdir(tmp_path)
+    # ./data holds govinfo.yaml: found without options.
+    assert runner.invoke(app, ["check"]).exit_code == 0
+    monkeypatch.chdir(root)
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 1
+    assert "govinfo init" in result.output
+    monkeypatch.setenv("GOVINFO_DATA", str(root))
+    assert runner.invoke(app, ["check"]).exit_code == 0
+
+
+def test_bad_format_is_one_clear_message(make_folder: MakeFolder, runner: CliRunner) -> None:
+    root = make_folder({"govinfo.yaml": "format: 2\n"})
+    result = runner.invoke(app, ["--data", str(root), "--lang", "en", "check"])
+    assert result.exit_code == 1
+    assert "format: 2 is not supported" in result.output
+
+
+def test_init_then_check_with_real_git(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "new"
+    result = runner.invoke(app, ["init", str(target), "--office", "吉林省人民政府办公厅"])
+    assert result.exit_code == 0, result.output
+    log = subprocess.run(
+        ["git", "log", "--format=%s"], cwd=target, capture_output=True, text=True, check=True
+    )
+    assert log.stdout.strip().splitlines() == ["govinfo init: 新建数据目录"]
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=target, capture_output=True, text=True, check=True
+    )
+    assert status.stdout == ""
+    check = runner.invoke(app, ["--data", str(target), "check", "--strict"])
+    assert check.exit_code == 0, check.output
+    again = runner.invoke(app, ["init", str(target)])
+    assert again.exit_code == 1
+
+
+def test_init_without_git_identity_commits_as_office(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for var in ("AUTHOR", "COMMITTER"):
+        monkeypatch.delenv(f"GIT_{var}_NAME")
+        monkeypatch.delenv(f"GIT_{var}_EMAIL")
+    target = tmp_path / "anon"
+    result = runner.invoke(app, ["init", str(target), "--office", "某省政府办公厅"])
+    assert result.exit_code == 0, result.output
+    assert "git config" in result.output
+    author = subprocess.run(
+        ["git", "log", "--format=%an"], cwd=target, capture_output=True, text=True, check=True
+    )
+    assert author.stdout.strip() == "某省政府办公厅"

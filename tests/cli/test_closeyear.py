@@ -1,0 +1,180 @@
+"""`govinfo close-year YEAR`: the outcome shown, written into points.yaml through the write layer
+(comments kept, one commit), idempotent, and refused when it cannot be right."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from govinfo.load import WorkingTree, load_folder
+from govinfo.model import HistoryKind
+from tests.support.cli import run_cli as run
+from tests.support.paths import FIXTURES
+
+FIXTURE = FIXTURES / "scoring"
+COMMENT = "# 直报点名册：由信息处维护，改动请提交 git\n"
+
+
+def git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True)
+    return done.stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The fixture folder as the subfolder data/ of a repository, with comments in points.yaml."""
+    root = tmp_path / "repo"
+    data = root / "data"
+    shutil.copytree(FIXTURE, data)
+    points = data / "points.yaml"
+    text = points.read_text(encoding="utf-8")
+    text = COMMENT + text.replace(
+        "- id: siping\n", "# 四平：2003年两次约稿\n- id: siping\n"
+    ).replace(
+        "    - {date: 2001-01-01, event: admitted}\n- id: tonghua",
+        "    - {date: 2001-01-01, event: admitted}  # 首批\n- id: tonghua",
+    )
+    points.write_text(text, encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "published")
+    return data
+
+
+def commits(data: Path) -> int:
+    return len(git(data, "log", "--oneline").splitlines())
+
+
+def outcome_events(data: Path, year: int = 2003) -> list[tuple[str, str, str, str | None]]:
+    folder = load_folder(WorkingTree(data)).folder
+    return [
+        (p.id, ev.event.value, ev.date.isoformat(), ev.reason)
+        for p in folder.points
+        for ev in p.history
+        if ev.event in (HistoryKind.COMMENDED, HistoryKind.DISQUALIFIED) and ev.year == year
+    ]
+
+
+def test_preview_shows_the_outcome_and_writes_nothing(runner: CliRunner, repo: Path) -> None:
+    before = (repo / "points.yaml").read_bytes()
+    code, out, err = run(runner, repo, "close-year", "2003", "--date", "2004-01-10")
+    assert code == 0, err
+    assert "长春市人民政府办公厅" in out
+    assert "2003年度得分 17.25 分，排名第 2，评为优秀直报点" in out
+    assert "2003年度得分 -1.5 分，低于 3 分" in out
+    assert "--apply" in err
+    assert (repo / "points.yaml").read_bytes() == before
+    assert commits(repo) == 1
+
+
+def test_apply_twice_records_each_outcome_once_in_one_commit(runner: CliRunner, repo: Path) -> None:
+    old = (repo / "points.yaml").read_text(encoding="utf-8")
+    code, _, err = run(runner, repo, "close-year", "2003", "--apply", "--date", "2004-01-10")
+    assert code == 0, err
+    assert commits(repo) == 2
+    assert "close-year 2003" in git(repo, "log", "-1", "--format=%s")
+    assert git(repo, "status", "--porcelain") == ""
+    events = outcome_events(repo)
+    assert sorted(e[:3] for e in events) == [
+        ("changchun", "commended", "2004-01-10"),
+        ("fgw", "commended", "2004-01-10"),
+        ("siping", "disqualified", "2004-01-10"),
+    ]
+    assert ("siping", "disqualified", "2004-01-10", "2003年度得分 -1.5 分，低于 3 分") in events
+    new = (repo / "points.yaml").read_text(encoding="utf-8")
+    # only insertions: every byte the clerk wrote (comments included) is still there, in place
+    ops = difflib.SequenceMatcher(None, old.splitlines(), new.splitlines()).get_opcodes()
+    assert {op for op, *_ in ops} == {"equal", "insert"}
+    assert new.startswith(COMMENT)
+    assert "# 四平：2003年两次约稿\n" in new
+    assert "admitted}  # 首批\n" in new
+    assert run(runner, repo, "check")[0] == 0
+
+    code, _, err = run(runner, repo, "close-year", "2003", "--apply", "--date", "2004-01-20")
+    assert code == 0, err
+    assert "已记入名册" in err
+    assert commits(repo) == 2
+    assert (repo / "points.yaml").read_text(encoding="utf-8") == new
+    assert len(outcome_events(repo)) == 3
+
+
+def test_reasons_are_written_in_the_folder_language(runner: CliRunner, repo: Path) -> None:
+    code, out, _ = run(
+        runner, repo, "--lang", "en", "close-year", "2003", "--apply", "--date", "2004-01-10"
+    )
+    assert code == 0
+    assert "outcome" in out
+    assert ("fgw", "commended", "2004-01-10", "2003年度得分 17 分，排名第 3，评为优秀直报点") in (
+        outcome_events(repo)
+    )
+    assert git(repo, "log", "-1", "--format=%s").startswith("close-year 2003：")
+
+
+@pytest.mark.parametrize("date", ["2003-12-31", "2003-06-01", "2002-01-10"])
+def test_a_date_inside_the_year_or_before_is_refused(
+    runner: CliRunner, repo: Path, date: str
+) -> None:
+    before = (repo / "points.yaml").read_bytes()
+    code, _, err = run(runner, repo, "close-year", "2003", "--apply", "--date", date)
+    assert code == 1
+    assert date in err
+    assert (repo / "points.yaml").read_bytes() == before
+    assert commits(repo) == 1
+
+
+def test_default_date_is_today_and_today_inside_the_year_is_refused(
+    runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # conftest fixes today at 2003-12-31: the year's last day, still inside it
+    assert run(runner, repo, "close-year", "2003", "--apply")[0] == 1
+    monkeypatch.setenv("GOVINFO_TODAY", "2004-01-05")
+    assert run(runner, repo, "close-year", "2003", "--apply")[0] == 0
+    assert {e[2] for e in outcome_events(repo)} == {"2004-01-05"}
+
+
+def test_refused_before_the_year_is_over(
+    runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOVINFO_TODAY", "2003-06-30")
+    code, out, err = run(runner, repo, "close-year", "2003", "--date", "2004-01-10")
+    assert code == 1
+    assert out == ""
+    assert "govinfo score 2003" in err
+
+
+def test_a_different_recorded_outcome_is_refused_and_shown(runner: CliRunner, repo: Path) -> None:
+    assert run(runner, repo, "close-year", "2003", "--apply", "--date", "2004-01-10")[0] == 0
+    # an adoption of siping's May item arrives late: 2003's outcome changes
+    month = repo / "submissions" / "2003" / "siping" / "05.yaml"
+    month.write_text(
+        month.read_text(encoding="utf-8")
+        + "    - {publication: gb-xinxi, date: 2003-05-30, mode: single}\n",
+        encoding="utf-8",
+    )
+    git(repo, "commit", "-qam", "siping: a national adoption")
+    before = (repo / "points.yaml").read_bytes()
+    code, _, err = run(runner, repo, "close-year", "2003", "--apply", "--date", "2004-01-11")
+    assert code == 1
+    assert "四平" in err
+    assert "取消资格（2004-01-10 记入）" in err
+    assert "保留（第 " in err
+    assert (repo / "points.yaml").read_bytes() == before
+    assert commits(repo) == 3
+    # the preview says the same
+    assert run(runner, repo, "close-year", "2003", "--date", "2004-01-11")[0] == 1
+
+
+def test_a_hand_edit_of_points_yaml_is_never_overwritten(runner: CliRunner, repo: Path) -> None:
+    points = repo / "points.yaml"
+    points.write_text(points.read_text(encoding="utf-8") + "# 未提交的修改\n", encoding="utf-8")
+    before = points.read_bytes()
+    code, _, err = run(runner, repo, "close-year", "2003", "--apply", "--date", "2004-01-10")
+    assert code == 1
+    assert "points.yaml" in err
+    assert points.read_bytes() == before
+    assert commits(repo) == 1

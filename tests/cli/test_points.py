@@ -1,0 +1,247 @@
+"""`govinfo points list|show|add|retire|reinstate` with real git: every change one atomic write and
+one commit through the write layer, `check` clean afterwards, refusals write nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from govinfo.load import WorkingTree, load_folder
+from tests.support.cli import run_cli as run
+from tests.support.paths import FIXTURES
+
+FIXTURE = FIXTURES / "scoring"
+COMMENT = "# 直报点名册（信息处）\n"
+
+
+def git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True)
+    return done.stdout
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURE, root)
+    points = root / "points.yaml"
+    points.write_text(COMMENT + points.read_text(encoding="utf-8"), encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "first")
+    return root
+
+
+def commits(data: Path) -> int:
+    return len(git(data, "log", "--oneline").splitlines())
+
+
+def point(data: Path, pid: str):  # type: ignore[no-untyped-def]
+    found = load_folder(WorkingTree(data)).folder.point(pid)
+    assert found is not None
+    return found
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def test_list_shows_kind_tiers_and_state_today(runner: CliRunner, data: Path) -> None:
+    code, out, err = run(runner, data, "points", "list")
+    assert code == 0, err
+    assert "在列（省直报点、国办直报点）" in out  # changchun holds both
+    assert "已退出（2003-10-31）" in out  # tonghua
+    assert "共 8 个直报点，在列 7 个（其中国办直报点 1 个）" in out
+    code, out, _ = run(runner, data, "points", "list", "--kind", "county", "--format", "json")
+    doc = json.loads(out)
+    assert [p["id"] for p in doc["points"]] == ["nongan", "yushu"]
+    assert doc["points"][0]["parent"] == "changchun"
+    assert doc["points"][0]["holds"] == ["provincial"]
+    _, out, _ = run(runner, data, "points", "list", "--format", "csv")
+    assert out.splitlines()[0] == "id,short,name,kind,parent,tiers,holds,state,since"
+    assert "changchun,长春,长春市人民政府办公厅,city,,provincial national" in out
+
+
+def test_show_gives_contact_history_and_scores(runner: CliRunner, data: Path) -> None:
+    code, out, err = run(runner, data, "points", "show", "长春")
+    assert code == 0, err
+    assert "长春市人民政府办公厅（changchun）" in out
+    assert "长春市" in out  # alias
+    assert "历史记录" in out
+    assert "历年得分" in out
+    _, score, _ = run(runner, data, "score", "2003", "--format", "json")
+    row = next(p for p in json.loads(score)["points"] if p["id"] == "changchun")
+    line = next(ln for ln in out.splitlines() if ln.startswith("2003 "))
+    assert line.split()[:3] == ["2003", str(row["rank"]), f"{row['score']:.2f}"]
+    assert "优秀" in line
+    code, out, _ = run(runner, data, "points", "show", "tonghua")
+    assert "机构调整" in out
+    assert run(runner, data, "points", "show", "nowhere")[0] == 1
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def test_add_writes_one_point_and_commits(runner: CliRunner, data: Path) -> None:
+    old = (data / "points.yaml").read_text(encoding="utf-8")
+    code, _, err = run(
+        runner,
+        data,
+        "points",
+        "add",
+        "yitong",
+        "--name",
+        "伊通满族自治县人民政府办公室",
+        "--short",
+        "伊通",
+        "--kind",
+        "county",
+        "--parent",
+        "siping",
+        "--alias",
+        "伊通县",
+        "--contact",
+        "王丽",
+        "--phone",
+        "0434-4221234",
+        "--date",
+        "2004-01-10",
+    )
+    assert code == 0, err
+    assert commits(data) == 2
+    assert "points add yitong" in git(data, "log", "-1", "--format=%s")
+    assert git(data, "status", "--porcelain") == ""
+    new = (data / "points.yaml").read_text(encoding="utf-8")
+    assert new.startswith(old)  # appended; comments and every earlier byte kept
+    p = point(data, "yitong")
+    assert (p.name, p.short, p.parent, p.aliases) == (
+        "伊通满族自治县人民政府办公室",
+        "伊通",
+        "siping",
+        ("伊通县",),
+    )
+    assert p.contact is not None
+    assert p.contact.phone == "0434-4221234"
+    assert [(e.date.isoformat(), e.event.value, e.tier.value) for e in p.history] == [
+        ("2004-01-10", "admitted", "provincial")
+    ]
+    assert run(runner, data, "check")[0] == 0
+    _, out, _ = run(runner, data, "points", "list")
+    assert "yitong" in out
+
+
+def test_add_to_both_tiers(runner: CliRunner, data: Path) -> None:
+    code, _, err = run(
+        runner,
+        data,
+        "points",
+        "add",
+        "songyuan",
+        "--name",
+        "松原市人民政府办公厅",
+        "--kind",
+        "city",
+        "--tier",
+        "provincial",
+        "--tier",
+        "national",
+    )
+    assert code == 0, err
+    p = point(data, "songyuan")
+    assert [t.value for t in p.tiers] == ["provincial", "national"]
+    assert {e.tier.value for e in p.history} == {"provincial", "national"}
+    assert {e.date.isoformat() for e in p.history} == {"2003-12-31"}  # today
+    assert run(runner, data, "check")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["Yitong", "--name", "伊通", "--kind", "county"], "Yitong"),
+        (["y", "--name", "伊通", "--kind", "county"], "y"),
+        (["con", "--name", "伊通", "--kind", "county"], "con"),
+        (["com1", "--name", "伊通", "--kind", "county"], "com1"),
+        (["yi_tong", "--name", "伊通", "--kind", "county"], "yi_tong"),
+        (["a" * 41, "--name", "伊通", "--kind", "county"], "a" * 41),
+        (["siping", "--name", "伊通", "--kind", "county"], "siping"),
+        (["yitong", "--name", "长春", "--kind", "county"], "changchun"),
+        (["yitong", "--name", "伊通", "--alias", "长春市", "--kind", "county"], "changchun"),
+        (["yitong", "--name", "伊通", "--kind", "county", "--parent", "nope"], "nope"),
+        (["yitong", "--name", " ", "--kind", "county"], "--name"),
+    ],
+)
+def test_bad_new_points_are_refused_and_nothing_is_written(
+    runner: CliRunner, data: Path, args: list[str], words: str
+) -> None:
+    before = (data / "points.yaml").read_bytes()
+    code, _, err = run(runner, data, "points", "add", *args)
+    assert code == 1
+    assert words in err
+    assert (data / "points.yaml").read_bytes() == before
+    assert commits(data) == 1
+
+
+def test_bad_kind_is_a_usage_error(runner: CliRunner, data: Path) -> None:
+    assert (
+        run(runner, data, "points", "add", "yitong", "--name", "伊通", "--kind", "village")[0] == 2
+    )
+
+
+def test_retire_and_reinstate_append_history_and_commit(
+    runner: CliRunner, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOVINFO_TODAY", "2004-01-20")
+    code, _, err = run(
+        runner, data, "points", "retire", "四平", "--date", "2004-01-15", "--reason", "机构撤并"
+    )
+    assert code == 0, err
+    assert commits(data) == 2
+    p = point(data, "siping")
+    assert (p.history[-1].event.value, p.history[-1].reason) == ("retired", "机构撤并")
+    _, out, _ = run(runner, data, "points", "list")
+    assert "已退出（2004-01-15）" in out
+    # retiring again: it no longer holds the tier
+    assert run(runner, data, "points", "retire", "siping", "--date", "2004-01-20")[0] == 1
+    code, _, err = run(runner, data, "points", "reinstate", "siping", "--date", "2004-03-01")
+    assert code == 0, err
+    assert commits(data) == 3
+    assert point(data, "siping").history[-1].event.value == "reinstated"
+    assert run(runner, data, "check")[0] == 0
+    assert (data / "points.yaml").read_text(encoding="utf-8").startswith(COMMENT)
+
+
+def test_national_tier_events(runner: CliRunner, data: Path) -> None:
+    # changchun leaves the national tier only
+    code, _, err = run(
+        runner, data, "points", "retire", "changchun", "--tier", "national", "--date", "2004-01-02"
+    )
+    assert code == 0, err
+    p = point(data, "changchun")
+    assert p.history[-1].tier.value == "national"
+    # siping does not list the national tier; jilin lists it but was never admitted to it
+    assert run(runner, data, "points", "reinstate", "siping", "--tier", "national")[0] == 1
+    code, _, err = run(runner, data, "points", "reinstate", "jilin", "--tier", "national")
+    assert code == 1
+    assert "从未" in err
+
+
+def test_history_stays_in_date_order(runner: CliRunner, data: Path) -> None:
+    # tonghua retired on 2003-10-31: a reinstatement before that is refused
+    code, _, err = run(runner, data, "points", "reinstate", "tonghua", "--date", "2003-05-01")
+    assert code == 1
+    assert "2003-10-31" in err
+    assert commits(data) == 1
+
+
+def test_uncommitted_hand_edits_are_not_overwritten(runner: CliRunner, data: Path) -> None:
+    points = data / "points.yaml"
+    points.write_text(points.read_text(encoding="utf-8") + "# 草稿\n", encoding="utf-8")
+    before = points.read_bytes()
+    code, _, err = run(runner, data, "points", "retire", "siping", "--date", "2004-01-15")
+    assert code == 1
+    assert "points.yaml" in err
+    assert points.read_bytes() == before
+    assert commits(data) == 1

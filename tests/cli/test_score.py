@@ -1,0 +1,164 @@
+"""`govinfo score` and `govinfo explain` through the CLI on the fixture folder
+``tests/fixtures/scoring`` (copied to a temporary folder), with golden outputs.
+
+Set ``GOVINFO_UPDATE_GOLDEN=1`` to rewrite the golden files after an intended change.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.support.cli import compare_golden
+from tests.support.cli import run_cli as run
+from tests.support.paths import FIXTURES
+from tests.support.paths import GOLDEN as GOLDEN_ROOT
+
+FIXTURE = FIXTURES / "scoring"
+GOLDEN = GOLDEN_ROOT / "scoring"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+def check_golden(name: str, text: str) -> None:
+    compare_golden(GOLDEN / name, text)
+
+
+GOLDEN_CASES = [
+    ("score-2003.txt", ["score", "2003"]),
+    ("score-2003.csv", ["score", "2003", "--format", "csv"]),
+    ("score-2003.md", ["score", "2003", "--format", "markdown"]),
+    ("score-2003.json", ["score", "2003", "--format", "json"]),
+    ("score-2003-06-30-en.txt", ["--lang", "en", "score", "2003", "--as-of", "2003-06-30"]),
+    ("explain-changchun-2003.txt", ["explain", "长春", "2003"]),
+    ("explain-changchun-2003.csv", ["explain", "changchun", "2003", "--format", "csv"]),
+    (
+        "explain-changchun-2003.md",
+        ["explain", "长春市人民政府办公厅", "2003", "--format", "markdown"],
+    ),
+    ("explain-siping-2003.json", ["explain", "siping", "2003", "--format", "json"]),
+    ("explain-jilin-2003-en.txt", ["--lang", "en", "explain", "jilin", "2003"]),
+]
+
+
+@pytest.mark.parametrize(("name", "args"), GOLDEN_CASES, ids=[c[0] for c in GOLDEN_CASES])
+def test_golden_outputs(runner: CliRunner, data: Path, name: str, args: list[str]) -> None:
+    code, out, err = run(runner, data, *args)
+    assert code == 0, err
+    check_golden(name, out)
+
+
+def test_score_json_matches_spec_shape(runner: CliRunner, data: Path) -> None:
+    code, out, _ = run(runner, data, "score", "2003", "--format", "json")
+    assert code == 0
+    doc = json.loads(out, parse_float=Decimal)
+    assert list(doc) == ["year", "as_of", "rule_sets", "points"]
+    assert doc["rule_sets"] == ["jl-2002", "jl-2003"]
+    keys = [
+        "rank",
+        "id",
+        "name",
+        "kind",
+        "score",
+        "submitted",
+        "adopted",
+        "national_adopted",
+        "instructions",
+        "research",
+        "deductions",
+        "status",
+        "at_risk",
+        "group",
+        "group_rank",
+    ]
+    statuses = {}
+    for row in doc["points"]:
+        assert list(row) == keys
+        assert isinstance(row["score"], int | Decimal)
+        assert row["deductions"] <= 0
+        assert isinstance(row["at_risk"], bool)
+        statuses[row["id"]] = row["status"]
+    # every status of SPEC §2 shows up in the fixture
+    assert statuses == {
+        "baicheng": "retained",  # first, but its inaccurate flag keeps it from commendation
+        "changchun": "commended",
+        "fgw": "commended",
+        "tonghua": "left",
+        "jilin": "retained",
+        "nongan": "retained",
+        "yushu": "exempt",
+        "siping": "disqualified",
+    }
+
+
+def test_explain_accounts_for_every_score(runner: CliRunner, data: Path) -> None:
+    _, out, _ = run(runner, data, "score", "2003", "--format", "json")
+    for row in json.loads(out, parse_float=Decimal)["points"]:
+        code, text, _ = run(runner, data, "explain", row["id"], "2003", "--format", "json")
+        assert code == 0
+        doc = json.loads(text, parse_float=Decimal)
+        assert doc["score"] == row["score"]
+        assert sum((e["points"] for e in doc["events"]), Decimal(0)) == row["score"]
+
+
+def test_kind_and_top_filter_rows_but_keep_ranks(runner: CliRunner, data: Path) -> None:
+    _, out, _ = run(runner, data, "score", "2003", "--kind", "county", "--format", "json")
+    assert [(r["rank"], r["id"]) for r in json.loads(out)["points"]] == [
+        (6, "nongan"),
+        (7, "yushu"),
+    ]
+    _, out, _ = run(runner, data, "score", "2003", "--top", "2", "--format", "csv")
+    assert [line.split(",")[1] for line in out.splitlines()[1:]] == ["baicheng", "changchun"]
+
+
+def test_unknown_point_is_refused(runner: CliRunner, data: Path) -> None:
+    code, out, err = run(runner, data, "explain", "长春县", "2003")
+    assert code == 1
+    assert out == ""
+    assert "长春县" in err
+
+
+def test_bad_options_are_usage_errors(runner: CliRunner, data: Path) -> None:
+    assert run(runner, data, "score", "2003", "--as-of", "2003-02-30")[0] == 2
+    assert run(runner, data, "score", "2003", "--top", "0")[0] == 2
+    assert run(runner, data, "score", "2003", "--kind", "village")[0] == 2
+    assert run(runner, data, "score", "2003", "--format", "xml")[0] == 2
+
+
+def test_a_folder_with_errors_is_refused(runner: CliRunner, data: Path) -> None:
+    bad = data / "submissions" / "2003" / "siping" / "05.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("general", "genral"), encoding="utf-8")
+    code, out, err = run(runner, data, "score", "2003")
+    assert code == 1
+    assert out == ""
+    assert "govinfo check" in err
+    assert "submissions/2003/siping/05.yaml" in err
+
+
+def test_score_reads_only_the_year_and_the_one_before(runner: CliRunner, data: Path) -> None:
+    # An error in a year score does not read cannot stop it.
+    far = data / "submissions" / "2001" / "siping" / "01.yaml"
+    far.parent.mkdir(parents=True)
+    far.write_text("- id: x\n  date: 2001-01-40\n", encoding="utf-8")
+    assert run(runner, data, "score", "2003", "--format", "json")[0] == 0
+    assert run(runner, data, "score", "2002", "--format", "json")[0] == 1
+
+
+def test_as_of_defaults_to_today_within_the_year(
+    runner: CliRunner, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOVINFO_TODAY", "2003-06-30")
+    _, today, _ = run(runner, data, "score", "2003", "--format", "json")
+    _, given, _ = run(runner, data, "score", "2003", "--as-of", "2003-06-30", "--format", "json")
+    assert json.loads(today)["as_of"] == "2003-06-30"
+    assert today == given

@@ -1,0 +1,135 @@
+"""The parse cache: same records as a fresh parse, never hides a problem, survives corruption."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from govinfo.cli.main import app
+from govinfo.load import load_folder
+from govinfo.load.cache import ParseCache
+from govinfo.load.sources import WorkingTree
+from tests.support.folders import MakeFolder
+
+SUB = "submissions/2003/siping/05.yaml"
+ONE = "- id: sp-1\n  date: 2003-05-01\n  title: 四平市春耕备耕\n  category: general\n  reviewer: 李四\n"
+BAD = "- id: sp-1\n  date: 2003-05-01\n  title: 四平市春耕备耕\n  category: generl\n  reviewer: 李四\n"
+
+
+def age(root: Path, past: int = 1_000_000_000) -> None:
+    """Make every file old enough for the cache to trust its mtime (git's racy rule)."""
+    for dirpath, _dirs, files in os.walk(root):
+        for name in files:
+            os.utime(Path(dirpath) / name, (past, past))
+
+
+def load(root: Path, cache: ParseCache) -> tuple[object, list[str]]:
+    result = load_folder(WorkingTree(root), cache=cache)
+    return result.folder, [str(p) for p in result.problems]
+
+
+def test_cache_hit_gives_the_same_records(make_folder: MakeFolder, tmp_path: Path) -> None:
+    root = make_folder({SUB: ONE})
+    age(root)
+    first = ParseCache(root, tmp_path / "cache")
+    folder1, problems1 = load(root, first)
+    assert first.misses == 1
+    second = ParseCache(root, tmp_path / "cache")
+    folder2, problems2 = load(root, second)
+    assert second.hits == 3  # points.yaml, the rule set and the month file
+    assert second.misses == 0
+    assert folder1 == folder2
+    assert problems1 == []
+    assert problems2 == []
+
+
+def test_changed_file_is_parsed_again(make_folder: MakeFolder, tmp_path: Path) -> None:
+    root = make_folder({SUB: ONE})
+    age(root)
+    load(root, ParseCache(root, tmp_path / "cache"))
+    (root / SUB).write_text(ONE.replace("春耕备耕", "防汛抗旱"), encoding="utf-8")
+    age(root, 1_000_000_100)  # same size, same inode: only the mtime tells
+    cache = ParseCache(root, tmp_path / "cache")
+    folder, _ = load(root, cache)
+    assert cache.misses == 1
+    assert folder.submissions[0].title == "四平市防汛抗旱"  # type: ignore[attr-defined]
+
+
+def test_a_file_with_problems_is_never_cached(make_folder: MakeFolder, tmp_path: Path) -> None:
+    root = make_folder({SUB: BAD})
+    age(root)
+    _, problems1 = load(root, ParseCache(root, tmp_path / "cache"))
+    cache = ParseCache(root, tmp_path / "cache")
+    _, problems2 = load(root, cache)
+    assert cache.lookup(SUB, (root / SUB).stat()) is None  # the month file with the problem
+    assert problems1 == problems2
+    assert len(problems2) == 1
+
+
+def test_corrupt_pack_is_ignored_and_rebuilt(make_folder: MakeFolder, tmp_path: Path) -> None:
+    root = make_folder({SUB: ONE})
+    age(root)
+    load(root, ParseCache(root, tmp_path / "cache"))
+    (tmp_path / "cache" / "2003.pack").write_bytes(b"\x00garbage\xff")
+    cache = ParseCache(root, tmp_path / "cache")
+    _, problems = load(root, cache)
+    assert problems == []
+    assert cache.misses == 1
+    assert ParseCache(root, tmp_path / "cache").lookup(SUB, (root / SUB).stat()) is not None
+
+
+def test_cli_uses_cache_under_git_dir_and_no_cache_bypasses(
+    make_folder: MakeFolder, runner: CliRunner
+) -> None:
+    root = make_folder({SUB: ONE})
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    age(root)
+    assert runner.invoke(app, ["--data", str(root), "check"]).exit_code == 0
+    packs = list((root / ".git" / "govinfo" / "cache").rglob("2003.pack"))
+    assert len(packs) == 1
+    packs[0].unlink()
+    assert runner.invoke(app, ["--data", str(root), "--no-cache", "check"]).exit_code == 0
+    assert not packs[0].exists()
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--ignored"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert ".git" not in status.stdout
+
+
+def test_score_result_cache_follows_every_change(
+    make_folder: MakeFolder, runner: CliRunner
+) -> None:
+    adopted = ONE + "  adoptions:\n    - {publication: jl-zb, date: 2003-05-02, mode: single}\n"
+    root = make_folder({SUB: ONE})
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    age(root)
+
+    def run() -> str:
+        result = runner.invoke(app, ["--data", str(root), "score", "2003", "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    cold = run()
+    assert list((root / ".git" / "govinfo" / "cache").rglob("score-2003.result"))
+    assert run() == cold
+    (root / SUB).write_text(adopted, encoding="utf-8")
+    age(root, 1_000_000_100)
+    changed = run()
+    assert changed != cold
+    assert (
+        runner.invoke(
+            app, ["--data", str(root), "--no-cache", "score", "2003", "--format", "json"]
+        ).stdout
+        == changed
+    )
+    # An error planted after a warm run is still refused: the fingerprint changes.
+    (root / SUB).write_text(BAD, encoding="utf-8")
+    age(root, 1_000_000_200)
+    assert runner.invoke(app, ["--data", str(root), "score", "2003"]).exit_code == 1

@@ -1,0 +1,121 @@
+"""Running govinfo in tests: through Typer's runner, in a process of its own, or in a forked
+child that may die hard; golden files; the switches for the long runs (``GOVINFO_LONG_TESTS=1``,
+``GOVINFO_FUZZ_EXAMPLES=N``)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tests.support.paths import PROJECT
+
+CLI = "from govinfo.cli.main import run; run()"  # the console entry point
+
+LONG = os.environ.get("GOVINFO_LONG_TESTS", "") not in ("", "0")
+
+
+def fuzz_examples(default: int) -> int:
+    """How many Hypothesis examples a fuzz test runs: ``GOVINFO_FUZZ_EXAMPLES``, else
+    ``default`` (ten times that with ``GOVINFO_LONG_TESTS=1``)."""
+    raw = os.environ.get("GOVINFO_FUZZ_EXAMPLES", "")
+    if raw.isdigit():
+        return int(raw)
+    return default * 10 if LONG else default
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    for var in ("GOVINFO_CRASH_AT", "GOVINFO_LOCK_WAIT"):
+        env.pop(var, None)
+    env.update(extra)
+    return env
+
+
+def cli_args(root: Path, *args: str) -> list[str]:
+    return [sys.executable, "-c", CLI, "--data", str(root), "--lang", "en", *args]
+
+
+def cli(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run the real ``govinfo`` in a process of its own (English messages)."""
+    return subprocess.run(
+        cli_args(root, *args),
+        cwd=PROJECT,
+        env=cli_env(**env),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def forked_cli(root: Path, *args: str, own_group: bool = False, **env: str) -> tuple[int, str]:
+    """Run ``govinfo`` in a forked child of the test process (a real process that can exit
+    hard, without the cost of starting Python): (exit code, stdout + stderr).
+
+    Used for the ``GOVINFO_CRASH_AT`` walks, where the child dies by ``os._exit`` at the named
+    step; where ``fork`` does not exist the real CLI is started instead. With ``own_group``
+    the child leads a process group of its own (a signal sent to the group spares the tests).
+    """
+    if not hasattr(os, "fork"):
+        proc = cli(root, *args, **env)
+        return proc.returncode, proc.stdout + proc.stderr
+    import tempfile
+
+    with tempfile.TemporaryFile() as out:
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            code = 1
+            try:
+                if own_group:
+                    os.setpgid(0, 0)
+                os.dup2(out.fileno(), 1)
+                os.dup2(out.fileno(), 2)
+                sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+                sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+                os.environ.pop("GOVINFO_CRASH_AT", None)
+                os.environ.update(env)
+                from govinfo.cli.main import app
+                from govinfo.store import write
+
+                write._steps_taken = 0  # count this run's steps only
+                try:
+                    app(["--data", str(root), "--lang", "en", *args], prog_name="govinfo")
+                    code = 0
+                except SystemExit as exc:
+                    code = exc.code if isinstance(exc.code, int) else 0
+                except KeyboardInterrupt:
+                    code = 130
+            except BaseException:
+                import traceback
+
+                traceback.print_exc()
+                code = 99
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        _, wait_status = os.waitpid(pid, 0)
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    return os.waitstatus_to_exitcode(wait_status), text
+
+
+def run_cli(runner: CliRunner, root: Path, *args: str) -> tuple[int, str, str]:
+    """``govinfo --data ROOT ARGS`` through the runner: (exit code, stdout, stderr)."""
+    from govinfo.cli.main import app
+
+    result = runner.invoke(app, ["--data", str(root), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def compare_golden(path: Path, text: str) -> None:
+    """Assert ``text`` equals the golden file; ``GOVINFO_UPDATE_GOLDEN=1`` rewrites it instead."""
+    import os
+
+    if os.environ.get("GOVINFO_UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
