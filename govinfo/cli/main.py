@@ -28,11 +28,14 @@ from govinfo.cli import (
     points,
     report,
     score,
+    usage,
 )
 from govinfo.cli.common import guarded
+from govinfo.i18n import get_lang
 
 app = typer.Typer(
     name="govinfo",
+    cls=usage.LocalisedGroup,
     help=(
         "政务信息直报点管理工具 — the information division's tool for the network of "
         "direct-reporting points: check the data folder, score a year, list what is overdue, "
@@ -78,7 +81,8 @@ def main(
     if lang is not None and lang not in ("zh", "en"):
         raise typer.BadParameter("zh or en", param_hint="--lang")
     ctx.obj = common.State(data, lang, no_cache)
-    apply_language(ctx.obj.options, None)
+    # until a folder is opened: the language the help and usage errors speak (cli/usage)
+    apply_language(ctx.obj.options, get_lang())
 
 
 app.command("init")(guarded(init.init))

@@ -26,6 +26,7 @@ from typing import Any
 
 from rich.cells import cell_len
 
+NO_LINE_START = frozenset("，。、；：！？）》」』】〕…%,.;:!?)]}")
 GAP = 3  # the rich layout's columns are three cells apart (a padding, the rule, a padding)
 
 # A unit that never breaks: a run of narrow, non-space characters, or one wide character.
@@ -68,8 +69,12 @@ def wrap_text(text: str, width: int) -> list[str]:
                     line += " "
                 continue
             if line and cell_len(line) + cell_len(unit) > width:
+                carry = ""
+                if unit in NO_LINE_START and len(line) > 1 and not line[-1].isspace():
+                    # “。”, “）” … never start a line: the character before goes down with it
+                    line, carry = line[:-1], line[-1]
                 lines.append(line.rstrip())
-                line = ""
+                line = carry
             line += unit
         lines.append(line.rstrip())
     return lines
