@@ -27,7 +27,9 @@ from typing import Any
 from rich.cells import cell_len
 
 NO_LINE_START = frozenset("，。、；：！？）》」』】〕…%,.;:!?)]}")
-GAP = 3  # the rich layout's columns are three cells apart (a padding, the rule, a padding)
+GAP = 3
+HEADER_LEAST = 2  # a header may fold down to a wide character a line
+SHORT = 8  # cells this wide or less are kept on one line when the room allows  # the rich layout's columns are three cells apart (a padding, the rule, a padding)
 
 # A unit that never breaks: a run of narrow, non-space characters, or one wide character.
 _UNITS = re.compile(r"\s+|[^\s]")
@@ -57,22 +59,41 @@ def least_width(text: str) -> int:
     return max((cell_len(u) for u in _units(text) if not u.isspace()), default=0)
 
 
-def wrap_text(text: str, width: int) -> list[str]:
+def _folded(units: list[str], width: int) -> list[str]:
+    """``units`` with every run wider than ``width`` cut into pieces that fit (for headers:
+    a word of a column's name may break, a number in a cell never does)."""
+    out: list[str] = []
+    for unit in units:
+        while cell_len(unit) > width > 0:
+            out.append(unit[:width])
+            unit = unit[width:]
+        out.append(unit)
+    return out
+
+
+def wrap_text(text: str, width: int, *, fold: bool = False) -> list[str]:
     """``text`` (any ``\\n`` kept) in lines at most ``width`` wide, broken only at spaces and
-    next to wide characters; a unit wider than ``width`` gets a line of its own, whole."""
+    next to wide characters; a unit wider than ``width`` gets a line of its own, whole — or,
+    with ``fold`` (headers), is cut to fit."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for unit in _units(paragraph):
+        units = _units(paragraph)
+        for unit in _folded(units, width) if fold else units:
             if unit.isspace():
                 if line:
                     line += " "
                 continue
             if line and cell_len(line) + cell_len(unit) > width:
                 carry = ""
-                if unit in NO_LINE_START and len(line) > 1 and not line[-1].isspace():
+                if unit in NO_LINE_START:
                     # “。”, “）” … never start a line: the character before goes down with it
-                    line, carry = line[:-1], line[-1]
+                    # (and any closing marks just before that)
+                    k = 1
+                    while k < len(line) and line[-k] in NO_LINE_START:
+                        k += 1
+                    if k < len(line) and not line[-k].isspace():
+                        line, carry = line[:-k], line[-k:]
                 lines.append(line.rstrip())
                 line = carry
             line += unit
@@ -83,12 +104,15 @@ def wrap_text(text: str, width: int) -> list[str]:
 def fit_widths(
     columns: Sequence[Sequence[str]], available: int, *, gap: int = GAP
 ) -> list[int] | None:
-    """Widths for ``columns`` (each its texts: the header, then the cells) within ``available``
-    cells, ``gap`` between columns: the natural widths (every text on one line) when they fit;
-    else every column at least its least width, the room left given, a step at a time, where it
-    saves the most lines of the printed table; None when even the least widths do not fit."""
+    """Widths for ``columns`` (each its texts: the header, which may fold, then the cells)
+    within ``available`` cells, ``gap`` between columns: the natural widths (every text on one
+    line) when they fit; else every column at least its least width, the room left given, a
+    step at a time, where it saves the most lines of the printed table; None when even the
+    least widths do not fit."""
     natural = [max((cell_len(x) for x in col), default=0) for col in columns]
-    least = [max((least_width(x) for x in col), default=0) for col in columns]
+    least = [
+        max([HEADER_LEAST, *(least_width(x) for x in col[1:])]) if col else 0 for col in columns
+    ]
     room = available - gap * (len(columns) - 1)
     if sum(natural) <= room:
         return natural
@@ -98,11 +122,20 @@ def fit_widths(
 
     def lines(j: int, width: int) -> list[int]:
         if (j, width) not in cache:
-            cache[j, width] = [len(wrap_text(x, width)) for x in columns[j]]
+            cache[j, width] = [
+                len(wrap_text(x, width, fold=i == 0)) for i, x in enumerate(columns[j])
+            ]
         return cache[j, width]
 
     widths = list(least)
     spare = room - sum(widths)
+    # Short cells (a status, “今日到期”, “12 天”) broken over lines read worst and cost least to
+    # keep whole: those columns get their natural width first, while half the room is left.
+    for j in sorted(range(len(widths)), key=lambda k: natural[k] - widths[k]):
+        lack = natural[j] - widths[j]
+        if lack > 0 and natural[j] <= SHORT and lack * 2 <= spare:
+            widths[j] = natural[j]
+            spare -= lack
     while spare > 0:
         table = [lines(j, w) for j, w in enumerate(widths)]
         # per row: the most lines any column takes, which column, and the most of the others

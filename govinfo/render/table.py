@@ -147,6 +147,7 @@ def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> 
         ascii_only = settings.ascii_only()
     rows, styles, ends = _layout(spec)
     widths: list[int] | None = None
+    gap = 3
     if console.is_terminal:
         texts = [[c.header, *(row[j] for row in rows)] for j, c in enumerate(spec.columns)]
         if len(spec.rows) > FAST_ROWS:
@@ -158,6 +159,9 @@ def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> 
                 print_blocks(spec, console)
             return
         widths = fit_widths(texts, console.width)
+        if widths is None:  # closer columns (two cells apart) before a record per block
+            gap = 2
+            widths = fit_widths(texts, console.width, gap=gap)
         if widths is None:
             print_blocks(spec, console)
             return
@@ -170,10 +174,11 @@ def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> 
         show_edge=False,
         pad_edge=False,
         title_justify="left",
+        collapse_padding=gap == 2,
     )
     for j, col in enumerate(spec.columns):
         table.add_column(
-            _wrapped(col.header, widths, j),
+            _wrapped(col.header, widths, j, fold=True),
             justify="right" if col.numeric else "left",
             no_wrap=True,
             width=None if widths is None else widths[j],
@@ -203,10 +208,10 @@ def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> 
         console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
-def _wrapped(text: str, widths: Sequence[int] | None, j: int) -> str:
+def _wrapped(text: str, widths: Sequence[int] | None, j: int, *, fold: bool = False) -> str:
     from govinfo.render.fit import wrap_text
 
-    return text if widths is None else "\n".join(wrap_text(text, widths[j]))
+    return text if widths is None else "\n".join(wrap_text(text, widths[j], fold=fold))
 
 
 def _print_wrapped(text: str | None, console: Any, style: str | None = None) -> None:
