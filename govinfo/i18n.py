@@ -64,6 +64,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} 的值 {value} 不是 YYYY-MM-DD 格式的日期",
         "{option} {value} is not a YYYY-MM-DD date",
     ),
+    "no_such_day": (
+        "{option} 的值 {value} 是不存在的日期",
+        "{option} {value}: no such day",
+    ),
+    "date_out_of_range": (
+        "{option} 的值 {value} 超出可用范围（{first} 至 {last}）",
+        "{option} {value} is out of range ({first} to {last})",
+    ),
+    # Shown on a terminal that cannot show Chinese: so in plain ASCII in both languages.
+    "output_replaced": (
+        "warning: {n} character(s) could not be written in {encoding} and were shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=zh_CN.UTF-8)",
+        "warning: {n} character(s) could not be written in {encoding} and were shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=C.UTF-8)",
+    ),
+    "soon_out_of_range": (
+        "--soon {soon} 太大：从 {as_of} 起算超出了 {last}",
+        "--soon {soon} is too large: from {as_of} it runs past {last}",
+    ),
     "refused_errors": (
         "数据有 {n} 个错误，已拒绝执行（运行 govinfo check 查看全部）：",
         "the data has {n} error(s); refused (run govinfo check to see them all):",
@@ -87,6 +104,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml_too_large": (
         "文件 {size} MB，超过上限 {limit} MB，未读取（可用 GOVINFO_MAX_FILE_MB 调整）",
         "file is {size} MB, over the {limit} MB limit; not read (set GOVINFO_MAX_FILE_MB to change it)",
+    ),
+    "yaml_field_topic": ("主题", "topic"),
+    "yaml_field_reason": ("理由", "reason"),
+    "yaml_field_note": ("备注", "note"),
+    "yaml_hint_colon": (
+        "{field}里的半角冒号后跟空格会被当作键：请给{field}加引号，或改用全角冒号（：）",
+        "the half-width colon followed by a space in the {field} is read as a key: put the {field} in quotes, or use a full-width colon (：)",
+    ),
+    "yaml_hint_tab": (
+        "这里有制表符（Tab）：YAML 只能用空格缩进和分隔，请把 Tab 换成空格",
+        "there is a tab here: YAML indents and separates with spaces only; replace the tab with spaces",
+    ),
+    "yaml_hint_quote": (
+        "这里开始的引号没有配对的结束引号：请补上引号（中文引号“”不算）",
+        "the quote opened here is never closed: add the closing quote",
+    ),
+    "yaml_hint_bracket": (
+        "这里的“{open}”没有配对的“{close}”：请补上“{close}”",
+        "the “{open}” here is never closed: add the “{close}”",
+    ),
+    "yaml_hint_indent": (
+        "这一行的缩进与上文不一致：同一层的键和“- ”要对齐，只用空格",
+        "this line is indented differently from the lines above: keys and “- ” of one level line up, with spaces only",
+    ),
+    "yaml_hint_indent_deeper": (
+        "这一行比上一个键缩进得多，被当作它的值的一部分：请让它与上一个键对齐",
+        "this line is indented deeper than the key above it and is read as part of its value: line it up with that key",
+    ),
+    "yaml_hint_no_colon": (
+        "这一行缺少冒号：应写成“键: 值”（半角冒号后跟一个空格）",
+        "this line lacks its colon: write “key: value” (a colon, then a space)",
     ),
     "yaml_syntax": ("不是有效的 YAML：{detail}", "not valid YAML: {detail}"),
     "yaml_complex_key": ("键必须是简单文本", "a key must be plain text"),
@@ -127,6 +175,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{field}：应为文本，写的是 {value}（YAML 会读成{got}）；请加引号："{value}"',
         '{field}: expected text, got {value} (YAML reads it as {got}); quote it: "{value}"',
     ),
+    "type_text_control": (
+        "{field}：含有控制字符 {chars}（终端和 Excel 都不能正常显示）",
+        "{field}: holds control characters ({chars}) that no terminal or workbook shows as text",
+    ),
     "type_text_empty": ("{field}：不能为空", "{field}: must not be empty"),
     "type_text_long": (
         "{field}：长度 {length} 超过 {limit} 个字",
@@ -151,6 +203,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "type_number_got": (
         "{field}：应为数字，写的是 {value}",
         "{field}: expected a number, got {value}",
+    ),
+    "type_too_large": (
+        "{field}：{value} 太大（绝对值须小于 {limit}）",
+        "{field}: {value} is too large (its size must be below {limit})",
     ),
     "type_negative": ("{field}：{value} 不能为负数", "{field}: {value} must not be negative"),
     "type_integer_got": (
@@ -431,6 +487,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status_retained": ("保留", "retained"),
     "status_left": ("退出", "left"),
     "status_at_risk": ("{status}（预警）", "{status} (at risk)"),
+    "bad_word": ("“{value}”不是可用的值；可用：{accepted}", "“{value}” is not one of: {accepted}"),
     "kind_city": ("市州", "city"),
     "kind_county": ("县市区", "county"),
     "kind_department": ("省直部门", "department"),
@@ -590,6 +647,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "优秀 {commended} 个，取消资格 {disqualified} 个；数据截至 {as_of}",
         "commended {commended}, disqualified {disqualified}; as of {as_of}",
     ),
+    "score_no_submissions": (
+        "{year} 年度没有任何报送记录：以下排名全为 0 分，不是实际成绩（请确认年份，或先导入当年的报送）",
+        "there are no submissions at all in {year}: every score below is 0, not a real result (check the year, or import that year's submissions first)",
+    ),
+    "status_passed_over": ("{status}（未评优：{why}）", "{status} (not commended: {why})"),
     "score_footer_provisional": (
         "年度未结束，暂不评定优秀和取消资格；数据截至 {as_of}，预警 {at_risk} 个",
         "the year is not over: no commendations or disqualifications yet; as of {as_of}, {at_risk} at risk",
@@ -611,6 +673,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "od_soon_research-missing": ("调研信息待报", "research due"),
     "od_soon_opinion-missing": ("舆情清单待报", "opinion list due"),
     "od_soon_solicitation-overdue": ("约稿待报", "solicitation due"),
+    "od_late_by": ("迟报 {span}", "{span} late"),
+    "od_minutes": ("{n} 分钟", "{n} min"),
+    "od_hours": ("{n} 小时", "{n} h"),
+    "od_hours_minutes": ("{h} 小时 {m} 分钟", "{h} h {m} min"),
     "od_days": ("{n} 天", "{n} days"),
     "od_day": ("{n} 天", "{n} day"),
     "od_when_late": ("逾期 {days}", "{days} overdue"),
@@ -715,6 +781,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "上次中断的写入无法完成：{file} 已被改动；请检查数据目录（git status）后删除 {path}",
         "an interrupted write cannot be finished: {file} has changed since; check the data folder (git status), then delete {path}",
     ),
+    "git_detached_head": (
+        "警告：git 的 HEAD 处于游离状态（不在任何分支上）：本次提交不属于任何分支，切换分支后会看不到；请用 git switch -c 分支名 保存它",
+        "warning: git's HEAD is detached (on no branch): this commit belongs to no branch and is lost from view when you switch; keep it with git switch -c NAME",
+    ),
+    "journal_temp_gone": (
+        "上次中断的写入无法完成：它的临时文件 {temp} 已不存在（可能被 git clean 删除），{file} 仍是写入前的内容；请检查数据目录（git status）后删除 {path}，再重新执行那条命令",
+        "an interrupted write cannot be finished: its temporary file {temp} is gone (git clean may have removed it) and {file} still holds its earlier content; check the data folder (git status), delete {path}, then run that command again",
+    ),
     "journal_commit_failed": (
         "上次中断的写入已完成，但提交失败：{detail}\n修正后重新运行即可；或手动提交后删除 {path}",
         "an interrupted write was finished but its commit failed: {detail}\nfix that and run again, or commit by hand and delete {path}",
@@ -738,9 +812,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法作为 Excel 工作簿（.xlsx）读取：{detail}",
         "cannot be read as an Excel workbook (.xlsx): {detail}",
     ),
-    "import_xls": (
-        "不支持旧式 .xls 文件：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV",
-        "old .xls files are not supported: save it as .xlsx or CSV from Excel or WPS",
+    "import_bad_old_format": (
+        "无法作为 {kind} 表格读取：{detail}",
+        "cannot be read as a spreadsheet ({kind}): {detail}",
+    ),
+    "import_html_no_table": ("文件里没有表格", "the file holds no table"),
+    "import_html_undecodable": (
+        "第 {offset} 字节处无法按网页声明的编码解码；请用 --encoding 指定文件的编码",
+        "cannot be decoded at byte offset {offset} in the page's declared encoding; name the file's encoding with --encoding",
+    ),
+    "import_xml_dtd": (
+        "文件含 DTD 或实体声明，出于安全不予读取；请在 Excel 或 WPS 中另存为 .xlsx",
+        "the file declares a DTD or entities, which are refused for safety; save it as .xlsx from Excel or WPS",
+    ),
+    "import_not_text_encoding": (
+        "{encoding} 不是文本编码，不能用来读取文件（可用如 utf-8、gb18030、big5、utf-16）",
+        "{encoding} is not a text encoding and cannot read a file (try utf-8, gb18030, big5, utf-16)",
+    ),
+    "import_implausible": (
+        "按 GB18030 读出的文字不像正常中文（{total} 个非 ASCII 字符中 {rare} 个是生僻字、假名、符号或私用区字符），未导入；请用 --encoding 指定文件的编码（繁体文件多为 --encoding big5）",
+        "read as GB18030 the text is implausible ({rare} of {total} non-ASCII characters are rare hanzi, kana, symbols or private-use); not imported: name the file's encoding with --encoding (traditional-Chinese files are often --encoding big5)",
+    ),
+    "import_too_large": (
+        "文件 {size} MB，超过导入上限 {limit} MB，未读取（可用 GOVINFO_MAX_IMPORT_MB 调整，或拆分成几个文件）",
+        "file is {size} MB, over the {limit} MB import limit; not read (set GOVINFO_MAX_IMPORT_MB, or split the batch)",
+    ),
+    "import_unpacked_too_large": (
+        "工作簿解压后 {size} MB，超过上限 {limit} MB（GOVINFO_MAX_IMPORT_MB 的 20 倍），未读取",
+        "the workbook unpacks to {size} MB, over the {limit} MB limit (20 times GOVINFO_MAX_IMPORT_MB); not read",
+    ),
+    "import_sheet_too_wide": (
+        "单元格 {cell} 超出可导入的范围（最多 {rows} 行、{columns} 列），未读取此工作表；请删除多余的单元格后另存",
+        "cell {cell} lies outside what can be imported ({rows} rows, {columns} columns at most); the sheet is not read: delete the stray cells and save again",
+    ),
+    "import_sheet_too_many_cells": (
+        "工作表的单元格超过 {limit} 个，未读取；请拆分成几个文件",
+        "the sheet has more than {limit} cells; not read: split the batch",
+    ),
+    "import_formula_uncached": (
+        "{column}：公式没有缓存值：请在 Excel/WPS 中打开并保存后再导入",
+        "{column}: a formula without a cached value: open the file in Excel/WPS, save it, then import it",
     ),
     "import_no_sheet": (
         "没有名为“{sheet}”的工作表（有：{sheets}）",
@@ -753,6 +864,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_mapping_field": (
         "列映射文件 {file}：不认识的字段 {field}（可用：{fields}）",
         "mapping file {file}: unknown field {field} (known: {fields})",
+    ),
+    "import_closed_year": (
+        "注意：{year} 年度结果已记入名册（{date}），本次导入可能使该年度的得分与记录的结果不符；请运行 govinfo close-year {year} 核对",
+        "note: the {year} outcome is already recorded in the registry ({date}); this import may make that year's scores differ from it; run govinfo close-year {year} to compare",
+    ),
+    "import_empty_file": (
+        "文件里没有数据行（空文件，或只有表头）；请确认选对了文件",
+        "the file holds no data rows (empty, or a header only); check that it is the right file",
     ),
     "import_no_header": (
         "找不到表头行（如 报送单位、报送日期、标题、类别）；可用 --mapping 指定列名",
@@ -997,6 +1116,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--date {date} 在 {year} 年度之内或之前；年度结果要记在年度结束之后的日期（默认今天）",
         "--date {date} is inside the {year} year or before it; the outcome is recorded on a day after the year (default: today)",
     ),
+    "cy_title_undated": (
+        "{year}年度结果（按 {year}-12-31 计分；预览，尚未定记入名册的日期）",
+        "{year} outcome (scored as of {year}-12-31; a preview, no recording date yet)",
+    ),
     "cy_title": (
         "{year}年度结果（按 {year}-12-31 计分，记入名册日期 {date}）",
         "{year} outcome (scored as of {year}-12-31, recorded on {date})",
@@ -1005,6 +1128,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cy_no_outcome": (
         "{year}年度没有评为优秀或取消资格的直报点",
         "no point is commended or disqualified for {year}",
+    ),
+    "cy_preview_undated": (
+        "以上 {n} 条将记入 points.yaml 的历史记录；{year}-12-31 之后运行 govinfo close-year {year} --apply（或用 --date 给出年度之后的日期）写入并提交",
+        "{n} event(s) would be added to the history in points.yaml; after {year}-12-31 run govinfo close-year {year} --apply (or give a day after the year with --date) to write and commit them",
     ),
     "cy_preview": (
         "以上 {n} 条将记入 points.yaml 的历史记录（日期 {date}）；确认无误后运行 govinfo close-year {year} --apply 写入并提交",
@@ -1090,6 +1217,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "id {id} differs from the existing id {other} only in letter case",
     ),
     "pt_empty": ("{field} 不能为空", "{field} must not be empty"),
+    "pt_name_folds": (
+        "{option} {value} 与直报点 {other} 的 {name} 只差空格、全角/半角、大小写或不可见字符，导入时无法区分",
+        "{option} {value} differs from {name} of point {other} only in spaces, full-width forms, letter case or invisible characters; imports could not tell them apart",
+    ),
+    "pt_control": (
+        "{option} 含有控制字符 {chars}，不能用于名称",
+        "{option} holds control characters ({chars}), not allowed in a name",
+    ),
     "pt_name_taken": (
         "{option} {value} 已是直报点 {other} 的编号、名称或别名",
         "{option} {value} is already an id, name or alias of point {other}",

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.complete import complete_point
 from govinfo.cli.output import OutOpt
 from govinfo.render.table import OutputFormat
 
@@ -14,7 +15,12 @@ from govinfo.render.table import OutputFormat
 def explain(
     ctx: typer.Context,
     point: Annotated[
-        str, typer.Argument(metavar="POINT", help="The point: its id, full name or short name.")
+        str,
+        typer.Argument(
+            metavar="POINT",
+            help="The point: its id, full name or short name.",
+            autocompletion=complete_point,
+        ),
     ],
     year: common.YearArg,
     as_of: common.AsOfOpt = None,

@@ -17,6 +17,7 @@ import typer
 from govinfo import __version__
 from govinfo.app.options import apply_language
 from govinfo.cli import (
+    anywhere,
     check,
     closeyear,
     common,
@@ -33,16 +34,22 @@ from govinfo.cli import (
 from govinfo.cli.common import guarded
 from govinfo.i18n import get_lang
 
+
+class RootGroup(anywhere.GlobalOptionsAnywhere, usage.LocalisedGroup):
+    """govinfo itself: global options anywhere on the line (cli/anywhere), help and usage
+    errors in the user's language (cli/usage)."""
+
+
 app = typer.Typer(
     name="govinfo",
-    cls=usage.LocalisedGroup,
+    cls=RootGroup,
     help=(
         "政务信息直报点管理工具 — the information division's tool for the network of "
         "direct-reporting points: check the data folder, score a year, list what is overdue, "
         "import batches, write the year-end tables."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -104,12 +111,16 @@ def run() -> None:
     Leaves with ``os._exit`` once output is flushed: freeing millions of records at interpreter
     exit costs seconds on a large folder and serves nothing. Only here, never inside tests.
     """
+    from govinfo.cli.terminal import guard_streams, warn_if_replaced
+
     code = 0
+    guard_streams()
     try:
         app()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
         sys.stdout.flush()
+        warn_if_replaced()
         sys.stderr.flush()
     os._exit(code)

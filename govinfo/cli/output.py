@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.terminal import ascii_json, cannot_encode
 from govinfo.render.table import (
     OutputFormat,
     Table,
@@ -59,6 +60,8 @@ def emit(
         text = csv_text(records, keys)
     else:
         text = json_text(document)
+        if cannot_encode(sys.stdout):
+            text = ascii_json(text)  # the same document, every value exact
     sys.stdout.write(text)
     sys.stdout.flush()
 

@@ -7,8 +7,11 @@ from typing import Annotated, Any
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.complete import complete_point
 from govinfo.cli.output import OutOpt
-from govinfo.model import PointKind
+from govinfo.cli.words import KindFilter, parse_finding_kind
+from govinfo.errors import UsageError
+from govinfo.i18n import t
 from govinfo.render.overdue import GroupBy
 from govinfo.render.table import OutputFormat
 from govinfo.reports.overdue import FindingKind
@@ -38,17 +41,17 @@ def overdue(
             "--point",
             metavar="POINT",
             help="Only this point: its id, full name, short name or alias.",
+            autocompletion=complete_point,
         ),
     ] = None,
-    kind: Annotated[
-        PointKind | None, typer.Option("--kind", help="Only points of this kind.")
-    ] = None,
+    kind: KindFilter = None,
     types: Annotated[
         list[FindingKind] | None,
         typer.Option(
             "--type",
             metavar="TYPE",
-            help="Only findings of this type: inactive, research-missing, opinion-missing, solicitation-overdue or emergency-late (repeat for several).",
+            parser=parse_finding_kind,
+            help="Only findings of this type: inactive, research-missing, opinion-missing, solicitation-overdue or emergency-late, or the words the table prints (长期不报, 约稿逾期 …); repeat for several.",
         ),
     ] = None,
     by: Annotated[
@@ -100,6 +103,8 @@ def overdue(
     from govinfo.render.reminders import overdue_sheet
 
     day = common.date_option(as_of, "--as-of") or common.today()
+    if soon is not None and soon > (common.LAST_DAY - day).days:
+        raise UsageError(t("soon_out_of_range", soon=soon, as_of=day, last=common.LAST_DAY))
     start = check_since(common.date_option(since, "--since"), day)
     session = common.session(ctx, at)
     report = overdue_use_case(

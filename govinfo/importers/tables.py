@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govinfo.errors import GovinfoError, UsageError
+from govinfo.errors import UsageError
 from govinfo.i18n import t
+from govinfo.importers import limits
 from govinfo.importers.problems import ImportProblem, RowRef, error
 
 Cell = object
@@ -64,6 +65,16 @@ def _keep(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
 # --- text files -----------------------------------------------------------------------------
 
 
+class UncachedFormula:
+    """A formula cell saved without its value: not an empty cell, and not a value either."""
+
+    def __repr__(self) -> str:
+        return "UncachedFormula()"
+
+
+UNCACHED_FORMULA = UncachedFormula()
+
+
 class DecodeFailure(Exception):
     def __init__(self, offset: int, tried: str) -> None:
         super().__init__(offset)
@@ -89,14 +100,13 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     re-read as GB18030 (which would turn it into nonsense). Raises :class:`DecodeFailure`.
     """
     if encoding:
+        codec = limits.text_codec(encoding)
         try:
-            info = codecs.lookup(encoding)
-        except LookupError:
-            raise UsageError(t("import_unknown_encoding", encoding=encoding)) from None
-        try:
-            return data.decode(info.name), encoding
+            return data.decode(codec), encoding
         except UnicodeDecodeError as err:
             raise DecodeFailure(err.start, encoding) from None
+        except (UnicodeError, ValueError):  # a codec that cannot read a file (idna, punycode)
+            raise UsageError(t("import_not_text_encoding", encoding=encoding)) from None
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
@@ -153,7 +163,7 @@ def read_text_table(path: Path, display: str, encoding: str | None) -> Table:
         text, used = decode(data, encoding)
     except DecodeFailure as err:
         line = data.count(b"\n", 0, err.offset) + 1
-        raise _FileProblem(
+        raise FileProblem(
             error(
                 RowRef(display, None, line),
                 t(
@@ -164,6 +174,10 @@ def read_text_table(path: Path, display: str, encoding: str | None) -> Table:
                 ),
             )
         ) from None
+    if encoding is None and used == "GB18030" and (odd := limits.implausible(text)):
+        raise FileProblem(
+            error(RowRef(display, None, 0), t("import_implausible", rare=odd[0], total=odd[1]))
+        )
     delim = sniff_delimiter(text, path.suffix.lower())
     rows: list[Row] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
@@ -175,7 +189,7 @@ def read_text_table(path: Path, display: str, encoding: str | None) -> Table:
             if cells:
                 rows.append((number, cells))
     except csv.Error as err:
-        raise _FileProblem(
+        raise FileProblem(
             error(RowRef(display, None, number + 1), t("import_bad_csv", detail=str(err)))
         ) from None
     table = Table(display, None, rows, None, used)
@@ -210,9 +224,9 @@ def _sheet_merges(path: Path, sheet_xml: str | None) -> list[Merge] | None:
     return sorted(set(merges))
 
 
-def _unreadable(display: str, sheet: str | None, row: int, err: BaseException) -> _FileProblem:
+def _unreadable(display: str, sheet: str | None, row: int, err: BaseException) -> FileProblem:
     detail = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
-    return _FileProblem(error(RowRef(display, sheet, row), t("import_bad_xlsx", detail=detail)))
+    return FileProblem(error(RowRef(display, sheet, row), t("import_bad_xlsx", detail=detail)))
 
 
 def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
@@ -221,6 +235,8 @@ def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
     sheet and row it got to), never a traceback."""
     import openpyxl
 
+    if message := limits.unpacked_too_large(path):
+        raise FileProblem(error(RowRef(display, None, 0), message))
     try:
         wb: Any = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as err:  # any failure of the third-party parser on a damaged file
@@ -229,7 +245,7 @@ def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
         names = list(wb.sheetnames)
         if sheet is not None:
             if sheet not in names:
-                raise _FileProblem(
+                raise FileProblem(
                     error(
                         RowRef(display, None, 0),
                         t("import_no_sheet", sheet=sheet, sheets="、".join(names)),
@@ -244,11 +260,18 @@ def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
                 ws = wb[name]
                 if not hasattr(ws, "iter_rows"):
                     continue  # a chart sheet
+                scan = limits.scan_sheet(path, ws._worksheet_path)
+                if message := limits.sheet_out_of_bounds(scan):
+                    raise FileProblem(error(RowRef(display, name, 0), message))
                 ws.reset_dimensions()  # never trust the stored size
                 for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
                     cells = _keep(tuple(values))
+                    if scan.uncached:
+                        cells = _mark_uncached(number, cells, scan.uncached)
                     if cells:
                         rows.append((number, cells))
+            except FileProblem:
+                raise
             except Exception as err:  # see the docstring
                 raise _unreadable(display, name, number + 1, err) from None
             merges = _sheet_merges(path, getattr(ws, "_worksheet_path", None))
@@ -259,27 +282,23 @@ def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
             wb.close()
 
 
-class _FileProblem(Exception):
+def _mark_uncached(
+    number: int, cells: tuple[Cell, ...], uncached: set[tuple[int, int]]
+) -> tuple[Cell, ...]:
+    """``cells`` of row ``number`` with each formula cell that has no value marked as such."""
+    width = max((c for r, c in uncached if r == number), default=0)
+    if not width:
+        return cells
+    out = list(cells) + [None] * max(0, width - len(cells))
+    for col in range(width):
+        if (number, col + 1) in uncached and out[col] is None:
+            out[col] = UNCACHED_FORMULA
+    return tuple(out)
+
+
+class FileProblem(Exception):
+    """A file that cannot be read at all: its one problem (``importers.files.read_tables``)."""
+
     def __init__(self, problem: ImportProblem) -> None:
         super().__init__(problem.message)
         self.problem = problem
-
-
-def read_tables(
-    path: Path, *, display: str | None = None, encoding: str | None = None, sheet: str | None = None
-) -> tuple[list[Table], list[ImportProblem]]:
-    """The tables in the file at ``path``: one per sheet for a workbook, one for CSV/TSV.
-
-    A file that cannot be read at all gives no tables and one problem.
-    """
-    display = display or path.name
-    if not path.is_file():
-        raise GovinfoError(t("import_no_file", file=str(path)))
-    try:
-        if path.suffix.lower() in XLSX_SUFFIXES:
-            return read_workbook(path, display, sheet), []
-        if path.suffix.lower() == ".xls":
-            raise _FileProblem(error(RowRef(display, None, 0), t("import_xls")))
-        return [read_text_table(path, display, encoding)], []
-    except _FileProblem as fp:
-        return [], [fp.problem]
