@@ -135,15 +135,16 @@ def overdue(
 
 
 def _print_reminders(report: Any, office: str) -> None:
-    """The reminders on stdout, a blank line between them (each message is one line, to paste
-    whole)."""
+    """The reminders on stdout, a blank line between them; each message is one line (to paste
+    whole) when piped or redirected."""
     from govinfo.i18n import t
     from govinfo.render.reminders import reminders
 
     messages = reminders(report, office)
     if not messages:
         common.err_console().print(t("rm_none", as_of=report.as_of.isoformat()), markup=False)
+    out = common.console()  # on a terminal a message breaks where no number is cut
     for i, message in enumerate(messages):
         if i:
-            typer.echo("")
-        typer.echo(message)
+            out.print("")
+        out.print(message, markup=False, highlight=False, soft_wrap=True)

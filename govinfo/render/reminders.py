@@ -7,7 +7,7 @@ from __future__ import annotations
 from govinfo.i18n import t
 from govinfo.render.overdue import _days
 from govinfo.render.table import Column, Table
-from govinfo.render.words import finding_detail, when_words
+from govinfo.render.words import finding_detail
 from govinfo.reports.overdue import Finding, FindingKind, OverdueReport
 
 
@@ -59,13 +59,11 @@ def overdue_sheet(report: OverdueReport) -> Table:
 
 
 def _item(f: Finding) -> str:
-    """One overdue item of a reminder: what, by when, how late (a late emergency report says
-    how late in its own words, and there is nothing left to send for it)."""
+    """One overdue item of a reminder: what and how late (in the finding's own words), and by
+    when (not for a late emergency report: there is nothing left to send for it)."""
     if f.kind is FindingKind.EMERGENCY_LATE:
         return finding_detail(f)
-    return t(
-        "rm_item", detail=finding_detail(f), due=f.due.isoformat(), late=when_words(f.days_overdue)
-    )
+    return t("rm_item", detail=finding_detail(f), due=f.due.isoformat())
 
 
 def reminders(report: OverdueReport, office: str) -> list[str]:

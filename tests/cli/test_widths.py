@@ -131,6 +131,12 @@ CASES: dict[str, tuple[list[str], list[str], Callable[[Any], Iterator[str]], boo
         True,
     ),
     "report": (["report", "2003"], ["score", "2003"], score_numbers, True),
+    "overdue-notice": (
+        ["overdue", "--as-of", "2003-09-30", "--notice"],
+        ["overdue", "--as-of", "2003-09-30"],
+        lambda d: (f["due"] for f in d["findings"] if f["kind"] != "emergency-late"),
+        True,
+    ),
     "report-period": (["report", "2003Q3"], ["report", "2003Q3"], period_numbers, True),
     "points-list": (["points", "list"], ["points", "list"], point_ids, True),
     "points-show": (["points", "show", "changchun"], ["score", "2003"], lambda d: iter(()), False),
