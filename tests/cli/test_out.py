@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,16 +15,12 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from tests.support.cli import run_cli
-from tests.support.folders import MakeFolder
-
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring"
+from tests.support.folders import MakeFolder, copy_fixture
 
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    root = tmp_path / "data"
-    shutil.copytree(FIXTURE, root)
-    return root
+    return copy_fixture("scoring", tmp_path)
 
 
 def read_csv(path: Path) -> list[list[str]]:

@@ -10,7 +10,6 @@ import fcntl
 import json
 import os
 import re
-import shutil
 import struct
 import subprocess
 import sys
@@ -24,7 +23,8 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring"
+from tests.support.folders import copy_fixture
+
 WIDTHS = [60, 80, 100, 120, 200]
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 NARROW_RUN = re.compile(r"[!-~\u2013]+")  # what a cut would break: runs of narrow characters
@@ -156,9 +156,7 @@ CASES: dict[str, tuple[list[str], list[str], Callable[[Any], Iterator[str]], boo
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("widths") / "data"
-    shutil.copytree(FIXTURE, root)
-    return root
+    return copy_fixture("scoring", tmp_path_factory.mktemp("widths"))
 
 
 @pytest.mark.parametrize("columns", WIDTHS)

@@ -4,7 +4,6 @@ to the page's width. The files are written by the CLI and opened with openpyxl."
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,15 +12,12 @@ from typer.testing import CliRunner
 
 from govinfo.render.printsetup import FONT, STYLE_COLOURS
 from tests.support.cli import run_cli
-
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring"
+from tests.support.folders import copy_fixture
 
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    root = tmp_path / "data"
-    shutil.copytree(FIXTURE, root)
-    return root
+    return copy_fixture("scoring", tmp_path)
 
 
 @pytest.mark.parametrize(("lang", "footer"), [("zh", "第 &P 页 共 &N 页"), ("en", "Page &P of &N")])
