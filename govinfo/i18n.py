@@ -1422,6 +1422,7 @@ HELP_ZH: dict[str, str] = {
     "close-year:year": "年份，如 2003。",
     "close-year:apply": "写入 points.yaml 并提交（默认：只显示）。",
     "close-year:date": "历史记录的日期（默认：今天）；须在该年之后。",
+    "close-year:out": "同时把年度结果写入文件（只在预览时）：.xlsx（可直接打印）、.csv（带 BOM）或 .md。",
     "demo": "演示文件夹：用于试用的合成数据，以及吉林省 2003 年样例。",
     "demo generate": "在文件夹中生成确定的演示数据。",
     "demo generate:directory": "要写入的文件夹（须为空或不存在）。",

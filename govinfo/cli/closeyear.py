@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.output import OutOpt
 
 if TYPE_CHECKING:
     from govinfo.reports.closeyear import ClosePlan
@@ -30,6 +31,7 @@ def close_year(
             help="The date of the history events (default: today); must be after the year.",
         ),
     ] = None,
+    out: OutOpt = None,
 ) -> None:
     """Show the year's outcome — the commended and the disqualified points with scores and
     reasons, scored as of the year's last day — and with --apply append a `commended` or
@@ -56,6 +58,11 @@ def close_year(
     if not apply:
         closed = close_year(common.session(ctx), year, day, undated=undated)
         _show(closed.plan, closed.reasons, undated=undated)
+        if out is not None and closed.plan.outcome:
+            from govinfo.cli.output import write_table
+            from govinfo.render.closeyear import outcome_table
+
+            write_table(out, outcome_table(closed.plan, closed.reasons, undated=undated))
         _verdict(closed.plan, undated=undated)
         return
     options = common.state(ctx).options

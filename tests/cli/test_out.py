@@ -115,3 +115,12 @@ def test_points_list_out_and_an_unknown_extension(
     assert code == 2
     assert ".xlsx" in err
     assert not bad.exists()
+
+
+def test_close_year_preview_out(runner: CliRunner, data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "年度结果.xlsx"
+    code, _, err = run_cli(runner, data, "close-year", "2003", "--out", str(out))
+    assert code == 0, err
+    ws = load_workbook(out).worksheets[0]
+    assert [c.value for c in ws[2]][:3] == ["名次", "直报点", "得分"]
+    assert "长春市人民政府办公厅" in [c.value for c in ws["B"]]
