@@ -24,6 +24,7 @@ import pytest
 from rich.cells import cell_len
 
 from tests.support.folders import copy_fixture
+from tests.support.paths import FIXTURES
 
 WIDTHS = [60, 80, 100, 120, 200]
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -114,7 +115,8 @@ def period_numbers(doc: Any) -> Iterator[str]:
                 yield number(figures[key], False)
 
 
-# command → (its arguments, the JSON the numbers come from, which of them must show, how many
+# command → (its arguments, the JSON the numbers come from (none: they are listed), which of
+# them must show, how many
 # times at least: all of them, or each once)
 CASES: dict[str, tuple[list[str], list[str], Callable[[Any], Iterator[str]], bool]] = {
     "score": (["score", "2003"], ["score", "2003"], score_numbers, True),
@@ -151,6 +153,13 @@ CASES: dict[str, tuple[list[str], list[str], Callable[[Any], Iterator[str]], boo
         True,
     ),
     "check": (["check"], ["check"], lambda d: (str(d["errors"]), str(d["warnings"])), False),
+    # the import summary: new and duplicate rows of an old .xls per point, and the totals
+    "import": (
+        ["import", str(FIXTURES / "oldformats" / "batch.xls"), "--dry-run"],
+        [],
+        lambda d: iter(["2", "0", "1", "0", "1", "0", "4", "0"]),
+        True,
+    ),
 }
 
 
@@ -168,7 +177,7 @@ def test_every_number_shows_whole(case: str, columns: int, data: Path) -> None:
         assert cell_len(line.rstrip()) <= columns, f"wider than {columns}: {line!r}"
     assert "…" not in screen, screen
     shown = Counter(NARROW_RUN.findall(screen))
-    expected = Counter(wanted(machine(data, *json_args)))
+    expected = Counter(wanted(machine(data, *json_args) if json_args else None))
     if not every:
         expected = Counter(set(expected))
     missing = expected - shown
