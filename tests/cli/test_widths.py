@@ -116,8 +116,7 @@ def period_numbers(doc: Any) -> Iterator[str]:
 
 
 # command → (its arguments, the JSON the numbers come from (none: they are listed), which of
-# them must show, how many
-# times at least: all of them, or each once)
+# them must show, how many times at least: all of them, or each once)
 CASES: dict[str, tuple[list[str], list[str], Callable[[Any], Iterator[str]], bool]] = {
     "score": (["score", "2003"], ["score", "2003"], score_numbers, True),
     "explain": (
