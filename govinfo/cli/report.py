@@ -14,6 +14,7 @@ import typer
 from govinfo.cli import common
 
 if TYPE_CHECKING:
+    from govinfo.app.notice import NoticeOptions
     from govinfo.render.table import Table
     from govinfo.reports.period import PeriodReport
     from govinfo.rules.periods import Period
@@ -41,7 +42,9 @@ def report(
             "--out",
             metavar="PATH",
             help="Write the tables to a file instead: report.xlsx (one sheet per table), "
-            "report.md (Markdown), or a folder DIR/ (one CSV per table, UTF-8 with BOM).",
+            "report.md (Markdown), or a folder DIR/ (one CSV per table, UTF-8 with BOM); "
+            "通报.docx writes the year's notice itself (GB/T 9704-2012 layout, texts from "
+            "notice.yaml).",
         ),
     ] = None,
     fmt: Annotated[
@@ -52,6 +55,49 @@ def report(
         ),
     ] = ReportFormat.table,
     at: common.AtOpt = None,
+    number: Annotated[
+        int | None,
+        typer.Option(
+            "--number",
+            min=1,
+            help="The notice's serial number n, put into notice.yaml's number pattern "
+            "(e.g. 吉政办函〔{year}〕{n}号).",
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            metavar="FILE.docx",
+            help="Fill the office's own letterhead template instead of the built-in 版头: the "
+            "notice replaces its paragraph {{正文}} (or goes at its end).",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The notice's 成文日期 (default: the as-of day).",
+        ),
+    ] = None,
+    statements: Annotated[
+        str | None,
+        typer.Option(
+            "--statements",
+            metavar="DIR",
+            help="Write one statement per point into DIR: ranks, score and every scoring "
+            "event with its running total, as explain lists them.",
+        ),
+    ] = None,
+    statement_format: Annotated[
+        str,
+        typer.Option(
+            "--statement-format",
+            metavar="docx|xlsx",
+            help="The statements' file format: docx (default) or xlsx.",
+        ),
+    ] = "docx",
 ) -> None:
     """Print the tables of a period's circular (通报).
 
@@ -69,6 +115,7 @@ def report(
     minus the same at the day before the period began. Secret titles read [密]. Refuses
     (exit 1) when what it reads has errors.
     """
+    from govinfo.app.notice import NoticeOptions
     from govinfo.errors import GovinfoError, UsageError
     from govinfo.i18n import t
     from govinfo.render.export import export_kind
@@ -80,11 +127,20 @@ def report(
     given = common.date_option(as_of, "--as-of")
     kind = None
     if out is not None:
-        kind = export_kind(Path(out), out)
+        kind = "docx" if Path(out).suffix.lower() == ".docx" else export_kind(Path(out), out)
         if kind is None:
             raise UsageError(t("ye_out_unknown", path=out))
+    notice = NoticeOptions(
+        out=Path(out) if kind == "docx" and out is not None else None,
+        template=template,
+        number=number,
+        date=common.date_option(date, "--date"),
+        statements=Path(statements) if statements is not None else None,
+        statement_format=statement_format,
+    )
+    notice.check(period)
     if period.kind == "year":
-        _year_report(ctx, period, given, out, kind, fmt, at)
+        _year_report(ctx, period, given, out, kind, fmt, at, notice)
         return
     day = given or common.today()
     if day < period.first:
@@ -120,8 +176,10 @@ def _year_report(
     kind: str | None,
     fmt: ReportFormat,
     at: str | None,
+    notice: NoticeOptions,
 ) -> None:
-    """The year-end tables, then the group rankings and the lists of the year's circular."""
+    """The year-end tables, then the group rankings and the lists of the year's circular; or
+    the notice and the statements (``notice``)."""
     from govinfo.i18n import t
     from govinfo.render.period import period_document, year_report_tables
     from govinfo.render.table import json_text
@@ -133,8 +191,22 @@ def _year_report(
 
     year = period.year
     day = given or default_as_of(year, common.today())
-    loaded = common.session(ctx, at).load_year(year)
+    session = common.session(ctx, at)
+    loaded = session.load_year(year)
     result = score_year(loaded.folder, year, day)
+    if notice.wanted:
+        from govinfo.app.notice import write_notice
+
+        ye = year_end(loaded.folder, result)
+        n = write_notice(session, loaded.folder, result, ye, notice)
+        if notice.out is not None:
+            common.err_console().print(t("nt_written", path=str(notice.out)), markup=False)
+        if notice.statements is not None:
+            common.err_console().print(
+                t("st_written", n=n, path=str(notice.statements)), markup=False
+            )
+        if notice.out is not None or out is None:
+            return
     circular = period_report(loaded.folder, period, day, at_to=result)
     if fmt is ReportFormat.json and out is None:
         common.console().file.write(json_text(period_document(circular)))

@@ -323,6 +323,10 @@ def parse_file(path: str, data: bytes) -> ParsedFile:
             records = list(_read_settings(r, root))
         elif kind == "points":
             records = list(_read_points(r, root, empty))
+        elif kind == "notice":
+            from govinfo.load.notice import read_notice_settings
+
+            records = list(read_notice_settings(r, root))
         elif kind == "rules":
             records = list(read_rules(r, root, path))
         elif kind in ("solicitations", "adjustments"):

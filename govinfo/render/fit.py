@@ -26,6 +26,7 @@ from typing import Any
 
 from rich.cells import cell_len
 
+NO_LINE_END = frozenset("（《「『【〔“‘([{")
 NO_LINE_START = frozenset("，。、；：！？）》」』】〕…%,.;:!?)]}")
 GAP = 3
 HEADER_LEAST = 2  # a header may fold down to a wide character a line
@@ -94,6 +95,9 @@ def wrap_text(text: str, width: int, *, fold: bool = False) -> list[str]:
                         k += 1
                     if k < len(line) and not line[-k].isspace():
                         line, carry = line[:-k], line[-k:]
+                while len(line) > 1 and line[-1] in NO_LINE_END:
+                    # “（”, “《” … never end a line: they go down with what they open
+                    line, carry = line[:-1], line[-1] + carry
                 lines.append(line.rstrip())
                 line = carry
             line += unit

@@ -28,6 +28,14 @@ def test_closing_punctuation_never_starts_a_line() -> None:
             assert line[0] not in "，。）", (width, line)
 
 
+def test_opening_brackets_never_end_a_line() -> None:
+    for width in range(10, 30):
+        for line in wrap_text(
+            "通报的序号 n，填入发文字号格式（如 吉政办函〔{year}〕{n}号）。", width
+        )[:-1]:
+            assert line[-1] not in "（〔", (width, line)
+
+
 def test_headers_fold_cells_do_not() -> None:
     assert wrap_text("instructions", 5, fold=True) == ["instr", "uctio", "ns"]
     assert wrap_text("592.80", 3) == ["592.80"]
