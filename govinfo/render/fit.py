@@ -72,36 +72,46 @@ def _folded(units: list[str], width: int) -> list[str]:
     return out
 
 
+def _width(units: list[str]) -> int:
+    return sum(cell_len(u) for u in units)
+
+
+def _kinsoku(line: list[str], unit: str, width: int) -> int:
+    """How many of ``line``'s units stay when ``unit`` must start the next line: closing
+    marks (“。”, “）”) never start a line and opening ones (“（”, “《”) never end one, so whole
+    units go down with them — unless that would not fit either."""
+    keep = len(line)
+    if unit in NO_LINE_START:
+        while keep > 1 and line[keep - 1] in NO_LINE_START:
+            keep -= 1
+        if keep > 1 and not line[keep - 1].isspace():
+            keep -= 1
+    while keep > 1 and line[keep - 1] in NO_LINE_END:
+        keep -= 1
+    if keep < len(line) and _width(line[keep:]) + cell_len(unit) > width:
+        return len(line)
+    return keep
+
+
 def wrap_text(text: str, width: int, *, fold: bool = False) -> list[str]:
     """``text`` (any ``\\n`` kept) in lines at most ``width`` wide, broken only at spaces and
     next to wide characters; a unit wider than ``width`` gets a line of its own, whole — or,
     with ``fold`` (headers), is cut to fit."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
+        line: list[str] = []  # the units of the line being filled (spaces kept as " ")
         units = _units(paragraph)
         for unit in _folded(units, width) if fold else units:
             if unit.isspace():
                 if line:
-                    line += " "
+                    line.append(" ")
                 continue
-            if line and cell_len(line) + cell_len(unit) > width:
-                carry = ""
-                if unit in NO_LINE_START:
-                    # “。”, “）” … never start a line: the character before goes down with it
-                    # (and any closing marks just before that)
-                    k = 1
-                    while k < len(line) and line[-k] in NO_LINE_START:
-                        k += 1
-                    if k < len(line) and not line[-k].isspace():
-                        line, carry = line[:-k], line[-k:]
-                while len(line) > 1 and line[-1] in NO_LINE_END:
-                    # “（”, “《” … never end a line: they go down with what they open
-                    line, carry = line[:-1], line[-1] + carry
-                lines.append(line.rstrip())
-                line = carry
-            line += unit
-        lines.append(line.rstrip())
+            if line and _width(line) + cell_len(unit) > width:
+                keep = _kinsoku(line, unit, width)
+                lines.append("".join(line[:keep]).rstrip())
+                line = line[keep:]
+            line.append(unit)
+        lines.append("".join(line).rstrip())
     return lines
 
 

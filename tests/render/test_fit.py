@@ -36,6 +36,13 @@ def test_opening_brackets_never_end_a_line() -> None:
             assert line[-1] not in "（〔", (width, line)
 
 
+def test_punctuation_rules_never_cut_a_date() -> None:
+    for width in range(10, 16):
+        lines = wrap_text("已退出（2003-10-31）", width)
+        assert any("2003-10-31" in line for line in lines), (width, lines)
+        assert all(cell_len(line) <= width for line in lines), (width, lines)
+
+
 def test_headers_fold_cells_do_not() -> None:
     assert wrap_text("instructions", 5, fold=True) == ["instr", "uctio", "ns"]
     assert wrap_text("592.80", 3) == ["592.80"]
