@@ -991,6 +991,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已完成上次中断的写入（{message}）",
         "finished an interrupted write ({message})",
     ),
+    # --- trust under faults: recovery that proves, git failures, permissions, stdout ---------
+    "journal_target_changed": (
+        "上次中断的写入（{message}）无法完成：以下文件在中断后被改动过，既不是写入前的内容，也不是写入后的内容：{files}。"
+        "govinfo 没有动任何文件。解决办法（二选一）：\n"
+        "  1. 完成那次写入：先把你的改动另存，再用 git checkout -- <文件> 恢复这些文件，然后重新运行 govinfo，最后重做你的改动；\n"
+        "  2. 放弃那次写入、保留你的改动：删除 {path} 以及临时文件 {temps}",
+        "the interrupted write ({message}) cannot be finished: these files were changed after it "
+        "and hold neither the content before nor the content after it: {files}. govinfo changed "
+        "nothing. To resolve it, either\n"
+        "  1. finish that write: save your edits elsewhere, put the files back with git checkout -- <file>, "
+        "run govinfo again, then redo your edits; or\n"
+        "  2. give that write up and keep your edits: delete {path} and the temporary files {temps}",
+    ),
+    "journal_no_temps": ("（已没有临时文件）", "(none is left)"),
+    "journal_os_error": (
+        "上次中断的写入无法完成或撤销：{path}：{reason}；数据目录保持原样。请让数据目录可写后重新运行 govinfo（写入日志：{journal}）",
+        "an interrupted write can be neither finished nor undone now: {path}: {reason}; the folder is "
+        "left as it is. Make the data folder writable and run govinfo again (journal: {journal})",
+    ),
+    "git_index_not_restored": (
+        "{cause}\n文件已恢复原状，但 git 的暂存区未能复原（{detail}）；请先运行 git reset -q -- {paths}，再写入",
+        "{cause}\nthe files are back as they were, but git's index could not be put back ({detail}); "
+        "run git reset -q -- {paths} before the next write",
+    ),
+    "write_undo_failed": (
+        "{cause}\n写入也无法撤销（{detail}）：文件已是写入后的内容，下一次运行 govinfo 时会完成这次写入并提交",
+        "{cause}\nthe write could not be undone either ({detail}): the files hold the new content; "
+        "the next govinfo run finishes the write and commits it",
+    ),
+    "write_os_error": (
+        "无法写入数据目录：{path}：{reason}（只读、权限不足或磁盘已满？）；没有写入任何内容",
+        "cannot write the data folder: {path}: {reason} (read-only, no permission or disk full?); nothing was written",
+    ),
+    "state_os_error": (
+        "无法写入 govinfo 的状态目录：{path}：{reason}；没有写入任何内容",
+        "cannot write govinfo's state folder: {path}: {reason}; nothing was written",
+    ),
+    "stdout_lost_after_write": (
+        "写入已完成并提交，但结果摘要无法输出（标准输出已关闭或已满）",
+        "the write was done and committed, but its summary could not be printed (standard output is closed or full)",
+    ),
+    "stdout_lost": (
+        "无法输出结果：标准输出已关闭或已满",
+        "cannot print the result: standard output is closed or full",
+    ),
+    "file_not_regular": (
+        "不是普通文件（命名管道、设备或套接字），不读取",
+        "not a regular file (a named pipe, device or socket); not read",
+    ),
+    "import_points_uncommitted": (
+        "拒绝导入：points.yaml 有未提交的改动，而本批用到的直报点 {points} 在 HEAD 的 points.yaml 中没有；"
+        "导入的提交将通不过 check。请先提交 points.yaml（git commit points.yaml）再导入",
+        "refused: points.yaml has uncommitted changes and the point(s) {points} this batch needs are "
+        "not in HEAD's points.yaml: the import's commit would fail check. Commit points.yaml first "
+        "(git commit points.yaml), then import",
+    ),
     # --- report / close-year / points ------------------------------------------------------
     "ye_doc_title": (
         "{province}{year}年度政务信息直报点工作统计",
