@@ -3,7 +3,7 @@ by file, and not a change to the data folder (no lock, no commit)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,16 +15,23 @@ if TYPE_CHECKING:
 
 
 def export_tables(
-    path: Path, kind: str, title: str, tables: Sequence[Table], chart: list[str]
+    path: Path,
+    kind: str,
+    title: str,
+    tables: Sequence[Table],
+    extra: Mapping[str, Sequence[str]],
 ) -> None:
-    """Write ``tables`` to ``path`` as ``kind`` (xlsx, markdown, or a folder of CSV files),
-    atomically (see :func:`write_export`)."""
+    """Write ``tables`` to ``path`` as ``kind`` — ``xlsx``, ``markdown`` (with the ``extra``
+    text blocks, such as the trend chart), ``csv-file`` (one table) or ``csv`` (a folder, one
+    file per table) — atomically (see :func:`write_export`)."""
     from govinfo.render.export import csv_bytes, csv_file_names, markdown_document, xlsx_bytes
 
     if kind == "xlsx":
         files = {path: xlsx_bytes(tables, title=title)}
     elif kind == "markdown":
-        files = {path: markdown_document(title, tables, {"trend": chart}).encode("utf-8")}
+        files = {path: markdown_document(title, tables, extra).encode("utf-8")}
+    elif kind == "csv-file":
+        files = {path: csv_bytes(tables[0])}
     else:
         files = {
             path / name: csv_bytes(table)

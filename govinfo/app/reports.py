@@ -56,9 +56,13 @@ def explain(session: Session, point: str, year: int, day: dt.date) -> ExplainRep
     return explain_report(folder, score_year(folder, year, day), found)
 
 
-def check_since(since: dt.date | None, day: dt.date) -> dt.date:
+def check_window(
+    since: dt.date | None, day: dt.date, soon: int | None, last_day: dt.date
+) -> dt.date:
     """The start of the window (default: 1 January of ``day``'s year); a usage error (exit 2)
-    when it is after ``day``."""
+    when it is after ``day``, or when ``soon`` days from ``day`` run past ``last_day``."""
+    if soon is not None and soon > (last_day - day).days:
+        raise UsageError(t("soon_out_of_range", soon=soon, as_of=day, last=last_day))
     start = since or default_since(day)
     if start > day:
         raise UsageError(t("od_since_after_as_of", since=start.isoformat(), as_of=day.isoformat()))
@@ -75,7 +79,7 @@ def overdue(
     types: Collection[FindingKind] | None,
     soon: int | None,
 ) -> OverdueReport:
-    """What is overdue as of ``day`` in the window from ``since`` (see ``check_since``)."""
+    """What is overdue as of ``day`` in the window from ``since`` (see ``check_window``)."""
     start = since
     # January after the last year too: an emergency reported late in December may be written
     # up with a January date (as score reads it, so findings and deductions agree).

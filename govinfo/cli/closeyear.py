@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.output import OutOpt
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from govinfo.reports.closeyear import ClosePlan
 
 
@@ -30,6 +33,7 @@ def close_year(
             help="The date of the history events (default: today); must be after the year.",
         ),
     ] = None,
+    out: OutOpt = None,
 ) -> None:
     """Show the year's outcome — the commended and the disqualified points with scores and
     reasons, scored as of the year's last day — and with --apply append a `commended` or
@@ -47,7 +51,6 @@ def close_year(
         refuse_early,
         undated_preview,
     )
-    from govinfo.i18n import t
 
     today = common.today()
     day = common.date_option(date, "--date") or today
@@ -56,6 +59,11 @@ def close_year(
     if not apply:
         closed = close_year(common.session(ctx), year, day, undated=undated)
         _show(closed.plan, closed.reasons, undated=undated)
+        if out is not None and closed.plan.outcome:
+            from govinfo.cli.output import write_table
+            from govinfo.render.closeyear import outcome_table
+
+            write_table(out, outcome_table(closed.plan, closed.reasons, undated=undated))
         _verdict(closed.plan, undated=undated)
         return
     options = common.state(ctx).options
@@ -64,16 +72,21 @@ def close_year(
     if result is None:
         _verdict(plan)
         return
+    _done(plan, result.commit, day)
+
+
+def _done(plan: ClosePlan, commit: str | None, day: dt.date) -> None:
+    """Say what the applied close recorded, and which points' histories now run past ``day``."""
+    from govinfo.i18n import t
+
     later = [r.point.label for r in plan.add if any(ev.date > day for ev in r.point.history)]
     err = common.err_console()
     if later:
         err.print(
             t("cy_history_order", points=t("list_sep").join(later)), markup=False, soft_wrap=True
         )
-    if result.commit:
-        err.print(
-            t("cy_done", n=len(plan.add), commit=result.commit[:10]), markup=False, soft_wrap=True
-        )
+    if commit:
+        err.print(t("cy_done", n=len(plan.add), commit=commit[:10]), markup=False, soft_wrap=True)
     else:
         err.print(t("cy_done_no_commit", n=len(plan.add)), markup=False, soft_wrap=True)
 

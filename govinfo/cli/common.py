@@ -19,6 +19,7 @@ from govinfo.app.options import Progress, RunOptions
 from govinfo.cli.complete import complete_year
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import error_text, get_lang, t
+from govinfo.render.fit import fitting_console
 from govinfo.text import escape
 
 if TYPE_CHECKING:
@@ -31,12 +32,15 @@ def console() -> Console:
     """Tables and results: stdout. Colour only on a terminal and never with NO_COLOR."""
     from govinfo.cli.stdout import Guarded
 
-    return Console(file=cast("IO[str]", Guarded()), highlight=False, soft_wrap=False)
+    return cast(
+        Console,
+        fitting_console(file=cast("IO[str]", Guarded()), highlight=False, soft_wrap=False),
+    )
 
 
 def err_console() -> Console:
     """Messages and progress: stderr."""
-    return Console(stderr=True, highlight=False)
+    return cast(Console, fitting_console(stderr=True, highlight=False))
 
 
 class State:

@@ -8,6 +8,7 @@ import typer
 
 from govinfo.cli import common
 from govinfo.cli.complete import complete_point
+from govinfo.cli.output import OutOpt
 from govinfo.render.table import OutputFormat
 
 
@@ -27,6 +28,7 @@ def explain(
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,
+    out: OutOpt = None,
 ) -> None:
     """List every scoring event of a point in a year, in date order, with a running total
     whose last line equals the point's score in `govinfo score`.
@@ -46,4 +48,5 @@ def explain(
         document=explain_document(report),
         records=explain_records(report),
         keys=EXPLAIN_KEYS,
+        out=out,
     )

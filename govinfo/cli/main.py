@@ -31,12 +31,20 @@ from govinfo.cli import (
     report,
     score,
     stdout,
+    usage,
 )
 from govinfo.cli.common import guarded
+from govinfo.i18n import get_lang
+
+
+class RootGroup(anywhere.GlobalOptionsAnywhere, usage.LocalisedGroup):
+    """govinfo itself: global options anywhere on the line (cli/anywhere), help and usage
+    errors in the user's language (cli/usage)."""
+
 
 app = typer.Typer(
     name="govinfo",
-    cls=anywhere.GlobalOptionsAnywhere,
+    cls=RootGroup,
     help=(
         "政务信息直报点管理工具 — the information division's tool for the network of "
         "direct-reporting points: check the data folder, score a year, list what is overdue, "
@@ -82,7 +90,8 @@ def main(
     if lang is not None and lang not in ("zh", "en"):
         raise typer.BadParameter("zh or en", param_hint="--lang")
     ctx.obj = common.State(data, lang, no_cache)
-    apply_language(ctx.obj.options, None)
+    # until a folder is opened: the language the help and usage errors speak (cli/usage)
+    apply_language(ctx.obj.options, get_lang())
 
 
 app.command("init")(guarded(init.init))

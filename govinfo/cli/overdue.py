@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from govinfo.cli import common
 from govinfo.cli.complete import complete_point
+from govinfo.cli.output import OutOpt
 from govinfo.cli.words import KindFilter, parse_finding_kind
-from govinfo.errors import UsageError
 from govinfo.i18n import t
 from govinfo.render.overdue import GroupBy
 from govinfo.render.table import OutputFormat
@@ -70,6 +70,15 @@ def overdue(
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,
+    out: OutOpt = None,
+    notice: Annotated[
+        bool,
+        typer.Option(
+            "--notice",
+            help="Print one reminder message per point (what is overdue, since when, by when), "
+            "ready to paste into SMS or chat, instead of the table.",
+        ),
+    ] = False,
     fail_on_findings: Annotated[
         bool,
         typer.Option("--fail-on-findings", help="Exit 3 when anything is overdue (for scripts)."),
@@ -81,22 +90,22 @@ def overdue(
     Exit 0 whether or not there are findings (3 with --fail-on-findings when there are); an
     unknown point or data with errors is refused (exit 1).
     """
-    from govinfo.app.reports import check_since
+    from govinfo.app.reports import check_window
     from govinfo.app.reports import overdue as overdue_use_case
-    from govinfo.cli.output import emit
+    from govinfo.cli.output import emit, write_table
     from govinfo.render.overdue import (
         overdue_document,
         overdue_keys,
         overdue_records,
         overdue_table,
     )
+    from govinfo.render.reminders import overdue_sheet
 
     day = common.date_option(as_of, "--as-of") or common.today()
-    if soon is not None and soon > (common.LAST_DAY - day).days:
-        raise UsageError(t("soon_out_of_range", soon=soon, as_of=day, last=common.LAST_DAY))
-    start = check_since(common.date_option(since, "--since"), day)
+    start = check_window(common.date_option(since, "--since"), day, soon, common.LAST_DAY)
+    session = common.session(ctx, at)
     report = overdue_use_case(
-        common.session(ctx, at),
+        session,
         day,
         since=start,
         point=point,
@@ -104,12 +113,34 @@ def overdue(
         types=types,
         soon=soon,
     )
-    emit(
-        fmt,
-        spec=overdue_table(report, by),
-        document=overdue_document(report),
-        records=overdue_records(report),
-        keys=overdue_keys(report),
-    )
+    if notice:
+        _print_reminders(report, session.load(years=()).folder.settings.office)
+        if out is not None:
+            write_table(out, overdue_sheet(report))
+    else:
+        emit(
+            fmt,
+            spec=overdue_table(report, by),
+            document=overdue_document(report),
+            records=overdue_records(report),
+            keys=overdue_keys(report),
+            out=out,
+            sheet=overdue_sheet(report),
+        )
     if fail_on_findings and report.findings:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _print_reminders(report: Any, office: str) -> None:
+    """The reminders on stdout, a blank line between them; each message is one line (to paste
+    whole) when piped or redirected."""
+    from govinfo.render.reminders import reminders
+
+    messages = reminders(report, office)
+    if not messages:
+        common.err_console().print(t("rm_none", as_of=report.as_of.isoformat()), markup=False)
+    out = common.console()  # on a terminal a message breaks where no number is cut
+    for i, message in enumerate(messages):
+        if i:
+            out.print("")
+        out.print(message, markup=False, highlight=False, soft_wrap=True)

@@ -13,6 +13,7 @@ import typer
 
 from govinfo.cli import common
 from govinfo.cli.complete import complete_point
+from govinfo.cli.output import OutOpt
 from govinfo.cli.words import KindFilter, parse_point_kind
 from govinfo.model import HistoryKind, PointKind, Tier
 from govinfo.render.table import OutputFormat
@@ -46,6 +47,7 @@ def list_points(
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,
+    out: OutOpt = None,
 ) -> None:
     """List every point of the registry: id, names, kind, parent, tiers, and its state today
     (holding the provincial and/or national tier, or retired / disqualified since a day)."""
@@ -62,6 +64,7 @@ def list_points(
         document={"as_of": day.isoformat(), "points": list_records(states, joined=False)},
         records=list_records(states, joined=True),
         keys=LIST_KEYS,
+        out=out,
     )
 
 

@@ -189,5 +189,5 @@ def _show(data: Circular, out: str | None, kind: str | None, fmt: ReportFormat) 
     if out is None or kind is None:
         print_year_end(tables, common.console(), extra=extra)
         return
-    export_tables(Path(out), kind, title, tables, chart)
+    export_tables(Path(out), kind, title, tables, {"trend": chart})
     common.err_console().print(t("ye_written", path=out, n=len(tables)), markup=False)

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.output import OutOpt
 from govinfo.cli.words import parse_point_kind
 from govinfo.model import PointKind
 from govinfo.render.table import OutputFormat
@@ -42,6 +43,7 @@ def score(
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,
+    out: OutOpt = None,
 ) -> None:
     """Score a year and rank the points: score, counts and status (commended, disqualified,
     exempt, retained, left; at risk before the year ends).
@@ -71,4 +73,5 @@ def score(
         document=score_document(report),
         records=score_records(report),
         keys=SCORE_KEYS,
+        out=out,
     )

@@ -4,7 +4,8 @@ Each writer returns bytes or text; the command writes them atomically (``store.a
 
 * **xlsx** (openpyxl): one sheet per table — a title row, the header (bold, frozen), the rows
   with numbers as numbers (scores as exact decimals shown with 2 places), a bold total row,
-  the notes under it; column widths fit Chinese text (a wide character counts 2).
+  the notes under it; column widths fit Chinese text (a wide character counts 2); dressed for
+  print by :mod:`govinfo.render.printsetup` (A4, 宋体, borders, page numbers, colours).
 * **Markdown**: a heading for the report, one per table, a pipe table, the notes, and any extra
   lines (the trend chart) in a text block.
 * **CSV**: one file per table, UTF-8 with a BOM (so Excel and WPS read Chinese correctly), the
@@ -19,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from govinfo.render.printsetup import dress_sheet
 from govinfo.render.table import (
     Cell,
     ColumnKind,
@@ -168,11 +170,13 @@ def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
         for j, width in enumerate(_column_widths(table), 1):
             ws.column_dimensions[get_column_letter(j)].width = width
         ws.freeze_panes = "A3"
-        ws.print_title_rows = "1:2"
-        ws.page_setup.orientation = "landscape" if ncols > 6 else "portrait"
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        styles = [*table.styles, *[None] * (len(table.rows) - len(table.styles))]
+        dress_sheet(
+            ws,
+            ncols=ncols,
+            nrows=len(rows),
+            styles=[*styles, *(["total"] if table.total is not None else [])],
+        )
     for ws in wb.worksheets:
         for cells in ws.iter_rows():
             for cell in cells:

@@ -145,49 +145,121 @@ RICH_STYLES = {
 
 
 def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> None:
-    """Print ``spec`` on a rich ``console``. Off a terminal the table takes its natural width
-    (never wrapped to the console's), so that piped output stays one row per line. Box lines are
-    ASCII when ``ascii_only`` (default: the environment variable ``GOVINFO_ASCII`` is set), for
-    consoles that draw box characters double-width."""
+    """Print ``spec`` on a rich ``console``. On a terminal the table fits the console's width
+    without cutting a number, id or date (:mod:`govinfo.render.fit`: text wraps first, else a
+    record per block). Off a terminal the table takes its natural width (never wrapped to the
+    console's), so that piped output stays one row per line. Box lines are ASCII when
+    ``ascii_only`` (default: the environment variable ``GOVINFO_ASCII`` is set), for consoles
+    that draw box characters double-width."""
     from rich import box
     from rich.measure import Measurement
     from rich.table import Table
+    from rich.text import Text
+
+    from govinfo.render.fit import fit_widths
+    from govinfo.text import display_width
 
     if ascii_only is None:
         ascii_only = settings.ascii_only()
+    rows, styles, ends = _layout(spec)
+    widths: list[int] | None = None
+    gap = 3
+    if console.is_terminal:
+        texts = [[c.header, *(row[j] for row in rows)] for j, c in enumerate(spec.columns)]
+        if len(spec.rows) > FAST_ROWS:
+            # too many rows to wrap cell by cell: the plain layout when it fits, else blocks
+            natural = sum(max(map(display_width, col)) for col in texts) + 3 * (len(texts) - 1)
+            if natural <= console.width:
+                print_plain(spec, console, ascii_only=ascii_only)
+            else:
+                print_blocks(spec, console)
+            return
+        widths = fit_widths(texts, console.width)
+        if widths is None:  # closer columns (two cells apart) before a record per block
+            gap = 2
+            widths = fit_widths(texts, console.width, gap=gap)
+        if widths is None:
+            print_blocks(spec, console)
+            return
     if len(spec.rows) > FAST_ROWS:
         print_plain(spec, console, ascii_only=ascii_only)
         return
     table = Table(
-        title=spec.title,
+        title=None if widths is not None else spec.title,
         box=box.ASCII if ascii_only else box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
         title_justify="left",
+        collapse_padding=gap == 2,
     )
-    for col in spec.columns:
-        table.add_column(col.header, justify="right" if col.numeric else "left", no_wrap=True)
-    rows, styles, ends = _layout(spec)
+    for j, col in enumerate(spec.columns):
+        table.add_column(
+            _wrapped(col.header, widths, j, fold=True),
+            justify="right" if col.numeric else "left",
+            no_wrap=True,
+            width=None if widths is None else widths[j],
+        )
     last = len(rows) - 1
     for i, (row, style) in enumerate(zip(rows, styles, strict=True)):
         table.add_row(
-            *row,
+            *(Text(_wrapped(cell, widths, j)) for j, cell in enumerate(row)),
             style=RICH_STYLES.get(style or ""),
             end_section=i in ends and i != last,
         )
-    if console.is_terminal:
+    if widths is not None:
+        _print_wrapped(spec.title, console)
         console.print(table)
-    else:
-        # rich never prints wider than the console: widen it for this table only.
-        natural = Measurement.get(console, console.options.update_width(10_000), table).maximum
-        saved = console.width
-        console.width = max(saved, natural)
-        try:
-            console.print(table, crop=False)
-        finally:
-            console.width = saved
+        for line in spec.footer:
+            _print_wrapped(line, console)
+        return
+    # rich never prints wider than the console: widen it for this table only.
+    natural_width = Measurement.get(console, console.options.update_width(10_000), table).maximum
+    saved = console.width
+    console.width = max(saved, natural_width)
+    try:
+        console.print(table, crop=False)
+    finally:
+        console.width = saved
     for line in spec.footer:
         console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _wrapped(text: str, widths: Sequence[int] | None, j: int, *, fold: bool = False) -> str:
+    from govinfo.render.fit import wrap_text
+
+    return text if widths is None else "\n".join(wrap_text(text, widths[j], fold=fold))
+
+
+def _print_wrapped(text: str | None, console: Any, style: str | None = None) -> None:
+    """``text`` in lines that fit the console, broken where :func:`fit.wrap_text` may."""
+    from rich.text import Text
+
+    from govinfo.render.fit import wrap_text
+
+    if text is None:
+        return
+    for line in wrap_text(text, console.width):
+        console.print(Text(line, style=style or ""), highlight=False, soft_wrap=True)
+
+
+def print_blocks(spec: Table, console: Any) -> None:
+    """``spec`` a record per block (the layout that fits any terminal): the title, then for
+    each row a line per cell, ``header  value``, a blank line between rows, then the footer."""
+    from rich.text import Text
+
+    from govinfo.render.fit import block_lines
+
+    rows, styles, _ = _layout(spec)
+    headers = [c.header for c in spec.columns]
+    _print_wrapped(spec.title, console)
+    for row, style in zip(rows, styles, strict=True):
+        console.print("")
+        for line in block_lines(headers, row, console.width):
+            console.print(Text(line, style=RICH_STYLES.get(style or "", "")), soft_wrap=True)
+    if spec.footer:
+        console.print("")
+    for line in spec.footer:
+        _print_wrapped(line, console)
 
 
 # rich lays a table out cell by cell (about 2 ms a row with CJK text); past this many rows the

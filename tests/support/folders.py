@@ -45,3 +45,14 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
 
 
 MakeFolder = Callable[..., Path]
+
+
+def copy_fixture(name: str, parent: Path) -> Path:
+    """A copy of the fixture folder ``tests/fixtures/NAME`` as ``PARENT/data``."""
+    import shutil
+
+    from tests.support.paths import FIXTURES
+
+    root = parent / "data"
+    shutil.copytree(FIXTURES / name, root)
+    return root

@@ -1,0 +1,227 @@
+"""Tables that fit the terminal and never hide or cut a number, an id or a date.
+
+On a terminal :func:`govinfo.render.table.print_rich` asks :func:`fit_widths` how wide each
+column may be:
+
+* a cell's text breaks only where a person would break it — at a space, or next to a wide (CJK)
+  character — never inside a run of narrow characters (``592.50``, ``2003-09-30``,
+  ``changchun``, ``迟报 31 分钟``'s ``31``): :func:`wrap_text`;
+* so each column has a natural width (its longest cell on one line) and a least width (its
+  longest unbreakable run); columns that hold only numbers, dates or ids have the two equal and
+  are always shown whole;
+* when the natural widths do not fit, the columns that can wrap (names, titles, details,
+  headers) give up space: those that need least to stay on one line keep it, the others share
+  what is left;
+* when even the least widths do not fit, the table is printed a record per block
+  (:func:`block_lines`): one line per column, ``header  value``, a blank line between records.
+
+Off a terminal nothing is wrapped: piped output keeps one row per line, never truncated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from rich.cells import cell_len
+
+NO_LINE_END = frozenset("（《「『【〔“‘([{")
+NO_LINE_START = frozenset("，。、；：！？）》」』】〕…%,.;:!?)]}")
+GAP = 3
+HEADER_LEAST = 2  # a header may fold down to a wide character a line
+SHORT = 8  # cells this wide or less are kept on one line when the room allows  # the rich layout's columns are three cells apart (a padding, the rule, a padding)
+
+# A unit that never breaks: a run of narrow, non-space characters, or one wide character.
+_UNITS = re.compile(r"\s+|[^\s]")
+
+
+def _units(text: str) -> list[str]:
+    """``text`` as the pieces a line may break between: spaces, single wide characters and
+    runs of narrow characters (kept whole)."""
+    units: list[str] = []
+    run = ""
+    for piece in _UNITS.findall(text):
+        if not piece.isspace() and cell_len(piece) == 1:
+            run += piece
+            continue
+        if run:
+            units.append(run)
+            run = ""
+        units.append(piece)
+    if run:
+        units.append(run)
+    return units
+
+
+def least_width(text: str) -> int:
+    """The narrowest a column can be and still show ``text`` with no unit cut: its widest
+    unbreakable run (a number, a date, an id, a latin word) or wide character."""
+    return max((cell_len(u) for u in _units(text) if not u.isspace()), default=0)
+
+
+def _folded(units: list[str], width: int) -> list[str]:
+    """``units`` with every run wider than ``width`` cut into pieces that fit (for headers:
+    a word of a column's name may break, a number in a cell never does)."""
+    out: list[str] = []
+    for unit in units:
+        while cell_len(unit) > width > 0:
+            out.append(unit[:width])
+            unit = unit[width:]
+        out.append(unit)
+    return out
+
+
+def _width(units: list[str]) -> int:
+    return sum(cell_len(u) for u in units)
+
+
+def _kinsoku(line: list[str], unit: str, width: int) -> int:
+    """How many of ``line``'s units stay when ``unit`` must start the next line: closing
+    marks (“。”, “）”) never start a line and opening ones (“（”, “《”) never end one, so whole
+    units go down with them — unless that would not fit either."""
+    keep = len(line)
+    if unit in NO_LINE_START:
+        while keep > 1 and line[keep - 1] in NO_LINE_START:
+            keep -= 1
+        if keep > 1 and not line[keep - 1].isspace():
+            keep -= 1
+    while keep > 1 and line[keep - 1] in NO_LINE_END:
+        keep -= 1
+    if keep < len(line) and _width(line[keep:]) + cell_len(unit) > width:
+        return len(line)
+    return keep
+
+
+def wrap_text(text: str, width: int, *, fold: bool = False) -> list[str]:
+    """``text`` (any ``\\n`` kept) in lines at most ``width`` wide, broken only at spaces and
+    next to wide characters; a unit wider than ``width`` gets a line of its own, whole — or,
+    with ``fold`` (headers), is cut to fit."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line: list[str] = []  # the units of the line being filled (spaces kept as " ")
+        units = _units(paragraph)
+        for unit in _folded(units, width) if fold else units:
+            if unit.isspace():
+                if line:
+                    line.append(" ")
+                continue
+            if line and _width(line) + cell_len(unit) > width:
+                keep = _kinsoku(line, unit, width)
+                lines.append("".join(line[:keep]).rstrip())
+                line = line[keep:]
+            line.append(unit)
+        lines.append("".join(line).rstrip())
+    return lines
+
+
+def fit_widths(
+    columns: Sequence[Sequence[str]], available: int, *, gap: int = GAP
+) -> list[int] | None:
+    """Widths for ``columns`` (each its texts: the header, which may fold, then the cells)
+    within ``available`` cells, ``gap`` between columns: the natural widths (every text on one
+    line) when they fit; else every column at least its least width, the room left given, a
+    step at a time, where it saves the most lines of the printed table; None when even the
+    least widths do not fit."""
+    natural = [max((cell_len(x) for x in col), default=0) for col in columns]
+    least = [
+        max([HEADER_LEAST, *(least_width(x) for x in col[1:])]) if col else 0 for col in columns
+    ]
+    room = available - gap * (len(columns) - 1)
+    if sum(natural) <= room:
+        return natural
+    if sum(least) > room:
+        return None
+    cache: dict[tuple[int, int], list[int]] = {}
+
+    def lines(j: int, width: int) -> list[int]:
+        if (j, width) not in cache:
+            cache[j, width] = [
+                len(wrap_text(x, width, fold=i == 0)) for i, x in enumerate(columns[j])
+            ]
+        return cache[j, width]
+
+    widths = list(least)
+    spare = room - sum(widths)
+    # Short cells (a status, “今日到期”, “12 天”) broken over lines read worst and cost least to
+    # keep whole: those columns get their natural width first, while half the room is left.
+    for j in sorted(range(len(widths)), key=lambda k: natural[k] - widths[k]):
+        lack = natural[j] - widths[j]
+        if lack > 0 and natural[j] <= SHORT and lack * 2 <= spare:
+            widths[j] = natural[j]
+            spare -= lack
+    while spare > 0:
+        table = [lines(j, w) for j, w in enumerate(widths)]
+        # per row: the most lines any column takes, which column, and the most of the others
+        tops = []
+        for counts in zip(*table, strict=True):
+            first = max(range(len(counts)), key=counts.__getitem__)
+            rest = max((c for k, c in enumerate(counts) if k != first), default=1)
+            tops.append((counts[first], first, rest))
+        best: tuple[float, int, int] | None = None
+        for j, w in enumerate(widths):
+            now = table[j]
+            # the next width at which this column's texts take fewer lines
+            step = next(
+                (v for v in range(w + 1, min(natural[j], w + spare) + 1) if lines(j, v) != now),
+                None,
+            )
+            if step is None:
+                continue
+            saved = sum(
+                top - max(rest if first == j else top, new)
+                for (top, first, rest), new in zip(tops, lines(j, step), strict=True)
+            )
+            # a column whose own texts take fewer lines is worth a little even when the row
+            # stays as tall (another column keeps it so)
+            gain = saved + (sum(now) - sum(lines(j, step))) / 1000
+            if best is None or gain / (step - w) > best[0]:
+                best = (gain / (step - w), j, step)
+        if best is None:
+            break
+        _, j, step = best
+        spare -= step - widths[j]
+        widths[j] = step
+    return widths
+
+
+def block_lines(headers: Sequence[str], row: Sequence[str], width: int) -> list[str]:
+    """One record as a block: a line per non-empty cell, the header then the value, the values
+    lined up and wrapped (with :func:`wrap_text`) to fit ``width``."""
+    label = max(cell_len(h) for h in headers)
+    room = max(width - label - 2, 1)
+    lines: list[str] = []
+    for header, value in zip(headers, row, strict=True):
+        if not value:
+            continue
+        pad = " " * (label - cell_len(header) + 2)
+        for j, part in enumerate(wrap_text(value, room)):
+            lines.append((header + pad if j == 0 else " " * (label + 2)) + part)
+    return lines
+
+
+def fitting_console(**options: Any) -> Any:
+    """A rich ``Console`` (``options`` as rich's) whose ``print`` of a plain text line that
+    would run past a terminal's edge breaks it where :func:`wrap_text` may — so a message's
+    date or number is never split by the terminal's own wrapping. Off a terminal it prints as
+    rich does."""
+    from rich.console import Console
+
+    class FittingConsole(Console):
+        def print(self, *objects: Any, **kwargs: Any) -> None:
+            if (
+                self.is_terminal
+                and kwargs.get("soft_wrap")
+                and len(objects) == 1
+                and isinstance(objects[0], str)
+                and cell_len(objects[0]) > self.width
+            ):
+                for line in wrap_text(objects[0], self.width):
+                    super().print(line, **kwargs)
+                return
+            super().print(*objects, **kwargs)
+
+    return FittingConsole(**options)
+
+
+__all__ = ["GAP", "block_lines", "fit_widths", "fitting_console", "least_width", "wrap_text"]

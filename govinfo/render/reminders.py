@@ -1,0 +1,90 @@
+"""What ``overdue`` gives a clerk who rings round: a sheet with every row complete (point, full
+name, information officer, phone, what is overdue, since when) for ``--out``, and one reminder
+message per point ready to paste into the office's SMS or chat system (``--notice``)."""
+
+from __future__ import annotations
+
+from govinfo.i18n import t
+from govinfo.render.overdue import _days
+from govinfo.render.table import Column, Table
+from govinfo.render.words import finding_detail
+from govinfo.reports.overdue import Finding, FindingKind, OverdueReport
+
+
+def _officer(report: OverdueReport, point_id: str) -> tuple[str, str, str, str]:
+    """(short label, full name, officer, phone) of a point; empty where the registry has none."""
+    point = report.points.get(point_id)
+    if point is None:
+        return point_id, point_id, "", ""
+    contact = point.contact
+    return (
+        point.label,
+        point.name,
+        (contact.name or "") if contact is not None else "",
+        (contact.phone or "") if contact is not None else "",
+    )
+
+
+def overdue_sheet(report: OverdueReport) -> Table:
+    """The findings as a sheet for people: one complete row per finding, in SPEC order."""
+    columns = [
+        Column("point", t("od_col_point")),
+        Column("name", t("rm_col_name")),
+        Column("officer", t("od_col_contact")),
+        Column("phone", t("rm_col_phone")),
+        Column("kind", t("od_col_kind")),
+        Column("ref", t("od_col_ref")),
+        Column("due", t("od_col_due")),
+        Column("days", t("od_col_days"), right=True),
+        Column("detail", t("od_col_detail")),
+    ]
+    rows = [
+        (
+            *_officer(report, f.point),
+            t(f"od_kind_{f.kind.value}"),
+            f.period or f.ref or "",
+            f.due.isoformat(),
+            _days(f),
+            finding_detail(f),
+        )
+        for f in report.findings
+    ]
+    return Table(
+        columns=columns,
+        rows=rows,
+        title=t("od_title", as_of=report.as_of.isoformat(), since=report.since.isoformat()),
+        key="overdue",
+        name=t("rm_sheet_name"),
+    )
+
+
+def _item(f: Finding) -> str:
+    """One overdue item of a reminder: what and how late (in the finding's own words), and by
+    when (not for a late emergency report: there is nothing left to send for it)."""
+    if f.kind is FindingKind.EMERGENCY_LATE:
+        return finding_detail(f)
+    return t("rm_item", detail=finding_detail(f), due=f.due.isoformat())
+
+
+def reminders(report: OverdueReport, office: str) -> list[str]:
+    """One message per point with findings (points in id order): whom it is for, each overdue
+    item with its due day and how late it is, and who sends it."""
+    by_point: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        by_point.setdefault(f.point, []).append(f)
+    messages = []
+    for point_id in sorted(by_point):
+        label, _, officer, _ = _officer(report, point_id)
+        items = t("rm_item_sep").join(_item(f) for f in by_point[point_id])
+        to = t("rm_to_officer", point=label, officer=officer) if officer else label
+        messages.append(
+            t(
+                "rm_message",
+                to=to,
+                as_of=report.as_of.isoformat(),
+                n=len(by_point[point_id]),
+                items=items,
+                office=office,
+            )
+        )
+    return messages

@@ -1,0 +1,124 @@
+"""Help and usage errors in the user's language (issue 13 item 2): the folder's language when a
+folder is found, else the locale's; placeholders a person reads, never Python types or pydantic's
+words; exit 2 for usage errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from govinfo.cli.main import app
+from govinfo.i18n import HELP_ZH
+from tests.support.folders import MakeFolder
+
+PYTHON_WORDS = ("<", "list[", "Input should", "int range", "pydantic", "Path]")
+
+
+def command_paths() -> Iterator[tuple[list[str], Any]]:
+    def walk(command: Any, path: list[str]) -> Iterator[tuple[list[str], Any]]:
+        yield path, command
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from walk(sub, [*path, name])
+
+    yield from walk(typer.main.get_command(app), [])
+
+
+def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_every_command_and_parameter_has_chinese_help() -> None:
+    missing = []
+    for path, command in command_paths():
+        key = " ".join(path)
+        if key not in HELP_ZH:
+            missing.append(key or "govinfo")
+        for param in command.params:
+            if not getattr(param, "hidden", False) and f"{key}:{param.name}" not in HELP_ZH:
+                missing.append(f"{key}:{param.name}")
+    assert not missing
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("zh", ("用法：", "选项：", "显示本帮助并退出")), ("en", ("Usage:", "Options:", "Show this"))],
+)
+def test_every_help_speaks_the_folders_language(
+    runner: CliRunner, make_folder: MakeFolder, lang: str, words: tuple[str, ...]
+) -> None:
+    root = make_folder()
+    if lang == "en":
+        settings = root / "govinfo.yaml"
+        settings.write_text(
+            settings.read_text(encoding="utf-8").replace("language: zh", "language: en"),
+            encoding="utf-8",
+        )
+    for path, _ in command_paths():
+        code, out, err = invoke(runner, "--data", str(root), *path, "--help")
+        assert code == 0, (path, err)
+        for word in words:
+            assert word in out, (path, out)
+        for word in PYTHON_WORDS:
+            assert word not in out, (path, word, out)
+    code, out, _ = invoke(runner, "--data", str(root), "score", "--help")
+    assert ("年份" if lang == "zh" else "YEAR") in out
+    code, out, _ = invoke(runner, "--data", str(root), "import", "--help")
+    assert ("文件…" if lang == "zh" else "FILE...") in out
+
+
+def test_usage_errors_in_chinese(runner: CliRunner, make_folder: MakeFolder) -> None:
+    root = str(make_folder())
+    cases = {
+        ("score", "abc"): "年份 的值无效：应为年份",
+        ("score", "2003", "--bogus"): "没有这个选项：--bogus",
+        ("score", "2003", "--format", "xml"): "--format 的值无效：应为以下之一：table",
+        ("explain",): "缺少直报点",
+        ("score", "2003", "extra"): "多余的参数：extra",
+        ("nonsense",): "没有这个命令：nonsense",
+        ("score", "2003", "--as-of"): "选项 --as-of 后面要跟一个值",
+    }
+    for args, message in cases.items():
+        code, _, err = invoke(runner, "--data", root, *args)
+        assert code == 2, (args, err)
+        assert message in err, (args, err)
+        if args[-1] != "--as-of":  # click's parser raises that one without its command
+            assert "用法：govinfo" in err
+        for word in (*PYTHON_WORDS, "Error:", "Usage:"):
+            assert word not in err, (args, err)
+
+
+@pytest.mark.parametrize(
+    ("locale", "usage", "message"),
+    [("zh_CN.UTF-8", "用法：", "应为年份"), ("C.UTF-8", "Usage:", "expected a year")],
+)
+def test_without_a_folder_the_locale_decides(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    locale: str,
+    usage: str,
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./data here
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", locale)
+    code, _, err = invoke(runner, "score", "abc")
+    assert code == 2
+    assert usage in err
+    assert message in err
+    code, out, _ = invoke(runner, "--help")
+    assert code == 0
+    assert usage in out
+
+
+def test_lang_option_wins(runner: CliRunner, make_folder: MakeFolder) -> None:
+    code, _, err = invoke(runner, "--data", str(make_folder()), "--lang", "en", "score", "abc")
+    assert code == 2
+    assert "invalid value for YEAR: expected a year" in err

@@ -1,0 +1,183 @@
+"""Every table of every command, printed in a real pseudo-terminal at 60 to 200 columns, shows
+each number, id and date whole and no line wider than the terminal (issue 13 item 1).
+
+One subprocess of the CLI per command and width; the numbers to look for come from the same
+command's JSON (or `score`'s, for the tables that show its figures)."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import struct
+import subprocess
+import sys
+import termios
+from collections import Counter
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.cells import cell_len
+
+from tests.support.folders import copy_fixture
+from tests.support.paths import FIXTURES
+
+WIDTHS = [60, 80, 100, 120, 200]
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+NARROW_RUN = re.compile(r"[!-~\u2013]+")  # what a cut would break: runs of narrow characters
+
+
+def in_terminal(args: list[str], columns: int, data: Path) -> str:
+    """What ``govinfo ARGS`` shows in a pseudo-terminal ``columns`` wide (colour off)."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env.update(NO_COLOR="1", TERM="xterm", GOVINFO_DATA=str(data))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "govinfo", *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        close_fds=True,
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert proc.wait(timeout=120) in (0, 3), b"".join(chunks).decode("utf-8", "replace")
+    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return ANSI.sub("", text)
+
+
+def machine(data: Path, *args: str) -> Any:
+    done = subprocess.run(
+        [sys.executable, "-m", "govinfo", "--data", str(data), *args, "--format", "json"],
+        capture_output=True,
+        check=False,
+        text=True,
+    )
+    assert done.returncode in (0, 3), done.stdout + done.stderr
+    return json.loads(done.stdout, parse_float=Decimal)
+
+
+def number(value: Any, places: bool) -> str:
+    return f"{Decimal(value):.2f}" if places else str(value)
+
+
+def score_numbers(doc: Any) -> Iterator[str]:
+    for row in doc["points"]:
+        yield number(row["rank"], False)
+        yield number(row["score"], True)
+        yield number(row["deductions"], True)
+        for key in ("submitted", "adopted", "national_adopted", "instructions", "research"):
+            yield number(row[key], False)
+
+
+def explain_numbers(doc: Any) -> Iterator[str]:
+    for event in doc["events"]:
+        yield event["date"]
+        yield number(event["points"], True)
+        if event["submission"]:
+            yield event["submission"]
+
+
+def overdue_numbers(doc: Any) -> Iterator[str]:
+    for finding in doc["findings"]:
+        yield finding["due"]
+        if finding["kind"] != "emergency-late":
+            yield number(finding["days_overdue"], False)
+
+
+def point_ids(doc: Any) -> Iterator[str]:
+    for point in doc["points"]:
+        yield point["id"]
+
+
+def period_numbers(doc: Any) -> Iterator[str]:
+    for row in doc["points"]:
+        yield number(row["rank"], False)
+        for figures in (row["period"], row["to_date"]):
+            yield number(figures["score"], True)
+            yield number(figures["deductions"], True)
+            for key in ("submitted", "adopted", "national_adopted", "instructions", "research"):
+                yield number(figures[key], False)
+
+
+# command → (its arguments, the JSON the numbers come from (none: they are listed), which of
+# them must show, how many times at least: all of them, or each once)
+CASES: dict[str, tuple[list[str], list[str], Callable[[Any], Iterator[str]], bool]] = {
+    "score": (["score", "2003"], ["score", "2003"], score_numbers, True),
+    "explain": (
+        ["explain", "changchun", "2003"],
+        ["explain", "changchun", "2003"],
+        explain_numbers,
+        True,
+    ),
+    "overdue": (
+        ["overdue", "--as-of", "2003-09-30"],
+        ["overdue", "--as-of", "2003-09-30"],
+        overdue_numbers,
+        True,
+    ),
+    "report": (["report", "2003"], ["score", "2003"], score_numbers, True),
+    "overdue-notice": (
+        ["overdue", "--as-of", "2003-09-30", "--notice"],
+        ["overdue", "--as-of", "2003-09-30"],
+        lambda d: (f["due"] for f in d["findings"] if f["kind"] != "emergency-late"),
+        True,
+    ),
+    "report-period": (["report", "2003Q3"], ["report", "2003Q3"], period_numbers, True),
+    "points-list": (["points", "list"], ["points", "list"], point_ids, True),
+    "points-show": (["points", "show", "changchun"], ["score", "2003"], lambda d: iter(()), False),
+    "close-year": (
+        ["close-year", "2003", "--date", "2004-01-05"],
+        ["score", "2003"],
+        lambda d: (
+            number(r["score"], True)
+            for r in d["points"]
+            if r["status"] in ("commended", "disqualified")
+        ),
+        True,
+    ),
+    "check": (["check"], ["check"], lambda d: (str(d["errors"]), str(d["warnings"])), False),
+    # the import summary: new and duplicate rows of an old .xls per point, and the totals
+    "import": (
+        ["import", str(FIXTURES / "oldformats" / "batch.xls"), "--dry-run"],
+        [],
+        lambda d: iter(["2", "0", "1", "0", "1", "0", "4", "0"]),
+        True,
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_fixture("scoring", tmp_path_factory.mktemp("widths"))
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_every_number_shows_whole(case: str, columns: int, data: Path) -> None:
+    args, json_args, wanted, every = CASES[case]
+    screen = in_terminal(args, columns, data)
+    for line in screen.splitlines():
+        assert cell_len(line.rstrip()) <= columns, f"wider than {columns}: {line!r}"
+    assert "…" not in screen, screen
+    shown = Counter(NARROW_RUN.findall(screen))
+    expected = Counter(wanted(machine(data, *json_args) if json_args else None))
+    if not every:
+        expected = Counter(set(expected))
+    missing = expected - shown
+    assert not missing, f"not shown whole at {columns} columns: {missing}\n{screen}"

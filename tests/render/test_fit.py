@@ -1,0 +1,70 @@
+"""render/fit: wrapping that never breaks a number, id or date, and column widths that fit."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from govinfo.render.fit import block_lines, fit_widths, least_width, wrap_text
+
+
+def test_wrap_breaks_beside_chinese_and_at_spaces_never_inside_a_run() -> None:
+    text = "约稿《中小企业贷款难问题及建议》逾期 223 天未报，截至 2003-09-30"
+    for width in range(10, 40):
+        lines = wrap_text(text, width)
+        assert all(cell_len(line) <= width for line in lines), (width, lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        runs = [run for line in lines for run in line.split()]
+        assert "223" in "".join(lines)
+        assert any("2003-09-30" in run for run in runs), (width, lines)
+
+
+def test_a_run_wider_than_the_line_keeps_a_line_of_its_own_whole() -> None:
+    assert wrap_text("编号 changchun-2003-0001 已报", 8) == ["编号", "changchun-2003-0001", "已报"]
+
+
+def test_closing_punctuation_never_starts_a_line() -> None:
+    for width in range(6, 20):
+        for line in wrap_text("（默认：该年最后一天，若尚未到则为今天）。", width)[1:]:
+            assert line[0] not in "，。）", (width, line)
+
+
+def test_opening_brackets_never_end_a_line() -> None:
+    for width in range(10, 30):
+        for line in wrap_text(
+            "通报的序号 n，填入发文字号格式（如 吉政办函〔{year}〕{n}号）。", width
+        )[:-1]:
+            assert line[-1] not in "（〔", (width, line)
+
+
+def test_punctuation_rules_never_cut_a_date() -> None:
+    for width in range(10, 16):
+        lines = wrap_text("已退出（2003-10-31）", width)
+        assert any("2003-10-31" in line for line in lines), (width, lines)
+        assert all(cell_len(line) <= width for line in lines), (width, lines)
+
+
+def test_headers_fold_cells_do_not() -> None:
+    assert wrap_text("instructions", 5, fold=True) == ["instr", "uctio", "ns"]
+    assert wrap_text("592.80", 3) == ["592.80"]
+    assert least_width("得分 592.80") == 6
+
+
+def test_widths_natural_when_they_fit_else_text_gives_way_else_none() -> None:
+    columns = [
+        ["名次", "1", "10"],
+        ["直报点", "长春市人民政府办公厅", "四平"],
+        ["得分", "592.80", "9.50"],
+    ]
+    assert fit_widths(columns, 80) == [4, 20, 6]
+    narrow = fit_widths(columns, 24)
+    assert narrow is not None
+    assert sum(narrow) + 3 * 2 <= 24
+    assert narrow[2] == 6  # the score column is never narrower than its number
+    assert fit_widths(columns, 12) is None
+
+
+def test_a_block_lines_up_labels_and_wraps_values() -> None:
+    lines = block_lines(["名次", "直报点全称"], ["12", "吉林省发展和改革委员会办公室"], 24)
+    assert lines[0] == "名次        12"
+    assert all(cell_len(line) <= 24 for line in lines)
+    assert lines[1].startswith("直报点全称  ")
