@@ -122,24 +122,22 @@ def _year_report(
     at: str | None,
 ) -> None:
     """The year-end tables, then the group rankings and the lists of the year's circular."""
+    from govinfo.app.reports import year_report
     from govinfo.i18n import t
     from govinfo.render.period import period_document, year_report_tables
     from govinfo.render.table import json_text
     from govinfo.render.yearend import print_year_end, trend_chart
     from govinfo.render.yeartables import document_title, year_end_tables
-    from govinfo.reports.period import period_report
-    from govinfo.reports.yearend import year_end
-    from govinfo.rules.annual import default_as_of, score_year
+    from govinfo.rules.annual import default_as_of
 
     year = period.year
     day = given or default_as_of(year, common.today())
-    loaded = common.session(ctx, at).load_year(year)
-    result = score_year(loaded.folder, year, day)
-    circular = period_report(loaded.folder, period, day, at_to=result)
+    both = year_report(common.session(ctx, at), period, day)
+    circular = both.circular
     if fmt is ReportFormat.json and out is None:
         common.console().file.write(json_text(period_document(circular)))
         return
-    ye = year_end(loaded.folder, result)
+    ye = both.year_end
     tables = year_report_tables(year_end_tables(ye), circular)
     if out is None or kind is None:
         print_year_end(tables, common.console(), extra={"trend": trend_chart(ye)})
@@ -151,17 +149,10 @@ def _year_report(
 def _period_report(
     ctx: typer.Context, period: Period, as_of: dt.date, at: str | None
 ) -> PeriodReport:
-    """The circular of ``period`` as of ``as_of``, reading what ``score`` reads for its year,
-    through the result cache as ``score`` does."""
-    from govinfo.reports.period import PeriodReport, period_report
+    """The circular of ``period`` as of ``as_of`` (see ``app.reports.period_circular``)."""
+    from govinfo.app.reports import period_circular
 
-    return common.session(ctx, at).cached(
-        period.year,
-        name=f"period-{period.year}",
-        question=f"period\0{period.label}\0{as_of.isoformat()}",
-        kind=PeriodReport,
-        compute=lambda folder: period_report(folder, period, as_of),
-    )
+    return period_circular(common.session(ctx, at), period, as_of)
 
 
 def _write(path: Path, kind: str, title: str, tables: Sequence[Table], chart: list[str]) -> None:
