@@ -88,6 +88,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件 {size} MB，超过上限 {limit} MB，未读取（可用 GOVINFO_MAX_FILE_MB 调整）",
         "file is {size} MB, over the {limit} MB limit; not read (set GOVINFO_MAX_FILE_MB to change it)",
     ),
+    "yaml_field_topic": ("主题", "topic"),
+    "yaml_field_reason": ("理由", "reason"),
+    "yaml_field_note": ("备注", "note"),
+    "yaml_hint_colon": (
+        "{field}里的半角冒号后跟空格会被当作键：请给{field}加引号，或改用全角冒号（：）",
+        "the half-width colon followed by a space in the {field} is read as a key: put the {field} in quotes, or use a full-width colon (：)",
+    ),
+    "yaml_hint_tab": (
+        "这里有制表符（Tab）：YAML 只能用空格缩进和分隔，请把 Tab 换成空格",
+        "there is a tab here: YAML indents and separates with spaces only; replace the tab with spaces",
+    ),
+    "yaml_hint_quote": (
+        "这里开始的引号没有配对的结束引号：请补上引号（中文引号“”不算）",
+        "the quote opened here is never closed: add the closing quote",
+    ),
+    "yaml_hint_bracket": (
+        "这里的“{open}”没有配对的“{close}”：请补上“{close}”",
+        "the “{open}” here is never closed: add the “{close}”",
+    ),
+    "yaml_hint_indent": (
+        "这一行的缩进与上文不一致：同一层的键和“- ”要对齐，只用空格",
+        "this line is indented differently from the lines above: keys and “- ” of one level line up, with spaces only",
+    ),
+    "yaml_hint_indent_deeper": (
+        "这一行比上一个键缩进得多，被当作它的值的一部分：请让它与上一个键对齐",
+        "this line is indented deeper than the key above it and is read as part of its value: line it up with that key",
+    ),
+    "yaml_hint_no_colon": (
+        "这一行缺少冒号：应写成“键: 值”（半角冒号后跟一个空格）",
+        "this line lacks its colon: write “key: value” (a colon, then a space)",
+    ),
     "yaml_syntax": ("不是有效的 YAML：{detail}", "not valid YAML: {detail}"),
     "yaml_complex_key": ("键必须是简单文本", "a key must be plain text"),
     "yaml_duplicate_key": ("重复的键 {key}", "duplicate key {key}"),
@@ -431,6 +462,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status_retained": ("保留", "retained"),
     "status_left": ("退出", "left"),
     "status_at_risk": ("{status}（预警）", "{status} (at risk)"),
+    "bad_word": ("“{value}”不是可用的值；可用：{accepted}", "“{value}” is not one of: {accepted}"),
     "kind_city": ("市州", "city"),
     "kind_county": ("县市区", "county"),
     "kind_department": ("省直部门", "department"),
@@ -590,6 +622,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "优秀 {commended} 个，取消资格 {disqualified} 个；数据截至 {as_of}",
         "commended {commended}, disqualified {disqualified}; as of {as_of}",
     ),
+    "score_no_submissions": (
+        "{year} 年度没有任何报送记录：以下排名全为 0 分，不是实际成绩（请确认年份，或先导入当年的报送）",
+        "there are no submissions at all in {year}: every score below is 0, not a real result (check the year, or import that year's submissions first)",
+    ),
+    "status_passed_over": ("{status}（未评优：{why}）", "{status} (not commended: {why})"),
     "score_footer_provisional": (
         "年度未结束，暂不评定优秀和取消资格；数据截至 {as_of}，预警 {at_risk} 个",
         "the year is not over: no commendations or disqualifications yet; as of {as_of}, {at_risk} at risk",
@@ -611,6 +648,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "od_soon_research-missing": ("调研信息待报", "research due"),
     "od_soon_opinion-missing": ("舆情清单待报", "opinion list due"),
     "od_soon_solicitation-overdue": ("约稿待报", "solicitation due"),
+    "od_late_by": ("迟报 {span}", "{span} late"),
+    "od_minutes": ("{n} 分钟", "{n} min"),
+    "od_hours": ("{n} 小时", "{n} h"),
+    "od_hours_minutes": ("{h} 小时 {m} 分钟", "{h} h {m} min"),
     "od_days": ("{n} 天", "{n} days"),
     "od_day": ("{n} 天", "{n} day"),
     "od_when_late": ("逾期 {days}", "{days} overdue"),
@@ -738,9 +779,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法作为 Excel 工作簿（.xlsx）读取：{detail}",
         "cannot be read as an Excel workbook (.xlsx): {detail}",
     ),
-    "import_xls": (
-        "不支持旧式 .xls 文件：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV",
-        "old .xls files are not supported: save it as .xlsx or CSV from Excel or WPS",
+    "import_bad_old_format": (
+        "无法作为 {kind} 表格读取：{detail}",
+        "cannot be read as a spreadsheet ({kind}): {detail}",
+    ),
+    "import_html_no_table": ("文件里没有表格", "the file holds no table"),
+    "import_html_undecodable": (
+        "第 {offset} 字节处无法按网页声明的编码解码；请用 --encoding 指定文件的编码",
+        "cannot be decoded at byte offset {offset} in the page's declared encoding; name the file's encoding with --encoding",
+    ),
+    "import_xml_dtd": (
+        "文件含 DTD 或实体声明，出于安全不予读取；请在 Excel 或 WPS 中另存为 .xlsx",
+        "the file declares a DTD or entities, which are refused for safety; save it as .xlsx from Excel or WPS",
     ),
     "import_no_sheet": (
         "没有名为“{sheet}”的工作表（有：{sheets}）",
@@ -753,6 +803,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_mapping_field": (
         "列映射文件 {file}：不认识的字段 {field}（可用：{fields}）",
         "mapping file {file}: unknown field {field} (known: {fields})",
+    ),
+    "import_closed_year": (
+        "注意：{year} 年度结果已记入名册（{date}），本次导入可能使该年度的得分与记录的结果不符；请运行 govinfo close-year {year} 核对",
+        "note: the {year} outcome is already recorded in the registry ({date}); this import may make that year's scores differ from it; run govinfo close-year {year} to compare",
+    ),
+    "import_empty_file": (
+        "文件里没有数据行（空文件，或只有表头）；请确认选对了文件",
+        "the file holds no data rows (empty, or a header only); check that it is the right file",
     ),
     "import_no_header": (
         "找不到表头行（如 报送单位、报送日期、标题、类别）；可用 --mapping 指定列名",
@@ -997,6 +1055,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--date {date} 在 {year} 年度之内或之前；年度结果要记在年度结束之后的日期（默认今天）",
         "--date {date} is inside the {year} year or before it; the outcome is recorded on a day after the year (default: today)",
     ),
+    "cy_title_undated": (
+        "{year}年度结果（按 {year}-12-31 计分；预览，尚未定记入名册的日期）",
+        "{year} outcome (scored as of {year}-12-31; a preview, no recording date yet)",
+    ),
     "cy_title": (
         "{year}年度结果（按 {year}-12-31 计分，记入名册日期 {date}）",
         "{year} outcome (scored as of {year}-12-31, recorded on {date})",
@@ -1005,6 +1067,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cy_no_outcome": (
         "{year}年度没有评为优秀或取消资格的直报点",
         "no point is commended or disqualified for {year}",
+    ),
+    "cy_preview_undated": (
+        "以上 {n} 条将记入 points.yaml 的历史记录；{year}-12-31 之后运行 govinfo close-year {year} --apply（或用 --date 给出年度之后的日期）写入并提交",
+        "{n} event(s) would be added to the history in points.yaml; after {year}-12-31 run govinfo close-year {year} --apply (or give a day after the year with --date) to write and commit them",
     ),
     "cy_preview": (
         "以上 {n} 条将记入 points.yaml 的历史记录（日期 {date}）；确认无误后运行 govinfo close-year {year} --apply 写入并提交",

@@ -26,12 +26,19 @@ class Closed:
     result: WriteResult | None  # None: nothing written (a preview, done already, a conflict)
 
 
-def refuse_early(year: int, day: dt.date, today: dt.date) -> None:
-    """Refused (exit 1) before the year's last day, and for a ``day`` inside the year."""
+def undated_preview(year: int, day: dt.date, *, apply: bool, dated: bool) -> bool:
+    """A preview records nothing: on the year's last day it needs no ``--date`` of its own
+    (it then shows the outcome without a recording date)."""
+    return not apply and not dated and day <= dt.date(year, 12, 31)
+
+
+def refuse_early(year: int, day: dt.date, today: dt.date, *, undated: bool = False) -> None:
+    """Refused (exit 1) before the year's last day, and for a ``day`` inside the year (unless
+    an ``undated`` preview)."""
     last = dt.date(year, 12, 31)
     if today < last:
         raise GovinfoError(t("cy_not_over", year=year, today=today.isoformat()))
-    if day <= last:
+    if day <= last and not undated:
         raise GovinfoError(t("cy_date_inside", year=year, date=day.isoformat()))
 
 
@@ -49,8 +56,13 @@ def close_year(
     session: Session,
     year: int,
     day: dt.date,
+    *,
+    undated: bool = False,
 ) -> Closed:
-    """The year's outcome, planned (nothing written)."""
+    """The year's outcome, planned (nothing written); an ``undated`` preview plans as of the
+    day after the year."""
+    if undated:
+        day = dt.date(year + 1, 1, 1)
     plan, reasons = plan_of(session.load_year(year).folder, year, day)
     return Closed(plan, reasons, None)
 

@@ -12,6 +12,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +29,7 @@ from govinfo.importers.columns import (
     Mapping_,
     read_mapping,
 )
+from govinfo.importers.files import read_tables
 from govinfo.importers.plan import (
     Counts,
     ParseMemo,
@@ -36,11 +40,14 @@ from govinfo.importers.plan import (
     total,
 )
 from govinfo.importers.points import PointIndex
-from govinfo.importers.problems import ImportProblem, warning
+from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow, adoption_rows, submission_rows
-from govinfo.importers.tables import Table, read_tables
+from govinfo.importers.tables import Table
 from govinfo.load import WorkingTree, load_folder
 from govinfo.load.folder import ParseCacheLike, read_settings
+from govinfo.model import HistoryKind, Point
+
+_OUTCOME = (HistoryKind.COMMENDED, HistoryKind.DISQUALIFIED)
 
 
 @dataclass(frozen=True)
@@ -144,13 +151,16 @@ def run_import(
         adopt_rows: list[AdoptionRow] = []
         headerless: dict[str, list[ImportProblem]] = {}
         with_header: set[str] = set()
+        rows_of: Counter[str] = Counter()
         for table in tables:
             if options.adoptions:
                 got_a, problems = adoption_rows(table, points, mapping)
                 adopt_rows += got_a
+                rows_of[table.file] += len(got_a) + len(problems)
             else:
                 got_s, problems = submission_rows(table, points, mapping)
                 sub_rows += got_s
+                rows_of[table.file] += len(got_s) + len(problems)
             missing = [p for p in problems if p.kind == "no-header"]
             if missing and table.sheet is not None and options.sheet is None:
                 headerless.setdefault(table.file, []).extend(missing)
@@ -167,6 +177,7 @@ def run_import(
                 ]
             else:
                 out.problems += problems
+        out.problems += empty_files(files, rows_of, out.problems)
         out.rows = len(sub_rows) + len(adopt_rows)
 
         dates = [r.date for r in sub_rows] + [r.date for r in adopt_rows]
@@ -187,6 +198,8 @@ def run_import(
             plan = plan_submissions(sub_rows, loaded.folder, writer.read_bytes)
         out.problems += plan.problems
         out.counts = plan.counts
+        if plan.changes:
+            out.notes += closed_year_notes(folder.points, {d.year for d in dates})
         held = options.dry_run or any(p.is_error for p in out.problems)
         checked = checked_write(
             writer,
@@ -210,6 +223,33 @@ def run_import(
             out.commit = checked.result.commit
             out.notes += checked.result.warnings
     return out
+
+
+def empty_files(
+    files: list[Path], rows_of: Counter[str], problems: list[ImportProblem]
+) -> list[ImportProblem]:
+    """One error for each file that gave no rows and no other problem: an empty or header-only
+    file is a mistake (the wrong file, an export that failed), never a silent success."""
+    told = {p.where.file for p in problems if isinstance(p.where, RowRef)}
+    return [
+        error(RowRef(path.name, None, 0), t("import_empty_file"))
+        for path in files
+        if not rows_of[path.name] and path.name not in told
+    ]
+
+
+def closed_year_notes(points: Iterable[Point], years: set[int]) -> list[str]:
+    """A note for each year of the batch whose outcome is already recorded in the registry
+    (``commended``/``disqualified`` events naming it): the new rows may change that outcome."""
+    recorded: dict[int, list[dt.date]] = {}
+    for point in points:
+        for ev in point.history:
+            if ev.event in _OUTCOME and ev.year in years:
+                recorded.setdefault(ev.year, []).append(ev.date)
+    return [
+        t("import_closed_year", year=year, date=max(days).isoformat())
+        for year, days in sorted(recorded.items())
+    ]
 
 
 def _message(files: list[Path], out: ImportOutcome, adoptions: bool) -> str:

@@ -132,13 +132,19 @@ def add_point(
 
 
 def find_point_or_refuse(folder: Folder, text: str) -> Point:
-    """The point ``text`` names (id, full name, short name or alias), or a refusal (exit 1)."""
+    """The point ``text`` names (id, full name, short name or alias), or a refusal (exit 1)
+    with the import's "did you mean" (the closest name)."""
+    from govinfo.importers.points import PointIndex
     from govinfo.reports.explain import find_point
 
     found = find_point(folder, text)
-    if found is None:
-        raise DataError(t("score_unknown_point", point=text))
-    return found
+    if found is not None:
+        return found
+    message = t("score_unknown_point", point=text)
+    hint = PointIndex(folder.points).suggest(text)
+    if hint:
+        message += t("import_did_you_mean", hint=hint)
+    raise DataError(message)
 
 
 def history_event(

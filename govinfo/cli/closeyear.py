@@ -39,18 +39,24 @@ def close_year(
     Idempotent: when the registry already records this outcome, nothing changes and no commit
     is made. When it records a different one (the data changed since), the differences are
     shown and nothing is written (exit 1). Refused (exit 1) before the year's last day, and for
-    a --date inside the year or before it.
+    a --date inside the year or before it. A preview on the year's last day needs no --date.
     """
-    from govinfo.app.closeyear import apply_close_year, close_year, refuse_early
+    from govinfo.app.closeyear import (
+        apply_close_year,
+        close_year,
+        refuse_early,
+        undated_preview,
+    )
     from govinfo.i18n import t
 
     today = common.today()
     day = common.date_option(date, "--date") or today
-    refuse_early(year, day, today)
+    undated = undated_preview(year, day, apply=apply, dated=date is not None)
+    refuse_early(year, day, today, undated=undated)
     if not apply:
-        closed = close_year(common.session(ctx), year, day)
-        _show(closed.plan, closed.reasons)
-        _verdict(closed.plan)
+        closed = close_year(common.session(ctx), year, day, undated=undated)
+        _show(closed.plan, closed.reasons, undated=undated)
+        _verdict(closed.plan, undated=undated)
         return
     options = common.state(ctx).options
     closed = apply_close_year(options, common.Terminal(), year, day, _show)
@@ -72,19 +78,19 @@ def close_year(
         err.print(t("cy_done_no_commit", n=len(plan.add)), markup=False, soft_wrap=True)
 
 
-def _show(plan: ClosePlan, reasons: dict[str, str]) -> None:
+def _show(plan: ClosePlan, reasons: dict[str, str], *, undated: bool = False) -> None:
     from govinfo.i18n import t
     from govinfo.render.closeyear import outcome_table
     from govinfo.render.table import print_rich
 
     out = common.console()
     if plan.outcome:
-        print_rich(outcome_table(plan, reasons), out)
+        print_rich(outcome_table(plan, reasons, undated=undated), out)
     else:
         out.print(t("cy_no_outcome", year=plan.year), markup=False, highlight=False)
 
 
-def _verdict(plan: ClosePlan) -> None:
+def _verdict(plan: ClosePlan, *, undated: bool = False) -> None:
     from govinfo.errors import GovinfoError
     from govinfo.i18n import t
     from govinfo.render.closeyear import difference_table
@@ -99,6 +105,10 @@ def _verdict(plan: ClosePlan) -> None:
     if plan.state == "done":
         err.print(
             t("cy_already", year=plan.year, n=len(plan.recorded)), markup=False, soft_wrap=True
+        )
+    elif undated:
+        err.print(
+            t("cy_preview_undated", n=len(plan.add), year=plan.year), markup=False, soft_wrap=True
         )
     else:
         err.print(

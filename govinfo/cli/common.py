@@ -16,6 +16,7 @@ from rich.console import Console
 
 from govinfo import settings
 from govinfo.app.options import Progress, RunOptions
+from govinfo.cli.complete import complete_year
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import error_text, get_lang, t
 
@@ -123,7 +124,14 @@ AT_HELP = "Read the folder as it was at this git revision (a tag, branch or comm
 
 # Options that several commands share, declared once.
 YearArg = Annotated[
-    int, typer.Argument(metavar="YEAR", help="The year, e.g. 2003.", min=1, max=9998)
+    int,
+    typer.Argument(
+        metavar="YEAR",
+        help="The year, e.g. 2003.",
+        min=1,
+        max=9998,
+        autocompletion=complete_year,
+    ),
 ]
 AsOfOpt = Annotated[
     str | None,

@@ -7,13 +7,19 @@ from typing import Annotated
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.complete import complete_point
 from govinfo.render.table import OutputFormat
 
 
 def explain(
     ctx: typer.Context,
     point: Annotated[
-        str, typer.Argument(metavar="POINT", help="The point: its id, full name or short name.")
+        str,
+        typer.Argument(
+            metavar="POINT",
+            help="The point: its id, full name or short name.",
+            autocompletion=complete_point,
+        ),
     ],
     year: common.YearArg,
     as_of: common.AsOfOpt = None,

@@ -18,7 +18,7 @@ def import_cmd(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="CSV, TSV or XLSX files (several may be given).",
+            help='CSV, TSV, XLSX, XLS or ODS files, or the HTML and SpreadsheetML "xls" files web systems export (several may be given).',
             metavar="FILE",
             exists=True,
             dir_okay=False,
@@ -34,7 +34,7 @@ def import_cmd(
     ] = None,
     encoding: Annotated[
         str | None,
-        typer.Option("--encoding", help="Encoding of CSV/TSV files (default: detected)."),
+        typer.Option("--encoding", help="Encoding of CSV/TSV and HTML files (default: detected)."),
     ] = None,
     sheet: Annotated[
         str | None,
@@ -54,7 +54,7 @@ def import_cmd(
         ),
     ] = False,
 ) -> None:
-    """Import submissions from CSV/TSV/XLSX files: validate every row, skip duplicates, write
+    """Import submissions from CSV/TSV/XLSX/XLS/ODS files: validate every row, skip duplicates, write
     the month files and make one commit; on any error nothing is written (exit 1)."""
     from govinfo.app.importing import ImportOptions, import_batch
 

@@ -17,6 +17,7 @@ import typer
 from govinfo import __version__
 from govinfo.app.options import apply_language
 from govinfo.cli import (
+    anywhere,
     check,
     closeyear,
     common,
@@ -33,13 +34,14 @@ from govinfo.cli.common import guarded
 
 app = typer.Typer(
     name="govinfo",
+    cls=anywhere.GlobalOptionsAnywhere,
     help=(
         "政务信息直报点管理工具 — the information division's tool for the network of "
         "direct-reporting points: check the data folder, score a year, list what is overdue, "
         "import batches, write the year-end tables."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from govinfo.cli import common
-from govinfo.model import PointKind
+from govinfo.cli.complete import complete_point
+from govinfo.cli.words import KindFilter, parse_finding_kind
 from govinfo.render.overdue import GroupBy
 from govinfo.render.table import OutputFormat
 from govinfo.reports.overdue import FindingKind
@@ -37,17 +38,17 @@ def overdue(
             "--point",
             metavar="POINT",
             help="Only this point: its id, full name, short name or alias.",
+            autocompletion=complete_point,
         ),
     ] = None,
-    kind: Annotated[
-        PointKind | None, typer.Option("--kind", help="Only points of this kind.")
-    ] = None,
+    kind: KindFilter = None,
     types: Annotated[
         list[FindingKind] | None,
         typer.Option(
             "--type",
             metavar="TYPE",
-            help="Only findings of this type: inactive, research-missing, opinion-missing, solicitation-overdue or emergency-late (repeat for several).",
+            parser=parse_finding_kind,
+            help="Only findings of this type: inactive, research-missing, opinion-missing, solicitation-overdue or emergency-late, or the words the table prints (长期不报, 约稿逾期 …); repeat for several.",
         ),
     ] = None,
     by: Annotated[

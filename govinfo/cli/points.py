@@ -12,6 +12,8 @@ from typing import Annotated
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.complete import complete_point
+from govinfo.cli.words import KindFilter, parse_point_kind
 from govinfo.model import HistoryKind, PointKind, Tier
 from govinfo.render.table import OutputFormat
 
@@ -29,15 +31,18 @@ ReasonOption = Annotated[
     str | None, typer.Option("--reason", help="Why, in a few words (kept in the history).")
 ]
 PointArgument = Annotated[
-    str, typer.Argument(metavar="POINT", help="The point: its id, full name or short name.")
+    str,
+    typer.Argument(
+        metavar="POINT",
+        help="The point: its id, full name or short name.",
+        autocompletion=complete_point,
+    ),
 ]
 
 
 def list_points(
     ctx: typer.Context,
-    kind: Annotated[
-        PointKind | None, typer.Option("--kind", help="Only points of this kind.")
-    ] = None,
+    kind: KindFilter = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,
@@ -87,7 +92,15 @@ def add_point(
     name: Annotated[
         str, typer.Option("--name", help="The full name, e.g. 伊通满族自治县人民政府办公室.")
     ],
-    kind: Annotated[PointKind, typer.Option("--kind", help="city, county or department.")],
+    kind: Annotated[
+        PointKind,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            parser=parse_point_kind,
+            help="City (市州), county (县市区) or department (省直部门).",
+        ),
+    ],
     short: Annotated[
         str | None, typer.Option("--short", help="The short name used in tables, e.g. 伊通.")
     ] = None,

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.words import parse_point_kind
 from govinfo.model import PointKind
 from govinfo.render.table import OutputFormat
 
@@ -18,7 +19,10 @@ def score(
     kind: Annotated[
         PointKind | None,
         typer.Option(
-            "--kind", help="Show only points of this kind (ranks stay those of the whole ranking)."
+            "--kind",
+            metavar="KIND",
+            parser=parse_point_kind,
+            help="Show only points of this kind: city (市州), county (县市区) or department (省直部门); ranks stay those of the whole ranking.",
         ),
     ] = None,
     top: Annotated[
@@ -47,7 +51,7 @@ def score(
     """
     from govinfo.app.reports import score as score_use_case
     from govinfo.cli.output import emit
-    from govinfo.render.score import score_table
+    from govinfo.render.score import no_submissions_note, score_table
     from govinfo.reports.groups import folder_groups
     from govinfo.reports.score import SCORE_KEYS, score_document, score_records
     from govinfo.rules.annual import default_as_of
@@ -58,6 +62,9 @@ def score(
     report = score_use_case(
         session, year, day, kind=kind, top=top, groups=groups, by_group=by_group
     )
+    empty = no_submissions_note(report)
+    if empty:
+        common.err_console().print(empty, markup=False, highlight=False, soft_wrap=True)
     emit(
         fmt,
         spec=score_table(report),

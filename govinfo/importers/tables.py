@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govinfo.errors import GovinfoError, UsageError
+from govinfo.errors import UsageError
 from govinfo.i18n import t
 from govinfo.importers.problems import ImportProblem, RowRef, error
 
@@ -153,7 +153,7 @@ def read_text_table(path: Path, display: str, encoding: str | None) -> Table:
         text, used = decode(data, encoding)
     except DecodeFailure as err:
         line = data.count(b"\n", 0, err.offset) + 1
-        raise _FileProblem(
+        raise FileProblem(
             error(
                 RowRef(display, None, line),
                 t(
@@ -175,7 +175,7 @@ def read_text_table(path: Path, display: str, encoding: str | None) -> Table:
             if cells:
                 rows.append((number, cells))
     except csv.Error as err:
-        raise _FileProblem(
+        raise FileProblem(
             error(RowRef(display, None, number + 1), t("import_bad_csv", detail=str(err)))
         ) from None
     table = Table(display, None, rows, None, used)
@@ -210,9 +210,9 @@ def _sheet_merges(path: Path, sheet_xml: str | None) -> list[Merge] | None:
     return sorted(set(merges))
 
 
-def _unreadable(display: str, sheet: str | None, row: int, err: BaseException) -> _FileProblem:
+def _unreadable(display: str, sheet: str | None, row: int, err: BaseException) -> FileProblem:
     detail = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
-    return _FileProblem(error(RowRef(display, sheet, row), t("import_bad_xlsx", detail=detail)))
+    return FileProblem(error(RowRef(display, sheet, row), t("import_bad_xlsx", detail=detail)))
 
 
 def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
@@ -229,7 +229,7 @@ def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
         names = list(wb.sheetnames)
         if sheet is not None:
             if sheet not in names:
-                raise _FileProblem(
+                raise FileProblem(
                     error(
                         RowRef(display, None, 0),
                         t("import_no_sheet", sheet=sheet, sheets="、".join(names)),
@@ -259,27 +259,9 @@ def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
             wb.close()
 
 
-class _FileProblem(Exception):
+class FileProblem(Exception):
+    """A file that cannot be read at all: its one problem (``importers.files.read_tables``)."""
+
     def __init__(self, problem: ImportProblem) -> None:
         super().__init__(problem.message)
         self.problem = problem
-
-
-def read_tables(
-    path: Path, *, display: str | None = None, encoding: str | None = None, sheet: str | None = None
-) -> tuple[list[Table], list[ImportProblem]]:
-    """The tables in the file at ``path``: one per sheet for a workbook, one for CSV/TSV.
-
-    A file that cannot be read at all gives no tables and one problem.
-    """
-    display = display or path.name
-    if not path.is_file():
-        raise GovinfoError(t("import_no_file", file=str(path)))
-    try:
-        if path.suffix.lower() in XLSX_SUFFIXES:
-            return read_workbook(path, display, sheet), []
-        if path.suffix.lower() == ".xls":
-            raise _FileProblem(error(RowRef(display, None, 0), t("import_xls")))
-        return [read_text_table(path, display, encoding)], []
-    except _FileProblem as fp:
-        return [], [fp.problem]

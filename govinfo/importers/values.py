@@ -157,7 +157,8 @@ def _word(
     if found is not None:
         return found.value
     for member in enum:
-        if fold(member.value) == key or fold(member.name) == key:
+        # the value as SPEC writes it (opinion-list) or as an English table prints it (opinion list)
+        if key in (fold(member.value), fold(member.name), fold(member.value).replace("-", "")):
             return member.value
     raise ValueError(cell_text(value))
 

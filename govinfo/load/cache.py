@@ -33,7 +33,7 @@ from govinfo import __version__, gitcmd, settings
 from govinfo.load.records import ParsedFile, Ref
 from govinfo.model import Adjustment, Point, RuleSet, Solicitation, Submission
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: standings name the events that excluded a point from commendation
 T = TypeVar("T")
 RACY_NS = 2_000_000_000
 

@@ -3,7 +3,7 @@ rule set in force, rule sets taking effect the same day."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from govinfo.i18n import t
@@ -20,6 +20,28 @@ from govinfo.model import (
     rule_set_on,
 )
 from govinfo.text import ID_CUTOFF, closest
+
+# The kinds of files a reference of this kind is judged against (a solicitation also asks
+# the registry whether the point was addressed).
+_REF_TARGETS = {
+    "point": {"points"},
+    "folderpoint": {"points"},
+    "solicitation": {"solicitations", "points"},
+    "ruleday": {"rules"},
+    "publication": {"rules"},
+    "submission": {"submissions"},
+}
+
+
+def broken(parsed: Iterable[ParsedFile]) -> set[str]:
+    """The kinds of the files that could not be read at all (a YAML mistake, not UTF-8 …).
+    References into them are not judged: one mistake is one problem, not one more for every
+    record elsewhere that names something the broken file would have defined."""
+    return {
+        pf.kind
+        for pf in parsed
+        if not pf.records and any(p.severity is Severity.ERROR for p in pf.problems)
+    }
 
 
 class CrossCheck:
@@ -38,8 +60,11 @@ class CrossCheck:
         rule_sets: list[RuleSet],
         solicitations: list[Solicitation],
         adjustments: list[Adjustment],
+        *,
+        broken: Collection[str] = (),
     ) -> None:
         self.problems: list[Problem] = []
+        self._broken = set(broken)
         self.point_ids = {p.id for p in points}
         self.by_point = {p.id: p for p in points}
         self.sol_by_id = {s.id: s for s in solicitations}
@@ -98,8 +123,12 @@ class CrossCheck:
     def add_file(self, pf: ParsedFile) -> None:
         point_ids = self.point_ids
         good = self._good
+        if pf.kind == "submissions" and not pf.records and pf.problems:
+            self._broken |= broken([pf])
         for ref in pf.refs:
             kind = ref.kind
+            if self._broken and not self._broken.isdisjoint(_REF_TARGETS.get(kind, ())):
+                continue
             # Most references are fine and repeat (the same point, day, publication): a set
             # lookup answers them; only the rest take the full check.
             if kind == "point" or kind == "folderpoint":
@@ -129,7 +158,7 @@ class CrossCheck:
     def finish(self, *, full: bool) -> list[Problem]:
         """Every problem found. ``full`` says every submission year was added, so that an
         adjustment's submission can be looked up."""
-        if full:
+        if full and "submissions" not in self._broken:
             for path, ref in self._submission_refs:
                 if ref.value not in self._first_submission:
                     self.problems.append(

@@ -20,7 +20,7 @@ import msgspec
 from govinfo.errors import DataError
 from govinfo.i18n import t
 from govinfo.load import parallel
-from govinfo.load.crosscheck import CrossCheck
+from govinfo.load.crosscheck import CrossCheck, broken
 from govinfo.load.groups import group_problems
 from govinfo.load.records import ParsedFile, file_kind, oversized_file, parse_file
 from govinfo.load.sources import FileSource, WorkingTree
@@ -236,7 +236,9 @@ def scan_folder(
         got = _collect(base)
         problems = got.problems + _folder_problems(base, links)
         problems += group_problems(settings, got.points)
-        checker = CrossCheck(got.points, got.rule_sets, got.solicitations, got.adjustments)
+        checker = CrossCheck(
+            got.points, got.rule_sets, got.solicitations, got.adjustments, broken=broken(base)
+        )
         for pf in base:
             checker.add_file(pf)
         folder = _folder_of(settings, got, ())
@@ -334,7 +336,9 @@ def _assemble(
 ) -> LoadResult:
     got = _collect(parsed)
     problems = got.problems + _folder_problems(parsed, links) + group_problems(settings, got.points)
-    checker = CrossCheck(got.points, got.rule_sets, got.solicitations, got.adjustments)
+    checker = CrossCheck(
+        got.points, got.rule_sets, got.solicitations, got.adjustments, broken=broken(parsed)
+    )
     for pf in parsed:
         checker.add_file(pf)
     problems.extend(checker.finish(full=years is None))

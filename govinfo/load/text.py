@@ -8,7 +8,7 @@ issues become :class:`Problem` values naming the file, and where the size limit
 from __future__ import annotations
 
 from govinfo import settings
-from govinfo.i18n import t
+from govinfo.i18n import MESSAGES, t
 from govinfo.model import Problem, Severity
 from govinfo.yamltext.reader import Issue, Node, read_yaml
 
@@ -23,7 +23,18 @@ def too_large(path: str, size: int) -> Problem:
 
 def issue_problem(path: str, issue: Issue) -> Problem:
     """The reader's ``issue`` in ``path`` as an error in the user's language."""
-    return Problem(path, issue.line, issue.col, Severity.ERROR, t(issue.key, **issue.params))
+    params = dict(issue.params)
+    if isinstance(params.get("field"), str):
+        params["field"] = field_words(str(params["field"]))
+    return Problem(path, issue.line, issue.col, Severity.ERROR, t(issue.key, **params))
+
+
+def field_words(key: str) -> str:
+    """The words the tables use for a field (title → 标题, name → 全称), else the key itself."""
+    for prefix in ("col_", "pt_col_", "yaml_field_"):
+        if prefix + key in MESSAGES:
+            return t(prefix + key)
+    return key
 
 
 def parse_yaml(path: str, data: bytes) -> tuple[Node | None, list[Problem]]:

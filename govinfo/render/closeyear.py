@@ -13,9 +13,9 @@ from govinfo.reports.numbers import fixed
 _STYLE = {"commended": "good", "disqualified": "bad"}
 
 
-def outcome_table(plan: ClosePlan, reasons: Mapping[str, str]) -> Table:
+def outcome_table(plan: ClosePlan, reasons: Mapping[str, str], *, undated: bool = False) -> Table:
     """The outcome to record; ``reasons`` by point id (in the folder's language, as they are
-    written into the registry)."""
+    written into the registry). ``undated``: a preview without a recording date."""
     columns = [
         Column("rank", t("col_rank"), ColumnKind.COUNT),
         Column("point", t("ye_col_point_name")),
@@ -37,7 +37,11 @@ def outcome_table(plan: ClosePlan, reasons: Mapping[str, str]) -> Table:
         columns=columns,
         rows=rows,
         styles=[_STYLE.get(r.status.value) for r in plan.outcome],
-        title=t("cy_title", year=plan.year, date=plan.date.isoformat()),
+        title=(
+            t("cy_title_undated", year=plan.year)
+            if undated
+            else t("cy_title", year=plan.year, date=plan.date.isoformat())
+        ),
     )
 
 

@@ -13,9 +13,10 @@ import msgspec
 
 from govinfo.i18n import t
 from govinfo.render.table import Column, Table
-from govinfo.render.words import days_words, finding_detail, when_words
+from govinfo.render.words import days_words, finding_detail, late_words, when_words
 from govinfo.reports.overdue import KIND_ORDER, Finding, FindingKind, OverdueReport
 from govinfo.reports.rows import as_record, keys_of
+from govinfo.rules.pricer import LateReport
 
 
 class FindingRecord(msgspec.Struct, frozen=True, gc=False):
@@ -51,6 +52,9 @@ def _label(report: OverdueReport, point_id: str) -> str:
 
 
 def _days(f: Finding) -> str:
+    if isinstance(f.fact, LateReport):
+        # how late the report came; JSON's days_overdue stays SPEC's days since the deadline
+        return late_words(f.fact.minutes - f.fact.limit)
     if f.days_overdue > 0:
         return days_words(f.days_overdue)
     return when_words(f.days_overdue)

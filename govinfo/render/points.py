@@ -188,6 +188,6 @@ def years_table(rows: list[YearRow]) -> Table:
         elif r.rank is None or r.score is None or r.status is None:
             out.append((year, None, None, None, None, t("cy_not_ranked"), as_of))
         else:
-            status = status_words(r.status, r.at_risk)
+            status = status_words(r.status, r.at_risk, r.passed_over)
             out.append((year, r.rank, r.score, r.submitted, r.adopted, status, as_of))
     return Table(columns=columns, rows=out, title=t("pt_years_title"))

@@ -9,7 +9,7 @@ from typing import Any
 
 import msgspec
 
-from govinfo.i18n import t
+from govinfo.i18n import MESSAGES, t
 from govinfo.render.groups import group_name
 from govinfo.render.table import Column, ColumnKind, Table
 from govinfo.render.words import describe
@@ -36,10 +36,24 @@ EXPLAIN_KEYS = keys_of(ExplainRecord)
 _STYLE = {"commended": "good", "disqualified": "bad", "left": "dim"}
 
 
-def status_words(status: str, at_risk: bool) -> str:
-    """“优秀”, “保留（有取消风险）” …: a status as people read it."""
+def status_words(status: str, at_risk: bool, passed_over: tuple[str, ...] = ()) -> str:
+    """“优秀”, “保留（有取消风险）”, “保留（未评优：信息失实）” …: a status as people read it,
+    with why a point ranked high enough was passed over for commendation."""
     words = t(f"status_{status}")
+    if passed_over:
+        return t("status_passed_over", status=words, why=passed_over_words(passed_over))
     return t("status_at_risk", status=words) if at_risk else words
+
+
+def passed_over_words(kinds: tuple[str, ...]) -> str:
+    """The excluding events' kinds in words (信息失实 …); a kind without words as it is."""
+    words = [t(f"adj_{kind}") if f"adj_{kind}" in MESSAGES else kind for kind in kinds]
+    return t("list_sep").join(dict.fromkeys(words))
+
+
+def no_submissions_note(report: ScoreReport) -> str | None:
+    """A year without a single submission ranks every point 0: say so rather than rank silently."""
+    return t("score_no_submissions", year=report.year) if report.submissions == 0 else None
 
 
 def score_table(report: ScoreReport) -> Table:
@@ -70,7 +84,7 @@ def score_table(report: ScoreReport) -> Table:
             r.instructions,
             r.research,
             r.deductions,
-            status_words(r.status, r.at_risk),
+            status_words(r.status, r.at_risk, r.passed_over),
         )
         for r in report.rows
     ]
@@ -95,6 +109,9 @@ def score_table(report: ScoreReport) -> Table:
         )
     as_of = report.as_of.isoformat()
     footer = [t("score_footer_rules", ids=t("list_sep").join(report.rule_sets))]
+    empty = no_submissions_note(report)
+    if empty:
+        footer.append(empty)
     if report.final:
         footer.append(
             t(

@@ -24,6 +24,7 @@ import msgspec
 
 from govinfo.errors import DataError
 from govinfo.model import Folder, HistoryEvent, HistoryKind, Point, Tier
+from govinfo.reports.passedover import passed_over
 from govinfo.rules.annual import default_as_of, score_year
 
 ID_RE_TEXT = "[a-z][a-z0-9-]{1,39}"
@@ -70,6 +71,7 @@ class YearRow(msgspec.Struct, frozen=True, gc=False):
     status: str | None = None
     at_risk: bool = False
     problem: DataError | None = None
+    passed_over: tuple[str, ...] = ()  # the kinds of events that kept it from commendation
 
 
 def years_on_record(folder: Folder) -> list[int]:
@@ -102,6 +104,7 @@ def point_years(folder: Folder, point: Point, today: dt.date) -> list[YearRow]:
                 adopted=s.counts.adopted,
                 status=s.status.value,
                 at_risk=s.at_risk,
+                passed_over=passed_over(result).get(point.id, ()),
             )
         )
     return rows

@@ -10,6 +10,7 @@ import msgspec
 
 from govinfo.model import PointKind, Settings
 from govinfo.reports.groups import GroupInfo, folder_groups, group_of, ranks_within_groups
+from govinfo.reports.passedover import passed_over
 from govinfo.reports.rows import as_record, keys_of
 from govinfo.rules.annual import Status, YearScore
 
@@ -33,10 +34,12 @@ class ScoreRow(msgspec.Struct, frozen=True, gc=False):
     at_risk: bool
     group: str = ""  # issue 14: the point's group
     group_rank: int = 0  # its rank within the group, on the same figures as ``rank``
+    # the kinds of the events that kept a point ranked high enough from commendation
+    passed_over: tuple[str, ...] = ()
 
 
-# SPEC §3's keys: the row's fields but the table's short name.
-SCORE_KEYS = keys_of(ScoreRow, omit=("label",))
+# SPEC §3's keys: the row's fields but the table's short name and the passed-over reason.
+SCORE_KEYS = keys_of(ScoreRow, omit=("label", "passed_over"))
 
 
 class ScoreReport(msgspec.Struct, frozen=True, gc=False):
@@ -51,6 +54,7 @@ class ScoreReport(msgspec.Struct, frozen=True, gc=False):
     commended: int
     disqualified: int
     at_risk: int
+    submissions: int  # in the year, all points (0: the ranking is empty of data)
     groups: tuple[GroupInfo, ...] = ()
     by_group: bool = False
 
@@ -68,6 +72,7 @@ def score_report(
     ``groups`` (default: one per kind) and its rank within it (issue 14: the same order as the
     ranking, restricted to the group); ``by_group`` orders the rows group by group, by that
     rank, and ``top`` then keeps the rows ranked ``top`` or better within their group."""
+    excluded = passed_over(result)
     groups = groups if groups is not None else folder_groups(Settings())
     tie_break = result.annual_rule_set.annual.tie_break
     group_by_id = {s.point.id: group_of(groups, s.point) for s in result.standings}
@@ -103,6 +108,7 @@ def score_report(
                 at_risk=s.at_risk,
                 group=group_by_id[s.point.id],
                 group_rank=group_rank[s.point.id],
+                passed_over=excluded.get(s.point.id, ()),
             )
         )
     if by_group:
@@ -118,6 +124,7 @@ def score_report(
         commended=statuses.count(Status.COMMENDED),
         disqualified=statuses.count(Status.DISQUALIFIED),
         at_risk=sum(1 for s in result.standings if s.at_risk),
+        submissions=sum(s.counts.submitted for s in result.standings),
         groups=groups,
         by_group=by_group,
     )

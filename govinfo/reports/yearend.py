@@ -44,6 +44,7 @@ from decimal import Decimal
 import msgspec
 
 from govinfo.model import Category, Folder, HistoryKind, Level, Point, Tier
+from govinfo.reports.passedover import passed_over as passed_over_kinds
 from govinfo.reports.score import ScoreReport, score_report
 from govinfo.rules.annual import Standing, Status, YearScore
 from govinfo.rules.calendar import day_of_year, days_in_year
@@ -292,17 +293,12 @@ def year_end(folder: Folder, result: YearScore) -> YearEnd:
         line = round_points(annual.disqualify_below * elapsed / days_in_year(year))
         at_risk = [AtRiskRow(s.point, s.rank, s.score, line) for s in result.standings if s.at_risk]
 
-    passed_over = []
-    if result.final:
-        last_rank = max((r.rank for r in commended), default=None)
-        room = len(commended) < annual.commend_top
-        excludes = set(annual.commend_excludes)
-        for s in result.standings:
-            if s.status is not Status.RETAINED or not s.excluded:
-                continue
-            if room or (last_rank is not None and s.rank <= last_rank):
-                kinds = [e.kind for e in result.events_of(s.point.id) if e.kind in excludes]
-                passed_over.append(NoteRow(s.point, s.rank, s.score, excluded_by=tuple(kinds)))
+    excluded = passed_over_kinds(result)
+    passed_over = [
+        NoteRow(s.point, s.rank, s.score, excluded_by=excluded[s.point.id])
+        for s in result.standings
+        if s.point.id in excluded
+    ]
 
     grace = day_of_year(year, annual.grace_admitted_from)
     exempt = []

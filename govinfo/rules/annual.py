@@ -67,6 +67,7 @@ class Standing(msgspec.Struct, frozen=True, gc=False):
     status: Status
     at_risk: bool
     excluded: bool  # has a commend_excludes event in the year
+    excluded_by: tuple[str, ...] = ()  # the kinds of those events, each once, in event order
 
 
 class YearScore(msgspec.Struct, frozen=True, gc=False):
@@ -244,14 +245,14 @@ def score_year(folder: Folder, year: int, as_of: dt.date) -> YearScore:
     excludes = set(annual.commend_excludes)
     scores: dict[str, Decimal] = {}
     point_counts: dict[str, Counts] = {}
-    excluded: dict[str, bool] = {}
+    excluded: dict[str, tuple[str, ...]] = {}
     for p in ranked:
         evs = by_point.get(p.id, [])
         c = counts.get(p.id) or Counts()
         c.deductions = sum((e.points for e in evs if e.points < 0), ZERO)
         point_counts[p.id] = c
         scores[p.id] = sum((e.points for e in evs), ZERO)
-        excluded[p.id] = any(e.kind in excludes for e in evs)
+        excluded[p.id] = tuple(dict.fromkeys(e.kind for e in evs if e.kind in excludes))
 
     tie_names = annual.tie_break
 
@@ -319,7 +320,8 @@ def score_year(folder: Folder, year: int, as_of: dt.date) -> YearScore:
                 counts=point_counts[p.id],
                 status=status,
                 at_risk=at_risk,
-                excluded=excluded[p.id],
+                excluded=bool(excluded[p.id]),
+                excluded_by=excluded[p.id],
             )
         )
     by_id = {rs.id: rs for rs in folder.rule_sets}

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from govinfo.yamltext.hints import yaml_mistake
+
 try:
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
@@ -121,10 +123,8 @@ def read_yaml(data: bytes) -> tuple[Node | None, list[Issue]]:
     except _Stop:
         root = None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        what = exc.problem or exc.context or str(exc)
-        problems.append(_issue(line, col, "yaml_syntax", detail=what))
+        line, col, key, params = yaml_mistake(text, exc)
+        problems.append(_issue(line, col, key, **params))
         root = None
     except yaml.YAMLError as exc:
         problems.append(_issue(1, 1, "yaml_syntax", detail=str(exc)))

@@ -178,3 +178,19 @@ def test_a_hand_edit_of_points_yaml_is_never_overwritten(runner: CliRunner, repo
     assert "points.yaml" in err
     assert points.read_bytes() == before
     assert commits(repo) == 1
+
+
+def test_a_preview_on_the_last_day_needs_no_date(runner: CliRunner, repo: Path) -> None:
+    # conftest fixes today at 2003-12-31: a preview shows the outcome and writes nothing
+    before = (repo / "points.yaml").read_bytes()
+    code, out, err = run(runner, repo, "close-year", "2003")
+    assert code == 0, out + err
+    assert "--date" not in out + err.split("（或用")[0]
+    assert "close-year 2003 --apply" in err
+    assert "评为优秀直报点" in out
+    assert "2004-01-01" not in out + err
+    assert (repo / "points.yaml").read_bytes() == before
+    # a --date the clerk gives is still checked, preview or not
+    code, _, err = run(runner, repo, "close-year", "2003", "--date", "2003-12-31")
+    assert code == 1
+    assert "2003-12-31" in err

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from govinfo.importers.columns import SUBMISSION_ALIASES, Mapping_, find_header, read_mapping
+from govinfo.importers.files import read_tables
 from govinfo.importers.points import PointIndex
-from govinfo.importers.tables import DecodeFailure, Table, decode, read_tables, sniff_delimiter
+from govinfo.importers.tables import DecodeFailure, Table, decode, sniff_delimiter
 from govinfo.importers.values import normalise_title, parse_category, parse_date, parse_datetime
 from govinfo.model import Category, Point, PointKind, SourceRef, Tier
 

@@ -50,7 +50,8 @@ CASES: list[tuple[str, dict[str, str | bytes], list[tuple[str, int, int, str]]]]
     (
         "not-yaml",
         {SUB: "- id: a\n  title: [unclosed\n- id: b\n"},
-        [(SUB, 3, 5, "error")],
+        # where the bracket opened, not where YAML gave up: the message says “[” is never closed
+        [(SUB, 2, 10, "error")],
     ),
     (
         "python-tag",

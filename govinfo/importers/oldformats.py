@@ -1,0 +1,363 @@
+"""The office's older spreadsheets → the same :class:`Table` rows as CSV and XLSX.
+
+The format is chosen by the file's first bytes, never its extension: Chinese web systems save
+"xls" files that are really HTML tables or SpreadsheetML 2003 XML, and a clerk renames files.
+
+- Excel 97–2003 (an OLE2 compound file) and OpenDocument (``.ods``, a zip whose ``mimetype``
+  says so) through python-calamine, merged ranges included;
+- HTML tables through the standard library's ``html.parser``, decoded by the page's own
+  ``charset`` (GB18030 when it names none), ``rowspan``/``colspan`` expanded;
+- SpreadsheetML 2003 through ``xml.etree`` after refusing any DTD, so no entity is ever expanded.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Sequence
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from govinfo.i18n import t
+from govinfo.importers.problems import RowRef, error
+from govinfo.importers.tables import Cell, FileProblem, Merge, Row, Table, decode
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+SPREADSHEETML_NS = "urn:schemas-microsoft-com:office:spreadsheet"
+_SNIFF_BYTES = 4096
+_CHARSET_RE = re.compile(rb"""<meta[^>]*charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def sniff_format(path: Path) -> str | None:
+    """``"xls"``, ``"ods"``, ``"zip"`` (another zip: an xlsx whatever its name), ``"html"`` or
+    ``"spreadsheetml"`` by the file's first bytes; ``None`` for anything else (CSV, TSV)."""
+    with path.open("rb") as src:
+        head = src.read(_SNIFF_BYTES)
+    if head.startswith(OLE2_MAGIC):
+        return "xls"
+    if head.startswith(b"PK\x03\x04"):
+        # ODF stores an uncompressed "mimetype" member first; look it up properly all the same.
+        with (
+            contextlib.suppress(zipfile.BadZipFile, KeyError, OSError),
+            zipfile.ZipFile(path) as archive,
+        ):
+            if archive.read("mimetype").strip() == ODS_MIMETYPE:
+                return "ods"
+        return "zip"
+    text = _ascii_view(head)
+    if SPREADSHEETML_NS.encode() in text and b"<workbook" in text:
+        return "spreadsheetml"
+    if re.search(rb"<(html|table|!doctype\s+html)\b", text):
+        return "html"
+    return None
+
+
+def _ascii_view(head: bytes) -> bytes:
+    """The first bytes lower-cased with UTF-16 zero bytes dropped, for tag sniffing only."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head[2:].replace(b"\x00", b"")
+    return head.lower()
+
+
+def read_old_format(
+    kind: str, path: Path, display: str, sheet: str | None, encoding: str | None
+) -> list[Table]:
+    """The tables of a file whose :func:`sniff_format` is ``kind``. Raises
+    :class:`FileProblem` for a file that cannot be read."""
+    if kind in ("xls", "ods", "zip"):
+        tables = _read_calamine(path, display)
+    elif kind == "html":
+        tables = _read_html(path, display, encoding)
+    else:
+        tables = _read_spreadsheetml(path, display)
+    if sheet is None:
+        return tables
+    for table in tables:
+        if table.sheet == sheet:
+            return [table]
+    names = "、".join(str(tb.sheet) for tb in tables)
+    raise FileProblem(
+        error(RowRef(display, None, 0), t("import_no_sheet", sheet=sheet, sheets=names))
+    )
+
+
+def _unreadable(display: str, kind: str, err: BaseException | str) -> FileProblem:
+    detail = err if isinstance(err, str) else (f"{type(err).__name__}: {err}".rstrip(": "))
+    return FileProblem(
+        error(RowRef(display, None, 0), t("import_bad_old_format", kind=kind, detail=detail))
+    )
+
+
+def _rows(grid: Sequence[Sequence[Any]]) -> list[Row]:
+    """Numbered non-empty rows, trailing blanks dropped; row 1 is the sheet's first row."""
+    rows: list[Row] = []
+    for number, values in enumerate(grid, start=1):
+        cells = _keep(tuple(_cell(v) for v in values))
+        if cells:
+            rows.append((number, cells))
+    return rows
+
+
+def _cell(value: Any) -> Cell:
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # every number in an .xls is a float: 1.0 is the row number 1
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="minutes")
+    return value
+
+
+def _keep(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    end = len(cells)
+    while end and cells[end - 1] is None:
+        end -= 1
+    return cells[:end]
+
+
+# --- Excel 97-2003 and OpenDocument ------------------------------------------------------------
+
+
+def _read_calamine(path: Path, display: str) -> list[Table]:
+    import python_calamine
+
+    kind = "xls/ods"
+    try:
+        wb = python_calamine.CalamineWorkbook.from_path(str(path))
+    except Exception as err:  # the third-party parser on a damaged file: one problem
+        raise _unreadable(display, kind, err) from None
+    tables: list[Table] = []
+    try:
+        for name in wb.sheet_names:
+            try:
+                ws = wb.get_sheet_by_name(name)
+                grid = ws.to_python(skip_empty_area=False)
+                merges = _calamine_merges(ws)
+            except Exception as err:  # see above
+                raise _unreadable(display, kind, err) from None
+            tables.append(Table(display, name, _rows(grid), merges))
+    finally:
+        with contextlib.suppress(Exception):
+            wb.close()
+    return tables
+
+
+def _calamine_merges(ws: Any) -> list[Merge] | None:
+    ranges = getattr(ws, "merged_cell_ranges", None)
+    if ranges is None:
+        return None
+    merges: list[Merge] = []
+    for (r0, c0), (r1, c1) in ranges:  # 0-based, inclusive
+        merges.append((r0 + 1, c0 + 1, r1 + 1, c1 + 1))
+    return sorted(set(merges))
+
+
+# --- HTML tables -------------------------------------------------------------------------------
+
+
+class _TableParser(HTMLParser):
+    """The cells of every ``<table>`` with rowspan and colspan expanded into a full grid."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[Cell]]] = []
+        self._depth = 0  # nested tables are read as text of the outer cell
+        self._grid: list[list[Cell]] = []
+        self._pending: dict[tuple[int, int], Cell] = {}  # cells a rowspan carries down
+        self._row: list[Cell] | None = None
+        self._text: list[str] | None = None
+        self._span = (1, 1)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._depth += 1
+            if self._depth == 1:
+                self._grid, self._pending = [], {}
+            return
+        if self._depth != 1:
+            return
+        if tag == "tr":
+            self._end_cell()
+            self._end_row()
+            self._row = []
+        elif tag in ("td", "th"):
+            self._end_cell()
+            if self._row is None:
+                self._row = []
+            values = dict(attrs)
+            self._span = (_span(values.get("rowspan")), _span(values.get("colspan")))
+            self._text = []
+        elif tag == "br" and self._text is not None:
+            self._text.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table":
+            if self._depth == 1:
+                self._end_cell()
+                self._end_row()
+                self.tables.append(self._grid)
+            self._depth = max(0, self._depth - 1)
+        elif self._depth == 1 and tag in ("td", "th"):
+            self._end_cell()
+        elif self._depth == 1 and tag == "tr":
+            self._end_cell()
+            self._end_row()
+
+    def handle_data(self, data: str) -> None:
+        if self._text is not None:
+            self._text.append(data)
+
+    def _fill_pending(self) -> None:
+        assert self._row is not None
+        r = len(self._grid)
+        while (r, len(self._row)) in self._pending:
+            self._row.append(self._pending.pop((r, len(self._row))))
+
+    def _end_cell(self) -> None:
+        if self._text is None or self._row is None:
+            return
+        text = " ".join("".join(self._text).replace("\xa0", " ").split())
+        value: Cell = text or None
+        self._text = None
+        rowspan, colspan = self._span
+        self._fill_pending()
+        r, c = len(self._grid), len(self._row)
+        for dc in range(colspan):
+            self._row.append(value)
+            for dr in range(1, rowspan):
+                self._pending[(r + dr, c + dc)] = value
+        self._fill_pending()
+
+    def _end_row(self) -> None:
+        if self._row is None:
+            return
+        self._fill_pending()
+        self._grid.append(self._row)
+        self._row = None
+
+
+_MAX_SPAN = 1000  # a rowspan="1000000" must not build a million-row grid
+
+
+def _span(raw: str | None, least: int = 1) -> int:
+    """A span attribute as a number between ``least`` and a sane bound."""
+    try:
+        value = int((raw or str(least)).strip())
+    except ValueError:
+        return least
+    return min(max(value, least), _MAX_SPAN)
+
+
+def _html_text(data: bytes, encoding: str | None) -> tuple[str, str]:
+    """The page as text: ``--encoding``, else a BOM, else its meta charset, else UTF-8 when
+    the bytes are valid UTF-8, else GB18030."""
+    if encoding:
+        return decode(data, encoding)
+    for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        if data.startswith(bom):
+            return decode(data)
+    declared = _CHARSET_RE.search(data[:_SNIFF_BYTES])
+    if declared is None:
+        return decode(data)  # UTF-8 when it is valid, else GB18030
+    name = declared[1].decode("ascii")
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        codec = "gb18030"
+    if codec in ("gbk", "gb2312", "cp936", "hz"):
+        codec = "gb18030"  # the superset: keeps characters such as 䶮 that GBK lacks
+    return data.decode(codec), codec.upper().replace("_", "-")
+
+
+def _read_html(path: Path, display: str, encoding: str | None) -> list[Table]:
+    from govinfo.importers.tables import DecodeFailure
+
+    data = path.read_bytes()
+    try:
+        text, used = _html_text(data, encoding)
+    except (DecodeFailure, UnicodeDecodeError) as err:
+        offset = err.offset if isinstance(err, DecodeFailure) else err.start
+        raise _unreadable(display, "HTML", t("import_html_undecodable", offset=offset)) from None
+    parser = _TableParser()
+    parser.feed(text)
+    parser.close()
+    if not parser.tables:
+        raise _unreadable(display, "HTML", t("import_html_no_table"))
+    tables: list[Table] = []
+    for index, grid in enumerate(parser.tables, start=1):
+        name = None if len(parser.tables) == 1 else str(index)
+        table = Table(display, name, _rows(grid), [], used)
+        tables.append(table)
+    tables[0].notes.append(t("import_encoding_used", file=display, encoding=used))
+    return tables
+
+
+# --- SpreadsheetML 2003 ------------------------------------------------------------------------
+
+_SS = "{" + SPREADSHEETML_NS + "}"
+
+
+def _read_spreadsheetml(path: Path, display: str) -> list[Table]:
+    data = path.read_bytes()
+    if re.search(rb"<!(DOCTYPE|ENTITY)", data, re.IGNORECASE) or re.search(
+        rb"<\x00!\x00(D\x00O\x00C|E\x00N\x00T)", data, re.IGNORECASE
+    ):
+        raise _unreadable(display, "SpreadsheetML", t("import_xml_dtd"))
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as err:
+        raise _unreadable(display, "SpreadsheetML", err) from None
+    tables: list[Table] = []
+    for ws in root.iter(_SS + "Worksheet"):
+        name = ws.get(_SS + "Name")
+        grid: list[list[Cell]] = []
+        merges: list[Merge] = []
+        for element in ws.iter(_SS + "Row"):
+            index = element.get(_SS + "Index")
+            if index and index.isdigit():
+                while len(grid) < int(index) - 1:
+                    grid.append([])
+            row: list[Cell] = []
+            for cell in element.iter(_SS + "Cell"):
+                at = cell.get(_SS + "Index")
+                if at and at.isdigit():
+                    while len(row) < int(at) - 1:
+                        row.append(None)
+                value = _ss_value(cell)
+                across = _span(cell.get(_SS + "MergeAcross"), least=0)
+                down = _span(cell.get(_SS + "MergeDown"), least=0)
+                if across > 0 or down > 0:
+                    r, c = len(grid) + 1, len(row) + 1
+                    merges.append((r, c, r + down, c + across))
+                row.append(value)
+                row.extend([None] * across)
+            grid.append(row)
+        tables.append(Table(display, name, _rows(grid), merges))
+    if not tables:
+        raise _unreadable(display, "SpreadsheetML", t("import_html_no_table"))
+    return tables
+
+
+def _ss_value(cell: ET.Element) -> Cell:
+    data = cell.find(_SS + "Data")
+    if data is None:
+        return None
+    text = "".join(data.itertext()).strip()
+    kind = data.get(_SS + "Type", "String")
+    if not text:
+        return None
+    if kind == "Number":
+        with contextlib.suppress(ValueError):
+            number = float(text)
+            return int(number) if number.is_integer() else text
+    if kind == "DateTime":
+        with contextlib.suppress(ValueError):
+            moment = dt.datetime.fromisoformat(text)
+            return moment.date() if moment.time() == dt.time() else moment
+    return text

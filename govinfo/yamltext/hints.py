@@ -1,0 +1,53 @@
+"""YAML mistakes as the clerk would name them, with the likely fix — as issue keys, no words.
+
+The YAML parser names what it met (“mapping values are not allowed in this context”); a clerk
+needs what went wrong in her own terms and how to put it right. The common mistakes — a
+half-width colon followed by a space inside a value, a tab, an unclosed quote or bracket, a line
+indented differently from its neighbours, a key without its colon — are recognised from the
+parser's message and the text of the line, and placed where the fix goes (an unclosed bracket
+at the line where it opened); anything else keeps the parser's words (``yaml_syntax``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# "  title: 长春: 调研" → the key "title"
+_KEY_LINE = re.compile(r"^(\s*(?:-\s+)*)([^\s:#'\"{}\[\],][^:#]*?):(\s|$)")
+
+
+def _line(text: str, number: int) -> str:
+    lines = text.splitlines()
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def yaml_mistake(text: str, exc: Any) -> tuple[int, int, str, dict[str, object]]:
+    """(line, column, issue key, params) for a ``yaml.MarkedYAMLError`` met reading ``text``."""
+    problem = str(exc.problem or "")
+    context = str(exc.context or "")
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    start = exc.context_mark
+    opened = (start.line + 1, start.column + 1) if start is not None else (line, col)
+
+    if problem.startswith("mapping values are not allowed"):
+        m = _KEY_LINE.match(_line(text, line))
+        if m is not None and col - 1 > m.end(2):
+            return line, col, "yaml_hint_colon", {"field": m[2].strip()}
+        return line, col, "yaml_hint_indent_deeper", {}
+    if "tab character" in problem or "'\\t'" in problem:
+        return line, col, "yaml_hint_tab", {}
+    if "quoted scalar" in context:
+        return *opened, "yaml_hint_quote", {}
+    if "flow sequence" in context or "flow mapping" in context:
+        pair = ("[", "]") if "sequence" in context else ("{", "}")
+        return *opened, "yaml_hint_bracket", {"open": pair[0], "close": pair[1]}
+    if "expected <block end>" in problem or problem in (
+        "did not find expected key",
+        "did not find expected '-' indicator",
+    ):
+        return line, col, "yaml_hint_indent", {}
+    if "could not find expected ':'" in problem:
+        return *opened, "yaml_hint_no_colon", {}
+    return line, col, "yaml_syntax", {"detail": problem or context or str(exc)}

@@ -1,0 +1,85 @@
+"""What the tables must not hide: an empty year, and why a high-ranked point was not commended."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.support.cli import run_cli as run
+from tests.support.folders import MakeFolder
+from tests.support.paths import SAMPLE
+
+
+def test_a_year_without_submissions_says_so(make_folder: MakeFolder, runner: CliRunner) -> None:
+    root = make_folder()
+    code, out, err = run(runner, root, "score", "2003")
+    assert code == 0, out + err
+    assert "2003 年度没有任何报送记录" in err
+    assert "2003 年度没有任何报送记录" in out  # the footer: a printed table carries it too
+    code, out, err = run(runner, root, "--lang", "en", "score", "2003", "--format", "json")
+    assert code == 0
+    assert "no submissions at all in 2003" in err
+    assert json.loads(out)["year"] == 2003  # the JSON document is SPEC's, unchanged
+
+
+def test_a_year_with_submissions_has_no_such_note(
+    make_folder: MakeFolder, runner: CliRunner
+) -> None:
+    root = make_folder(
+        {
+            "submissions/2003/changchun/08.yaml": """\
+            - id: changchun-2003-0001
+              date: 2003-08-14
+              title: 长春市再就业工作调研
+              category: research
+            """
+        }
+    )
+    code, out, err = run(runner, root, "score", "2003")
+    assert code == 0, out + err
+    assert "没有任何报送记录" not in out + err
+
+
+@pytest.mark.parametrize(
+    ("command", "lang", "words"),
+    [
+        (["score", "2003"], "zh", "保留（未评优：信息失实）"),
+        (["score", "2003"], "en", "retained (not commended: inaccurate information)"),
+        (["points", "show", "siping"], "zh", "保留（未评优：信息失实）"),
+        (["report", "2003"], "zh", "保留（未评优：信息失实）"),
+    ],
+)
+def test_a_point_passed_over_shows_why(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, command: list[str], lang: str, words: str
+) -> None:
+    monkeypatch.setenv("GOVINFO_TODAY", "2004-01-10")
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, err = run(runner, SAMPLE, "--lang", lang, "--no-cache", *command)
+    assert code == 0, out + err
+    if command[0] == "points":
+        siping = [line for line in out.splitlines() if line.startswith("2003 ")]
+    else:
+        siping = [line for line in out.splitlines() if line.split()[1:2] == ["四平"]]
+    assert siping, out
+    assert words in siping[0]
+    code, out, _ = run(runner, SAMPLE, "--no-cache", "score", "2003", "--format", "json")
+    statuses = {p["id"]: p["status"] for p in json.loads(out)["points"]}
+    assert statuses["siping"] == "retained"  # SPEC's value, unchanged
+
+
+def test_a_late_emergency_shows_how_late_it_was(runner: CliRunner) -> None:
+    args = ["--no-cache", "overdue", "--as-of", "2003-09-30", "--type", "emergency-late"]
+    code, out, err = run(runner, SAMPLE, *args)
+    assert code == 0, out + err
+    line = next(x for x in out.splitlines() if "baicheng-2003-0016" in x)
+    assert "迟报 31 分钟" in line  # 211 minutes after it occurred, against a limit of 180
+    assert "253 天" not in line
+    line = next(x for x in out.splitlines() if "baicheng-2003-0157" in x)
+    assert "迟报 1 小时 35 分钟" in line
+    code, out, _ = run(runner, SAMPLE, "--lang", "en", *args)
+    assert "31 min late" in next(x for x in out.splitlines() if "baicheng-2003-0016" in x)
+    code, out, _ = run(runner, SAMPLE, *args, "--format", "json")
+    finding = next(f for f in json.loads(out)["findings"] if f["ref"] == "baicheng-2003-0016")
+    assert finding["days_overdue"] == 253  # SPEC: as-of minus the deadline's day

@@ -1,0 +1,100 @@
+"""YAML mistakes in the clerk's words, one problem per mistake, the same count everywhere."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from govinfo.i18n import set_lang
+from govinfo.load.text import parse_yaml
+from tests.support.cli import run_cli as run
+from tests.support.folders import BASE_POINTS, MakeFolder
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        (
+            "- id: a\n  title: 长春: 调研\n",
+            (2, 12),
+            "标题里的半角冒号后跟空格会被当作键：请给标题加引号",
+        ),
+        ("- id: a\n\ttitle: x\n", (2, 1), "制表符（Tab）"),
+        ('- id: a\n  title: "长春\n- id: b\n', (2, 10), "引号没有配对"),
+        ("- id: a\n  aliases: [长春, 长春市\n  kind: city\n", (2, 12), "“[”没有配对的“]”"),
+        ("- {id: a, title: b\n- id: c\n", (1, 3), "“{”没有配对的“}”"),
+        ("- id: a\n  title: x\n kind: city\n", (3, 2), "缩进与上文不一致"),
+        ("- id: a\n  title: x\n   kind: city\n", (3, 8), "缩进得多"),
+        ("- id: a\n  title x\n  kind: city\n", (2, 3), "缺少冒号"),
+    ],
+)
+def test_mistakes_in_words(text: str, where: tuple[int, int], words: str) -> None:
+    set_lang("zh")
+    _, problems = parse_yaml("x.yaml", text.encode())
+    assert [(p.line, p.col) for p in problems] == [where]
+    assert words in problems[0].message
+    assert "YAML：" not in problems[0].message  # no parser jargon left
+
+
+def test_in_english() -> None:
+    set_lang("en")
+    try:
+        _, problems = parse_yaml("x.yaml", "- id: a\n  title: 长春: 调研\n".encode())
+        assert "put the title in quotes" in problems[0].message
+    finally:
+        set_lang("zh")
+
+
+SOLICITATIONS = """\
+- id: YG-2003-001
+  issued: 2003-03-01
+  due: 2003-04-01
+  topic: 就业形势
+  points: [changchun]
+"""
+ANSWER = """\
+- id: changchun-2003-0001
+  date: 2003-03-14
+  title: 长春市就业形势分析
+  category: research
+  solicitation: YG-2003-001
+"""
+
+
+def _count(text: str) -> int:
+    found = re.search(r"(\d+) 个错误", text)
+    assert found is not None, text
+    return int(found[1])
+
+
+@pytest.mark.parametrize(
+    ("file", "broken"),
+    [
+        ("points.yaml", BASE_POINTS.replace("name: 四平市人民政府办公厅", "name: 四平: 市政府")),
+        ("solicitations/2003.yaml", SOLICITATIONS.replace("topic: 就业形势", "topic: 就业: 形势")),
+        ("submissions/2003/changchun/03.yaml", ANSWER.replace("title: 长春", "title: 长春: ")),
+    ],
+)
+def test_one_mistake_is_one_problem_in_check_and_in_every_refusal(
+    make_folder: MakeFolder, runner: CliRunner, file: str, broken: str
+) -> None:
+    files = {"solicitations/2003.yaml": SOLICITATIONS, "submissions/2003/changchun/03.yaml": ANSWER}
+    files[file] = broken
+    root: Path = make_folder(files)
+    code, out, err = run(runner, root, "--no-cache", "check")
+    assert code == 1
+    assert _count(out + err) == 1, out + err
+    assert f"{file}:" in out
+    for args in (
+        ["score", "2003"],
+        ["explain", "changchun", "2003"],
+        ["overdue"],
+        ["report", "2003"],
+    ):
+        code, out, err = run(runner, root, "--no-cache", *args)
+        assert code == 1, args
+        assert _count(err) == 1, (args, err)
+        assert "半角冒号" in err
