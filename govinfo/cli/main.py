@@ -26,11 +26,14 @@ from govinfo.cli import (
     import_cmd,
     init,
     overdue,
+    params,
     points,
     report,
     score,
 )
 from govinfo.cli.common import guarded
+
+params.install()
 
 app = typer.Typer(
     name="govinfo",
