@@ -10,12 +10,11 @@ from pathlib import Path
 
 import msgspec
 
-from govinfo.app.registry import find_point_or_refuse
 from govinfo.app.session import Session, result_slot
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import t
 from govinfo.load.folder import LoadResult
-from govinfo.model import Folder, PointKind
+from govinfo.model import Folder, Point, PointKind
 from govinfo.reports.explain import ExplainReport, explain_report
 from govinfo.reports.groups import GroupInfo
 from govinfo.reports.overdue import (
@@ -56,7 +55,7 @@ def explain(session: Session, point: str, year: int, day: dt.date) -> ExplainRep
     question = f"explain\0{point}\0{year}\0{day.isoformat()}"
 
     def compute(folder: Folder) -> ExplainReport:
-        found = find_point_or_refuse(folder, point)
+        found = _find_point(folder, point)
         return explain_report(folder, score_year(folder, year, day), found)
 
     return session.cached(
@@ -66,6 +65,14 @@ def explain(session: Session, point: str, year: int, day: dt.date) -> ExplainRep
         kind=ExplainReport,
         compute=compute,
     )
+
+
+def _find_point(folder: Folder, text: str) -> Point:
+    """The point ``text`` names, or the refusal (imported here: a warm run, served from the
+    result cache, needs none of the registry's writing code)."""
+    from govinfo.app.registry import find_point_or_refuse
+
+    return find_point_or_refuse(folder, text)
 
 
 def check_since(since: dt.date | None, day: dt.date) -> dt.date:
@@ -108,7 +115,7 @@ def overdue(
         if wider is not None:
             loaded = session.load(years_read(wider))
         folder = loaded.folder
-        found = None if point is None else find_point_or_refuse(folder, point)
+        found = None if point is None else _find_point(folder, point)
         report = overdue_report(
             folder,
             day,
@@ -182,7 +189,7 @@ def point_card(session: Session, point: str, today: dt.date) -> PointCard:
     question = f"points-show\0{point}\0{today.isoformat()}"
 
     def compute(loaded: LoadResult) -> tuple[PointCard, bool]:
-        found = find_point_or_refuse(loaded.folder, point)
+        found = _find_point(loaded.folder, point)
         card = point_card_report(loaded.folder, found, today)
         return card, all(row.problem is None for row in card.years)
 
