@@ -64,6 +64,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} 的值 {value} 不是 YYYY-MM-DD 格式的日期",
         "{option} {value} is not a YYYY-MM-DD date",
     ),
+    "no_such_day": (
+        "{option} 的值 {value} 是不存在的日期",
+        "{option} {value}: no such day",
+    ),
+    "date_out_of_range": (
+        "{option} 的值 {value} 超出可用范围（{first} 至 {last}）",
+        "{option} {value} is out of range ({first} to {last})",
+    ),
+    # Shown on a terminal that cannot show Chinese: so in plain ASCII in both languages.
+    "output_replaced": (
+        "warning: {n} character(s) could not be written in {encoding} and were shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=zh_CN.UTF-8)",
+        "warning: {n} character(s) could not be written in {encoding} and were shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=C.UTF-8)",
+    ),
+    "soon_out_of_range": (
+        "--soon {soon} 太大：从 {as_of} 起算超出了 {last}",
+        "--soon {soon} is too large: from {as_of} it runs past {last}",
+    ),
     "refused_errors": (
         "数据有 {n} 个错误，已拒绝执行（运行 govinfo check 查看全部）：",
         "the data has {n} error(s); refused (run govinfo check to see them all):",
@@ -158,6 +175,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{field}：应为文本，写的是 {value}（YAML 会读成{got}）；请加引号："{value}"',
         '{field}: expected text, got {value} (YAML reads it as {got}); quote it: "{value}"',
     ),
+    "type_text_control": (
+        "{field}：含有控制字符 {chars}（终端和 Excel 都不能正常显示）",
+        "{field}: holds control characters ({chars}) that no terminal or workbook shows as text",
+    ),
     "type_text_empty": ("{field}：不能为空", "{field}: must not be empty"),
     "type_text_long": (
         "{field}：长度 {length} 超过 {limit} 个字",
@@ -182,6 +203,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "type_number_got": (
         "{field}：应为数字，写的是 {value}",
         "{field}: expected a number, got {value}",
+    ),
+    "type_too_large": (
+        "{field}：{value} 太大（绝对值须小于 {limit}）",
+        "{field}: {value} is too large (its size must be below {limit})",
     ),
     "type_negative": ("{field}：{value} 不能为负数", "{field}: {value} must not be negative"),
     "type_integer_got": (
@@ -756,6 +781,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "上次中断的写入无法完成：{file} 已被改动；请检查数据目录（git status）后删除 {path}",
         "an interrupted write cannot be finished: {file} has changed since; check the data folder (git status), then delete {path}",
     ),
+    "git_detached_head": (
+        "警告：git 的 HEAD 处于游离状态（不在任何分支上）：本次提交不属于任何分支，切换分支后会看不到；请用 git switch -c 分支名 保存它",
+        "warning: git's HEAD is detached (on no branch): this commit belongs to no branch and is lost from view when you switch; keep it with git switch -c NAME",
+    ),
+    "journal_temp_gone": (
+        "上次中断的写入无法完成：它的临时文件 {temp} 已不存在（可能被 git clean 删除），{file} 仍是写入前的内容；请检查数据目录（git status）后删除 {path}，再重新执行那条命令",
+        "an interrupted write cannot be finished: its temporary file {temp} is gone (git clean may have removed it) and {file} still holds its earlier content; check the data folder (git status), delete {path}, then run that command again",
+    ),
     "journal_commit_failed": (
         "上次中断的写入已完成，但提交失败：{detail}\n修正后重新运行即可；或手动提交后删除 {path}",
         "an interrupted write was finished but its commit failed: {detail}\nfix that and run again, or commit by hand and delete {path}",
@@ -791,6 +824,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_xml_dtd": (
         "文件含 DTD 或实体声明，出于安全不予读取；请在 Excel 或 WPS 中另存为 .xlsx",
         "the file declares a DTD or entities, which are refused for safety; save it as .xlsx from Excel or WPS",
+    ),
+    "import_not_text_encoding": (
+        "{encoding} 不是文本编码，不能用来读取文件（可用如 utf-8、gb18030、big5、utf-16）",
+        "{encoding} is not a text encoding and cannot read a file (try utf-8, gb18030, big5, utf-16)",
+    ),
+    "import_implausible": (
+        "按 GB18030 读出的文字不像正常中文（{total} 个非 ASCII 字符中 {rare} 个是生僻字、假名、符号或私用区字符），未导入；请用 --encoding 指定文件的编码（繁体文件多为 --encoding big5）",
+        "read as GB18030 the text is implausible ({rare} of {total} non-ASCII characters are rare hanzi, kana, symbols or private-use); not imported: name the file's encoding with --encoding (traditional-Chinese files are often --encoding big5)",
+    ),
+    "import_too_large": (
+        "文件 {size} MB，超过导入上限 {limit} MB，未读取（可用 GOVINFO_MAX_IMPORT_MB 调整，或拆分成几个文件）",
+        "file is {size} MB, over the {limit} MB import limit; not read (set GOVINFO_MAX_IMPORT_MB, or split the batch)",
+    ),
+    "import_unpacked_too_large": (
+        "工作簿解压后 {size} MB，超过上限 {limit} MB（GOVINFO_MAX_IMPORT_MB 的 20 倍），未读取",
+        "the workbook unpacks to {size} MB, over the {limit} MB limit (20 times GOVINFO_MAX_IMPORT_MB); not read",
+    ),
+    "import_sheet_too_wide": (
+        "单元格 {cell} 超出可导入的范围（最多 {rows} 行、{columns} 列），未读取此工作表；请删除多余的单元格后另存",
+        "cell {cell} lies outside what can be imported ({rows} rows, {columns} columns at most); the sheet is not read: delete the stray cells and save again",
+    ),
+    "import_sheet_too_many_cells": (
+        "工作表的单元格超过 {limit} 个，未读取；请拆分成几个文件",
+        "the sheet has more than {limit} cells; not read: split the batch",
+    ),
+    "import_formula_uncached": (
+        "{column}：公式没有缓存值：请在 Excel/WPS 中打开并保存后再导入",
+        "{column}: a formula without a cached value: open the file in Excel/WPS, save it, then import it",
     ),
     "import_no_sheet": (
         "没有名为“{sheet}”的工作表（有：{sheets}）",
@@ -1156,6 +1217,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "id {id} differs from the existing id {other} only in letter case",
     ),
     "pt_empty": ("{field} 不能为空", "{field} must not be empty"),
+    "pt_name_folds": (
+        "{option} {value} 与直报点 {other} 的 {name} 只差空格、全角/半角、大小写或不可见字符，导入时无法区分",
+        "{option} {value} differs from {name} of point {other} only in spaces, full-width forms, letter case or invisible characters; imports could not tell them apart",
+    ),
+    "pt_control": (
+        "{option} 含有控制字符 {chars}，不能用于名称",
+        "{option} holds control characters ({chars}), not allowed in a name",
+    ),
     "pt_name_taken": (
         "{option} {value} 已是直报点 {other} 的编号、名称或别名",
         "{option} {value} is already an id, name or alias of point {other}",

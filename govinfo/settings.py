@@ -6,6 +6,8 @@ a test (or a long-running process) that sets a variable sees it take effect.
 - ``GOVINFO_DATA``: the data folder when ``--data`` is not given.
 - ``GOVINFO_TODAY``: a fixed "today" (YYYY-MM-DD) for tests and reproducible runs.
 - ``GOVINFO_MAX_FILE_MB``: files larger than this are refused unread (default 50).
+- ``GOVINFO_MAX_IMPORT_MB``: batch files to import larger than this are refused unread
+  (default 20).
 - ``GOVINFO_NO_CACHE``: any value but ``0`` turns the parse and result caches off.
 - ``GOVINFO_LOCK_WAIT``: seconds a writer waits for the folder's lock (default 5).
 - ``GOVINFO_ASCII``: any value but ``0`` draws tables and charts with ASCII only.
@@ -18,6 +20,7 @@ import os
 from pathlib import Path
 
 DEFAULT_MAX_FILE_MB = 50.0
+DEFAULT_MAX_IMPORT_MB = 20.0
 DEFAULT_LOCK_WAIT_SECONDS = 5.0
 
 
@@ -44,6 +47,17 @@ def max_file_bytes() -> int:
     except ValueError:
         mb = DEFAULT_MAX_FILE_MB
     return int(mb * 1024 * 1024)
+
+
+def max_import_mb() -> float:
+    """The size in MB above which a batch file is refused unread (``GOVINFO_MAX_IMPORT_MB``,
+    default 20; a value that is not a positive number counts as the default)."""
+    raw = os.environ.get("GOVINFO_MAX_IMPORT_MB", "")
+    try:
+        mb = float(raw) if raw else DEFAULT_MAX_IMPORT_MB
+    except ValueError:
+        return DEFAULT_MAX_IMPORT_MB
+    return mb if mb > 0 and mb == mb else DEFAULT_MAX_IMPORT_MB
 
 
 def no_cache() -> bool:

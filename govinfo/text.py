@@ -1,9 +1,21 @@
 """Plain-text helpers every layer may use (pure, no govinfo imports): how wide a text is on a
-terminal, and which known word a mistyped one is closest to."""
+terminal, which known word a mistyped one is closest to, text identity and text safety.
+
+* **Identity.** Two names or titles are the same when they differ only in what a clerk cannot
+  see or does not mean: NFKC forms (full-width letters and digits, the ideographic space),
+  format characters (Unicode category Cf: zero-width space, soft hyphen, word joiner, bidi
+  marks, BOM), whitespace, and — for names — letter case.
+* **Safety.** Control characters (C0 and C1, DEL) and the bidi overrides and isolates are
+  refused in names and titles on input; on output every renderer passes text through
+  :func:`escape`, so a terminal never receives a raw ESC, BEL or NUL and a workbook never an
+  illegal XML character, whatever a file holds.
+"""
 
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections.abc import Iterable
 
 from wcwidth import wcswidth
@@ -28,3 +40,76 @@ def closest(word: str, known: Iterable[str], *, cutoff: float) -> str | None:
     """The known word most like ``word`` when one is at least ``cutoff`` alike, else None."""
     found = difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)
     return found[0] if found else None
+
+
+_SPACE = re.compile(r"\s+")
+# Bidi embeddings, overrides and isolates: they reorder what follows them on screen.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _strip_format(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+def normalise_title(text: str) -> str:
+    """A title as dedupe compares it: NFKC, format characters removed, whitespace removed."""
+    return _SPACE.sub("", _strip_format(unicodedata.normalize("NFKC", text)))
+
+
+def fold(text: str) -> str:
+    """A name as names are matched: :func:`normalise_title`, then case-folded."""
+    return normalise_title(text).casefold()
+
+
+def _control(ch: str, keep: str) -> bool:
+    code = ord(ch)
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return ch not in keep
+    return ch in BIDI_CONTROLS
+
+
+def control_characters(text: str, *, keep: str = "") -> list[str]:
+    """The control characters in ``text`` (C0, DEL, C1 and bidi controls), each once, in the
+    order met, as escapes (``\\x1b``, ``\\u202e``); characters in ``keep`` (tab, newline where a
+    field allows them) are allowed."""
+    found: dict[str, None] = {}
+    for ch in text:
+        if _control(ch, keep):
+            found.setdefault(_escape_one(ch))
+    return list(found)
+
+
+def _escape_one(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape(text: str, *, multiline: bool = True) -> str:
+    """``text`` with every control character written as a visible escape (``\\x1b``); tab and
+    newline kept when ``multiline``, escaped too when not (a table cell, a CSV field)."""
+    pattern = _UNSAFE if multiline else _UNSAFE_LINE
+    return pattern.sub(lambda m: _escape_one(m[0]), text)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_json(text: str) -> str:
+    """JSON text with the control characters JSON leaves raw (DEL, C1, bidi controls) written as
+    ``\\uXXXX`` escapes: the same strings for a program, nothing live for a terminal."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+# Text a spreadsheet program would take for a formula (OWASP, CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """``text`` with a leading ``'`` when a spreadsheet would read it as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text

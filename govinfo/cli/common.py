@@ -19,6 +19,7 @@ from govinfo.app.options import Progress, RunOptions
 from govinfo.cli.complete import complete_year
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import error_text, get_lang, t
+from govinfo.text import escape
 
 if TYPE_CHECKING:
     from govinfo.app.session import Session
@@ -58,7 +59,7 @@ class Terminal:
     """The app's ``Feedback`` on a terminal: notes on stderr, the progress bar on stderr."""
 
     def note(self, text: str) -> None:
-        err_console().print(text, markup=False, highlight=False, soft_wrap=True)
+        err_console().print(escape(text), markup=False, highlight=False, soft_wrap=True)
 
     def progress(self) -> contextlib.AbstractContextManager[Progress]:
         from govinfo.render.progress import progress_bar
@@ -84,7 +85,9 @@ def guarded(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except GovinfoError as exc:
-            err_console().print(error_text(exc), markup=False, highlight=False, soft_wrap=True)
+            err_console().print(
+                escape(error_text(exc)), markup=False, highlight=False, soft_wrap=True
+            )
             raise typer.Exit(exc.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
@@ -96,28 +99,61 @@ def today() -> dt.date:
     if not raw:
         return dt.date.today()
     try:
-        return parse_iso_date(raw)
+        day = parse_iso_date(raw)
     except ValueError:
         raise UsageError(t("bad_today", value=raw)) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UsageError(date_range_message("GOVINFO_TODAY", raw))
+    return day
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+# The days a date option may name: a command reads the year before and the January after the
+# one it is asked about, so the calendar's own ends (years 1 and 9999) are kept out of reach.
+FIRST_DAY = dt.date(1000, 1, 1)
+LAST_DAY = dt.date(9998, 12, 31)
+
+
+class NoSuchDay(ValueError):
+    """``YYYY-MM-DD`` in form, but not a day of the calendar (``2003-02-29``)."""
 
 
 def parse_iso_date(text: str) -> dt.date:
+    """``text`` as a date: ``ValueError`` unless it is ``YYYY-MM-DD``, ``NoSuchDay`` when it is
+    in that form but names no day."""
     if not _ISO_DATE.fullmatch(text):
         raise ValueError(text)
-    return dt.date.fromisoformat(text)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise NoSuchDay(text) from None
 
 
 def date_option(value: str | None, option: str) -> dt.date | None:
-    """A ``YYYY-MM-DD`` option value, or a usage error (exit 2) naming the option."""
+    """A ``YYYY-MM-DD`` option value between ``FIRST_DAY`` and ``LAST_DAY``, or a usage error
+    (exit 2) naming the option and saying what is wrong with it."""
     if value is None:
         return None
     try:
-        return parse_iso_date(value)
+        day = parse_iso_date(value)
+    except NoSuchDay:
+        raise UsageError(t("no_such_day", option=option, value=value)) from None
     except ValueError:
         raise UsageError(t("bad_date_option", option=option, value=value)) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UsageError(date_range_message(option, value))
+    return day
+
+
+def date_range_message(option: str, value: object) -> str:
+    return t(
+        "date_out_of_range",
+        option=option,
+        value=value,
+        first=FIRST_DAY.isoformat(),
+        last=LAST_DAY.isoformat(),
+    )
 
 
 AT_HELP = "Read the folder as it was at this git revision (a tag, branch or commit)."

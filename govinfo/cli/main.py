@@ -105,12 +105,16 @@ def run() -> None:
     Leaves with ``os._exit`` once output is flushed: freeing millions of records at interpreter
     exit costs seconds on a large folder and serves nothing. Only here, never inside tests.
     """
+    from govinfo.cli.terminal import guard_streams, warn_if_replaced
+
     code = 0
+    guard_streams()
     try:
         app()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
         sys.stdout.flush()
+        warn_if_replaced()
         sys.stderr.flush()
     os._exit(code)

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from govinfo.cli import common
+from govinfo.cli.terminal import ascii_json, cannot_encode
 from govinfo.render.table import (
     OutputFormat,
     Table,
@@ -36,5 +37,7 @@ def emit(
         text = csv_text(records, keys)
     else:
         text = json_text(document)
+        if cannot_encode(sys.stdout):
+            text = ascii_json(text)  # the same document, every value exact
     sys.stdout.write(text)
     sys.stdout.flush()

@@ -9,6 +9,8 @@ import typer
 from govinfo.cli import common
 from govinfo.cli.complete import complete_point
 from govinfo.cli.words import KindFilter, parse_finding_kind
+from govinfo.errors import UsageError
+from govinfo.i18n import t
 from govinfo.render.overdue import GroupBy
 from govinfo.render.table import OutputFormat
 from govinfo.reports.overdue import FindingKind
@@ -90,6 +92,8 @@ def overdue(
     )
 
     day = common.date_option(as_of, "--as-of") or common.today()
+    if soon is not None and soon > (common.LAST_DAY - day).days:
+        raise UsageError(t("soon_out_of_range", soon=soon, as_of=day, last=common.LAST_DAY))
     start = check_since(common.date_option(since, "--since"), day)
     report = overdue_use_case(
         common.session(ctx, at),

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from govinfo.errors import GovinfoError
 from govinfo.i18n import t
+from govinfo.importers import limits
 from govinfo.importers.oldformats import read_old_format, sniff_format
-from govinfo.importers.problems import ImportProblem
+from govinfo.importers.problems import ImportProblem, RowRef, error
 from govinfo.importers.tables import (
     XLSX_SUFFIXES,
     FileProblem,
@@ -30,9 +31,13 @@ def read_tables(
     if not path.is_file():
         raise GovinfoError(t("import_no_file", file=str(path)))
     try:
+        if message := limits.batch_too_large(path):
+            raise FileProblem(error(RowRef(display, None, 0), message))
         kind = sniff_format(path)
         if kind in (None, "zip") and path.suffix.lower() in XLSX_SUFFIXES:
             return read_workbook(path, display, sheet), []
+        if kind in ("ods", "zip") and (message := limits.unpacked_too_large(path)):
+            raise FileProblem(error(RowRef(display, None, 0), message))
         if kind is not None:
             return read_old_format(kind, path, display, sheet, encoding), []
         return [read_text_table(path, display, encoding)], []

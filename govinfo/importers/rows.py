@@ -23,7 +23,7 @@ from govinfo.importers.columns import (
 )
 from govinfo.importers.points import PointIndex
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
-from govinfo.importers.tables import Table
+from govinfo.importers.tables import UNCACHED_FORMULA, Table
 from govinfo.importers.values import (
     cell_text,
     normalise_title,
@@ -69,12 +69,18 @@ class _Row:
         self.header = header
         self.cells = cells
         self.problems: list[ImportProblem] = []
+        self.uncached: set[str] = set()  # fields whose cell is a formula without a value
 
     def raw(self, name: str) -> object:
         col = self.header.columns.get(name)
         if col is None or col >= len(self.cells):
             return None
         value = self.cells[col]
+        if value is UNCACHED_FORMULA:
+            if name not in self.uncached:
+                self.uncached.add(name)
+                self.fail("import_formula_uncached", name)
+            return None
         return None if isinstance(value, str) and not value.strip() else value
 
     def label(self, name: str) -> str:
@@ -89,7 +95,7 @@ class _Row:
     def text(self, name: str, *, required: bool = False) -> str | None:
         value = self.raw(name)
         if value is None:
-            if required:
+            if required and name not in self.uncached:
                 self.fail("import_missing_value", name)
             return None
         return cell_text(value)
@@ -106,7 +112,8 @@ class _Row:
 
     def required(self, name: str, parse: Callable[[object], Any], expected: str) -> Any:
         if self.raw(name) is None:
-            self.fail("import_missing_value", name)
+            if name not in self.uncached:
+                self.fail("import_missing_value", name)
             return None
         return self.parsed(name, parse, expected)
 

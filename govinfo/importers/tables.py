@@ -22,6 +22,7 @@ from typing import Any
 
 from govinfo.errors import UsageError
 from govinfo.i18n import t
+from govinfo.importers import limits
 from govinfo.importers.problems import ImportProblem, RowRef, error
 
 Cell = object
@@ -64,6 +65,16 @@ def _keep(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
 # --- text files -----------------------------------------------------------------------------
 
 
+class UncachedFormula:
+    """A formula cell saved without its value: not an empty cell, and not a value either."""
+
+    def __repr__(self) -> str:
+        return "UncachedFormula()"
+
+
+UNCACHED_FORMULA = UncachedFormula()
+
+
 class DecodeFailure(Exception):
     def __init__(self, offset: int, tried: str) -> None:
         super().__init__(offset)
@@ -89,14 +100,13 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     re-read as GB18030 (which would turn it into nonsense). Raises :class:`DecodeFailure`.
     """
     if encoding:
+        codec = limits.text_codec(encoding)
         try:
-            info = codecs.lookup(encoding)
-        except LookupError:
-            raise UsageError(t("import_unknown_encoding", encoding=encoding)) from None
-        try:
-            return data.decode(info.name), encoding
+            return data.decode(codec), encoding
         except UnicodeDecodeError as err:
             raise DecodeFailure(err.start, encoding) from None
+        except (UnicodeError, ValueError):  # a codec that cannot read a file (idna, punycode)
+            raise UsageError(t("import_not_text_encoding", encoding=encoding)) from None
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
@@ -164,6 +174,10 @@ def read_text_table(path: Path, display: str, encoding: str | None) -> Table:
                 ),
             )
         ) from None
+    if encoding is None and used == "GB18030" and (odd := limits.implausible(text)):
+        raise FileProblem(
+            error(RowRef(display, None, 0), t("import_implausible", rare=odd[0], total=odd[1]))
+        )
     delim = sniff_delimiter(text, path.suffix.lower())
     rows: list[Row] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
@@ -221,6 +235,8 @@ def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
     sheet and row it got to), never a traceback."""
     import openpyxl
 
+    if message := limits.unpacked_too_large(path):
+        raise FileProblem(error(RowRef(display, None, 0), message))
     try:
         wb: Any = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as err:  # any failure of the third-party parser on a damaged file
@@ -244,11 +260,18 @@ def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
                 ws = wb[name]
                 if not hasattr(ws, "iter_rows"):
                     continue  # a chart sheet
+                scan = limits.scan_sheet(path, ws._worksheet_path)
+                if message := limits.sheet_out_of_bounds(scan):
+                    raise FileProblem(error(RowRef(display, name, 0), message))
                 ws.reset_dimensions()  # never trust the stored size
                 for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
                     cells = _keep(tuple(values))
+                    if scan.uncached:
+                        cells = _mark_uncached(number, cells, scan.uncached)
                     if cells:
                         rows.append((number, cells))
+            except FileProblem:
+                raise
             except Exception as err:  # see the docstring
                 raise _unreadable(display, name, number + 1, err) from None
             merges = _sheet_merges(path, getattr(ws, "_worksheet_path", None))
@@ -257,6 +280,20 @@ def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
     finally:
         with contextlib.suppress(Exception):
             wb.close()
+
+
+def _mark_uncached(
+    number: int, cells: tuple[Cell, ...], uncached: set[tuple[int, int]]
+) -> tuple[Cell, ...]:
+    """``cells`` of row ``number`` with each formula cell that has no value marked as such."""
+    width = max((c for r, c in uncached if r == number), default=0)
+    if not width:
+        return cells
+    out = list(cells) + [None] * max(0, width - len(cells))
+    for col in range(width):
+        if (number, col + 1) in uncached and out[col] is None:
+            out[col] = UNCACHED_FORMULA
+    return tuple(out)
 
 
 class FileProblem(Exception):

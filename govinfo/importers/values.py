@@ -14,17 +14,9 @@ from decimal import Decimal
 
 from govinfo.model import Category, Classification, Mode
 
-_SPACE = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """NFKC with all whitespace removed and letters lower-cased: the form names are matched in."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).casefold()
-
-
-def normalise_title(text: str) -> str:
-    """The title as dedupe compares it: NFKC folding, whitespace removed."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+# Names are matched, and titles deduped, in the folded forms of ``govinfo.text``.
+from govinfo.text import fold as fold
+from govinfo.text import normalise_title as normalise_title
 
 
 def cell_text(value: object) -> str:

@@ -34,8 +34,8 @@ RESERVED_NAMES = frozenset(
 )
 MAX_LATE_DAYS = 366
 
-SUBMISSION_PATH = re.compile(r"submissions/(\d{4})/([^/]+)/(\d{2})\.yaml")
-YEAR_FILE = re.compile(r"(solicitations|adjustments)/(\d{4})\.yaml")
+SUBMISSION_PATH = re.compile(r"submissions/([0-9]{4})/([^/]+)/([0-9]{2})\.yaml")
+YEAR_FILE = re.compile(r"(solicitations|adjustments)/([0-9]{4})\.yaml")
 RULE_FILE = re.compile(r"rules/([^/]+)\.yaml")
 
 

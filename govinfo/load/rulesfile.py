@@ -131,7 +131,7 @@ def _requirements(r: FileReader, n: Node, f: str) -> Requirements:
 
 def _month_day(r: FileReader, n: Node, f: str) -> tuple[int, int]:
     s = r.text(n, f)
-    m = re.fullmatch(r"(\d{2})-(\d{2})", s)
+    m = re.fullmatch(r"([0-9]{2})-([0-9]{2})", s)
     if not m:
         raise r.bad(n, f, "rules_month_day")
     try:

@@ -19,16 +19,21 @@ import yaml
 
 from govinfo.i18n import t
 from govinfo.model import Problem, Severity
-from govinfo.text import FIELD_CUTOFF, closest
+from govinfo.text import FIELD_CUTOFF, closest, control_characters
 from govinfo.yamltext.reader import Mapping, Node, Scalar, Sequence
 
 E = TypeVar("E", bound=StrEnum)
 
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
-_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
-_NUMBER_RE = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)$")
-_INT_RE = re.compile(r"^[-+]?\d+$")
+_DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_DATETIME_RE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})$")
+_NUMBER_RE = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
+_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+# What a score can hold: every number read is below this in size, so that products and sums of
+# them stay far inside exact decimal arithmetic and the calendar (days, minutes).
+MAX_NUMBER = Decimal(10) ** 12
+MAX_NUMBER_TEXT = "10^12"
+MAX_INTEGER_DIGITS = 40  # int() of a longer text is refused before it is converted
 
 _KIND_NAMES = {
     "tag:yaml.org,2002:null": "null",
@@ -85,6 +90,9 @@ class Reader:
         self.path = path
         self.problems = problems
         self.n_errors = 0
+        # Values found bad whose error was reported before (a tag, by the YAML reader): they
+        # make a record unclean as surely as a new error does.
+        self.n_bad = 0
 
     # --- problems ---------------------------------------------------------------------------
 
@@ -122,6 +130,8 @@ class Reader:
                 raise self.bad(node, field, "type_text_got", got=t("kind_" + kind))
         if not s.value.strip():
             raise self.bad(node, field, "type_text_empty")
+        if bad := control_characters(s.value, keep="\t\n"):
+            raise self.bad(node, field, "type_text_control", chars=" ".join(bad))
         if max_len is not None and len(s.value) > max_len:
             raise self.bad(node, field, "type_text_long", limit=max_len, length=len(s.value))
         return s.value
@@ -166,15 +176,21 @@ class Reader:
             raise self.bad(node, field, "type_number_got") from None
         if not signed and value < 0:
             raise self.bad(node, field, "type_negative")
+        if abs(value) >= MAX_NUMBER:
+            raise self.bad(node, field, "type_too_large", limit=MAX_NUMBER_TEXT)
         return value
 
     def integer(self, node: Node, field: str, *, minimum: int = 0) -> int:
         s = self._scalar(node, field, "type_integer")
         if not s.plain or not _INT_RE.match(s.value):
             raise self.bad(node, field, "type_integer_got")
+        if len(s.value.lstrip("+-0")) > MAX_INTEGER_DIGITS:
+            raise self.bad(node, field, "type_too_large", limit=MAX_NUMBER_TEXT)
         value = int(s.value)
         if value < minimum:
             raise self.bad(node, field, "type_minimum", minimum=minimum)
+        if value >= MAX_NUMBER:
+            raise self.bad(node, field, "type_too_large", limit=MAX_NUMBER_TEXT)
         return value
 
     def enum(self, node: Node, field: str, enum: type[E]) -> E:
@@ -236,11 +252,11 @@ class Reader:
         return tuple(out)
 
     def mark(self) -> int:
-        """A marker for :meth:`clean_since`: how many errors have been reported so far."""
-        return self.n_errors
+        """A marker for :meth:`clean_since`: how many errors and bad values so far."""
+        return self.n_errors + self.n_bad
 
     def clean_since(self, mark: int) -> bool:
-        return self.n_errors == mark
+        return self.n_errors + self.n_bad == mark
 
     def fields(
         self,
@@ -262,6 +278,7 @@ class Reader:
         for key, value in node.items:
             if key.bad:
                 ok = False
+                self.n_bad += 1
                 continue
             name = key.value
             entry = spec.get(name)
@@ -282,6 +299,7 @@ class Reader:
                 values[name] = reader(value, name)
             except Invalid:
                 ok = False
+                self.n_bad += 1
         for name, (_, required) in spec.items():
             if required and name not in values and node.get(name) is None:
                 line, col = node.first_key_pos()

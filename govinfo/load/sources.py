@@ -32,7 +32,7 @@ def wanted(path: str, years: Collection[int] | None) -> bool:
     if years is None or not path.startswith("submissions/"):
         return True
     parts = path.split("/")
-    if len(parts) < 2 or not parts[1].isdigit():
+    if len(parts) < 2 or not (parts[1].isascii() and parts[1].isdigit()):
         return True
     year = int(parts[1])
     if year in years:
@@ -42,7 +42,7 @@ def wanted(path: str, years: Collection[int] | None) -> bool:
         return False
     if len(parts) < 4 or not parts[3]:
         return True  # the year's folder itself: go in for the months wanted
-    return parts[3][:2].isdigit() and int(parts[3][:2]) in months
+    return parts[3][:2].isascii() and parts[3][:2].isdigit() and int(parts[3][:2]) in months
 
 
 def _files_to_judge(folder: str, years: Collection[int] | None) -> Collection[int] | None:

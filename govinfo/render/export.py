@@ -19,14 +19,22 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from govinfo.render.table import ColumnKind, Table, csv_rows, display_rows, markdown_table, plain
+from govinfo.render.table import (
+    Cell,
+    ColumnKind,
+    Table,
+    csv_rows,
+    display_rows,
+    markdown_table,
+    plain,
+)
 from govinfo.reports.numbers import tidy
-from govinfo.text import display_width
+from govinfo.text import display_width, escape, neutralise_formula
 
 BOM = "\ufeff"
 MIN_WIDTH = 6
 MAX_WIDTH = 60
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f-\x9f]")
 _FILE_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
@@ -67,10 +75,18 @@ def csv_bytes(table: Table) -> bytes:
     """``table`` as CSV: a BOM, the localised header, every row and the total row."""
     rows = [*table.rows, *([table.total] if table.total is not None else [])]
     text = csv_rows(
-        [[c.header for c in table.columns], *([plain(cell) for cell in row] for row in rows)],
+        [[c.header for c in table.columns], *([_csv_cell(cell) for cell in row] for row in rows)],
         newline="\r\n",
     )
     return (BOM + text).encode("utf-8")
+
+
+def _csv_cell(cell: Cell) -> str:
+    """A cell for a CSV file people open: numbers as numbers, text that a spreadsheet would
+    take for a formula (``=HYPERLINK(…)``, ``-1+2``) neutralised with a leading ``'``."""
+    if cell is None or isinstance(cell, Decimal | int):
+        return plain(cell)
+    return neutralise_formula(plain(cell))
 
 
 def markdown_document(
@@ -111,7 +127,7 @@ def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
 
     wb = Workbook()
     wb.remove(wb.active)
-    wb.properties.title = title
+    wb.properties.title = escape(title)
     bold = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="DDEBF7")
     thin = Side(style="thin", color="999999")

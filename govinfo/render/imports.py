@@ -10,6 +10,7 @@ from rich import box
 from rich.table import Table
 
 from govinfo.i18n import t
+from govinfo.text import escape
 
 MAX_DUPLICATE_LINES = 20
 MAX_WARNING_LINES = 50
@@ -67,7 +68,7 @@ def problem_lines(problems: Iterable[ProblemLike]) -> list[str]:
                     more_warn += 1
                     continue
                 shown_warn += 1
-        lines.append(str(p))
+        lines.append(escape(str(p)))
     if more_dup:
         lines.append(t("import_more_problems", n=more_dup, what=t("import_what_duplicates")))
     if more_warn:

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Iterable
 
 from govinfo.model import Problem
-from govinfo.text import display_width
+from govinfo.text import display_width, escape, escape_json
 
 
 def problem_json(problems: list[Problem]) -> str:
@@ -26,7 +26,7 @@ def problem_json(problems: list[Problem]) -> str:
             for p in problems
         ],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return escape_json(json.dumps(payload, ensure_ascii=False, indent=2))
 
 
 def excerpt(line_text: str, col: int, line_no: int) -> list[str]:
@@ -45,9 +45,9 @@ def problem_lines(
     """Each problem's line, followed by its excerpt when ``source_line(path, line)`` finds it."""
     out: list[str] = []
     for p in problems:
-        out.append(str(p))
+        out.append(escape(str(p)))
         if p.sheet is None:
             text = source_line(p.path, p.line)
             if text is not None and text.strip():
-                out.extend(excerpt(text, p.col, p.line))
+                out.extend(escape(line) for line in excerpt(text, p.col, p.line))
     return out

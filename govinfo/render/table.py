@@ -24,6 +24,7 @@ import msgspec
 
 from govinfo import settings
 from govinfo.reports.numbers import fixed, tidy
+from govinfo.text import escape, escape_json
 
 
 class OutputFormat(StrEnum):
@@ -80,6 +81,21 @@ class Table:
     total: Sequence[Cell] | None = None
     key: str = ""
     name: str = ""
+
+    def __post_init__(self) -> None:
+        # Every text a table holds passes the one escaping function, whatever the format
+        # (terminal, Markdown, CSV, xlsx): no control character from the data reaches a
+        # terminal or a file raw.
+        def cells(row: Sequence[Cell]) -> list[Cell]:
+            return [escape(c, multiline=False) if isinstance(c, str) else c for c in row]
+
+        set_ = object.__setattr__
+        set_(self, "rows", [cells(row) for row in self.rows])
+        if self.total is not None:
+            set_(self, "total", cells(self.total))
+        if self.title is not None:
+            set_(self, "title", escape(self.title))
+        set_(self, "footer", tuple(escape(line) for line in self.footer))
 
 
 def display(cell: Cell, kind: ColumnKind) -> str:
@@ -272,7 +288,7 @@ def csv_rows(rows: Iterable[Sequence[str]], *, newline: str = "\n") -> str:
 def csv_text(records: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> str:
     """``records`` as CSV with ``keys`` (the JSON keys) as header; booleans as ``true``/
     ``false``, null as an empty cell, decimals as written."""
-    return csv_rows([keys, *([_cell(rec.get(k)) for k in keys] for rec in records)])
+    return csv_rows([keys, *([escape(_cell(rec.get(k))) for k in keys] for rec in records)])
 
 
 _ENCODER = msgspec.json.Encoder(decimal_format="number")
@@ -280,4 +296,5 @@ _ENCODER = msgspec.json.Encoder(decimal_format="number")
 
 def json_text(document: Any) -> str:
     """``document`` as indented JSON, UTF-8 text as is, decimals as JSON numbers."""
-    return msgspec.json.format(_ENCODER.encode(document), indent=2).decode("utf-8") + "\n"
+    text = msgspec.json.format(_ENCODER.encode(document), indent=2).decode("utf-8")
+    return escape_json(text) + "\n"

@@ -26,6 +26,7 @@ from govinfo.errors import DataError
 from govinfo.model import Folder, HistoryEvent, HistoryKind, Point, Tier
 from govinfo.reports.passedover import passed_over
 from govinfo.rules.annual import default_as_of, score_year
+from govinfo.text import control_characters, fold
 
 ID_RE_TEXT = "[a-z][a-z0-9-]{1,39}"
 _OUT = (HistoryKind.RETIRED, HistoryKind.DISQUALIFIED)
@@ -169,28 +170,41 @@ def new_point_problems(
             problems.append(_problem("id_taken", id=point_id, name=p.name))
         elif p.id.casefold() == point_id.casefold():
             problems.append(_problem("id_case", id=point_id, other=p.id))
-    if not name.strip():
+    if not fold(name):
         problems.append(_problem("empty", field="--name"))
-    taken: dict[str, Point] = {}
+    # Names are compared as imports match them (folded): one that folds to a name already used
+    # would make every later import naming it ambiguous.
+    taken: dict[str, tuple[Point, str]] = {}
     for p in folder.points:
         for n in _names(p):
-            taken.setdefault(n, p)
+            taken.setdefault(fold(n), (p, n))
     given = [("--name", name)]
     if short is not None:
         given.append(("--short", short))
     given += [("--alias", a) for a in aliases]
     seen: set[str] = set()
     for option, text in given:
-        if not text.strip():
-            if option != "--name":
+        if bad := control_characters(text):
+            problems.append(_problem("control", option=option, chars=" ".join(bad)))
+            continue
+        key = fold(text)
+        if not key:
+            if option != "--name":  # an empty name is named above
                 problems.append(_problem("empty", field=option))
             continue
-        other = taken.get(text)
+        other, as_written = taken.get(key, (None, ""))
         if other is not None and other.id != point_id:
-            problems.append(_problem("name_taken", option=option, value=text, other=other.id))
-        if text in seen and option == "--alias":
+            if as_written == text:
+                problems.append(_problem("name_taken", option=option, value=text, other=other.id))
+            else:
+                problems.append(
+                    _problem(
+                        "name_folds", option=option, value=text, other=other.id, name=as_written
+                    )
+                )
+        if key in seen and option == "--alias":
             problems.append(_problem("alias_repeat", value=text))
-        seen.add(text)
+        seen.add(key)
     if parent is not None:
         if parent == point_id:
             problems.append(_problem("parent_self"))

@@ -13,7 +13,7 @@ import msgspec
 
 from govinfo.rules.calendar import month_last
 
-_PERIOD = re.compile(r"(\d{4})(?:(H[12])|(Q[1-4])|-(\d{2}))?")
+_PERIOD = re.compile(r"([0-9]{4})(?:(H[12])|(Q[1-4])|-([0-9]{2}))?")
 
 
 class Period(msgspec.Struct, frozen=True, gc=False):

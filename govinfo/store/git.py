@@ -52,6 +52,11 @@ def has_head(cwd: Path) -> bool:
     return run(["rev-parse", "--verify", "-q", "HEAD"], cwd, check=False).returncode == 0
 
 
+def detached_head(cwd: Path) -> bool:
+    """Whether HEAD names a commit rather than a branch (a commit made now is on no branch)."""
+    return has_head(cwd) and run(["symbolic-ref", "-q", "HEAD"], cwd, check=False).returncode != 0
+
+
 def commit_paths(
     cwd: Path, paths: Sequence[str], message: str, *, env: dict[str, str] | None = None
 ) -> str:

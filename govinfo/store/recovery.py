@@ -38,8 +38,11 @@ def roll_forward(place: Place, manifest: Mapping[str, Any]) -> None:
             if sha(temp.read_bytes()) != f["new"]:
                 raise GovinfoError(t("journal_cannot_finish", path=place.journal_path, file=rel))
             os.replace(temp, target)
-        elif sha(read_or_none(target)) != f["new"]:
-            raise GovinfoError(t("journal_cannot_finish", path=place.journal_path, file=rel))
+        elif (now := sha(read_or_none(target))) != f["new"]:
+            # The new content is nowhere: its temporary file was removed (``git clean``, by
+            # hand) — say that, not that the clerk's file changed, when it did not.
+            key = "journal_temp_gone" if now == f.get("old") else "journal_cannot_finish"
+            raise GovinfoError(t(key, path=place.journal_path, file=rel, temp=temp.name))
     fsync_dirs({target.parent for _rel, target, _temp in files})
     if manifest.get("commit") and place.repo is not None:
         paths = [place.repo_rel(rel) for rel, _t, _p in files]

@@ -216,6 +216,8 @@ class Writer:
         elif do_commit and not git.has_identity(self.repo):
             env = git.identity_env(office)
             result.warnings.append(t("git_no_identity", office=office or "govinfo"))
+        if do_commit and self.repo is not None and git.detached_head(self.repo):
+            result.warnings.append(t("git_detached_head"))
 
         created = _missing_dirs(self.root, rels)
         manifest: dict[str, Any] = {

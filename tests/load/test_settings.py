@@ -17,6 +17,11 @@ def test_variables_are_read_at_call_time(monkeypatch: pytest.MonkeyPatch) -> Non
     assert settings.max_file_bytes() == 2 * 1024 * 1024
     monkeypatch.setenv("GOVINFO_MAX_FILE_MB", "not a number")
     assert settings.max_file_bytes() == 50 * 1024 * 1024
+    monkeypatch.setenv("GOVINFO_MAX_IMPORT_MB", "0.5")
+    assert settings.max_import_mb() == 0.5
+    for bad in ("-1", "nan", "many"):
+        monkeypatch.setenv("GOVINFO_MAX_IMPORT_MB", bad)
+        assert settings.max_import_mb() == 20.0
     monkeypatch.setenv("GOVINFO_LOCK_WAIT", "-3")
     assert settings.lock_wait_seconds() == 0.0
     monkeypatch.setenv("GOVINFO_NO_CACHE", "0")

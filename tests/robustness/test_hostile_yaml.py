@@ -237,3 +237,24 @@ def test_mutated_files_never_crash(ops: list[tuple[int, int, int]]) -> None:
 def test_random_bytes_never_crash(data: bytes) -> None:
     parsed = parse_file(SUB, data)
     assert all(p.line >= 1 for p in parsed.problems)
+
+
+@pytest.mark.parametrize(
+    ("rel", "text"),
+    [
+        ("points.yaml", None),
+        (
+            "adjustments/2003.yaml",
+            "- id: !!str x\n  point: changchun\n  date: 2003-05-01\n  kind: manual\n"
+            "  points: 1\n  reason: 手工调整\n",
+        ),
+    ],
+)
+def test_a_tag_on_a_required_value_is_one_error_not_a_crash(
+    make_folder: MakeFolder, rel: str, text: str | None
+) -> None:
+    root = make_folder({rel: text} if text else None)
+    if text is None:
+        points = (root / rel).read_text(encoding="utf-8")
+        (root / rel).write_text(points.replace("- id: changchun", "- id: !!str x", 1), "utf-8")
+    assert positions(root) == [(rel, 1, 7, "error")]

@@ -1,0 +1,94 @@
+"""Option values and environments that once gave tracebacks: each is now a message and the
+right exit code (a usage error is exit 2)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.support.cli import cli, run_cli
+
+OUT_OF_RANGE = {
+    "soon-huge": (["overdue", "--soon", "99999999"], "--soon 99999999 is too large"),
+    "soon-past-the-calendar": (
+        ["overdue", "--as-of", "9998-12-31", "--soon", "14"],
+        "--soon 14 is too large",
+    ),
+    "as-of-9999": (["overdue", "--as-of", "9999-12-31"], "--as-of 9999-12-31 is out of range"),
+    "as-of-year-1": (["overdue", "--as-of", "0001-01-01"], "--as-of 0001-01-01 is out of range"),
+    "since-year-1": (["overdue", "--since", "0001-01-01"], "--since 0001-01-01 is out of range"),
+    "score-as-of-year-1": (
+        ["score", "2003", "--as-of", "0001-01-01"],
+        "--as-of 0001-01-01 is out of range",
+    ),
+    "no-such-day": (["overdue", "--as-of", "2003-02-29"], "--as-of 2003-02-29: no such day"),
+    "no-such-day-score": (
+        ["score", "2003", "--as-of", "2003-02-29"],
+        "--as-of 2003-02-29: no such day",
+    ),
+    "not-a-date": (["overdue", "--as-of", "2003-2-1"], "--as-of 2003-2-1 is not a YYYY-MM-DD"),
+}
+
+
+@pytest.mark.parametrize("case", list(OUT_OF_RANGE))
+def test_out_of_range_options_are_usage_errors(folder: Path, runner: CliRunner, case: str) -> None:
+    args, message = OUT_OF_RANGE[case]
+    code, out, err = run_cli(runner, folder, "--lang", "en", *args)
+    assert code == 2, out + err
+    assert message in err
+    assert "Traceback" not in out + err
+
+
+def test_no_such_day_is_named_in_chinese(folder: Path, runner: CliRunner) -> None:
+    code, _out, err = run_cli(runner, folder, "overdue", "--as-of", "2003-02-29")
+    assert code == 2
+    assert "不存在的日期" in err
+    assert "YYYY-MM-DD" not in err
+
+
+@pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C", "LANG": "C"}])
+def test_output_the_terminal_cannot_encode_is_replaced_with_a_warning(
+    folder: Path, env: dict[str, str]
+) -> None:
+    extra = {**env, "PYTHONUTF8": "0"}
+    proc = cli(folder, "--lang", "zh", "score", "2003", **extra)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "?" in proc.stdout
+    warnings = [line for line in proc.stderr.splitlines() if "could not be written" in line]
+    assert len(warnings) == 1
+    assert "PYTHONIOENCODING=utf-8" in warnings[0]
+
+
+def test_json_on_a_terminal_that_cannot_encode_is_escaped_not_replaced(folder: Path) -> None:
+    proc = cli(folder, "score", "2003", "--format", "json", PYTHONIOENCODING="ascii")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.isascii()
+    names = {p["name"] for p in json.loads(proc.stdout)["points"]}
+    assert "长春市人民政府办公厅" in names
+
+
+@pytest.mark.parametrize("period", ["٢٠٠٣", "２００３Q1", "2003-٠٨", "99999", "2003Q5"])
+def test_report_periods_not_written_in_ascii_digits_are_usage_errors(
+    folder: Path, runner: CliRunner, period: str
+) -> None:
+    code, out, err = run_cli(runner, folder, "--lang", "en", "report", period)
+    assert code == 2, out + err
+    assert period in err
+    assert "Traceback" not in out + err
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [("0001", "no rule set is in force on 0001-12-31"), ("9998-12", "it has not begun")],
+)
+def test_report_periods_at_the_calendar_edges_are_refused_with_a_message(
+    folder: Path, runner: CliRunner, period: str, message: str
+) -> None:
+    code, out, err = run_cli(runner, folder, "--lang", "en", "report", period)
+    assert code == 1, out + err
+    assert message in err
+    assert "Traceback" not in out + err
