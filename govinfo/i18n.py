@@ -236,6 +236,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field_null": ("{field}：必填字段不能为空", "{field}: a required field is empty"),
     "field_missing": ("{record}缺少必填字段 {field}", "{record} is missing required field {field}"),
     "rec_settings": ("目录设置", "the folder settings"),
+    "rec_notice": ("通报设置", "the notice settings"),
+    "notice_not_mapping": (
+        "notice.yaml 应是一个映射（字段: 值），例如 issuer: 吉林省人民政府办公厅",
+        "notice.yaml must be a mapping (field: value), e.g. issuer: 吉林省人民政府办公厅",
+    ),
+    "notice_number_placeholder": (
+        "{field}：发文字号中的 {{{name}}} 无法识别，只能用 {{year}} 和 {{n}}",
+        "{field}: unknown placeholder {{{name}}} in the document number; use {{year}} and {{n}}",
+    ),
+    "notice_number_no_n": (
+        "{field}：发文字号中缺少序号 {{n}}（例如 吉政办函〔{{year}}〕{{n}}号）",
+        "{field}: the document number has no {{n}} (e.g. 吉政办函〔{{year}}〕{{n}}号)",
+    ),
     "rec_contact": ("联系人", "a contact"),
     "rec_history": ("历史记录", "a history event"),
     "rec_point": ("直报点", "a point"),
@@ -1290,6 +1303,157 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ye_out_unknown": (
         "--out {path}：只支持 .xlsx、.md 或一个文件夹（以 / 结尾，每张表一个 CSV）",
         "--out {path}: give a .xlsx or .md file, or a folder ending in / (one CSV per table)",
+    ),
+    # --- the 通报 and the statements (issue 15) ---------------------------------------------
+    "nt_date": ("{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}"),
+    "nt_title": (
+        "关于{year}年度全省政务信息工作情况的通报",
+        "Notice on the province's government information work in {year}",
+    ),
+    "nt_title_interim": (
+        "关于{year}年度全省政务信息工作情况的通报（截至{date}）",
+        "Notice on the province's government information work in {year} (to {date})",
+    ),
+    "nt_to_default": (
+        "各市州人民政府办公厅（室），各县（市、区）人民政府办公室，省政府各厅委、各直属机构办公室：",
+        "To the general offices of the cities and counties and the offices of the provincial departments:",
+    ),
+    "nt_colon": ("：", ":"),
+    "nt_basis_default": ("政务信息直报点考核办法", "the assessment rules for the reporting points"),
+    "nt_opening": (
+        "根据{basis}，现将{year}年度全省政务信息工作情况通报如下：",
+        "Under {basis}, the province's government information work in {year} is reported as follows:",
+    ),
+    "nt_heading": ("{n}、{text}", "{n}. {text}"),
+    "nt_subheading": ("（{n}）{text}", "({n}) {text}"),
+    "nt_h_overview": ("总体情况", "Overview"),
+    "nt_h_commended": ("表扬", "Commendations"),
+    "nt_h_problems": ("存在的问题", "Problems"),
+    "nt_h_requirements": ("下一步要求", "Next steps"),
+    "nt_level_national": (
+        "被国务院办公厅采用",
+        "adopted by the General Office of the State Council",
+    ),
+    "nt_level_provincial": ("被省政府办公厅采用", "adopted by the provincial General Office"),
+    "nt_level_count": ("{level}{n}条次", "{n} {level}"),
+    "nt_overview": (
+        "{year}年，全省{points}个信息直报点共报送政务信息{submitted}条，被采用{adopted}条次，"
+        "其中{levels}；报送信息获领导批示{instructions}件次；报送调研信息{research}条；"
+        "采用信息刊发于各级信息刊物{issues}期。",
+        "In {year} the province's {points} reporting points submitted {submitted} items, adopted "
+        "{adopted} times ({levels}); leaders gave {instructions} instructions on them; {research} "
+        "were research items; the adopted items appeared in {issues} issues of the publications.",
+    ),
+    "nt_interim": (
+        "以上为截至{date}的情况，年度表扬和取消资格在年度结束后评定。",
+        "These are the figures to {date}; commendations and disqualifications are decided after the year's end.",
+    ),
+    "nt_commend_later": (
+        "{year}年度的表扬在年度结束后评定。",
+        "The commendations of {year} are decided after the year's end.",
+    ),
+    "nt_commend_intro": (
+        "按照计分规则，{year}年度得分排名前{top}位的直报点评为优秀信息直报点，予以通报表扬：",
+        "Under the scoring rules, the top {top} points of {year} are commended as excellent reporting points:",
+    ),
+    "nt_group_count": ("{group}（{n}个）", "{group} ({n})"),
+    "nt_point_score": ("{name}（{score}分）", "{name} ({score} points)"),
+    "nt_point_times": ("{name}（{n}次）", "{name} (×{n})"),
+    "nt_point_quarters": ("{name}（{quarters}）", "{name} ({quarters})"),
+    "nt_period_end": ("。", "."),
+    "nt_none": ("无。", "None."),
+    "nt_sub_silent": ("零报送、零采用", "No submissions, no adoptions"),
+    "nt_zero_submitted": (
+        "全年未报送信息的直报点：{names}。",
+        "Points that submitted nothing: {names}.",
+    ),
+    "nt_zero_adopted": (
+        "报送信息但未被采用的直报点：{names}。",
+        "Points with no item adopted: {names}.",
+    ),
+    "nt_sub_solicitations": ("约稿未按时报送", "Solicitations not answered"),
+    "nt_solicitations": (
+        "未按要求报送约稿信息的直报点：{names}。",
+        "Points that missed solicitations: {names}.",
+    ),
+    "nt_sub_research": ("调研信息缺报", "Research quarters missing"),
+    "nt_research": (
+        "未完成季度调研信息报送任务的直报点：{names}。",
+        "Points that missed a quarter's research item: {names}.",
+    ),
+    "nt_sub_emergency": ("突发信息迟报", "Late emergency reports"),
+    "nt_emergency": (
+        "突发事件信息报送不及时的直报点：{names}。",
+        "Points that reported emergencies late: {names}.",
+    ),
+    "nt_sub_disqualified": ("取消直报点资格", "Disqualified"),
+    "nt_disqualified": (
+        "{names}年度得分低于{below}分，按照计分规则取消其信息直报点资格。",
+        "{names} scored below {below} points for the year and lose their status as reporting points under the scoring rules.",
+    ),
+    "nt_sub_at_risk": ("得分偏低", "Scores at risk"),
+    "nt_at_risk": (
+        "以下直报点得分低于按时间进度折算的取消资格分数线，请抓紧改进：{names}。",
+        "These points are below the pro-rata disqualification line and must improve: {names}.",
+    ),
+    "nt_requirements_default": (
+        "各地各部门要进一步提高对政务信息工作的认识，加强信息员队伍建设，突出报送重点，提高信息质量，"
+        "确保紧急重大情况及时准确报送。",
+        "Every point is to strengthen its information work, train its staff, report what matters and "
+        "report emergencies promptly and accurately.",
+    ),
+    "nt_attachments_label": ("附件：", "Attachments: "),
+    "nt_attachment": ("附件{n}", "Attachment {n}"),
+    "nt_att_ranking": ("{year}年度信息直报点得分排名", "Ranking of the reporting points, {year}"),
+    "nt_att_adopted_title": (
+        "{year}年度国务院办公厅采用信息目录",
+        "Items adopted by the State Council's General Office, {year}",
+    ),
+    "nt_att_instructed_title": (
+        "{year}年度领导批示件目录",
+        "Items with leaders' instructions, {year}",
+    ),
+    "nt_att_adopted": ("国办采用信息目录", "national adoptions"),
+    "nt_att_instructed": ("批示件目录", "instructions"),
+    "nt_col_group_rank": ("组内名次", "group rank"),
+    "nt_col_rank": ("全省名次", "rank"),
+    "nt_col_n": ("序号", "no."),
+    "nt_col_title": ("信息标题", "title"),
+    "nt_col_publication": ("采用刊物", "publication"),
+    "nt_col_instruction": ("批示", "instruction"),
+    "nt_col_date": ("日期", "date"),
+    "nt_copy_to": ("抄送：{names}。", "Copy to: {names}."),
+    "nt_copy_sep": ("，", ", "),
+    "nt_printed_on": ("{date}印发", "issued {date}"),
+    "nt_written": ("已写入通报 {path}", "wrote the notice {path}"),
+    "nt_template_bad": ("无法打开模板 {path}：{error}", "cannot open the template {path}: {error}"),
+    "nt_number_without_pattern": (
+        "--number：notice.yaml 没有发文字号格式（number），无法生成文号",
+        "--number: notice.yaml has no document number pattern (number)",
+    ),
+    "st_title": ("{year}年度政务信息得分明细", "Score statement, {year}"),
+    "st_point": ("直报点：{name}", "Point: {name}"),
+    "st_ranks": (
+        "全省排名：第{rank}名；{group}排名：第{group_rank}名；得分：{score}分",
+        "Rank in the province: {rank}; in {group}: {group_rank}; score: {score}",
+    ),
+    "st_as_of": (
+        "计分截至{date}，与 govinfo score 一致。",
+        "Scored to {date}, as govinfo score shows.",
+    ),
+    "st_col_item": ("信息编号及标题", "submission and title"),
+    "st_written": ("已写入 {n} 份得分明细到 {path}", "wrote {n} statements to {path}"),
+    "st_format_bad": (
+        "--statement-format 只能是 docx 或 xlsx",
+        "--statement-format is docx or xlsx",
+    ),
+    "nt_year_only": (
+        "通报（--out *.docx）和得分明细（--statements）目前只按年度生成：请用 {year}，而不是 {period}",
+        "the notice (--out *.docx) and the statements (--statements) are made for a year for now: give the year, not {period}",
+    ),
+    "nt_out_conflict": (
+        "--template 和 --number 只用于 --out 通报.docx",
+        "--template and --number go with --out NOTICE.docx",
     ),
     # --- robustness ------------------------------------------------------------------------
     "git_lock_left": (

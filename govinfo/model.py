@@ -418,3 +418,18 @@ class Folder(msgspec.Struct, frozen=True, gc=False):
 
     def rule_set_on(self, day: dt.date) -> RuleSet | None:
         return rule_set_on(self.rule_sets, day)
+
+
+class NoticeSettings(msgspec.Struct, frozen=True, gc=False):
+    """What an office writes once for its 通报 (``notice.yaml``); every field may be absent, the
+    notice then uses ``office`` and plain defaults. ``number`` is the 发文字号 pattern with
+    ``{year}`` and ``{n}``; ``requirements`` the paragraphs of 四、下一步要求."""
+
+    issuer: str | None = None  # 发文机关
+    number: str | None = None  # 发文字号 pattern, e.g. 吉政办函〔{year}〕{n}号
+    to: str | None = None  # 主送
+    copy_to: tuple[str, ...] = ()  # 抄送
+    printed_by: str | None = None  # 印发机关
+    basis: str | None = None  # the rule named in the opening line, e.g. 《…考核办法》
+    requirements: tuple[str, ...] = ()  # 四、下一步要求
+    signature: str | None = None  # 落款

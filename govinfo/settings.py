@@ -9,6 +9,7 @@ a test (or a long-running process) that sets a variable sees it take effect.
 - ``GOVINFO_MAX_IMPORT_MB``: batch files to import larger than this are refused unread
   (default 20).
 - ``GOVINFO_NO_CACHE``: any value but ``0`` turns the parse and result caches off.
+- ``GOVINFO_FAST_YAML``: ``0`` turns off the fast path for plain YAML files (strict reader only).
 - ``GOVINFO_LOCK_WAIT``: seconds a writer waits for the folder's lock (default 5).
 - ``GOVINFO_ASCII``: any value but ``0`` draws tables and charts with ASCII only.
 - ``GOVINFO_CRASH_AT``: tests only — the durable write step at which to exit hard.
@@ -63,6 +64,11 @@ def max_import_mb() -> float:
 def no_cache() -> bool:
     """Whether ``GOVINFO_NO_CACHE`` turns the caches off."""
     return _flag("GOVINFO_NO_CACHE")
+
+
+def fast_yaml() -> bool:
+    """Whether the fast path for plain YAML files may run (``GOVINFO_FAST_YAML`` is not ``0``)."""
+    return os.environ.get("GOVINFO_FAST_YAML", "") != "0"
 
 
 def lock_wait_seconds() -> float:

@@ -14,6 +14,9 @@ import typer
 from govinfo.cli import common
 
 if TYPE_CHECKING:
+    from govinfo.app.notice import NoticeOptions
+    from govinfo.app.reports import YearReport
+    from govinfo.app.session import Session
     from govinfo.render.table import Table
     from govinfo.reports.period import PeriodReport
     from govinfo.rules.periods import Period
@@ -41,7 +44,9 @@ def report(
             "--out",
             metavar="PATH",
             help="Write the tables to a file instead: report.xlsx (one sheet per table), "
-            "report.md (Markdown), or a folder DIR/ (one CSV per table, UTF-8 with BOM).",
+            "report.md (Markdown), or a folder DIR/ (one CSV per table, UTF-8 with BOM); "
+            "通报.docx writes the year's notice itself (GB/T 9704-2012 layout, texts from "
+            "notice.yaml).",
         ),
     ] = None,
     fmt: Annotated[
@@ -52,6 +57,49 @@ def report(
         ),
     ] = ReportFormat.table,
     at: common.AtOpt = None,
+    number: Annotated[
+        int | None,
+        typer.Option(
+            "--number",
+            min=1,
+            help="The notice's serial number n, put into notice.yaml's number pattern "
+            "(e.g. 吉政办函〔{year}〕{n}号).",
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            metavar="FILE.docx",
+            help="Fill the office's own letterhead template instead of the built-in 版头: the "
+            "notice replaces its paragraph {{正文}} (or goes at its end).",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The notice's 成文日期 (default: the as-of day).",
+        ),
+    ] = None,
+    statements: Annotated[
+        str | None,
+        typer.Option(
+            "--statements",
+            metavar="DIR",
+            help="Write one statement per point into DIR: ranks, score and every scoring "
+            "event with its running total, as explain lists them.",
+        ),
+    ] = None,
+    statement_format: Annotated[
+        str,
+        typer.Option(
+            "--statement-format",
+            metavar="docx|xlsx",
+            help="The statements' file format: docx (default) or xlsx.",
+        ),
+    ] = "docx",
 ) -> None:
     """Print the tables of a period's circular (通报).
 
@@ -69,6 +117,7 @@ def report(
     minus the same at the day before the period began. Secret titles read [密]. Refuses
     (exit 1) when what it reads has errors.
     """
+    from govinfo.app.notice import NoticeOptions
     from govinfo.errors import GovinfoError, UsageError
     from govinfo.i18n import t
     from govinfo.render.export import export_kind
@@ -80,11 +129,20 @@ def report(
     given = common.date_option(as_of, "--as-of")
     kind = None
     if out is not None:
-        kind = export_kind(Path(out), out)
+        kind = "docx" if Path(out).suffix.lower() == ".docx" else export_kind(Path(out), out)
         if kind is None:
             raise UsageError(t("ye_out_unknown", path=out))
+    notice = NoticeOptions(
+        out=Path(out) if kind == "docx" and out is not None else None,
+        template=template,
+        number=number,
+        date=common.date_option(date, "--date"),
+        statements=Path(statements) if statements is not None else None,
+        statement_format=statement_format,
+    )
+    notice.check(period)
     if period.kind == "year":
-        _year_report(ctx, period, given, out, kind, fmt, at)
+        _year_report(ctx, period, given, out, kind, fmt, at, notice)
         return
     day = given or common.today()
     if day < period.first:
@@ -120,8 +178,10 @@ def _year_report(
     kind: str | None,
     fmt: ReportFormat,
     at: str | None,
+    notice: NoticeOptions,
 ) -> None:
-    """The year-end tables, then the group rankings and the lists of the year's circular."""
+    """The year-end tables, then the group rankings and the lists of the year's circular; or
+    the notice and the statements (``notice``)."""
     from govinfo.app.reports import year_report
     from govinfo.i18n import t
     from govinfo.render.period import period_document, year_report_tables
@@ -132,7 +192,14 @@ def _year_report(
 
     year = period.year
     day = given or default_as_of(year, common.today())
-    both = year_report(common.session(ctx, at), period, day)
+    session = common.session(ctx, at)
+    both: YearReport | None
+    if notice.wanted:
+        both = _notice(session, period, day, out, notice)
+        if both is None:
+            return
+    else:
+        both = year_report(session, period, day)
     circular = both.circular
     if fmt is ReportFormat.json and out is None:
         common.console().file.write(json_text(period_document(circular)))
@@ -144,6 +211,32 @@ def _year_report(
         return
     _write(Path(out), kind, document_title(ye), tables, trend_chart(ye, ascii_only=False))
     common.err_console().print(t("ye_written", path=out, n=len(tables)), markup=False)
+
+
+def _notice(
+    session: Session, period: Period, day: dt.date, out: str | None, notice: NoticeOptions
+) -> YearReport | None:
+    """Write the notice and the statements; then the year's tables too (not from the result
+    cache: the notice reads the folder itself) when ``--out`` asks for them as well, else
+    None."""
+    from govinfo.app.notice import write_notice
+    from govinfo.app.reports import YearReport
+    from govinfo.i18n import t
+    from govinfo.reports.period import period_report
+    from govinfo.reports.yearend import year_end
+    from govinfo.rules.annual import score_year
+
+    loaded = session.load_year(period.year)
+    result = score_year(loaded.folder, period.year, day)
+    ye = year_end(loaded.folder, result)
+    n = write_notice(session, loaded.folder, result, ye, notice)
+    if notice.out is not None:
+        common.err_console().print(t("nt_written", path=str(notice.out)), markup=False)
+    if notice.statements is not None:
+        common.err_console().print(t("st_written", n=n, path=str(notice.statements)), markup=False)
+    if notice.out is not None or out is None:
+        return None
+    return YearReport(ye, period_report(loaded.folder, period, day, at_to=result))
 
 
 def _period_report(

@@ -52,6 +52,9 @@ def folder_files(scenario: Scenario, result: GenerateResult) -> Iterator[tuple[s
     result.points = len(scenario.points)
     yield "govinfo.yaml", emit_mapping(scenario.settings)
     yield "points.yaml", emit_list(p.record() for p in scenario.points)
+    if scenario.notice is not None:
+        yield "notice.yaml", scenario.notice
+        result.files += 1
     for rule in scenario.rules:
         yield f"rules/{rule.id}.yaml", rule.text
     result.files += 2 + len(scenario.rules)

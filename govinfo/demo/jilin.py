@@ -386,4 +386,22 @@ def scenario() -> Scenario:
         adjustments=_adjustments,
         governor_rate=0.13,
         leader_rate=0.06,
+        notice=NOTICE,
     )
+
+
+# What the office writes once for its 通报 (issue 15): data/notice.yaml.
+NOTICE = """\
+# 通报的固定内容：govinfo report 2003 --out 通报.docx --number 5 读取
+issuer: 吉林省人民政府办公厅
+number: 吉政办函〔{year}〕{n}号
+to: 各市州人民政府办公厅，长白山管委会办公室，各县（市、区）人民政府办公室，省政府各厅委、各直属机构办公室：
+basis: 《吉林省人民政府办公厅政务信息直报点考核办法》
+requirements:
+  - 各地各部门要进一步提高对政务信息工作重要性的认识，主要负责同志要亲自过问，分管负责同志要具体抓，确保信息工作有人管、有人干。
+  - 要围绕省委、省政府中心工作，突出老工业基地调整改造、农业和农村经济、安全生产等重点，多报反映新情况、新问题的深度信息和调研信息。
+  - 要严格执行突发事件信息报送制度，紧急重大情况要在事发后规定时限内报告，不得迟报、漏报、瞒报。
+copy_to: [省委办公厅, 省人大常委会办公厅, 省政协办公厅, 省纪委办公厅]
+printed_by: 吉林省人民政府办公厅秘书处
+signature: 吉林省人民政府办公厅
+"""

@@ -182,6 +182,7 @@ class Scenario:
     joint_rate: float = 0.004
     late_emergency_rate: float = 0.2
     inaccurate_rate: float = 0.0  # chance per item (synthetic); the sample plans its own
+    notice: str | None = None  # the text of notice.yaml, when the folder ships one
 
     def rule_on(self, day: dt.date) -> RuleInfo | None:
         found = None

@@ -70,6 +70,8 @@ def file_kind(path: str) -> str | None:
         return "settings"
     if path == "points.yaml":
         return "points"
+    if path == "notice.yaml":
+        return "notice"
     top = path.split("/", 1)[0]
     if top == "submissions":
         return "submissions" if SUBMISSION_PATH.fullmatch(path) else "misplaced"

@@ -303,11 +303,19 @@ def oversized_file(path: str, size: int) -> ParsedFile:
     return ParsedFile(path, kind, (), (too_large(path, size),), ())
 
 
-def parse_file(path: str, data: bytes) -> ParsedFile:
-    """Read the file at ``path`` (relative to the data folder, with ``/``) from ``data``."""
+def parse_file(path: str, data: bytes, *, fast_path: bool = True) -> ParsedFile:
+    """Read the file at ``path`` (relative to the data folder, with ``/``) from ``data``.
+
+    A plain submission file is read by the fast path (``load/fast.py``) unless ``fast_path``
+    is False; the result is the same either way."""
     kind = file_kind(path)
     if kind is None:
         return ParsedFile(path, "unknown", (), (), ())
+    if fast_path and kind == "submissions":
+        from govinfo.load import fast  # loaded on first use: most commands read no submissions
+
+        if fast.enabled() and (parsed := fast.fast_submissions(path, data)) is not None:
+            return parsed
     problems: list[Problem] = []
     r = FileReader(path, problems)
     if kind == "misplaced":
@@ -323,6 +331,10 @@ def parse_file(path: str, data: bytes) -> ParsedFile:
             records = list(_read_settings(r, root))
         elif kind == "points":
             records = list(_read_points(r, root, empty))
+        elif kind == "notice":
+            from govinfo.load.notice import read_notice_settings
+
+            records = list(read_notice_settings(r, root))
         elif kind == "rules":
             records = list(read_rules(r, root, path))
         elif kind in ("solicitations", "adjustments"):

@@ -285,10 +285,22 @@ def test_a_tampered_journal_is_refused_and_touches_nothing(
         "files": [{**f, "old": None, "new": "0" * 64} for f in files or []],
     }
     place.journal_path.write_bytes(raw if raw is not None else json.dumps(manifest).encode())
-    before, outside = snapshot(folder), snapshot(tmp_path.parent)
+    before, outside = snapshot(folder), _around(tmp_path)
     code, text = check(folder)
     assert code == 1
     assert str(place.journal_path) in text or "leaves the data folder" in text
     assert snapshot(folder) == before
-    assert snapshot(tmp_path.parent) == outside
+    assert _around(tmp_path) == outside
     assert commits(folder) == 1
+
+
+def _around(tmp_path: Path) -> dict[str, bytes]:
+    """What an escaping path could reach: everything under the test's folder and the files
+    directly beside it (``../../x`` from the data folder), without reading the other tests'
+    folders — one of them holds a 4 GB sparse file."""
+    beside = {
+        f"../{p.name}": p.read_bytes()
+        for p in sorted(tmp_path.parent.iterdir())
+        if p.is_file() and not p.is_symlink()
+    }
+    return {**beside, **snapshot(tmp_path)}

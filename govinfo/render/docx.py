@@ -1,0 +1,485 @@
+"""Word documents in the layout of GB/T 9704-2012 (党政机关公文格式), with python-docx.
+
+The pieces every govinfo docx shares: the A4 page with the standard margins and the 22 × 28
+document grid, paragraphs whose fonts are set for Latin *and* East Asian text (python-docx sets
+only the Latin font; Word and WPS read ``w:rFonts/@w:eastAsia``), page numbers “— 1 —” right on
+odd pages and left on even ones, and :class:`~govinfo.reports.tables.Table`s as real Word
+tables (header row repeated on every page, numbers right-aligned, 合计 row).
+
+Fonts are named, not embedded: they are on every office machine.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor, Twips
+
+from govinfo.render.table import Table, display_rows
+
+# GB/T 9704-2012 §5.2: A4, 版心 156 × 225 mm, top 37 mm, left 28 mm.
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
+TOP_MM, BOTTOM_MM, LEFT_MM, RIGHT_MM = 37, 35, 28, 26
+LINES, CHARS = 22, 28
+# 225 mm / 22 lines = 28.95 pt a line (579 twips); 156 mm / 28 characters = 15.79 pt a
+# character, i.e. 16 pt − 0.21 pt: w:charSpace is that difference in 1/4096 pt.
+LINE_PITCH_TWIPS = 579
+# Lines are exact 28.9 pt, a hair under the pitch: 22 of them fit 225 mm even where an
+# application rounds a line height up to the next point.
+LINE_PT = Twips(LINE_PITCH_TWIPS - 1)
+CHAR_SPACE = -849
+CONDENSE_TWIPS = -5  # 1/20 pt: 16 pt − 0.25 pt fits the 15.79 pt grid cell
+
+TITLE_FONT = "方正小标宋简体"
+BODY_FONT = "仿宋_GB2312"
+HEI = "黑体"
+KAI = "楷体_GB2312"
+SONG = "宋体"
+LATIN = "Times New Roman"
+RED = RGBColor(0xE6, 0x00, 0x12)
+
+SIZE_2 = Pt(22)  # 二号
+SIZE_3 = Pt(16)  # 三号
+SIZE_4 = Pt(14)  # 四号
+SIZE_TABLE = Pt(10.5)  # 五号, the attachments' tables
+
+
+# The schema's order of the children we add (Word refuses a file with them out of order).
+_PPR_ORDER = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
+_RPR_ORDER = [
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+]
+TBLPR_ORDER = [
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+]
+
+
+def insert_ordered(parent: Any, el: Any, order: Sequence[str]) -> Any:
+    """Put ``el`` into ``parent`` where the schema's ``order`` wants it (replacing one of the
+    same tag)."""
+    name = el.tag.split("}")[1]
+    old = parent.find(qn(f"w:{name}"))
+    if old is not None:
+        parent.remove(old)
+    after = order[order.index(name) + 1 :]
+    for child in parent:
+        tag = child.tag.split("}")[1] if "}" in str(child.tag) else ""
+        if tag in after:
+            child.addprevious(el)
+            return el
+    parent.append(el)
+    return el
+
+
+def new_document() -> Any:
+    """An empty document: A4, GB margins, grid, default fonts and language, page numbers."""
+    doc = Document()
+    styles = doc.styles
+    normal = styles["Normal"]
+    set_fonts(normal.element.get_or_add_rPr(), BODY_FONT)
+    normal.font.size = SIZE_3
+    pf = normal.paragraph_format
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = LINE_PT
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    _east_asian_language(styles.element)
+    section = doc.sections[0]
+    page_setup(section)
+    page_numbers(doc, section)
+    return doc
+
+
+def _east_asian_language(styles: Any) -> None:
+    """``w:lang w:eastAsia="zh-CN"`` in the document defaults and the Normal style."""
+    defaults = styles.find(qn("w:docDefaults"))
+    targets = []
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is not None:
+            rpr = rpr_default.find(qn("w:rPr"))
+            if rpr is not None:
+                targets.append(rpr)
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) == "Normal":
+            targets.append(style.get_or_add_rPr())
+    for rpr in targets:
+        # The grid's character pitch is the default East Asian size (三号) plus w:charSpace.
+        for tag in ("w:sz", "w:szCs"):
+            size = OxmlElement(tag)
+            size.set(qn("w:val"), str(int(SIZE_3.pt * 2)))
+            insert_ordered(rpr, size, _RPR_ORDER)
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = insert_ordered(rpr, OxmlElement("w:lang"), _RPR_ORDER)
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def page_setup(section: Any) -> None:
+    section.page_width = Mm(PAGE_WIDTH_MM)
+    section.page_height = Mm(PAGE_HEIGHT_MM)
+    section.top_margin = Mm(TOP_MM)
+    section.bottom_margin = Mm(BOTTOM_MM)
+    section.left_margin = Mm(LEFT_MM)
+    section.right_margin = Mm(RIGHT_MM)
+    # The page number's line sits 7 mm below the 版心.
+    section.footer_distance = Mm(BOTTOM_MM - 7 - 5)
+    section.header_distance = Mm(15)
+    sect_pr = section._sectPr
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
+    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
+
+
+def set_fonts(rpr: Any, east_asian: str, latin: str = LATIN) -> None:
+    """The run properties ``rpr`` name ``latin`` for Latin text and digits and ``east_asian``
+    for Chinese (the attribute Word and WPS read)."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = insert_ordered(rpr, OxmlElement("w:rFonts"), _RPR_ORDER)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), latin)
+    fonts.set(qn("w:eastAsia"), east_asian)
+
+
+def add_run(
+    paragraph: Any,
+    text: str,
+    *,
+    font: str = BODY_FONT,
+    size: Any = SIZE_3,
+    bold: bool = False,
+    color: RGBColor | None = None,
+) -> Any:
+    run = paragraph.add_run(text)
+    rpr = run._element.get_or_add_rPr()
+    set_fonts(rpr, font)
+    run.font.size = size
+    if size == SIZE_3:
+        # 28 characters of 16 pt fill the 156 mm line only if each gives up 0.21 pt.
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:val"), str(CONDENSE_TWIPS))
+        insert_ordered(rpr, spacing, _RPR_ORDER)
+    run.font.bold = bold
+    if color is not None:
+        run.font.color.rgb = color
+    return run
+
+
+def add_paragraph(
+    doc: Any,
+    text: str = "",
+    *,
+    font: str = BODY_FONT,
+    size: Any = SIZE_3,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+    indent_chars: int = 0,
+    right_chars: float = 0,
+    exact: Any = LINE_PT,
+    color: RGBColor | None = None,
+    bold: bool = False,
+) -> Any:
+    """A paragraph of ``text``, its fonts, size and exact line height set on the paragraph
+    itself (so that an office template's styles cannot change it); ``indent_chars`` indents its
+    first line by that many characters (正文 2)."""
+    p = doc.add_paragraph()
+    pf = p.paragraph_format
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = exact
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    if align is not None:
+        p.alignment = align
+    if indent_chars:
+        pf.first_line_indent = Pt(size.pt * indent_chars)
+        ind = p._p.get_or_add_pPr().find(qn("w:ind"))
+        if ind is not None:
+            ind.set(qn("w:firstLineChars"), str(indent_chars * 100))
+    if right_chars:
+        pf.right_indent = Pt(size.pt * right_chars)
+    no_snap(p)
+    if text:
+        add_run(p, text, font=font, size=size, color=color, bold=bold)
+    return p
+
+
+def no_snap(paragraph: Any) -> None:
+    """Take ``paragraph`` off the character grid. The grid stays declared (Word and WPS show
+    22 × 28 in their page setup), while the text keeps it by itself: exact 28.9 pt lines and
+    三号 characters condensed by 0.25 pt give 22 lines of 28 characters in Word, WPS *and*
+    LibreOffice — which, snapping, spreads a character wider than the 15.79 pt cell over two
+    cells, and a 二号 title likewise everywhere."""
+    el = OxmlElement("w:snapToGrid")
+    el.set(qn("w:val"), "0")
+    insert_ordered(paragraph._p.get_or_add_pPr(), el, _PPR_ORDER)
+
+
+def page_break_before(paragraph: Any) -> Any:
+    """``paragraph`` starts a new page (no empty page when the one before ends full)."""
+    paragraph.paragraph_format.page_break_before = True
+    return paragraph
+
+
+def _field(paragraph: Any, instruction: str, *, font: str, size: Any) -> None:
+    def fld(kind: str) -> Any:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        return el
+
+    begin = add_run(paragraph, "", font=font, size=size)
+    begin._element.append(fld("begin"))
+    instr = add_run(paragraph, "", font=font, size=size)
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    instr._element.append(text)
+    end = add_run(paragraph, "", font=font, size=size)
+    end._element.append(fld("separate"))
+    add_run(paragraph, "1", font=font, size=size)
+    add_run(paragraph, "", font=font, size=size)._element.append(fld("end"))
+
+
+def page_numbers(doc: Any, section: Any) -> None:
+    """“— N —” in 四号 宋体, a character in from the right on odd pages and from the left on
+    even ones (different odd and even footers)."""
+    doc.settings.odd_and_even_pages_header_footer = True
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        page_number(p, odd=odd)
+
+
+def page_number(p: Any, *, odd: bool) -> None:
+    """Fill ``p`` (in a footer) with the page number of an odd or an even page."""
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
+    no_snap(p)
+    pf = p.paragraph_format
+    if odd:
+        pf.right_indent = SIZE_4
+    else:
+        pf.left_indent = SIZE_4
+    add_run(p, "— ", font=SONG, size=SIZE_4)
+    _field(p, "PAGE", font=SONG, size=SIZE_4)
+    add_run(p, " —", font=SONG, size=SIZE_4)
+
+
+def _set_cell(cell: Any, text: str, *, right: bool, bold: bool = False) -> None:
+    p = cell.paragraphs[0]
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    p.paragraph_format.space_before = Pt(0)
+    p.paragraph_format.space_after = Pt(0)
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
+    no_snap(p)
+    add_run(p, text, size=SIZE_TABLE, bold=bold, font=HEI if bold else BODY_FONT)
+
+
+def _repeat_header(row: Any) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def char_width(text: str) -> float:
+    """``text``'s width in CJK characters: digits and Latin letters are about 0.6 of one in the
+    fonts offices use. A text of several lines is as wide as its widest."""
+    return max(sum(0.6 if ch.isascii() else 1 for ch in line) for line in text.split("\n"))
+
+
+_WORD = re.compile(r"[\x21-\x7e]+")
+
+
+def column_widths(table: Table, rows: Sequence[Sequence[str]]) -> list[Any]:
+    """Widths filling the 版心: a numeric or short column (a number, a date, an id) as wide as
+    its widest cell, so that it is never wrapped; the text columns share what is left equally,
+    each at least as wide as its longest unbreakable word (an id above a title). Headers may
+    wrap at 2 characters."""
+    cell_pt = SIZE_TABLE.pt
+    pad = 15.0  # the cell's left and right margins and a little air, in points
+    total = Mm(PAGE_WIDTH_MM - LEFT_MM - RIGHT_MM).pt
+    need, least = [], []
+    for i, col in enumerate(table.columns):
+        texts = [r[i] for r in rows]
+        longest = max((char_width(x) for x in texts), default=0.0)
+        need.append(max(longest, min(char_width(col.header), 2.0)) * cell_pt + pad)
+        words = [w for x in texts for w in _WORD.findall(x)]
+        least.append(max((char_width(w) for w in words), default=2.0) * cell_pt + pad)
+    fixed_cols = {
+        i for i, col in enumerate(table.columns) if col.numeric or need[i] <= 12 * cell_pt + pad
+    }
+    flexible = [i for i in range(len(need)) if i not in fixed_cols]
+    widths = [need[i] if i in fixed_cols else 0.0 for i in range(len(need))]
+    rest = total - sum(widths)
+    # Give each text column its least width, then share the rest equally, never more than it needs.
+    for i in flexible:
+        widths[i] = least[i]
+    rest -= sum(least[i] for i in flexible)
+    open_cols = [i for i in flexible if widths[i] < need[i]]
+    while rest > 0.5 and open_cols:
+        each = rest / len(open_cols)
+        for i in list(open_cols):
+            grow = min(each, need[i] - widths[i])
+            widths[i] += grow
+            rest -= grow
+            if widths[i] >= need[i] - 0.01:
+                open_cols.remove(i)
+    if rest > 0.5 and flexible:  # every text column fits: widen them evenly to the full width
+        for i in flexible:
+            widths[i] += rest / len(flexible)
+    scale = min(1.0, total / sum(widths))
+    return [Pt(w * scale) for w in widths]
+
+
+def add_table(doc: Any, table: Table) -> Any:
+    """``table`` as a Word table: the header row repeated on every page, numeric columns
+    right-aligned (cells as every table shows them: scores with 2 decimals), the 合计 row last
+    in 黑体."""
+    rows = display_rows(table)
+    t = doc.add_table(rows=1 + len(rows), cols=len(table.columns))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    widths = column_widths(table, rows)
+    for grid_col, w in zip(t._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        grid_col.w = w
+    for row in t.rows:
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = w
+    header = t.rows[0]
+    _repeat_header(header)
+    for cell, col in zip(header.cells, table.columns, strict=True):
+        _set_cell(cell, col.header, right=False, bold=True)
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    total_at = len(rows) - 1 if table.total is not None else -1
+    for i, texts in enumerate(rows):
+        row = t.rows[i + 1]
+        for cell, text, col in zip(row.cells, texts, table.columns, strict=True):
+            _set_cell(cell, text, right=col.numeric, bold=i == total_at)
+    # A row never breaks across pages: a clerk reads a point's figures on one line.
+    for row in t.rows:
+        cant = OxmlElement("w:cantSplit")
+        row._tr.get_or_add_trPr().append(cant)
+    return t
+
+
+def add_rule(doc: Any, *, color: str = "E60012", size_eighths: int = 12) -> Any:
+    """An empty paragraph whose bottom border is a horizontal rule (the 版头's red line)."""
+    p = add_paragraph(doc, exact=Pt(8))
+    p_pr = p._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    bottom.set(qn("w:val"), "single")
+    bottom.set(qn("w:sz"), str(size_eighths))
+    bottom.set(qn("w:space"), "1")
+    bottom.set(qn("w:color"), color)
+    borders.append(bottom)
+    insert_ordered(p_pr, borders, _PPR_ORDER)
+    return p
+
+
+def document_bytes(doc: Any) -> bytes:
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,117 @@
+"""A statement for every point (issue 15): its ranks, score and every scoring event of the year
+as ``explain`` lists it, with the running total — the 得分明细 the office sends each point.
+
+One ``.docx`` (GB/T 9704 page, :mod:`govinfo.render.docx`) or ``.xlsx`` (the year-end workbook's
+writer) per point, named ``<rank>-<short name>.<ext>``; the names are safe on Windows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from govinfo.i18n import t
+from govinfo.render import docx as d
+from govinfo.render.export import xlsx_bytes
+from govinfo.render.groups import group_name
+from govinfo.render.score import explain_table
+from govinfo.render.table import Column, Table
+from govinfo.reports.notice import Statement
+from govinfo.reports.numbers import tidy
+
+STATEMENT_FORMATS = ("docx", "xlsx")
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
+
+
+def safe_name(text: str) -> str:
+    """``text`` usable as a file name on Windows too: no ``<>:"/\\|?*`` or control characters,
+    no trailing dot or space, not a reserved device name."""
+    name = _UNSAFE.sub("_", text).rstrip(" .") or "_"
+    return "_" + name if _RESERVED.match(name) else name
+
+
+def statement_names(statements: tuple[Statement, ...], ext: str) -> list[str]:
+    """``<rank>-<short name>.<ext>`` for each statement, ranks zero-padded so that the files
+    sort in rank order; a name met twice gets the point's id."""
+    width = len(str(max((s.ranked.standing.rank for s in statements), default=1)))
+    names: list[str] = []
+    taken: set[str] = set()
+    for s in statements:
+        p = s.ranked.point
+        base = safe_name(f"{s.ranked.standing.rank:0{width}d}-{p.short or p.name}")
+        name = f"{base}.{ext}"
+        if name.lower() in taken:
+            name = f"{base}-{safe_name(p.id)}.{ext}"
+        taken.add(name.lower())
+        names.append(name)
+    return names
+
+
+def statement_table(s: Statement, *, narrow: bool = False) -> Table:
+    """``explain``'s table of the point: every event with the running total (the last total is
+    the score). ``narrow`` (a page, not a sheet) puts the submission's id above its title in one
+    column."""
+    table = explain_table(s.explain)
+    columns, rows = list(table.columns), [list(r) for r in table.rows]
+    if narrow:
+        rows = [[r[0], "\n".join(str(c) for c in r[1:3] if c), *r[3:]] for r in rows]
+        columns = [columns[0], Column("submission", t("st_col_item")), *columns[3:]]
+    rp = s.ranked
+    return replace(
+        table,
+        key="statement",
+        name=rp.point.short or rp.point.name,
+        columns=columns,
+        rows=rows,
+        footer=[*_heading_lines(s)[1:], *table.footer],
+    )
+
+
+def _heading_lines(s: Statement) -> list[str]:
+    rp = s.ranked
+    return [
+        t("st_point", name=rp.point.name),
+        t(
+            "st_ranks",
+            rank=rp.standing.rank,
+            group=group_name(rp.group),
+            group_rank=rp.group_rank,
+            score=tidy(s.explain.score),
+        ),
+        t("st_as_of", date=s.explain.as_of.isoformat()),
+    ]
+
+
+def statement_docx(s: Statement) -> bytes:
+    doc = d.new_document()
+    d.add_paragraph(
+        doc,
+        t("st_title", year=s.explain.year),
+        font=d.TITLE_FONT,
+        size=d.SIZE_2,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )
+    d.add_paragraph(doc)
+    for line in _heading_lines(s):
+        d.add_paragraph(doc, line)
+    d.add_paragraph(doc)
+    table = statement_table(s, narrow=True)
+    if table.rows:
+        d.add_table(doc, table)
+    else:
+        d.add_paragraph(doc, t("nt_none"), indent_chars=2)
+    return d.document_bytes(doc)
+
+
+def statement_xlsx(s: Statement) -> bytes:
+    return xlsx_bytes([statement_table(s)], title=t("st_title", year=s.explain.year))
+
+
+def statement_files(statements: tuple[Statement, ...], fmt: str) -> dict[str, bytes]:
+    """File name → bytes for every statement in ``fmt`` (docx or xlsx)."""
+    make = statement_docx if fmt == "docx" else statement_xlsx
+    names = statement_names(statements, fmt)
+    return {name: make(s) for name, s in zip(names, statements, strict=True)}

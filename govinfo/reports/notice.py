@@ -1,0 +1,297 @@
+"""What the 通报 says, as data (issue 15): :class:`NoticeContent` assembled from the year-end
+report (:func:`govinfo.reports.yearend.year_end`) and the events of the same scoring, so that
+every number in the notice is the number ``score``, ``explain`` and ``report`` show.
+
+Pure: no words (the renderer says them in zh or en), no files. The notice builder in
+:mod:`govinfo.render.notice` takes only a :class:`NoticeContent`; a period report can assemble
+one the same way.
+
+Readings:
+
+* Groups are the folder's (``groups:`` of govinfo.yaml, else the point kinds in SPEC order:
+  市州, 县市区, 省直部门); a point's group rank is 1 + the number of its group's points ranked
+  strictly above it in the province — the competition ranking on (score, tie-break counts)
+  within the group that SPEC asks for, since the province's ranking is on the same key.
+* Totals are the sums of the ranking rows (a joint item counts for each point it counts for, as
+  in the attachments' 合计 row), so the text and the attachments agree by construction.
+* ``issues`` counts the distinct (publication, issue) pairs that carried an adoption of the year.
+* Item lists are in date order, an item once per point it counts for; a secret title is
+  :data:`~govinfo.reports.explain.SECRET_TITLE`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import msgspec
+
+from govinfo.model import Folder, Level, NoticeSettings, Point
+from govinfo.reports.explain import SECRET_TITLE, ExplainReport, explain_report
+from govinfo.reports.groups import GroupInfo, folder_groups, group_of
+from govinfo.reports.yearend import PointStats, YearEnd
+from govinfo.rules.annual import Standing, YearScore
+from govinfo.rules.events import (
+    ADOPTION,
+    EMERGENCY_LATE,
+    INSTRUCTION,
+    RESEARCH_MISSING,
+    SOLICITATION_MISSED,
+)
+
+
+class Totals(msgspec.Struct, frozen=True, gc=False):
+    points: int
+    submitted: int
+    adopted: int
+    levels: dict[str, int]  # by Level value, in Level order
+    national_adopted: int
+    instructions: int
+    research: int
+    issues: int
+    deductions: Decimal
+    score: Decimal
+
+
+class RankedPoint(msgspec.Struct, frozen=True, gc=False):
+    """A point as the notice and its statement show it: ranks in the province and its group."""
+
+    stats: PointStats
+    group: GroupInfo
+    group_rank: int
+
+    @property
+    def point(self) -> Point:
+        return self.stats.point
+
+    @property
+    def standing(self) -> Standing:
+        return self.stats.standing
+
+
+class Group(msgspec.Struct, frozen=True, gc=False):
+    info: GroupInfo
+    points: tuple[RankedPoint, ...]  # in rank order
+
+
+class Shortfall(msgspec.Struct, frozen=True, gc=False):
+    """A point named in 三、存在的问题: how many times (or which quarters) it fell short."""
+
+    point: Point
+    count: int
+    quarters: tuple[int, ...] = ()
+
+
+class AdoptedItem(msgspec.Struct, frozen=True, gc=False):
+    point: Point
+    submission: str
+    title: str
+    publication: str
+    level: str
+    issue: str | None
+    date: dt.date
+
+
+class InstructedItem(msgspec.Struct, frozen=True, gc=False):
+    point: Point
+    submission: str
+    title: str
+    leader: str | None
+    rank: str
+    date: dt.date
+
+
+class NoticeContent(msgspec.Struct, frozen=True, gc=False):
+    year: int
+    as_of: dt.date
+    final: bool
+    province: str
+    office: str
+    settings: NoticeSettings
+    number: str | None  # the 发文字号, formatted; None without --number or pattern
+    date: dt.date  # 成文日期
+    basis_rule_sets: tuple[str, ...]
+    commend_top: int
+    disqualify_below: Decimal
+    totals: Totals
+    groups: tuple[Group, ...]
+    commended: tuple[RankedPoint, ...]  # ranking order
+    disqualified: tuple[RankedPoint, ...]
+    at_risk: tuple[RankedPoint, ...]  # before the year's end, instead of outcomes
+    zero_submitted: tuple[Point, ...]
+    zero_adopted: tuple[Point, ...]
+    solicitations_missed: tuple[Shortfall, ...]
+    research_missing: tuple[Shortfall, ...]
+    emergency_late: tuple[Shortfall, ...]
+    adopted_items: tuple[AdoptedItem, ...]
+    instructed_items: tuple[InstructedItem, ...]
+
+    @property
+    def issuer(self) -> str:
+        return self.settings.issuer or self.office
+
+    @property
+    def signature(self) -> str:
+        return self.settings.signature or self.issuer
+
+    @property
+    def printed_by(self) -> str:
+        return self.settings.printed_by or self.issuer
+
+
+def ranked_points(folder: Folder, ye: YearEnd) -> tuple[Group, ...]:
+    """The ranked points by the folder's groups (``groups:`` of govinfo.yaml, else one per kind,
+    as ``report`` groups them), each group in rank order with its group ranks."""
+    groups = []
+    infos = folder_groups(folder.settings)
+    for info in infos:
+        members = [p for p in ye.points if group_of(infos, p.point) == info.id]
+        rows = []
+        for p in members:
+            above = sum(1 for m in members if m.standing.rank < p.standing.rank)
+            rows.append(RankedPoint(p, info, above + 1))
+        if rows:
+            groups.append(Group(info, tuple(rows)))
+    return tuple(groups)
+
+
+def document_number(pattern: str | None, year: int, n: int | None) -> str | None:
+    """The 发文字号: ``pattern`` with ``{year}`` and ``{n}`` filled; None without both."""
+    if pattern is None or n is None:
+        return None
+    return pattern.replace("{year}", str(year)).replace("{n}", str(n))
+
+
+def _shortfalls(
+    result: YearScore, standings: tuple[Standing, ...], kind: str
+) -> tuple[Shortfall, ...]:
+    out = []
+    for s in standings:
+        events = [e for e in result.events_of(s.point.id) if e.kind == kind]
+        if not events:
+            continue
+        quarters = tuple(
+            sorted({int(e.detail.period.split("Q")[1]) for e in events if e.detail.period})
+        )
+        out.append(Shortfall(s.point, len(events), quarters if kind == RESEARCH_MISSING else ()))
+    return tuple(out)
+
+
+def notice_content(
+    folder: Folder,
+    result: YearScore,
+    ye: YearEnd,
+    settings: NoticeSettings,
+    *,
+    number: int | None = None,
+    date: dt.date | None = None,
+) -> NoticeContent:
+    """The notice of ``result``'s year: ``ye`` is :func:`year_end` of the same ``result``."""
+    groups = ranked_points(folder, ye)
+    by_id = {rp.point.id: rp for g in groups for rp in g.points}
+    standings = result.standings
+    rows = ye.ranking.rows
+
+    subs = {s.id: s for s in folder.submissions}
+    adopted: list[AdoptedItem] = []
+    instructed: list[InstructedItem] = []
+    issues: set[tuple[str, str]] = set()
+    for s in standings:
+        seen: set[tuple[str, str, dt.date]] = set()
+        for ev in result.events_of(s.point.id):
+            sub = subs.get(ev.submission or "")
+            if sub is None:
+                continue
+            title = SECRET_TITLE if sub.is_secret else sub.title
+            d = ev.detail
+            if ev.kind == ADOPTION:
+                key = (sub.id, d.publication or "", ev.date)
+                if key in seen:
+                    continue
+                seen.add(key)
+                issue = next(
+                    (
+                        a.issue
+                        for a in sub.adoptions
+                        if a.publication == d.publication and a.date == ev.date and a.issue
+                    ),
+                    None,
+                )
+                if issue:
+                    issues.add((d.publication or "", issue))
+                adopted.append(
+                    AdoptedItem(
+                        s.point,
+                        sub.id,
+                        title,
+                        d.publication_name or "",
+                        d.level or "",
+                        issue,
+                        ev.date,
+                    )
+                )
+            elif ev.kind == INSTRUCTION:
+                instructed.append(
+                    InstructedItem(s.point, sub.id, title, d.leader, d.rank or "", ev.date)
+                )
+    order = {s.point.id: i for i, s in enumerate(standings)}
+    adopted.sort(key=lambda a: (a.date, order[a.point.id], a.submission))
+    instructed.sort(key=lambda a: (a.date, order[a.point.id], a.submission))
+
+    levels = {lv.value: sum(p.levels.get(lv.value, 0) for p in ye.points) for lv in Level}
+    totals = Totals(
+        points=len(rows),
+        submitted=sum(r.submitted for r in rows),
+        adopted=sum(r.adopted for r in rows),
+        levels=levels,
+        national_adopted=sum(r.national_adopted for r in rows),
+        instructions=sum(r.instructions for r in rows),
+        research=sum(r.research for r in rows),
+        issues=len(issues),
+        deductions=sum((r.deductions for r in rows), Decimal(0)),
+        score=sum((r.score for r in rows), Decimal(0)),
+    )
+    return NoticeContent(
+        year=ye.year,
+        as_of=ye.as_of,
+        final=ye.final,
+        province=ye.province,
+        office=folder.settings.office,
+        settings=settings,
+        number=document_number(settings.number, ye.year, number),
+        date=date or ye.as_of,
+        basis_rule_sets=result.rule_sets,
+        commend_top=ye.commend_top,
+        disqualify_below=ye.disqualify_below,
+        totals=totals,
+        groups=groups,
+        commended=tuple(by_id[r.point.id] for r in ye.commended),
+        disqualified=tuple(by_id[r.point.id] for r in ye.disqualified),
+        at_risk=tuple(by_id[r.point.id] for r in ye.at_risk),
+        zero_submitted=tuple(s.point for s in standings if s.counts.submitted == 0),
+        zero_adopted=tuple(
+            s.point for s in standings if s.counts.submitted and s.counts.adopted == 0
+        ),
+        solicitations_missed=_shortfalls(result, standings, SOLICITATION_MISSED),
+        research_missing=_shortfalls(result, standings, RESEARCH_MISSING),
+        emergency_late=_shortfalls(result, standings, EMERGENCY_LATE),
+        adopted_items=tuple(adopted),
+        instructed_items=tuple(instructed),
+    )
+
+
+class Statement(msgspec.Struct, frozen=True, gc=False):
+    """One point's 得分明细: its ranks and every scoring event with the running total."""
+
+    ranked: RankedPoint
+    explain: ExplainReport
+
+
+def statements(folder: Folder, result: YearScore, content: NoticeContent) -> tuple[Statement, ...]:
+    """A statement for every ranked point, in group then rank order; each one's last running
+    total is its ``score``."""
+    return tuple(
+        Statement(rp, explain_report(folder, result, rp.point))
+        for g in content.groups
+        for rp in g.points
+    )

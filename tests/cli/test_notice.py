@@ -1,0 +1,434 @@
+"""The 通报 (issue 15): ``report YEAR --out 通报.docx`` read back with python-docx — page, margins,
+grid, fonts, title, names and scores against ``score --format json`` — ``--template``,
+``--statements`` (totals equal ``score``), and ``notice.yaml``'s checks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Mm, RGBColor
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from tests.support.cli import run_cli
+from tests.support.paths import SAMPLE
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("notice") / "data"
+    shutil.copytree(SAMPLE, dest)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def made(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """The notice, the statements and the score JSON of the sample's 2003, made once."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("GOVINFO_TODAY", "2004-01-10")
+    mp.setenv("NO_COLOR", "1")
+    out = tmp_path_factory.mktemp("out")
+    runner = CliRunner()
+    try:
+        code, _, err = run_cli(
+            runner,
+            folder,
+            "report",
+            "2003",
+            "--out",
+            str(out / "通报.docx"),
+            "--number",
+            "5",
+            "--date",
+            "2004-01-10",
+        )
+        assert code == 0, err
+        code, _, err = run_cli(runner, folder, "report", "2003", "--statements", str(out / "st"))
+        assert code == 0, err
+        code, score, err = run_cli(runner, folder, "score", "2003", "--format", "json")
+        assert code == 0, err
+    finally:
+        mp.undo()
+    return {"notice": out / "通报.docx", "statements": out / "st", "score": json.loads(score)}
+
+
+def _text(doc: Document) -> str:
+    return "\n".join(p.text for p in doc.paragraphs)
+
+
+def test_page_margins_and_grid_follow_gb_9704(made: dict[str, object]) -> None:
+    doc = Document(str(made["notice"]))
+    s = doc.sections[0]
+
+    def mm(length: Mm) -> float:  # stored in twips: 1/20 pt
+        return round(length.mm, 1)
+
+    assert (mm(s.page_width), mm(s.page_height)) == (210, 297)
+    assert [mm(x) for x in (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)] == [
+        37,
+        35,
+        28,
+        26,
+    ]
+    grid = s._sectPr.find(qn("w:docGrid"))
+    assert grid.get(qn("w:type")) == "linesAndChars"
+    assert grid.get(qn("w:linePitch")) == "579"  # 225 mm / 22 lines
+    assert doc.settings.odd_and_even_pages_header_footer
+    assert s.footer.paragraphs[0].alignment == 2  # odd pages: right
+    assert s.even_page_footer.paragraphs[0].alignment == 0  # even pages: left
+    assert "PAGE" in s.footer._element.xml
+
+
+def test_imprint_sits_at_the_foot_of_the_last_page(made: dict[str, object]) -> None:
+    doc = Document(str(made["notice"]))
+    last = doc.sections[-1]
+    assert len(doc.sections) == 2
+    for footer in (last.footer, last.even_page_footer):
+        cells = [row.cells[0].text for row in footer.tables[0].rows]
+        assert cells[0] == "抄送：省委办公厅，省人大常委会办公厅，省政协办公厅，省纪委办公厅。"
+        assert cells[1] == "吉林省人民政府办公厅秘书处\t2004年1月10日印发"
+        assert "PAGE" in footer.paragraphs[-1]._p.xml
+
+
+def test_fonts_name_east_asian_faces_and_language(made: dict[str, object]) -> None:
+    doc = Document(str(made["notice"]))
+    paras = {p.text: p for p in doc.paragraphs if p.text}
+    title = paras["关于2003年度全省政务信息工作情况的通报"]
+    fonts = title.runs[0]._element.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) == "方正小标宋简体"
+    assert fonts.get(qn("w:ascii")) == "Times New Roman"
+    assert title.runs[0].font.size.pt == 22
+    assert title.alignment == 1
+    heading = next(p for t, p in paras.items() if t.startswith("一、"))
+    assert heading.runs[0]._element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "黑体"
+    sub = next(p for t, p in paras.items() if t.startswith("（一）"))
+    assert sub.runs[0]._element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "楷体_GB2312"
+    body = next(p for t, p in paras.items() if t.startswith("根据"))
+    assert body.runs[0]._element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "仿宋_GB2312"
+    assert body.runs[0].font.size.pt == 16
+    langs = doc.styles.element.findall(".//" + qn("w:lang"))
+    assert any(lang.get(qn("w:eastAsia")) == "zh-CN" for lang in langs)
+
+
+def test_names_scores_and_numbers_agree_with_score(made: dict[str, object]) -> None:
+    doc = Document(str(made["notice"]))
+    text = _text(doc)
+    rows = made["score"]["points"]  # type: ignore[index]
+    assert "吉政办函〔2003〕5号" in text
+    assert "2004年1月10日" in text
+    commended = [r for r in rows if r["status"] == "commended"]
+    disqualified = [r for r in rows if r["status"] == "disqualified"]
+    assert commended
+    assert disqualified
+    for r in commended + disqualified:
+        assert f"{r['name']}（{r['score']}分）" in text
+    submitted = sum(r["submitted"] for r in rows)
+    assert f"共报送政务信息{submitted}条" in text
+    # 附件1: one table per group; every point once, with its rank and score, and 合计 rows.
+    seen = {}
+    for table in doc.tables[:3]:
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+        body = table.rows[1:-1]
+        for row in body:
+            cells = [c.text for c in row.cells]
+            seen[cells[2]] = (int(cells[1]), Decimal(cells[3]), int(cells[4]))
+            assert row.cells[3].paragraphs[0].alignment == 2  # numbers right-aligned
+        ranks = [(int(r.cells[0].text), int(r.cells[1].text)) for r in body]
+        for group_rank, rank in ranks:  # competition ranking inside the group
+            assert group_rank == 1 + sum(1 for _, other in ranks if other < rank)
+        total = [c.text for c in table.rows[-1].cells]
+        assert total[2] == "合计"
+        assert int(total[4]) == sum(int(r.cells[4].text) for r in body)
+    assert seen == {r["name"]: (r["rank"], Decimal(str(r["score"])), r["submitted"]) for r in rows}
+
+
+def test_secret_titles_never_appear(made: dict[str, object], folder: Path) -> None:
+    from govinfo.load import load_folder
+
+    doc = Document(str(made["notice"]))
+    cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
+    assert "[密]" in cells
+    subs = load_folder(folder).folder.submissions
+    public = "\n".join(s.title for s in subs if not s.is_secret)
+    secrets = [s.title for s in subs if s.is_secret and s.title not in public]
+    assert secrets
+    assert not [s for s in secrets if s in cells or s in _text(doc)]
+
+
+def test_statements_total_equals_score(made: dict[str, object]) -> None:
+    rows = {r["name"]: r for r in made["score"]["points"]}  # type: ignore[index]
+    files = sorted(Path(made["statements"]).iterdir())  # type: ignore[arg-type]
+    assert len(files) == len(rows)
+    for f in files:
+        doc = Document(str(f))
+        name = doc.paragraphs[2].text.split("：", 1)[1]
+        rank, _, short = f.stem.partition("-")
+        assert int(rank) == rows[name]["rank"]
+        assert short
+        assert not set(short) & set('<>:"/\\|?*')
+        score = Decimal(str(rows[name]["score"]))
+        if doc.tables:
+            last = doc.tables[0].rows[-1].cells[-1].text
+            assert Decimal(last) == score
+        else:
+            assert score == 0
+
+
+def test_statements_as_xlsx(folder: Path, tmp_path: Path, runner: CliRunner) -> None:
+    code, _, err = run_cli(
+        runner,
+        folder,
+        "report",
+        "2003",
+        "--statements",
+        str(tmp_path / "st"),
+        "--statement-format",
+        "xlsx",
+    )
+    assert code == 0, err
+    files = sorted((tmp_path / "st").glob("*.xlsx"))
+    first = load_workbook(files[0]).active
+    values = [r for r in first.iter_rows(values_only=True) if r and r[-1] is not None]
+    code, out, _ = run_cli(runner, folder, "score", "2003", "--format", "json")
+    top = json.loads(out)["points"][0]
+    assert files[0].name.startswith("01-")
+    assert Decimal(str(values[-1][-1])) == Decimal(str(top["score"]))
+
+
+def test_template_keeps_the_letterhead_and_fills_the_placeholder(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    tpl = Document()
+    head = tpl.add_paragraph()
+    run = head.add_run("吉林省人民政府办公厅文件")
+    run.font.color.rgb = RGBColor(0xFF, 0, 0)
+    tpl.add_paragraph("{{发文字号}}")
+    tpl.add_paragraph("{{正文}}")
+    tpl.add_paragraph("（此页为模板结尾）")
+    tpl.save(str(tmp_path / "红头.docx"))
+    code, _, err = run_cli(
+        runner,
+        folder,
+        "report",
+        "2003",
+        "--out",
+        str(tmp_path / "n.docx"),
+        "--template",
+        str(tmp_path / "红头.docx"),
+        "--number",
+        "7",
+    )
+    assert code == 0, err
+    doc = Document(str(tmp_path / "n.docx"))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == "吉林省人民政府办公厅文件"
+    assert doc.paragraphs[0].runs[0].font.color.rgb == (0xFF, 0, 0)
+    assert texts[1] == "吉政办函〔2003〕7号"
+    assert "{{正文}}" not in texts
+    assert texts[2] == "关于2003年度全省政务信息工作情况的通报"
+    assert texts[-1] == "（此页为模板结尾）"
+    imprint = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert any(x.startswith("抄送：省委办公厅") for x in imprint)
+
+
+def test_bad_template_is_refused_without_writing(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    (tmp_path / "bad.docx").write_text("not a docx")
+    code, _, err = run_cli(
+        runner,
+        folder,
+        "report",
+        "2003",
+        "--out",
+        str(tmp_path / "n.docx"),
+        "--template",
+        str(tmp_path / "bad.docx"),
+    )
+    assert code == 2
+    assert "bad.docx" in err
+    assert not (tmp_path / "n.docx").exists()
+
+
+def test_check_reports_notice_yaml_problems_with_positions(make_folder, runner) -> None:  # type: ignore[no-untyped-def]
+    root = make_folder(
+        {
+            "notice.yaml": "issuer: 某办公厅\nnumber: 吉政办函〔{year}〕{m}号\ncopy_to: 省委办公厅\nsignatur: x\n"
+        }
+    )
+    code, out, err = run_cli(runner, root, "check")
+    assert code == 1
+    text = out + err
+    assert "notice.yaml:2:9: error" in text
+    assert "{m}" in text
+    assert "notice.yaml:3:10: error" in text
+    assert "notice.yaml:4:1: warning" in text
+    assert "signature" in text
+
+
+def test_without_notice_yaml_the_office_signs(make_folder, runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    root = make_folder()
+    code, _, err = run_cli(runner, root, "report", "2003", "--out", str(tmp_path / "n.docx"))
+    assert code == 0, err
+    text = _text(Document(str(tmp_path / "n.docx")))
+    assert text.count("吉林省人民政府办公厅") >= 2  # 版头 and 落款
+    code, _, err = run_cli(
+        runner, root, "report", "2003", "--out", str(tmp_path / "m.docx"), "--number", "3"
+    )
+    assert code == 2
+    assert "number" in err
+
+
+def test_english_draft(folder: Path, tmp_path: Path, runner: CliRunner) -> None:
+    from govinfo.cli.main import app
+
+    result = runner.invoke(
+        app,
+        [
+            "--data",
+            str(folder),
+            "--lang",
+            "en",
+            "report",
+            "2003",
+            "--out",
+            str(tmp_path / "en.docx"),
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    text = _text(Document(str(tmp_path / "en.docx")))
+    assert "Notice on the province's government information work in 2003" in text
+    assert "1. Overview" in text
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
+def test_libreoffice_renders_the_notice(made: dict[str, object], tmp_path: Path) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) is not installed")
+    src = Path(made["notice"])  # type: ignore[arg-type]
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    pdf = tmp_path / (src.stem + ".pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
+    pages = int(
+        next(line.split()[-1] for line in info.stdout.splitlines() if line.startswith("Pages"))
+    )
+    assert 5 < pages < 80
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout.replace(" ", "")
+    assert "政务信息工作情况的通报" in text
+    assert "印发" in text
+    assert "抄送" in text
+    assert "—1—" in text
+
+
+def test_interim_notice_names_the_points_at_risk_and_no_outcome(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    code, _, err = run_cli(
+        runner,
+        folder,
+        "report",
+        "2003",
+        "--as-of",
+        "2003-06-30",
+        "--out",
+        str(tmp_path / "n.docx"),
+    )
+    assert code == 0, err
+    text = _text(Document(str(tmp_path / "n.docx")))
+    assert "关于2003年度全省政务信息工作情况的通报（截至2003年6月30日）" in text
+    assert "表扬在年度结束后评定" in text
+    code, out, _ = run_cli(
+        runner, folder, "score", "2003", "--as-of", "2003-06-30", "--format", "json"
+    )
+    at_risk = [r for r in json.loads(out)["points"] if r["at_risk"]]
+    assert at_risk
+    for r in at_risk:
+        assert f"{r['name']}（{r['score']}分）" in text
+
+
+def test_statement_file_names_are_safe_on_windows() -> None:
+    from govinfo.render.statement import safe_name
+
+    assert safe_name('省"财政"厅: 1/2?') == "省_财政_厅_ 1_2_"
+    assert safe_name("CON") == "_CON"
+    assert safe_name("aux.docx") == "_aux.docx"
+    assert safe_name("长春. ") == "长春"
+    assert safe_name("...") == "_"
+
+
+def test_notice_yaml_paragraphs_from_one_text() -> None:
+    from govinfo.load.notice import parse_notice
+
+    settings, problems = parse_notice(
+        "requirements: |\n  第一段，\n  接着写。\n\n  第二段。\nnumber: 吉政办函〔{year}〕号\n".encode()
+    )
+    assert settings is None  # the number has no {n}: the record is not taken
+    assert [(p.line, p.col) for p in problems] == [(6, 9)]
+    settings, problems = parse_notice(
+        "requirements: |\n  第一段，\n  接着写。\n\n  第二段。\n".encode()
+    )
+    assert problems == []
+    assert settings is not None
+    assert settings.requirements == ("第一段，接着写。", "第二段。")
+
+
+def test_notice_at_a_revision_without_notice_yaml(make_folder, runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    root = make_folder()
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "init"]):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+    (root / "notice.yaml").write_text("issuer: 后来写的机关\n", encoding="utf-8")
+    code, _, err = run_cli(
+        runner, root, "report", "2003", "--at", "HEAD", "--out", str(tmp_path / "n.docx")
+    )
+    assert code == 0, err
+    text = _text(Document(str(tmp_path / "n.docx")))
+    assert "后来写的机关" not in text
+    assert "吉林省人民政府办公厅" in text
+
+
+def test_groups_of_govinfo_yaml_name_the_notice_groups(make_folder, runner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    root = make_folder(
+        {
+            "govinfo.yaml": "format: 1\noffice: 吉林省人民政府办公厅\nprovince: 吉林省\n"
+            "language: zh\ngroups:\n  - {id: all, name: 全体直报点, kinds: [city, county, department]}\n"
+        }
+    )
+    code, _, err = run_cli(runner, root, "report", "2003", "--out", str(tmp_path / "n.docx"))
+    assert code == 0, err
+    doc = Document(str(tmp_path / "n.docx"))
+    assert "（一）全体直报点" in _text(doc)
+    assert len(doc.tables[0].rows) == 1 + 3 + 1  # header, the three points, 合计
+
+
+def test_a_period_notice_is_refused_plainly(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    code, _, err = run_cli(runner, folder, "report", "2003Q3", "--out", str(tmp_path / "n.docx"))
+    assert code == 2
+    assert "2003Q3" in err
+    assert not (tmp_path / "n.docx").exists()
