@@ -14,6 +14,7 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+from govinfo import settings
 from govinfo.errors import GitError
 from govinfo.i18n import t
 
@@ -41,14 +42,19 @@ def run(
     if env:
         full_env = dict(os.environ)
         full_env.update(env)
-    proc = subprocess.run(
-        [git_binary(), *args],
-        cwd=cwd,
-        env=full_env,
-        input=input_bytes,
-        capture_output=True,
-        check=False,
-    )
+    if args and settings.git_fail() == args[0]:
+        proc = subprocess.CompletedProcess(
+            list(args), 128, b"", b"fatal: failed on purpose (GOVINFO_GIT_FAIL)"
+        )
+    else:
+        proc = subprocess.run(
+            [git_binary(), *args],
+            cwd=cwd,
+            env=full_env,
+            input=input_bytes,
+            capture_output=True,
+            check=False,
+        )
     if check and proc.returncode != 0:
         detail = (
             proc.stderr.decode("utf-8", "replace").strip()

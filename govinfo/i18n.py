@@ -991,6 +991,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已完成上次中断的写入（{message}）",
         "finished an interrupted write ({message})",
     ),
+    # --- trust under faults: recovery that proves, git failures, permissions, stdout ---------
+    "journal_target_changed": (
+        "上次中断的写入（{message}）无法完成：以下文件在中断后被改动过，既不是写入前的内容，也不是写入后的内容：{files}。"
+        "govinfo 没有动任何文件。解决办法（二选一）：\n"
+        "  1. 完成那次写入：先把你的改动另存，再用 git checkout -- <文件> 恢复这些文件，然后重新运行 govinfo，最后重做你的改动；\n"
+        "  2. 放弃那次写入、保留你的改动：删除 {path} 以及临时文件 {temps}",
+        "the interrupted write ({message}) cannot be finished: these files were changed after it "
+        "and hold neither the content before nor the content after it: {files}. govinfo changed "
+        "nothing. To resolve it, either\n"
+        "  1. finish that write: save your edits elsewhere, put the files back with git checkout -- <file>, "
+        "run govinfo again, then redo your edits; or\n"
+        "  2. give that write up and keep your edits: delete {path} and the temporary files {temps}",
+    ),
+    "journal_no_temps": ("（已没有临时文件）", "(none is left)"),
+    "journal_os_error": (
+        "上次中断的写入无法完成或撤销：{path}：{reason}；数据目录保持原样。请让数据目录可写后重新运行 govinfo（写入日志：{journal}）",
+        "an interrupted write can be neither finished nor undone now: {path}: {reason}; the folder is "
+        "left as it is. Make the data folder writable and run govinfo again (journal: {journal})",
+    ),
+    "git_index_not_restored": (
+        "{cause}\n文件已恢复原状，但 git 的暂存区未能复原（{detail}）；请先运行 git reset -q -- {paths}，再写入",
+        "{cause}\nthe files are back as they were, but git's index could not be put back ({detail}); "
+        "run git reset -q -- {paths} before the next write",
+    ),
+    "write_undo_failed": (
+        "{cause}\n写入也无法撤销（{detail}）：文件已是写入后的内容，下一次运行 govinfo 时会完成这次写入并提交",
+        "{cause}\nthe write could not be undone either ({detail}): the files hold the new content; "
+        "the next govinfo run finishes the write and commits it",
+    ),
+    "write_os_error": (
+        "无法写入数据目录：{path}：{reason}（只读、权限不足或磁盘已满？）；没有写入任何内容",
+        "cannot write the data folder: {path}: {reason} (read-only, no permission or disk full?); nothing was written",
+    ),
+    "state_os_error": (
+        "无法写入 govinfo 的状态目录：{path}：{reason}；没有写入任何内容",
+        "cannot write govinfo's state folder: {path}: {reason}; nothing was written",
+    ),
+    "stdout_lost_after_write": (
+        "写入已完成并提交，但结果摘要无法输出（标准输出已关闭或已满）",
+        "the write was done and committed, but its summary could not be printed (standard output is closed or full)",
+    ),
+    "stdout_lost": (
+        "无法输出结果：标准输出已关闭或已满",
+        "cannot print the result: standard output is closed or full",
+    ),
+    "file_not_regular": (
+        "不是普通文件（命名管道、设备或套接字），不读取",
+        "not a regular file (a named pipe, device or socket); not read",
+    ),
+    "import_points_uncommitted": (
+        "拒绝导入：points.yaml 有未提交的改动，而本批用到的直报点 {points} 在 HEAD 的 points.yaml 中没有；"
+        "导入的提交将通不过 check。请先提交 points.yaml（git commit points.yaml）再导入",
+        "refused: points.yaml has uncommitted changes and the point(s) {points} this batch needs are "
+        "not in HEAD's points.yaml: the import's commit would fail check. Commit points.yaml first "
+        "(git commit points.yaml), then import",
+    ),
     # --- report / close-year / points ------------------------------------------------------
     "ye_doc_title": (
         "{province}{year}年度政务信息直报点工作统计",
@@ -1447,14 +1503,90 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--statement-format 只能是 docx 或 xlsx",
         "--statement-format is docx or xlsx",
     ),
-    "nt_year_only": (
-        "通报（--out *.docx）和得分明细（--statements）目前只按年度生成：请用 {year}，而不是 {period}",
-        "the notice (--out *.docx) and the statements (--statements) are made for a year for now: give the year, not {period}",
-    ),
     "nt_out_conflict": (
         "--template 和 --number 只用于 --out 通报.docx",
         "--template and --number go with --out NOTICE.docx",
     ),
+    # --- the 通报 and the statements of a half, quarter or month (issue 15) ----------------
+    "pn_title": (
+        "关于{period}全省政务信息工作情况的通报",
+        "Notice on the province's government information work, {period}",
+    ),
+    "pn_title_interim": (
+        "关于{period}全省政务信息工作情况的通报（截至{date}）",
+        "Notice on the province's government information work, {period} (to {date})",
+    ),
+    "pn_opening": (
+        "根据{basis}，现将{period}全省政务信息工作情况通报如下：",
+        "Under {basis}, the province's government information work in {period} is reported as follows:",
+    ),
+    "pn_overview": (
+        "{period}，全省{points}个信息直报点共报送政务信息{submitted}条（累计{submitted_to_date}条），"
+        "被采用{adopted}条次（累计{adopted_to_date}条次），其中被国务院办公厅采用{national}条次"
+        "（累计{national_to_date}条次）；报送信息获领导批示{instructions}件次（累计{instructions_to_date}件次）；"
+        "报送调研信息{research}条（累计{research_to_date}条）；采用信息刊发于各级信息刊物{issues}期"
+        "（累计{issues_to_date}期）；本期得分合计{score}分（累计{score_to_date}分）。",
+        "In {period} the province's {points} reporting points submitted {submitted} items "
+        "({submitted_to_date} to date), adopted {adopted} times ({adopted_to_date}), {national} of "
+        "them by the State Council's General Office ({national_to_date}); leaders gave "
+        "{instructions} instructions on them ({instructions_to_date}); {research} were research "
+        "items ({research_to_date}); the adopted items appeared in {issues} issues "
+        "({issues_to_date}); the period's scores total {score} ({score_to_date} to date).",
+    ),
+    "pn_definition": (
+        "括号内为{year}年1月1日起的累计数；本期数为截至本期末的累计数减去截至上期末的累计数。",
+        "Figures in brackets are to date from 1 January {year}; the period's figures are those to "
+        "the period's end minus those to the day before it began.",
+    ),
+    "pn_interim": (
+        "本期尚未结束，以上为截至{date}的情况。",
+        "The period is not over: these are the figures to {date}.",
+    ),
+    "pn_commend_intro": (
+        "按照计分规则，{period}各组本期得分排名前{top}位的直报点予以通报表扬：",
+        "Under the scoring rules, the first {top} points of each group by their score in "
+        "{period} are commended:",
+    ),
+    "pn_sub_zero_submitted": ("零报送", "Nothing submitted"),
+    "pn_zero_submitted": (
+        "本期未报送信息的直报点：{names}。",
+        "Points that submitted nothing in the period: {names}.",
+    ),
+    "pn_sub_zero_adopted": ("零采用", "Nothing adopted"),
+    "pn_zero_adopted": (
+        "本期报送信息但未被采用的直报点：{names}。",
+        "Points with no item adopted in the period: {names}.",
+    ),
+    "pn_sub_opinion": ("社情民意信息缺报", "Opinion months missing"),
+    "pn_opinion": (
+        "未完成月度社情民意信息报送任务的直报点：{names}。",
+        "Points that missed a month's public-opinion item: {names}.",
+    ),
+    "pn_at_risk": (
+        "以下直报点累计得分低于按时间进度折算的取消资格分数线，请抓紧改进（年度结束后评定）：{names}。",
+        "These points' scores to date are below the pro-rata disqualification line and must "
+        "improve (decided after the year's end): {names}.",
+    ),
+    "pn_att_ranking": (
+        "{period}信息直报点得分排名（本期、累计）",
+        "Ranking of the reporting points, {period} (period and to date)",
+    ),
+    "pn_att_adopted": ("{period}采用信息目录", "Items adopted, {period}"),
+    "pn_att_instructed": ("{period}领导批示件目录", "Items with leaders' instructions, {period}"),
+    "nt_att_period_adopted": ("采用信息目录", "adoptions"),
+    "nt_att_period_instructed": ("批示件目录", "instructions"),
+    "ps_title": ("{period}政务信息得分明细", "Score statement, {period}"),
+    "ps_ranks": (
+        "{group}本期排名：第{rank}名（累计第{rank_to_date}名）；本期得分：{score}分；累计得分：{score_to_date}分",
+        "Rank in {group} for the period: {rank} (to date: {rank_to_date}); period score: {score}; "
+        "score to date: {score_to_date}",
+    ),
+    "ps_span": (
+        "本期：{first} 至 {to}；累计自{year}年1月1日起，与 govinfo score --as-of {to} 一致。",
+        "Period: {first} to {to}; to date from 1 January {year}, as govinfo score --as-of {to} shows.",
+    ),
+    "ps_brought_forward": ("上期末累计", "brought forward"),
+    "ps_subtotal": ("本期小计", "period subtotal"),
     # --- robustness ------------------------------------------------------------------------
     "git_lock_left": (
         "git 的锁文件 {path} 还在：可能另一个 git 程序正在运行，也可能是之前被中断的 git 留下的。"

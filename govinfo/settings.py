@@ -13,6 +13,7 @@ a test (or a long-running process) that sets a variable sees it take effect.
 - ``GOVINFO_LOCK_WAIT``: seconds a writer waits for the folder's lock (default 5).
 - ``GOVINFO_ASCII``: any value but ``0`` draws tables and charts with ASCII only.
 - ``GOVINFO_CRASH_AT``: tests only — the durable write step at which to exit hard.
+- ``GOVINFO_GIT_FAIL``: tests only — the git subcommand (``reset``, ``commit``) made to fail.
 """
 
 from __future__ import annotations
@@ -89,6 +90,12 @@ def crash_at() -> int | None:
     """The durable step ``GOVINFO_CRASH_AT`` names (tests only), or None."""
     raw = os.environ.get("GOVINFO_CRASH_AT", "")
     return int(raw) if raw.isdigit() else None
+
+
+def git_fail() -> str:
+    """The git subcommand ``GOVINFO_GIT_FAIL`` makes fail (tests only: a fault at one git
+    step, where a real full disk cannot be arranged), or ""."""
+    return os.environ.get("GOVINFO_GIT_FAIL", "")
 
 
 def git_identity_in_env(var: str) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from govinfo.app.headcheck import refuse_points_not_in_head
 from govinfo.app.options import Feedback, Progress, RunOptions, apply_language
 from govinfo.app.session import locate_folder, refusal
 from govinfo.app.write import checked_write, folder_writer
@@ -201,6 +202,8 @@ def run_import(
         if plan.changes:
             out.notes += closed_year_notes(folder.points, {d.year for d in dates})
         held = options.dry_run or any(p.is_error for p in out.problems)
+        if options.commit and plan.changes and not held:
+            refuse_points_not_in_head(writer, plan.counts)
         checked = checked_write(
             writer,
             plan.changes,

@@ -1,9 +1,11 @@
 """The 通报 and the statements (issue 15): read what the office wrote once (``notice.yaml``),
-assemble the notice's content from the year's scoring, render it, write the files atomically."""
+assemble the notice's content from the year's scoring (or a half's, quarter's or month's period
+report), render it, write the files atomically."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
@@ -13,12 +15,16 @@ from govinfo.app.session import Session
 from govinfo.errors import UsageError
 from govinfo.i18n import t
 from govinfo.load.notice import read_notice
-from govinfo.model import Folder
+from govinfo.model import Folder, NoticeSettings
 from govinfo.render.notice import TemplateError, notice_docx
+from govinfo.render.periodnotice import period_notice_docx
+from govinfo.render.periodstatement import period_statement_files
 from govinfo.render.statement import statement_files
 from govinfo.reports.notice import notice_content, statements
+from govinfo.reports.period import period_report
+from govinfo.reports.periodnotice import period_notice_content, period_statements
 from govinfo.reports.yearend import YearEnd
-from govinfo.rules.annual import YearScore
+from govinfo.rules.annual import YearScore, score_year
 from govinfo.rules.periods import Period
 
 
@@ -42,8 +48,6 @@ class NoticeOptions(msgspec.Struct, frozen=True):
             raise UsageError(t("nt_out_conflict"))
         if self.statement_format not in ("docx", "xlsx"):
             raise UsageError(t("st_format_bad"))
-        if self.wanted and period.kind != "year":
-            raise UsageError(t("nt_year_only", period=period.label, year=period.year))
         if self.template is not None and not self.template.is_file():
             raise UsageError(t("nt_template_bad", path=str(self.template), error="not a file"))
 
@@ -54,22 +58,64 @@ def write_notice(
     """Write the notice to ``options.out`` and/or a statement per point into
     ``options.statements``; everything is rendered before the first file is written. Returns
     how many statements were written."""
-    settings = read_notice(session.source)
-    if options.number is not None and settings.number is None:
-        raise UsageError(t("nt_number_without_pattern"))
+    settings = _settings(session, options)
     content = notice_content(folder, result, ye, settings, number=options.number, date=options.date)
     files: dict[Path, bytes] = {}
     if options.out is not None:
-        try:
-            files[options.out] = notice_docx(content, options.template)
-        except TemplateError as exc:
-            raise UsageError(t("nt_template_bad", path=str(options.template), error=exc)) from None
+        files[options.out] = _docx(lambda: notice_docx(content, options.template), options)
     n = 0
     if options.statements is not None:
         made = statement_files(statements(folder, result, content), options.statement_format)
         files.update({options.statements / name: data for name, data in made.items()})
         n = len(made)
+    _write(files, options)
+    return n
+
+
+def _settings(session: Session, options: NoticeOptions) -> NoticeSettings:
+    """notice.yaml's texts; --number needs its number pattern."""
+    settings = read_notice(session.source)
+    if options.number is not None and settings.number is None:
+        raise UsageError(t("nt_number_without_pattern"))
+    return settings
+
+
+def _docx(render: Callable[[], bytes], options: NoticeOptions) -> bytes:
+    """The notice's bytes; a template python-docx cannot open is refused (exit 2)."""
+    try:
+        return render()
+    except TemplateError as exc:
+        raise UsageError(t("nt_template_bad", path=str(options.template), error=exc)) from None
+
+
+def _write(files: dict[Path, bytes], options: NoticeOptions) -> None:
     shown = options.out if options.out is not None else options.statements
     assert shown is not None
     write_export(shown, files)
+
+
+def write_period_notice(
+    session: Session, folder: Folder, period: Period, as_of: dt.date, options: NoticeOptions
+) -> int:
+    """The notice and/or the statements of a half, quarter or month, from one
+    :func:`~govinfo.reports.period.period_report` (the figures ``report PERIOD`` shows) and the
+    scoring at its TO; everything is rendered before the first file is written. Returns how
+    many statements were written."""
+    settings = _settings(session, options)
+    at_to = score_year(folder, period.year, period.to(as_of))
+    report = period_report(folder, period, as_of, at_to=at_to)
+    files: dict[Path, bytes] = {}
+    if options.out is not None:
+        content = period_notice_content(
+            folder, report, at_to, settings, number=options.number, date=options.date
+        )
+        files[options.out] = _docx(lambda: period_notice_docx(content, options.template), options)
+    n = 0
+    if options.statements is not None:
+        made = period_statement_files(
+            period_statements(folder, report, at_to), options.statement_format
+        )
+        files.update({options.statements / name: data for name, data in made.items()})
+        n = len(made)
+    _write(files, options)
     return n

@@ -58,7 +58,7 @@ def finish_interrupted_write(root: Path, feedback: Feedback) -> None:
     usual wait, or the interrupted write's files are in place but git could not record them
     (its message says why and what to do), the folder is read as it is — every file whole."""
     from govinfo.store.lock import LockBusy
-    from govinfo.store.write import JournalCommitFailed, has_pending, recover
+    from govinfo.store.write import PendingWrite, has_pending, recover
 
     if not has_pending(root):
         return
@@ -67,8 +67,8 @@ def finish_interrupted_write(root: Path, feedback: Feedback) -> None:
     except LockBusy as busy:
         info = busy.holder
         notes = [t("read_during_write", pid=info.get("pid", "?"), command=info.get("command", "?"))]
-    except JournalCommitFailed as failed:
-        notes = [failed.message]
+    except PendingWrite as pending:  # readers read the folder as it is; writers refuse
+        notes = [pending.message]
     for note in notes:
         feedback.note(note)
 

@@ -19,7 +19,7 @@ from govinfo.load import load_folder
 from govinfo.load.folder import ParseCacheLike
 from govinfo.load.records import ParsedFile
 from govinfo.model import Problem
-from govinfo.store.write import Writer, WriteResult, open_writer
+from govinfo.store.write import Writer, WriteResult, open_writer, writes_done
 
 Parse = Callable[[str, bytes], ParsedFile]
 
@@ -98,3 +98,8 @@ def folder_writer(root: Path, command: str | None, note: Callable[[str], None]) 
         for line in writer.recovered:
             note(line)
         yield writer
+
+
+def wrote_this_run() -> bool:
+    """Whether this process completed a write of the data folder (committed when in git)."""
+    return writes_done() > 0

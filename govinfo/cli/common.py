@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import typer
 from rich.console import Console
@@ -29,7 +29,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def console() -> Console:
     """Tables and results: stdout. Colour only on a terminal and never with NO_COLOR."""
-    return Console(highlight=False, soft_wrap=False)
+    from govinfo.cli.stdout import Guarded
+
+    return Console(file=cast("IO[str]", Guarded()), highlight=False, soft_wrap=False)
 
 
 def err_console() -> Console:

@@ -7,6 +7,7 @@ Command modules import heavy libraries inside the command body, so ``--help`` st
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -30,6 +31,7 @@ from govinfo.cli import (
     points,
     report,
     score,
+    stdout,
 )
 from govinfo.cli.common import guarded
 
@@ -108,13 +110,17 @@ def run() -> None:
     from govinfo.cli.terminal import guard_streams, warn_if_replaced
 
     code = 0
+    stdout.prepare()
     guard_streams()
     try:
         app()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    finally:
-        sys.stdout.flush()
-        warn_if_replaced()
+    except stdout.StdoutLost:
+        code = stdout.lost_exit_code(0)
+    if stdout.lost():  # what was still buffered could not be written either
+        code = stdout.lost_exit_code(code)
+    warn_if_replaced()
+    with contextlib.suppress(OSError, ValueError):
         sys.stderr.flush()
     os._exit(code)

@@ -45,8 +45,8 @@ def report(
             metavar="PATH",
             help="Write the tables to a file instead: report.xlsx (one sheet per table), "
             "report.md (Markdown), or a folder DIR/ (one CSV per table, UTF-8 with BOM); "
-            "通报.docx writes the year's notice itself (GB/T 9704-2012 layout, texts from "
-            "notice.yaml).",
+            "通报.docx writes the notice itself, for the year or the period (GB/T 9704-2012 "
+            "layout, texts from notice.yaml).",
         ),
     ] = None,
     fmt: Annotated[
@@ -89,7 +89,8 @@ def report(
             "--statements",
             metavar="DIR",
             help="Write one statement per point into DIR: ranks, score and every scoring "
-            "event with its running total, as explain lists them.",
+            "event (of the period, for a half, quarter or month) with its running total from "
+            "the year's start, as explain lists them.",
         ),
     ] = None,
     statement_format: Annotated[
@@ -149,6 +150,10 @@ def report(
         raise GovinfoError(
             t("report_not_begun", period=period.label, first=period.first.isoformat(), as_of=day)
         )
+    if notice.wanted:
+        _period_notice(ctx, period, day, at, notice)
+        if notice.out is not None or out is None:
+            return
     circular = _period_report(ctx, period, day, at)
     _show(circular, out, kind, fmt)
 
@@ -221,7 +226,6 @@ def _notice(
     None."""
     from govinfo.app.notice import write_notice
     from govinfo.app.reports import YearReport
-    from govinfo.i18n import t
     from govinfo.reports.period import period_report
     from govinfo.reports.yearend import year_end
     from govinfo.rules.annual import score_year
@@ -229,14 +233,30 @@ def _notice(
     loaded = session.load_year(period.year)
     result = score_year(loaded.folder, period.year, day)
     ye = year_end(loaded.folder, result)
-    n = write_notice(session, loaded.folder, result, ye, notice)
+    _notice_written(notice, write_notice(session, loaded.folder, result, ye, notice))
+    if notice.out is not None or out is None:
+        return None
+    return YearReport(ye, period_report(loaded.folder, period, day, at_to=result))
+
+
+def _period_notice(
+    ctx: typer.Context, period: Period, as_of: dt.date, at: str | None, notice: NoticeOptions
+) -> None:
+    """The notice and/or the statements of a half, quarter or month."""
+    from govinfo.app.notice import write_period_notice
+
+    session = common.session(ctx, at)
+    loaded = session.load_year(period.year)
+    _notice_written(notice, write_period_notice(session, loaded.folder, period, as_of, notice))
+
+
+def _notice_written(notice: NoticeOptions, n: int) -> None:
+    from govinfo.i18n import t
+
     if notice.out is not None:
         common.err_console().print(t("nt_written", path=str(notice.out)), markup=False)
     if notice.statements is not None:
         common.err_console().print(t("st_written", n=n, path=str(notice.statements)), markup=False)
-    if notice.out is not None or out is None:
-        return None
-    return YearReport(ye, period_report(loaded.folder, period, day, at_to=result))
 
 
 def _period_report(

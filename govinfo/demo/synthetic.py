@@ -101,9 +101,13 @@ def _history(
     roll = rng.random()
     last = dt.date(first_year + years - 1, 12, 31)
     if roll < 0.02:
-        gap = (last - admitted).days
+        # Retired inside the folder's years, never before them: a point that left before the
+        # first year would hold no day of it, and a one-point folder would then have no
+        # submission at all.
+        since = max(admitted, span_first)
+        gap = (last - since).days
         if gap > 30:
-            retired = admitted + dt.timedelta(days=rng.randint(30, gap))
+            retired = since + dt.timedelta(days=rng.randint(30, gap))
             events.append({"date": retired, "event": "retired", "reason": "长期不报信息，予以清理"})
     elif roll < 0.04 and years >= 2:
         year = rng.randint(first_year + 1, first_year + years - 1)

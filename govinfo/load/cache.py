@@ -1,15 +1,22 @@
 """The parse cache: per submission year, one pack of the files' parsed records.
 
 A clerk runs ``score``/``explain``/``overdue`` many times a day on a folder that barely changes;
-parsing YAML dominates, so the records of each clean submission file are kept, keyed by path,
-size, mtime_ns and inode, in one msgpack file per year (thousands of small cache files would
-cost more than they save). The pack's header carries the cache format and govinfo's version; a
-pack that does not decode, or is foreign, is ignored and rebuilt.
+parsing YAML dominates, so the records of each clean submission file are kept, keyed by what git
+keys its index on — path, size, mtime_ns, ctime_ns, inode and device (an edit that keeps the
+size and puts the mtime back still changes the ctime) — in one msgpack file per year (thousands
+of small cache files would cost more than they save).
+
+A cache cannot lie: every cache file is sealed (:func:`seal`) with a header naming the cache
+format and govinfo's version and a SHA-256 of its payload; a file that is not a regular file, is
+larger than :data:`MAX_CACHE_BYTES`, is foreign, or whose checksum or decoding fails is
+discarded and rebuilt, never trusted. A file over ``GOVINFO_MAX_FILE_MB`` is never taken from
+the cache (the loader reports it as on a cold read), and the result fingerprint covers the limit.
 
 Safety rules: a file that had any problem is never cached (its problems are found again on
 every run, so a cache can never hide an error, and messages stay in the run's language); a file
-modified within the last two seconds before the pack is written is not stored (git's "racy"
-rule: its mtime cannot yet tell a later edit apart); the cross-file check always runs on
+modified within the last two seconds (its ctime: the last 50 ms) before the pack is written is not
+stored (git's "racy" rule: its times cannot yet tell a later edit apart); the cross-file check
+always runs on
 everything. The cache lives outside the tracked tree — under the repository's
 ``.git/govinfo/cache/`` or, outside git, the user cache folder — and may be deleted at any time.
 
@@ -32,24 +39,74 @@ import msgspec
 from govinfo import __version__, gitcmd, settings
 from govinfo.load.records import ParsedFile, Ref
 from govinfo.model import Adjustment, Point, RuleSet, Solicitation, Submission
+from govinfo.regular import read_regular
 
-CACHE_FORMAT = 2  # 2: standings name the events that excluded a point from commendation
+# 2: standings name the events that excluded a point from commendation; 3: sealed files
+# (checksum and version), entries keyed on ctime and device too
+CACHE_FORMAT = 3
 T = TypeVar("T")
 RACY_NS = 2_000_000_000
+CTIME_TICK_NS = 50_000_000
+MAX_CACHE_BYTES = 1 << 30  # a larger cache file is not govinfo's: discarded unread
+_MAGIC = b"govinfo-cache"
+
+
+def seal(payload: bytes) -> bytes:
+    """A cache file: one header line (magic, cache format, govinfo's version, the payload's
+    SHA-256), then the payload."""
+    digest = hashlib.sha256(payload).hexdigest()
+    head = f"{CACHE_FORMAT} {__version__} {digest}".encode("ascii")
+    return _MAGIC + b" " + head + b"\n" + payload
+
+
+def unseal(data: bytes) -> bytes | None:
+    """The payload of a cache file written by this very version of govinfo whose checksum
+    holds, else None (damaged, foreign, truncated)."""
+    head, sep, payload = data.partition(b"\n")
+    parts = head.split(b" ")
+    if not sep or len(parts) != 4 or parts[0] != _MAGIC:
+        return None
+    if parts[1] != str(CACHE_FORMAT).encode() or parts[2] != __version__.encode():
+        return None
+    if hashlib.sha256(payload).hexdigest().encode("ascii") != parts[3]:
+        return None
+    return payload
+
+
+def read_sealed(path: Path) -> bytes | None:
+    """The payload of the cache file at ``path``, or None when there is none to trust: missing,
+    not a regular file (a named pipe, a link to a device: never opened, never waited on), over
+    :data:`MAX_CACHE_BYTES`, or failing :func:`unseal`."""
+    try:
+        data = read_regular(path, limit=MAX_CACHE_BYTES)
+    except OSError:
+        return None
+    return unseal(data)
+
+
+def stat_key(st: os.stat_result) -> tuple[int, int, int, int, int]:
+    """What a cache entry is keyed on, as git keys its index: size, mtime_ns, ctime_ns, inode,
+    device."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+def is_racy(st: os.stat_result, now_ns: int) -> bool:
+    """git's racy-clean rule: a file whose times are too recent may still change within the
+    same timestamp, so it is not cached. The mtime gets :data:`RACY_NS` (filesystems that keep
+    it in whole or even seconds; tools set it at will); the ctime, which only the kernel sets,
+    from its clock, at every change, gets :data:`CTIME_TICK_NS` — more than one tick of that
+    clock, so a second same-size edit that puts the mtime back always shows in the ctime."""
+    return st.st_mtime_ns > now_ns - RACY_NS or st.st_ctime_ns > now_ns - CTIME_TICK_NS
 
 
 class Entry(msgspec.Struct, array_like=True, gc=False):
     path: str
-    size: int
-    mtime_ns: int
-    ino: int
+    key: tuple[int, int, int, int, int]  # stat_key
     records: tuple[Submission, ...]
     refs: tuple[Ref, ...]
 
 
 class Pack(msgspec.Struct, gc=False):
-    cache_format: int
-    version: str
     entries: list[Entry]
 
 
@@ -57,9 +114,7 @@ class BaseEntry(msgspec.Struct, array_like=True, gc=False):
     """A registry, rules, solicitations or adjustments file (one of the record lists is used)."""
 
     path: str
-    size: int
-    mtime_ns: int
-    ino: int
+    key: tuple[int, int, int, int, int]  # stat_key
     kind: str
     refs: tuple[Ref, ...]
     points: tuple[Point, ...] = ()
@@ -72,8 +127,6 @@ class BaseEntry(msgspec.Struct, array_like=True, gc=False):
 
 
 class BasePack(msgspec.Struct, gc=False):
-    cache_format: int
-    version: str
     entries: list[BaseEntry]
 
 
@@ -97,12 +150,16 @@ def cache_dir(root: Path) -> Path:
     return settings.user_cache_dir() / key
 
 
-def _write_pack(target: Path, data: bytes) -> None:
-    """Replace the cache file ``target`` by a rename, so a reader never sees a torn pack."""
+def _write_pack(target: Path, payload: bytes) -> None:
+    """Replace the cache file ``target`` with ``payload`` sealed, by a rename, so a reader never
+    sees a torn pack (and a hostile file in its place — a pipe, a link — is replaced, not
+    opened)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(data)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(seal(payload))
         os.replace(tmp, target)
     finally:
         with contextlib.suppress(OSError):
@@ -133,13 +190,12 @@ class ParseCache:
         pack = self._packs.get(year)
         if pack is None:
             pack = {}
+            payload = read_sealed(self.dir / f"{year}.pack")
             try:
-                data = (self.dir / f"{year}.pack").read_bytes()
-                decoded = _decoder.decode(data)
-                if decoded.cache_format == CACHE_FORMAT and decoded.version == __version__:
-                    pack = {e.path: e for e in decoded.entries}
-            except (OSError, msgspec.DecodeError, msgspec.ValidationError, ValueError):
-                pack = {}  # missing, corrupt or foreign: rebuilt from the files
+                if payload is not None:
+                    pack = {e.path: e for e in _decoder.decode(payload).entries}
+            except (msgspec.DecodeError, msgspec.ValidationError, ValueError):
+                pack = {}  # missing, damaged or foreign: rebuilt from the files
             self._packs[year] = pack
         return pack
 
@@ -150,12 +206,7 @@ class ParseCache:
         year = path[12:16]
         pack = self._packs.get(year)
         entry = (pack if pack is not None else self._pack(year)).get(path)
-        if (
-            entry is None
-            or entry.size != st.st_size
-            or entry.mtime_ns != st.st_mtime_ns
-            or entry.ino != st.st_ino
-        ):
+        if entry is None or entry.key != stat_key(st):
             self.misses += 1
             return None
         self.hits += 1
@@ -164,22 +215,17 @@ class ParseCache:
     def _base_entries(self) -> dict[str, BaseEntry]:
         if self._base is None:
             self._base = {}
+            payload = read_sealed(self.dir / "base.pack")
             try:
-                decoded = _base_decoder.decode((self.dir / "base.pack").read_bytes())
-                if decoded.cache_format == CACHE_FORMAT and decoded.version == __version__:
-                    self._base = {e.path: e for e in decoded.entries}
-            except (OSError, msgspec.DecodeError, msgspec.ValidationError, ValueError):
+                if payload is not None:
+                    self._base = {e.path: e for e in _base_decoder.decode(payload).entries}
+            except (msgspec.DecodeError, msgspec.ValidationError, ValueError):
                 pass
         return self._base
 
     def _lookup_base(self, path: str, st: os.stat_result) -> ParsedFile | None:
         entry = self._base_entries().get(path)
-        if (
-            entry is None
-            or entry.size != st.st_size
-            or entry.mtime_ns != st.st_mtime_ns
-            or entry.ino != st.st_ino
-        ):
+        if entry is None or entry.key != stat_key(st):
             return None
         self.hits += 1
         return ParsedFile(path, entry.kind, entry.records(), (), entry.refs)
@@ -189,15 +235,13 @@ class ParseCache:
         if field is None:
             return
         entries = self._base_entries()
-        if parsed.problems or st.st_mtime_ns > time.time_ns() - RACY_NS:
+        if parsed.problems or is_racy(st, time.time_ns()):
             if entries.pop(parsed.path, None) is not None:
                 self._base_dirty = True
             return
         entries[parsed.path] = BaseEntry(
             parsed.path,
-            st.st_size,
-            st.st_mtime_ns,
-            st.st_ino,
+            stat_key(st),
             parsed.kind,
             parsed.refs,
             **{field: parsed.records},
@@ -213,13 +257,11 @@ class ParseCache:
         if year is None or parsed.kind != "submissions":
             return
         pack = self._pack(year)
-        if parsed.problems or st.st_mtime_ns > time.time_ns() - RACY_NS:
+        if parsed.problems or is_racy(st, time.time_ns()):
             if pack.pop(parsed.path, None) is not None:
                 self._dirty.add(year)
             return
-        pack[parsed.path] = Entry(
-            parsed.path, st.st_size, st.st_mtime_ns, st.st_ino, parsed.records, parsed.refs
-        )
+        pack[parsed.path] = Entry(parsed.path, stat_key(st), parsed.records, parsed.refs)
         self._dirty.add(year)
 
     def forget_missing(self, year: str, present: set[str]) -> None:
@@ -240,9 +282,7 @@ class ParseCache:
         self._packs.pop(year, None)
 
     def _save_year(self, year: str) -> None:
-        pack = Pack(
-            CACHE_FORMAT, __version__, sorted(self._packs[year].values(), key=lambda e: e.path)
-        )
+        pack = Pack(sorted(self._packs[year].values(), key=lambda e: e.path))
         with contextlib.suppress(OSError):
             _write_pack(self.dir / f"{year}.pack", _encoder.encode(pack))
 
@@ -253,9 +293,7 @@ class ParseCache:
             self._save_year(year)
         self._dirty.clear()
         if self._base_dirty and self._base is not None:
-            pack = BasePack(
-                CACHE_FORMAT, __version__, sorted(self._base.values(), key=lambda e: e.path)
-            )
+            pack = BasePack(sorted(self._base.values(), key=lambda e: e.path))
             with contextlib.suppress(OSError):
                 _write_pack(self.dir / "base.pack", _encoder.encode(pack))
             self._base_dirty = False
@@ -265,15 +303,17 @@ class ParseCache:
 
 
 def fingerprint(stats: dict[str, os.stat_result], extra: str) -> str | None:
-    """A digest of every file's path, size, mtime_ns and inode, plus ``extra`` (the question
-    asked); None when a file is too new to trust its mtime (git's racy rule)."""
-    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0{extra}\n".encode())
-    racy = time.time_ns() - RACY_NS
+    """A digest of every file's path and :func:`stat_key`, the file-size limit in force, plus
+    ``extra`` (the question asked); None when a file is too new to trust its times (git's racy
+    rule)."""
+    head = f"{CACHE_FORMAT}\0{__version__}\0{settings.max_file_bytes()}\0{extra}\n"
+    digest = hashlib.sha256(head.encode())
+    now = time.time_ns()
     for path in sorted(stats):
         st = stats[path]
-        if st.st_mtime_ns > racy:
+        if is_racy(st, now):
             return None
-        digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode())
+        digest.update(f"{path}\0{stat_key(st)}\n".encode())
     return digest.hexdigest()
 
 
@@ -288,9 +328,8 @@ class ResultCache:
         self.dir = directory or cache_dir(root)
 
     def get(self, name: str, key: str, kind: type[T]) -> T | None:
-        try:
-            data = (self.dir / f"{name}.result").read_bytes()
-        except OSError:
+        data = read_sealed(self.dir / f"{name}.result")
+        if data is None:
             return None
         head, _, body = data.partition(b"\n")
         if head.decode("ascii", "replace") != key:

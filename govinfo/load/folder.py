@@ -106,16 +106,17 @@ class _Reader:
         """The files of ``listing`` that govinfo reads, in listing order; ``tick()`` after each."""
         source, cache, parse, stats = self.source, self.cache, self.parse, self.stats
         got: dict[str, ParsedFile] = {}
+        # A file over the limit is reported as on a cold read, never taken from the cache.
+        for path, size in listing:
+            if size > self.limit:
+                got[path] = oversized_file(path, size)  # never read into memory
         if cache is not None:
             for path, _size in listing:
                 st = stats.get(path)
-                hit = cache.lookup(path, st) if st is not None else None
+                hit = cache.lookup(path, st) if st is not None and path not in got else None
                 if hit is not None:
                     got[path] = hit
-        hits = set(got)  # cache hits need not be stored again
-        for path, size in listing:
-            if size > self.limit and path not in got:
-                got[path] = oversized_file(path, size)  # never read into memory
+        hits = {p for p in got if got[p].problems == ()}  # cache hits need not be stored again
 
         def parse_the_rest() -> None:
             # The registry, rules, solicitations and adjustments, parsed here while the
@@ -194,8 +195,7 @@ def load_folder(
                 if years is None or int(year) in years:  # a year read whole, not an edge
                     cache.forget_missing(year, paths)
             cache.save()
-        links = list(getattr(source, "links", ()))
-        result = _assemble(settings, parsed, years, links)
+        result = _assemble(settings, parsed, years, source)
         result.source = source
         return result
     finally:
@@ -232,9 +232,8 @@ def scan_folder(
                 base_listing.append((path, size))
         tick = _counter(len(base_listing) + sum(map(len, by_year.values())), 500, progress)
         base = reader.read(base_listing, tick)
-        links = list(getattr(source, "links", ()))
         got = _collect(base)
-        problems = got.problems + _folder_problems(base, links)
+        problems = got.problems + _folder_problems(base, source)
         problems += group_problems(settings, got.points)
         checker = CrossCheck(
             got.points, got.rule_sets, got.solicitations, got.adjustments, broken=broken(base)
@@ -332,10 +331,12 @@ def _folder_of(settings: Settings, got: _Collected, years: Collection[int] | Non
 
 
 def _assemble(
-    settings: Settings, parsed: list[ParsedFile], years: Collection[int] | None, links: list[str]
+    settings: Settings, parsed: list[ParsedFile], years: Collection[int] | None, source: object
 ) -> LoadResult:
     got = _collect(parsed)
-    problems = got.problems + _folder_problems(parsed, links) + group_problems(settings, got.points)
+    problems = (
+        got.problems + _folder_problems(parsed, source) + group_problems(settings, got.points)
+    )
     checker = CrossCheck(
         got.points, got.rule_sets, got.solicitations, got.adjustments, broken=broken(parsed)
     )
@@ -346,8 +347,15 @@ def _assemble(
     return LoadResult(_folder_of(settings, got, years), problems, len(parsed), got.records)
 
 
-def _folder_problems(parsed: list[ParsedFile], links: list[str]) -> list[Problem]:
+def _folder_problems(parsed: list[ParsedFile], source: object) -> list[Problem]:
+    """The problems of the folder's listing: symbolic links, files that are not regular (a
+    named pipe, a device: named, never opened), no ``points.yaml``."""
+    links = list(getattr(source, "links", ()))
     problems = [Problem(link, 1, 1, Severity.ERROR, t("file_symlink")) for link in links]
+    problems += [
+        Problem(path, 1, 1, Severity.ERROR, t("file_not_regular"))
+        for path in getattr(source, "irregular", ())
+    ]
     if not any(pf.kind == "points" for pf in parsed):
         problems.append(Problem("points.yaml", 1, 1, Severity.ERROR, t("points_missing")))
     return problems

@@ -16,10 +16,10 @@ Every number said in the text is a field of the content, which the attachments s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
@@ -28,7 +28,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from govinfo.i18n import get_lang, t
-from govinfo.model import Level
+from govinfo.model import Level, NoticeSettings
 from govinfo.render import docx as d
 from govinfo.render.groups import group_name
 from govinfo.render.table import Cell, Column, ColumnKind, Table
@@ -43,6 +43,28 @@ CHINESE_NUMBERS = "一二三四五六七八九十"
 
 class TemplateError(Exception):
     """The template is not a Word document python-docx can open."""
+
+
+class Letter(Protocol):
+    """What the 版头, 落款 and 版记 of a notice read: the year's notice and a period's alike."""
+
+    @property
+    def year(self) -> int: ...
+    @property
+    def number(self) -> str | None: ...
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def settings(self) -> NoticeSettings: ...
+    @property
+    def issuer(self) -> str: ...
+    @property
+    def signature(self) -> str: ...
+    @property
+    def printed_by(self) -> str: ...
+
+
+L = TypeVar("L", bound=Letter)
 
 
 def date_words(day: dt.date) -> str:
@@ -86,7 +108,7 @@ def title_text(content: NoticeContent) -> str:
     return t("nt_title_interim", year=content.year, date=date_words(content.as_of))
 
 
-def _letterhead(doc: Any, content: NoticeContent) -> None:
+def _letterhead(doc: Any, content: Letter) -> None:
     """The built-in 版头: the issuer in red 小标宋, the 发文字号 centred, a red rule."""
     for _ in range(2):
         d.add_paragraph(doc)
@@ -202,7 +224,7 @@ def _problems(doc: Any, content: NoticeContent) -> None:
             _body(doc, text)
 
 
-def _requirements(doc: Any, content: NoticeContent) -> None:
+def _requirements(doc: Any, content: Letter) -> None:
     paragraphs = content.settings.requirements or (t("nt_requirements_default"),)
     for text in paragraphs:
         _body(doc, text)
@@ -248,7 +270,7 @@ def group_table(group: Group) -> Table:
     )
 
 
-def _item_table(key: str, what: str, items: Sequence[tuple[str, str, str, dt.date]]) -> Table:
+def item_table(key: str, what: str, items: Sequence[tuple[str, str, str, dt.date]]) -> Table:
     """A numbered list of items: (point's full name, title, ``what`` happened, date)."""
     return Table(
         key=key,
@@ -274,7 +296,7 @@ def adopted_table(content: NoticeContent) -> Table:
         for a in content.adopted_items
         if a.level == Level.NATIONAL.value
     ]
-    return _item_table("adopted", t("nt_col_publication"), items)
+    return item_table("adopted", t("nt_col_publication"), items)
 
 
 def instructed_table(content: NoticeContent) -> Table:
@@ -288,7 +310,7 @@ def instructed_table(content: NoticeContent) -> Table:
         )
         for a in content.instructed_items
     ]
-    return _item_table("instructed", t("nt_col_instruction"), items)
+    return item_table("instructed", t("nt_col_instruction"), items)
 
 
 def _attachment_titles(content: NoticeContent) -> list[str]:
@@ -299,17 +321,27 @@ def _attachment_titles(content: NoticeContent) -> list[str]:
     ]
 
 
-def _attachments(doc: Any, content: NoticeContent) -> None:
+Attachment = tuple[str, Sequence[tuple[str | None, Table]]]  # title, (caption, table) parts
+
+
+def _attachments(content: NoticeContent) -> list[Attachment]:
+    groups = [
+        (t("nt_subheading", n=_ordinal(i), text=group_name(g.info)), group_table(g))
+        for i, g in enumerate(content.groups, 1)
+    ]
     titles = _attachment_titles(content)
-    tables: list[list[tuple[str | None, Table]]] = [
-        [
-            (t("nt_subheading", n=_ordinal(i), text=group_name(g.info)), group_table(g))
-            for i, g in enumerate(content.groups, 1)
-        ],
+    parts: list[Sequence[tuple[str | None, Table]]] = [
+        groups,
         [(None, adopted_table(content))],
         [(None, instructed_table(content))],
     ]
-    for n, (title, parts) in enumerate(zip(titles, tables, strict=True), 1):
+    return list(zip(titles, parts, strict=True))
+
+
+def attachment_pages(doc: Any, attachments: Sequence[Attachment]) -> None:
+    """Each 附件 on a new page: “附件n” in 黑体, its title in 小标宋, then its tables (a caption
+    in 楷体 above each where given; “无。” for a table without rows)."""
+    for n, (title, parts) in enumerate(attachments, 1):
         d.page_break_before(d.add_paragraph(doc, t("nt_attachment", n=n), font=d.HEI))
         d.add_paragraph(doc)
         d.add_paragraph(
@@ -325,10 +357,10 @@ def _attachments(doc: Any, content: NoticeContent) -> None:
                 _body(doc, t("nt_none"))
 
 
-def _attachment_note(doc: Any, content: NoticeContent) -> None:
+def _attachment_note(doc: Any, titles: Sequence[str]) -> None:
     """附件说明: “附件：1．…” with the later items under the first one's title."""
     d.add_paragraph(doc).paragraph_format.keep_with_next = True
-    for n, title in enumerate(_attachment_titles(content), 1):
+    for n, title in enumerate(titles, 1):
         p = d.add_paragraph(doc, indent_chars=2)
         p.paragraph_format.keep_with_next = True  # the list, 落款 and date stay on one page
         lead = t("nt_attachments_label") if n == 1 else ""
@@ -337,7 +369,7 @@ def _attachment_note(doc: Any, content: NoticeContent) -> None:
         d.add_run(p, f"{lead}{n}．{title}" if get_lang() == "zh" else f"{lead}{n}. {title}")
 
 
-def _signature(doc: Any, content: NoticeContent) -> None:
+def _signature(doc: Any, content: Letter) -> None:
     """落款 centred over 成文日期, which stands four characters from the right edge."""
     date = date_words(content.date)
     for _ in range(2):
@@ -350,7 +382,7 @@ def _signature(doc: Any, content: NoticeContent) -> None:
     d.add_paragraph(doc, date, align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=4)
 
 
-def _imprint_rows(content: NoticeContent) -> list[tuple[str, str]]:
+def _imprint_rows(content: Letter) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     if content.settings.copy_to:
         rows.append((t("nt_copy_to", names=t("nt_copy_sep").join(content.settings.copy_to)), ""))
@@ -396,7 +428,7 @@ def _imprint_table(container: Any, rows: list[tuple[str, str]]) -> Any:
     return table
 
 
-def _imprint_page(doc: Any, content: NoticeContent) -> None:
+def _imprint_page(doc: Any, content: Letter) -> None:
     """版记 at the foot of a last page of its own: a last section whose footers (odd and even)
     hold the 版记 above the page number, so that it sits on the bottom of the 版心 in Word, WPS
     and LibreOffice alike."""
@@ -410,47 +442,70 @@ def _imprint_page(doc: Any, content: NoticeContent) -> None:
         d.page_number(number, odd=odd)
 
 
-def build_body(doc: Any, content: NoticeContent) -> None:
-    """The notice from the title to the 版记, appended to ``doc``."""
+Section = tuple[str, Callable[[Any], None]]  # a 一、 heading and what writes its paragraphs
+
+
+def letter_body(
+    doc: Any,
+    letter: Letter,
+    title: str,
+    opening: Callable[[str], str],
+    sections: Sequence[Section],
+    attachments: Sequence[Attachment],
+) -> None:
+    """A notice from the title to the attachments, appended to ``doc``: the title, 主送, the
+    opening line (``opening(basis)``), the numbered sections, 附件说明, 落款 and 成文日期, then
+    the attachments, each on a new page."""
     d.add_paragraph(
-        doc,
-        title_text(content),
-        font=d.TITLE_FONT,
-        size=d.SIZE_2,
-        exact=Pt(34),
-        align=WD_ALIGN_PARAGRAPH.CENTER,
+        doc, title, font=d.TITLE_FONT, size=d.SIZE_2, exact=Pt(34), align=WD_ALIGN_PARAGRAPH.CENTER
     )
     d.add_paragraph(doc)
-    to = content.settings.to or t("nt_to_default")
+    to = letter.settings.to or t("nt_to_default")
     d.add_paragraph(doc, to if to.endswith(("：", ":")) else to + t("nt_colon"))
-    basis = content.settings.basis or t("nt_basis_default")
-    _body(doc, t("nt_opening", basis=basis, year=content.year))
-    sections = (
-        (t("nt_h_overview"), _overview),
-        (t("nt_h_commended"), _commended),
-        (t("nt_h_problems"), _problems),
-        (t("nt_h_requirements"), _requirements),
+    _body(doc, opening(letter.settings.basis or t("nt_basis_default")))
+    for n, (heading, fill) in enumerate(sections, 1):
+        _heading(doc, n, heading)
+        fill(doc)
+    _attachment_note(doc, [title for title, _ in attachments])
+    _signature(doc, letter)
+    attachment_pages(doc, attachments)
+
+
+def build_body(doc: Any, content: NoticeContent) -> None:
+    """The year's notice from the title to the attachments, appended to ``doc``."""
+    letter_body(
+        doc,
+        content,
+        title_text(content),
+        lambda basis: t("nt_opening", basis=basis, year=content.year),
+        [
+            (t("nt_h_overview"), lambda doc: _overview(doc, content)),
+            (t("nt_h_commended"), lambda doc: _commended(doc, content)),
+            (t("nt_h_problems"), lambda doc: _problems(doc, content)),
+            (t("nt_h_requirements"), lambda doc: _requirements(doc, content)),
+        ],
+        _attachments(content),
     )
-    for n, (title, fill) in enumerate(sections, 1):
-        _heading(doc, n, title)
-        fill(doc, content)
-    _attachment_note(doc, content)
-    _signature(doc, content)
-    _attachments(doc, content)
 
 
 def notice_docx(content: NoticeContent, template: Path | None = None) -> bytes:
     """The notice as .docx bytes: the built-in layout with its 版头, or ``template`` filled."""
+    return letter_docx(content, build_body, template)
+
+
+def letter_docx(content: L, build: Callable[[Any, L], None], template: Path | None = None) -> bytes:
+    """A notice as .docx bytes, its body (title to attachments) written by ``build``: the
+    built-in layout with its 版头 and 版记, or ``template`` filled."""
     if template is None:
         doc = d.new_document()
         _letterhead(doc, content)
-        build_body(doc, content)
+        build(doc, content)
         _imprint_page(doc, content)
         return d.document_bytes(doc)
-    return _fill_template(template, content)
+    return _fill_template(template, content, build)
 
 
-def _fill_template(template: Path, content: NoticeContent) -> bytes:
+def _fill_template(template: Path, content: L, build: Callable[[Any, L], None]) -> bytes:
     from docx import Document
 
     try:
@@ -472,7 +527,7 @@ def _fill_template(template: Path, content: NoticeContent) -> bytes:
         if any(key in text for key in PLACEHOLDERS):
             _replace_in_paragraph(p, values)
     before = list(body)
-    build_body(doc, content)
+    build(doc, content)
     # The template's own footers stay: its 版记 goes after the attachments, on a new page.
     d.page_break_before(d.add_paragraph(doc))
     _imprint_table(doc, _imprint_rows(content))

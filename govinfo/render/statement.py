@@ -8,11 +8,13 @@ writer) per point, named ``<rank>-<short name>.<ext>``; the names are safe on Wi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from govinfo.i18n import t
+from govinfo.model import Point
 from govinfo.render import docx as d
 from govinfo.render.export import xlsx_bytes
 from govinfo.render.groups import group_name
@@ -34,14 +36,18 @@ def safe_name(text: str) -> str:
 
 
 def statement_names(statements: tuple[Statement, ...], ext: str) -> list[str]:
-    """``<rank>-<short name>.<ext>`` for each statement, ranks zero-padded so that the files
-    sort in rank order; a name met twice gets the point's id."""
-    width = len(str(max((s.ranked.standing.rank for s in statements), default=1)))
+    """``<rank>-<short name>.<ext>`` for each statement (see :func:`numbered_names`)."""
+    return numbered_names([("", s.ranked.standing.rank, s.ranked.point) for s in statements], ext)
+
+
+def numbered_names(entries: Sequence[tuple[str, int, Point]], ext: str) -> list[str]:
+    """``<prefix><rank>-<short name>.<ext>`` for each (prefix, rank, point), ranks zero-padded
+    so that the files sort in rank order; a name met twice gets the point's id."""
+    width = len(str(max((rank for _, rank, _ in entries), default=1)))
     names: list[str] = []
     taken: set[str] = set()
-    for s in statements:
-        p = s.ranked.point
-        base = safe_name(f"{s.ranked.standing.rank:0{width}d}-{p.short or p.name}")
+    for prefix, rank, p in entries:
+        base = safe_name(f"{prefix}{rank:0{width}d}-{p.short or p.name}")
         name = f"{base}.{ext}"
         if name.lower() in taken:
             name = f"{base}-{safe_name(p.id)}.{ext}"
@@ -86,19 +92,25 @@ def _heading_lines(s: Statement) -> list[str]:
 
 
 def statement_docx(s: Statement) -> bytes:
+    return statement_page(
+        t("st_title", year=s.explain.year), _heading_lines(s), statement_table(s, narrow=True)
+    )
+
+
+def statement_page(title: str, lines: Sequence[str], table: Table) -> bytes:
+    """A statement as .docx bytes: the title, the heading ``lines``, then ``table``."""
     doc = d.new_document()
     d.add_paragraph(
         doc,
-        t("st_title", year=s.explain.year),
+        title,
         font=d.TITLE_FONT,
         size=d.SIZE_2,
         align=WD_ALIGN_PARAGRAPH.CENTER,
     )
     d.add_paragraph(doc)
-    for line in _heading_lines(s):
+    for line in lines:
         d.add_paragraph(doc, line)
     d.add_paragraph(doc)
-    table = statement_table(s, narrow=True)
     if table.rows:
         d.add_table(doc, table)
     else:

@@ -22,6 +22,7 @@ Readings:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 
 import msgspec
@@ -101,15 +102,32 @@ class InstructedItem(msgspec.Struct, frozen=True, gc=False):
     date: dt.date
 
 
-class NoticeContent(msgspec.Struct, frozen=True, gc=False):
-    year: int
-    as_of: dt.date
-    final: bool
-    province: str
+class Letterhead(msgspec.Struct, frozen=True, gc=False):
+    """Who issues a notice and how it is numbered and dated: the year's and a period's."""
+
     office: str
     settings: NoticeSettings
     number: str | None  # the 发文字号, formatted; None without --number or pattern
     date: dt.date  # 成文日期
+
+    @property
+    def issuer(self) -> str:
+        return self.settings.issuer or self.office
+
+    @property
+    def signature(self) -> str:
+        return self.settings.signature or self.issuer
+
+    @property
+    def printed_by(self) -> str:
+        return self.settings.printed_by or self.issuer
+
+
+class NoticeContent(Letterhead, frozen=True, gc=False):
+    year: int
+    as_of: dt.date
+    final: bool
+    province: str
     basis_rule_sets: tuple[str, ...]
     commend_top: int
     disqualify_below: Decimal
@@ -125,18 +143,6 @@ class NoticeContent(msgspec.Struct, frozen=True, gc=False):
     emergency_late: tuple[Shortfall, ...]
     adopted_items: tuple[AdoptedItem, ...]
     instructed_items: tuple[InstructedItem, ...]
-
-    @property
-    def issuer(self) -> str:
-        return self.settings.issuer or self.office
-
-    @property
-    def signature(self) -> str:
-        return self.settings.signature or self.issuer
-
-    @property
-    def printed_by(self) -> str:
-        return self.settings.printed_by or self.issuer
 
 
 def ranked_points(folder: Folder, ye: YearEnd) -> tuple[Group, ...]:
@@ -162,18 +168,29 @@ def document_number(pattern: str | None, year: int, n: int | None) -> str | None
     return pattern.replace("{year}", str(year)).replace("{n}", str(n))
 
 
-def _shortfalls(
-    result: YearScore, standings: tuple[Standing, ...], kind: str
+def shortfalls(
+    result: YearScore,
+    points: Sequence[Point],
+    kind: str,
+    span: tuple[dt.date, dt.date] | None = None,
 ) -> tuple[Shortfall, ...]:
+    """The ``points`` with events of ``kind`` in ``result`` (dated in ``span``, first and last
+    day, when given): how many, and for research the quarters."""
     out = []
-    for s in standings:
-        events = [e for e in result.events_of(s.point.id) if e.kind == kind]
+    for p in points:
+        events = [
+            e
+            for e in result.events_of(p.id)
+            if e.kind == kind and (span is None or span[0] <= e.date <= span[1])
+        ]
         if not events:
             continue
-        quarters = tuple(
-            sorted({int(e.detail.period.split("Q")[1]) for e in events if e.detail.period})
-        )
-        out.append(Shortfall(s.point, len(events), quarters if kind == RESEARCH_MISSING else ()))
+        quarters: tuple[int, ...] = ()
+        if kind == RESEARCH_MISSING:
+            quarters = tuple(
+                sorted({int(e.detail.period.split("Q")[1]) for e in events if e.detail.period})
+            )
+        out.append(Shortfall(p, len(events), quarters))
     return tuple(out)
 
 
@@ -190,6 +207,7 @@ def notice_content(
     groups = ranked_points(folder, ye)
     by_id = {rp.point.id: rp for g in groups for rp in g.points}
     standings = result.standings
+    points = [s.point for s in standings]
     rows = ye.ranking.rows
 
     subs = {s.id: s for s in folder.submissions}
@@ -272,9 +290,9 @@ def notice_content(
         zero_adopted=tuple(
             s.point for s in standings if s.counts.submitted and s.counts.adopted == 0
         ),
-        solicitations_missed=_shortfalls(result, standings, SOLICITATION_MISSED),
-        research_missing=_shortfalls(result, standings, RESEARCH_MISSING),
-        emergency_late=_shortfalls(result, standings, EMERGENCY_LATE),
+        solicitations_missed=shortfalls(result, points, SOLICITATION_MISSED),
+        research_missing=shortfalls(result, points, RESEARCH_MISSING),
+        emergency_late=shortfalls(result, points, EMERGENCY_LATE),
         adopted_items=tuple(adopted),
         instructed_items=tuple(instructed),
     )

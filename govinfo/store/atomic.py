@@ -16,6 +16,7 @@ from pathlib import Path
 
 from govinfo.errors import GovinfoError
 from govinfo.i18n import t
+from govinfo.regular import read_regular
 
 TEMP_SUFFIX = ".govinfo-tmp"
 
@@ -116,8 +117,10 @@ def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> None:
 
 
 def read_or_none(path: Path) -> bytes | None:
+    """The bytes of the regular file at ``path``, None when there is none; a named pipe or a
+    device in its place raises (``NotRegularFile``), never blocks."""
     try:
-        return path.read_bytes()
+        return read_regular(path)
     except FileNotFoundError:
         return None
 

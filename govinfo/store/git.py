@@ -17,10 +17,26 @@ _FALLBACK_EMAIL = "govinfo@localhost"
 
 
 def index_lock(git_dir: Path) -> Path | None:
-    """git's ``index.lock`` in ``git_dir`` when it exists (a git at work, or one that was killed
-    and left it behind: git never removes it by itself), else None."""
-    lock = git_dir / "index.lock"
-    return lock if lock.exists() else None
+    """The first of git's lock files that a commit needs and finds in the way, else None:
+    ``index.lock``, ``HEAD.lock`` or the current branch's ``refs/heads/<branch>.lock``. Each is
+    held by a git at work — or left by one that was killed (a git killed while it moved the
+    branch leaves ``HEAD.lock`` or the branch's lock even after the commit landed); git never
+    removes such a lock by itself, and every later commit or reset fails on it."""
+    common = git_dir
+    pointer = git_dir / "commondir"  # a linked worktree keeps its branches in the common dir
+    if pointer.is_file():
+        common = (git_dir / pointer.read_text(encoding="utf-8").strip()).resolve()
+    candidates = [git_dir / "index.lock", git_dir / "HEAD.lock"]
+    try:
+        head = (git_dir / "HEAD").read_text(encoding="utf-8").strip()
+    except OSError:
+        head = ""
+    if head.startswith("ref: refs/"):
+        candidates.append(common / (head[5:] + ".lock"))
+    for lock in candidates:
+        if lock.exists():
+            return lock
+    return None
 
 
 def init(path: Path) -> None:
@@ -62,14 +78,21 @@ def commit_paths(
 ) -> str:
     """Commit exactly ``paths`` (relative to ``cwd``) and nothing else that may be staged.
 
-    New files are added first; ``git commit --only`` then records just these paths. Returns the
-    new commit's id.
+    ``git commit --only`` records just these paths from the working tree and updates the index
+    only when the commit is made: a commit that fails (a full disk, a refusing hook) leaves the
+    index as it was. New files are first made known to git with ``git add -N`` (an intent-to-add
+    entry, which the caller removes again with :func:`unstage_paths` when the commit fails).
+    Returns the new commit's id.
     """
-    run(["add", "--", *paths], cwd, env=env)
     if has_head(cwd):
+        tracked = set(run(["ls-files", "-z", "--", *paths], cwd).stdout.decode("utf-8").split("\0"))
+        new = [p for p in paths if p not in tracked]
+        if new:
+            run(["add", "-N", "--", *new], cwd, env=env)
         run(["commit", "-q", "--only", "-m", message, "--", *paths], cwd, env=env)
     else:
         # An unborn branch has nothing to keep out of the commit but what is staged.
+        run(["add", "--", *paths], cwd, env=env)
         run(["commit", "-q", "-m", message], cwd, env=env)
     return text(["rev-parse", "HEAD"], cwd)
 
@@ -115,9 +138,14 @@ def dirty_paths(cwd: Path, paths: Sequence[str]) -> list[str]:
 
 
 def unstage_paths(cwd: Path, paths: Sequence[str]) -> None:
-    """Put the index entries of ``paths`` back as HEAD has them (best effort)."""
-    if paths and has_head(cwd):
-        run(["reset", "-q", "--", *paths], cwd, check=False)
+    """Put the index entries of ``paths`` back as HEAD has them (on an unborn branch: remove
+    them). Raises :class:`GitError` when git cannot: the index would disagree with the files."""
+    if not paths:
+        return
+    if has_head(cwd):
+        run(["reset", "-q", "--", *paths], cwd)
+    else:
+        run(["rm", "-q", "--cached", "--ignore-unmatch", "--", *paths], cwd)
 
 
 __all__ = [

@@ -101,8 +101,13 @@ def hold_lock(path: Path, *, command: str, wait: float | None = None) -> Iterato
     Waits up to ``wait`` seconds (default :func:`wait_seconds`) for another holder to finish,
     then raises :class:`GovinfoError` naming the holder.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+    except OSError as err:  # a state folder that cannot be made (HOME a file, read-only .git)
+        raise GovinfoError(
+            t("state_os_error", path=err.filename or path, reason=err.strerror)
+        ) from None
     try:
         deadline = time.monotonic() + (wait_seconds() if wait is None else wait)
         while not _try_lock(fd):

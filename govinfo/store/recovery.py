@@ -18,31 +18,87 @@ from govinfo.store.journal import journal_files, read_journal, remove_dirs, remo
 from govinfo.store.place import Place
 
 
-class JournalCommitFailed(GovinfoError):
+class PendingWrite(GovinfoError):
+    """An interrupted write is left pending with its journal kept: readers may go on reading
+    the folder as it is (and say so); writers refuse."""
+
+
+class JournalCommitFailed(PendingWrite):
     """An interrupted write was finished (the files are as after it) but its commit could not
     be made; the journal stays so that a later run makes it. Readers may go on reading."""
 
 
+class RecoveryRefused(PendingWrite):
+    """An interrupted write can be neither finished nor undone without destroying something: a
+    file it names holds neither the content the journal expects before nor after the write (a
+    hand edit since the crash). Nothing is changed; the message says how to resolve it."""
+
+
 def roll_back_prepared(place: Place, manifest: Mapping[str, Any]) -> None:
+    """Remove a *prepare* journal's temporary files and new folders (its targets were never
+    touched), then the journal. A temporary file that exists but cannot be removed (a folder
+    made read-only since) keeps the journal and refuses: dropping it would orphan the file."""
     for _rel, _target, temp in journal_files(place, manifest):
-        with contextlib.suppress(FileNotFoundError):
+        if not os.path.lexists(temp):
+            continue  # never written (on a read-only folder unlink would fail for it too)
+        try:
             os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        except OSError as err:
+            raise PendingWrite(
+                t("journal_os_error", path=temp, reason=err.strerror, journal=place.journal_path)
+            ) from None
     remove_dirs(place.root, [str(d) for d in manifest.get("created_dirs", [])])
     remove_journal(place)
 
 
-def roll_forward(place: Place, manifest: Mapping[str, Any]) -> None:
-    files = journal_files(place, manifest)
-    for (rel, target, temp), f in zip(files, manifest["files"], strict=True):
-        if temp.exists():
-            if sha(temp.read_bytes()) != f["new"]:
-                raise GovinfoError(t("journal_cannot_finish", path=place.journal_path, file=rel))
-            os.replace(temp, target)
-        elif (now := sha(read_or_none(target))) != f["new"]:
+def _prove_forward(place: Place, manifest: Mapping[str, Any]) -> list[tuple[Path, Path]]:
+    """The renames that finish a *commit* journal, after proving that every target is in one of
+    the two states the journal expects: as after the write (nothing left to do for it), or as
+    before it with its temporary file holding the new content. Any other state (a hand edit
+    since the crash, a temporary file gone or damaged) refuses, naming the files, before
+    anything is touched."""
+    renames: list[tuple[Path, Path]] = []
+    changed: list[str] = []
+    for (rel, target, temp), f in zip(
+        journal_files(place, manifest), manifest["files"], strict=True
+    ):
+        now = sha(read_or_none(target))
+        if now == f["new"]:
+            continue  # renamed before the crash (a temporary file left beside it is stale)
+        if now == f["old"] and sha(read_or_none(temp)) == f["new"]:
+            renames.append((temp, target))
+        elif now == f["old"]:
             # The new content is nowhere: its temporary file was removed (``git clean``, by
             # hand) — say that, not that the clerk's file changed, when it did not.
-            key = "journal_temp_gone" if now == f.get("old") else "journal_cannot_finish"
+            key = "journal_cannot_finish" if temp.exists() else "journal_temp_gone"
             raise GovinfoError(t(key, path=place.journal_path, file=rel, temp=temp.name))
+        else:
+            changed.append(rel)
+    if changed:
+        temps = [
+            str(temp) for _rel, _target, temp in journal_files(place, manifest) if temp.exists()
+        ]
+        raise RecoveryRefused(
+            t(
+                "journal_target_changed",
+                message=manifest.get("message", ""),
+                files=", ".join(changed),
+                path=place.journal_path,
+                temps=", ".join(temps) or t("journal_no_temps"),
+            )
+        )
+    return renames
+
+
+def roll_forward(place: Place, manifest: Mapping[str, Any]) -> None:
+    files = journal_files(place, manifest)
+    for temp, target in _prove_forward(place, manifest):
+        os.replace(temp, target)
+    for _rel, _target, temp in files:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
     fsync_dirs({target.parent for _rel, target, _temp in files})
     if manifest.get("commit") and place.repo is not None:
         paths = [place.repo_rel(rel) for rel, _t, _p in files]
@@ -79,6 +135,23 @@ def _commit_forward(
 
 
 def recover_locked(place: Place) -> list[str]:
+    """Finish or undo the interrupted write the journal names (notes of what was done), or
+    raise :class:`PendingWrite` when it cannot be done now; an operating-system failure (a
+    folder made read-only) is one too, never a traceback."""
+    try:
+        return _recover(place)
+    except OSError as err:
+        raise PendingWrite(
+            t(
+                "journal_os_error",
+                path=err.filename or place.root,
+                reason=err.strerror,
+                journal=place.journal_path,
+            )
+        ) from None
+
+
+def _recover(place: Place) -> list[str]:
     manifest = read_journal(place)
     if manifest is None:
         return []

@@ -64,7 +64,7 @@ from typing import Any
 
 from govinfo import settings
 from govinfo.errors import GitError, GovinfoError
-from govinfo.i18n import t
+from govinfo.i18n import error_text, t
 from govinfo.store import git
 from govinfo.store.atomic import (
     TEMP_SUFFIX,
@@ -86,6 +86,8 @@ from govinfo.store.lock import hold_lock
 from govinfo.store.place import Place, locate
 from govinfo.store.recovery import (
     JournalCommitFailed,
+    PendingWrite,
+    RecoveryRefused,
     recover_locked,
     roll_back_prepared,
     roll_forward,
@@ -94,6 +96,12 @@ from govinfo.store.recovery import (
 CRASH_EXIT_CODE = 86
 
 _steps_taken = 0
+_writes_done = 0  # writes completed by this process (see writes_done)
+
+
+def writes_done() -> int:
+    """How many writes this process completed (the CLI's last word when stdout is lost)."""
+    return _writes_done
 
 
 def _durable_step() -> None:
@@ -240,8 +248,13 @@ class Writer:
                 for e in entries
             ],
         }
-        self.place.state_dir.mkdir(parents=True, exist_ok=True)
-        write_journal(self.place, manifest, sync=False)
+        try:
+            self.place.state_dir.mkdir(parents=True, exist_ok=True)
+            write_journal(self.place, manifest, sync=False)
+        except OSError as err:
+            raise GovinfoError(
+                t("state_os_error", path=err.filename or self.place.state_dir, reason=err.strerror)
+            ) from None
         _durable_step()
         dirs = {e.target.parent for e in entries}
         try:
@@ -257,8 +270,12 @@ class Writer:
             _durable_step()
             manifest["state"] = "commit"
             write_journal(self.place, manifest, sync=True)
-        except BaseException:
+        except BaseException as exc:
             roll_back_prepared(self.place, manifest)
+            if isinstance(exc, OSError):  # a read-only folder, no permission, a full disk
+                raise GovinfoError(
+                    t("write_os_error", path=exc.filename or self.root, reason=exc.strerror)
+                ) from None
             raise
         _durable_step()
 
@@ -273,7 +290,7 @@ class Writer:
                     self.repo, [self.place.repo_rel(r) for r in rels], message, env=env
                 )
                 _durable_step()
-        except Exception:
+        except Exception as exc:
             # A failure after the point of no return (a refused commit, a full disk) puts the
             # folder back as it was — unless the commit did land (git failed only after it),
             # which is finished, never undone: undoing the files would leave a commit whose
@@ -281,13 +298,19 @@ class Writer:
             if do_commit and self._landed(rels):
                 roll_forward(self.place, manifest)
             else:
-                self._undo(entries, created)
+                self._undo(entries, created, exc)
+            if isinstance(exc, OSError):
+                raise GovinfoError(
+                    t("write_os_error", path=exc.filename or self.root, reason=exc.strerror)
+                ) from None
             raise
         # An interrupt here (Ctrl-C, KeyboardInterrupt) is handled as a crash: the journal stays
         # and the next command finishes the write, whether or not git had made the commit.
         remove_journal(self.place)
         _durable_step()
         result.written = rels
+        global _writes_done
+        _writes_done += 1
         return result
 
     def _landed(self, rels: Sequence[str]) -> bool:
@@ -299,20 +322,46 @@ class Writer:
         except GovinfoError:
             return False
 
-    def _undo(self, entries: Sequence[_Entry], created: Sequence[str]) -> None:
-        """Put back what an ``apply`` that failed after its point of no return changed."""
-        for e in entries:
-            with contextlib.suppress(OSError):
-                os.unlink(e.temp)
-            if e.old is None:
-                with contextlib.suppress(OSError):
-                    os.unlink(e.target)
-            else:
-                atomic_write(e.target, e.old)
-        if self.repo is not None:
-            git.unstage_paths(self.repo, [self.place.repo_rel(e.rel) for e in entries])
+    def _undo(
+        self, entries: Sequence[_Entry], created: Sequence[str], cause: BaseException
+    ) -> None:
+        """Put back what an ``apply`` that failed after its point of no return changed: the
+        files, then git's index entries the failed commit made (checked: an index left ahead
+        of the files is a refusal saying how to fix it, never silence). When the files cannot
+        be put back (a full disk), the journal stays and the next run finishes the write."""
+        why = error_text(cause) if isinstance(cause, GovinfoError) else str(cause)
+        try:
+            for e in entries:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(e.temp)
+                if e.old is None:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(e.target)
+                else:
+                    atomic_write(e.target, e.old)
+        except OSError as err:
+            raise GovinfoError(
+                t("write_undo_failed", cause=why, detail=f"{err.filename}: {err.strerror}")
+            ) from None
         remove_dirs(self.root, created)
         remove_journal(self.place)
+        if self.repo is None:
+            return
+        # Only new files have index entries to undo (``git add -N``); the index entries of
+        # files git already tracked are updated by the commit alone, which did not happen.
+        head = git.has_head(self.repo)
+        staged = [self.place.repo_rel(e.rel) for e in entries if e.old is None or not head]
+        try:
+            git.unstage_paths(self.repo, staged)
+        except GovinfoError as err:
+            raise GitError(
+                t(
+                    "git_index_not_restored",
+                    cause=why,
+                    detail=err.message.replace("\n", " "),
+                    paths=" ".join(staged),
+                )
+            ) from None
 
 
 def _command_line() -> str:
@@ -361,7 +410,9 @@ def has_pending(root: Path) -> bool:
 __all__ = [
     "CRASH_EXIT_CODE",
     "JournalCommitFailed",
+    "PendingWrite",
     "Place",
+    "RecoveryRefused",
     "WriteResult",
     "Writer",
     "apply_changes",
@@ -369,4 +420,5 @@ __all__ = [
     "locate",
     "open_writer",
     "recover",
+    "writes_done",
 ]

@@ -423,12 +423,3 @@ def test_groups_of_govinfo_yaml_name_the_notice_groups(make_folder, runner, tmp_
     doc = Document(str(tmp_path / "n.docx"))
     assert "（一）全体直报点" in _text(doc)
     assert len(doc.tables[0].rows) == 1 + 3 + 1  # header, the three points, 合计
-
-
-def test_a_period_notice_is_refused_plainly(
-    folder: Path, tmp_path: Path, runner: CliRunner
-) -> None:
-    code, _, err = run_cli(runner, folder, "report", "2003Q3", "--out", str(tmp_path / "n.docx"))
-    assert code == 2
-    assert "2003Q3" in err
-    assert not (tmp_path / "n.docx").exists()

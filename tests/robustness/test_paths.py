@@ -324,3 +324,35 @@ def test_case_clash_folders_cannot_come_from_the_registry(folder: Path, runner: 
     assert "Changchun" in result.stderr
     assert status(folder) == ""
     assert git(folder, "ls-files").count("points.yaml") == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_fifo_in_the_folder_is_named_and_never_waited_on(make_folder: MakeFolder) -> None:
+    """A named pipe with no writer blocks whoever opens it for reading: govinfo never opens one.
+    ``check`` (whose excerpts read the files again) and ``score`` name it and finish."""
+    import subprocess
+
+    from tests.support.cli import cli_args, cli_env
+    from tests.support.paths import PROJECT
+
+    root = make_folder()
+    (root / "submissions/2003/changchun").mkdir(parents=True)
+    os.mkfifo(root / "submissions/2003/changchun/08.yaml")
+    os.mkfifo(root / "notes")
+    for args in (["check"], ["score", "2003"]):
+        # The timeout only keeps a regression from hanging the suite: it asserts no duration.
+        proc = subprocess.run(
+            cli_args(root, *args),
+            cwd=PROJECT,
+            env=cli_env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        text = proc.stdout + proc.stderr
+        assert proc.returncode == 1, text
+        assert "Traceback" not in text
+        assert "symbolic link" not in text
+        for path in ("submissions/2003/changchun/08.yaml", "notes"):
+            assert f"{path}:1:1: error: not a regular file" in text

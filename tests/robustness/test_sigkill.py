@@ -66,6 +66,14 @@ def wait_group_gone(pgid: int, timeout: float = 20.0) -> None:
     raise AssertionError(f"process group {pgid} still alive")
 
 
+def left_locks(root: Path) -> list[Path]:
+    """git's lock files left in the repository (a commit's: the index, HEAD, the branch)."""
+    git_dir = locate(root).git_dir
+    assert git_dir is not None
+    names = ["index.lock", "HEAD.lock", "refs/heads/master.lock", "refs/heads/main.lock"]
+    return [git_dir / name for name in names if (git_dir / name).exists()]
+
+
 def next_command(root: Path) -> str:
     result = CliRunner().invoke(app, ["--data", str(root), "--lang", "en", "check"])
     text = result.stdout + result.stderr
@@ -125,14 +133,14 @@ def test_sigkill_at_random_moments_of_an_import(folder: Path, tmp_path: Path) ->
         wait_group_gone(proc.pid)
 
         text = next_command(folder)
-        index_lock = locate(folder).git_dir / "index.lock"  # type: ignore[operator]
-        if index_lock.exists():
-            # git was killed holding its lock: the command said which file and how to clear it.
-            assert str(index_lock) in text, with_what
+        for lock in left_locks(folder):
+            # git was killed holding a lock (its index's, or HEAD's or the branch's while it
+            # moved the branch): the command said which file and how to clear it.
+            assert str(lock) in text, with_what
             assert "delete it" in text, with_what
-            index_lock.unlink()
+            lock.unlink()
             seen["git lock"] += 1
-            next_command(folder)
+            text = next_command(folder)
         assert not journal.exists(), with_what
         state = snapshot(folder)
         assert state in (before, after), f"torn folder after {with_what}"

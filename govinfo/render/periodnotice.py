@@ -1,0 +1,265 @@
+"""The 通报 of a half, quarter or month as a Word document (issue 15 for periods), from a
+:class:`~govinfo.reports.periodnotice.PeriodNoticeContent`.
+
+The page, 版头, 落款, 版记 and ``--template`` handling are the year notice's
+(:func:`govinfo.render.notice.letter_docx`); the body says the period's figures with 累计
+beside them, commends the leading points of each group, names the problems dated in the period
+and attaches the group rankings (本期 | 累计) and the period's adopted and instructed items.
+Every number said in the text is a field of the period report, which the attachments show too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from govinfo.i18n import t
+from govinfo.render.groups import group_name
+from govinfo.render.notice import (
+    Attachment,
+    _body,
+    _ordinal,
+    _requirements,
+    _score,
+    _sep,
+    _shortfall_text,
+    _subheading,
+    date_words,
+    item_table,
+    letter_body,
+    letter_docx,
+)
+from govinfo.render.period import period_words
+from govinfo.render.table import Cell, Column, ColumnKind, Table
+from govinfo.reports.period import PeriodPoint, sum_figures
+from govinfo.reports.periodnotice import PeriodNoticeContent
+
+# The figures of 附件1, each 本期 | 累计 (a page is 156 mm wide: the counts a circular prints;
+# the points by their short names, as ``report PERIOD``'s tables show them)
+RANKING_FIGURES = ("submitted", "adopted", "score")
+
+
+def _words(c: PeriodNoticeContent) -> str:
+    return period_words(c.report.period)
+
+
+def period_title(c: PeriodNoticeContent) -> str:
+    if c.report.over:
+        return t("pn_title", period=_words(c))
+    return t("pn_title_interim", period=_words(c), date=date_words(c.report.to))
+
+
+def _names(points: Sequence[PeriodPoint]) -> str:
+    return _sep().join(p.name for p in points)
+
+
+def _scores(points: Sequence[PeriodPoint], *, to_date: bool = False) -> str:
+    return _sep().join(
+        t(
+            "nt_point_score",
+            name=p.name,
+            score=_score(p.to_date.score if to_date else p.period.score),
+        )
+        for p in points
+    )
+
+
+def _overview(doc: Any, c: PeriodNoticeContent) -> None:
+    r = c.report
+    now, sofar = r.totals_period, r.totals_to_date
+    issues, issues_to_date = c.issues
+    _body(
+        doc,
+        t(
+            "pn_overview",
+            period=_words(c),
+            points=len(r.points),
+            submitted=now.submitted,
+            submitted_to_date=sofar.submitted,
+            adopted=now.adopted,
+            adopted_to_date=sofar.adopted,
+            national=now.national_adopted,
+            national_to_date=sofar.national_adopted,
+            instructions=now.instructions,
+            instructions_to_date=sofar.instructions,
+            research=now.research,
+            research_to_date=sofar.research,
+            issues=issues,
+            issues_to_date=issues_to_date,
+            score=_score(now.score),
+            score_to_date=_score(sofar.score),
+        ),
+    )
+    _body(doc, t("pn_definition", year=r.period.year))
+    if not r.over:
+        _body(doc, t("pn_interim", date=date_words(r.to)))
+
+
+def _commended(doc: Any, c: PeriodNoticeContent) -> None:
+    if not c.commended:
+        _body(doc, t("nt_none"))
+        return
+    _body(doc, t("pn_commend_intro", period=_words(c), top=c.commend_top))
+    n = 0
+    for info in c.report.groups:
+        members = [p for p in c.commended if p.group == info.id]
+        if not members:
+            continue
+        n += 1
+        _subheading(doc, n, t("nt_group_count", group=group_name(info), n=len(members)))
+        _body(doc, _scores(members) + t("nt_period_end"))
+
+
+def _problems(doc: Any, c: PeriodNoticeContent) -> None:
+    sections: list[tuple[str, str]] = []
+    if c.zero_submitted:
+        sections.append(
+            (t("pn_sub_zero_submitted"), t("pn_zero_submitted", names=_names(c.zero_submitted)))
+        )
+    if c.zero_adopted:
+        sections.append(
+            (t("pn_sub_zero_adopted"), t("pn_zero_adopted", names=_names(c.zero_adopted)))
+        )
+    shortfalls = (
+        (c.solicitations_missed, "nt_sub_solicitations", "nt_solicitations"),
+        (c.research_missing, "nt_sub_research", "nt_research"),
+        (c.opinion_missing, "pn_sub_opinion", "pn_opinion"),
+        (c.emergency_late, "nt_sub_emergency", "nt_emergency"),
+    )
+    for rows, title, text in shortfalls:
+        if rows:
+            names = _shortfall_text(rows, "nt_point_times")
+            sections.append((t(title), t(text, names=names)))
+    if c.final and c.disqualified:
+        below = _score(c.disqualify_below)
+        sections.append(
+            (
+                t("nt_sub_disqualified"),
+                t("nt_disqualified", names=_scores(c.disqualified, to_date=True), below=below),
+            )
+        )
+    elif c.at_risk:
+        sections.append(
+            (t("nt_sub_at_risk"), t("pn_at_risk", names=_scores(c.at_risk, to_date=True)))
+        )
+    if not sections:
+        _body(doc, t("nt_none"))
+    for n, (title, text) in enumerate(sections, 1):
+        _subheading(doc, n, title)
+        _body(doc, text)
+
+
+# --- attachments -------------------------------------------------------------------------------
+
+
+def ranking_table(c: PeriodNoticeContent, group: str) -> Table:
+    """附件1's table of one group: 名次, the point, each figure 本期 | 累计, 累计名次, and a
+    合计 row — the same figures as ``report PERIOD``'s group ranking."""
+    columns = [
+        Column("rank", t("col_rank"), ColumnKind.COUNT),
+        Column("point", t("ye_col_point_name")),
+    ]
+    for k in RANKING_FIGURES:
+        kind = ColumnKind.SCORE if k == "score" else ColumnKind.COUNT
+        columns.append(Column(f"period_{k}", t("pr_col_period_of", what=t(f"col_{k}")), kind))
+        columns.append(Column(f"to_date_{k}", t("pr_col_to_date_of", what=t(f"col_{k}")), kind))
+    columns.append(Column("rank_to_date", t("pr_col_rank_to_date"), ColumnKind.COUNT))
+    members = c.report.group_points(group)
+    rows: list[list[Cell]] = []
+    for p in members:
+        row: list[Cell] = [p.rank, p.label]
+        for k in RANKING_FIGURES:
+            row += [getattr(p.period, k), getattr(p.to_date, k)]
+        rows.append([*row, p.rank_to_date])
+    now = sum_figures(p.period for p in members)
+    sofar = sum_figures(p.to_date for p in members)
+    total: list[Cell] = [None, t("ye_total")]
+    for k in RANKING_FIGURES:
+        total += [getattr(now, k), getattr(sofar, k)]
+    info = next(g for g in c.report.groups if g.id == group)
+    return Table(
+        key=f"group_{group}",
+        name=group_name(info),
+        title=group_name(info),
+        columns=columns,
+        rows=rows,
+        total=[*total, None] if rows else None,
+    )
+
+
+def _full_names(c: PeriodNoticeContent) -> dict[str, str]:
+    return {p.id: p.name for p in c.report.points}
+
+
+def adopted_items_table(c: PeriodNoticeContent) -> Table:
+    """附件2: every adoption dated in the period, once per point it counts for, in date order."""
+    names = _full_names(c)
+    items = [
+        (
+            names[a.point],
+            a.title,
+            a.publication_name + (f"（{a.issue}）" if a.issue else ""),
+            a.date,
+        )
+        for a in c.report.adopted_items
+    ]
+    return item_table("period_adopted", t("nt_col_publication"), items)
+
+
+def instructed_items_table(c: PeriodNoticeContent) -> Table:
+    """附件3: every instruction dated in the period, in date order."""
+    names = _full_names(c)
+    items = [
+        (
+            names[a.point],
+            a.title,
+            t(f"rank_{a.rank}") + (f"（{a.leader}）" if a.leader else ""),
+            a.date,
+        )
+        for a in c.report.instructed_items
+    ]
+    return item_table("period_instructed", t("nt_col_instruction"), items)
+
+
+def _attachment_titles(c: PeriodNoticeContent) -> list[str]:
+    return [
+        t("pn_att_ranking", period=_words(c)),
+        t("pn_att_adopted", period=_words(c)),
+        t("pn_att_instructed", period=_words(c)),
+    ]
+
+
+def _attachments(c: PeriodNoticeContent) -> list[Attachment]:
+    rankings = [
+        (t("nt_subheading", n=_ordinal(i), text=group_name(g)), ranking_table(c, g.id))
+        for i, g in enumerate(c.report.groups, 1)
+    ]
+    parts: list[Sequence[tuple[str | None, Table]]] = [
+        rankings,
+        [(None, adopted_items_table(c))],
+        [(None, instructed_items_table(c))],
+    ]
+    return list(zip(_attachment_titles(c), parts, strict=True))
+
+
+def build_period_body(doc: Any, c: PeriodNoticeContent) -> None:
+    """The period's notice from the title to the attachments, appended to ``doc``."""
+    letter_body(
+        doc,
+        c,
+        period_title(c),
+        lambda basis: t("pn_opening", basis=basis, period=_words(c)),
+        [
+            (t("nt_h_overview"), lambda doc: _overview(doc, c)),
+            (t("nt_h_commended"), lambda doc: _commended(doc, c)),
+            (t("nt_h_problems"), lambda doc: _problems(doc, c)),
+            (t("nt_h_requirements"), lambda doc: _requirements(doc, c)),
+        ],
+        _attachments(c),
+    )
+
+
+def period_notice_docx(c: PeriodNoticeContent, template: Path | None = None) -> bytes:
+    """The period's notice as .docx bytes: the built-in layout, or ``template`` filled."""
+    return letter_docx(c, build_period_body, template)

@@ -1,0 +1,90 @@
+"""A statement for every point for a half, quarter or month (issue 15 for periods): the point's
+ranks and scores of the period and to date, the total brought forward from the year's start,
+every scoring event dated in the period as ``explain`` lists it with the running total, and the
+period's subtotal — so that the last running total is the to-date score.
+
+One ``.docx`` or ``.xlsx`` per point, named ``<group>-<period rank>-<short name>.<ext>``
+(a rank of the period repeats from group to group).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from govinfo.i18n import t
+from govinfo.render.export import xlsx_bytes
+from govinfo.render.groups import group_name
+from govinfo.render.period import period_words
+from govinfo.render.score import explain_table
+from govinfo.render.statement import numbered_names, statement_page
+from govinfo.render.table import Cell, Column, Table
+from govinfo.reports.numbers import tidy
+from govinfo.reports.periodnotice import PeriodStatement
+
+
+def _words(s: PeriodStatement) -> str:
+    return period_words(s.period)
+
+
+def heading_lines(s: PeriodStatement) -> list[str]:
+    r = s.row
+    return [
+        t("st_point", name=s.point.name),
+        t(
+            "ps_ranks",
+            group=group_name(s.group),
+            rank=r.rank,
+            rank_to_date=r.rank_to_date,
+            score=tidy(r.period.score),
+            score_to_date=tidy(r.to_date.score),
+        ),
+        t("ps_span", first=s.first.isoformat(), to=s.to.isoformat(), year=s.first.year),
+    ]
+
+
+def period_statement_table(s: PeriodStatement, *, narrow: bool = False) -> Table:
+    """The events of the period with the running total: a first line brought forward (the
+    total to the day before the period), and a 本期小计 row (the period's points, and the
+    to-date score)."""
+    table = explain_table(s.explain)
+    columns = list(table.columns)
+    before = (s.first - dt.timedelta(days=1)).isoformat()
+    rows: list[list[Cell]] = [
+        [before, "", "", t("ps_brought_forward"), None, s.brought_forward],
+        *([*r] for r in table.rows),
+    ]
+    total: list[Cell] = [t("ps_subtotal"), "", "", "", s.subtotal, s.brought_forward + s.subtotal]
+    if narrow:
+        rows = [[r[0], "\n".join(str(c) for c in r[1:3] if c), *r[3:]] for r in rows]
+        total = [total[0], "", *total[3:]]
+        columns = [columns[0], Column("submission", t("st_col_item")), *columns[3:]]
+    return replace(
+        table,
+        key="statement",
+        name=s.point.short or s.point.name,
+        columns=columns,
+        rows=rows,
+        styles=(None, *table.styles),
+        total=total,
+        footer=heading_lines(s)[1:],
+    )
+
+
+def period_statement_docx(s: PeriodStatement) -> bytes:
+    return statement_page(
+        t("ps_title", period=_words(s)), heading_lines(s), period_statement_table(s, narrow=True)
+    )
+
+
+def period_statement_xlsx(s: PeriodStatement) -> bytes:
+    return xlsx_bytes([period_statement_table(s)], title=t("ps_title", period=_words(s)))
+
+
+def period_statement_files(statements: tuple[PeriodStatement, ...], fmt: str) -> dict[str, bytes]:
+    """File name → bytes for every statement in ``fmt`` (docx or xlsx)."""
+    make = period_statement_docx if fmt == "docx" else period_statement_xlsx
+    names = numbered_names(
+        [(f"{group_name(s.group)}-", s.row.rank, s.point) for s in statements], fmt
+    )
+    return {name: make(s) for name, s in zip(names, statements, strict=True)}
