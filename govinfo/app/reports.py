@@ -9,11 +9,13 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from govinfo.app.registry import find_point_or_refuse
-from govinfo.app.session import Session
+import msgspec
+
+from govinfo.app.session import Session, result_slot
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import t
-from govinfo.model import PointKind
+from govinfo.load.folder import LoadResult
+from govinfo.model import Folder, Point, PointKind
 from govinfo.reports.explain import ExplainReport, explain_report
 from govinfo.reports.groups import GroupInfo
 from govinfo.reports.overdue import (
@@ -24,6 +26,8 @@ from govinfo.reports.overdue import (
     overdue_report,
 )
 from govinfo.reports.period import PeriodReport, period_report
+from govinfo.reports.registry import PointCard
+from govinfo.reports.registry import point_card as point_card_report
 from govinfo.reports.score import ScoreReport, score_report
 from govinfo.reports.yearend import YearEnd, year_end
 from govinfo.rules.annual import default_as_of, score_year
@@ -50,10 +54,29 @@ def score(
 
 
 def explain(session: Session, point: str, year: int, day: dt.date) -> ExplainReport:
-    """Every scoring event of ``point`` in ``year`` as of ``day``."""
-    folder = session.load_year(year).folder
-    found = find_point_or_refuse(folder, point)
-    return explain_report(folder, score_year(folder, year, day), found)
+    """Every scoring event of ``point`` in ``year`` as of ``day`` (through the result cache,
+    keyed by the point as the clerk wrote it)."""
+    question = f"explain\0{point}\0{year}\0{day.isoformat()}"
+
+    def compute(folder: Folder) -> ExplainReport:
+        found = _find_point(folder, point)
+        return explain_report(folder, score_year(folder, year, day), found)
+
+    return session.cached(
+        year,
+        name=result_slot(f"explain-{year}", question),
+        question=question,
+        kind=ExplainReport,
+        compute=compute,
+    )
+
+
+def _find_point(folder: Folder, text: str) -> Point:
+    """The point ``text`` names, or the refusal (imported here: a warm run, served from the
+    result cache, needs none of the registry's writing code)."""
+    from govinfo.app.registry import find_point_or_refuse
+
+    return find_point_or_refuse(folder, text)
 
 
 def check_window(
@@ -79,32 +102,55 @@ def overdue(
     types: Collection[FindingKind] | None,
     soon: int | None,
 ) -> OverdueReport:
-    """What is overdue as of ``day`` in the window from ``since`` (see ``check_window``)."""
+    """What is overdue as of ``day`` in the window from ``since`` (see ``check_window``),
+    through the result cache (a result that needed more years than the first read is not
+    stored: its fingerprint would not cover them)."""
     start = since
+    question = "\0".join(
+        (
+            "overdue",
+            day.isoformat(),
+            start.isoformat(),
+            point or "",
+            kind.value if kind else "",
+            ",".join(sorted(types)) if types else "",
+            str(soon),
+        )
+    )
+
+    def compute(loaded: LoadResult) -> tuple[OverdueReport, bool]:
+        wider = more_years(loaded.folder, start, day, soon)
+        if wider is not None:
+            loaded = session.load(years_read(wider))
+        folder = loaded.folder
+        found = None if point is None else _find_point(folder, point)
+        report = overdue_report(
+            folder,
+            day,
+            since=start,
+            point=found,
+            point_kind=kind,
+            kinds=set(types) if types else None,
+            soon=soon,
+        )
+        return report, wider is None
+
     # January after the last year too: an emergency reported late in December may be written
     # up with a January date (as score reads it, so findings and deductions agree).
-    loaded = session.load(years_read(window_years(start, day)))
-    wider = more_years(loaded.folder, start, day, soon)
-    if wider is not None:
-        loaded = session.load(years_read(wider))
-    folder = loaded.folder
-    found = None if point is None else find_point_or_refuse(folder, point)
-    return overdue_report(
-        folder,
-        day,
-        since=start,
-        point=found,
-        point_kind=kind,
-        kinds=set(types) if types else None,
-        soon=soon,
+    return session.cached_over(
+        years_read(window_years(start, day)),
+        name=result_slot("overdue", question),
+        question=question,
+        kind=OverdueReport,
+        compute=compute,
     )
 
 
 @dataclass(frozen=True)
 class Circular:
     """What ``report PERIOD`` shows: the period's circular (None when only the notice or the
-    statements were asked for) and, for a year's report in tables, the year-end figures that
-    come before it; ``statements``: how many statements were written, if any were asked for."""
+    statements were asked for) and, for a year's report, the year-end figures that come
+    before it; ``statements``: how many statements were written, if any were asked for."""
 
     circular: PeriodReport | None
     year_end: YearEnd | None
@@ -120,63 +166,114 @@ def period_or_refuse(text: str) -> Period:
     return period
 
 
+class YearReport(msgspec.Struct, frozen=True, gc=False):
+    """``report YEAR``: the year-end figures and the year's circular, from one scoring."""
+
+    year_end: YearEnd
+    circular: PeriodReport
+
+
+def year_report(session: Session, period: Period, day: dt.date) -> YearReport:
+    """The year-end figures and the circular of the year ``period`` as of ``day``, through the
+    result cache as ``score``."""
+    year = period.year
+
+    def compute(folder: Folder) -> YearReport:
+        result = score_year(folder, year, day)
+        circular = period_report(folder, period, day, at_to=result)
+        return YearReport(year_end(folder, result), circular)
+
+    return session.cached(
+        year,
+        name=f"year-report-{year}",
+        question=f"year-report\0{year}\0{day.isoformat()}",
+        kind=YearReport,
+        compute=compute,
+    )
+
+
+def period_circular(session: Session, period: Period, day: dt.date) -> PeriodReport:
+    """The circular of ``period`` (a half, quarter or month) as of ``day``, reading what
+    ``score`` reads for its year, through the result cache as ``score``."""
+    return session.cached(
+        period.year,
+        name=f"period-{period.year}",
+        question=f"period\0{period.label}\0{day.isoformat()}",
+        kind=PeriodReport,
+        compute=lambda folder: period_report(folder, period, day),
+    )
+
+
+def point_card(session: Session, point: str, today: dt.date) -> PointCard:
+    """``points show``: the card of ``point`` as of ``today``, from every year on record,
+    through the result cache (not stored when a year could not be scored: its row carries
+    the error)."""
+    question = f"points-show\0{point}\0{today.isoformat()}"
+
+    def compute(loaded: LoadResult) -> tuple[PointCard, bool]:
+        found = _find_point(loaded.folder, point)
+        card = point_card_report(loaded.folder, found, today)
+        return card, all(row.problem is None for row in card.years)
+
+    return session.cached_over(
+        None,
+        name=result_slot("points-show", question),
+        question=question,
+        kind=PointCard,
+        compute=compute,
+    )
+
+
 def circular(
     open_session: Callable[[], Session],
     period: Period,
     given: dt.date | None,
     today: dt.date,
     *,
-    with_year_end: bool,
     notice: NoticeOptions | None = None,
     to_file: bool = False,
 ) -> Circular:
     """The circular of ``period`` as of ``given`` (default: today, or the year's end for a
-    past year), reading what ``score`` reads for the period's year. The folder is opened
-    (``open_session``) only once the period is known to have begun.
+    past year), reading what ``score`` reads for the period's year, through the result cache
+    as ``score``. The folder is opened (``open_session``) only once the period is known to
+    have begun; a shorter period is refused (exit 1) before its first day.
 
-    A year's report computes the year-end figures too when ``with_year_end`` (the tables, not
-    the JSON, show them), and writes the notice and the statements ``notice`` asks for (see
-    ``app.notice``); then the circular is left out, unless only statements were asked for and
-    the tables go to a file too (``to_file``). A shorter period writes its own notice and
-    statements the same way, goes through the result cache as ``score`` does, and is refused
-    (exit 1) before its first day."""
+    A year's report carries the year-end figures too (its tables show them first). The notice
+    and the statements ``notice`` asks for are written first (see ``app.notice``; they read
+    the folder themselves); then the circular is left out, unless only statements were asked
+    for and the tables go to a file too (``to_file``)."""
     year = period.year
     if period.kind == "year":
         day = given or default_as_of(year, today)
-        session = open_session()
-        folder = session.load_year(year).folder
-        result = score_year(folder, year, day)
-        wanted = notice is not None and notice.wanted
-        ye = year_end(folder, result) if with_year_end or wanted else None
-        if notice is not None and notice.wanted:
-            from govinfo.app.notice import write_notice
-
-            assert ye is not None
-            written = write_notice(session, folder, result, ye, notice)
-            if notice.out is not None or not to_file:
-                return Circular(None, None, written)
-            return Circular(period_report(folder, period, day, at_to=result), ye, written)
-        report = period_report(folder, period, day, at_to=result)
-        return Circular(report, ye if with_year_end else None)
-    day = given or today
-    if day < period.first:
-        raise GovinfoError(
-            t("report_not_begun", period=period.label, first=period.first.isoformat(), as_of=day)
-        )
+    else:
+        day = given or today
+        if day < period.first:
+            raise GovinfoError(
+                t(
+                    "report_not_begun",
+                    period=period.label,
+                    first=period.first.isoformat(),
+                    as_of=day,
+                )
+            )
     session = open_session()
     statements: int | None = None
     if notice is not None and notice.wanted:
-        from govinfo.app.notice import write_period_notice
-
-        folder = session.load_year(year).folder
-        statements = write_period_notice(session, folder, period, day, notice)
+        statements = _write_notice(session, period, day, notice)
         if notice.out is not None or not to_file:
             return Circular(None, None, statements)
-    report = session.cached(
-        year,
-        name=f"period-{year}",
-        question=f"period\0{period.label}\0{day.isoformat()}",
-        kind=PeriodReport,
-        compute=lambda folder: period_report(folder, period, day),
-    )
-    return Circular(report, None, statements)
+    if period.kind == "year":
+        both = year_report(session, period, day)
+        return Circular(both.circular, both.year_end, statements)
+    return Circular(period_circular(session, period, day), None, statements)
+
+
+def _write_notice(session: Session, period: Period, day: dt.date, notice: NoticeOptions) -> int:
+    """Write the notice and the statements of ``period`` as of ``day``; how many statements."""
+    from govinfo.app.notice import write_notice, write_period_notice
+
+    folder = session.load_year(period.year).folder
+    if period.kind != "year":
+        return write_period_notice(session, folder, period, day, notice)
+    result = score_year(folder, period.year, day)
+    return write_notice(session, folder, result, year_end(folder, result), notice)

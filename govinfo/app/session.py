@@ -9,6 +9,7 @@ while a writer holds it) goes to ``Feedback.note``; long work reports to ``Feedb
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TypeVar
@@ -25,7 +26,7 @@ from govinfo.load.gitrev import GitRevision
 from govinfo.load.sources import FileSource
 from govinfo.model import Folder, Problem, Settings
 from govinfo.rules.annual import YearScore, score_year
-from govinfo.rules.years import scoring_years
+from govinfo.rules.years import YearSpan, scoring_years
 
 MAX_REFUSAL_LINES = 5
 R = TypeVar("R")
@@ -179,17 +180,37 @@ class Session:
         kind: type[R],
         compute: Callable[[Folder], R],
     ) -> R:
-        """``compute(folder)`` of the folder loaded for ``year`` (see :meth:`load_year`), or
-        the result stored under ``name`` when no file it depends on has changed (size, mtime,
-        inode) since it was computed for the same ``question``: a warm run parses and scores
-        nothing. Otherwise the folder is loaded (refusing on errors), computed, and the result
-        stored for next time."""
+        """``compute(folder)`` of the folder loaded for ``year`` (see :meth:`load_year`),
+        through :meth:`cached_over`."""
+        return self.cached_over(
+            scoring_years(year),
+            name=name,
+            question=question,
+            kind=kind,
+            compute=lambda loaded: (compute(loaded.folder), True),
+        )
+
+    def cached_over(
+        self,
+        years: YearSpan | None,
+        *,
+        name: str,
+        question: str,
+        kind: type[R],
+        compute: Callable[[LoadResult], tuple[R, bool]],
+    ) -> R:
+        """The first of ``compute(loaded)``'s answer, ``loaded`` being the folder with
+        ``years`` of submissions (every year when None; refusing on errors) — or the result
+        stored under ``name`` when no file it depends on has changed (see
+        :func:`govinfo.load.cache.fingerprint`) since it was computed for the same
+        ``question``: a warm run parses and computes nothing. The second of the answer says
+        whether the result may be stored: false when ``compute`` read more than ``years``
+        (the fingerprint would not cover it)."""
         if not self.caching:
-            return compute(self.load_year(year).folder)
+            return compute(self.load(years))[0]
         from govinfo.load.cache import ResultCache, fingerprint
 
         assert isinstance(self.source, WorkingTree)
-        years = scoring_years(year)
         self.source.files(years)  # listed once: the load below reuses this listing
         key = fingerprint(self.source.stats, question)
         results = ResultCache(self.root)
@@ -197,10 +218,18 @@ class Session:
             hit = results.get(name, key, kind)
             if hit is not None:
                 return hit
-        result = compute(self.load(years).folder)
-        if key is not None:
+        result, storable = compute(self.load(years))
+        if key is not None and storable:
             results.put(name, key, result)
         return result
+
+
+def result_slot(command: str, question: str, slots: int = 16) -> str:
+    """The cache entry's name for one ``question`` of ``command``: one of ``slots`` per command,
+    so that a clerk going through several points keeps most of them warm while the cache stays
+    bounded (a question that lands on a taken slot replaces its entry)."""
+    digest = hashlib.sha256(question.encode("utf-8")).digest()
+    return f"{command}-{int.from_bytes(digest[:4], 'big') % slots}"
 
 
 def _without_events(result: YearScore) -> YearScore:

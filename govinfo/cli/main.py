@@ -27,6 +27,7 @@ from govinfo.cli import (
     import_cmd,
     init,
     overdue,
+    params,
     points,
     report,
     score,
@@ -41,6 +42,8 @@ class RootGroup(anywhere.GlobalOptionsAnywhere, usage.LocalisedGroup):
     """govinfo itself: global options anywhere on the line (cli/anywhere), help and usage
     errors in the user's language (cli/usage)."""
 
+
+params.install()
 
 app = typer.Typer(
     name="govinfo",

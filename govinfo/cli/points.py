@@ -71,22 +71,19 @@ def list_points(
 def show_point(ctx: typer.Context, point: PointArgument) -> None:
     """Show one point: its names, kind, tiers, contact and state today, its whole history, and
     its rank, score and status in every year that has submissions (as `govinfo score`)."""
-    from govinfo.app.registry import find_point_or_refuse
+    from govinfo.app.reports import point_card
     from govinfo.render.points import card_lines, history_table, years_table
     from govinfo.render.table import print_rich
-    from govinfo.reports.registry import point_state, point_years
 
-    folder = common.session(ctx).load().folder
-    found = find_point_or_refuse(folder, point)
-    today = common.today()
+    card = point_card(common.session(ctx), point, common.today())
+    found = card.state.point
     out = common.console()
-    parent = folder.point(found.parent) if found.parent else None
-    for line in card_lines(found, point_state(found, today), parent):
+    for line in card_lines(found, card.state, card.parent):
         out.print(line, markup=False, highlight=False, soft_wrap=True)
     out.print()
     print_rich(history_table(found), out)
     out.print()
-    print_rich(years_table(point_years(folder, found, today)), out)
+    print_rich(years_table(list(card.years)), out)
 
 
 def add_point(

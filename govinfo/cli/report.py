@@ -139,7 +139,6 @@ def report(
         period,
         given,
         common.today(),
-        with_year_end=out is not None or fmt is ReportFormat.table,
         notice=notice,
         to_file=out is not None,
     )

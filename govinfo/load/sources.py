@@ -46,6 +46,18 @@ def wanted(path: str, years: Collection[int] | None) -> bool:
     return parts[3][:2].isascii() and parts[3][:2].isdigit() and int(parts[3][:2]) in months
 
 
+def _files_to_judge(folder: str, years: Collection[int] | None) -> Collection[int] | None:
+    """``years`` when the files directly in ``folder`` must each be judged by :func:`wanted`;
+    None when :func:`wanted` takes every one of them (judged once for the folder, not for
+    each of tens of thousands of files)."""
+    if years is None or not folder.startswith("submissions/"):
+        return None if years is None or folder != "submissions" else years
+    year = folder[12:].split("/", 1)[0]
+    if not year.isdigit() or int(year) in years:
+        return None
+    return years
+
+
 class WorkingTree:
     """The folder as it is on disk. Hidden entries (``.git``, ``.gitignore``) are skipped;
     a symbolic link is never followed (it is reported as a problem instead)."""
@@ -77,6 +89,7 @@ class WorkingTree:
         while stack:
             rel = stack.pop()
             prefix = rel + "/" if rel else ""
+            each = _files_to_judge(rel, years)
             with os.scandir(os.path.join(root, rel) if rel else root) as entries:
                 for entry in entries:
                     name = entry.name
@@ -84,7 +97,7 @@ class WorkingTree:
                         continue
                     path = prefix + name
                     if entry.is_file(follow_symlinks=False):
-                        if years is None or wanted(path, years):
+                        if each is None or wanted(path, each):
                             st = entry.stat(follow_symlinks=False)
                             stats[path] = st
                             out.append((path, st.st_size))

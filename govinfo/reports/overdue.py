@@ -85,6 +85,8 @@ class Finding(msgspec.Struct, frozen=True, gc=False):
     kind: FindingKind
     due: dt.date
     days_overdue: int
+    # The three are tagged structs, so that a report read back from the result cache knows
+    # which one each finding holds.
     fact: Obligation | Inactivity | LateReport
     period: str | None = None
     ref: str | None = None

@@ -111,6 +111,20 @@ def point_years(folder: Folder, point: Point, today: dt.date) -> list[YearRow]:
     return rows
 
 
+class PointCard(msgspec.Struct, frozen=True, gc=False):
+    """What ``points show`` prints of one point: its state today, its parent (a county's
+    city, when registered) and its years."""
+
+    state: PointState
+    parent: Point | None
+    years: tuple[YearRow, ...]
+
+
+def point_card(folder: Folder, point: Point, today: dt.date) -> PointCard:
+    parent = folder.point(point.parent) if point.parent else None
+    return PointCard(point_state(point, today), parent, tuple(point_years(folder, point, today)))
+
+
 # --- checks before writing ---------------------------------------------------------------------
 
 

@@ -29,7 +29,7 @@ from govinfo.model import Folder, HistoryKind, Point, Submission, Tier
 from govinfo.rules.pricer import LateReport, Pricer, SubmissionIndex, late_report
 
 
-class Inactivity(msgspec.Struct, frozen=True, gc=False):
+class Inactivity(msgspec.Struct, frozen=True, gc=False, tag=True):
     """A point silent for more than ``limit`` days as of ``as_of``.
 
     ``reference``: the later of ``last_submission`` and ``entered`` (the latest provincial

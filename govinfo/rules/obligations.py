@@ -73,7 +73,7 @@ class Answer(msgspec.Struct, frozen=True, gc=False):
     date: dt.date
 
 
-class Obligation(msgspec.Struct, frozen=True, gc=False):
+class Obligation(msgspec.Struct, frozen=True, gc=False, tag=True):
     """One thing a point owes.
 
     ``start``: the solicitation's ``issued`` or the period's first day; ``due``: the

@@ -263,7 +263,7 @@ class Pricer:
         )
 
 
-class LateReport(msgspec.Struct, frozen=True, gc=False):
+class LateReport(msgspec.Struct, frozen=True, gc=False, tag=True):
     """An emergency reported later than its rule set allows: ``minutes`` from ``occurred_at``
     to ``reported_at`` (strictly more than ``limit``), ``deadline`` = occurred_at + limit."""
 

@@ -37,3 +37,19 @@ def test_plain_layout_matches_rich(monkeypatch: pytest.MonkeyPatch) -> None:
     # rich wraps a title longer than the table; the plain layout keeps it on one line.
     assert plain[0] == SPEC.title
     assert plain[1:] == rich[rich.index(plain[1]) :]
+
+
+@pytest.mark.parametrize("colour", [None, "truecolor"])
+def test_plain_layout_written_directly_is_what_rich_writes(
+    monkeypatch: pytest.MonkeyPatch, colour: str | None
+) -> None:
+    """Without colour the plain layout's rows go straight to the file; with colour, or on a
+    recording console, rich writes them: the text read is the same."""
+    monkeypatch.setattr(table, "FAST_ROWS", 0)
+    out = io.StringIO()
+    direct = Console(file=out, width=200, color_system=None)
+    table.print_rich(SPEC, direct)
+    through_rich = Console(file=io.StringIO(), width=200, color_system=colour, record=True)
+    table.print_rich(SPEC, through_rich)
+    assert out.getvalue() == through_rich.export_text(styles=False)
+    assert "长春" in out.getvalue()

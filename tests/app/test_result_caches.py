@@ -1,0 +1,103 @@
+"""The result caches of the read commands (issue 16): a warm run prints exactly what a run
+without the cache prints, byte for byte, and a warm run really is served from the cache (it
+parses nothing, so the parse cache's packs, removed before it, are not written again)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from govinfo.app.session import result_slot
+from govinfo.cli.main import app
+from tests.support.paths import SAMPLE
+
+COMMANDS = [
+    ["score", "2003"],
+    ["explain", "changchun", "2003"],
+    ["explain", "长春", "2003", "--as-of", "2003-06-30", "--format", "json"],
+    ["overdue", "--as-of", "2003-09-30"],
+    ["overdue", "--as-of", "2003-12-31", "--format", "json", "--soon", "30"],
+    ["overdue", "--as-of", "2003-09-30", "--by", "type", "--kind", "department"],
+    ["report", "2003"],
+    ["report", "2003", "--format", "json"],
+    ["report", "2003-08"],
+    ["report", "2003Q3", "--format", "json"],
+    ["points", "show", "changchun"],
+    ["points", "show", "省物价局"],
+]
+
+
+def age(root: Path, when: int = 1_000_000_000) -> None:
+    """Make every file old enough for the caches to trust its times (git's racy rule)."""
+    for dirpath, _dirs, files in os.walk(root):
+        for name in files:
+            os.utime(Path(dirpath) / name, (when, when))
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("cached") / "data"
+    shutil.copytree(SAMPLE, root)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    age(root)
+    return root
+
+
+def cache_files(root: Path, pattern: str) -> list[Path]:
+    return sorted((root / ".git" / "govinfo" / "cache").rglob(pattern))
+
+
+def invoke(runner: CliRunner, root: Path, args: list[str], *, no_cache: bool = False) -> str:
+    flags = ["--no-cache"] if no_cache else []
+    result = runner.invoke(app, ["--data", str(root), *flags, *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
+def test_a_warm_run_prints_what_an_uncached_run_prints(
+    sample: Path, runner: CliRunner, args: list[str]
+) -> None:
+    uncached = invoke(runner, sample, args, no_cache=True)
+    filled = invoke(runner, sample, args)
+    for pack in cache_files(sample, "*.pack"):
+        pack.unlink()
+    warm = invoke(runner, sample, args)
+    assert not cache_files(sample, "*.pack"), "the warm run parsed: no result was served"
+    assert filled == uncached
+    assert warm == uncached
+
+
+def test_explain_follows_a_change_and_an_error(runner: CliRunner, tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE, root)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    age(root)
+    args = ["explain", "changchun", "2003", "--format", "json"]
+    before = invoke(runner, root, args)
+    assert invoke(runner, root, args) == before
+    month = root / "submissions" / "2003" / "changchun" / "05.yaml"
+    text = month.read_text(encoding="utf-8")
+    # An adoption counted as combined becomes a single one: the point's events change.
+    assert "mode: combined" in text
+    month.write_text(text.replace("mode: combined", "mode: single", 1), encoding="utf-8")
+    age(root, 1_000_000_100)
+    after = invoke(runner, root, args)
+    assert after != before
+    assert after == invoke(runner, root, args, no_cache=True)
+    # An error planted after a warm run is still refused: the fingerprint changes.
+    month.write_text(text.replace("category: ", "category: x", 1), encoding="utf-8")
+    age(root, 1_000_000_200)
+    assert runner.invoke(app, ["--data", str(root), *args]).exit_code == 1
+
+
+def test_the_read_commands_keep_a_bounded_number_of_results() -> None:
+    questions = [f"explain\0p{i}\02003\02003-12-31" for i in range(1000)]
+    names = {result_slot("explain-2003", q) for q in questions}
+    assert len(names) == 16
+    assert result_slot("explain-2003", questions[0]) == result_slot("explain-2003", questions[0])
