@@ -16,7 +16,8 @@ from govinfo.errors import UsageError
 from govinfo.i18n import t
 from govinfo.load.notice import read_notice
 from govinfo.model import Folder, NoticeSettings
-from govinfo.render.notice import TemplateError, notice_docx
+from govinfo.render.letter import TemplateError
+from govinfo.render.notice import notice_docx
 from govinfo.render.periodnotice import period_notice_docx
 from govinfo.render.periodstatement import period_statement_files
 from govinfo.render.statement import statement_files

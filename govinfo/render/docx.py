@@ -3,8 +3,8 @@
 The pieces every govinfo docx shares: the A4 page with the standard margins and the 22 × 28
 document grid, paragraphs whose fonts are set for Latin *and* East Asian text (python-docx sets
 only the Latin font; Word and WPS read ``w:rFonts/@w:eastAsia``), page numbers “— 1 —” right on
-odd pages and left on even ones, and :class:`~govinfo.reports.tables.Table`s as real Word
-tables (header row repeated on every page, numbers right-aligned, 合计 row).
+odd pages and left on even ones. :class:`~govinfo.render.table.Table`s as real Word tables are
+:mod:`govinfo.render.docxtable`'s.
 
 Fonts are named, not embedded: they are on every office machine.
 """
@@ -12,18 +12,14 @@ Fonts are named, not embedded: they are on every office machine.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
-
-from govinfo.render.table import Table, display_rows
 
 # GB/T 9704-2012 §5.2: A4, 版心 156 × 225 mm, top 37 mm, left 28 mm.
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
@@ -365,103 +361,10 @@ def page_number(p: Any, *, odd: bool) -> None:
     add_run(p, " —", font=SONG, size=SIZE_4)
 
 
-def _set_cell(cell: Any, text: str, *, right: bool, bold: bool = False) -> None:
-    p = cell.paragraphs[0]
-    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    p.paragraph_format.space_before = Pt(0)
-    p.paragraph_format.space_after = Pt(0)
-    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
-    no_snap(p)
-    add_run(p, text, size=SIZE_TABLE, bold=bold, font=HEI if bold else BODY_FONT)
-
-
-def _repeat_header(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-
-
 def char_width(text: str) -> float:
     """``text``'s width in CJK characters: digits and Latin letters are about 0.6 of one in the
     fonts offices use. A text of several lines is as wide as its widest."""
     return max(sum(0.6 if ch.isascii() else 1 for ch in line) for line in text.split("\n"))
-
-
-_WORD = re.compile(r"[\x21-\x7e]+")
-
-
-def column_widths(table: Table, rows: Sequence[Sequence[str]]) -> list[Any]:
-    """Widths filling the 版心: a numeric or short column (a number, a date, an id) as wide as
-    its widest cell, so that it is never wrapped; the text columns share what is left equally,
-    each at least as wide as its longest unbreakable word (an id above a title). Headers may
-    wrap at 2 characters."""
-    cell_pt = SIZE_TABLE.pt
-    pad = 15.0  # the cell's left and right margins and a little air, in points
-    total = Mm(PAGE_WIDTH_MM - LEFT_MM - RIGHT_MM).pt
-    need, least = [], []
-    for i, col in enumerate(table.columns):
-        texts = [r[i] for r in rows]
-        longest = max((char_width(x) for x in texts), default=0.0)
-        need.append(max(longest, min(char_width(col.header), 2.0)) * cell_pt + pad)
-        words = [w for x in texts for w in _WORD.findall(x)]
-        least.append(max((char_width(w) for w in words), default=2.0) * cell_pt + pad)
-    fixed_cols = {
-        i for i, col in enumerate(table.columns) if col.numeric or need[i] <= 12 * cell_pt + pad
-    }
-    flexible = [i for i in range(len(need)) if i not in fixed_cols]
-    widths = [need[i] if i in fixed_cols else 0.0 for i in range(len(need))]
-    rest = total - sum(widths)
-    # Give each text column its least width, then share the rest equally, never more than it needs.
-    for i in flexible:
-        widths[i] = least[i]
-    rest -= sum(least[i] for i in flexible)
-    open_cols = [i for i in flexible if widths[i] < need[i]]
-    while rest > 0.5 and open_cols:
-        each = rest / len(open_cols)
-        for i in list(open_cols):
-            grow = min(each, need[i] - widths[i])
-            widths[i] += grow
-            rest -= grow
-            if widths[i] >= need[i] - 0.01:
-                open_cols.remove(i)
-    if rest > 0.5 and flexible:  # every text column fits: widen them evenly to the full width
-        for i in flexible:
-            widths[i] += rest / len(flexible)
-    scale = min(1.0, total / sum(widths))
-    return [Pt(w * scale) for w in widths]
-
-
-def add_table(doc: Any, table: Table) -> Any:
-    """``table`` as a Word table: the header row repeated on every page, numeric columns
-    right-aligned (cells as every table shows them: scores with 2 decimals), the 合计 row last
-    in 黑体."""
-    rows = display_rows(table)
-    t = doc.add_table(rows=1 + len(rows), cols=len(table.columns))
-    t.style = "Table Grid"
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    t.autofit = False
-    widths = column_widths(table, rows)
-    for grid_col, w in zip(t._tbl.tblGrid.gridCol_lst, widths, strict=True):
-        grid_col.w = w
-    for row in t.rows:
-        for cell, w in zip(row.cells, widths, strict=True):
-            cell.width = w
-    header = t.rows[0]
-    _repeat_header(header)
-    for cell, col in zip(header.cells, table.columns, strict=True):
-        _set_cell(cell, col.header, right=False, bold=True)
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    total_at = len(rows) - 1 if table.total is not None else -1
-    for i, texts in enumerate(rows):
-        row = t.rows[i + 1]
-        for cell, text, col in zip(row.cells, texts, table.columns, strict=True):
-            _set_cell(cell, text, right=col.numeric, bold=i == total_at)
-    # A row never breaks across pages: a clerk reads a point's figures on one line.
-    for row in t.rows:
-        cant = OxmlElement("w:cantSplit")
-        row._tr.get_or_add_trPr().append(cant)
-    return t
 
 
 def add_rule(doc: Any, *, color: str = "E60012", size_eighths: int = 12) -> Any:

@@ -2,7 +2,7 @@
 :class:`~govinfo.reports.periodnotice.PeriodNoticeContent`.
 
 The page, 版头, 落款, 版记 and ``--template`` handling are the year notice's
-(:func:`govinfo.render.notice.letter_docx`); the body says the period's figures with 累计
+(:func:`govinfo.render.letter.letter_docx`); the body says the period's figures with 累计
 beside them, commends the leading points of each group, names the problems dated in the period
 and attaches the group rankings (本期 | 累计) and the period's adopted and instructed items.
 Every number said in the text is a field of the period report, which the attachments show too.
@@ -16,20 +16,18 @@ from typing import Any
 
 from govinfo.i18n import t
 from govinfo.render.groups import group_name
-from govinfo.render.notice import (
+from govinfo.render.letter import (
     Attachment,
     _body,
     _ordinal,
     _requirements,
-    _score,
     _sep,
-    _shortfall_text,
     _subheading,
     date_words,
-    item_table,
     letter_body,
     letter_docx,
 )
+from govinfo.render.notice import _score, _shortfall_text, item_table
 from govinfo.render.period import period_words
 from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.period import PeriodPoint, sum_figures

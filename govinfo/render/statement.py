@@ -16,6 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from govinfo.i18n import t
 from govinfo.model import Point
 from govinfo.render import docx as d
+from govinfo.render.docxtable import add_table
 from govinfo.render.export import xlsx_bytes
 from govinfo.render.groups import group_name
 from govinfo.render.score import explain_table
@@ -112,7 +113,7 @@ def statement_page(title: str, lines: Sequence[str], table: Table) -> bytes:
         d.add_paragraph(doc, line)
     d.add_paragraph(doc)
     if table.rows:
-        d.add_table(doc, table)
+        add_table(doc, table)
     else:
         d.add_paragraph(doc, t("nt_none"), indent_chars=2)
     return d.document_bytes(doc)

@@ -21,12 +21,6 @@ MAX_BODY = 40
 MAX_MODULE = 450
 # Every user-facing word in zh and en: long by nature, one entry a line.
 CATALOGUES = {PACKAGE / "i18n.py"}
-# Modules over the bound that wait for their split, with where the seam lies (strict: the day
-# one of them is small enough, this test fails until its entry is removed).
-PENDING = {
-    "render/docx.py": "GB/T 9704 page set-up and styles vs paragraph and table writers",
-    "render/notice.py": "the notice's parts (版头, 正文, 附件 tables) vs the template filling",
-}
 
 
 def _commands(group: typer.Typer, prefix: str = "") -> Iterator[tuple[str, Callable[..., Any]]]:
@@ -85,4 +79,4 @@ def test_modules_are_small() -> None:
         if path not in CATALOGUES
         and (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE
     }
-    assert big.keys() == PENDING.keys(), "split these along their seams"
+    assert big == {}, "split these along their seams"
