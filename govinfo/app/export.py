@@ -22,16 +22,22 @@ def export_tables(
     extra: Mapping[str, Sequence[str]],
 ) -> None:
     """Write ``tables`` to ``path`` as ``kind`` — ``xlsx``, ``markdown`` (with the ``extra``
-    text blocks, such as the trend chart), ``csv-file`` (one table) or ``csv`` (a folder, one
+    text blocks, such as the trend chart), ``csv-file`` (one file, the tables one below the other) or ``csv`` (a folder, one
     file per table) — atomically (see :func:`write_export`)."""
-    from govinfo.render.export import csv_bytes, csv_file_names, markdown_document, xlsx_bytes
+    from govinfo.render.export import (
+        csv_bytes,
+        csv_file_bytes,
+        csv_file_names,
+        markdown_document,
+        xlsx_bytes,
+    )
 
     if kind == "xlsx":
         files = {path: xlsx_bytes(tables, title=title)}
     elif kind == "markdown":
         files = {path: markdown_document(title, tables, extra).encode("utf-8")}
     elif kind == "csv-file":
-        files = {path: csv_bytes(tables[0])}
+        files = {path: csv_file_bytes(tables)}
     else:
         files = {
             path / name: csv_bytes(table)

@@ -146,15 +146,21 @@ class Session:
     def source_lines(self) -> SourceLines:
         """``(path, line) → that line's text`` (None when there is none) in the files as read,
         for the excerpts under problems. An excerpt is a courtesy: a file that cannot be read
-        again gives none, never a failure."""
+        again, or that is over ``GOVINFO_MAX_FILE_MB`` (never read, as the loader), gives none,
+        never a failure."""
         cache: dict[str, list[str]] = {}
+        sizes: dict[str, int] = {}
 
         def source_line(path: str, line: int) -> str | None:
             if path not in cache:
+                cache[path] = []
                 try:
-                    cache[path] = self.source.read(path).decode("utf-8", "replace").split("\n")
+                    if not sizes:  # listed once, when the first excerpt is asked for
+                        sizes.update(self.source.files(None))
+                    if sizes.get(path, 0) <= settings.max_file_bytes():
+                        cache[path] = self.source.read(path).decode("utf-8", "replace").split("\n")
                 except Exception:
-                    cache[path] = []
+                    pass
             lines = cache[path]
             return lines[line - 1] if 0 < line <= len(lines) else None
 

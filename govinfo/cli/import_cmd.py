@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.output import OutOpt
 from govinfo.errors import GovinfoError
 from govinfo.i18n import t
 
@@ -53,10 +54,15 @@ def import_cmd(
             help="The files are adoption logs (publication, issue, date, mode; id or point+title).",
         ),
     ] = False,
+    out: OutOpt = None,
 ) -> None:
     """Import submissions from CSV/TSV/XLSX/XLS/ODS files: validate every row, skip duplicates, write
     the month files and make one commit; on any error nothing is written (exit 1)."""
     from govinfo.app.importing import ImportOptions, import_batch
+    from govinfo.cli.output import out_kind
+
+    if out is not None:
+        out_kind(out)  # a wrong extension is refused before anything is imported
 
     how = ImportOptions(
         dry_run=dry_run,
@@ -68,12 +74,17 @@ def import_cmd(
         adoptions=adoptions,
     )
     outcome = import_batch(common.state(ctx).options, common.Terminal(), files, how)
+    from govinfo.cli.output import write_table
     from govinfo.render.imports import outcome_line, problem_lines, summary_table
+    from govinfo.render.table import print_rich
 
-    out = common.console()
+    console = common.console()
     for line in problem_lines(outcome.problems):
-        out.print(line, markup=False, highlight=False, soft_wrap=True)
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
     if outcome.errors:
         raise GovinfoError(t("import_refused", n=outcome.errors))
-    out.print(summary_table(outcome))
+    summary = summary_table(outcome)
+    if out is not None:
+        write_table(out, summary)
+    print_rich(summary, console)
     common.Terminal().note(outcome_line(outcome, dry_run))

@@ -67,19 +67,31 @@ def emit(
 
 
 def write_table(out: str, table: Table) -> None:
-    """``table`` written to ``out`` by its extension (see the module docstring); a usage error
-    (exit 2) for any other extension, nothing written."""
+    """``table`` written to ``out`` (see :func:`write_tables`)."""
+    write_tables(out, table.title or "", [table])
+
+
+def write_tables(out: str, title: str, tables: Sequence[Table]) -> None:
+    """``tables`` written to ``out`` by its extension (see the module docstring; several
+    tables: a sheet each, or one below the other); a usage error (exit 2) for any other
+    extension, nothing written."""
     from govinfo.app.export import export_tables
+    from govinfo.i18n import t
+
+    export_tables(Path(out), out_kind(out), title, tables, {})
+    common.err_console().print(t("out_written", path=out), markup=False, highlight=False)
+
+
+def out_kind(out: str) -> str:
+    """The export kind ``--out`` names by its extension (``csv-file``, ``xlsx`` or
+    ``markdown``); a usage error (exit 2) for any other — checked before any work is done
+    where the work writes (``import``)."""
     from govinfo.errors import UsageError
     from govinfo.i18n import t
 
-    path = Path(out)
-    suffix = path.suffix.lower()
+    suffix = Path(out).suffix.lower()
     if suffix == ".csv":
-        export_tables(path, "csv-file", table.title or "", [table], {})
-    elif suffix in (".xlsx", ".md", ".markdown"):
-        kind = "xlsx" if suffix == ".xlsx" else "markdown"
-        export_tables(path, kind, table.title or "", [table], {})
-    else:
-        raise UsageError(t("out_unknown", path=out))
-    common.err_console().print(t("out_written", path=out), markup=False, highlight=False)
+        return "csv-file"
+    if suffix in (".xlsx", ".md", ".markdown"):
+        return "xlsx" if suffix == ".xlsx" else "markdown"
+    raise UsageError(t("out_unknown", path=out))

@@ -68,22 +68,28 @@ def list_points(
     )
 
 
-def show_point(ctx: typer.Context, point: PointArgument) -> None:
+def show_point(ctx: typer.Context, point: PointArgument, out: OutOpt = None) -> None:
     """Show one point: its names, kind, tiers, contact and state today, its whole history, and
-    its rank, score and status in every year that has submissions (as `govinfo score`)."""
+    its rank, score and status in every year that has submissions (as `govinfo score`).
+
+    With --out, the history and the years are also written to a file (.xlsx: a sheet each;
+    .csv or .md: one below the other)."""
     from govinfo.app.reports import point_card
+    from govinfo.cli.output import write_tables
     from govinfo.render.points import card_lines, history_table, years_table
     from govinfo.render.table import print_rich
 
     card = point_card(common.session(ctx), point, common.today())
     found = card.state.point
-    out = common.console()
+    tables = [history_table(found), years_table(list(card.years))]
+    if out is not None:
+        write_tables(out, found.label, tables)
+    console = common.console()
     for line in card_lines(found, card.state, card.parent):
-        out.print(line, markup=False, highlight=False, soft_wrap=True)
-    out.print()
-    print_rich(history_table(found), out)
-    out.print()
-    print_rich(years_table(list(card.years)), out)
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+    for table in tables:
+        console.print()
+        print_rich(table, console)
 
 
 def add_point(

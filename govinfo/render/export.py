@@ -83,6 +83,19 @@ def csv_bytes(table: Table) -> bytes:
     return (BOM + text).encode("utf-8")
 
 
+def csv_file_bytes(tables: Sequence[Table]) -> bytes:
+    """One CSV file people open: one table as :func:`csv_bytes`; several one below the
+    other, each under its title, a blank row between them (one BOM at the start)."""
+    if len(tables) == 1:
+        return csv_bytes(tables[0])
+    parts = [
+        (f"{table.title or table.name}\r\n" if i == 0 else f"\r\n{table.title or table.name}\r\n")
+        + csv_bytes(table).decode("utf-8").removeprefix(BOM)
+        for i, table in enumerate(tables)
+    ]
+    return (BOM + "".join(parts)).encode("utf-8")
+
+
 def _csv_cell(cell: Cell) -> str:
     """A cell for a CSV file people open: numbers as numbers, text that a spreadsheet would
     take for a formula (``=HYPERLINK(…)``, ``-1+2``) neutralised with a leading ``'``."""

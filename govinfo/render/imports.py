@@ -6,10 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
-from rich import box
-from rich.table import Table
-
 from govinfo.i18n import t
+from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.text import escape
 
 MAX_DUPLICATE_LINES = 20
@@ -78,14 +76,22 @@ def problem_lines(problems: Iterable[ProblemLike]) -> list[str]:
 
 def summary_table(outcome: OutcomeLike) -> Table:
     """New and duplicate rows per point, with their totals."""
-    table = Table(box=box.SIMPLE_HEAVY, show_footer=True)
-    table.add_column(t("import_col_point"), footer=t("import_total"))
-    table.add_column(t("import_col_new"), justify="right", footer=str(outcome.new))
-    table.add_column(t("import_col_duplicate"), justify="right", footer=str(outcome.duplicates))
+    rows: list[list[Cell]] = []
     for point in sorted(outcome.counts):
         c = outcome.counts[point]
-        table.add_row(outcome.labels.get(point, point), str(c.new), str(c.duplicate))
-    return table
+        rows.append([outcome.labels.get(point, point), c.new, c.duplicate])
+    return Table(
+        columns=[
+            Column("point", t("import_col_point")),
+            Column("new", t("import_col_new"), ColumnKind.COUNT),
+            Column("duplicate", t("import_col_duplicate"), ColumnKind.COUNT),
+        ],
+        rows=rows,
+        total=[t("import_total"), outcome.new, outcome.duplicates],
+        key="import",
+        name=t("import_sheet"),
+        title=t("import_sheet"),
+    )
 
 
 def outcome_line(outcome: OutcomeLike, dry_run: bool) -> str:

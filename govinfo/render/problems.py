@@ -29,11 +29,22 @@ def problem_json(problems: list[Problem]) -> str:
     return escape_json(json.dumps(payload, ensure_ascii=False, indent=2))
 
 
+EXCERPT_CHARS = 160  # a longer source line is shown as this many characters around the caret
+
+
 def excerpt(line_text: str, col: int, line_no: int) -> list[str]:
     """The source line and a caret under column ``col`` (in characters), aligned for wide
-    (CJK) characters by display width."""
+    (CJK) characters by display width. A line longer than ``EXCERPT_CHARS`` (a binary file, a
+    minified export) is shown as the stretch around the caret, with … where it is cut: the
+    problem's own line names the file, line and column in full."""
     shown = line_text.rstrip("\r\n").replace("\t", " ")
     gutter = f"{line_no:>5} | "
+    if len(shown) > EXCERPT_CHARS:
+        start = max(0, min(col - 1 - EXCERPT_CHARS // 2, len(shown) - EXCERPT_CHARS))
+        end = start + EXCERPT_CHARS
+        head = "…" if start > 0 else ""
+        shown = head + shown[start:end] + ("…" if end < len(shown) else "")
+        col = col - start + len(head)
     before = shown[: max(col - 1, 0)]
     pad = display_width(before)
     return [gutter + shown, " " * (len(gutter) - 2) + "| " + " " * pad + "^"]

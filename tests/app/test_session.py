@@ -11,6 +11,7 @@ from govinfo.app.options import Quiet, RunOptions
 from govinfo.app.session import Session
 from govinfo.errors import DataError
 from govinfo.i18n import get_lang
+from govinfo.load import WorkingTree
 from tests.support.folders import MakeFolder
 from tests.support.paths import FIXTURES
 
@@ -47,3 +48,35 @@ def test_a_warm_score_equals_a_cold_one(tmp_path: Path) -> None:
     warm = Session(RunOptions(data=root), Quiet()).score(2003, day)
     assert cold == first == warm
     assert cold.events == {}
+
+
+class Reads(WorkingTree):
+    """The working tree, keeping which files were read."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self.read_paths: list[str] = []
+
+    def read(self, path: str) -> bytes:
+        self.read_paths.append(path)
+        return super().read(path)
+
+
+def test_an_excerpt_never_reads_a_file_over_the_limit(
+    make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``check`` shows an excerpt under a problem, but a file over ``GOVINFO_MAX_FILE_MB`` (here
+    a misplaced one, reported for its place) is never read for it; a small one is."""
+    monkeypatch.setenv("GOVINFO_MAX_FILE_MB", "1")
+    root = make_folder()
+    big = root / "submissions" / "2003" / "changchun" / "big.yaml"
+    big.parent.mkdir(parents=True, exist_ok=True)
+    with big.open("wb") as f:
+        f.truncate(2 * 1024 * 1024)
+    (root / "stray.yaml").write_text("- id: x\n", encoding="utf-8")
+    session = Session(RunOptions(data=root), Quiet())
+    session.source = source = Reads(root)
+    line = session.source_lines()
+    assert line("submissions/2003/changchun/big.yaml", 1) is None
+    assert line("stray.yaml", 1) == "- id: x"
+    assert source.read_paths == ["stray.yaml"]

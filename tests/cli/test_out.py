@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from typer.testing import CliRunner
 
 from tests.support.cli import run_cli
 from tests.support.folders import MakeFolder, copy_fixture
+from tests.support.paths import FIXTURES
 
 
 @pytest.fixture
@@ -124,3 +126,40 @@ def test_close_year_preview_out(runner: CliRunner, data: Path, tmp_path: Path) -
     ws = load_workbook(out).worksheets[0]
     assert [c.value for c in ws[2]][:3] == ["名次", "直报点", "得分"]
     assert "长春市人民政府办公厅" in [c.value for c in ws["B"]]
+
+
+def test_points_show_out_writes_history_and_years(
+    runner: CliRunner, data: Path, tmp_path: Path
+) -> None:
+    book = tmp_path / "长春.xlsx"
+    code, _, err = run_cli(runner, data, "points", "show", "changchun", "--out", str(book))
+    assert code == 0, err
+    sheets = load_workbook(book).worksheets
+    assert len(sheets) == 2
+    assert "2003" in [str(c.value) for c in sheets[1]["A"]]
+    one = tmp_path / "长春.csv"
+    code, _, err = run_cli(runner, data, "points", "show", "changchun", "--out", str(one))
+    assert code == 0, err
+    rows = read_csv(one)
+    titles = [row for row in rows if len(row) == 1]
+    assert len(titles) == 2, "each table under its title, one below the other"
+    assert [] in rows, "a blank row between the tables"
+
+
+def test_import_out_writes_the_summary_and_a_bad_extension_imports_nothing(
+    runner: CliRunner, data: Path, tmp_path: Path
+) -> None:
+    batch = FIXTURES / "oldformats" / "batch.xls"
+    bad = tmp_path / "结果.txt"
+    code, _, err = run_cli(runner, data, "import", str(batch), "--out", str(bad))
+    assert code == 2
+    assert not bad.exists()
+    code, out, _ = run_cli(runner, data, "import", str(batch), "--dry-run")
+    assert code == 0
+    assert re.search(r"合计\s+4\s+0", out), "the refused run imported nothing: all 4 still new"
+    summary = tmp_path / "结果.csv"
+    code, _, err = run_cli(runner, data, "import", str(batch), "--out", str(summary))
+    assert code == 0, err
+    rows = read_csv(summary)
+    assert rows[0] == ["直报点", "新增", "重复"]
+    assert rows[-1] == ["合计", "4", "0"]

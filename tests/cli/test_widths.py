@@ -7,6 +7,7 @@ command's JSON (or `score`'s, for the tables that show its figures)."""
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import os
 import re
@@ -61,7 +62,9 @@ def in_terminal(args: list[str], columns: int, data: Path) -> str:
     return ANSI.sub("", text)
 
 
+@functools.cache
 def machine(data: Path, *args: str) -> Any:
+    """The command's JSON (the same at every width: run once per folder and command)."""
     done = subprocess.run(
         [sys.executable, "-m", "govinfo", "--data", str(data), *args, "--format", "json"],
         capture_output=True,

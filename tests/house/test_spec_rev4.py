@@ -66,8 +66,11 @@ def run_json(root: Path, *args: str) -> Any:
     return json.loads(done.stdout)
 
 
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where built
+
+
 def raw(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or []
 
 
 def day(value: object) -> dt.date:
