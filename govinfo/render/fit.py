@@ -203,12 +203,15 @@ def block_lines(headers: Sequence[str], row: Sequence[str], width: int) -> list[
 def fitting_console(**options: Any) -> Any:
     """A rich ``Console`` (``options`` as rich's) whose ``print`` of a plain text line that
     would run past a terminal's edge breaks it where :func:`wrap_text` may — so a message's
-    date or number is never split by the terminal's own wrapping. Off a terminal it prints as
+    date or number is never split by the terminal's own wrapping. Off a terminal a text line
+    is never wrapped (rich would break it at 80 columns, mid-path); everything else prints as
     rich does."""
     from rich.console import Console
 
     class FittingConsole(Console):
         def print(self, *objects: Any, **kwargs: Any) -> None:
+            if len(objects) == 1 and isinstance(objects[0], str):
+                kwargs.setdefault("soft_wrap", True)
             if (
                 self.is_terminal
                 and kwargs.get("soft_wrap")

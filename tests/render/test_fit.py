@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 from rich.cells import cell_len
 
-from govinfo.render.fit import block_lines, fit_widths, least_width, wrap_text
+from govinfo.render.fit import block_lines, fit_widths, fitting_console, least_width, wrap_text
 
 
 def test_wrap_breaks_beside_chinese_and_at_spaces_never_inside_a_run() -> None:
@@ -68,3 +70,13 @@ def test_a_block_lines_up_labels_and_wraps_values() -> None:
     assert lines[0] == "名次        12"
     assert all(cell_len(line) <= 24 for line in lines)
     assert lines[1].startswith("直报点全称  ")
+
+
+def test_a_message_off_a_terminal_is_one_line_however_long() -> None:
+    """Piped or redirected, a message is never broken at the console's width (rich's default
+    would break a long path in two at 80 columns)."""
+    buf = io.StringIO()
+    console = fitting_console(file=buf, width=40, force_terminal=False)
+    text = "已写入 /tmp/govinfo-bench/check10000：2323 个文件，200 个直报点，10000 条报送信息"
+    console.print(text, markup=False)
+    assert buf.getvalue() == text + "\n"
