@@ -399,6 +399,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "at_unknown_rev": ("--at：找不到 git 版本 {rev}", "--at: no git revision {rev}"),
     "progress_reading": ("读取数据", "reading"),
+    "progress_statements": ("生成得分明细", "writing statements"),
     "check_summary": (
         "检查了 {files} 个文件、{records} 条记录：{errors} 个错误，{warnings} 个警告",
         "checked {files} files, {records} records: {errors} error(s), {warnings} warning(s)",

@@ -66,7 +66,10 @@ def write_notice(
         files[options.out] = _docx(lambda: notice_docx(content, options.template), options)
     n = 0
     if options.statements is not None:
-        made = statement_files(statements(folder, result, content), options.statement_format)
+        with session.feedback.progress() as progress:
+            made = statement_files(
+                statements(folder, result, content), options.statement_format, progress
+            )
         files.update({options.statements / name: data for name, data in made.items()})
         n = len(made)
     _write(files, options)
@@ -113,9 +116,10 @@ def write_period_notice(
         files[options.out] = _docx(lambda: period_notice_docx(content, options.template), options)
     n = 0
     if options.statements is not None:
-        made = period_statement_files(
-            period_statements(folder, report, at_to), options.statement_format
-        )
+        with session.feedback.progress() as progress:
+            made = period_statement_files(
+                period_statements(folder, report, at_to), options.statement_format, progress
+            )
         files.update({options.statements / name: data for name, data in made.items()})
         n = len(made)
     _write(files, options)

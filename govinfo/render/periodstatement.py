@@ -16,6 +16,7 @@ from govinfo.i18n import t
 from govinfo.render.export import xlsx_bytes
 from govinfo.render.groups import group_name
 from govinfo.render.period import period_words
+from govinfo.render.progress import Progress, each_made, no_progress
 from govinfo.render.score import explain_table
 from govinfo.render.statement import numbered_names, statement_page
 from govinfo.render.table import Cell, Column, Table
@@ -81,10 +82,13 @@ def period_statement_xlsx(s: PeriodStatement) -> bytes:
     return xlsx_bytes([period_statement_table(s)], title=t("ps_title", period=_words(s)))
 
 
-def period_statement_files(statements: tuple[PeriodStatement, ...], fmt: str) -> dict[str, bytes]:
-    """File name → bytes for every statement in ``fmt`` (docx or xlsx)."""
+def period_statement_files(
+    statements: tuple[PeriodStatement, ...], fmt: str, progress: Progress = no_progress
+) -> dict[str, bytes]:
+    """File name → bytes for every statement in ``fmt`` (docx or xlsx), ``progress`` told of
+    each."""
     make = period_statement_docx if fmt == "docx" else period_statement_xlsx
     names = numbered_names(
         [(f"{group_name(s.group)}-", s.row.rank, s.point) for s in statements], fmt
     )
-    return {name: make(s) for name, s in zip(names, statements, strict=True)}
+    return dict(zip(names, each_made(statements, make, progress, "statements"), strict=True))

@@ -6,13 +6,16 @@ folder: a few thousand files; the stages of an import: always)."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from rich.console import Console
 
 from govinfo.i18n import t
 
 Progress = Callable[[str, int, int], None]
+A = TypeVar("A")
+B = TypeVar("B")
 
 # stage → (message key, the smallest total that shows a bar)
 STAGES: dict[str, tuple[str, int]] = {
@@ -20,11 +23,23 @@ STAGES: dict[str, tuple[str, int]] = {
     "read": ("import_progress_read", 0),
     "load": ("import_progress_load", 0),
     "check": ("import_progress_check", 0),
+    "statements": ("progress_statements", 20),
 }
 
 
 def no_progress(stage: str, done: int, total: int) -> None:
     """Progress that shows nothing (not on a terminal, or nobody watching)."""
+
+
+def each_made(
+    items: Sequence[A], make: Callable[[A], B], progress: Progress, stage: str
+) -> list[B]:
+    """``make(item)`` for every item, in order, reporting ``(stage, done, total)`` after each."""
+    made = []
+    for item in items:
+        made.append(make(item))
+        progress(stage, len(made), len(items))
+    return made
 
 
 @contextlib.contextmanager

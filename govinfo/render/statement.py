@@ -19,6 +19,7 @@ from govinfo.render import docx as d
 from govinfo.render.docxtable import add_table
 from govinfo.render.export import xlsx_bytes
 from govinfo.render.groups import group_name
+from govinfo.render.progress import Progress, each_made, no_progress
 from govinfo.render.score import explain_table
 from govinfo.render.table import Column, Table
 from govinfo.reports.notice import Statement
@@ -123,8 +124,11 @@ def statement_xlsx(s: Statement) -> bytes:
     return xlsx_bytes([statement_table(s)], title=t("st_title", year=s.explain.year))
 
 
-def statement_files(statements: tuple[Statement, ...], fmt: str) -> dict[str, bytes]:
-    """File name → bytes for every statement in ``fmt`` (docx or xlsx)."""
+def statement_files(
+    statements: tuple[Statement, ...], fmt: str, progress: Progress = no_progress
+) -> dict[str, bytes]:
+    """File name → bytes for every statement in ``fmt`` (docx or xlsx), ``progress`` told of
+    each."""
     make = statement_docx if fmt == "docx" else statement_xlsx
     names = statement_names(statements, fmt)
-    return {name: make(s) for name, s in zip(names, statements, strict=True)}
+    return dict(zip(names, each_made(statements, make, progress, "statements"), strict=True))

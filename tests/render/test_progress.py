@@ -8,7 +8,7 @@ import re
 from rich.console import Console
 
 from govinfo.i18n import set_lang
-from govinfo.render.progress import no_progress, progress_bar
+from govinfo.render.progress import each_made, no_progress, progress_bar
 
 
 def _console(terminal: bool) -> tuple[Console, io.StringIO]:
@@ -41,3 +41,10 @@ def test_a_long_folder_read_shows() -> None:
     with progress_bar(console) as update:
         update("folder", 10, 5000)
     assert "reading" in out.getvalue()
+
+
+def test_each_made_reports_every_item_in_order() -> None:
+    seen: list[tuple[str, int, int]] = []
+    made = each_made(["a", "bb", "ccc"], len, lambda *step: seen.append(step), "statements")
+    assert made == [1, 2, 3]
+    assert seen == [("statements", 1, 3), ("statements", 2, 3), ("statements", 3, 3)]
