@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from govinfo.app.session import Session, result_slot
+from govinfo.app.session import Computed, Session, result_slot
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import t
 from govinfo.load.folder import LoadResult
@@ -103,8 +103,8 @@ def overdue(
     soon: int | None,
 ) -> OverdueReport:
     """What is overdue as of ``day`` in the window from ``since`` (see ``check_window``),
-    through the result cache (a result that needed more years than the first read is not
-    stored: its fingerprint would not cover them)."""
+    through the result cache (a result that needed more years than the first read is stored
+    under the fingerprint of all it read: see ``Session.cached_over``)."""
     start = since
     question = "\0".join(
         (
@@ -118,7 +118,7 @@ def overdue(
         )
     )
 
-    def compute(loaded: LoadResult) -> tuple[OverdueReport, bool]:
+    def compute(loaded: LoadResult) -> Computed[OverdueReport]:
         wider = more_years(loaded.folder, start, day, soon)
         if wider is not None:
             loaded = session.load(years_read(wider))
@@ -133,7 +133,7 @@ def overdue(
             kinds=set(types) if types else None,
             soon=soon,
         )
-        return report, wider is None
+        return Computed(report, read=wider)
 
     # January after the last year too: an emergency reported late in December may be written
     # up with a January date (as score reads it, so findings and deductions agree).
@@ -210,10 +210,10 @@ def point_card(session: Session, point: str, today: dt.date) -> PointCard:
     the error)."""
     question = f"points-show\0{point}\0{today.isoformat()}"
 
-    def compute(loaded: LoadResult) -> tuple[PointCard, bool]:
+    def compute(loaded: LoadResult) -> Computed[PointCard]:
         found = _find_point(loaded.folder, point)
         card = point_card_report(loaded.folder, found, today)
-        return card, all(row.problem is None for row in card.years)
+        return Computed(card, store=all(row.problem is None for row in card.years))
 
     return session.cached_over(
         None,

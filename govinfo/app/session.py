@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 import msgspec
 
@@ -26,7 +27,7 @@ from govinfo.load.gitrev import GitRevision
 from govinfo.load.sources import FileSource
 from govinfo.model import Folder, Problem, Settings
 from govinfo.rules.annual import YearScore, score_year
-from govinfo.rules.years import YearSpan, scoring_years
+from govinfo.rules.years import YearSpan, scoring_years, years_read
 
 MAX_REFUSAL_LINES = 5
 R = TypeVar("R")
@@ -193,7 +194,7 @@ class Session:
             name=name,
             question=question,
             kind=kind,
-            compute=lambda loaded: (compute(loaded.folder), True),
+            compute=lambda loaded: Computed(compute(loaded.folder)),
         )
 
     def cached_over(
@@ -203,17 +204,21 @@ class Session:
         name: str,
         question: str,
         kind: type[R],
-        compute: Callable[[LoadResult], tuple[R, bool]],
+        compute: Callable[[LoadResult], Computed[R]],
     ) -> R:
-        """The first of ``compute(loaded)``'s answer, ``loaded`` being the folder with
-        ``years`` of submissions (every year when None; refusing on errors) — or the result
-        stored under ``name`` when no file it depends on has changed (see
+        """``compute(loaded)``'s result, ``loaded`` being the folder with ``years`` of
+        submissions (every year when None; refusing on errors) — or the result stored under
+        ``name`` when no file it depends on has changed (see
         :func:`govinfo.load.cache.fingerprint`) since it was computed for the same
-        ``question``: a warm run parses and computes nothing. The second of the answer says
-        whether the result may be stored: false when ``compute`` read more than ``years``
-        (the fingerprint would not cover it)."""
+        ``question``: a warm run parses and computes nothing.
+
+        A result that had to read more years than ``years`` (``Computed.read``) is stored under
+        the fingerprint of everything it read, with a note, under the fingerprint of
+        ``years``, of which years those were: so a warm run lists the same files, finds the
+        same fingerprint and parses nothing either. The note is sound because which years are
+        needed is decided from the files of ``years`` alone."""
         if not self.caching:
-            return compute(self.load(years))[0]
+            return compute(self.load(years)).result
         from govinfo.load.cache import ResultCache, fingerprint
 
         assert isinstance(self.source, WorkingTree)
@@ -222,12 +227,46 @@ class Session:
         results = ResultCache(self.root)
         if key is not None:
             hit = results.get(name, key, kind)
+            wider = results.get(f"{name}-years", key, ReadYears) if hit is None else None
+            if wider is not None:
+                self.source.files(years_read(wider.span()))
+                wide_key = fingerprint(self.source.stats, question)
+                hit = results.get(name, wide_key, kind) if wide_key is not None else None
             if hit is not None:
                 return hit
-        result, storable = compute(self.load(years))
-        if key is not None and storable:
-            results.put(name, key, result)
-        return result
+        answer = compute(self.load(years))
+        if key is None or not answer.store:
+            return answer.result
+        if answer.read is None:
+            results.put(name, key, answer.result)
+            return answer.result
+        # The listing now covers every year read (stats only ever gain files in a run).
+        wide_key = fingerprint(self.source.stats, question)
+        if wide_key is not None:
+            results.put(f"{name}-years", key, ReadYears(answer.read.start, answer.read.stop))
+            results.put(name, wide_key, answer.result)
+        return answer.result
+
+
+@dataclass(frozen=True)
+class Computed(Generic[R]):
+    """A use case's answer to :meth:`Session.cached_over`: ``store`` false when it must not be
+    kept (it carries an error); ``read`` the submission years it read when it needed more than
+    it was given."""
+
+    result: R
+    store: bool = True
+    read: range | None = None
+
+
+class ReadYears(msgspec.Struct, frozen=True):
+    """The years a question needed, as ``range(start, stop)``."""
+
+    start: int
+    stop: int
+
+    def span(self) -> range:
+        return range(self.start, self.stop)
 
 
 def result_slot(command: str, question: str, slots: int = 16) -> str:

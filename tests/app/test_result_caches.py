@@ -101,3 +101,44 @@ def test_the_read_commands_keep_a_bounded_number_of_results() -> None:
     names = {result_slot("explain-2003", q) for q in questions}
     assert len(names) == 16
     assert result_slot("explain-2003", questions[0]) == result_slot("explain-2003", questions[0])
+
+
+QUIET_POINT = """
+- id: quietx
+  name: 某某县人民政府办公室
+  short: 某某
+  kind: county
+  tiers: [provincial]
+  history:
+    - date: 2001-03-01
+      event: admitted
+"""
+
+
+def test_overdue_that_reaches_back_is_served_warm_and_follows_the_older_year(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A point admitted in 2001 that has sent nothing makes ``overdue`` read the years since
+    (its inactivity counts from its admission): the result is stored under everything read, so
+    a warm run parses nothing — and an edit in 2002 is still seen."""
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE, root)
+    with (root / "points.yaml").open("a", encoding="utf-8") as f:
+        f.write(QUIET_POINT)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    age(root)
+    args = ["overdue", "--as-of", "2003-09-30", "--format", "json"]
+    uncached = invoke(runner, root, args, no_cache=True)
+    assert "quietx" in uncached
+    assert invoke(runner, root, args) == uncached
+    for pack in cache_files(root, "*.pack"):
+        pack.unlink()
+    assert invoke(runner, root, args) == uncached
+    assert not cache_files(root, "*.pack"), "the warm run parsed: no result was served"
+    # A change in 2002 only (read because of the widening) gives another answer.
+    old = root / "submissions" / "2002" / "changchun" / "10.yaml"
+    old.write_text(old.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    age(root, 1_000_000_100)
+    assert not cache_files(root, "*.pack")
+    invoke(runner, root, args)
+    assert cache_files(root, "*.pack"), "an edit in the older year was not seen"
