@@ -147,12 +147,12 @@ RICH_STYLES = {
 def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> None:
     """Print ``spec`` on a rich ``console``. On a terminal the table fits the console's width
     without cutting a number, id or date (:mod:`govinfo.render.fit`: text wraps first, else a
-    record per block). Off a terminal the table takes its natural width (never wrapped to the
-    console's), so that piped output stays one row per line. Box lines are ASCII when
+    record per block). Off a terminal the table takes its natural width in the plain layout
+    (:func:`print_plain`: rich's layout, never wrapped to the console's width, no trailing
+    spaces), so that piped output stays one row per line. Box lines are ASCII when
     ``ascii_only`` (default: the environment variable ``GOVINFO_ASCII`` is set), for consoles
     that draw box characters double-width."""
     from rich import box
-    from rich.measure import Measurement
     from rich.table import Table
     from rich.text import Text
 
@@ -181,11 +181,11 @@ def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> 
         if widths is None:
             print_blocks(spec, console)
             return
-    if len(spec.rows) > FAST_ROWS:
+    if widths is None:  # off a terminal: the plain layout, rows never padded to a width
         print_plain(spec, console, ascii_only=ascii_only)
         return
     table = Table(
-        title=None if widths is not None else spec.title,
+        title=None,
         box=box.ASCII if ascii_only else box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
@@ -197,7 +197,7 @@ def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> 
             _wrapped(col.header, widths, j, fold=True),
             justify="right" if col.numeric else "left",
             no_wrap=True,
-            width=None if widths is None else widths[j],
+            width=widths[j],
         )
     last = len(rows) - 1
     for i, (row, style) in enumerate(zip(rows, styles, strict=True)):
@@ -206,22 +206,10 @@ def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> 
             style=RICH_STYLES.get(style or ""),
             end_section=i in ends and i != last,
         )
-    if widths is not None:
-        _print_wrapped(spec.title, console)
-        console.print(table)
-        for line in spec.footer:
-            _print_wrapped(line, console)
-        return
-    # rich never prints wider than the console: widen it for this table only.
-    natural_width = Measurement.get(console, console.options.update_width(10_000), table).maximum
-    saved = console.width
-    console.width = max(saved, natural_width)
-    try:
-        console.print(table, crop=False)
-    finally:
-        console.width = saved
+    _print_wrapped(spec.title, console)
+    console.print(table)
     for line in spec.footer:
-        console.print(line, markup=False, highlight=False, soft_wrap=True)
+        _print_wrapped(line, console)
 
 
 def _wrapped(text: str, widths: Sequence[int] | None, j: int, *, fold: bool = False) -> str:
