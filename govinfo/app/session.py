@@ -20,7 +20,7 @@ import msgspec
 from govinfo import settings
 from govinfo.app.options import Feedback, RunOptions, apply_language
 from govinfo.errors import DataError
-from govinfo.i18n import t
+from govinfo.i18n import get_lang, t
 from govinfo.load import WorkingTree, load_folder
 from govinfo.load.folder import LoadResult, ParseCacheLike, read_settings, scan_folder
 from govinfo.load.gitrev import GitRevision
@@ -135,14 +135,34 @@ class Session:
         errors)."""
         return self.load(scoring_years(year))
 
-    def scan(self) -> LoadResult:
-        """Every file checked, year by year, keeping no submission records (``check``)."""
+    def scan(self) -> Checked:
+        """Every file checked, year by year, keeping no submission records (``check``).
+
+        With the cache, the result is kept under a fingerprint of every file listed (and the
+        symbolic links and irregular entries, and the language the problems are worded in):
+        a folder unchanged since the last check gives its problems back without a file read."""
+        key = None
+        if self.caching:
+            from govinfo.load.cache import ResultCache, fingerprint
+
+            assert isinstance(self.source, WorkingTree)
+            self.source.files(None)  # listed once: the scan below reuses this listing
+            odd = "\0".join([*self.source.links, "|", *self.source.irregular])
+            key = fingerprint(self.source.stats, f"check\0{get_lang()}\0{odd}")
+            if key is not None:
+                hit = ResultCache(self.root).get("check", key, Checked)
+                if hit is not None:
+                    return hit
         with self.feedback.progress() as progress:
-            return scan_folder(
+            scanned = scan_folder(
                 self.source,
                 cache=self._parse_cache(),
                 progress=lambda done, total: progress("folder", done, total),
             )
+        result = Checked(scanned.problems, scanned.files, scanned.records)
+        if key is not None:
+            ResultCache(self.root).put("check", key, result)
+        return result
 
     def source_lines(self) -> SourceLines:
         """``(path, line) → that line's text`` (None when there is none) in the files as read,
@@ -246,6 +266,22 @@ class Session:
             results.put(f"{name}-years", key, ReadYears(answer.read.start, answer.read.stop))
             results.put(name, wide_key, answer.result)
         return answer.result
+
+
+class Checked(msgspec.Struct, frozen=True):
+    """What ``check`` reports: every problem, and how many files and records were read."""
+
+    problems: list[Problem]
+    files: int
+    records: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if not p.is_error)
 
 
 @dataclass(frozen=True)

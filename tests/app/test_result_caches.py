@@ -142,3 +142,42 @@ def test_overdue_that_reaches_back_is_served_warm_and_follows_the_older_year(
     assert not cache_files(root, "*.pack")
     invoke(runner, root, args)
     assert cache_files(root, "*.pack"), "an edit in the older year was not seen"
+
+
+def test_check_is_served_warm_and_sees_edits_links_and_the_language(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A folder unchanged since the last ``check`` gets its problems back without a file
+    parsed; an edit, a new symbolic link and the other language each give a fresh check."""
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE, root)
+    month = root / "submissions" / "2003" / "changchun" / "05.yaml"
+    text = month.read_text(encoding="utf-8")
+    month.write_text(text.replace("category: ", "category: x", 1), encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    age(root)
+
+    def check(*flags: str) -> tuple[int, str]:
+        result = runner.invoke(app, ["--data", str(root), *flags, "check"])
+        return result.exit_code, result.output
+
+    cold = check("--no-cache")
+    assert cold[0] == 1
+    assert "05.yaml" in cold[1]
+    assert check() == cold
+    for pack in cache_files(root, "*.pack"):
+        pack.unlink()
+    assert check() == cold
+    assert not cache_files(root, "*.pack"), "the warm check parsed: no result was served"
+    english = check("--lang", "en")
+    assert english == check("--lang", "en", "--no-cache")
+    assert english != cold
+    (root / "submissions" / "2003" / "link.yaml").symlink_to(month)
+    linked = check()
+    assert linked == check("--no-cache")
+    assert "link.yaml" in linked[1]
+    month.write_text(text, encoding="utf-8")
+    age(root, 1_000_000_100)
+    fixed = check()
+    assert fixed == check("--no-cache")
+    assert "05.yaml" not in fixed[1]
