@@ -11,7 +11,8 @@ column may be:
   are always shown whole;
 * when the natural widths do not fit, the columns that can wrap (names, titles, details,
   headers) give up space: those that need least to stay on one line keep it, the others share
-  what is left;
+  what is left — and the columns move closer (two cells apart, not three) when that leaves
+  fewer lines wrapped (:func:`fit_layout`);
 * when even the least widths do not fit, the table is printed a record per block
   (:func:`block_lines`): one line per column, ``header  value``, a blank line between records.
 
@@ -28,9 +29,10 @@ from rich.cells import cell_len
 
 NO_LINE_END = frozenset("（《「『【〔“‘([{")
 NO_LINE_START = frozenset("，。、；：！？）》」』】〕…%,.;:!?)]}")
-GAP = 3
+GAP = 3  # the rich layout's columns are three cells apart (a padding, the rule, a padding)
+CLOSE_GAP = 2  # or two, with rich's collapsed padding, when that wraps fewer lines
 HEADER_LEAST = 2  # a header may fold down to a wide character a line
-SHORT = 8  # cells this wide or less are kept on one line when the room allows  # the rich layout's columns are three cells apart (a padding, the rule, a padding)
+SHORT = 8  # cells this wide or less are kept on one line when the room allows
 
 # A unit that never breaks: a run of narrow, non-space characters, or one wide character.
 _UNITS = re.compile(r"\s+|[^\s]")
@@ -185,6 +187,36 @@ def fit_widths(
     return widths
 
 
+def printed_lines(columns: Sequence[Sequence[str]], widths: Sequence[int]) -> int:
+    """How many lines ``columns`` (each its header, then its cells) take at ``widths``: for the
+    header and each row, its tallest cell once wrapped."""
+    total = 0
+    for i, texts in enumerate(zip(*columns, strict=True)):
+        total += max(
+            (len(wrap_text(x, w, fold=i == 0)) for x, w in zip(texts, widths, strict=True)),
+            default=1,
+        )
+    return total
+
+
+def fit_layout(columns: Sequence[Sequence[str]], available: int) -> tuple[list[int], int] | None:
+    """The widths of ``columns`` within ``available`` cells and the gap between them: three
+    cells apart when the natural widths fit so, or when moving the columns two apart would not
+    wrap fewer lines; two apart when it would (an 80-column terminal then keeps a status or a
+    name on one line rather than folding it in a narrow column); None when even two apart the
+    least widths do not fit (print a record per block)."""
+    wide = fit_widths(columns, available, gap=GAP)
+    natural = [max((cell_len(x) for x in col), default=0) for col in columns]
+    if wide == natural:
+        return wide, GAP
+    close = fit_widths(columns, available, gap=CLOSE_GAP)
+    if close is None:
+        return None
+    if wide is not None and printed_lines(columns, wide) <= printed_lines(columns, close):
+        return wide, GAP
+    return close, CLOSE_GAP
+
+
 def block_lines(headers: Sequence[str], row: Sequence[str], width: int) -> list[str]:
     """One record as a block: a line per non-empty cell, the header then the value, the values
     lined up and wrapped (with :func:`wrap_text`) to fit ``width``."""
@@ -227,4 +259,14 @@ def fitting_console(**options: Any) -> Any:
     return FittingConsole(**options)
 
 
-__all__ = ["GAP", "block_lines", "fit_widths", "fitting_console", "least_width", "wrap_text"]
+__all__ = [
+    "CLOSE_GAP",
+    "GAP",
+    "block_lines",
+    "fit_layout",
+    "fit_widths",
+    "fitting_console",
+    "least_width",
+    "printed_lines",
+    "wrap_text",
+]

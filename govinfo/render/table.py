@@ -156,31 +156,29 @@ def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> 
     from rich.table import Table
     from rich.text import Text
 
-    from govinfo.render.fit import fit_widths
+    from govinfo.render.fit import CLOSE_GAP, GAP, fit_layout
     from govinfo.text import display_width
 
     if ascii_only is None:
         ascii_only = settings.ascii_only()
     rows, styles, ends = _layout(spec)
     widths: list[int] | None = None
-    gap = 3
+    gap = GAP
     if console.is_terminal:
         texts = [[c.header, *(row[j] for row in rows)] for j, c in enumerate(spec.columns)]
         if len(spec.rows) > FAST_ROWS:
             # too many rows to wrap cell by cell: the plain layout when it fits, else blocks
-            natural = sum(max(map(display_width, col)) for col in texts) + 3 * (len(texts) - 1)
+            natural = sum(max(map(display_width, col)) for col in texts) + GAP * (len(texts) - 1)
             if natural <= console.width:
                 print_plain(spec, console, ascii_only=ascii_only)
             else:
                 print_blocks(spec, console)
             return
-        widths = fit_widths(texts, console.width)
-        if widths is None:  # closer columns (two cells apart) before a record per block
-            gap = 2
-            widths = fit_widths(texts, console.width, gap=gap)
-        if widths is None:
+        layout = fit_layout(texts, console.width)
+        if layout is None:
             print_blocks(spec, console)
             return
+        widths, gap = layout
     if widths is None:  # off a terminal: the plain layout, rows never padded to a width
         print_plain(spec, console, ascii_only=ascii_only)
         return
@@ -190,7 +188,7 @@ def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> 
         show_edge=False,
         pad_edge=False,
         title_justify="left",
-        collapse_padding=gap == 2,
+        collapse_padding=gap == CLOSE_GAP,
     )
     for j, col in enumerate(spec.columns):
         table.add_column(

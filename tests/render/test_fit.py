@@ -6,7 +6,15 @@ import io
 
 from rich.cells import cell_len
 
-from govinfo.render.fit import block_lines, fit_widths, fitting_console, least_width, wrap_text
+from govinfo.render.fit import (
+    block_lines,
+    fit_layout,
+    fit_widths,
+    fitting_console,
+    least_width,
+    printed_lines,
+    wrap_text,
+)
 
 
 def test_wrap_breaks_beside_chinese_and_at_spaces_never_inside_a_run() -> None:
@@ -63,6 +71,26 @@ def test_widths_natural_when_they_fit_else_text_gives_way_else_none() -> None:
     assert sum(narrow) + 3 * 2 <= 24
     assert narrow[2] == 6  # the score column is never narrower than its number
     assert fit_widths(columns, 12) is None
+
+
+def test_columns_move_closer_only_when_that_wraps_fewer_lines() -> None:
+    columns = [
+        ["名次", "1", "5"],
+        ["得分", "592.80", "403.20"],
+        ["状态", "优秀", "保留（未评优：信息失实）"],
+    ]
+    natural = [4, 6, 24]
+    # three cells apart when the natural widths fit so
+    assert fit_layout(columns, 40) == (natural, 3)
+    # 38 cells: three apart the status would fold, two apart it stays on one line
+    assert fit_layout(columns, 38) == (natural, 2)
+    # too narrow either way: two apart when that folds the status over fewer lines (22
+    # cells: 5 lines, not 7), three apart when it would not (24 cells: 5 lines either way)
+    assert fit_layout(columns, 22) == ([4, 6, 8], 2)
+    assert printed_lines(columns, [4, 6, 8]) == 5
+    assert printed_lines(columns, fit_widths(columns, 22) or []) == 7
+    assert fit_layout(columns, 24) == ([4, 6, 8], 3)
+    assert fit_layout(columns, 10) is None  # even two apart the numbers do not fit: blocks
 
 
 def test_a_block_lines_up_labels_and_wraps_values() -> None:
