@@ -67,25 +67,29 @@ def date_words(day: dt.date) -> str:
     return t("nt_date", y=day.year, m=day.month, d=day.day)
 
 
-def _sep() -> str:
+def list_separator() -> str:
+    """What stands between the items of a list in a sentence (、 in Chinese)."""
     return t("list_sep")
 
 
 def _heading(doc: Any, n: int, text: str) -> None:
-    d.add_paragraph(doc, t("nt_heading", n=_ordinal(n), text=text), font=d.HEI, indent_chars=2)
+    d.add_paragraph(doc, t("nt_heading", n=ordinal(n), text=text), font=d.HEI, indent_chars=2)
 
 
-def _subheading(doc: Any, n: int, text: str) -> None:
-    d.add_paragraph(doc, t("nt_subheading", n=_ordinal(n), text=text), font=d.KAI, indent_chars=2)
+def subheading(doc: Any, n: int, text: str) -> None:
+    """A （一） heading in 楷体, numbered ``n``."""
+    d.add_paragraph(doc, t("nt_subheading", n=ordinal(n), text=text), font=d.KAI, indent_chars=2)
 
 
-def _ordinal(n: int) -> str:
+def ordinal(n: int) -> str:
+    """``n`` as a heading numbers it: 一, 二, … in Chinese up to 十, else Arabic."""
     if get_lang() == "zh":
         return CHINESE_NUMBERS[n - 1] if n <= 10 else str(n)
     return str(n)
 
 
-def _body(doc: Any, text: str) -> None:
+def body_paragraph(doc: Any, text: str) -> None:
+    """A paragraph of body text, indented two characters."""
     d.add_paragraph(doc, text, indent_chars=2)
 
 
@@ -108,10 +112,11 @@ def _letterhead(doc: Any, content: Letter) -> None:
     d.add_paragraph(doc)
 
 
-def _requirements(doc: Any, content: Letter) -> None:
+def requirements_paragraphs(doc: Any, content: Letter) -> None:
+    """The office's 下一步要求 (or the plain default), kept with the signature that follows."""
     paragraphs = content.settings.requirements or (t("nt_requirements_default"),)
     for text in paragraphs:
-        _body(doc, text)
+        body_paragraph(doc, text)
     # GB/T 9704 §7.3.5.4: 落款 never stands on a page without text.
     doc.paragraphs[-1].paragraph_format.keep_with_next = True
 
@@ -135,7 +140,7 @@ def attachment_pages(doc: Any, attachments: Sequence[Attachment]) -> None:
             if table.rows:
                 add_table(doc, table)
             else:
-                _body(doc, t("nt_none"))
+                body_paragraph(doc, t("nt_none"))
 
 
 def _attachment_note(doc: Any, titles: Sequence[str]) -> None:
@@ -243,7 +248,7 @@ def letter_body(
     d.add_paragraph(doc)
     to = letter.settings.to or t("nt_to_default")
     d.add_paragraph(doc, to if to.endswith(("：", ":")) else to + t("nt_colon"))
-    _body(doc, opening(letter.settings.basis or t("nt_basis_default")))
+    body_paragraph(doc, opening(letter.settings.basis or t("nt_basis_default")))
     for n, (heading, fill) in enumerate(sections, 1):
         _heading(doc, n, heading)
         fill(doc)

@@ -21,14 +21,14 @@ from govinfo.model import Level
 from govinfo.render.groups import group_name
 from govinfo.render.letter import (
     Attachment,
-    _body,
-    _ordinal,
-    _requirements,
-    _sep,
-    _subheading,
+    body_paragraph,
     date_words,
     letter_body,
     letter_docx,
+    list_separator,
+    ordinal,
+    requirements_paragraphs,
+    subheading,
 )
 from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.notice import Group, NoticeContent, RankedPoint, Shortfall
@@ -36,12 +36,13 @@ from govinfo.reports.numbers import tidy
 from govinfo.reports.period import FIGURE_KEYS, standing_figures, sum_figures
 
 
-def _score(value: Decimal) -> str:
+def score_words(value: Decimal) -> str:
+    """A score as the notice's sentences write it (at most two decimals, no trailing zeros)."""
     return str(tidy(value))
 
 
 def _names(points: Sequence[Any]) -> str:
-    return _sep().join(p.name for p in points)
+    return list_separator().join(p.name for p in points)
 
 
 def title_text(content: NoticeContent) -> str:
@@ -52,11 +53,11 @@ def title_text(content: NoticeContent) -> str:
 
 def _overview(doc: Any, content: NoticeContent) -> None:
     tot = content.totals
-    levels = _sep().join(
+    levels = list_separator().join(
         t("nt_level_count", level=t(f"nt_level_{lv.value}"), n=tot.levels.get(lv.value, 0))
         for lv in Level
     )
-    _body(
+    body_paragraph(
         doc,
         t(
             "nt_overview",
@@ -71,23 +72,24 @@ def _overview(doc: Any, content: NoticeContent) -> None:
         ),
     )
     if not content.final:
-        _body(doc, t("nt_interim", date=date_words(content.as_of)))
+        body_paragraph(doc, t("nt_interim", date=date_words(content.as_of)))
 
 
 def _with_scores(points: Sequence[RankedPoint]) -> str:
-    return _sep().join(
-        t("nt_point_score", name=rp.point.name, score=_score(rp.standing.score)) for rp in points
+    return list_separator().join(
+        t("nt_point_score", name=rp.point.name, score=score_words(rp.standing.score))
+        for rp in points
     )
 
 
 def _commended(doc: Any, content: NoticeContent) -> None:
     if not content.final:
-        _body(doc, t("nt_commend_later", year=content.year))
+        body_paragraph(doc, t("nt_commend_later", year=content.year))
         return
     if not content.commended:
-        _body(doc, t("nt_none"))
+        body_paragraph(doc, t("nt_none"))
         return
-    _body(doc, t("nt_commend_intro", year=content.year, top=content.commend_top))
+    body_paragraph(doc, t("nt_commend_intro", year=content.year, top=content.commend_top))
     ids = {rp.point.id for rp in content.commended}
     n = 0
     for group in content.groups:
@@ -95,19 +97,21 @@ def _commended(doc: Any, content: NoticeContent) -> None:
         if not members:
             continue
         n += 1
-        _subheading(doc, n, t("nt_group_count", group=group_name(group.info), n=len(members)))
-        _body(doc, _with_scores(members) + t("nt_period_end"))
+        subheading(doc, n, t("nt_group_count", group=group_name(group.info), n=len(members)))
+        body_paragraph(doc, _with_scores(members) + t("nt_period_end"))
 
 
-def _shortfall_text(rows: Sequence[Shortfall], key: str) -> str:
+def shortfall_words(rows: Sequence[Shortfall], key: str) -> str:
+    """The points short of a requirement in one sentence: each with its missing quarters, or
+    with its count in the words of ``key``."""
     parts = []
     for r in rows:
         if r.quarters:
-            quarters = _sep().join(t(f"ye_q{q}") for q in r.quarters)
+            quarters = list_separator().join(t(f"ye_q{q}") for q in r.quarters)
             parts.append(t("nt_point_quarters", name=r.point.name, quarters=quarters))
         else:
             parts.append(t(key, name=r.point.name, n=r.count))
-    return _sep().join(parts)
+    return list_separator().join(parts)
 
 
 def _problems(doc: Any, content: NoticeContent) -> None:
@@ -120,31 +124,31 @@ def _problems(doc: Any, content: NoticeContent) -> None:
     if silent:
         sections.append((t("nt_sub_silent"), silent))
     if content.solicitations_missed:
-        text = _shortfall_text(content.solicitations_missed, "nt_point_times")
+        text = shortfall_words(content.solicitations_missed, "nt_point_times")
         sections.append((t("nt_sub_solicitations"), [t("nt_solicitations", names=text)]))
     if content.research_missing:
-        text = _shortfall_text(content.research_missing, "nt_point_times")
+        text = shortfall_words(content.research_missing, "nt_point_times")
         sections.append((t("nt_sub_research"), [t("nt_research", names=text)]))
     if content.emergency_late:
-        text = _shortfall_text(content.emergency_late, "nt_point_times")
+        text = shortfall_words(content.emergency_late, "nt_point_times")
         sections.append((t("nt_sub_emergency"), [t("nt_emergency", names=text)]))
     if content.final and content.disqualified:
-        text = _sep().join(
-            t("nt_point_score", name=rp.point.name, score=_score(rp.standing.score))
+        text = list_separator().join(
+            t("nt_point_score", name=rp.point.name, score=score_words(rp.standing.score))
             for rp in content.disqualified
         )
-        below = _score(content.disqualify_below)
+        below = score_words(content.disqualify_below)
         sections.append((t("nt_sub_disqualified"), [t("nt_disqualified", names=text, below=below)]))
     elif content.at_risk:
         sections.append(
             (t("nt_sub_at_risk"), [t("nt_at_risk", names=_with_scores(content.at_risk))])
         )
     if not sections:
-        _body(doc, t("nt_none"))
+        body_paragraph(doc, t("nt_none"))
     for n, (title, paragraphs) in enumerate(sections, 1):
-        _subheading(doc, n, title)
+        subheading(doc, n, title)
         for text in paragraphs:
-            _body(doc, text)
+            body_paragraph(doc, text)
 
 
 # --- attachments -------------------------------------------------------------------------------
@@ -238,7 +242,7 @@ def _attachment_titles(content: NoticeContent) -> list[str]:
 
 def _attachments(content: NoticeContent) -> list[Attachment]:
     groups = [
-        (t("nt_subheading", n=_ordinal(i), text=group_name(g.info)), group_table(g))
+        (t("nt_subheading", n=ordinal(i), text=group_name(g.info)), group_table(g))
         for i, g in enumerate(content.groups, 1)
     ]
     titles = _attachment_titles(content)
@@ -261,7 +265,7 @@ def build_body(doc: Any, content: NoticeContent) -> None:
             (t("nt_h_overview"), lambda doc: _overview(doc, content)),
             (t("nt_h_commended"), lambda doc: _commended(doc, content)),
             (t("nt_h_problems"), lambda doc: _problems(doc, content)),
-            (t("nt_h_requirements"), lambda doc: _requirements(doc, content)),
+            (t("nt_h_requirements"), lambda doc: requirements_paragraphs(doc, content)),
         ],
         _attachments(content),
     )

@@ -51,7 +51,9 @@ def _label(report: OverdueReport, point_id: str) -> str:
     return point.label if point is not None else point_id
 
 
-def _days(f: Finding) -> str:
+def overdue_words(f: Finding) -> str:
+    """How overdue a finding is, in words: how late a late report came, else the days since
+    its due day (or “due today”)."""
     if isinstance(f.fact, LateReport):
         # how late the report came; JSON's days_overdue stays SPEC's days since the deadline
         return late_words(f.fact.minutes - f.fact.limit)
@@ -98,7 +100,13 @@ def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> Table:
             else:
                 head = (kind if i == 0 else "", point, contact)
             rows.append(
-                (*head, f.period or f.ref or "", f.due.isoformat(), _days(f), finding_detail(f))
+                (
+                    *head,
+                    f.period or f.ref or "",
+                    f.due.isoformat(),
+                    overdue_words(f),
+                    finding_detail(f),
+                )
             )
             styles.append("dim" if f.upcoming else ("warn" if f.days_overdue == 0 else None))
         ends.add(len(rows) - 1)

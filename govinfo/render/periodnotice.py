@@ -18,16 +18,16 @@ from govinfo.i18n import t
 from govinfo.render.groups import group_name
 from govinfo.render.letter import (
     Attachment,
-    _body,
-    _ordinal,
-    _requirements,
-    _sep,
-    _subheading,
+    body_paragraph,
     date_words,
     letter_body,
     letter_docx,
+    list_separator,
+    ordinal,
+    requirements_paragraphs,
+    subheading,
 )
-from govinfo.render.notice import _score, _shortfall_text, item_table
+from govinfo.render.notice import item_table, score_words, shortfall_words
 from govinfo.render.period import period_words
 from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.period import PeriodPoint, sum_figures
@@ -49,15 +49,15 @@ def period_title(c: PeriodNoticeContent) -> str:
 
 
 def _names(points: Sequence[PeriodPoint]) -> str:
-    return _sep().join(p.name for p in points)
+    return list_separator().join(p.name for p in points)
 
 
 def _scores(points: Sequence[PeriodPoint], *, to_date: bool = False) -> str:
-    return _sep().join(
+    return list_separator().join(
         t(
             "nt_point_score",
             name=p.name,
-            score=_score(p.to_date.score if to_date else p.period.score),
+            score=score_words(p.to_date.score if to_date else p.period.score),
         )
         for p in points
     )
@@ -67,7 +67,7 @@ def _overview(doc: Any, c: PeriodNoticeContent) -> None:
     r = c.report
     now, sofar = r.totals_period, r.totals_to_date
     issues, issues_to_date = c.issues
-    _body(
+    body_paragraph(
         doc,
         t(
             "pn_overview",
@@ -85,28 +85,28 @@ def _overview(doc: Any, c: PeriodNoticeContent) -> None:
             research_to_date=sofar.research,
             issues=issues,
             issues_to_date=issues_to_date,
-            score=_score(now.score),
-            score_to_date=_score(sofar.score),
+            score=score_words(now.score),
+            score_to_date=score_words(sofar.score),
         ),
     )
-    _body(doc, t("pn_definition", year=r.period.year))
+    body_paragraph(doc, t("pn_definition", year=r.period.year))
     if not r.over:
-        _body(doc, t("pn_interim", date=date_words(r.to)))
+        body_paragraph(doc, t("pn_interim", date=date_words(r.to)))
 
 
 def _commended(doc: Any, c: PeriodNoticeContent) -> None:
     if not c.commended:
-        _body(doc, t("nt_none"))
+        body_paragraph(doc, t("nt_none"))
         return
-    _body(doc, t("pn_commend_intro", period=_words(c), top=c.commend_top))
+    body_paragraph(doc, t("pn_commend_intro", period=_words(c), top=c.commend_top))
     n = 0
     for info in c.report.groups:
         members = [p for p in c.commended if p.group == info.id]
         if not members:
             continue
         n += 1
-        _subheading(doc, n, t("nt_group_count", group=group_name(info), n=len(members)))
-        _body(doc, _scores(members) + t("nt_period_end"))
+        subheading(doc, n, t("nt_group_count", group=group_name(info), n=len(members)))
+        body_paragraph(doc, _scores(members) + t("nt_period_end"))
 
 
 def _problems(doc: Any, c: PeriodNoticeContent) -> None:
@@ -127,10 +127,10 @@ def _problems(doc: Any, c: PeriodNoticeContent) -> None:
     )
     for rows, title, text in shortfalls:
         if rows:
-            names = _shortfall_text(rows, "nt_point_times")
+            names = shortfall_words(rows, "nt_point_times")
             sections.append((t(title), t(text, names=names)))
     if c.final and c.disqualified:
-        below = _score(c.disqualify_below)
+        below = score_words(c.disqualify_below)
         sections.append(
             (
                 t("nt_sub_disqualified"),
@@ -142,10 +142,10 @@ def _problems(doc: Any, c: PeriodNoticeContent) -> None:
             (t("nt_sub_at_risk"), t("pn_at_risk", names=_scores(c.at_risk, to_date=True)))
         )
     if not sections:
-        _body(doc, t("nt_none"))
+        body_paragraph(doc, t("nt_none"))
     for n, (title, text) in enumerate(sections, 1):
-        _subheading(doc, n, title)
-        _body(doc, text)
+        subheading(doc, n, title)
+        body_paragraph(doc, text)
 
 
 # --- attachments -------------------------------------------------------------------------------
@@ -230,7 +230,7 @@ def _attachment_titles(c: PeriodNoticeContent) -> list[str]:
 
 def _attachments(c: PeriodNoticeContent) -> list[Attachment]:
     rankings = [
-        (t("nt_subheading", n=_ordinal(i), text=group_name(g)), ranking_table(c, g.id))
+        (t("nt_subheading", n=ordinal(i), text=group_name(g)), ranking_table(c, g.id))
         for i, g in enumerate(c.report.groups, 1)
     ]
     parts: list[Sequence[tuple[str | None, Table]]] = [
@@ -252,7 +252,7 @@ def build_period_body(doc: Any, c: PeriodNoticeContent) -> None:
             (t("nt_h_overview"), lambda doc: _overview(doc, c)),
             (t("nt_h_commended"), lambda doc: _commended(doc, c)),
             (t("nt_h_problems"), lambda doc: _problems(doc, c)),
-            (t("nt_h_requirements"), lambda doc: _requirements(doc, c)),
+            (t("nt_h_requirements"), lambda doc: requirements_paragraphs(doc, c)),
         ],
         _attachments(c),
     )

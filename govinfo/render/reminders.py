@@ -5,7 +5,7 @@ message per point ready to paste into the office's SMS or chat system (``--notic
 from __future__ import annotations
 
 from govinfo.i18n import t
-from govinfo.render.overdue import _days
+from govinfo.render.overdue import overdue_words
 from govinfo.render.table import Column, Table
 from govinfo.render.words import finding_detail
 from govinfo.reports.overdue import Finding, FindingKind, OverdueReport
@@ -44,7 +44,7 @@ def overdue_sheet(report: OverdueReport) -> Table:
             t(f"od_kind_{f.kind.value}"),
             f.period or f.ref or "",
             f.due.isoformat(),
-            _days(f),
+            overdue_words(f),
             finding_detail(f),
         )
         for f in report.findings
