@@ -22,7 +22,7 @@ from govinfo.app.options import Feedback, RunOptions, apply_language
 from govinfo.errors import DataError
 from govinfo.i18n import get_lang, t
 from govinfo.load import WorkingTree, load_folder
-from govinfo.load.folder import LoadResult, ParseCacheLike, read_settings, scan_folder
+from govinfo.load.folder import LoadResult, ParseCacheLike, Tally, read_settings, scan_folder
 from govinfo.load.gitrev import GitRevision
 from govinfo.load.sources import FileSource
 from govinfo.model import Folder, Problem, Settings
@@ -268,20 +268,8 @@ class Session:
         return answer.result
 
 
-class Checked(msgspec.Struct, frozen=True):
+class Checked(Tally, frozen=True):
     """What ``check`` reports: every problem, and how many files and records were read."""
-
-    problems: list[Problem]
-    files: int
-    records: int
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for p in self.problems if p.is_error)
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for p in self.problems if not p.is_error)
 
 
 @dataclass(frozen=True)

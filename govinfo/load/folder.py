@@ -53,12 +53,12 @@ class ParseCacheLike(Protocol):
     def save(self) -> None: ...
 
 
-class LoadResult(msgspec.Struct, gc=False):
-    folder: Folder
+class Tally(msgspec.Struct, frozen=True):
+    """Every problem of a read, and how many files and records it read."""
+
     problems: list[Problem]
     files: int
     records: int
-    source: Any = None  # the FileSource read (for excerpts of problem lines)
 
     @property
     def errors(self) -> int:
@@ -67,6 +67,13 @@ class LoadResult(msgspec.Struct, gc=False):
     @property
     def warnings(self) -> int:
         return sum(1 for p in self.problems if not p.is_error)
+
+
+class LoadResult(Tally, frozen=True, gc=False):
+    """A folder as read, with the problems of the read."""
+
+    folder: Folder
+    source: Any = None  # the FileSource read (for excerpts of problem lines)
 
 
 def read_settings(source: FileSource) -> Settings:
@@ -195,9 +202,7 @@ def load_folder(
                 if years is None or int(year) in years:  # a year read whole, not an edge
                     cache.forget_missing(year, paths)
             cache.save()
-        result = _assemble(settings, parsed, years, source)
-        result.source = source
-        return result
+        return _assemble(settings, parsed, years, source)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -257,9 +262,7 @@ def scan_folder(
             cache.save()
         problems.extend(checker.finish(full=True))
         problems.sort(key=Problem.sort_key)
-        out = LoadResult(folder, problems, files, records)
-        out.source = source
-        return out
+        return LoadResult(problems, files, records, folder, source)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -344,7 +347,7 @@ def _assemble(
         checker.add_file(pf)
     problems.extend(checker.finish(full=years is None))
     problems.sort(key=Problem.sort_key)
-    return LoadResult(_folder_of(settings, got, years), problems, len(parsed), got.records)
+    return LoadResult(problems, len(parsed), got.records, _folder_of(settings, got, years), source)
 
 
 def _folder_problems(parsed: list[ParsedFile], source: object) -> list[Problem]:
