@@ -147,7 +147,10 @@ class Session:
 
             assert isinstance(self.source, WorkingTree)
             self.source.files(None)  # listed once: the scan below reuses this listing
-            odd = "\0".join([*self.source.links, "|", *self.source.irregular])
+            # How many links first: a link and a named pipe of the same name are told apart.
+            odd = "\0".join(
+                [str(len(self.source.links)), *self.source.links, *self.source.irregular]
+            )
             key = fingerprint(self.source.stats, f"check\0{get_lang()}\0{odd}")
             if key is not None:
                 hit = ResultCache(self.root).get("check", key, Checked)

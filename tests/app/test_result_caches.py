@@ -218,3 +218,29 @@ def test_names_that_are_not_utf8_give_what_no_cache_gives(tmp_path: Path) -> Non
     assert uncached[0].errors == 1  # type: ignore[attr-defined]
     assert answers(no_cache=False) == uncached
     assert answers(no_cache=False) == uncached
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_check_tells_a_link_from_a_named_pipe_of_the_same_name(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A symbolic link and a named pipe are both reported by name; a link replaced by a pipe
+    of the same name (even one called ``|``) gives the pipe's message, as ``--no-cache``."""
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURES / "scoring", root)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    age(root)
+
+    def check(*flags: str) -> tuple[int, str]:
+        result = runner.invoke(app, ["--data", str(root), *flags, "check"])
+        return result.exit_code, result.output
+
+    odd = root / "|"
+    odd.symlink_to("points.yaml")
+    linked = check("--no-cache")
+    assert check() == linked
+    odd.unlink()
+    os.mkfifo(odd)
+    piped = check("--no-cache")
+    assert piped != linked
+    assert check() == piped
