@@ -134,8 +134,9 @@ def test_points_show_out_writes_history_and_years(
     book = tmp_path / "长春.xlsx"
     code, _, err = run_cli(runner, data, "points", "show", "changchun", "--out", str(book))
     assert code == 0, err
-    sheets = load_workbook(book).worksheets
-    assert len(sheets) == 2
+    workbook = load_workbook(book)
+    assert workbook.sheetnames == ["历史记录", "历年得分"], "each sheet named for its table"
+    sheets = workbook.worksheets
     assert "2003" in [str(c.value) for c in sheets[1]["A"]]
     one = tmp_path / "长春.csv"
     code, _, err = run_cli(runner, data, "points", "show", "changchun", "--out", str(one))
