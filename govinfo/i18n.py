@@ -1630,6 +1630,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage_expect_text": ("一段文字", "some text"),
     "usage_expect_one_of": ("以下之一：{values}", "one of: {values}"),
     "out_written": ("已写入 {path}", "wrote {path}"),
+    "out_failed_after_import": (
+        "导入已完成（见上一行），但{error}",
+        "the import was done (see the line above), but {error}",
+    ),
     "out_unknown": (
         "--out {path}：只支持 .xlsx、.csv 或 .md 文件",
         "--out {path}: give a .xlsx, .csv or .md file",

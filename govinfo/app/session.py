@@ -147,7 +147,10 @@ class Session:
 
             assert isinstance(self.source, WorkingTree)
             self.source.files(None)  # listed once: the scan below reuses this listing
-            odd = "\0".join([*self.source.links, "|", *self.source.irregular])
+            # How many links first: a link and a named pipe of the same name are told apart.
+            odd = "\0".join(
+                [str(len(self.source.links)), *self.source.links, *self.source.irregular]
+            )
             key = fingerprint(self.source.stats, f"check\0{get_lang()}\0{odd}")
             if key is not None:
                 hit = ResultCache(self.root).get("check", key, Checked)
@@ -297,7 +300,7 @@ def result_slot(command: str, question: str, slots: int = 16) -> str:
     """The cache entry's name for one ``question`` of ``command``: one of ``slots`` per command,
     so that a clerk going through several points keeps most of them warm while the cache stays
     bounded (a question that lands on a taken slot replaces its entry)."""
-    digest = hashlib.sha256(question.encode("utf-8")).digest()
+    digest = hashlib.sha256(question.encode("utf-8", "surrogateescape")).digest()
     return f"{command}-{int.from_bytes(digest[:4], 'big') % slots}"
 
 

@@ -4,7 +4,7 @@ logs) into the data folder — validated whole, deduplicated, written atomically
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +12,9 @@ from govinfo.cli import common
 from govinfo.cli.output import OutOpt
 from govinfo.errors import GovinfoError
 from govinfo.i18n import t
+
+if TYPE_CHECKING:
+    from govinfo.render.table import Table
 
 
 def import_cmd(
@@ -74,7 +77,6 @@ def import_cmd(
         adoptions=adoptions,
     )
     outcome = import_batch(common.state(ctx).options, common.Terminal(), files, how)
-    from govinfo.cli.output import write_table
     from govinfo.render.imports import outcome_line, problem_lines, summary_table
     from govinfo.render.table import print_rich
 
@@ -84,7 +86,22 @@ def import_cmd(
     if outcome.errors:
         raise GovinfoError(t("import_refused", n=outcome.errors))
     summary = summary_table(outcome)
-    if out is not None:
-        write_table(out, summary)
     print_rich(summary, console)
     common.Terminal().note(outcome_line(outcome, dry_run))
+    if out is not None:
+        _write_summary(out, summary, imported=bool(outcome.written))
+
+
+def _write_summary(out: str, summary: Table, *, imported: bool) -> None:
+    """The summary to ``out``, after the import. When that fails once the import was written,
+    the import stands: the failure is said on stderr and the run exits 0 (exit 1 says nothing
+    was written), as when standard output is lost."""
+    from govinfo.cli.output import write_table
+    from govinfo.i18n import error_text
+
+    try:
+        write_table(out, summary)
+    except GovinfoError as failed:
+        if not imported:
+            raise
+        common.Terminal().note(t("out_failed_after_import", error=error_text(failed)))

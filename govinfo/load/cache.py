@@ -307,13 +307,15 @@ def fingerprint(stats: dict[str, os.stat_result], extra: str) -> str | None:
     ``extra`` (the question asked); None when a file is too new to trust its times (git's racy
     rule)."""
     head = f"{CACHE_FORMAT}\0{__version__}\0{settings.max_file_bytes()}\0{extra}\n"
-    digest = hashlib.sha256(head.encode())
+    # Names the operating system gave that are not UTF-8 (a GBK file name) come back with
+    # surrogate escapes: hashed as those very bytes, never refused.
+    digest = hashlib.sha256(head.encode("utf-8", "surrogateescape"))
     now = time.time_ns()
     for path in sorted(stats):
         st = stats[path]
         if is_racy(st, now):
             return None
-        digest.update(f"{path}\0{stat_key(st)}\n".encode())
+        digest.update(f"{path}\0{stat_key(st)}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
@@ -340,7 +342,9 @@ class ResultCache:
             return None
 
     def put(self, name: str, key: str, value: object) -> None:
+        try:
+            body = _encoder.encode(value)
+        except UnicodeEncodeError:
+            return  # text msgpack cannot hold (a file name's surrogate escapes): computed again
         with contextlib.suppress(OSError):
-            _write_pack(
-                self.dir / f"{name}.result", key.encode("ascii") + b"\n" + _encoder.encode(value)
-            )
+            _write_pack(self.dir / f"{name}.result", key.encode("ascii") + b"\n" + body)

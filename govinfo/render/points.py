@@ -167,7 +167,8 @@ def history_table(point: Point) -> Table:
         )
         for ev in point.history
     ]
-    return Table(columns=columns, rows=rows, title=t("pt_history_title"))
+    title = t("pt_history_title")
+    return Table(columns=columns, rows=rows, title=title, key="history", name=title)
 
 
 def years_table(rows: list[YearRow]) -> Table:
@@ -190,4 +191,5 @@ def years_table(rows: list[YearRow]) -> Table:
         else:
             status = status_words(r.status, r.at_risk, r.passed_over)
             out.append((year, r.rank, r.score, r.submitted, r.adopted, status, as_of))
-    return Table(columns=columns, rows=out, title=t("pt_years_title"))
+    title = t("pt_years_title")
+    return Table(columns=columns, rows=out, title=title, key="years", name=title)

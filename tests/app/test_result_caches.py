@@ -4,17 +4,22 @@ parses nothing, so the parse cache's packs, removed before it, are not written a
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from govinfo.app.session import result_slot
+from govinfo.app import reports
+from govinfo.app.options import Quiet, RunOptions
+from govinfo.app.session import Session, result_slot
 from govinfo.cli.main import app
-from tests.support.paths import SAMPLE
+from govinfo.errors import GovinfoError
+from tests.support.paths import FIXTURES, SAMPLE
 
 COMMANDS = [
     ["score", "2003"],
@@ -181,3 +186,61 @@ def test_check_is_served_warm_and_sees_edits_links_and_the_language(
     fixed = check()
     assert fixed == check("--no-cache")
     assert "05.yaml" not in fixed[1]
+
+
+@pytest.mark.skipif(
+    sys.getfilesystemencoding() != "utf-8", reason="names are read back as UTF-8 here"
+)
+def test_names_that_are_not_utf8_give_what_no_cache_gives(tmp_path: Path) -> None:
+    """A file named in GBK (unpacked from a Windows archive: Python reads its name back with
+    surrogate escapes) and a point typed in such bytes: with the cache, what ``--no-cache``
+    gives — the file reported, the point refused — never a UnicodeEncodeError."""
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURES / "scoring", root)
+    stray = root / "submissions" / "2003" / "changchun" / os.fsdecode(b"\xb3\xa4\xb4\xba.yaml")
+    stray.write_text("- id: x\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    age(root)
+    day = dt.date(2003, 12, 31)
+
+    def answers(no_cache: bool) -> list[object]:
+        got: list[object] = [Session(RunOptions(data=root, no_cache=no_cache), Quiet()).scan()]
+        for ask in (
+            lambda s: s.score(2003, day),
+            lambda s: reports.explain(s, os.fsdecode(b"\xb3\xa4"), 2003, day),
+        ):
+            with pytest.raises(GovinfoError) as refused:
+                ask(Session(RunOptions(data=root, no_cache=no_cache), Quiet()))
+            got.append(str(refused.value))
+        return got
+
+    uncached = answers(no_cache=True)
+    assert uncached[0].errors == 1  # type: ignore[attr-defined]
+    assert answers(no_cache=False) == uncached
+    assert answers(no_cache=False) == uncached
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_check_tells_a_link_from_a_named_pipe_of_the_same_name(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A symbolic link and a named pipe are both reported by name; a link replaced by a pipe
+    of the same name (even one called ``|``) gives the pipe's message, as ``--no-cache``."""
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURES / "scoring", root)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    age(root)
+
+    def check(*flags: str) -> tuple[int, str]:
+        result = runner.invoke(app, ["--data", str(root), *flags, "check"])
+        return result.exit_code, result.output
+
+    odd = root / "|"
+    odd.symlink_to("points.yaml")
+    linked = check("--no-cache")
+    assert check() == linked
+    odd.unlink()
+    os.mkfifo(odd)
+    piped = check("--no-cache")
+    assert piped != linked
+    assert check() == piped

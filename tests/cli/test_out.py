@@ -134,8 +134,9 @@ def test_points_show_out_writes_history_and_years(
     book = tmp_path / "长春.xlsx"
     code, _, err = run_cli(runner, data, "points", "show", "changchun", "--out", str(book))
     assert code == 0, err
-    sheets = load_workbook(book).worksheets
-    assert len(sheets) == 2
+    workbook = load_workbook(book)
+    assert workbook.sheetnames == ["历史记录", "历年得分"], "each sheet named for its table"
+    sheets = workbook.worksheets
     assert "2003" in [str(c.value) for c in sheets[1]["A"]]
     one = tmp_path / "长春.csv"
     code, _, err = run_cli(runner, data, "points", "show", "changchun", "--out", str(one))
@@ -163,3 +164,22 @@ def test_import_out_writes_the_summary_and_a_bad_extension_imports_nothing(
     rows = read_csv(summary)
     assert rows[0] == ["直报点", "新增", "重复"]
     assert rows[-1] == ["合计", "4", "0"]
+
+
+def test_import_whose_summary_file_cannot_be_written_still_says_what_it_imported(
+    runner: CliRunner, data: Path, tmp_path: Path
+) -> None:
+    """The summary file is written after the import: when it cannot be (here its folder is a
+    file), the import stands — its summary and commit line are shown, the failure is said on
+    stderr, and the run exits 0 (SPEC: exit 1 means nothing was written); a second run finds
+    every row a duplicate."""
+    batch = FIXTURES / "oldformats" / "batch.xls"
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    code, out, err = run_cli(runner, data, "import", str(batch), "--out", str(blocker / "x.csv"))
+    assert code == 0, err
+    assert re.search(r"合计\s+4\s+0", out)
+    assert "已导入" in err
+    assert "x.csv" in err
+    code, out, _ = run_cli(runner, data, "import", str(batch), "--dry-run")
+    assert re.search(r"合计\s+0\s+4", out), "the first run imported the 4 rows"
