@@ -18,6 +18,7 @@ a test (or a long-running process) that sets a variable sees it take effect.
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -42,24 +43,24 @@ def today_text() -> str:
 
 
 def max_file_bytes() -> int:
-    """The size above which a file is refused unread (``GOVINFO_MAX_FILE_MB``, default 50)."""
-    raw = os.environ.get("GOVINFO_MAX_FILE_MB", "")
-    try:
-        mb = float(raw) if raw else DEFAULT_MAX_FILE_MB
-    except ValueError:
-        mb = DEFAULT_MAX_FILE_MB
-    return int(mb * 1024 * 1024)
+    """The size above which a file is refused unread (``GOVINFO_MAX_FILE_MB``, default 50; a
+    value that is not a positive, finite number counts as the default)."""
+    return int(_positive_mb("GOVINFO_MAX_FILE_MB", DEFAULT_MAX_FILE_MB) * 1024 * 1024)
 
 
 def max_import_mb() -> float:
     """The size in MB above which a batch file is refused unread (``GOVINFO_MAX_IMPORT_MB``,
-    default 20; a value that is not a positive number counts as the default)."""
-    raw = os.environ.get("GOVINFO_MAX_IMPORT_MB", "")
+    default 20; a value that is not a positive, finite number counts as the default)."""
+    return _positive_mb("GOVINFO_MAX_IMPORT_MB", DEFAULT_MAX_IMPORT_MB)
+
+
+def _positive_mb(name: str, default: float) -> float:
+    raw = os.environ.get(name, "")
     try:
-        mb = float(raw) if raw else DEFAULT_MAX_IMPORT_MB
+        mb = float(raw) if raw else default
     except ValueError:
-        return DEFAULT_MAX_IMPORT_MB
-    return mb if mb > 0 and mb == mb else DEFAULT_MAX_IMPORT_MB
+        return default
+    return mb if 0 < mb < math.inf else default  # also refuses nan
 
 
 def no_cache() -> bool:

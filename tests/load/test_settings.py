@@ -15,11 +15,12 @@ from govinfo.store.place import locate
 def test_variables_are_read_at_call_time(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GOVINFO_MAX_FILE_MB", "2")
     assert settings.max_file_bytes() == 2 * 1024 * 1024
-    monkeypatch.setenv("GOVINFO_MAX_FILE_MB", "not a number")
-    assert settings.max_file_bytes() == 50 * 1024 * 1024
+    for bad in ("not a number", "nan", "inf", "-5", "0"):  # never a traceback, never "refuse all"
+        monkeypatch.setenv("GOVINFO_MAX_FILE_MB", bad)
+        assert settings.max_file_bytes() == 50 * 1024 * 1024
     monkeypatch.setenv("GOVINFO_MAX_IMPORT_MB", "0.5")
     assert settings.max_import_mb() == 0.5
-    for bad in ("-1", "nan", "many"):
+    for bad in ("-1", "nan", "inf", "many"):
         monkeypatch.setenv("GOVINFO_MAX_IMPORT_MB", bad)
         assert settings.max_import_mb() == 20.0
     monkeypatch.setenv("GOVINFO_LOCK_WAIT", "-3")
