@@ -69,7 +69,7 @@ def run(
 
 def text(args: Sequence[str], cwd: Path) -> str:
     """Run git and return its stdout as text, stripped of the final newline."""
-    return run(args, cwd).stdout.decode("utf-8").rstrip("\n")
+    return os.fsdecode(run(args, cwd).stdout).rstrip("\n")
 
 
 def repo_root(path: Path) -> Path | None:
@@ -77,7 +77,7 @@ def repo_root(path: Path) -> Path | None:
     proc = run(["rev-parse", "--show-toplevel"], path, check=False)
     if proc.returncode != 0:
         return None
-    return Path(proc.stdout.decode("utf-8").strip())
+    return Path(os.fsdecode(proc.stdout).strip())
 
 
 def git_dir(path: Path) -> Path | None:
@@ -85,7 +85,7 @@ def git_dir(path: Path) -> Path | None:
     proc = run(["rev-parse", "--absolute-git-dir"], path, check=False)
     if proc.returncode != 0:
         return None
-    return Path(proc.stdout.decode("utf-8").strip())
+    return Path(os.fsdecode(proc.stdout).strip())
 
 
 def locate(path: Path) -> tuple[Path, Path] | None:
@@ -94,7 +94,7 @@ def locate(path: Path) -> tuple[Path, Path] | None:
     proc = run(["rev-parse", "--show-toplevel", "--absolute-git-dir"], path, check=False)
     if proc.returncode != 0:
         return None
-    lines = proc.stdout.decode("utf-8").splitlines()
+    lines = os.fsdecode(proc.stdout).splitlines()
     if len(lines) < 2 or not lines[0]:
         return None
     return Path(lines[0]), Path(lines[1])
@@ -117,7 +117,7 @@ class BlobReader:
         proc = self._proc
         assert proc.stdin is not None
         assert proc.stdout is not None
-        proc.stdin.write(f"{self.commit}:{path}\n".encode())
+        proc.stdin.write(os.fsencode(f"{self.commit}:{path}\n"))
         proc.stdin.flush()
         header = proc.stdout.readline().decode("utf-8").split()
         if len(header) < 3 or header[1] == "missing":

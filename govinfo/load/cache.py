@@ -143,7 +143,7 @@ _base_decoder = msgspec.msgpack.Decoder(BasePack)
 
 def cache_dir(root: Path) -> Path:
     """Where the packs of the data folder at ``root`` live."""
-    key = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:16]
     gdir = gitcmd.git_dir(root)
     if gdir is not None:
         return gdir / "govinfo" / "cache" / key

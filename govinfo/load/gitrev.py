@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection
 from pathlib import Path
 
@@ -17,7 +18,7 @@ def resolve_rev(cwd: Path, rev: str) -> str | None:
     proc = gitcmd.run(["rev-parse", "--verify", "-q", f"{rev}^{{commit}}"], cwd, check=False)
     if proc.returncode != 0:
         return None
-    return proc.stdout.decode("utf-8").strip()
+    return os.fsdecode(proc.stdout).strip()
 
 
 def list_files_at(cwd: Path, commit: str, prefix: str) -> list[tuple[str, int, str]]:
@@ -26,7 +27,7 @@ def list_files_at(cwd: Path, commit: str, prefix: str) -> list[tuple[str, int, s
     args = ["ls-tree", "-r", "-l", "-z", "--full-tree", commit]
     if prefix:
         args += ["--", prefix]
-    out = gitcmd.run(args, cwd).stdout.decode("utf-8")
+    out = os.fsdecode(gitcmd.run(args, cwd).stdout)
     files: list[tuple[str, int, str]] = []
     for entry in out.split("\0"):
         if not entry:

@@ -7,6 +7,7 @@ to these functions are relative to the repository's top level unless said otherw
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def commit_paths(
     Returns the new commit's id.
     """
     if has_head(cwd):
-        tracked = set(run(["ls-files", "-z", "--", *paths], cwd).stdout.decode("utf-8").split("\0"))
+        tracked = set(os.fsdecode(run(["ls-files", "-z", "--", *paths], cwd).stdout).split("\0"))
         new = [p for p in paths if p not in tracked]
         if new:
             run(["add", "-N", "--", *new], cwd, env=env)
@@ -102,7 +103,7 @@ def head_matches(cwd: Path, paths: Sequence[str]) -> bool:
     it has in the working tree — the commit that records them has been made."""
     if not paths or not has_head(cwd):
         return False
-    listed = run(["ls-tree", "-z", "--full-tree", "HEAD", "--", *paths], cwd).stdout.decode("utf-8")
+    listed = os.fsdecode(run(["ls-tree", "-z", "--full-tree", "HEAD", "--", *paths], cwd).stdout)
     in_head: dict[str, str] = {}
     for entry in listed.split("\0"):
         if entry:
@@ -119,9 +120,9 @@ def dirty_paths(cwd: Path, paths: Sequence[str]) -> list[str]:
     or untracked. Paths that do not exist and are not tracked are clean."""
     if not paths:
         return []
-    out = run(
-        ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *paths], cwd
-    ).stdout.decode("utf-8")
+    out = os.fsdecode(
+        run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *paths], cwd).stdout
+    )
     dirty: list[str] = []
     entries = out.split("\0")
     i = 0

@@ -4,6 +4,7 @@ holds govinfo's write lock and journal for it."""
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def locate(root: Path) -> Place:
     root = root.resolve()
     found = git.locate(root)
     if found is None:
-        key = hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:16]
+        key = hashlib.sha256(os.fsencode(root)).hexdigest()[:16]
         return Place(root, None, "", settings.user_cache_dir() / "folders" / key)
     top, gdir = found[0].resolve(), found[1]
     rel = root.relative_to(top).as_posix()

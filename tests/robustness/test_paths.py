@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from govinfo.store.write import apply_changes
 from tests.support.batches import HEADER, write_csv
 from tests.support.folders import BASE_POINTS, MakeFolder
 from tests.support.gitrepo import commit_all, commits, git, snapshot, status
+from tests.support.paths import FIXTURES
 
 # Each would break or escape a path: (how it is written in YAML, what it means)
 HOSTILE_IDS = {
@@ -356,3 +359,35 @@ def test_a_fifo_in_the_folder_is_named_and_never_waited_on(make_folder: MakeFold
         assert "symbolic link" not in text
         for path in ("submissions/2003/changchun/08.yaml", "notes"):
             assert f"{path}:1:1: error: not a regular file" in text
+
+
+@pytest.mark.skipif(
+    sys.getfilesystemencoding() != "utf-8", reason="names are read back as UTF-8 here"
+)
+def test_a_folder_under_a_directory_named_in_gbk_reads_and_writes(tmp_path: Path) -> None:
+    """A data folder copied under a directory whose name is not UTF-8 (unpacked from a
+    Windows archive): git's paths, the cache's key and the writer's state folder take the
+    name as its bytes — check, score (cold and warm) and a registry write work, no traceback."""
+    top = tmp_path / os.fsdecode(b"\xb3\xa4\xb4\xba")
+    root = top / "data"
+    shutil.copytree(FIXTURES / "scoring", root)
+    git(top, "init", "-q")
+    commit_all(top)
+    runner = CliRunner()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, ["--data", str(root), *args])
+        assert result.exception is None or isinstance(result.exception, SystemExit), result
+        return result.exit_code, result.output
+
+    assert run("check")[0] == 0
+    assert run("check") == run("check")  # warm
+    cold = run("--no-cache", "score", "2003", "--format", "json")
+    assert cold[0] == 0
+    assert run("score", "2003", "--format", "json") == cold
+    assert run("score", "2003", "--format", "json") == cold  # warm
+    before = commits(top)
+    code, _ = run("points", "retire", "siping", "--date", "2004-01-11")
+    assert code == 0
+    assert commits(top) == before + 1
+    assert status(top) == ""
