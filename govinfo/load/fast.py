@@ -66,6 +66,11 @@ except ImportError:  # pragma: no cover - a platform without yaml-rs wheels
     _loads = None
 
 
+def available() -> bool:
+    """Whether yaml-rs could be imported."""
+    return _loads is not None
+
+
 def enabled() -> bool:
     """Whether the fast path runs: yaml-rs is importable and ``GOVINFO_FAST_YAML`` is not 0."""
     return _loads is not None and settings.fast_yaml()
@@ -361,11 +366,12 @@ def _submission(
     )
 
 
-def fast_submissions(path: str, data: bytes) -> ParsedFile | None:
+def fast_submissions(path: str, data: bytes, limit: int | None = None) -> ParsedFile | None:
     """The file ``path`` (a month of submissions) read by the fast path, exactly as
     ``parse_file`` would read it — or None when the file is not plain or anything in it is a
-    problem, and the strict reader must read it."""
-    if _loads is None or len(data) > settings.max_file_bytes():
+    problem, and the strict reader must read it. ``limit``: ``GOVINFO_MAX_FILE_MB`` in bytes
+    (None: read it now)."""
+    if _loads is None or len(data) > (settings.max_file_bytes() if limit is None else limit):
         return None
     m = SUBMISSION_PATH.fullmatch(path)
     if m is None:

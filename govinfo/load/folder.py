@@ -107,11 +107,23 @@ class _Reader:
         self.stats: dict[str, os.stat_result] = getattr(source, "stats", {}) if cache else {}
         self.limit = max_file_bytes()
 
+    def _parse_here(self) -> Callable[[str, bytes], ParsedFile]:
+        """``parse`` as this process runs it: ``parse_file`` with the environment's settings
+        read once for the whole listing, not once a file."""
+        if self.parse is not parse_file:
+            return self.parse
+        from govinfo.load import fast
+
+        on, limit = fast.enabled(), self.limit
+        return lambda path, data: parse_file(path, data, fast_path=on, limit=limit)
+
     def read(
         self, listing: list[tuple[str, int]], tick: Callable[[], None] | None = None
     ) -> list[ParsedFile]:
         """The files of ``listing`` that govinfo reads, in listing order; ``tick()`` after each."""
-        source, cache, parse, stats = self.source, self.cache, self.parse, self.stats
+        source, cache, stats = self.source, self.cache, self.stats
+        parse = self._parse_here()
+        kinds = {path: file_kind(path) for path, _size in listing}  # once a file
         got: dict[str, ParsedFile] = {}
         # A file over the limit is reported as on a cold read, never taken from the cache.
         for path, size in listing:
@@ -128,15 +140,14 @@ class _Reader:
         def parse_the_rest() -> None:
             # The registry, rules, solicitations and adjustments, parsed here while the
             # workers (if any) parse the submission files.
-            for path, _size in listing:
-                kind = file_kind(path)
+            for path, kind in kinds.items():
                 if kind is not None and kind != "submissions" and path not in got:
                     got[path] = parse(path, source.read(path))
 
-        got.update(_parse_in_parallel(source, listing, got, parse, parse_the_rest))
+        got.update(_parse_in_parallel(source, kinds, got, self.parse, parse_the_rest))
         out: list[ParsedFile] = []
-        for path, _size in listing:
-            if file_kind(path) is None:
+        for path, kind in kinds.items():
+            if kind is None:
                 continue
             pf = got.get(path)
             if pf is None:
@@ -270,18 +281,19 @@ def scan_folder(
 
 def _parse_in_parallel(
     source: FileSource,
-    listing: list[tuple[str, int]],
+    kinds: dict[str, str | None],
     done: dict[str, ParsedFile],
     parse: Callable[[str, bytes], ParsedFile],
     meanwhile: Callable[[], None] | None = None,
 ) -> dict[str, ParsedFile]:
-    """Parse the submission files not yet ``done`` on all cores when there are many of them
-    and the source is the working tree; else nothing (the caller parses in-process).
+    """Parse the submission files of ``kinds`` (each listed path's kind) not yet ``done`` on
+    all cores when there are many of them and the source is the working tree; else nothing
+    (the caller parses in-process).
     ``meanwhile`` runs in this process while the workers parse (or at once when there are
     none)."""
     todo: list[str] = []
     if isinstance(source, WorkingTree) and parse is parse_file:
-        todo = [p for p, _ in listing if p not in done and file_kind(p) == "submissions"]
+        todo = [p for p, kind in kinds.items() if kind == "submissions" and p not in done]
     if len(todo) < parallel.MIN_FILES or parallel.workers() == 0:
         if meanwhile is not None:
             meanwhile()

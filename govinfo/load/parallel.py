@@ -17,6 +17,7 @@ from pathlib import Path
 
 import msgspec
 
+from govinfo import settings
 from govinfo.load.records import ParsedFile, Ref, parse_file
 from govinfo.load.sources import WorkingTree
 from govinfo.model import Problem, Submission
@@ -52,12 +53,15 @@ def workers() -> int:
 
 
 def _work(paths: list[str]) -> bytes:
+    from govinfo.load import fast
+
     gc.disable()
     assert _root is not None
     out = []
     tree = WorkingTree(_root)  # its read never follows a link that appeared after the listing
+    on, limit = fast.enabled(), settings.max_file_bytes()  # the environment, once a chunk
     for path in paths:
-        pf = parse_file(path, tree.read(path))
+        pf = parse_file(path, tree.read(path), fast_path=on, limit=limit)
         out.append(_Result(path, pf.records, pf.problems, pf.refs))
     return _encoder.encode(out)
 

@@ -303,18 +303,23 @@ def oversized_file(path: str, size: int) -> ParsedFile:
     return ParsedFile(path, kind, (), (too_large(path, size),), ())
 
 
-def parse_file(path: str, data: bytes, *, fast_path: bool = True) -> ParsedFile:
+def parse_file(
+    path: str, data: bytes, *, fast_path: bool | None = None, limit: int | None = None
+) -> ParsedFile:
     """Read the file at ``path`` (relative to the data folder, with ``/``) from ``data``.
 
     A plain submission file is read by the fast path (``load/fast.py``) unless ``fast_path``
-    is False; the result is the same either way."""
+    is False (None: unless ``GOVINFO_FAST_YAML`` turns it off); the result is the same either
+    way. ``limit`` is ``GOVINFO_MAX_FILE_MB`` in bytes when the caller has read it already (a
+    loop over thousands of files reads the environment once)."""
     kind = file_kind(path)
     if kind is None:
         return ParsedFile(path, "unknown", (), (), ())
-    if fast_path and kind == "submissions":
+    if fast_path is not False and kind == "submissions":
         from govinfo.load import fast  # loaded on first use: most commands read no submissions
 
-        if fast.enabled() and (parsed := fast.fast_submissions(path, data)) is not None:
+        on = fast.enabled() if fast_path is None else fast.available()
+        if on and (parsed := fast.fast_submissions(path, data, limit)) is not None:
             return parsed
     problems: list[Problem] = []
     r = FileReader(path, problems)
