@@ -2,7 +2,9 @@
 
 Nothing printed can reach the clerk, but what the command did stands: after a write that was
 completed (and committed) the run exits 0 and says on stderr that its summary could not be
-printed; a reader exits 1 with a message. Never a traceback.
+printed; a reader exits 1 with a message — quietly when the output went into a pipe whose
+reader stopped reading (``govinfo score 2003 | head``: the clerk asked for only the first
+lines). Never a traceback.
 """
 
 from __future__ import annotations
@@ -28,6 +30,15 @@ class StdoutLost(Exception):
     """Standard output could not be written: closed, full, or a broken pipe."""
 
 
+_why: int | None = None  # the errno of the first failure to write standard output
+
+
+def _note(err: BaseException) -> None:
+    global _why
+    if _why is None:
+        _why = getattr(err, "errno", None)
+
+
 class Guarded(io.TextIOBase):
     """Standard output as the consoles write to it: ``sys.stdout`` as it is at each call (a
     test runner may swap it), with a failure to write raised as :class:`StdoutLost` — told
@@ -37,12 +48,14 @@ class Guarded(io.TextIOBase):
         try:
             return sys.stdout.write(s)
         except (OSError, ValueError) as err:
+            _note(err)
             raise StdoutLost(str(err)) from None
 
     def flush(self) -> None:
         try:
             sys.stdout.flush()
         except (OSError, ValueError) as err:
+            _note(err)
             raise StdoutLost(str(err)) from None
 
     def isatty(self) -> bool:
@@ -70,7 +83,8 @@ def lost() -> bool:
     """Whether standard output can no longer be written (what is buffered cannot be flushed)."""
     try:
         sys.stdout.flush()
-    except (OSError, ValueError):
+    except (OSError, ValueError) as err:
+        _note(err)
         return True
     return False
 
@@ -82,14 +96,17 @@ def give_up() -> None:
 
 
 def lost_exit_code(code: int) -> int:
-    """The run's exit code once its standard output was lost, after one line on stderr: 0 when
-    a write of the folder was completed (what the clerk asked for was done), else 1."""
+    """The run's exit code once its standard output was lost, after one line on stderr (none
+    for a reader whose pipe was closed at the other end): 0 when a write of the folder was
+    completed (what the clerk asked for was done), else 1."""
     from govinfo.app.write import wrote_this_run
     from govinfo.i18n import t
 
     give_up()
     done = wrote_this_run()
     with_write = done and code == 0
+    if not with_write and _why == errno.EPIPE:
+        return code or 1  # the pipe's reader has all it wanted: nothing to say
     line = t("stdout_lost_after_write") if with_write else t("stdout_lost")
     try:
         sys.stderr.write(line + "\n")

@@ -113,7 +113,23 @@ def test_a_write_that_cannot_be_undone_on_a_read_only_folder_leaves_readers_work
 
 
 def run_lost(root: Path, how: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """The real ``govinfo`` with its standard output closed (``>&-``) or full (``/dev/full``)."""
+    """The real ``govinfo`` with its standard output closed (``>&-``), full (``/dev/full``)
+    or a pipe nobody reads any more (``| head`` once it has its lines)."""
+    if how == "pipe":
+        read_end, write_end = os.pipe()
+        os.close(read_end)  # every write now fails with EPIPE
+        try:
+            return subprocess.run(
+                cli_args(root, *args),
+                cwd=PROJECT,
+                env=cli_env(),
+                stdout=write_end,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+        finally:
+            os.close(write_end)
     if how == "full":
         with open("/dev/full", "w") as full:
             return subprocess.run(
@@ -161,6 +177,26 @@ def test_a_reader_whose_output_is_lost_exits_1_with_a_message(
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     assert "cannot print the result" in proc.stderr
+
+
+@pytest.mark.parametrize("args", [["score", "2003"], ["points", "list"]])
+def test_a_reader_piped_into_a_closed_pipe_exits_1_quietly(folder: Path, args: list[str]) -> None:
+    """``govinfo score 2003 | head -3``: the pipe's reader stopped once it had its lines — no
+    message about it (the clerk cut the output on purpose), exit 1 as for any lost output."""
+    proc = run_lost(folder, "pipe", *args)
+    assert proc.returncode == 1, proc.stderr
+    assert "cannot print the result" not in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_an_import_into_a_closed_pipe_still_says_its_summary_was_lost(
+    folder: Path, tmp_path: Path
+) -> None:
+    batch = write_csv(tmp_path / "a.csv", [HEADER, ROWS[0], ROWS[2]], encoding="utf-8")
+    proc = run_lost(folder, "pipe", "import", str(batch))
+    assert proc.returncode == 0, proc.stderr
+    assert "summary could not be printed" in proc.stderr
+    assert commits(folder) == 2
 
 
 def test_a_lost_stdout_is_not_confused_with_success_of_a_refused_write(
