@@ -21,6 +21,7 @@ Off a terminal nothing is wrapped: piped output keeps one row per line, never tr
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -36,11 +37,15 @@ SHORT = 8  # cells this wide or less are kept on one line when the room allows
 
 # A unit that never breaks: a run of narrow, non-space characters, or one wide character.
 _UNITS = re.compile(r"\s+|[^\s]")
+# A text that wrapping leaves as it is when it fits: single plain spaces between words only.
+_ONE_LINE = re.compile(r"\S+(?: \S+)*")
 
 
-def _units(text: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)
+def _units(text: str) -> tuple[str, ...]:
     """``text`` as the pieces a line may break between: spaces, single wide characters and
-    runs of narrow characters (kept whole)."""
+    runs of narrow characters (kept whole). Kept for the texts seen last: fitting a table
+    wraps each cell at many widths."""
     units: list[str] = []
     run = ""
     for piece in _UNITS.findall(text):
@@ -53,7 +58,7 @@ def _units(text: str) -> list[str]:
         units.append(piece)
     if run:
         units.append(run)
-    return units
+    return tuple(units)
 
 
 def least_width(text: str) -> int:
@@ -62,7 +67,7 @@ def least_width(text: str) -> int:
     return max((cell_len(u) for u in _units(text) if not u.isspace()), default=0)
 
 
-def _folded(units: list[str], width: int) -> list[str]:
+def _folded(units: Sequence[str], width: int) -> list[str]:
     """``units`` with every run wider than ``width`` cut into pieces that fit (for headers:
     a word of a column's name may break, a number in a cell never does)."""
     out: list[str] = []
@@ -99,20 +104,27 @@ def wrap_text(text: str, width: int, *, fold: bool = False) -> list[str]:
     """``text`` (any ``\\n`` kept) in lines at most ``width`` wide, broken only at spaces and
     next to wide characters; a unit wider than ``width`` gets a line of its own, whole — or,
     with ``fold`` (headers), is cut to fit."""
+    if cell_len(text) <= width and _ONE_LINE.fullmatch(text):
+        return [text]  # what the loop below would give, at once (most cells, most widths)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line: list[str] = []  # the units of the line being filled (spaces kept as " ")
+        used = 0  # its width, kept as it grows (summing it again each unit was quadratic)
         units = _units(paragraph)
         for unit in _folded(units, width) if fold else units:
             if unit.isspace():
                 if line:
                     line.append(" ")
+                    used += 1
                 continue
-            if line and _width(line) + cell_len(unit) > width:
+            size = cell_len(unit)
+            if line and used + size > width:
                 keep = _kinsoku(line, unit, width)
                 lines.append("".join(line[:keep]).rstrip())
                 line = line[keep:]
+                used = _width(line)
             line.append(unit)
+            used += size
         lines.append("".join(line).rstrip())
     return lines
 

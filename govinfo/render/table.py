@@ -145,11 +145,11 @@ RICH_STYLES = {
 
 
 def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> None:
-    """Print ``spec`` on a rich ``console``. On a terminal the table fits the console's width
-    without cutting a number, id or date (:mod:`govinfo.render.fit`: text wraps first, else a
-    record per block). Off a terminal the table takes its natural width in the plain layout
-    (:func:`print_plain`: rich's layout, never wrapped to the console's width, no trailing
-    spaces), so that piped output stays one row per line. Box lines are ASCII when
+    """Print ``spec`` on a rich ``console``. A table whose natural width fits the terminal, and
+    any table off a terminal, is printed in the plain layout (:func:`print_plain`: rich's
+    layout, never wrapped, no trailing spaces — piped output stays one row per line). A wider
+    one on a terminal is fitted to its width by rich without cutting a number, id or date
+    (:mod:`govinfo.render.fit`: text wraps first, else a record per block). Box lines are ASCII when
     ``ascii_only`` (default: the environment variable ``GOVINFO_ASCII`` is set), for consoles
     that draw box characters double-width."""
     from rich import box
@@ -166,13 +166,13 @@ def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> 
     gap = GAP
     if console.is_terminal:
         texts = [[c.header, *(row[j] for row in rows)] for j, c in enumerate(spec.columns)]
-        if len(spec.rows) > FAST_ROWS:
-            # too many rows to wrap cell by cell: the plain layout when it fits, else blocks
-            natural = sum(max(map(display_width, col)) for col in texts) + GAP * (len(texts) - 1)
-            if natural <= console.width:
-                print_plain(spec, console, ascii_only=ascii_only)
-            else:
-                print_blocks(spec, console)
+        natural = sum(max(map(display_width, col)) for col in texts) + GAP * (len(texts) - 1)
+        if natural <= console.width:
+            # nothing to wrap: the plain layout, the same lines at a fraction of rich's cost
+            print_plain(spec, console, ascii_only=ascii_only)
+            return
+        if len(spec.rows) > FAST_ROWS:  # too many rows to wrap cell by cell
+            print_blocks(spec, console)
             return
         layout = fit_layout(texts, console.width)
         if layout is None:
@@ -238,18 +238,25 @@ def print_blocks(spec: Table, console: Any) -> None:
     rows, styles, _ = _layout(spec)
     headers = [c.header for c in spec.columns]
     _print_wrapped(spec.title, console)
+    # All the records as one text printed once (a print per line cost rich's whole round
+    # each time: seconds for a year's group rankings on an 80-column terminal).
+    body = Text(end="\n")
     for row, style in zip(rows, styles, strict=True):
-        console.print("")
+        body.append("\n")  # a blank line before each record
         for line in block_lines(headers, row, console.width):
-            console.print(Text(line, style=RICH_STYLES.get(style or "", "")), soft_wrap=True)
+            body.append(line, style=RICH_STYLES.get(style or "") or None)
+            body.append("\n")
+    if rows:
+        body.right_crop(1)  # the last line's own end is the print's
+        console.print(body, highlight=False, soft_wrap=True)
     if spec.footer:
         console.print("")
     for line in spec.footer:
         _print_wrapped(line, console)
 
 
-# rich lays a table out cell by cell (about 2 ms a row with CJK text); past this many rows the
-# plain layout below prints the same columns in a fraction of the time.
+# rich lays a table out cell by cell (about 2 ms a row with CJK text): a table wider than the
+# terminal with more rows than this is printed a record per block instead of fitted.
 FAST_ROWS = 300
 
 

@@ -1,12 +1,14 @@
-"""The plain table layout (off a terminal, and past FAST_ROWS rows on one) prints what the rich
-layout prints, without trailing spaces."""
+"""The plain table layout (off a terminal, and on one wherever the table fits) prints what the
+rich layout prints, without trailing spaces."""
 
 from __future__ import annotations
 
 import io
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
+from rich.text import Text
 
 from govinfo.render import table
 from govinfo.render.table import Column, ColumnKind, Table
@@ -78,3 +80,18 @@ def test_plain_layout_written_directly_is_what_rich_writes(
     table.print_rich(SPEC, through_rich)
     assert out.getvalue() == through_rich.export_text(styles=False)
     assert "长春" in out.getvalue()
+
+
+def test_on_a_terminal_a_table_that_fits_is_printed_in_the_plain_layout() -> None:
+    """A table whose natural width fits the terminal needs no fitting: the plain layout's lines
+    (rich's layout, cell by cell costlier), coloured; one that does not fit is fitted by rich."""
+    out = io.StringIO()
+    tty = Console(file=out, width=120, force_terminal=True, color_system="truecolor")
+    table.print_rich(SPEC, tty)
+    assert "\x1b[" in out.getvalue()  # statuses coloured as before
+    assert Text.from_ansi(out.getvalue()).plain.splitlines() == plain_lines()
+    narrow = io.StringIO()
+    table.print_rich(SPEC, Console(file=narrow, width=24, force_terminal=True, color_system=None))
+    lines = narrow.getvalue().splitlines()
+    assert all(cell_len(line) <= 24 for line in lines)
+    assert any("592.80" in line for line in lines)  # the number whole, its name wrapped
