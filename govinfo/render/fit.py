@@ -157,13 +157,29 @@ def fit_widths(
 
     widths = list(least)
     spare = room - sum(widths)
-    # Short cells (a status, “今日到期”, “12 天”) broken over lines read worst and cost least to
-    # keep whole: those columns get their natural width first, while half the room is left.
-    for j in sorted(range(len(widths)), key=lambda k: natural[k] - widths[k]):
-        lack = natural[j] - widths[j]
-        if lack > 0 and natural[j] <= SHORT and lack * 2 <= spare:
-            widths[j] = natural[j]
+    # Short cells (a status, “今日到期”, “12 天”, a short name) broken over lines read worst and
+    # cost least to keep whole: those columns get the width of their cells first, while half
+    # the room is left.
+    cells = [max((cell_len(x) for x in col[1:]), default=0) for col in columns]
+    for j in sorted(range(len(widths)), key=lambda k: cells[k] - widths[k]):
+        lack = cells[j] - widths[j]
+        if lack > 0 and cells[j] <= SHORT and lack * 2 <= spare:
+            widths[j] = cells[j]
             spare -= lack
+    # Then the headers, all on as few lines as the room allows: a header row of one height
+    # reads better than some headers whole and the others folded a character a line.
+    tallest = max(
+        len(wrap_text(c[0], w, fold=True)) if c else 1 for c, w in zip(columns, widths, strict=True)
+    )
+    for height in range(1, tallest):
+        trial = [
+            max(w, _header_width(c[0], height)) if c else w
+            for c, w in zip(columns, widths, strict=True)
+        ]
+        if sum(trial) <= room:
+            widths = trial
+            spare = room - sum(widths)
+            break
     while spare > 0:
         table = [lines(j, w) for j, w in enumerate(widths)]
         # per row: the most lines any column takes, which column, and the most of the others
@@ -227,6 +243,15 @@ def fit_layout(columns: Sequence[Sequence[str]], available: int) -> tuple[list[i
     if wide is not None and printed_lines(columns, wide) <= printed_lines(columns, close):
         return wide, GAP
     return close, CLOSE_GAP
+
+
+def _header_width(header: str, height: int) -> int:
+    """The narrowest width (at least :data:`HEADER_LEAST`) at which ``header`` folds into no
+    more than ``height`` lines."""
+    width = max(HEADER_LEAST, -(-cell_len(header) // height))
+    while len(wrap_text(header, width, fold=True)) > height:
+        width += 1
+    return width
 
 
 def block_lines(headers: Sequence[str], row: Sequence[str], width: int) -> list[str]:

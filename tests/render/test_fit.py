@@ -73,6 +73,21 @@ def test_widths_natural_when_they_fit_else_text_gives_way_else_none() -> None:
     assert fit_widths(columns, 12) is None
 
 
+def test_headers_fold_to_one_height_where_the_room_allows() -> None:
+    """Eight count columns under four-character headers in 72 cells: not one header whole and
+    the others a character a line (four lines), but every header on at most two lines."""
+    columns = [["名次", "1", "2"], ["直报点", "长春", "延边州"]]
+    columns += [
+        [f"{p}{k}", "331", "-6"] for p in ("本期", "累计") for k in ("报送", "采用", "批示", "调研")
+    ]
+    widths = fit_widths(columns, 72)
+    assert widths is not None
+    assert widths[1] == 6  # the short names stay whole
+    assert (
+        max(len(wrap_text(c[0], w, fold=True)) for c, w in zip(columns, widths, strict=True)) == 2
+    )
+
+
 def test_columns_move_closer_only_when_that_wraps_fewer_lines() -> None:
     columns = [
         ["名次", "1", "5"],
