@@ -589,6 +589,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_col_to_date_of": ("累计{what}", "{what} (to date)"),
     "pr_col_rank_to_date": ("累计名次", "rank to date"),
     "pr_col_change": ("名次变化", "change"),
+    "table_left_out": (
+        "终端较窄，未显示：{columns}（加宽终端，或用 --out 导出全部列）",
+        "The terminal is too narrow for: {columns} (widen it, or use --out for every column)",
+    ),
     "pr_sheet_group": ("{group}排名", "{group} ranking"),
     "pr_title_group": ("{period}{group}排名", "{group} ranking, {period}"),
     "pr_note_ranking": (

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from govinfo.i18n import MESSAGES, t
@@ -246,7 +247,9 @@ def group_tables(report: PeriodReport) -> list[Table]:
     for k in _SIDE_BY_SIDE:
         make = _score if k in _SCORES else _count
         columns.append(make(f"period_{k}", t("pr_col_period_of", what=t(f"col_{k}"))))
-        columns.append(make(f"to_date_{k}", t("pr_col_to_date_of", what=t(f"col_{k}"))))
+        # on a narrow terminal the to-date figures give way, all but the score
+        to_date = make(f"to_date_{k}", t("pr_col_to_date_of", what=t(f"col_{k}")))
+        columns.append(replace(to_date, optional=k != "score"))
     columns.append(_count("rank_to_date", t("pr_col_rank_to_date")))
     if with_change:
         columns.append(Column("change", t("pr_col_change")))

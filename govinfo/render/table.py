@@ -47,12 +47,14 @@ class ColumnKind(StrEnum):
 class Column:
     """``key`` names the column for code; ``header`` is what people read; ``kind`` says what
     its cells hold. Number columns, and text columns marked ``right`` (“12 天”), are
-    right-aligned."""
+    right-aligned. An ``optional`` column may be left out on a terminal too narrow for every
+    column (a note under the table names it; files and ``--format`` keep it)."""
 
     key: str
     header: str
     kind: ColumnKind = ColumnKind.TEXT
     right: bool = False
+    optional: bool = False
 
     @property
     def numeric(self) -> bool:
@@ -157,7 +159,6 @@ def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> 
     from rich.text import Text
 
     from govinfo.render.fit import CLOSE_GAP, GAP, fit_layout
-    from govinfo.text import display_width
 
     if ascii_only is None:
         ascii_only = settings.ascii_only()
@@ -165,18 +166,19 @@ def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> 
     widths: list[int] | None = None
     gap = GAP
     if console.is_terminal:
-        texts = [[c.header, *(row[j] for row in rows)] for j, c in enumerate(spec.columns)]
-        natural = sum(max(map(display_width, col)) for col in texts) + GAP * (len(texts) - 1)
-        if natural <= console.width:
+        texts = _column_texts(spec, rows)
+        if _natural_width(texts) <= console.width:
             # nothing to wrap: the plain layout, the same lines at a fraction of rich's cost
             print_plain(spec, console, ascii_only=ascii_only)
             return
-        if len(spec.rows) > FAST_ROWS:  # too many rows to wrap cell by cell
-            print_blocks(spec, console)
-            return
-        layout = fit_layout(texts, console.width)
+        # too many rows to wrap cell by cell: no layout but the plain one or blocks
+        layout = fit_layout(texts, console.width) if len(spec.rows) <= FAST_ROWS else None
         if layout is None:
-            print_blocks(spec, console)
+            narrower = without_optional(spec)
+            if narrower is not None and _fits(narrower, console.width):
+                print_rich(narrower, console, ascii_only=ascii_only)
+            else:
+                print_blocks(spec, console)
             return
         widths, gap = layout
     if widths is None:  # off a terminal: the plain layout, rows never padded to a width
@@ -208,6 +210,49 @@ def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> 
     console.print(table)
     for line in spec.footer:
         _print_wrapped(line, console)
+
+
+def without_optional(spec: Table) -> Table | None:
+    """``spec`` without its optional columns, a note under it naming them — or None when it has
+    none."""
+    from dataclasses import replace
+
+    from govinfo.i18n import t
+
+    keep = [j for j, c in enumerate(spec.columns) if not c.optional]
+    if len(keep) == len(spec.columns):
+        return None
+    left_out = t("list_sep").join(c.header for c in spec.columns if c.optional)
+    return replace(
+        spec,
+        columns=[spec.columns[j] for j in keep],
+        rows=[[row[j] for j in keep] for row in spec.rows],
+        total=None if spec.total is None else [spec.total[j] for j in keep],
+        footer=(*spec.footer, t("table_left_out", columns=left_out)),
+    )
+
+
+def _fits(spec: Table, width: int) -> bool:
+    """Whether ``spec`` can be shown as a table ``width`` cells wide (not as blocks)."""
+    from govinfo.render.fit import fit_layout
+
+    texts = _column_texts(spec, _layout(spec)[0])
+    if _natural_width(texts) <= width:
+        return True
+    return len(spec.rows) <= FAST_ROWS and fit_layout(texts, width) is not None
+
+
+def _column_texts(spec: Table, rows: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Each column's texts as shown: its header, then its cells."""
+    return [[c.header, *(row[j] for row in rows)] for j, c in enumerate(spec.columns)]
+
+
+def _natural_width(texts: Sequence[Sequence[str]]) -> int:
+    """How wide the columns ``texts`` are with every text on one line, three cells apart."""
+    from govinfo.render.fit import GAP
+    from govinfo.text import display_width
+
+    return sum(max(map(display_width, col)) for col in texts) + GAP * (len(texts) - 1)
 
 
 def _wrapped(text: str, widths: Sequence[int] | None, j: int, *, fold: bool = False) -> str:

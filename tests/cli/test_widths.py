@@ -118,6 +118,25 @@ def period_numbers(doc: Any) -> Iterator[str]:
                 yield number(figures[key], False)
 
 
+def period_numbers_narrow(doc: Any) -> Iterator[str]:
+    """What the period ranking shows on a terminal too narrow for every column: the period's
+    figures, the to-date score and ranks (the note under it names the to-date counts left
+    out, as issue 13 allows: “the short-name columns only with a one-line note”)."""
+    for row in doc["points"]:
+        yield number(row["rank"], False)
+        yield number(row["to_date"]["score"], True)
+        figures = row["period"]
+        yield number(figures["score"], True)
+        yield number(figures["deductions"], True)
+        for key in ("submitted", "adopted", "national_adopted", "instructions", "research"):
+            yield number(figures[key], False)
+
+
+# what a case must show instead when a table says it left optional columns out
+NARROW = {"report-period": period_numbers_narrow}
+LEFT_OUT = ("终端较窄，未显示", "The terminal is too narrow for")
+
+
 # command → (its arguments, the JSON the numbers come from (none: they are listed), which of
 # them must show, how many times at least: all of them, or each once)
 CASES: dict[str, tuple[list[str], list[str], Callable[[Any], Iterator[str]], bool]] = {
@@ -179,6 +198,8 @@ def test_every_number_shows_whole(case: str, columns: int, data: Path) -> None:
         assert cell_len(line.rstrip()) <= columns, f"wider than {columns}: {line!r}"
     assert "…" not in screen, screen
     shown = Counter(NARROW_RUN.findall(screen))
+    if any(note in screen.replace("\n", "") for note in LEFT_OUT):
+        wanted = NARROW.get(case, wanted)  # (the year report's groups: its ranking shows all)
     expected = Counter(wanted(machine(data, *json_args) if json_args else None))
     if not every:
         expected = Counter(set(expected))

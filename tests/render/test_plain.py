@@ -95,3 +95,37 @@ def test_on_a_terminal_a_table_that_fits_is_printed_in_the_plain_layout() -> Non
     lines = narrow.getvalue().splitlines()
     assert all(cell_len(line) <= 24 for line in lines)
     assert any("592.80" in line for line in lines)  # the number whole, its name wrapped
+
+
+def test_optional_columns_give_way_on_a_narrow_terminal_with_a_note() -> None:
+    """A table too wide for the terminal even wrapped leaves out its optional columns, with a
+    note naming them, before it falls back to a record per block; off a terminal, and where
+    the whole table fits, nothing is left out."""
+    columns = [Column("rank", "名次", ColumnKind.COUNT), Column("point", "直报点")]
+    for k in ("报送", "采用", "批示"):
+        columns.append(Column(f"period_{k}", f"本期{k}", ColumnKind.COUNT))
+        columns.append(Column(f"to_date_{k}", f"累计{k}", ColumnKind.COUNT, optional=True))
+    spec = Table(
+        columns=columns,
+        rows=[[1, "长春", 31, 331000, 14, 132000, 3, 20000]],
+        footer=["组内名次按本期得分排列"],
+    )
+
+    def shown(width: int, terminal: bool) -> str:
+        out = io.StringIO()
+        console = Console(file=out, width=width, force_terminal=terminal, color_system=None)
+        table.print_rich(spec, console)
+        return out.getvalue()
+
+    narrow = shown(30, terminal=True)
+    assert "331000" not in narrow
+    assert "31" in narrow
+    assert "14" in narrow
+    assert "未显示：累计报送、累计采用、累计批示" in narrow.replace("\n", "")
+    assert "\n名次" not in narrow  # a table, not blocks
+    for wide in (shown(200, terminal=True), shown(30, terminal=False)):
+        assert "331000" in wide
+        assert "未显示" not in wide
+    blocks = shown(12, terminal=True)  # too narrow even without them: every column, as blocks
+    assert "331000" in blocks
+    assert "未显示" not in blocks
