@@ -10,11 +10,13 @@ column may be:
   longest unbreakable run); columns that hold only numbers, dates or ids have the two equal and
   are always shown whole;
 * when the natural widths do not fit, the columns that can wrap (names, titles, details,
-  headers) give up space: those that need least to stay on one line keep it, the others share
-  what is left — and the columns move closer (two cells apart, not three) when that leaves
-  fewer lines wrapped (:func:`fit_layout`);
-* when even the least widths do not fit, the table is printed a record per block
-  (:func:`block_lines`): one line per column, ``header  value``, a blank line between records.
+  headers) give up space: short cells stay whole, headers fold to one height, the others share
+  what is left where it saves the most lines (judged on at most :data:`SAMPLE_ROWS` rows) —
+  and the columns move closer (two cells apart, not three) when that leaves fewer lines
+  wrapped (:func:`fit_layout`);
+* when even the least widths do not fit, a table with optional columns leaves them out (with
+  a note), else it is printed a record per block (:func:`block_lines`): one line per column,
+  ``header  value``, a blank line between records.
 
 Off a terminal nothing is wrapped: piped output keeps one row per line, never truncated.
 """
@@ -146,6 +148,9 @@ def fit_widths(
         return natural
     if sum(least) > room:
         return None
+    # Where to spend the room is judged on a sample of a long table's rows (its least widths,
+    # which keep every number whole, come from all of them).
+    columns = sampled(columns)
     cache: dict[tuple[int, int], list[int]] = {}
 
     def lines(j: int, width: int) -> list[int]:
@@ -240,9 +245,25 @@ def fit_layout(columns: Sequence[Sequence[str]], available: int) -> tuple[list[i
     close = fit_widths(columns, available, gap=CLOSE_GAP)
     if close is None:
         return None
-    if wide is not None and printed_lines(columns, wide) <= printed_lines(columns, close):
+    sample = sampled(columns)
+    if wide is not None and printed_lines(sample, wide) <= printed_lines(sample, close):
         return wide, GAP
     return close, CLOSE_GAP
+
+
+SAMPLE_ROWS = 300
+
+
+def sampled(columns: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
+    """``columns`` with at most :data:`SAMPLE_ROWS` of their rows, spread evenly over the table
+    (the header kept): fitting weighs each width against the lines it prints, row by row, and a
+    few hundred rows judge that as well as thousands."""
+    rows = len(columns[0]) - 1 if columns else 0
+    if rows <= SAMPLE_ROWS:
+        return columns
+    step = rows / SAMPLE_ROWS
+    keep = [1 + int(i * step) for i in range(SAMPLE_ROWS)]
+    return [[col[0], *(col[k] for k in keep)] for col in columns]
 
 
 def _header_width(header: str, height: int) -> int:
@@ -305,5 +326,6 @@ __all__ = [
     "fitting_console",
     "least_width",
     "printed_lines",
+    "sampled",
     "wrap_text",
 ]

@@ -147,69 +147,35 @@ RICH_STYLES = {
 
 
 def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> None:
-    """Print ``spec`` on a rich ``console``. A table whose natural width fits the terminal, and
-    any table off a terminal, is printed in the plain layout (:func:`print_plain`: rich's
-    layout, never wrapped, no trailing spaces — piped output stays one row per line). A wider
-    one on a terminal is fitted to its width by rich without cutting a number, id or date
-    (:mod:`govinfo.render.fit`: text wraps first, else a record per block). Box lines are ASCII when
-    ``ascii_only`` (default: the environment variable ``GOVINFO_ASCII`` is set), for consoles
-    that draw box characters double-width."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    from govinfo.render.fit import CLOSE_GAP, GAP, fit_layout
+    """Print ``spec`` on a rich ``console`` in the plain layout (:func:`print_plain`: rich's
+    table layout, drawn by govinfo, no trailing spaces). Off a terminal, or where the table's
+    natural width fits the terminal, every row is one line. On a terminal too narrow for it the
+    table is fitted without cutting a number, id or date (:func:`govinfo.render.fit.fit_layout`:
+    text wraps first); when even that cannot fit, its optional columns give way, with a note,
+    else it is printed a record per block. Box lines are ASCII when ``ascii_only`` (default: the
+    environment variable ``GOVINFO_ASCII`` is set), for consoles that draw box characters
+    double-width."""
+    from govinfo.render.fit import fit_layout
 
     if ascii_only is None:
         ascii_only = settings.ascii_only()
-    rows, styles, ends = _layout(spec)
-    widths: list[int] | None = None
-    gap = GAP
-    if console.is_terminal:
-        texts = _column_texts(spec, rows)
-        if _natural_width(texts) <= console.width:
-            # nothing to wrap: the plain layout, the same lines at a fraction of rich's cost
-            print_plain(spec, console, ascii_only=ascii_only)
-            return
-        # too many rows to wrap cell by cell: no layout but the plain one or blocks
-        layout = fit_layout(texts, console.width) if len(spec.rows) <= FAST_ROWS else None
-        if layout is None:
-            narrower = without_optional(spec)
-            if narrower is not None and _fits(narrower, console.width):
-                print_rich(narrower, console, ascii_only=ascii_only)
-            else:
-                print_blocks(spec, console)
-            return
-        widths, gap = layout
-    if widths is None:  # off a terminal: the plain layout, rows never padded to a width
+    if not console.is_terminal:  # piped: rows never wrapped, never padded to a width
         print_plain(spec, console, ascii_only=ascii_only)
         return
-    table = Table(
-        title=None,
-        box=box.ASCII if ascii_only else box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        title_justify="left",
-        collapse_padding=gap == CLOSE_GAP,
-    )
-    for j, col in enumerate(spec.columns):
-        table.add_column(
-            _wrapped(col.header, widths, j, fold=True),
-            justify="right" if col.numeric else "left",
-            no_wrap=True,
-            width=widths[j],
-        )
-    last = len(rows) - 1
-    for i, (row, style) in enumerate(zip(rows, styles, strict=True)):
-        table.add_row(
-            *(Text(_wrapped(cell, widths, j)) for j, cell in enumerate(row)),
-            style=RICH_STYLES.get(style or ""),
-            end_section=i in ends and i != last,
-        )
-    _print_wrapped(spec.title, console)
-    console.print(table)
-    for line in spec.footer:
-        _print_wrapped(line, console)
+    texts = _column_texts(spec, _layout(spec)[0])
+    if _natural_width(texts) <= console.width:
+        print_plain(spec, console, ascii_only=ascii_only)
+        return
+    layout = fit_layout(texts, console.width)
+    if layout is None:
+        narrower = without_optional(spec)
+        if narrower is not None and _fits(narrower, console.width):
+            print_rich(narrower, console, ascii_only=ascii_only)
+        else:
+            print_blocks(spec, console)
+        return
+    widths, gap = layout
+    print_plain(spec, console, ascii_only=ascii_only, widths=widths, gap=gap)
 
 
 def without_optional(spec: Table) -> Table | None:
@@ -239,7 +205,7 @@ def _fits(spec: Table, width: int) -> bool:
     texts = _column_texts(spec, _layout(spec)[0])
     if _natural_width(texts) <= width:
         return True
-    return len(spec.rows) <= FAST_ROWS and fit_layout(texts, width) is not None
+    return fit_layout(texts, width) is not None
 
 
 def _column_texts(spec: Table, rows: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -255,12 +221,6 @@ def _natural_width(texts: Sequence[Sequence[str]]) -> int:
     return sum(max(map(display_width, col)) for col in texts) + GAP * (len(texts) - 1)
 
 
-def _wrapped(text: str, widths: Sequence[int] | None, j: int, *, fold: bool = False) -> str:
-    from govinfo.render.fit import wrap_text
-
-    return text if widths is None else "\n".join(wrap_text(text, widths[j], fold=fold))
-
-
 def _print_wrapped(text: str | None, console: Any, style: str | None = None) -> None:
     """``text`` in lines that fit the console, broken where :func:`fit.wrap_text` may."""
     from rich.text import Text
@@ -271,6 +231,12 @@ def _print_wrapped(text: str | None, console: Any, style: str | None = None) -> 
         return
     for line in wrap_text(text, console.width):
         console.print(Text(line, style=style or ""), highlight=False, soft_wrap=True)
+
+
+def _print_line(text: str | None, console: Any) -> None:
+    """``text`` on one line, however long (off a terminal)."""
+    if text is not None:
+        console.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
 def print_blocks(spec: Table, console: Any) -> None:
@@ -300,37 +266,60 @@ def print_blocks(spec: Table, console: Any) -> None:
         _print_wrapped(line, console)
 
 
-# rich lays a table out cell by cell (about 2 ms a row with CJK text): a table wider than the
-# terminal with more rows than this is printed a record per block instead of fitted.
-FAST_ROWS = 300
-
-
-def print_plain(spec: Table, console: Any, *, ascii_only: bool = False) -> None:
-    """Print ``spec`` with the rich table's layout (header, a rule, rows with three spaces
+def print_plain(
+    spec: Table,
+    console: Any,
+    *,
+    ascii_only: bool = False,
+    widths: Sequence[int] | None = None,
+    gap: int = 3,
+) -> None:
+    """Print ``spec`` with the rich table's layout (header, a rule, rows with ``gap`` spaces
     between columns, numbers right-aligned, a blank line between groups), measuring CJK text
-    with wcwidth, one styled line per row. The title is never wrapped to the table's width."""
+    with wcwidth, no trailing spaces. At its natural widths by default, one line per row; at
+    ``widths`` (fitted to a terminal by :func:`govinfo.render.fit.fit_layout`) each cell is
+    wrapped to its column with :func:`govinfo.render.fit.wrap_text` — headers folded and
+    aligned to the bottom, cells to the top, as rich lays them out. The title is never wrapped
+    to the table's width."""
     from rich.text import Text
 
+    from govinfo.render.fit import wrap_text
     from govinfo.text import display_width
 
     rows, styles, ends = _layout(spec)
     headers = [c.header for c in spec.columns]
-    widths = [display_width(h) for h in headers]
-    for row in rows:
-        for i, cell in enumerate(row):
-            widths[i] = max(widths[i], display_width(cell))
+    fitted = widths is not None
+    if widths is None:
+        natural = [display_width(h) for h in headers]
+        for row in rows:
+            for i, cell in enumerate(row):
+                natural[i] = max(natural[i], display_width(cell))
+        widths = natural
+    numeric = [c.numeric for c in spec.columns]
+    between = " " * gap
 
-    def line(cells: Sequence[str]) -> str:
-        parts = []
-        for i, (cell, col) in enumerate(zip(cells, spec.columns, strict=True)):
-            pad = " " * (widths[i] - display_width(cell))
-            parts.append(pad + cell if col.numeric else cell + pad)
-        return "   ".join(parts).rstrip()
+    def lines(cells: Sequence[str], header: bool = False) -> str:
+        if fitted:
+            parts = [wrap_text(c, w, fold=header) for c, w in zip(cells, widths, strict=True)]
+        else:
+            parts = [[c] for c in cells]
+        height = max(len(part) for part in parts)
+        out = []
+        for k in range(height):
+            pieces = []
+            for part, w, right in zip(parts, widths, numeric, strict=True):
+                at = k - (height - len(part)) if header else k  # headers sit on the rule
+                text = part[at] if 0 <= at < len(part) else ""
+                pad = " " * (w - display_width(text))
+                pieces.append(pad + text if right else text + pad)
+            out.append(between.join(pieces).rstrip())
+        return "\n".join(out)
 
-    rule = ("-" if ascii_only else "\u2500") * (sum(widths) + 3 * (len(widths) - 1))
-    if spec.title:
-        console.print(spec.title, markup=False, highlight=False, soft_wrap=True)
-    console.print(line(headers), markup=False, highlight=False, soft_wrap=True, style="bold")
+    rule = ("-" if ascii_only else "\u2500") * (sum(widths) + gap * (len(widths) - 1))
+    say = _print_wrapped if console.is_terminal else _print_line
+    say(spec.title, console)
+    for text in lines(headers, header=True).split("\n"):
+        console.print(text, markup=False, highlight=False, soft_wrap=True, style="bold")
     console.print(rule, markup=False, highlight=False, soft_wrap=True)
     # The rows as one text printed once: a print per row costs rich's whole round (options,
     # size, buffer) each time — seconds for the year report's 24,000 lines.
@@ -340,20 +329,20 @@ def print_plain(spec: Table, console: Any, *, ascii_only: bool = False) -> None:
     texts: list[str] = []
     last = len(rows) - 1
     for i, (row, style) in enumerate(zip(rows, styles, strict=True)):
-        gap = (
+        end = (
             "" if i == last else "\n\n" if i in ends else "\n"
         )  # as rich: a blank line between groups
         if plain:
-            texts += (line(row), gap)
+            texts += (lines(row), end)
         else:
-            body.append(line(row), style=RICH_STYLES.get(style or "") or None)
-            body.append(gap)
+            body.append(lines(row), style=RICH_STYLES.get(style or "") or None)
+            body.append(end)
     if rows and plain:
         console.file.write("".join(texts) + "\n")
     elif rows:
         console.print(body, highlight=False, soft_wrap=True)
     for text in spec.footer:
-        console.print(text, markup=False, highlight=False, soft_wrap=True)
+        say(text, console)
 
 
 def markdown_table(

@@ -1,4 +1,4 @@
-"""The plain table layout (off a terminal, and on one wherever the table fits) prints what the
+"""The table layout govinfo draws (off a terminal, and on one, fitted or not) prints what the
 rich layout prints, without trailing spaces."""
 
 from __future__ import annotations
@@ -129,3 +129,67 @@ def test_optional_columns_give_way_on_a_narrow_terminal_with_a_note() -> None:
     blocks = shown(12, terminal=True)  # too narrow even without them: every column, as blocks
     assert "331000" in blocks
     assert "未显示" not in blocks
+
+
+def test_a_long_table_too_wide_for_the_terminal_is_fitted_not_printed_in_blocks() -> None:
+    """A thousand rows with long titles on 60 columns: a table whose titles wrap (the widths
+    judged on a sample of the rows), every line within the terminal, every id and number whole
+    — not a block of lines per record."""
+    rows = [
+        [f"changchun-2003-{i:04d}", "长春市扎实推进药品市场整顿工作" * (1 + i % 3), f"{i}.50"]
+        for i in range(1000)
+    ]
+    spec = Table(
+        columns=[
+            Column("submission", "信息编号"),
+            Column("title", "标题"),
+            Column("points", "分值", ColumnKind.SCORE),
+        ],
+        rows=rows,
+    )
+    out = io.StringIO()
+    table.print_rich(spec, Console(file=out, width=60, force_terminal=True, color_system=None))
+    lines = out.getvalue().splitlines()
+    assert all(cell_len(line) <= 60 for line in lines)
+    assert lines[0].startswith("信息编号")  # a header row: a table, not blocks
+    text = out.getvalue()
+    for i in (0, 1, 499, 998, 999):
+        assert f"changchun-2003-{i:04d}" in text
+        assert f"{i}.50" in text
+    assert len(lines) < 1000 * 4  # three lines at most a row, not a block of four or more
+
+
+@pytest.mark.parametrize("width", [24, 28, 32])
+def test_a_fitted_table_is_laid_out_as_rich_lays_it_out(width: int) -> None:
+    """Fitted to a narrow terminal, the table govinfo draws reads line for line as rich's table
+    at the same widths and the same wrapped texts (headers folded and sitting on the rule,
+    cells from the top, numbers right-aligned, columns two or three cells apart)."""
+    from rich import box
+    from rich.table import Table as RichTable
+
+    from govinfo.render.fit import CLOSE_GAP, fit_layout, wrap_text
+
+    rows = table.display_rows(SPEC)
+    texts = [[c.header, *(row[j] for row in rows)] for j, c in enumerate(SPEC.columns)]
+    layout = fit_layout(texts, width)
+    assert layout is not None
+    widths, gap = layout
+    reference = RichTable(
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=gap == CLOSE_GAP
+    )
+    for j, col in enumerate(SPEC.columns):
+        header = "\n".join(wrap_text(col.header, widths[j], fold=True))
+        justify = "right" if col.numeric else "left"
+        reference.add_column(header, justify=justify, no_wrap=True, width=widths[j])
+    for i, row in enumerate(rows):
+        cells = ["\n".join(wrap_text(cell, widths[j])) for j, cell in enumerate(row)]
+        reference.add_row(*cells, end_section=i in SPEC.section_ends and i != len(rows) - 1)
+    expected = io.StringIO()
+    Console(file=expected, width=width, color_system=None).print(reference)
+    out = io.StringIO()
+    console = Console(file=out, width=width, force_terminal=True, color_system=None)
+    table.print_rich(SPEC, console)
+    drawn = out.getvalue().splitlines()
+    first = len(wrap_text(SPEC.title or "", width))  # the title's lines, then the table
+    body = drawn[first : first + len(expected.getvalue().splitlines())]
+    assert body == [line.rstrip() for line in expected.getvalue().splitlines()]
