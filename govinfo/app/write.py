@@ -94,6 +94,8 @@ def checked_write(
 def folder_writer(root: Path, command: str | None, note: Callable[[str], None]) -> Iterator[Writer]:
     """The folder at ``root`` under the write lock, after finishing or undoing an interrupted
     write (each ``note`` says what was done). Read the folder only inside the block."""
+    global _writers_opened
+    _writers_opened += 1
     with open_writer(root, command=command) as writer:
         for line in writer.recovered:
             note(line)
@@ -103,3 +105,12 @@ def folder_writer(root: Path, command: str | None, note: Callable[[str], None]) 
 def wrote_this_run() -> bool:
     """Whether this process completed a write of the data folder (committed when in git)."""
     return writes_done() > 0
+
+
+_writers_opened = 0  # folder_writer blocks entered by this process (see meant_to_write)
+
+
+def meant_to_write() -> bool:
+    """Whether this process set out to change the data folder (a write command, the write
+    done or not): one whose lost output must be said, unlike a reader's cut by ``| head``."""
+    return _writers_opened > 0

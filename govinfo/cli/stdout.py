@@ -97,16 +97,17 @@ def give_up() -> None:
 
 def lost_exit_code(code: int) -> int:
     """The run's exit code once its standard output was lost, after one line on stderr (none
-    for a reader whose pipe was closed at the other end): 0 when a write of the folder was
-    completed (what the clerk asked for was done), else 1."""
-    from govinfo.app.write import wrote_this_run
+    for a reader whose pipe was closed at the other end; a write command's says whether its
+    write was done): 0 when a write of the folder was completed (what the clerk asked for was
+    done), else 1."""
+    from govinfo.app.write import meant_to_write, wrote_this_run
     from govinfo.i18n import t
 
     give_up()
     done = wrote_this_run()
     with_write = done and code == 0
-    if not with_write and _why == errno.EPIPE:
-        return code or 1  # the pipe's reader has all it wanted: nothing to say
+    if _why == errno.EPIPE and not done and not meant_to_write():
+        return code or 1  # a reader's pipe has all it wanted: nothing to say
     line = t("stdout_lost_after_write") if with_write else t("stdout_lost")
     try:
         sys.stderr.write(line + "\n")

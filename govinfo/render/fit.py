@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.cells import cell_len
@@ -160,17 +160,11 @@ def fit_widths(
             ]
         return cache[j, width]
 
-    widths = list(least)
-    spare = room - sum(widths)
     # Short cells (a status, “今日到期”, “12 天”, a short name) broken over lines read worst and
     # cost least to keep whole: those columns get the width of their cells first, while half
     # the room is left.
     cells = [max((cell_len(x) for x in col[1:]), default=0) for col in columns]
-    for j in sorted(range(len(widths)), key=lambda k: cells[k] - widths[k]):
-        lack = cells[j] - widths[j]
-        if lack > 0 and cells[j] <= SHORT and lack * 2 <= spare:
-            widths[j] = cells[j]
-            spare -= lack
+    widths = _short_first(least, cells, room)
     # Then the headers, all on as few lines as the room allows: a header row of one height
     # reads better than some headers whole and the others folded a character a line.
     tallest = max(
@@ -183,8 +177,46 @@ def fit_widths(
         ]
         if sum(trial) <= room:
             widths = trial
-            spare = room - sum(widths)
             break
+    folded = _spend(widths, room, natural, lines)
+    # Unless that room was what kept a title or a name from folding over every row, or an
+    # English header from breaking mid-word: then the widths given as before (the short
+    # columns, their headers included, first; no header folded to one height) print fewer
+    # lines, and are kept.
+    before = _spend(_short_first(least, natural, room), room, natural, lines)
+    return folded if _table_lines(folded, lines) <= _table_lines(before, lines) else before
+
+
+def _short_first(least: Sequence[int], want: Sequence[int], room: int) -> list[int]:
+    """``least`` with each column whose ``want`` is :data:`SHORT` or less widened to it, those
+    that lack least first, while half the room left over is still spare."""
+    widths = list(least)
+    spare = room - sum(widths)
+    for j in sorted(range(len(widths)), key=lambda k: want[k] - widths[k]):
+        lack = want[j] - widths[j]
+        if lack > 0 and want[j] <= SHORT and lack * 2 <= spare:
+            widths[j] = want[j]
+            spare -= lack
+    return widths
+
+
+def _table_lines(widths: Sequence[int], lines: Callable[[int, int], list[int]]) -> int:
+    """How many lines the table takes at ``widths`` (``lines(j, w)``: column ``j``'s texts'
+    lines at width ``w``, the header first): for each row, its tallest cell."""
+    return sum(map(max, zip(*(lines(j, w) for j, w in enumerate(widths)), strict=True)))
+
+
+def _spend(
+    start: Sequence[int],
+    room: int,
+    natural: Sequence[int],
+    lines: Callable[[int, int], list[int]],
+) -> list[int]:
+    """``start`` widened a step at a time, each step where it saves the most lines of the
+    printed table, until ``room`` is spent or no step saves any (``lines(j, w)``: column
+    ``j``'s texts' lines at width ``w``)."""
+    widths = list(start)
+    spare = room - sum(widths)
     while spare > 0:
         table = [lines(j, w) for j, w in enumerate(widths)]
         # per row: the most lines any column takes, which column, and the most of the others

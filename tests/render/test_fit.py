@@ -88,6 +88,28 @@ def test_headers_fold_to_one_height_where_the_room_allows() -> None:
     )
 
 
+def test_headers_fold_to_one_height_only_where_that_prints_fewer_lines() -> None:
+    """The province departments' ranking (18 columns): the room that folds every header to
+    one height must not be what the names needed. At 91 columns that step (after the short
+    cells, counted without their headers) left the names 2 cells, a character a line (33
+    lines where 21 do); at 110 it left them 4 (19 lines where 15 do)."""
+    names = ["省交通厅", "省公安厅", "省安全监管局", "省发展改革委", "省农委", "省劳动保障厅"]
+    columns = [["名次", *map(str, range(1, 7))], ["直报点", *names]]
+    for kind in ("报送", "采用", "国办采用", "批示", "调研"):
+        columns += [[f"{p}{kind}", *["73"] * 6] for p in ("本期", "累计")]
+    for kind in ("扣分", "得分"):
+        columns += [[f"{p}{kind}", *["-14.25"] * 6] for p in ("本期", "累计")]
+    columns += [["累计名次", *["12"] * 6], ["名次变化", *["↑10"] * 6]]
+    narrow = fit_layout(columns, 91)
+    assert narrow is not None
+    assert narrow[0][1] > 2  # no name a character a line
+    assert printed_lines(columns, narrow[0]) == 21
+    wide = fit_layout(columns, 110)
+    assert wide is not None
+    assert narrow[0][1] <= wide[0][1]
+    assert printed_lines(columns, wide[0]) == 15
+
+
 def test_columns_move_closer_only_when_that_wraps_fewer_lines() -> None:
     columns = [
         ["名次", "1", "5"],

@@ -200,3 +200,17 @@ def test_a_lost_stdout_is_not_confused_with_success_of_a_refused_write(
     assert lost.returncode == 1, lost.stderr
     assert "Traceback" not in lost.stderr
     assert commits(folder) == 1
+
+
+def test_a_write_stopped_by_a_closed_pipe_says_so(folder: Path) -> None:
+    """``govinfo close-year 2003 --apply | head -1``: close-year shows the outcome before it
+    writes, so the closed pipe stops it before the write — nothing is written, and that is
+    said (exit 1 with the message), never a silent exit as for a reader cut on purpose."""
+    apply = ["close-year", "2003", "--date", "2004-01-05", "--apply"]
+    proc = run_lost(folder, "pipe", *apply)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "cannot print the result" in proc.stderr
+    assert commits(folder) == 1
+    assert cli(folder, *apply).returncode == 0  # the same write, with its output read, is made
+    assert commits(folder) == 2
