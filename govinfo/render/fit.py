@@ -131,6 +131,14 @@ def wrap_text(text: str, width: int, *, fold: bool = False) -> list[str]:
     return lines
 
 
+@functools.lru_cache(maxsize=65536)
+def line_count(text: str, width: int, fold: bool = False) -> int:
+    """How many lines :func:`wrap_text` makes of ``text`` at ``width``, kept for the texts and
+    widths asked last: fitting a table asks it for each cell at many widths, twice over (three
+    and two cells apart) and for each way of spending the room."""
+    return len(wrap_text(text, width, fold=fold))
+
+
 def fit_widths(
     columns: Sequence[Sequence[str]], available: int, *, gap: int = GAP
 ) -> list[int] | None:
@@ -155,9 +163,7 @@ def fit_widths(
 
     def lines(j: int, width: int) -> list[int]:
         if (j, width) not in cache:
-            cache[j, width] = [
-                len(wrap_text(x, width, fold=i == 0)) for i, x in enumerate(columns[j])
-            ]
+            cache[j, width] = [line_count(x, width, i == 0) for i, x in enumerate(columns[j])]
         return cache[j, width]
 
     # Short cells (a status, “今日到期”, “12 天”, a short name) broken over lines read worst and
@@ -168,7 +174,7 @@ def fit_widths(
     # Then the headers, all on as few lines as the room allows: a header row of one height
     # reads better than some headers whole and the others folded a character a line.
     tallest = max(
-        len(wrap_text(c[0], w, fold=True)) if c else 1 for c, w in zip(columns, widths, strict=True)
+        line_count(c[0], w, True) if c else 1 for c, w in zip(columns, widths, strict=True)
     )
     for height in range(1, tallest):
         trial = [
@@ -258,7 +264,7 @@ def printed_lines(columns: Sequence[Sequence[str]], widths: Sequence[int]) -> in
     total = 0
     for i, texts in enumerate(zip(*columns, strict=True)):
         total += max(
-            (len(wrap_text(x, w, fold=i == 0)) for x, w in zip(texts, widths, strict=True)),
+            (line_count(x, w, i == 0) for x, w in zip(texts, widths, strict=True)),
             default=1,
         )
     return total
@@ -302,7 +308,7 @@ def _header_width(header: str, height: int) -> int:
     """The narrowest width (at least :data:`HEADER_LEAST`) at which ``header`` folds into no
     more than ``height`` lines."""
     width = max(HEADER_LEAST, -(-cell_len(header) // height))
-    while len(wrap_text(header, width, fold=True)) > height:
+    while line_count(header, width, True) > height:
         width += 1
     return width
 
@@ -357,6 +363,7 @@ __all__ = [
     "fit_widths",
     "fitting_console",
     "least_width",
+    "line_count",
     "printed_lines",
     "sampled",
     "wrap_text",
