@@ -94,11 +94,11 @@ def _done(plan: ClosePlan, commit: str | None, day: dt.date) -> None:
 def _show(plan: ClosePlan, reasons: dict[str, str], *, undated: bool = False) -> None:
     from govinfo.i18n import t
     from govinfo.render.closeyear import outcome_table
-    from govinfo.render.table import print_rich
+    from govinfo.render.table import print_table
 
     out = common.console()
     if plan.outcome:
-        print_rich(outcome_table(plan, reasons, undated=undated), out)
+        print_table(outcome_table(plan, reasons, undated=undated), out)
     else:
         out.print(t("cy_no_outcome", year=plan.year), markup=False, highlight=False)
 
@@ -107,11 +107,11 @@ def _verdict(plan: ClosePlan, *, undated: bool = False) -> None:
     from govinfo.errors import GovinfoError
     from govinfo.i18n import t
     from govinfo.render.closeyear import difference_table
-    from govinfo.render.table import print_rich
+    from govinfo.render.table import print_table
 
     err = common.err_console()
     if plan.state == "conflict":
-        print_rich(difference_table(plan), err)
+        print_table(difference_table(plan), err)
         raise GovinfoError(t("cy_conflict", year=plan.year, n=len(plan.differences)))
     if plan.state == "done" and not plan.recorded:
         return  # nothing to record: _show said so

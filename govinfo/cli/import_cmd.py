@@ -78,7 +78,7 @@ def import_cmd(
     )
     outcome = import_batch(common.state(ctx).options, common.Terminal(), files, how)
     from govinfo.render.imports import outcome_line, problem_lines, summary_table
-    from govinfo.render.table import print_rich
+    from govinfo.render.table import print_table
 
     console = common.console()
     for line in problem_lines(outcome.problems):
@@ -86,7 +86,7 @@ def import_cmd(
     if outcome.errors:
         raise GovinfoError(t("import_refused", n=outcome.errors))
     summary = summary_table(outcome)
-    print_rich(summary, console)
+    print_table(summary, console)
     common.Terminal().note(outcome_line(outcome, dry_run))
     if out is not None:
         _write_summary(out, summary, imported=bool(outcome.written))

@@ -22,7 +22,7 @@ from govinfo.render.table import (
     csv_text,
     json_text,
     markdown_text,
-    print_rich,
+    print_table,
 )
 
 OutOpt = Annotated[
@@ -52,7 +52,7 @@ def emit(
     if out is not None:
         write_table(out, sheet or spec)
     if fmt is OutputFormat.table:
-        print_rich(spec, common.console())
+        print_table(spec, common.console())
         return
     if fmt is OutputFormat.markdown:
         text = markdown_text(spec)

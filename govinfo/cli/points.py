@@ -77,7 +77,7 @@ def show_point(ctx: typer.Context, point: PointArgument, out: OutOpt = None) -> 
     from govinfo.app.reports import point_card
     from govinfo.cli.output import write_tables
     from govinfo.render.points import card_lines, history_table, years_table
-    from govinfo.render.table import print_rich
+    from govinfo.render.table import print_table
 
     card = point_card(common.session(ctx), point, common.today())
     found = card.state.point
@@ -89,7 +89,7 @@ def show_point(ctx: typer.Context, point: PointArgument, out: OutOpt = None) -> 
         console.print(line, markup=False, highlight=False, soft_wrap=True)
     for table in tables:
         console.print()
-        print_rich(table, console)
+        print_table(table, console)
 
 
 def add_point(

@@ -1,6 +1,6 @@
 """Tables that fit the terminal and never hide or cut a number, an id or a date.
 
-On a terminal :func:`govinfo.render.table.print_rich` asks :func:`fit_widths` how wide each
+On a terminal :func:`govinfo.render.table.print_table` asks :func:`fit_widths` how wide each
 column may be:
 
 * a cell's text breaks only where a person would break it — at a space, or next to a wide (CJK)

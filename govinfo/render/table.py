@@ -4,7 +4,8 @@ Any command that prints rows (score, explain, overdue, points, report) describes
 once as a :class:`Table` (localised headers, typed cells, a style per row, a title and footer
 lines) for people, and as plain records (JSON keys and values, SPEC §3) for programs:
 
-* ``table``    — :func:`print_rich`: a rich table, coloured per row on a terminal;
+* ``table``    — :func:`print_table`: rich's table layout drawn by govinfo, fitted to a terminal and
+  coloured per row there;
 * ``markdown`` — :func:`markdown_text`: a pipe table (tabulate, CJK-aware through wcwidth);
 * ``csv``      — :func:`csv_text`: the JSON keys as header, UTF-8 without BOM;
 * ``json``     — :func:`json_text`: the document, numbers as JSON numbers.
@@ -146,7 +147,7 @@ RICH_STYLES = {
 }
 
 
-def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> None:
+def print_table(spec: Table, console: Any, *, ascii_only: bool | None = None) -> None:
     """Print ``spec`` on a rich ``console`` in the plain layout (:func:`print_plain`: rich's
     table layout, drawn by govinfo, no trailing spaces). Off a terminal, or where the table's
     natural width fits the terminal, every row is one line. On a terminal too narrow for it the
@@ -170,7 +171,7 @@ def print_rich(spec: Table, console: Any, *, ascii_only: bool | None = None) -> 
     if layout is None:
         narrower = without_optional(spec)
         if narrower is not None and _fits(narrower, console.width):
-            print_rich(narrower, console, ascii_only=ascii_only)
+            print_table(narrower, console, ascii_only=ascii_only)
         else:
             print_blocks(spec, console)
         return

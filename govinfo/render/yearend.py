@@ -9,7 +9,7 @@ from typing import Any
 
 from govinfo import settings
 from govinfo.i18n import t
-from govinfo.render.table import Table, print_rich
+from govinfo.render.table import Table, print_table
 from govinfo.reports.yearend import YearEnd
 from govinfo.text import display_width
 
@@ -43,7 +43,7 @@ def print_year_end(
         # The title on a line of its own: inside the table it would wrap at the table's width.
         console.print(table.title, markup=False, highlight=False, soft_wrap=True)
         if table.rows:
-            print_rich(replace(table, title=None), console)
+            print_table(replace(table, title=None), console)
         else:
             console.print("  " + t("ye_none"), markup=False, highlight=False)
             for note in table.footer:

@@ -29,7 +29,7 @@ SPEC = Table(
 
 def plain_lines() -> list[str]:
     out = io.StringIO()
-    table.print_rich(SPEC, Console(file=out, width=200, color_system=None))
+    table.print_table(SPEC, Console(file=out, width=200, color_system=None))
     return out.getvalue().splitlines()
 
 
@@ -75,9 +75,9 @@ def test_plain_layout_written_directly_is_what_rich_writes(
     recording console, rich writes them: the text read is the same."""
     out = io.StringIO()
     direct = Console(file=out, width=200, color_system=None)
-    table.print_rich(SPEC, direct)
+    table.print_table(SPEC, direct)
     through_rich = Console(file=io.StringIO(), width=200, color_system=colour, record=True)
-    table.print_rich(SPEC, through_rich)
+    table.print_table(SPEC, through_rich)
     assert out.getvalue() == through_rich.export_text(styles=False)
     assert "长春" in out.getvalue()
 
@@ -87,11 +87,11 @@ def test_on_a_terminal_a_table_that_fits_is_printed_in_the_plain_layout() -> Non
     (rich's layout, cell by cell costlier), coloured; one that does not fit is fitted by rich."""
     out = io.StringIO()
     tty = Console(file=out, width=120, force_terminal=True, color_system="truecolor")
-    table.print_rich(SPEC, tty)
+    table.print_table(SPEC, tty)
     assert "\x1b[" in out.getvalue()  # statuses coloured as before
     assert Text.from_ansi(out.getvalue()).plain.splitlines() == plain_lines()
     narrow = io.StringIO()
-    table.print_rich(SPEC, Console(file=narrow, width=24, force_terminal=True, color_system=None))
+    table.print_table(SPEC, Console(file=narrow, width=24, force_terminal=True, color_system=None))
     lines = narrow.getvalue().splitlines()
     assert all(cell_len(line) <= 24 for line in lines)
     assert any("592.80" in line for line in lines)  # the number whole, its name wrapped
@@ -114,7 +114,7 @@ def test_optional_columns_give_way_on_a_narrow_terminal_with_a_note() -> None:
     def shown(width: int, terminal: bool) -> str:
         out = io.StringIO()
         console = Console(file=out, width=width, force_terminal=terminal, color_system=None)
-        table.print_rich(spec, console)
+        table.print_table(spec, console)
         return out.getvalue()
 
     narrow = shown(30, terminal=True)
@@ -148,7 +148,7 @@ def test_a_long_table_too_wide_for_the_terminal_is_fitted_not_printed_in_blocks(
         rows=rows,
     )
     out = io.StringIO()
-    table.print_rich(spec, Console(file=out, width=60, force_terminal=True, color_system=None))
+    table.print_table(spec, Console(file=out, width=60, force_terminal=True, color_system=None))
     lines = out.getvalue().splitlines()
     assert all(cell_len(line) <= 60 for line in lines)
     assert lines[0].startswith("信息编号")  # a header row: a table, not blocks
@@ -188,7 +188,7 @@ def test_a_fitted_table_is_laid_out_as_rich_lays_it_out(width: int) -> None:
     Console(file=expected, width=width, color_system=None).print(reference)
     out = io.StringIO()
     console = Console(file=out, width=width, force_terminal=True, color_system=None)
-    table.print_rich(SPEC, console)
+    table.print_table(SPEC, console)
     drawn = out.getvalue().splitlines()
     first = len(wrap_text(SPEC.title or "", width))  # the title's lines, then the table
     body = drawn[first : first + len(expected.getvalue().splitlines())]
