@@ -86,10 +86,12 @@ def import_cmd(
     if outcome.errors:
         raise GovinfoError(t("import_refused", n=outcome.errors))
     summary = summary_table(outcome)
-    print_table(summary, console)
-    common.Terminal().note(outcome_line(outcome, dry_run))
-    if out is not None:
-        _write_summary(out, summary, imported=bool(outcome.written))
+    try:
+        print_table(summary, console)
+    finally:  # the summary file is written even when standard output is lost
+        common.Terminal().note(outcome_line(outcome, dry_run))
+        if out is not None:
+            _write_summary(out, summary, imported=bool(outcome.written))
 
 
 def _write_summary(out: str, summary: Table, *, imported: bool) -> None:

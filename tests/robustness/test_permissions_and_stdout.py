@@ -188,6 +188,23 @@ def test_an_import_into_a_closed_pipe_still_says_its_summary_was_lost(
     assert commits(folder) == 2
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("how", ["pipe", "full"])
+def test_an_imports_summary_file_is_written_when_its_stdout_is_lost(
+    folder: Path, tmp_path: Path, how: str
+) -> None:
+    """``import --out summary.csv`` with standard output lost: the import commits and the
+    summary file is still written — it does not depend on the terminal."""
+    batch = write_csv(tmp_path / "a.csv", [HEADER, ROWS[0], ROWS[2]], encoding="utf-8")
+    summary = tmp_path / "summary.csv"
+    proc = run_lost(folder, how, "import", str(batch), "--out", str(summary))
+    assert proc.returncode == 0, proc.stderr
+    assert commits(folder) == 2
+    text = summary.read_text(encoding="utf-8-sig")
+    assert "new" in text
+    assert "duplicate" in text
+
+
 def test_a_lost_stdout_is_not_confused_with_success_of_a_refused_write(
     folder: Path, tmp_path: Path
 ) -> None:
