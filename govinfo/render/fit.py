@@ -261,13 +261,9 @@ def _spend(
 def printed_lines(columns: Sequence[Sequence[str]], widths: Sequence[int]) -> int:
     """How many lines ``columns`` (each its header, then its cells) take at ``widths``: for the
     header and each row, its tallest cell once wrapped."""
-    total = 0
-    for i, texts in enumerate(zip(*columns, strict=True)):
-        total += max(
-            (line_count(x, w, i == 0) for x, w in zip(texts, widths, strict=True)),
-            default=1,
-        )
-    return total
+    return _table_lines(
+        widths, lambda j, w: [line_count(x, w, i == 0) for i, x in enumerate(columns[j])]
+    )
 
 
 def fit_layout(columns: Sequence[Sequence[str]], available: int) -> tuple[list[int], int] | None:

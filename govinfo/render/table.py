@@ -156,27 +156,33 @@ def print_table(spec: Table, console: Any, *, ascii_only: bool | None = None) ->
     else it is printed a record per block. Box lines are ASCII when ``ascii_only`` (default: the
     environment variable ``GOVINFO_ASCII`` is set), for consoles that draw box characters
     double-width."""
-    from govinfo.render.fit import fit_layout
-
     if ascii_only is None:
         ascii_only = settings.ascii_only()
     if not console.is_terminal:  # piped: rows never wrapped, never padded to a width
         print_plain(spec, console, ascii_only=ascii_only)
         return
-    texts = _column_texts(spec, _layout(spec)[0])
-    if _natural_width(texts) <= console.width:
-        print_plain(spec, console, ascii_only=ascii_only)
-        return
-    layout = fit_layout(texts, console.width)
+    layout = _terminal_layout(spec, console.width)
     if layout is None:
         narrower = without_optional(spec)
-        if narrower is not None and _fits(narrower, console.width):
-            print_table(narrower, console, ascii_only=ascii_only)
-        else:
+        layout = None if narrower is None else _terminal_layout(narrower, console.width)
+        if narrower is None or layout is None:
             print_blocks(spec, console)
-        return
+            return
+        spec = narrower
     widths, gap = layout
     print_plain(spec, console, ascii_only=ascii_only, widths=widths, gap=gap)
+
+
+def _terminal_layout(spec: Table, width: int) -> tuple[list[int] | None, int] | None:
+    """How ``spec`` is shown on a terminal ``width`` cells wide: ``(None, GAP)`` when every row
+    fits on one line at its natural widths, ``(widths, gap)`` when it must be fitted
+    (:func:`govinfo.render.fit.fit_layout`), None when it cannot be shown as a table."""
+    from govinfo.render.fit import GAP, fit_layout
+
+    texts = _column_texts(spec, _layout(spec)[0])
+    if _natural_width(texts) <= width:
+        return None, GAP
+    return fit_layout(texts, width)
 
 
 def without_optional(spec: Table) -> Table | None:
@@ -197,16 +203,6 @@ def without_optional(spec: Table) -> Table | None:
         total=None if spec.total is None else [spec.total[j] for j in keep],
         footer=(*spec.footer, t("table_left_out", columns=left_out)),
     )
-
-
-def _fits(spec: Table, width: int) -> bool:
-    """Whether ``spec`` can be shown as a table ``width`` cells wide (not as blocks)."""
-    from govinfo.render.fit import fit_layout
-
-    texts = _column_texts(spec, _layout(spec)[0])
-    if _natural_width(texts) <= width:
-        return True
-    return fit_layout(texts, width) is not None
 
 
 def _column_texts(spec: Table, rows: Sequence[Sequence[str]]) -> list[list[str]]:
