@@ -1,3 +1,3 @@
-from govinfo.cli.main import run
+from govinfo.cli.start import run
 
 run()

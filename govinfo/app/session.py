@@ -21,7 +21,7 @@ from govinfo import settings
 from govinfo.app.options import Feedback, RunOptions, apply_language
 from govinfo.errors import DataError
 from govinfo.i18n import get_lang, t
-from govinfo.load import WorkingTree, load_folder
+from govinfo.load import WorkingTree, load_folder, prelist
 from govinfo.load.folder import LoadResult, ParseCacheLike, Tally, read_settings, scan_folder
 from govinfo.load.gitrev import GitRevision
 from govinfo.load.sources import FileSource
@@ -63,6 +63,7 @@ def finish_interrupted_write(root: Path, feedback: Feedback) -> None:
 
     if not has_pending(root):
         return
+    prelist.forget()  # the folder listed at start-up may be the one before the recovery
     try:
         notes = recover(root)
     except LockBusy as busy:
@@ -145,13 +146,7 @@ class Session:
         if self.caching:
             from govinfo.load.cache import ResultCache, fingerprint
 
-            assert isinstance(self.source, WorkingTree)
-            self.source.files(None)  # listed once: the scan below reuses this listing
-            # How many links first: a link and a named pipe of the same name are told apart.
-            odd = "\0".join(
-                [str(len(self.source.links)), *self.source.links, *self.source.irregular]
-            )
-            key = fingerprint(self.source.stats, f"check\0{get_lang()}\0{odd}")
+            key = fingerprint(self._parts(None), [None], f"check\0{get_lang()}")
             if key is not None:
                 hit = ResultCache(self.root).get("check", key, Checked)
                 if hit is not None:
@@ -244,16 +239,16 @@ class Session:
             return compute(self.load(years)).result
         from govinfo.load.cache import ResultCache, fingerprint
 
-        assert isinstance(self.source, WorkingTree)
-        self.source.files(years)  # listed once: the load below reuses this listing
-        key = fingerprint(self.source.stats, question)
         results = ResultCache(self.root)
+        if not results.holds(name):
+            prelist.stop()  # nothing stored to find: no head start to wait for
+        key = fingerprint(self._parts(years), [years], question)
         if key is not None:
             hit = results.get(name, key, kind)
             wider = results.get(f"{name}-years", key, ReadYears) if hit is None else None
             if wider is not None:
-                self.source.files(years_read(wider.span()))
-                wide_key = fingerprint(self.source.stats, question)
+                spans = [years, years_read(wider.span())]
+                wide_key = fingerprint(self._parts(*spans), spans, question)
                 hit = results.get(name, wide_key, kind) if wide_key is not None else None
             if hit is not None:
                 return hit
@@ -264,11 +259,26 @@ class Session:
             results.put(name, key, answer.result)
             return answer.result
         # The listing now covers every year read (stats only ever gain files in a run).
-        wide_key = fingerprint(self.source.stats, question)
+        spans = [years, years_read(answer.read)]
+        wide_key = fingerprint(self._parts(*spans), spans, question)
         if wide_key is not None:
             results.put(f"{name}-years", key, ReadYears(answer.read.start, answer.read.stop))
             results.put(name, wide_key, answer.result)
         return answer.result
+
+    def _parts(self, *spans: Collection[int] | None) -> dict[str, str | None]:
+        """The stamps (:func:`govinfo.load.stamps.stamps`) of a listing that covers every
+        year of ``spans``: the one made at start-up when it did (:mod:`govinfo.load.prelist`),
+        else this run's own (listed once: a load after it reuses the listing)."""
+        from govinfo.load.stamps import stamps
+
+        made = prelist.take(self.root, spans)
+        if made is not None:
+            return made
+        assert isinstance(self.source, WorkingTree)
+        for span in spans:
+            self.source.files(span)
+        return stamps(self.source.stats, self.source.odd)
 
 
 class Checked(Tally, frozen=True):

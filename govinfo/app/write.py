@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from govinfo.load import load_folder
+from govinfo.load import load_folder, prelist
 from govinfo.load.folder import ParseCacheLike
 from govinfo.load.records import ParsedFile
 from govinfo.model import Problem
@@ -96,6 +96,7 @@ def folder_writer(root: Path, command: str | None, note: Callable[[str], None]) 
     write (each ``note`` says what was done). Read the folder only inside the block."""
     global _writers_opened
     _writers_opened += 1
+    prelist.forget()  # the folder listed at start-up is not the folder after this write
     with open_writer(root, command=command) as writer:
         for line in writer.recovered:
             note(line)

@@ -36,6 +36,7 @@ from govinfo.cli import (
 )
 from govinfo.cli.common import guarded
 from govinfo.i18n import get_lang
+from govinfo.load import prelist
 
 
 class RootGroup(anywhere.GlobalOptionsAnywhere, usage.LocalisedGroup):
@@ -132,4 +133,5 @@ def run() -> None:
     warn_if_replaced()
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.flush()
+    prelist.stop()
     os._exit(code)

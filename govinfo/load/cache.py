@@ -31,22 +31,24 @@ import contextlib
 import hashlib
 import os
 import time
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import msgspec
 
 from govinfo import __version__, gitcmd, settings
+from govinfo.load import stamps
 from govinfo.load.records import ParsedFile, Ref
+from govinfo.load.stamps import is_racy, stat_key
 from govinfo.model import Adjustment, Point, RuleSet, Solicitation, Submission
 from govinfo.regular import read_regular
 
 # 2: standings name the events that excluded a point from commendation; 3: sealed files
 # (checksum and version), entries keyed on ctime and device too
-CACHE_FORMAT = 3
+# 4: results keyed on the stamps of the folder's parts (govinfo.load.stamps)
+CACHE_FORMAT = 4
 T = TypeVar("T")
-RACY_NS = 2_000_000_000
-CTIME_TICK_NS = 50_000_000
 MAX_CACHE_BYTES = 1 << 30  # a larger cache file is not govinfo's: discarded unread
 _MAGIC = b"govinfo-cache"
 
@@ -82,21 +84,6 @@ def read_sealed(path: Path) -> bytes | None:
     except OSError:
         return None
     return unseal(data)
-
-
-def stat_key(st: os.stat_result) -> tuple[int, int, int, int, int]:
-    """What a cache entry is keyed on, as git keys its index: size, mtime_ns, ctime_ns, inode,
-    device."""
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
-
-
-def is_racy(st: os.stat_result, now_ns: int) -> bool:
-    """git's racy-clean rule: a file whose times are too recent may still change within the
-    same timestamp, so it is not cached. The mtime gets :data:`RACY_NS` (filesystems that keep
-    it in whole or even seconds; tools set it at will); the ctime, which only the kernel sets,
-    from its clock, at every change, gets :data:`CTIME_TICK_NS` — more than one tick of that
-    clock, so a second same-size edit that puts the mtime back always shows in the ctime."""
-    return st.st_mtime_ns > now_ns - RACY_NS or st.st_ctime_ns > now_ns - CTIME_TICK_NS
 
 
 class Entry(msgspec.Struct, array_like=True, gc=False):
@@ -302,21 +289,15 @@ class ParseCache:
 # --- results: a year's scores, keyed by everything they were computed from ---------------------
 
 
-def fingerprint(stats: dict[str, os.stat_result], extra: str) -> str | None:
-    """A digest of every file's path and :func:`stat_key`, the file-size limit in force, plus
-    ``extra`` (the question asked); None when a file is too new to trust its times (git's racy
-    rule)."""
-    head = f"{CACHE_FORMAT}\0{__version__}\0{settings.max_file_bytes()}\0{extra}\n"
-    # Names the operating system gave that are not UTF-8 (a GBK file name) come back with
-    # surrogate escapes: hashed as those very bytes, never refused.
-    digest = hashlib.sha256(head.encode("utf-8", "surrogateescape"))
-    now = time.time_ns()
-    for path in sorted(stats):
-        st = stats[path]
-        if is_racy(st, now):
-            return None
-        digest.update(f"{path}\0{stat_key(st)}\n".encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
+def fingerprint(
+    parts: Mapping[str, str | None], spans: Sequence[Collection[int] | None], extra: str
+) -> str | None:
+    """The key of a result computed from the parts of the folder that ``spans`` read (their
+    :func:`govinfo.load.stamps.stamps`), for the question ``extra``, under this cache format,
+    govinfo version and file-size limit; None when a file is too new to trust its times
+    (git's racy rule)."""
+    head = f"{CACHE_FORMAT}\0{__version__}\0{settings.max_file_bytes()}\0{extra}"
+    return stamps.fingerprint(parts, spans, head)
 
 
 class ResultCache:
@@ -328,6 +309,10 @@ class ResultCache:
 
     def __init__(self, root: Path, directory: Path | None = None) -> None:
         self.dir = directory or cache_dir(root)
+
+    def holds(self, name: str) -> bool:
+        """Whether anything is stored under ``name`` (or its note of the years read)."""
+        return any((self.dir / f"{n}.result").is_file() for n in (name, f"{name}-years"))
 
     def get(self, name: str, key: str, kind: type[T]) -> T | None:
         data = read_sealed(self.dir / f"{name}.result")

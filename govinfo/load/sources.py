@@ -67,6 +67,9 @@ class WorkingTree:
         self.links: list[str] = []
         self.irregular: list[str] = []
         self.stats: dict[str, os.stat_result] = {}
+        # Every link and other odd entry met by the listings of this run (path → what it is),
+        # for the result cache's stamps: a new one must never find a stored answer.
+        self.odd: dict[str, str] = {}
         self._listed: tuple[Collection[int] | None, list[tuple[str, int]]] | None = None
 
     def describe(self) -> str:
@@ -111,6 +114,8 @@ class WorkingTree:
                         irregular.append(path)  # a named pipe, a device, a socket: never opened
         self.links = links
         self.irregular = irregular
+        self.odd.update(dict.fromkeys(links, "link"))
+        self.odd.update(dict.fromkeys(irregular, "other"))
         out.sort()
         self._listed = (years, out)
         return list(out)

@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from govinfo.load import load_folder
-from govinfo.load.cache import CTIME_TICK_NS, ParseCache
+from govinfo.load.cache import ParseCache
 from govinfo.load.sources import WorkingTree
+from govinfo.load.stamps import CTIME_TICK_NS
 from tests.support.folders import MakeFolder
 
 SUB = "submissions/2003/siping/05.yaml"

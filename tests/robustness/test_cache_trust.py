@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from govinfo.cli.main import app
-from govinfo.load.cache import CTIME_TICK_NS, MAX_CACHE_BYTES
+from govinfo.load.cache import MAX_CACHE_BYTES
+from govinfo.load.stamps import CTIME_TICK_NS
 from tests.support.cli import cli, fuzz_examples
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring"

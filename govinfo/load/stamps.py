@@ -1,0 +1,164 @@
+"""What a cached answer is keyed on: a stamp of every file a command reads.
+
+A result (a year's scores, a point's explanation, ``check``'s problems) is stored under a
+:func:`fingerprint` of the files it was computed from — each file's path and what git keys its
+index on (:func:`stat_key`), and every symbolic link or other odd entry the listing met (the
+load refuses them, so a new one must never find a stored answer) — plus the question asked.
+
+The files are stamped by part of the folder (:func:`bucket`): everything outside the
+submission years, and each year's files directly in its folder, each month's files and the
+rest. Which parts a command reads follows from its years (:func:`bucket_wanted` agrees with
+:func:`govinfo.load.sources.wanted` file by file), so a listing of more years than a command
+needs — the one a child process made at start-up (:mod:`govinfo.load.prelist`) — gives the
+very same fingerprint as a listing of just those years.
+
+Light on purpose (``os``, ``hashlib``, ``array``, ``time``): the start-up child imports it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from array import array
+from collections.abc import Collection, Iterable, Mapping, Sequence
+
+RACY_NS = 2_000_000_000
+CTIME_TICK_NS = 50_000_000
+BASE = "-"
+
+
+def stat_key(st: os.stat_result) -> tuple[int, int, int, int, int]:
+    """What a cache entry is keyed on, as git keys its index: size, mtime_ns, ctime_ns, inode,
+    device."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+def is_racy(st: os.stat_result, now_ns: int) -> bool:
+    """git's racy-clean rule: a file whose times are too recent may still change within the
+    same timestamp, so it is not cached. The mtime gets :data:`RACY_NS` (filesystems that keep
+    it in whole or even seconds; tools set it at will); the ctime, which only the kernel sets,
+    from its clock, at every change, gets :data:`CTIME_TICK_NS` — more than one tick of that
+    clock, so a second same-size edit that puts the mtime back always shows in the ctime."""
+    return st.st_mtime_ns > now_ns - RACY_NS or st.st_ctime_ns > now_ns - CTIME_TICK_NS
+
+
+def _digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()
+
+
+def bucket(path: str, *, odd: bool = False) -> str:
+    """The part of the folder that ``path`` (relative, with ``/``) is stamped in:
+    :data:`BASE` outside the submission years; ``"Y/top"`` for a file directly in year Y's
+    folder, ``"Y/M"`` for one of month M (``MM.yaml``, or under a folder so named), ``"Y/other"``
+    for any other; ``"Y/odd"`` for a link or other odd entry anywhere inside year Y's folder
+    (``odd``: the listing meets those wherever it goes into the year)."""
+    if not path.startswith("submissions/"):
+        return BASE
+    parts = path.split("/", 4)
+    if not _digits(parts[1]):
+        return BASE
+    year = int(parts[1])
+    if odd:
+        return BASE if len(parts) == 2 else f"{year}/odd"
+    if len(parts) < 4 or not parts[3]:
+        return f"{year}/top"
+    head = parts[3][:2]
+    return f"{year}/{int(head)}" if _digits(head) else f"{year}/other"
+
+
+def bucket_wanted(name: str, years: Collection[int] | None) -> bool:
+    """Whether a listing of ``years`` (None: all; a :class:`govinfo.rules.years.YearSpan`'s
+    ``edges`` read without importing it) holds the part ``name`` of :func:`bucket`."""
+    if years is None or name == BASE:
+        return True
+    year, _, part = name.partition("/")
+    if int(year) in years:
+        return True
+    months = getattr(years, "edges", {}).get(int(year))
+    if months is None:
+        return False
+    if part in ("top", "odd"):
+        return True
+    return part != "other" and int(part) in months
+
+
+def stamps(
+    stats: Mapping[str, os.stat_result], odd: Mapping[str, str], *, now: int | None = None
+) -> dict[str, str | None]:
+    """Every part's stamp (:func:`bucket`): a SHA-256 of its files' paths and
+    :func:`stat_key`\\s and of its odd entries (path → what it is); None for a part holding a
+    file too new to trust its times at ``now`` (nanoseconds; default: the clock's) — see
+    :func:`is_racy`."""
+    files: dict[str, list[str]] = {}
+    for path in stats:
+        files.setdefault(bucket(path), []).append(path)
+    odds: dict[str, list[str]] = {}
+    for path in odd:
+        odds.setdefault(bucket(path, odd=True), []).append(path)
+    now = time.time_ns() if now is None else now
+    return {
+        name: _stamp(sorted(files.get(name, ())), stats, sorted(odds.get(name, ())), odd, now)
+        for name in files.keys() | odds.keys()
+    }
+
+
+def _stamp(
+    paths: list[str],
+    stats: Mapping[str, os.stat_result],
+    odd_paths: list[str],
+    odd: Mapping[str, str],
+    now: int,
+) -> str | None:
+    times, others = array("q"), array("Q")
+    try:
+        for path in paths:
+            st = stats[path]
+            times.extend((st.st_mtime_ns, st.st_ctime_ns))
+            others.extend((st.st_size, st.st_ino, st.st_dev))
+    except OverflowError:  # a time past 2262 or before 1678: stamped as text, never refused
+        return _text_stamp(paths, stats, odd_paths, odd, now)
+    if times and (max(times[0::2]) > now - RACY_NS or max(times[1::2]) > now - CTIME_TICK_NS):
+        return None
+    digest = hashlib.sha256(f"{len(paths)} {len(odd_paths)}\n".encode())
+    _names(digest, paths)
+    digest.update(times.tobytes() + others.tobytes())
+    _names(digest, (f"{odd[p]}:{p}" for p in odd_paths))
+    return digest.hexdigest()
+
+
+def _text_stamp(
+    paths: list[str],
+    stats: Mapping[str, os.stat_result],
+    odd_paths: list[str],
+    odd: Mapping[str, str],
+    now: int,
+) -> str | None:
+    if any(is_racy(stats[p], now) for p in paths):
+        return None
+    digest = hashlib.sha256(b"text\n")
+    _names(digest, (f"{p}\0{stat_key(stats[p])}" for p in paths))
+    _names(digest, (f"{odd[p]}:{p}" for p in odd_paths))
+    return digest.hexdigest()
+
+
+def _names(digest: hashlib._Hash, names: Iterable[str]) -> None:
+    # Names the operating system gave that are not UTF-8 (a GBK file name) come back with
+    # surrogate escapes: hashed as those very bytes, never refused.
+    digest.update(("\0".join(names) + "\n").encode("utf-8", "surrogateescape"))
+
+
+def fingerprint(
+    parts: Mapping[str, str | None], spans: Sequence[Collection[int] | None], head: str
+) -> str | None:
+    """A digest of ``head`` (the question asked, the cache format, the limits in force) and
+    of the stamps of the parts of the folder that any of ``spans`` reads; None when one of
+    them is too new to trust (see :func:`stamps`)."""
+    digest = hashlib.sha256(head.encode("utf-8", "surrogateescape") + b"\n")
+    for name in sorted(parts):
+        if any(bucket_wanted(name, span) for span in spans):
+            stamp = parts[name]
+            if stamp is None:
+                return None
+            digest.update(f"{name} {stamp}\n".encode("ascii"))
+    return digest.hexdigest()
