@@ -173,7 +173,8 @@ def test_the_start_up_listing_is_the_folders_own(tmp_path: Path) -> None:
     _plant(root, [("submissions/2001/a/12.yaml", "file"), ("submissions/2003/b/x", "link")])
     result = probe(f"--data {root} score 2003", root)
     own = result["own"]
-    assert isinstance(own, dict) and isinstance(result["taken"], dict)
+    assert isinstance(own, dict)
+    assert isinstance(result["taken"], dict)
     assert fingerprint(result["taken"], [scoring_years(2003)], "q") == fingerprint(
         own, [scoring_years(2003)], "q"
     )
@@ -229,7 +230,9 @@ def test_a_warm_answer_through_the_entry_point_follows_every_change(tmp_path: Pa
     target.write_text(text.replace("mode: single", "mode: combined", 1), encoding="utf-8")
     os.utime(target, (OLD, OLD))
     warm, cold = run(*question), run("--no-cache", *question)
-    assert warm.returncode == 0 and warm.stdout == cold.stdout != first.stdout
+    assert warm.returncode == 0
+    assert warm.stdout == cold.stdout != first.stdout
     (root / "submissions" / "2003" / "changchun" / "13.yaml").symlink_to(target)
     refused = run(*question)
-    assert refused.returncode == 1 and "13.yaml" in refused.stderr
+    assert refused.returncode == 1
+    assert "13.yaml" in refused.stderr
