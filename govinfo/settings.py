@@ -12,6 +12,9 @@ a test (or a long-running process) that sets a variable sees it take effect.
 - ``GOVINFO_FAST_YAML``: ``0`` turns off the fast path for plain YAML files (strict reader only).
 - ``GOVINFO_LOCK_WAIT``: seconds a writer waits for the folder's lock (default 5).
 - ``GOVINFO_ASCII``: any value but ``0`` draws tables and charts with ASCII only.
+- ``GOVINFO_PRELIST``: ``0`` turns off the head start of a warm answer (the folder listed by a
+  child process while the program starts, :mod:`govinfo.load.prelist`); also off with
+  ``GOVINFO_NO_CACHE``.
 - ``GOVINFO_CRASH_AT``: tests only — the durable write step at which to exit hard.
 - ``GOVINFO_GIT_FAIL``: tests only — the git subcommand (``reset``, ``commit``) made to fail.
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 DEFAULT_MAX_FILE_MB = 50.0
@@ -66,6 +70,15 @@ def _positive_mb(name: str, default: float) -> float:
 def no_cache() -> bool:
     """Whether ``GOVINFO_NO_CACHE`` turns the caches off."""
     return _flag("GOVINFO_NO_CACHE")
+
+
+def head_start(environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether a warm answer may get its head start (``GOVINFO_PRELIST`` is not ``0`` and the
+    caches are on); ``environ`` is the environment the program was started with."""
+    return environ.get("GOVINFO_PRELIST", "") != "0" and environ.get("GOVINFO_NO_CACHE", "") in (
+        "",
+        "0",
+    )
 
 
 def fast_yaml() -> bool:

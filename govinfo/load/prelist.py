@@ -11,9 +11,10 @@ Only ever a speed-up, never a different answer: the command takes the stamps onl
 child listed the very folder the command opened, every year it reads, and nothing was written
 since (:func:`forget`); otherwise it lists the folder itself, as it would without the child.
 The child starts only for the commands that answer from the result cache, on a system that
-can fork, without ``--no-cache`` or ``--at``; it lists the years named on the command line
-(and today's) with the years around them, or every year for ``points``. It reads, never
-writes, and never prints; it is stopped when the command ends (:func:`stop`).
+can fork, without ``--no-cache``, ``--at`` or ``GOVINFO_NO_CACHE`` (``GOVINFO_PRELIST=0`` turns
+it off too); it lists the years named on the command line (and today's) with the years around
+them, or every year for ``points``. It reads, never writes, and never prints; it is stopped
+when the command ends (:func:`stop`).
 
 Light on purpose: it runs before the program's imports.
 """
@@ -26,6 +27,8 @@ import os
 import re
 import signal
 from collections.abc import Collection, Mapping, Sequence
+
+from govinfo import settings
 
 # The commands that answer from the result cache (SPEC §3): check lists every year and has its
 # own cache of problems, so it gains nothing from a head start.
@@ -50,7 +53,7 @@ def start(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> None:
     """Fork the child that lists the folder a reading command will open (see the module
     docstring); nothing when the command is not one of those or the system cannot fork."""
     global _child
-    if _child is not None or not hasattr(os, "fork") or environ.get("GOVINFO_PRELIST") == "0":
+    if _child is not None or not hasattr(os, "fork") or not settings.head_start(environ):
         return
     if "--no-cache" in argv or any(a == "--at" or a.startswith("--at=") for a in argv):
         return

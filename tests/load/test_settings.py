@@ -33,6 +33,13 @@ def test_variables_are_read_at_call_time(monkeypatch: pytest.MonkeyPatch) -> Non
     assert settings.crash_at() is None
 
 
+def test_the_head_start_is_off_with_its_own_switch_or_without_caches() -> None:
+    assert settings.head_start({})
+    assert settings.head_start({"GOVINFO_PRELIST": "1", "GOVINFO_NO_CACHE": "0"})
+    assert not settings.head_start({"GOVINFO_PRELIST": "0"})
+    assert not settings.head_start({"GOVINFO_NO_CACHE": "1"})
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG is the Linux convention")
 def test_parse_cache_and_writer_state_share_the_user_cache_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -140,7 +140,7 @@ PROBE = textwrap.dedent(
     from govinfo.load.stamps import stamps
     from govinfo.rules.years import scoring_years, years_read
     argv, root, year, write = sys.argv[1].split(), sys.argv[2], int(sys.argv[3]), sys.argv[4]
-    prelist.start(argv, {"GOVINFO_TODAY": "2004-01-10"})
+    prelist.start(argv, {"GOVINFO_TODAY": "2004-01-10", **json.loads(sys.argv[5])})
     if write == "write":
         prelist.forget()
     span = scoring_years(year)
@@ -154,9 +154,11 @@ PROBE = textwrap.dedent(
 )
 
 
-def probe(argv: str, root: Path, year: int = 2003, write: bool = False) -> dict[str, object]:
+def probe(
+    argv: str, root: Path, year: int = 2003, write: bool = False, env: str = "{}"
+) -> dict[str, object]:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, argv, str(root), str(year), "write" if write else "-"],
+        [sys.executable, "-c", PROBE, argv, str(root), str(year), "write" if write else "-", env],
         capture_output=True,
         text=True,
         check=True,
@@ -182,25 +184,27 @@ def test_the_start_up_listing_is_the_folders_own(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the start-up listing needs fork")
 @pytest.mark.parametrize(
-    ("argv", "year", "write"),
+    ("argv", "year", "write", "env"),
     [
-        ("--data {root} score 2003 --no-cache", 2003, False),  # no cache: no head start
-        ("--data {root} --at HEAD score 2003", 2003, False),  # a revision: not the tree
-        ("--data {root} check", 2003, False),  # check lists every year itself
-        ("--data {root} score 2003 --help", 2003, False),
-        ("--data {other} score 2003", 2003, False),  # another folder than the one opened
-        ("--data {root} score 1995", 2003, False),  # years it did not list
-        ("--data {root} score 2003", 2003, True),  # the folder was written since
+        ("--data {root} score 2003 --no-cache", 2003, False, "{}"),  # no cache: no head start
+        ("--data {root} --at HEAD score 2003", 2003, False, "{}"),  # a revision: not the tree
+        ("--data {root} check", 2003, False, "{}"),  # check lists every year itself
+        ("--data {root} score 2003 --help", 2003, False, "{}"),
+        ("--data {other} score 2003", 2003, False, "{}"),  # another folder than the one opened
+        ("--data {root} score 1995", 2003, False, "{}"),  # years it did not list
+        ("--data {root} score 2003", 2003, True, "{}"),  # the folder was written since
+        ("--data {root} score 2003", 2003, False, '{"GOVINFO_PRELIST": "0"}'),  # switched off
+        ("--data {root} score 2003", 2003, False, '{"GOVINFO_NO_CACHE": "1"}'),  # no caches at all
     ],
 )
 def test_the_start_up_listing_is_not_taken_when_it_may_not_be_the_folders(
-    tmp_path: Path, argv: str, year: int, write: bool
+    tmp_path: Path, argv: str, year: int, write: bool, env: str
 ) -> None:
     root, other = tmp_path / "data", tmp_path / "other"
     for folder in (root, other):
         folder.mkdir()
         _plant(folder, [("govinfo.yaml", "file"), ("submissions/2003/a/05.yaml", "file")])
-    result = probe(argv.format(root=root, other=other), root, year, write)
+    result = probe(argv.format(root=root, other=other), root, year, write, env)
     assert result["taken"] is None
 
 
