@@ -329,8 +329,10 @@ def fitting_console(**options: Any) -> Any:
     would run past a terminal's edge breaks it where :func:`wrap_text` may — so a message's
     date or number is never split by the terminal's own wrapping. Off a terminal a text line
     is never wrapped (rich would break it at 80 columns, mid-path); everything else prints as
-    rich does."""
+    rich does. Emoji codes are left as written (rich would show a value's ``:fire:`` as 🔥)."""
     from rich.console import Console
+
+    options.setdefault("emoji", False)
 
     class FittingConsole(Console):
         def print(self, *objects: Any, **kwargs: Any) -> None:

@@ -155,6 +155,25 @@ def test_control_characters_in_a_title_are_an_error_and_never_reach_the_terminal
     assert "\\u202e" in out
 
 
+def test_emoji_codes_and_markup_in_the_data_are_shown_as_written(
+    make_folder: MakeFolder, runner: CliRunner
+) -> None:
+    """rich would turn ``:fire:`` into 🔥 in a message (and ``[b]`` into bold): a message
+    quoting a value must show the file's text, as must the excerpt of its line."""
+    month_text = (
+        '- id: cc-1\n  date: 2003-12-01\n  title: "会议[b]纪要[/b] :thumbs_up:"\n'
+        '  category: ":fire:"\n  reviewer: 王明\n'
+    )
+    root = make_folder({"submissions/2003/changchun/12.yaml": month_text})
+    for args in (["check"], ["score", "2003"]):
+        code, out, err = run(runner, root, *args)
+        assert code == 1, out + err
+        assert ":fire:" in out + err, args
+        assert "🔥" not in out + err, args
+    code, out, _err = run(runner, root, "check")
+    assert 'category: ":fire:"' in out
+
+
 def test_import_refuses_control_characters_in_a_title(
     folder: Path, tmp_path: Path, runner: CliRunner
 ) -> None:
