@@ -93,6 +93,8 @@ _UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 def escape(text: str, *, multiline: bool = True) -> str:
     """``text`` with every control character written as a visible escape (``\\x1b``); tab and
     newline kept when ``multiline``, escaped too when not (a table cell, a CSV field)."""
+    if text.isprintable():  # every character escaped is unprintable (Cc or Cf): nothing to do
+        return text
     pattern = _UNSAFE if multiline else _UNSAFE_LINE
     return pattern.sub(lambda m: _escape_one(m[0]), text)
 

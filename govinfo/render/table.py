@@ -286,14 +286,22 @@ def print_plain(
     rows, styles, ends = _layout(spec)
     headers = [c.header for c in spec.columns]
     fitted = widths is not None
+    measured: list[list[int]] = []  # at natural widths each cell is measured once
     if widths is None:
+        measured = [[display_width(cell) for cell in row] for row in rows]
         natural = [display_width(h) for h in headers]
-        for row in rows:
-            for i, cell in enumerate(row):
-                natural[i] = max(natural[i], display_width(cell))
+        for row_widths in measured:
+            natural = [max(a, b) for a, b in zip(natural, row_widths, strict=True)]
         widths = natural
     numeric = [c.numeric for c in spec.columns]
     between = " " * gap
+
+    def one_line(cells: Sequence[str], cell_widths: Sequence[int]) -> str:
+        pieces = []
+        for text, used, w, right in zip(cells, cell_widths, widths, numeric, strict=True):
+            pad = " " * (w - used)
+            pieces.append(pad + text if right else text + pad)
+        return between.join(pieces).rstrip()
 
     def lines(cells: Sequence[str], header: bool = False) -> str:
         if fitted:
@@ -329,10 +337,11 @@ def print_plain(
         end = (
             "" if i == last else "\n\n" if i in ends else "\n"
         )  # as rich: a blank line between groups
+        text = lines(row) if fitted else one_line(row, measured[i])
         if plain:
-            texts += (lines(row), end)
+            texts += (text, end)
         else:
-            body.append(lines(row), style=RICH_STYLES.get(style or "") or None)
+            body.append(text, style=RICH_STYLES.get(style or "") or None)
             body.append(end)
     if rows and plain:
         console.file.write("".join(texts) + "\n")

@@ -1,8 +1,10 @@
-"""govinfo/text.py: the one display width and the one "did you mean"."""
+"""govinfo/text.py: the one display width, the one "did you mean" and the one escaping."""
 
 from __future__ import annotations
 
-from govinfo.text import FIELD_CUTOFF, NAME_CUTOFF, closest, display_width
+import sys
+
+from govinfo.text import FIELD_CUTOFF, NAME_CUTOFF, closest, display_width, escape
 
 
 def test_a_cjk_character_takes_two_columns_and_a_control_character_its_length() -> None:
@@ -16,3 +18,13 @@ def test_closest_offers_a_near_miss_only_above_the_cutoff() -> None:
     # a loose cutoff finds what a strict one does not
     assert closest("长春市", ["长春市政府办公厅"], cutoff=NAME_CUTOFF) == "长春市政府办公厅"
     assert closest("长春市", ["长春市政府办公厅"], cutoff=FIELD_CUTOFF) is None
+
+
+def test_escape_leaves_printable_text_alone_because_nothing_printable_is_escaped() -> None:
+    """escape() returns printable text untouched without a search: that is only right while
+    every character it escapes is one Python calls unprintable — checked over all of Unicode."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    escaped = {c for c in every if escape(c, multiline=False) != c}
+    assert escaped
+    assert not any(c.isprintable() for c in escaped)
+    assert escape("标题\x1b[2J\u202e") == "标题\\x1b[2J\\u202e"
