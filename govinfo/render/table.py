@@ -90,7 +90,10 @@ class Table:
         # (terminal, Markdown, CSV, xlsx): no control character from the data reaches a
         # terminal or a file raw.
         def cells(row: Sequence[Cell]) -> list[Cell]:
-            return [escape(c, multiline=False) if isinstance(c, str) else c for c in row]
+            return [
+                escape(c, multiline=False) if isinstance(c, str) and not c.isprintable() else c
+                for c in row
+            ]
 
         set_ = object.__setattr__
         set_(self, "rows", [cells(row) for row in self.rows])
@@ -123,7 +126,13 @@ def display_rows(table: Table) -> list[list[str]]:
     """Every row's display texts, the total row last."""
     kinds = [c.kind for c in table.columns]
     rows = [*table.rows, *([table.total] if table.total is not None else [])]
-    return [[display(cell, kind) for cell, kind in zip(row, kinds, strict=True)] for row in rows]
+    return [
+        [
+            cell if type(cell) is str else display(cell, kind)
+            for cell, kind in zip(row, kinds, strict=True)
+        ]
+        for row in rows
+    ]
 
 
 def _layout(table: Table) -> tuple[list[list[str]], list[str | None], frozenset[int]]:
