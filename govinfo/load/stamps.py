@@ -117,27 +117,16 @@ def _stamp(
             times.extend((st.st_mtime_ns, st.st_ctime_ns))
             others.extend((st.st_size, st.st_ino, st.st_dev))
     except OverflowError:  # a time past 2262 or before 1678: stamped as text, never refused
-        return _text_stamp(paths, stats, odd_paths, odd, now)
-    if times and (max(times[0::2]) > now - RACY_NS or max(times[1::2]) > now - CTIME_TICK_NS):
-        return None
-    digest = hashlib.sha256(f"{len(paths)} {len(odd_paths)}\n".encode())
-    _names(digest, paths)
-    digest.update(times.tobytes() + others.tobytes())
-    _names(digest, (f"{odd[p]}:{p}" for p in odd_paths))
-    return digest.hexdigest()
-
-
-def _text_stamp(
-    paths: list[str],
-    stats: Mapping[str, os.stat_result],
-    odd_paths: list[str],
-    odd: Mapping[str, str],
-    now: int,
-) -> str | None:
-    if any(is_racy(stats[p], now) for p in paths):
-        return None
-    digest = hashlib.sha256(b"text\n")
-    _names(digest, (f"{p}\0{stat_key(stats[p])}" for p in paths))
+        if any(is_racy(stats[p], now) for p in paths):
+            return None
+        digest = hashlib.sha256(b"text\n")
+        _names(digest, (f"{p}\0{stat_key(stats[p])}" for p in paths))
+    else:
+        if times and (max(times[0::2]) > now - RACY_NS or max(times[1::2]) > now - CTIME_TICK_NS):
+            return None
+        digest = hashlib.sha256(f"{len(paths)} {len(odd_paths)}\n".encode())
+        _names(digest, paths)
+        digest.update(times.tobytes() + others.tobytes())
     _names(digest, (f"{odd[p]}:{p}" for p in odd_paths))
     return digest.hexdigest()
 
