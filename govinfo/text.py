@@ -18,8 +18,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from wcwidth import wcswidth
-
 # How alike a typed word and a known one must be (difflib's ratio) to be offered as "did you
 # mean": field names are short and spelt by the clerk from the docs, so only a near miss;
 # ids of the folder a little looser; names from an import file (folded, brackets stripped)
@@ -31,7 +29,10 @@ NAME_CUTOFF = 0.5
 
 def display_width(text: str) -> int:
     """Columns ``text`` takes on a terminal: a CJK character counts 2 (its length when wcwidth
-    cannot tell, e.g. for control characters)."""
+    cannot tell, e.g. for control characters). wcwidth is imported on first use: every layer
+    imports this module, few measure widths."""
+    from wcwidth import wcswidth
+
     width = wcswidth(text)
     return width if width >= 0 else len(text)
 

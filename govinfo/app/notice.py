@@ -1,6 +1,9 @@
 """The 通报 and the statements (issue 15): read what the office wrote once (``notice.yaml``),
 assemble the notice's content from the year's scoring (or a half's, quarter's or month's period
-report), render it, write the files atomically."""
+report), render it, write the files atomically.
+
+The renderers, and python-docx with them, are imported only when a notice or statements are
+written: ``report`` imports this module for :class:`NoticeOptions` on every run."""
 
 from __future__ import annotations
 
@@ -16,11 +19,6 @@ from govinfo.errors import UsageError
 from govinfo.i18n import t
 from govinfo.load.notice import read_notice
 from govinfo.model import Folder, NoticeSettings
-from govinfo.render.letter import TemplateError
-from govinfo.render.notice import notice_docx
-from govinfo.render.periodnotice import period_notice_docx
-from govinfo.render.periodstatement import period_statement_files
-from govinfo.render.statement import statement_files
 from govinfo.reports.notice import notice_content, statements
 from govinfo.reports.period import period_report
 from govinfo.reports.periodnotice import period_notice_content, period_statements
@@ -59,6 +57,9 @@ def write_notice(
     """Write the notice to ``options.out`` and/or a statement per point into
     ``options.statements``; everything is rendered before the first file is written. Returns
     how many statements were written."""
+    from govinfo.render.notice import notice_docx
+    from govinfo.render.statement import statement_files
+
     settings = _settings(session, options)
     content = notice_content(folder, result, ye, settings, number=options.number, date=options.date)
     files: dict[Path, bytes] = {}
@@ -86,6 +87,8 @@ def _settings(session: Session, options: NoticeOptions) -> NoticeSettings:
 
 def _docx(render: Callable[[], bytes], options: NoticeOptions) -> bytes:
     """The notice's bytes; a template python-docx cannot open is refused (exit 2)."""
+    from govinfo.render.letter import TemplateError
+
     try:
         return render()
     except TemplateError as exc:
@@ -105,6 +108,9 @@ def write_period_notice(
     :func:`~govinfo.reports.period.period_report` (the figures ``report PERIOD`` shows) and the
     scoring at its TO; everything is rendered before the first file is written. Returns how
     many statements were written."""
+    from govinfo.render.periodnotice import period_notice_docx
+    from govinfo.render.periodstatement import period_statement_files
+
     settings = _settings(session, options)
     at_to = score_year(folder, period.year, period.to(as_of))
     report = period_report(folder, period, as_of, at_to=at_to)

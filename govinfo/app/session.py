@@ -58,12 +58,14 @@ def finish_interrupted_write(root: Path, feedback: Feedback) -> None:
     A reader never fails for a writer: when a live govinfo still holds the lock after the
     usual wait, or the interrupted write's files are in place but git could not record them
     (its message says why and what to do), the folder is read as it is — every file whole."""
-    from govinfo.store.lock import LockBusy
-    from govinfo.store.write import PendingWrite, has_pending, recover
+    from govinfo.store.place import has_pending
 
     if not has_pending(root):
         return
     prelist.forget()  # the folder listed at start-up may be the one before the recovery
+    from govinfo.store.lock import LockBusy  # the writer, only when there is a write to finish
+    from govinfo.store.write import PendingWrite, recover
+
     try:
         notes = recover(root)
     except LockBusy as busy:

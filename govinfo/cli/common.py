@@ -12,35 +12,40 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import typer
-from rich.console import Console
 
 from govinfo import settings
 from govinfo.app.options import Progress, RunOptions
 from govinfo.cli.complete import complete_year
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import error_text, get_lang, t
-from govinfo.render.fit import fitting_console
 from govinfo.text import escape
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from govinfo.app.session import Session
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def console() -> Console:
-    """Tables and results: stdout. Colour only on a terminal and never with NO_COLOR."""
+    """Tables and results: stdout. Colour only on a terminal and never with NO_COLOR.
+
+    rich is imported here, not with the module: a JSON or CSV answer never needs it."""
     from govinfo.cli.stdout import Guarded
+    from govinfo.render.fit import fitting_console
 
     return cast(
-        Console,
+        "Console",
         fitting_console(file=cast("IO[str]", Guarded()), highlight=False, soft_wrap=False),
     )
 
 
 def err_console() -> Console:
     """Messages and progress: stderr."""
-    return cast(Console, fitting_console(stderr=True, highlight=False))
+    from govinfo.render.fit import fitting_console
+
+    return cast("Console", fitting_console(stderr=True, highlight=False))
 
 
 class State:

@@ -44,9 +44,9 @@ def explain(
     report = explain_use_case(common.session(ctx, at), point, year, day)
     emit(
         fmt,
-        spec=explain_table(report),
-        document=explain_document(report),
-        records=explain_records(report),
+        spec=lambda: explain_table(report),
+        document=lambda: explain_document(report),
+        records=lambda: explain_records(report),
         keys=EXPLAIN_KEYS,
         out=out,
     )

@@ -8,7 +8,7 @@ On stdout: the table for people (rich or Markdown) or the machine contract (CSV,
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -39,27 +39,30 @@ OutOpt = Annotated[
 def emit(
     fmt: OutputFormat,
     *,
-    spec: Table,
-    document: Any,
-    records: Sequence[Mapping[str, Any]],
+    spec: Callable[[], Table],
+    document: Callable[[], Any],
+    records: Callable[[], Sequence[Mapping[str, Any]]],
     keys: Sequence[str],
     out: str | None = None,
-    sheet: Table | None = None,
+    sheet: Callable[[], Table] | None = None,
 ) -> None:
-    """Print on stdout: ``spec`` as a rich table or Markdown, ``records`` as CSV under ``keys``
-    (the JSON keys), or ``document`` as JSON; with ``out``, write ``sheet`` (default ``spec``)
-    to that file first."""
+    """Print on stdout: ``spec()`` as a rich table or Markdown, ``records()`` as CSV under
+    ``keys`` (the JSON keys), or ``document()`` as JSON; with ``out``, write ``sheet()``
+    (default ``spec()``) to that file first.
+
+    Each rendering is a callable, called only for the format asked for: a JSON answer never
+    builds the table for people (nor imports what only that needs)."""
     if out is not None:
-        write_table(out, sheet or spec)
+        write_table(out, (sheet or spec)())
     if fmt is OutputFormat.table:
-        print_table(spec, common.console())
+        print_table(spec(), common.console())
         return
     if fmt is OutputFormat.markdown:
-        text = markdown_text(spec)
+        text = markdown_text(spec())
     elif fmt is OutputFormat.csv:
-        text = csv_text(records, keys)
+        text = csv_text(records(), keys)
     else:
-        text = json_text(document)
+        text = json_text(document())
         if cannot_encode(sys.stdout):
             text = ascii_json(text)  # the same document, every value exact
     sys.stdout.write(text)

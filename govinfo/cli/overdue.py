@@ -120,12 +120,12 @@ def overdue(
     else:
         emit(
             fmt,
-            spec=overdue_table(report, by),
-            document=overdue_document(report),
-            records=overdue_records(report),
+            spec=lambda: overdue_table(report, by),
+            document=lambda: overdue_document(report),
+            records=lambda: overdue_records(report),
             keys=overdue_keys(report),
             out=out,
-            sheet=overdue_sheet(report),
+            sheet=lambda: overdue_sheet(report),
         )
     if fail_on_findings and report.findings:
         raise typer.Exit(EXIT_FINDINGS)

@@ -60,9 +60,9 @@ def list_points(
     states = [s for s in point_states(folder, day) if kind is None or s.point.kind is kind]
     emit(
         fmt,
-        spec=list_table(states, {p.id: p.label for p in folder.points}),
-        document={"as_of": day.isoformat(), "points": list_records(states, joined=False)},
-        records=list_records(states, joined=True),
+        spec=lambda: list_table(states, {p.id: p.label for p in folder.points}),
+        document=lambda: {"as_of": day.isoformat(), "points": list_records(states, joined=False)},
+        records=lambda: list_records(states, joined=True),
         keys=LIST_KEYS,
         out=out,
     )

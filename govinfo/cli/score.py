@@ -69,9 +69,9 @@ def score(
         common.err_console().print(empty, markup=False, highlight=False, soft_wrap=True)
     emit(
         fmt,
-        spec=score_table(report),
-        document=score_document(report),
-        records=score_records(report),
+        spec=lambda: score_table(report),
+        document=lambda: score_document(report),
+        records=lambda: score_records(report),
         keys=SCORE_KEYS,
         out=out,
     )

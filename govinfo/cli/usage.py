@@ -29,7 +29,6 @@ import typer
 from typer.core import TyperGroup
 
 from govinfo.i18n import HELP_ZH, get_lang, set_lang, t
-from govinfo.render.fit import wrap_text
 
 # A parameter's placeholder by its name (zh, en); by its type when the name is not here.
 PLACEHOLDERS: dict[str, tuple[str, str]] = {
@@ -205,6 +204,8 @@ def _definition_list(rows: list[tuple[str, str]], width: int) -> list[str]:
     own, as click does)."""
     from rich.cells import cell_len
 
+    from govinfo.render.fit import wrap_text
+
     term_width = min(max((cell_len(term) for term, _ in rows), default=0), 30)
     indent = 2 + term_width + 2
     lines = []
@@ -222,6 +223,8 @@ def _definition_list(rows: list[tuple[str, str]], width: int) -> list[str]:
 
 def help_text(ctx: Any) -> str:
     """The whole ``--help`` of ``ctx``'s command in the current language."""
+    from govinfo.render.fit import wrap_text
+
     command = ctx.command
     path = _command_path(ctx)
     width = _help_width()

@@ -9,7 +9,6 @@ caller parses in-process.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable
@@ -73,7 +72,10 @@ def parse_many(
     root: Path, paths: list[str], meanwhile: Callable[[], None] | None = None
 ) -> dict[str, ParsedFile]:
     """Parse the submission files ``paths`` (relative to ``root``) on all cores; ``meanwhile``
-    runs here while the workers parse."""
+    runs here while the workers parse. multiprocessing is imported here, only when a parse
+    is this large: most runs (a warm answer, a small year) never start a worker."""
+    import multiprocessing
+
     global _root
     _root = root
     count = max(workers(), 1)

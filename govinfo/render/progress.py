@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
-
-from rich.console import Console
+from typing import TYPE_CHECKING, TypeVar
 
 from govinfo.i18n import t
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 Progress = Callable[[str, int, int], None]
 A = TypeVar("A")

@@ -50,3 +50,9 @@ def locate(root: Path) -> Place:
     rel = root.relative_to(top).as_posix()
     prefix = "" if rel == "." else rel + "/"
     return Place(root, top, prefix, gdir / STATE_DIR_NAME, gdir)
+
+
+def has_pending(root: Path) -> bool:
+    """Whether an interrupted write waits for recovery (one stat; no lock taken). Here, with
+    where the journal lives, so that a reader's start-up check imports none of the writer."""
+    return locate(root).journal_path.exists()

@@ -20,7 +20,8 @@ Use it like this::
         result.warnings  # one-line warnings for stderr (not a git repository, identity fallback)
 
 ``apply_changes(root, changes, ...)`` does the same in one call; ``recover(root)`` takes the lock
-just to finish or undo an interrupted write; ``has_pending(root)`` is a cheap check readers may use.
+just to finish or undo an interrupted write; ``has_pending(root)`` (kept in
+:mod:`govinfo.store.place`, light to import) is a cheap check readers may use.
 
 What ``apply`` guarantees:
 
@@ -83,7 +84,7 @@ from govinfo.store.journal import (
     write_journal,
 )
 from govinfo.store.lock import hold_lock
-from govinfo.store.place import Place, locate
+from govinfo.store.place import Place, has_pending, locate
 from govinfo.store.recovery import (
     JournalCommitFailed,
     PendingWrite,
@@ -400,11 +401,6 @@ def recover(root: Path) -> list[str]:
     """Take the lock just to finish or undo an interrupted write; returns what was done."""
     with open_writer(root) as w:
         return w.recovered
-
-
-def has_pending(root: Path) -> bool:
-    """Whether an interrupted write waits for recovery (one stat; no lock taken)."""
-    return locate(root).journal_path.exists()
 
 
 __all__ = [
