@@ -12,7 +12,7 @@ rest. Which parts a command reads follows from its years (:func:`bucket_wanted` 
 needs — the one a child process made at start-up (:mod:`govinfo.load.prelist`) — gives the
 very same fingerprint as a listing of just those years.
 
-Light on purpose (``os``, ``hashlib``, ``array``, ``time``): the start-up child imports it.
+Light on purpose (``os``, ``hashlib``, ``array``, ``itertools``, ``operator``, ``time``): the start-up child imports it.
 """
 
 from __future__ import annotations
@@ -22,10 +22,14 @@ import os
 import time
 from array import array
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from itertools import chain
+from operator import attrgetter
 
 RACY_NS = 2_000_000_000
 CTIME_TICK_NS = 50_000_000
 BASE = "-"
+_TIMES = attrgetter("st_mtime_ns", "st_ctime_ns")
+_OTHERS = attrgetter("st_size", "st_ino", "st_dev")
 
 
 def stat_key(st: os.stat_result) -> tuple[int, int, int, int, int]:
@@ -91,8 +95,15 @@ def stamps(
     file too new to trust its times at ``now`` (nanoseconds; default: the clock's) — see
     :func:`is_racy`."""
     files: dict[str, list[str]] = {}
+    parts_of: dict[tuple[str, ...], str] = {}  # bucket() by what it reads of a path
     for path in stats:
-        files.setdefault(bucket(path), []).append(path)
+        parts = path.split("/", 4)
+        # below a point's folder: its year and the first two letters of the next name
+        shape = (*parts[:2], "/", parts[3][:2]) if len(parts) > 3 and parts[3] else (*parts,)
+        name = parts_of.get(shape)
+        if name is None:
+            name = parts_of[shape] = bucket(path)
+        files.setdefault(name, []).append(path)
     odds: dict[str, list[str]] = {}
     for path in odd:
         odds.setdefault(bucket(path, odd=True), []).append(path)
@@ -110,12 +121,10 @@ def _stamp(
     odd: Mapping[str, str],
     now: int,
 ) -> str | None:
-    times, others = array("q"), array("Q")
+    listed = [stats[path] for path in paths]
     try:
-        for path in paths:
-            st = stats[path]
-            times.extend((st.st_mtime_ns, st.st_ctime_ns))
-            others.extend((st.st_size, st.st_ino, st.st_dev))
+        times = array("q", chain.from_iterable(map(_TIMES, listed)))
+        others = array("Q", chain.from_iterable(map(_OTHERS, listed)))
     except OverflowError:  # a time past 2262 or before 1678: stamped as text, never refused
         if any(is_racy(stats[p], now) for p in paths):
             return None

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from govinfo.load.sources import WorkingTree, wanted
@@ -46,6 +46,20 @@ spans = st.builds(
 def test_a_files_part_is_read_exactly_when_the_file_is(path: str, span: YearSpan) -> None:
     assert bucket_wanted(bucket(path), span) == wanted(path, span)
     assert bucket_wanted(bucket(path), None)
+
+
+@given(st.lists(tree_paths, max_size=12))
+@example(["submissions/2003/01", "submissions/2003/a/01.yaml"])  # same letters, other depth
+def test_the_stamps_group_files_by_bucket(listed: list[str]) -> None:
+    """stamps() remembers bucket() by the parts of a path it reads: the same parts as
+    bucket() of each path, stamped the same as a part of those files alone."""
+    one = os.stat(__file__)
+    stats = dict.fromkeys(listed, one)
+    parts = stamps(stats, {}, now=time.time_ns() + LATER)
+    assert set(parts) == {bucket(p) for p in listed}
+    for name, stamp in parts.items():
+        alone = {p: one for p in listed if bucket(p) == name}
+        assert stamps(alone, {}, now=time.time_ns() + LATER) == {name: stamp}
 
 
 def _plant(root: Path, entries: list[tuple[str, str]]) -> None:
