@@ -57,3 +57,6 @@ def generate(
         ),
         markup=False,
     )
+
+
+app.command("generate")(common.guarded(generate))

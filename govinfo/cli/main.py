@@ -1,15 +1,19 @@
 """The ``govinfo`` application: global options and the list of commands.
 
-Each command lives in its own module as a plain function and is registered here with one line;
-``common.guarded`` turns a ``GovinfoError`` into its message and exit code in this one place.
-Command modules import heavy libraries inside the command body, so ``--help`` stays quick.
+Each command lives in its own module as a plain function and is listed here with one line
+(:data:`COMMANDS`); ``common.guarded`` turns a ``GovinfoError`` into its message and exit code
+in this one place. A run builds only the command its line names (:func:`for_line`), and command
+modules import heavy libraries inside the command body, so a warm answer and ``--help`` stay
+quick.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -17,23 +21,7 @@ import typer
 
 from govinfo import __version__
 from govinfo.app.options import apply_language
-from govinfo.cli import (
-    anywhere,
-    check,
-    closeyear,
-    common,
-    demo,
-    explain,
-    import_cmd,
-    init,
-    overdue,
-    params,
-    points,
-    report,
-    score,
-    stdout,
-    usage,
-)
+from govinfo.cli import anywhere, common, params, stdout, usage
 from govinfo.cli.common import guarded
 from govinfo.i18n import get_lang
 from govinfo.load import prelist
@@ -46,21 +34,6 @@ class RootGroup(anywhere.GlobalOptionsAnywhere, usage.LocalisedGroup):
 
 params.install()
 
-app = typer.Typer(
-    name="govinfo",
-    cls=RootGroup,
-    help=(
-        "政务信息直报点管理工具 — the information division's tool for the network of "
-        "direct-reporting points: check the data folder, score a year, list what is overdue, "
-        "import batches, write the year-end tables."
-    ),
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
 
 def _version(value: bool) -> None:
     if value:
@@ -68,7 +41,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main(
     ctx: typer.Context,
     data: Annotated[
@@ -98,17 +70,88 @@ def main(
     apply_language(ctx.obj.options, get_lang())
 
 
-app.command("init")(guarded(init.init))
-app.command("check")(guarded(check.check))
-demo.app.command("generate")(guarded(demo.generate))
-app.add_typer(demo.app, name="demo")
-app.command("score")(guarded(score.score))
-app.command("explain")(guarded(explain.explain))
-app.command("overdue")(guarded(overdue.overdue))
-app.command("import")(guarded(import_cmd.import_cmd))
-app.command("report")(guarded(report.report))
-app.command("close-year")(guarded(closeyear.close_year))
-app.add_typer(points.app, name="points")
+# Every command, in the order of --help: its name → (its module in govinfo.cli, the function;
+# None for a group of commands, whose module's ``app`` holds them).
+COMMANDS: dict[str, tuple[str, str | None]] = {
+    "init": ("init", "init"),
+    "check": ("check", "check"),
+    "demo": ("demo", None),
+    "score": ("score", "score"),
+    "explain": ("explain", "explain"),
+    "overdue": ("overdue", "overdue"),
+    "import": ("import_cmd", "import_cmd"),
+    "report": ("report", "report"),
+    "close-year": ("closeyear", "close_year"),
+    "points": ("points", None),
+}
+
+
+def build(only: str | None = None) -> typer.Typer:
+    """The application with every command, or with ``only`` that one (see :func:`for_line`)."""
+    built = typer.Typer(
+        name="govinfo",
+        cls=RootGroup,
+        help=(
+            "政务信息直报点管理工具 — the information division's tool for the network of "
+            "direct-reporting points: check the data folder, score a year, list what is "
+            "overdue, import batches, write the year-end tables."
+        ),
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    built.callback()(main)
+    for name, (module_name, function) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        module = importlib.import_module(f"govinfo.cli.{module_name}")
+        if function is None:
+            built.add_typer(module.app, name=name)
+        else:
+            built.command(name)(guarded(getattr(module, function)))
+    return built
+
+
+def for_line(args: Sequence[str], environ: dict[str, str] | None = None) -> typer.Typer:
+    """The application for one command line: only the command it names, when it names one —
+    Typer reads the signature of every command it holds before it runs one (15 ms of a warm
+    answer, with the imports of the modules not run) — else every command (the list in
+    ``--help``, a mistyped name and its suggestion, shell completion)."""
+    env = os.environ if environ is None else environ
+    if any(name.startswith("_GOVINFO_COMPLETE") for name in env):
+        return build()
+    name = command_name(args)
+    return build(name if name in COMMANDS else None)
+
+
+def command_name(args: Sequence[str]) -> str | None:
+    """The command a line names: its first word after the global options (None when an
+    option of the program itself, such as ``--help`` or ``--version``, comes first)."""
+    hoisted = anywhere.hoist_global_options(list(args))
+    i = 0
+    while i < len(hoisted):
+        word = hoisted[i]
+        takes_value = anywhere.GLOBAL_OPTIONS.get(word.split("=", 1)[0])
+        if takes_value is None:
+            return None if word.startswith("-") else word
+        i += 2 if takes_value and "=" not in word else 1
+    return None
+
+
+_whole: typer.Typer | None = None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``app``: the application with every command (for tests and tools), built when first
+    asked for."""
+    global _whole
+    if name != "app":
+        raise AttributeError(name)
+    if _whole is None:
+        _whole = build()
+    return _whole
 
 
 def run() -> None:
@@ -123,7 +166,7 @@ def run() -> None:
     stdout.prepare()
     guard_streams()
     try:
-        app()
+        for_line(sys.argv[1:])()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except stdout.StdoutLost:

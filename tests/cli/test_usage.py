@@ -122,3 +122,29 @@ def test_lang_option_wins(runner: CliRunner, make_folder: MakeFolder) -> None:
     code, _, err = invoke(runner, "--data", str(make_folder()), "--lang", "en", "score", "abc")
     assert code == 2
     assert "invalid value for YEAR: expected a year" in err
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("score 2003", "score"),
+        ("--lang en score 2003", "score"),
+        ("--data=d --no-cache points show x", "points"),
+        ("score 2003 --data d", "score"),
+        ("--help", None),
+        ("--version score", None),
+        ("--data d", None),
+        ("scor 2003", "scor"),
+    ],
+)
+def test_a_run_builds_only_the_command_its_line_names(line: str, name: str | None) -> None:
+    from govinfo.cli.main import COMMANDS, command_name, for_line
+
+    assert command_name(line.split()) == name
+    built = typer.main.get_command(for_line(line.split(), environ={}))
+    assert isinstance(built, typer.core.TyperGroup)
+    wanted = [name] if name in COMMANDS else list(COMMANDS)
+    assert set(built.commands) == set(wanted)
+    completing = typer.main.get_command(for_line(line.split(), {"_GOVINFO_COMPLETE": "x"}))
+    assert isinstance(completing, typer.core.TyperGroup)
+    assert set(completing.commands) == set(COMMANDS)
