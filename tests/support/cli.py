@@ -5,6 +5,7 @@ child that may die hard; golden files; the switches for the long runs (``GOVINFO
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -71,6 +72,9 @@ def forked_cli(root: Path, *args: str, own_group: bool = False, **env: str) -> t
             try:
                 if own_group:
                     os.setpgid(0, 0)
+                    # Ctrl-C as at a terminal, even when the suite was started in the
+                    # background (a shell starts those with SIGINT ignored).
+                    signal.signal(signal.SIGINT, signal.default_int_handler)
                 os.dup2(out.fileno(), 1)
                 os.dup2(out.fileno(), 2)
                 sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
