@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 # How alike a typed word and a known one must be (difflib's ratio) to be offered as "did you
 # mean": field names are short and spelt by the clerk from the docs, so only a near miss;
@@ -27,14 +27,24 @@ ID_CUTOFF = 0.6
 NAME_CUTOFF = 0.5
 
 
+_wcswidth: Callable[[str], int] | None = None
+
+
 def display_width(text: str) -> int:
     """Columns ``text`` takes on a terminal: a CJK character counts 2 (its length when wcwidth
-    cannot tell, e.g. for control characters). wcwidth is imported on first use: every layer
-    imports this module, few measure widths."""
+    cannot tell, e.g. for control characters). wcwidth (25 ms to import) is imported on the
+    first call, not with the module — every layer imports this module, few measure widths —
+    and kept, not imported again on each of a report's hundreds of thousands of calls."""
+    width = (_wcswidth or _load_wcswidth())(text)
+    return width if width >= 0 else len(text)
+
+
+def _load_wcswidth() -> Callable[[str], int]:
+    global _wcswidth
     from wcwidth import wcswidth
 
-    width = wcswidth(text)
-    return width if width >= 0 else len(text)
+    _wcswidth = wcswidth
+    return wcswidth
 
 
 def closest(word: str, known: Iterable[str], *, cutoff: float) -> str | None:
