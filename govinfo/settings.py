@@ -31,8 +31,8 @@ DEFAULT_MAX_IMPORT_MB = 20.0
 DEFAULT_LOCK_WAIT_SECONDS = 5.0
 
 
-def _flag(name: str) -> bool:
-    return os.environ.get(name, "") not in ("", "0")
+def _flag(name: str, environ: Mapping[str, str] = os.environ) -> bool:
+    return environ.get(name, "") not in ("", "0")
 
 
 def data_folder() -> Path | None:
@@ -75,10 +75,7 @@ def no_cache() -> bool:
 def head_start(environ: Mapping[str, str] = os.environ) -> bool:
     """Whether a warm answer may get its head start (``GOVINFO_PRELIST`` is not ``0`` and the
     caches are on); ``environ`` is the environment the program was started with."""
-    return environ.get("GOVINFO_PRELIST", "") != "0" and environ.get("GOVINFO_NO_CACHE", "") in (
-        "",
-        "0",
-    )
+    return environ.get("GOVINFO_PRELIST", "") != "0" and not _flag("GOVINFO_NO_CACHE", environ)
 
 
 def fast_yaml() -> bool:

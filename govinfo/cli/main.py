@@ -13,7 +13,7 @@ import contextlib
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -114,13 +114,12 @@ def build(only: str | None = None) -> typer.Typer:
     return built
 
 
-def for_line(args: Sequence[str], environ: dict[str, str] | None = None) -> typer.Typer:
+def for_line(args: Sequence[str], environ: Mapping[str, str] = os.environ) -> typer.Typer:
     """The application for one command line: only the command it names, when it names one —
     Typer reads the signature of every command it holds before it runs one (15 ms of a warm
     answer, with the imports of the modules not run) — else every command (the list in
     ``--help``, a mistyped name and its suggestion, shell completion)."""
-    env = os.environ if environ is None else environ
-    if any(name.startswith("_GOVINFO_COMPLETE") for name in env):
+    if any(name.startswith("_GOVINFO_COMPLETE") for name in environ):
         return build()
     name = command_name(args)
     return build(name if name in COMMANDS else None)

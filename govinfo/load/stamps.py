@@ -12,7 +12,8 @@ rest. Which parts a command reads follows from its years (:func:`bucket_wanted` 
 needs — the one a child process made at start-up (:mod:`govinfo.load.prelist`) — gives the
 very same fingerprint as a listing of just those years.
 
-Light on purpose (``os``, ``hashlib``, ``array``, ``itertools``, ``operator``, ``time``): the start-up child imports it.
+Light on purpose (``os``, ``hashlib``, ``array``, ``itertools``, ``operator``, ``time``): the
+start-up child imports it.
 """
 
 from __future__ import annotations
