@@ -49,8 +49,11 @@ def score(
     by_group: bool,
 ) -> ScoreReport:
     """The year's ranking as of ``day`` (through the result cache)."""
-    result = session.score(year, day)
-    return score_report(result, kind=kind, top=top, groups=groups, by_group=by_group)
+    return session.score(
+        year,
+        day,
+        lambda result: score_report(result, kind=kind, top=top, groups=groups, by_group=by_group),
+    )
 
 
 def explain(session: Session, point: str, year: int, day: dt.date) -> ExplainReport:

@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, overload
 
 import msgspec
 
@@ -31,6 +31,7 @@ from govinfo.rules.years import YearSpan, scoring_years, years_read
 
 MAX_REFUSAL_LINES = 5
 R = TypeVar("R")
+F = TypeVar("F")
 
 SourceLines = Callable[[str, int], str | None]
 
@@ -85,6 +86,10 @@ def refusal(problems: list[Problem], n_errors: int, limit: int = MAX_REFUSAL_LIN
     if len(errors) > limit:
         lines.append("  " + t("refused_more", n=len(errors) - limit))
     return DataError("\n".join(lines))
+
+
+def _as_is(result: R) -> R:
+    return result
 
 
 class Session:
@@ -187,15 +192,28 @@ class Session:
 
         return source_line
 
-    def score(self, year: int, as_of: dt.date) -> YearScore:
+    @overload
+    def score(self, year: int, as_of: dt.date) -> YearScore: ...
+
+    @overload
+    def score(self, year: int, as_of: dt.date, finish: Callable[[YearScore], F]) -> F: ...
+
+    def score(
+        self, year: int, as_of: dt.date, finish: Callable[[YearScore], object] = _as_is
+    ) -> object:
         """The ``YearScore`` of ``year`` as of ``as_of``, without the per-point events (the
-        ranking does not need them; ``explain`` scores for itself), through :meth:`cached`."""
-        return self.cached(
-            year,
+        ranking does not need them; ``explain`` scores for itself), through the result cache
+        — or ``finish`` of it (the rows a command shows), which a warm run works out while
+        the folder is still being listed (see :meth:`answer`)."""
+        return self.answer(
+            scoring_years(year),
             name=f"score-{year}",
             question=f"score\0{year}\0{as_of.isoformat()}",
             kind=YearScore,
-            compute=lambda folder: _without_events(score_year(folder, year, as_of)),
+            compute=lambda loaded: Computed(
+                _without_events(score_year(loaded.folder, year, as_of))
+            ),
+            finish=finish,
         )
 
     def cached(
@@ -226,11 +244,32 @@ class Session:
         kind: type[R],
         compute: Callable[[LoadResult], Computed[R]],
     ) -> R:
-        """``compute(loaded)``'s result, ``loaded`` being the folder with ``years`` of
-        submissions (every year when None; refusing on errors) — or the result stored under
-        ``name`` when no file it depends on has changed (see
+        """:meth:`answer` as computed or stored."""
+        return self.answer(
+            years, name=name, question=question, kind=kind, compute=compute, finish=_as_is
+        )
+
+    def answer(
+        self,
+        years: YearSpan | None,
+        *,
+        name: str,
+        question: str,
+        kind: type[R],
+        compute: Callable[[LoadResult], Computed[R]],
+        finish: Callable[[R], F],
+    ) -> F:
+        """``finish`` of ``compute(loaded)``'s result, ``loaded`` being the folder with
+        ``years`` of submissions (every year when None; refusing on errors) — or of the
+        result stored under ``name`` when no file it depends on has changed (see
         :func:`govinfo.load.cache.fingerprint`) since it was computed for the same
         ``question``: a warm run parses and computes nothing.
+
+        The stored result is decoded, and ``finish`` run on it, before the folder's
+        fingerprint is known — while the head start (:mod:`govinfo.load.prelist`) is still
+        listing the folder — and given back only once the fingerprint is the one it was
+        stored under. So ``finish`` must be pure and total: it may run on a stored result
+        that turns out to be stale, and its answer is then thrown away.
 
         A result that had to read more years than ``years`` (``Computed.read``) is stored under
         the fingerprint of everything it read, with a note, under the fingerprint of
@@ -238,35 +277,36 @@ class Session:
         same fingerprint and parses nothing either. The note is sound because which years are
         needed is decided from the files of ``years`` alone."""
         if not self.caching:
-            return compute(self.load(years)).result
+            return finish(compute(self.load(years)).result)
         from govinfo.load.cache import ResultCache, fingerprint
 
         results = ResultCache(self.root)
-        if not results.holds(name):
+        stored = results.peek(name, kind)
+        if stored is None:
             prelist.stop()  # nothing stored to find: no head start to wait for
+        early = None if stored is None else (stored.key, finish(stored.value))
         key = fingerprint(self._parts(years), [years], question)
-        if key is not None:
-            hit = results.get(name, key, kind)
-            wider = results.get(f"{name}-years", key, ReadYears) if hit is None else None
+        if key is not None and early is not None:
+            if early[0] == key:
+                return early[1]
+            wider = results.get(f"{name}-years", key, ReadYears)
             if wider is not None:
                 spans = [years, years_read(wider.span())]
-                wide_key = fingerprint(self._parts(*spans), spans, question)
-                hit = results.get(name, wide_key, kind) if wide_key is not None else None
-            if hit is not None:
-                return hit
+                if early[0] == fingerprint(self._parts(*spans), spans, question):
+                    return early[1]
         answer = compute(self.load(years))
         if key is None or not answer.store:
-            return answer.result
+            return finish(answer.result)
         if answer.read is None:
             results.put(name, key, answer.result)
-            return answer.result
+            return finish(answer.result)
         # The listing now covers every year read (stats only ever gain files in a run).
         spans = [years, years_read(answer.read)]
         wide_key = fingerprint(self._parts(*spans), spans, question)
         if wide_key is not None:
             results.put(f"{name}-years", key, ReadYears(answer.read.start, answer.read.stop))
             results.put(name, wide_key, answer.result)
-        return answer.result
+        return finish(answer.result)
 
     def _parts(self, *spans: Collection[int] | None) -> dict[str, str | None]:
         """The stamps (:func:`govinfo.load.stamps.stamps`) of a listing that covers every

@@ -32,8 +32,9 @@ import hashlib
 import os
 import time
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import msgspec
 
@@ -300,6 +301,14 @@ def fingerprint(
     return stamps.fingerprint(parts, spans, head)
 
 
+@dataclass(frozen=True)
+class Stored(Generic[T]):
+    """A stored result and the key it was stored under."""
+
+    key: str
+    value: T
+
+
 class ResultCache:
     """Computed results (e.g. a year's ``YearScore``) stored under a fingerprint of their inputs.
 
@@ -310,21 +319,30 @@ class ResultCache:
     def __init__(self, root: Path, directory: Path | None = None) -> None:
         self.dir = directory or cache_dir(root)
 
-    def holds(self, name: str) -> bool:
-        """Whether anything is stored under ``name`` (or its note of the years read)."""
-        return any((self.dir / f"{n}.result").is_file() for n in (name, f"{name}-years"))
+    def peek(self, name: str, kind: type[T]) -> Stored[T] | None:
+        """What is stored under ``name`` with the key it was stored under, or None (nothing
+        stored, or nothing to trust: see :func:`read_sealed`). Read before the caller's key
+        is known — a warm answer decodes while the folder is being listed — and served only
+        when that key is the one stored (:meth:`get`)."""
+        found = self._read(name)
+        if found is None:
+            return None
+        value = _decoded(found[1], kind)
+        return None if value is None else Stored(found[0], value)
 
     def get(self, name: str, key: str, kind: type[T]) -> T | None:
+        """What is stored under ``name`` when it was stored under ``key``, else None."""
+        found = self._read(name)
+        if found is None or found[0] != key:
+            return None
+        return _decoded(found[1], kind)
+
+    def _read(self, name: str) -> tuple[str, bytes] | None:
         data = read_sealed(self.dir / f"{name}.result")
         if data is None:
             return None
         head, _, body = data.partition(b"\n")
-        if head.decode("ascii", "replace") != key:
-            return None
-        try:
-            return msgspec.msgpack.decode(body, type=kind)
-        except (msgspec.DecodeError, msgspec.ValidationError, ValueError):
-            return None
+        return head.decode("ascii", "replace"), body
 
     def put(self, name: str, key: str, value: object) -> None:
         try:
@@ -333,3 +351,10 @@ class ResultCache:
             return  # text msgpack cannot hold (a file name's surrogate escapes): computed again
         with contextlib.suppress(OSError):
             _write_pack(self.dir / f"{name}.result", key.encode("ascii") + b"\n" + body)
+
+
+def _decoded(body: bytes, kind: type[T]) -> T | None:
+    try:
+        return msgspec.msgpack.decode(body, type=kind)
+    except (msgspec.DecodeError, msgspec.ValidationError, ValueError):
+        return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from govinfo.app.session import Session
 from govinfo.errors import DataError
 from govinfo.i18n import get_lang
 from govinfo.load import WorkingTree
+from govinfo.rules.annual import YearScore
 from tests.support.folders import MakeFolder
 from tests.support.paths import FIXTURES
 
@@ -48,6 +50,42 @@ def test_a_warm_score_equals_a_cold_one(tmp_path: Path) -> None:
     warm = Session(RunOptions(data=root), Quiet()).score(2003, day)
     assert cold == first == warm
     assert cold.events == {}
+
+
+def test_a_stored_result_is_finished_early_but_given_only_while_it_holds(tmp_path: Path) -> None:
+    """A warm run works out what the command shows from the stored result while the folder is
+    being listed; once a file has changed (here in place: the same size and mtime), that
+    early answer is thrown away and the one computed from the files is given."""
+    import os
+    import shutil
+    import time
+
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURES / "scoring", root)
+    adjustments = root / "adjustments" / "2003.yaml"
+    os.utime(adjustments, (1_000_000_000, 1_000_000_000))
+    time.sleep(0.1)  # older than the racy rule's ctime tick
+    day = dt.date(2003, 12, 31)
+    finished: list[Decimal] = []
+
+    def total(result: YearScore) -> Decimal:
+        finished.append(sum((s.score for s in result.standings), Decimal(0)))
+        return finished[-1]
+
+    Session(RunOptions(data=root), Quiet()).score(2003, day)
+    warm = Session(RunOptions(data=root), Quiet()).score(2003, day, total)
+    assert finished == [warm]
+    adjustments.write_text(
+        adjustments.read_text(encoding="utf-8").replace("points: 17", "points: 27"),
+        encoding="utf-8",
+    )
+    os.utime(adjustments, (1_000_000_000, 1_000_000_000))
+    time.sleep(0.1)
+    finished.clear()
+    fresh = Session(RunOptions(data=root), Quiet()).score(2003, day, total)
+    assert finished == [warm, fresh]
+    assert fresh == warm + 10
+    assert fresh == Session(RunOptions(data=root, no_cache=True), Quiet()).score(2003, day, total)
 
 
 class Reads(WorkingTree):
