@@ -16,16 +16,17 @@ it off too); it lists the years named on the command line (and today's) with the
 them, or every year for ``points``. It reads, never writes, and never prints; it is stopped
 when the command ends (:func:`stop`).
 
-Light on purpose: it runs before the program's imports.
+Light on purpose: it runs before the program's imports, and whatever it imports before the
+child starts delays the child's answer by as much (``datetime`` and ``signal`` are left to the
+program).
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import re
-import signal
+import time
 from collections.abc import Collection, Mapping, Sequence
 
 from govinfo import settings
@@ -116,6 +117,8 @@ def stop() -> None:
     child = _child
     if child is None or child.fd < 0:
         return
+    import signal
+
     with contextlib.suppress(OSError):
         os.kill(child.pid, signal.SIGKILL)
     _close(child)
@@ -155,7 +158,7 @@ def _years(argv: Sequence[str], environ: Mapping[str, str]) -> frozenset[int]:
     (what a score, an overdue window or a circular reads around its year)."""
     named = {int(m.group(1)) for a in argv for m in [_YEAR.search(a)] if m}
     today = environ.get("GOVINFO_TODAY", "")
-    named.add(int(today[:4]) if _YEAR.search(today) else dt.date.today().year)
+    named.add(int(today[:4]) if _YEAR.search(today) else time.localtime().tm_year)
     return frozenset(y + d for y in named for d in (-2, -1, 0, 1))
 
 

@@ -96,15 +96,20 @@ def stamps(
     file too new to trust its times at ``now`` (nanoseconds; default: the clock's) — see
     :func:`is_racy`."""
     files: dict[str, list[str]] = {}
-    parts_of: dict[tuple[str, ...], str] = {}  # bucket() by what it reads of a path
+    parts_of: dict[tuple[str, str] | str, list[str]] = {}  # bucket() by what it reads of a path
     for path in stats:
         parts = path.split("/", 4)
-        # below a point's folder: its year and the first two letters of the next name
-        shape = (*parts[:2], "/", parts[3][:2]) if len(parts) > 3 and parts[3] else (*parts,)
-        name = parts_of.get(shape)
-        if name is None:
-            name = parts_of[shape] = bucket(path)
-        files.setdefault(name, []).append(path)
+        # below a point's folder: its year and the first two letters of the next name; else
+        # the path itself (the base files, a year's top: a few)
+        shape = (
+            (parts[1], parts[3][:2])
+            if len(parts) > 3 and parts[3] and parts[0] == "submissions"
+            else path
+        )
+        listed = parts_of.get(shape)
+        if listed is None:
+            listed = parts_of[shape] = files.setdefault(bucket(path), [])
+        listed.append(path)
     odds: dict[str, list[str]] = {}
     for path in odd:
         odds.setdefault(bucket(path, odd=True), []).append(path)
@@ -122,7 +127,7 @@ def _stamp(
     odd: Mapping[str, str],
     now: int,
 ) -> str | None:
-    listed = [stats[path] for path in paths]
+    listed = list(map(stats.__getitem__, paths))
     try:
         times = array("q", chain.from_iterable(map(_TIMES, listed)))
         others = array("Q", chain.from_iterable(map(_OTHERS, listed)))
