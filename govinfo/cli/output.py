@@ -16,14 +16,8 @@ import typer
 
 from govinfo.cli import common
 from govinfo.cli.terminal import ascii_json, cannot_encode
-from govinfo.render.table import (
-    OutputFormat,
-    Table,
-    csv_text,
-    json_text,
-    markdown_text,
-    print_table,
-)
+from govinfo.render.formats import csv_text, json_text, markdown_text
+from govinfo.render.table import OutputFormat, Table, print_table
 
 OutOpt = Annotated[
     str | None,

@@ -163,13 +163,13 @@ def _show(data: Circular, out: str | None, kind: str | None, fmt: ReportFormat) 
     """The circular on stdout (tables, or JSON), or its tables written to ``out``."""
     from govinfo.app.export import export_tables
     from govinfo.i18n import t
+    from govinfo.render.formats import json_text
     from govinfo.render.period import (
         period_document,
         period_tables,
         report_title,
         year_report_tables,
     )
-    from govinfo.render.table import json_text
     from govinfo.render.yearend import print_year_end, trend_chart
     from govinfo.render.yeartables import document_title, year_end_tables
 

@@ -20,16 +20,9 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from govinfo.render.formats import csv_rows, markdown_table
 from govinfo.render.printsetup import dress_sheet
-from govinfo.render.table import (
-    Cell,
-    ColumnKind,
-    Table,
-    csv_rows,
-    display_rows,
-    markdown_table,
-    plain,
-)
+from govinfo.render.table import Cell, ColumnKind, Table, display_rows, plain
 from govinfo.reports.numbers import tidy
 from govinfo.text import display_width, escape, neutralise_formula
 

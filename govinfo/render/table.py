@@ -1,4 +1,5 @@
-"""A table in four formats: rich (terminal), markdown, CSV and JSON.
+"""A table in four formats: rich (terminal), markdown, CSV and JSON (the last three written by
+:mod:`govinfo.render.formats`).
 
 Any command that prints rows (score, explain, overdue, points, report) describes its output
 once as a :class:`Table` (localised headers, typed cells, a style per row, a title and footer
@@ -6,26 +7,24 @@ lines) for people, and as plain records (JSON keys and values, SPEC §3) for pro
 
 * ``table``    — :func:`print_table`: rich's table layout drawn by govinfo, fitted to a terminal and
   coloured per row there;
-* ``markdown`` — :func:`markdown_text`: a pipe table (tabulate, CJK-aware through wcwidth);
-* ``csv``      — :func:`csv_text`: the JSON keys as header, UTF-8 without BOM;
-* ``json``     — :func:`json_text`: the document, numbers as JSON numbers.
+* ``markdown`` — :func:`~govinfo.render.formats.markdown_text`: a pipe table (tabulate, CJK-aware through wcwidth);
+* ``csv``      — :func:`~govinfo.render.formats.csv_text`: the JSON keys as header, UTF-8 without BOM;
+* ``json``     — :func:`~govinfo.render.formats.json_text`: the document, numbers as JSON numbers.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
-
-import msgspec
+from itertools import chain, repeat
+from operator import sub
+from typing import Any, cast
 
 from govinfo import settings
 from govinfo.reports.numbers import fixed, tidy
-from govinfo.text import escape, escape_json
+from govinfo.text import escape
 
 
 class OutputFormat(StrEnum):
@@ -90,13 +89,20 @@ class Table:
         # (terminal, Markdown, CSV, xlsx): no control character from the data reaches a
         # terminal or a file raw.
         def cells(row: Sequence[Cell]) -> list[Cell]:
+            if _printable(row):
+                return list(row)
             return [
                 escape(c, multiline=False) if isinstance(c, str) and not c.isprintable() else c
                 for c in row
             ]
 
         set_ = object.__setattr__
-        set_(self, "rows", [cells(row) for row in self.rows])
+        rows = list(self.rows)
+        # Judged a whole table at once (a year report's tables hold 200,000 cells), cell by
+        # cell only when something in it needs escaping.
+        if not _printable(chain.from_iterable(rows)):
+            rows = [cells(row) for row in rows]
+        set_(self, "rows", rows)
         if self.total is not None:
             set_(self, "total", cells(self.total))
         if self.title is not None:
@@ -104,12 +110,18 @@ class Table:
         set_(self, "footer", tuple(escape(line) for line in self.footer))
 
 
+def _printable(cells: Iterable[Cell]) -> bool:
+    """Whether no text among ``cells`` holds anything :func:`escape` would change (a number's
+    or None's text never does)."""
+    return "".join(map(str, cells)).isprintable()
+
+
 def display(cell: Cell, kind: ColumnKind) -> str:
     """How a cell reads in a table: scores with exactly 2 decimals, nothing for an empty cell."""
     if cell is None:
         return ""
     if isinstance(cell, Decimal):
-        return fixed(cell) if kind is ColumnKind.SCORE else format(tidy(cell), "f")
+        return fixed(cell) if kind is ColumnKind.SCORE else _tidy_text(cell)
     return str(cell)
 
 
@@ -124,15 +136,28 @@ def plain(cell: Cell) -> str:
 
 def display_rows(table: Table) -> list[list[str]]:
     """Every row's display texts, the total row last."""
-    kinds = [c.kind for c in table.columns]
     rows = [*table.rows, *([table.total] if table.total is not None else [])]
-    return [
-        [
-            cell if type(cell) is str else display(cell, kind)
-            for cell, kind in zip(row, kinds, strict=True)
-        ]
-        for row in rows
-    ]
+    if not rows or not table.columns:
+        return [[] for _ in rows]
+    cells = zip(*rows, strict=True)  # a row of another length is a ValueError
+    columns = [display_column(col, c.kind) for col, c in zip(cells, table.columns, strict=True)]
+    return [list(row) for row in zip(*columns, strict=True)]
+
+
+def display_column(cells: Sequence[Cell], kind: ColumnKind) -> Sequence[str]:
+    """:func:`display` of each of a column's ``cells``, done a column at a time: the usual
+    columns — texts and whole numbers, or scores — in one pass each."""
+    held = set(map(type, cells))
+    if Decimal not in held and type(None) not in held:
+        return list(map(str, cells))  # texts, whole numbers (and text enums) as they read
+    if held == {Decimal}:
+        numbers = cast("Sequence[Decimal]", cells)
+        return list(map(fixed if kind is ColumnKind.SCORE else _tidy_text, numbers))
+    return [cell if type(cell) is str else display(cell, kind) for cell in cells]
+
+
+def _tidy_text(value: Decimal) -> str:
+    return format(tidy(value), "f")
 
 
 def _layout(table: Table) -> tuple[list[list[str]], list[str | None], frozenset[int]]:
@@ -294,23 +319,12 @@ def print_plain(
 
     rows, styles, ends = _layout(spec)
     headers = [c.header for c in spec.columns]
-    fitted = widths is not None
-    measured: list[list[int]] = []  # at natural widths each cell is measured once
-    if widths is None:
-        measured = [[display_width(cell) for cell in row] for row in rows]
-        natural = [display_width(h) for h in headers]
-        for row_widths in measured:
-            natural = [max(a, b) for a, b in zip(natural, row_widths, strict=True)]
-        widths = natural
     numeric = [c.numeric for c in spec.columns]
+    fitted = widths is not None
+    natural: list[str] = []  # each row's line, at natural widths
+    if widths is None:
+        widths, natural = natural_lines(rows, headers, numeric, gap)
     between = " " * gap
-
-    def one_line(cells: Sequence[str], cell_widths: Sequence[int]) -> str:
-        pieces = []
-        for text, used, w, right in zip(cells, cell_widths, widths, numeric, strict=True):
-            pad = " " * (w - used)
-            pieces.append(pad + text if right else text + pad)
-        return between.join(pieces).rstrip()
 
     def lines(cells: Sequence[str], header: bool = False) -> str:
         if fitted:
@@ -336,89 +350,46 @@ def print_plain(
         console.print(text, markup=False, highlight=False, soft_wrap=True, style="bold")
     console.print(rule, markup=False, highlight=False, soft_wrap=True)
     # The rows as one text printed once: a print per row costs rich's whole round (options,
-    # size, buffer) each time — seconds for the year report's 24,000 lines.
-    # Without colour there is nothing for rich to do: the text goes straight to its file.
-    plain = console.color_system is None and not console.record
-    body = Text(end="\n")
-    texts: list[str] = []
+    # size, buffer) each time — seconds for the year report's 24,000 lines. As rich: a blank
+    # line between groups.
+    texts = [lines(row) for row in rows] if fitted else natural
     last = len(rows) - 1
-    for i, (row, style) in enumerate(zip(rows, styles, strict=True)):
-        end = (
-            "" if i == last else "\n\n" if i in ends else "\n"
-        )  # as rich: a blank line between groups
-        text = lines(row) if fitted else one_line(row, measured[i])
-        if plain:
-            texts += (text, end)
-        else:
+    if not rows:
+        pass
+    elif console.color_system is None and not console.record:
+        # Without colour there is nothing for rich to do: the text goes straight to its file.
+        for i in ends:
+            if i < last:
+                texts[i] += "\n"
+        console.file.write("\n".join(texts) + "\n")
+    else:
+        body = Text(end="\n")
+        for i, (text, style) in enumerate(zip(texts, styles, strict=True)):
             body.append(text, style=RICH_STYLES.get(style or "") or None)
-            body.append(end)
-    if rows and plain:
-        console.file.write("".join(texts) + "\n")
-    elif rows:
+            body.append("" if i == last else "\n\n" if i in ends else "\n")
         console.print(body, highlight=False, soft_wrap=True)
     for text in spec.footer:
         say(text, console)
 
 
-def markdown_table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool]
-) -> str:
-    """A Markdown pipe table of display texts (tabulate, CJK-aware through wcwidth; ids never
-    read as numbers), ``numeric`` columns right-aligned."""
-    from tabulate import tabulate
+def natural_lines(
+    rows: Sequence[Sequence[str]], headers: Sequence[str], numeric: Sequence[bool], gap: int
+) -> tuple[list[int], list[str]]:
+    """The columns' natural widths (their widest text, header included) and each row as one
+    line at those widths, ``gap`` spaces between columns, numbers right-aligned, no trailing
+    spaces. Done a column at a time (a year report's tables hold 200,000 cells): each cell
+    measured once, and padded to its column's width by ``str.ljust``/``rjust`` to the length
+    that width takes (a CJK character is one character, two columns)."""
+    from govinfo.text import display_width
 
-    return str(
-        tabulate(
-            [list(r) for r in rows],
-            headers=list(headers),
-            tablefmt="pipe",
-            disable_numparse=True,
-            colalign=["right" if n else "left" for n in numeric],
-        )
-    )
-
-
-def markdown_text(spec: Table) -> str:
-    """``spec`` as Markdown: the title in bold, a pipe table, then the footer lines."""
-    table = markdown_table(
-        [c.header for c in spec.columns], display_rows(spec), [c.numeric for c in spec.columns]
-    )
-    parts = []
-    if spec.title:
-        parts.append(f"**{spec.title}**")
-    parts.append(table)
-    parts.extend(spec.footer)
-    return "\n\n".join(parts) + "\n"
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
-
-
-def csv_rows(rows: Iterable[Sequence[str]], *, newline: str = "\n") -> str:
-    """Rows of texts (the header first) as CSV text, each row ended by ``newline``."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator=newline)
-    writer.writerows(rows)
-    return buf.getvalue()
-
-
-def csv_text(records: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> str:
-    """``records`` as CSV with ``keys`` (the JSON keys) as header; booleans as ``true``/
-    ``false``, null as an empty cell, decimals as written."""
-    return csv_rows([keys, *([escape(_cell(rec.get(k))) for k in keys] for rec in records)])
-
-
-_ENCODER = msgspec.json.Encoder(decimal_format="number")
-
-
-def json_text(document: Any) -> str:
-    """``document`` as indented JSON, UTF-8 text as is, decimals as JSON numbers."""
-    text = msgspec.json.format(_ENCODER.encode(document), indent=2).decode("utf-8")
-    return escape_json(text) + "\n"
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in headers]
+    widths: list[int] = []
+    padded: list[list[str]] = []
+    for cells, header, right in zip(columns, headers, numeric, strict=True):
+        used = list(map(len if "".join(cells).isascii() else display_width, cells))
+        width = max(display_width(header), max(used, default=0))
+        widths.append(width)
+        lengths = map(sub, repeat(width), map(sub, used, map(len, cells)))
+        padded.append(list(map(str.rjust if right else str.ljust, cells, lengths)))
+    lines = map((" " * gap).join, zip(*padded, strict=True))
+    return widths, list(map(str.rstrip, lines))
