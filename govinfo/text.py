@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 # How alike a typed word and a known one must be (difflib's ratio) to be offered as "did you
 # mean": field names are short and spelt by the clerk from the docs, so only a near miss;
@@ -32,11 +32,44 @@ _wcswidth: Callable[[str], int] | None = None
 
 def display_width(text: str) -> int:
     """Columns ``text`` takes on a terminal: a CJK character counts 2 (its length when wcwidth
-    cannot tell, e.g. for control characters). wcwidth (25 ms to import) is imported on the
-    first call, not with the module — every layer imports this module, few measure widths —
-    and kept, not imported again on each of a report's hundreds of thousands of calls."""
+    cannot tell, e.g. for control characters). Plain ASCII and common CJK text is counted
+    here; anything else asks wcwidth, which (25 ms to import) is imported on the first such
+    call, not with the module — every layer imports this module, few meet such text — and
+    kept, not imported again on each of a report's hundreds of thousands of calls."""
+    if _COUNTED(text):
+        # Every covered character past ASCII is three bytes in UTF-8: two more bytes than
+        # characters for each, which is one more column — save for the narrow dashes and quotes.
+        extra = (len(text.encode()) - len(text)) >> 1
+        return len(text) + (extra and extra - len(_NARROW(text)))
     width = (_wcswidth or _load_wcswidth())(text)
     return width if width >= 0 else len(text)
+
+
+def display_widths(texts: Sequence[str]) -> list[int]:
+    """:func:`display_width` of each of ``texts`` — a table's column — measured together: an
+    ASCII column is its lengths, a column of ASCII and common CJK its lengths plus one per wide
+    character, each found in one pass over the whole column rather than a call per cell."""
+    joined = "".join(texts)
+    if joined.isascii():
+        return list(map(len, texts))
+    if not _COUNTED(joined):
+        return list(map(display_width, texts))
+    widths = [len(t) + ((len(t.encode()) - len(t)) >> 1) for t in texts]
+    if _NARROW(joined):  # a dash or a quote in a title: one column, not two
+        widths = [w - len(_NARROW(t)) for w, t in zip(widths, texts, strict=True)]
+    return widths
+
+
+# Texts measured without wcwidth: printable ASCII (one column each); the CJK characters a
+# point's name or a title is made of — the ideographs of Unicode 1.1, 、。〃, the brackets
+# 〈〉《》「」『』【】 and the full-width forms — two columns each in every wcwidth release; and
+# the dashes and curly quotes (— ‘ ’ “ ” …), one column each (tests/render/test_text.py checks
+# each against the installed wcwidth). Anything else (·, emoji, combining marks) goes to wcwidth.
+_COUNTED = re.compile(
+    "[\\x20-\\x7e\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026"
+    "\\u3001-\\u3003\\u3008-\\u3011\\u4e00-\\u9fa5\\uff01-\\uff60]*"
+).fullmatch
+_NARROW = re.compile("[\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026]").findall
 
 
 def _load_wcswidth() -> Callable[[str], int]:

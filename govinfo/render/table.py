@@ -112,8 +112,8 @@ class Table:
 
 def _printable(cells: Iterable[Cell]) -> bool:
     """Whether no text among ``cells`` holds anything :func:`escape` would change (a number's
-    or None's text never does)."""
-    return "".join(map(str, cells)).isprintable()
+    or None's text never does, so only the texts are looked at)."""
+    return "".join([c for c in cells if isinstance(c, str)]).isprintable()
 
 
 def display(cell: Cell, kind: ColumnKind) -> str:
@@ -136,23 +136,36 @@ def plain(cell: Cell) -> str:
 
 def display_rows(table: Table) -> list[list[str]]:
     """Every row's display texts, the total row last."""
-    rows = [*table.rows, *([table.total] if table.total is not None else [])]
-    if not rows or not table.columns:
-        return [[] for _ in rows]
-    cells = zip(*rows, strict=True)  # a row of another length is a ValueError
-    columns = [display_column(col, c.kind) for col, c in zip(cells, table.columns, strict=True)]
+    columns = display_columns(table)
+    if not columns:
+        return [[] for _ in range(len(table.rows) + (table.total is not None))]
     return [list(row) for row in zip(*columns, strict=True)]
+
+
+def display_columns(table: Table) -> list[Sequence[str]]:
+    """Every column's display texts, the total row's last (none for a table of no columns)."""
+    rows = [*table.rows, *([table.total] if table.total is not None else [])]
+    if not rows:
+        return [[] for _ in table.columns]
+    cells = zip(*rows, strict=True)  # a row of another length is a ValueError
+    return [display_column(col, c.kind) for col, c in zip(cells, table.columns, strict=True)]
 
 
 def display_column(cells: Sequence[Cell], kind: ColumnKind) -> Sequence[str]:
     """:func:`display` of each of a column's ``cells``, done a column at a time: the usual
     columns — texts and whole numbers, or scores — in one pass each."""
     held = set(map(type, cells))
+    if held == {str}:
+        return cast("Sequence[str]", cells)
     if Decimal not in held and type(None) not in held:
         return list(map(str, cells))  # texts, whole numbers (and text enums) as they read
     if held == {Decimal}:
+        # Each value written once: a column of item scores holds a few values many times
+        # (equal decimals read the same, 1.0 and 1.00 alike).
         numbers = cast("Sequence[Decimal]", cells)
-        return list(map(fixed if kind is ColumnKind.SCORE else _tidy_text, numbers))
+        write = fixed if kind is ColumnKind.SCORE else _tidy_text
+        texts = {value: write(value) for value in set(numbers)}
+        return list(map(texts.__getitem__, numbers))
     return [cell if type(cell) is str else display(cell, kind) for cell in cells]
 
 
@@ -160,15 +173,29 @@ def _tidy_text(value: Decimal) -> str:
     return format(tidy(value), "f")
 
 
-def _layout(table: Table) -> tuple[list[list[str]], list[str | None], frozenset[int]]:
-    """Display rows, a style per row and the group ends, the total row (bold, under a rule)
-    included."""
+@dataclass(frozen=True)
+class Shown:
+    """What a table shows on a terminal: each column's display texts (a column at a time: a
+    year report's tables hold 200,000 cells), a style per row and the rows that end a group —
+    the total row (bold, under a rule) included."""
+
+    columns: list[Sequence[str]]
+    styles: list[str | None]
+    ends: frozenset[int]
+
+    def rows(self) -> list[Sequence[str]]:
+        if not self.columns:
+            return [() for _ in self.styles]
+        return list(zip(*self.columns, strict=True))
+
+
+def _layout(table: Table) -> Shown:
     styles: list[str | None] = list(table.styles) + [None] * (len(table.rows) - len(table.styles))
     ends = table.section_ends
     if table.total is not None:
         styles.append("total")
         ends = ends | {len(table.rows) - 1}
-    return display_rows(table), styles, ends
+    return Shown(display_columns(table), styles, ends)
 
 
 # Row styles → rich styles (only visible on a terminal without NO_COLOR).
@@ -192,28 +219,32 @@ def print_table(spec: Table, console: Any, *, ascii_only: bool | None = None) ->
     double-width."""
     if ascii_only is None:
         ascii_only = settings.ascii_only()
+    shown = _layout(spec)
     if not console.is_terminal:  # piped: rows never wrapped, never padded to a width
-        print_plain(spec, console, ascii_only=ascii_only)
+        print_plain(spec, shown, console, ascii_only=ascii_only)
         return
-    layout = _terminal_layout(spec, console.width)
+    layout = _terminal_layout(spec, shown, console.width)
     if layout is None:
         narrower = without_optional(spec)
-        layout = None if narrower is None else _terminal_layout(narrower, console.width)
-        if narrower is None or layout is None:
-            print_blocks(spec, console)
+        if narrower is not None:
+            fewer = _layout(narrower)
+            layout = _terminal_layout(narrower, fewer, console.width)
+            if layout is not None:
+                spec, shown = narrower, fewer
+        if layout is None:
+            print_blocks(spec, shown, console)
             return
-        spec = narrower
     widths, gap = layout
-    print_plain(spec, console, ascii_only=ascii_only, widths=widths, gap=gap)
+    print_plain(spec, shown, console, ascii_only=ascii_only, widths=widths, gap=gap)
 
 
-def _terminal_layout(spec: Table, width: int) -> tuple[list[int] | None, int] | None:
+def _terminal_layout(spec: Table, shown: Shown, width: int) -> tuple[list[int] | None, int] | None:
     """How ``spec`` is shown on a terminal ``width`` cells wide: ``(None, GAP)`` when every row
     fits on one line at its natural widths, ``(widths, gap)`` when it must be fitted
     (:func:`govinfo.render.fit.fit_layout`), None when it cannot be shown as a table."""
     from govinfo.render.fit import GAP, fit_layout
 
-    texts = _column_texts(spec, _layout(spec)[0])
+    texts = [[c.header, *col] for c, col in zip(spec.columns, shown.columns, strict=True)]
     if _natural_width(texts) <= width:
         return None, GAP
     return fit_layout(texts, width)
@@ -237,11 +268,6 @@ def without_optional(spec: Table) -> Table | None:
         total=None if spec.total is None else [spec.total[j] for j in keep],
         footer=(*spec.footer, t("table_left_out", columns=left_out)),
     )
-
-
-def _column_texts(spec: Table, rows: Sequence[Sequence[str]]) -> list[list[str]]:
-    """Each column's texts as shown: its header, then its cells."""
-    return [[c.header, *(row[j] for row in rows)] for j, c in enumerate(spec.columns)]
 
 
 def _natural_width(texts: Sequence[Sequence[str]]) -> int:
@@ -270,14 +296,14 @@ def _print_line(text: str | None, console: Any) -> None:
         console.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
-def print_blocks(spec: Table, console: Any) -> None:
+def print_blocks(spec: Table, shown: Shown, console: Any) -> None:
     """``spec`` a record per block (the layout that fits any terminal): the title, then for
     each row a line per cell, ``header  value``, a blank line between rows, then the footer."""
     from rich.text import Text
 
     from govinfo.render.fit import block_lines
 
-    rows, styles, _ = _layout(spec)
+    rows, styles = shown.rows(), shown.styles
     headers = [c.header for c in spec.columns]
     _print_wrapped(spec.title, console)
     # All the records as one text printed once (a print per line cost rich's whole round
@@ -299,6 +325,7 @@ def print_blocks(spec: Table, console: Any) -> None:
 
 def print_plain(
     spec: Table,
+    shown: Shown,
     console: Any,
     *,
     ascii_only: bool = False,
@@ -317,13 +344,14 @@ def print_plain(
     from govinfo.render.fit import wrap_text
     from govinfo.text import display_width
 
-    rows, styles, ends = _layout(spec)
+    styles, ends = shown.styles, shown.ends
     headers = [c.header for c in spec.columns]
     numeric = [c.numeric for c in spec.columns]
     fitted = widths is not None
     natural: list[str] = []  # each row's line, at natural widths
     if widths is None:
-        widths, natural = natural_lines(rows, headers, numeric, gap)
+        widths, natural = natural_lines(shown.columns, headers, numeric, gap)
+        natural = natural or [""] * len(styles)  # a table of no columns: empty lines
     between = " " * gap
 
     def lines(cells: Sequence[str], header: bool = False) -> str:
@@ -352,9 +380,9 @@ def print_plain(
     # The rows as one text printed once: a print per row costs rich's whole round (options,
     # size, buffer) each time — seconds for the year report's 24,000 lines. As rich: a blank
     # line between groups.
-    texts = [lines(row) for row in rows] if fitted else natural
-    last = len(rows) - 1
-    if not rows:
+    texts = [lines(row) for row in shown.rows()] if fitted else natural
+    last = len(styles) - 1
+    if not styles:
         pass
     elif console.color_system is None and not console.record:
         # Without colour there is nothing for rich to do: the text goes straight to its file.
@@ -373,22 +401,25 @@ def print_plain(
 
 
 def natural_lines(
-    rows: Sequence[Sequence[str]], headers: Sequence[str], numeric: Sequence[bool], gap: int
+    columns: Sequence[Sequence[str]], headers: Sequence[str], numeric: Sequence[bool], gap: int
 ) -> tuple[list[int], list[str]]:
     """The columns' natural widths (their widest text, header included) and each row as one
     line at those widths, ``gap`` spaces between columns, numbers right-aligned, no trailing
     spaces. Done a column at a time (a year report's tables hold 200,000 cells): each cell
     measured once, and padded to its column's width by ``str.ljust``/``rjust`` to the length
     that width takes (a CJK character is one character, two columns)."""
-    from govinfo.text import display_width
+    from govinfo.text import display_width, display_widths
 
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in headers]
     widths: list[int] = []
-    padded: list[list[str]] = []
-    for cells, header, right in zip(columns, headers, numeric, strict=True):
-        used = list(map(len if "".join(cells).isascii() else display_width, cells))
+    padded: list[Sequence[str]] = []
+    last = len(columns) - 1
+    for j, (cells, header, right) in enumerate(zip(columns, headers, numeric, strict=True)):
+        used = display_widths(cells)
         width = max(display_width(header), max(used, default=0))
         widths.append(width)
+        if j == last and not right:  # its padding would only be stripped again
+            padded.append(cells)
+            continue
         lengths = map(sub, repeat(width), map(sub, used, map(len, cells)))
         padded.append(list(map(str.rjust if right else str.ljust, cells, lengths)))
     lines = map((" " * gap).join, zip(*padded, strict=True))

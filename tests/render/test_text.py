@@ -4,12 +4,40 @@ from __future__ import annotations
 
 import sys
 
-from govinfo.text import FIELD_CUTOFF, NAME_CUTOFF, closest, display_width, escape
+from govinfo.text import (
+    _COUNTED,
+    FIELD_CUTOFF,
+    NAME_CUTOFF,
+    closest,
+    display_width,
+    display_widths,
+    escape,
+)
 
 
 def test_a_cjk_character_takes_two_columns_and_a_control_character_its_length() -> None:
     assert display_width("长春 12") == 7
     assert display_width("a\x07b") == 3
+
+
+def test_the_width_counted_without_wcwidth_is_wcwidths_for_every_character_it_covers() -> None:
+    """display_width counts plain ASCII and common CJK itself; that is only right while each
+    character it covers is as wide as wcwidth says — checked one by one, and on mixed text."""
+    from wcwidth import wcswidth
+
+    covered = [c for c in map(chr, range(0x10000)) if _COUNTED(c)]
+    assert len(covered) > 20_000
+    assert [display_width(c) for c in covered] == [wcswidth(c) for c in covered]
+    for text in ("长春市（延边）12", "【吉林】《通报》、", "", "a b~", "—", "“长春”…12—"):
+        assert _COUNTED(text)
+        assert display_width(text) == wcswidth(text)
+    # what it does not cover goes to wcwidth: emoji, a combining mark, a middle dot, a NUL
+    mixed = ["长春市（延边）12", "【吉林】《通报》、", "", "a b~", "—", "“长春”…12—", "长春·吉林"]
+    for column in (mixed, mixed[:4], mixed[3:4], mixed[-1:], []):
+        assert display_widths(column) == [wcswidth(text) for text in column]
+    for text in ("长春\U0001f600", "e\u0301", "长春·吉林", "a\x00b"):
+        assert not _COUNTED(text)
+        assert display_width(text) == wcswidth(text)
 
 
 def test_closest_offers_a_near_miss_only_above_the_cutoff() -> None:
