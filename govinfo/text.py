@@ -45,6 +45,12 @@ def display_width(text: str) -> int:
     return width if width >= 0 else len(text)
 
 
+def counted(text: str) -> bool:
+    """Whether :func:`display_width` counts ``text`` itself: printable ASCII and the common CJK
+    characters, dashes and quotes only (see ``_COUNTED``)."""
+    return _COUNTED(text) is not None
+
+
 def display_widths(texts: Sequence[str]) -> list[int]:
     """:func:`display_width` of each of ``texts`` — a table's column — measured together: an
     ASCII column is its lengths, a column of ASCII and common CJK its lengths plus one per wide

@@ -30,6 +30,8 @@ from typing import Any
 
 from rich.cells import cell_len
 
+from govinfo.text import counted, display_widths
+
 NO_LINE_END = frozenset("（《「『【〔“‘([{")
 NO_LINE_START = frozenset("，。、；：！？）》」』】〕…%,.;:!?)]}")
 GAP = 3  # the rich layout's columns are three cells apart (a padding, the rule, a padding)
@@ -41,6 +43,7 @@ SHORT = 8  # cells this wide or less are kept on one line when the room allows
 _UNITS = re.compile(r"\s+|[^\s]")
 # A text that wrapping leaves as it is when it fits: single plain spaces between words only.
 _ONE_LINE = re.compile(r"\S+(?: \S+)*")
+_ONE_LINE_EACH = re.compile(r"(?:\S+(?: \S+)*)?(?:\n(?:\S+(?: \S+)*)?)*")  # one per line
 
 
 @functools.lru_cache(maxsize=8192)
@@ -61,6 +64,40 @@ def _units(text: str) -> tuple[str, ...]:
     if run:
         units.append(run)
     return tuple(units)
+
+
+def cell_lens(texts: Sequence[str]) -> list[int]:
+    """``cell_len`` of each of ``texts`` (a column), counted a column at a time where the texts
+    are plain ASCII and common CJK (:func:`govinfo.text.display_widths`, the same widths)."""
+    return display_widths(texts) if counted("".join(texts)) else list(map(cell_len, texts))
+
+
+def column_least(texts: Sequence[str]) -> int:
+    """The largest :func:`least_width` of ``texts`` (a column's cells), found in one pass over
+    the column where its texts are plain ASCII and common CJK: its longest run of narrow
+    characters, or 2 for a wide character."""
+    joined = " ".join(texts)  # a space between cells: no run goes on from one to the next
+    if not counted(joined):
+        return max(map(least_width, texts), default=0)
+    runs = max(map(len, _NARROW_RUNS(joined)), default=0)
+    return max(runs, 2) if _WIDE_CHAR(joined) else runs
+
+
+# In a counted text (govinfo.text.counted): the narrow characters other than the space, one
+# column each, and the wide ones, two.
+_NARROW_RUNS = re.compile("[\\x21-\\x7e\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026]+").findall
+_WIDE_CHAR = re.compile("[\\u3001-\\u3003\\u3008-\\u3011\\u4e00-\\u9fa5\\uff01-\\uff60]").search
+
+
+def fits_whole(texts: Sequence[str], width: int) -> bool:
+    """Whether each of ``texts`` (a column's cells) fits ``width`` and is empty or one line of
+    words a single space apart — so :func:`wrap_text` leaves each as it is."""
+    joined = "\n".join(texts)
+    return (
+        joined.count("\n") == max(len(texts) - 1, 0)
+        and max(cell_lens(texts), default=0) <= width
+        and _ONE_LINE_EACH.fullmatch(joined) is not None
+    )
 
 
 def least_width(text: str) -> int:
@@ -147,10 +184,8 @@ def fit_widths(
     line) when they fit; else every column at least its least width, the room left given, a
     step at a time, where it saves the most lines of the printed table; None when even the
     least widths do not fit."""
-    natural = [max((cell_len(x) for x in col), default=0) for col in columns]
-    least = [
-        max([HEADER_LEAST, *(least_width(x) for x in col[1:])]) if col else 0 for col in columns
-    ]
+    natural = [max(cell_lens(col), default=0) for col in columns]
+    least = [max(HEADER_LEAST, column_least(col[1:])) if col else 0 for col in columns]
     room = available - gap * (len(columns) - 1)
     if sum(natural) <= room:
         return natural
@@ -169,7 +204,7 @@ def fit_widths(
     # Short cells (a status, “今日到期”, “12 天”, a short name) broken over lines read worst and
     # cost least to keep whole: those columns get the width of their cells first, while half
     # the room is left.
-    cells = [max((cell_len(x) for x in col[1:]), default=0) for col in columns]
+    cells = [max(cell_lens(col[1:]), default=0) for col in columns]
     widths = _short_first(least, cells, room)
     # Then the headers, all on as few lines as the room allows: a header row of one height
     # reads better than some headers whole and the others folded a character a line.
@@ -273,7 +308,7 @@ def fit_layout(columns: Sequence[Sequence[str]], available: int) -> tuple[list[i
     name on one line rather than folding it in a narrow column); None when even two apart the
     least widths do not fit (print a record per block)."""
     wide = fit_widths(columns, available, gap=GAP)
-    natural = [max((cell_len(x) for x in col), default=0) for col in columns]
+    natural = [max(cell_lens(col), default=0) for col in columns]
     if wide == natural:
         return wide, GAP
     close = fit_widths(columns, available, gap=CLOSE_GAP)

@@ -18,8 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from itertools import chain, repeat
-from operator import sub
+from itertools import chain
 from typing import Any, cast
 
 from govinfo import settings
@@ -97,17 +96,23 @@ class Table:
             ]
 
         set_ = object.__setattr__
-        rows = list(self.rows)
         # Judged a whole table at once (a year report's tables hold 200,000 cells), cell by
-        # cell only when something in it needs escaping.
-        if not _printable(chain.from_iterable(rows)):
-            rows = [cells(row) for row in rows]
-        set_(self, "rows", rows)
+        # cell only when something in it needs escaping; the rows of a table made from
+        # another (dataclasses.replace) are not judged again.
+        if type(self.rows) is not _Escaped:
+            rows = _Escaped(self.rows)
+            if not _printable(chain.from_iterable(rows)):
+                rows = _Escaped(cells(row) for row in rows)
+            set_(self, "rows", rows)
         if self.total is not None:
             set_(self, "total", cells(self.total))
         if self.title is not None:
             set_(self, "title", escape(self.title))
         set_(self, "footer", tuple(escape(line) for line in self.footer))
+
+
+class _Escaped(list[Sequence[Cell]]):
+    """A table's rows once every text in them has passed :func:`escape`."""
 
 
 def _printable(cells: Iterable[Cell]) -> bool:
@@ -273,9 +278,9 @@ def without_optional(spec: Table) -> Table | None:
 def _natural_width(texts: Sequence[Sequence[str]]) -> int:
     """How wide the columns ``texts`` are with every text on one line, three cells apart."""
     from govinfo.render.fit import GAP
-    from govinfo.text import display_width
+    from govinfo.text import display_widths
 
-    return sum(max(map(display_width, col)) for col in texts) + GAP * (len(texts) - 1)
+    return sum(max(display_widths(col)) for col in texts) + GAP * (len(texts) - 1)
 
 
 def _print_wrapped(text: str | None, console: Any, style: str | None = None) -> None:
@@ -342,6 +347,7 @@ def print_plain(
     from rich.text import Text
 
     from govinfo.render.fit import wrap_text
+    from govinfo.render.rows import fitted_lines, natural_lines
     from govinfo.text import display_width
 
     styles, ends = shown.styles, shown.ends
@@ -380,7 +386,7 @@ def print_plain(
     # The rows as one text printed once: a print per row costs rich's whole round (options,
     # size, buffer) each time — seconds for the year report's 24,000 lines. As rich: a blank
     # line between groups.
-    texts = [lines(row) for row in shown.rows()] if fitted else natural
+    texts = fitted_lines(shown.columns, widths, numeric, gap) if fitted else natural
     last = len(styles) - 1
     if not styles:
         pass
@@ -398,29 +404,3 @@ def print_plain(
         console.print(body, highlight=False, soft_wrap=True)
     for text in spec.footer:
         say(text, console)
-
-
-def natural_lines(
-    columns: Sequence[Sequence[str]], headers: Sequence[str], numeric: Sequence[bool], gap: int
-) -> tuple[list[int], list[str]]:
-    """The columns' natural widths (their widest text, header included) and each row as one
-    line at those widths, ``gap`` spaces between columns, numbers right-aligned, no trailing
-    spaces. Done a column at a time (a year report's tables hold 200,000 cells): each cell
-    measured once, and padded to its column's width by ``str.ljust``/``rjust`` to the length
-    that width takes (a CJK character is one character, two columns)."""
-    from govinfo.text import display_width, display_widths
-
-    widths: list[int] = []
-    padded: list[Sequence[str]] = []
-    last = len(columns) - 1
-    for j, (cells, header, right) in enumerate(zip(columns, headers, numeric, strict=True)):
-        used = display_widths(cells)
-        width = max(display_width(header), max(used, default=0))
-        widths.append(width)
-        if j == last and not right:  # its padding would only be stripped again
-            padded.append(cells)
-            continue
-        lengths = map(sub, repeat(width), map(sub, used, map(len, cells)))
-        padded.append(list(map(str.rjust if right else str.ljust, cells, lengths)))
-    lines = map((" " * gap).join, zip(*padded, strict=True))
-    return widths, list(map(str.rstrip, lines))

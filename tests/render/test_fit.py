@@ -8,8 +8,11 @@ from rich.cells import cell_len
 
 from govinfo.render.fit import (
     block_lines,
+    cell_lens,
+    column_least,
     fit_layout,
     fit_widths,
+    fits_whole,
     fitting_console,
     least_width,
     printed_lines,
@@ -145,3 +148,32 @@ def test_a_message_off_a_terminal_is_one_line_however_long() -> None:
     text = "已写入 /tmp/govinfo-bench/check10000：2323 个文件，200 个直报点，10000 条报送信息"
     console.print(text, markup=False)
     assert buf.getvalue() == text + "\n"
+
+
+COLUMN = [
+    "长春市人民政府办公厅",
+    "关于“春耕备耕”工作的报告——吉林",
+    "2003-09-30",
+    "迟报 31 分钟",
+    "",
+    "a  b",
+    " 前后有空格 ",
+    "（延边）朝鲜族自治州",
+    "592.50",
+]
+
+
+def test_a_column_measured_at_once_is_measured_as_its_cells_one_by_one() -> None:
+    """The column-at-a-time widths, least widths and "fits whole" of a fitted table are what
+    the cell-by-cell rules give, on counted text and on text that falls back (·, a tab, a
+    line break, an emoji)."""
+    fallback = ["长春·吉林", "a\tb", "两行\n文字", "火\U0001f525"]
+    for column in (COLUMN, COLUMN + fallback, fallback, COLUMN[2:3], [], [""]):
+        assert cell_lens(column) == [cell_len(x) for x in column]
+        assert column_least(column) == max(map(least_width, column), default=0)
+        for width in range(0, 40):
+            whole = all(wrap_text(x, width) == [x] for x in column)
+            if fits_whole(column, width):
+                assert whole, (column, width)
+            elif width >= max(cell_lens(column), default=0):  # each fits: only spacing left
+                assert not whole, (column, width)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -207,6 +208,18 @@ def test_the_workbook_export_escapes_control_characters() -> None:
     values = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row]
     assert "长春\\x00\\x1b[31m\\u202e" in values
     assert "标题\\x07" in values
+
+
+def test_a_table_made_from_another_is_escaped_once_and_new_rows_again() -> None:
+    """dataclasses.replace keeps the escaped rows as they are (not judged again, not escaped
+    twice); rows given anew are escaped like any table's."""
+    table = Table(columns=[Column("name", "名称")], rows=[["长春\x1b[2J"]], title="标题\x07")
+    assert table.rows == [["长春\\x1b[2J"]]
+    retitled = replace(table, title=None)
+    assert retitled.rows is table.rows
+    assert retitled.rows == [["长春\\x1b[2J"]]
+    other = replace(table, rows=[["吉林\x00"]])
+    assert other.rows == [["吉林\\x00"]]
 
 
 FORMULA = '=HYPERLINK("http://example.org/x","点我")'
