@@ -33,7 +33,7 @@ def console() -> Console:
 
     rich is imported here, not with the module: a JSON or CSV answer never needs it."""
     from govinfo.cli.stdout import Guarded
-    from govinfo.render.fit import fitting_console
+    from govinfo.render.console import fitting_console
 
     return cast(
         "Console",
@@ -43,7 +43,7 @@ def console() -> Console:
 
 def err_console() -> Console:
     """Messages and progress: stderr."""
-    from govinfo.render.fit import fitting_console
+    from govinfo.render.console import fitting_console
 
     return cast("Console", fitting_console(stderr=True, highlight=False))
 

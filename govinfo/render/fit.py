@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from operator import sub
 
 from rich.cells import cell_len
 
@@ -106,89 +107,145 @@ def least_width(text: str) -> int:
     return max((cell_len(u) for u in _units(text) if not u.isspace()), default=0)
 
 
-def _folded(units: Sequence[str], width: int) -> list[str]:
-    """``units`` with every run wider than ``width`` cut into pieces that fit (for headers:
-    a word of a column's name may break, a number in a cell never does)."""
+Sized = tuple[tuple[str, ...], tuple[int, ...]]
+
+
+@functools.lru_cache(maxsize=8192)
+def _sized(paragraph: str) -> Sized:
+    """A paragraph's units (:func:`_units`, any run of spaces as one ``" "``) and each one's
+    width, measured once: fitting a table wraps each cell at many widths."""
+    units = tuple(" " if u.isspace() else u for u in _units(paragraph))
+    return units, tuple(map(cell_len, units))
+
+
+def _folded(units: Sequence[str], width: int) -> Sized:
+    """``units`` (:func:`_units`) with every run wider than ``width`` cut into pieces that fit
+    (for headers: a word of a column's name may break, a number in a cell never does), any
+    run of spaces as one ``" "``, and their widths."""
     out: list[str] = []
     for unit in units:
         while cell_len(unit) > width > 0:
             out.append(unit[:width])
             unit = unit[width:]
         out.append(unit)
-    return out
+    pieces = tuple(" " if u.isspace() else u for u in out)
+    return pieces, tuple(map(cell_len, pieces))
 
 
-def _width(units: list[str]) -> int:
-    return sum(cell_len(u) for u in units)
-
-
-def _kinsoku(line: list[str], unit: str, width: int) -> int:
-    """How many of ``line``'s units stay when ``unit`` must start the next line: closing
-    marks (“。”, “）”) never start a line and opening ones (“（”, “《”) never end one, so whole
-    units go down with them — unless that would not fit either."""
+def _kinsoku(line: Sequence[str], sizes: Sequence[int], unit: str, size: int, width: int) -> int:
+    """How many of ``line``'s units (``sizes`` wide) stay when ``unit`` (``size`` wide) must
+    start the next line: closing marks (“。”, “）”) never start a line and opening ones (“（”,
+    “《”) never end one, so whole units go down with them — unless that would not fit
+    either."""
     keep = len(line)
     if unit in NO_LINE_START:
         while keep > 1 and line[keep - 1] in NO_LINE_START:
             keep -= 1
-        if keep > 1 and not line[keep - 1].isspace():
+        if keep > 1 and line[keep - 1] != " ":
             keep -= 1
     while keep > 1 and line[keep - 1] in NO_LINE_END:
         keep -= 1
-    if keep < len(line) and _width(line[keep:]) + cell_len(unit) > width:
+    if keep < len(line) and sum(sizes[keep:]) + size > width:
         return len(line)
     return keep
+
+
+def _spans(units: Sequence[str], sizes: Sequence[int], width: int) -> list[tuple[int, int]]:
+    """The lines a paragraph's units (spaces as ``" "``, ``sizes`` wide) fill at ``width``,
+    each as the span ``(start, end)`` of the units it holds: a unit goes on the line while it
+    fits, else starts the next (with :func:`_kinsoku`'s marks); a space never starts a line.
+    Only widths are added up unit by unit, so counting the lines costs no text."""
+    spans: list[tuple[int, int]] = []
+    start = -1  # where the line being filled starts; -1 while nothing is on it
+    used = 0  # its width, kept as it grows (summing it again each unit was quadratic)
+    for end, (unit, size) in enumerate(zip(units, sizes, strict=True)):
+        if unit == " " and start < 0:
+            continue
+        if unit != " " and start >= 0 and used + size > width:
+            keep = _kinsoku(units[start:end], sizes[start:end], unit, size, width)
+            spans.append((start, start + keep))
+            start += keep
+            used = sum(sizes[start:end])
+        if start < 0:
+            start = end
+        used += size
+    spans.append((start, len(units)) if start >= 0 else (len(units), len(units)))
+    return spans
+
+
+def _lines(
+    text: str, width: int, fold: bool
+) -> Iterator[tuple[Sequence[str], list[tuple[int, int]]]]:
+    """Each paragraph of ``text`` as its units and the spans of them its lines hold."""
+    for paragraph in text.split("\n"):
+        units, sizes = _folded(_units(paragraph), width) if fold else _sized(paragraph)
+        yield units, _spans(units, sizes, width)
+
+
+def _whole(text: str, width: int) -> bool:
+    """Whether ``text`` is one line of words a single space apart that fits ``width``: what
+    wrapping leaves as it is (most cells, at most widths), known at once."""
+    return cell_len(text) <= width and _ONE_LINE.fullmatch(text) is not None
 
 
 def wrap_text(text: str, width: int, *, fold: bool = False) -> list[str]:
     """``text`` (any ``\\n`` kept) in lines at most ``width`` wide, broken only at spaces and
     next to wide characters; a unit wider than ``width`` gets a line of its own, whole — or,
     with ``fold`` (headers), is cut to fit."""
-    if cell_len(text) <= width and _ONE_LINE.fullmatch(text):
-        return [text]  # what the loop below would give, at once (most cells, most widths)
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line: list[str] = []  # the units of the line being filled (spaces kept as " ")
-        used = 0  # its width, kept as it grows (summing it again each unit was quadratic)
-        units = _units(paragraph)
-        for unit in _folded(units, width) if fold else units:
-            if unit.isspace():
-                if line:
-                    line.append(" ")
-                    used += 1
-                continue
-            size = cell_len(unit)
-            if line and used + size > width:
-                keep = _kinsoku(line, unit, width)
-                lines.append("".join(line[:keep]).rstrip())
-                line = line[keep:]
-                used = _width(line)
-            line.append(unit)
-            used += size
-        lines.append("".join(line).rstrip())
-    return lines
+    if _whole(text, width):
+        return [text]
+    return [
+        "".join(units[start:end]).rstrip()
+        for units, spans in _lines(text, width, fold)
+        for start, end in spans
+    ]
 
 
 @functools.lru_cache(maxsize=65536)
 def line_count(text: str, width: int, fold: bool = False) -> int:
-    """How many lines :func:`wrap_text` makes of ``text`` at ``width``, kept for the texts and
-    widths asked last: fitting a table asks it for each cell at many widths, twice over (three
-    and two cells apart) and for each way of spending the room."""
-    return len(wrap_text(text, width, fold=fold))
+    """How many lines :func:`wrap_text` makes of ``text`` at ``width`` (counted, not built),
+    kept for the texts and widths asked last: fitting a table asks it for each cell at many
+    widths, twice over (three and two cells apart) and for each way of spending the room."""
+    if _whole(text, width):
+        return 1
+    return sum(len(spans) for _, spans in _lines(text, width, fold))
+
+
+@dataclass(frozen=True)
+class Measures:
+    """A table's columns measured once, for the layouts tried on them: each column's natural
+    width (every text on one line) and least width (its widest unbreakable run, the header's
+    at least :data:`HEADER_LEAST`)."""
+
+    natural: list[int]
+    least: list[int]
+
+
+def measure(columns: Sequence[Sequence[str]]) -> Measures:
+    """The :class:`Measures` of ``columns`` (each its texts: the header, then the cells)."""
+    return Measures(
+        natural=[max(cell_lens(col), default=0) for col in columns],
+        least=[max(HEADER_LEAST, column_least(col[1:])) if col else 0 for col in columns],
+    )
 
 
 def fit_widths(
-    columns: Sequence[Sequence[str]], available: int, *, gap: int = GAP
+    columns: Sequence[Sequence[str]],
+    available: int,
+    *,
+    gap: int = GAP,
+    measures: Measures | None = None,
 ) -> list[int] | None:
     """Widths for ``columns`` (each its texts: the header, which may fold, then the cells)
     within ``available`` cells, ``gap`` between columns: the natural widths (every text on one
     line) when they fit; else every column at least its least width, the room left given, a
     step at a time, where it saves the most lines of the printed table; None when even the
-    least widths do not fit."""
-    natural = [max(cell_lens(col), default=0) for col in columns]
-    least = [max(HEADER_LEAST, column_least(col[1:])) if col else 0 for col in columns]
+    least widths do not fit. ``measures``: the columns' :func:`measure`, when known."""
+    measured = measures or measure(columns)
+    natural, least = measured.natural, measured.least
     room = available - gap * (len(columns) - 1)
     if sum(natural) <= room:
-        return natural
+        return list(natural)
     if sum(least) > room:
         return None
     # Where to spend the room is judged on a sample of a long table's rows (its least widths,
@@ -260,12 +317,15 @@ def _spend(
     spare = room - sum(widths)
     while spare > 0:
         table = [lines(j, w) for j, w in enumerate(widths)]
-        # per row: the most lines any column takes, which column, and the most of the others
-        tops = []
-        for counts in zip(*table, strict=True):
-            first = max(range(len(counts)), key=counts.__getitem__)
-            rest = max((c for k, c in enumerate(counts) if k != first), default=1)
-            tops.append((counts[first], first, rest))
+        # per row: the most lines any column takes (top), the first column that takes them,
+        # and the most of the others (rest: the row's height should that column shrink)
+        rows = list(zip(*table, strict=True))
+        top = list(map(max, rows))
+        first = list(map(tuple.index, rows, top))
+        rest = [sorted(counts)[-2] for counts in rows] if len(widths) > 1 else [1] * len(rows)
+        led: list[list[int]] = [[] for _ in widths]  # the rows each column is first to top
+        for i, j in enumerate(first):
+            led[j].append(i)
         best: tuple[float, int, int] | None = None
         for j, w in enumerate(widths):
             now = table[j]
@@ -276,13 +336,15 @@ def _spend(
             )
             if step is None:
                 continue
-            saved = sum(
-                top - max(rest if first == j else top, new)
-                for (top, first, rest), new in zip(tops, lines(j, step), strict=True)
-            )
+            # each row's height with this column at ``step``: at least what the others take
+            floor = list(top)
+            for i in led[j]:
+                floor[i] = rest[i]
+            new = lines(j, step)
+            saved = sum(map(sub, top, map(max, floor, new)))
             # a column whose own texts take fewer lines is worth a little even when the row
             # stays as tall (another column keeps it so)
-            gain = saved + (sum(now) - sum(lines(j, step))) / 1000
+            gain = saved + (sum(now) - sum(new)) / 1000
             if best is None or gain / (step - w) > best[0]:
                 best = (gain / (step - w), j, step)
         if best is None:
@@ -307,11 +369,11 @@ def fit_layout(columns: Sequence[Sequence[str]], available: int) -> tuple[list[i
     wrap fewer lines; two apart when it would (an 80-column terminal then keeps a status or a
     name on one line rather than folding it in a narrow column); None when even two apart the
     least widths do not fit (print a record per block)."""
-    wide = fit_widths(columns, available, gap=GAP)
-    natural = [max(cell_lens(col), default=0) for col in columns]
-    if wide == natural:
+    measures = measure(columns)
+    wide = fit_widths(columns, available, gap=GAP, measures=measures)
+    if wide == measures.natural:
         return wide, GAP
-    close = fit_widths(columns, available, gap=CLOSE_GAP)
+    close = fit_widths(columns, available, gap=CLOSE_GAP, measures=measures)
     if close is None:
         return None
     sample = sampled(columns)
@@ -359,44 +421,19 @@ def block_lines(headers: Sequence[str], row: Sequence[str], width: int) -> list[
     return lines
 
 
-def fitting_console(**options: Any) -> Any:
-    """A rich ``Console`` (``options`` as rich's) whose ``print`` of a plain text line that
-    would run past a terminal's edge breaks it where :func:`wrap_text` may — so a message's
-    date or number is never split by the terminal's own wrapping. Off a terminal a text line
-    is never wrapped (rich would break it at 80 columns, mid-path); everything else prints as
-    rich does. Emoji codes are left as written (rich would show a value's ``:fire:`` as 🔥)."""
-    from rich.console import Console
-
-    options.setdefault("emoji", False)
-
-    class FittingConsole(Console):
-        def print(self, *objects: Any, **kwargs: Any) -> None:
-            if len(objects) == 1 and isinstance(objects[0], str):
-                kwargs.setdefault("soft_wrap", True)
-            if (
-                self.is_terminal
-                and kwargs.get("soft_wrap")
-                and len(objects) == 1
-                and isinstance(objects[0], str)
-                and cell_len(objects[0]) > self.width
-            ):
-                for line in wrap_text(objects[0], self.width):
-                    super().print(line, **kwargs)
-                return
-            super().print(*objects, **kwargs)
-
-    return FittingConsole(**options)
-
-
 __all__ = [
     "CLOSE_GAP",
     "GAP",
+    "Measures",
     "block_lines",
+    "cell_lens",
+    "column_least",
     "fit_layout",
     "fit_widths",
-    "fitting_console",
+    "fits_whole",
     "least_width",
     "line_count",
+    "measure",
     "printed_lines",
     "sampled",
     "wrap_text",

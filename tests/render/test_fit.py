@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import random
 
 from rich.cells import cell_len
 
+from govinfo.render.console import fitting_console
 from govinfo.render.fit import (
     block_lines,
     cell_lens,
@@ -13,8 +15,8 @@ from govinfo.render.fit import (
     fit_layout,
     fit_widths,
     fits_whole,
-    fitting_console,
     least_width,
+    line_count,
     printed_lines,
     wrap_text,
 )
@@ -177,3 +179,16 @@ def test_a_column_measured_at_once_is_measured_as_its_cells_one_by_one() -> None
                 assert whole, (column, width)
             elif width >= max(cell_lens(column), default=0):  # each fits: only spacing left
                 assert not whole, (column, width)
+
+
+def test_lines_counted_are_the_lines_wrapped() -> None:
+    """line_count (what fitting asks, at every width) counts what wrap_text prints, for texts
+    of every kind of unit: wide characters, runs, spaces, line breaks and the marks that may
+    not start or end a line, headers folded or not."""
+    rnd = random.Random(16)
+    pieces = [*"长春市（）《》。，、 —“”…", "ab", "2003-09-30", "12", "\n", "  "]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 24))) for _ in range(300)]
+    for text in [*texts, *COLUMN]:
+        for width in range(0, 30, 3):
+            for fold in (False, True):
+                assert line_count(text, width, fold) == len(wrap_text(text, width, fold=fold))

@@ -1,0 +1,39 @@
+"""The rich consoles govinfo prints through (standard output and standard error, made by
+:mod:`govinfo.cli.common`): a message line is never split by the terminal's own wrapping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.cells import cell_len
+
+from govinfo.render.fit import wrap_text
+
+
+def fitting_console(**options: Any) -> Any:
+    """A rich ``Console`` (``options`` as rich's) whose ``print`` of a plain text line that
+    would run past a terminal's edge breaks it where :func:`wrap_text` may — so a message's
+    date or number is never split by the terminal's own wrapping. Off a terminal a text line
+    is never wrapped (rich would break it at 80 columns, mid-path); everything else prints as
+    rich does. Emoji codes are left as written (rich would show a value's ``:fire:`` as 🔥)."""
+    from rich.console import Console
+
+    options.setdefault("emoji", False)
+
+    class FittingConsole(Console):
+        def print(self, *objects: Any, **kwargs: Any) -> None:
+            if len(objects) == 1 and isinstance(objects[0], str):
+                kwargs.setdefault("soft_wrap", True)
+            if (
+                self.is_terminal
+                and kwargs.get("soft_wrap")
+                and len(objects) == 1
+                and isinstance(objects[0], str)
+                and cell_len(objects[0]) > self.width
+            ):
+                for line in wrap_text(objects[0], self.width):
+                    super().print(line, **kwargs)
+                return
+            super().print(*objects, **kwargs)
+
+    return FittingConsole(**options)
