@@ -82,6 +82,34 @@ def test_plain_layout_written_directly_is_what_rich_writes(
     assert "长春" in out.getvalue()
 
 
+@pytest.mark.parametrize("colours", ["standard", "256", "truecolor"])
+@pytest.mark.parametrize("no_color", [False, True])
+@pytest.mark.parametrize("width", [200, 24])
+def test_coloured_rows_written_directly_are_what_rich_writes(
+    colours: str, no_color: bool, width: int
+) -> None:
+    """On a terminal the rows go straight to the file in their styles' escape codes: byte for
+    byte what rich writes for them (a recording console still prints through rich), in each
+    colour system, under NO_COLOR (bold stays, colours go), fitted or not."""
+
+    def printed(record: bool) -> str:
+        out = io.StringIO()
+        console = Console(
+            file=out,
+            width=width,
+            force_terminal=True,
+            color_system=colours,
+            no_color=no_color,
+            record=record,
+        )
+        table.print_table(SPEC, console)
+        return out.getvalue()
+
+    direct = printed(record=False)
+    assert direct == printed(record=True)
+    assert "\x1b[1m" in direct or "\x1b[1;" in direct  # the bold of a good or bad row
+
+
 def test_on_a_terminal_a_table_that_fits_is_printed_in_the_plain_layout() -> None:
     """A table whose natural width fits the terminal needs no fitting: the plain layout's lines
     (rich's layout, cell by cell costlier), coloured; one that does not fit is fitted by rich."""
