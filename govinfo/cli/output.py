@@ -51,14 +51,21 @@ def emit(
     if fmt is OutputFormat.table:
         print_table(spec(), common.console())
         return
-    if fmt is OutputFormat.markdown:
-        text = markdown_text(spec())
-    elif fmt is OutputFormat.csv:
-        text = csv_text(records(), keys)
-    else:
-        text = json_text(document())
-        if cannot_encode(sys.stdout):
-            text = ascii_json(text)  # the same document, every value exact
+    if fmt is OutputFormat.json:
+        write_json(document())
+        return
+    text = markdown_text(spec()) if fmt is OutputFormat.markdown else csv_text(records(), keys)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def write_json(document: Any) -> None:
+    """``document`` as JSON on stdout — on a terminal that cannot show Chinese, with every
+    non-ASCII character as a ``\\u`` escape: the same document, every value exact, where
+    text would get ``?`` for each character it cannot hold."""
+    text = json_text(document)
+    if cannot_encode(sys.stdout):
+        text = ascii_json(text)
     sys.stdout.write(text)
     sys.stdout.flush()
 

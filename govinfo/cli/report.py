@@ -162,8 +162,8 @@ def _notice_written(notice: NoticeOptions, statements: int | None) -> None:
 def _show(data: Circular, out: str | None, kind: str | None, fmt: ReportFormat) -> None:
     """The circular on stdout (tables, or JSON), or its tables written to ``out``."""
     from govinfo.app.export import export_tables
+    from govinfo.cli.output import write_json
     from govinfo.i18n import t
-    from govinfo.render.formats import json_text
     from govinfo.render.period import (
         period_document,
         period_tables,
@@ -175,7 +175,7 @@ def _show(data: Circular, out: str | None, kind: str | None, fmt: ReportFormat) 
 
     assert data.circular is not None
     if fmt is ReportFormat.json and out is None:
-        common.console().file.write(json_text(period_document(data.circular)))
+        write_json(period_document(data.circular))
         return
     ye = data.year_end
     if ye is None:

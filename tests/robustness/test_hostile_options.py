@@ -63,10 +63,15 @@ def test_output_the_terminal_cannot_encode_is_replaced_with_a_warning(
     assert "PYTHONIOENCODING=utf-8" in warnings[0]
 
 
-def test_json_on_a_terminal_that_cannot_encode_is_escaped_not_replaced(folder: Path) -> None:
-    proc = cli(folder, "score", "2003", "--format", "json", PYTHONIOENCODING="ascii")
+@pytest.mark.parametrize("command", [["score", "2003"], ["report", "2003-08"]])
+def test_json_on_a_terminal_that_cannot_encode_is_escaped_not_replaced(
+    folder: Path, command: list[str]
+) -> None:
+    """score's and report's JSON alike: every name exact (``\\u`` escapes), not ``?``."""
+    proc = cli(folder, *command, "--format", "json", PYTHONIOENCODING="ascii")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.isascii()
+    assert "could not be written" not in proc.stderr
     names = {p["name"] for p in json.loads(proc.stdout)["points"]}
     assert "长春市人民政府办公厅" in names
 
