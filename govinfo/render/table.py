@@ -14,7 +14,7 @@ lines) for people, and as plain records (JSON keys and values, SPEC §3) for pro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -100,7 +100,7 @@ class Table:
         # cell only when something in it needs escaping; the rows of a table made from
         # another (dataclasses.replace) are not judged again.
         if type(self.rows) is not _Escaped:
-            rows = _Escaped(self.rows)
+            rows = _Escaped(list(row) for row in self.rows)  # the table's own rows
             if not _printable(chain.from_iterable(rows)):
                 rows = _Escaped(cells(row) for row in rows)
             set_(self, "rows", rows)
@@ -283,29 +283,28 @@ def _natural_width(texts: Sequence[Sequence[str]]) -> int:
     return sum(max(display_widths(col)) for col in texts) + GAP * (len(texts) - 1)
 
 
-def _painter(console: Any) -> Callable[[str, str | None], str]:
-    """How a row of text in a row style (:data:`RICH_STYLES`) is written on ``console``: as
-    rich renders a styled text — each line in the style's escape codes for the console's
-    colour system, colours dropped under ``NO_COLOR``, empty lines bare — or as it is without
-    colour."""
-    if console.color_system is None:
-        return lambda text, style: text
-    from rich.console import COLOR_SYSTEMS
+def _row_segments(
+    texts: Sequence[str], styles: Sequence[str | None], ends: frozenset[int]
+) -> list[Any]:
+    """The rows as rich segments, a segment a line in the row's style (:data:`RICH_STYLES`), a
+    blank line after each group's end, the last line ended: what rich makes of them as one
+    styled text, without its pass over that text line by line (split, wrap, divide — most of
+    a year report's time on a terminal)."""
+    from rich.segment import Segment
     from rich.style import Style
 
-    system = COLOR_SYSTEMS[console.color_system]
     looks = {name: Style.parse(spec) for name, spec in RICH_STYLES.items()}
-    if console.no_color:
-        looks = {name: look.without_color for name, look in looks.items()}
-
-    def paint(text: str, style: str | None) -> str:
+    newline = Segment("\n")
+    last = len(texts) - 1
+    out = []
+    for i, (text, style) in enumerate(zip(texts, styles, strict=True)):
         look = looks.get(style or "")
-        if look is None:
-            return text
-        lines = text.split("\n")
-        return "\n".join(look.render(line, color_system=system) if line else "" for line in lines)
-
-    return paint
+        for k, line in enumerate(text.split("\n")):
+            if k:
+                out.append(newline)
+            out.append(Segment(line, look))
+        out.append(Segment("\n\n") if i in ends and i != last else newline)
+    return out
 
 
 def _print_wrapped(text: str | None, console: Any, style: str | None = None) -> None:
@@ -369,7 +368,6 @@ def print_plain(
     wrapped to its column with :func:`govinfo.render.fit.wrap_text` — headers folded and
     aligned to the bottom, cells to the top, as rich lays them out. The title is never wrapped
     to the table's width."""
-    from rich.text import Text
 
     from govinfo.render.fit import wrap_text
     from govinfo.render.rows import fitted_lines, natural_lines
@@ -415,21 +413,16 @@ def print_plain(
     last = len(styles) - 1
     if not styles:
         pass
-    elif not console.record and (console.color_system is None or not console.legacy_windows):
-        # The text goes straight to the console's file, each row in its style's escape codes
-        # as rich writes them: rich's own round over 24,000 lines (split, wrap, divide) cost
-        # more than the rest of the printing.
-        paint = _painter(console)
-        out = []
-        for i, (text, style) in enumerate(zip(texts, styles, strict=True)):
-            out.append(paint(text, style))
-            out.append("" if i == last else "\n\n" if i in ends else "\n")
-        console.file.write("".join(out) + "\n")
-    else:  # recorded for export, or coloured through the old Windows console's own calls
-        body = Text(end="\n")
-        for i, (text, style) in enumerate(zip(texts, styles, strict=True)):
-            body.append(text, style=RICH_STYLES.get(style or "") or None)
-            body.append("" if i == last else "\n\n" if i in ends else "\n")
-        console.print(body, highlight=False, soft_wrap=True)
+    elif console.color_system is None and not console.record:
+        # Without colour there is nothing for rich to do: the text goes straight to its file.
+        for i in ends:
+            if i < last:
+                texts[i] += "\n"
+        console.file.write("\n".join(texts) + "\n")
+    else:  # through rich (colour, recording, capture, quiet), as segments ready to write
+        from rich.segment import Segments
+
+        segments = Segments(_row_segments(texts, styles, ends))
+        console.print(segments, highlight=False, soft_wrap=True, end="")
     for text in spec.footer:
         say(text, console)

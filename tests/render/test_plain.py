@@ -85,29 +85,56 @@ def test_plain_layout_written_directly_is_what_rich_writes(
 @pytest.mark.parametrize("colours", ["standard", "256", "truecolor"])
 @pytest.mark.parametrize("no_color", [False, True])
 @pytest.mark.parametrize("width", [200, 24])
-def test_coloured_rows_written_directly_are_what_rich_writes(
+def test_coloured_rows_are_what_rich_writes_for_them_as_one_styled_text(
     colours: str, no_color: bool, width: int
 ) -> None:
-    """On a terminal the rows go straight to the file in their styles' escape codes: byte for
-    byte what rich writes for them (a recording console still prints through rich), in each
+    """On a terminal the rows go to rich as segments a line each: byte for byte what rich
+    writes for the same rows as one styled text (each line in its style's codes), in each
     colour system, under NO_COLOR (bold stays, colours go), fitted or not."""
 
-    def printed(record: bool) -> str:
-        out = io.StringIO()
-        console = Console(
+    def console(out: io.StringIO) -> Console:
+        return Console(
             file=out,
             width=width,
             force_terminal=True,
             color_system=colours,
             no_color=no_color,
-            record=record,
         )
-        table.print_table(SPEC, console)
-        return out.getvalue()
 
-    direct = printed(record=False)
-    assert direct == printed(record=True)
-    assert "\x1b[1m" in direct or "\x1b[1;" in direct  # the bold of a good or bad row
+    out = io.StringIO()
+    table.print_table(SPEC, console(out))
+    printed = out.getvalue()
+    every = Text.from_ansi(printed).plain.split("\n")
+    rule = next(k for k, line in enumerate(every) if line.startswith("\u2500"))
+    footer = next(k for k, line in enumerate(every) if line.startswith("计分规则"))
+    # rich itself, given the same rows as one styled text (as print_plain once did)
+    lines = every[rule + 1 : footer]
+    reference = io.StringIO()
+    body = Text(end="\n")
+    styles = {"1": "bold green", "2": None, "10": "bold red"}  # SPEC's rows by rank
+    style = None
+    for k, line in enumerate(lines):
+        first = line.split()[0] if line.strip() else ""
+        # a row's first line starts with its rank; its wrapped lines, and a blank line, do not
+        style = styles.get(first, style if first else None)
+        body.append(line, style=style)
+        body.append("" if k == len(lines) - 1 else "\n")
+    console(reference).print(body, highlight=False, soft_wrap=True)
+    assert every[rule] + "\n" + reference.getvalue() in printed
+    assert "\x1b[1m" in printed or "\x1b[1;" in printed  # the bold of a good or bad row
+
+
+def test_rows_on_a_terminal_respect_the_console_quiet_and_captured() -> None:
+    """The rows go through rich like the header: a quiet console prints none of them, and a
+    capture holds the whole table in order."""
+    out = io.StringIO()
+    quiet = Console(file=out, width=120, force_terminal=True, color_system="truecolor", quiet=True)
+    table.print_table(SPEC, quiet)
+    assert out.getvalue() == ""
+    tty = Console(file=io.StringIO(), width=120, force_terminal=True, color_system="truecolor")
+    with tty.capture() as captured:
+        table.print_table(SPEC, tty)
+    assert Text.from_ansi(captured.get()).plain.splitlines() == plain_lines()
 
 
 def test_on_a_terminal_a_table_that_fits_is_printed_in_the_plain_layout() -> None:
