@@ -18,7 +18,7 @@ import yaml
 from typer.testing import CliRunner
 
 from govinfo.render.export import xlsx_bytes
-from govinfo.render.table import Column, ColumnKind, Table
+from govinfo.render.table import Cell, Column, ColumnKind, Table
 from tests.support.batches import HEADER, write_csv
 from tests.support.cli import run_cli
 from tests.support.folders import MakeFolder
@@ -220,6 +220,11 @@ def test_a_table_made_from_another_is_escaped_once_and_new_rows_again() -> None:
     assert retitled.rows == [["长春\\x1b[2J"]]
     other = replace(table, rows=[["吉林\x00"]])
     assert other.rows == [["吉林\\x00"]]
+    # a row changed by its caller after the table was made does not reach the table
+    row: list[Cell] = ["长春"]
+    kept = Table(columns=[Column("name", "名称")], rows=[row])
+    row[0] = "长春\x1b[2J"
+    assert kept.rows == [["长春"]]
 
 
 FORMULA = '=HYPERLINK("http://example.org/x","点我")'
