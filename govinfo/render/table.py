@@ -383,9 +383,11 @@ def print_plain(
         natural = natural or [""] * len(styles)  # a table of no columns: empty lines
     between = " " * gap
 
-    def lines(cells: Sequence[str], header: bool = False) -> str:
+    def header_lines(cells: Sequence[str]) -> list[str]:
+        """The header row: each header folded to its column when fitted, all of them aligned
+        to the bottom (they sit on the rule), as rich lays them out."""
         if fitted:
-            parts = [wrap_text(c, w, fold=header) for c, w in zip(cells, widths, strict=True)]
+            parts = [wrap_text(c, w, fold=True) for c, w in zip(cells, widths, strict=True)]
         else:
             parts = [[c] for c in cells]
         height = max(len(part) for part in parts)
@@ -393,17 +395,17 @@ def print_plain(
         for k in range(height):
             pieces = []
             for part, w, right in zip(parts, widths, numeric, strict=True):
-                at = k - (height - len(part)) if header else k  # headers sit on the rule
+                at = k - (height - len(part))
                 text = part[at] if 0 <= at < len(part) else ""
                 pad = " " * (w - display_width(text))
                 pieces.append(pad + text if right else text + pad)
             out.append(between.join(pieces).rstrip())
-        return "\n".join(out)
+        return out
 
     rule = ("-" if ascii_only else "\u2500") * (sum(widths) + gap * (len(widths) - 1))
     say = _print_wrapped if console.is_terminal else _print_line
     say(spec.title, console)
-    for text in lines(headers, header=True).split("\n"):
+    for text in header_lines(headers):
         console.print(text, markup=False, highlight=False, soft_wrap=True, style="bold")
     console.print(rule, markup=False, highlight=False, soft_wrap=True)
     # The rows as one text printed once: a print per row costs rich's whole round (options,
