@@ -37,10 +37,7 @@ def display_width(text: str) -> int:
     call, not with the module — every layer imports this module, few meet such text — and
     kept, not imported again on each of a report's hundreds of thousands of calls."""
     if _COUNTED(text):
-        # Every covered character past ASCII is three bytes in UTF-8: two more bytes than
-        # characters for each, which is one more column — save for the narrow dashes and quotes.
-        extra = (len(text.encode()) - len(text)) >> 1
-        return len(text) + (extra and extra - len(_NARROW(text)))
+        return _counted_width(text)
     width = (_wcswidth or _load_wcswidth())(text)
     return width if width >= 0 else len(text)
 
@@ -60,10 +57,17 @@ def display_widths(texts: Sequence[str]) -> list[int]:
         return list(map(len, texts))
     if not _COUNTED(joined):
         return list(map(display_width, texts))
-    widths = [len(t) + ((len(t.encode()) - len(t)) >> 1) for t in texts]
-    if _NARROW(joined):  # a dash or a quote in a title: one column, not two
-        widths = [w - len(_NARROW(t)) for w, t in zip(widths, texts, strict=True)]
-    return widths
+    if _NARROW(joined):  # a dash or a quote in a title: counted cell by cell
+        return list(map(_counted_width, texts))
+    return [len(t) + ((len(t.encode()) - len(t)) >> 1) for t in texts]  # as _counted_width
+
+
+def _counted_width(text: str) -> int:
+    """The width of a text ``_COUNTED`` accepts: every character past ASCII is three bytes in
+    UTF-8, two more bytes than characters, which is one more column — save for the narrow
+    dashes and quotes."""
+    extra = (len(text.encode()) - len(text)) >> 1
+    return len(text) + (extra and extra - len(_NARROW(text)))
 
 
 # Texts measured without wcwidth: printable ASCII (one column each); the CJK characters a
@@ -71,11 +75,12 @@ def display_widths(texts: Sequence[str]) -> list[int]:
 # 〈〉《》「」『』【】 and the full-width forms — two columns each in every wcwidth release; and
 # the dashes and curly quotes (— ‘ ’ “ ” …), one column each (tests/render/test_text.py checks
 # each against the installed wcwidth). Anything else (·, emoji, combining marks) goes to wcwidth.
-_COUNTED = re.compile(
-    "[\\x20-\\x7e\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026"
-    "\\u3001-\\u3003\\u3008-\\u3011\\u4e00-\\u9fa5\\uff01-\\uff60]*"
-).fullmatch
-_NARROW = re.compile("[\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026]").findall
+# Both sets as the insides of a regular expression's character class, for every pattern
+# that must agree with this count (govinfo.render.fit's runs and wide characters too).
+NARROW_MARKS = "\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026"
+WIDE_CHARACTERS = "\\u3001-\\u3003\\u3008-\\u3011\\u4e00-\\u9fa5\\uff01-\\uff60"
+_COUNTED = re.compile(f"[\\x20-\\x7e{NARROW_MARKS}{WIDE_CHARACTERS}]*").fullmatch
+_NARROW = re.compile(f"[{NARROW_MARKS}]").findall
 
 
 def _load_wcswidth() -> Callable[[str], int]:

@@ -31,7 +31,7 @@ from operator import sub
 
 from rich.cells import cell_len
 
-from govinfo.text import counted, display_widths
+from govinfo.text import NARROW_MARKS, WIDE_CHARACTERS, counted, display_widths
 
 NO_LINE_END = frozenset("（《「『【〔“‘([{")
 NO_LINE_START = frozenset("，。、；：！？）》」』】〕…%,.;:!?)]}")
@@ -44,7 +44,7 @@ SHORT = 8  # cells this wide or less are kept on one line when the room allows
 _UNITS = re.compile(r"\s+|[^\s]")
 # A text that wrapping leaves as it is when it fits: single plain spaces between words only.
 _ONE_LINE = re.compile(r"\S+(?: \S+)*")
-_ONE_LINE_EACH = re.compile(r"(?:\S+(?: \S+)*)?(?:\n(?:\S+(?: \S+)*)?)*")  # one per line
+_ONE_LINE_EACH = re.compile(f"(?:{_ONE_LINE.pattern})?(?:\\n(?:{_ONE_LINE.pattern})?)*")  # per line
 
 
 @functools.lru_cache(maxsize=8192)
@@ -86,8 +86,8 @@ def column_least(texts: Sequence[str]) -> int:
 
 # In a counted text (govinfo.text.counted): the narrow characters other than the space, one
 # column each, and the wide ones, two.
-_NARROW_RUNS = re.compile("[\\x21-\\x7e\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026]+").findall
-_WIDE_CHAR = re.compile("[\\u3001-\\u3003\\u3008-\\u3011\\u4e00-\\u9fa5\\uff01-\\uff60]").search
+_NARROW_RUNS = re.compile(f"[\\x21-\\x7e{NARROW_MARKS}]+").findall
+_WIDE_CHAR = re.compile(f"[{WIDE_CHARACTERS}]").search
 
 
 def fits_whole(texts: Sequence[str], width: int) -> bool:
@@ -114,8 +114,13 @@ Sized = tuple[tuple[str, ...], tuple[int, ...]]
 def _sized(paragraph: str) -> Sized:
     """A paragraph's units (:func:`_units`, any run of spaces as one ``" "``) and each one's
     width, measured once: fitting a table wraps each cell at many widths."""
-    units = tuple(" " if u.isspace() else u for u in _units(paragraph))
-    return units, tuple(map(cell_len, units))
+    return _with_sizes(_units(paragraph))
+
+
+def _with_sizes(units: Sequence[str]) -> Sized:
+    """``units`` with any run of spaces as one ``" "``, and each one's width."""
+    pieces = tuple(" " if u.isspace() else u for u in units)
+    return pieces, tuple(map(cell_len, pieces))
 
 
 def _folded(units: Sequence[str], width: int) -> Sized:
@@ -128,8 +133,7 @@ def _folded(units: Sequence[str], width: int) -> Sized:
             out.append(unit[:width])
             unit = unit[width:]
         out.append(unit)
-    pieces = tuple(" " if u.isspace() else u for u in out)
-    return pieces, tuple(map(cell_len, pieces))
+    return _with_sizes(out)
 
 
 def _kinsoku(line: Sequence[str], sizes: Sequence[int], unit: str, size: int, width: int) -> int:

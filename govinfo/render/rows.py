@@ -30,18 +30,16 @@ def natural_lines(
         used = display_widths(cells)
         width = max(display_width(header), max(used, default=0))
         widths.append(width)
-        if j == last and not right:  # its padding would only be stripped again
-            padded.append(cells)
-            continue
-        lengths = map(sub, repeat(width), map(sub, used, map(len, cells)))
-        padded.append(list(map(str.rjust if right else str.ljust, cells, lengths)))
+        last_left = j == last and not right  # its padding would only be stripped again
+        padded.append(cells if last_left else _padded(cells, used, width, right))
     lines = map((" " * gap).join, zip(*padded, strict=True))
     return widths, list(map(str.rstrip, lines))
 
 
-def _padded(cells: Sequence[str], width: int, right: bool) -> list[str]:
-    """``cells`` each padded to ``width`` columns (none cut: a wider one is left as it is)."""
-    lengths = map(sub, repeat(width), map(sub, display_widths(cells), map(len, cells)))
+def _padded(cells: Sequence[str], used: Sequence[int], width: int, right: bool) -> list[str]:
+    """``cells`` (``used`` columns wide each) padded to ``width`` columns, none cut: a wider
+    one is left as it is."""
+    lengths = map(sub, repeat(width), map(sub, used, map(len, cells)))
     return list(map(str.rjust if right else str.ljust, cells, lengths))
 
 
@@ -56,7 +54,7 @@ def fitted_lines(
     wrapped: list[list[list[str]]] = []  # else each cell's lines
     for cells, width, right in zip(columns, widths, numeric, strict=True):
         if fits_whole(cells, width):
-            whole.append(_padded(cells, width, right))
+            whole.append(_padded(cells, display_widths(cells), width, right))
             wrapped.append([])
         else:
             whole.append(None)
