@@ -204,7 +204,7 @@ def _definition_list(rows: list[tuple[str, str]], width: int) -> list[str]:
     own, as click does)."""
     from rich.cells import cell_len
 
-    from govinfo.render.fit import wrap_text
+    from govinfo.render.wrap import wrap_text
 
     term_width = min(max((cell_len(term) for term, _ in rows), default=0), 30)
     indent = 2 + term_width + 2
@@ -223,7 +223,7 @@ def _definition_list(rows: list[tuple[str, str]], width: int) -> list[str]:
 
 def help_text(ctx: Any) -> str:
     """The whole ``--help`` of ``ctx``'s command in the current language."""
-    from govinfo.render.fit import wrap_text
+    from govinfo.render.wrap import wrap_text
 
     command = ctx.command
     path = _command_path(ctx)

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.cells import cell_len
 
-from govinfo.render.fit import wrap_text
+from govinfo.render.wrap import wrap_text
 
 
 def fitting_console(**options: Any) -> Any:

@@ -4,8 +4,8 @@ On a terminal :func:`govinfo.render.table.print_table` asks :func:`fit_widths` h
 column may be:
 
 * a cell's text breaks only where a person would break it — at a space, or next to a wide (CJK)
-  character — never inside a run of narrow characters (``592.50``, ``2003-09-30``,
-  ``changchun``, ``迟报 31 分钟``'s ``31``): :func:`wrap_text`;
+  character — never inside a run of narrow characters (``592.50``, ``2003-09-30``): see
+  :mod:`govinfo.render.wrap`;
 * so each column has a natural width (its longest cell on one line) and a least width (its
   longest unbreakable run); columns that hold only numbers, dates or ids have the two equal and
   are always shown whole;
@@ -23,48 +23,22 @@ Off a terminal nothing is wrapped: piped output keeps one row per line, never tr
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import sub
 
 from rich.cells import cell_len
 
+from govinfo.render.wrap import ONE_LINE, least_width, line_count, line_reach, wrap_text
 from govinfo.text import NARROW_MARKS, WIDE_CHARACTERS, counted, display_widths
 
-NO_LINE_END = frozenset("（《「『【〔“‘([{")
-NO_LINE_START = frozenset("，。、；：！？）》」』】〕…%,.;:!?)]}")
 GAP = 3  # the rich layout's columns are three cells apart (a padding, the rule, a padding)
 CLOSE_GAP = 2  # or two, with rich's collapsed padding, when that wraps fewer lines
 HEADER_LEAST = 2  # a header may fold down to a wide character a line
 SHORT = 8  # cells this wide or less are kept on one line when the room allows
 
-# A unit that never breaks: a run of narrow, non-space characters, or one wide character.
-_UNITS = re.compile(r"\s+|[^\s]")
-# A text that wrapping leaves as it is when it fits: single plain spaces between words only.
-_ONE_LINE = re.compile(r"\S+(?: \S+)*")
-_ONE_LINE_EACH = re.compile(f"(?:{_ONE_LINE.pattern})?(?:\\n(?:{_ONE_LINE.pattern})?)*")  # per line
-
-
-@functools.lru_cache(maxsize=8192)
-def _units(text: str) -> tuple[str, ...]:
-    """``text`` as the pieces a line may break between: spaces, single wide characters and
-    runs of narrow characters (kept whole). Kept for the texts seen last: fitting a table
-    wraps each cell at many widths."""
-    units: list[str] = []
-    run = ""
-    for piece in _UNITS.findall(text):
-        if not piece.isspace() and cell_len(piece) == 1:
-            run += piece
-            continue
-        if run:
-            units.append(run)
-            run = ""
-        units.append(piece)
-    if run:
-        units.append(run)
-    return tuple(units)
+_ONE_LINE_EACH = re.compile(f"(?:{ONE_LINE.pattern})?(?:\\n(?:{ONE_LINE.pattern})?)*")  # per line
 
 
 def cell_lens(texts: Sequence[str]) -> list[int]:
@@ -99,120 +73,6 @@ def fits_whole(texts: Sequence[str], width: int) -> bool:
         and max(cell_lens(texts), default=0) <= width
         and _ONE_LINE_EACH.fullmatch(joined) is not None
     )
-
-
-def least_width(text: str) -> int:
-    """The narrowest a column can be and still show ``text`` with no unit cut: its widest
-    unbreakable run (a number, a date, an id, a latin word) or wide character."""
-    return max((cell_len(u) for u in _units(text) if not u.isspace()), default=0)
-
-
-Sized = tuple[tuple[str, ...], tuple[int, ...]]
-
-
-@functools.lru_cache(maxsize=8192)
-def _sized(paragraph: str) -> Sized:
-    """A paragraph's units (:func:`_units`, any run of spaces as one ``" "``) and each one's
-    width, measured once: fitting a table wraps each cell at many widths."""
-    return _with_sizes(_units(paragraph))
-
-
-def _with_sizes(units: Sequence[str]) -> Sized:
-    """``units`` with any run of spaces as one ``" "``, and each one's width."""
-    pieces = tuple(" " if u.isspace() else u for u in units)
-    return pieces, tuple(map(cell_len, pieces))
-
-
-def _folded(units: Sequence[str], width: int) -> Sized:
-    """``units`` (:func:`_units`) with every run wider than ``width`` cut into pieces that fit
-    (for headers: a word of a column's name may break, a number in a cell never does), any
-    run of spaces as one ``" "``, and their widths."""
-    out: list[str] = []
-    for unit in units:
-        while cell_len(unit) > width > 0:
-            out.append(unit[:width])
-            unit = unit[width:]
-        out.append(unit)
-    return _with_sizes(out)
-
-
-def _kinsoku(line: Sequence[str], sizes: Sequence[int], unit: str, size: int, width: int) -> int:
-    """How many of ``line``'s units (``sizes`` wide) stay when ``unit`` (``size`` wide) must
-    start the next line: closing marks (“。”, “）”) never start a line and opening ones (“（”,
-    “《”) never end one, so whole units go down with them — unless that would not fit
-    either."""
-    keep = len(line)
-    if unit in NO_LINE_START:
-        while keep > 1 and line[keep - 1] in NO_LINE_START:
-            keep -= 1
-        if keep > 1 and line[keep - 1] != " ":
-            keep -= 1
-    while keep > 1 and line[keep - 1] in NO_LINE_END:
-        keep -= 1
-    if keep < len(line) and sum(sizes[keep:]) + size > width:
-        return len(line)
-    return keep
-
-
-def _spans(units: Sequence[str], sizes: Sequence[int], width: int) -> list[tuple[int, int]]:
-    """The lines a paragraph's units (spaces as ``" "``, ``sizes`` wide) fill at ``width``,
-    each as the span ``(start, end)`` of the units it holds: a unit goes on the line while it
-    fits, else starts the next (with :func:`_kinsoku`'s marks); a space never starts a line.
-    Only widths are added up unit by unit, so counting the lines costs no text."""
-    spans: list[tuple[int, int]] = []
-    start = -1  # where the line being filled starts; -1 while nothing is on it
-    used = 0  # its width, kept as it grows (summing it again each unit was quadratic)
-    for end, (unit, size) in enumerate(zip(units, sizes, strict=True)):
-        if unit == " " and start < 0:
-            continue
-        if unit != " " and start >= 0 and used + size > width:
-            keep = _kinsoku(units[start:end], sizes[start:end], unit, size, width)
-            spans.append((start, start + keep))
-            start += keep
-            used = sum(sizes[start:end])
-        if start < 0:
-            start = end
-        used += size
-    spans.append((start, len(units)) if start >= 0 else (len(units), len(units)))
-    return spans
-
-
-def _lines(
-    text: str, width: int, fold: bool
-) -> Iterator[tuple[Sequence[str], list[tuple[int, int]]]]:
-    """Each paragraph of ``text`` as its units and the spans of them its lines hold."""
-    for paragraph in text.split("\n"):
-        units, sizes = _folded(_units(paragraph), width) if fold else _sized(paragraph)
-        yield units, _spans(units, sizes, width)
-
-
-def _whole(text: str, width: int) -> bool:
-    """Whether ``text`` is one line of words a single space apart that fits ``width``: what
-    wrapping leaves as it is (most cells, at most widths), known at once."""
-    return cell_len(text) <= width and _ONE_LINE.fullmatch(text) is not None
-
-
-def wrap_text(text: str, width: int, *, fold: bool = False) -> list[str]:
-    """``text`` (any ``\\n`` kept) in lines at most ``width`` wide, broken only at spaces and
-    next to wide characters; a unit wider than ``width`` gets a line of its own, whole — or,
-    with ``fold`` (headers), is cut to fit."""
-    if _whole(text, width):
-        return [text]
-    return [
-        "".join(units[start:end]).rstrip()
-        for units, spans in _lines(text, width, fold)
-        for start, end in spans
-    ]
-
-
-@functools.lru_cache(maxsize=65536)
-def line_count(text: str, width: int, fold: bool = False) -> int:
-    """How many lines :func:`wrap_text` makes of ``text`` at ``width`` (counted, not built),
-    kept for the texts and widths asked last: fitting a table asks it for each cell at many
-    widths, twice over (three and two cells apart) and for each way of spending the room."""
-    if _whole(text, width):
-        return 1
-    return sum(len(spans) for _, spans in _lines(text, width, fold))
 
 
 @dataclass(frozen=True)
@@ -255,12 +115,20 @@ def fit_widths(
     # Where to spend the room is judged on a sample of a long table's rows (its least widths,
     # which keep every number whole, come from all of them).
     columns = sampled(columns)
-    cache: dict[tuple[int, int], list[int]] = {}
+    cache: dict[tuple[int, int], tuple[list[int], int]] = {}
+
+    def wrapped(j: int, width: int) -> tuple[list[int], int]:
+        """Column ``j``'s texts' lines at ``width`` (the header first) and their reach."""
+        if (j, width) not in cache:
+            found = [line_reach(x, width, i == 0) for i, x in enumerate(columns[j])]
+            cache[j, width] = [n for n, _ in found], min(r for _, r in found)
+        return cache[j, width]
 
     def lines(j: int, width: int) -> list[int]:
-        if (j, width) not in cache:
-            cache[j, width] = [line_count(x, width, i == 0) for i, x in enumerate(columns[j])]
-        return cache[j, width]
+        return wrapped(j, width)[0]
+
+    def reach(j: int, width: int) -> int:
+        return wrapped(j, width)[1]
 
     # Short cells (a status, “今日到期”, “12 天”, a short name) broken over lines read worst and
     # cost least to keep whole: those columns get the width of their cells first, while half
@@ -280,12 +148,12 @@ def fit_widths(
         if sum(trial) <= room:
             widths = trial
             break
-    folded = _spend(widths, room, natural, lines)
+    folded = _spend(widths, room, natural, lines, reach)
     # Unless that room was what kept a title or a name from folding over every row, or an
     # English header from breaking mid-word: then the widths given as before (the short
     # columns, their headers included, first; no header folded to one height) print fewer
     # lines, and are kept.
-    before = _spend(_short_first(least, natural, room), room, natural, lines)
+    before = _spend(_short_first(least, natural, room), room, natural, lines, reach)
     return folded if _table_lines(folded, lines) <= _table_lines(before, lines) else before
 
 
@@ -313,10 +181,12 @@ def _spend(
     room: int,
     natural: Sequence[int],
     lines: Callable[[int, int], list[int]],
+    reach: Callable[[int, int], int],
 ) -> list[int]:
     """``start`` widened a step at a time, each step where it saves the most lines of the
     printed table, until ``room`` is spent or no step saves any (``lines(j, w)``: column
-    ``j``'s texts' lines at width ``w``)."""
+    ``j``'s texts' lines at width ``w``; ``reach(j, w)``: the least wider width at which they
+    could be others, see :func:`line_reach`)."""
     widths = list(start)
     spare = room - sum(widths)
     while spare > 0:
@@ -333,12 +203,12 @@ def _spend(
         best: tuple[float, int, int] | None = None
         for j, w in enumerate(widths):
             now = table[j]
-            # the next width at which this column's texts take fewer lines
-            step = next(
-                (v for v in range(w + 1, min(natural[j], w + spare) + 1) if lines(j, v) != now),
-                None,
-            )
-            if step is None:
+            # the next width at which this column's texts take fewer lines: looked for only
+            # where they could (the widths short of a reach wrap every text as before)
+            step, limit = w, min(natural[j], w + spare)
+            while (step := reach(j, step)) <= limit and lines(j, step) == now:
+                pass
+            if step > limit:
                 continue
             # each row's height with this column at ``step``: at least what the others take
             floor = list(top)
@@ -435,10 +305,7 @@ __all__ = [
     "fit_layout",
     "fit_widths",
     "fits_whole",
-    "least_width",
-    "line_count",
     "measure",
     "printed_lines",
     "sampled",
-    "wrap_text",
 ]

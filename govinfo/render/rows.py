@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from itertools import repeat
 from operator import sub
 
-from govinfo.render.fit import fits_whole, wrap_text
+from govinfo.render.fit import fits_whole
+from govinfo.render.wrap import wrap_text
 from govinfo.text import display_width, display_widths
 
 
@@ -47,7 +48,7 @@ def fitted_lines(
     columns: Sequence[Sequence[str]], widths: Sequence[int], numeric: Sequence[bool], gap: int
 ) -> list[str]:
     """Each row at ``widths``: its cells wrapped to their columns with
-    :func:`govinfo.render.fit.wrap_text`, top-aligned, its lines joined by newlines. A column
+    :func:`govinfo.render.wrap.wrap_text`, top-aligned, its lines joined by newlines. A column
     whose every cell fits whole is padded at once; only the others are wrapped cell by cell."""
     between = " " * gap
     whole: list[list[str] | None] = []  # a column's padded cells, when none of them wraps

@@ -308,10 +308,10 @@ def _row_segments(
 
 
 def _print_wrapped(text: str | None, console: Any, style: str | None = None) -> None:
-    """``text`` in lines that fit the console, broken where :func:`fit.wrap_text` may."""
+    """``text`` in lines that fit the console, broken where :func:`wrap.wrap_text` may."""
     from rich.text import Text
 
-    from govinfo.render.fit import wrap_text
+    from govinfo.render.wrap import wrap_text
 
     if text is None:
         return
@@ -365,12 +365,12 @@ def print_plain(
     between columns, numbers right-aligned, a blank line between groups), measuring CJK text
     with wcwidth, no trailing spaces. At its natural widths by default, one line per row; at
     ``widths`` (fitted to a terminal by :func:`govinfo.render.fit.fit_layout`) each cell is
-    wrapped to its column with :func:`govinfo.render.fit.wrap_text` — headers folded and
+    wrapped to its column with :func:`govinfo.render.wrap.wrap_text` — headers folded and
     aligned to the bottom, cells to the top, as rich lays them out. The title is never wrapped
     to the table's width."""
 
-    from govinfo.render.fit import wrap_text
     from govinfo.render.rows import fitted_lines, natural_lines
+    from govinfo.render.wrap import wrap_text
     from govinfo.text import display_width
 
     styles, ends = shown.styles, shown.ends

@@ -1,4 +1,5 @@
-"""render/fit: wrapping that never breaks a number, id or date, and column widths that fit."""
+"""render/wrap and render/fit: wrapping that never breaks a number, id or date, and column
+widths that fit."""
 
 from __future__ import annotations
 
@@ -15,11 +16,9 @@ from govinfo.render.fit import (
     fit_layout,
     fit_widths,
     fits_whole,
-    least_width,
-    line_count,
     printed_lines,
-    wrap_text,
 )
+from govinfo.render.wrap import least_width, line_count, line_reach, wrap_text
 
 
 def test_wrap_breaks_beside_chinese_and_at_spaces_never_inside_a_run() -> None:
@@ -192,3 +191,20 @@ def test_lines_counted_are_the_lines_wrapped() -> None:
         for width in range(0, 30, 3):
             for fold in (False, True):
                 assert line_count(text, width, fold) == len(wrap_text(text, width, fold=fold))
+
+
+def test_lines_are_the_same_up_to_their_reach() -> None:
+    """line_reach's reach (how far fitting may skip widths) never skips a width at which a
+    text wraps otherwise: from the width asked up to the reach, wrap_text gives the very same
+    lines, headers folded or not."""
+    rnd = random.Random(1604)
+    pieces = [*"长春市（）《》。，、 —“”…%!(", "ab", "2003-09-30", "12", "\n", "  ", "abcdefghij"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(400)]
+    for text in [*texts, *COLUMN]:
+        for fold in (False, True):
+            for width in range(0, 36):
+                lines = wrap_text(text, width, fold=fold)
+                count, reach = line_reach(text, width, fold)
+                assert count == len(lines)
+                for wider in range(width + 1, min(reach, 60)):
+                    assert wrap_text(text, wider, fold=fold) == lines, (text, width, wider)
