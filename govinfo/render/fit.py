@@ -30,8 +30,16 @@ from operator import sub
 
 from rich.cells import cell_len
 
-from govinfo.render.wrap import ONE_LINE, least_width, line_count, line_reach, wrap_text
-from govinfo.text import NARROW_MARKS, WIDE_CHARACTERS, counted, display_widths
+from govinfo.render.wrap import (
+    NEVER,
+    ONE_LINE,
+    cell_lens,
+    least_width,
+    line_count,
+    line_reach,
+    wrap_text,
+)
+from govinfo.text import NARROW_MARKS, WIDE_CHARACTERS, counted
 
 GAP = 3  # the rich layout's columns are three cells apart (a padding, the rule, a padding)
 CLOSE_GAP = 2  # or two, with rich's collapsed padding, when that wraps fewer lines
@@ -39,12 +47,6 @@ HEADER_LEAST = 2  # a header may fold down to a wide character a line
 SHORT = 8  # cells this wide or less are kept on one line when the room allows
 
 _ONE_LINE_EACH = re.compile(f"(?:{ONE_LINE.pattern})?(?:\\n(?:{ONE_LINE.pattern})?)*")  # per line
-
-
-def cell_lens(texts: Sequence[str]) -> list[int]:
-    """``cell_len`` of each of ``texts`` (a column), counted a column at a time where the texts
-    are plain ASCII and common CJK (:func:`govinfo.text.display_widths`, the same widths)."""
-    return display_widths(texts) if counted("".join(texts)) else list(map(cell_len, texts))
 
 
 def column_least(texts: Sequence[str]) -> int:
@@ -115,21 +117,8 @@ def fit_widths(
     # Where to spend the room is judged on a sample of a long table's rows (its least widths,
     # which keep every number whole, come from all of them).
     columns = sampled(columns)
-    cache: dict[tuple[int, int], tuple[list[int], int]] = {}
-
-    def wrapped(j: int, width: int) -> tuple[list[int], int]:
-        """Column ``j``'s texts' lines at ``width`` (the header first) and their reach."""
-        if (j, width) not in cache:
-            found = [line_reach(x, width, i == 0) for i, x in enumerate(columns[j])]
-            cache[j, width] = [n for n, _ in found], min(r for _, r in found)
-        return cache[j, width]
-
-    def lines(j: int, width: int) -> list[int]:
-        return wrapped(j, width)[0]
-
-    def reach(j: int, width: int) -> int:
-        return wrapped(j, width)[1]
-
+    wrapped = _Wrapped(columns)
+    lines, reach = wrapped.lines, wrapped.reach
     # Short cells (a status, “今日到期”, “12 天”, a short name) broken over lines read worst and
     # cost least to keep whole: those columns get the width of their cells first, while half
     # the room is left.
@@ -155,6 +144,45 @@ def fit_widths(
     # lines, and are kept.
     before = _spend(_short_first(least, natural, room), room, natural, lines, reach)
     return folded if _table_lines(folded, lines) <= _table_lines(before, lines) else before
+
+
+class _Wrapped:
+    """Columns (each its header, then its cells) wrapped at the widths fitting tries, each
+    column at each width once: every text's line count and reach (:func:`line_reach`). At a
+    wider width a text is wrapped again only when the width is past its reach at the widest
+    width short of it wrapped already; until then its lines are the same."""
+
+    def __init__(self, columns: Sequence[Sequence[str]]) -> None:
+        self.columns = columns
+        self.found: dict[tuple[int, int], tuple[list[int], list[int], int]] = {}
+        self.widths: list[list[int]] = [[] for _ in columns]  # each column's, as wrapped
+
+    def _at(self, j: int, width: int) -> tuple[list[int], list[int], int]:
+        found = self.found.get((j, width))
+        if found is not None:
+            return found
+        texts = self.columns[j]
+        below = max((w for w in self.widths[j] if w < width), default=None)
+        if below is None:
+            pairs = [line_reach(x, width, i == 0) for i, x in enumerate(texts)]
+        else:
+            counts, reaches, _ = self.found[j, below]
+            pairs = [
+                (n, r) if r > width else line_reach(x, width, i == 0)
+                for i, (x, n, r) in enumerate(zip(texts, counts, reaches, strict=True))
+            ]
+        reaches = [r for _, r in pairs]
+        found = self.found[j, width] = [n for n, _ in pairs], reaches, min(reaches, default=NEVER)
+        self.widths[j].append(width)
+        return found
+
+    def lines(self, j: int, width: int) -> list[int]:
+        """Column ``j``'s texts' lines at ``width``, the header (folded) first."""
+        return self._at(j, width)[0]
+
+    def reach(self, j: int, width: int) -> int:
+        """The least wider width at which column ``j``'s texts could take other lines."""
+        return self._at(j, width)[2]
 
 
 def _short_first(least: Sequence[int], want: Sequence[int], room: int) -> list[int]:
@@ -300,7 +328,6 @@ __all__ = [
     "GAP",
     "Measures",
     "block_lines",
-    "cell_lens",
     "column_least",
     "fit_layout",
     "fit_widths",

@@ -16,9 +16,13 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from itertools import accumulate
 
 from rich.cells import cell_len
+
+from govinfo.text import counted, display_width, display_widths
 
 NO_LINE_END = frozenset("（《「『【〔“‘([{")
 NO_LINE_START = frozenset("，。、；：！？）》」』】〕…%,.;:!?)]}")
@@ -49,6 +53,18 @@ def _units(text: str) -> tuple[str, ...]:
     return tuple(units)
 
 
+def cell_lens(texts: Sequence[str]) -> list[int]:
+    """``cell_len`` of each of ``texts`` (a column), counted a column at a time where the texts
+    are plain ASCII and common CJK (:func:`govinfo.text.display_widths`, the same widths)."""
+    return display_widths(texts) if counted("".join(texts)) else list(map(cell_len, texts))
+
+
+def cell_width(text: str) -> int:
+    """``cell_len`` of ``text``, counted without going through it a character at a time where
+    it is plain ASCII and common CJK (:func:`govinfo.text.display_width`, the same width)."""
+    return display_width(text) if counted(text) else cell_len(text)
+
+
 def least_width(text: str) -> int:
     """The narrowest a column can be and still show ``text`` with no unit cut: its widest
     unbreakable run (a number, a date, an id, a latin word) or wide character."""
@@ -60,28 +76,30 @@ Sized = tuple[tuple[str, ...], tuple[int, ...]]
 
 @functools.lru_cache(maxsize=8192)
 def _sized(paragraph: str) -> Sized:
-    """A paragraph's units (:func:`_units`, any run of spaces as one ``" "``) and each one's
-    width, measured once: fitting a table wraps each cell at many widths."""
-    return _with_sizes(_units(paragraph))
+    """A paragraph's units (:func:`_units`, any run of spaces as one ``" "``) and their edges
+    (:func:`_with_edges`), measured once: fitting a table wraps each cell at many widths."""
+    return _with_edges(_units(paragraph))
 
 
-def _with_sizes(units: Sequence[str]) -> Sized:
-    """``units`` with any run of spaces as one ``" "``, and each one's width."""
+def _with_edges(units: Sequence[str]) -> Sized:
+    """``units`` with any run of spaces as one ``" "``, and their edges: how wide the units
+    before each are, and (last) all of them — so the units from ``i`` to ``j`` are
+    ``edges[j] - edges[i]`` wide."""
     pieces = tuple(" " if u.isspace() else u for u in units)
-    return pieces, tuple(map(cell_len, pieces))
+    return pieces, tuple(accumulate(map(cell_len, pieces), initial=0))
 
 
 def _folded(units: Sequence[str], width: int) -> Sized:
     """``units`` (:func:`_units`) with every run wider than ``width`` cut into pieces that fit
     (for headers: a word of a column's name may break, a number in a cell never does), any
-    run of spaces as one ``" "``, and their widths."""
+    run of spaces as one ``" "``, and their edges."""
     out: list[str] = []
     for unit in units:
         while cell_len(unit) > width > 0:
             out.append(unit[:width])
             unit = unit[width:]
         out.append(unit)
-    return _with_sizes(out)
+    return _with_edges(out)
 
 
 # Wider than any terminal: the reach of a layout no width changes.
@@ -89,56 +107,61 @@ NEVER = 1 << 30
 
 
 def _kinsoku(
-    line: Sequence[str], sizes: Sequence[int], unit: str, size: int, width: int
+    units: Sequence[str], edges: Sequence[int], start: int, over: int, width: int
 ) -> tuple[int, int]:
-    """How many of ``line``'s units (``sizes`` wide) stay when ``unit`` (``size`` wide) must
-    start the next line: closing marks (“。”, “）”) never start a line and opening ones (“（”,
-    “《”) never end one, so whole units go down with them — unless that would not fit
-    either. And the least wider width at which that choice would differ (:data:`NEVER`)."""
-    keep = len(line)
-    if unit in NO_LINE_START:
-        while keep > 1 and line[keep - 1] in NO_LINE_START:
+    """Where the next line starts when ``units[over]`` must start it and the line holds
+    ``units[start:over]`` (``edges``: :func:`_with_edges`): closing marks (“。”, “）”) never
+    start a line and opening ones (“（”, “《”) never end one, so whole units go down with
+    them — unless that would not fit either. And the least wider width at which that choice
+    would differ (:data:`NEVER`)."""
+    keep = over
+    if units[over] in NO_LINE_START:
+        while keep > start + 1 and units[keep - 1] in NO_LINE_START:
             keep -= 1
-        if keep > 1 and line[keep - 1] != " ":
+        if keep > start + 1 and units[keep - 1] != " ":
             keep -= 1
-    while keep > 1 and line[keep - 1] in NO_LINE_END:
+    while keep > start + 1 and units[keep - 1] in NO_LINE_END:
         keep -= 1
-    if keep < len(line):
-        down = sum(sizes[keep:]) + size
+    if keep < over:
+        down = edges[over + 1] - edges[keep]
         if down > width:
-            return len(line), down
+            return over, down
     return keep, NEVER
 
 
 def _spans(
-    units: Sequence[str], sizes: Sequence[int], width: int
+    units: Sequence[str], edges: Sequence[int], width: int
 ) -> tuple[list[tuple[int, int]], int]:
-    """The lines a paragraph's units (spaces as ``" "``, ``sizes`` wide) fill at ``width``,
-    each as the span ``(start, end)`` of the units it holds: a unit goes on the line while it
-    fits, else starts the next (with :func:`_kinsoku`'s marks); a space never starts a line.
-    Only widths are added up unit by unit, so counting the lines costs no text.
+    """The lines a paragraph's units (spaces as ``" "``; ``edges``: :func:`_with_edges`) fill
+    at ``width``, each as the span ``(start, end)`` of the units it holds: a unit goes on the
+    line while it fits, else starts the next (with :func:`_kinsoku`'s marks); a space never
+    starts a paragraph and never moves down. The unit that does not fit is found by halving
+    the edges, not by adding widths unit by unit: counting lines costs a few steps a line.
 
     And the lines' reach: the least wider width at which they could be others. Every choice
     made here is a width compared with ``width``: one that kept a unit on its line keeps it
     at any wider width; one that moved units down moves them down until ``width`` reaches the
     width compared. Up to the least of those, the very same spans are filled."""
+    count = len(units)
     spans: list[tuple[int, int]] = []
     reach = NEVER
-    start = -1  # where the line being filled starts; -1 while nothing is on it
-    used = 0  # its width, kept as it grows (summing it again each unit was quadratic)
-    for end, (unit, size) in enumerate(zip(units, sizes, strict=True)):
-        if unit == " " and start < 0:
-            continue
-        if unit != " " and start >= 0 and used + size > width:
-            keep, down = _kinsoku(units[start:end], sizes[start:end], unit, size, width)
-            reach = min(reach, used + size, down)
-            spans.append((start, start + keep))
-            start += keep
-            used = sum(sizes[start:end])
-        if start < 0:
-            start = end
-        used += size
-    spans.append((start, len(units)) if start >= 0 else (len(units), len(units)))
+    start = 0
+    while start < count and units[start] == " ":
+        start += 1
+    last = start  # the last unit on the line so far: the units after it are weighed
+    while last < count:
+        # the first unit after ``last`` that takes the line past ``width``; a space goes on
+        # the line whatever its width, and the unit after it is past too
+        over = bisect_right(edges, edges[start] + width, last + 2) - 1
+        while over < count and units[over] == " ":
+            over += 1
+        if over >= count:
+            break
+        keep, down = _kinsoku(units, edges, start, over, width)
+        reach = min(reach, edges[over + 1] - edges[start], down)
+        spans.append((start, keep))
+        start, last = keep, over
+    spans.append((start, count))
     return spans, reach
 
 
@@ -150,19 +173,19 @@ def _lines(
     for paragraph in text.split("\n"):
         if fold:
             whole = _units(paragraph)
-            units, sizes = _folded(whole, width)
+            units, edges = _folded(whole, width)
             # a word cut at this width is cut otherwise at the next (at 0 none is cut, yet)
             cut = width == 0 or len(units) != len(whole)
         else:
-            (units, sizes), cut = _sized(paragraph), False
-        spans, reach = _spans(units, sizes, width)
+            (units, edges), cut = _sized(paragraph), False
+        spans, reach = _spans(units, edges, width)
         yield units, spans, width + 1 if cut else reach
 
 
 def _whole(text: str, width: int) -> bool:
     """Whether ``text`` is one line of words a single space apart that fits ``width``: what
     wrapping leaves as it is (most cells, at most widths), known at once."""
-    return cell_len(text) <= width and ONE_LINE.fullmatch(text) is not None
+    return cell_width(text) <= width and ONE_LINE.fullmatch(text) is not None
 
 
 def wrap_text(text: str, width: int, *, fold: bool = False) -> list[str]:
@@ -203,6 +226,8 @@ __all__ = [
     "NO_LINE_END",
     "NO_LINE_START",
     "ONE_LINE",
+    "cell_lens",
+    "cell_width",
     "least_width",
     "line_count",
     "line_reach",

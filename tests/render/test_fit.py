@@ -11,14 +11,20 @@ from rich.cells import cell_len
 from govinfo.render.console import fitting_console
 from govinfo.render.fit import (
     block_lines,
-    cell_lens,
     column_least,
     fit_layout,
     fit_widths,
     fits_whole,
     printed_lines,
 )
-from govinfo.render.wrap import least_width, line_count, line_reach, wrap_text
+from govinfo.render.wrap import (
+    cell_lens,
+    cell_width,
+    least_width,
+    line_count,
+    line_reach,
+    wrap_text,
+)
 
 
 def test_wrap_breaks_beside_chinese_and_at_spaces_never_inside_a_run() -> None:
@@ -171,6 +177,7 @@ def test_a_column_measured_at_once_is_measured_as_its_cells_one_by_one() -> None
     fallback = ["长春·吉林", "a\tb", "两行\n文字", "火\U0001f525"]
     for column in (COLUMN, COLUMN + fallback, fallback, COLUMN[2:3], [], [""]):
         assert cell_lens(column) == [cell_len(x) for x in column]
+        assert list(map(cell_width, column)) == [cell_len(x) for x in column]
         assert column_least(column) == max(map(least_width, column), default=0)
         for width in range(0, 40):
             whole = all(wrap_text(x, width) == [x] for x in column)
