@@ -26,7 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from operator import sub
+from itertools import compress, repeat
+from operator import ne
 
 from rich.cells import cell_len
 
@@ -217,36 +218,28 @@ def _spend(
     could be others, see :func:`line_reach`)."""
     widths = list(start)
     spare = room - sum(widths)
-    while spare > 0:
+    # each column's next step from a width (the spare room only shrinks, so a step found is
+    # kept, and tried while the room lasts): the width, the lines there, the rows whose
+    # lines it changes (True), those lines, and the column's own lines saved
+    steps: dict[tuple[int, int], tuple[int, list[bool], list[int], int] | None] = {}
+    while widths and spare > 0:
         table = [lines(j, w) for j, w in enumerate(widths)]
-        # per row: the most lines any column takes (top), the first column that takes them,
-        # and the most of the others (rest: the row's height should that column shrink)
-        rows = list(zip(*table, strict=True))
-        top = list(map(max, rows))
-        first = list(map(tuple.index, rows, top))
-        rest = [sorted(counts)[-2] for counts in rows] if len(widths) > 1 else [1] * len(rows)
-        led: list[list[int]] = [[] for _ in widths]  # the rows each column is first to top
-        for i, j in enumerate(first):
-            led[j].append(i)
+        top = list(map(max, repeat(1), *table))  # each row's height: its tallest cell
         best: tuple[float, int, int] | None = None
         for j, w in enumerate(widths):
-            now = table[j]
-            # the next width at which this column's texts take fewer lines: looked for only
-            # where they could (the widths short of a reach wrap every text as before)
-            step, limit = w, min(natural[j], w + spare)
-            while (step := reach(j, step)) <= limit and lines(j, step) == now:
-                pass
-            if step > limit:
+            if (j, w) not in steps:
+                steps[j, w] = _next_step(j, w, min(natural[j], w + spare), lines, reach)
+            found = steps[j, w]
+            if found is None or found[0] > w + spare:
                 continue
-            # each row's height with this column at ``step``: at least what the others take
-            floor = list(top)
-            for i in led[j]:
-                floor[i] = rest[i]
-            new = lines(j, step)
-            saved = sum(map(sub, top, map(max, floor, new)))
+            step, changed, new, own = found
+            # the lines saved: in the rows where this column's cell takes fewer lines at
+            # ``step`` (elsewhere the row stays as it is), down to what the others take
+            others = (compress(counts, changed) for k, counts in enumerate(table) if k != j)
+            saved = sum(compress(top, changed)) - sum(map(max, repeat(1), new, *others))
             # a column whose own texts take fewer lines is worth a little even when the row
             # stays as tall (another column keeps it so)
-            gain = saved + (sum(now) - sum(new)) / 1000
+            gain = saved + own / 1000
             if best is None or gain / (step - w) > best[0]:
                 best = (gain / (step - w), j, step)
         if best is None:
@@ -255,6 +248,27 @@ def _spend(
         spare -= step - widths[j]
         widths[j] = step
     return widths
+
+
+def _next_step(
+    j: int,
+    w: int,
+    limit: int,
+    lines: Callable[[int, int], list[int]],
+    reach: Callable[[int, int], int],
+) -> tuple[int, list[bool], list[int], int] | None:
+    """The next width up to ``limit`` at which column ``j`` (now ``w`` wide) takes other
+    lines — looked for only where its texts could (short of a reach, every text wraps as
+    before) — with the rows whose lines change, their lines there, and the lines the column
+    saves itself; None when there is none."""
+    now, step = lines(j, w), w
+    while (step := reach(j, step)) <= limit and lines(j, step) == now:
+        pass
+    if step > limit:
+        return None
+    new = lines(j, step)
+    changed = list(map(ne, now, new))
+    return step, changed, list(compress(new, changed)), sum(now) - sum(new)
 
 
 def printed_lines(columns: Sequence[Sequence[str]], widths: Sequence[int]) -> int:

@@ -12,7 +12,7 @@ from itertools import repeat
 from operator import sub
 
 from govinfo.render.fit import fits_whole
-from govinfo.render.wrap import wrap_text
+from govinfo.render.wrap import wrap_cells
 from govinfo.text import display_width, display_widths
 
 
@@ -48,34 +48,35 @@ def fitted_lines(
     columns: Sequence[Sequence[str]], widths: Sequence[int], numeric: Sequence[bool], gap: int
 ) -> list[str]:
     """Each row at ``widths``: its cells wrapped to their columns with
-    :func:`govinfo.render.wrap.wrap_text`, top-aligned, its lines joined by newlines. A column
-    whose every cell fits whole is padded at once; only the others are wrapped cell by cell."""
+    :func:`govinfo.render.wrap.wrap_text`, top-aligned, its lines joined by newlines. Done a
+    column at a time, a line of the rows at a time: a column whose every cell fits whole is
+    padded at once, the others' cells are wrapped (:func:`govinfo.render.wrap.wrap_cells`),
+    and the rows' first lines are joined together, then the second lines of the rows that
+    have two, and so on."""
     between = " " * gap
-    whole: list[list[str] | None] = []  # a column's padded cells, when none of them wraps
-    wrapped: list[list[list[str]]] = []  # else each cell's lines
-    for cells, width, right in zip(columns, widths, numeric, strict=True):
-        if fits_whole(cells, width):
-            whole.append(_padded(cells, display_widths(cells), width, right))
-            wrapped.append([])
-        else:
-            whole.append(None)
-            wrapped.append([wrap_text(cell, width) for cell in cells])
-
-    def piece(text: str, width: int, right: bool) -> str:
-        pad = " " * (width - display_width(text))
-        return pad + text if right else text + pad
-
+    # each column's cells' lines, or None where every cell is one line, whole
+    wrapped = [
+        None if fits_whole(cells, width) else wrap_cells(cells, width)
+        for cells, width in zip(columns, widths, strict=True)
+    ]
+    heights = [1] * (len(columns[0]) if columns else 0)
+    for lines in wrapped:
+        if lines is not None:
+            heights = list(map(max, heights, map(len, lines)))
     out: list[str] = []
-    for i in range(len(columns[0]) if columns else 0):
-        parts = [[p[i]] if p is not None else w[i] for p, w in zip(whole, wrapped, strict=True)]
-        lines = []
-        for k in range(max(map(len, parts))):
-            pieces = []
-            for part, padded, width, right in zip(parts, whole, widths, numeric, strict=True):
-                if padded is not None:  # padded already, and one line
-                    pieces.append(part[0] if k == 0 else " " * width)
-                else:
-                    pieces.append(piece(part[k] if k < len(part) else "", width, right))
-            lines.append(between.join(pieces).rstrip())
-        out.append("\n".join(lines))
+    for k in range(max(heights, default=0)):
+        rows = range(len(heights)) if k == 0 else [i for i, h in enumerate(heights) if h > k]
+        pieces: list[Sequence[str]] = []
+        for cells, lines, width, right in zip(columns, wrapped, widths, numeric, strict=True):
+            if lines is None:
+                texts = cells if k == 0 else [""] * len(rows)
+            else:
+                texts = [cell[k] if k < len(cell) else "" for cell in map(lines.__getitem__, rows)]
+            pieces.append(_padded(texts, display_widths(texts), width, right))
+        joined = map(str.rstrip, map(between.join, zip(*pieces, strict=True)))
+        if k == 0:
+            out = list(joined)
+        else:
+            for i, line in zip(rows, joined, strict=True):
+                out[i] += "\n" + line
     return out

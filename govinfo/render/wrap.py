@@ -182,18 +182,31 @@ def _lines(
         yield units, spans, width + 1 if cut else reach
 
 
-def _whole(text: str, width: int) -> bool:
-    """Whether ``text`` is one line of words a single space apart that fits ``width``: what
-    wrapping leaves as it is (most cells, at most widths), known at once."""
-    return cell_width(text) <= width and ONE_LINE.fullmatch(text) is not None
+def _whole(text: str, size: int, width: int) -> bool:
+    """Whether ``text`` (``size`` wide) is one line of words a single space apart that fits
+    ``width``: what wrapping leaves as it is (most cells, at most widths), known at once."""
+    return size <= width and ONE_LINE.fullmatch(text) is not None
 
 
 def wrap_text(text: str, width: int, *, fold: bool = False) -> list[str]:
     """``text`` (any ``\\n`` kept) in lines at most ``width`` wide, broken only at spaces and
     next to wide characters; a unit wider than ``width`` gets a line of its own, whole — or,
     with ``fold`` (headers), is cut to fit."""
-    if _whole(text, width):
+    if _whole(text, cell_width(text), width):
         return [text]
+    return _wrapped(text, width, fold)
+
+
+def wrap_cells(texts: Sequence[str], width: int) -> list[list[str]]:
+    """:func:`wrap_text` of each of ``texts`` (a column's cells), the column measured at once
+    (:func:`cell_lens`)."""
+    return [
+        [text] if _whole(text, size, width) else _wrapped(text, width, False)
+        for text, size in zip(texts, cell_lens(texts), strict=True)
+    ]
+
+
+def _wrapped(text: str, width: int, fold: bool) -> list[str]:
     return [
         "".join(units[start:end]).rstrip()
         for units, spans, _ in _lines(text, width, fold)
@@ -212,7 +225,7 @@ def line_reach(text: str, width: int, fold: bool = False) -> tuple[int, int]:
     count could be another (:func:`_spans`' reach; :data:`NEVER` for a text left whole): up
     to it, the lines are the same. Kept for the texts and widths asked last: fitting a table
     asks for each cell at many widths, twice over (three and two cells apart)."""
-    if _whole(text, width):
+    if _whole(text, cell_width(text), width):
         return 1, NEVER
     count, reach = 0, NEVER
     for _, spans, paragraph_reach in _lines(text, width, fold):
@@ -231,5 +244,6 @@ __all__ = [
     "least_width",
     "line_count",
     "line_reach",
+    "wrap_cells",
     "wrap_text",
 ]

@@ -23,6 +23,7 @@ from govinfo.render.wrap import (
     least_width,
     line_count,
     line_reach,
+    wrap_cells,
     wrap_text,
 )
 
@@ -180,6 +181,7 @@ def test_a_column_measured_at_once_is_measured_as_its_cells_one_by_one() -> None
         assert list(map(cell_width, column)) == [cell_len(x) for x in column]
         assert column_least(column) == max(map(least_width, column), default=0)
         for width in range(0, 40):
+            assert wrap_cells(column, width) == [wrap_text(x, width) for x in column]
             whole = all(wrap_text(x, width) == [x] for x in column)
             if fits_whole(column, width):
                 assert whole, (column, width)
