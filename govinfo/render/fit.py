@@ -24,10 +24,10 @@ Off a terminal nothing is wrapped: piped output keeps one row per line, never tr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import ne
+from operator import le, ne
 
 from rich.cells import cell_len
 
@@ -82,10 +82,12 @@ def fits_whole(texts: Sequence[str], width: int) -> bool:
 class Measures:
     """A table's columns measured once, for the layouts tried on them: each column's natural
     width (every text on one line) and least width (its widest unbreakable run, the header's
-    at least :data:`HEADER_LEAST`)."""
+    at least :data:`HEADER_LEAST`), and a sample of its rows (:func:`sampled`) wrapped at the
+    widths tried, for all of them (:class:`_Wrapped`)."""
 
     natural: list[int]
     least: list[int]
+    sample: _Wrapped
 
 
 def measure(columns: Sequence[Sequence[str]]) -> Measures:
@@ -93,6 +95,7 @@ def measure(columns: Sequence[Sequence[str]]) -> Measures:
     return Measures(
         natural=[max(cell_lens(col), default=0) for col in columns],
         least=[max(HEADER_LEAST, column_least(col[1:])) if col else 0 for col in columns],
+        sample=_Wrapped(sampled(columns)),
     )
 
 
@@ -117,9 +120,8 @@ def fit_widths(
         return None
     # Where to spend the room is judged on a sample of a long table's rows (its least widths,
     # which keep every number whole, come from all of them).
-    columns = sampled(columns)
-    wrapped = _Wrapped(columns)
-    lines, reach = wrapped.lines, wrapped.reach
+    columns = measured.sample.columns
+    lines, reach = measured.sample.lines, measured.sample.reach
     # Short cells (a status, “今日到期”, “12 天”, a short name) broken over lines read worst and
     # cost least to keep whole: those columns get the width of their cells first, while half
     # the room is left.
@@ -165,15 +167,14 @@ class _Wrapped:
         texts = self.columns[j]
         below = max((w for w in self.widths[j] if w < width), default=None)
         if below is None:
-            pairs = [line_reach(x, width, i == 0) for i, x in enumerate(texts)]
-        else:
-            counts, reaches, _ = self.found[j, below]
-            pairs = [
-                (n, r) if r > width else line_reach(x, width, i == 0)
-                for i, (x, n, r) in enumerate(zip(texts, counts, reaches, strict=True))
-            ]
-        reaches = [r for _, r in pairs]
-        found = self.found[j, width] = [n for n, _ in pairs], reaches, min(reaches, default=NEVER)
+            counts, reaches = [0] * len(texts), [0] * len(texts)
+            again: Iterable[int] = range(len(texts))
+        else:  # the texts this width is past the reach of, found without a loop in Python
+            counts, reaches = map(list, self.found[j, below][:2])
+            again = list(compress(range(len(texts)), map(le, reaches, repeat(width))))
+        for i in again:
+            counts[i], reaches[i] = line_reach(texts[i], width, i == 0)
+        found = self.found[j, width] = counts, reaches, min(reaches, default=NEVER)
         self.widths[j].append(width)
         return found
 
@@ -292,8 +293,8 @@ def fit_layout(columns: Sequence[Sequence[str]], available: int) -> tuple[list[i
     close = fit_widths(columns, available, gap=CLOSE_GAP, measures=measures)
     if close is None:
         return None
-    sample = sampled(columns)
-    if wide is not None and printed_lines(sample, wide) <= printed_lines(sample, close):
+    lines = measures.sample.lines  # the sample's lines: printed_lines, with what is known
+    if wide is not None and _table_lines(wide, lines) <= _table_lines(close, lines):
         return wide, GAP
     return close, CLOSE_GAP
 

@@ -59,9 +59,11 @@ def cell_lens(texts: Sequence[str]) -> list[int]:
     return display_widths(texts) if counted("".join(texts)) else list(map(cell_len, texts))
 
 
+@functools.lru_cache(maxsize=65536)
 def cell_width(text: str) -> int:
     """``cell_len`` of ``text``, counted without going through it a character at a time where
-    it is plain ASCII and common CJK (:func:`govinfo.text.display_width`, the same width)."""
+    it is plain ASCII and common CJK (:func:`govinfo.text.display_width`, the same width).
+    Kept for the texts measured last: fitting a table asks at every width it tries."""
     return display_width(text) if counted(text) else cell_len(text)
 
 
@@ -157,8 +159,13 @@ def _spans(
             over += 1
         if over >= count:
             break
-        keep, down = _kinsoku(units, edges, start, over, width)
-        reach = min(reach, edges[over + 1] - edges[start], down)
+        past = edges[over + 1] - edges[start]
+        if units[over] in NO_LINE_START or units[over - 1] in NO_LINE_END:
+            keep, down = _kinsoku(units, edges, start, over, width)
+            reach = min(reach, past, down)
+        else:  # no mark to keep with its neighbour: the unit simply starts the next line
+            keep = over
+            reach = min(reach, past)
         spans.append((start, keep))
         start, last = keep, over
     spans.append((start, count))
