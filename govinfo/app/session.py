@@ -9,11 +9,12 @@ while a writer holds it) goes to ``Feedback.note``; long work reports to ``Feedb
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 import msgspec
 
@@ -28,6 +29,9 @@ from govinfo.load.sources import FileSource
 from govinfo.model import Folder, Problem, Settings
 from govinfo.rules.annual import YearScore, score_year
 from govinfo.rules.years import YearSpan, scoring_years, years_read
+
+if TYPE_CHECKING:
+    from govinfo.load.cache import Memo, ResultCache
 
 MAX_REFUSAL_LINES = 5
 R = TypeVar("R")
@@ -117,6 +121,22 @@ class Session:
     def caching(self) -> bool:
         return self.at is None and not self.options.no_cache
 
+    @functools.cached_property
+    def results(self) -> ResultCache:
+        """The folder's result cache (found once: where it lives asks git)."""
+        from govinfo.load.cache import ResultCache
+
+        return ResultCache(self.root)
+
+    def layouts(self) -> Memo | None:
+        """Where tables printed on a terminal keep the widths they were fitted to
+        (:func:`govinfo.render.fit.fit_layout`), with the results — None without the cache."""
+        if not self.caching:
+            return None
+        from govinfo.load.cache import Memo
+
+        return Memo(self.results, "layouts")
+
     def _parse_cache(self) -> ParseCacheLike | None:
         if not self.caching:
             return None
@@ -151,11 +171,11 @@ class Session:
         a folder unchanged since the last check gives its problems back without a file read."""
         key = None
         if self.caching:
-            from govinfo.load.cache import ResultCache, fingerprint
+            from govinfo.load.cache import fingerprint
 
             key = fingerprint(self._parts(None), [None], f"check\0{get_lang()}")
             if key is not None:
-                hit = ResultCache(self.root).get("check", key, Checked)
+                hit = self.results.get("check", key, Checked)
                 if hit is not None:
                     return hit
         with self.feedback.progress() as progress:
@@ -166,7 +186,7 @@ class Session:
             )
         result = Checked(scanned.problems, scanned.files, scanned.records)
         if key is not None:
-            ResultCache(self.root).put("check", key, result)
+            self.results.put("check", key, result)
         return result
 
     def source_lines(self) -> SourceLines:
@@ -278,9 +298,9 @@ class Session:
         needed is decided from the files of ``years`` alone."""
         if not self.caching:
             return finish(compute(self.load(years)).result)
-        from govinfo.load.cache import ResultCache, fingerprint
+        from govinfo.load.cache import fingerprint
 
-        results = ResultCache(self.root)
+        results = self.results
         stored = results.peek(name, kind)
         if stored is None:
             prelist.stop()  # nothing stored to find: no head start to wait for

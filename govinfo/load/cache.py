@@ -358,3 +358,39 @@ def _decoded(body: bytes, kind: type[T]) -> T | None:
         return msgspec.msgpack.decode(body, type=kind)
     except (msgspec.DecodeError, msgspec.ValidationError, ValueError):
         return None
+
+
+MEMO_ENTRIES = 256  # a memo keeps the answers used last, this many
+
+
+class Memo:
+    """Answers worked out before, each under a key that pins everything it depends on — the
+    widths a table was fitted to on a terminal (:func:`govinfo.render.fit.fit_layout`), under
+    a digest of the table's texts, the terminal's width and the fitting code — kept in one
+    pack beside the results (named ``name``): read on the first lookup, written again on each
+    new answer, the ones kept longest ago dropped past :data:`MEMO_ENTRIES`. Sealed as every
+    cache file is: a pack that fails its checksum is never read, only rebuilt."""
+
+    def __init__(self, results: ResultCache, name: str) -> None:
+        self.results = results
+        self.name = name
+        self._known: dict[str, list[int]] | None = None
+
+    def _entries(self) -> dict[str, list[int]]:
+        if self._known is None:
+            found = self.results.get(self.name, str(CACHE_FORMAT), dict[str, list[int]])
+            self._known = found or {}
+        return self._known
+
+    def get(self, key: str) -> list[int] | None:
+        """The answer kept under ``key``, or None."""
+        return self._entries().get(key)
+
+    def put(self, key: str, value: list[int]) -> None:
+        """Keep ``value`` under ``key`` (and write the pack)."""
+        known = self._entries()
+        known.pop(key, None)
+        known[key] = value
+        while len(known) > MEMO_ENTRIES:
+            del known[next(iter(known))]
+        self.results.put(self.name, str(CACHE_FORMAT), known)

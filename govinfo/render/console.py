@@ -10,17 +10,24 @@ from rich.cells import cell_len
 from govinfo.render.wrap import wrap_text
 
 
-def fitting_console(**options: Any) -> Any:
+def fitting_console(layouts: Any = None, **options: Any) -> Any:
     """A rich ``Console`` (``options`` as rich's) whose ``print`` of a plain text line that
     would run past a terminal's edge breaks it where :func:`wrap_text` may — so a message's
     date or number is never split by the terminal's own wrapping. Off a terminal a text line
     is never wrapped (rich would break it at 80 columns, mid-path); everything else prints as
-    rich does. Emoji codes are left as written (rich would show a value's ``:fire:`` as 🔥)."""
+    rich does. Emoji codes are left as written (rich would show a value's ``:fire:`` as 🔥).
+    ``layouts``: where the tables printed on it keep the widths they were fitted to
+    (:class:`govinfo.render.fit.LayoutMemo`), so that a table printed again at the same
+    width is not fitted again."""
     from rich.console import Console
 
     options.setdefault("emoji", False)
 
     class FittingConsole(Console):
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.layouts = layouts
+
         def print(self, *objects: Any, **kwargs: Any) -> None:
             if len(objects) == 1 and isinstance(objects[0], str):
                 kwargs.setdefault("soft_wrap", True)

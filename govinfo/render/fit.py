@@ -23,12 +23,18 @@ Off a terminal nothing is wrapped: piped output keeps one row per line, never tr
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import le, ne
+from pathlib import Path
+from typing import Protocol
 
+import msgspec
 from rich.cells import cell_len
 
 from govinfo.render.wrap import (
@@ -67,13 +73,14 @@ _NARROW_RUNS = re.compile(f"[\\x21-\\x7e{NARROW_MARKS}]+").findall
 _WIDE_CHAR = re.compile(f"[{WIDE_CHARACTERS}]").search
 
 
-def fits_whole(texts: Sequence[str], width: int) -> bool:
+def fits_whole(texts: Sequence[str], width: int, sizes: Sequence[int] | None = None) -> bool:
     """Whether each of ``texts`` (a column's cells) fits ``width`` and is empty or one line of
-    words a single space apart — so :func:`wrap_text` leaves each as it is."""
+    words a single space apart — so :func:`wrap_text` leaves each as it is (``sizes``: the
+    texts' :func:`cell_lens`, when known)."""
     joined = "\n".join(texts)
     return (
         joined.count("\n") == max(len(texts) - 1, 0)
-        and max(cell_lens(texts), default=0) <= width
+        and max(cell_lens(texts) if sizes is None else sizes, default=0) <= width
         and _ONE_LINE_EACH.fullmatch(joined) is not None
     )
 
@@ -280,12 +287,66 @@ def printed_lines(columns: Sequence[Sequence[str]], widths: Sequence[int]) -> in
     )
 
 
-def fit_layout(columns: Sequence[Sequence[str]], available: int) -> tuple[list[int], int] | None:
+class LayoutMemo(Protocol):
+    """Layouts found before (:func:`fit_layout`), each under its :func:`layout_key`, as
+    ``[gap, *widths]``, or ``[]`` for a table that cannot be fitted."""
+
+    def get(self, key: str) -> list[int] | None: ...
+
+    def put(self, key: str, value: list[int]) -> None: ...
+
+
+def fit_layout(
+    columns: Sequence[Sequence[str]], available: int, memo: LayoutMemo | None = None
+) -> tuple[list[int], int] | None:
     """The widths of ``columns`` within ``available`` cells and the gap between them: three
     cells apart when the natural widths fit so, or when moving the columns two apart would not
     wrap fewer lines; two apart when it would (an 80-column terminal then keeps a status or a
     name on one line rather than folding it in a narrow column); None when even two apart the
-    least widths do not fit (print a record per block)."""
+    least widths do not fit (print a record per block).
+
+    With a ``memo``, a layout found for the very same texts, width and fitting code before is
+    taken from it (the same answer: fitting is a function of these alone), and one found now
+    is kept in it: a table printed again at the same terminal width is not fitted again."""
+    if memo is None:
+        return _fitted(columns, available)
+    key = layout_key(columns, available)
+    known = memo.get(key)
+    if known is not None and (not known or _sound(known, len(columns))):
+        return (known[1:], known[0]) if known else None
+    found = _fitted(columns, available)
+    memo.put(key, [] if found is None else [found[1], *found[0]])
+    return found
+
+
+def _sound(known: Sequence[int], count: int) -> bool:
+    """Whether ``known`` is a layout of ``count`` columns as :func:`fit_layout` keeps one."""
+    return len(known) == count + 1 and known[0] in (GAP, CLOSE_GAP) and min(known) >= 0
+
+
+def layout_key(columns: Sequence[Sequence[str]], available: int) -> str:
+    """A digest of all that :func:`fit_layout` depends on: the texts of ``columns``, the width
+    ``available``, and the code that fits them (this module and :mod:`govinfo.render.wrap`)."""
+    digest = hashlib.sha256(_fitting_code())
+    digest.update(msgspec.msgpack.encode([available, columns]))
+    return digest.hexdigest()
+
+
+@functools.cache
+def _fitting_code() -> bytes:
+    """The fitting code's own digest (its source, else govinfo's version): a layout kept by
+    one version of it is never taken by another."""
+    from govinfo import __version__
+    from govinfo.render import wrap
+
+    digest = hashlib.sha256(__version__.encode())
+    with contextlib.suppress(OSError, TypeError):
+        for path in (__file__, wrap.__file__):
+            digest.update(Path(path).read_bytes())
+    return digest.digest()
+
+
+def _fitted(columns: Sequence[Sequence[str]], available: int) -> tuple[list[int], int] | None:
     measures = measure(columns)
     wide = fit_widths(columns, available, gap=GAP, measures=measures)
     if wide == measures.natural:
@@ -341,12 +402,14 @@ def block_lines(headers: Sequence[str], row: Sequence[str], width: int) -> list[
 __all__ = [
     "CLOSE_GAP",
     "GAP",
+    "LayoutMemo",
     "Measures",
     "block_lines",
     "column_least",
     "fit_layout",
     "fit_widths",
     "fits_whole",
+    "layout_key",
     "measure",
     "printed_lines",
     "sampled",

@@ -12,23 +12,29 @@ from itertools import repeat
 from operator import sub
 
 from govinfo.render.fit import fits_whole
-from govinfo.render.wrap import wrap_cells
+from govinfo.render.wrap import cell_lens, wrap_cells
 from govinfo.text import display_width, display_widths
 
 
 def natural_lines(
-    columns: Sequence[Sequence[str]], headers: Sequence[str], numeric: Sequence[bool], gap: int
+    columns: Sequence[Sequence[str]],
+    shown: Sequence[Sequence[int]],
+    headers: Sequence[str],
+    numeric: Sequence[bool],
+    gap: int,
 ) -> tuple[list[int], list[str]]:
     """The columns' natural widths (their widest text, header included) and each row as one
     line at those widths, ``gap`` spaces between columns, numbers right-aligned, no trailing
     spaces. Done a column at a time (a year report's tables hold 200,000 cells): each cell
-    measured once, and padded to its column's width by ``str.ljust``/``rjust`` to the length
-    that width takes (a CJK character is one character, two columns)."""
+    measured once (``shown``: each column's :func:`govinfo.text.display_widths`), and padded to
+    its column's width by ``str.ljust``/``rjust`` to the length that width takes (a CJK
+    character is one character, two columns)."""
     widths: list[int] = []
     padded: list[Sequence[str]] = []
     last = len(columns) - 1
-    for j, (cells, header, right) in enumerate(zip(columns, headers, numeric, strict=True)):
-        used = display_widths(cells)
+    for j, (cells, used, header, right) in enumerate(
+        zip(columns, shown, headers, numeric, strict=True)
+    ):
         width = max(display_width(header), max(used, default=0))
         widths.append(width)
         last_left = j == last and not right  # its padding would only be stripped again
@@ -45,20 +51,27 @@ def _padded(cells: Sequence[str], used: Sequence[int], width: int, right: bool) 
 
 
 def fitted_lines(
-    columns: Sequence[Sequence[str]], widths: Sequence[int], numeric: Sequence[bool], gap: int
+    columns: Sequence[Sequence[str]],
+    shown: Sequence[Sequence[int]],
+    widths: Sequence[int],
+    numeric: Sequence[bool],
+    gap: int,
 ) -> list[str]:
     """Each row at ``widths``: its cells wrapped to their columns with
     :func:`govinfo.render.wrap.wrap_text`, top-aligned, its lines joined by newlines. Done a
     column at a time, a line of the rows at a time: a column whose every cell fits whole is
     padded at once, the others' cells are wrapped (:func:`govinfo.render.wrap.wrap_cells`),
     and the rows' first lines are joined together, then the second lines of the rows that
-    have two, and so on."""
+    have two, and so on. ``shown``: each column's :func:`govinfo.text.display_widths`."""
     between = " " * gap
-    # each column's cells' lines, or None where every cell is one line, whole
-    wrapped = [
-        None if fits_whole(cells, width) else wrap_cells(cells, width)
-        for cells, width in zip(columns, widths, strict=True)
-    ]
+    # each column's cells padded, where every cell is one line, whole; else their lines
+    whole: list[list[str] | None] = []
+    wrapped: list[list[list[str]] | None] = []
+    for cells, used, width, right in zip(columns, shown, widths, numeric, strict=True):
+        sizes = cell_lens(cells, used)
+        every = fits_whole(cells, width, sizes)
+        whole.append(_padded(cells, used, width, right) if every else None)
+        wrapped.append(None if every else wrap_cells(cells, width, sizes))
     heights = [1] * (len(columns[0]) if columns else 0)
     for lines in wrapped:
         if lines is not None:
@@ -67,11 +80,13 @@ def fitted_lines(
     for k in range(max(heights, default=0)):
         rows = range(len(heights)) if k == 0 else [i for i, h in enumerate(heights) if h > k]
         pieces: list[Sequence[str]] = []
-        for cells, lines, width, right in zip(columns, wrapped, widths, numeric, strict=True):
+        for padded, lines, width, right in zip(whole, wrapped, widths, numeric, strict=True):
             if lines is None:
-                texts = cells if k == 0 else [""] * len(rows)
-            else:
-                texts = [cell[k] if k < len(cell) else "" for cell in map(lines.__getitem__, rows)]
+                pieces.append(
+                    padded if k == 0 and padded is not None else [" " * width] * len(rows)
+                )
+                continue
+            texts = [cell[k] if k < len(cell) else "" for cell in map(lines.__getitem__, rows)]
             pieces.append(_padded(texts, display_widths(texts), width, right))
         joined = map(str.rstrip, map(between.join, zip(*pieces, strict=True)))
         if k == 0:

@@ -14,6 +14,7 @@ lines) for people, and as plain records (JSON keys and values, SPEC §3) for pro
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -188,6 +189,14 @@ class Shown:
     styles: list[str | None]
     ends: frozenset[int]
 
+    @functools.cached_property
+    def widths(self) -> list[list[int]]:
+        """Each column's cells' display widths (:func:`govinfo.text.display_widths`), measured
+        once for every layout that needs them."""
+        from govinfo.text import display_widths
+
+        return [display_widths(column) for column in self.columns]
+
     def rows(self) -> list[Sequence[str]]:
         if not self.columns:
             return [() for _ in self.styles]
@@ -228,12 +237,13 @@ def print_table(spec: Table, console: Any, *, ascii_only: bool | None = None) ->
     if not console.is_terminal:  # piped: rows never wrapped, never padded to a width
         print_plain(spec, shown, console, ascii_only=ascii_only)
         return
-    layout = _terminal_layout(spec, shown, console.width)
+    memo = getattr(console, "layouts", None)  # layouts found before (fitting_console)
+    layout = _terminal_layout(spec, shown, console.width, memo)
     if layout is None:
         narrower = without_optional(spec)
         if narrower is not None:
             fewer = _layout(narrower)
-            layout = _terminal_layout(narrower, fewer, console.width)
+            layout = _terminal_layout(narrower, fewer, console.width, memo)
             if layout is not None:
                 spec, shown = narrower, fewer
         if layout is None:
@@ -243,16 +253,19 @@ def print_table(spec: Table, console: Any, *, ascii_only: bool | None = None) ->
     print_plain(spec, shown, console, ascii_only=ascii_only, widths=widths, gap=gap)
 
 
-def _terminal_layout(spec: Table, shown: Shown, width: int) -> tuple[list[int] | None, int] | None:
+def _terminal_layout(
+    spec: Table, shown: Shown, width: int, memo: Any = None
+) -> tuple[list[int] | None, int] | None:
     """How ``spec`` is shown on a terminal ``width`` cells wide: ``(None, GAP)`` when every row
     fits on one line at its natural widths, ``(widths, gap)`` when it must be fitted
-    (:func:`govinfo.render.fit.fit_layout`), None when it cannot be shown as a table."""
+    (:func:`govinfo.render.fit.fit_layout`, through ``memo``), None when it cannot be shown
+    as a table."""
     from govinfo.render.fit import GAP, fit_layout
 
     texts = [[c.header, *col] for c, col in zip(spec.columns, shown.columns, strict=True)]
-    if _natural_width(texts) <= width:
+    if _natural_width(spec, shown) <= width:
         return None, GAP
-    return fit_layout(texts, width)
+    return fit_layout(texts, width, memo)
 
 
 def without_optional(spec: Table) -> Table | None:
@@ -275,12 +288,16 @@ def without_optional(spec: Table) -> Table | None:
     )
 
 
-def _natural_width(texts: Sequence[Sequence[str]]) -> int:
-    """How wide the columns ``texts`` are with every text on one line, three cells apart."""
+def _natural_width(spec: Table, shown: Shown) -> int:
+    """How wide ``spec``'s columns are with every text on one line, three cells apart."""
     from govinfo.render.fit import GAP
-    from govinfo.text import display_widths
+    from govinfo.text import display_width
 
-    return sum(max(display_widths(col)) for col in texts) + GAP * (len(texts) - 1)
+    widths = [
+        max(display_width(c.header), max(used, default=0))
+        for c, used in zip(spec.columns, shown.widths, strict=True)
+    ]
+    return sum(widths) + GAP * (len(widths) - 1)
 
 
 def _row_segments(
@@ -379,7 +396,7 @@ def print_plain(
     fitted = widths is not None
     natural: list[str] = []  # each row's line, at natural widths
     if widths is None:
-        widths, natural = natural_lines(shown.columns, headers, numeric, gap)
+        widths, natural = natural_lines(shown.columns, shown.widths, headers, numeric, gap)
         natural = natural or [""] * len(styles)  # a table of no columns: empty lines
     between = " " * gap
 
@@ -411,7 +428,7 @@ def print_plain(
     # The rows as one text printed once: a print per row costs rich's whole round (options,
     # size, buffer) each time — seconds for the year report's 24,000 lines. As rich: a blank
     # line between groups.
-    texts = fitted_lines(shown.columns, widths, numeric, gap) if fitted else natural
+    texts = fitted_lines(shown.columns, shown.widths, widths, numeric, gap) if fitted else natural
     last = len(styles) - 1
     if not styles:
         pass

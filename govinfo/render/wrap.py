@@ -53,10 +53,13 @@ def _units(text: str) -> tuple[str, ...]:
     return tuple(units)
 
 
-def cell_lens(texts: Sequence[str]) -> list[int]:
+def cell_lens(texts: Sequence[str], shown: Sequence[int] | None = None) -> Sequence[int]:
     """``cell_len`` of each of ``texts`` (a column), counted a column at a time where the texts
-    are plain ASCII and common CJK (:func:`govinfo.text.display_widths`, the same widths)."""
-    return display_widths(texts) if counted("".join(texts)) else list(map(cell_len, texts))
+    are plain ASCII and common CJK (:func:`govinfo.text.display_widths`, the same widths;
+    ``shown``: those widths, when known)."""
+    if not counted("".join(texts)):
+        return list(map(cell_len, texts))
+    return display_widths(texts) if shown is None else shown
 
 
 @functools.lru_cache(maxsize=65536)
@@ -204,12 +207,14 @@ def wrap_text(text: str, width: int, *, fold: bool = False) -> list[str]:
     return _wrapped(text, width, fold)
 
 
-def wrap_cells(texts: Sequence[str], width: int) -> list[list[str]]:
+def wrap_cells(
+    texts: Sequence[str], width: int, sizes: Sequence[int] | None = None
+) -> list[list[str]]:
     """:func:`wrap_text` of each of ``texts`` (a column's cells), the column measured at once
-    (:func:`cell_lens`)."""
+    (``sizes``: its :func:`cell_lens`, when known)."""
     return [
         [text] if _whole(text, size, width) else _wrapped(text, width, False)
-        for text, size in zip(texts, cell_lens(texts), strict=True)
+        for text, size in zip(texts, cell_lens(texts) if sizes is None else sizes, strict=True)
     ]
 
 

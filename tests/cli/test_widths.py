@@ -205,3 +205,21 @@ def test_every_number_shows_whole(case: str, columns: int, data: Path) -> None:
         expected = Counter(set(expected))
     missing = expected - shown
     assert not missing, f"not shown whole at {columns} columns: {missing}\n{screen}"
+
+
+def test_a_table_fitted_before_is_printed_the_same_from_its_kept_widths(tmp_path: Path) -> None:
+    """A table fitted to a terminal keeps its widths with the folder's caches; printed again
+    at the same width it is the same, and so it is when the kept widths are damaged."""
+    data = copy_fixture("scoring", tmp_path / "data")
+    in_terminal(["score", "2003"], 60, data)  # cold: with progress on the terminal
+    kept = list(Path(os.environ["XDG_CACHE_HOME"]).rglob("layouts.result"))
+    assert kept, "score at 60 columns is fitted, and its widths kept"
+    for pack in kept:
+        pack.unlink()
+    fitted = in_terminal(["score", "2003"], 60, data)  # warm, fitted again
+    assert all(pack.exists() for pack in kept)
+    assert in_terminal(["score", "2003"], 60, data) == fitted  # from the kept widths
+    for pack in kept:
+        pack.write_bytes(b"not a pack")
+    assert in_terminal(["score", "2003"], 60, data) == fitted
+    assert in_terminal(["score", "2003"], 60, data) == fitted

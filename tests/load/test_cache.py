@@ -7,10 +7,11 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from govinfo.cli.main import app
-from govinfo.load import load_folder
+from govinfo.load import cache, load_folder
 from govinfo.load.cache import ParseCache
 from govinfo.load.sources import WorkingTree
 from govinfo.load.stamps import CTIME_TICK_NS
@@ -142,3 +143,22 @@ def test_score_result_cache_follows_every_change(
     (root / SUB).write_text(BAD, encoding="utf-8")
     age(root, 1_000_000_200)
     assert runner.invoke(app, ["--data", str(root), "score", "2003"]).exit_code == 1
+
+
+def test_a_memo_keeps_its_answers_in_a_sealed_pack(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Memo's answers are read back by another run (a new Memo on the same folder), the
+    ones kept longest ago are dropped past MEMO_ENTRIES, and a pack that is not sealed as
+    govinfo seals it is never read: the memo starts again empty."""
+    monkeypatch.setattr(cache, "MEMO_ENTRIES", 3)
+    memo = cache.Memo(cache.ResultCache(tmp_path, tmp_path / "c"), "layouts")
+    assert memo.get("a") is None
+    for key in "abcd":
+        memo.put(key, [3, ord(key)])
+    again = cache.Memo(cache.ResultCache(tmp_path, tmp_path / "c"), "layouts")
+    assert again.get("a") is None
+    assert [again.get(k) for k in "bcd"] == [[3, 98], [3, 99], [3, 100]]
+    pack = tmp_path / "c" / "layouts.result"
+    pack.write_bytes(pack.read_bytes()[:-1] + b"\x00")  # one byte changed: its seal fails
+    assert cache.Memo(cache.ResultCache(tmp_path, tmp_path / "c"), "layouts").get("b") is None

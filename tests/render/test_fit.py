@@ -15,6 +15,7 @@ from govinfo.render.fit import (
     fit_layout,
     fit_widths,
     fits_whole,
+    layout_key,
     printed_lines,
 )
 from govinfo.render.wrap import (
@@ -217,3 +218,38 @@ def test_lines_are_the_same_up_to_their_reach() -> None:
                 assert count == len(lines)
                 for wider in range(width + 1, min(reach, 60)):
                     assert wrap_text(text, wider, fold=fold) == lines, (text, width, wider)
+
+
+class DictMemo:
+    """A LayoutMemo in memory."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, list[int]] = {}
+
+    def get(self, key: str) -> list[int] | None:
+        return self.kept.get(key)
+
+    def put(self, key: str, value: list[int]) -> None:
+        self.kept[key] = value
+
+
+def test_a_layout_found_before_is_taken_from_the_memo() -> None:
+    """fit_layout with a memo gives what it gives without one, keeps it under a key of the
+    texts and the width, and the next time takes it from the memo (a planted layout shows it
+    is taken); an entry that is not a layout of the table is not taken but replaced."""
+    columns = [["名称", *COLUMN[:2]], ["说明", *(t * 3 for t in COLUMN[:2])], ["分", "1", "592.50"]]
+    memo = DictMemo()
+    found = fit_layout(columns, 30, memo)
+    assert found == fit_layout(columns, 30)
+    key = layout_key(columns, 30)
+    assert found is not None
+    assert memo.kept == {key: [found[1], *found[0]]}
+    assert key != layout_key(columns, 31)
+    assert key != layout_key([*columns[:2], ["分", "1", "592.5"]], 30)
+    memo.kept[key] = [2, 9, 9, 9]
+    assert fit_layout(columns, 30, memo) == ([9, 9, 9], 2)
+    memo.kept[key] = [2, 9, 9]  # a column short: not this table's
+    assert fit_layout(columns, 30, memo) == found
+    assert memo.kept[key] == [found[1], *found[0]]
+    memo.kept[layout_key(columns, 5)] = []  # kept as "cannot be fitted"
+    assert fit_layout(columns, 5, memo) is None
