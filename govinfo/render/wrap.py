@@ -22,13 +22,16 @@ from itertools import accumulate
 
 from rich.cells import cell_len
 
-from govinfo.text import counted, display_width, display_widths
+from govinfo.text import NARROW_MARKS, counted, display_width, display_widths
 
 NO_LINE_END = frozenset("（《「『【〔“‘([{")
 NO_LINE_START = frozenset("，。、；：！？）》」』】〕…%,.;:!?)]}")
 
 # A unit that never breaks: a run of narrow, non-space characters, or one wide character.
 _UNITS = re.compile(r"\s+|[^\s]")
+# The same in a counted text (govinfo.text.counted), found at once: there the narrow
+# characters are printable ASCII and NARROW_MARKS (one column each, as cell_len counts them).
+_COUNTED_UNITS = re.compile(f"\\s+|[\\x21-\\x7e{NARROW_MARKS}]+|\\S").findall
 # A text that wrapping leaves as it is when it fits: single plain spaces between words only.
 ONE_LINE = re.compile(r"\S+(?: \S+)*")
 
@@ -38,6 +41,8 @@ def _units(text: str) -> tuple[str, ...]:
     """``text`` as the pieces a line may break between: spaces, single wide characters and
     runs of narrow characters (kept whole). Kept for the texts seen last: fitting a table
     wraps each cell at many widths."""
+    if counted(text):
+        return tuple(_COUNTED_UNITS(text))
     units: list[str] = []
     run = ""
     for piece in _UNITS.findall(text):
@@ -91,7 +96,7 @@ def _with_edges(units: Sequence[str]) -> Sized:
     before each are, and (last) all of them — so the units from ``i`` to ``j`` are
     ``edges[j] - edges[i]`` wide."""
     pieces = tuple(" " if u.isspace() else u for u in units)
-    return pieces, tuple(accumulate(map(cell_len, pieces), initial=0))
+    return pieces, tuple(accumulate(cell_lens(pieces), initial=0))
 
 
 def _folded(units: Sequence[str], width: int) -> Sized:
