@@ -111,11 +111,29 @@ class Session:
             GitRevision(self.root, at) if at is not None else WorkingTree(self.root)
         )
         try:
-            self.settings: Settings = read_settings(self.source)
+            self.settings: Settings = self._read_settings()
         except DataError:
             apply_language(options, None)
             raise
         apply_language(options, self.settings.language)
+
+    def _read_settings(self) -> Settings:
+        """The folder's settings: read from ``govinfo.yaml``, or — with the cache, the file
+        unchanged since they were read — kept with the results (:func:`settings_key`), so a
+        run answered from the caches reads no YAML at all."""
+        if not self.caching:
+            return read_settings(self.source)
+        from govinfo.load.cache import settings_key
+
+        key = settings_key(self.root)
+        if key is not None:
+            kept = self.results.get("settings", key, Settings)
+            if kept is not None:
+                return kept
+        found = read_settings(self.source)
+        if key is not None and settings_key(self.root) == key:  # not changed while read
+            self.results.put("settings", key, found)
+        return found
 
     @property
     def caching(self) -> bool:

@@ -34,6 +34,7 @@ import time
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, Generic, TypeVar
 
 import msgspec
@@ -394,3 +395,17 @@ class Memo:
         while len(known) > MEMO_ENTRIES:
             del known[next(iter(known))]
         self.results.put(self.name, str(CACHE_FORMAT), known)
+
+
+def settings_key(root: Path) -> str | None:
+    """What the settings of the folder at ``root`` are kept under with the results: the stat
+    key of its ``govinfo.yaml`` (as the parse cache keys a file) and the size limit in force —
+    None when that file is not a regular file or is too new to trust its times (git's racy
+    rule), so that its settings are read from the file itself."""
+    try:
+        st = os.lstat(root / "govinfo.yaml")
+    except OSError:
+        return None
+    if not S_ISREG(st.st_mode) or is_racy(st, time.time_ns()):
+        return None
+    return " ".join(map(str, (*stat_key(st), settings.max_file_bytes())))

@@ -9,13 +9,12 @@ quoted scalar is text; a plain one is text only when YAML 1.1 would also read it
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, TypeVar
-
-import yaml
 
 from govinfo.i18n import t
 from govinfo.model import Problem, Severity
@@ -24,7 +23,6 @@ from govinfo.yamltext.reader import Mapping, Node, Scalar, Sequence
 
 E = TypeVar("E", bound=StrEnum)
 
-_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
 _DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _DATETIME_RE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})$")
 _NUMBER_RE = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
@@ -63,14 +61,23 @@ def yaml11_kind(value: str) -> str:
     return _yaml11_kind(value)
 
 
+@functools.cache
+def _resolvers() -> dict[str | None, list[tuple[str, re.Pattern[str]]]]:
+    """PyYAML's implicit resolvers (YAML 1.1), imported when a value is first judged."""
+    import yaml
+
+    return yaml.resolver.Resolver.yaml_implicit_resolvers
+
+
 def _yaml11_kind(value: str) -> str:
     first = value[:1]
-    for tag, regexp in _RESOLVERS.get(first, ()):
+    resolvers = _resolvers()
+    for tag, regexp in resolvers.get(first, ()):
         if regexp.match(value):
             return _KIND_NAMES.get(tag, "other")
-    if first and first not in _RESOLVERS:
+    if first and first not in resolvers:
         return "str"
-    for tag, regexp in _RESOLVERS.get(None, ()):
+    for tag, regexp in resolvers.get(None, ()):
         if regexp.match(value):
             return _KIND_NAMES.get(tag, "other")
     return "str"

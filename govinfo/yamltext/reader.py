@@ -12,19 +12,25 @@ message by key; :mod:`govinfo.load.text` turns issues into problems in the user'
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from govinfo.yamltext.hints import yaml_mistake
 
-try:
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
-
 MAX_DEPTH = 64
+
+
+@functools.cache
+def _loader() -> type:
+    """libyaml's loader where PyYAML has it. PyYAML is imported on the first text read, not
+    with the module: a run answered from the caches reads no YAML and never loads it."""
+    import yaml
+
+    try:
+        return yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+        return yaml.SafeLoader
 
 
 @dataclass(frozen=True)
@@ -132,7 +138,9 @@ def read_yaml(data: bytes) -> tuple[Node | None, list[Issue]]:
     text = decode(data, problems)
     if text is None:
         return None, problems
-    loader = _Loader(text)
+    import yaml
+
+    loader = _loader()(text)
     try:
         root = _build(loader, problems)
     except _Stop:
@@ -158,6 +166,8 @@ def _build(loader: Any, problems: list[Issue]) -> Node | None:
     # and the set of keys seen.
     stack: list[tuple[Mapping | Sequence, list[Scalar | None], set[str] | None]] = []
     documents = 0
+    import yaml
+
     scalar_event = yaml.ScalarEvent
     mapping_start = yaml.MappingStartEvent
     sequence_start = yaml.SequenceStartEvent

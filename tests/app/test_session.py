@@ -118,3 +118,57 @@ def test_an_excerpt_never_reads_a_file_over_the_limit(
     assert line("submissions/2003/changchun/big.yaml", 1) is None
     assert line("stray.yaml", 1) == "- id: x"
     assert source.read_paths == ["stray.yaml"]
+
+
+def test_the_settings_are_kept_while_their_file_is_unchanged(tmp_path: Path) -> None:
+    """With the cache, the settings read from govinfo.yaml are kept with the results under the
+    file's stat key, and served while it is unchanged (a planted answer shows it); an edit is
+    read at once (its key is another), and without the cache the file is always read."""
+    import os
+    import time
+
+    from govinfo.load.cache import settings_key
+    from govinfo.model import Settings
+
+    root = tmp_path / "data"
+    root.mkdir()
+    settings = root / "govinfo.yaml"
+    settings.write_text("format: 1\nlanguage: en\noffice: 甲\n", encoding="utf-8")
+    os.utime(settings, (1_000_000_000, 1_000_000_000))
+    assert settings_key(root) is None  # its ctime is now: too new to trust
+    time.sleep(0.1)  # older than the racy rule's ctime tick
+    key = settings_key(root)
+    assert key is not None
+    first = Session(RunOptions(data=root), Quiet())
+    assert first.settings.office == "甲"
+    assert first.results.get("settings", key, Settings) == first.settings
+    first.results.put("settings", key, Settings(office="乙", language="en"))
+    assert Session(RunOptions(data=root), Quiet()).settings.office == "乙"
+    assert Session(RunOptions(data=root, no_cache=True), Quiet()).settings.office == "甲"
+    settings.write_text("format: 1\nlanguage: zh\noffice: 丙\n", encoding="utf-8")
+    assert Session(RunOptions(data=root), Quiet()).settings.office == "丙"
+    assert get_lang() == "zh"
+
+
+def test_a_run_answered_from_the_caches_reads_no_yaml(tmp_path: Path) -> None:
+    """A warm answer imports no YAML reader at all (neither the settings nor the result read
+    any YAML): measured with -X importtime in a process of its own."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURES / "scoring", root)
+    for dirpath, _dirs, files in os.walk(root):
+        for name in files:
+            os.utime(Path(dirpath) / name, (1_000_000_000, 1_000_000_000))
+    time.sleep(0.1)  # older than the racy rule's ctime tick
+    command = [sys.executable, "-X", "importtime", "-m", "govinfo", "--data", str(root)]
+    command += ["score", "2003", "--format", "json"]
+    cold = subprocess.run(command, capture_output=True, text=True, check=True)
+    warm = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert warm.stdout == cold.stdout
+    assert "| yaml\n" in cold.stderr
+    assert "| yaml\n" not in warm.stderr
