@@ -160,7 +160,7 @@ class Session:
             return None
         from govinfo.load.cache import ParseCache
 
-        return ParseCache(self.root)
+        return ParseCache(self.root, self.results.dir)  # where the results are: git asked once
 
     def load(self, years: Collection[int] | None = None, *, refuse: bool = True) -> LoadResult:
         """The folder with ``years`` of submissions (every year when None). Refuses (exit 1)

@@ -369,7 +369,7 @@ class Memo:
     widths a table was fitted to on a terminal (:func:`govinfo.render.fit.fit_layout`), under
     a digest of the table's texts, the terminal's width and the fitting code — kept in one
     pack beside the results (named ``name``): read on the first lookup, written again on each
-    new answer, the ones kept longest ago dropped past :data:`MEMO_ENTRIES`. Sealed as every
+    new answer, the ones used longest ago dropped past :data:`MEMO_ENTRIES`. Sealed as every
     cache file is: a pack that fails its checksum is never read, only rebuilt."""
 
     def __init__(self, results: ResultCache, name: str) -> None:
@@ -384,8 +384,13 @@ class Memo:
         return self._known
 
     def get(self, key: str) -> list[int] | None:
-        """The answer kept under ``key``, or None."""
-        return self._entries().get(key)
+        """The answer kept under ``key``, or None. An answer used is kept as if new (in this
+        run's copy: written with the next new answer)."""
+        known = self._entries()
+        found = known.pop(key, None)
+        if found is not None:
+            known[key] = found
+        return found
 
     def put(self, key: str, value: list[int]) -> None:
         """Keep ``value`` under ``key`` (and write the pack)."""

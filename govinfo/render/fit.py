@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -308,25 +309,35 @@ def fit_layout(
     With a ``memo``, a layout found for the very same texts, width and fitting code before is
     taken from it (the same answer: fitting is a function of these alone), and one found now
     is kept in it: a table printed again at the same terminal width is not fitted again."""
-    if memo is None:
+    try:
+        key = None if memo is None else layout_key(columns, available)
+    except UnicodeEncodeError:  # text msgpack cannot hold (surrogate escapes): not kept
+        key = None
+    if memo is None or key is None:
         return _fitted(columns, available)
-    key = layout_key(columns, available)
     known = memo.get(key)
-    if known is not None and (not known or _sound(known, len(columns))):
+    if known is not None and (not known or _sound(known, len(columns), available)):
         return (known[1:], known[0]) if known else None
     found = _fitted(columns, available)
     memo.put(key, [] if found is None else [found[1], *found[0]])
     return found
 
 
-def _sound(known: Sequence[int], count: int) -> bool:
-    """Whether ``known`` is a layout of ``count`` columns as :func:`fit_layout` keeps one."""
-    return len(known) == count + 1 and known[0] in (GAP, CLOSE_GAP) and min(known) >= 0
+def _sound(known: Sequence[int], count: int, available: int) -> bool:
+    """Whether ``known`` is a layout of ``count`` columns within ``available`` cells as
+    :func:`fit_layout` keeps one: ``[gap, *widths]``."""
+    gap, widths = known[0], known[1:]
+    return (
+        len(widths) == count
+        and gap in (GAP, CLOSE_GAP)
+        and min(widths, default=0) >= 0
+        and sum(widths) + gap * (count - 1) <= available
+    )
 
 
 def layout_key(columns: Sequence[Sequence[str]], available: int) -> str:
     """A digest of all that :func:`fit_layout` depends on: the texts of ``columns``, the width
-    ``available``, and the code that fits them (this module and :mod:`govinfo.render.wrap`)."""
+    ``available``, and the code that fits and measures them (:func:`_fitting_code`)."""
     digest = hashlib.sha256(_fitting_code())
     digest.update(msgspec.msgpack.encode([available, columns]))
     return digest.hexdigest()
@@ -334,15 +345,26 @@ def layout_key(columns: Sequence[Sequence[str]], available: int) -> str:
 
 @functools.cache
 def _fitting_code() -> bytes:
-    """The fitting code's own digest (its source, else govinfo's version): a layout kept by
-    one version of it is never taken by another."""
-    from govinfo import __version__
+    """A digest of the code that fits and measures a table, so that a layout kept under one
+    is never taken under another: govinfo's version and the source of this module,
+    :mod:`govinfo.render.wrap` and :mod:`govinfo.text`; rich's width tables (its ``cells``
+    module and the files of its Unicode data, by name and size: they change with rich's
+    version) and the one ``UNICODE_VERSION`` picks; Python's Unicode database."""
+    import unicodedata
+
+    import rich.cells
+
+    from govinfo import __version__, text
     from govinfo.render import wrap
 
     digest = hashlib.sha256(__version__.encode())
+    digest.update(f"{os.environ.get('UNICODE_VERSION')}\0{unicodedata.unidata_version}".encode())
     with contextlib.suppress(OSError, TypeError):
-        for path in (__file__, wrap.__file__):
+        for path in (__file__, wrap.__file__, text.__file__, rich.cells.__file__):
             digest.update(Path(path).read_bytes())
+        tables = Path(rich.cells.__file__).parent / "_unicode_data"
+        names = sorted((e.name, e.stat().st_size) for e in os.scandir(tables) if e.is_file())
+        digest.update(repr(names).encode())
     return digest.digest()
 
 

@@ -242,9 +242,13 @@ def line_reach(text: str, width: int, fold: bool = False) -> tuple[int, int]:
     count could be another (:func:`_spans`' reach; :data:`NEVER` for a text left whole): up
     to it, the lines are the same. Kept for the texts and widths asked last: fitting a table
     asks for each cell at many widths, twice over (three and two cells apart)."""
-    if _whole(text, cell_width(text), width):
+    size = cell_width(text)
+    if _whole(text, size, width):
         return 1, NEVER
-    count, reach = 0, NEVER
+    # A line of words that is too wide now is left whole from its own width on: measured as
+    # one text, which can be less than its units' widths added up (rich counts a character
+    # after a zero-width joiner as nothing)
+    count, reach = 0, size if ONE_LINE.fullmatch(text) else NEVER
     for _, spans, paragraph_reach in _lines(text, width, fold):
         count += len(spans)
         reach = min(reach, paragraph_reach)

@@ -149,7 +149,7 @@ def test_a_memo_keeps_its_answers_in_a_sealed_pack(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A Memo's answers are read back by another run (a new Memo on the same folder), the
-    ones kept longest ago are dropped past MEMO_ENTRIES, and a pack that is not sealed as
+    ones used longest ago are dropped past MEMO_ENTRIES, and a pack that is not sealed as
     govinfo seals it is never read: the memo starts again empty."""
     monkeypatch.setattr(cache, "MEMO_ENTRIES", 3)
     memo = cache.Memo(cache.ResultCache(tmp_path, tmp_path / "c"), "layouts")
@@ -159,6 +159,9 @@ def test_a_memo_keeps_its_answers_in_a_sealed_pack(
     again = cache.Memo(cache.ResultCache(tmp_path, tmp_path / "c"), "layouts")
     assert again.get("a") is None
     assert [again.get(k) for k in "bcd"] == [[3, 98], [3, 99], [3, 100]]
+    assert again.get("b") == [3, 98]  # used again: now c was used longest ago
+    again.put("e", [3, 101])
+    assert cache.Memo(cache.ResultCache(tmp_path, tmp_path / "c"), "layouts").get("c") is None
     pack = tmp_path / "c" / "layouts.result"
     pack.write_bytes(pack.read_bytes()[:-1] + b"\x00")  # one byte changed: its seal fails
     assert cache.Memo(cache.ResultCache(tmp_path, tmp_path / "c"), "layouts").get("b") is None

@@ -209,6 +209,7 @@ def test_lines_are_the_same_up_to_their_reach() -> None:
     lines, headers folded or not."""
     rnd = random.Random(1604)
     pieces = [*"长春市（）《》。，、 —“”…%!(", "ab", "2003-09-30", "12", "\n", "  ", "abcdefghij"]
+    pieces += ["\u200d", "\ufe0f", "\U0001f468", "\u0301", "\u200b"]  # joiners, marks, emoji
     texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(400)]
     for text in [*texts, *COLUMN]:
         for fold in (False, True):
@@ -246,10 +247,14 @@ def test_a_layout_found_before_is_taken_from_the_memo() -> None:
     assert memo.kept == {key: [found[1], *found[0]]}
     assert key != layout_key(columns, 31)
     assert key != layout_key([*columns[:2], ["分", "1", "592.5"]], 30)
-    memo.kept[key] = [2, 9, 9, 9]
-    assert fit_layout(columns, 30, memo) == ([9, 9, 9], 2)
-    memo.kept[key] = [2, 9, 9]  # a column short: not this table's
+    memo.kept[key] = [2, 8, 8, 8]
+    assert fit_layout(columns, 30, memo) == ([8, 8, 8], 2)
+    memo.kept[key] = [2, 8, 8]  # a column short: not this table's
     assert fit_layout(columns, 30, memo) == found
     assert memo.kept[key] == [found[1], *found[0]]
     memo.kept[layout_key(columns, 5)] = []  # kept as "cannot be fitted"
     assert fit_layout(columns, 5, memo) is None
+    memo.kept[key] = [3, 1 << 40, 9, 9]  # wider than the terminal: not a layout of it
+    assert fit_layout(columns, 30, memo) == found
+    named = [["文件", "2003/\udce9.yaml"], ["说明", "无法读取的名称" * 5]]  # no msgpack text
+    assert fit_layout(named, 20, memo) == fit_layout(named, 20)
