@@ -27,7 +27,6 @@ import contextlib
 import functools
 import hashlib
 import os
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
@@ -40,50 +39,17 @@ from rich.cells import cell_len
 
 from govinfo.render.wrap import (
     NEVER,
-    ONE_LINE,
     cell_lens,
-    least_width,
+    column_least,
     line_count,
     line_reach,
     wrap_text,
 )
-from govinfo.text import NARROW_MARKS, WIDE_CHARACTERS, counted
 
 GAP = 3  # the rich layout's columns are three cells apart (a padding, the rule, a padding)
 CLOSE_GAP = 2  # or two, with rich's collapsed padding, when that wraps fewer lines
 HEADER_LEAST = 2  # a header may fold down to a wide character a line
 SHORT = 8  # cells this wide or less are kept on one line when the room allows
-
-_ONE_LINE_EACH = re.compile(f"(?:{ONE_LINE.pattern})?(?:\\n(?:{ONE_LINE.pattern})?)*")  # per line
-
-
-def column_least(texts: Sequence[str]) -> int:
-    """The largest :func:`least_width` of ``texts`` (a column's cells), found in one pass over
-    the column where its texts are plain ASCII and common CJK: its longest run of narrow
-    characters, or 2 for a wide character."""
-    joined = " ".join(texts)  # a space between cells: no run goes on from one to the next
-    if not counted(joined):
-        return max(map(least_width, texts), default=0)
-    runs = max(map(len, _NARROW_RUNS(joined)), default=0)
-    return max(runs, 2) if _WIDE_CHAR(joined) else runs
-
-
-# In a counted text (govinfo.text.counted): the narrow characters other than the space, one
-# column each, and the wide ones, two.
-_NARROW_RUNS = re.compile(f"[\\x21-\\x7e{NARROW_MARKS}]+").findall
-_WIDE_CHAR = re.compile(f"[{WIDE_CHARACTERS}]").search
-
-
-def fits_whole(texts: Sequence[str], width: int, sizes: Sequence[int] | None = None) -> bool:
-    """Whether each of ``texts`` (a column's cells) fits ``width`` and is empty or one line of
-    words a single space apart — so :func:`wrap_text` leaves each as it is (``sizes``: the
-    texts' :func:`cell_lens`, when known)."""
-    joined = "\n".join(texts)
-    return (
-        joined.count("\n") == max(len(texts) - 1, 0)
-        and max(cell_lens(texts) if sizes is None else sizes, default=0) <= width
-        and _ONE_LINE_EACH.fullmatch(joined) is not None
-    )
 
 
 @dataclass(frozen=True)
@@ -280,14 +246,6 @@ def _next_step(
     return step, changed, list(compress(new, changed)), sum(now) - sum(new)
 
 
-def printed_lines(columns: Sequence[Sequence[str]], widths: Sequence[int]) -> int:
-    """How many lines ``columns`` (each its header, then its cells) take at ``widths``: for the
-    header and each row, its tallest cell once wrapped."""
-    return _table_lines(
-        widths, lambda j, w: [line_count(x, w, i == 0) for i, x in enumerate(columns[j])]
-    )
-
-
 class LayoutMemo(Protocol):
     """Layouts found before (:func:`fit_layout`), each under its :func:`layout_key`, as
     ``[gap, *widths]``, or ``[]`` for a table that cannot be fitted."""
@@ -427,12 +385,9 @@ __all__ = [
     "LayoutMemo",
     "Measures",
     "block_lines",
-    "column_least",
     "fit_layout",
     "fit_widths",
-    "fits_whole",
     "layout_key",
     "measure",
-    "printed_lines",
     "sampled",
 ]

@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from itertools import repeat
 from operator import sub
 
-from govinfo.render.fit import fits_whole
-from govinfo.render.wrap import cell_lens, wrap_cells
+from govinfo.render.wrap import cell_lens, fits_whole, wrap_cells
 from govinfo.text import display_width, display_widths
 
 

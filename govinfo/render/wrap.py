@@ -22,16 +22,18 @@ from itertools import accumulate
 
 from rich.cells import cell_len
 
-from govinfo.text import NARROW_MARKS, counted, display_width, display_widths
+from govinfo.text import NARROW_MARKS, WIDE_CHARACTERS, counted, display_width, display_widths
 
 NO_LINE_END = frozenset("（《「『【〔“‘([{")
 NO_LINE_START = frozenset("，。、；：！？）》」』】〕…%,.;:!?)]}")
 
 # A unit that never breaks: a run of narrow, non-space characters, or one wide character.
 _UNITS = re.compile(r"\s+|[^\s]")
-# The same in a counted text (govinfo.text.counted), found at once: there the narrow
-# characters are printable ASCII and NARROW_MARKS (one column each, as cell_len counts them).
-_COUNTED_UNITS = re.compile(f"\\s+|[\\x21-\\x7e{NARROW_MARKS}]+|\\S").findall
+# In a counted text (govinfo.text.counted) the narrow characters other than the space are
+# printable ASCII and NARROW_MARKS, one column each as cell_len counts them: its units are
+# found at once.
+_NARROW = f"\\x21-\\x7e{NARROW_MARKS}"
+_COUNTED_UNITS = re.compile(f"\\s+|[{_NARROW}]+|\\S").findall
 # A text that wrapping leaves as it is when it fits: single plain spaces between words only.
 ONE_LINE = re.compile(r"\S+(?: \S+)*")
 
@@ -79,6 +81,37 @@ def least_width(text: str) -> int:
     """The narrowest a column can be and still show ``text`` with no unit cut: its widest
     unbreakable run (a number, a date, an id, a latin word) or wide character."""
     return max((cell_len(u) for u in _units(text) if not u.isspace()), default=0)
+
+
+_ONE_LINE_EACH = re.compile(f"(?:{ONE_LINE.pattern})?(?:\\n(?:{ONE_LINE.pattern})?)*")  # per line
+
+
+def column_least(texts: Sequence[str]) -> int:
+    """The largest :func:`least_width` of ``texts`` (a column's cells), found in one pass over
+    the column where its texts are plain ASCII and common CJK: its longest run of narrow
+    characters, or 2 for a wide character."""
+    joined = " ".join(texts)  # a space between cells: no run goes on from one to the next
+    if not counted(joined):
+        return max(map(least_width, texts), default=0)
+    runs = max(map(len, _NARROW_RUNS(joined)), default=0)
+    return max(runs, 2) if _WIDE_CHAR(joined) else runs
+
+
+# In a counted text: the runs of narrow characters other than the space, and a wide character.
+_NARROW_RUNS = re.compile(f"[{_NARROW}]+").findall
+_WIDE_CHAR = re.compile(f"[{WIDE_CHARACTERS}]").search
+
+
+def fits_whole(texts: Sequence[str], width: int, sizes: Sequence[int] | None = None) -> bool:
+    """Whether each of ``texts`` (a column's cells) fits ``width`` and is empty or one line of
+    words a single space apart — so :func:`wrap_text` leaves each as it is (``sizes``: the
+    texts' :func:`cell_lens`, when known)."""
+    joined = "\n".join(texts)
+    return (
+        joined.count("\n") == max(len(texts) - 1, 0)
+        and max(cell_lens(texts) if sizes is None else sizes, default=0) <= width
+        and _ONE_LINE_EACH.fullmatch(joined) is not None
+    )
 
 
 Sized = tuple[tuple[str, ...], tuple[int, ...]]
@@ -262,6 +295,8 @@ __all__ = [
     "ONE_LINE",
     "cell_lens",
     "cell_width",
+    "column_least",
+    "fits_whole",
     "least_width",
     "line_count",
     "line_reach",

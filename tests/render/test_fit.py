@@ -9,24 +9,29 @@ import random
 from rich.cells import cell_len
 
 from govinfo.render.console import fitting_console
-from govinfo.render.fit import (
-    block_lines,
-    column_least,
-    fit_layout,
-    fit_widths,
-    fits_whole,
-    layout_key,
-    printed_lines,
-)
+from govinfo.render.fit import block_lines, fit_layout, fit_widths, layout_key
 from govinfo.render.wrap import (
     cell_lens,
     cell_width,
+    column_least,
+    fits_whole,
     least_width,
     line_count,
     line_reach,
     wrap_cells,
     wrap_text,
 )
+
+
+def printed_lines(columns: list[list[str]], widths: list[int]) -> int:
+    """How many lines ``columns`` (each its header, then its cells) print at ``widths``: for the
+    header (folded) and each row, its tallest cell as wrap_text wraps it."""
+    rows = zip(*columns, strict=True)
+    header = next(rows)
+    tallest = max(len(wrap_text(h, w, fold=True)) for h, w in zip(header, widths, strict=True))
+    return tallest + sum(
+        max(len(wrap_text(c, w)) for c, w in zip(row, widths, strict=True)) for row in rows
+    )
 
 
 def test_wrap_breaks_beside_chinese_and_at_spaces_never_inside_a_run() -> None:
