@@ -407,7 +407,7 @@ def print_plain(
             parts = [wrap_text(c, w, fold=True) for c, w in zip(cells, widths, strict=True)]
         else:
             parts = [[c] for c in cells]
-        height = max(len(part) for part in parts)
+        height = max((len(part) for part in parts), default=0)  # no columns: no header
         out = []
         for k in range(height):
             pieces = []

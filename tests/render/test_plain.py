@@ -249,3 +249,12 @@ def test_a_fitted_table_is_laid_out_as_rich_lays_it_out(width: int) -> None:
     first = len(wrap_text(SPEC.title or "", width))  # the title's lines, then the table
     body = drawn[first : first + len(expected.getvalue().splitlines())]
     assert body == [line.rstrip() for line in expected.getvalue().splitlines()]
+
+
+def test_a_table_of_no_columns_prints_its_title_rows_and_footer() -> None:
+    """No command makes one, but a table without columns is printed (an empty line a row),
+    on a terminal or not, rather than failing on its header."""
+    for terminal in (False, True):
+        console = Console(file=io.StringIO(), width=80, force_terminal=terminal, no_color=True)
+        table.print_table(Table(columns=[], rows=[[], []], title="标题", footer=["注"]), console)
+        assert console.file.getvalue() == "标题\n\n\n\n注\n"
