@@ -194,8 +194,7 @@ def _spend(
     widths = list(start)
     spare = room - sum(widths)
     # each column's next step from a width (the spare room only shrinks, so a step found is
-    # kept, and tried while the room lasts): the width, the lines there, the rows whose
-    # lines it changes (True), those lines, and the column's own lines saved
+    # kept, and tried while the room lasts): see _next_step
     steps: dict[tuple[int, int], tuple[int, list[bool], list[int], int] | None] = {}
     while widths and spare > 0:
         table = [lines(j, w) for j, w in enumerate(widths)]
