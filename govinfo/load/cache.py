@@ -146,7 +146,8 @@ def _write_pack(target: Path, payload: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0))
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(tmp, flags, 0o644)  # data, not a program (os.open's default is 0o777)
         with os.fdopen(fd, "wb") as fh:
             fh.write(seal(payload))
         os.replace(tmp, target)

@@ -163,5 +163,6 @@ def test_a_memo_keeps_its_answers_in_a_sealed_pack(
     again.put("e", [3, 101])
     assert cache.Memo(cache.ResultCache(tmp_path, tmp_path / "c"), "layouts").get("c") is None
     pack = tmp_path / "c" / "layouts.result"
+    assert pack.stat().st_mode & 0o111 == 0  # a cache file is data: never executable
     pack.write_bytes(pack.read_bytes()[:-1] + b"\x00")  # one byte changed: its seal fails
     assert cache.Memo(cache.ResultCache(tmp_path, tmp_path / "c"), "layouts").get("b") is None
