@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 
 from govinfo.render.wrap import wrap_text
 
+if TYPE_CHECKING:
+    from govinfo.render.fit import LayoutMemo
 
-def fitting_console(layouts: Any = None, **options: Any) -> Any:
+
+def fitting_console(layouts: LayoutMemo | None = None, **options: Any) -> Any:
     """A rich ``Console`` (``options`` as rich's) whose ``print`` of a plain text line that
     would run past a terminal's edge breaks it where :func:`wrap_text` may — so a message's
     date or number is never split by the terminal's own wrapping. Off a terminal a text line

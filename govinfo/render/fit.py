@@ -266,11 +266,11 @@ def fit_layout(
     With a ``memo``, a layout found for the very same texts, width and fitting code before is
     taken from it (the same answer: fitting is a function of these alone), and one found now
     is kept in it: a table printed again at the same terminal width is not fitted again."""
+    if memo is None:
+        return _fitted(columns, available)
     try:
-        key = None if memo is None else layout_key(columns, available)
+        key = layout_key(columns, available)
     except UnicodeEncodeError:  # text msgpack cannot hold (surrogate escapes): not kept
-        key = None
-    if memo is None or key is None:
         return _fitted(columns, available)
     known = memo.get(key)
     if known is not None and (not known or _sound(known, len(columns), available)):
@@ -333,7 +333,7 @@ def _fitted(columns: Sequence[Sequence[str]], available: int) -> tuple[list[int]
     close = fit_widths(columns, available, gap=CLOSE_GAP, measures=measures)
     if close is None:
         return None
-    lines = measures.sample.lines  # the sample's lines: printed_lines, with what is known
+    lines = measures.sample.lines  # the lines the sample printed, as fitting counted them
     if wide is not None and _table_lines(wide, lines) <= _table_lines(close, lines):
         return wide, GAP
     return close, CLOSE_GAP

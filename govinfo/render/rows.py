@@ -28,18 +28,25 @@ def natural_lines(
     measured once (``shown``: each column's :func:`govinfo.text.display_widths`), and padded to
     its column's width by ``str.ljust``/``rjust`` to the length that width takes (a CJK
     character is one character, two columns)."""
-    widths: list[int] = []
+    widths = natural_widths(shown, headers)
     padded: list[Sequence[str]] = []
     last = len(columns) - 1
-    for j, (cells, used, header, right) in enumerate(
-        zip(columns, shown, headers, numeric, strict=True)
+    for j, (cells, used, width, right) in enumerate(
+        zip(columns, shown, widths, numeric, strict=True)
     ):
-        width = max(display_width(header), max(used, default=0))
-        widths.append(width)
         last_left = j == last and not right  # its padding would only be stripped again
         padded.append(cells if last_left else _padded(cells, used, width, right))
     lines = map((" " * gap).join, zip(*padded, strict=True))
     return widths, list(map(str.rstrip, lines))
+
+
+def natural_widths(shown: Sequence[Sequence[int]], headers: Sequence[str]) -> list[int]:
+    """Each column's natural width: its widest text on one line, header included (``shown``:
+    each column's :func:`govinfo.text.display_widths`)."""
+    return [
+        max(display_width(header), max(used, default=0))
+        for used, header in zip(shown, headers, strict=True)
+    ]
 
 
 def _padded(cells: Sequence[str], used: Sequence[int], width: int, right: bool) -> list[str]:

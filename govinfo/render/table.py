@@ -20,11 +20,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from itertools import chain
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from govinfo import settings
 from govinfo.reports.numbers import fixed, tidy
 from govinfo.text import escape
+
+if TYPE_CHECKING:
+    from govinfo.render.fit import LayoutMemo
 
 
 class OutputFormat(StrEnum):
@@ -254,17 +257,19 @@ def print_table(spec: Table, console: Any, *, ascii_only: bool | None = None) ->
 
 
 def _terminal_layout(
-    spec: Table, shown: Shown, width: int, memo: Any = None
+    spec: Table, shown: Shown, width: int, memo: LayoutMemo | None = None
 ) -> tuple[list[int] | None, int] | None:
     """How ``spec`` is shown on a terminal ``width`` cells wide: ``(None, GAP)`` when every row
     fits on one line at its natural widths, ``(widths, gap)`` when it must be fitted
     (:func:`govinfo.render.fit.fit_layout`, through ``memo``), None when it cannot be shown
     as a table."""
     from govinfo.render.fit import GAP, fit_layout
+    from govinfo.render.rows import natural_widths
 
-    texts = [[c.header, *col] for c, col in zip(spec.columns, shown.columns, strict=True)]
-    if _natural_width(spec, shown) <= width:
+    natural = natural_widths(shown.widths, [c.header for c in spec.columns])
+    if sum(natural) + GAP * (len(natural) - 1) <= width:
         return None, GAP
+    texts = [[c.header, *col] for c, col in zip(spec.columns, shown.columns, strict=True)]
     return fit_layout(texts, width, memo)
 
 
@@ -286,18 +291,6 @@ def without_optional(spec: Table) -> Table | None:
         total=None if spec.total is None else [spec.total[j] for j in keep],
         footer=(*spec.footer, t("table_left_out", columns=left_out)),
     )
-
-
-def _natural_width(spec: Table, shown: Shown) -> int:
-    """How wide ``spec``'s columns are with every text on one line, three cells apart."""
-    from govinfo.render.fit import GAP
-    from govinfo.text import display_width
-
-    widths = [
-        max(display_width(c.header), max(used, default=0))
-        for c, used in zip(spec.columns, shown.widths, strict=True)
-    ]
-    return sum(widths) + GAP * (len(widths) - 1)
 
 
 def _row_segments(
