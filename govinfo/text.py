@@ -76,7 +76,7 @@ def _counted_width(text: str) -> int:
 # the dashes and curly quotes (— ‘ ’ “ ” …), one column each (tests/render/test_text.py checks
 # each against the installed wcwidth). Anything else (·, emoji, combining marks) goes to wcwidth.
 # Both sets as the insides of a regular expression's character class, for every pattern
-# that must agree with this count (govinfo.render.fit's runs and wide characters too).
+# that must agree with this count (govinfo.render.wrap's units, runs and wide characters too).
 NARROW_MARKS = "\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026"
 WIDE_CHARACTERS = "\\u3001-\\u3003\\u3008-\\u3011\\u4e00-\\u9fa5\\uff01-\\uff60"
 _COUNTED = re.compile(f"[\\x20-\\x7e{NARROW_MARKS}{WIDE_CHARACTERS}]*").fullmatch
