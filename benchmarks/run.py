@@ -17,7 +17,8 @@ number: it reports.
     0.29 imports pydantic to coerce it; govinfo does not, see govinfo/cli/params.py); targets:
     score and --help ≤ 1.3×, explain and overdue ≤ 1.5×, report ≤ 2× — piped, and (b1) on a
     pseudo-terminal 120 columns wide, where tables are fitted and coloured — again at the
-    same width (the widths kept from the run before) and at a width not seen yet; then a
+    same width (the text printed the run before is printed again), the same drawn again
+    (``GOVINFO_REPLAY=0``: from the widths kept) and at a width not seen yet; then a
     month's circular (``report 2003-08``) cold, against cold score, and warm, against warm
     score (issue 14: ≤ 1.5×);
 (c) ``check`` at 10k, 50k (and 200k, 1M) records, cold and warm, with peak RSS (issue 16, 1M
@@ -82,9 +83,10 @@ def median_run(
     return statistics.median(times), max(peaks)
 
 
-def on_terminal(args: list[str], columns: int = 120) -> float:
+def on_terminal(args: list[str], columns: int = 120, extra: dict[str, str] | None = None) -> float:
     """Run a command with a pseudo-terminal (``columns`` wide, 50 lines) as its standard
-    streams, everything it writes read as it comes; return the wall seconds."""
+    streams (``extra`` added to its environment), everything it writes read as it comes;
+    return the wall seconds."""
     import fcntl
     import pty
     import struct
@@ -95,6 +97,7 @@ def on_terminal(args: list[str], columns: int = 120) -> float:
     env = dict(os.environ, TERM="xterm-256color")
     for name in ("PYTHONDONTWRITEBYTECODE", "COLUMNS", "LINES", "NO_COLOR"):
         env.pop(name, None)
+    env.update(extra or {})
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdin=child, stdout=child, stderr=child, env=env, cwd=REPO)
     os.close(child)
@@ -111,24 +114,33 @@ def on_terminal(args: list[str], columns: int = 120) -> float:
 
 
 def median_terminal(
-    args: list[str], floor: list[str], repeat: int, forget: Path | None = None
+    args: list[str],
+    floor: list[str],
+    repeat: int,
+    forget: Path | None = None,
+    extra: dict[str, str] | None = None,
 ) -> tuple[float, float]:
     """The median wall times of ``args`` and of ``floor`` on a terminal, each run of one
     followed by a run of the other (the floor moves most when the machine is shared: measured
     beside each command, not once before them all), both run once first (bytecode, result
-    cache, the widths its tables were fitted to). With ``forget`` (a data folder), its kept
-    widths are removed before each run: every table is fitted again, as at a width not seen
-    yet."""
-    on_terminal(args)
+    cache, the widths its tables were fitted to, the text they printed). With ``forget`` (a
+    data folder), its kept widths and printed texts are removed before each run: every table
+    is fitted and drawn again, as at a width not seen yet. ``extra``: added to the command's
+    environment."""
+    on_terminal(args, extra=extra)
     on_terminal(floor)
     times, floors = [], []
     for _ in range(repeat):
         if forget is not None:
-            for kept in forget.glob(".git/govinfo/cache/*/layouts.result"):
-                kept.unlink()
-        times.append(on_terminal(args))
+            for pattern in ("layouts.result", "printed-*.result"):
+                for kept in forget.glob(f".git/govinfo/cache/*/{pattern}"):
+                    kept.unlink()
+        times.append(on_terminal(args, extra=extra))
         floors.append(on_terminal(floor))
     return statistics.median(times), statistics.median(floors)
+
+
+NO_REPLAY = {"GOVINFO_REPLAY": "0"}  # tables drawn every time, not printed again as kept
 
 
 def govinfo(*args: str) -> list[str]:
@@ -291,6 +303,9 @@ def bench_score(work: Path, repeat: int) -> float:
         line(f"{label}, warm", warm, trivial, rss)
         if label.startswith("score 2003 --format json"):
             warm_json = warm
+        if "(table" in label:  # the tables drawn from the stored answers, not printed again
+            drawn, rss = median_run(args, repeat, {**env, **NO_REPLAY})
+            line(f"{label.split(')')[0]}), drawn (GOVINFO_REPLAY=0)", drawn, trivial, rss)
 
     section("(b1) the same on a terminal (a pseudo-terminal, 120 x 50): fitted and coloured")
     trivial_tty = [PY, str(trivial_py), "--year", "2003"]
@@ -302,7 +317,9 @@ def bench_score(work: Path, repeat: int) -> float:
     ]:
         again, floor = median_terminal(args, trivial_tty, repeat)
         line("trivial Typer command (floor, run beside the next)", floor)
-        line(f"{label}, warm, at the same width again", again, floor)
+        line(f"{label}, warm, at the same width again (printed again)", again, floor)
+        drawn, floor = median_terminal(args, trivial_tty, repeat, extra=NO_REPLAY)
+        line(f"{label}, warm, the same, drawn (GOVINFO_REPLAY=0)", drawn, floor)
         fitted, floor = median_terminal(args, trivial_tty, repeat, forget=root)
         line(f"{label}, warm, at a width not seen yet", fitted, floor)
 

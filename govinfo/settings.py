@@ -83,6 +83,12 @@ def fast_yaml() -> bool:
     return os.environ.get("GOVINFO_FAST_YAML", "") != "0"
 
 
+def replay() -> bool:
+    """Whether a table printed before may be printed again from the result cache
+    (``GOVINFO_REPLAY`` is not ``0``; see ``govinfo.cli.replay``)."""
+    return os.environ.get("GOVINFO_REPLAY", "") != "0"
+
+
 def lock_wait_seconds() -> float:
     """How long a writer waits for the lock: ``GOVINFO_LOCK_WAIT`` seconds, default 5."""
     raw = os.environ.get("GOVINFO_LOCK_WAIT", "")

@@ -110,6 +110,7 @@ class Session:
         self.source: FileSource = (
             GitRevision(self.root, at) if at is not None else WorkingTree(self.root)
         )
+        self._served: list[str] | None = []  # see served()
         try:
             self.settings: Settings = self._read_settings()
         except DataError:
@@ -165,6 +166,10 @@ class Session:
     def load(self, years: Collection[int] | None = None, *, refuse: bool = True) -> LoadResult:
         """The folder with ``years`` of submissions (every year when None). Refuses (exit 1)
         when what it read has errors, unless ``refuse`` is false."""
+        self._served = None  # what is shown from it is not an answer of the result cache
+        return self._load(years, refuse=refuse)
+
+    def _load(self, years: Collection[int] | None, *, refuse: bool = True) -> LoadResult:
         with self.feedback.progress() as progress:
             result = load_folder(
                 self.source,
@@ -188,6 +193,7 @@ class Session:
         symbolic links and irregular entries, and the language the problems are worded in):
         a folder unchanged since the last check gives its problems back without a file read."""
         key = None
+        self._served = None  # not an answer of the result cache (see served())
         if self.caching:
             from govinfo.load.cache import fingerprint
 
@@ -214,6 +220,7 @@ class Session:
         never a failure."""
         cache: dict[str, list[str]] = {}
         sizes: dict[str, int] = {}
+        self._served = None  # they are read as they are now (see served())
 
         def source_line(path: str, line: int) -> str | None:
             if path not in cache:
@@ -318,6 +325,9 @@ class Session:
             return finish(compute(self.load(years)).result)
         from govinfo.load.cache import fingerprint
 
+        served = self._served  # a miss computes first, which may load more (see served())
+        self._served = None
+
         results = self.results
         stored = results.peek(name, kind)
         if stored is None:
@@ -326,25 +336,50 @@ class Session:
         key = fingerprint(self._parts(years), [years], question)
         if key is not None and early is not None:
             if early[0] == key:
-                return early[1]
+                return self._serve(served, key, early[1])
             wider = results.get(f"{name}-years", key, ReadYears)
             if wider is not None:
                 spans = [years, years_read(wider.span())]
                 if early[0] == fingerprint(self._parts(*spans), spans, question):
-                    return early[1]
-        answer = compute(self.load(years))
+                    return self._serve(served, early[0], early[1])
+        self._served = served
+        answer = compute(self._load(years))
+        served, self._served = self._served, None
         if key is None or not answer.store:
             return finish(answer.result)
         if answer.read is None:
             results.put(name, key, answer.result)
-            return finish(answer.result)
+            return self._serve(served, key, finish(answer.result))
         # The listing now covers every year read (stats only ever gain files in a run).
         spans = [years, years_read(answer.read)]
         wide_key = fingerprint(self._parts(*spans), spans, question)
-        if wide_key is not None:
-            results.put(f"{name}-years", key, ReadYears(answer.read.start, answer.read.stop))
-            results.put(name, wide_key, answer.result)
-        return finish(answer.result)
+        if wide_key is None:
+            return finish(answer.result)
+        results.put(f"{name}-years", key, ReadYears(answer.read.start, answer.read.stop))
+        results.put(name, wide_key, answer.result)
+        return self._serve(served, wide_key, finish(answer.result))
+
+    def _serve(self, served: list[str] | None, key: str, answer: F) -> F:
+        """``answer``, noting that it is the result kept under ``key`` (see :meth:`served`)."""
+        self._served = None if served is None else [*served, key]
+        return answer
+
+    def served(self) -> tuple[str, ...] | None:
+        """The keys of the results this run's answers are, in order, when every one is a
+        result kept in the result cache — so that what the run shows follows from those keys
+        (and how it is shown). None when one is not (no cache, a file too new to trust, a
+        result not kept), or when the folder was loaded outside an answer."""
+        return None if self._served is None else tuple(self._served)
+
+    def printed(self, name: str, key: str) -> str | None:
+        """The text a run printed when its answers were kept under the keys ``key`` is made
+        of (see ``govinfo.cli.replay``), or None."""
+        return self.results.get(name, key, str) if self.caching else None
+
+    def keep_printed(self, name: str, key: str, text: str) -> None:
+        """Keep ``text``, what this run printed, under ``key`` (see :meth:`printed`)."""
+        if self.caching:
+            self.results.put(name, key, text)
 
     def _parts(self, *spans: Collection[int] | None) -> dict[str, str | None]:
         """The stamps (:func:`govinfo.load.stamps.stamps`) of a listing that covers every

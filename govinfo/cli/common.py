@@ -99,6 +99,12 @@ def session(ctx: typer.Context, at: str | None = None) -> Session:
     return st.sessions[at]
 
 
+def opened(ctx: typer.Context) -> Session | None:
+    """The data folder this run opened, when it opened only the working tree (no ``--at``)."""
+    sessions = state(ctx).sessions
+    return sessions.get(None) if list(sessions) == [None] else None
+
+
 def guarded(fn: F) -> F:
     """Wrap a command so that a ``GovinfoError`` becomes its message on stderr and its exit code."""
 

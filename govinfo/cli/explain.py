@@ -43,6 +43,7 @@ def explain(
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
     report = explain_use_case(common.session(ctx, at), point, year, day)
     emit(
+        ctx,
         fmt,
         spec=lambda: explain_table(report),
         document=lambda: explain_document(report),

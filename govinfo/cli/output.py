@@ -31,6 +31,7 @@ OutOpt = Annotated[
 
 
 def emit(
+    ctx: typer.Context,
     fmt: OutputFormat,
     *,
     spec: Callable[[], Table],
@@ -45,11 +46,14 @@ def emit(
     (default ``spec()``) to that file first.
 
     Each rendering is a callable, called only for the format asked for: a JSON answer never
-    builds the table for people (nor imports what only that needs)."""
+    builds the table for people (nor imports what only that needs); a table printed before
+    from the same answers, in the same way, is printed again as it was (``cli.replay``)."""
+    from govinfo.cli.replay import printed
+
     if out is not None:
         write_table(out, (sheet or spec)())
     if fmt is OutputFormat.table:
-        print_table(spec(), common.console())
+        printed(ctx, lambda: print_table(spec(), common.console()))
         return
     if fmt is OutputFormat.json:
         write_json(document())

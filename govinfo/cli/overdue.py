@@ -93,12 +93,7 @@ def overdue(
     from govinfo.app.reports import check_window
     from govinfo.app.reports import overdue as overdue_use_case
     from govinfo.cli.output import emit, write_table
-    from govinfo.render.overdue import (
-        overdue_document,
-        overdue_keys,
-        overdue_records,
-        overdue_table,
-    )
+    from govinfo.render import overdue as shown
     from govinfo.render.reminders import overdue_sheet
 
     day = common.date_option(as_of, "--as-of") or common.today()
@@ -119,11 +114,12 @@ def overdue(
             write_table(out, overdue_sheet(report))
     else:
         emit(
+            ctx,
             fmt,
-            spec=lambda: overdue_table(report, by),
-            document=lambda: overdue_document(report),
-            records=lambda: overdue_records(report),
-            keys=overdue_keys(report),
+            spec=lambda: shown.overdue_table(report, by),
+            document=lambda: shown.overdue_document(report),
+            records=lambda: shown.overdue_records(report),
+            keys=shown.overdue_keys(report),
             out=out,
             sheet=lambda: overdue_sheet(report),
         )

@@ -59,6 +59,7 @@ def list_points(
     day = common.today()
     states = [s for s in point_states(folder, day) if kind is None or s.point.kind is kind]
     emit(
+        ctx,
         fmt,
         spec=lambda: list_table(states, {p.id: p.label for p in folder.points}),
         document=lambda: {"as_of": day.isoformat(), "points": list_records(states, joined=False)},

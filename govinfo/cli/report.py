@@ -14,6 +14,7 @@ from govinfo.cli import common
 if TYPE_CHECKING:
     from govinfo.app.notice import NoticeOptions
     from govinfo.app.reports import Circular
+    from govinfo.render.table import Table
 
 
 class ReportFormat(StrEnum):
@@ -144,7 +145,7 @@ def report(
     )
     _notice_written(notice, data.statements)
     if data.circular is not None:
-        _show(data, out, kind, fmt)
+        _show(ctx, data, out, kind, fmt)
 
 
 def _notice_written(notice: NoticeOptions, statements: int | None) -> None:
@@ -159,34 +160,53 @@ def _notice_written(notice: NoticeOptions, statements: int | None) -> None:
         )
 
 
-def _show(data: Circular, out: str | None, kind: str | None, fmt: ReportFormat) -> None:
-    """The circular on stdout (tables, or JSON), or its tables written to ``out``."""
-    from govinfo.app.export import export_tables
-    from govinfo.cli.output import write_json
-    from govinfo.i18n import t
-    from govinfo.render.period import (
-        period_document,
-        period_tables,
-        report_title,
-        year_report_tables,
-    )
-    from govinfo.render.yearend import print_year_end, trend_chart
-    from govinfo.render.yeartables import document_title, year_end_tables
+def _show(
+    ctx: typer.Context, data: Circular, out: str | None, kind: str | None, fmt: ReportFormat
+) -> None:
+    """The circular on stdout (tables, or JSON), or its tables written to ``out``. Tables
+    printed before from the same answers, in the same way, are printed again as they were
+    (``cli.replay``: nothing of the tables' rendering is imported then)."""
+    from govinfo.cli.replay import printed
 
-    assert data.circular is not None
+    circular = data.circular
+    assert circular is not None
     if fmt is ReportFormat.json and out is None:
-        write_json(period_document(data.circular))
+        from govinfo.cli.output import write_json
+        from govinfo.render.period import period_document
+
+        write_json(period_document(circular))
         return
-    ye = data.year_end
-    if ye is None:
-        tables = period_tables(data.circular)
-        title, chart, extra = report_title(data.circular), [], None
-    else:
-        tables = year_report_tables(year_end_tables(ye), data.circular)
-        title, chart = document_title(ye), trend_chart(ye, ascii_only=False)
-        extra = {"trend": trend_chart(ye)}
     if out is None or kind is None:
-        print_year_end(tables, common.console(), extra=extra)
+        printed(ctx, lambda: _print_tables(data))
         return
+    from govinfo.app.export import export_tables
+    from govinfo.i18n import t
+    from govinfo.render.period import report_title
+    from govinfo.render.yearend import trend_chart
+    from govinfo.render.yeartables import document_title
+
+    ye = data.year_end
+    title = report_title(circular) if ye is None else document_title(ye)
+    chart = [] if ye is None else trend_chart(ye, ascii_only=False)
+    tables = _tables(data)
     export_tables(Path(out), kind, title, tables, {"trend": chart})
     common.err_console().print(t("ye_written", path=out, n=len(tables)), markup=False)
+
+
+def _tables(data: Circular) -> tuple[Table, ...]:
+    """The circular's tables; a year's begin with the year-end tables."""
+    from govinfo.render.period import period_tables, year_report_tables
+    from govinfo.render.yeartables import year_end_tables
+
+    assert data.circular is not None
+    if data.year_end is None:
+        return period_tables(data.circular)
+    return year_report_tables(year_end_tables(data.year_end), data.circular)
+
+
+def _print_tables(data: Circular) -> None:
+    """The circular's tables on the terminal (a year's with its monthly trend)."""
+    from govinfo.render.yearend import print_year_end, trend_chart
+
+    extra = None if data.year_end is None else {"trend": trend_chart(data.year_end)}
+    print_year_end(_tables(data), common.console(), extra=extra)

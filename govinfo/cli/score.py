@@ -68,6 +68,7 @@ def score(
     if empty:
         common.err_console().print(empty, markup=False, highlight=False, soft_wrap=True)
     emit(
+        ctx,
         fmt,
         spec=lambda: score_table(report),
         document=lambda: score_document(report),

@@ -1,0 +1,136 @@
+"""A table printed again (issue 16). When every answer of a run is a result kept in the
+result cache (``Session.served``), what the run prints follows from those results and from
+how they are shown: the command and its options, the terminal (whether each standard stream
+is one, its size, the output's encoding), the environment, the day, the working folder, the
+language and the program's own code (the stat of each of govinfo's files, the installed
+packages' names and versions, Python's version). So the text a table's printing wrote is kept
+with the results under a SHA-256 of all that, and a run that finds it there writes it again
+— byte for byte what drawing the table would write — without building, fitting or drawing
+anything. What a command says on stderr is never kept: it is said each time.
+
+Off with the caches (``--no-cache``, ``--at``, ``GOVINFO_NO_CACHE``) and with
+``GOVINFO_REPLAY=0``."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import os
+import sys
+from collections.abc import Callable
+from typing import IO, Any, cast
+
+import typer
+
+from govinfo import __version__, settings
+from govinfo.cli import common
+from govinfo.cli.stdout import Guarded
+from govinfo.i18n import get_lang
+from govinfo.load.stamps import stat_key
+
+# Variables that say where the shell is, never how anything is shown: a `cd` keeps the text.
+_WHEREABOUTS = frozenset({"PWD", "OLDPWD", "SHLVL", "_"})
+SLOTS = 4  # texts kept per command (a way of asking and of showing each, the last replaced)
+
+
+def printed(ctx: typer.Context, draw: Callable[[], None]) -> None:
+    """``draw()`` — a table's printing on standard output — or, when a run before printed it
+    from the same answers in the same way, the text it wrote (see the module docstring)."""
+    session = common.opened(ctx)
+    served = None if session is None else session.served()
+    if session is None or not served or not settings.replay():
+        draw()
+        return
+    try:
+        asked = _asked(ctx)
+    except (OSError, ValueError):  # a working folder removed under the shell: drawn as ever
+        draw()
+        return
+    name = f"printed-{ctx.command_path.partition(' ')[2].replace(' ', '-')}-{_slot(asked)}"
+    key = _digest(asked, *served)
+    kept = session.printed(name, key)
+    if kept is not None:
+        out = Guarded()
+        out.write(kept)
+        out.flush()
+        return
+    recording = _Recording(sys.stdout)
+    sys.stdout = cast("IO[str]", recording)
+    try:
+        draw()
+    finally:
+        sys.stdout = recording.stream
+    session.keep_printed(name, key, "".join(recording.parts))
+
+
+class _Recording:
+    """Standard output, and every text written to it."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        written = self.stream.write(text)
+        self.parts.append(text)
+        return written
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, fileno, encoding, errors …
+        return getattr(self.stream, name)
+
+
+def _asked(ctx: typer.Context) -> str:
+    """Everything but the answers that what is printed follows from (the module docstring)."""
+    facts: list[object] = [__version__, sys.version, sys.platform, _code(), os.getcwd()]
+    facts += [common.today().isoformat(), get_lang()]
+    level: Any = ctx  # a click context: the parents are click's own type
+    while level is not None:  # the command's options, its group's, the global ones
+        facts.append((level.info_name, sorted(level.params.items())))
+        level = level.parent
+    for fd, stream in enumerate((sys.stdin, sys.stdout, sys.stderr)):
+        facts.append((_tty(stream), getattr(stream, "encoding", None)))
+        facts.append(getattr(stream, "errors", None))
+        try:
+            facts.append(tuple(os.get_terminal_size(fd)))
+        except (OSError, ValueError):
+            facts.append(None)
+    facts.append(sorted(item for item in os.environ.items() if item[0] not in _WHEREABOUTS))
+    return repr(facts)
+
+
+def _tty(stream: object) -> bool | None:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+@functools.cache
+def _code() -> str:
+    """The program that draws: each of govinfo's files (path and stat key) and the packages
+    installed beside rich (their folders' names carry their versions)."""
+    top = os.path.dirname(os.path.dirname(__file__))
+    seen: list[object] = []
+    for folder, subfolders, files in os.walk(top):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            seen.append((os.path.relpath(path, top), stat_key(os.stat(path))))
+    rich = importlib.util.find_spec("rich")
+    if rich is not None and rich.origin is not None:
+        site = os.path.dirname(os.path.dirname(rich.origin))
+        seen.append(sorted(n for n in os.listdir(site) if n.endswith((".dist-info", ".egg-info"))))
+    return _digest(repr(seen))
+
+
+def _slot(asked: str) -> int:
+    return int(_digest(asked)[:8], 16) % SLOTS
+
+
+def _digest(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogateescape"))
+        h.update(b"\0")
+    return h.hexdigest()

@@ -1,0 +1,185 @@
+"""A table printed again from the result cache (``govinfo.cli.replay``, issue 16): the text a
+run wrote is written again only when the answers and every way of showing them are the same
+— then byte for byte — and never when anything else decides what is printed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from govinfo.app.options import Quiet, RunOptions
+from govinfo.app.session import Session
+from govinfo.cli.main import app
+from govinfo.load.stamps import CTIME_TICK_NS
+from govinfo.render import table, yearend
+from tests.cli.test_widths import in_terminal
+from tests.support.paths import SAMPLE
+
+TABLES = [
+    ["report", "2003"],
+    ["report", "2003-08"],
+    ["score", "2003"],
+    ["explain", "changchun", "2003"],
+    ["overdue", "--as-of", "2003-09-30"],
+]
+
+
+def age(root: Path, when: int = 1_000_000_000) -> None:
+    """Every file old enough for the caches to trust its times (git's racy rule)."""
+    for dirpath, _dirs, files in os.walk(root):
+        for name in files:
+            os.utime(Path(dirpath) / name, (when, when))
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE, root)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    age(root)
+    time.sleep(CTIME_TICK_NS / 1e9 * 2)  # the ctimes age() set are old enough to trust
+    return root
+
+
+def kept(root: Path) -> list[Path]:
+    return sorted((root / ".git" / "govinfo" / "cache").rglob("printed-*"))
+
+
+def run(runner: CliRunner, root: Path, *args: str, **env: str) -> str:
+    result = runner.invoke(app, ["--data", str(root), *args], env=env or None)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def no_drawing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From here on, drawing a table fails: what is printed can only be printed again."""
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a table was drawn")
+
+    monkeypatch.setattr(table, "print_table", refuse)
+    monkeypatch.setattr(yearend, "print_year_end", refuse)
+    monkeypatch.setattr("govinfo.cli.output.print_table", refuse)
+
+
+@pytest.mark.parametrize("args", TABLES, ids=" ".join)
+def test_a_table_printed_before_is_printed_again_byte_for_byte(
+    sample: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    drawn = run(runner, sample, "--no-cache", *args)
+    assert run(runner, sample, *args) == drawn  # drawn, and kept
+    assert kept(sample)
+    no_drawing(monkeypatch)
+    assert run(runner, sample, *args) == drawn
+
+
+def test_what_is_asked_or_shown_otherwise_is_drawn(
+    sample: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each way of asking and of showing gets its own text: another language, terminal
+    width, period or drawing, asked after one was kept, is drawn as it should be (not the
+    kept text printed), then kept and printed again in its turn."""
+    ways: list[tuple[list[str], dict[str, str]]] = [
+        (["report", "2003-08"], {}),
+        (["--lang", "en", "report", "2003-08"], {}),
+        (["report", "2003-08"], {"COLUMNS": "60"}),
+        (["report", "2003-07"], {}),
+        (["report", "2003-08"], {"GOVINFO_ASCII": "1"}),
+        (["report", "2003-08", "--as-of", "2003-08-20"], {}),
+    ]
+    seen = set()
+    for args, env in ways:
+        drawn = run(runner, sample, "--no-cache", *args, **env)
+        seen.add(drawn)
+        assert run(runner, sample, *args, **env) == drawn
+        with monkeypatch.context() as patched:
+            no_drawing(patched)
+            assert run(runner, sample, *args, **env) == drawn
+    assert len(seen) >= 5  # COLUMNS alone changes nothing off a terminal
+
+
+def test_a_changed_file_is_printed_afresh(sample: Path, runner: CliRunner) -> None:
+    before = run(runner, sample, "score", "2003")
+    points = sample / "points.yaml"
+    text = points.read_text(encoding="utf-8")
+    assert "short: 长春\n" in text
+    points.write_text(text.replace("short: 长春\n", "short: 春城\n"), encoding="utf-8")
+    age(sample, 1_100_000_000)
+    time.sleep(CTIME_TICK_NS / 1e9 * 2)
+    after = run(runner, sample, "score", "2003")
+    assert after != before
+    assert after == run(runner, sample, "--no-cache", "score", "2003")
+
+
+@pytest.mark.parametrize(
+    ("flags", "env"),
+    [(["--no-cache"], {}), ([], {"GOVINFO_REPLAY": "0"}), ([], {"GOVINFO_NO_CACHE": "1"})],
+    ids=["--no-cache", "GOVINFO_REPLAY=0", "GOVINFO_NO_CACHE=1"],
+)
+def test_the_switches_draw_every_time(
+    sample: Path, runner: CliRunner, flags: list[str], env: dict[str, str]
+) -> None:
+    for _ in range(2):
+        run(runner, sample, *flags, "score", "2003", **env)
+    assert not kept(sample)
+
+
+def test_only_answers_of_the_result_cache_are_printed_again(sample: Path) -> None:
+    """``Session.served``: the keys of the answers, None as soon as anything shown may come
+    from elsewhere — the folder loaded outside an answer, or no cache."""
+    day = dt.date(2003, 12, 31)
+    session = Session(RunOptions(data=sample), Quiet())
+    assert session.served() == ()
+    session.score(2003, day)
+    first = session.served()
+    assert first is not None
+    assert len(first) == 1
+    session.score(2003, day)  # served from the cache this time: the same key again
+    assert session.served() == (first[0], first[0])
+    session.load(())
+    assert session.served() is None
+    session.score(2003, day)
+    assert session.served() is None
+    uncached = Session(RunOptions(data=sample, no_cache=True), Quiet())
+    uncached.score(2003, day)
+    assert uncached.served() is None
+
+
+def test_a_table_that_could_not_be_written_is_not_kept(sample: Path) -> None:
+    """Standard output full (``> /dev/full``): the run fails as it always did, nothing is
+    kept, and the next run prints the whole table."""
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    env = {**os.environ, "GOVINFO_DATA": str(sample)}
+    command = [sys.executable, "-m", "govinfo", "score", "2003"]
+    with open("/dev/full", "w") as full:
+        failed = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, env=env)
+    assert failed.returncode == 1
+    assert not kept(sample)
+    whole = subprocess.run(command, capture_output=True, env=env, check=True).stdout
+    again = subprocess.run(command, capture_output=True, env=env, check=True).stdout
+    assert kept(sample)
+    assert again == whole
+    assert whole.count(b"\n") > 40
+
+
+def test_on_a_terminal_the_text_printed_again_is_the_text_drawn(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a pseudo-terminal, at two widths: the second run at each width prints again what
+    the first drew, and that is what drawing prints."""
+    in_terminal(["report", "2003"], 100, sample)  # the answers kept: no progress bar below
+    for columns in (80, 120):
+        first = in_terminal(["report", "2003"], columns, sample)
+        assert in_terminal(["report", "2003"], columns, sample) == first
+    assert kept(sample)
+    monkeypatch.setenv("GOVINFO_REPLAY", "0")
+    assert in_terminal(["report", "2003"], 120, sample) == first
