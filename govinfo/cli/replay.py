@@ -13,9 +13,9 @@ Off with the caches (``--no-cache``, ``--at``, ``GOVINFO_NO_CACHE``) and with
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
-import importlib.util
 import os
 import sys
 from collections.abc import Callable
@@ -47,7 +47,7 @@ def printed(ctx: typer.Context, draw: Callable[[], None]) -> None:
     except (OSError, ValueError):  # a working folder removed under the shell: drawn as ever
         draw()
         return
-    name = f"printed-{ctx.command_path.partition(' ')[2].replace(' ', '-')}-{_slot(asked)}"
+    name = f"printed-{'-'.join(_command(ctx))}-{_slot(asked)}"
     key = _digest(asked, *served)
     kept = session.printed(name, key)
     if kept is not None:
@@ -99,6 +99,17 @@ def _asked(ctx: typer.Context) -> str:
     return repr(facts)
 
 
+def _command(ctx: typer.Context) -> list[str]:
+    """The command's words (``report``; ``points``, ``show``): the program's own name, which
+    depends on how it was started, left out."""
+    words = []
+    level: Any = ctx
+    while level is not None and level.parent is not None:
+        words.append(level.info_name or "")
+        level = level.parent
+    return [word for word in reversed(words) if word.isidentifier()]
+
+
 def _tty(stream: object) -> bool | None:
     try:
         return bool(stream.isatty())  # type: ignore[attr-defined]
@@ -109,7 +120,7 @@ def _tty(stream: object) -> bool | None:
 @functools.cache
 def _code() -> str:
     """The program that draws: each of govinfo's files (path and stat key) and the packages
-    installed beside rich (their folders' names carry their versions)."""
+    installed where Python finds them (their folders' names carry their versions)."""
     top = os.path.dirname(os.path.dirname(__file__))
     seen: list[object] = []
     for folder, subfolders, files in os.walk(top):
@@ -117,11 +128,14 @@ def _code() -> str:
         for name in sorted(files):
             path = os.path.join(folder, name)
             seen.append((os.path.relpath(path, top), stat_key(os.stat(path))))
-    rich = importlib.util.find_spec("rich")
-    if rich is not None and rich.origin is not None:
-        site = os.path.dirname(os.path.dirname(rich.origin))
-        seen.append(sorted(n for n in os.listdir(site) if n.endswith((".dist-info", ".egg-info"))))
+    for place in sys.path:
+        with contextlib.suppress(OSError):
+            names = os.listdir(place or ".")
+            seen.append((place, sorted(n for n in names if n.endswith(_INSTALLED))))
     return _digest(repr(seen))
+
+
+_INSTALLED = (".dist-info", ".egg-info", ".egg-link", ".pth")
 
 
 def _slot(asked: str) -> int:
