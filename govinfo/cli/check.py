@@ -36,7 +36,7 @@ def check(
     session = common.session(ctx, at)
     result = session.scan()
     problems = result.problems
-    out = common.console()
+    out = common.console(ctx)
     if fmt is CheckFormat.json:
         out.print(problem_json(problems), markup=False, soft_wrap=True)
     else:

@@ -24,27 +24,25 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from govinfo.app.session import Session
-    from govinfo.load.cache import Memo
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def console() -> Console:
+def console(ctx: typer.Context | None = None) -> Console:
     """Tables and results: stdout. Colour only on a terminal and never with NO_COLOR. Tables
-    fitted to the terminal keep their widths with the open folder's caches (``_layouts``).
+    fitted to the terminal keep their widths with the caches of the folder ``ctx``'s run
+    opened (``Session.layouts``), if any.
 
     rich is imported here, not with the module: a JSON or CSV answer never needs it."""
     from govinfo.cli.stdout import Guarded
     from govinfo.render.console import fitting_console
 
+    opened = None if ctx is None else state(ctx).sessions.get(None)
+    layouts = None if opened is None else opened.layouts()
     out = fitting_console(
-        _layouts, file=cast("IO[str]", Guarded()), highlight=False, soft_wrap=False
+        layouts, file=cast("IO[str]", Guarded()), highlight=False, soft_wrap=False
     )
     return cast("Console", out)
-
-
-# The open folder's memo of terminal layouts (Session.layouts), for the tables of this run.
-_layouts: Memo | None = None
 
 
 def err_console() -> Console:
@@ -58,11 +56,9 @@ class State:
     """The global options of one run, and the folder once opened (per ``--at``)."""
 
     def __init__(self, data: Path | None, lang: str | None, no_cache: bool) -> None:
-        global _layouts
         no_cache = no_cache or settings.no_cache()
         self.options = RunOptions(data=data, lang=lang, no_cache=no_cache)
         self.sessions: dict[str | None, Session] = {}
-        _layouts = None  # a run's own: never another run's folder (tests run many in one process)
 
 
 def state(ctx: typer.Context) -> State:
@@ -90,12 +86,9 @@ def session(ctx: typer.Context, at: str | None = None) -> Session:
     """The data folder of this run, opened once (see ``app.session.Session``)."""
     from govinfo.app.session import Session
 
-    global _layouts
     st = state(ctx)
     if at not in st.sessions:
         st.sessions[at] = Session(st.options, Terminal(), at=at)
-        if at is None:
-            _layouts = st.sessions[at].layouts()
     return st.sessions[at]
 
 

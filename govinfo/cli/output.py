@@ -53,7 +53,7 @@ def emit(
     if out is not None:
         write_table(out, (sheet or spec)())
     if fmt is OutputFormat.table:
-        printed(ctx, lambda: print_table(spec(), common.console()))
+        printed(ctx, lambda: print_table(spec(), common.console(ctx)))
         return
     if fmt is OutputFormat.json:
         write_json(document())

@@ -109,7 +109,7 @@ def overdue(
         soon=soon,
     )
     if notice:
-        _print_reminders(report, session.load(years=()).folder.settings.office)
+        _print_reminders(ctx, report, session.load(years=()).folder.settings.office)
         if out is not None:
             write_table(out, overdue_sheet(report))
     else:
@@ -127,7 +127,7 @@ def overdue(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _print_reminders(report: Any, office: str) -> None:
+def _print_reminders(ctx: typer.Context, report: Any, office: str) -> None:
     """The reminders on stdout, a blank line between them; each message is one line (to paste
     whole) when piped or redirected."""
     from govinfo.render.reminders import reminders
@@ -135,7 +135,7 @@ def _print_reminders(report: Any, office: str) -> None:
     messages = reminders(report, office)
     if not messages:
         common.err_console().print(t("rm_none", as_of=report.as_of.isoformat()), markup=False)
-    out = common.console()  # on a terminal a message breaks where no number is cut
+    out = common.console(ctx)  # on a terminal a message breaks where no number is cut
     for i, message in enumerate(messages):
         if i:
             out.print("")

@@ -85,7 +85,7 @@ def show_point(ctx: typer.Context, point: PointArgument, out: OutOpt = None) -> 
     tables = [history_table(found), years_table(list(card.years))]
     if out is not None:
         write_tables(out, found.label, tables)
-    console = common.console()
+    console = common.console(ctx)
     for line in card_lines(found, card.state, card.parent):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
     for table in tables:

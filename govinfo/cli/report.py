@@ -177,7 +177,7 @@ def _show(
         write_json(period_document(circular))
         return
     if out is None or kind is None:
-        printed(ctx, lambda: _print_tables(data))
+        printed(ctx, lambda: _print_tables(ctx, data))
         return
     from govinfo.app.export import export_tables
     from govinfo.i18n import t
@@ -204,9 +204,9 @@ def _tables(data: Circular) -> tuple[Table, ...]:
     return year_report_tables(year_end_tables(data.year_end), data.circular)
 
 
-def _print_tables(data: Circular) -> None:
+def _print_tables(ctx: typer.Context, data: Circular) -> None:
     """The circular's tables on the terminal (a year's with its monthly trend)."""
     from govinfo.render.yearend import print_year_end, trend_chart
 
     extra = None if data.year_end is None else {"trend": trend_chart(data.year_end)}
-    print_year_end(_tables(data), common.console(), extra=extra)
+    print_year_end(_tables(data), common.console(ctx), extra=extra)
