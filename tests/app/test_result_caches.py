@@ -19,6 +19,7 @@ from govinfo.app.options import Quiet, RunOptions
 from govinfo.app.session import Session, result_slot
 from govinfo.cli.main import app
 from govinfo.errors import GovinfoError
+from tests.support.aging import age
 from tests.support.paths import FIXTURES, SAMPLE
 
 COMMANDS = [
@@ -35,13 +36,6 @@ COMMANDS = [
     ["points", "show", "changchun"],
     ["points", "show", "省物价局"],
 ]
-
-
-def age(root: Path, when: int = 1_000_000_000) -> None:
-    """Make every file old enough for the caches to trust its times (git's racy rule)."""
-    for dirpath, _dirs, files in os.walk(root):
-        for name in files:
-            os.utime(Path(dirpath) / name, (when, when))
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,9 +17,9 @@ from typer.testing import CliRunner
 from govinfo.app.options import Quiet, RunOptions
 from govinfo.app.session import Session
 from govinfo.cli.main import app
-from govinfo.load.stamps import CTIME_TICK_NS
 from govinfo.render import table, yearend
 from tests.cli.test_widths import in_terminal
+from tests.support.aging import age
 from tests.support.paths import SAMPLE
 
 TABLES = [
@@ -32,20 +31,12 @@ TABLES = [
 ]
 
 
-def age(root: Path, when: int = 1_000_000_000) -> None:
-    """Every file old enough for the caches to trust its times (git's racy rule)."""
-    for dirpath, _dirs, files in os.walk(root):
-        for name in files:
-            os.utime(Path(dirpath) / name, (when, when))
-
-
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
     root = tmp_path / "data"
     shutil.copytree(SAMPLE, root)
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     age(root)
-    time.sleep(CTIME_TICK_NS / 1e9 * 2)  # the ctimes age() set are old enough to trust
     return root
 
 
@@ -113,7 +104,6 @@ def test_a_changed_file_is_printed_afresh(sample: Path, runner: CliRunner) -> No
     assert "short: 长春\n" in text
     points.write_text(text.replace("short: 长春\n", "short: 春城\n"), encoding="utf-8")
     age(sample, 1_100_000_000)
-    time.sleep(CTIME_TICK_NS / 1e9 * 2)
     after = run(runner, sample, "score", "2003")
     assert after != before
     assert after == run(runner, sample, "--no-cache", "score", "2003")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -14,26 +12,12 @@ from govinfo.cli.main import app
 from govinfo.load import cache, load_folder
 from govinfo.load.cache import ParseCache
 from govinfo.load.sources import WorkingTree
-from govinfo.load.stamps import CTIME_TICK_NS
+from tests.support.aging import age
 from tests.support.folders import MakeFolder
 
 SUB = "submissions/2003/siping/05.yaml"
 ONE = "- id: sp-1\n  date: 2003-05-01\n  title: 四平市春耕备耕\n  category: general\n  reviewer: 李四\n"
 BAD = "- id: sp-1\n  date: 2003-05-01\n  title: 四平市春耕备耕\n  category: generl\n  reviewer: 李四\n"
-
-
-def age(root: Path, past: int = 1_000_000_000) -> None:
-    """Make every file old enough for the cache to trust its times (git's racy rule): the
-    mtime is set in the past; the ctime, which only the kernel sets, is waited out (one tick
-    of its clock, :data:`CTIME_TICK_NS`)."""
-    for dirpath, _dirs, files in os.walk(root):
-        for name in files:
-            os.utime(Path(dirpath) / name, (past, past))
-    wait_out_ctime()
-
-
-def wait_out_ctime() -> None:
-    time.sleep(CTIME_TICK_NS / 1e9 * 1.5)
 
 
 def load(root: Path, cache: ParseCache) -> tuple[object, list[str]]:
