@@ -30,7 +30,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import le, ne
+from operator import itemgetter, le, ne
 from pathlib import Path
 from typing import Protocol
 
@@ -195,7 +195,7 @@ def _spend(
     spare = room - sum(widths)
     # each column's next step from a width (the spare room only shrinks, so a step found is
     # kept, and tried while the room lasts): see _next_step
-    steps: dict[tuple[int, int], tuple[int, list[bool], list[int], int] | None] = {}
+    steps: dict[tuple[int, int], tuple[int, _Pick, list[int], int] | None] = {}
     while widths and spare > 0:
         table = [lines(j, w) for j, w in enumerate(widths)]
         top = list(map(max, repeat(1), *table))  # each row's height: its tallest cell
@@ -206,11 +206,11 @@ def _spend(
             found = steps[j, w]
             if found is None or found[0] > w + spare:
                 continue
-            step, changed, new, own = found
+            step, pick, new, own = found
             # the lines saved: in the rows where this column's cell takes fewer lines at
             # ``step`` (elsewhere the row stays as it is), down to what the others take
-            others = (compress(counts, changed) for k, counts in enumerate(table) if k != j)
-            saved = sum(compress(top, changed)) - sum(map(max, repeat(1), new, *others))
+            others = (pick(counts) for k, counts in enumerate(table) if k != j)
+            saved = sum(pick(top)) - sum(map(max, repeat(1), new, *others))
             # a column whose own texts take fewer lines is worth a little even when the row
             # stays as tall (another column keeps it so)
             gain = saved + own / 1000
@@ -230,10 +230,11 @@ def _next_step(
     limit: int,
     lines: Callable[[int, int], list[int]],
     reach: Callable[[int, int], int],
-) -> tuple[int, list[bool], list[int], int] | None:
+) -> tuple[int, _Pick, list[int], int] | None:
     """The next width up to ``limit`` at which column ``j`` (now ``w`` wide) takes other
     lines — looked for only where its texts could (short of a reach, every text wraps as
-    before) — with the rows whose lines change, their lines there, and the lines the column
+    before) — with what picks the rows whose lines change out of a column's lines (few, as
+    a rule: picked rather than looked through), their lines there, and the lines the column
     saves itself; None when there is none."""
     now, step = lines(j, w), w
     while (step := reach(j, step)) <= limit and lines(j, step) == now:
@@ -241,8 +242,20 @@ def _next_step(
     if step > limit:
         return None
     new = lines(j, step)
-    changed = list(map(ne, now, new))
-    return step, changed, list(compress(new, changed)), sum(now) - sum(new)
+    rows = list(compress(range(len(new)), map(ne, now, new)))
+    pick = _picker(rows)
+    return step, pick, list(pick(new)), sum(now) - sum(new)
+
+
+_Pick = Callable[[Sequence[int]], Sequence[int]]
+
+
+def _picker(rows: Sequence[int]) -> _Pick:
+    """What takes the items at ``rows`` (one or more) out of a sequence, as a tuple."""
+    if len(rows) == 1:
+        row = rows[0]
+        return lambda items: (items[row],)
+    return itemgetter(*rows)
 
 
 class LayoutMemo(Protocol):
