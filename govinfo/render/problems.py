@@ -34,20 +34,44 @@ EXCERPT_CHARS = 160  # a longer source line is shown as this many characters aro
 
 def excerpt(line_text: str, col: int, line_no: int) -> list[str]:
     """The source line and a caret under column ``col`` (in characters), aligned for wide
-    (CJK) characters by display width. A line longer than ``EXCERPT_CHARS`` (a binary file, a
-    minified export) is shown as the stretch around the caret, with … where it is cut: the
-    problem's own line names the file, line and column in full."""
-    shown = line_text.rstrip("\r\n").replace("\t", " ")
+    (CJK) characters by display width. What the line holds that a terminal must not receive
+    (control characters, bidi marks) is shown escaped (``\\x1b``, :func:`escape`), and the
+    caret stays under its character. A line that shows as more than ``EXCERPT_CHARS``
+    characters (a binary file, a minified export) is shown as the stretch around the caret,
+    with … where it is cut: the problem's own line names the file, line and column in full."""
+    text = line_text.rstrip("\r\n").replace("\t", " ")
+    at = min(max(col - 1, 0), len(text))  # the caret's character
+    # Only a stretch around the caret can be shown (every character shows as one or more):
+    # cut first, so that a line of megabytes costs no more than a short one.
+    low, high = max(0, at - EXCERPT_CHARS), at + EXCERPT_CHARS
+    pieces = [escape(ch, multiline=False) for ch in text[low:high]]
+    start, end = _around(list(map(len, pieces)), at - low, EXCERPT_CHARS)
+    head = "…" if start + low > 0 else ""
+    tail = "…" if end + low < len(text) else ""
+    shown = head + "".join(pieces[start:end]) + tail
+    pad = display_width(head + "".join(pieces[start : at - low]))
     gutter = f"{line_no:>5} | "
-    if len(shown) > EXCERPT_CHARS:
-        start = max(0, min(col - 1 - EXCERPT_CHARS // 2, len(shown) - EXCERPT_CHARS))
-        end = start + EXCERPT_CHARS
-        head = "…" if start > 0 else ""
-        shown = head + shown[start:end] + ("…" if end < len(shown) else "")
-        col = col - start + len(head)
-    before = shown[: max(col - 1, 0)]
-    pad = display_width(before)
     return [gutter + shown, " " * (len(gutter) - 2) + "| " + " " * pad + "^"]
+
+
+def _around(lengths: list[int], at: int, room: int) -> tuple[int, int]:
+    """The stretch ``[start, end)`` of pieces (``lengths`` characters each) that shows the one
+    at ``at``: all of them when they fit ``room``; else up to half the room before it, the
+    rest after — and before it again when the line ends first."""
+    if sum(lengths) <= room:
+        return 0, len(lengths)
+    start = end = at
+    used = 0
+    while start > 0 and used + lengths[start - 1] <= room // 2:
+        start -= 1
+        used += lengths[start]
+    while end < len(lengths) and used + lengths[end] <= room:
+        used += lengths[end]
+        end += 1
+    while start > 0 and used + lengths[start - 1] <= room:
+        start -= 1
+        used += lengths[start]
+    return start, end
 
 
 def problem_lines(
