@@ -64,11 +64,12 @@ def emit(
 
 
 def write_json(document: Any) -> None:
-    """``document`` as JSON on stdout — on a terminal that cannot show Chinese, with every
-    non-ASCII character as a ``\\u`` escape: the same document, every value exact, where
-    text would get ``?`` for each character it cannot hold."""
+    """``document`` as JSON on stdout — on a terminal that cannot show all of it (an ASCII
+    locale; GBK, for a character outside it), with every non-ASCII character as a ``\\u``
+    escape: the same document, every value exact, where text would get ``?`` for each
+    character it cannot hold."""
     text = json_text(document)
-    if cannot_encode(sys.stdout):
+    if cannot_encode(sys.stdout, text):
         text = ascii_json(text)
     sys.stdout.write(text)
     sys.stdout.flush()

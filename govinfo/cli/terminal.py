@@ -20,22 +20,35 @@ def _replace(err: UnicodeError) -> tuple[str, int]:
     return "?" * (err.end - err.start), err.end
 
 
-def cannot_encode(stream: TextIO) -> bool:
-    """Whether ``stream``'s encoding cannot hold Chinese text."""
+def cannot_encode(stream: TextIO, text: str = "长春·—“”") -> bool:
+    """Whether ``stream``'s encoding cannot hold ``text`` (by default: Chinese text)."""
+    if holds_everything(stream):
+        return False
     encoding = getattr(stream, "encoding", None) or "ascii"
     try:
-        "长春·—“”".encode(encoding)
+        text.encode(encoding)
     except (UnicodeEncodeError, LookupError):
         return True
     return False
 
 
+def holds_everything(stream: TextIO) -> bool:
+    """Whether ``stream``'s encoding is one of Unicode's own, which hold every character."""
+    try:
+        name = codecs.lookup(getattr(stream, "encoding", None) or "ascii").name
+    except LookupError:
+        return False
+    return name.startswith(("utf-8", "utf-16", "utf-32"))
+
+
 def guard_streams() -> None:
-    """Make stdout and stderr replace what their encoding cannot hold, counting it."""
+    """Make stdout and stderr replace what their encoding cannot hold, counting it: any
+    encoding but Unicode's own — GBK holds Chinese, but not every mark a table draws (the
+    trend chart's ▒) nor every character a title may hold."""
     codecs.register_error(_HANDLER, _replace)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and cannot_encode(stream):
+        if reconfigure is not None and not holds_everything(stream):
             reconfigure(errors=_HANDLER)
 
 

@@ -4,12 +4,15 @@ right exit code (a usage error is exit 2)."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.support.cli import cli, run_cli
+from tests.support.cli import cli, cli_args, cli_env, run_cli
+from tests.support.folders import BASE_POINTS, MakeFolder
+from tests.support.paths import PROJECT, SAMPLE
 
 OUT_OF_RANGE = {
     "soon-huge": (["overdue", "--soon", "99999999"], "--soon 99999999 is too large"),
@@ -74,6 +77,35 @@ def test_json_on_a_terminal_that_cannot_encode_is_escaped_not_replaced(
     assert "could not be written" not in proc.stderr
     names = {p["name"] for p in json.loads(proc.stdout)["points"]}
     assert "长春市人民政府办公厅" in names
+
+
+def test_a_gbk_output_gets_the_whole_year_report_with_what_gbk_lacks_replaced() -> None:
+    """GBK (a Chinese Windows' code page) holds Chinese but not the trend chart's ▒: the
+    year's tables are written whole — not cut off after the first as a lost output — with
+    ▒ as ?, and one warning."""
+
+    def report(encoding: str) -> subprocess.CompletedProcess[bytes]:
+        args = cli_args(SAMPLE, "--no-cache", "--lang", "zh", "report", "2003")
+        env = cli_env(PYTHONIOENCODING=encoding, GOVINFO_TODAY="2003-12-31")
+        return subprocess.run(args, cwd=PROJECT, env=env, capture_output=True, check=False)
+
+    gbk, utf8 = report("gbk"), report("utf-8")
+    assert gbk.returncode == 0, gbk.stderr.decode("gbk", "replace")
+    assert "▒" in utf8.stdout.decode()
+    assert gbk.stdout.decode("gbk") == utf8.stdout.decode().replace("▒", "?")
+    assert gbk.stderr.decode("gbk").count("could not be written in gbk") == 1
+
+
+def test_json_on_a_gbk_output_escapes_what_gbk_lacks(make_folder: MakeFolder) -> None:
+    """A point's name with a character GBK lacks (㐀, CJK extension A): the JSON is written
+    with \\u escapes, every name exact, not with a ? in its place."""
+    points = BASE_POINTS.replace("name: 四平市人民政府办公厅", "name: 四㐀市人民政府办公厅")
+    root = make_folder({"points.yaml": points})
+    proc = cli(root, "score", "2003", "--format", "json", PYTHONIOENCODING="gbk")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.isascii()
+    assert "could not be written" not in proc.stderr
+    assert "四㐀市人民政府办公厅" in {p["name"] for p in json.loads(proc.stdout)["points"]}
 
 
 @pytest.mark.parametrize("period", ["٢٠٠٣", "２００３Q1", "2003-٠٨", "99999", "2003Q5"])
