@@ -29,8 +29,33 @@ from govinfo.cli.stdout import Guarded
 from govinfo.i18n import get_lang
 from govinfo.load.stamps import stat_key
 
-# Variables that say where the shell is, never how anything is shown: a `cd` keeps the text.
-_WHEREABOUTS = frozenset({"PWD", "OLDPWD", "SHLVL", "_"})
+# Variables that say where the shell is and which window or session it runs in, never how
+# anything is shown (neither govinfo nor rich reads them): a `cd`, another terminal window or
+# another login keeps the text. Any other variable, known or not, is part of the key.
+_WHEREABOUTS = frozenset(
+    {
+        "PWD",
+        "OLDPWD",
+        "SHLVL",
+        "_",
+        "WINDOWID",
+        "TERM_SESSION_ID",
+        "ITERM_SESSION_ID",
+        "TMUX_PANE",
+        "STY",
+        "WINDOW",
+        "SSH_CONNECTION",
+        "SSH_CLIENT",
+        "SSH_TTY",
+        "SSH_AUTH_SOCK",
+        "XDG_SESSION_ID",
+        "DBUS_SESSION_BUS_ADDRESS",
+        "KONSOLE_DBUS_SESSION",
+        "KONSOLE_DBUS_WINDOW",
+        "GNOME_TERMINAL_SCREEN",
+        "SECURITYSESSIONID",
+    }
+)
 SLOTS = 4  # texts kept per command (a way of asking and of showing each, the last replaced)
 
 

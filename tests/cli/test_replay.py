@@ -173,3 +173,19 @@ def test_on_a_terminal_the_text_printed_again_is_the_text_drawn(
     assert kept(sample)
     monkeypatch.setenv("GOVINFO_REPLAY", "0")
     assert in_terminal(["report", "2003"], 120, sample) == first
+
+
+def test_another_window_or_login_prints_again_and_any_other_variable_draws(
+    sample: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shell's whereabouts (a `cd`, another window, another ssh login) do not decide what
+    is shown; any other variable, known to govinfo or not, may."""
+    drawn = run(runner, sample, "score", "2003", WINDOWID="1", OLDPWD="/a", SSH_CLIENT="x 1 22")
+    with monkeypatch.context() as patched:
+        no_drawing(patched)
+        again = run(runner, sample, "score", "2003", WINDOWID="2", OLDPWD="/b", SSH_CLIENT="y 2 22")
+        assert again == drawn
+    monkeypatch.setenv("SOME_TOOL_SETTING", "1")
+    no_drawing(monkeypatch)
+    with pytest.raises(AssertionError, match="a table was drawn"):
+        runner.invoke(app, ["--data", str(sample), "score", "2003"], catch_exceptions=False)
