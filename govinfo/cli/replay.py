@@ -2,8 +2,8 @@
 result cache (``Session.served``), what the run prints follows from those results and from
 how they are shown: the command and its options, the terminal (whether each standard stream
 is one, its size, the output's encoding), the environment, the day, the working folder, the
-language and the program's own code (the stat of each of govinfo's files, the installed
-packages' names and versions, Python's version). So the text a table's printing wrote is kept
+language and the program's own code (the stat of each file of govinfo, rich and wcwidth,
+the installed packages' names and versions, Python's version). So the text a table's printing wrote is kept
 with the results under a SHA-256 of all that, and a run that finds it there writes it again
 — byte for byte what drawing the table would write — without building, fitting or drawing
 anything. What a command says on stderr is never kept: it is said each time.
@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import importlib.util
 import os
 import sys
 from collections.abc import Callable
@@ -144,20 +145,31 @@ def _tty(stream: object) -> bool | None:
 
 @functools.cache
 def _code() -> str:
-    """The program that draws: each of govinfo's files (path and stat key) and the packages
+    """The program that draws: each file of govinfo and of the packages that draw and measure
+    for it (rich, wcwidth) — path and stat key, so an edit in place is seen — and the packages
     installed where Python finds them (their folders' names carry their versions)."""
-    top = os.path.dirname(os.path.dirname(__file__))
     seen: list[object] = []
-    for folder, subfolders, files in os.walk(top):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            seen.append((os.path.relpath(path, top), stat_key(os.stat(path))))
+    for package in ("govinfo", "rich", "wcwidth"):
+        spec = importlib.util.find_spec(package)  # found, not imported
+        for top in (spec and spec.submodule_search_locations) or ():
+            seen.append(top)
+            seen.extend(_files(top))
     for place in sys.path:
         with contextlib.suppress(OSError):
             names = os.listdir(place or ".")
             seen.append((place, sorted(n for n in names if n.endswith(_INSTALLED))))
     return _digest(repr(seen))
+
+
+def _files(top: str) -> list[object]:
+    """Each file under ``top`` (but compiled bytecode) by path, with its stat key."""
+    found: list[object] = []
+    for folder, subfolders, files in os.walk(top):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            found.append((os.path.relpath(path, top), stat_key(os.stat(path))))
+    return found
 
 
 _INSTALLED = (".dist-info", ".egg-info", ".egg-link", ".pth")

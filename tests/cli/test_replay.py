@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from govinfo.app.options import Quiet, RunOptions
 from govinfo.app.session import Session
+from govinfo.cli import replay
 from govinfo.cli.main import app
 from govinfo.render import table, yearend
 from tests.cli.test_widths import in_terminal
@@ -189,3 +190,15 @@ def test_another_window_or_login_prints_again_and_any_other_variable_draws(
     no_drawing(monkeypatch)
     with pytest.raises(AssertionError, match="a table was drawn"):
         runner.invoke(app, ["--data", str(sample), "score", "2003"], catch_exceptions=False)
+
+
+def test_the_code_a_text_is_kept_under_sees_a_file_edited_in_place(tmp_path: Path) -> None:
+    """The program's part of the key holds each file of govinfo, rich and wcwidth with its
+    stat key: an edit that keeps the size (a package patched in place, no new version) is
+    another key, and so is a new file."""
+    (tmp_path / "cells.py").write_text("WIDTH = 1\n")
+    before = replay._files(str(tmp_path))
+    os.utime(tmp_path / "cells.py", ns=(10**18, 10**18))
+    after = replay._files(str(tmp_path))
+    (tmp_path / "new.py").write_text("")
+    assert len({repr(before), repr(after), repr(replay._files(str(tmp_path)))}) == 3
