@@ -28,7 +28,7 @@ from govinfo import __version__, settings
 from govinfo.cli import common
 from govinfo.cli.stdout import Guarded
 from govinfo.i18n import get_lang
-from govinfo.load.stamps import stat_key
+from govinfo.load.cache import build, tree_stamps
 
 # Variables that say where the shell is and which window or session it runs in, never how
 # anything is shown (neither govinfo nor rich reads them): a `cd`, another terminal window or
@@ -145,31 +145,20 @@ def _tty(stream: object) -> bool | None:
 
 @functools.cache
 def _code() -> str:
-    """The program that draws: each file of govinfo and of the packages that draw and measure
-    for it (rich, wcwidth) — path and stat key, so an edit in place is seen — and the packages
-    installed where Python finds them (their folders' names carry their versions)."""
-    seen: list[object] = []
-    for package in ("govinfo", "rich", "wcwidth"):
+    """The program that draws: govinfo's build (its version and the stat of each of its
+    files), each file of the packages that draw and measure for it (rich, wcwidth) — path and
+    stat key, so an edit in place is seen — and the packages installed where Python finds
+    them (their folders' names carry their versions)."""
+    seen: list[object] = [build()]
+    for package in ("rich", "wcwidth"):
         spec = importlib.util.find_spec(package)  # found, not imported
         for top in (spec and spec.submodule_search_locations) or ():
-            seen.append(top)
-            seen.extend(_files(top))
+            seen.append((top, tree_stamps(top)))
     for place in sys.path:
         with contextlib.suppress(OSError):
             names = os.listdir(place or ".")
             seen.append((place, sorted(n for n in names if n.endswith(_INSTALLED))))
     return _digest(repr(seen))
-
-
-def _files(top: str) -> list[object]:
-    """Each file under ``top`` (but compiled bytecode) by path, with its stat key."""
-    found: list[object] = []
-    for folder, subfolders, files in os.walk(top):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            found.append((os.path.relpath(path, top), stat_key(os.stat(path))))
-    return found
 
 
 _INSTALLED = (".dist-info", ".egg-info", ".egg-link", ".pth")

@@ -28,6 +28,7 @@ everything in the data folder is written by :mod:`govinfo.store` alone.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import time
@@ -56,25 +57,48 @@ _MAGIC = b"govinfo-cache"
 
 
 def seal(payload: bytes) -> bytes:
-    """A cache file: one header line (magic, cache format, govinfo's version, the payload's
-    SHA-256), then the payload."""
+    """A cache file: one header line (magic, cache format, govinfo's :func:`build`, the
+    payload's SHA-256), then the payload."""
     digest = hashlib.sha256(payload).hexdigest()
-    head = f"{CACHE_FORMAT} {__version__} {digest}".encode("ascii")
+    head = f"{CACHE_FORMAT} {build()} {digest}".encode("ascii")
     return _MAGIC + b" " + head + b"\n" + payload
 
 
 def unseal(data: bytes) -> bytes | None:
-    """The payload of a cache file written by this very version of govinfo whose checksum
+    """The payload of a cache file written by this very build of govinfo whose checksum
     holds, else None (damaged, foreign, truncated)."""
     head, sep, payload = data.partition(b"\n")
     parts = head.split(b" ")
     if not sep or len(parts) != 4 or parts[0] != _MAGIC:
         return None
-    if parts[1] != str(CACHE_FORMAT).encode() or parts[2] != __version__.encode():
+    if parts[1] != str(CACHE_FORMAT).encode() or parts[2] != build().encode("ascii"):
         return None
     if hashlib.sha256(payload).hexdigest().encode("ascii") != parts[3]:
         return None
     return payload
+
+
+@functools.cache
+def build() -> str:
+    """Which govinfo writes and reads the caches: its version and a digest of its own files
+    (:func:`tree_stamps`) — so that a program edited in place (an editable install, a
+    patched file) never takes the parses and answers of the program before."""
+    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the govinfo package
+    stamp = repr(tree_stamps(top)).encode("utf-8", "surrogateescape")
+    return f"{__version__}+{hashlib.sha256(stamp).hexdigest()[:16]}"
+
+
+def tree_stamps(top: str) -> list[tuple[str, tuple[int, int, int, int, int]]]:
+    """Each file under ``top`` (but compiled bytecode) by its path there, with its
+    :func:`stat_key`."""
+    found = []
+    for folder, subfolders, files in os.walk(top):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            with contextlib.suppress(OSError):  # gone while listed: not part of the program
+                found.append((os.path.relpath(path, top), stat_key(os.stat(path))))
+    return found
 
 
 def read_sealed(path: Path) -> bytes | None:

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from govinfo import __version__
 from govinfo.app.options import Quiet, RunOptions
 from govinfo.app.session import Session
-from govinfo.cli import replay
 from govinfo.cli.main import app
+from govinfo.load.cache import build, tree_stamps
 from govinfo.render import table, yearend
 from tests.cli.test_widths import in_terminal
 from tests.support.aging import age
@@ -193,12 +194,13 @@ def test_another_window_or_login_prints_again_and_any_other_variable_draws(
 
 
 def test_the_code_a_text_is_kept_under_sees_a_file_edited_in_place(tmp_path: Path) -> None:
-    """The program's part of the key holds each file of govinfo, rich and wcwidth with its
-    stat key: an edit that keeps the size (a package patched in place, no new version) is
-    another key, and so is a new file."""
+    """The program's part of the key holds each file of govinfo (its build: the caches' too),
+    rich and wcwidth with its stat key: an edit that keeps the size (a package patched in
+    place, no new version) is another key, and so is a new file."""
     (tmp_path / "cells.py").write_text("WIDTH = 1\n")
-    before = replay._files(str(tmp_path))
+    before = tree_stamps(str(tmp_path))
     os.utime(tmp_path / "cells.py", ns=(10**18, 10**18))
-    after = replay._files(str(tmp_path))
+    after = tree_stamps(str(tmp_path))
     (tmp_path / "new.py").write_text("")
-    assert len({repr(before), repr(after), repr(replay._files(str(tmp_path)))}) == 3
+    assert len({repr(before), repr(after), repr(tree_stamps(str(tmp_path)))}) == 3
+    assert build().startswith(f"{__version__}+")

@@ -22,7 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from govinfo import __version__
 from govinfo.cli.main import app
+from govinfo.load import cache
 from govinfo.load.cache import MAX_CACHE_BYTES
 from govinfo.load.stamps import CTIME_TICK_NS
 from tests.support.cli import cli, fuzz_examples
@@ -126,6 +128,21 @@ def test_a_cache_file_from_another_version_is_not_trusted(scoring: Path) -> None
         parts[2] = b"0.0.0-other"
         path.write_bytes(b" ".join(parts) + b"\n" + body)
     assert answers(scoring, cached=True) == cold
+
+
+def test_a_cache_file_of_another_build_is_not_trusted(
+    scoring: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same version with a file of govinfo edited (an editable install, a patched file)
+    is another build: what the build before stored is neither trusted nor kept."""
+    cold = answers(scoring, cached=False)
+    answers(scoring, cached=True)
+    before = {path: path.read_bytes() for path in cache_files()}
+    monkeypatch.setattr(cache, "build", lambda: f"{__version__}+edited")
+    assert answers(scoring, cached=True) == cold
+    after = {path: path.read_bytes() for path in cache_files()}
+    assert all(after[path] != data for path, data in before.items() if path in after)
+    assert all(b" " + __version__.encode() + b"+edited " in data for data in after.values())
 
 
 # --- item 5: the size limit, warm or cold ----------------------------------------------------
