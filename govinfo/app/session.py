@@ -377,8 +377,8 @@ class Session:
         return None if self._served is None else tuple(self._served)
 
     def printed(self, name: str, key: str) -> str | None:
-        """The text a run printed when its answers were kept under the keys ``key`` is made
-        of (see ``govinfo.cli.replay``), or None."""
+        """The text kept as ``name`` when it was kept under ``key`` — a digest of a run's
+        answers' keys and of how they were shown (see ``govinfo.cli.replay``) — or None."""
         return self.results.get(name, key, str) if self.caching else None
 
     def keep_printed(self, name: str, key: str, text: str) -> None:
