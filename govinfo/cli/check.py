@@ -31,6 +31,7 @@ def check(
 
     Exit 1 when there is any error (or any warning with --strict), else 0.
     """
+    from govinfo.cli.output import write_json_text
     from govinfo.render.problems import problem_json, problem_lines
 
     session = common.session(ctx, at)
@@ -38,7 +39,7 @@ def check(
     problems = result.problems
     out = common.console(ctx)
     if fmt is CheckFormat.json:
-        out.print(problem_json(problems), markup=False, soft_wrap=True)
+        write_json_text(problem_json(problems) + "\n")
     else:
         for text in problem_lines(problems, session.source_lines()):
             out.print(text, markup=False, soft_wrap=True)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -58,7 +59,7 @@ def close_year(
     refuse_early(year, day, today, undated=undated)
     if not apply:
         closed = close_year(common.session(ctx), year, day, undated=undated)
-        _show(closed.plan, closed.reasons, undated=undated)
+        _show(ctx, closed.plan, closed.reasons, undated=undated)
         if out is not None and closed.plan.outcome:
             from govinfo.cli.output import write_table
             from govinfo.render.closeyear import outcome_table
@@ -67,7 +68,8 @@ def close_year(
         _verdict(closed.plan, undated=undated)
         return
     options = common.state(ctx).options
-    closed = apply_close_year(options, common.Terminal(), year, day, _show)
+    show = functools.partial(_show, ctx)
+    closed = apply_close_year(options, common.Terminal(), year, day, show)
     plan, result = closed.plan, closed.result
     if result is None:
         _verdict(plan)
@@ -91,12 +93,14 @@ def _done(plan: ClosePlan, commit: str | None, day: dt.date) -> None:
         err.print(t("cy_done_no_commit", n=len(plan.add)), markup=False, soft_wrap=True)
 
 
-def _show(plan: ClosePlan, reasons: dict[str, str], *, undated: bool = False) -> None:
+def _show(
+    ctx: typer.Context, plan: ClosePlan, reasons: dict[str, str], *, undated: bool = False
+) -> None:
     from govinfo.i18n import t
     from govinfo.render.closeyear import outcome_table
     from govinfo.render.table import print_table
 
-    out = common.console()
+    out = common.console(ctx)
     if plan.outcome:
         print_table(outcome_table(plan, reasons, undated=undated), out)
     else:

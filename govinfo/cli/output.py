@@ -64,11 +64,15 @@ def emit(
 
 
 def write_json(document: Any) -> None:
-    """``document`` as JSON on stdout — on a terminal that cannot show all of it (an ASCII
-    locale; GBK, for a character outside it), with every non-ASCII character as a ``\\u``
-    escape: the same document, every value exact, where text would get ``?`` for each
-    character it cannot hold."""
-    text = json_text(document)
+    """``document`` as JSON on stdout (see :func:`write_json_text`)."""
+    write_json_text(json_text(document))
+
+
+def write_json_text(text: str) -> None:
+    """JSON ``text`` on stdout — where the output cannot hold all of it (an ASCII locale;
+    GBK, for a character outside it; a file name that was not UTF-8), with every non-ASCII
+    character as a ``\\u`` escape: the same document, every value exact, where text would
+    get ``?`` for each character it cannot hold."""
     if cannot_encode(sys.stdout, text):
         text = ascii_json(text)
     sys.stdout.write(text)

@@ -20,35 +20,35 @@ def _replace(err: UnicodeError) -> tuple[str, int]:
     return "?" * (err.end - err.start), err.end
 
 
-def cannot_encode(stream: TextIO, text: str = "长春·—“”") -> bool:
-    """Whether ``stream``'s encoding cannot hold ``text`` (by default: Chinese text)."""
-    if holds_everything(stream):
+def cannot_encode(stream: TextIO, text: str) -> bool:
+    """Whether ``stream``'s encoding cannot hold ``text`` exactly: a code page that lacks
+    one of its characters (GBK and ▒), or a lone surrogate — a file name that was not
+    UTF-8 — that no encoding holds."""
+    if text.isascii():
         return False
-    encoding = getattr(stream, "encoding", None) or "ascii"
     try:
-        text.encode(encoding)
+        text.encode(getattr(stream, "encoding", None) or "ascii")
     except (UnicodeEncodeError, LookupError):
         return True
     return False
 
 
-def holds_everything(stream: TextIO) -> bool:
-    """Whether ``stream``'s encoding is one of Unicode's own, which hold every character."""
-    try:
-        name = codecs.lookup(getattr(stream, "encoding", None) or "ascii").name
-    except LookupError:
-        return False
-    return name.startswith(("utf-8", "utf-16", "utf-32"))
+# Error handlers that never fail on a character: a clerk who chose one keeps it.
+_NEVER_FAIL = frozenset(
+    {"replace", "backslashreplace", "xmlcharrefreplace", "namereplace", "ignore"}
+)
 
 
 def guard_streams() -> None:
-    """Make stdout and stderr replace what their encoding cannot hold, counting it: any
-    encoding but Unicode's own — GBK holds Chinese, but not every mark a table draws (the
-    trend chart's ▒) nor every character a title may hold."""
+    """Make stdout and stderr replace what they cannot encode, counting it, unless the clerk
+    chose a handler that never fails (``PYTHONIOENCODING=gbk:backslashreplace``) — and not
+    only where the encoding lacks Chinese: GBK lacks the trend chart's ▒, and even UTF-8
+    cannot hold the lone surrogates of a file name that was not UTF-8. Such text is never
+    taken for a lost output."""
     codecs.register_error(_HANDLER, _replace)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and not holds_everything(stream):
+        if reconfigure is not None and getattr(stream, "errors", None) not in _NEVER_FAIL:
             reconfigure(errors=_HANDLER)
 
 

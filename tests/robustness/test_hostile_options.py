@@ -4,6 +4,7 @@ right exit code (a usage error is exit 2)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -106,6 +107,43 @@ def test_json_on_a_gbk_output_escapes_what_gbk_lacks(make_folder: MakeFolder) ->
     assert proc.stdout.isascii()
     assert "could not be written" not in proc.stderr
     assert "四㐀市人民政府办公厅" in {p["name"] for p in json.loads(proc.stdout)["points"]}
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_not_taken_for_a_lost_output(
+    make_folder: MakeFolder,
+) -> None:
+    """A file named in GBK (unpacked from a Windows archive: its name comes back with lone
+    surrogates, which even UTF-8 cannot write): ``check`` names it — the bytes UTF-8 cannot
+    hold as ?, with one warning — and its JSON names it exactly, escaped."""
+    root = make_folder()
+    stray = root / "submissions" / "2003" / "changchun" / os.fsdecode(b"\xb3\xa4.yaml")
+    stray.parent.mkdir(parents=True)
+    stray.write_text("- id: x\n", encoding="utf-8")
+    env = {"PYTHONIOENCODING": "utf-8", "LC_ALL": "C.UTF-8"}
+    shown = cli(root, "--lang", "en", "check", **env)
+    assert shown.returncode == 1, shown.stderr
+    assert "submissions/2003/changchun/??.yaml" in shown.stdout
+    assert shown.stderr.count("could not be written") == 1
+    assert "closed or full" not in shown.stderr
+    machine = cli(root, "--lang", "en", "check", "--format", "json", **env)
+    assert machine.stdout.isascii()
+    paths = {p["path"] for p in json.loads(machine.stdout)["problems"]}
+    assert "submissions/2003/changchun/\udcb3\udca4.yaml" in paths
+
+
+def test_check_json_on_a_terminal_that_cannot_encode_is_escaped_not_replaced(
+    folder: Path,
+) -> None:
+    """``check``'s JSON, like every other: exact in an ASCII locale (\\u escapes), not ?."""
+    points = folder / "points.yaml"
+    points.write_text(points.read_text(encoding="utf-8") + "- id: 坏\n", encoding="utf-8")
+    proc = cli(folder, "--lang", "zh", "check", "--format", "json", PYTHONIOENCODING="ascii")
+    assert proc.stdout.isascii()
+    assert "could not be written" not in proc.stderr
+    messages = [p["message"] for p in json.loads(proc.stdout)["problems"]]
+    assert messages
+    assert all("?" not in m for m in messages)
+    assert any(any("\u4e00" <= ch <= "\u9fff" for ch in m) for m in messages)
 
 
 @pytest.mark.parametrize("period", ["٢٠٠٣", "２００３Q1", "2003-٠٨", "99999", "2003Q5"])
