@@ -141,14 +141,17 @@ def _escape_one(ch: str) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Control characters, bidi controls, and lone surrogates (the bytes of a file name that was
+# not UTF-8, as Python reads them back: no output can write them as they are).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def escape(text: str, *, multiline: bool = True) -> str:
-    """``text`` with every control character written as a visible escape (``\\x1b``); tab and
-    newline kept when ``multiline``, escaped too when not (a table cell, a CSV field)."""
-    if text.isprintable():  # every character escaped is unprintable (Cc or Cf): nothing to do
+    """``text`` with every control character, bidi control and lone surrogate written as a
+    visible escape (``\\x1b``, ``\\udcb3``); tab and newline kept when ``multiline``, escaped
+    too when not (a table cell, a CSV field)."""
+    if text.isprintable():  # every character escaped is unprintable (Cc, Cf, Cs): none here
         return text
     pattern = _UNSAFE if multiline else _UNSAFE_LINE
     return pattern.sub(lambda m: _escape_one(m[0]), text)

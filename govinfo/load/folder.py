@@ -293,13 +293,30 @@ def _parse_in_parallel(
     none)."""
     todo: list[str] = []
     if isinstance(source, WorkingTree) and parse is parse_file:
-        todo = [p for p, kind in kinds.items() if kind == "submissions" and p not in done]
+        todo = [
+            p
+            for p, kind in kinds.items()
+            if kind == "submissions" and p not in done and _sendable(p)
+        ]
     if len(todo) < parallel.MIN_FILES or parallel.workers() == 0:
         if meanwhile is not None:
             meanwhile()
         return {}
     assert isinstance(source, WorkingTree)
     return parallel.parse_many(source.root, todo, meanwhile)
+
+
+def _sendable(path: str) -> bool:
+    """Whether what a worker parses at ``path`` can be sent back: not a path that was not
+    UTF-8 (a folder unpacked from a Windows archive: its name holds lone surrogates, which
+    the workers' msgpack cannot carry) — such a file is parsed here."""
+    if path.isascii():
+        return True
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class _Collected(msgspec.Struct, gc=False):

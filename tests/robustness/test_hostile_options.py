@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -113,8 +114,8 @@ def test_a_file_name_that_is_not_utf8_is_shown_not_taken_for_a_lost_output(
     make_folder: MakeFolder,
 ) -> None:
     """A file named in GBK (unpacked from a Windows archive: its name comes back with lone
-    surrogates, which even UTF-8 cannot write): ``check`` names it — the bytes UTF-8 cannot
-    hold as ?, with one warning — and its JSON names it exactly, escaped."""
+    surrogates, which even UTF-8 cannot write): ``check`` names it, those bytes escaped as
+    every unprintable character is (``\\udcb3``), and its JSON names it exactly."""
     root = make_folder()
     stray = root / "submissions" / "2003" / "changchun" / os.fsdecode(b"\xb3\xa4.yaml")
     stray.parent.mkdir(parents=True)
@@ -122,13 +123,32 @@ def test_a_file_name_that_is_not_utf8_is_shown_not_taken_for_a_lost_output(
     env = {"PYTHONIOENCODING": "utf-8", "LC_ALL": "C.UTF-8"}
     shown = cli(root, "--lang", "en", "check", **env)
     assert shown.returncode == 1, shown.stderr
-    assert "submissions/2003/changchun/??.yaml" in shown.stdout
-    assert shown.stderr.count("could not be written") == 1
+    assert "submissions/2003/changchun/\\udcb3\\udca4.yaml" in shown.stdout
+    assert "could not be written" not in shown.stderr
     assert "closed or full" not in shown.stderr
     machine = cli(root, "--lang", "en", "check", "--format", "json", **env)
     assert machine.stdout.isascii()
     paths = {p["path"] for p in json.loads(machine.stdout)["problems"]}
     assert "submissions/2003/changchun/\udcb3\udca4.yaml" in paths
+
+
+def test_a_point_folder_whose_name_is_not_utf8_is_a_problem_in_a_large_year(
+    tmp_path: Path,
+) -> None:
+    """A point's folder named in GBK, in a year large enough to be parsed on every core: its
+    file is parsed here, not in a worker (whose answer could not carry the name), so the
+    folder is named as the problem it is — never a traceback."""
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE, root)
+    month = root / "submissions" / "2003" / "changchun" / "01.yaml"
+    odd = root / "submissions" / "2003" / os.fsdecode(b"\xb3\xa4\xb4\xba")
+    odd.mkdir()
+    shutil.copy(month, odd / "01.yaml")
+    for args in (["score", "2003"], ["check"]):
+        proc = cli(root, "--lang", "en", "--no-cache", *args, GOVINFO_TODAY="2003-12-31")
+        assert proc.returncode == 1, proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert "submissions/2003/\\udcb3\\udca4\\udcb4\\udcba/01.yaml" in proc.stdout + proc.stderr
 
 
 def test_check_json_on_a_terminal_that_cannot_encode_is_escaped_not_replaced(
