@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,8 @@ R = TypeVar("R")
 F = TypeVar("F")
 
 SourceLines = Callable[[str, int], str | None]
+# What the YAML reader counts as a line's end, so an excerpt is the line a problem names.
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def locate_folder(options: RunOptions) -> Path:
@@ -234,7 +237,8 @@ class Session:
                     if not sizes:  # listed once, when the first excerpt is asked for
                         sizes.update(self.source.files(None))
                     if sizes.get(path, 0) <= settings.max_file_bytes():
-                        cache[path] = self.source.read(path).decode("utf-8", "replace").split("\n")
+                        text = self.source.read(path).decode("utf-8", "replace")
+                        cache[path] = _LINE_BREAKS.split(text)
                 except Exception:
                     pass
             lines = cache[path]

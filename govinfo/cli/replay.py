@@ -28,7 +28,8 @@ from govinfo import __version__, settings
 from govinfo.cli import common
 from govinfo.cli.stdout import Guarded
 from govinfo.i18n import get_lang
-from govinfo.load.cache import build, tree_stamps
+from govinfo.load.cache import build
+from govinfo.load.stamps import tree_stamps
 
 # Variables that say where the shell is and which window or session it runs in, never how
 # anything is shown (neither govinfo nor rich reads them): a `cd`, another terminal window or

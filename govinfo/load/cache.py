@@ -84,21 +84,8 @@ def build() -> str:
     (:func:`tree_stamps`) — so that a program edited in place (an editable install, a
     patched file) never takes the parses and answers of the program before."""
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the govinfo package
-    stamp = repr(tree_stamps(top)).encode("utf-8", "surrogateescape")
+    stamp = repr(stamps.tree_stamps(top)).encode("utf-8", "surrogateescape")
     return f"{__version__}+{hashlib.sha256(stamp).hexdigest()[:16]}"
-
-
-def tree_stamps(top: str) -> list[tuple[str, tuple[int, int, int, int, int]]]:
-    """Each file under ``top`` (but compiled bytecode) by its path there, with its
-    :func:`stat_key`."""
-    found = []
-    for folder, subfolders, files in os.walk(top):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            with contextlib.suppress(OSError):  # gone while listed: not part of the program
-                found.append((os.path.relpath(path, top), stat_key(os.stat(path))))
-    return found
 
 
 def read_sealed(path: Path) -> bytes | None:

@@ -166,3 +166,30 @@ def fingerprint(
                 return None
             digest.update(f"{name} {stamp}\n".encode("ascii"))
     return digest.hexdigest()
+
+
+def tree_stamps(top: str) -> list[tuple[str, tuple[int, int, int, int, int]]]:
+    """Each file under ``top`` (but compiled bytecode; a linked folder followed, once) by its
+    path there, with its :func:`stat_key` — a file gone while listed is left out."""
+    found = []
+    seen: set[tuple[int, int]] = set()  # folders walked, by device and inode: no link loops
+    for folder, subfolders, files in os.walk(top, followlinks=True):
+        here = _stat(folder)
+        if here is None or (here.st_dev, here.st_ino) in seen:
+            subfolders[:] = []
+            continue
+        seen.add((here.st_dev, here.st_ino))
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            st = _stat(path)
+            if st is not None:
+                found.append((os.path.relpath(path, top), stat_key(st)))
+    return found
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None

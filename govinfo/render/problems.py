@@ -39,12 +39,12 @@ def excerpt(line_text: str, col: int, line_no: int) -> list[str]:
     caret stays under its character. A line that shows as more than ``EXCERPT_CHARS``
     characters (a binary file, a minified export) is shown as the stretch around the caret,
     with … where it is cut: the problem's own line names the file, line and column in full."""
-    text = line_text.rstrip("\r\n").replace("\t", " ")
+    text = line_text.rstrip("\r\n")
     at = min(max(col - 1, 0), len(text))  # the caret's character
     # Only a stretch around the caret can be shown (every character shows as one or more):
     # cut first, so that a line of megabytes costs no more than a short one.
     low, high = max(0, at - EXCERPT_CHARS), at + EXCERPT_CHARS
-    pieces = [escape(ch, multiline=False) for ch in text[low:high]]
+    pieces = [escape(ch, multiline=False) for ch in text[low:high].replace("\t", " ")]
     start, end = _around(list(map(len, pieces)), at - low, EXCERPT_CHARS)
     head = "…" if start + low > 0 else ""
     tail = "…" if end + low < len(text) else ""

@@ -36,6 +36,26 @@ def test_check_reports_line_excerpt_and_caret(make_folder: MakeFolder, runner: C
     assert "1 error(s), 0 warning(s)" in result.output
 
 
+@pytest.mark.parametrize("breaker", ["\u2028", "\u2029", "\x85", "\r"])
+def test_the_excerpt_is_the_line_the_problem_names_past_any_line_break(
+    make_folder: MakeFolder, runner: CliRunner, breaker: str
+) -> None:
+    """The YAML reader ends a line at U+2028, U+2029, NEL and a lone CR as well as at a
+    newline (here inside a comment, so what follows is a line of its own, without a colon):
+    the excerpt under the problem counts lines the same way and shows that line, not the
+    one a count of newlines finds."""
+    text = (
+        f"- id: sp-1\n  # 备注{breaker}另起一行\n  date: 2003-05-01\n  title: 四平市春耕备耕\n"
+        "  category: general\n  reviewer: 李四\n"
+    )
+    root = make_folder({"submissions/2003/siping/05.yaml": text})
+    result = runner.invoke(app, ["--data", str(root), "--lang", "en", "check"])
+    lines = result.output.split("\n")  # splitlines() would split at the breaker too
+    at = next(i for i, line in enumerate(lines) if line.startswith("submissions/"))
+    assert lines[at].startswith("submissions/2003/siping/05.yaml:3:1: error:")
+    assert lines[at + 1] == "    3 | 另起一行"
+
+
 def test_check_json_shape(make_folder: MakeFolder, runner: CliRunner) -> None:
     root = make_folder(
         {

@@ -18,7 +18,8 @@ from govinfo import __version__
 from govinfo.app.options import Quiet, RunOptions
 from govinfo.app.session import Session
 from govinfo.cli.main import app
-from govinfo.load.cache import build, tree_stamps
+from govinfo.load.cache import build
+from govinfo.load.stamps import tree_stamps
 from govinfo.render import table, yearend
 from tests.cli.test_widths import in_terminal
 from tests.support.aging import age

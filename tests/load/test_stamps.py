@@ -19,7 +19,14 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from govinfo.load.sources import WorkingTree, wanted
-from govinfo.load.stamps import CTIME_TICK_NS, bucket, bucket_wanted, fingerprint, stamps
+from govinfo.load.stamps import (
+    CTIME_TICK_NS,
+    bucket,
+    bucket_wanted,
+    fingerprint,
+    stamps,
+    tree_stamps,
+)
 from govinfo.rules.years import YearSpan, scoring_years
 from tests.support.paths import SAMPLE
 
@@ -258,3 +265,19 @@ def test_a_warm_answer_through_the_entry_point_follows_every_change(tmp_path: Pa
     refused = run(*question)
     assert refused.returncode == 1
     assert "13.yaml" in refused.stderr
+
+
+def test_the_stamps_of_a_program_tree_follow_a_linked_folder_once(tmp_path: Path) -> None:
+    """``tree_stamps`` (govinfo's build, the replay's code key): a part of the program that is
+    a link to a folder elsewhere is stamped too — an edit there is seen — and a link back up
+    the tree is walked once, not forever."""
+    top, elsewhere = tmp_path / "govinfo", tmp_path / "elsewhere"
+    top.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "fit.py").write_text("GAP = 3\n")
+    (top / "render").symlink_to(elsewhere, target_is_directory=True)
+    (elsewhere / "loop").symlink_to(top, target_is_directory=True)
+    before = tree_stamps(str(top))
+    assert [path for path, _ in before] == [os.path.join("render", "fit.py")]
+    os.utime(elsewhere / "fit.py", ns=(10**18, 10**18))
+    assert tree_stamps(str(top)) != before
