@@ -2,11 +2,12 @@
 result cache (``Session.served``), what the run prints follows from those results and from
 how they are shown: the command and its options, the terminal (whether each standard stream
 is one, its size, the output's encoding), the environment, the day, the working folder, the
-language and the program's own code (the stat of each file of govinfo, rich and wcwidth,
-the installed packages' names and versions, Python's version). So the text a table's printing wrote is kept
-with the results under a SHA-256 of all that, and a run that finds it there writes it again
-— byte for byte what drawing the table would write — without building, fitting or drawing
-anything. What a command says on stderr is never kept: it is said each time.
+language and the program (govinfo's build, the stat of each file of rich and wcwidth, the
+installed packages' names and versions, Python's version). So the text a table's printing
+wrote is kept with the results under a SHA-256 of all that, and a run that finds it there
+writes it again — byte for byte what drawing the table would write — without building,
+fitting or drawing anything. What a command says on stderr is never kept: it is said each
+time.
 
 Off with the caches (``--no-cache``, ``--at``, ``GOVINFO_NO_CACHE``) and with
 ``GOVINFO_REPLAY=0``."""
@@ -24,7 +25,7 @@ from typing import IO, Any, cast
 
 import typer
 
-from govinfo import __version__, settings
+from govinfo import settings
 from govinfo.cli import common
 from govinfo.cli.stdout import Guarded
 from govinfo.i18n import get_lang
@@ -109,7 +110,7 @@ class _Recording:
 
 def _asked(ctx: typer.Context) -> str:
     """Everything but the answers that what is printed follows from (the module docstring)."""
-    facts: list[object] = [__version__, sys.version, sys.platform, _code(), os.getcwd()]
+    facts: list[object] = [sys.version, sys.platform, _code(), os.getcwd()]
     facts += [common.today().isoformat(), get_lang()]
     level: Any = ctx  # a click context: the parents are click's own type
     while level is not None:  # the command's options, its group's, the global ones
