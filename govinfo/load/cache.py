@@ -50,7 +50,8 @@ from govinfo.regular import read_regular
 # 2: standings name the events that excluded a point from commendation; 3: sealed files
 # (checksum and version), entries keyed on ctime and device too
 # 4: results keyed on the stamps of the folder's parts (govinfo.load.stamps)
-CACHE_FORMAT = 4
+# 5: a year's parsed submission files in a pack per month
+CACHE_FORMAT = 5
 T = TypeVar("T")
 MAX_CACHE_BYTES = 1 << 30  # a larger cache file is not govinfo's: discarded unread
 _MAGIC = b"govinfo-cache"
@@ -167,6 +168,19 @@ def _write_pack(target: Path, payload: bytes) -> None:
             tmp.unlink()
 
 
+# A year's parsed submission files are kept in a pack per month (``2003-08.pack``: the files
+# named ``08.yaml``) and one for the rest (``2003-other.pack``): an import into a month
+# writes that month's pack again, not the whole year's.
+_PARTS = (*(f"{m:02d}" for m in range(1, 13)), "other")
+
+
+def _part_of(path: str) -> str:
+    """The pack, within its year's, of the submission file at ``path``."""
+    name = path[path.rfind("/") + 1 :]
+    part = name[:2]
+    return part if name[2:] == ".yaml" and part in _PARTS else "other"
+
+
 class ParseCache:
     """Looks up and stores parsed submission files of one data folder."""
 
@@ -174,7 +188,7 @@ class ParseCache:
         self.root = root
         self.dir = directory or cache_dir(root)
         self._packs: dict[str, dict[str, Entry]] = {}
-        self._dirty: set[str] = set()
+        self._dirty: dict[str, set[str]] = {}  # each year's packs that changed
         self._base: dict[str, BaseEntry] | None = None
         self._base_dirty = False
         self.hits = 0
@@ -188,17 +202,20 @@ class ParseCache:
         return None
 
     def _pack(self, year: str) -> dict[str, Entry]:
+        """The year's entries, from its packs (one a month, one for the rest)."""
         pack = self._packs.get(year)
         if pack is None:
             pack = {}
-            payload = read_sealed(self.dir / f"{year}.pack")
-            try:
-                if payload is not None:
-                    pack = {e.path: e for e in _decoder.decode(payload).entries}
-            except (msgspec.DecodeError, msgspec.ValidationError, ValueError):
-                pack = {}  # missing, damaged or foreign: rebuilt from the files
+            for part in _PARTS:  # one missing, damaged or foreign: its files parsed again
+                payload = read_sealed(self.dir / f"{year}-{part}.pack")
+                with contextlib.suppress(msgspec.DecodeError, msgspec.ValidationError, ValueError):
+                    if payload is not None:
+                        pack.update((e.path, e) for e in _decoder.decode(payload).entries)
             self._packs[year] = pack
         return pack
+
+    def _changed(self, year: str, part: str) -> None:
+        self._dirty.setdefault(year, set()).add(part)
 
     def lookup(self, path: str, st: os.stat_result) -> ParsedFile | None:
         """The cached parse of ``path`` when the file is unchanged, else None."""
@@ -260,10 +277,10 @@ class ParseCache:
         pack = self._pack(year)
         if parsed.problems or is_racy(st, time.time_ns()):
             if pack.pop(parsed.path, None) is not None:
-                self._dirty.add(year)
+                self._changed(year, _part_of(parsed.path))
             return
         pack[parsed.path] = Entry(parsed.path, stat_key(st), parsed.records, parsed.refs)
-        self._dirty.add(year)
+        self._changed(year, _part_of(parsed.path))
 
     def forget_missing(self, year: str, present: set[str]) -> None:
         """Drop entries of files that no longer exist."""
@@ -271,28 +288,32 @@ class ParseCache:
         gone = [p for p in pack if p not in present]
         for p in gone:
             del pack[p]
-        if gone:
-            self._dirty.add(year)
+            self._changed(year, _part_of(p))
 
     def release(self, year: str) -> None:
-        """Write the year's pack if it changed, and let go of it (a streaming check holds one
-        year at a time)."""
-        if year in self._dirty:
-            self._save_year(year)
-            self._dirty.discard(year)
+        """Write the year's packs that changed, and let go of them (a streaming check holds
+        one year at a time)."""
+        self._save_year(year)
         self._packs.pop(year, None)
 
     def _save_year(self, year: str) -> None:
-        pack = Pack(sorted(self._packs[year].values(), key=lambda e: e.path))
-        with contextlib.suppress(OSError):
-            _write_pack(self.dir / f"{year}.pack", _encoder.encode(pack))
+        parts = self._dirty.pop(year, set())
+        if not parts:
+            return
+        entries: dict[str, list[Entry]] = {part: [] for part in parts}
+        for path in sorted(self._packs[year]):
+            held = entries.get(_part_of(path))
+            if held is not None:
+                held.append(self._packs[year][path])
+        for part, held in sorted(entries.items()):
+            with contextlib.suppress(OSError):
+                _write_pack(self.dir / f"{year}-{part}.pack", _encoder.encode(Pack(held)))
 
     def save(self) -> None:
         """Write the packs that changed. A failure to write is not the clerk's problem: the
         next run simply parses again."""
         for year in sorted(self._dirty):
             self._save_year(year)
-        self._dirty.clear()
         if self._base_dirty and self._base is not None:
             pack = BasePack(sorted(self._base.values(), key=lambda e: e.path))
             with contextlib.suppress(OSError):

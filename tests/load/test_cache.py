@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from govinfo.cli.main import app
 from govinfo.load import cache, load_folder
 from govinfo.load.cache import ParseCache
 from govinfo.load.sources import WorkingTree
-from tests.support.aging import age
+from tests.support.aging import age, wait_out_ctime
 from tests.support.folders import MakeFolder
 
 SUB = "submissions/2003/siping/05.yaml"
@@ -52,6 +53,30 @@ def test_changed_file_is_parsed_again(make_folder: MakeFolder, tmp_path: Path) -
     assert folder.submissions[0].title == "四平市防汛抗旱"  # type: ignore[attr-defined]
 
 
+def test_a_changed_month_file_writes_only_its_months_pack(
+    make_folder: MakeFolder, tmp_path: Path
+) -> None:
+    """A year's parsed files are kept a pack a month (an import into August writes August's
+    pack again, not the year's); a file not named for a month goes in the year's ``other``."""
+    july = "submissions/2003/siping/07.yaml"
+    root = make_folder({SUB: ONE, july: ONE.replace("05-01", "07-01").replace("sp-1", "sp-2")})
+    age(root)
+    packs = tmp_path / "cache"
+    load(root, ParseCache(root, packs))
+    written = {f.name: f.stat().st_mtime_ns for f in packs.glob("2003-*.pack")}
+    assert set(written) == {"2003-05.pack", "2003-07.pack"}
+    (root / SUB).write_text(ONE.replace("春耕备耕", "防汛抗旱"), encoding="utf-8")
+    os.utime(root / SUB, (1_000_000_100, 1_000_000_100))  # July's file left as it was
+    wait_out_ctime()
+    reread = ParseCache(root, packs)
+    load(root, reread)
+    assert reread.misses == 1
+    again = {f.name: f.stat().st_mtime_ns for f in packs.glob("2003-*.pack")}
+    assert [name for name in written if again[name] != written[name]] == ["2003-05.pack"]
+    assert ParseCache(root, packs).lookup(july, (root / july).stat()) is not None
+    assert cache._part_of("submissions/2003/siping/notes.yaml") == "other"
+
+
 def test_a_file_with_problems_is_never_cached(make_folder: MakeFolder, tmp_path: Path) -> None:
     root = make_folder({SUB: BAD})
     age(root)
@@ -67,7 +92,7 @@ def test_corrupt_pack_is_ignored_and_rebuilt(make_folder: MakeFolder, tmp_path: 
     root = make_folder({SUB: ONE})
     age(root)
     load(root, ParseCache(root, tmp_path / "cache"))
-    (tmp_path / "cache" / "2003.pack").write_bytes(b"\x00garbage\xff")
+    (tmp_path / "cache" / "2003-05.pack").write_bytes(b"\x00garbage\xff")
     cache = ParseCache(root, tmp_path / "cache")
     _, problems = load(root, cache)
     assert problems == []
@@ -82,7 +107,7 @@ def test_cli_uses_cache_under_git_dir_and_no_cache_bypasses(
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     age(root)
     assert runner.invoke(app, ["--data", str(root), "check"]).exit_code == 0
-    packs = list((root / ".git" / "govinfo" / "cache").rglob("2003.pack"))
+    packs = list((root / ".git" / "govinfo" / "cache").rglob("2003-05.pack"))
     assert len(packs) == 1
     packs[0].unlink()
     assert runner.invoke(app, ["--data", str(root), "--no-cache", "check"]).exit_code == 0
