@@ -87,7 +87,7 @@ def import_batch(
     apply_language(options, _folder_language(root))
     cache = None
     if not options.no_cache:
-        from govinfo.load.cache import ParseCache
+        from govinfo.load.parsecache import ParseCache
 
         cache = ParseCache(root)
     command = "govinfo import " + " ".join(str(f) for f in files)

@@ -167,7 +167,7 @@ class Session:
     def _parse_cache(self) -> ParseCacheLike | None:
         if not self.caching:
             return None
-        from govinfo.load.cache import ParseCache
+        from govinfo.load.parsecache import ParseCache
 
         return ParseCache(self.root, self.results.dir)  # where the results are: git asked once
 

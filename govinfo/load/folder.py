@@ -3,7 +3,7 @@
 The three stages are kept apart so that later work extends rather than rewrites them: a
 :class:`FileSource` (:mod:`govinfo.load.sources`, :mod:`govinfo.load.gitrev`) lists and reads
 files; ``parse_file`` turns one file's bytes into records and problems (and can be cached per
-file, :mod:`govinfo.load.cache`); and :class:`CrossCheck` (:mod:`govinfo.load.crosscheck`)
+file, :mod:`govinfo.load.parsecache`); and :class:`CrossCheck` (:mod:`govinfo.load.crosscheck`)
 resolves references, duplicate ids and rule-set coverage, always, over everything that was read.
 """
 
@@ -40,7 +40,7 @@ from govinfo.settings import max_file_bytes
 
 
 class ParseCacheLike(Protocol):
-    """What the loader needs of a parse cache (:class:`govinfo.load.cache.ParseCache`)."""
+    """What the loader needs of a parse cache (:class:`govinfo.load.parsecache.ParseCache`)."""
 
     def lookup(self, path: str, st: os.stat_result) -> ParsedFile | None: ...
 

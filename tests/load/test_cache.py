@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from govinfo.cli.main import app
-from govinfo.load import cache, load_folder
-from govinfo.load.cache import ParseCache
+from govinfo.load import cache, load_folder, parsecache
+from govinfo.load.parsecache import ParseCache
 from govinfo.load.sources import WorkingTree
 from tests.support.aging import age, wait_out_ctime
 from tests.support.folders import MakeFolder
@@ -65,6 +65,7 @@ def test_a_changed_month_file_writes_only_its_months_pack(
     load(root, ParseCache(root, packs))
     written = {f.name: f.stat().st_mtime_ns for f in packs.glob("2003-*.pack")}
     assert set(written) == {"2003-05.pack", "2003-07.pack"}
+    (packs / "2003.pack").write_bytes(b"a year's one pack, as cache format 4 kept it")
     (root / SUB).write_text(ONE.replace("春耕备耕", "防汛抗旱"), encoding="utf-8")
     os.utime(root / SUB, (1_000_000_100, 1_000_000_100))  # July's file left as it was
     wait_out_ctime()
@@ -73,8 +74,9 @@ def test_a_changed_month_file_writes_only_its_months_pack(
     assert reread.misses == 1
     again = {f.name: f.stat().st_mtime_ns for f in packs.glob("2003-*.pack")}
     assert [name for name in written if again[name] != written[name]] == ["2003-05.pack"]
+    assert not (packs / "2003.pack").exists()  # no longer read: not left behind
     assert ParseCache(root, packs).lookup(july, (root / july).stat()) is not None
-    assert cache._part_of("submissions/2003/siping/notes.yaml") == "other"
+    assert parsecache._part_of("submissions/2003/siping/notes.yaml") == "other"
 
 
 def test_a_file_with_problems_is_never_cached(make_folder: MakeFolder, tmp_path: Path) -> None:
