@@ -150,16 +150,13 @@ class Session:
 
         return ResultCache(self.root)
 
+    @functools.cached_property
     def layouts(self) -> Memo | None:
         """Where tables printed on a terminal keep the widths they were fitted to
         (:func:`govinfo.render.fit.fit_layout`), with the results — None without the cache.
         One memo a run, whoever asks."""
         if not self.caching:
             return None
-        return self._layouts
-
-    @functools.cached_property
-    def _layouts(self) -> Memo:
         from govinfo.load.cache import Memo
 
         return Memo(self.results, "layouts")

@@ -31,14 +31,14 @@ F = TypeVar("F", bound=Callable[..., Any])
 def console(ctx: typer.Context | None = None) -> Console:
     """Tables and results: stdout. Colour only on a terminal and never with NO_COLOR. Tables
     fitted to the terminal keep their widths with the caches of the folder ``ctx``'s run
-    opened (``Session.layouts``), if any.
+    opened (:func:`opened`, ``Session.layouts``), if any.
 
     rich is imported here, not with the module: a JSON or CSV answer never needs it."""
     from govinfo.cli.stdout import Guarded
     from govinfo.render.console import fitting_console
 
-    opened = None if ctx is None else state(ctx).sessions.get(None)
-    layouts = None if opened is None else opened.layouts()
+    folder = None if ctx is None else opened(ctx)
+    layouts = None if folder is None else folder.layouts
     out = fitting_console(
         layouts, file=cast("IO[str]", Guarded()), highlight=False, soft_wrap=False
     )
