@@ -352,13 +352,15 @@ def _fitted(columns: Sequence[Sequence[str]], available: int) -> tuple[list[int]
     return close, CLOSE_GAP
 
 
-SAMPLE_ROWS = 300
+SAMPLE_ROWS = 150  # measured on the year report's, a month's and overdue's tables of a
+# 50,000-submission year at 80–160 columns: layouts judged on 150 rows print within 1% as many
+# lines as those judged on 300 (the year's fewer), and are found in two thirds of the time
 
 
 def sampled(columns: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
     """``columns`` with at most :data:`SAMPLE_ROWS` of their rows, spread evenly over the table
     (the header kept): fitting weighs each width against the lines it prints, row by row, and a
-    few hundred rows judge that as well as thousands."""
+    hundred and fifty rows judge that as well as thousands."""
     rows = len(columns[0]) - 1 if columns else 0
     if rows <= SAMPLE_ROWS:
         return columns
