@@ -32,7 +32,8 @@ from govinfo.rules.annual import YearScore, score_year
 from govinfo.rules.years import YearSpan, scoring_years, years_read
 
 if TYPE_CHECKING:
-    from govinfo.load.cache import Memo, ResultCache
+    from govinfo.app.layouts import TableMemo
+    from govinfo.load.cache import ResultCache
 
 MAX_REFUSAL_LINES = 5
 R = TypeVar("R")
@@ -151,15 +152,15 @@ class Session:
         return ResultCache(self.root)
 
     @functools.cached_property
-    def layouts(self) -> Memo | None:
-        """Where tables printed on a terminal keep the widths they were fitted to
-        (:func:`govinfo.render.fit.fit_layout`), with the results — None without the cache.
+    def layouts(self) -> TableMemo | None:
+        """Where tables printed on a terminal keep what fitting them found
+        (:func:`govinfo.render.layout.fit_layout`), with the results — None without the cache.
         One memo a run, whoever asks."""
         if not self.caching:
             return None
-        from govinfo.load.cache import Memo
+        from govinfo.app.layouts import TableMemo
 
-        return Memo(self.results, "layouts")
+        return TableMemo(self.results)
 
     def _parse_cache(self) -> ParseCacheLike | None:
         if not self.caching:

@@ -11,7 +11,8 @@ be deleted at any time.
 The result cache (:class:`ResultCache`) keeps a command's answer under a :func:`fingerprint`
 of every file it read and the question asked (the result fingerprint covers
 ``GOVINFO_MAX_FILE_MB``); beside the results, a :class:`Memo` keeps the widths tables were
-fitted to, and :func:`settings_key` the folder's settings. The parse cache is
+fitted to (and a :class:`Shelf` the tables' measures), and :func:`settings_key` the folder's
+settings. The parse cache is
 :mod:`govinfo.load.parsecache`.
 
 The cache is not the data folder: it writes its own files here (:func:`write_sealed`, a
@@ -199,7 +200,7 @@ MEMO_ENTRIES = 256  # a memo keeps the answers used last, this many
 
 class Memo:
     """Answers worked out before, each under a key that pins everything it depends on — the
-    widths a table was fitted to on a terminal (:func:`govinfo.render.fit.fit_layout`), under
+    widths a table was fitted to on a terminal (:func:`govinfo.render.layout.fit_layout`), under
     a digest of the table's texts, the terminal's width and the fitting code — kept in one
     pack beside the results (named ``name``): read on the first lookup, written again on each
     new answer, the ones used longest ago dropped past :data:`MEMO_ENTRIES`. Sealed as every
@@ -233,6 +234,42 @@ class Memo:
         while len(known) > MEMO_ENTRIES:
             del known[next(iter(known))]
         self.results.put(self.name, str(CACHE_FORMAT), known)
+
+
+SHELF_ENTRIES = 64  # a shelf keeps the answers used last, this many
+
+
+class Shelf:
+    """Answers too large to share one pack as a :class:`Memo`'s do — a table's measures with
+    the wraps tried (:class:`govinfo.render.fit.KeptMeasures`) — each in a file of its own
+    beside the results (``name`` and the key's head), under a key that pins everything it
+    depends on; the answers used longest ago removed past :data:`SHELF_ENTRIES`."""
+
+    def __init__(self, results: ResultCache, name: str) -> None:
+        self.results = results
+        self.name = name
+
+    def _file(self, key: str) -> str:
+        return f"{self.name}-{key[:32]}"
+
+    def get(self, key: str, kind: type[T]) -> T | None:
+        """The answer kept under ``key``, or None; one used is kept as if new."""
+        found = self.results.get(self._file(key), key, kind)
+        if found is not None:
+            with contextlib.suppress(OSError):
+                os.utime(self.results.dir / f"{self._file(key)}.result")
+        return found
+
+    def put(self, key: str, value: object) -> None:
+        """Keep ``value`` under ``key``, and remove the answers used longest ago."""
+        self.results.put(self._file(key), key, value)
+        with contextlib.suppress(OSError):
+            kept = []
+            for entry in os.scandir(self.results.dir):
+                if entry.name.startswith(f"{self.name}-") and entry.name.endswith(".result"):
+                    kept.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
+            for _, path in sorted(kept)[:-SHELF_ENTRIES]:
+                os.unlink(path)
 
 
 def settings_key(root: Path) -> str | None:

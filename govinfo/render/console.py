@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from govinfo.render.wrap import wrap_text
 
 if TYPE_CHECKING:
-    from govinfo.render.fit import LayoutMemo
+    from govinfo.render.layout import LayoutMemo
 
 
 def fitting_console(layouts: LayoutMemo | None = None, **options: Any) -> Any:
@@ -20,7 +20,7 @@ def fitting_console(layouts: LayoutMemo | None = None, **options: Any) -> Any:
     is never wrapped (rich would break it at 80 columns, mid-path); everything else prints as
     rich does. Emoji codes are left as written (rich would show a value's ``:fire:`` as 🔥).
     ``layouts``: where the tables printed on it keep the widths they were fitted to
-    (:class:`govinfo.render.fit.LayoutMemo`), so that a table printed again at the same
+    (:class:`govinfo.render.layout.LayoutMemo`), so that a table printed again at the same
     width is not fitted again."""
     from rich.console import Console
 

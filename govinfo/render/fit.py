@@ -13,7 +13,7 @@ column may be:
   headers) give up space: short cells stay whole, headers fold to one height, the others share
   what is left where it saves the most lines (judged on at most :data:`SAMPLE_ROWS` rows) —
   and the columns move closer (two cells apart, not three) when that leaves fewer lines
-  wrapped (:func:`fit_layout`);
+  wrapped (:func:`govinfo.render.layout.fit_layout`);
 * when even the least widths do not fit, a table with optional columns leaves them out (with
   a note), else it is printed a record per block (:func:`block_lines`): one line per column,
   ``header  value``, a blank line between records.
@@ -23,16 +23,10 @@ Off a terminal nothing is wrapped: piped output keeps one row per line, never tr
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import hashlib
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import itemgetter, le, ne
-from pathlib import Path
-from typing import Protocol
 
 import msgspec
 from rich.cells import cell_len
@@ -63,6 +57,22 @@ class Measures:
     least: list[int]
     sample: _Wrapped
 
+    def kept(self) -> KeptMeasures:
+        """These measures as kept between runs (:class:`KeptMeasures`)."""
+        wrapped = [(j, w, c, r) for (j, w), (c, r, _) in self.sample.found.items()]
+        return KeptMeasures(self.natural, self.least, wrapped)
+
+
+class KeptMeasures(msgspec.Struct, array_like=True, frozen=True):
+    """A table's :class:`Measures` as kept between runs (:meth:`govinfo.render.layout.LayoutMemo.measures`): the
+    natural and least widths, and each sampled column's texts wrapped at each width tried —
+    ``(column, width, lines, reaches)``, as :class:`_Wrapped` found them. A table fitted to a
+    width not seen yet starts from them, and wraps only at the widths not tried yet."""
+
+    natural: list[int]
+    least: list[int]
+    wrapped: list[tuple[int, int, list[int], list[int]]]
+
 
 def measure(columns: Sequence[Sequence[str]]) -> Measures:
     """The :class:`Measures` of ``columns`` (each its texts: the header, then the cells)."""
@@ -71,6 +81,20 @@ def measure(columns: Sequence[Sequence[str]]) -> Measures:
         least=[max(HEADER_LEAST, column_least(col[1:])) if col else 0 for col in columns],
         sample=_Wrapped(sampled(columns)),
     )
+
+
+def restored(columns: Sequence[Sequence[str]], kept: KeptMeasures | None) -> Measures | None:
+    """The :class:`Measures` of ``columns`` from ``kept`` — None when nothing is kept, or what
+    is kept does not have the shape of this table's (it is never trusted blindly)."""
+    if kept is None or not len(kept.natural) == len(kept.least) == len(columns):
+        return None
+    sample = sampled(columns)
+    for j, width, lines, reaches in kept.wrapped:
+        if not (
+            0 <= j < len(sample) and width >= 0 and len(lines) == len(reaches) == len(sample[j])
+        ):
+            return None
+    return Measures(kept.natural, kept.least, _Wrapped(sample, kept.wrapped))
 
 
 def fit_widths(
@@ -129,10 +153,19 @@ class _Wrapped:
     wider width a text is wrapped again only when the width is past its reach at the widest
     width short of it wrapped already; until then its lines are the same."""
 
-    def __init__(self, columns: Sequence[Sequence[str]]) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Sequence[str]],
+        tried: Iterable[tuple[int, int, list[int], list[int]]] = (),
+    ) -> None:
+        """``tried``: the wraps found before (:class:`KeptMeasures`), ``(column, width,
+        lines, reaches)``."""
         self.columns = columns
         self.found: dict[tuple[int, int], tuple[list[int], list[int], int]] = {}
         self.widths: list[list[int]] = [[] for _ in columns]  # each column's, as wrapped
+        for j, width, lines, reaches in tried:
+            self.found[j, width] = lines, reaches, min(reaches, default=NEVER)
+            self.widths[j].append(width)
 
     def _at(self, j: int, width: int) -> tuple[list[int], list[int], int]:
         found = self.found.get((j, width))
@@ -258,88 +291,11 @@ def _picker(rows: Sequence[int]) -> _Pick:
     return itemgetter(*rows)
 
 
-class LayoutMemo(Protocol):
-    """Layouts found before (:func:`fit_layout`), each under its :func:`layout_key`, as
-    ``[gap, *widths]``, or ``[]`` for a table that cannot be fitted."""
-
-    def get(self, key: str) -> list[int] | None: ...
-
-    def put(self, key: str, value: list[int]) -> None: ...
-
-
-def fit_layout(
-    columns: Sequence[Sequence[str]], available: int, memo: LayoutMemo | None = None
-) -> tuple[list[int], int] | None:
-    """The widths of ``columns`` within ``available`` cells and the gap between them: three
-    cells apart when the natural widths fit so, or when moving the columns two apart would not
-    wrap fewer lines; two apart when it would (an 80-column terminal then keeps a status or a
-    name on one line rather than folding it in a narrow column); None when even two apart the
-    least widths do not fit (print a record per block).
-
-    With a ``memo``, a layout found for the very same texts, width and fitting code before is
-    taken from it (the same answer: fitting is a function of these alone), and one found now
-    is kept in it: a table printed again at the same terminal width is not fitted again."""
-    if memo is None:
-        return _fitted(columns, available)
-    try:
-        key = layout_key(columns, available)
-    except UnicodeEncodeError:  # text msgpack cannot hold (surrogate escapes): not kept
-        return _fitted(columns, available)
-    known = memo.get(key)
-    if known is not None and (not known or _sound(known, len(columns), available)):
-        return (known[1:], known[0]) if known else None
-    found = _fitted(columns, available)
-    memo.put(key, [] if found is None else [found[1], *found[0]])
-    return found
-
-
-def _sound(known: Sequence[int], count: int, available: int) -> bool:
-    """Whether ``known`` is a layout of ``count`` columns within ``available`` cells as
-    :func:`fit_layout` keeps one: ``[gap, *widths]``."""
-    gap, widths = known[0], known[1:]
-    return (
-        len(widths) == count
-        and gap in (GAP, CLOSE_GAP)
-        and min(widths, default=0) >= 0
-        and sum(widths) + gap * (count - 1) <= available
-    )
-
-
-def layout_key(columns: Sequence[Sequence[str]], available: int) -> str:
-    """A digest of all that :func:`fit_layout` depends on: the texts of ``columns``, the width
-    ``available``, and the code that fits and measures them (:func:`_fitting_code`)."""
-    digest = hashlib.sha256(_fitting_code())
-    digest.update(msgspec.msgpack.encode([available, columns]))
-    return digest.hexdigest()
-
-
-@functools.cache
-def _fitting_code() -> bytes:
-    """A digest of the code that fits and measures a table, so that a layout kept under one
-    is never taken under another: govinfo's version and the source of this module,
-    :mod:`govinfo.render.wrap` and :mod:`govinfo.text`; rich's width tables (its ``cells``
-    module and the files of its Unicode data, by name and size: they change with rich's
-    version) and the one ``UNICODE_VERSION`` picks; Python's Unicode database."""
-    import unicodedata
-
-    import rich.cells
-
-    from govinfo import __version__, text
-    from govinfo.render import wrap
-
-    digest = hashlib.sha256(__version__.encode())
-    digest.update(f"{os.environ.get('UNICODE_VERSION')}\0{unicodedata.unidata_version}".encode())
-    with contextlib.suppress(OSError, TypeError):
-        for path in (__file__, wrap.__file__, text.__file__, rich.cells.__file__):
-            digest.update(Path(path).read_bytes())
-        tables = Path(rich.cells.__file__).parent / "_unicode_data"
-        names = sorted((e.name, e.stat().st_size) for e in os.scandir(tables) if e.is_file())
-        digest.update(repr(names).encode())
-    return digest.digest()
-
-
-def _fitted(columns: Sequence[Sequence[str]], available: int) -> tuple[list[int], int] | None:
-    measures = measure(columns)
+def fitted(measures: Measures, available: int) -> tuple[list[int], int] | None:
+    """The widths of the table ``measures`` measured within ``available`` cells, and the gap
+    between them (see :func:`govinfo.render.layout.fit_layout`); None when even two apart
+    the least widths do not fit."""
+    columns = measures.sample.columns  # the widths need only the count of the columns
     wide = fit_widths(columns, available, gap=GAP, measures=measures)
     if wide == measures.natural:
         return wide, GAP
@@ -396,12 +352,12 @@ def block_lines(headers: Sequence[str], row: Sequence[str], width: int) -> list[
 __all__ = [
     "CLOSE_GAP",
     "GAP",
-    "LayoutMemo",
+    "KeptMeasures",
     "Measures",
     "block_lines",
-    "fit_layout",
     "fit_widths",
-    "layout_key",
+    "fitted",
     "measure",
+    "restored",
     "sampled",
 ]

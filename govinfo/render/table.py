@@ -27,7 +27,7 @@ from govinfo.reports.numbers import fixed, tidy
 from govinfo.text import escape
 
 if TYPE_CHECKING:
-    from govinfo.render.fit import LayoutMemo
+    from govinfo.render.layout import LayoutMemo
 
 
 class OutputFormat(StrEnum):
@@ -229,7 +229,7 @@ def print_table(spec: Table, console: Any, *, ascii_only: bool | None = None) ->
     """Print ``spec`` on a rich ``console`` in the plain layout (:func:`print_plain`: rich's
     table layout, drawn by govinfo, no trailing spaces). Off a terminal, or where the table's
     natural width fits the terminal, every row is one line. On a terminal too narrow for it the
-    table is fitted without cutting a number, id or date (:func:`govinfo.render.fit.fit_layout`:
+    table is fitted without cutting a number, id or date (:func:`govinfo.render.layout.fit_layout`:
     text wraps first); when even that cannot fit, its optional columns give way, with a note,
     else it is printed a record per block. Box lines are ASCII when ``ascii_only`` (default: the
     environment variable ``GOVINFO_ASCII`` is set), for consoles that draw box characters
@@ -261,9 +261,10 @@ def _terminal_layout(
 ) -> tuple[list[int] | None, int] | None:
     """How ``spec`` is shown on a terminal ``width`` cells wide: ``(None, GAP)`` when every row
     fits on one line at its natural widths, ``(widths, gap)`` when it must be fitted
-    (:func:`govinfo.render.fit.fit_layout`, through ``memo``), None when it cannot be shown
+    (:func:`govinfo.render.layout.fit_layout`, through ``memo``), None when it cannot be shown
     as a table."""
-    from govinfo.render.fit import GAP, fit_layout
+    from govinfo.render.fit import GAP
+    from govinfo.render.layout import fit_layout
     from govinfo.render.rows import natural_widths
 
     natural = natural_widths(shown.widths, [c.header for c in spec.columns])
@@ -374,7 +375,7 @@ def print_plain(
     """Print ``spec`` with the rich table's layout (header, a rule, rows with ``gap`` spaces
     between columns, numbers right-aligned, a blank line between groups), measuring CJK text
     with wcwidth, no trailing spaces. At its natural widths by default, one line per row; at
-    ``widths`` (fitted to a terminal by :func:`govinfo.render.fit.fit_layout`) each cell is
+    ``widths`` (fitted to a terminal by :func:`govinfo.render.layout.fit_layout`) each cell is
     wrapped to its column with :func:`govinfo.render.wrap.wrap_text` — headers folded and
     aligned to the bottom, cells to the top, as rich lays them out. The title is never wrapped
     to the table's width."""

@@ -227,3 +227,28 @@ def test_a_table_fitted_before_is_printed_the_same_from_its_kept_widths(
         pack.write_bytes(b"not a pack")
     assert in_terminal(["score", "2003"], 60, data) == fitted
     assert in_terminal(["score", "2003"], 60, data) == fitted
+
+
+def test_a_table_at_a_width_not_seen_yet_prints_as_fitted_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Printed at a second terminal width, a table starts from its measures kept at the first
+    (a file each beside the results) and prints what it prints with nothing kept — and the
+    same when those files are damaged."""
+    monkeypatch.setenv("GOVINFO_REPLAY", "0")
+    data = copy_fixture("scoring", tmp_path / "data")
+    in_terminal(["overdue", "--as-of", "2003-09-30"], 60, data)
+    kept = list(Path(os.environ["XDG_CACHE_HOME"]).rglob("measures-*.result"))
+    assert kept, "overdue at 60 columns is fitted, and its measures kept"
+    at_72 = in_terminal(["overdue", "--as-of", "2003-09-30"], 72, data)
+    for pack in Path(os.environ["XDG_CACHE_HOME"]).rglob("*.result"):
+        if pack.name.startswith("measures-") or pack.name == "layouts.result":
+            pack.unlink()
+    assert in_terminal(["overdue", "--as-of", "2003-09-30"], 72, data) == at_72
+    in_terminal(["overdue", "--as-of", "2003-09-30"], 60, data)
+    for pack in Path(os.environ["XDG_CACHE_HOME"]).rglob("*.result"):
+        if pack.name.startswith("measures-"):
+            pack.write_bytes(b"not a pack")
+        elif pack.name == "layouts.result":
+            pack.unlink()
+    assert in_terminal(["overdue", "--as-of", "2003-09-30"], 72, data) == at_72

@@ -156,6 +156,33 @@ def test_score_result_cache_follows_every_change(
     assert runner.invoke(app, ["--data", str(root), "score", "2003"]).exit_code == 1
 
 
+def test_a_shelf_keeps_an_answer_a_file_the_last_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Shelf keeps each answer in a sealed file of its own, read back by another run under
+    the same key only; past SHELF_ENTRIES the answers used longest ago are removed (reading
+    one keeps it as if new); a file whose seal fails is not read."""
+    monkeypatch.setattr(cache, "SHELF_ENTRIES", 2)
+    results = cache.ResultCache(tmp_path, tmp_path / "c")
+    shelf = cache.Shelf(results, "measures")
+    assert shelf.get("a" * 64, list[int]) is None
+    for n, key in enumerate(("a" * 64, "b" * 64)):
+        shelf.put(key, [n])
+        os.utime(results.dir / f"measures-{key[:32]}.result", ns=(n * 10**9, n * 10**9))
+    again = cache.Shelf(cache.ResultCache(tmp_path, tmp_path / "c"), "measures")
+    assert again.get("a" * 64, list[int]) == [0]  # used: now b was used longest ago
+    assert again.get("a" * 32 + "b" * 32, list[int]) is None  # the same file, not its key
+    again.put("c" * 64, [2])
+    assert sorted(p.name for p in results.dir.glob("measures-*")) == [
+        f"measures-{'a' * 32}.result",
+        f"measures-{'c' * 32}.result",
+    ]
+    assert again.get("b" * 64, list[int]) is None
+    kept = results.dir / f"measures-{'c' * 32}.result"
+    kept.write_bytes(kept.read_bytes()[:-1] + b"\x00")  # one byte changed: its seal fails
+    assert again.get("c" * 64, list[int]) is None
+
+
 def test_a_memo_keeps_its_answers_in_a_sealed_pack(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

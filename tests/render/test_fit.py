@@ -9,7 +9,8 @@ import random
 from rich.cells import cell_len
 
 from govinfo.render.console import fitting_console
-from govinfo.render.fit import block_lines, fit_layout, fit_widths, layout_key
+from govinfo.render.fit import KeptMeasures, block_lines, fit_widths
+from govinfo.render.layout import fit_layout, layout_key, texts_key
 from govinfo.render.wrap import (
     cell_lens,
     cell_width,
@@ -231,12 +232,19 @@ class DictMemo:
 
     def __init__(self) -> None:
         self.kept: dict[str, list[int]] = {}
+        self.kept_measures: dict[str, KeptMeasures] = {}
 
     def get(self, key: str) -> list[int] | None:
         return self.kept.get(key)
 
     def put(self, key: str, value: list[int]) -> None:
         self.kept[key] = value
+
+    def measures(self, key: str) -> KeptMeasures | None:
+        return self.kept_measures.get(key)
+
+    def keep_measures(self, key: str, value: KeptMeasures) -> None:
+        self.kept_measures[key] = value
 
 
 def test_a_layout_found_before_is_taken_from_the_memo() -> None:
@@ -263,3 +271,34 @@ def test_a_layout_found_before_is_taken_from_the_memo() -> None:
     assert fit_layout(columns, 30, memo) == found
     named = [["文件", "2003/\udce9.yaml"], ["说明", "无法读取的名称" * 5]]  # no msgpack text
     assert fit_layout(named, 20, memo) == fit_layout(named, 20)
+
+
+def test_a_table_fitted_at_a_new_width_starts_from_its_kept_measures() -> None:
+    """At a width not seen yet, fit_layout takes the table's measures and the wraps tried at
+    other widths from the memo, and finds what it finds without one (on a table long enough
+    to be sampled, at widths up and down); what it wrapped anew is kept too. Kept measures
+    planted are used; ones not of the table's shape are not, and are replaced."""
+    rnd = random.Random(2026)
+    words = ["长春市", "（", "）", "《", "》", "。", "2003-09-30", "592.50", "信息", "采用", " "]
+    names = ["".join(rnd.choice(words) for _ in range(rnd.randint(1, 6))) for _ in range(400)]
+    titles = ["".join(rnd.choice(words) for _ in range(rnd.randint(3, 30))) for _ in range(400)]
+    columns = [["名称", *names], ["标题与说明", *titles], ["分", *(str(i) for i in range(400))]]
+    memo = DictMemo()
+    texts = texts_key(columns)
+    tried = 0
+    for width in (70, 45, 90, 52, 45, 61):
+        assert fit_layout(columns, width, memo) == fit_layout(columns, width), width
+        assert list(memo.kept_measures) == [texts]
+        assert len(memo.kept_measures[texts].wrapped) >= tried
+        tried = len(memo.kept_measures[texts].wrapped)
+    assert layout_key(columns, 61) in memo.kept
+    kept = memo.kept_measures[texts]
+    memo.kept_measures[texts] = KeptMeasures([5, 6, 7], kept.least, kept.wrapped)
+    assert fit_layout(columns, 100, memo) == ([5, 6, 7], 3)  # the planted widths were used
+    lines, reaches = kept.wrapped[0][2], kept.wrapped[0][3]
+    short = [(*kept.wrapped[0][:2], lines[:-1], reaches[:-1])]  # a row short: not this table's
+    memo.kept_measures[texts] = KeptMeasures(kept.natural, kept.least, short)
+    assert fit_layout(columns, 66, memo) == fit_layout(columns, 66)
+    assert memo.kept_measures[texts].natural == kept.natural  # measured again, and kept
+    memo.kept_measures[texts] = KeptMeasures(kept.natural[:2], kept.least[:2], [])
+    assert fit_layout(columns, 67, memo) == fit_layout(columns, 67)

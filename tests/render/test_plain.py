@@ -222,7 +222,8 @@ def test_a_fitted_table_is_laid_out_as_rich_lays_it_out(width: int) -> None:
     from rich import box
     from rich.table import Table as RichTable
 
-    from govinfo.render.fit import CLOSE_GAP, fit_layout
+    from govinfo.render.fit import CLOSE_GAP
+    from govinfo.render.layout import fit_layout
     from govinfo.render.wrap import wrap_text
 
     rows = table.display_rows(SPEC)

@@ -1,0 +1,128 @@
+"""A table's layout on a terminal (:func:`fit_layout`: its columns' widths and the gap between
+them, found by :mod:`govinfo.render.fit`), and what is kept of it between runs
+(:class:`LayoutMemo`): the layout found at each width, and the table's measures with the wraps
+tried, so that a table printed again at the same width is not fitted again, and one printed at
+a width not seen yet wraps only at the widths not tried yet."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+import msgspec
+
+from govinfo.render.fit import CLOSE_GAP, GAP, KeptMeasures, fitted, measure, restored
+
+
+class LayoutMemo(Protocol):
+    """Layouts found before (:func:`fit_layout`), each under its :func:`layout_key`, as
+    ``[gap, *widths]``, or ``[]`` for a table that cannot be fitted; and the tables'
+    :class:`KeptMeasures`, each under its :func:`texts_key`."""
+
+    def get(self, key: str) -> list[int] | None: ...
+
+    def put(self, key: str, value: list[int]) -> None: ...
+
+    def measures(self, key: str) -> KeptMeasures | None: ...
+
+    def keep_measures(self, key: str, value: KeptMeasures) -> None: ...
+
+
+def fit_layout(
+    columns: Sequence[Sequence[str]], available: int, memo: LayoutMemo | None = None
+) -> tuple[list[int], int] | None:
+    """The widths of ``columns`` within ``available`` cells and the gap between them: three
+    cells apart when the natural widths fit so, or when moving the columns two apart would not
+    wrap fewer lines; two apart when it would (an 80-column terminal then keeps a status or a
+    name on one line rather than folding it in a narrow column); None when even two apart the
+    least widths do not fit (print a record per block).
+
+    With a ``memo``, a layout found for the very same texts, width and fitting code before is
+    taken from it (the same answer: fitting is a function of these alone), and one found now
+    is kept in it: a table printed again at the same terminal width is not fitted again. At a
+    width not seen yet, the table's measures and the wraps tried at other widths are taken
+    from it too (:class:`KeptMeasures`): only the widths not tried yet are wrapped."""
+    if memo is None:
+        return fitted(measure(columns), available)
+    try:
+        texts = texts_key(columns)
+    except UnicodeEncodeError:  # text msgpack cannot hold (surrogate escapes): not kept
+        return fitted(measure(columns), available)
+    key = _at_width(texts, available)
+    known = memo.get(key)
+    if known is not None and (not known or _sound(known, len(columns), available)):
+        return (known[1:], known[0]) if known else None
+    measures = restored(columns, memo.measures(texts))
+    if measures is None:
+        measures, tried = measure(columns), -1
+    else:
+        tried = len(measures.sample.found)
+    found = fitted(measures, available)
+    memo.put(key, [] if found is None else [found[1], *found[0]])
+    if len(measures.sample.found) != tried:
+        memo.keep_measures(texts, measures.kept())
+    return found
+
+
+def _sound(known: Sequence[int], count: int, available: int) -> bool:
+    """Whether ``known`` is a layout of ``count`` columns within ``available`` cells as
+    :func:`fit_layout` keeps one: ``[gap, *widths]``."""
+    gap, widths = known[0], known[1:]
+    return (
+        len(widths) == count
+        and gap in (GAP, CLOSE_GAP)
+        and min(widths, default=0) >= 0
+        and sum(widths) + gap * (count - 1) <= available
+    )
+
+
+def layout_key(columns: Sequence[Sequence[str]], available: int) -> str:
+    """A digest of all that :func:`fit_layout` depends on: the texts of ``columns``, the width
+    ``available``, and the code that fits and measures them (:func:`_fitting_code`)."""
+    return _at_width(texts_key(columns), available)
+
+
+def texts_key(columns: Sequence[Sequence[str]]) -> str:
+    """A digest of all that a table's :class:`Measures` depend on: the texts of ``columns``
+    and the code that measures them (:func:`_fitting_code`)."""
+    digest = hashlib.sha256(_fitting_code())
+    digest.update(msgspec.msgpack.encode(columns))
+    return digest.hexdigest()
+
+
+def _at_width(texts: str, available: int) -> str:
+    """The :func:`layout_key` of the table whose :func:`texts_key` is ``texts``."""
+    return hashlib.sha256(f"{texts}\0{available}".encode("ascii")).hexdigest()
+
+
+@functools.cache
+def _fitting_code() -> bytes:
+    """A digest of the code that fits and measures a table, so that a layout kept under one
+    is never taken under another: govinfo's version and the source of this module,
+    :mod:`govinfo.render.fit`, :mod:`govinfo.render.wrap` and :mod:`govinfo.text`; rich's width tables (its ``cells``
+    module and the files of its Unicode data, by name and size: they change with rich's
+    version) and the one ``UNICODE_VERSION`` picks; Python's Unicode database."""
+    import unicodedata
+
+    import rich.cells
+
+    from govinfo import __version__, text
+    from govinfo.render import fit, wrap
+
+    digest = hashlib.sha256(__version__.encode())
+    digest.update(f"{os.environ.get('UNICODE_VERSION')}\0{unicodedata.unidata_version}".encode())
+    with contextlib.suppress(OSError, TypeError):
+        for path in (__file__, fit.__file__, wrap.__file__, text.__file__, rich.cells.__file__):
+            digest.update(Path(path).read_bytes())
+        tables = Path(rich.cells.__file__).parent / "_unicode_data"
+        names = sorted((e.name, e.stat().st_size) for e in os.scandir(tables) if e.is_file())
+        digest.update(repr(names).encode())
+    return digest.digest()
+
+
+__all__ = ["LayoutMemo", "fit_layout", "layout_key", "texts_key"]
