@@ -249,11 +249,19 @@ def wrap_cells(
     texts: Sequence[str], width: int, sizes: Sequence[int] | None = None
 ) -> list[list[str]]:
     """:func:`wrap_text` of each of ``texts`` (a column's cells), the column measured at once
-    (``sizes``: its :func:`cell_lens`, when known)."""
-    return [
-        [text] if _whole(text, size, width) else _wrapped(text, width, False)
-        for text, size in zip(texts, cell_lens(texts) if sizes is None else sizes, strict=True)
-    ]
+    (``sizes``: its :func:`cell_lens`, when known), each text wrapped once however often it
+    comes (a finding's detail, a reporter's name): equal cells share one list of lines."""
+    out: list[list[str]] = []
+    done: dict[str, list[str]] = {}
+    for text, size in zip(texts, cell_lens(texts) if sizes is None else sizes, strict=True):
+        if _whole(text, size, width):
+            out.append([text])
+            continue
+        lines = done.get(text)
+        if lines is None:
+            lines = done[text] = _wrapped(text, width, False)
+        out.append(lines)
+    return out
 
 
 def _wrapped(text: str, width: int, fold: bool) -> list[str]:
