@@ -44,7 +44,8 @@ from govinfo.regular import read_regular
 # (checksum and version), entries keyed on ctime and device too
 # 4: results keyed on the stamps of the folder's parts (govinfo.load.stamps)
 # 5: a year's parsed submission files in a pack per month
-CACHE_FORMAT = 5
+# 6: submissions (and their adoptions, instructions and source) as arrays, defaults left out
+CACHE_FORMAT = 6
 T = TypeVar("T")
 MAX_CACHE_BYTES = 1 << 30  # a larger cache file is not govinfo's: discarded unread
 _MAGIC = b"govinfo-cache"

@@ -9,6 +9,7 @@ import bisect
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from operator import attrgetter
 
 import msgspec
 
@@ -325,7 +326,10 @@ class SubmissionIndex:
     def __init__(self, submissions: Sequence[Submission]) -> None:
         subs = list(submissions)
         if any(subs[i].date > subs[i + 1].date for i in range(len(subs) - 1)):
-            subs.sort(key=lambda s: (s.date, s.id))
+            # (date, id) order: by id, then (stably) by date — two sorts on one attribute
+            # each take less than half the time of one on a pair built per submission
+            subs.sort(key=attrgetter("id"))
+            subs.sort(key=attrgetter("date"))
         self.submissions: list[Submission] = subs
         self.dates: list[dt.date] = [s.date for s in subs]
         self._oc_subs: dict[tuple[str, str], list[Submission]] = {}
