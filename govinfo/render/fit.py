@@ -64,10 +64,11 @@ class Measures:
 
 
 class KeptMeasures(msgspec.Struct, array_like=True, frozen=True):
-    """A table's :class:`Measures` as kept between runs (:meth:`govinfo.render.layout.LayoutMemo.measures`): the
-    natural and least widths, and each sampled column's texts wrapped at each width tried —
-    ``(column, width, lines, reaches)``, as :class:`_Wrapped` found them. A table fitted to a
-    width not seen yet starts from them, and wraps only at the widths not tried yet."""
+    """A table's :class:`Measures` as kept between runs
+    (:meth:`govinfo.render.layout.LayoutMemo.measures`): the natural and least widths, and each
+    sampled column's texts wrapped at each width tried — ``(column, width, lines, reaches)``,
+    as :class:`_Wrapped` found them. A table fitted to a width not seen yet starts from them,
+    and wraps only at the widths not tried yet."""
 
     natural: list[int]
     least: list[int]

@@ -88,8 +88,8 @@ def layout_key(columns: Sequence[Sequence[str]], available: int) -> str:
 
 
 def texts_key(columns: Sequence[Sequence[str]]) -> str:
-    """A digest of all that a table's :class:`Measures` depend on: the texts of ``columns``
-    and the code that measures them (:func:`_fitting_code`)."""
+    """A digest of all that a table's :class:`govinfo.render.fit.Measures` depend on: the
+    texts of ``columns`` and the code that measures them (:func:`_fitting_code`)."""
     digest = hashlib.sha256(_fitting_code())
     digest.update(msgspec.msgpack.encode(columns))
     return digest.hexdigest()
@@ -104,9 +104,10 @@ def _at_width(texts: str, available: int) -> str:
 def _fitting_code() -> bytes:
     """A digest of the code that fits and measures a table, so that a layout kept under one
     is never taken under another: govinfo's version and the source of this module,
-    :mod:`govinfo.render.fit`, :mod:`govinfo.render.wrap` and :mod:`govinfo.text`; rich's width tables (its ``cells``
-    module and the files of its Unicode data, by name and size: they change with rich's
-    version) and the one ``UNICODE_VERSION`` picks; Python's Unicode database."""
+    :mod:`govinfo.render.fit`, :mod:`govinfo.render.wrap` and :mod:`govinfo.text`; rich's
+    width tables (its ``cells`` module and the files of its Unicode data, by name and size:
+    they change with rich's version) and the one ``UNICODE_VERSION`` picks; Python's Unicode
+    database."""
     import unicodedata
 
     import rich.cells

@@ -200,6 +200,13 @@ class Shown:
 
         return [display_widths(column) for column in self.columns]
 
+    def select(self, keep: Sequence[int]) -> Shown:
+        """The columns ``keep`` of this table as shown (their widths, once measured, kept)."""
+        fewer = Shown([self.columns[j] for j in keep], self.styles, self.ends)
+        if "widths" in self.__dict__:  # functools.cached_property keeps it there
+            fewer.__dict__["widths"] = [self.widths[j] for j in keep]
+        return fewer
+
     def rows(self) -> list[Sequence[str]]:
         if not self.columns:
             return [() for _ in self.styles]
@@ -245,7 +252,7 @@ def print_table(spec: Table, console: Any, *, ascii_only: bool | None = None) ->
     if layout is None:
         narrower = without_optional(spec)
         if narrower is not None:
-            fewer = _layout(narrower)
+            fewer = shown.select([j for j, c in enumerate(spec.columns) if not c.optional])
             layout = _terminal_layout(narrower, fewer, console.width, memo)
             if layout is not None:
                 spec, shown = narrower, fewer
@@ -288,7 +295,7 @@ def without_optional(spec: Table) -> Table | None:
     return replace(
         spec,
         columns=[spec.columns[j] for j in keep],
-        rows=[[row[j] for j in keep] for row in spec.rows],
+        rows=_Escaped([row[j] for j in keep] for row in spec.rows),  # escaped as they were
         total=None if spec.total is None else [spec.total[j] for j in keep],
         footer=(*spec.footer, t("table_left_out", columns=left_out)),
     )
