@@ -264,12 +264,16 @@ class Shelf:
     def put(self, key: str, value: object) -> None:
         """Keep ``value`` under ``key``, and remove the answers used longest ago."""
         self.results.put(self._file(key), key, value)
-        with contextlib.suppress(OSError):
-            kept = []
-            for entry in os.scandir(self.results.dir):
-                if entry.name.startswith(f"{self.name}-") and entry.name.endswith(".result"):
-                    kept.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
-            for _, path in sorted(kept)[:-SHELF_ENTRIES]:
+        kept: list[tuple[int, str]] = []
+        with contextlib.suppress(OSError), os.scandir(self.results.dir) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith(f"{self.name}-") and name.endswith(".result"):
+                    with contextlib.suppress(OSError):  # gone meanwhile: another run pruned
+                        if entry.is_file(follow_symlinks=False):
+                            kept.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
+        for _, path in sorted(kept)[:-SHELF_ENTRIES]:
+            with contextlib.suppress(OSError):
                 os.unlink(path)
 
 

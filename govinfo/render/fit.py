@@ -86,8 +86,13 @@ def measure(columns: Sequence[Sequence[str]]) -> Measures:
 
 def restored(columns: Sequence[Sequence[str]], kept: KeptMeasures | None) -> Measures | None:
     """The :class:`Measures` of ``columns`` from ``kept`` — None when nothing is kept, or what
-    is kept does not have the shape of this table's (it is never trusted blindly)."""
+    is kept does not have the shape of this table's measures. (The values are those measured:
+    kept sealed, under a digest of these very texts and the fitting code; only their shape,
+    and that no least width is under a header's, are checked here. Even a wrong width never
+    cuts a number, an id or a date: wrapping never breaks a run of narrow characters.)"""
     if kept is None or not len(kept.natural) == len(kept.least) == len(columns):
+        return None
+    if min(kept.least, default=HEADER_LEAST) < HEADER_LEAST or min(kept.natural, default=0) < 0:
         return None
     sample = sampled(columns)
     for j, width, lines, reaches in kept.wrapped:

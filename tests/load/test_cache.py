@@ -161,7 +161,8 @@ def test_a_shelf_keeps_an_answer_a_file_the_last_used(
 ) -> None:
     """A Shelf keeps each answer in a sealed file of its own, read back by another run under
     the same key only; past SHELF_ENTRIES the answers used longest ago are removed (reading
-    one keeps it as if new); a file whose seal fails is not read."""
+    one keeps it as if new; what is not a file is left alone, and does not stop the pruning); a
+    file whose seal fails is not read."""
     monkeypatch.setattr(cache, "SHELF_ENTRIES", 2)
     results = cache.ResultCache(tmp_path, tmp_path / "c")
     shelf = cache.Shelf(results, "measures")
@@ -172,10 +173,13 @@ def test_a_shelf_keeps_an_answer_a_file_the_last_used(
     again = cache.Shelf(cache.ResultCache(tmp_path, tmp_path / "c"), "measures")
     assert again.get("a" * 64, list[int]) == [0]  # used: now b was used longest ago
     assert again.get("a" * 32 + "b" * 32, list[int]) is None  # the same file, not its key
+    (results.dir / "measures-folder.result").mkdir()  # not a file: never counted, never pruned
+    os.utime(results.dir / "measures-folder.result", ns=(0, 0))
     again.put("c" * 64, [2])
     assert sorted(p.name for p in results.dir.glob("measures-*")) == [
         f"measures-{'a' * 32}.result",
         f"measures-{'c' * 32}.result",
+        "measures-folder.result",
     ]
     assert again.get("b" * 64, list[int]) is None
     kept = results.dir / f"measures-{'c' * 32}.result"

@@ -277,7 +277,8 @@ def test_a_table_fitted_at_a_new_width_starts_from_its_kept_measures() -> None:
     """At a width not seen yet, fit_layout takes the table's measures and the wraps tried at
     other widths from the memo, and finds what it finds without one (on a table long enough
     to be sampled, at widths up and down); what it wrapped anew is kept too. Kept measures
-    planted are used; ones not of the table's shape are not, and are replaced."""
+    planted are used; ones not of the table's shape, or with a least width under a header's,
+    are not, and are replaced."""
     rnd = random.Random(2026)
     words = ["长春市", "（", "）", "《", "》", "。", "2003-09-30", "592.50", "信息", "采用", " "]
     names = ["".join(rnd.choice(words) for _ in range(rnd.randint(1, 6))) for _ in range(400)]
@@ -302,3 +303,5 @@ def test_a_table_fitted_at_a_new_width_starts_from_its_kept_measures() -> None:
     assert memo.kept_measures[texts].natural == kept.natural  # measured again, and kept
     memo.kept_measures[texts] = KeptMeasures(kept.natural[:2], kept.least[:2], [])
     assert fit_layout(columns, 67, memo) == fit_layout(columns, 67)
+    memo.kept_measures[texts] = KeptMeasures(kept.natural, [1, *kept.least[1:]], kept.wrapped)
+    assert fit_layout(columns, 68, memo) == fit_layout(columns, 68)  # a least under a header's
