@@ -218,11 +218,8 @@ def _figures_at(folder: Folder, year: int, day: dt.date, ids: Iterable[str]) -> 
 def sum_figures(figures: Iterable[Figures]) -> Figures:
     """The sum of ``figures``: each figure added up over them in order, a figure at a time
     (a year's group totals add up two thousand points, twice)."""
-    held = list(figures)
-    return Figures(*(sum(map(attrgetter(k), held), getattr(_NOTHING, k)) for k in FIGURE_KEYS))
-
-
-_NOTHING = Figures()
+    held, nothing = list(figures), Figures()
+    return Figures(*(sum(map(attrgetter(k), held), getattr(nothing, k)) for k in FIGURE_KEYS))
 
 
 def period_report(
