@@ -19,9 +19,9 @@ number: it reports.
     pseudo-terminal 120 columns wide, where tables are fitted and coloured — again at the
     same width (the text printed the run before is printed again), the same drawn again
     (``GOVINFO_REPLAY=0``: from the widths kept), at a width not seen yet (printed at 120
-    columns before, now at 100 or so: the wraps tried at 120 kept, the rest done) and with
-    nothing of the tables' fitting kept (measured, fitted and drawn afresh, as on the first
-    run after the data changed); then a
+    columns before, now at 100 or so: the wraps tried at 120 kept, the rest done) and the
+    same with nothing of the tables' fitting kept (measured, fitted and drawn afresh, as on
+    the first run after the data changed); then a
     month's circular (``report 2003-08``) cold, against cold score, and warm, against warm
     score (issue 14: ≤ 1.5×); and (b3) ``score`` after one submission file changed (no
     target: a clerk's first run after an import), against cold and warm score;
@@ -131,11 +131,11 @@ def median_terminal(
     beside each command, not once before them all), both run once first (bytecode, result
     cache, the widths its tables were fitted to, the text they printed). With ``forget`` (a
     data folder), all its tables kept of their fitting (widths, measures, printed texts) is
-    removed before each timed run: every table is measured, fitted and drawn afresh at 120
-    columns, as on the first run after the data changed. With ``elsewhere`` too, the command
-    is then run once at 120 columns (untimed) and timed at a width it was never printed at
-    (100, 101, …): fitted from the measures kept at 120. ``extra``: added to the command's
-    environment."""
+    removed before each timed run, which is at a width it was never printed at (100, 101, …):
+    every table is measured, fitted and drawn afresh, as on the first run after the data
+    changed. With ``elsewhere`` too, the command is run once at 120 columns (untimed) before
+    each timed run: its tables are fitted from the measures kept at 120. ``extra``: added to
+    the command's environment."""
     on_terminal(args, extra=extra)
     on_terminal(floor)
     times, floors = [], []
@@ -147,7 +147,7 @@ def median_terminal(
                     kept.unlink()
             if elsewhere:
                 on_terminal(args, extra=extra)
-                columns = 100 + k
+            columns = 100 + k
         times.append(on_terminal(args, columns, extra=extra))
         floors.append(on_terminal(floor))
     return statistics.median(times), statistics.median(floors)
@@ -336,7 +336,7 @@ def bench_score(work: Path, repeat: int) -> float:
         fitted, floor = median_terminal(args, trivial_tty, repeat, forget=root, elsewhere=True)
         line(f"{label}, warm, at a width not seen yet (printed at 120 before)", fitted, floor)
         fresh, floor = median_terminal(args, trivial_tty, repeat, forget=root)
-        line(f"{label}, warm, with nothing of its fitting kept (as after a change)", fresh, floor)
+        line(f"{label}, warm, the same with nothing kept (as after a change)", fresh, floor)
 
     section("(b2) a month's circular vs score of the same year (target ≤ 1.5x warm)")
     month = govinfo("--data", str(root), "report", "2003-08", "--format", "json")
