@@ -121,15 +121,25 @@ Sized = tuple[tuple[str, ...], tuple[int, ...]]
 def _sized(paragraph: str) -> Sized:
     """A paragraph's units (:func:`_units`, any run of spaces as one ``" "``) and their edges
     (:func:`_with_edges`), measured once: fitting a table wraps each cell at many widths."""
-    return _with_edges(_units(paragraph))
+    units = _units(paragraph)
+    # printable (no tab, no ideographic space …) and no two spaces together: its only spaces
+    # are single ones, so its units need no mending
+    return _with_edges(units, "  " not in paragraph and paragraph.isprintable())
 
 
-def _with_edges(units: Sequence[str]) -> Sized:
-    """``units`` with any run of spaces as one ``" "``, and their edges: how wide the units
+def _with_edges(units: Sequence[str], single_spaces: bool = False) -> Sized:
+    """``units`` with any run of spaces as one ``" "`` (as they are when ``single_spaces``:
+    every space among them is one ``" "`` already), and their edges: how wide the units
     before each are, and (last) all of them — so the units from ``i`` to ``j`` are
     ``edges[j] - edges[i]`` wide."""
-    pieces = tuple(" " if u.isspace() else u for u in units)
-    return pieces, tuple(accumulate(cell_lens(pieces), initial=0))
+    pieces = tuple(units) if single_spaces else tuple(" " if u.isspace() else u for u in units)
+    return pieces, tuple(accumulate(map(_unit_width, pieces), initial=0))
+
+
+# A unit's width (:func:`cell_width`, kept apart from the cells'): a paragraph's units are a
+# few characters each and come again and again (a CJK character, a word, a date), so looking
+# each up costs less than measuring the paragraph's units as a column.
+_unit_width = functools.lru_cache(maxsize=1 << 16)(cell_width.__wrapped__)
 
 
 def _folded(units: Sequence[str], width: int) -> Sized:
