@@ -14,7 +14,6 @@ import msgspec
 from govinfo.app.session import Computed, Session, result_slot
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import t
-from govinfo.load.folder import LoadResult
 from govinfo.model import Folder, Point, PointKind
 from govinfo.reports.explain import ExplainReport, explain_report
 from govinfo.reports.groups import GroupInfo
@@ -36,6 +35,7 @@ from govinfo.rules.years import window_years, years_read
 
 if TYPE_CHECKING:
     from govinfo.app.notice import NoticeOptions
+    from govinfo.load.folder import LoadResult
 
 
 def score(

@@ -23,10 +23,9 @@ from govinfo import settings
 from govinfo.app.options import Feedback, RunOptions, apply_language
 from govinfo.errors import DataError
 from govinfo.i18n import get_lang, t
-from govinfo.load import WorkingTree, load_folder, prelist
-from govinfo.load.folder import LoadResult, ParseCacheLike, Tally, read_settings, scan_folder
-from govinfo.load.gitrev import GitRevision
-from govinfo.load.sources import FileSource
+from govinfo.load import prelist
+from govinfo.load.sources import FileSource, WorkingTree
+from govinfo.load.tally import Tally
 from govinfo.model import Folder, Problem, Settings
 from govinfo.rules.annual import YearScore, score_year
 from govinfo.rules.years import YearSpan, scoring_years, years_read
@@ -34,6 +33,7 @@ from govinfo.rules.years import YearSpan, scoring_years, years_read
 if TYPE_CHECKING:
     from govinfo.app.layouts import TableMemo
     from govinfo.load.cache import ResultCache
+    from govinfo.load.folder import LoadResult, ParseCacheLike
 
 MAX_REFUSAL_LINES = 5
 R = TypeVar("R")
@@ -109,11 +109,14 @@ class Session:
         self.feedback = feedback
         self.at = at
         self.root = locate_folder(options)
+        self.source: FileSource
         if at is None:
             finish_interrupted_write(self.root, feedback)
-        self.source: FileSource = (
-            GitRevision(self.root, at) if at is not None else WorkingTree(self.root)
-        )
+            self.source = WorkingTree(self.root)
+        else:
+            from govinfo.load.gitrev import GitRevision
+
+            self.source = GitRevision(self.root, at)
         self._served: list[str] | None = []  # see served()
         try:
             self.settings: Settings = self._read_settings()
@@ -125,16 +128,16 @@ class Session:
     def _read_settings(self) -> Settings:
         """The folder's settings: read from ``govinfo.yaml``, or — with the cache, the file
         unchanged since they were read — kept with the results (:func:`settings_key`), so a
-        run answered from the caches reads no YAML at all."""
-        if not self.caching:
-            return read_settings(self.source)
+        run answered from the caches reads no YAML at all (nor imports the loader)."""
         from govinfo.load.cache import settings_key
 
-        key = settings_key(self.root)
+        key = settings_key(self.root) if self.caching else None
         if key is not None:
             kept = self.results.get("settings", key, Settings)
             if kept is not None:
                 return kept
+        from govinfo.load.folder import read_settings
+
         found = read_settings(self.source)
         if key is not None and settings_key(self.root) == key:  # not changed while read
             self.results.put("settings", key, found)
@@ -176,6 +179,8 @@ class Session:
         return self._load(years, refuse=refuse)
 
     def _load(self, years: Collection[int] | None, *, refuse: bool = True) -> LoadResult:
+        from govinfo.load.folder import load_folder
+
         with self.feedback.progress() as progress:
             result = load_folder(
                 self.source,
@@ -208,6 +213,8 @@ class Session:
                 hit = self.results.get("check", key, Checked)
                 if hit is not None:
                     return hit
+        from govinfo.load.folder import scan_folder
+
         with self.feedback.progress() as progress:
             scanned = scan_folder(
                 self.source,

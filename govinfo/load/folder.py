@@ -24,6 +24,7 @@ from govinfo.load.crosscheck import CrossCheck, broken
 from govinfo.load.groups import group_problems
 from govinfo.load.records import ParsedFile, file_kind, oversized_file, parse_file
 from govinfo.load.sources import FileSource, WorkingTree
+from govinfo.load.tally import Tally
 from govinfo.model import (
     FORMAT_VERSION,
     Adjustment,
@@ -51,22 +52,6 @@ class ParseCacheLike(Protocol):
     def release(self, year: str) -> None: ...
 
     def save(self) -> None: ...
-
-
-class Tally(msgspec.Struct, frozen=True):
-    """Every problem of a read, and how many files and records it read."""
-
-    problems: list[Problem]
-    files: int
-    records: int
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for p in self.problems if p.is_error)
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for p in self.problems if not p.is_error)
 
 
 class LoadResult(Tally, frozen=True, gc=False):
