@@ -12,8 +12,7 @@ The result cache (:class:`ResultCache`) keeps a command's answer under a :func:`
 of every file it read and the question asked (the result fingerprint covers
 ``GOVINFO_MAX_FILE_MB``); beside the results, a :class:`Memo` keeps the widths tables were
 fitted to (and a :class:`Shelf` the tables' measures), and :func:`settings_key` the folder's
-settings. The parse cache is
-:mod:`govinfo.load.parsecache`.
+settings. The parse cache is :mod:`govinfo.load.parsecache`.
 
 The cache is not the data folder: it writes its own files here (:func:`write_sealed`, a
 temporary file renamed into place, without fsync — a pack lost in a crash is only parsed
