@@ -53,8 +53,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not a data folder (no govinfo.yaml); to start one, run govinfo init {path}",
     ),
     "bad_format": (
-        "{path}: 数据格式版本 format: {value} 不受支持（本版本只认 format: 1）",
-        "{path}: data format version format: {value} is not supported (this version reads format: 1)",
+        "{path}: error: 数据格式版本 format: {value} 不受支持（本版本只认 format: 1）",
+        "{path}: error: the data format format: {value} is not supported (this version reads "
+        "format: 1)",
     ),
     "bad_today": (
         "环境变量 GOVINFO_TODAY 的值 {value} 不是 YYYY-MM-DD 格式的日期",
