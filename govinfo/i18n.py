@@ -54,8 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bad_format": (
         "{path}: error: 数据格式版本 format: {value} 不受支持（本版本只认 format: 1）",
-        "{path}: error: the data format format: {value} is not supported (this version reads "
-        "format: 1)",
+        "{path}: error: format: {value} is not supported (this version reads format: 1)",
     ),
     "bad_today": (
         "环境变量 GOVINFO_TODAY 的值 {value} 不是 YYYY-MM-DD 格式的日期",

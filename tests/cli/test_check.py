@@ -101,7 +101,7 @@ def test_bad_format_is_one_clear_message(make_folder: MakeFolder, runner: CliRun
     root = make_folder({"govinfo.yaml": "format: 2\n"})
     result = runner.invoke(app, ["--data", str(root), "--lang", "en", "check"])
     assert result.exit_code == 1
-    assert "govinfo.yaml: error: the data format format: 2 is not supported" in result.output
+    assert "govinfo.yaml: error: format: 2 is not supported" in result.output
     result = runner.invoke(app, ["--data", str(root), "check"])  # Chinese: "error:" as in problems
     assert "govinfo.yaml: error: 数据格式版本 format: 2 不受支持" in result.output
 
