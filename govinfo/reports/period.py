@@ -81,9 +81,6 @@ class Figures(msgspec.Struct, frozen=True, gc=False):
     def minus(self, other: Figures) -> Figures:
         return Figures(*(getattr(self, k) - getattr(other, k) for k in FIGURE_KEYS))
 
-    def plus(self, other: Figures) -> Figures:
-        return Figures(*(getattr(self, k) + getattr(other, k) for k in FIGURE_KEYS))
-
 
 def standing_figures(s: Standing) -> Figures:
     c = s.counts

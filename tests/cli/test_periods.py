@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from govinfo.load import WorkingTree, load_folder
 from govinfo.model import Folder, Level
 from govinfo.reports.groups import competition_ranks
-from govinfo.reports.period import FIGURE_KEYS, Figures, PeriodReport, period_report
+from govinfo.reports.period import FIGURE_KEYS, Figures, PeriodReport, period_report, sum_figures
 from govinfo.rules.periods import Period, parse_period, period, periods_of, previous_period
 from govinfo.rules.years import scoring_years
 from tests.support.cli import run_cli as run
@@ -116,11 +116,7 @@ def test_months_add_up_to_quarters_halves_and_the_year(reports: dict[str, Period
     halves = [by_point(reports[p.label]) for p in periods_of(2003, "half")]
 
     def total(rows: list[dict[str, Any]], pid: str) -> Figures:
-        out = Figures()
-        for r in rows:
-            if pid in r:
-                out = out.plus(r[pid].period)
-        return out
+        return sum_figures(r[pid].period for r in rows if pid in r)
 
     for pid, row in year.items():
         assert total(months, pid) == row.period == row.to_date, pid
@@ -130,9 +126,7 @@ def test_months_add_up_to_quarters_halves_and_the_year(reports: dict[str, Period
             assert total(months[3 * q : 3 * q + 3], pid) == total([quarters[q]], pid), (pid, q)
         assert total(quarters[:2], pid) == total([halves[0]], pid)
     # and so do the totals
-    sums = Figures()
-    for p in periods_of(2003, "month"):
-        sums = sums.plus(reports[p.label].totals_period)
+    sums = sum_figures(reports[p.label].totals_period for p in periods_of(2003, "month"))
     assert sums == reports["2003"].totals_to_date
     assert reports["2003-12"].totals_to_date == reports["2003"].totals_to_date
 
