@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govinfo import defaults
+from tests.support.cli import LineRunner
 from tests.support.folders import BASE_POINTS, MakeFolder, write_files
 from tests.support.gitrepo import commit_all, git
 
@@ -73,4 +74,4 @@ def repo(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def runner() -> CliRunner:
-    return CliRunner()
+    return LineRunner()

@@ -17,7 +17,7 @@ from docx.shared import Mm, RGBColor
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from tests.support.cli import run_cli
+from tests.support.cli import LineRunner, run_cli
 from tests.support.paths import SAMPLE
 
 
@@ -35,7 +35,7 @@ def made(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, ob
     mp.setenv("GOVINFO_TODAY", "2004-01-10")
     mp.setenv("NO_COLOR", "1")
     out = tmp_path_factory.mktemp("out")
-    runner = CliRunner()
+    runner = LineRunner()
     try:
         code, _, err = run_cli(
             runner,

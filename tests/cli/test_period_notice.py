@@ -14,9 +14,8 @@ import pytest
 from docx import Document
 from docx.shared import Mm
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
-from tests.support.cli import run_cli
+from tests.support.cli import LineRunner, run_cli
 from tests.support.paths import SAMPLE
 
 
@@ -33,7 +32,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     mp = pytest.MonkeyPatch()
     mp.setenv("GOVINFO_TODAY", "2004-01-10")
     mp.setenv("NO_COLOR", "1")
-    runner = CliRunner()
+    runner = LineRunner()
     made: dict[str, Any] = {}
     try:
         code, _, err = run_cli(
@@ -217,7 +216,7 @@ def test_template_and_a_month_not_yet_over(
     tpl.add_paragraph("吉林省人民政府办公厅文件")
     tpl.add_paragraph("{{正文}}")
     tpl.save(str(tmp_path / "红头.docx"))
-    runner = CliRunner()
+    runner = LineRunner()
     out = tmp_path / "n.docx"
     code, _, err = run_cli(
         runner,

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from govinfo.cli.main import app
 from govinfo.store.write import CRASH_EXIT_CODE, has_pending, open_writer, recover
 from tests.support.batches import HEADER, ROWS, write_csv
+from tests.support.cli import LineRunner
 from tests.support.gitrepo import commits, git, snapshot
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -65,7 +66,7 @@ def test_crash_steps_of_an_import(folder: Path, tmp_path: Path) -> None:
     assert "finished an interrupted write" in proc.stderr
     assert "nothing new" in proc.stderr
     assert commits(folder) == base + 1
-    assert CliRunner().invoke(app, ["--data", str(folder), "check"]).exit_code == 0
+    assert LineRunner().invoke(app, ["--data", str(folder), "check"]).exit_code == 0
 
 
 def test_second_writer_is_refused(

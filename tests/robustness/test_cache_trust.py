@@ -20,14 +20,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from govinfo import __version__
 from govinfo.cli.main import app
 from govinfo.load import cache
 from govinfo.load.cache import MAX_CACHE_BYTES
 from govinfo.load.stamps import CTIME_TICK_NS
-from tests.support.cli import cli, fuzz_examples
+from tests.support.cli import LineRunner, cli, fuzz_examples
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring"
 ADJUSTMENTS = "adjustments/2003.yaml"
@@ -39,7 +38,7 @@ def answers(root: Path, *, cached: bool) -> list[tuple[int, str]]:
     out = []
     for args in QUESTIONS:
         flags = [] if cached else ["--no-cache"]
-        result = CliRunner().invoke(app, ["--data", str(root), "--lang", "en", *flags, *args])
+        result = LineRunner().invoke(app, ["--data", str(root), "--lang", "en", *flags, *args])
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
         out.append((result.exit_code, result.stdout + result.stderr))

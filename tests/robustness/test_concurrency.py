@@ -14,12 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from govinfo.load import load_folder, parse_file
 from tests.support.batches import HEADER, ROWS, write_csv
-from tests.support.cli import LONG, cli, cli_args, cli_env
+from tests.support.cli import LONG, LineRunner, cli, cli_args, cli_env
 from tests.support.gitrepo import commit_all, commits, git, snapshot, status
 from tests.support.paths import PROJECT
 
@@ -145,7 +144,7 @@ def test_two_imports_at_once_both_land_one_after_the_other(folder: Path, tmp_pat
 def test_a_reader_reads_while_a_live_writer_is_in_its_write(folder: Path) -> None:
     holder = hold(folder, "govinfo import 九月.xlsx", journal=True)
     try:
-        result = CliRunner().invoke(
+        result = LineRunner().invoke(
             app, ["--data", str(folder), "--lang", "en", "check"], env={"GOVINFO_LOCK_WAIT": "0.2"}
         )
     finally:
@@ -229,7 +228,7 @@ def test_readers_see_whole_files_while_another_process_imports(
                 last[rel] = size
             reads += 1
         if reads % 20000 == 0:
-            result = CliRunner().invoke(app, ["--data", str(folder), "check"])
+            result = LineRunner().invoke(app, ["--data", str(folder), "check"])
             assert result.exit_code == 0, result.output
             checks += 1
     out, err = writer.communicate()

@@ -13,20 +13,19 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from govinfo.load import load_folder
 from govinfo.store.write import CRASH_EXIT_CODE, has_pending, locate
 from tests.support.batches import HEADER, ROWS, write_csv
-from tests.support.cli import LONG, forked_cli
+from tests.support.cli import LONG, LineRunner, forked_cli
 from tests.support.gitrepo import commits, git, snapshot, status
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring"
 
 
 def check(root: Path) -> tuple[int, str]:
-    result = CliRunner().invoke(app, ["--data", str(root), "--lang", "en", "check"])
+    result = LineRunner().invoke(app, ["--data", str(root), "--lang", "en", "check"])
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.stdout + result.stderr

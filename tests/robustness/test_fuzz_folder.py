@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from govinfo.cli.main import app
-from tests.support.cli import fuzz_examples
+from tests.support.cli import LineRunner, fuzz_examples
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring"
 FILES = sorted(p.relative_to(FIXTURE).as_posix() for p in FIXTURE.rglob("*.yaml"))
@@ -127,7 +126,7 @@ def test_a_mutated_folder_is_read_or_reported(
     original = (FIXTURE / file).read_text(encoding="utf-8")
     (work / file).write_text(mutate(original, ops), encoding="utf-8")
     try:
-        result = CliRunner().invoke(
+        result = LineRunner().invoke(
             app, ["--data", str(work), "--no-cache", "--lang", "en", *command]
         )
     finally:

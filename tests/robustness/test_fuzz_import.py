@@ -19,13 +19,12 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from govinfo import defaults
 from govinfo.cli.main import app
 from govinfo.load import load_folder
 from tests.support.batches import HEADER, ROWS
-from tests.support.cli import fuzz_examples
+from tests.support.cli import LineRunner, fuzz_examples
 from tests.support.folders import BASE_POINTS, MakeFolder, write_files
 from tests.support.gitrepo import commit_all, commits, git
 
@@ -150,7 +149,7 @@ def _folder(base: Path) -> Path:
 def import_and_judge(root: Path, batch: Path, *extra: str) -> None:
     """Run `govinfo import`; hold it to the two outcomes allowed; undo what it wrote."""
     base = commits(root)
-    result = CliRunner().invoke(
+    result = LineRunner().invoke(
         app, ["--data", str(root), "--lang", "en", "import", *extra, str(batch)]
     )
     if result.exception is not None and not isinstance(result.exception, SystemExit):
@@ -381,7 +380,7 @@ def test_a_damaged_workbook_is_a_problem_naming_the_file(
     commit_all(root)
     batch = tmp_path / "八月.xlsx"
     batch.write_bytes(_damaged(case))
-    result = CliRunner().invoke(app, ["--data", str(root), "--lang", "en", "import", str(batch)])
+    result = LineRunner().invoke(app, ["--data", str(root), "--lang", "en", "import", str(batch)])
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     assert result.exit_code == 1, result.output

@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from govinfo.store.write import locate
 from tests.support.batches import HEADER, ROWS, write_csv
+from tests.support.cli import LineRunner
 from tests.support.folders import MakeFolder
 from tests.support.gitrepo import commits, git, snapshot, status
 
@@ -20,7 +20,7 @@ AUGUST = "submissions/2003/changchun/08.yaml"
 
 
 def run(root: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["--data", str(root), "--lang", "en", *args])
+    result = LineRunner().invoke(app, ["--data", str(root), "--lang", "en", *args])
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
 from govinfo.cli.main import app
+from tests.support.cli import LineRunner
 
 PACKAGE = Path(__file__).resolve().parents[2] / "govinfo"
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring"
@@ -160,7 +160,7 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(tmp_path: Path) -> N
     text = text.replace("name: 长春市人民政府办公厅", f"name: '{hostile}'", 1)
     points.write_text(text, encoding="utf-8")
     out = tmp_path / "report.xlsx"
-    result = CliRunner().invoke(app, ["--data", str(data), "report", "2003", "--out", str(out)])
+    result = LineRunner().invoke(app, ["--data", str(data), "report", "2003", "--out", str(out)])
     assert result.exit_code == 0, result.output
     wb = openpyxl.load_workbook(out)
     cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]

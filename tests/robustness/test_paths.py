@@ -22,6 +22,7 @@ from govinfo.errors import GovinfoError
 from govinfo.load import load_folder
 from govinfo.store.write import apply_changes
 from tests.support.batches import HEADER, write_csv
+from tests.support.cli import LineRunner
 from tests.support.folders import BASE_POINTS, MakeFolder
 from tests.support.gitrepo import commit_all, commits, git, snapshot, status
 from tests.support.paths import FIXTURES
@@ -373,7 +374,7 @@ def test_a_folder_under_a_directory_named_in_gbk_reads_and_writes(tmp_path: Path
     shutil.copytree(FIXTURES / "scoring", root)
     git(top, "init", "-q")
     commit_all(top)
-    runner = CliRunner()
+    runner = LineRunner()
 
     def run(*args: str) -> tuple[int, str]:
         result = runner.invoke(app, ["--data", str(root), *args])

@@ -18,12 +18,11 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from govinfo.store.write import locate
 from tests.support.batches import HEADER, write_csv
-from tests.support.cli import LONG, cli_args, cli_env
+from tests.support.cli import LONG, LineRunner, cli_args, cli_env
 from tests.support.gitrepo import commits, git, snapshot, status
 from tests.support.paths import PROJECT
 
@@ -75,7 +74,7 @@ def left_locks(root: Path) -> list[Path]:
 
 
 def next_command(root: Path) -> str:
-    result = CliRunner().invoke(app, ["--data", str(root), "--lang", "en", "check"])
+    result = LineRunner().invoke(app, ["--data", str(root), "--lang", "en", "check"])
     text = result.stdout + result.stderr
     assert result.exit_code == 0, text
     return text
