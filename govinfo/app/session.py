@@ -439,7 +439,7 @@ def result_slot(command: str, question: str, slots: int = 16) -> str:
     """The cache entry's name for one ``question`` of ``command``: one of ``slots`` per command,
     so that a clerk going through several points keeps most of them warm while the cache stays
     bounded (a question that lands on a taken slot replaces its entry)."""
-    digest = hashlib.sha256(question.encode("utf-8", "surrogateescape")).digest()
+    digest = hashlib.sha256(question.encode("utf-8", "surrogatepass")).digest()  # any name
     return f"{command}-{int.from_bytes(digest[:4], 'big') % slots}"
 
 

@@ -173,6 +173,6 @@ def _slot(asked: str) -> int:
 def _digest(*parts: str) -> str:
     h = hashlib.sha256()
     for part in parts:
-        h.update(part.encode("utf-8", "surrogateescape"))
+        h.update(part.encode("utf-8", "surrogatepass"))  # any name, never refused
         h.update(b"\0")
     return h.hexdigest()

@@ -78,7 +78,7 @@ def build() -> str:
     (:func:`tree_stamps`) — so that a program edited in place (an editable install, a
     patched file) never takes the parses and answers of the program before."""
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the govinfo package
-    stamp = repr(stamps.tree_stamps(top)).encode("utf-8", "surrogateescape")
+    stamp = repr(stamps.tree_stamps(top)).encode("utf-8", "surrogatepass")
     return f"{__version__}+{hashlib.sha256(stamp).hexdigest()[:16]}"
 
 

@@ -147,9 +147,10 @@ def _stamp(
 
 
 def _names(digest: hashlib._Hash, names: Iterable[str]) -> None:
-    # Names the operating system gave that are not UTF-8 (a GBK file name) come back with
-    # surrogate escapes: hashed as those very bytes, never refused.
-    digest.update(("\0".join(names) + "\n").encode("utf-8", "surrogateescape"))
+    # Names the operating system gave that are not UTF-8 come back with lone surrogates: a GBK
+    # name on Linux as surrogate escapes, an unpaired UTF-16 half on Windows as itself. Each is
+    # hashed as its own three bytes (no text of real characters has them), never refused.
+    digest.update(("\0".join(names) + "\n").encode("utf-8", "surrogatepass"))
 
 
 def fingerprint(
@@ -158,7 +159,7 @@ def fingerprint(
     """A digest of ``head`` (the question asked, the cache format, the limits in force) and
     of the stamps of the parts of the folder that any of ``spans`` reads; None when one of
     them is too new to trust (see :func:`stamps`)."""
-    digest = hashlib.sha256(head.encode("utf-8", "surrogateescape") + b"\n")
+    digest = hashlib.sha256(head.encode("utf-8", "surrogatepass") + b"\n")  # as _names
     for name in sorted(parts):
         if any(bucket_wanted(name, span) for span in spans):
             stamp = parts[name]

@@ -150,6 +150,31 @@ def test_times_past_what_64_bits_hold_are_stamped_all_the_same(tmp_path: Path) -
     assert _key(WorkingTree(tmp_path), None, scoring_years(2003)) is not None
 
 
+def test_names_that_are_not_utf8_are_stamped_never_refused(tmp_path: Path) -> None:
+    """A name the system gave that is not UTF-8: on Linux its bytes come back as surrogate
+    escapes (``\\udcb3``), on Windows an unpaired UTF-16 half as itself (``\\ud800``, which no
+    escape handler of Linux would let through). Every such name is stamped and keys the
+    caches, each apart from the others and from the name of real characters."""
+    from govinfo.app.session import result_slot
+    from govinfo.cli.replay import _slot
+
+    (tmp_path / "f").write_text("x")
+    stat = os.stat(tmp_path / "f")
+    names = ["submissions/2003/a/08.yaml", "submissions/2003/a/\udcb3.yaml"]
+    names.append("submissions/2003/a/\ud800.yaml")
+    seen = set()
+    for name in names:
+        (stamp,) = stamps({name: stat}, {}, now=time.time_ns() + LATER).values()
+        assert stamp is not None
+        seen.add(stamp)
+        assert fingerprint({"x": stamp}, [None], f"explain {name}") is not None
+        result_slot("explain", name)
+        _slot(name)
+    assert len(seen) == len(names)
+    odd = stamps({}, {"submissions/2003/\ud800": "pipe"}, now=time.time_ns() + LATER)
+    assert all(odd.values())
+
+
 # --- the start-up listing, in a process of its own (it forks) -------------------------------
 
 PROBE = textwrap.dedent(
