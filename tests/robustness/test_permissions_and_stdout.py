@@ -158,7 +158,18 @@ def test_an_import_that_committed_exits_0_when_its_summary_cannot_be_printed(
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 @pytest.mark.parametrize("how", ["closed", "full"])
-@pytest.mark.parametrize("args", [["score", "2003"], ["check"], ["points", "list"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", "2003"],
+        ["check"],
+        ["points", "list"],
+        ["score", "2003", "--format", "json"],
+        ["score", "2003", "--format", "csv"],
+        ["overdue", "--as-of", "2003-09-30", "--format", "markdown"],
+        ["check", "--format", "json"],
+    ],
+)
 def test_a_reader_whose_output_is_lost_exits_1_with_a_message(
     folder: Path, how: str, args: list[str]
 ) -> None:
