@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from govinfo.cli import common
-from govinfo.cli.stdout import Guarded
+from govinfo.cli.stdout import put
 from govinfo.cli.terminal import ascii_json, cannot_encode
 from govinfo.render.formats import csv_text, json_text, markdown_text
 from govinfo.render.table import OutputFormat, Table, print_table
@@ -76,14 +76,6 @@ def write_json_text(text: str) -> None:
     if cannot_encode(sys.stdout, text):
         text = ascii_json(text)
     put(text)
-
-
-def put(text: str) -> None:
-    """``text`` on stdout, flushed; an output closed or full is :class:`StdoutLost` (a line
-    on stderr at the end of the run, never a traceback), as for the tables."""
-    out = Guarded()
-    out.write(text)
-    out.flush()
 
 
 def write_table(out: str, table: Table) -> None:

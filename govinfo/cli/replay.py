@@ -27,7 +27,7 @@ import typer
 
 from govinfo import settings
 from govinfo.cli import common
-from govinfo.cli.stdout import Guarded
+from govinfo.cli.stdout import put
 from govinfo.i18n import get_lang
 from govinfo.load.cache import build
 from govinfo.load.stamps import tree_stamps
@@ -79,9 +79,7 @@ def printed(ctx: typer.Context, draw: Callable[[], None]) -> None:
     key = _digest(asked, *served)
     kept = session.printed(name, key)
     if kept is not None:
-        out = Guarded()
-        out.write(kept)
-        out.flush()
+        put(kept)
         return
     recording = _Recording(sys.stdout)
     sys.stdout = cast("IO[str]", recording)

@@ -72,6 +72,14 @@ class Guarded(io.TextIOBase):
         return getattr(sys.stdout, "encoding", None) or "utf-8"
 
 
+def put(text: str) -> None:
+    """``text`` on standard output, flushed: an output closed or full is :class:`StdoutLost`
+    (one line on stderr at the end of the run, never a traceback), as for the tables."""
+    out = Guarded()
+    out.write(text)
+    out.flush()
+
+
 def prepare() -> None:
     """At the start of a run: a closed standard output fails at the first print, like a full
     one, instead of leaving ``sys.stdout`` None."""
