@@ -32,6 +32,9 @@ def _isolated_env(
     monkeypatch.delenv("GOVINFO_NO_CACHE", raising=False)
     monkeypatch.delenv("GOVINFO_CRASH_AT", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    # xdist already runs a test on each core: a cold load forking parse workers as well only
+    # oversubscribes them (tests/load/test_parallel.py forks on purpose)
+    monkeypatch.setenv("GOVINFO_JOBS", "1")
 
 
 @pytest.fixture

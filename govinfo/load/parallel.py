@@ -41,9 +41,13 @@ _root: Path | None = None
 
 
 def workers() -> int:
-    """How many worker processes a parallel parse would use (0: parse in-process)."""
+    """How many worker processes a parallel parse would use (0: parse in-process):
+    ``GOVINFO_JOBS`` when it is set, else every core (at most 8)."""
     if not sys.platform.startswith("linux"):
         return 0
+    asked = settings.jobs()
+    if asked is not None:
+        return asked if asked > 1 else 0
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):

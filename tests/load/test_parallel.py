@@ -38,3 +38,20 @@ def test_parallel_equals_sequential(
     assert fast.folder == slow.folder
     assert fast.problems == slow.problems
     assert len(fast.problems) == 3  # impossible date, unknown category, no reviewer
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("1", 0), ("3", 3), ("0", None), ("x", None), ("", None)]
+)
+def test_govinfo_jobs_sets_the_workers(
+    monkeypatch: pytest.MonkeyPatch, value: str, expected: int | None
+) -> None:
+    """``GOVINFO_JOBS=1`` parses in-process, ``N`` forks N workers; anything else leaves the
+    choice to the machine's cores."""
+    monkeypatch.setenv("GOVINFO_JOBS", value)
+    monkeypatch.setattr(parallel.sys, "platform", "linux")
+    if expected is None:
+        monkeypatch.delenv("GOVINFO_JOBS")
+        expected = parallel.workers()
+        monkeypatch.setenv("GOVINFO_JOBS", value)
+    assert parallel.workers() == expected
