@@ -33,19 +33,16 @@ NARROW_RUN = re.compile(r"[!-~\u2013]+")  # what a cut would break: runs of narr
 
 
 def in_terminal(args: list[str], columns: int, data: Path) -> str:
-    """What ``govinfo ARGS`` shows in a pseudo-terminal ``columns`` wide (colour off)."""
+    """What ``govinfo ARGS`` shows in a pseudo-terminal ``columns`` wide (colour off): the
+    console entry point run in a forked child whose standard streams are the terminal (a real
+    process on a real terminal, without the cost of starting Python each time)."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     env.update(NO_COLOR="1", TERM="xterm", GOVINFO_DATA=str(data))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "govinfo", *args],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        close_fds=True,
-    )
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        _run_on_terminal(master, slave, env, args)
     os.close(slave)
     chunks = []
     while True:
@@ -57,9 +54,42 @@ def in_terminal(args: list[str], columns: int, data: Path) -> str:
             break
         chunks.append(chunk)
     os.close(master)
-    assert proc.wait(timeout=120) in (0, 3), b"".join(chunks).decode("utf-8", "replace")
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    assert code in (0, 3), b"".join(chunks).decode("utf-8", "replace")
     text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
     return ANSI.sub("", text)
+
+
+def _run_on_terminal(master: int, slave: int, env: dict[str, str], args: list[str]) -> None:
+    """In the forked child: the terminal as its controlling terminal and its three streams,
+    set up as a starting interpreter sets them (line-buffered text on a terminal), then the
+    console entry point, which leaves by ``os._exit``."""
+    try:
+        os.close(master)
+        os.setsid()
+        fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+        for fd in (0, 1, 2):
+            os.dup2(slave, fd)
+        os.close(slave)
+        os.environ.clear()
+        os.environ.update(env)
+        encoding = getattr(sys.__stdout__, "encoding", None) or "utf-8"
+        sys.stdin = open(0, encoding=encoding, closefd=False)  # noqa: SIM115
+        sys.stdout = open(1, "w", encoding=encoding, closefd=False, buffering=1)  # noqa: SIM115
+        sys.stderr = open(  # noqa: SIM115
+            2, "w", encoding=encoding, errors="backslashreplace", closefd=False, buffering=1
+        )
+        sys.argv = ["govinfo", *args]
+        from govinfo.cli.start import run
+
+        run()
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        os._exit(99)
 
 
 @functools.cache

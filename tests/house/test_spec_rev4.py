@@ -8,6 +8,7 @@ drift between the report and the contract shows up as a failure here."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable
 from decimal import Decimal
@@ -70,6 +71,14 @@ SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml wher
 
 
 def raw(path: Path) -> Any:
+    """The file's YAML as plain data, parsed once per version of the file (the checks below
+    read the sample's ~700 files many times over; they never change what they are given)."""
+    stat = path.stat()
+    return _parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.cache
+def _parsed(path: Path, _mtime_ns: int, _size: int) -> Any:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or []
 
 
