@@ -826,6 +826,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_encoding_used": ("{file}：按 {encoding} 编码读取", "{file}: read as {encoding}"),
     "import_bad_csv": ("CSV 格式有误：{detail}", "malformed CSV: {detail}"),
+    "import_unclosed_quote": (
+        '引号没有闭合：第 {row} 行 {column} 列{at}这一格以引号（"）开头，直到文件末尾都没有配对的引号，其后 {swallowed} 行都被并进了这一格；请删去这个引号，或在这一格的末尾补上一个引号',
+        'unclosed quote: the cell in row {row}, column {column}{at} opens with a quote (") that is never closed, so the {swallowed} line(s) after it were read into that one cell: delete the quote, or add one at the end of the cell',
+    ),
+    "import_quote_file_line": ("（文件第 {line} 行）", " (line {line} of the file)"),
     "import_bad_xlsx": (
         "无法作为 Excel 工作簿（.xlsx）读取：{detail}",
         "cannot be read as an Excel workbook (.xlsx): {detail}",
@@ -909,6 +914,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "an adoption log needs a submission id column, or both point and title columns",
     ),
     "import_missing_value": ("{column} 为空", "{column} is empty"),
+    "import_line_break": (
+        "{column} 里有换行（共 {lines} 行，第一行是“{first}”）：此列只能写一行；{fix}",
+        "{column} holds a line break ({lines} lines, the first “{first}”): this column takes one line; {fix}",
+    ),
+    "import_line_break_csv": (
+        "这一格以引号开头，引号却没有在格末配对，把其后的行并进了这一格：请删去或配齐引号",
+        "the cell opens with a quote that is not closed at the cell's end, so the rows after it were read into the cell: delete the quote or close it",
+    ),
+    "import_line_break_sheet": (
+        "请删去这一格里的换行（Excel/WPS 中按 Alt+Enter 输入的换行）",
+        "remove the line break from the cell (in Excel/WPS, one typed with Alt+Enter)",
+    ),
     "import_bad_value": (
         "{column}“{value}”无法识别（应为 {expected}）",
         "{column} “{value}” is not understood (expected {expected})",

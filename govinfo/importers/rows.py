@@ -7,6 +7,7 @@ problem in a row is reported, naming the column as the sheet writes it and the v
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +38,9 @@ from govinfo.importers.values import (
 from govinfo.model import Category, Point
 
 CATEGORY_WORDS = "综合/调研/问题/突发/舆情清单"
+# Fields whose cell may hold several lines: a note, and a list of names (one a line is a list).
+MULTI_LINE = frozenset({"note", "co_submitters"})
+_BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -68,8 +72,12 @@ class _Row:
         self.where = table.ref(number)
         self.header = header
         self.cells = cells
+        self.delimiter = table.delimiter
         self.problems: list[ImportProblem] = []
-        self.uncached: set[str] = set()  # fields whose cell is a formula without a value
+        # fields whose cell is already reported unreadable: a formula without a value, or a
+        # line break in a one-line field
+        self.unreadable: set[str] = set()
+        self.garbled: int | None = None  # see found()
 
     def raw(self, name: str) -> object:
         col = self.header.columns.get(name)
@@ -77,17 +85,41 @@ class _Row:
             return None
         value = self.cells[col]
         if value is UNCACHED_FORMULA:
-            if name not in self.uncached:
-                self.uncached.add(name)
+            if name not in self.unreadable:
+                self.unreadable.add(name)
                 self.fail("import_formula_uncached", name)
             return None
+        if isinstance(value, str) and name not in MULTI_LINE and _BREAK.search(value.strip()):
+            if name not in self.unreadable:
+                self.unreadable.add(name)
+                self.line_break(name, value)
+            return None
         return None if isinstance(value, str) and not value.strip() else value
+
+    def line_break(self, name: str, value: str) -> None:
+        """Report a line break in a one-line cell. In a CSV file, lines after the first that
+        hold the delimiter are rows swallowed by a quote that opened the cell and closed too late."""
+        lines = _BREAK.split(value.strip())
+        swallowed = self.delimiter is not None and any(self.delimiter in x for x in lines[1:])
+        fix = t("import_line_break_csv" if swallowed else "import_line_break_sheet")
+        self.fail("import_line_break", name, lines=len(lines), first=lines[0].strip(), fix=fix)
+        if swallowed and self.garbled is None:
+            self.garbled = len(self.problems)
+
+    def found(self) -> list[ImportProblem]:
+        """The row's problems. In a CSV row that swallowed rows after it, only the line break
+        (the cells are read for breaks first): a quote closed in the wrong place moved every
+        cell after it, so what the other cells hold (or miss) says nothing."""
+        return self.problems if self.garbled is None else self.problems[: self.garbled]
 
     def label(self, name: str) -> str:
         return self.header.labels.get(name, name)
 
     def blank(self) -> bool:
-        return all(self.raw(name) is None for name in self.header.columns)
+        """Whether no recognised cell holds a value; every cell is read, so that the unreadable
+        ones are reported first, in column order."""
+        values = [self.raw(name) for name in self.header.columns]
+        return all(value is None for value in values)
 
     def fail(self, key: str, name: str, **kw: object) -> None:
         self.problems.append(error(self.where, t(key, column=self.label(name), **kw)))
@@ -95,7 +127,7 @@ class _Row:
     def text(self, name: str, *, required: bool = False) -> str | None:
         value = self.raw(name)
         if value is None:
-            if required and name not in self.uncached:
+            if required and name not in self.unreadable:
                 self.fail("import_missing_value", name)
             return None
         return cell_text(value)
@@ -112,7 +144,7 @@ class _Row:
 
     def required(self, name: str, parse: Callable[[object], Any], expected: str) -> Any:
         if self.raw(name) is None:
-            if name not in self.uncached:
+            if name not in self.unreadable:
                 self.fail("import_missing_value", name)
             return None
         return self.parsed(name, parse, expected)
@@ -209,7 +241,7 @@ def submission_rows(
             ),
             "note": row.text("note"),
         }
-        problems.extend(row.problems)
+        problems.extend(row.found())
         if row.problems or point is None or day is None or not title:
             continue
         out.append(SubmissionRow(row.where, point.id, day, title, normalise_title(title), record))
@@ -242,7 +274,7 @@ def adoption_rows(
             point = row.point("point", point_text, points) if point_text else None
             point_id = point.id if point else None
             norm = normalise_title(title) if title else None
-        problems.extend(row.problems)
+        problems.extend(row.found())
         if row.problems or publication is None or day is None or mode is None:
             continue
         out.append(
