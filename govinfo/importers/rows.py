@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +20,7 @@ from govinfo.importers.columns import (
     SUBMISSION_REQUIRED,
     Header,
     Mapping_,
+    column_names,
     find_header,
 )
 from govinfo.importers.points import PointIndex
@@ -51,6 +52,7 @@ class SubmissionRow:
     title: str
     norm: str  # the title as dedupe compares it
     record: dict[str, Any]  # the fields to write, without ``id``
+    columns: Mapping[str, str]  # field → its column as the sheet heads it (``column_names``)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class AdoptionRow:
     submission: str | None  # an id, when the sheet gives one
     point: str | None  # else the point and title
     norm: str | None
+    columns: Mapping[str, str]  # field → its column as the sheet heads it (``column_names``)
 
 
 class _Row:
@@ -194,7 +197,11 @@ def _header_or_problem(
             problems.append(
                 error(
                     table.ref(header.row),
-                    t("import_missing_column", field=name, aliases="、".join(aliases[name][:4])),
+                    t(
+                        "import_missing_column",
+                        field=aliases[name][0],
+                        aliases="、".join(aliases[name][:4]),
+                    ),
                 )
             )
     if header.ignored:
@@ -215,6 +222,7 @@ def submission_rows(
         return [], problems
     out: list[SubmissionRow] = []
     categories = mapping.categories
+    columns = column_names(SUBMISSION_ALIASES, header.labels)
     for row in _data_rows(table, header):
         point_text = row.text("point", required=True)
         point = row.point("point", point_text, points) if point_text else None
@@ -244,7 +252,8 @@ def submission_rows(
         problems.extend(row.found())
         if row.problems or point is None or day is None or not title:
             continue
-        out.append(SubmissionRow(row.where, point.id, day, title, normalise_title(title), record))
+        norm = normalise_title(title)
+        out.append(SubmissionRow(row.where, point.id, day, title, norm, record, columns))
     return out, problems
 
 
@@ -260,6 +269,7 @@ def adoption_rows(
         problems.append(error(table.ref(header.row), t("import_adoption_columns")))
         return [], problems
     out: list[AdoptionRow] = []
+    columns = column_names(ADOPTION_ALIASES, header.labels)
     for row in _data_rows(table, header):
         publication = row.text("publication", required=True)
         day = row.required("date", parse_date, "YYYY-MM-DD")
@@ -278,7 +288,9 @@ def adoption_rows(
         if row.problems or publication is None or day is None or mode is None:
             continue
         out.append(
-            AdoptionRow(row.where, day, publication, mode.value, issue, submission, point_id, norm)
+            AdoptionRow(
+                row.where, day, publication, mode.value, issue, submission, point_id, norm, columns
+            )
         )
     return out, problems
 
