@@ -930,6 +930,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column}“{value}”无法识别（应为 {expected}）",
         "{column} “{value}” is not understood (expected {expected})",
     ),
+    "import_no_such_day": (
+        "{column}“{value}”是不存在的日期：{year} 年 {month} 月没有 {day} 日",
+        "{column} “{value}” is not a real date: {year}-{month:02d} has no day {day}",
+    ),
+    "import_no_such_month": (
+        "{column}“{value}”是不存在的日期：没有 {month} 月",
+        "{column} “{value}” is not a real date: there is no month {month}",
+    ),
+    "import_no_such_year": (
+        "{column}“{value}”是不存在的日期：没有 {year} 年",
+        "{column} “{value}” is not a real date: there is no year {year}",
+    ),
+    "import_no_such_time": (
+        "{column}“{value}”是不存在的时间：时为 0–23，分为 0–59",
+        "{column} “{value}” is not a real time: hours run 0–23, minutes 0–59",
+    ),
     "import_unknown_point": (
         "{column}“{value}”不是已登记的直报点{hint}",
         "{column} “{value}” is not a registered point{hint}",

@@ -27,6 +27,7 @@ from govinfo.importers.points import PointIndex
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.tables import UNCACHED_FORMULA, Table
 from govinfo.importers.values import (
+    NoSuchDay,
     cell_text,
     normalise_title,
     parse_category,
@@ -141,6 +142,16 @@ class _Row:
             return None
         try:
             return parse(value)
+        except NoSuchDay as bad:
+            self.fail(
+                f"import_no_such_{bad.reason}",
+                name,
+                value=cell_text(value),
+                year=bad.year,
+                month=bad.month,
+                day=bad.day,
+            )
+            return None
         except ValueError:
             self.fail("import_bad_value", name, value=cell_text(value), expected=expected)
             return None

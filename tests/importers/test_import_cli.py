@@ -79,7 +79,9 @@ def test_bad_row_refuses_everything(folder: Path, tmp_path: Path, runner: CliRun
         "batch.csv:6: error: 报送单位 “长春县” is not a registered point — did you mean 长春?"
         in out
     )
-    assert "batch.csv:6: error: 报送日期 “2003-9-31” is not understood" in out
+    assert (
+        "batch.csv:6: error: 报送日期 “2003-9-31” is not a real date: 2003-09 has no day 31" in out
+    )
     assert "batch.csv:6: error: 类别 “杂项” is not understood" in out
     assert "nothing written" in err
     assert commits(folder) == before

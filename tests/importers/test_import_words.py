@@ -99,3 +99,34 @@ def test_in_sheet_terms_replaces_only_where_a_field_is_named() -> None:
     )
     assert in_sheet_terms("x my_occurred_at_2 y", columns) == "x my_occurred_at_2 y"
     assert in_sheet_terms("at 2003-08-21T09:05.", columns) == "at 2003-08-21 09:05."
+
+
+def test_a_date_in_the_right_form_that_does_not_exist_says_so(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    batch = tmp_path / "d.csv"
+    batch.write_text(
+        "报送单位,报送日期,标题,类别,审核人,发生时间,报告时间\n"
+        "长春,2003-02-30,长春市日期测试一,综合,王明,,\n"
+        "长春,2003-13-01,长春市日期测试二,综合,王明,,\n"
+        "长春,2003年2月29日,长春市日期测试三,突发,王明,2003-02-01 25:00,2003-02-31 10:00\n"
+        "长春,2004-02-29,长春市闰日,综合,王明,,\n",
+        encoding="utf-8",
+    )
+    code, out, _err = run(runner, folder, "import", "--dry-run", str(batch))
+    assert code == 1
+    assert "d.csv:2: error: 报送日期“2003-02-30”是不存在的日期：2003 年 2 月没有 30 日\n" in out
+    assert "d.csv:3: error: 报送日期“2003-13-01”是不存在的日期：没有 13 月\n" in out
+    assert "d.csv:4: error: 报送日期“2003年2月29日”是不存在的日期：2003 年 2 月没有 29 日\n" in out
+    assert "d.csv:4: error: 发生时间“2003-02-01 25:00”是不存在的时间" in out
+    assert "d.csv:4: error: 报告时间“2003-02-31 10:00”是不存在的日期：2003 年 2 月没有 31 日" in out
+    assert "YYYY" not in out
+    assert "d.csv:5" not in out  # 2004 is a leap year
+
+    code, out, _err = run(runner, folder, "--lang", "en", "import", "--dry-run", str(batch))
+    assert code == 1
+    assert (
+        "d.csv:2: error: 报送日期 “2003-02-30” is not a real date: 2003-02 has no day 30\n" in out
+    )
+    assert "d.csv:3: error: 报送日期 “2003-13-01” is not a real date: there is no month 13\n" in out
+    assert "d.csv:4: error: 发生时间 “2003-02-01 25:00” is not a real time" in out
