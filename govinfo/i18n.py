@@ -816,6 +816,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "undid an interrupted write ({message}); the data folder is as it was before",
     ),
     "import_no_file": ("找不到要导入的文件：{file}", "no such file to import: {file}"),
+    "import_file_is_folder": (
+        "{file} 是文件夹，不是要导入的文件",
+        "{file} is a folder, not a file to import",
+    ),
+    "import_file_unreadable": (
+        "没有权限读取要导入的文件：{file}",
+        "no permission to read the file to import: {file}",
+    ),
     "import_unknown_encoding": (
         "不认识的编码：{encoding}（可用如 utf-8、gb18030、utf-16）",
         "unknown encoding: {encoding} (try utf-8, gb18030, utf-16)",
@@ -883,6 +891,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_bad_mapping": (
         "列映射文件 {file} 有误：{detail}",
         "mapping file {file} is wrong: {detail}",
+    ),
+    "import_no_mapping": ("找不到列映射文件：{file}", "no such mapping file: {file}"),
+    "import_mapping_is_folder": (
+        "{file} 是文件夹，不是列映射文件",
+        "{file} is a folder, not a mapping file",
     ),
     "import_mapping_field": (
         "列映射文件 {file}：不认识的字段 {field}（可用：{fields}）",

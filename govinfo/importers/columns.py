@@ -112,6 +112,10 @@ def read_mapping(path: Path, fields: Mapping[str, object]) -> Mapping_:
 
     try:
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(t("import_no_mapping", file=str(path))) from None
+    except IsADirectoryError:
+        raise UsageError(t("import_mapping_is_folder", file=str(path))) from None
     except OSError as err:
         raise UsageError(t("import_bad_mapping", file=str(path), detail=str(err))) from None
     root, problems = parse_yaml(path.name, data)

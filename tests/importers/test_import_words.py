@@ -3,8 +3,10 @@ what is actually wrong."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from govinfo.importers.columns import in_sheet_terms
@@ -130,3 +132,46 @@ def test_a_date_in_the_right_form_that_does_not_exist_says_so(
     )
     assert "d.csv:3: error: 报送日期 “2003-13-01” is not a real date: there is no month 13\n" in out
     assert "d.csv:4: error: 发生时间 “2003-02-01 25:00” is not a real time" in out
+
+
+def test_a_file_that_is_not_there_is_a_usage_error_in_the_clerks_words(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    good = tmp_path / "好.csv"
+    good.write_text(
+        "报送单位,报送日期,标题,类别,审核人\n长春,2003-08-22,长春市文件测试,综合,王明\n",
+        encoding="utf-8",
+    )
+    missing = tmp_path / "没有.csv"
+    before = commits(folder)
+    code, out, err = run(runner, folder, "import", str(good), str(missing), str(tmp_path))
+    assert code == 2, out + err
+    assert f"找不到要导入的文件：{missing}" in err
+    assert f"{tmp_path} 是文件夹，不是要导入的文件" in err
+    for english in ("does not exist", "Usage", "Error", "invalid value"):
+        assert english not in out + err
+    assert commits(folder) == before
+
+    code, out, err = run(runner, folder, "--lang", "en", "import", str(missing))
+    assert code == 2
+    assert f"no such file to import: {missing}" in err
+    assert "无" not in err
+
+    code, out, err = run(runner, folder, "import", "--mapping", "没有.yaml", str(good))
+    assert code == 2
+    assert "找不到列映射文件：没有.yaml" in err
+    assert "Errno" not in err
+    assert commits(folder) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode")
+def test_an_unreadable_file_is_named(folder: Path, tmp_path: Path, runner: CliRunner) -> None:
+    locked = tmp_path / "锁.csv"
+    locked.write_text("报送单位,报送日期,标题,类别\n", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        code, out, err = run(runner, folder, "import", str(locked))
+    finally:
+        locked.chmod(0o644)
+    assert code == 2, out + err
+    assert f"没有权限读取要导入的文件：{locked}" in err
