@@ -193,32 +193,25 @@ def unclosed_quote(text: str, delim: str) -> OpenQuote | None:
     it; None when every quote closes (or an unclosed one only runs into the file's last line
     break, which loses nothing). Follows the csv module's reading: a quote opens a cell only as
     its first character, ``""`` inside quotes is one quote, and anything after a closing quote
-    up to the delimiter belongs to the same cell."""
-    row, column, i, n = 1, 1, 0, len(text)
-    start = True  # at the start of a cell
-    while i < n:
-        c = text[i]
-        if start and c == '"':
-            end = i + 1
-            while True:
-                end = text.find('"', end)
-                if end < 0:
-                    return _open_quote(text, i, row, column)
-                if text.startswith('"', end + 1):
-                    end += 2
-                    continue
-                break
-            i, start = end + 1, False
-            continue
-        if c == delim:
-            column, start = column + 1, True
-        elif c in "\r\n":
-            if c == "\r" and text.startswith("\n", i + 1):
-                i += 1
-            row, column, start = row + 1, 1, True
+    up to the delimiter belongs to the same cell. Jumps from quote to quote (no loop over
+    every character): between them, every line break ends a record."""
+    row, column, i = 1, 1, 0
+    while (q := text.find('"', i)) >= 0:
+        breaks = text.count("\n", i, q) + text.count("\r", i, q) - text.count("\r\n", i, q)
+        if breaks:
+            row += breaks
+            column = 1 + text.count(delim, max(text.rfind("\n", i, q), text.rfind("\r", i, q)), q)
         else:
-            start = False
-        i += 1
+            column += text.count(delim, i, q)
+        if q and text[q - 1] not in (delim, "\r", "\n"):
+            i = q + 1  # a quote inside a cell is text
+            continue
+        end = q + 1
+        while (end := text.find('"', end)) >= 0 and text.startswith('"', end + 1):
+            end += 2  # "" inside quotes is one quote
+        if end < 0:
+            return _open_quote(text, q, row, column)
+        i = end + 1
     return None
 
 
