@@ -816,6 +816,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "undid an interrupted write ({message}); the data folder is as it was before",
     ),
     "import_no_file": ("找不到要导入的文件：{file}", "no such file to import: {file}"),
+    "import_file_is_folder": (
+        "{file} 是文件夹，不是要导入的文件",
+        "{file} is a folder, not a file to import",
+    ),
+    "import_file_unreadable": (
+        "没有权限读取要导入的文件：{file}",
+        "no permission to read the file to import: {file}",
+    ),
     "import_unknown_encoding": (
         "不认识的编码：{encoding}（可用如 utf-8、gb18030、utf-16）",
         "unknown encoding: {encoding} (try utf-8, gb18030, utf-16)",
@@ -826,6 +834,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_encoding_used": ("{file}：按 {encoding} 编码读取", "{file}: read as {encoding}"),
     "import_bad_csv": ("CSV 格式有误：{detail}", "malformed CSV: {detail}"),
+    "import_unclosed_quote": (
+        '引号没有闭合：第 {row} 行 {column} 列{at}这一格以引号（"）开头，直到文件末尾都没有配对的引号，其后 {swallowed} 行都被并进了这一格；请删去这个引号，或在这一格的末尾补上一个引号',
+        'unclosed quote: the cell in row {row}, column {column}{at} opens with a quote (") that is never closed, so the {swallowed} line(s) after it were read into that one cell: delete the quote, or add one at the end of the cell',
+    ),
+    "import_quote_file_line": ("（文件第 {line} 行）", " (line {line} of the file)"),
     "import_bad_xlsx": (
         "无法作为 Excel 工作簿（.xlsx）读取：{detail}",
         "cannot be read as an Excel workbook (.xlsx): {detail}",
@@ -879,6 +892,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "列映射文件 {file} 有误：{detail}",
         "mapping file {file} is wrong: {detail}",
     ),
+    "import_no_mapping": ("找不到列映射文件：{file}", "no such mapping file: {file}"),
+    "import_mapping_is_folder": (
+        "{file} 是文件夹，不是列映射文件",
+        "{file} is a folder, not a mapping file",
+    ),
     "import_mapping_field": (
         "列映射文件 {file}：不认识的字段 {field}（可用：{fields}）",
         "mapping file {file}: unknown field {field} (known: {fields})",
@@ -909,9 +927,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "an adoption log needs a submission id column, or both point and title columns",
     ),
     "import_missing_value": ("{column} 为空", "{column} is empty"),
+    "import_line_break": (
+        "{column} 里有换行（共 {lines} 行，第一行是“{first}”）：此列只能写一行；{fix}",
+        "{column} holds a line break ({lines} lines, the first “{first}”): this column takes one line; {fix}",
+    ),
+    "import_line_break_csv": (
+        "这一格以引号开头，引号却没有在格末配对，把其后的行并进了这一格：请删去或配齐引号",
+        "the cell opens with a quote that is not closed at the cell's end, so the rows after it were read into the cell: delete the quote or close it",
+    ),
+    "import_line_break_sheet": (
+        "请删去这一格里的换行（Excel/WPS 中按 Alt+Enter 输入的换行）",
+        "remove the line break from the cell (in Excel/WPS, one typed with Alt+Enter)",
+    ),
     "import_bad_value": (
         "{column}“{value}”无法识别（应为 {expected}）",
         "{column} “{value}” is not understood (expected {expected})",
+    ),
+    "import_no_such_day": (
+        "{column}“{value}”是不存在的日期：{year} 年 {month} 月没有 {day} 日",
+        "{column} “{value}” is not a real date: {year}-{month:02d} has no day {day}",
+    ),
+    "import_no_such_month": (
+        "{column}“{value}”是不存在的日期：没有 {month} 月",
+        "{column} “{value}” is not a real date: there is no month {month}",
+    ),
+    "import_no_such_year": (
+        "{column}“{value}”是不存在的日期：没有 {year} 年",
+        "{column} “{value}” is not a real date: there is no year {year}",
+    ),
+    "import_no_such_time": (
+        "{column}“{value}”是不存在的时间：时为 0–23，分为 0–59",
+        "{column} “{value}” is not a real time: hours run 0–23, minutes 0–59",
     ),
     "import_unknown_point": (
         "{column}“{value}”不是已登记的直报点{hint}",

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from govinfo.app.headcheck import refuse_points_not_in_head
 from govinfo.app.options import Feedback, Progress, RunOptions, apply_language
 from govinfo.app.session import locate_folder, refusal
 from govinfo.app.write import checked_write, folder_writer
-from govinfo.errors import GovinfoError
+from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import t
 from govinfo.importers.columns import (
     ADOPTION_ALIASES,
@@ -85,6 +86,7 @@ def import_batch(
     notes are said through ``feedback`` (as well as kept)."""
     root = locate_folder(options)
     apply_language(options, _folder_language(root))
+    refuse_missing_files(files)
     cache = None
     if not options.no_cache:
         from govinfo.load.parsecache import ParseCache
@@ -96,6 +98,21 @@ def import_batch(
     for note in outcome.notes:
         feedback.note(note)
     return outcome
+
+
+def refuse_missing_files(files: list[Path]) -> None:
+    """A usage error (exit 2) naming every file given that is not there, is a folder, or cannot
+    be read — in the clerk's language, before anything is read or locked."""
+    wrong: list[str] = []
+    for path in files:
+        if not path.exists():
+            wrong.append(t("import_no_file", file=str(path)))
+        elif path.is_dir():
+            wrong.append(t("import_file_is_folder", file=str(path)))
+        elif not os.access(path, os.R_OK):
+            wrong.append(t("import_file_unreadable", file=str(path)))
+    if wrong:
+        raise UsageError("\n".join(wrong))
 
 
 def _folder_language(root: Path) -> str | None:

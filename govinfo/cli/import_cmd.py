@@ -24,8 +24,6 @@ def import_cmd(
         typer.Argument(
             help='CSV, TSV, XLSX, XLS or ODS files, or the HTML and SpreadsheetML "xls" files web systems export (several may be given).',
             metavar="FILE",
-            exists=True,
-            dir_okay=False,
             show_default=False,
         ),
     ],

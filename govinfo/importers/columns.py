@@ -9,6 +9,7 @@ the file has them, else from the cell above it, as a CSV saved from a merged hea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,37 @@ ADOPTION_ALIASES: dict[str, tuple[str, ...]] = {
 ADOPTION_REQUIRED = ("publication", "date", "mode")
 
 
+def column_names(
+    aliases: Mapping[str, tuple[str, ...]], labels: Mapping[str, str]
+) -> dict[str, str]:
+    """Each field's column as the clerk knows it: the header the sheet writes (``labels``), else
+    the usual one (the first alias: 报送日期, 发生时间)."""
+    return {name: labels.get(name, names[0]) for name, names in aliases.items()}
+
+
+_FIELDS = sorted({*SUBMISSION_ALIASES, *ADOPTION_ALIASES}, key=len, reverse=True)
+_ANY = "|".join(_FIELDS)
+_END = r"(?![A-Za-z0-9_.-])"
+# Where a validator message names a field: first, before its colon (``date：…``); after 字段 or
+# field; last (``缺少审核签发人 reviewer``); anywhere for the names that are no English word
+# (``occurred_at``). Elsewhere a word such as ``date`` may be the sentence's own, or a value's.
+_NAMED = re.compile(
+    rf"^(?:{_ANY})(?=[：:])"
+    rf"|(?:(?<=字段 )|(?<=field ))(?:{_ANY}){_END}"
+    rf"|(?<= )(?:{_ANY})$"
+    rf"|(?<![A-Za-z0-9_.-])(?:{'|'.join(f for f in _FIELDS if '_' in f)}){_END}"
+)
+_MINUTE = re.compile(r"\b(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})\b")
+
+
+def in_sheet_terms(message: str, columns: Mapping[str, str]) -> str:
+    """A message the validator wrote about a record, said of the row it came from: each field
+    it names becomes that field's column in ``columns`` (see :func:`column_names`), and a
+    date-time reads as the importer writes one (``2003-08-21 09:00``, not ``…T09:00``)."""
+    named = _NAMED.sub(lambda m: columns.get(m[0], m[0]), message)
+    return _MINUTE.sub(r"\1 \2", named)
+
+
 @dataclass(frozen=True)
 class Mapping_:
     """What a mapping file adds: header text → field, and category words → category."""
@@ -80,6 +112,10 @@ def read_mapping(path: Path, fields: Mapping[str, object]) -> Mapping_:
 
     try:
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(t("import_no_mapping", file=str(path))) from None
+    except IsADirectoryError:
+        raise UsageError(t("import_mapping_is_folder", file=str(path))) from None
     except OSError as err:
         raise UsageError(t("import_bad_mapping", file=str(path), detail=str(err))) from None
     root, problems = parse_yaml(path.name, data)

@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from govinfo.i18n import t
+from govinfo.importers.columns import in_sheet_terms
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow
 from govinfo.importers.values import fold, normalise_title
@@ -86,6 +87,8 @@ class Plan(Tallied):
     spans: dict[str, list[tuple[int, int, RowRef]]] = field(default_factory=dict)
     problems: list[ImportProblem] = field(default_factory=list)
     counts: dict[str, Counts] = field(default_factory=dict)
+    # per row: its fields' columns as the sheet heads them
+    columns: dict[RowRef, Mapping[str, str]] = field(default_factory=dict)
 
     def count(self, point: str) -> Counts:
         return self.counts.setdefault(point, Counts())
@@ -101,13 +104,15 @@ def _where(src: SourceRef) -> str:
 
 def batch_problems(plan: Plan, problems: list[Problem], new: list[Problem]) -> list[ImportProblem]:
     """The problems of the folder as it would be that concern the batch: each problem inside an
-    inserted item, at that item's row; any other new error at its place in the folder."""
+    inserted item, at that item's row and naming the row's columns (not the YAML's field names);
+    any other new error at its place in the folder."""
     fresh = {id(p) for p in new}
     out: list[ImportProblem] = []
     for p in problems:
         row = _row_of(plan, p)
         if row is not None:
-            out.append(ImportProblem(row, p.severity, p.message))
+            message = in_sheet_terms(p.message, plan.columns.get(row, {}))
+            out.append(ImportProblem(row, p.severity, message))
         elif p.is_error and id(p) in fresh:
             out.append(ImportProblem(SourceRef(p.path, p.line, p.col), p.severity, p.message))
     return out
@@ -144,7 +149,7 @@ def plan_submissions(
 ) -> Plan:
     """Dedupe ``rows`` against ``folder`` (the loaded years) and themselves, and splice the new
     ones into their month files (read through ``read``)."""
-    plan = Plan()
+    plan = Plan(columns={row.where: row.columns for row in rows})
     exact: dict[tuple[str, dt.date, str], SourceRef] = {}
     by_title: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)
     for s in folder.submissions:
@@ -236,7 +241,7 @@ def plan_adoptions(
 ) -> Plan:
     """Find each row's submission, dedupe against its adoptions and the batch, and append the
     new adoptions to their records."""
-    plan = Plan()
+    plan = Plan(columns={row.where: row.columns for row in rows})
     by_id = {s.id: s for s in folder.submissions}
     by_title: dict[tuple[str, str], list[Submission]] = defaultdict(list)
     for s in folder.submissions:

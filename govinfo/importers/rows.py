@@ -7,7 +7,8 @@ problem in a row is reported, naming the column as the sheet writes it and the v
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,12 +20,14 @@ from govinfo.importers.columns import (
     SUBMISSION_REQUIRED,
     Header,
     Mapping_,
+    column_names,
     find_header,
 )
 from govinfo.importers.points import PointIndex
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.tables import UNCACHED_FORMULA, Table
 from govinfo.importers.values import (
+    NoSuchDay,
     cell_text,
     normalise_title,
     parse_category,
@@ -37,6 +40,9 @@ from govinfo.importers.values import (
 from govinfo.model import Category, Point
 
 CATEGORY_WORDS = "综合/调研/问题/突发/舆情清单"
+# Fields whose cell may hold several lines: a note, and a list of names (one a line is a list).
+MULTI_LINE = frozenset({"note", "co_submitters"})
+_BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,7 @@ class SubmissionRow:
     title: str
     norm: str  # the title as dedupe compares it
     record: dict[str, Any]  # the fields to write, without ``id``
+    columns: Mapping[str, str]  # field → its column as the sheet heads it (``column_names``)
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class AdoptionRow:
     submission: str | None  # an id, when the sheet gives one
     point: str | None  # else the point and title
     norm: str | None
+    columns: Mapping[str, str]  # field → its column as the sheet heads it (``column_names``)
 
 
 class _Row:
@@ -68,8 +76,12 @@ class _Row:
         self.where = table.ref(number)
         self.header = header
         self.cells = cells
+        self.delimiter = table.delimiter
         self.problems: list[ImportProblem] = []
-        self.uncached: set[str] = set()  # fields whose cell is a formula without a value
+        # fields whose cell is already reported unreadable: a formula without a value, or a
+        # line break in a one-line field
+        self.unreadable: set[str] = set()
+        self.garbled: int | None = None  # see found()
 
     def raw(self, name: str) -> object:
         col = self.header.columns.get(name)
@@ -77,17 +89,41 @@ class _Row:
             return None
         value = self.cells[col]
         if value is UNCACHED_FORMULA:
-            if name not in self.uncached:
-                self.uncached.add(name)
+            if name not in self.unreadable:
+                self.unreadable.add(name)
                 self.fail("import_formula_uncached", name)
             return None
+        if isinstance(value, str) and name not in MULTI_LINE and _BREAK.search(value.strip()):
+            if name not in self.unreadable:
+                self.unreadable.add(name)
+                self.line_break(name, value)
+            return None
         return None if isinstance(value, str) and not value.strip() else value
+
+    def line_break(self, name: str, value: str) -> None:
+        """Report a line break in a one-line cell. In a CSV file, lines after the first that
+        hold the delimiter are rows swallowed by a quote that opened the cell and closed too late."""
+        lines = _BREAK.split(value.strip())
+        swallowed = self.delimiter is not None and any(self.delimiter in x for x in lines[1:])
+        fix = t("import_line_break_csv" if swallowed else "import_line_break_sheet")
+        self.fail("import_line_break", name, lines=len(lines), first=lines[0].strip(), fix=fix)
+        if swallowed and self.garbled is None:
+            self.garbled = len(self.problems)
+
+    def found(self) -> list[ImportProblem]:
+        """The row's problems. In a CSV row that swallowed rows after it, only the line break
+        (the cells are read for breaks first): a quote closed in the wrong place moved every
+        cell after it, so what the other cells hold (or miss) says nothing."""
+        return self.problems if self.garbled is None else self.problems[: self.garbled]
 
     def label(self, name: str) -> str:
         return self.header.labels.get(name, name)
 
     def blank(self) -> bool:
-        return all(self.raw(name) is None for name in self.header.columns)
+        """Whether no recognised cell holds a value; every cell is read, so that the unreadable
+        ones are reported first, in column order."""
+        values = [self.raw(name) for name in self.header.columns]
+        return all(value is None for value in values)
 
     def fail(self, key: str, name: str, **kw: object) -> None:
         self.problems.append(error(self.where, t(key, column=self.label(name), **kw)))
@@ -95,7 +131,7 @@ class _Row:
     def text(self, name: str, *, required: bool = False) -> str | None:
         value = self.raw(name)
         if value is None:
-            if required and name not in self.uncached:
+            if required and name not in self.unreadable:
                 self.fail("import_missing_value", name)
             return None
         return cell_text(value)
@@ -106,13 +142,23 @@ class _Row:
             return None
         try:
             return parse(value)
+        except NoSuchDay as bad:
+            self.fail(
+                f"import_no_such_{bad.reason}",
+                name,
+                value=cell_text(value),
+                year=bad.year,
+                month=bad.month,
+                day=bad.day,
+            )
+            return None
         except ValueError:
             self.fail("import_bad_value", name, value=cell_text(value), expected=expected)
             return None
 
     def required(self, name: str, parse: Callable[[object], Any], expected: str) -> Any:
         if self.raw(name) is None:
-            if name not in self.uncached:
+            if name not in self.unreadable:
                 self.fail("import_missing_value", name)
             return None
         return self.parsed(name, parse, expected)
@@ -162,7 +208,11 @@ def _header_or_problem(
             problems.append(
                 error(
                     table.ref(header.row),
-                    t("import_missing_column", field=name, aliases="、".join(aliases[name][:4])),
+                    t(
+                        "import_missing_column",
+                        field=aliases[name][0],
+                        aliases="、".join(aliases[name][:4]),
+                    ),
                 )
             )
     if header.ignored:
@@ -183,6 +233,7 @@ def submission_rows(
         return [], problems
     out: list[SubmissionRow] = []
     categories = mapping.categories
+    columns = column_names(SUBMISSION_ALIASES, header.labels)
     for row in _data_rows(table, header):
         point_text = row.text("point", required=True)
         point = row.point("point", point_text, points) if point_text else None
@@ -209,10 +260,11 @@ def submission_rows(
             ),
             "note": row.text("note"),
         }
-        problems.extend(row.problems)
+        problems.extend(row.found())
         if row.problems or point is None or day is None or not title:
             continue
-        out.append(SubmissionRow(row.where, point.id, day, title, normalise_title(title), record))
+        norm = normalise_title(title)
+        out.append(SubmissionRow(row.where, point.id, day, title, norm, record, columns))
     return out, problems
 
 
@@ -228,6 +280,7 @@ def adoption_rows(
         problems.append(error(table.ref(header.row), t("import_adoption_columns")))
         return [], problems
     out: list[AdoptionRow] = []
+    columns = column_names(ADOPTION_ALIASES, header.labels)
     for row in _data_rows(table, header):
         publication = row.text("publication", required=True)
         day = row.required("date", parse_date, "YYYY-MM-DD")
@@ -242,11 +295,13 @@ def adoption_rows(
             point = row.point("point", point_text, points) if point_text else None
             point_id = point.id if point else None
             norm = normalise_title(title) if title else None
-        problems.extend(row.problems)
+        problems.extend(row.found())
         if row.problems or publication is None or day is None or mode is None:
             continue
         out.append(
-            AdoptionRow(row.where, day, publication, mode.value, issue, submission, point_id, norm)
+            AdoptionRow(
+                row.where, day, publication, mode.value, issue, submission, point_id, norm, columns
+            )
         )
     return out, problems
 

@@ -45,6 +45,7 @@ class Table:
     merges: list[Merge] | None = None  # None: the format cannot say (CSV)
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)
+    delimiter: str | None = None  # CSV/TSV: the delimiter its cells are split on
 
     def ref(self, row: int) -> RowRef:
         return RowRef(self.file, self.sheet, row)
@@ -157,6 +158,72 @@ def _records(text: str, delim: str, *, limit: int | None = None) -> list[list[st
     return out
 
 
+@dataclass(frozen=True)
+class OpenQuote:
+    """A quote that opens a cell and is never closed: the csv module (like Excel) reads every
+    line after it, to the end of the file, into that one cell."""
+
+    row: int  # the record the quote opened in, as a spreadsheet numbers it
+    line: int  # the line of the file it is on
+    column: int  # 1-based
+    swallowed: int  # the lines with text that went into the cell after the quote's own
+
+    def message(self) -> str:
+        at = "" if self.line == self.row else t("import_quote_file_line", line=self.line)
+        return t(
+            "import_unclosed_quote",
+            row=self.row,
+            column=_column_letter(self.column),
+            at=at,
+            swallowed=self.swallowed,
+        )
+
+
+def _column_letter(number: int) -> str:
+    """A 1-based column number as a spreadsheet letters it: 1 → A, 27 → AA."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def unclosed_quote(text: str, delim: str) -> OpenQuote | None:
+    """The quote that opens a cell of ``text`` and is never closed, when lines with text follow
+    it; None when every quote closes (or an unclosed one only runs into the file's last line
+    break, which loses nothing). Follows the csv module's reading: a quote opens a cell only as
+    its first character, ``""`` inside quotes is one quote, and anything after a closing quote
+    up to the delimiter belongs to the same cell. Jumps from quote to quote (no loop over
+    every character): between them, every line break ends a record."""
+    row, column, i = 1, 1, 0
+    while (q := text.find('"', i)) >= 0:
+        breaks = text.count("\n", i, q) + text.count("\r", i, q) - text.count("\r\n", i, q)
+        if breaks:
+            row += breaks
+            column = 1 + text.count(delim, max(text.rfind("\n", i, q), text.rfind("\r", i, q)), q)
+        else:
+            column += text.count(delim, i, q)
+        if q and text[q - 1] not in (delim, "\r", "\n"):
+            i = q + 1  # a quote inside a cell is text
+            continue
+        end = q + 1
+        while (end := text.find('"', end)) >= 0 and text.startswith('"', end + 1):
+            end += 2  # "" inside quotes is one quote
+        if end < 0:
+            return _open_quote(text, q, row, column)
+        i = end + 1
+    return None
+
+
+def _open_quote(text: str, offset: int, row: int, column: int) -> OpenQuote | None:
+    after = text[offset:].replace("\r\n", "\n").replace("\r", "\n").split("\n")[1:]
+    swallowed = sum(1 for line in after if line.strip())
+    if not swallowed:
+        return None
+    line = text.count("\n", 0, offset) + 1
+    return OpenQuote(row, line, column, swallowed)
+
+
 def read_text_table(path: Path, display: str, encoding: str | None) -> Table:
     data = path.read_bytes()
     try:
@@ -192,7 +259,9 @@ def read_text_table(path: Path, display: str, encoding: str | None) -> Table:
         raise FileProblem(
             error(RowRef(display, None, number + 1), t("import_bad_csv", detail=str(err)))
         ) from None
-    table = Table(display, None, rows, None, used)
+    if (quote := unclosed_quote(text, delim)) is not None:
+        raise FileProblem(error(RowRef(display, None, quote.row), quote.message()))
+    table = Table(display, None, rows, None, used, delimiter=delim)
     table.notes.append(t("import_encoding_used", file=display, encoding=used))
     return table
 

@@ -1,7 +1,7 @@
 """Cell values as a clerk's spreadsheet holds them → the values a record needs.
 
 Pure. Every parser returns the value or raises ``ValueError`` (the caller names the column and
-the cell). Text is compared after NFKC folding (full-width digits and letters, the ideographic
+the cell) — :class:`NoSuchDay` when a date in a readable form names no real day. Text is compared after NFKC folding (full-width digits and letters, the ideographic
 space) with whitespace removed, so that ``２００３年８月１４日`` and ``综 合`` read as meant.
 """
 
@@ -50,6 +50,25 @@ _TIME = re.compile(
 )
 
 
+class NoSuchDay(ValueError):
+    """A date or date-time in a form the importer reads that names no day of the calendar or no
+    time of the clock: ``2003-02-30``, ``2003-13-01``, ``2003-08-22 25:00``. ``reason`` says
+    which part: ``day``, ``month``, ``year`` or ``time``."""
+
+    def __init__(self, text: str, year: int, month: int, day: int, reason: str) -> None:
+        super().__init__(text)
+        self.year, self.month, self.day, self.reason = year, month, day, reason
+
+
+def _day(text: str, m: re.Match[str]) -> dt.date:
+    year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        reason = "year" if year < dt.MINYEAR else "month" if not 1 <= month <= 12 else "day"
+        raise NoSuchDay(text, year, month, day, reason) from None
+
+
 def parse_date(value: object) -> dt.date:
     """A date from an Excel date cell or text: ``2003-8-14``, ``2003/8/14``, ``2003.8.14``,
     ``2003年8月14日``, ``20030814``, full-width digits; a time of 00:00 after it is allowed."""
@@ -73,7 +92,7 @@ def parse_date(value: object) -> dt.date:
         t = _TIME.fullmatch(rest)
         if t is None or int(t["h"]) or int(t["mi"]) or int(t["s"] or t["s2"] or 0):
             raise ValueError(text)
-    return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return _day(text, m)
 
 
 def parse_datetime(value: object) -> dt.datetime:
@@ -90,7 +109,11 @@ def parse_datetime(value: object) -> dt.datetime:
     t = _TIME.fullmatch(text[m.end() :])
     if t is None or int(t["s"] or t["s2"] or 0):
         raise ValueError(text)
-    return dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(t["h"]), int(t["mi"]))
+    day = _day(text, m)
+    hour, minute = int(t["h"]), int(t["mi"])
+    if hour > 23 or minute > 59:
+        raise NoSuchDay(text, day.year, day.month, day.day, "time")
+    return dt.datetime(day.year, day.month, day.day, hour, minute)
 
 
 _CATEGORY_WORDS: dict[str, Category] = {

@@ -11,7 +11,13 @@ from govinfo.importers.columns import SUBMISSION_ALIASES, Mapping_, find_header,
 from govinfo.importers.files import read_tables
 from govinfo.importers.points import PointIndex
 from govinfo.importers.tables import DecodeFailure, Table, decode, sniff_delimiter
-from govinfo.importers.values import normalise_title, parse_category, parse_date, parse_datetime
+from govinfo.importers.values import (
+    NoSuchDay,
+    normalise_title,
+    parse_category,
+    parse_date,
+    parse_datetime,
+)
 from govinfo.model import Category, Point, PointKind, SourceRef, Tier
 
 
@@ -38,6 +44,32 @@ def test_dates(text: object, day: dt.date) -> None:
 def test_bad_dates(text: str) -> None:
     with pytest.raises(ValueError):  # noqa: PT011 - the parser's one failure
         parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("2003-02-30", "day"),
+        ("20030229", "day"),
+        ("2003年13月1日", "month"),
+        ("0000-01-01", "year"),
+    ],
+)
+def test_dates_in_form_that_name_no_day(text: str, reason: str) -> None:
+    with pytest.raises(NoSuchDay) as caught:
+        parse_date(text)
+    assert caught.value.reason == reason
+
+
+def test_datetimes_that_name_no_time_or_day() -> None:
+    with pytest.raises(NoSuchDay) as caught:
+        parse_datetime("2003-08-22 24:00")
+    assert caught.value.reason == "time"
+    with pytest.raises(NoSuchDay) as caught:
+        parse_datetime("2003-02-30 09:00")
+    assert (caught.value.reason, caught.value.day) == ("day", 30)
+    with pytest.raises(ValueError, match="2003-08-22 9点"):
+        parse_datetime("2003-08-22 9点")
 
 
 def test_datetimes() -> None:
