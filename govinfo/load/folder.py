@@ -68,7 +68,9 @@ def read_settings(source: FileSource) -> Settings:
     for rec in parsed.records:
         if isinstance(rec, Settings):
             if rec.format != FORMAT_VERSION:
-                raise DataError(t("bad_format", path="govinfo.yaml", value=rec.format))
+                at = rec.format_at
+                where = f"{at.path}:{at.line}:{at.col}" if at is not None else "govinfo.yaml:1:1"
+                raise DataError(t("bad_format", path=where, value=rec.format))
             return rec
     return Settings()
 

@@ -66,6 +66,9 @@ def _read_settings(r: FileReader, root: Node | None) -> list[Settings]:
     key = next((k for k, _ in root.items if k.value == "groups"), None)
     if key is not None:
         values["groups_at"] = SourceRef(r.path, key.line, key.col)
+    fmt = root.get("format")
+    if fmt is not None:
+        values["format_at"] = SourceRef(r.path, fmt.line, fmt.col)
     return [Settings(**values)]
 
 

@@ -101,9 +101,14 @@ def test_bad_format_is_one_clear_message(make_folder: MakeFolder, runner: CliRun
     root = make_folder({"govinfo.yaml": "format: 2\n"})
     result = runner.invoke(app, ["--data", str(root), "--lang", "en", "check"])
     assert result.exit_code == 1
-    assert "govinfo.yaml: error: format: 2 is not supported" in result.output
+    assert "govinfo.yaml:1:9: error: format: 2 is not supported" in result.output
     result = runner.invoke(app, ["--data", str(root), "check"])  # Chinese: "error:" as in problems
-    assert "govinfo.yaml: error: 数据格式版本 format: 2 不受支持" in result.output
+    assert "govinfo.yaml:1:9: error: 数据格式版本 format: 2 不受支持" in result.output
+    # At the value wherever it is written, as every other problem.
+    root.joinpath("govinfo.yaml").write_text("office: 某办公厅\nformat:   3  # 新版\n")
+    result = runner.invoke(app, ["--data", str(root), "score", "2003"])
+    assert result.exit_code == 1
+    assert "govinfo.yaml:2:11: error: 数据格式版本 format: 3 不受支持" in result.output
 
 
 def test_init_then_check_with_real_git(runner: CliRunner, tmp_path: Path) -> None:
