@@ -239,7 +239,12 @@ def scan_folder(
         problems = got.problems + _folder_problems(base, source)
         problems += group_problems(settings, got.points)
         checker = CrossCheck(
-            got.points, got.rule_sets, got.solicitations, got.adjustments, broken=broken(base)
+            got.points,
+            got.rule_sets,
+            got.solicitations,
+            got.adjustments,
+            broken=broken(base),
+            files=base,
         )
         for pf in base:
             checker.add_file(pf)
@@ -357,7 +362,12 @@ def _assemble(
         got.problems + _folder_problems(parsed, source) + group_problems(settings, got.points)
     )
     checker = CrossCheck(
-        got.points, got.rule_sets, got.solicitations, got.adjustments, broken=broken(parsed)
+        got.points,
+        got.rule_sets,
+        got.solicitations,
+        got.adjustments,
+        broken=broken(parsed),
+        files=parsed,
     )
     for pf in parsed:
         checker.add_file(pf)
