@@ -393,6 +393,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "submission: {value} is not a known submission id",
     ),
     "did_you_mean": ("，是不是 {hint}？", "; did you mean {hint}?"),
+    "unknown_id_more": (
+        "（另有 {count} 处引用同一编号，不再逐一列出：{file} 中有记录读不出编号，请先改正）",
+        " ({count} more references to it are not listed: a record in {file} has no readable id;"
+        " correct that first)",
+    ),
     "at_not_repo": (
         "--at 需要数据目录在 git 仓库中：{path} 不在仓库里",
         "--at needs the data folder in a git repository; {path} is not in one",

@@ -153,6 +153,7 @@ class Settings(msgspec.Struct, frozen=True, gc=False):
     language: str = "zh"
     groups: tuple[Group, ...] = ()  # empty: the default groups, one per point kind
     groups_at: SourceRef | None = None  # the ``groups`` key, for problems about the whole list
+    format_at: SourceRef | None = None  # the ``format`` value, for the refusal of another format
 
 
 class Contact(msgspec.Struct, frozen=True, gc=False):

@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from govinfo.i18n import t
+from govinfo.load.filereader import NAMED_KINDS
 from govinfo.load.records import ParsedFile, Ref
 from govinfo.model import (
     Adjustment,
@@ -33,14 +34,23 @@ _REF_TARGETS = {
 }
 
 
+# A reference of this kind that names nothing defined is an "unknown id" problem about the
+# records of this kind of file.
+_ID_TARGET = {"point": "points", "folderpoint": "points", "solicitation": "solicitations"}
+
+
 def broken(parsed: Iterable[ParsedFile]) -> set[str]:
     """The kinds of the files that could not be read at all (a YAML mistake, not UTF-8 …).
     References into them are not judged: one mistake is one problem, not one more for every
-    record elsewhere that names something the broken file would have defined."""
+    record elsewhere that names something the broken file would have defined. A file whose
+    every record was left out for a bad field, each with its id read, is not broken: the ids
+    it defines are known (``ParsedFile.unread``)."""
     return {
         pf.kind
         for pf in parsed
-        if not pf.records and any(p.severity is Severity.ERROR for p in pf.problems)
+        if not pf.records
+        and any(p.severity is Severity.ERROR for p in pf.problems)
+        and not (pf.kind in NAMED_KINDS and pf.unread and None not in pf.unread)
     }
 
 
@@ -50,8 +60,15 @@ class CrossCheck:
     so that ``check`` can stream a large folder year by year without holding its records.
 
     Points, rule sets (sorted by ``effective_from``), solicitations and adjustments are given
-    whole; submission files are added in path order (a duplicate is the later copy). References
-    to submissions (from adjustments) are judged at :meth:`finish`, once every id is known.
+    whole, with ``files``, the registry and solicitation files as parsed; submission files are
+    added in path order (a duplicate is the later copy). References to submissions (from
+    adjustments) are judged at :meth:`finish`, once every id is known.
+
+    A record left out for a bad field still defines its id (``ParsedFile.unread``): naming it
+    is no error; what needs its fields (a solicitation's dates and addressees, a point's tiers)
+    is not judged. When a file of a kind holds a record whose id could not be read, a
+    reference to an unknown id of that kind may well mean that record: each unknown id is then
+    reported once, at its first reference, with how many more there are.
     """
 
     def __init__(
@@ -62,10 +79,20 @@ class CrossCheck:
         adjustments: list[Adjustment],
         *,
         broken: Collection[str] = (),
+        files: Iterable[ParsedFile] = (),
     ) -> None:
         self.problems: list[Problem] = []
         self._broken = set(broken)
-        self.point_ids = {p.id for p in points}
+        # Ids of records left out for an error, by kind; the kinds with a record whose id
+        # could not be read, with the first such file.
+        self._unread: dict[str, set[str]] = {kind: set() for kind in NAMED_KINDS}
+        self._vague: dict[str, str] = {}
+        # An unknown id of a vague kind: its first reference's problem and how many refer to it.
+        self._held: dict[tuple[str, str], tuple[Problem, int]] = {}
+        for pf in files:
+            if pf.kind in ("points", "solicitations"):
+                self._note_unread(pf)
+        self.point_ids = {p.id for p in points} | self._unread["points"]
         self.by_point = {p.id: p for p in points}
         self.sol_by_id = {s.id: s for s in solicitations}
         self.rule_sets = tuple(rule_sets)
@@ -120,11 +147,36 @@ class CrossCheck:
                 )
             )
 
+    def _note_unread(self, pf: ParsedFile) -> None:
+        for record_id in pf.unread:
+            if record_id is not None:
+                self._unread[pf.kind].add(record_id)
+            else:
+                self._vague.setdefault(pf.kind, pf.path)
+
+    def _unknown(self, target: str, value: str, problem: Problem) -> None:
+        """Report ``problem``, that ``value`` names no record of the ``target`` kind — or,
+        when that kind is vague, hold it to report each such id once, at its first use."""
+        if target not in self._vague:
+            self.problems.append(problem)
+            return
+        held = self._held.get((target, value))
+        if held is None:
+            self._held[(target, value)] = (problem, 1)
+        else:
+            first, count = held
+            if problem.sort_key() < first.sort_key():
+                first = problem
+            self._held[(target, value)] = (first, count + 1)
+
     def add_file(self, pf: ParsedFile) -> None:
         point_ids = self.point_ids
         good = self._good
-        if pf.kind == "submissions" and not pf.records and pf.problems:
-            self._broken |= broken([pf])
+        if pf.kind == "submissions":
+            if pf.unread:
+                self._note_unread(pf)
+            if not pf.records and pf.problems:
+                self._broken |= broken([pf])
         for ref in pf.refs:
             kind = ref.kind
             if self._broken and not self._broken.isdisjoint(_REF_TARGETS.get(kind, ())):
@@ -137,6 +189,9 @@ class CrossCheck:
             elif kind == "submission":
                 self._submission_refs.append((pf.path, ref))
                 continue
+            elif kind == "solicitation":
+                if ref.value not in self.sol_by_id and ref.value in self._unread["solicitations"]:
+                    continue  # left out for an error: its dates and addressees are not known
             elif (kind, ref.value, ref.day) in good:
                 continue
             problem = _check_ref(
@@ -145,6 +200,8 @@ class CrossCheck:
             if problem is None:
                 if kind != "solicitation":  # its answer depends on the owner too
                     good.add((kind, ref.value, ref.day))
+            elif kind in _ID_TARGET and (kind != "solicitation" or ref.value not in self.sol_by_id):
+                self._unknown(_ID_TARGET[kind], ref.value, problem)
             else:
                 self.problems.append(problem)
         if pf.kind == "submissions":
@@ -159,17 +216,25 @@ class CrossCheck:
         """Every problem found. ``full`` says every submission year was added, so that an
         adjustment's submission can be looked up."""
         if full and "submissions" not in self._broken:
+            known = self._unread["submissions"]
             for path, ref in self._submission_refs:
-                if ref.value not in self._first_submission:
-                    self.problems.append(
-                        Problem(
-                            path,
-                            ref.line,
-                            ref.col,
-                            Severity.ERROR,
-                            t("unknown_submission", value=ref.value),
-                        )
+                if ref.value not in self._first_submission and ref.value not in known:
+                    problem = Problem(
+                        path,
+                        ref.line,
+                        ref.col,
+                        Severity.ERROR,
+                        t("unknown_submission", value=ref.value),
                     )
+                    self._unknown("submissions", ref.value, problem)
+        for (target, _value), (first, count) in self._held.items():
+            if count > 1:
+                more = t("unknown_id_more", count=count - 1, file=self._vague[target])
+                first = Problem(
+                    first.path, first.line, first.col, first.severity, first.message + more
+                )
+            self.problems.append(first)
+        self._held.clear()
         return self.problems
 
 
@@ -227,7 +292,11 @@ def _check_ref(
             addressed = owner in sol.points
         else:
             point = by_point.get(owner)
-            addressed = point is not None and point.holds(Tier.PROVINCIAL, sol.issued)
+            if point is None:
+                # Not registered (an error at the file's folder already) or left out for an
+                # error: its tiers are not known.
+                return None
+            addressed = point.holds(Tier.PROVINCIAL, sol.issued)
         if not addressed:
             return Problem(
                 path,

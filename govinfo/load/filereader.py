@@ -55,12 +55,22 @@ class Ref(msgspec.Struct, frozen=True, array_like=True, gc=False):
 Record = Settings | Point | RuleSet | Solicitation | Adjustment | Submission
 
 
+# The kinds of files whose records other files name by id: a record of these left out for an
+# error still defines its id (``ParsedFile.unread``).
+NAMED_KINDS = frozenset(["points", "solicitations", "submissions"])
+
+
 class ParsedFile(msgspec.Struct, frozen=True, gc=False):
     path: str
     kind: str  # settings, points, rules, solicitations, adjustments, submissions, unknown
     records: tuple[Any, ...]
     problems: tuple[Problem, ...]
     refs: tuple[Ref, ...]
+    # The records of a list file left out for an error in them (reported among ``problems``):
+    # each one's id as written, or None when the id itself could not be read. The cross-file
+    # check counts these ids as defined, so that one bad field is one error, not one more at
+    # every record elsewhere that names the record.
+    unread: tuple[str | None, ...] = ()
 
 
 def file_kind(path: str) -> str | None:
@@ -89,9 +99,14 @@ class FileReader(Reader):
     def __init__(self, path: str, problems: list[Problem]) -> None:
         super().__init__(path, problems)
         self.refs: list[Ref] = []
+        self.unread: list[str | None] = []  # see ParsedFile.unread
 
     def ref(self, kind: str, node: Node, value: str, **kw: Any) -> None:
         self.refs.append(Ref(kind, value, node.line, node.col, **kw))
+
+    def left_out(self, values: dict[str, Any]) -> None:
+        """Note a record left out for an error in it: its ``id`` if that could be read."""
+        self.unread.append(values.get("id"))
 
     def in_year(self, node: Node, field: str, day: dt.date, year: int) -> bool:
         """Whether ``day`` falls in the file's ``year``; an error at ``node`` when it does not."""
@@ -146,6 +161,8 @@ class FileReader(Reader):
         for item in self.top_list(root, data_empty):
             if isinstance(item, Mapping):
                 out.append(item)
-            elif not (isinstance(item, Scalar) and item.bad):
+                continue
+            if not (isinstance(item, Scalar) and item.bad):
                 self.error(item.line, item.col, "record_not_mapping")
+            self.unread.append(None)  # a record without a readable id
         return out

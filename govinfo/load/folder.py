@@ -68,7 +68,9 @@ def read_settings(source: FileSource) -> Settings:
     for rec in parsed.records:
         if isinstance(rec, Settings):
             if rec.format != FORMAT_VERSION:
-                raise DataError(t("bad_format", path="govinfo.yaml", value=rec.format))
+                at = rec.format_at
+                where = f"{at.path}:{at.line}:{at.col}" if at is not None else "govinfo.yaml:1:1"
+                raise DataError(t("bad_format", path=where, value=rec.format))
             return rec
     return Settings()
 
@@ -237,7 +239,12 @@ def scan_folder(
         problems = got.problems + _folder_problems(base, source)
         problems += group_problems(settings, got.points)
         checker = CrossCheck(
-            got.points, got.rule_sets, got.solicitations, got.adjustments, broken=broken(base)
+            got.points,
+            got.rule_sets,
+            got.solicitations,
+            got.adjustments,
+            broken=broken(base),
+            files=base,
         )
         for pf in base:
             checker.add_file(pf)
@@ -355,7 +362,12 @@ def _assemble(
         got.problems + _folder_problems(parsed, source) + group_problems(settings, got.points)
     )
     checker = CrossCheck(
-        got.points, got.rule_sets, got.solicitations, got.adjustments, broken=broken(parsed)
+        got.points,
+        got.rule_sets,
+        got.solicitations,
+        got.adjustments,
+        broken=broken(parsed),
+        files=parsed,
     )
     for pf in parsed:
         checker.add_file(pf)

@@ -33,6 +33,7 @@ class _Result(msgspec.Struct, array_like=True, gc=False):
     records: tuple[Submission, ...]
     problems: tuple[Problem, ...]
     refs: tuple[Ref, ...]
+    unread: tuple[str | None, ...]
 
 
 _encoder = msgspec.msgpack.Encoder()
@@ -68,7 +69,7 @@ def _work(paths: list[str]) -> bytes:
     on, limit = fast.enabled(), settings.max_file_bytes()  # the environment, once a chunk
     for path in paths:
         pf = parse_file(path, tree.read(path), fast_path=on, limit=limit)
-        out.append(_Result(path, pf.records, pf.problems, pf.refs))
+        out.append(_Result(path, pf.records, pf.problems, pf.refs, pf.unread))
     return _encoder.encode(out)
 
 
@@ -93,5 +94,7 @@ def parse_many(
             meanwhile()
         for blob in blobs:
             for r in _decoder.decode(blob):
-                results[r.path] = ParsedFile(r.path, "submissions", r.records, r.problems, r.refs)
+                results[r.path] = ParsedFile(
+                    r.path, "submissions", r.records, r.problems, r.refs, r.unread
+                )
     return results

@@ -10,7 +10,7 @@ adjustments in one ``base.pack``. Every pack is sealed as every cache file is
 (:mod:`govinfo.load.cache`: checksum, cache format, govinfo's build), and one that fails is
 discarded and rebuilt, never trusted.
 
-Safety rules: a file that had any problem is never cached (its problems are found again on
+Safety rules: a file that had any problem (or left a record out) is never cached (its problems are found again on
 every run, so a cache can never hide an error, and messages stay in the run's language); a file
 modified within the last two seconds (its ctime: the last 50 ms) before the pack is written is
 not stored (git's "racy" rule: its times cannot yet tell a later edit apart); the cross-file
@@ -161,7 +161,7 @@ class ParseCache:
         if field is None:
             return
         entries = self._base_entries()
-        if parsed.problems or is_racy(st, time.time_ns()):
+        if parsed.problems or parsed.unread or is_racy(st, time.time_ns()):
             if entries.pop(parsed.path, None) is not None:
                 self._base_dirty = True
             return
@@ -183,7 +183,7 @@ class ParseCache:
         if year is None or parsed.kind != "submissions":
             return
         pack = self._pack(year)
-        if parsed.problems or is_racy(st, time.time_ns()):
+        if parsed.problems or parsed.unread or is_racy(st, time.time_ns()):
             if pack.pop(parsed.path, None) is not None:
                 self._changed(year, _part_of(parsed.path))
             return

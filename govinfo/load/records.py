@@ -14,6 +14,7 @@ import datetime as dt
 from typing import Any
 
 from govinfo.load.filereader import (
+    NAMED_KINDS,
     POINT_ID_RE,
     RECORD_ID_RE,
     RESERVED_NAMES,
@@ -66,6 +67,9 @@ def _read_settings(r: FileReader, root: Node | None) -> list[Settings]:
     key = next((k for k, _ in root.items if k.value == "groups"), None)
     if key is not None:
         values["groups_at"] = SourceRef(r.path, key.line, key.col)
+    fmt = root.get("format")
+    if fmt is not None:
+        values["format_at"] = SourceRef(r.path, fmt.line, fmt.col)
     return [Settings(**values)]
 
 
@@ -202,6 +206,7 @@ def _read_point(r: FileReader, node: Mapping) -> Point | None:
         assert tiers_node is not None
         r.error(tiers_node.line, tiers_node.col, "tiers_repeat")
     if not r.clean_since(start):
+        r.left_out(values)
         return None
     history = tuple(sorted((e for e, _ in pairs), key=lambda e: e.date))
     return Point(history=history, source=r.source(node), **values)
@@ -236,25 +241,32 @@ def _read_solicitations(
         start = r.mark()
         values = r.fields(node, spec, record="rec_solicitation", partial=True)
         assert values is not None
-        issued_node = node.get("issued")
-        due_node = node.get("due")
-        if issued_node is None or due_node is None or "issued" not in values or "due" not in values:
-            continue
-        if not r.in_year(issued_node, "issued", values["issued"], year):
-            continue
-        if values["due"] < values["issued"]:
-            r.error(
-                due_node.line,
-                due_node.col,
-                "solicitation_due_before",
-                value=values["due"].isoformat(),
-            )
-            continue
-        r.ref("ruleday", due_node, "due", day=values["due"])
-        if not r.clean_since(start):
-            continue
-        out.append(Solicitation(source=r.source(node), **values))
+        if _solicitation_dates(r, node, values, year) and r.clean_since(start):
+            out.append(Solicitation(source=r.source(node), **values))
+        else:
+            r.left_out(values)
     return out
+
+
+def _solicitation_dates(r: FileReader, node: Mapping, values: dict[str, Any], year: int) -> bool:
+    """Whether a solicitation's ``issued`` falls in the file's year and its ``due`` on or after
+    it (an error where not); then its ``due`` needs a rule set in force."""
+    issued_node = node.get("issued")
+    due_node = node.get("due")
+    if issued_node is None or due_node is None or "issued" not in values or "due" not in values:
+        return False
+    if not r.in_year(issued_node, "issued", values["issued"], year):
+        return False
+    if values["due"] < values["issued"]:
+        r.error(
+            due_node.line,
+            due_node.col,
+            "solicitation_due_before",
+            value=values["due"].isoformat(),
+        )
+        return False
+    r.ref("ruleday", due_node, "due", day=values["due"])
+    return True
 
 
 def _read_adjustments(r: FileReader, root: Node | None, empty: bool, year: int) -> list[Adjustment]:
@@ -362,7 +374,8 @@ def parse_file(
                 r.refs.append(Ref("folderpoint", point, 1, 1))
                 records = list(read_submissions(r, root, empty, year, point, month))
     problems.sort(key=Problem.sort_key)
-    return ParsedFile(path, kind, tuple(records), tuple(problems), tuple(r.refs))
+    unread = tuple(r.unread) if kind in NAMED_KINDS else ()
+    return ParsedFile(path, kind, tuple(records), tuple(problems), tuple(r.refs), unread)
 
 
 __all__ = ["ParsedFile", "Ref", "file_kind", "oversized_file", "parse_file"]

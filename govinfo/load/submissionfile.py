@@ -77,10 +77,10 @@ def read_submissions(
         values = r.fields(node, spec, record="rec_submission", partial=True)
         assert values is not None
         sub = _check_submission(r, node, values, year, point, month)
-        if not r.clean_since(start):
-            continue
-        if sub is not None:
+        if sub is not None and r.clean_since(start):
             out.append(sub)
+        else:
+            r.left_out(values)
     return out
 
 

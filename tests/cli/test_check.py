@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govinfo.cli.main import app
-from tests.support.folders import MakeFolder
+from tests.support.folders import BASE_POINTS, MakeFolder
 
 
 def test_check_clean_folder_exits_0(make_folder: MakeFolder, runner: CliRunner) -> None:
@@ -97,13 +97,52 @@ def test_locating_the_folder(
     assert runner.invoke(app, ["check"]).exit_code == 0
 
 
+def test_a_bad_field_of_a_point_is_one_problem_in_json(
+    make_folder: MakeFolder, runner: CliRunner
+) -> None:
+    # changchun's kind is wrong: its month files, its co-submission and its adjustment still
+    # name a registered point (tests/load/test_cascade.py has every kind of reference).
+    root = make_folder(
+        {
+            "points.yaml": BASE_POINTS.replace("kind: city", "kind: City", 1),
+            "submissions/2003/changchun/05.yaml": "- id: cc-1\n  date: 2003-05-01\n"
+            "  title: 长春\n  category: general\n  reviewer: 张三\n",
+            "submissions/2003/siping/05.yaml": "- id: sp-1\n  date: 2003-05-02\n"
+            "  title: 四平\n  category: general\n  reviewer: 李四\n"
+            "  co_submitters: [changchun]\n",
+            "adjustments/2003.yaml": "- id: adj-1\n  point: changchun\n  date: 2003-05-03\n"
+            "  kind: inaccurate\n  reason: 失实\n",
+        }
+    )
+    result = runner.invoke(app, ["--data", str(root), "--lang", "en", "check", "--format", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {
+        "errors": 1,
+        "warnings": 0,
+        "problems": [
+            {
+                "path": "points.yaml",
+                "line": 5,
+                "col": 9,
+                "severity": "error",
+                "message": "kind: City is not one of: city, county, department",
+            }
+        ],
+    }
+
+
 def test_bad_format_is_one_clear_message(make_folder: MakeFolder, runner: CliRunner) -> None:
     root = make_folder({"govinfo.yaml": "format: 2\n"})
     result = runner.invoke(app, ["--data", str(root), "--lang", "en", "check"])
     assert result.exit_code == 1
-    assert "govinfo.yaml: error: format: 2 is not supported" in result.output
+    assert "govinfo.yaml:1:9: error: format: 2 is not supported" in result.output
     result = runner.invoke(app, ["--data", str(root), "check"])  # Chinese: "error:" as in problems
-    assert "govinfo.yaml: error: 数据格式版本 format: 2 不受支持" in result.output
+    assert "govinfo.yaml:1:9: error: 数据格式版本 format: 2 不受支持" in result.output
+    # At the value wherever it is written, as every other problem.
+    root.joinpath("govinfo.yaml").write_text("office: 某办公厅\nformat:   3  # 新版\n")
+    result = runner.invoke(app, ["--data", str(root), "score", "2003"])
+    assert result.exit_code == 1
+    assert "govinfo.yaml:2:11: error: 数据格式版本 format: 3 不受支持" in result.output
 
 
 def test_init_then_check_with_real_git(runner: CliRunner, tmp_path: Path) -> None:

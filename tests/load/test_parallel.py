@@ -30,6 +30,11 @@ def test_parallel_equals_sequential(
             if month == 6 and point == "siping":
                 body += "- id: bad\n  date: 2003-06-31\n  title: x\n  category: generl\n"
             files[f"submissions/2003/{point}/{month:02d}.yaml"] = body
+    # The bad record's id comes back from the worker too: naming it is no further error.
+    files["adjustments/2003.yaml"] = (
+        "- id: adj-1\n  point: siping\n  date: 2003-07-01\n  kind: inaccurate\n"
+        "  reason: 失实\n  submission: bad\n"
+    )
     root = make_folder(files)
     monkeypatch.setattr(parallel, "MIN_FILES", 1)
     monkeypatch.setattr(parallel, "workers", lambda: 2)  # whatever the machine's load now
