@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import os
 import tempfile
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -243,7 +244,10 @@ def compare_cli(runner: CliRunner, folder: Folder, year: int, as_of: dt.date) ->
         actual = cli_json(runner, root, "score", str(year), "--as-of", day, "--format", "json")
         expected = reference_score(ref_folder, year, as_of)
         assert canon(actual) == canon(expected)
-        for p in folder.points:
+        # every point's explain is held to the reference in memory (tests/rules/); through
+        # the CLI, the three points with the most submissions (one run of the CLI each)
+        busy = Counter(s.point for s in folder.submissions)
+        for p in sorted(folder.points, key=lambda p: (-busy[p.id], p.id))[:3]:
             eng = cli_json(
                 runner, root, "explain", p.id, str(year), "--as-of", day, "--format", "json"
             )
