@@ -37,7 +37,7 @@ params.install()
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"govinfo {__version__}")
+        stdout.put(f"govinfo {__version__}\n")
         raise typer.Exit()
 
 
@@ -165,7 +165,8 @@ def run() -> None:
     stdout.prepare()
     guard_streams()
     try:
-        for_line(sys.argv[1:])()
+        with stdout.guarded_run():
+            for_line(sys.argv[1:])()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except stdout.StdoutLost:
