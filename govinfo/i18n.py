@@ -422,6 +422,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "目标目录 {path} 已存在且不为空；请指定一个新的或空的目录",
         "{path} exists and is not empty; give a new or empty folder",
     ),
+    "demo_cannot_write": (
+        "无法写入 {path}：{reason}（只读、权限不足或磁盘已满？）；没有写入任何内容",
+        "cannot write {path}: {reason} (read-only, no permission or disk full?); nothing was written",
+    ),
     "demo_bad_count": (
         "{option} 的值 {value} 无效：至少为 {min}",
         "{option} {value} is not valid: it must be at least {min}",
