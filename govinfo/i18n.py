@@ -60,6 +60,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "环境变量 GOVINFO_TODAY 的值 {value} 不是 YYYY-MM-DD 格式的日期",
         "GOVINFO_TODAY={value} is not a YYYY-MM-DD date",
     ),
+    "no_such_day_today": (
+        "环境变量 GOVINFO_TODAY 的值 {value} 是不存在的日期",
+        "GOVINFO_TODAY={value}: no such day",
+    ),
     "bad_date_option": (
         "{option} 的值 {value} 不是 YYYY-MM-DD 格式的日期",
         "{option} {value} is not a YYYY-MM-DD date",
@@ -438,7 +442,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已写入 {path}：{files} 个文件，{points} 个直报点，{submissions} 条报送信息",
         "wrote {path}: {files} files, {points} points, {submissions} submissions",
     ),
-    "demo_bad_year": ("起始年份 {value} 无效", "first year {value} is not valid"),
+    "demo_bad_year": (
+        "--first-year 的值 {value} 无效：应为 {first} 至 {last} 之间的年份",
+        "--first-year {value} is not valid: give a year from {first} to {last}",
+    ),
     "demo_unknown_sample": (
         "没有名为 {name} 的示例数据（可选：{known}）",
         "no sample named {name} (known: {known})",
@@ -456,7 +463,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有名为“{point}”的直报点（可用编号、全称或简称）",
         "no reporting point “{point}” (give its id, full name or short name)",
     ),
-    "score_bad_top": ("--top 须为正整数：{value}", "--top must be a positive number: {value}"),
     "mode_single": ("单条采用", "single item"),
     "mode_combined": ("综合采用", "combined item"),
     "ev_adoption": ("{publication}{mode}", "{publication}, {mode}"),
@@ -1633,7 +1639,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage_missing_command": ("缺少命令", "missing command"),
     "usage_needs_value": ("选项 {option} 后面要跟一个值", "option {option} needs a value"),
     "usage_expect_year": ("年份（四位数字，如 2003）", "a year (four digits, e.g. 2003)"),
+    "usage_expect_year_range": (
+        "介于 {min} 与 {max} 之间的年份（四位数字，如 2003）",
+        "a year from {min} to {max} (four digits, e.g. 2003)",
+    ),
     "usage_expect_int": ("整数", "a whole number"),
+    "usage_expect_int_min": ("不小于 {min} 的整数", "a whole number, at least {min}"),
+    "usage_expect_int_max": ("不大于 {max} 的整数", "a whole number, at most {max}"),
+    "usage_expect_int_range": (
+        "介于 {min} 与 {max} 之间的整数",
+        "a whole number from {min} to {max}",
+    ),
     "usage_expect_path": ("文件或文件夹的路径", "a file or folder path"),
     "usage_expect_text": ("一段文字", "some text"),
     "usage_expect_one_of": ("以下之一：{values}", "one of: {values}"),

@@ -14,6 +14,7 @@ import importlib
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -25,6 +26,13 @@ from govinfo.cli import anywhere, common, params, stdout, usage
 from govinfo.cli.common import guarded
 from govinfo.i18n import get_lang
 from govinfo.load import prelist
+
+
+class Language(StrEnum):
+    """The values of ``--lang``: a value outside them is a usage error that names both."""
+
+    zh = "zh"
+    en = "en"
 
 
 class RootGroup(anywhere.GlobalOptionsAnywhere, usage.LocalisedGroup):
@@ -51,7 +59,7 @@ def main(
         ),
     ] = None,
     lang: Annotated[
-        str | None,
+        Language | None,
         typer.Option("--lang", help="Output language: zh or en (default: the folder's language)."),
     ] = None,
     no_cache: Annotated[
@@ -63,9 +71,7 @@ def main(
     ] = False,
 ) -> None:
     """govinfo: 政务信息直报点管理工具."""
-    if lang is not None and lang not in ("zh", "en"):
-        raise typer.BadParameter("zh or en", param_hint="--lang")
-    ctx.obj = common.State(data, lang, no_cache)
+    ctx.obj = common.State(data, None if lang is None else lang.value, no_cache)
     # until a folder is opened: the language the help and usage errors speak (cli/usage)
     apply_language(ctx.obj.options, get_lang())
 
