@@ -60,6 +60,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "环境变量 GOVINFO_TODAY 的值 {value} 不是 YYYY-MM-DD 格式的日期",
         "GOVINFO_TODAY={value} is not a YYYY-MM-DD date",
     ),
+    "no_such_day_today": (
+        "环境变量 GOVINFO_TODAY 的值 {value} 是不存在的日期",
+        "GOVINFO_TODAY={value}: no such day",
+    ),
     "bad_date_option": (
         "{option} 的值 {value} 不是 YYYY-MM-DD 格式的日期",
         "{option} {value} is not a YYYY-MM-DD date",
@@ -427,6 +431,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "目标目录 {path} 已存在且不为空；请指定一个新的或空的目录",
         "{path} exists and is not empty; give a new or empty folder",
     ),
+    "demo_cannot_write": (
+        "无法写入 {path}：{reason}（只读、权限不足或磁盘已满？）；没有写入任何内容",
+        "cannot write {path}: {reason} (read-only, no permission or disk full?); nothing was written",
+    ),
     "demo_bad_count": (
         "{option} 的值 {value} 无效：至少为 {min}",
         "{option} {value} is not valid: it must be at least {min}",
@@ -439,7 +447,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已写入 {path}：{files} 个文件，{points} 个直报点，{submissions} 条报送信息",
         "wrote {path}: {files} files, {points} points, {submissions} submissions",
     ),
-    "demo_bad_year": ("起始年份 {value} 无效", "first year {value} is not valid"),
+    "demo_bad_year": (
+        "--first-year 的值 {value} 无效：应为 {first} 至 {last} 之间的年份",
+        "--first-year {value} is not valid: give a year from {first} to {last}",
+    ),
     "demo_unknown_sample": (
         "没有名为 {name} 的示例数据（可选：{known}）",
         "no sample named {name} (known: {known})",
@@ -457,7 +468,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有名为“{point}”的直报点（可用编号、全称或简称）",
         "no reporting point “{point}” (give its id, full name or short name)",
     ),
-    "score_bad_top": ("--top 须为正整数：{value}", "--top must be a positive number: {value}"),
     "mode_single": ("单条采用", "single item"),
     "mode_combined": ("综合采用", "combined item"),
     "ev_adoption": ("{publication}{mode}", "{publication}, {mode}"),
@@ -669,6 +679,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score_footer_outcome": (
         "优秀 {commended} 个，取消资格 {disqualified} 个；数据截至 {as_of}",
         "commended {commended}, disqualified {disqualified}; as of {as_of}",
+    ),
+    "score_before_the_year": (
+        "截至 {as_of}，{year} 年度尚未开始（{first} 起）：没有可计分的记录，排名为空（请确认年份或 --as-of 日期）",
+        "as of {as_of}, {year} has not begun (it begins on {first}): there is nothing to score and nobody to rank (check the year or the --as-of date)",
     ),
     "score_no_submissions": (
         "{year} 年度没有任何报送记录：以下排名全为 0 分，不是实际成绩（请确认年份，或先导入当年的报送）",
@@ -1680,7 +1694,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage_missing_command": ("缺少命令", "missing command"),
     "usage_needs_value": ("选项 {option} 后面要跟一个值", "option {option} needs a value"),
     "usage_expect_year": ("年份（四位数字，如 2003）", "a year (four digits, e.g. 2003)"),
+    "usage_expect_year_range": (
+        "介于 {min} 与 {max} 之间的年份（四位数字，如 2003）",
+        "a year from {min} to {max} (four digits, e.g. 2003)",
+    ),
     "usage_expect_int": ("整数", "a whole number"),
+    "usage_expect_int_min": ("不小于 {min} 的整数", "a whole number, at least {min}"),
+    "usage_expect_int_max": ("不大于 {max} 的整数", "a whole number, at most {max}"),
+    "usage_expect_int_range": (
+        "介于 {min} 与 {max} 之间的整数",
+        "a whole number from {min} to {max}",
+    ),
     "usage_expect_path": ("文件或文件夹的路径", "a file or folder path"),
     "usage_expect_text": ("一段文字", "some text"),
     "usage_expect_one_of": ("以下之一：{values}", "one of: {values}"),

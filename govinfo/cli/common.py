@@ -18,6 +18,7 @@ from govinfo.app.options import Progress, RunOptions
 from govinfo.cli.complete import complete_year
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import error_text, get_lang, t
+from govinfo.rules.calendar import FIRST_YEAR, LAST_YEAR, year_first, year_last
 from govinfo.text import escape
 
 if TYPE_CHECKING:
@@ -121,6 +122,8 @@ def today() -> dt.date:
         return dt.date.today()
     try:
         day = parse_iso_date(raw)
+    except NoSuchDay:
+        raise UsageError(t("no_such_day_today", value=raw)) from None
     except ValueError:
         raise UsageError(t("bad_today", value=raw)) from None
     if not FIRST_DAY <= day <= LAST_DAY:
@@ -130,10 +133,9 @@ def today() -> dt.date:
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
-# The days a date option may name: a command reads the year before and the January after the
-# one it is asked about, so the calendar's own ends (years 1 and 9999) are kept out of reach.
-FIRST_DAY = dt.date(1000, 1, 1)
-LAST_DAY = dt.date(9998, 12, 31)
+# The days a date option may name: those of the years a command may name (rules.calendar).
+FIRST_DAY = year_first(FIRST_YEAR)
+LAST_DAY = year_last(LAST_YEAR)
 
 
 class NoSuchDay(ValueError):
@@ -185,8 +187,8 @@ YearArg = Annotated[
     typer.Argument(
         metavar="YEAR",
         help="The year, e.g. 2003.",
-        min=1,
-        max=9998,
+        min=FIRST_YEAR,
+        max=LAST_YEAR,
         autocompletion=complete_year,
     ),
 ]

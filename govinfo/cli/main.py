@@ -14,6 +14,7 @@ import importlib
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -27,6 +28,13 @@ from govinfo.i18n import get_lang
 from govinfo.load import prelist
 
 
+class Language(StrEnum):
+    """The values of ``--lang``: a value outside them is a usage error that names both."""
+
+    zh = "zh"
+    en = "en"
+
+
 class RootGroup(anywhere.GlobalOptionsAnywhere, usage.LocalisedGroup):
     """govinfo itself: global options anywhere on the line (cli/anywhere), help and usage
     errors in the user's language (cli/usage)."""
@@ -37,7 +45,7 @@ params.install()
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"govinfo {__version__}")
+        stdout.put(f"govinfo {__version__}\n")
         raise typer.Exit()
 
 
@@ -51,7 +59,7 @@ def main(
         ),
     ] = None,
     lang: Annotated[
-        str | None,
+        Language | None,
         typer.Option("--lang", help="Output language: zh or en (default: the folder's language)."),
     ] = None,
     no_cache: Annotated[
@@ -63,9 +71,7 @@ def main(
     ] = False,
 ) -> None:
     """govinfo: 政务信息直报点管理工具."""
-    if lang is not None and lang not in ("zh", "en"):
-        raise typer.BadParameter("zh or en", param_hint="--lang")
-    ctx.obj = common.State(data, lang, no_cache)
+    ctx.obj = common.State(data, None if lang is None else lang.value, no_cache)
     # until a folder is opened: the language the help and usage errors speak (cli/usage)
     apply_language(ctx.obj.options, get_lang())
 
@@ -165,7 +171,8 @@ def run() -> None:
     stdout.prepare()
     guard_streams()
     try:
-        for_line(sys.argv[1:])()
+        with stdout.guarded_run():
+            for_line(sys.argv[1:])()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except stdout.StdoutLost:

@@ -13,6 +13,9 @@ import errno
 import io
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO
 
 
 class _Closed(io.TextIOBase):
@@ -40,36 +43,47 @@ def _note(err: BaseException) -> None:
 
 
 class Guarded(io.TextIOBase):
-    """Standard output as the consoles write to it: ``sys.stdout`` as it is at each call (a
-    test runner may swap it), with a failure to write raised as :class:`StdoutLost` — told
-    apart from any other operating-system error."""
+    """Standard output as the consoles write to it: ``stream``, else ``sys.stdout`` as it is at
+    each call (a test runner may swap it), with a failure to write raised as
+    :class:`StdoutLost` — told apart from any other operating-system error."""
+
+    def __init__(self, stream: IO[str] | None = None) -> None:
+        super().__init__()
+        self._stream = stream
+
+    def _out(self) -> IO[str]:
+        return sys.stdout if self._stream is None else self._stream
 
     def write(self, s: str) -> int:
         try:
-            return sys.stdout.write(s)
+            return self._out().write(s)
         except (OSError, ValueError) as err:
             _note(err)
             raise StdoutLost(str(err)) from None
 
     def flush(self) -> None:
         try:
-            sys.stdout.flush()
+            self._out().flush()
         except (OSError, ValueError) as err:
             _note(err)
             raise StdoutLost(str(err)) from None
 
     def isatty(self) -> bool:
         try:
-            return sys.stdout.isatty()
+            return self._out().isatty()
         except (OSError, ValueError):
             return False
 
     def fileno(self) -> int:
-        return sys.stdout.fileno()
+        return self._out().fileno()
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
-        return getattr(sys.stdout, "encoding", None) or "utf-8"
+        return getattr(self._out(), "encoding", None) or "utf-8"
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self._out(), "errors", None)
 
 
 def put(text: str) -> None:
@@ -85,6 +99,22 @@ def prepare() -> None:
     one, instead of leaving ``sys.stdout`` None."""
     if sys.stdout is None:
         sys.stdout = _Closed()
+
+
+@contextmanager
+def guarded_run() -> Iterator[None]:
+    """While the program runs, ``sys.stdout`` itself is :class:`Guarded`: what click and Typer
+    print of their own — ``--help``, ``--version``, a completion script — is lost as a table is
+    (:class:`StdoutLost`, one line on stderr), never a traceback. Catching the ``OSError``
+    afterwards would not do: click has no file to say it was standard output, and what it
+    buffered could not be told from the rest. The real stream is put back at the end, for the
+    last flush (:func:`lost`)."""
+    real = sys.stdout
+    sys.stdout = Guarded(real)
+    try:
+        yield
+    finally:
+        sys.stdout = real
 
 
 def lost() -> bool:

@@ -353,7 +353,18 @@ def _expected(param: Any) -> str:
         values = [str(getattr(c, "value", c)) for c in choices]
         return t("usage_expect_one_of", values=t("list_sep").join(values))
     key = _EXPECTED_BY_NAME.get(param.name or "") or _EXPECTED_BY_TYPE.get(kind)
-    return t(key) if key else t("usage_expect_text")
+    if key is None:
+        return t("usage_expect_text")
+    info = getattr(getattr(param, "type_descriptor", None), "parameter_info", None)
+    low, high = getattr(info, "min", None), getattr(info, "max", None)
+    if key == "usage_expect_year" and low is not None and high is not None:
+        return t("usage_expect_year_range", min=low, max=high)
+    if key == "usage_expect_int" and (low is not None or high is not None):
+        which = (
+            "range" if low is not None and high is not None else "min" if high is None else "max"
+        )
+        return t(f"usage_expect_int_{which}", min=low, max=high)
+    return t(key)
 
 
 @contextmanager

@@ -55,7 +55,7 @@ def synthetic_folder(
     if years < 1:
         raise UsageError(t("demo_bad_count", option="--years", value=years, min=1))
     if not 1990 <= first_year <= 2100 - years:
-        raise UsageError(t("demo_bad_year", value=first_year))
+        raise UsageError(t("demo_bad_year", value=first_year, first=1990, last=2100 - years))
     return _folder(
         synthetic.scenario(
             seed=seed, points=points, submissions=submissions, years=years, first_year=first_year

@@ -52,7 +52,17 @@ def passed_over_words(kinds: tuple[str, ...]) -> str:
 
 
 def no_submissions_note(report: ScoreReport) -> str | None:
-    """A year without a single submission ranks every point 0: say so rather than rank silently."""
+    """A year without a single submission ranks every point 0: say so rather than rank silently
+    — and say why when the reason is that the year had not begun on the as-of day (nothing is
+    counted before 1 January, and nobody is ranked)."""
+    first = dt.date(report.year, 1, 1)
+    if report.as_of < first:
+        return t(
+            "score_before_the_year",
+            year=report.year,
+            as_of=report.as_of.isoformat(),
+            first=first.isoformat(),
+        )
     return t("score_no_submissions", year=report.year) if report.submissions == 0 else None
 
 

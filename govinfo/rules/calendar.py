@@ -6,6 +6,12 @@ import calendar
 import datetime as dt
 from collections.abc import Iterator
 
+# The years a command may name: four digits, and a year before and a January after that the
+# calendar still holds (a year's score reads the previous year's submissions and the next
+# January's adoptions). Date options are kept to the same years.
+FIRST_YEAR = 1000
+LAST_YEAR = 9998
+
 
 def year_first(year: int) -> dt.date:
     return dt.date(year, 1, 1)

@@ -11,7 +11,7 @@ import re
 
 import msgspec
 
-from govinfo.rules.calendar import month_last
+from govinfo.rules.calendar import FIRST_YEAR, LAST_YEAR, month_last
 
 _PERIOD = re.compile(r"([0-9]{4})(?:(H[12])|(Q[1-4])|-([0-9]{2}))?")
 
@@ -56,7 +56,7 @@ def parse_period(text: str) -> Period | None:
     if m is None:
         return None
     year = int(m[1])
-    if not 1 <= year <= 9998:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         return None
     if m[2]:
         return period(year, "half", int(m[2][1]))

@@ -1,9 +1,20 @@
-"""Writing a whole new folder (``demo generate``): into a destination that is absent or empty,
-every file through the atomic writer, then one fsync round so that the folder is on disk when
-the command returns."""
+"""Writing a whole new folder (``demo generate``) into a destination that is absent or empty.
+
+The folder is built beside the destination, under a name that says what it is
+(``.<name>.<pid>.govinfo-partial``), and renamed into place in one step once every file is
+written and on disk: an interrupted run — Ctrl-C, a kill, a full disk — never leaves a
+half-made folder where the clerk asked for one, which ``check`` would take for a whole one and
+a second run would refuse as not empty. Ctrl-C and an error remove the partial folder; one left
+by a process that was killed outright is removed by the next run for the same destination.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -11,18 +22,78 @@ from govinfo.errors import GovinfoError
 from govinfo.i18n import t
 from govinfo.store.atomic import atomic_write, fsync_dirs, resolve_inside, sync_existing
 
+PARTIAL_SUFFIX = ".govinfo-partial"
+
 
 def write_new_folder(dest: Path, files: Iterable[tuple[str, str]]) -> None:
-    """Create ``dest`` and write ``files`` — (path relative to ``dest`` with ``/``, text) — into
-    it, each file all at once. Refuses (``GovinfoError``) a ``dest`` that exists and is not an
-    empty folder. Files are fsync'ed in one round at the end rather than one by one: a demo
-    folder may hold tens of thousands of files."""
-    if dest.exists():
-        if not dest.is_dir() or any(dest.iterdir()):
-            raise GovinfoError(t("demo_dest_not_empty", path=str(dest)))
-    else:
-        dest.mkdir(parents=True)
-    root = dest.resolve()
+    """Create ``dest`` holding ``files`` — (path relative to ``dest`` with ``/``, text) — all at
+    once (see the module docstring). Refuses (``GovinfoError``) a ``dest`` that exists and is
+    not an empty folder, and says so when the folder cannot be written. Files are fsync'ed in
+    one round at the end rather than one by one: a demo folder may hold tens of thousands."""
+    target = dest.resolve()
+    if not _absent_or_empty(target):
+        raise GovinfoError(t("demo_dest_not_empty", path=str(dest)))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_partials(target)
+        partial = partial_path(target, os.getpid())
+        partial.mkdir()
+    except OSError as err:
+        raise _cannot_write(err, dest) from None
+    try:
+        _fill(partial, files)
+        _move_into_place(partial, target, dest)
+    except BaseException as exc:
+        shutil.rmtree(partial, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise _cannot_write(exc, dest) from None
+        raise
+    fsync_dirs([target.parent])
+
+
+def partial_path(target: Path, pid: int) -> Path:
+    """Where the process ``pid`` builds the folder ``target``."""
+    return target.with_name(f".{target.name}.{pid}{PARTIAL_SUFFIX}")
+
+
+def remove_stale_partials(target: Path) -> None:
+    """Remove the partial folders for ``target`` left by processes no longer running (killed
+    before they could remove their own); those of a live process are its work in progress."""
+    prefix = f".{target.name}."
+    for entry in target.parent.iterdir():
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(PARTIAL_SUFFIX)):
+            continue
+        pid = name[len(prefix) : -len(PARTIAL_SUFFIX)]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # an earlier process that had this pid: this one has not begun yet
+    if sys.platform == "win32":
+        return True  # os.kill would end the process there, not ask about it: keep its folder
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # alive, someone else's
+    return True
+
+
+def _absent_or_empty(path: Path) -> bool:
+    if not path.exists():
+        return True
+    try:
+        return path.is_dir() and not any(path.iterdir())
+    except OSError:
+        return False
+
+
+def _fill(root: Path, files: Iterable[tuple[str, str]]) -> None:
+    """Write ``files`` into the new folder ``root``, then make them and their folders durable."""
     written: list[Path] = []
     folders = {root}
     for rel, text in files:
@@ -34,4 +105,24 @@ def write_new_folder(dest: Path, files: Iterable[tuple[str, str]]) -> None:
         written.append(target)
     for target in written:
         sync_existing(target)
-    fsync_dirs(folders | {root.parent})
+    fsync_dirs(folders)
+
+
+def _move_into_place(partial: Path, target: Path, dest: Path) -> None:
+    """Rename ``partial`` to ``target`` (absent, or an empty folder whose permissions it
+    takes): one step on POSIX, which renames a folder onto an empty one; Windows will not, so
+    there the empty folder is removed first."""
+    with contextlib.suppress(OSError):
+        os.chmod(partial, stat.S_IMODE(target.stat().st_mode))
+    try:
+        os.rename(partial, target)
+    except OSError:
+        if not (target.is_dir() and _absent_or_empty(target)):
+            # another run, or the clerk, filled it meanwhile
+            raise GovinfoError(t("demo_dest_not_empty", path=str(dest))) from None
+        target.rmdir()
+        os.rename(partial, target)
+
+
+def _cannot_write(err: OSError, dest: Path) -> GovinfoError:
+    return GovinfoError(t("demo_cannot_write", path=str(dest), reason=err.strerror or err))

@@ -80,3 +80,4 @@ def test_a_bad_language_after_the_command_is_a_usage_error(
     root = make_folder()
     result = runner.invoke(app, ["score", "2003", "--lang", "fr", "--data", str(root)])
     assert result.exit_code == 2
+    assert "--lang 的值无效：应为以下之一：zh、en" in result.stderr

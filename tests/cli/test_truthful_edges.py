@@ -42,6 +42,24 @@ def test_a_year_with_submissions_has_no_such_note(
     assert "没有任何报送记录" not in out + err
 
 
+def test_an_as_of_before_the_year_says_so_not_that_the_year_is_empty(
+    runner: CliRunner,
+) -> None:
+    """``score 2003 --as-of 2002-05-01``: nothing is counted because 2003 had not begun on
+    that day — the sample has submissions enough in 2003."""
+    code, out, err = run(runner, SAMPLE, "score", "2003", "--as-of", "2002-05-01")
+    assert code == 0, out + err
+    said = "截至 2002-05-01，2003 年度尚未开始（2003-01-01 起）"
+    assert said in err
+    assert said in out  # the footer
+    assert "没有任何报送记录" not in out + err
+    args = ["--lang", "en", "score", "2003", "--as-of", "2002-12-31", "--format", "json"]
+    code, out, err = run(runner, SAMPLE, *args)
+    assert code == 0
+    assert "as of 2002-12-31, 2003 has not begun (it begins on 2003-01-01)" in err
+    assert json.loads(out)["points"] == []  # SPEC's answer for that day, unchanged
+
+
 @pytest.mark.parametrize(
     ("command", "lang", "words"),
     [

@@ -75,7 +75,11 @@ def test_every_help_speaks_the_folders_language(
 def test_usage_errors_in_chinese(runner: CliRunner, make_folder: MakeFolder) -> None:
     root = str(make_folder())
     cases = {
-        ("score", "abc"): "年份 的值无效：应为年份",
+        ("score", "abc"): "年份 的值无效：应为介于 1000 与 9998 之间的年份",
+        ("score", "203"): "年份 的值无效：应为介于 1000 与 9998 之间的年份",
+        ("score", "2003", "--top", "0"): "--top 的值无效：应为不小于 1 的整数",
+        ("overdue", "--soon", "0"): "--soon 的值无效：应为不小于 1 的整数",
+        ("--lang", "fr", "score", "2003"): "--lang 的值无效：应为以下之一：zh、en",
         ("score", "2003", "--bogus"): "没有这个选项：--bogus",
         ("score", "2003", "--format", "xml"): "--format 的值无效：应为以下之一：table",
         ("explain",): "缺少直报点",
@@ -95,7 +99,10 @@ def test_usage_errors_in_chinese(runner: CliRunner, make_folder: MakeFolder) -> 
 
 @pytest.mark.parametrize(
     ("locale", "usage", "message"),
-    [("zh_CN.UTF-8", "用法：", "应为年份"), ("C.UTF-8", "Usage:", "expected a year")],
+    [
+        ("zh_CN.UTF-8", "用法：", "应为介于 1000 与 9998 之间的年份"),
+        ("C.UTF-8", "Usage:", "expected a year"),
+    ],
 )
 def test_without_a_folder_the_locale_decides(
     runner: CliRunner,
@@ -121,7 +128,7 @@ def test_without_a_folder_the_locale_decides(
 def test_lang_option_wins(runner: CliRunner, make_folder: MakeFolder) -> None:
     code, _, err = invoke(runner, "--data", str(make_folder()), "--lang", "en", "score", "abc")
     assert code == 2
-    assert "invalid value for YEAR: expected a year" in err
+    assert "invalid value for YEAR: expected a year from 1000 to 9998" in err
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,12 @@ OUT_OF_RANGE = {
         "--as-of 2003-02-29: no such day",
     ),
     "not-a-date": (["overdue", "--as-of", "2003-2-1"], "--as-of 2003-2-1 is not a YYYY-MM-DD"),
+    "year-of-three-digits": (["score", "203"], "YEAR: expected a year from 1000 to 9998"),
+    "year-of-five-digits": (["close-year", "10000"], "YEAR: expected a year from 1000 to 9998"),
+    "year-0999": (["explain", "changchun", "0999"], "YEAR: expected a year from 1000 to 9998"),
+    "period-of-year-203": (["report", "0203"], "“0203” is not a period"),
+    "top-0": (["score", "2003", "--top", "0"], "--top: expected a whole number, at least 1"),
+    "lang-fr": (["--lang", "fr", "score", "2003"], "--lang: expected one of: zh, en"),
 }
 
 
@@ -47,10 +53,17 @@ def test_out_of_range_options_are_usage_errors(folder: Path, runner: CliRunner, 
     assert "Traceback" not in out + err
 
 
-def test_no_such_day_is_named_in_chinese(folder: Path, runner: CliRunner) -> None:
+def test_no_such_day_is_named_in_chinese(
+    folder: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, _out, err = run_cli(runner, folder, "overdue", "--as-of", "2003-02-29")
     assert code == 2
     assert "不存在的日期" in err
+    assert "YYYY-MM-DD" not in err
+    monkeypatch.setenv("GOVINFO_TODAY", "2003-02-30")  # the same for "today"
+    code, _out, err = run_cli(runner, folder, "overdue")
+    assert code == 2
+    assert "GOVINFO_TODAY 的值 2003-02-30 是不存在的日期" in err
     assert "YYYY-MM-DD" not in err
 
 
@@ -178,7 +191,7 @@ def test_report_periods_not_written_in_ascii_digits_are_usage_errors(
 
 @pytest.mark.parametrize(
     ("period", "message"),
-    [("0001", "no rule set is in force on 0001-12-31"), ("9998-12", "it has not begun")],
+    [("1000", "no rule set is in force on 1000-12-31"), ("9998-12", "it has not begun")],
 )
 def test_report_periods_at_the_calendar_edges_are_refused_with_a_message(
     folder: Path, runner: CliRunner, period: str, message: str

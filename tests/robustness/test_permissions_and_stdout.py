@@ -168,6 +168,10 @@ def test_an_import_that_committed_exits_0_when_its_summary_cannot_be_printed(
         ["score", "2003", "--format", "csv"],
         ["overdue", "--as-of", "2003-09-30", "--format", "markdown"],
         ["check", "--format", "json"],
+        ["--help"],
+        ["--version"],
+        ["score", "--help"],
+        ["points", "add", "--help"],
     ],
 )
 def test_a_reader_whose_output_is_lost_exits_1_with_a_message(

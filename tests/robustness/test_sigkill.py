@@ -1,6 +1,7 @@
 """SIGKILL at random moments: the real CLI imports a batch and is killed (alone, or with the git
 it runs, as a terminal's process group is — or interrupted with Ctrl-C's SIGINT); once the next govinfo command has run, the folder is
-exactly as before or exactly as after, ``check`` is clean and git holds no half commit.
+exactly as before or exactly as after, ``check`` is clean and git holds no half commit. And
+``demo generate`` stopped the same ways leaves no half-made folder.
 
 10 kills by default, 120 with ``GOVINFO_LONG_TESTS=1``; the moments come from a seeded random
 generator (``GOVINFO_KILL_SEED``), half of them spread over the whole run and half aimed at the
@@ -22,13 +23,14 @@ import pytest
 from govinfo.cli.main import app
 from govinfo.store.write import locate
 from tests.support.batches import HEADER, write_csv
-from tests.support.cli import LONG, LineRunner, cli_args, cli_env
+from tests.support.cli import CLI, LONG, LineRunner, cli_args, cli_env
 from tests.support.gitrepo import commits, git, snapshot, status
 from tests.support.paths import PROJECT
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and process groups")
 
 KILLS = 120 if LONG else 10
+GOVINFO = [sys.executable, "-c", CLI]  # the console entry point, no options
 SEED = int(os.environ.get("GOVINFO_KILL_SEED", "20031231"))
 
 # Eight month files, so that the write has several temporary files, renames and fsyncs.
@@ -157,3 +159,59 @@ def test_sigkill_at_random_moments_of_an_import(folder: Path, tmp_path: Path) ->
     if LONG:
         assert seen["before"], seen
         assert seen["after"], seen
+
+
+def _ctrl_c_as_at_a_terminal() -> None:
+    """SIGINT's default in the child, even when the suite was started in the background (a
+    shell starts those with SIGINT ignored, and Python then keeps it ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM", "SIGKILL"])
+def test_a_demo_folder_interrupted_is_not_left_half_made(tmp_path: Path, how: str) -> None:
+    """``govinfo demo generate DIR`` stopped halfway (Ctrl-C, a kill): no half-made ``DIR``
+    that ``check`` would accept and a second run would refuse as not empty. Ctrl-C removes
+    the partial folder; one left by a kill is a clearly named sibling that the next run
+    removes before it writes ``DIR`` whole."""
+    dest = tmp_path / "demo"
+    proc = subprocess.Popen(
+        [*GOVINFO, "demo", "generate", str(dest), "--points", "100", "--submissions", "40000"],
+        cwd=PROJECT,
+        env=cli_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=_ctrl_c_as_at_a_terminal,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        points = list(tmp_path.glob("*/submissions/*/*"))  # in the partial folder, or in DIR
+        if len(points) > 20:  # well into the writing
+            break
+        time.sleep(0.005)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    proc.send_signal(getattr(signal, how))
+    _, err = proc.communicate(timeout=60)
+    assert "Traceback" not in err.decode("utf-8", "replace")
+    assert not dest.exists()
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == ([] if how == "SIGINT" else [f".demo.{proc.pid}.govinfo-partial"])
+
+    again = subprocess.run(
+        [*GOVINFO, "demo", "generate", str(dest), "--points", "5", "--submissions", "20"],
+        cwd=PROJECT,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo"]
+    check = subprocess.run(
+        cli_args(dest, "check"),
+        cwd=PROJECT,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr

@@ -1,0 +1,91 @@
+"""A new folder (``demo generate``) appears whole or not at all: built beside its place and
+renamed into it; whatever stops the build leaves nothing where the clerk asked for it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from govinfo.errors import GovinfoError
+from govinfo.i18n import t
+from govinfo.store.newfolder import partial_path, write_new_folder
+
+FILES = [
+    ("govinfo.yaml", "format: 1\n"),
+    ("points.yaml", "[]\n"),
+    ("submissions/2003/cc/08.yaml", "[]\n"),
+]
+
+
+def test_the_folder_is_written_whole(tmp_path: Path) -> None:
+    write_new_folder(tmp_path / "a" / "demo", FILES)
+    root = tmp_path / "a" / "demo"
+    assert (root / "submissions/2003/cc/08.yaml").read_text(encoding="utf-8") == "[]\n"
+    assert [p.name for p in (tmp_path / "a").iterdir()] == ["demo"]
+
+
+def test_a_build_stopped_halfway_leaves_nothing(tmp_path: Path) -> None:
+    def files() -> Iterator[tuple[str, str]]:
+        yield from FILES
+        raise KeyboardInterrupt  # Ctrl-C in the middle
+
+    with pytest.raises(KeyboardInterrupt):
+        write_new_folder(tmp_path / "demo", files())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_empty_destination_is_replaced_and_keeps_its_permissions(tmp_path: Path) -> None:
+    dest = tmp_path / "demo"
+    dest.mkdir(mode=0o750)
+    dest.chmod(0o750)
+    write_new_folder(dest, FILES)
+    assert (dest / "govinfo.yaml").is_file()
+    if sys.platform != "win32":
+        assert dest.stat().st_mode & 0o777 == 0o750
+    assert [p.name for p in tmp_path.iterdir()] == ["demo"]
+
+
+def test_a_destination_filled_meanwhile_is_refused_and_kept(tmp_path: Path) -> None:
+    dest = tmp_path / "demo"
+
+    def files() -> Iterator[tuple[str, str]]:
+        yield from FILES
+        dest.mkdir()
+        (dest / "clerk.txt").write_text("kept", encoding="utf-8")
+
+    with pytest.raises(GovinfoError) as refused:
+        write_new_folder(dest, files())
+    assert str(refused.value) == t("demo_dest_not_empty", path=str(dest))
+    assert [p.name for p in tmp_path.iterdir()] == ["demo"]
+    assert [p.name for p in dest.iterdir()] == ["clerk.txt"]
+
+
+def test_a_folder_that_cannot_be_made_is_a_message(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    dest = tmp_path / "a-file" / "demo"
+    with pytest.raises(GovinfoError) as refused:
+        write_new_folder(dest, FILES)
+    assert str(refused.value).startswith(
+        t("demo_cannot_write", path=dest, reason="|").split("|")[0]
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["a-file"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a live process is never asked there")
+def test_partial_folders_of_dead_processes_are_removed_and_of_live_ones_kept(
+    tmp_path: Path,
+) -> None:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    dest = tmp_path / "demo"
+    stale = partial_path(dest, dead.pid)
+    live = partial_path(dest, os.getppid())
+    for folder in (stale, live):
+        (folder / "submissions").mkdir(parents=True)
+    write_new_folder(dest, FILES)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["demo", live.name])
