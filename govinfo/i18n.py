@@ -834,6 +834,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已撤销上次中断的写入（{message}），数据目录恢复原状",
         "undid an interrupted write ({message}); the data folder is as it was before",
     ),
+    "import_future_date": (
+        "{column}“{value}”晚于今天（{today}）：是不是年份或月份写错了？",
+        "{column} “{value}” is later than today ({today}): is the year or month mistyped?",
+    ),
     "import_no_file": ("找不到要导入的文件：{file}", "no such file to import: {file}"),
     "import_file_is_folder": (
         "{file} 是文件夹，不是要导入的文件",

@@ -61,6 +61,7 @@ class ImportOptions:
     commit: bool = True
     message: str | None = None
     adoptions: bool = False
+    today: dt.date | None = None  # rows dated after it are warned about (a mistyped year)
 
 
 @dataclass
@@ -113,6 +114,25 @@ def refuse_missing_files(files: list[Path]) -> None:
             wrong.append(t("import_file_unreadable", file=str(path)))
     if wrong:
         raise UsageError("\n".join(wrong))
+
+
+def later_than(today: dt.date, rows: Iterable[SubmissionRow | AdoptionRow]) -> list[ImportProblem]:
+    """A warning at each row dated after ``today``: 2099 for 2009 is a slip the folder would
+    take without a word (nothing forbids a date to come), and the year it lands in is not
+    the one the clerk is scoring."""
+    return [
+        warning(
+            row.where,
+            t(
+                "import_future_date",
+                column=row.columns.get("date", "date"),
+                value=row.date.isoformat(),
+                today=today.isoformat(),
+            ),
+        )
+        for row in rows
+        if row.date > today
+    ]
 
 
 def _folder_language(root: Path) -> str | None:
@@ -188,6 +208,8 @@ def run_import(
             else:
                 out.problems += problems
         out.problems += empty_files(files, rows_of, out.problems)
+        if options.today is not None:
+            out.problems += later_than(options.today, [*sub_rows, *adopt_rows])
         out.rows = len(sub_rows) + len(adopt_rows)
 
         dates = [r.date for r in sub_rows] + [r.date for r in adopt_rows]

@@ -73,6 +73,7 @@ def import_cmd(
         commit=not no_commit,
         message=message,
         adoptions=adoptions,
+        today=common.today(),
     )
     outcome = import_batch(common.state(ctx).options, common.Terminal(), files, how)
     from govinfo.render.imports import outcome_line, problem_lines, summary_table

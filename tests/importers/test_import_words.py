@@ -123,7 +123,7 @@ def test_a_date_in_the_right_form_that_does_not_exist_says_so(
     assert "d.csv:4: error: 发生时间“2003-02-01 25:00”是不存在的时间" in out
     assert "d.csv:4: error: 报告时间“2003-02-31 10:00”是不存在的日期：2003 年 2 月没有 31 日" in out
     assert "YYYY" not in out
-    assert "d.csv:5" not in out  # 2004 is a leap year
+    assert "d.csv:5: error" not in out  # 2004 is a leap year (a day after today: a warning)
 
     code, out, _err = run(runner, folder, "--lang", "en", "import", "--dry-run", str(batch))
     assert code == 1
@@ -175,3 +175,23 @@ def test_an_unreadable_file_is_named(folder: Path, tmp_path: Path, runner: CliRu
         locked.chmod(0o644)
     assert code == 2, out + err
     assert f"没有权限读取要导入的文件：{locked}" in err
+
+
+def test_a_row_dated_after_today_is_imported_with_a_warning(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    """2099 for 2009: nothing forbids a date to come, but the clerk hears of it."""
+    batch = tmp_path / "f.csv"
+    batch.write_text(
+        "报送单位,报送日期,标题,类别,审核人\n"
+        "长春,2003-12-31,长春市今天报送,综合,王明\n"
+        "长春,2099-08-22,长春市年份写错,综合,王明\n",
+        encoding="utf-8",
+    )
+    code, out, _err = run(runner, folder, "import", "--dry-run", str(batch))
+    assert code == 0
+    assert (
+        "f.csv:3: warning: 报送日期“2099-08-22”晚于今天（2003-12-31）：是不是年份或月份写错了？"
+        in out
+    )
+    assert "f.csv:2:" not in out
