@@ -1297,8 +1297,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "recorded {n} history event(s) (no git commit)",
     ),
     "cy_history_order": (
-        "注意：{points} 已有晚于该日期的历史记录，新记录排在其后（govinfo check 会提示顺序）",
-        "note: {points} already have history events after that date; the new events follow them (govinfo check will warn about the order)",
+        "注意：{points} 已有晚于该日期的历史记录，新记录已按日期插在其前",
+        "note: {points} already have history events after that date; the new events were inserted before them, in date order",
     ),
     "pt_tier_provincial": ("省直报点", "provincial"),
     "pt_tier_national": ("国办直报点", "national"),
