@@ -1695,6 +1695,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rm_col_name": ("全称", "full name"),
     "rm_col_phone": ("电话", "phone"),
+    "rm_col_days": ("逾期天数", "days overdue"),
     "rm_sheet_name": ("逾期事项", "Overdue"),
     "rm_item": ("{detail}（应于 {due} 前报送）", "{detail} (due {due})"),
     "rm_item_sep": ("；", "; "),
