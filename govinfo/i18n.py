@@ -1205,8 +1205,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ye_rank_governor": ("省长批示", "governor"),
     "ye_rank_provincial-leader": ("省领导批示", "provincial leader"),
     "ye_note_adoptions": (
-        "采用按条数统计（含合报），一条信息被同一刊物多次采用计 1 条；批示按件次统计",
-        "adoptions count items (joint ones included), an item counted once per publication; instructions count each instruction",
+        "采用按条数统计（含合报），一条信息被同一刊物多次采用计 1 条，被两级同时采用的在两级各计 1 条；批示按件次统计",
+        "adoptions count items (joint ones included), an item counted once per publication and, when adopted at both levels, once at each; instructions count each instruction",
     ),
     "ye_col_year_total": ("全年", "year"),
     "ye_col_provincial_rank": ("全省名次", "provincial rank"),
@@ -1315,8 +1315,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "recorded {n} history event(s) (no git commit)",
     ),
     "cy_history_order": (
-        "注意：{points} 已有晚于该日期的历史记录，新记录排在其后（govinfo check 会提示顺序）",
-        "note: {points} already have history events after that date; the new events follow them (govinfo check will warn about the order)",
+        "注意：{points} 已有晚于该日期的历史记录，新记录已按日期插在其前",
+        "note: {points} already have history events after that date; the new events were inserted before them, in date order",
     ),
     "pt_tier_provincial": ("省直报点", "provincial"),
     "pt_tier_national": ("国办直报点", "national"),
@@ -1467,6 +1467,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "nt_level_provincial": ("被省政府办公厅采用", "adopted by the provincial General Office"),
     "nt_level_count": ("{level}{n}条次", "{n} {level}"),
+    "nt_levels_both": (
+        "（{n}条次被两级同时采用，分别计入）",
+        "; {n} were adopted at both levels and count at each",
+    ),
     "nt_overview": (
         "{year}年，全省{points}个信息直报点共报送政务信息{submitted}条，被采用{adopted}条次，"
         "其中{levels}；报送信息获领导批示{instructions}件次；报送调研信息{research}条；"
@@ -1723,6 +1727,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rm_col_name": ("全称", "full name"),
     "rm_col_phone": ("电话", "phone"),
+    "rm_col_days": ("逾期天数", "days overdue"),
     "rm_sheet_name": ("逾期事项", "Overdue"),
     "rm_item": ("{detail}（应于 {due} 前报送）", "{detail} (due {due})"),
     "rm_item_sep": ("；", "; "),

@@ -74,8 +74,8 @@ def apply_close_year(
     day: dt.date,
     show: Callable[[ClosePlan, dict[str, str]], None],
 ) -> Closed:
-    """Under the write lock: plan the outcome, ``show`` it, and when it is new append each
-    point's event to its history and commit."""
+    """Under the write lock: plan the outcome, ``show`` it, and when it is new add each
+    point's event to its history (in date order) and commit."""
     with folder_writer(
         locate_folder(options), f"govinfo close-year {year} --apply", feedback.note
     ) as writer:

@@ -37,9 +37,9 @@ def close_year(
     out: OutOpt = None,
 ) -> None:
     """Show the year's outcome — the commended and the disqualified points with scores and
-    reasons, scored as of the year's last day — and with --apply append a `commended` or
+    reasons, scored as of the year's last day — and with --apply add a `commended` or
     `disqualified` event (with the year and the reason) to each point's history in points.yaml,
-    keeping every comment, and commit.
+    at its place in date order, keeping every comment, and commit.
 
     Idempotent: when the registry already records this outcome, nothing changes and no commit
     is made. When it records a different one (the data changed since), the differences are
@@ -78,7 +78,8 @@ def close_year(
 
 
 def _done(plan: ClosePlan, commit: str | None, day: dt.date) -> None:
-    """Say what the applied close recorded, and which points' histories now run past ``day``."""
+    """Say what the applied close recorded, and which points already had later history events
+    (the new events went in before them, in date order)."""
     from govinfo.i18n import t
 
     later = [r.point.label for r in plan.add if any(ev.date > day for ev in r.point.history)]

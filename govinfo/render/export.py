@@ -3,7 +3,8 @@
 Each writer returns bytes or text; the command writes them atomically (``store.atomic``).
 
 * **xlsx** (openpyxl): one sheet per table — a title row, the header (bold, frozen), the rows
-  with numbers as numbers (scores as exact decimals shown with 2 places), a bold total row,
+  with numbers as numbers (scores as exact decimals shown with 2 places) and dates as dates
+  (shown yyyy-mm-dd), so that a clerk can sort and filter them, a bold total row,
   the notes under it; column widths fit Chinese text (a wide character counts 2); dressed for
   print by :mod:`govinfo.render.printsetup` (A4, 宋体, borders, page numbers, colours).
 * **Markdown**: a heading for the report, one per table, a pipe table, the notes, and any extra
@@ -14,6 +15,7 @@ Each writer returns bytes or text; the command writes them atomically (``store.a
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from collections.abc import Mapping, Sequence
@@ -27,6 +29,7 @@ from govinfo.reports.numbers import tidy
 from govinfo.text import display_width, escape, neutralise_formula
 
 BOM = "\ufeff"
+DATE_FORMAT = "yyyy-mm-dd"  # Excel's and WPS's code for 2003-09-30
 MIN_WIDTH = 6
 MAX_WIDTH = 60
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f-\x9f]")
@@ -92,7 +95,7 @@ def csv_file_bytes(tables: Sequence[Table]) -> bytes:
 def _csv_cell(cell: Cell) -> str:
     """A cell for a CSV file people open: numbers as numbers, text that a spreadsheet would
     take for a formula (``=HYPERLINK(…)``, ``-1+2``) neutralised with a leading ``'``."""
-    if cell is None or isinstance(cell, Decimal | int):
+    if cell is None or isinstance(cell, Decimal | int | dt.date):
         return plain(cell)
     return neutralise_formula(plain(cell))
 
@@ -167,6 +170,8 @@ def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
                     cell.number_format = "0.00"
                 elif col.kind is ColumnKind.COUNT:
                     cell.number_format = "0"
+                elif isinstance(value, dt.date):
+                    cell.number_format = DATE_FORMAT
                 if is_total:
                     cell.font = bold
         row_no = len(rows) + 4

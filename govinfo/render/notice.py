@@ -57,6 +57,9 @@ def _overview(doc: Any, content: NoticeContent) -> None:
         t("nt_level_count", level=t(f"nt_level_{lv.value}"), n=tot.levels.get(lv.value, 0))
         for lv in Level
     )
+    if tot.both_levels:
+        # the levels then add up to more than the total: say by how many, and why
+        levels += t("nt_levels_both", n=tot.both_levels)
     body_paragraph(
         doc,
         t(

@@ -72,6 +72,19 @@ def _groups(report: OverdueReport, by: GroupBy) -> list[list[Finding]]:
     return [groups[key] for key in order if key in groups]
 
 
+def counts_line(report: OverdueReport) -> str:
+    """The line under every overdue table (terminal or file): how many findings of each kind,
+    or that there are none as of the day."""
+    counts = report.counts()
+    n = sum(counts.values())
+    if not n:
+        return t("od_footer_none", as_of=report.as_of.isoformat())
+    words = t("list_sep").join(
+        t("od_footer_count", kind=t(f"od_kind_{k.value}"), n=c) for k, c in counts.items()
+    )
+    return t("od_footer_counts", n=n, counts=words)
+
+
 def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> Table:
     lead = [
         Column("point", t("od_col_point")),
@@ -110,23 +123,14 @@ def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> Table:
             )
             styles.append("dim" if f.upcoming else ("warn" if f.days_overdue == 0 else None))
         ends.add(len(rows) - 1)
-    as_of = report.as_of.isoformat()
-    counts = report.counts()
-    n = sum(counts.values())
-    if n:
-        words = t("list_sep").join(
-            t("od_footer_count", kind=t(f"od_kind_{k.value}"), n=c) for k, c in counts.items()
-        )
-        footer = [t("od_footer_counts", n=n, counts=words)]
-    else:
-        footer = [t("od_footer_none", as_of=as_of)]
+    footer = [counts_line(report)]
     if report.upcoming is not None and report.soon is not None:
         footer.append(t("od_footer_soon", n=len(report.upcoming), days=report.soon))
     return Table(
         columns=columns,
         rows=rows,
         styles=styles,
-        title=t("od_title", as_of=as_of, since=report.since.isoformat()),
+        title=t("od_title", as_of=report.as_of.isoformat(), since=report.since.isoformat()),
         footer=footer,
         section_ends=frozenset(ends),
     )

@@ -337,7 +337,7 @@ def _item_table(
     ``rows`` hold the first four cells and the extra ones; ``words`` names the sheet and title
     keys (``pr_sheet_<words>``, ``pr_title_<words>``)."""
     columns = [
-        Column("date", t("col_date")),
+        Column("date", t("col_date"), ColumnKind.DATE),
         Column("point", t("col_point")),
         Column("submission", t("col_submission")),
         Column("title", t("col_title")),
@@ -356,7 +356,7 @@ def _item_table(
 def adopted_table(report: PeriodReport) -> Table:
     extra = [Column("publication", t("pr_col_publication")), Column("issue", t("pr_col_issue"))]
     rows: list[list[Cell]] = [
-        [i.date.isoformat(), i.label, i.submission, i.title, i.publication_name, i.issue or ""]
+        [i.date, i.label, i.submission, i.title, i.publication_name, i.issue or ""]
         for i in report.adopted_items
     ]
     return _item_table(report, "adopted_items", "adopted", extra, rows)
@@ -365,7 +365,7 @@ def adopted_table(report: PeriodReport) -> Table:
 def instructed_table(report: PeriodReport) -> Table:
     extra = [Column("leader", t("pr_col_leader")), Column("rank", t("pr_col_leader_rank"))]
     rows: list[list[Cell]] = [
-        [i.date.isoformat(), i.label, i.submission, i.title, i.leader, t(f"ye_rank_{i.rank}")]
+        [i.date, i.label, i.submission, i.title, i.leader, t(f"ye_rank_{i.rank}")]
         for i in report.instructed_items
     ]
     return _item_table(report, "instructed_items", "instructed", extra, rows)
@@ -381,7 +381,7 @@ def solicitations_table(report: PeriodReport) -> Table:
     columns = [
         Column("id", t("pr_col_solicitation")),
         Column("title", t("pr_col_topic")),
-        Column("due", t("pr_col_due")),
+        Column("due", t("pr_col_due"), ColumnKind.DATE),
         _count("on_time_n", t("ye_sol_met")),
         _count("late_n", t("ye_sol_late")),
         _count("missed_n", t("ye_sol_missed")),
@@ -393,7 +393,7 @@ def solicitations_table(report: PeriodReport) -> Table:
         [
             s.id,
             s.title,
-            s.due.isoformat(),
+            s.due,
             len(s.on_time),
             len(s.late),
             len(s.missed),

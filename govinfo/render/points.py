@@ -151,7 +151,7 @@ def parent_words(point: Point, parent: Point | None) -> str:
 
 def history_table(point: Point) -> Table:
     columns = [
-        Column("date", t("col_date")),
+        Column("date", t("col_date"), ColumnKind.DATE),
         Column("event", t("pt_col_event")),
         Column("tier", t("pt_col_tier")),
         Column("year", t("pt_col_year"), ColumnKind.COUNT),
@@ -159,7 +159,7 @@ def history_table(point: Point) -> Table:
     ]
     rows = [
         (
-            ev.date.isoformat(),
+            ev.date,
             t(f"pt_event_{ev.event.value}"),
             t(f"pt_tier_{ev.tier.value}"),
             ev.year,
@@ -179,11 +179,11 @@ def years_table(rows: list[YearRow]) -> Table:
         Column("submitted", t("col_submitted"), ColumnKind.COUNT),
         Column("adopted", t("col_adopted"), ColumnKind.COUNT),
         Column("status", t("col_status")),
-        Column("as_of", t("pt_col_as_of")),
+        Column("as_of", t("pt_col_as_of"), ColumnKind.DATE),
     ]
     out: list[tuple[Cell, ...]] = []
     for r in rows:
-        year, as_of = str(r.year), r.as_of.isoformat()
+        year, as_of = str(r.year), r.as_of
         if r.problem is not None:
             out.append((year, None, None, None, None, error_text(r.problem), as_of))
         elif r.rank is None or r.score is None or r.status is None:

@@ -1,12 +1,17 @@
 """What ``overdue`` gives a clerk who rings round: a sheet with every row complete (point, full
 name, information officer, phone, what is overdue, since when) for ``--out``, and one reminder
-message per point ready to paste into the office's SMS or chat system (``--notice``)."""
+message per point ready to paste into the office's SMS or chat system (``--notice``).
+
+In the sheet the due day is a date and the days overdue a whole number (SPEC's
+``days_overdue``), so that a workbook sorts and filters them; a late emergency report has no
+days overdue there (nothing is owed for it: its detail says how many minutes late it came, as
+the terminal's 逾期 column does). The terminal's count per kind is the line under the sheet."""
 
 from __future__ import annotations
 
 from govinfo.i18n import t
-from govinfo.render.overdue import overdue_words
-from govinfo.render.table import Column, Table
+from govinfo.render.overdue import counts_line
+from govinfo.render.table import Column, ColumnKind, Table
 from govinfo.render.words import finding_detail
 from govinfo.reports.overdue import Finding, FindingKind, OverdueReport
 
@@ -34,8 +39,8 @@ def overdue_sheet(report: OverdueReport) -> Table:
         Column("phone", t("rm_col_phone")),
         Column("kind", t("od_col_kind")),
         Column("ref", t("od_col_ref")),
-        Column("due", t("od_col_due")),
-        Column("days", t("od_col_days"), right=True),
+        Column("due", t("od_col_due"), ColumnKind.DATE),
+        Column("days", t("rm_col_days"), ColumnKind.COUNT),
         Column("detail", t("od_col_detail")),
     ]
     rows = [
@@ -43,8 +48,8 @@ def overdue_sheet(report: OverdueReport) -> Table:
             *_officer(report, f.point),
             t(f"od_kind_{f.kind.value}"),
             f.period or f.ref or "",
-            f.due.isoformat(),
-            overdue_words(f),
+            f.due,
+            None if f.kind is FindingKind.EMERGENCY_LATE else f.days_overdue,
             finding_detail(f),
         )
         for f in report.findings
@@ -52,6 +57,7 @@ def overdue_sheet(report: OverdueReport) -> Table:
     return Table(
         columns=columns,
         rows=rows,
+        footer=[counts_line(report)],
         title=t("od_title", as_of=report.as_of.isoformat(), since=report.since.isoformat()),
         key="overdue",
         name=t("rm_sheet_name"),

@@ -145,7 +145,7 @@ def score_table(report: ScoreReport) -> Table:
 
 def explain_table(report: ExplainReport) -> Table:
     columns = [
-        Column("date", t("col_date")),
+        Column("date", t("col_date"), ColumnKind.DATE),
         Column("submission", t("col_submission")),
         Column("title", t("col_title")),
         Column("what", t("col_what")),
@@ -154,7 +154,7 @@ def explain_table(report: ExplainReport) -> Table:
     ]
     rows = [
         (
-            r.date.isoformat(),
+            r.date,
             r.submission or "",
             r.title or "",
             describe(r.event),

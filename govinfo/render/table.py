@@ -14,6 +14,7 @@ lines) for people, and as plain records (JSON keys and values, SPEC §3) for pro
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -37,13 +38,14 @@ class OutputFormat(StrEnum):
     markdown = "markdown"
 
 
-Cell = str | int | Decimal | None
+Cell = str | int | Decimal | dt.date | None
 
 
 class ColumnKind(StrEnum):
     TEXT = "text"
     COUNT = "count"  # a whole number
     SCORE = "score"  # a Decimal, shown with 2 decimals
+    DATE = "date"  # a dt.date, shown YYYY-MM-DD (a date cell in a workbook)
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ class Column:
 
     @property
     def numeric(self) -> bool:
-        return self.right or self.kind is not ColumnKind.TEXT
+        return self.right or self.kind in (ColumnKind.COUNT, ColumnKind.SCORE)
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,8 @@ class Table:
     """The one table model: every command's output for people is laid out as a ``Table``, and
     every format (rich, plain, Markdown, xlsx, CSV files) renders it.
 
-    ``rows`` hold one cell per column — texts, whole numbers or exact scores, so that a
-    spreadsheet gets numbers as numbers; ``styles`` an optional style per row (``good``,
+    ``rows`` hold one cell per column — texts, whole numbers, exact scores or dates, so that
+    a spreadsheet gets numbers as numbers and dates as dates; ``styles`` an optional style per row (``good``,
     ``bad``, ``warn``, ``dim`` or None); ``total`` an optional last row of sums, printed in
     bold under a rule; ``footer`` the lines under the table; ``section_ends`` the indexes of rows
     that end a group (a rule under them). ``key`` (a stable English name, ``ranking``, ``trend``
@@ -126,7 +128,7 @@ def _printable(cells: Iterable[Cell]) -> bool:
 
 
 def display(cell: Cell, kind: ColumnKind) -> str:
-    """How a cell reads in a table: scores with exactly 2 decimals, nothing for an empty cell."""
+    """How a cell reads in a table: scores with exactly 2 decimals, dates YYYY-MM-DD, "" for None."""
     if cell is None:
         return ""
     if isinstance(cell, Decimal):

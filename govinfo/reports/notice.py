@@ -46,6 +46,7 @@ class Totals(msgspec.Struct, frozen=True, gc=False):
     submitted: int
     adopted: int
     levels: dict[str, int]  # by Level value, in Level order
+    both_levels: int  # counted at both levels: the levels add up to ``adopted`` plus this
     national_adopted: int
     instructions: int
     research: int
@@ -262,6 +263,7 @@ def notice_content(
         submitted=sum(r.submitted for r in rows),
         adopted=sum(r.adopted for r in rows),
         levels=levels,
+        both_levels=sum(p.both_levels for p in ye.points),
         national_adopted=sum(r.national_adopted for r in rows),
         instructions=sum(r.instructions for r in rows),
         research=sum(r.research for r in rows),

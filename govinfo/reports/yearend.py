@@ -25,8 +25,9 @@ Readings where the issue leaves room:
 
 * An "adoption" count is a count of submissions (own or joint) with an adoption dated in the
   period, as ``score``'s ``adopted``: a submission adopted twice by one publication counts once
-  there, one adopted at two levels counts at each; a point's total is its ``adopted``, its
-  national level its ``national_adopted``. A submission adopted in two months (or quarters)
+  there, one adopted at two levels counts at each (``both_levels`` says how many did, so that
+  the levels' sum less it is the total); a point's total is its ``adopted``, its national level
+  its ``national_adopted``. A submission adopted in two months (or quarters)
   counts in each.
 * The trend counts every submission of the folder once (a joint one too) by the month of its
   date, and adoptions by the month of the adoption.
@@ -79,6 +80,7 @@ class PointStats(msgspec.Struct, frozen=True, gc=False):
     levels: dict[str, int]
     publications: dict[str, int]
     instructions: dict[str, int]
+    both_levels: int = 0  # the items counted in more than one of ``levels`` (adopted at both)
 
     @property
     def point(self) -> Point:
@@ -167,6 +169,16 @@ def year_outcome(result: YearScore) -> tuple[OutcomeRow, ...]:
 
 
 # --- gathering ---------------------------------------------------------------------------------
+
+
+def _in_several(sets: Iterable[set[str]]) -> int:
+    """How many submissions are in more than one of ``sets``."""
+    seen: set[str] = set()
+    several: set[str] = set()
+    for subs in sets:
+        several |= seen & subs
+        seen |= subs
+    return len(several)
 
 
 def _quarter(day: dt.date) -> int:
@@ -261,6 +273,7 @@ def year_end(folder: Folder, result: YearScore) -> YearEnd:
                 levels={k: len(v) for k, v in levels.get(pid, {}).items()},
                 publications={k: len(v) for k, v in pubs.get(pid, {}).items()},
                 instructions=instructions.get(pid, {}),
+                both_levels=_in_several(levels.get(pid, {}).values()),
             )
         )
 

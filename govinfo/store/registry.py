@@ -1,5 +1,5 @@
-"""Changes to the registry ``points.yaml`` as text: history events appended under their
-points and new points appended at the end, emitted by :mod:`govinfo.yamltext.emit` and spliced in
+"""Changes to the registry ``points.yaml`` as text: history events inserted under their
+points in date order and new points appended at the end, emitted by :mod:`govinfo.yamltext.emit` and spliced in
 by :mod:`govinfo.yamltext.splice`, so that every comment and byte already in the file stays. The
 write layer (:mod:`govinfo.store.write`) then writes the text and commits it."""
 
@@ -37,14 +37,21 @@ def history_record(
 
 
 def with_history(text: str, events: Sequence[tuple[str, Mapping[str, object]]]) -> str:
-    """``text`` with each (point id, event) appended to that point's ``history:``."""
+    """``text`` with each (point id, event) added to that point's ``history:`` at its place in
+    date order (SPEC §1: a history is ordered by date), after any event of the same day: a
+    close-year dated before a later ``points retire`` goes before the retirement, not after."""
     if not events:
         return text
     items = [
-        (pid, NewItem(emit_list_item(in_field_order(ev, HISTORY_FIELDS)))) for pid, ev in events
+        (pid, NewItem(emit_list_item(in_field_order(ev, HISTORY_FIELDS)), _day(ev.get("date"))))
+        for pid, ev in events
     ]
     with worded(t):
         return append_many(text, items, "history", path=POINTS_FILE, key_order=POINT_FIELDS).text
+
+
+def _day(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value or "")
 
 
 def point_record(

@@ -10,7 +10,9 @@ already emitted by :mod:`govinfo.yamltext.emit`, between whole lines.
   an earlier date, i.e. before the first existing record dated later.
 - :func:`append_to_field` adds an item to a list field of one record, found by ``id``: an
   adoption to a submission's ``adoptions:``, a history event to a point's ``history:``
-  (close-year, points retire/reinstate).
+  (close-year, points retire/reinstate). An item that carries a date goes where the list's own
+  ``date:`` values put it — before the first item dated later, as in :func:`insert_records` — so a
+  history ordered by date (SPEC §1) stays so; an undated item goes at the end.
 
 Both return :class:`Spliced` — the new text and the 1-based line range each inserted item
 occupies, so that a validator's problems on the new text can be traced back to the row that
@@ -60,7 +62,8 @@ def worded(t: Callable[..., str]) -> Iterator[None]:
 @dataclass(frozen=True)
 class NewItem:
     """A list item to insert: its emitted text (``- key: value`` lines, at column 0, ending in a
-    newline) and, for :func:`insert_records`, the date it sorts by (``YYYY-MM-DD``)."""
+    newline) and the date it sorts by (``YYYY-MM-DD``; empty: :func:`append_to_field` puts it
+    last)."""
 
     text: str
     date: str = ""
@@ -290,13 +293,9 @@ def append_to_field(
         seq = found[1]
         if seq.flow_style:
             raise SpliceError("splice_flow_field", path=path, field=field, id=record_id)
-        first = seq.value[0]
-        line = first.start_mark.line
-        while line > 0 and "-" not in doc.lines[line][: first.start_mark.column]:
-            line -= 1
+        line = _dash_line(doc, seq.value[0])
         dash = max(doc.lines[line].find("-"), 0)
-        at = doc.content_end(seq)
-        return doc.render([_Insert(at, _indent(item.text, dash))])
+        return doc.render([_Insert(_place_in(doc, seq, item.date), _indent(item.text, dash))])
     if found is not None:
         key, value = found
         if not (
@@ -330,6 +329,29 @@ def append_to_field(
                 break
     key_line = " " * key_col + field + ":\n"
     return doc.render([_Insert(at, _indent(item.text, key_col + offset), before=key_line)])
+
+
+def _dash_line(doc: _Doc, node: yaml.Node) -> int:
+    """The 0-based line of the ``-`` that opens the list item ``node``."""
+    line = node.start_mark.line
+    while line > 0 and "-" not in doc.lines[line][: node.start_mark.column]:
+        line -= 1
+    return line
+
+
+def _place_in(doc: _Doc, seq: yaml.SequenceNode, date: str) -> int:
+    """The 0-based line a new item of the block list ``seq`` goes before: for a ``date``, right
+    after the item before the first one dated later (comments between them stay above the
+    later item); otherwise, and when none is later, after the last item. Items without a
+    scalar ``date`` never count as later; items out of order are left where they are."""
+    if date:
+        for i, node in enumerate(seq.value):
+            if not isinstance(node, yaml.MappingNode):
+                continue
+            found = _Record(node, 0, 0, 0).scalar("date")
+            if found is not None and found > date:
+                return _dash_line(doc, node) if i == 0 else doc.content_end(seq.value[i - 1])
+    return doc.content_end(seq)
 
 
 def _sequence_offset(records: Sequence[_Record]) -> int:

@@ -194,3 +194,29 @@ def test_a_preview_on_the_last_day_needs_no_date(runner: CliRunner, repo: Path) 
     code, _, err = run(runner, repo, "close-year", "2003", "--date", "2003-12-31")
     assert code == 1
     assert "2003-12-31" in err
+
+
+def test_events_go_before_a_later_retirement_in_date_order(runner: CliRunner, repo: Path) -> None:
+    # a clerk retires two points in March, then closes 2003 with a January date: the year-end
+    # events go in before the retirements (SPEC §1: a history is ordered by date)
+    for point in ("siping", "changchun"):
+        code, _, err = run(runner, repo, "points", "retire", point, "--date", "2004-03-01")
+        assert code == 0, err
+    old = (repo / "points.yaml").read_text(encoding="utf-8")
+    code, _, err = run(runner, repo, "close-year", "2003", "--apply", "--date", "2004-01-10")
+    assert code == 0, err
+    assert "新记录已按日期插在其前" in err
+    new = (repo / "points.yaml").read_text(encoding="utf-8")
+    ops = difflib.SequenceMatcher(None, old.splitlines(), new.splitlines()).get_opcodes()
+    assert {op for op, *_ in ops} == {"equal", "insert"}
+    assert "# 四平：2003年两次约稿\n" in new
+    folder = load_folder(WorkingTree(repo)).folder
+    history = {
+        p.id: [(ev.date.isoformat(), ev.event.value) for ev in p.history] for p in folder.points
+    }
+    assert history["siping"][-2:] == [("2004-01-10", "disqualified"), ("2004-03-01", "retired")]
+    assert history["changchun"][-2:] == [("2004-01-10", "commended"), ("2004-03-01", "retired")]
+    assert history["fgw"][-1] == ("2004-01-10", "commended")
+    code, out, _ = run(runner, repo, "check", "--strict")
+    assert code == 0, out
+    assert "0 个警告" in out

@@ -5,6 +5,7 @@ grid, fonts, title, names and scores against ``score --format json`` — ``--tem
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from decimal import Decimal
@@ -18,6 +19,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from tests.support.cli import LineRunner, run_cli
+from tests.support.folders import MakeFolder
 from tests.support.paths import SAMPLE
 
 
@@ -147,6 +149,25 @@ def test_names_scores_and_numbers_agree_with_score(made: dict[str, object]) -> N
         assert total[2] == "合计"
         assert int(total[4]) == sum(int(r.cells[4].text) for r in body)
     assert seen == {r["name"]: (r["rank"], Decimal(str(r["score"])), r["submitted"]) for r in rows}
+
+
+def test_the_adoptions_sentence_adds_up(made: dict[str, object]) -> None:
+    # 被采用N条次，其中国办a、省办b: an item adopted at both levels is one of the N and counts at
+    # each level, so the sentence says how many did (c) and a + b - c == N for the reader
+    text = _text(Document(str(made["notice"])))
+    found = re.search(
+        r"被采用(\d+)条次，其中被国务院办公厅采用(\d+)条次、被省政府办公厅采用(\d+)条次"
+        r"(?:（(\d+)条次被两级同时采用，分别计入）)?；",
+        text,
+    )
+    assert found is not None, text[:600]
+    adopted, national, provincial = (int(found[i]) for i in (1, 2, 3))
+    both = int(found[4] or 0)
+    rows = made["score"]["points"]  # type: ignore[index]
+    assert adopted == sum(r["adopted"] for r in rows)
+    assert national == sum(r["national_adopted"] for r in rows)
+    assert both > 0  # the sample has items adopted at both levels
+    assert national + provincial - both == adopted
 
 
 def test_secret_titles_never_appear(made: dict[str, object], folder: Path) -> None:
@@ -423,3 +444,44 @@ def test_groups_of_govinfo_yaml_name_the_notice_groups(make_folder, runner, tmp_
     doc = Document(str(tmp_path / "n.docx"))
     assert "（一）全体直报点" in _text(doc)
     assert len(doc.tables[0].rows) == 1 + 3 + 1  # header, the three points, 合计
+
+
+def _march(national: bool) -> str:
+    both = "\n    - {publication: gb-xinxi, date: 2003-03-20, mode: single}" if national else ""
+    return f"""\
+- id: cc-1
+  date: 2003-03-03
+  title: 春耕备耕情况
+  category: general
+  reviewer: 张三
+  adoptions:
+    - {{publication: jl-zb, date: 2003-03-10, mode: single}}{both}
+- id: cc-2
+  date: 2003-03-04
+  title: 企业改制情况
+  category: general
+  reviewer: 张三
+  adoptions:
+    - {{publication: jl-zwxx, date: 2003-03-10, mode: single}}
+    - {{publication: jl-zb, date: 2003-03-12, mode: single}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("national", "sentence"),
+    [
+        (
+            True,
+            "被采用2条次，其中被国务院办公厅采用1条次、被省政府办公厅采用2条次"
+            "（1条次被两级同时采用，分别计入）；",
+        ),
+        (False, "被采用2条次，其中被国务院办公厅采用0条次、被省政府办公厅采用2条次；"),
+    ],
+)
+def test_an_item_adopted_at_both_levels_is_named_in_the_sentence(
+    make_folder: MakeFolder, runner: CliRunner, tmp_path: Path, national: bool, sentence: str
+) -> None:
+    root = make_folder({"submissions/2003/changchun/03.yaml": _march(national)})
+    code, _, err = run_cli(runner, root, "report", "2003", "--out", str(tmp_path / "n.docx"))
+    assert code == 0, err
+    assert sentence in _text(Document(str(tmp_path / "n.docx")))

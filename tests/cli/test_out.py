@@ -7,9 +7,12 @@ point."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -183,3 +186,88 @@ def test_import_whose_summary_file_cannot_be_written_still_says_what_it_imported
     assert "x.csv" in err
     code, out, _ = run_cli(runner, data, "import", str(batch), "--dry-run")
     assert re.search(r"合计\s+0\s+4", out), "the first run imported the 4 rows"
+
+
+def _sheet_rows(ws: Any) -> tuple[list[Any], list[dict[str, Any]]]:
+    """A govinfo sheet's header (row 2) and its body rows as dicts, up to the first blank row."""
+    headers = [c.value for c in ws[2]]
+    rows = []
+    for cells in ws.iter_rows(min_row=3):
+        if all(c.value is None for c in cells):
+            break
+        rows.append({h: c for h, c in zip(headers, cells, strict=True)})
+    return headers, rows
+
+
+def test_overdue_workbook_has_date_and_number_cells_and_the_counts_line(
+    runner: CliRunner, data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "逾期.xlsx"
+    args = ("overdue", "--as-of", "2003-12-31")
+    code, table, err = run_cli(runner, data, *args, "--out", str(out))
+    assert code == 0, err
+    findings = json.loads(run_cli(runner, data, *args, "--format", "json")[1])["findings"]
+    ws = load_workbook(out).worksheets[0]
+    headers, rows = _sheet_rows(ws)
+    assert headers[6:8] == ["到期日", "逾期天数"]
+    assert len(rows) == len(findings)
+    kinds = set()
+    for row, f in zip(rows, findings, strict=True):
+        due, days = row["到期日"], row["逾期天数"]
+        assert due.is_date
+        assert due.number_format == "yyyy-mm-dd"
+        assert due.value.date() == dt.date.fromisoformat(f["due"])
+        if f["kind"] == "emergency-late":  # nothing is owed: the detail gives the minutes
+            assert days.value is None
+            assert "分钟" in row["说明"].value
+        else:
+            assert days.data_type == "n"
+            assert days.value == f["days_overdue"]
+            assert isinstance(days.value, int)
+        kinds.add(f["kind"])
+    assert {"emergency-late", "inactive"} <= kinds
+    # the terminal's count per kind is the line under the sheet
+    counts = table.strip().splitlines()[-1]
+    assert counts.startswith("逾期 10 项：")
+    assert counts in [c.value for c in ws["A"]]
+
+
+def test_overdue_workbook_without_findings_says_so(
+    runner: CliRunner, data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "逾期.xlsx"
+    args = ("overdue", "--as-of", "2003-01-05", "--point", "changchun", "--out", str(out))
+    code, _, err = run_cli(runner, data, *args)
+    assert code == 0, err
+    ws = load_workbook(out).worksheets[0]
+    assert _sheet_rows(ws)[1] == []
+    assert any(str(c.value).startswith("截至 2003-01-05 没有逾期事项") for c in ws["A"])
+
+
+def test_report_and_explain_workbooks_hold_dates_as_dates(
+    runner: CliRunner, data: Path, tmp_path: Path
+) -> None:
+    report = tmp_path / "通报.xlsx"
+    code, _, err = run_cli(runner, data, "report", "2003", "--out", str(report))
+    assert code == 0, err
+    explain = tmp_path / "长春.xlsx"
+    code, _, err = run_cli(runner, data, "explain", "changchun", "2003", "--out", str(explain))
+    assert code == 0, err
+    sheets = [*load_workbook(report).worksheets, *load_workbook(explain).worksheets]
+    seen = 0
+    for ws in sheets:
+        headers, rows = _sheet_rows(ws)
+        for header in ("日期", "截止日期"):
+            if header not in headers:
+                continue
+            for row in rows:
+                cell = row[header]
+                assert cell.is_date, (ws.title, header, cell.value)
+                assert cell.number_format == "yyyy-mm-dd"
+                assert cell.value.year == 2003
+                seen += 1
+    assert seen > 10
+    # numbers were numbers already: every count and score cell of the ranking is a number
+    headers, rows = _sheet_rows(load_workbook(report).worksheets[0])
+    for row in rows[:-1]:
+        assert all(row[h].data_type == "n" for h in ("得分", "报送", "采用", "扣分"))

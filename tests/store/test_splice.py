@@ -163,6 +163,71 @@ def test_append_many_tracks_every_span() -> None:
     assert [len(p["history"]) for p in yaml.safe_load(out.text)] == [3, 1, 1]
 
 
+DATED = textwrap.dedent(
+    """\
+    - id: cc
+      history:
+        - {date: 2001-01-01, event: admitted}  # 首批
+        # 2004年
+        - date: 2004-01-10
+          event: commended
+          year: 2003
+        - date: '2004-03-01'
+          event: retired
+    """
+)
+
+
+def dated(day: str) -> NewItem:
+    return NewItem(f"- date: {day}\n  event: disqualified\n  year: 2003\n", day)
+
+
+@pytest.mark.parametrize(
+    ("day", "place"),
+    [("2000-06-01", 0), ("2003-06-01", 1), ("2004-01-10", 2), ("2004-02-01", 2), ("2005-01-01", 3)],
+)
+def test_a_dated_item_goes_at_its_place_in_date_order(day: str, place: int) -> None:
+    out = append_to_field(DATED, "cc", "history", dated(day))
+    new = out.text.splitlines()
+    first, last = out.lines[0]
+    added = ["    - date: " + day, "      event: disqualified", "      year: 2003"]
+    assert new[first - 1 : last] == added
+    assert new[: first - 1] + new[last:] == DATED.splitlines()  # only an insertion
+    history = yaml.safe_load(out.text)[0]["history"]
+    assert [ev["event"] for ev in history].index("disqualified") == place
+    days = [str(ev["date"]) for ev in history]
+    assert days == sorted(days)
+    # a comment above a later event stays with it: above the new item only when that is later
+    assert ("# 2004年" in "\n".join(new[: first - 1])) == (day >= "2004-01-10")
+
+
+def test_an_undated_item_or_a_list_out_of_order_keeps_appending_at_the_end() -> None:
+    out = append_to_field(DATED, "cc", "history", NewItem(dated("2003-06-01").text))
+    assert out.text.endswith(
+        "event: retired\n    - date: 2003-06-01\n      event: disqualified\n      year: 2003\n"
+    )
+    # the first later-dated item decides, as in insert_records: a clerk's disorder stays
+    messy = DATED.replace("2001-01-01", "2004-12-01")
+    out = append_to_field(messy, "cc", "history", dated("2003-06-01"))
+    assert [ev["event"] for ev in yaml.safe_load(out.text)[0]["history"]][:2] == [
+        "disqualified",
+        "admitted",
+    ]
+
+
+def test_append_many_spans_follow_items_placed_before_earlier_ones() -> None:
+    from govinfo.yamltext.splice import append_many
+
+    out = append_many(DATED, [("cc", dated("2004-02-01")), ("cc", dated("2003-06-01"))], "history")
+    lines = out.text.splitlines()
+    assert [lines[a - 1].strip() for a, _ in out.lines] == [
+        "- date: 2004-02-01",
+        "- date: 2003-06-01",
+    ]
+    days = [str(ev["date"]) for ev in yaml.safe_load(out.text)[0]["history"]]
+    assert days == sorted(days)
+
+
 _dates = st.dates(
     min_value=__import__("datetime").date(2003, 8, 1),
     max_value=__import__("datetime").date(2003, 8, 31),
