@@ -57,8 +57,11 @@ def in_terminal(args: list[str], columns: int, data: Path) -> str:
     _, status = os.waitpid(pid, 0)
     code = os.waitstatus_to_exitcode(status)
     assert code in (0, 3), b"".join(chunks).decode("utf-8", "replace")
-    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
-    return ANSI.sub("", text)
+    text = ANSI.sub("", b"".join(chunks).decode("utf-8").replace("\r\n", "\n"))
+    # What the terminal shows of each line: the transient progress display redraws its line
+    # after a carriage return as often as it refreshes (a count that follows the machine's
+    # load), and erases it at the end.
+    return "\n".join(line.rpartition("\r")[2] for line in text.split("\n"))
 
 
 def _run_on_terminal(master: int, slave: int, env: dict[str, str], args: list[str]) -> None:
