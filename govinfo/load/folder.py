@@ -238,16 +238,7 @@ def scan_folder(
         got = _collect(base)
         problems = got.problems + _folder_problems(base, source)
         problems += group_problems(settings, got.points)
-        checker = CrossCheck(
-            got.points,
-            got.rule_sets,
-            got.solicitations,
-            got.adjustments,
-            broken=broken(base),
-            files=base,
-        )
-        for pf in base:
-            checker.add_file(pf)
+        checker = _checked(got, base)
         folder = _folder_of(settings, got, ())
         records = got.records
         files = len(base)
@@ -354,13 +345,9 @@ def _folder_of(settings: Settings, got: _Collected, years: Collection[int] | Non
     )
 
 
-def _assemble(
-    settings: Settings, parsed: list[ParsedFile], years: Collection[int] | None, source: object
-) -> LoadResult:
-    got = _collect(parsed)
-    problems = (
-        got.problems + _folder_problems(parsed, source) + group_problems(settings, got.points)
-    )
+def _checked(got: _Collected, parsed: list[ParsedFile]) -> CrossCheck:
+    """The cross-file check of the registry, rules, solicitations and adjustments ``got`` from
+    ``parsed``, with ``parsed``'s files (submissions among them) added."""
     checker = CrossCheck(
         got.points,
         got.rule_sets,
@@ -371,6 +358,17 @@ def _assemble(
     )
     for pf in parsed:
         checker.add_file(pf)
+    return checker
+
+
+def _assemble(
+    settings: Settings, parsed: list[ParsedFile], years: Collection[int] | None, source: object
+) -> LoadResult:
+    got = _collect(parsed)
+    problems = (
+        got.problems + _folder_problems(parsed, source) + group_problems(settings, got.points)
+    )
+    checker = _checked(got, parsed)
     problems.extend(checker.finish(full=years is None))
     problems.sort(key=Problem.sort_key)
     return LoadResult(problems, len(parsed), got.records, _folder_of(settings, got, years), source)
