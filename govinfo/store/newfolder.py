@@ -1,11 +1,19 @@
 """Writing a whole new folder (``demo generate``) into a destination that is absent or empty.
 
-The folder is built beside the destination, under a name that says what it is
-(``.<name>.<pid>.govinfo-partial``), and renamed into place in one step once every file is
+The folder is built under a name that says what it is and moved into place once every file is
 written and on disk: an interrupted run — Ctrl-C, a kill, a full disk — never leaves a
 half-made folder where the clerk asked for one, which ``check`` would take for a whole one and
-a second run would refuse as not empty. Ctrl-C and an error remove the partial folder; one left
-by a process that was killed outright is removed by the next run for the same destination.
+a second run would refuse as not empty.
+
+- An absent destination is built beside it (``.<name>.<pid>.govinfo-partial``) and renamed
+  into place in one step.
+- An empty folder that is already there stays the folder it is — a shell may stand in it, it
+  may be a mount point or another user's — so the build goes inside it
+  (``.<pid>.govinfo-partial``) and its entries are moved up, ``govinfo.yaml`` last: a stop in
+  those few renames leaves no ``govinfo.yaml``, so nothing takes the folder for a data folder.
+
+Ctrl-C and an error remove what was built; a partial folder left by a process that was killed
+outright is removed by the next run for the same destination.
 """
 
 from __future__ import annotations
@@ -31,24 +39,39 @@ def write_new_folder(dest: Path, files: Iterable[tuple[str, str]]) -> None:
     not an empty folder, and says so when the folder cannot be written. Files are fsync'ed in
     one round at the end rather than one by one: a demo folder may hold tens of thousands."""
     target = dest.resolve()
+    inside = target.is_dir()
+    try:
+        if inside:
+            remove_stale_partials(target, ".")
+    except OSError as err:
+        raise _cannot_write(err, dest) from None
     if not _absent_or_empty(target):
         raise GovinfoError(t("demo_dest_not_empty", path=str(dest)))
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale_partials(target)
-        partial = partial_path(target, os.getpid())
+        if inside:
+            partial = target / f".{os.getpid()}{PARTIAL_SUFFIX}"
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            remove_stale_partials(target.parent, f".{target.name}.")
+            partial = partial_path(target, os.getpid())
         partial.mkdir()
     except OSError as err:
         raise _cannot_write(err, dest) from None
+    moved: list[Path] = []
     try:
         _fill(partial, files)
-        _move_into_place(partial, target, dest)
+        if inside:
+            _move_entries_up(partial, target, dest, moved)
+        else:
+            _move_into_place(partial, target, dest)
     except BaseException as exc:
         shutil.rmtree(partial, ignore_errors=True)
+        for entry in moved:  # what reached the clerk's folder before the stop
+            shutil.rmtree(entry, ignore_errors=True)
         if isinstance(exc, OSError):
             raise _cannot_write(exc, dest) from None
         raise
-    fsync_dirs([target.parent])
+    fsync_dirs([target if inside else target.parent])
 
 
 def partial_path(target: Path, pid: int) -> Path:
@@ -56,11 +79,11 @@ def partial_path(target: Path, pid: int) -> Path:
     return target.with_name(f".{target.name}.{pid}{PARTIAL_SUFFIX}")
 
 
-def remove_stale_partials(target: Path) -> None:
-    """Remove the partial folders for ``target`` left by processes no longer running (killed
-    before they could remove their own); those of a live process are its work in progress."""
-    prefix = f".{target.name}."
-    for entry in target.parent.iterdir():
+def remove_stale_partials(folder: Path, prefix: str) -> None:
+    """Remove the partial folders in ``folder`` named ``prefix<pid>`` + the suffix left by
+    processes no longer running (killed before they could remove their own); those of a live
+    process are its work in progress."""
+    for entry in folder.iterdir():
         name = entry.name
         if not (name.startswith(prefix) and name.endswith(PARTIAL_SUFFIX)):
             continue
@@ -84,12 +107,21 @@ def _running(pid: int) -> bool:
 
 
 def _absent_or_empty(path: Path) -> bool:
+    """Whether ``path`` is absent or an empty folder (a live run's partial folder aside)."""
     if not path.exists():
         return True
     try:
-        return path.is_dir() and not any(path.iterdir())
+        return path.is_dir() and all(_is_partial(entry.name) for entry in path.iterdir())
     except OSError:
         return False
+
+
+def _is_partial(name: str) -> bool:
+    return (
+        name.startswith(".")
+        and name.endswith(PARTIAL_SUFFIX)
+        and name[1 : -len(PARTIAL_SUFFIX)].isdigit()
+    )
 
 
 def _fill(root: Path, files: Iterable[tuple[str, str]]) -> None:
@@ -122,6 +154,20 @@ def _move_into_place(partial: Path, target: Path, dest: Path) -> None:
             raise GovinfoError(t("demo_dest_not_empty", path=str(dest))) from None
         target.rmdir()
         os.rename(partial, target)
+
+
+def _move_entries_up(partial: Path, target: Path, dest: Path, moved: list[Path]) -> None:
+    """Move what was built in ``partial`` (inside ``target``) up into ``target``,
+    ``govinfo.yaml`` last, noting each entry in ``moved``; then remove ``partial``."""
+    entries = sorted(partial.iterdir(), key=lambda entry: entry.name == "govinfo.yaml")
+    for entry in entries:
+        place = target / entry.name
+        if place.exists() or place.is_symlink():
+            # the clerk, or another run, put something there meanwhile
+            raise GovinfoError(t("demo_dest_not_empty", path=str(dest)))
+        os.rename(entry, place)
+        moved.append(place)
+    partial.rmdir()
 
 
 def _cannot_write(err: OSError, dest: Path) -> GovinfoError:

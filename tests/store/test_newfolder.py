@@ -1,5 +1,6 @@
 """A new folder (``demo generate``) appears whole or not at all: built beside its place and
-renamed into it; whatever stops the build leaves nothing where the clerk asked for it."""
+renamed into it — or, when an empty folder is there already, built inside it and moved up,
+the folder itself kept; whatever stops the build leaves nothing where the clerk asked for it."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def test_a_build_stopped_halfway_leaves_nothing(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_an_empty_destination_is_replaced_and_keeps_its_permissions(tmp_path: Path) -> None:
+def test_an_empty_destination_is_kept_with_its_permissions(tmp_path: Path) -> None:
     dest = tmp_path / "demo"
     dest.mkdir(mode=0o750)
     dest.chmod(0o750)
@@ -89,3 +90,37 @@ def test_partial_folders_of_dead_processes_are_removed_and_of_live_ones_kept(
         (folder / "submissions").mkdir(parents=True)
     write_new_folder(dest, FILES)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["demo", live.name])
+
+
+def test_an_empty_folder_the_clerk_stands_in_is_filled_not_swapped(tmp_path: Path) -> None:
+    """``mkdir d && cd d && govinfo demo generate .``: the folder the shell stands in is the
+    one filled (a folder renamed over it would leave the shell in a deleted one)."""
+    dest = tmp_path / "demo"
+    dest.mkdir()
+    before = dest.stat().st_ino
+    write_new_folder(dest / ".", FILES)
+    assert dest.stat().st_ino == before
+    assert sorted(p.name for p in dest.iterdir()) == ["govinfo.yaml", "points.yaml", "submissions"]
+
+
+def test_a_build_inside_stopped_halfway_leaves_the_folder_empty(tmp_path: Path) -> None:
+    dest = tmp_path / "demo"
+    dest.mkdir()
+
+    def files() -> Iterator[tuple[str, str]]:
+        yield from FILES
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_new_folder(dest, files())
+    assert list(dest.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a live process is never asked there")
+def test_a_partial_folder_inside_left_by_a_dead_process_is_removed(tmp_path: Path) -> None:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    dest = tmp_path / "demo"
+    (dest / f".{dead.pid}.govinfo-partial" / "submissions").mkdir(parents=True)
+    write_new_folder(dest, FILES)
+    assert sorted(p.name for p in dest.iterdir()) == ["govinfo.yaml", "points.yaml", "submissions"]
