@@ -861,6 +861,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '引号没有闭合：第 {row} 行 {column} 列{at}这一格以引号（"）开头，直到文件末尾都没有配对的引号，其后 {swallowed} 行都被并进了这一格；请删去这个引号，或在这一格的末尾补上一个引号',
         'unclosed quote: the cell in row {row}, column {column}{at} opens with a quote (") that is never closed, so the {swallowed} line(s) after it were read into that one cell: delete the quote, or add one at the end of the cell',
     ),
+    "import_unclosed_quote_cells": (
+        '引号没有闭合：第 {row} 行 {column} 列{at}这一格以引号（"）开头，直到文件末尾都没有配对的引号，这一行其后的各格都被并进了这一格；请删去这个引号，或在这一格的末尾补上一个引号',
+        'unclosed quote: the cell in row {row}, column {column}{at} opens with a quote (") that is never closed, so the cells after it on that line were read into that one cell: delete the quote, or add one at the end of the cell',
+    ),
     "import_quote_file_line": ("（文件第 {line} 行）", " (line {line} of the file)"),
     "import_bad_xlsx": (
         "无法作为 Excel 工作簿（.xlsx）读取：{detail}",

@@ -11,7 +11,8 @@ a test (or a long-running process) that sets a variable sees it take effect.
 - ``GOVINFO_NO_CACHE``: any value but ``0`` turns the parse and result caches off.
 - ``GOVINFO_FAST_YAML``: ``0`` turns off the fast path for plain YAML files (strict reader only).
 - ``GOVINFO_JOBS``: how many processes parse a large year read cold (default: every core, at
-  most 8; ``1`` parses in the program's own process, e.g. on a shared, busy server).
+  most 8; ``1`` or ``0`` parses in the program's own process, e.g. on a shared, busy server;
+  never more than there are pieces of work).
 - ``GOVINFO_LOCK_WAIT``: seconds a writer waits for the folder's lock (default 5).
 - ``GOVINFO_ASCII``: any value but ``0`` draws tables and charts with ASCII only.
 - ``GOVINFO_PRELIST``: ``0`` turns off the head start of a warm answer (the folder listed by a
@@ -92,10 +93,11 @@ def replay() -> bool:
 
 
 def jobs() -> int | None:
-    """The processes ``GOVINFO_JOBS`` asks for (a whole number of at least 1), or None when it
-    is unset or not such a number (then the caller decides)."""
+    """The processes ``GOVINFO_JOBS`` asks for (a whole number; 0 and 1 both mean the
+    program's own process), or None when it is unset or not a whole number (then the caller
+    decides)."""
     raw = os.environ.get("GOVINFO_JOBS", "").strip()
-    return int(raw) if raw.isdigit() and int(raw) >= 1 else None
+    return int(raw) if raw.isdigit() else None
 
 
 def lock_wait_seconds() -> float:

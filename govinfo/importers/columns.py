@@ -71,12 +71,13 @@ _FIELDS = sorted({*SUBMISSION_ALIASES, *ADOPTION_ALIASES}, key=len, reverse=True
 _ANY = "|".join(_FIELDS)
 _END = r"(?![A-Za-z0-9_.-])"
 # Where a validator message names a field: first, before its colon (``date：…``); after 字段 or
-# field; last (``缺少审核签发人 reviewer``); anywhere for the names that are no English word
+# field; last after Chinese words (``缺少审核签发人 reviewer``: an English sentence's last word
+# is its own, "… is not a known solicitation"); anywhere for the names that are no English word
 # (``occurred_at``). Elsewhere a word such as ``date`` may be the sentence's own, or a value's.
 _NAMED = re.compile(
     rf"^(?:{_ANY})(?=[：:])"
     rf"|(?:(?<=字段 )|(?<=field ))(?:{_ANY}){_END}"
-    rf"|(?<= )(?:{_ANY})$"
+    rf"|(?<=[\u3000-\u9fff\uff00-\uffef] )(?:{_ANY})$"
     rf"|(?<![A-Za-z0-9_.-])(?:{'|'.join(f for f in _FIELDS if '_' in f)}){_END}"
 )
 _MINUTE = re.compile(r"\b(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})\b")

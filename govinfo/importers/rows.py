@@ -123,7 +123,7 @@ class _Row:
         """Whether no recognised cell holds a value; every cell is read, so that the unreadable
         ones are reported first, in column order."""
         values = [self.raw(name) for name in self.header.columns]
-        return all(value is None for value in values)
+        return all(value is None for value in values) and not self.unreadable
 
     def fail(self, key: str, name: str, **kw: object) -> None:
         self.problems.append(error(self.where, t(key, column=self.label(name), **kw)))

@@ -171,7 +171,7 @@ class OpenQuote:
     def message(self) -> str:
         at = "" if self.line == self.row else t("import_quote_file_line", line=self.line)
         return t(
-            "import_unclosed_quote",
+            "import_unclosed_quote" if self.swallowed else "import_unclosed_quote_cells",
             row=self.row,
             column=_column_letter(self.column),
             at=at,
@@ -190,8 +190,9 @@ def _column_letter(number: int) -> str:
 
 def unclosed_quote(text: str, delim: str) -> OpenQuote | None:
     """The quote that opens a cell of ``text`` and is never closed, when lines with text follow
-    it; None when every quote closes (or an unclosed one only runs into the file's last line
-    break, which loses nothing). Follows the csv module's reading: a quote opens a cell only as
+    it or its own line goes on past a delimiter (the cells after it merged into its cell); None
+    when every quote closes (or an unclosed one only runs into the file's last line break,
+    which loses nothing). Follows the csv module's reading: a quote opens a cell only as
     its first character, ``""`` inside quotes is one quote, and anything after a closing quote
     up to the delimiter belongs to the same cell. Jumps from quote to quote (no loop over
     every character): between them, every line break ends a record."""
@@ -210,16 +211,16 @@ def unclosed_quote(text: str, delim: str) -> OpenQuote | None:
         while (end := text.find('"', end)) >= 0 and text.startswith('"', end + 1):
             end += 2  # "" inside quotes is one quote
         if end < 0:
-            return _open_quote(text, q, row, column)
+            return _open_quote(text, q, row, column, delim)
         i = end + 1
     return None
 
 
-def _open_quote(text: str, offset: int, row: int, column: int) -> OpenQuote | None:
-    after = text[offset:].replace("\r\n", "\n").replace("\r", "\n").split("\n")[1:]
-    swallowed = sum(1 for line in after if line.strip())
-    if not swallowed:
-        return None
+def _open_quote(text: str, offset: int, row: int, column: int, delim: str) -> OpenQuote | None:
+    lines = text[offset:].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    swallowed = sum(1 for line in lines[1:] if line.strip())
+    if not swallowed and delim not in lines[0]:
+        return None  # the quote runs into the file's last line break: nothing is merged
     line = text.count("\n", 0, offset) + 1
     return OpenQuote(row, line, column, swallowed)
 

@@ -88,7 +88,7 @@ def parse_many(
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     ctx = multiprocessing.get_context("fork")
     results: dict[str, ParsedFile] = {}
-    with ctx.Pool(count) as pool:
+    with ctx.Pool(min(count, len(chunks))) as pool:  # GOVINFO_JOBS=500: as many as there is work
         blobs = pool.imap(_work, chunks)
         if meanwhile is not None:
             meanwhile()

@@ -144,6 +144,16 @@ def test_unclosed_quote_scanner_follows_the_csv_module() -> None:
     assert unclosed_quote('a,"b""c",d\n"e"x"f,g\n', ",") is None
     assert unclosed_quote('a,b"c\nd,e\n', ",") is None  # a quote inside a cell is text
     assert unclosed_quote('a,"b\n', ",") is None  # runs only into the last line break
+    # on the last line, the cells after it are merged into its cell (review: 王五,备注 lost)
+    merged = unclosed_quote('a,"b,c\n', ",")
+    assert merged is not None
+    assert (merged.row, merged.column, merged.swallowed) == (1, 2, 0)
+    was = get_lang()
+    try:
+        set_lang("zh")
+        assert "这一行其后的各格都被并进了这一格" in merged.message()
+    finally:
+        set_lang(was)
     found = unclosed_quote('h\n"x\ny"\na\t"b\r\nc\r\n\r\nd\n', "\t")
     assert found is not None
     assert (found.row, found.line, found.column, found.swallowed) == (3, 4, 2, 2)
@@ -172,3 +182,18 @@ def test_unclosed_quote_agrees_with_the_csv_modules_records() -> None:
         assert (len(records), len(records[-1])) == (quote.row, quote.column), text
         assert records[-1][-1].count("\n") + records[-1][-1].count("\r") >= quote.swallowed
     assert found > 100
+
+
+def test_a_row_whose_only_text_is_a_wrapped_one_line_cell_is_not_skipped(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    """A line break makes a cell unreadable, not empty: the row is reported, not skipped as
+    blank (review finding)."""
+    batch = tmp_path / "w.csv"
+    batch.write_text(
+        HEAD + "长春,2003-08-22,长春市换行测试一,综合,王\n" + ',,"测试标题二\n续",,\n',
+        encoding="utf-8",
+    )
+    code, out, _err = run(runner, folder, "import", "--dry-run", str(batch))
+    assert code == 1, out
+    assert "w.csv:3: error:" in out

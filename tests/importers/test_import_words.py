@@ -100,6 +100,11 @@ def test_in_sheet_terms_replaces_only_where_a_field_is_named() -> None:
         "solicitation：title 不是已登记的约稿"
     )
     assert in_sheet_terms("x my_occurred_at_2 y", columns) == "x my_occurred_at_2 y"
+    # an English sentence's own last word stays (review: "is not a known 约稿")
+    columns["solicitation"] = "约稿"
+    assert in_sheet_terms("zz-9 is not a known solicitation", columns) == (
+        "zz-9 is not a known solicitation"
+    )
     assert in_sheet_terms("at 2003-08-21T09:05.", columns) == "at 2003-08-21 09:05."
 
 

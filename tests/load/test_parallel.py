@@ -46,13 +46,13 @@ def test_parallel_equals_sequential(
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"), [("1", 0), ("3", 3), ("0", None), ("x", None), ("", None)]
+    ("value", "expected"), [("1", 0), ("0", 0), ("3", 3), ("x", None), ("", None)]
 )
 def test_govinfo_jobs_sets_the_workers(
     monkeypatch: pytest.MonkeyPatch, value: str, expected: int | None
 ) -> None:
-    """``GOVINFO_JOBS=1`` parses in-process, ``N`` forks N workers; anything else leaves the
-    choice to the machine's cores."""
+    """``GOVINFO_JOBS=1`` (or 0) parses in-process, ``N`` forks N workers; anything else leaves
+    the choice to the machine's cores."""
     monkeypatch.setenv("GOVINFO_JOBS", value)
     monkeypatch.setattr(parallel.sys, "platform", "linux")
     if expected is None:

@@ -158,7 +158,9 @@ def test_a_point_folder_whose_name_is_not_utf8_is_a_problem_in_a_large_year(
     odd.mkdir()
     shutil.copy(month, odd / "01.yaml")
     for args in (["score", "2003"], ["check"]):
-        proc = cli(root, "--lang", "en", "--no-cache", *args, GOVINFO_TODAY="2003-12-31")
+        proc = cli(
+            root, "--lang", "en", "--no-cache", *args, GOVINFO_TODAY="2003-12-31", GOVINFO_JOBS="2"
+        )
         assert proc.returncode == 1, proc.stderr
         assert "Traceback" not in proc.stderr
         assert "submissions/2003/\\udcb3\\udca4\\udcb4\\udcba/01.yaml" in proc.stdout + proc.stderr
