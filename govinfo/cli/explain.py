@@ -37,11 +37,20 @@ def explain(
     """
     from govinfo.app.reports import explain as explain_use_case
     from govinfo.cli.output import emit
-    from govinfo.render.score import EXPLAIN_KEYS, explain_document, explain_records, explain_table
+    from govinfo.render.score import (
+        EXPLAIN_KEYS,
+        explain_document,
+        explain_note,
+        explain_records,
+        explain_table,
+    )
     from govinfo.rules.annual import default_as_of
 
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
     report = explain_use_case(common.session(ctx, at), point, year, day)
+    early = explain_note(report)
+    if early:
+        common.err_console().print(early, markup=False, highlight=False, soft_wrap=True)
     emit(
         ctx,
         fmt,

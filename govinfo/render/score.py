@@ -66,6 +66,20 @@ def no_submissions_note(report: ScoreReport) -> str | None:
     return t("score_no_submissions", year=report.year) if report.submissions == 0 else None
 
 
+def explain_note(report: ExplainReport) -> str | None:
+    """Why a point has nothing to explain when the as-of day is before the year's 1 January
+    (as :func:`no_submissions_note` says it of the ranking), else None."""
+    first = dt.date(report.year, 1, 1)
+    if report.as_of >= first:
+        return None
+    return t(
+        "explain_before_the_year",
+        year=report.year,
+        as_of=report.as_of.isoformat(),
+        first=first.isoformat(),
+    )
+
+
 def score_table(report: ScoreReport) -> Table:
     """The ranking as people read it — the ``score`` command's table and the year-end report's
     first one."""
@@ -164,19 +178,23 @@ def explain_table(report: ExplainReport) -> Table:
         for r in report.rows
     ]
     styles = [("bad" if r.points < 0 else None) for r in report.rows]
+    footer = [
+        t(
+            "explain_footer",
+            score=fixed(report.score),
+            n=len(report.rows),
+            as_of=report.as_of.isoformat(),
+        )
+    ]
+    early = explain_note(report)
+    if early:
+        footer.append(early)
     return Table(
         columns=columns,
         rows=rows,
         styles=styles,
         title=t("explain_title", name=report.point.name, id=report.point.id, year=report.year),
-        footer=[
-            t(
-                "explain_footer",
-                score=fixed(report.score),
-                n=len(report.rows),
-                as_of=report.as_of.isoformat(),
-            )
-        ],
+        footer=footer,
     )
 
 

@@ -60,6 +60,21 @@ def test_an_as_of_before_the_year_says_so_not_that_the_year_is_empty(
     assert json.loads(out)["points"] == []  # SPEC's answer for that day, unchanged
 
 
+def test_explain_as_of_before_the_year_says_so(runner: CliRunner) -> None:
+    code, out, err = run(runner, SAMPLE, "explain", "changchun", "2003", "--as-of", "2002-05-01")
+    assert code == 0, out + err
+    said = "截至 2002-05-01，2003 年度尚未开始（2003-01-01 起）"
+    assert said in err
+    assert said in out  # the footer
+    args = ["--lang", "en", "explain", "changchun", "2003", "--as-of", "2002-12-31"]
+    code, out, err = run(runner, SAMPLE, *args, "--format", "json")
+    assert code == 0
+    assert "as of 2002-12-31, 2003 has not begun (it begins on 2003-01-01)" in err
+    assert json.loads(out)["events"] == []
+    code, out, err = run(runner, SAMPLE, "explain", "changchun", "2003", "--as-of", "2003-01-01")
+    assert "尚未开始" not in out + err
+
+
 @pytest.mark.parametrize(
     ("command", "lang", "words"),
     [
