@@ -38,6 +38,7 @@ from govinfo.render.wrap import (
     NEVER,
     cell_lens,
     column_least,
+    least_width,
     line_count,
     line_reach,
     wrap_text,
@@ -131,12 +132,21 @@ def fit_widths(
     # which keep every number whole, come from all of them).
     lines = measured.sample.lines
     widths = _fit_from(least, room, measured)
+    most = _few_more(_table_lines(widths, lines))
+    # An English header broken inside a word (“sub/mit/ted”) reads as no word at all: the
+    # columns are kept as wide as their headers' words, those that need least first, while
+    # the room allows and that costs the table no more than a few lines (a header that still
+    # must break may be shown in its short form: govinfo.render.table).
+    words = _whole_words(least, [c[0] if c else "" for c in measured.sample.columns], room)
+    if words != least:
+        found = _fit_from(words, room, measured)
+        if _table_lines(found, lines) <= most:
+            least, widths = words, found
     # A name folded a character a line (“省/安/全/监/管/局”) is read worst of all: each column
     # that can wrap is given :data:`READABLE` cells (or its natural width, when less), else
     # as near that as a wide character at a time, leftmost first (a row's name comes first),
     # as long as that costs the table no more than a few lines (:func:`_few_more`) over the
     # layout that prints fewest, and folds no header over more lines.
-    most = _few_more(_table_lines(widths, lines))
     cells = [max(cell_lens(col[1:]), default=0) for col in measured.sample.columns]
     floors = list(least)
     for j in range(len(floors)):
@@ -153,6 +163,20 @@ def fit_widths(
             if not taller and _table_lines(found, lines) <= most:
                 floors, widths = trial, found
                 break
+    return widths
+
+
+def _whole_words(least: Sequence[int], headers: Sequence[str], room: int) -> list[int]:
+    """``least`` with each column widened to its header's widest word (:func:`least_width`),
+    those that need least first, while the widths fit ``room``."""
+    widths = list(least)
+    spare = room - sum(widths)
+    want = [max(w, least_width(h)) for w, h in zip(widths, headers, strict=True)]
+    for j in sorted(range(len(widths)), key=lambda k: want[k] - widths[k]):
+        lack = want[j] - widths[j]
+        if 0 < lack <= spare:
+            widths[j] = want[j]
+            spare -= lack
     return widths
 
 

@@ -298,3 +298,21 @@ def test_a_name_is_not_folded_a_character_a_line_at_80_columns(tmp_path: Path) -
     header = screen.split("\u2500")[0].splitlines()[1:]  # under the title, over the rule
     assert len(header) <= 2, screen  # “直报/点”, not “直/报/点”
     assert re.search(r"^省安", screen, re.MULTILINE), screen  # not “省/安/全/监/管/局”
+
+
+def test_english_headers_break_only_at_spaces_at_80_columns(tmp_path: Path) -> None:
+    """The sample's scores in English at 80 columns: eleven columns leave the counts too
+    narrow for “submitted” or “instructions” (“sub/mit/ted”); the headers are shown in their
+    short forms instead (“sub”, “ins”), every word of them whole."""
+    from govinfo import i18n
+
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE, data)
+    screen = in_terminal(["--lang", "en", "score", "2003"], 80, data)
+    header = screen.split("\u2500")[0].splitlines()[1:]  # under the title, over the rule
+    words = {word for key, (_, en) in i18n.MESSAGES.items() for word in en.split()}
+    words |= {form for _, forms in i18n.SHORT_HEADERS.values() for form in forms}
+    assert header, screen
+    for line in header:
+        assert set(line.split()) <= words, screen
+    assert "sub" in header[-1].split(), screen

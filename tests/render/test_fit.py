@@ -106,6 +106,19 @@ def test_headers_fold_to_one_height_where_the_room_allows() -> None:
     )
 
 
+def test_english_headers_keep_their_words_whole_where_the_room_allows() -> None:
+    """Counts under English headers: the columns the counts need would break the headers
+    inside words (“sub/mit/ted”); while the room allows, each column is as wide as its
+    header's words, and a header folds only at its spaces."""
+    columns = [["rank", "1", "10"], ["point", "长春", "省安全监管局"]]
+    columns += [[h, "488", "29"] for h in ("submitted", "adopted", "in group")]
+    widths = fit_widths(columns, 44)  # the least lines put “submitted” in 5 cells, “sub/mit/ted”
+    assert widths is not None
+    for column, width in zip(columns, widths, strict=True):
+        assert least_width(column[0]) <= width, (column[0], widths)
+    assert wrap_text("in group", widths[-1], fold=True) in (["in group"], ["in", "group"])
+
+
 def test_headers_fold_to_one_height_only_where_that_prints_fewer_lines() -> None:
     """The province departments' ranking (18 columns): the room that folds every header to
     one height must not be what the names needed. At 91 columns that step (after the short
