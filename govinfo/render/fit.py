@@ -16,7 +16,8 @@ column may be:
   wrapped (:func:`govinfo.render.layout.fit_layout`);
 * yet a name is not folded a character a line to save a few lines: a column that wraps is
   kept :data:`READABLE` cells wide (four wide characters), or as near that as a few more
-  lines allow;
+  lines allow; and an English header keeps its words whole where the room allows (else
+  :func:`govinfo.render.layout.headed_layout` shows it shorter);
 * when even the least widths do not fit, a table with optional columns leaves them out (with
   a note), else it is printed a record per block (:func:`block_lines`): one line per column,
   ``header  value``, a blank line between records.
