@@ -1752,6 +1752,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# A column's header in fewer letters (key: the header's message key), each form shorter than
+# the one before, for a terminal too narrow for its words: a fitted table shows the first that
+# its column holds without breaking it inside a word (govinfo.render.table). Chinese headers
+# break between any two characters: they need none.
+SHORT_HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "col_rank": ((), ("#",)),
+    "col_submitted": ((), ("subm.", "sub")),
+    "col_adopted": ((), ("adopt.", "adp")),
+    "col_national_adopted": ((), ("nat.", "nat")),
+    "col_instructions": ((), ("instr.", "ins")),
+    "col_research": ((), ("res.", "res")),
+    "col_deductions": ((), ("deduct.", "ded")),
+}
+
+
+def short_headers(header: str) -> tuple[str, ...]:
+    """``header``'s shorter forms in the current language (:data:`SHORT_HEADERS`), each
+    shorter than the one before: none for most."""
+    for key, forms in SHORT_HEADERS.items():
+        if t(key) == header:
+            return forms[0] if _lang.get() == "zh" else forms[1]
+    return ()
+
+
 # --help in Chinese: the English is each command's own text (its docstring and help=); here the
 # Chinese, keyed by the command's path ("score", "points list"; "" is govinfo itself) and by
 # "path:parameter" for its arguments and options.

@@ -14,6 +14,10 @@ column may be:
   what is left where it saves the most lines (judged on at most :data:`SAMPLE_ROWS` rows) —
   and the columns move closer (two cells apart, not three) when that leaves fewer lines
   wrapped (:func:`govinfo.render.layout.fit_layout`);
+* yet a name is not folded a character a line to save a few lines: a column that wraps is
+  kept :data:`READABLE` cells wide (four wide characters), or as near that as a few more
+  lines allow; and an English header keeps its words whole where the room allows (else
+  :func:`govinfo.render.layout.headed_layout` shows it shorter);
 * when even the least widths do not fit, a table with optional columns leaves them out (with
   a note), else it is printed a record per block (:func:`block_lines`): one line per column,
   ``header  value``, a blank line between records.
@@ -35,6 +39,7 @@ from govinfo.render.wrap import (
     NEVER,
     cell_lens,
     column_least,
+    least_width,
     line_count,
     line_reach,
     wrap_text,
@@ -44,6 +49,8 @@ GAP = 3  # the rich layout's columns are three cells apart (a padding, the rule,
 CLOSE_GAP = 2  # or two, with rich's collapsed padding, when that wraps fewer lines
 HEADER_LEAST = 2  # a header may fold down to a wide character a line
 SHORT = 8  # cells this wide or less are kept on one line when the room allows
+READABLE = 8  # a column that wraps (a name) is kept this wide (four wide characters) …
+FEW_LINES = 3  # … when that costs the table no more than a few lines (see fit_widths)
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,72 @@ def fit_widths(
         return None
     # Where to spend the room is judged on a sample of a long table's rows (its least widths,
     # which keep every number whole, come from all of them).
+    lines = measured.sample.lines
+    widths = _fit_from(least, room, measured)
+    most = _few_more(_table_lines(widths, lines))
+    # An English header broken inside a word (“sub/mit/ted”) reads as no word at all: the
+    # columns are kept as wide as their headers' words, those that need least first, while
+    # the room allows and that costs the table no more than a few lines (a header that still
+    # must break may be shown in its short form: govinfo.render.table).
+    words = _whole_words(least, [c[0] if c else "" for c in measured.sample.columns], room)
+    if words != least:
+        found = _fit_from(words, room, measured)
+        if _table_lines(found, lines) <= most:
+            least, widths = words, found
+    # A name folded a character a line (“省/安/全/监/管/局”) is read worst of all: each column
+    # that can wrap is given :data:`READABLE` cells (or its natural width, when less), else
+    # as near that as a wide character at a time, leftmost first (a row's name comes first),
+    # as long as that costs the table no more than a few lines (:func:`_few_more`) over the
+    # layout that prints fewest, and folds no header over more lines.
+    cells = [max(cell_lens(col[1:]), default=0) for col in measured.sample.columns]
+    floors = list(least)
+    for j in range(len(floors)):
+        target = min(cells[j], READABLE)
+        # what it has (up to that) is kept while the columns after it are tried
+        floors[j] = max(least[j], min(widths[j], target))
+        for floor in range(target, floors[j], -2):
+            trial = [*floors[:j], floor, *floors[j + 1 :]]
+            if sum(trial) > room:
+                continue
+            found = _fit_from(trial, room, measured)
+            # nor the headers folded over more lines (“信/息/员” for a wider name)
+            taller = _header_lines(found, lines) > _header_lines(widths, lines)
+            if not taller and _table_lines(found, lines) <= most:
+                floors, widths = trial, found
+                break
+    return widths
+
+
+def _whole_words(least: Sequence[int], headers: Sequence[str], room: int) -> list[int]:
+    """``least`` with each column widened to its header's widest word (:func:`least_width`),
+    those that need least first, while the widths fit ``room``."""
+    widths = list(least)
+    spare = room - sum(widths)
+    want = [max(w, least_width(h)) for w, h in zip(widths, headers, strict=True)]
+    for j in sorted(range(len(widths)), key=lambda k: want[k] - widths[k]):
+        lack = want[j] - widths[j]
+        if 0 < lack <= spare:
+            widths[j] = want[j]
+            spare -= lack
+    return widths
+
+
+def _header_lines(widths: Sequence[int], lines: Callable[[int, int], list[int]]) -> int:
+    """How many lines the header row takes at ``widths`` (``lines``: as for
+    :func:`_table_lines`)."""
+    return max((lines(j, w)[0] for j, w in enumerate(widths)), default=1)
+
+
+def _few_more(lines: int) -> int:
+    """The most lines a table that prints ``lines`` at best may take to keep its names
+    readable: a tenth more, and at least :data:`FEW_LINES` more."""
+    return lines + max(FEW_LINES, lines // 10)
+
+
+def _fit_from(least: Sequence[int], room: int, measured: Measures) -> list[int]:
+    """Widths of at least ``least`` within ``room`` for the table ``measured``: the room left
+    given where it saves the most lines of the printed table (see :func:`fit_widths`)."""
+    natural = measured.natural
     columns = measured.sample.columns
     lines, reach = measured.sample.lines, measured.sample.reach
     # Short cells (a status, “今日到期”, “12 天”, a short name) broken over lines read worst and

@@ -17,6 +17,7 @@ from typing import Protocol
 import msgspec
 
 from govinfo.render.fit import CLOSE_GAP, GAP, KeptMeasures, fitted, measure, restored
+from govinfo.render.wrap import least_width
 
 
 class LayoutMemo(Protocol):
@@ -67,6 +68,31 @@ def fit_layout(
     if len(measures.sample.found) != tried:
         memo.keep_measures(texts, measures.kept())
     return found
+
+
+def headed_layout(
+    headers: Sequence[str],
+    cells: Sequence[Sequence[str]],
+    available: int,
+    memo: LayoutMemo | None = None,
+) -> tuple[list[str], tuple[list[int], int] | None]:
+    """:func:`fit_layout` of the columns (each its header, then its ``cells``), and the
+    headers shown: where a fitted column is too narrow for a word of its header
+    (“sub/mit/ted”), the headers' shorter forms (:func:`govinfo.i18n.short_headers`: “subm.”,
+    then “sub”), all a step shorter at a time so that they read alike, fitted again — until no
+    header that has a shorter form breaks inside a word, or none is left."""
+    from govinfo.i18n import short_headers
+
+    forms = [(h, *short_headers(h)) for h in headers]
+    shown = list(headers)
+    layout = fit_layout([[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo)
+    for step in range(1, max(map(len, forms), default=1)):
+        pairs = zip(shown, layout[0] if layout else (), forms, strict=False)
+        if not any(least_width(h) > w and len(f) > 1 for h, w, f in pairs):
+            break
+        shown = [f[min(step, len(f) - 1)] for f in forms]
+        layout = fit_layout([[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo)
+    return shown, layout
 
 
 def _sound(known: Sequence[int], count: int, available: int) -> bool:
@@ -126,4 +152,4 @@ def _fitting_code() -> bytes:
     return digest.digest()
 
 
-__all__ = ["LayoutMemo", "fit_layout", "layout_key", "texts_key"]
+__all__ = ["LayoutMemo", "fit_layout", "headed_layout", "layout_key", "texts_key"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from itertools import chain
@@ -250,12 +250,12 @@ def print_table(spec: Table, console: Any, *, ascii_only: bool | None = None) ->
         print_plain(spec, shown, console, ascii_only=ascii_only)
         return
     memo = getattr(console, "layouts", None)  # layouts found before (fitting_console)
-    layout = _terminal_layout(spec, shown, console.width, memo)
+    spec, layout = _terminal_layout(spec, shown, console.width, memo)
     if layout is None:
         narrower = without_optional(spec)
         if narrower is not None:
             fewer = shown.select([j for j, c in enumerate(spec.columns) if not c.optional])
-            layout = _terminal_layout(narrower, fewer, console.width, memo)
+            narrower, layout = _terminal_layout(narrower, fewer, console.width, memo)
             if layout is not None:
                 spec, shown = narrower, fewer
         if layout is None:
@@ -267,27 +267,26 @@ def print_table(spec: Table, console: Any, *, ascii_only: bool | None = None) ->
 
 def _terminal_layout(
     spec: Table, shown: Shown, width: int, memo: LayoutMemo | None = None
-) -> tuple[list[int] | None, int] | None:
+) -> tuple[Table, tuple[list[int] | None, int] | None]:
     """How ``spec`` is shown on a terminal ``width`` cells wide: ``(None, GAP)`` when every row
     fits on one line at its natural widths, ``(widths, gap)`` when it must be fitted
-    (:func:`govinfo.render.layout.fit_layout`, through ``memo``), None when it cannot be shown
-    as a table."""
+    (:func:`govinfo.render.layout.headed_layout`, through ``memo``), None when it cannot be
+    shown as a table; and ``spec`` with the headers it shows (shorter, where fitted)."""
     from govinfo.render.fit import GAP
-    from govinfo.render.layout import fit_layout
+    from govinfo.render.layout import headed_layout
     from govinfo.render.rows import natural_widths
 
     natural = natural_widths(shown.widths, [c.header for c in spec.columns])
     if sum(natural) + GAP * (len(natural) - 1) <= width:
-        return None, GAP
-    texts = [[c.header, *col] for c, col in zip(spec.columns, shown.columns, strict=True)]
-    return fit_layout(texts, width, memo)
+        return spec, (None, GAP)
+    headers, layout = headed_layout([c.header for c in spec.columns], shown.columns, width, memo)
+    columns = [replace(c, header=h) for c, h in zip(spec.columns, headers, strict=True)]
+    return replace(spec, columns=columns), layout
 
 
 def without_optional(spec: Table) -> Table | None:
     """``spec`` without its optional columns, a note under it naming them — or None when it has
     none."""
-    from dataclasses import replace
-
     from govinfo.i18n import t
 
     keep = [j for j, c in enumerate(spec.columns) if not c.optional]

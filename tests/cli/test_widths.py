@@ -11,6 +11,7 @@ import functools
 import json
 import os
 import re
+import shutil
 import struct
 import subprocess
 import sys
@@ -25,7 +26,7 @@ import pytest
 from rich.cells import cell_len
 
 from tests.support.folders import copy_fixture
-from tests.support.paths import FIXTURES
+from tests.support.paths import FIXTURES, SAMPLE
 
 WIDTHS = [60, 80, 100, 120, 200]
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -285,3 +286,33 @@ def test_a_table_at_a_width_not_seen_yet_prints_as_fitted_afresh(
         elif pack.name == "layouts.result":
             pack.unlink()
     assert in_terminal(["overdue", "--as-of", "2003-09-30"], 72, data) == at_72
+
+
+def test_a_name_is_not_folded_a_character_a_line_at_80_columns(tmp_path: Path) -> None:
+    """The sample's overdue at 80 columns: the least lines put the point names 2 cells wide,
+    “省安全监管局” a character a line over six and the header “直/报/点” over three; a few
+    lines more keep them at least two characters a line."""
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE, data)
+    screen = in_terminal(["overdue", "--as-of", "2003-09-30"], 80, data)
+    header = screen.split("\u2500")[0].splitlines()[1:]  # under the title, over the rule
+    assert len(header) <= 2, screen  # “直报/点”, not “直/报/点”
+    assert re.search(r"^省安", screen, re.MULTILINE), screen  # not “省/安/全/监/管/局”
+
+
+def test_english_headers_break_only_at_spaces_at_80_columns(tmp_path: Path) -> None:
+    """The sample's scores in English at 80 columns: eleven columns leave the counts too
+    narrow for “submitted” or “instructions” (“sub/mit/ted”); the headers are shown in their
+    short forms instead (“sub”, “ins”), every word of them whole."""
+    from govinfo import i18n
+
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE, data)
+    screen = in_terminal(["--lang", "en", "score", "2003"], 80, data)
+    header = screen.split("\u2500")[0].splitlines()[1:]  # under the title, over the rule
+    words = {word for key, (_, en) in i18n.MESSAGES.items() for word in en.split()}
+    words |= {form for _, forms in i18n.SHORT_HEADERS.values() for form in forms}
+    assert header, screen
+    for line in header:
+        assert set(line.split()) <= words, screen
+    assert "sub" in header[-1].split(), screen
