@@ -18,7 +18,14 @@ from govinfo.app.options import Progress, RunOptions
 from govinfo.cli.complete import complete_year
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import error_text, get_lang, t
-from govinfo.rules.calendar import FIRST_YEAR, LAST_YEAR, year_first, year_last
+from govinfo.rules.calendar import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    NoSuchDay,
+    real_day,
+    year_first,
+    year_last,
+)
 from govinfo.text import escape
 
 if TYPE_CHECKING:
@@ -138,19 +145,12 @@ FIRST_DAY = year_first(FIRST_YEAR)
 LAST_DAY = year_last(LAST_YEAR)
 
 
-class NoSuchDay(ValueError):
-    """``YYYY-MM-DD`` in form, but not a day of the calendar (``2003-02-29``)."""
-
-
 def parse_iso_date(text: str) -> dt.date:
     """``text`` as a date: ``ValueError`` unless it is ``YYYY-MM-DD``, ``NoSuchDay`` when it is
     in that form but names no day."""
     if not _ISO_DATE.fullmatch(text):
         raise ValueError(text)
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise NoSuchDay(text) from None
+    return real_day(text, int(text[:4]), int(text[5:7]), int(text[8:]))
 
 
 def date_option(value: str | None, option: str) -> dt.date | None:

@@ -1,7 +1,8 @@
 """Cell values as a clerk's spreadsheet holds them → the values a record needs.
 
 Pure. Every parser returns the value or raises ``ValueError`` (the caller names the column and
-the cell) — :class:`NoSuchDay` when a date in a readable form names no real day. Text is compared after NFKC folding (full-width digits and letters, the ideographic
+the cell) — :class:`~govinfo.rules.calendar.NoSuchDay` when a date in a readable form names no
+real day. Text is compared after NFKC folding (full-width digits and letters, the ideographic
 space) with whitespace removed, so that ``２００３年８月１４日`` and ``综 合`` read as meant.
 """
 
@@ -13,6 +14,8 @@ import unicodedata
 from decimal import Decimal
 
 from govinfo.model import Category, Classification, Mode
+from govinfo.rules.calendar import NoSuchDay as NoSuchDay
+from govinfo.rules.calendar import real_day
 
 # Names are matched, and titles deduped, in the folded forms of ``govinfo.text``.
 from govinfo.text import fold as fold
@@ -50,23 +53,8 @@ _TIME = re.compile(
 )
 
 
-class NoSuchDay(ValueError):
-    """A date or date-time in a form the importer reads that names no day of the calendar or no
-    time of the clock: ``2003-02-30``, ``2003-13-01``, ``2003-08-22 25:00``. ``reason`` says
-    which part: ``day``, ``month``, ``year`` or ``time``."""
-
-    def __init__(self, text: str, year: int, month: int, day: int, reason: str) -> None:
-        super().__init__(text)
-        self.year, self.month, self.day, self.reason = year, month, day, reason
-
-
 def _day(text: str, m: re.Match[str]) -> dt.date:
-    year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        reason = "year" if year < dt.MINYEAR else "month" if not 1 <= month <= 12 else "day"
-        raise NoSuchDay(text, year, month, day, reason) from None
+    return real_day(text, int(m["y"]), int(m["m"]), int(m["d"]))
 
 
 def parse_date(value: object) -> dt.date:

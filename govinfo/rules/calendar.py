@@ -13,6 +13,26 @@ FIRST_YEAR = 1000
 LAST_YEAR = 9998
 
 
+class NoSuchDay(ValueError):
+    """A date or date-time in a readable form that names no day of the calendar or no time of
+    the clock: ``2003-02-30``, ``2003-13-01``, ``2003-08-22 25:00``. ``reason`` says which part:
+    ``day``, ``month``, ``year`` or ``time``."""
+
+    def __init__(self, text: str, year: int, month: int, day: int, reason: str) -> None:
+        super().__init__(text)
+        self.year, self.month, self.day, self.reason = year, month, day, reason
+
+
+def real_day(text: str, year: int, month: int, day: int) -> dt.date:
+    """The day ``year-month-day`` read from ``text``, or :class:`NoSuchDay` saying which part
+    names none."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        reason = "year" if year < dt.MINYEAR else "month" if not 1 <= month <= 12 else "day"
+        raise NoSuchDay(text, year, month, day, reason) from None
+
+
 def year_first(year: int) -> dt.date:
     return dt.date(year, 1, 1)
 
