@@ -958,6 +958,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "an adoption log needs a submission id column, or both point and title columns",
     ),
     "import_missing_value": ("{column} 为空", "{column} is empty"),
+    "import_rows_in_cell": (
+        "{column} 这一格有 {lines} 行，第 {k} 行像是文件里的一整行（含 {n} 个“{delim}”）：可能是前面的引号没有配对，把其后的行并进了这一格；请核对这几行是否都已导入",
+        "{column} holds {lines} lines, and line {k} looks like a whole row of the file ({n} “{delim}”): a stray quote may have merged the rows after it into this cell; check that those rows were imported",
+    ),
     "import_line_break": (
         "{column} 里有换行（共 {lines} 行，第一行是“{first}”）：此列只能写一行；{fix}",
         "{column} holds a line break ({lines} lines, the first “{first}”): this column takes one line; {fix}",

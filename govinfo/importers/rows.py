@@ -82,6 +82,7 @@ class _Row:
         # line break in a one-line field
         self.unreadable: set[str] = set()
         self.garbled: int | None = None  # see found()
+        self.doubted: set[str] = set()  # several-line cells warned of as swallowed rows
 
     def raw(self, name: str) -> object:
         col = self.header.columns.get(name)
@@ -98,7 +99,33 @@ class _Row:
                 self.unreadable.add(name)
                 self.line_break(name, value)
             return None
+        if isinstance(value, str) and self.delimiter is not None and name not in self.doubted:
+            self.doubted.add(name)
+            self.rows_in(name, value)
         return None if isinstance(value, str) and not value.strip() else value
+
+    def rows_in(self, name: str, value: str) -> None:
+        """Warn when a cell that may hold several lines (备注) holds a line that looks like a
+        whole row of the file (as many delimiters as the columns read): a stray quote opened it
+        and another closed it later, and the rows between went into it unseen."""
+        need = max(len(self.header.columns) - 1, 2)
+        lines = _BREAK.split(value.strip())
+        for k, line in enumerate(lines[1:], start=2):
+            if line.count(self.delimiter or "") >= need:
+                self.problems.append(
+                    warning(
+                        self.where,
+                        t(
+                            "import_rows_in_cell",
+                            column=self.label(name),
+                            lines=len(lines),
+                            k=k,
+                            n=line.count(self.delimiter or ""),
+                            delim=self.delimiter,
+                        ),
+                    )
+                )
+                return
 
     def line_break(self, name: str, value: str) -> None:
         """Report a line break in a one-line cell. In a CSV file, lines after the first that
@@ -115,6 +142,10 @@ class _Row:
         (the cells are read for breaks first): a quote closed in the wrong place moved every
         cell after it, so what the other cells hold (or miss) says nothing."""
         return self.problems if self.garbled is None else self.problems[: self.garbled]
+
+    def failed(self) -> bool:
+        """Whether the row has an error (a warning leaves it to be imported)."""
+        return any(p.is_error for p in self.problems)
 
     def label(self, name: str) -> str:
         return self.header.labels.get(name, name)
@@ -261,7 +292,7 @@ def submission_rows(
             "note": row.text("note"),
         }
         problems.extend(row.found())
-        if row.problems or point is None or day is None or not title:
+        if row.failed() or point is None or day is None or not title:
             continue
         norm = normalise_title(title)
         out.append(SubmissionRow(row.where, point.id, day, title, norm, record, columns))
@@ -296,7 +327,7 @@ def adoption_rows(
             point_id = point.id if point else None
             norm = normalise_title(title) if title else None
         problems.extend(row.found())
-        if row.problems or publication is None or day is None or mode is None:
+        if row.failed() or publication is None or day is None or mode is None:
             continue
         out.append(
             AdoptionRow(

@@ -197,3 +197,33 @@ def test_a_row_whose_only_text_is_a_wrapped_one_line_cell_is_not_skipped(
     code, out, _err = run(runner, folder, "import", "--dry-run", str(batch))
     assert code == 1, out
     assert "w.csv:3: error:" in out
+
+
+def test_rows_swallowed_into_a_note_are_warned_of(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    """备注 may hold several lines, so a stray quote that opens it and another that closes it
+    rows later merge those rows into the note without an error: the clerk is warned, and the
+    rows around are imported."""
+    head = "报送单位,报送日期,标题,类别,审核人,备注\n"
+    batch = tmp_path / "n.csv"
+    batch.write_text(
+        head + '长春,2003-08-22,长春市备注测试一,综合,王,"备注开始\n'
+        "四平,2003-08-23,四平市备注测试二,综合,王,备注二\n"
+        '四平,2003-08-24,四平市备注测试三,综合,王,"\n'
+        "四平,2003-08-25,四平市备注测试四,综合,王,正常\n",
+        encoding="utf-8",
+    )
+    code, out, _err = run(runner, folder, "import", "--dry-run", str(batch))
+    assert code == 0, out
+    assert "n.csv:2: warning: 备注 这一格有 3 行，第 2 行像是文件里的一整行（含 5 个“,”）" in out
+    assert "将新增 2 条" in out + _err
+
+    fine = tmp_path / "f.csv"
+    fine.write_text(
+        head + '长春,2003-08-22,长春市备注测试五,综合,王,"第一行\n第二行, 含一个逗号"\n',
+        encoding="utf-8",
+    )
+    code, out, _err = run(runner, folder, "import", "--dry-run", str(fine))
+    assert code == 0, out
+    assert "warning" not in out
