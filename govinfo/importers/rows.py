@@ -99,19 +99,20 @@ class _Row:
                 self.unreadable.add(name)
                 self.line_break(name, value)
             return None
-        if isinstance(value, str) and self.delimiter is not None and name not in self.doubted:
+        if isinstance(value, str) and name in MULTI_LINE and name not in self.doubted:
             self.doubted.add(name)
-            self.rows_in(name, value)
+            if self.delimiter is not None:
+                self.rows_in(name, value, self.delimiter)
         return None if isinstance(value, str) and not value.strip() else value
 
-    def rows_in(self, name: str, value: str) -> None:
+    def rows_in(self, name: str, value: str, delimiter: str) -> None:
         """Warn when a cell that may hold several lines (备注) holds a line that looks like a
         whole row of the file (as many delimiters as the columns read): a stray quote opened it
         and another closed it later, and the rows between went into it unseen."""
         need = max(len(self.header.columns) - 1, 2)
         lines = _BREAK.split(value.strip())
         for k, line in enumerate(lines[1:], start=2):
-            if line.count(self.delimiter or "") >= need:
+            if (n := line.count(delimiter)) >= need:
                 self.problems.append(
                     warning(
                         self.where,
@@ -120,8 +121,8 @@ class _Row:
                             column=self.label(name),
                             lines=len(lines),
                             k=k,
-                            n=line.count(self.delimiter or ""),
-                            delim=self.delimiter,
+                            n=n,
+                            delim=delimiter,
                         ),
                     )
                 )
