@@ -169,23 +169,16 @@ class OpenQuote:
     swallowed: int  # the lines with text that went into the cell after the quote's own
 
     def message(self) -> str:
+        from openpyxl.utils import get_column_letter  # the letters a spreadsheet shows
+
         at = "" if self.line == self.row else t("import_quote_file_line", line=self.line)
         return t(
             "import_unclosed_quote" if self.swallowed else "import_unclosed_quote_cells",
             row=self.row,
-            column=_column_letter(self.column),
+            column=get_column_letter(self.column),
             at=at,
             swallowed=self.swallowed,
         )
-
-
-def _column_letter(number: int) -> str:
-    """A 1-based column number as a spreadsheet letters it: 1 → A, 27 → AA."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def unclosed_quote(text: str, delim: str) -> OpenQuote | None:
