@@ -4,6 +4,7 @@ child that may die hard; golden files; the switches for the long runs (``GOVINFO
 
 from __future__ import annotations
 
+import atexit
 import os
 import shlex
 import signal
@@ -44,16 +45,88 @@ def cli_args(root: Path, *args: str) -> list[str]:
     return [sys.executable, "-c", CLI, "--data", str(root), "--lang", "en", *args]
 
 
-def cli(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run the real ``govinfo`` in a process of its own (English messages)."""
-    return subprocess.run(
-        cli_args(root, *args),
-        cwd=PROJECT,
-        env=cli_env(**env),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def cli(
+    root: Path, *args: str, fresh: bool = False, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run the real ``govinfo`` (its console entry point, English messages) in a process of its
+    own: a child forked by the suite's :mod:`~tests.support.zygote`, which has imported govinfo
+    once, so that a run does not pay for starting Python again. A new interpreter is started
+    instead where the run asks for one (``fresh``), where its environment would start Python
+    differently (``PYTHON*``, ``LANG``, ``LC_*``) or where there is no ``fork``."""
+    argv = cli_args(root, *args)
+    environ = cli_env(**env)
+    zygote = None if fresh else _Zygote.serving(environ)
+    if zygote is None:
+        return subprocess.run(
+            argv, cwd=PROJECT, env=environ, capture_output=True, text=True, check=False
+        )
+    return zygote.run(argv, environ)
+
+
+def _starts_python(name: str) -> bool:
+    """Whether an environment variable changes how Python starts (its streams, its paths)."""
+    return name.startswith(("PYTHON", "LC_")) or name == "LANG"
+
+
+class _Zygote:
+    """This test process's :mod:`~tests.support.zygote`, started at its first use."""
+
+    running: _Zygote | None = None
+
+    def __init__(self, environ: Mapping[str, str]) -> None:
+        self.start_env = {k: v for k, v in environ.items() if _starts_python(k)}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", "from tests.support.zygote import main; main()"],
+            cwd=PROJECT,
+            env=dict(environ),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    @classmethod
+    def serving(cls, environ: Mapping[str, str]) -> _Zygote | None:
+        """The zygote, if it can make a process as this environment would start."""
+        if not hasattr(os, "fork"):
+            return None
+        if cls.running is None or cls.running.proc.poll() is not None:
+            cls.running = cls(environ)
+            atexit.register(cls.running.stop)
+        wanted = {k: v for k, v in environ.items() if _starts_python(k)}
+        return cls.running if wanted == cls.running.start_env else None
+
+    def stop(self) -> None:
+        """End the zygote (its requests run out) and wait for it."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
+
+    def run(self, argv: list[str], environ: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
+        import json
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            out, err = Path(tmp, "out"), Path(tmp, "err")
+            out.touch()
+            err.touch()
+            request = {"argv": ["-c", *argv[3:]], "env": dict(environ), "cwd": str(PROJECT)}
+            request.update(out=str(out), err=str(err))
+            assert self.proc.stdin is not None
+            assert self.proc.stdout is not None
+            self.proc.stdin.write(json.dumps(request) + "\n")
+            self.proc.stdin.flush()
+            reply = self.proc.stdout.readline()
+            assert reply, "the zygote process died"
+            return subprocess.CompletedProcess(
+                argv, int(reply), _as_text(out.read_bytes()), _as_text(err.read_bytes())
+            )
+
+
+def _as_text(data: bytes) -> str:
+    """What :func:`subprocess.run` with ``text=True`` makes of a stream's bytes."""
+    import io
+
+    return io.TextIOWrapper(io.BytesIO(data)).read()
 
 
 def forked_cli(root: Path, *args: str, own_group: bool = False, **env: str) -> tuple[int, str]:
