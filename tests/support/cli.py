@@ -12,9 +12,12 @@ import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
+from unittest import mock
 
 import typer
+import typer.main
+import typer.testing
 from typer.testing import CliRunner, Result
 
 from tests.support.paths import PROJECT
@@ -187,9 +190,14 @@ def forked_cli(root: Path, *args: str, own_group: bool = False, **env: str) -> t
 class LineRunner(CliRunner):
     """Typer's runner, building the application as the console entry point does
     (:func:`govinfo.cli.main.for_line`): given the whole ``app``, a run holds only the command
-    its line names (every command for ``--help``, a mistyped name or completion). Typer reads
-    the signature of every command it holds before it runs one: 15 ms a run, over a thousand
-    runs in the suite."""
+    its line names (every command for ``--help``, a mistyped name or completion).
+
+    The command Typer builds from it (reading the signature of each function it holds: 15 ms,
+    over a thousand runs in the suite) is built once a kind of line and used again, as the
+    console entry point would use it had it more than one line to run: a command object keeps
+    nothing of a run (the language is chosen and set on it as each run starts)."""
+
+    _built: ClassVar[dict[tuple[bool, str | None], Any]] = {}
 
     def invoke(  # type: ignore[override]
         self,
@@ -201,11 +209,17 @@ class LineRunner(CliRunner):
     ) -> Result:
         from govinfo.cli import main
 
-        if app is main.app and args is not None:
-            words = shlex.split(args) if isinstance(args, str) else list(args)
-            environ = {**os.environ, **{k: v for k, v in (env or {}).items() if v is not None}}
-            app = main.for_line(words, environ)
-        return super().invoke(app, args, *rest, env=env, **kwargs)
+        if app is not main.app or args is None:
+            return super().invoke(app, args, *rest, env=env, **kwargs)
+        words = shlex.split(args) if isinstance(args, str) else list(args)
+        environ = {**os.environ, **{k: v for k, v in (env or {}).items() if v is not None}}
+        completing = any(name.startswith("_GOVINFO_COMPLETE") for name in environ)
+        key = (completing, main.command_name(words))
+        command = self._built.get(key)
+        if command is None:
+            command = self._built[key] = typer.main.get_command(main.for_line(words, environ))
+        with mock.patch.object(typer.testing, "_get_command", return_value=command):
+            return super().invoke(app, args, *rest, env=env, **kwargs)
 
 
 def run_cli(runner: CliRunner, root: Path, *args: str) -> tuple[int, str, str]:
