@@ -7,9 +7,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from govinfo.app.opening import locate_folder
 from govinfo.app.options import Feedback, RunOptions
 from govinfo.app.registry import commit_points, in_language, points_text
-from govinfo.app.session import Session, locate_folder
+from govinfo.app.session import Session
 from govinfo.app.write import folder_writer
 from govinfo.errors import GovinfoError
 from govinfo.i18n import t

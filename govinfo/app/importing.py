@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govinfo.app.headcheck import refuse_points_not_in_head
+from govinfo.app.opening import locate_folder
 from govinfo.app.options import Feedback, Progress, RunOptions, apply_language
-from govinfo.app.session import locate_folder, refusal
+from govinfo.app.session import refusal
 from govinfo.app.write import checked_write, folder_writer
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import t

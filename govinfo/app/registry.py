@@ -9,8 +9,9 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from govinfo.app.opening import locate_folder
 from govinfo.app.options import Feedback, RunOptions
-from govinfo.app.session import Session, locate_folder
+from govinfo.app.session import Session
 from govinfo.app.write import checked_write, folder_writer
 from govinfo.errors import DataError, GovinfoError
 from govinfo.i18n import get_lang, set_lang, t

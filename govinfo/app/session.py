@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar, overload
 import msgspec
 
 from govinfo import settings
+from govinfo.app.opening import finish_interrupted_write, locate_folder
 from govinfo.app.options import Feedback, RunOptions, apply_language
 from govinfo.errors import DataError
 from govinfo.i18n import get_lang, t
@@ -42,48 +43,6 @@ F = TypeVar("F")
 SourceLines = Callable[[str, int], str | None]
 # What the YAML reader counts as a line's end, so an excerpt is the line a problem names.
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
-def locate_folder(options: RunOptions) -> Path:
-    """The data folder: ``--data``, else ``GOVINFO_DATA``, else ``./data`` when it holds a
-    ``govinfo.yaml``; otherwise a one-line error naming ``govinfo init``."""
-    given = options.data
-    if given is None:
-        given = settings.data_folder()
-    if given is not None:
-        if not (given / "govinfo.yaml").is_file():
-            raise DataError(t("data_not_folder", path=str(given)))
-        return given.resolve()
-    default = Path("data")
-    if (default / "govinfo.yaml").is_file():
-        return default.resolve()
-    raise DataError(t("no_data_folder"))
-
-
-def finish_interrupted_write(root: Path, feedback: Feedback) -> None:
-    """Before reading: when a write was interrupted (a crash, a kill), finish or undo it first,
-    so that every command sees the folder exactly as before or exactly as after that write.
-
-    A reader never fails for a writer: when a live govinfo still holds the lock after the
-    usual wait, or the interrupted write's files are in place but git could not record them
-    (its message says why and what to do), the folder is read as it is — every file whole."""
-    from govinfo.store.place import has_pending
-
-    if not has_pending(root):
-        return
-    prelist.forget()  # the folder listed at start-up may be the one before the recovery
-    from govinfo.store.lock import LockBusy  # the writer, only when there is a write to finish
-    from govinfo.store.write import PendingWrite, recover
-
-    try:
-        notes = recover(root)
-    except LockBusy as busy:
-        info = busy.holder
-        notes = [t("read_during_write", pid=info.get("pid", "?"), command=info.get("command", "?"))]
-    except PendingWrite as pending:  # readers read the folder as it is; writers refuse
-        notes = [pending.message]
-    for note in notes:
-        feedback.note(note)
 
 
 def refusal(problems: list[Problem], n_errors: int, limit: int = MAX_REFUSAL_LINES) -> DataError:
@@ -110,8 +69,13 @@ class Session:
         self.at = at
         self.root = locate_folder(options)
         self.source: FileSource
+        self.git_dir: Path | None = None  # the repository's, where the caches are kept
         if at is None:
-            finish_interrupted_write(self.root, feedback)
+            from govinfo.store.place import locate
+
+            place = locate(self.root)  # the one question to git of a warm answer
+            self.git_dir = place.git_dir
+            finish_interrupted_write(place, feedback)
             self.source = WorkingTree(self.root)
         else:
             from govinfo.load.gitrev import GitRevision
@@ -149,10 +113,10 @@ class Session:
 
     @functools.cached_property
     def results(self) -> ResultCache:
-        """The folder's result cache (found once: where it lives asks git)."""
-        from govinfo.load.cache import ResultCache
+        """The folder's result cache, in its repository's git directory when it has one."""
+        from govinfo.load.cache import ResultCache, cache_dir_in
 
-        return ResultCache(self.root)
+        return ResultCache(self.root, cache_dir_in(self.root, self.git_dir))
 
     @functools.cached_property
     def layouts(self) -> TableMemo | None:
@@ -170,7 +134,7 @@ class Session:
             return None
         from govinfo.load.parsecache import ParseCache
 
-        return ParseCache(self.root, self.results.dir)  # where the results are: git asked once
+        return ParseCache(self.root, self.results.dir)  # where the results are
 
     def load(self, years: Collection[int] | None = None, *, refuse: bool = True) -> LoadResult:
         """The folder with ``years`` of submissions (every year when None). Refuses (exit 1)

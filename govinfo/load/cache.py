@@ -97,11 +97,17 @@ _encoder = msgspec.msgpack.Encoder()
 
 
 def cache_dir(root: Path) -> Path:
-    """Where the packs of the data folder at ``root`` live."""
+    """Where the packs of the data folder at ``root`` live (git is asked where its repository
+    is: see :func:`cache_dir_in`)."""
+    return cache_dir_in(root, gitcmd.git_dir(root))
+
+
+def cache_dir_in(root: Path, git_dir: Path | None) -> Path:
+    """Where the packs of the data folder at ``root`` live: in the git directory of its
+    repository, else (``git_dir`` None) in the user's cache folder."""
     key = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:16]
-    gdir = gitcmd.git_dir(root)
-    if gdir is not None:
-        return gdir / "govinfo" / "cache" / key
+    if git_dir is not None:
+        return git_dir / "govinfo" / "cache" / key
     return settings.user_cache_dir() / key
 
 

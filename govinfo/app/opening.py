@@ -1,0 +1,56 @@
+"""Opening the data folder: finding it, and making it whole before it is read — a write that
+was interrupted (a crash, a kill) finished or undone first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from govinfo import settings
+from govinfo.app.options import Feedback, RunOptions
+from govinfo.errors import DataError
+from govinfo.i18n import t
+from govinfo.load import prelist
+
+if TYPE_CHECKING:
+    from govinfo.store.place import Place
+
+
+def locate_folder(options: RunOptions) -> Path:
+    """The data folder: ``--data``, else ``GOVINFO_DATA``, else ``./data`` when it holds a
+    ``govinfo.yaml``; otherwise a one-line error naming ``govinfo init``."""
+    given = options.data
+    if given is None:
+        given = settings.data_folder()
+    if given is not None:
+        if not (given / "govinfo.yaml").is_file():
+            raise DataError(t("data_not_folder", path=str(given)))
+        return given.resolve()
+    default = Path("data")
+    if (default / "govinfo.yaml").is_file():
+        return default.resolve()
+    raise DataError(t("no_data_folder"))
+
+
+def finish_interrupted_write(place: Place, feedback: Feedback) -> None:
+    """Before reading: when a write was interrupted (a crash, a kill), finish or undo it first,
+    so that every command sees the folder exactly as before or exactly as after that write.
+
+    A reader never fails for a writer: when a live govinfo still holds the lock after the
+    usual wait, or the interrupted write's files are in place but git could not record them
+    (its message says why and what to do), the folder is read as it is — every file whole."""
+    if not place.journal_path.exists():  # one stat: no lock taken, none of the writer imported
+        return
+    prelist.forget()  # the folder listed at start-up may be the one before the recovery
+    from govinfo.store.lock import LockBusy  # the writer, only when there is a write to finish
+    from govinfo.store.write import PendingWrite, recover
+
+    try:
+        notes = recover(place.root)
+    except LockBusy as busy:
+        info = busy.holder
+        notes = [t("read_during_write", pid=info.get("pid", "?"), command=info.get("command", "?"))]
+    except PendingWrite as pending:  # readers read the folder as it is; writers refuse
+        notes = [pending.message]
+    for note in notes:
+        feedback.note(note)
