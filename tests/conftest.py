@@ -1,9 +1,11 @@
-"""The one conftest: a git identity and HOME of the test's own, a fixed today, the small valid
-data folder to plant faults in (bare, or committed in a repository), a bare repository, and a
-CLI runner. Helpers that tests import live in ``tests/support/``."""
+"""The one conftest: temporary folders in memory where there is room, a git identity and HOME
+of the test's own, a fixed today, the small valid data folder to plant faults in (bare, or
+committed in a repository), a bare repository, and a CLI runner. Helpers that tests import live in ``tests/support/``."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,26 @@ from govinfo import defaults
 from tests.support.cli import LineRunner
 from tests.support.folders import BASE_POINTS, MakeFolder, write_files
 from tests.support.gitrepo import commit_all, git
+
+IN_MEMORY = Path("/dev/shm")
+IN_MEMORY_ROOM = 4 << 30  # three runs' folders kept by pytest (~300 MB each), and to spare
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite's temporary folders in memory, where the machine has a memory file system
+    with room (Linux's ``/dev/shm``): the suite writes thousands of files and syncs each to
+    disk as the program must (atomic writes, journals, commits) — on a shared virtual disk
+    most of its time, in memory next to none. ``--basetemp``, ``PYTEST_DEBUG_TEMPROOT`` or
+    ``TMPDIR`` chooses otherwise."""
+    chosen = config.option.basetemp or os.environ.get("PYTEST_DEBUG_TEMPROOT")
+    if chosen or os.environ.get("TMPDIR"):
+        return
+    try:
+        room = os.statvfs(IN_MEMORY)
+    except (AttributeError, OSError):  # no statvfs (Windows), no such folder
+        return
+    if room.f_bavail * room.f_frsize >= IN_MEMORY_ROOM and os.access(IN_MEMORY, os.W_OK):
+        os.environ["TMPDIR"] = tempfile.tempdir = str(IN_MEMORY)  # xdist's workers too
 
 
 @pytest.fixture(autouse=True)
