@@ -1733,6 +1733,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "导入已完成（见上一行），但{error}",
         "the import was done (see the line above), but {error}",
     ),
+    "out_folder_missing": (
+        "无法写入 {path}：文件夹 {folder} 不存在（govinfo 不会替您新建；请检查路径是否写错，或先建好这个文件夹）；没有写入任何内容",
+        "cannot write {path}: the folder {folder} does not exist (govinfo does not create it: check the path for a typo, or create the folder first); nothing was written",
+    ),
     "out_unknown": (
         "--out {path}：只支持 .xlsx、.csv 或 .md 文件",
         "--out {path}: give a .xlsx, .csv or .md file",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import msgspec
 
-from govinfo.app.export import write_export
+from govinfo.app.export import refuse_missing_folder, write_export
 from govinfo.app.session import Session
 from govinfo.errors import UsageError
 from govinfo.i18n import t
@@ -49,6 +49,8 @@ class NoticeOptions(msgspec.Struct, frozen=True):
             raise UsageError(t("st_format_bad"))
         if self.template is not None and not self.template.is_file():
             raise UsageError(t("nt_template_bad", path=str(self.template), error="not a file"))
+        if self.statements is not None:  # made if absent, in a folder that exists
+            refuse_missing_folder(self.statements)
 
 
 def write_notice(
@@ -98,7 +100,8 @@ def _docx(render: Callable[[], bytes], options: NoticeOptions) -> bytes:
 def _write(files: dict[Path, bytes], options: NoticeOptions) -> None:
     shown = options.out if options.out is not None else options.statements
     assert shown is not None
-    write_export(shown, files)
+    folders = () if options.statements is None else (options.statements,)
+    write_export(shown, files, folders)
 
 
 def write_period_notice(

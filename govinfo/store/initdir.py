@@ -15,10 +15,10 @@ def _yaml_text(value: str) -> str:
 
 
 def create_folder(target: Path, *, office: str, province: str, language: str) -> bool:
-    """Write the files of a new folder into ``target`` (created if needed), ``git init`` it when
-    it is not inside a repository, and commit them. Returns True when the commit had to be made
-    as the office because git has no user identity."""
-    target.mkdir(parents=True, exist_ok=True)
+    """Write the files of a new folder into ``target`` (created if needed, in a folder that
+    exists), ``git init`` it when it is not inside a repository, and commit them. Returns True
+    when the commit had to be made as the office because git has no user identity."""
+    target.mkdir(exist_ok=True)
     files = {
         "govinfo.yaml": defaults.SETTINGS_YAML.format(
             office=_yaml_text(office), province=_yaml_text(province), language=language

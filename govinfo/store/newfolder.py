@@ -51,7 +51,6 @@ def write_new_folder(dest: Path, files: Iterable[tuple[str, str]]) -> None:
         if inside:
             partial = target / f".{os.getpid()}{PARTIAL_SUFFIX}"
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
             remove_stale_partials(target.parent, f".{target.name}.")
             partial = partial_path(target, os.getpid())
         partial.mkdir()
