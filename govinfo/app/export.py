@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govinfo.errors import GovinfoError, UsageError
-from govinfo.i18n import t
+from govinfo.i18n import os_error_text, t
 
 if TYPE_CHECKING:
     from govinfo.render.table import Table
@@ -64,9 +64,7 @@ def write_export(path: Path, files: dict[Path, bytes], folders: Collection[Path]
         for target, data in files.items():
             atomic_write(target, data)
     except OSError as exc:
-        raise GovinfoError(
-            t("ye_write_failed", path=str(path), error=exc.strerror or exc)
-        ) from None
+        raise GovinfoError(t("ye_write_failed", path=str(path), error=os_error_text(exc))) from None
 
 
 def refuse_missing_folder(path: Path, shown: Path | str | None = None) -> None:

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from govinfo.errors import GovinfoError
-from govinfo.i18n import t
+from govinfo.i18n import os_error_text, t
 from govinfo.store.atomic import atomic_write, fsync_dirs, resolve_inside, sync_existing
 
 PARTIAL_SUFFIX = ".govinfo-partial"
@@ -170,4 +170,4 @@ def _move_entries_up(partial: Path, target: Path, dest: Path, moved: list[Path])
 
 
 def _cannot_write(err: OSError, dest: Path) -> GovinfoError:
-    return GovinfoError(t("demo_cannot_write", path=str(dest), reason=err.strerror or err))
+    return GovinfoError(t("demo_cannot_write", path=str(dest), reason=os_error_text(err)))

@@ -65,7 +65,7 @@ from typing import Any
 
 from govinfo import settings
 from govinfo.errors import GitError, GovinfoError
-from govinfo.i18n import error_text, t
+from govinfo.i18n import error_text, os_error_text, t
 from govinfo.store import git
 from govinfo.store.atomic import (
     TEMP_SUFFIX,
@@ -254,7 +254,11 @@ class Writer:
             write_journal(self.place, manifest, sync=False)
         except OSError as err:
             raise GovinfoError(
-                t("state_os_error", path=err.filename or self.place.state_dir, reason=err.strerror)
+                t(
+                    "state_os_error",
+                    path=err.filename or self.place.state_dir,
+                    reason=os_error_text(err),
+                )
             ) from None
         _durable_step()
         dirs = {e.target.parent for e in entries}
@@ -275,7 +279,7 @@ class Writer:
             roll_back_prepared(self.place, manifest)
             if isinstance(exc, OSError):  # a read-only folder, no permission, a full disk
                 raise GovinfoError(
-                    t("write_os_error", path=exc.filename or self.root, reason=exc.strerror)
+                    t("write_os_error", path=exc.filename or self.root, reason=os_error_text(exc))
                 ) from None
             raise
         _durable_step()
@@ -302,7 +306,7 @@ class Writer:
                 self._undo(entries, created, exc)
             if isinstance(exc, OSError):
                 raise GovinfoError(
-                    t("write_os_error", path=exc.filename or self.root, reason=exc.strerror)
+                    t("write_os_error", path=exc.filename or self.root, reason=os_error_text(exc))
                 ) from None
             raise
         # An interrupt here (Ctrl-C, KeyboardInterrupt) is handled as a crash: the journal stays
@@ -330,7 +334,12 @@ class Writer:
         files, then git's index entries the failed commit made (checked: an index left ahead
         of the files is a refusal saying how to fix it, never silence). When the files cannot
         be put back (a full disk), the journal stays and the next run finishes the write."""
-        why = error_text(cause) if isinstance(cause, GovinfoError) else str(cause)
+        if isinstance(cause, GovinfoError):
+            why = error_text(cause)
+        elif isinstance(cause, OSError):
+            why = f"{cause.filename or self.root}: {os_error_text(cause)}"
+        else:
+            why = str(cause)
         try:
             for e in entries:
                 with contextlib.suppress(FileNotFoundError):
@@ -342,7 +351,7 @@ class Writer:
                     atomic_write(e.target, e.old)
         except OSError as err:
             raise GovinfoError(
-                t("write_undo_failed", cause=why, detail=f"{err.filename}: {err.strerror}")
+                t("write_undo_failed", cause=why, detail=f"{err.filename}: {os_error_text(err)}")
             ) from None
         remove_dirs(self.root, created)
         remove_journal(self.place)
