@@ -80,6 +80,8 @@ def error_text(exc: GovinfoError) -> str:
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- general / CLI ---------------------------------------------------------------------
+    "interrupted": ("已中断", "interrupted"),
+    "interrupted_nothing_written": ("已中断，未写入任何内容", "interrupted; nothing was written"),
     "no_data_folder": (
         "找不到数据目录：请用 --data 指定，或设置 GOVINFO_DATA，或在当前目录下放置 data/govinfo.yaml；新建请运行 govinfo init DIR",
         "no data folder found: pass --data DIR, set GOVINFO_DATA, or run in a directory whose data/ holds govinfo.yaml; to start one, run govinfo init DIR",

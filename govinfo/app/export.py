@@ -54,10 +54,11 @@ def write_export(path: Path, files: dict[Path, bytes], folders: Collection[Path]
     export makes (one CSV per table, the statements), created when absent; every other folder
     must exist (:func:`refuse_missing_folder`, checked for every file before the first is
     written)."""
-    from govinfo.store.atomic import atomic_write
+    from govinfo.store.atomic import atomic_write, note_change
 
     for target in files:
         refuse_missing_folder(target.parent if target.parent in folders else target, path)
+    note_change()
     try:
         for folder in folders:
             folder.mkdir(exist_ok=True)

@@ -8,7 +8,7 @@ from govinfo import defaults
 from govinfo.errors import GovinfoError
 from govinfo.i18n import os_error_text, t
 from govinfo.store import git
-from govinfo.store.atomic import write_text_atomic
+from govinfo.store.atomic import note_change, write_text_atomic
 
 
 def _yaml_text(value: str) -> str:
@@ -28,6 +28,7 @@ def create_folder(target: Path, *, office: str, province: str, language: str) ->
         "rules/default.yaml": defaults.DEFAULT_RULES_YAML,
         ".gitignore": defaults.GITIGNORE,
     }
+    note_change()
     try:
         target.mkdir(exist_ok=True)
         for rel, text in files.items():

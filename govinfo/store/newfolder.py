@@ -28,7 +28,13 @@ from pathlib import Path
 
 from govinfo.errors import GovinfoError
 from govinfo.i18n import os_error_text, t
-from govinfo.store.atomic import atomic_write, fsync_dirs, resolve_inside, sync_existing
+from govinfo.store.atomic import (
+    atomic_write,
+    fsync_dirs,
+    note_change,
+    resolve_inside,
+    sync_existing,
+)
 
 PARTIAL_SUFFIX = ".govinfo-partial"
 
@@ -59,6 +65,7 @@ def write_new_folder(dest: Path, files: Iterable[tuple[str, str]]) -> None:
     moved: list[Path] = []
     try:
         _fill(partial, files)
+        note_change()  # an interrupt from here on may land after the folder is in place
         if inside:
             _move_entries_up(partial, target, dest, moved)
         else:

@@ -13,7 +13,7 @@ from typing import Any
 from govinfo.errors import GitError, GovinfoError
 from govinfo.i18n import os_error_text, t
 from govinfo.store import git
-from govinfo.store.atomic import fsync_dirs, read_or_none
+from govinfo.store.atomic import fsync_dirs, note_change, read_or_none
 from govinfo.store.journal import journal_files, read_journal, remove_dirs, remove_journal, sha
 from govinfo.store.place import Place
 
@@ -98,6 +98,7 @@ def _prove_forward(place: Place, manifest: Mapping[str, Any]) -> list[tuple[Path
 
 
 def roll_forward(place: Place, manifest: Mapping[str, Any]) -> None:
+    note_change()  # this run now finishes the write: its files change
     files = journal_files(place, manifest)
     for temp, target in _prove_forward(place, manifest):
         os.replace(temp, target)

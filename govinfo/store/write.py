@@ -71,6 +71,7 @@ from govinfo.store.atomic import (
     TEMP_SUFFIX,
     atomic_write,
     fsync_dirs,
+    note_change,
     read_or_none,
     resolve_inside,
     sync_existing,
@@ -273,6 +274,7 @@ class Writer:
                 sync_existing(e.temp)
             fsync_dirs(dirs)
             _durable_step()
+            note_change()  # from the next line on, an interrupt leaves the write to be finished
             manifest["state"] = "commit"
             write_journal(self.place, manifest, sync=True)
         except BaseException as exc:
