@@ -8,6 +8,7 @@ every language (SPEC §1) and are not translated here.
 
 from __future__ import annotations
 
+import errno
 from contextvars import ContextVar
 
 from govinfo.errors import GovinfoError, NoRuleSetError, UnknownPublicationError
@@ -31,6 +32,41 @@ def t(key: str, /, **kw: object) -> str:
     return text.format(**kw) if kw else text
 
 
+# The operating system's own words (``strerror``) are English whatever the language: the common
+# complaints, in Chinese, by errno name; any other keeps the system's words.
+OS_ERRORS_ZH: dict[str, str] = {
+    "EACCES": "权限不足",
+    "EPERM": "不允许此操作（权限不足）",
+    "ENOENT": "文件或文件夹不存在",
+    "ENOSPC": "磁盘空间已满",
+    "EDQUOT": "超出磁盘配额",
+    "EROFS": "文件系统是只读的",
+    "EISDIR": "这是一个文件夹，不是文件",
+    "ENOTDIR": "路径中有一段不是文件夹",
+    "ENAMETOOLONG": "文件名太长",
+    "ELOOP": "符号链接层数过多",
+    "EEXIST": "已有同名的文件或文件夹",
+    "ENOTEMPTY": "文件夹不是空的",
+    "EIO": "读写出错（磁盘或网络盘故障？）",
+    "EBUSY": "文件或设备正被占用",
+    "ETXTBSY": "文件正被占用",
+    "EMFILE": "打开的文件过多",
+    "ENFILE": "系统打开的文件过多",
+    "EXDEV": "不能跨磁盘移动",
+    "EINVAL": "参数无效",
+}
+
+
+def os_error_text(err: OSError) -> str:
+    """What the operating system said of ``err``, in the current language: in Chinese for the
+    common errno values (:data:`OS_ERRORS_ZH`), else its own ``strerror``, or the error itself
+    when it has none. Only the reason: the message that carries it names the file."""
+    name = errno.errorcode.get(err.errno) if isinstance(err.errno, int) else None
+    if name is not None and get_lang() == "zh" and name in OS_ERRORS_ZH:
+        return OS_ERRORS_ZH[name]
+    return err.strerror or str(err) or type(err).__name__
+
+
 # key: (zh, en)
 def error_text(exc: GovinfoError) -> str:
     """What ``exc`` says to people in the current language: the errors raised by the pure core
@@ -44,6 +80,8 @@ def error_text(exc: GovinfoError) -> str:
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- general / CLI ---------------------------------------------------------------------
+    "interrupted": ("已中断", "interrupted"),
+    "interrupted_nothing_written": ("已中断，未写入任何内容", "interrupted; nothing was written"),
     "no_data_folder": (
         "找不到数据目录：请用 --data 指定，或设置 GOVINFO_DATA，或在当前目录下放置 data/govinfo.yaml；新建请运行 govinfo init DIR",
         "no data folder found: pass --data DIR, set GOVINFO_DATA, or run in a directory whose data/ holds govinfo.yaml; to start one, run govinfo init DIR",
@@ -417,6 +455,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "init_not_empty": (
         "{path} 已存在且不是空目录，未做任何改动",
         "{path} exists and is not empty; nothing was written",
+    ),
+    "init_cannot_write": (
+        "无法新建数据目录：{path}：{reason}",
+        "cannot create the data folder: {path}: {reason}",
     ),
     "init_bad_language": (
         "--language 只能是 zh 或 en，写的是 {value}",
@@ -846,6 +888,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_file_is_folder": (
         "{file} 是文件夹，不是要导入的文件",
         "{file} is a folder, not a file to import",
+    ),
+    "import_file_os_error": (
+        "无法读取要导入的文件：{file}：{reason}",
+        "cannot read the file to import: {file}: {reason}",
     ),
     "import_file_unreadable": (
         "没有权限读取要导入的文件：{file}",
@@ -1574,6 +1620,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_printed_on": ("{date}印发", "issued {date}"),
     "nt_written": ("已写入通报 {path}", "wrote the notice {path}"),
     "nt_template_bad": ("无法打开模板 {path}：{error}", "cannot open the template {path}: {error}"),
+    "nt_template_not_file": ("不是文件（不存在，或是文件夹）", "not a file (missing, or a folder)"),
     "nt_number_without_pattern": (
         "--number：notice.yaml 没有发文字号格式（number），无法生成文号",
         "--number: notice.yaml has no document number pattern (number)",
@@ -1732,6 +1779,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "out_failed_after_import": (
         "导入已完成（见上一行），但{error}",
         "the import was done (see the line above), but {error}",
+    ),
+    "out_folder_missing": (
+        "无法写入 {path}：文件夹 {folder} 不存在（govinfo 不会替您新建；请检查路径是否写错，或先建好这个文件夹）；没有写入任何内容",
+        "cannot write {path}: the folder {folder} does not exist (govinfo does not create it: check the path for a typo, or create the folder first); nothing was written",
     ),
     "out_unknown": (
         "--out {path}：只支持 .xlsx、.csv 或 .md 文件",

@@ -154,6 +154,7 @@ class Settings(msgspec.Struct, frozen=True, gc=False):
     groups: tuple[Group, ...] = ()  # empty: the default groups, one per point kind
     groups_at: SourceRef | None = None  # the ``groups`` key, for problems about the whole list
     format_at: SourceRef | None = None  # the ``format`` value, for the refusal of another format
+    format_text: str | None = None  # the ``format`` value as written (``02``), for that refusal
 
 
 class Contact(msgspec.Struct, frozen=True, gc=False):

@@ -49,8 +49,12 @@ def generate_sample(dest: Path, name: str = "jilin-2003") -> GenerateResult:
 
 
 def generate_demo(options: RunOptions, directory: Path, spec: DemoSpec) -> GenerateResult:
-    """Write the demo folder ``spec`` names into ``directory`` (new or empty)."""
+    """Write the demo folder ``spec`` names into ``directory`` (new or empty, in a folder
+    that exists: checked before anything is generated)."""
+    from govinfo.app.export import refuse_missing_folder
+
     apply_language(options, None)
+    refuse_missing_folder(directory)
     if spec.sample is not None:
         return generate_sample(directory, spec.sample)
     return generate(

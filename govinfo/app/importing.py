@@ -25,7 +25,7 @@ from govinfo.app.options import Feedback, Progress, RunOptions, apply_language
 from govinfo.app.session import refusal
 from govinfo.app.write import checked_write, folder_writer
 from govinfo.errors import GovinfoError, UsageError
-from govinfo.i18n import t
+from govinfo.i18n import os_error_text, t
 from govinfo.importers.columns import (
     ADOPTION_ALIASES,
     SUBMISSION_ALIASES,
@@ -107,12 +107,15 @@ def refuse_missing_files(files: list[Path]) -> None:
     be read — in the clerk's language, before anything is read or locked."""
     wrong: list[str] = []
     for path in files:
-        if not path.exists():
-            wrong.append(t("import_no_file", file=str(path)))
-        elif path.is_dir():
-            wrong.append(t("import_file_is_folder", file=str(path)))
-        elif not os.access(path, os.R_OK):
-            wrong.append(t("import_file_unreadable", file=str(path)))
+        try:
+            if not path.exists():
+                wrong.append(t("import_no_file", file=str(path)))
+            elif path.is_dir():
+                wrong.append(t("import_file_is_folder", file=str(path)))
+            elif not os.access(path, os.R_OK):
+                wrong.append(t("import_file_unreadable", file=str(path)))
+        except OSError as err:  # a name too long, …: the system's reason, in words
+            wrong.append(t("import_file_os_error", file=str(path), reason=os_error_text(err)))
     if wrong:
         raise UsageError("\n".join(wrong))
 

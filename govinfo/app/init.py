@@ -20,11 +20,13 @@ def init_folder(
 ) -> None:
     """A new folder at ``directory`` (new or empty) with the default rule set, an empty
     registry, git and a first commit."""
+    from govinfo.app.export import refuse_missing_folder
     from govinfo.store.initdir import create_folder
 
     apply_language(options, language)
     if language not in ("zh", "en"):
         raise GovinfoError(t("init_bad_language", value=language), exit_code=2)
+    refuse_missing_folder(directory)  # the folder is made, in a folder that exists
     target = directory.resolve()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise GovinfoError(t("init_not_empty", path=str(directory)))

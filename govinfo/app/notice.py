@@ -13,10 +13,10 @@ from pathlib import Path
 
 import msgspec
 
-from govinfo.app.export import write_export
+from govinfo.app.export import refuse_missing_folder, write_export
 from govinfo.app.session import Session
 from govinfo.errors import UsageError
-from govinfo.i18n import t
+from govinfo.i18n import os_error_text, t
 from govinfo.load.notice import read_notice
 from govinfo.model import Folder, NoticeSettings
 from govinfo.reports.notice import notice_content, statements
@@ -47,8 +47,22 @@ class NoticeOptions(msgspec.Struct, frozen=True):
             raise UsageError(t("nt_out_conflict"))
         if self.statement_format not in ("docx", "xlsx"):
             raise UsageError(t("st_format_bad"))
-        if self.template is not None and not self.template.is_file():
-            raise UsageError(t("nt_template_bad", path=str(self.template), error="not a file"))
+        if self.template is not None:
+            _refuse_bad_template(self.template)
+        if self.statements is not None:  # made if absent, in a folder that exists
+            refuse_missing_folder(self.statements)
+
+
+def _refuse_bad_template(template: Path) -> None:
+    """Refuse (exit 2) a ``--template`` that is not a file, saying why in the clerk's words."""
+    try:
+        usable = template.is_file()
+    except OSError as err:  # a name too long, …
+        raise UsageError(
+            t("nt_template_bad", path=str(template), error=os_error_text(err))
+        ) from None
+    if not usable:
+        raise UsageError(t("nt_template_bad", path=str(template), error=t("nt_template_not_file")))
 
 
 def write_notice(
@@ -98,7 +112,8 @@ def _docx(render: Callable[[], bytes], options: NoticeOptions) -> bytes:
 def _write(files: dict[Path, bytes], options: NoticeOptions) -> None:
     shown = options.out if options.out is not None else options.statements
     assert shown is not None
-    write_export(shown, files)
+    folders = () if options.statements is None else (options.statements,)
+    write_export(shown, files, folders)
 
 
 def write_period_notice(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govinfo.cli import common
-from govinfo.cli.output import OutOpt
+from govinfo.cli.output import OutOpt, check_out
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -53,6 +53,8 @@ def close_year(
         undated_preview,
     )
 
+    if not apply:  # only the preview writes --out
+        check_out(out)
     today = common.today()
     day = common.date_option(date, "--date") or today
     undated = undated_preview(year, day, apply=apply, dated=date is not None)

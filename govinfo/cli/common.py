@@ -107,7 +107,8 @@ def opened(ctx: typer.Context) -> Session | None:
 
 
 def guarded(fn: F) -> F:
-    """Wrap a command so that a ``GovinfoError`` becomes its message on stderr and its exit code."""
+    """Wrap a command so that a ``GovinfoError`` becomes its message on stderr and its exit
+    code, and Ctrl-C one line (:func:`say_interrupted`) and exit 130."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -118,8 +119,31 @@ def guarded(fn: F) -> F:
                 escape(error_text(exc)), markup=False, highlight=False, soft_wrap=True
             )
             raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            say_interrupted()
+            raise typer.Exit(EXIT_INTERRUPTED) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a program Ctrl-C stopped
+_said_interrupted = False
+
+
+def say_interrupted() -> None:
+    """Say once, on stderr, that the run was stopped by Ctrl-C, and whether it wrote anything
+    (``app.interrupt``): Typer's own answer was silence."""
+    global _said_interrupted
+    if _said_interrupted:
+        return
+    _said_interrupted = True
+    from govinfo.app.interrupt import interrupted_line
+
+    with contextlib.suppress(OSError, ValueError):
+        out = err_console()
+        if out.is_terminal:
+            out.print()  # the terminal echoed ^C and ended no line
+        out.print(interrupted_line(), markup=False, highlight=False, soft_wrap=True)
 
 
 def today() -> dt.date:

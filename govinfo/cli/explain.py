@@ -36,7 +36,7 @@ def explain(
     Secret titles show as [密]. An unknown point is refused (exit 1).
     """
     from govinfo.app.reports import explain as explain_use_case
-    from govinfo.cli.output import emit
+    from govinfo.cli.output import check_out, emit
     from govinfo.render.score import (
         EXPLAIN_KEYS,
         explain_document,
@@ -46,6 +46,7 @@ def explain(
     )
     from govinfo.rules.annual import default_as_of
 
+    check_out(out)
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
     report = explain_use_case(common.session(ctx, at), point, year, day)
     early = explain_note(report)

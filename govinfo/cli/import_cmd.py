@@ -60,10 +60,9 @@ def import_cmd(
     """Import submissions from CSV/TSV/XLSX/XLS/ODS files: validate every row, skip duplicates, write
     the month files and make one commit; on any error nothing is written (exit 1)."""
     from govinfo.app.importing import ImportOptions, import_batch
-    from govinfo.cli.output import out_kind
+    from govinfo.cli.output import check_out
 
-    if out is not None:
-        out_kind(out)  # a wrong extension is refused before anything is imported
+    check_out(out)  # a wrong extension or folder is refused before anything is imported
 
     how = ImportOptions(
         dry_run=dry_run,

@@ -177,6 +177,15 @@ def run() -> None:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except stdout.StdoutLost:
         code = stdout.lost_exit_code(0)
+    except KeyboardInterrupt:  # before Typer runs the command (building it, its imports)
+        code = common.EXIT_INTERRUPTED
+    import signal
+
+    # The command is over: a Ctrl-C now would change nothing it did, only break the last
+    # flush below with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if code == common.EXIT_INTERRUPTED:  # Typer's answer to Ctrl-C outside the command's body
+        common.say_interrupted()
     if stdout.lost():  # what was still buffered could not be written either
         code = stdout.lost_exit_code(code)
     warn_if_replaced()

@@ -96,14 +96,26 @@ def write_tables(out: str, title: str, tables: Sequence[Table]) -> None:
 
 def out_kind(out: str) -> str:
     """The export kind ``--out`` names by its extension (``csv-file``, ``xlsx`` or
-    ``markdown``); a usage error (exit 2) for any other — checked before any work is done
-    where the work writes (``import``)."""
+    ``markdown``); a usage error (exit 2) for any other, or when the folder it names does not
+    exist (``app.export.refuse_missing_folder``)."""
+    from govinfo.app.export import refuse_missing_folder
     from govinfo.errors import UsageError
     from govinfo.i18n import t
 
     suffix = Path(out).suffix.lower()
     if suffix == ".csv":
-        return "csv-file"
-    if suffix in (".xlsx", ".md", ".markdown"):
-        return "xlsx" if suffix == ".xlsx" else "markdown"
-    raise UsageError(t("out_unknown", path=out))
+        kind = "csv-file"
+    elif suffix in (".xlsx", ".md", ".markdown"):
+        kind = "xlsx" if suffix == ".xlsx" else "markdown"
+    else:
+        raise UsageError(t("out_unknown", path=out))
+    refuse_missing_folder(Path(out), out)
+    return kind
+
+
+def check_out(out: str | None) -> None:
+    """Refuse a ``--out`` that cannot be written — an unknown extension, a folder that does
+    not exist — before the command does any work (:func:`out_kind`: usage errors, exit 2):
+    the clerk does not wait for a table only to hear that, and an import writes nothing."""
+    if out is not None:
+        out_kind(out)

@@ -92,10 +92,11 @@ def overdue(
     """
     from govinfo.app.reports import check_window
     from govinfo.app.reports import overdue as overdue_use_case
-    from govinfo.cli.output import emit, write_table
+    from govinfo.cli.output import check_out, emit, write_table
     from govinfo.render import overdue as shown
     from govinfo.render.reminders import overdue_sheet
 
+    check_out(out)
     day = common.date_option(as_of, "--as-of") or common.today()
     start = check_window(common.date_option(since, "--since"), day, soon, common.LAST_DAY)
     session = common.session(ctx, at)

@@ -51,10 +51,11 @@ def list_points(
 ) -> None:
     """List every point of the registry: id, names, kind, parent, tiers, and its state today
     (holding the provincial and/or national tier, or retired / disqualified since a day)."""
-    from govinfo.cli.output import emit
+    from govinfo.cli.output import check_out, emit
     from govinfo.render.points import LIST_KEYS, list_records, list_table
     from govinfo.reports.registry import point_states
 
+    check_out(out)
     folder = common.session(ctx).load(()).folder
     day = common.today()
     states = [s for s in point_states(folder, day) if kind is None or s.point.kind is kind]
@@ -76,10 +77,11 @@ def show_point(ctx: typer.Context, point: PointArgument, out: OutOpt = None) -> 
     With --out, the history and the years are also written to a file (.xlsx: a sheet each;
     .csv or .md: one below the other)."""
     from govinfo.app.reports import point_card
-    from govinfo.cli.output import write_tables
+    from govinfo.cli.output import check_out, write_tables
     from govinfo.render.points import card_lines, history_table, years_table
     from govinfo.render.table import print_table
 
+    check_out(out)
     card = point_card(common.session(ctx), point, common.today())
     found = card.state.point
     tables = [history_table(found), years_table(list(card.years))]

@@ -115,17 +115,10 @@ def report(
     """
     from govinfo.app import reports
     from govinfo.app.notice import NoticeOptions
-    from govinfo.errors import UsageError
-    from govinfo.i18n import t
-    from govinfo.render.export import export_kind
 
     period = reports.period_or_refuse(period_text)
     given = common.date_option(as_of, "--as-of")
-    kind = None
-    if out is not None:
-        kind = "docx" if Path(out).suffix.lower() == ".docx" else export_kind(Path(out), out)
-        if kind is None:
-            raise UsageError(t("ye_out_unknown", path=out))
+    kind = _out_kind(out)
     notice = NoticeOptions(
         out=Path(out) if kind == "docx" and out is not None else None,
         template=template,
@@ -146,6 +139,24 @@ def report(
     _notice_written(notice, data.statements)
     if data.circular is not None:
         _show(ctx, data, out, kind, fmt)
+
+
+def _out_kind(out: str | None) -> str | None:
+    """What ``--out`` asks for: ``docx`` (the notice), an export kind (``xlsx``, ``markdown``,
+    ``csv`` for a folder of CSVs), None without it; a usage error (exit 2) for a path of no
+    kind, or whose folder does not exist (a folder of CSVs is made, in a folder that exists)."""
+    from govinfo.app.export import refuse_missing_folder
+    from govinfo.errors import UsageError
+    from govinfo.i18n import t
+    from govinfo.render.export import export_kind
+
+    if out is None:
+        return None
+    kind = "docx" if Path(out).suffix.lower() == ".docx" else export_kind(Path(out), out)
+    if kind is None:
+        raise UsageError(t("ye_out_unknown", path=out))
+    refuse_missing_folder(Path(out), out)
+    return kind
 
 
 def _notice_written(notice: NoticeOptions, statements: int | None) -> None:

@@ -52,12 +52,13 @@ def score(
     score can depend on); refuses (exit 1) when what it reads has errors.
     """
     from govinfo.app.reports import score as score_use_case
-    from govinfo.cli.output import emit
+    from govinfo.cli.output import check_out, emit
     from govinfo.render.score import no_submissions_note, score_table
     from govinfo.reports.groups import folder_groups
     from govinfo.reports.score import SCORE_KEYS, score_document, score_records
     from govinfo.rules.annual import default_as_of
 
+    check_out(out)
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
     session = common.session(ctx, at)
     groups = folder_groups(session.settings)

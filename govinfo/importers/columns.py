@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govinfo.errors import UsageError
-from govinfo.i18n import t
+from govinfo.i18n import os_error_text, t
 from govinfo.importers.tables import Merge, Row, Table
 from govinfo.importers.values import cell_text, fold
 
@@ -118,7 +118,9 @@ def read_mapping(path: Path, fields: Mapping[str, object]) -> Mapping_:
     except IsADirectoryError:
         raise UsageError(t("import_mapping_is_folder", file=str(path))) from None
     except OSError as err:
-        raise UsageError(t("import_bad_mapping", file=str(path), detail=str(err))) from None
+        raise UsageError(
+            t("import_bad_mapping", file=str(path), detail=os_error_text(err))
+        ) from None
     root, problems = parse_yaml(path.name, data)
     errors = [p for p in problems if p.is_error]
     if errors:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from govinfo.i18n import t
+from govinfo.i18n import os_error_text, t
 from govinfo.importers.problems import RowRef, error
 from govinfo.importers.tables import Cell, FileProblem, Merge, Row, Table, decode
 
@@ -88,7 +88,10 @@ def read_old_format(
 
 
 def _unreadable(display: str, kind: str, err: BaseException | str) -> FileProblem:
-    detail = err if isinstance(err, str) else (f"{type(err).__name__}: {err}".rstrip(": "))
+    if isinstance(err, OSError):  # the file could not be read: the system's reason, in words
+        detail = os_error_text(err)
+    else:
+        detail = err if isinstance(err, str) else (f"{type(err).__name__}: {err}".rstrip(": "))
     return FileProblem(
         error(RowRef(display, None, 0), t("import_bad_old_format", kind=kind, detail=detail))
     )

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from govinfo.errors import UsageError
-from govinfo.i18n import t
+from govinfo.i18n import os_error_text, t
 from govinfo.importers import limits
 from govinfo.importers.problems import ImportProblem, RowRef, error
 
@@ -288,7 +288,10 @@ def _sheet_merges(path: Path, sheet_xml: str | None) -> list[Merge] | None:
 
 
 def _unreadable(display: str, sheet: str | None, row: int, err: BaseException) -> FileProblem:
-    detail = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+    if isinstance(err, OSError):  # the file could not be read: the system's reason, in words
+        detail = os_error_text(err)
+    else:
+        detail = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
     return FileProblem(error(RowRef(display, sheet, row), t("import_bad_xlsx", detail=detail)))
 
 

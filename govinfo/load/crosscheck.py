@@ -3,7 +3,8 @@ rule set in force, rule sets taking effect the same day."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+import functools
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any
 
 from govinfo.i18n import t
@@ -87,8 +88,9 @@ class CrossCheck:
         # could not be read, with the first such file.
         self._unread: dict[str, set[str]] = {kind: set() for kind in NAMED_KINDS}
         self._vague: dict[str, str] = {}
-        # An unknown id of a vague kind: its first reference's problem and how many refer to it.
-        self._held: dict[tuple[str, str], tuple[Problem, int]] = {}
+        # An unknown id of a vague kind: its first reference's problem, how to word it without
+        # a "did you mean" (for when it stands for every reference), how many refer to it.
+        self._held: dict[tuple[str, str], tuple[Problem, Callable[[], Problem] | None, int]] = {}
         for pf in files:
             if pf.kind in ("points", "solicitations"):
                 self._note_unread(pf)
@@ -154,20 +156,37 @@ class CrossCheck:
             else:
                 self._vague.setdefault(pf.kind, pf.path)
 
-    def _unknown(self, target: str, value: str, problem: Problem) -> None:
+    def _unknown(
+        self,
+        target: str,
+        value: str,
+        problem: Problem,
+        plain: Callable[[], Problem] | None = None,
+    ) -> None:
         """Report ``problem``, that ``value`` names no record of the ``target`` kind — or,
-        when that kind is vague, hold it to report each such id once, at its first use."""
+        when that kind is vague, hold it to report each such id once, at its first use;
+        ``plain()`` is the problem without its "did you mean" (when it may have one), for when
+        it stands for several references: the id is then most likely the unreadable record's,
+        not a typo."""
         if target not in self._vague:
             self.problems.append(problem)
             return
         held = self._held.get((target, value))
         if held is None:
-            self._held[(target, value)] = (problem, 1)
+            self._held[(target, value)] = (problem, plain, 1)
         else:
-            first, count = held
+            first, first_plain, count = held
             if problem.sort_key() < first.sort_key():
-                first = problem
-            self._held[(target, value)] = (first, count + 1)
+                first, first_plain = problem, plain
+            self._held[(target, value)] = (first, first_plain, count + 1)
+
+    def _without_hint(self, path: str, ref: Ref) -> Problem:
+        """The problem with ``ref`` (an unknown id), without a "did you mean"."""
+        problem = _check_ref(
+            path, ref, self.point_ids, self.by_point, self.sol_by_id, self.rule_sets, hints=False
+        )
+        assert problem is not None
+        return problem
 
     def add_file(self, pf: ParsedFile) -> None:
         point_ids = self.point_ids
@@ -201,7 +220,12 @@ class CrossCheck:
                 if kind != "solicitation":  # its answer depends on the owner too
                     good.add((kind, ref.value, ref.day))
             elif kind in _ID_TARGET and (kind != "solicitation" or ref.value not in self.sol_by_id):
-                self._unknown(_ID_TARGET[kind], ref.value, problem)
+                self._unknown(
+                    _ID_TARGET[kind],
+                    ref.value,
+                    problem,
+                    functools.partial(self._without_hint, pf.path, ref),
+                )
             else:
                 self.problems.append(problem)
         if pf.kind == "submissions":
@@ -227,12 +251,11 @@ class CrossCheck:
                         t("unknown_submission", value=ref.value),
                     )
                     self._unknown("submissions", ref.value, problem)
-        for (target, _value), (first, count) in self._held.items():
+        for (target, _value), (first, plain, count) in self._held.items():
             if count > 1:
                 more = t("unknown_id_more", count=count - 1, file=self._vague[target])
-                first = Problem(
-                    first.path, first.line, first.col, first.severity, first.message + more
-                )
+                bare = first if plain is None else plain()
+                first = Problem(bare.path, bare.line, bare.col, bare.severity, bare.message + more)
             self.problems.append(first)
         self._held.clear()
         return self.problems
@@ -245,9 +268,17 @@ def _check_ref(
     by_point: dict[str, Point],
     sol_by_id: dict[str, Solicitation],
     rule_sets: tuple[RuleSet, ...],
+    *,
+    hints: bool = True,
 ) -> Problem | None:
+    """The problem with ``ref``, None when there is none; with ``hints``, an unknown id close
+    to a known one is told "did you mean"."""
+
     def err(key: str, **kw: object) -> Problem:
         return Problem(path, ref.line, ref.col, Severity.ERROR, t(key, **kw))
+
+    def _hint(value: str, known: Collection[str]) -> str:
+        return _did_you_mean(value, known) if hints else ""
 
     kind = ref.kind
     if kind == "point":
@@ -308,6 +339,6 @@ def _check_ref(
     return None
 
 
-def _hint(value: str, known: Collection[str]) -> str:
+def _did_you_mean(value: str, known: Collection[str]) -> str:
     close = closest(value, known, cutoff=ID_CUTOFF)
     return t("did_you_mean", hint=close) if close is not None else ""

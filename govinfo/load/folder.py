@@ -70,7 +70,9 @@ def read_settings(source: FileSource) -> Settings:
             if rec.format != FORMAT_VERSION:
                 at = rec.format_at
                 where = f"{at.path}:{at.line}:{at.col}" if at is not None else "govinfo.yaml:1:1"
-                raise DataError(t("bad_format", path=where, value=rec.format))
+                # the value as written: ``format: 02`` is named 02, not 2
+                value = rec.format_text if rec.format_text is not None else rec.format
+                raise DataError(t("bad_format", path=where, value=value))
             return rec
     return Settings()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -73,6 +74,12 @@ def _work(paths: list[str]) -> bytes:
     return _encoder.encode(out)
 
 
+def _deaf_to_interrupts() -> None:
+    """A worker's start: SIGINT ignored, then let through (see :func:`parse_many`)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def parse_many(
     root: Path, paths: list[str], meanwhile: Callable[[], None] | None = None
 ) -> dict[str, ParsedFile]:
@@ -88,7 +95,15 @@ def parse_many(
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     ctx = multiprocessing.get_context("fork")
     results: dict[str, ParsedFile] = {}
-    with ctx.Pool(min(count, len(chunks))) as pool:  # GOVINFO_JOBS=500: as many as there is work
+    # Ctrl-C reaches every process of the terminal's group: the workers leave it to this one,
+    # which stops them (the pool's exit), rather than each print a traceback and drop its
+    # piece of work. SIGINT is held back while they are forked, so none is born listening.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = ctx.Pool(min(count, len(chunks)), initializer=_deaf_to_interrupts)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    with pool:  # GOVINFO_JOBS=500: as many as there is work
         blobs = pool.imap(_work, chunks)
         if meanwhile is not None:
             meanwhile()

@@ -70,6 +70,8 @@ def _read_settings(r: FileReader, root: Node | None) -> list[Settings]:
     fmt = root.get("format")
     if fmt is not None:
         values["format_at"] = SourceRef(r.path, fmt.line, fmt.col)
+        if isinstance(fmt, Scalar):
+            values["format_text"] = fmt.value
     return [Settings(**values)]
 
 

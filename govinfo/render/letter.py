@@ -25,7 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from govinfo.i18n import get_lang, t
+from govinfo.i18n import get_lang, os_error_text, t
 from govinfo.model import NoticeSettings
 from govinfo.render import docx as d
 from govinfo.render.docxtable import add_table
@@ -274,6 +274,8 @@ def _fill_template(template: Path, content: L, build: Callable[[Any, L], None]) 
 
     try:
         doc = Document(str(template))
+    except OSError as exc:  # the file named (nt_template_bad), the system's reason in words
+        raise TemplateError(os_error_text(exc)) from None
     except Exception as exc:  # python-docx raises several kinds for a file that is not a docx
         raise TemplateError(str(exc) or type(exc).__name__) from None
     body = doc.element.body

@@ -20,6 +20,23 @@ from govinfo.regular import read_regular
 
 TEMP_SUFFIX = ".govinfo-tmp"
 
+_changing = False  # see may_have_changed
+
+
+def note_change() -> None:
+    """Note that a file the clerk sees is about to change for good — the data folder past a
+    write's point of no return, an export, a new folder moved into place. Called before the
+    change, so that an interrupt landing in between still counts it."""
+    global _changing
+    _changing = True
+
+
+def may_have_changed() -> bool:
+    """Whether this process may have changed a file the clerk sees (:func:`note_change`):
+    until then an interrupted run has left everything as it was — a write not past its point
+    of no return is rolled back, a half-built folder or an export's temporary file removed."""
+    return _changing
+
 
 def resolve_inside(root: Path, rel: str) -> Path:
     """The absolute path of ``rel`` (relative to ``root``, with ``/``) after checking that it stays

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from govinfo import settings
 from govinfo.errors import GovinfoError
-from govinfo.i18n import t
+from govinfo.i18n import os_error_text, t
 
 DEFAULT_WAIT_SECONDS = 5.0
 _POLL_SECONDS = 0.05
@@ -106,7 +106,7 @@ def hold_lock(path: Path, *, command: str, wait: float | None = None) -> Iterato
         fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
     except OSError as err:  # a state folder that cannot be made (HOME a file, read-only .git)
         raise GovinfoError(
-            t("state_os_error", path=err.filename or path, reason=err.strerror)
+            t("state_os_error", path=err.filename or path, reason=os_error_text(err))
         ) from None
     try:
         deadline = time.monotonic() + (wait_seconds() if wait is None else wait)

@@ -27,8 +27,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from govinfo.errors import GovinfoError
-from govinfo.i18n import t
-from govinfo.store.atomic import atomic_write, fsync_dirs, resolve_inside, sync_existing
+from govinfo.i18n import os_error_text, t
+from govinfo.store.atomic import (
+    atomic_write,
+    fsync_dirs,
+    note_change,
+    resolve_inside,
+    sync_existing,
+)
 
 PARTIAL_SUFFIX = ".govinfo-partial"
 
@@ -51,7 +57,6 @@ def write_new_folder(dest: Path, files: Iterable[tuple[str, str]]) -> None:
         if inside:
             partial = target / f".{os.getpid()}{PARTIAL_SUFFIX}"
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
             remove_stale_partials(target.parent, f".{target.name}.")
             partial = partial_path(target, os.getpid())
         partial.mkdir()
@@ -60,6 +65,7 @@ def write_new_folder(dest: Path, files: Iterable[tuple[str, str]]) -> None:
     moved: list[Path] = []
     try:
         _fill(partial, files)
+        note_change()  # an interrupt from here on may land after the folder is in place
         if inside:
             _move_entries_up(partial, target, dest, moved)
         else:
@@ -171,4 +177,4 @@ def _move_entries_up(partial: Path, target: Path, dest: Path, moved: list[Path])
 
 
 def _cannot_write(err: OSError, dest: Path) -> GovinfoError:
-    return GovinfoError(t("demo_cannot_write", path=str(dest), reason=err.strerror or err))
+    return GovinfoError(t("demo_cannot_write", path=str(dest), reason=os_error_text(err)))

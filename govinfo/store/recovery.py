@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from govinfo.errors import GitError, GovinfoError
-from govinfo.i18n import t
+from govinfo.i18n import os_error_text, t
 from govinfo.store import git
-from govinfo.store.atomic import fsync_dirs, read_or_none
+from govinfo.store.atomic import fsync_dirs, note_change, read_or_none
 from govinfo.store.journal import journal_files, read_journal, remove_dirs, remove_journal, sha
 from govinfo.store.place import Place
 
@@ -47,7 +47,12 @@ def roll_back_prepared(place: Place, manifest: Mapping[str, Any]) -> None:
             pass
         except OSError as err:
             raise PendingWrite(
-                t("journal_os_error", path=temp, reason=err.strerror, journal=place.journal_path)
+                t(
+                    "journal_os_error",
+                    path=temp,
+                    reason=os_error_text(err),
+                    journal=place.journal_path,
+                )
             ) from None
     remove_dirs(place.root, [str(d) for d in manifest.get("created_dirs", [])])
     remove_journal(place)
@@ -93,6 +98,7 @@ def _prove_forward(place: Place, manifest: Mapping[str, Any]) -> list[tuple[Path
 
 
 def roll_forward(place: Place, manifest: Mapping[str, Any]) -> None:
+    note_change()  # this run now finishes the write: its files change
     files = journal_files(place, manifest)
     for temp, target in _prove_forward(place, manifest):
         os.replace(temp, target)
@@ -145,7 +151,7 @@ def recover_locked(place: Place) -> list[str]:
             t(
                 "journal_os_error",
                 path=err.filename or place.root,
-                reason=err.strerror,
+                reason=os_error_text(err),
                 journal=place.journal_path,
             )
         ) from None

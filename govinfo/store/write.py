@@ -65,12 +65,13 @@ from typing import Any
 
 from govinfo import settings
 from govinfo.errors import GitError, GovinfoError
-from govinfo.i18n import error_text, t
+from govinfo.i18n import error_text, os_error_text, t
 from govinfo.store import git
 from govinfo.store.atomic import (
     TEMP_SUFFIX,
     atomic_write,
     fsync_dirs,
+    note_change,
     read_or_none,
     resolve_inside,
     sync_existing,
@@ -254,7 +255,11 @@ class Writer:
             write_journal(self.place, manifest, sync=False)
         except OSError as err:
             raise GovinfoError(
-                t("state_os_error", path=err.filename or self.place.state_dir, reason=err.strerror)
+                t(
+                    "state_os_error",
+                    path=err.filename or self.place.state_dir,
+                    reason=os_error_text(err),
+                )
             ) from None
         _durable_step()
         dirs = {e.target.parent for e in entries}
@@ -269,13 +274,14 @@ class Writer:
                 sync_existing(e.temp)
             fsync_dirs(dirs)
             _durable_step()
+            note_change()  # from the next line on, an interrupt leaves the write to be finished
             manifest["state"] = "commit"
             write_journal(self.place, manifest, sync=True)
         except BaseException as exc:
             roll_back_prepared(self.place, manifest)
             if isinstance(exc, OSError):  # a read-only folder, no permission, a full disk
                 raise GovinfoError(
-                    t("write_os_error", path=exc.filename or self.root, reason=exc.strerror)
+                    t("write_os_error", path=exc.filename or self.root, reason=os_error_text(exc))
                 ) from None
             raise
         _durable_step()
@@ -302,7 +308,7 @@ class Writer:
                 self._undo(entries, created, exc)
             if isinstance(exc, OSError):
                 raise GovinfoError(
-                    t("write_os_error", path=exc.filename or self.root, reason=exc.strerror)
+                    t("write_os_error", path=exc.filename or self.root, reason=os_error_text(exc))
                 ) from None
             raise
         # An interrupt here (Ctrl-C, KeyboardInterrupt) is handled as a crash: the journal stays
@@ -330,7 +336,12 @@ class Writer:
         files, then git's index entries the failed commit made (checked: an index left ahead
         of the files is a refusal saying how to fix it, never silence). When the files cannot
         be put back (a full disk), the journal stays and the next run finishes the write."""
-        why = error_text(cause) if isinstance(cause, GovinfoError) else str(cause)
+        if isinstance(cause, GovinfoError):
+            why = error_text(cause)
+        elif isinstance(cause, OSError):
+            why = f"{cause.filename or self.root}: {os_error_text(cause)}"
+        else:
+            why = str(cause)
         try:
             for e in entries:
                 with contextlib.suppress(FileNotFoundError):
@@ -342,7 +353,7 @@ class Writer:
                     atomic_write(e.target, e.old)
         except OSError as err:
             raise GovinfoError(
-                t("write_undo_failed", cause=why, detail=f"{err.filename}: {err.strerror}")
+                t("write_undo_failed", cause=why, detail=f"{err.filename}: {os_error_text(err)}")
             ) from None
         remove_dirs(self.root, created)
         remove_journal(self.place)

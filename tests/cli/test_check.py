@@ -145,6 +145,17 @@ def test_bad_format_is_one_clear_message(make_folder: MakeFolder, runner: CliRun
     assert "govinfo.yaml:2:11: error: 数据格式版本 format: 3 不受支持" in result.output
 
 
+def test_bad_format_names_the_value_as_written(make_folder: MakeFolder, runner: CliRunner) -> None:
+    """``format: 02`` is named 02, as the clerk wrote it, not the number 2 read from it."""
+    root = make_folder({"govinfo.yaml": "format: 02\n"})
+    result = runner.invoke(app, ["--data", str(root), "check"])
+    assert result.exit_code == 1
+    assert "govinfo.yaml:1:9: error: 数据格式版本 format: 02 不受支持" in result.output
+    result = runner.invoke(app, ["--data", str(root), "--lang", "en", "score", "2003"])
+    assert result.exit_code == 1
+    assert "govinfo.yaml:1:9: error: format: 02 is not supported" in result.output
+
+
 def test_init_then_check_with_real_git(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "new"
     result = runner.invoke(app, ["init", str(target), "--office", "吉林省人民政府办公厅"])

@@ -271,3 +271,75 @@ def test_report_and_explain_workbooks_hold_dates_as_dates(
     headers, rows = _sheet_rows(load_workbook(report).worksheets[0])
     for row in rows[:-1]:
         assert all(row[h].data_type == "n" for h in ("得分", "报送", "采用", "扣分"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("score", "2003"),
+        ("explain", "changchun", "2003"),
+        ("overdue", "--as-of", "2003-09-30"),
+        ("points", "list"),
+        ("points", "show", "changchun"),
+        ("close-year", "2003"),
+        ("report", "2003"),
+        ("report", "2003Q3"),
+    ],
+)
+def test_out_into_a_folder_that_does_not_exist_is_refused(
+    runner: CliRunner, data: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """A typo in a folder's name is told (exit 2, the folder named), never made into new
+    folders where nobody finds the file."""
+    missing = tmp_path / "报表" / "2003"
+    code, out, err = run_cli(runner, data, *args, "--out", str(missing / "结果.xlsx"))
+    assert code == 2, err
+    assert f"文件夹 {missing} 不存在" in err
+    assert "没有写入任何内容" in err
+    assert out == "", "refused before the command's work"
+    assert not (tmp_path / "报表").exists()
+    code, _, err = run_cli(runner, data, "--lang", "en", *args, "--out", str(missing / "r.md"))
+    assert code == 2, err
+    assert f"the folder {missing} does not exist" in err
+    assert not (tmp_path / "报表").exists()
+
+
+def test_a_folder_govinfo_makes_must_be_in_a_folder_that_exists(
+    runner: CliRunner, data: Path, tmp_path: Path
+) -> None:
+    """report --out DIR/ (one CSV per table) and --statements DIR/ make DIR itself, never the
+    folders above it."""
+    for option in ("--out", "--statements"):
+        code, _, err = run_cli(runner, data, "report", "2003", option, f"{tmp_path}/typo/csv/")
+        assert code == 2, err
+        assert f"文件夹 {tmp_path / 'typo'} 不存在" in err
+        assert not (tmp_path / "typo").exists()
+    code, _, err = run_cli(runner, data, "report", "2003", "--out", f"{tmp_path}/csv/")
+    assert code == 0, err
+    assert len(list((tmp_path / "csv").glob("*.csv"))) > 5
+
+
+def test_import_out_into_a_missing_folder_imports_nothing(
+    runner: CliRunner, data: Path, tmp_path: Path
+) -> None:
+    batch = FIXTURES / "oldformats" / "batch.xls"
+    code, _, err = run_cli(runner, data, "import", str(batch), "--out", f"{tmp_path}/no/x.csv")
+    assert code == 2, err
+    assert f"文件夹 {tmp_path / 'no'} 不存在" in err
+    code, out, _ = run_cli(runner, data, "import", str(batch), "--dry-run")
+    assert re.search(r"合计\s+4\s+0", out), "nothing was imported: all 4 still new"
+
+
+def test_init_and_demo_make_their_folder_only_in_a_folder_that_exists(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from govinfo.cli.main import app
+
+    for args in (["init"], ["demo", "generate", "--points", "3", "--submissions", "5"]):
+        result = runner.invoke(app, [*args, str(tmp_path / "typo" / "数据")])
+        assert result.exit_code == 2, result.output
+        assert f"文件夹 {tmp_path / 'typo'} 不存在" in result.stderr
+        assert not (tmp_path / "typo").exists()
+    result = runner.invoke(app, ["demo", "generate", str(tmp_path / "demo"), "--points", "3"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "demo" / "govinfo.yaml").is_file()

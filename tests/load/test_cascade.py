@@ -156,6 +156,34 @@ def test_a_point_without_a_readable_id_names_each_unknown_id_once(
     ]
 
 
+def test_an_unknown_id_standing_for_several_references_has_no_did_you_mean(
+    make_folder: MakeFolder,
+) -> None:
+    """changchun is unknown because its record's id cannot be read, not for a typo: the one
+    error standing for its 5 references does not suggest the registered changchn."""
+    points = BASE_POINTS.replace("- id: changchun", "- idd: changchun", 1).replace(
+        "- id: fgw", "- id: changchn", 1
+    )
+    root = make_folder({**REFERENCES, "points.yaml": points})
+    zh = [m for m in messages_of(root) if "changchun 不是" in m]
+    assert zh == [
+        "adjustments/2003.yaml:2:10: error: changchun 不是已登记的直报点（另有 4 处引用同一编号，"
+        "不再逐一列出：points.yaml 中有记录读不出编号，请先改正）"
+    ]
+    en = [m for m in messages_of(root, "en") if "changchun is" in m]
+    assert en == [
+        "adjustments/2003.yaml:2:10: error: changchun is not a registered point (4 more"
+        " references to it are not listed: a record in points.yaml has no readable id;"
+        " correct that first)"
+    ]
+    # Named once, it is told as any unknown id: with the close one.
+    one = {k: v for k, v in REFERENCES.items() if k == "submissions/2003/siping/03.yaml"}
+    root = make_folder({**one, "points.yaml": points}, name="once")
+    assert [m for m in messages_of(root) if "changchun 不是" in m] == [
+        "submissions/2003/siping/03.yaml:6:19: error: changchun 不是已登记的直报点，是不是 changchn？"
+    ]
+
+
 def test_a_solicitation_without_a_readable_id(make_folder: MakeFolder) -> None:
     sols = str(REFERENCES["solicitations/2003.yaml"]).replace("- id: YG-1", "- id: [YG-1]")
     root = make_folder({**REFERENCES, "solicitations/2003.yaml": sols})

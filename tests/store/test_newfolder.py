@@ -24,6 +24,7 @@ FILES = [
 
 
 def test_the_folder_is_written_whole(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()  # the folder it goes in is never made (app.demo checks it is there)
     write_new_folder(tmp_path / "a" / "demo", FILES)
     root = tmp_path / "a" / "demo"
     assert (root / "submissions/2003/cc/08.yaml").read_text(encoding="utf-8") == "[]\n"

@@ -1,0 +1,147 @@
+"""Ctrl-C, as a terminal sends it — SIGINT to the whole process group of the real CLI, its
+workers and git included: exit 130 and one line on stderr in the clerk's language, which says
+nothing was written only when that is so; never a worker's traceback, never a hang."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from govinfo.app.demo import generate
+from govinfo.store.write import locate
+from tests.robustness.test_sigkill import BATCH, left_locks, next_command, wait_group_gone
+from tests.support.batches import write_csv
+from tests.support.cli import CLI, PROJECT, cli_args, cli_env
+from tests.support.gitrepo import commits, git, snapshot
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="process groups, /proc, forked workers"
+)
+
+GOVINFO = [sys.executable, "-c", CLI]
+SEED = int(os.environ.get("GOVINFO_KILL_SEED", "20031231"))
+
+
+def _ctrl_c_as_at_a_terminal() -> None:
+    """SIGINT's default in the child, even when the suite was started in the background."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def start(args: list[str], **env: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        args,
+        cwd=PROJECT,
+        env=cli_env(**env),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+        preexec_fn=_ctrl_c_as_at_a_terminal,
+    )
+
+
+def ctrl_c(proc: subprocess.Popen[bytes]) -> tuple[int, str]:
+    """SIGINT to the group of ``proc``; its exit code and stderr, once every process of the
+    group is gone (a hang fails the test)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    wait_group_gone(proc.pid)
+    return proc.returncode, err.decode("utf-8", "replace")
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def test_ctrl_c_during_demo_generate_says_nothing_was_written(tmp_path: Path) -> None:
+    dest = tmp_path / "demo"
+    proc = start(
+        [*GOVINFO, "--lang", "zh", "demo", "generate", str(dest), "--points", "100",
+         "--submissions", "40000"]
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if len(list(tmp_path.glob("*/submissions/*/*"))) > 20:  # well into the writing
+            break
+        time.sleep(0.005)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    code, err = ctrl_c(proc)
+    assert code == 130, err
+    assert err == "已中断，未写入任何内容\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_during_a_cold_score_stops_its_workers_quietly(tmp_path: Path) -> None:
+    """The workers parsing a large year leave Ctrl-C to the main process, which stops them:
+    before, each printed its KeyboardInterrupt traceback, and a worker that died with its
+    piece of work could leave the main process waiting for it for ever."""
+    root = tmp_path / "data"
+    generate(root, seed=3, points=60, submissions=20000, years=1)
+    proc = start(cli_args(root, "--no-cache", "score", "2003"), GOVINFO_JOBS="2")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if len(children(proc.pid)) >= 2:  # the workers are parsing
+            break
+        time.sleep(0.002)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    time.sleep(0.05)
+    code, err = ctrl_c(proc)
+    assert code == 130, err
+    assert err == "interrupted; nothing was written\n"
+
+
+def test_an_interrupted_import_says_nothing_was_written_only_when_so(
+    folder: Path, tmp_path: Path
+) -> None:
+    """Ctrl-C at moments aimed at the write of an import: when the line says nothing was
+    written, the folder is as before once the next command has run (a write interrupted
+    past its point of no return is finished by it, and the line said only 已中断)."""
+    rng = random.Random(SEED)
+    batch = write_csv(tmp_path / "batch.csv", BATCH, encoding="utf-8")
+    journal = locate(folder).journal_path
+    before, base = snapshot(folder), commits(folder)
+    said: set[str] = set()
+    for i in range(6):
+        proc = start(cli_args(folder, "import", str(batch)))
+        deadline = time.monotonic() + 30
+        while not journal.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.0005)
+        time.sleep(rng.uniform(0, 0.05))
+        code, err = ctrl_c(proc)
+        assert "Traceback" not in err, err
+        next_command(folder)
+        for lock in left_locks(folder):  # git stopped holding its lock (test_sigkill)
+            lock.unlink()
+            next_command(folder)
+        state = snapshot(folder)
+        if code == 130:
+            line = err.splitlines()[-1]
+            assert line in ("interrupted; nothing was written", "interrupted"), (i, err)
+            said.add(line)
+            if line.endswith("nothing was written"):
+                assert state == before, (i, err)
+        if state != before:
+            git(folder, "reset", "-q", "--hard", "HEAD~1")
+            git(folder, "clean", "-qfd")
+        assert snapshot(folder) == before
+        assert commits(folder) == base
+    assert said, "no run was interrupted"
