@@ -173,7 +173,7 @@ def history_table(point: Point) -> Table:
 
 def years_table(rows: list[YearRow]) -> Table:
     columns = [
-        Column("year", t("pt_col_year")),
+        Column("year", t("pt_col_year"), ColumnKind.COUNT),
         Column("rank", t("col_rank"), ColumnKind.COUNT),
         Column("score", t("col_score"), ColumnKind.SCORE),
         Column("submitted", t("col_submitted"), ColumnKind.COUNT),
@@ -183,7 +183,7 @@ def years_table(rows: list[YearRow]) -> Table:
     ]
     out: list[tuple[Cell, ...]] = []
     for r in rows:
-        year, as_of = str(r.year), r.as_of
+        year, as_of = r.year, r.as_of
         if r.problem is not None:
             out.append((year, None, None, None, None, error_text(r.problem), as_of))
         elif r.rank is None or r.score is None or r.status is None:

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from typer.testing import CliRunner
 
 from tests.support.cli import run_cli
 from tests.support.folders import MakeFolder, copy_fixture
-from tests.support.paths import FIXTURES
+from tests.support.paths import FIXTURES, SAMPLE
 
 
 @pytest.fixture
@@ -343,3 +344,20 @@ def test_init_and_demo_make_their_folder_only_in_a_folder_that_exists(
     result = runner.invoke(app, ["demo", "generate", str(tmp_path / "demo"), "--points", "3"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "demo" / "govinfo.yaml").is_file()
+
+
+def test_a_points_workbook_holds_years_as_numbers(runner: CliRunner, tmp_path: Path) -> None:
+    sample, out = tmp_path / "data", tmp_path / "长春.xlsx"
+    shutil.copytree(SAMPLE, sample)
+    code, _, err = run_cli(runner, sample, "points", "show", "changchun", "--out", str(out))
+    assert code == 0, err
+    seen = 0
+    for ws in load_workbook(out).worksheets:
+        headers, rows = _sheet_rows(ws)
+        for row in rows if "年度" in headers else []:
+            year = row["年度"]
+            if year.value is not None:
+                assert year.data_type == "n", (ws.title, year.value)
+                assert year.value in (2002, 2003), (ws.title, year.value)
+                seen += 1
+    assert seen >= 4  # two years scored, two commendations in the history
