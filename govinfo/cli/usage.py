@@ -2,8 +2,10 @@
 
 The language is decided before the command line is parsed, cheaply: ``--lang`` if given; else
 the data folder's ``language`` (``--data``, ``$GOVINFO_DATA`` or ``./data``: one line of its
-``govinfo.yaml`` is read, nothing is parsed as YAML); else the locale's (``LC_ALL``,
-``LC_MESSAGES``, ``LANG`` starting with ``zh`` → zh, anything else → en).
+``govinfo.yaml`` is read, nothing is parsed as YAML); else the locale's language (``LC_ALL``,
+``LC_MESSAGES``, ``LANG``: ``zh_*`` → zh, another language → en); else — a locale that names no
+language (``C``, ``POSIX``, ``C.UTF-8``, or none set, as on Windows) — zh, the program's own
+default, unless standard output or error cannot be written in Chinese.
 
 :class:`LocalisedGroup` is the root group. Every command of the tree gets a context whose help
 and usage line this module writes: placeholders a person reads (``年份``, ``日期``,
@@ -19,6 +21,7 @@ import inspect
 import os
 import re
 import shutil
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
@@ -116,10 +119,22 @@ def usage_language(args: Sequence[str]) -> str:
         found = _LANGUAGE_LINE.search(head)
         return found.group(1) if found else "zh"  # SPEC: a folder's language defaults to zh
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+        language = os.environ.get(var, "").split(".")[0].split("_")[0].lower()
+        if language in ("", "c", "posix"):
+            continue  # names no language (a server's C.UTF-8, Windows: none set)
+        return "zh" if language == "zh" else "en"
+    return "zh" if _shows_chinese() else "en"
+
+
+def _shows_chinese() -> bool:
+    """Whether standard output and error can be written in Chinese (not with
+    ``PYTHONIOENCODING=ascii``, nor on a console whose code page lacks it)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "用法".encode(getattr(stream, "encoding", None) or "ascii")
+        except (LookupError, UnicodeEncodeError):
+            return False
+    return True
 
 
 # --- names and placeholders ------------------------------------------------------------------

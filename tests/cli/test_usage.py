@@ -4,6 +4,8 @@ words; exit 2 for usage errors."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from govinfo.i18n import HELP_ZH
+from tests.support.cli import CLI, cli_env
 from tests.support.folders import MakeFolder
 
 PYTHON_WORDS = ("<", "list[", "Input should", "int range", "pydantic", "Path]")
@@ -101,7 +104,12 @@ def test_usage_errors_in_chinese(runner: CliRunner, make_folder: MakeFolder) -> 
     ("locale", "usage", "message"),
     [
         ("zh_CN.UTF-8", "用法：", "应为介于 1000 与 9998 之间的年份"),
-        ("C.UTF-8", "Usage:", "expected a year"),
+        ("en_US.UTF-8", "Usage:", "expected a year"),
+        ("de_DE", "Usage:", "expected a year"),
+        # no language named: the program's own, Chinese (a server's locale; Windows sets none)
+        ("C.UTF-8", "用法：", "应为介于 1000 与 9998 之间的年份"),
+        ("POSIX", "用法：", "应为介于 1000 与 9998 之间的年份"),
+        ("", "用法：", "应为介于 1000 与 9998 之间的年份"),
     ],
 )
 def test_without_a_folder_the_locale_decides(
@@ -123,6 +131,25 @@ def test_without_a_folder_the_locale_decides(
     code, out, _ = invoke(runner, "--help")
     assert code == 0
     assert usage in out
+
+
+def test_without_a_folder_nor_a_language_a_terminal_without_chinese_gets_english(
+    tmp_path: Path,
+) -> None:
+    env = {**cli_env(), "LANG": "C.UTF-8", "PYTHONIOENCODING": "ascii"}
+    for var in ("LC_ALL", "LC_MESSAGES", "GOVINFO_DATA"):
+        env.pop(var, None)
+    done = subprocess.run(
+        [sys.executable, "-c", CLI, "score", "abc"],
+        cwd=tmp_path,  # no ./data here
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "Usage:" in done.stderr
+    assert "expected a year" in done.stderr
 
 
 def test_lang_option_wins(runner: CliRunner, make_folder: MakeFolder) -> None:
