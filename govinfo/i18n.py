@@ -1454,6 +1454,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{id} 在 {date} 已是{tier}，无需恢复",
         "{id} already holds the {tier} tier on {date}",
     ),
+    "pt_left_same_day": (
+        "{id} 已于 {date} {left}（{tier}），同一天再恢复仍按未恢复计，名册不会有任何变化：恢复日期须晚于退出日期 {date}",
+        "{id} left the {tier} tier on {date} ({left}); a return on the same day still leaves the tier not held, so nothing would change: the reinstatement must be dated after {date}",
+    ),
+    "pt_no_change": (
+        "这条记录不会改变 {id} 自 {date} 起是否为{tier}，未写入",
+        "this event would not change whether {id} holds the {tier} tier from {date}; nothing was written",
+    ),
     "pt_never_admitted": (
         "{id} 从未作为{tier}入列，不能恢复",
         "{id} was never admitted to the {tier} tier; it cannot be reinstated",

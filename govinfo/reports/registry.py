@@ -12,6 +12,11 @@ Readings where the issue leaves room:
   event is refused (the loader warns about the order, and the clerk meant something else).
 * ``reinstate`` needs an earlier ``admitted`` event for the tier: a point never admitted is
   added, not reinstated.
+* A retire/reinstate event must change whether the point holds the tier from its day: a
+  reinstatement on the day the point retired or was disqualified leaves the tier not held (SPEC
+  §2, Tiers) and is refused, as are retiring a point that does not hold the tier and
+  reinstating one that does. ``close-year``'s events record the year's outcome and are not
+  held to this (``commended`` never changes a tier).
 """
 
 from __future__ import annotations
@@ -131,7 +136,8 @@ def point_card(folder: Folder, point: Point, today: dt.date) -> PointCard:
 class RegistryProblem(msgspec.Struct, frozen=True, gc=False):
     """Why an edit of the registry is refused: ``code`` names the check (``bad_id``,
     ``id_taken``, ``not_holding`` …), ``facts`` the values it found; render phrases it. A
-    :class:`~govinfo.model.Tier` among the facts is read as the tier's name."""
+    :class:`~govinfo.model.Tier` or :class:`~govinfo.model.HistoryKind` among the facts is read
+    as the tier's or the event's name."""
 
     code: str
     facts: dict[str, object]
@@ -217,10 +223,21 @@ def _latest(point: Point) -> HistoryEvent | None:
     return max(point.history, key=lambda ev: ev.date, default=None)
 
 
+def _with_event(point: Point, event: HistoryKind, tier: Tier, day: dt.date) -> Point:
+    return msgspec.structs.replace(
+        point, history=(*point.history, HistoryEvent(day, event, tier=tier))
+    )
+
+
 def history_problem(
     point: Point, event: HistoryKind, tier: Tier, day: dt.date
 ) -> RegistryProblem | None:
-    """Why ``event`` (retired or reinstated) for ``tier`` on ``day`` cannot be recorded, or None."""
+    """Why ``event`` (retired or reinstated) for ``tier`` on ``day`` cannot be recorded, or None.
+
+    An event that enters or leaves a tier must change whether the point holds it from ``day``
+    (compared on the history with and without it, by :meth:`Point.holds`); one that would not
+    is refused with the reason: the point does not hold the tier, already holds it, or left it
+    on that same day (SPEC: a return and a leaving event on one day leave the tier not held)."""
     if tier not in point.tiers:
         return _problem("tier_unlisted", id=point.id, tier=tier.value)
     latest = _latest(point)
@@ -228,15 +245,29 @@ def history_problem(
         return _problem(
             "date_order", id=point.id, date=day.isoformat(), latest=latest.date.isoformat()
         )
-    holds = point.holds(tier, day)
-    if event is HistoryKind.RETIRED and not holds:
-        return _problem("not_holding", id=point.id, tier=tier, date=day)
-    if event is HistoryKind.REINSTATED:
-        if holds:
-            return _problem("already_holding", id=point.id, tier=tier, date=day)
-        if not any(
-            ev.event is HistoryKind.ADMITTED and ev.tier is tier and ev.date <= day
-            for ev in point.history
-        ):
-            return _problem("never_admitted", id=point.id, tier=tier)
+    if event in _IN or event in _OUT:
+        before = point.holds(tier, day)
+        if _with_event(point, event, tier, day).holds(tier, day) == before:
+            return _unchanged(point, event, tier, day, before=before)
+    if event is HistoryKind.REINSTATED and not any(
+        ev.event is HistoryKind.ADMITTED and ev.tier is tier and ev.date <= day
+        for ev in point.history
+    ):
+        return _problem("never_admitted", id=point.id, tier=tier)
     return None
+
+
+def _unchanged(
+    point: Point, event: HistoryKind, tier: Tier, day: dt.date, *, before: bool
+) -> RegistryProblem:
+    """Why ``event`` would leave the point's holding of ``tier`` from ``day`` as it is."""
+    if event in _OUT:
+        return _problem("not_holding", id=point.id, tier=tier, date=day)
+    if before:
+        return _problem("already_holding", id=point.id, tier=tier, date=day)
+    left = [ev for ev in point.history if ev.tier is tier and ev.event in _OUT and ev.date == day]
+    if left:
+        return _problem(
+            "left_same_day", id=point.id, tier=tier, date=day.isoformat(), left=left[-1].event
+        )
+    return _problem("no_change", id=point.id, tier=tier, date=day.isoformat())
