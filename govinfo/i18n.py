@@ -324,6 +324,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "直报点 {id} 的历史记录没有按日期排序",
         "point {id}: history is not in date order",
     ),
+    "parent_not_county": (
+        "parent 只用于县市区（parent 是县市区所属的市州）；直报点 {id} 的 kind 是 {kind}，不能有 parent {value}",
+        "parent is only for a county (it names the county's city); point {id} is of kind {kind} and cannot have parent {value}",
+    ),
+    "parent_not_city": (
+        "parent {value} 须是市州（kind: city），它的 kind 是 {kind}",
+        "parent {value} must be a city (kind: city); its kind is {kind}",
+    ),
     "tiers_repeat": ("tiers 中有重复", "tiers lists a tier twice"),
     "rules_empty": ("{field}：不能为空", "{field}: must not be empty"),
     "rules_unknown_name": (
@@ -1434,8 +1442,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pt_alias_repeat": ("--alias {value} 重复", "--alias {value} is given twice"),
     "pt_parent_self": ("--parent 不能是自己", "--parent cannot be the point itself"),
     "pt_parent_unknown": (
-        "--parent {parent} 不是已登记的直报点",
-        "--parent {parent} is not a registered point",
+        "--parent {parent} 不是已登记的直报点（可用编号、全称、简称或别名）{hint}",
+        "--parent {parent} is not a registered point (give its id, full name, short name or alias){hint}",
+    ),
+    "pt_parent_not_county": (
+        "只有县市区（--kind county）才有 --parent（所属市州）；{kind}不能有 --parent {parent}",
+        "only a county (--kind county) has a --parent (its city); a {kind} point cannot have --parent {parent}",
+    ),
+    "pt_parent_not_city": (
+        "--parent {parent} 须是市州，而 {id} 是{kind}",
+        "--parent {parent} must be a city, but {id} is a {kind} point",
     ),
     "pt_add_refused": ("未添加，名册未做任何改动：", "not added; the registry was not changed:"),
     "pt_tier_unlisted": (

@@ -45,6 +45,8 @@ def _fact(value: object) -> object:
         return t(f"pt_tier_{value.value}")
     if isinstance(value, HistoryKind):
         return t(f"pt_event_{value.value}")
+    if isinstance(value, PointKind):
+        return t(f"kind_{value.value}")
     return value
 
 

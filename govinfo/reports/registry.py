@@ -6,6 +6,9 @@ Readings where the issue leaves room:
 
 * A point's state on a day: ``active`` when it holds any tier; otherwise the kind of its latest
   leaving event (``retired`` or ``disqualified``), or ``not-admitted`` when it never held one.
+* ``--parent`` names its point as every point argument does (id, full name, short name or
+  alias) and is written as that point's id; SPEC's "a county's city" is enforced: only a
+  county has a parent, and it must be a city (``check`` reports the same in the file).
 * A new point's name, short name and aliases must not be any other point's id, name, short name
   or alias: import and ``explain`` find points by those, and must find exactly one.
 * History stays in date order: a retire/reinstate event dated before the point's latest history
@@ -28,7 +31,7 @@ from decimal import Decimal
 import msgspec
 
 from govinfo.errors import DataError
-from govinfo.model import Folder, HistoryEvent, HistoryKind, Point, Tier
+from govinfo.model import Folder, HistoryEvent, HistoryKind, Point, PointKind, Tier
 from govinfo.reports.passedover import passed_over
 from govinfo.rules.annual import default_as_of, score_year
 from govinfo.text import control_characters, fold
@@ -136,8 +139,8 @@ def point_card(folder: Folder, point: Point, today: dt.date) -> PointCard:
 class RegistryProblem(msgspec.Struct, frozen=True, gc=False):
     """Why an edit of the registry is refused: ``code`` names the check (``bad_id``,
     ``id_taken``, ``not_holding`` …), ``facts`` the values it found; render phrases it. A
-    :class:`~govinfo.model.Tier` or :class:`~govinfo.model.HistoryKind` among the facts is read
-    as the tier's or the event's name."""
+    :class:`~govinfo.model.Tier`, :class:`~govinfo.model.HistoryKind` or
+    :class:`~govinfo.model.PointKind` among the facts is read as its name."""
 
     code: str
     facts: dict[str, object]
@@ -162,12 +165,17 @@ def new_point_problems(
     name: str,
     short: str | None,
     aliases: Sequence[str],
+    kind: PointKind,
     parent: str | None,
+    parent_point: Point | None,
     id_ok: bool,
+    parent_hint: str | None = None,
 ) -> list[RegistryProblem]:
     """Everything wrong with a new point (empty: fine).
     ``id_ok``: the id matches the slug pattern and is not a reserved device name (the loader's
-    own test, passed in so that this layer need not import the loader)."""
+    own test, passed in so that this layer need not import the loader). ``parent`` is the
+    ``--parent`` as given, ``parent_point`` the point it names (None: none), ``parent_hint``
+    the closest name when it names none."""
     problems: list[RegistryProblem] = []
     if not id_ok:
         problems.append(_problem("bad_id", id=point_id, pattern=ID_RE_TEXT))
@@ -212,11 +220,23 @@ def new_point_problems(
             problems.append(_problem("alias_repeat", value=text))
         seen.add(key)
     if parent is not None:
-        if parent == point_id:
-            problems.append(_problem("parent_self"))
-        elif folder.point(parent) is None:
-            problems.append(_problem("parent_unknown", parent=parent))
+        problems += _parent_problems(point_id, kind, parent, parent_point, parent_hint)
     return problems
+
+
+def _parent_problems(
+    point_id: str, kind: PointKind, parent: str, found: Point | None, hint: str | None
+) -> list[RegistryProblem]:
+    """SPEC: ``parent`` is a county's city."""
+    if kind is not PointKind.COUNTY:
+        return [_problem("parent_not_county", parent=parent, kind=kind)]
+    if parent == point_id:
+        return [_problem("parent_self")]
+    if found is None:
+        return [_problem("parent_unknown", parent=parent, hint=hint or "")]
+    if found.kind is not PointKind.CITY:
+        return [_problem("parent_not_city", parent=parent, id=found.id, kind=found.kind)]
+    return []
 
 
 def _latest(point: Point) -> HistoryEvent | None:

@@ -172,6 +172,11 @@ def test_add_to_both_tiers(runner: CliRunner, data: Path) -> None:
         (["yitong", "--name", "长春", "--kind", "county"], "changchun"),
         (["yitong", "--name", "伊通", "--alias", "长春市", "--kind", "county"], "changchun"),
         (["yitong", "--name", "伊通", "--kind", "county", "--parent", "nope"], "nope"),
+        (["yitong", "--name", "伊通", "--kind", "county", "--parent", "四平县"], "是否指“四平”"),
+        (["yitong", "--name", "伊通", "--kind", "department", "--parent", "siping"], "只有县市区"),
+        (["yitong", "--name", "伊通", "--kind", "city", "--parent", "siping"], "不能有 --parent"),
+        (["yitong", "--name", "伊通", "--kind", "county", "--parent", "农安"], "nongan 是县市区"),
+        (["yitong", "--name", "伊通", "--kind", "county", "--parent", "fgw"], "fgw 是省直部门"),
         (["yitong", "--name", " ", "--kind", "county"], "--name"),
     ],
 )
@@ -292,3 +297,71 @@ def test_reinstating_on_the_day_of_a_disqualification_is_refused(
     assert "取消资格" in err
     assert "2004-01-10" in err
     assert points.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("given", ["siping", "四平市人民政府办公厅", "四平", "四平市"])
+def test_parent_is_named_like_every_point_argument(
+    runner: CliRunner, data: Path, given: str
+) -> None:
+    points = data / "points.yaml"
+    points.write_text(
+        points.read_text(encoding="utf-8").replace(
+            "  short: 四平\n", "  short: 四平\n  aliases: [四平市]\n"
+        ),
+        encoding="utf-8",
+    )
+    git(data, "commit", "-qam", "alias")
+    code, _, err = run(
+        runner,
+        data,
+        "points",
+        "add",
+        "yitong",
+        "--name",
+        "伊通",
+        "--kind",
+        "county",
+        "--parent",
+        given,
+    )
+    assert code == 0, err
+    assert point(data, "yitong").parent == "siping"  # written as the id
+    assert run(runner, data, "check")[0] == 0
+
+
+def test_a_parent_that_is_no_city_is_refused_in_english(runner: CliRunner, data: Path) -> None:
+    code, _, err = run(
+        runner,
+        data,
+        "--lang",
+        "en",
+        "points",
+        "add",
+        "abc7",
+        "--name",
+        "测试八",
+        "--kind",
+        "department",
+        "--parent",
+        "changchun",
+    )
+    assert code == 1
+    assert "a department point cannot have --parent changchun" in err
+    code, _, err = run(
+        runner,
+        data,
+        "--lang",
+        "en",
+        "points",
+        "add",
+        "abc8",
+        "--name",
+        "测试九",
+        "--kind",
+        "county",
+        "--parent",
+        "nongan",
+    )
+    assert code == 1
+    assert "--parent nongan must be a city, but nongan is a county point" in err
+    assert commits(data) == 1
