@@ -892,6 +892,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column}“{value}”晚于今天（{today}）：是不是年份或月份写错了？",
         "{column} “{value}” is later than today ({today}): is the year or month mistyped?",
     ),
+    "import_after_leaving": (
+        "{column}“{value}”：{point}（{id}）已于 {left} {how}，此后不在直报点之列；该行照常导入，请核对日期和报送单位",
+        "{column} “{value}”: {point} ({id}) left the network on {left} ({how}); the row is imported all the same — check its date and point",
+    ),
     "import_no_file": ("找不到要导入的文件：{file}", "no such file to import: {file}"),
     "import_file_is_folder": (
         "{file} 是文件夹，不是要导入的文件",
