@@ -324,6 +324,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "直报点 {id} 的历史记录没有按日期排序",
         "point {id}: history is not in date order",
     ),
+    "parent_not_county": (
+        "parent 只用于县市区（parent 是县市区所属的市州）；直报点 {id} 的 kind 是 {kind}，不能有 parent {value}",
+        "parent is only for a county (it names the county's city); point {id} is of kind {kind} and cannot have parent {value}",
+    ),
+    "parent_not_city": (
+        "parent {value} 须是市州（kind: city），它的 kind 是 {kind}",
+        "parent {value} must be a city (kind: city); its kind is {kind}",
+    ),
     "tiers_repeat": ("tiers 中有重复", "tiers lists a tier twice"),
     "rules_empty": ("{field}：不能为空", "{field}: must not be empty"),
     "rules_unknown_name": (
@@ -884,6 +892,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column}“{value}”晚于今天（{today}）：是不是年份或月份写错了？",
         "{column} “{value}” is later than today ({today}): is the year or month mistyped?",
     ),
+    "import_after_leaving": (
+        "{column}“{value}”：{point}（{id}）已于 {left} {how}，此后不在直报点之列；该行照常导入，请核对日期和报送单位",
+        "{column} “{value}”: {point} ({id}) left the network on {left} ({how}); the row is imported all the same — check its date and point",
+    ),
     "import_no_file": ("找不到要导入的文件：{file}", "no such file to import: {file}"),
     "import_file_is_folder": (
         "{file} 是文件夹，不是要导入的文件",
@@ -1434,8 +1446,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pt_alias_repeat": ("--alias {value} 重复", "--alias {value} is given twice"),
     "pt_parent_self": ("--parent 不能是自己", "--parent cannot be the point itself"),
     "pt_parent_unknown": (
-        "--parent {parent} 不是已登记的直报点",
-        "--parent {parent} is not a registered point",
+        "--parent {parent} 不是已登记的直报点（可用编号、全称、简称或别名）{hint}",
+        "--parent {parent} is not a registered point (give its id, full name, short name or alias){hint}",
+    ),
+    "pt_parent_not_county": (
+        "只有县市区（--kind county）才有 --parent（所属市州）；{kind}不能有 --parent {parent}",
+        "only a county (--kind county) has a --parent (its city); a {kind} point cannot have --parent {parent}",
+    ),
+    "pt_parent_not_city": (
+        "--parent {parent} 须是市州，而 {id} 是{kind}",
+        "--parent {parent} must be a city, but {id} is a {kind} point",
     ),
     "pt_add_refused": ("未添加，名册未做任何改动：", "not added; the registry was not changed:"),
     "pt_tier_unlisted": (
@@ -1453,6 +1473,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pt_already_holding": (
         "{id} 在 {date} 已是{tier}，无需恢复",
         "{id} already holds the {tier} tier on {date}",
+    ),
+    "pt_left_same_day": (
+        "{id} 已于 {date} {left}（{tier}），同一天再恢复仍按未恢复计，名册不会有任何变化：恢复日期须晚于退出日期 {date}",
+        "{id} left the {tier} tier on {date} ({left}); a return on the same day still leaves the tier not held, so nothing would change: the reinstatement must be dated after {date}",
+    ),
+    "pt_no_change": (
+        "这条记录不会改变 {id} 自 {date} 起是否为{tier}，未写入",
+        "this event would not change whether {id} holds the {tier} tier from {date}; nothing was written",
     ),
     "pt_never_admitted": (
         "{id} 从未作为{tier}入列，不能恢复",

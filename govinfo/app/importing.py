@@ -139,6 +139,35 @@ def later_than(today: dt.date, rows: Iterable[SubmissionRow | AdoptionRow]) -> l
     ]
 
 
+def after_leaving(points: Iterable[Point], rows: Iterable[SubmissionRow]) -> list[ImportProblem]:
+    """A warning at each row dated after its point left the network (it holds no tier that
+    day: retired, or disqualified by close-year): the folder takes the row — the point's
+    items are still its own — but a clerk who typed the wrong year or the wrong 单位 hears of
+    it. The warning names the point and the day and way it left."""
+    from govinfo.reports.registry import point_state
+
+    by_id = {p.id: p for p in points}
+    out: list[ImportProblem] = []
+    for row in rows:
+        point = by_id.get(row.point)
+        if point is None:
+            continue
+        state = point_state(point, row.date)
+        left = state.since
+        if state.state in ("retired", "disqualified") and left is not None and row.date > left:
+            message = t(
+                "import_after_leaving",
+                column=row.columns.get("date", "date"),
+                value=row.date.isoformat(),
+                point=point.label,
+                id=point.id,
+                left=left.isoformat(),
+                how=t(f"pt_event_{state.state}"),
+            )
+            out.append(warning(row.where, message))
+    return out
+
+
 def _folder_language(root: Path) -> str | None:
     try:
         return read_settings(WorkingTree(root)).language
@@ -214,6 +243,7 @@ def run_import(
         out.problems += empty_files(files, rows_of, out.problems)
         if options.today is not None:
             out.problems += later_than(options.today, [*sub_rows, *adopt_rows])
+        out.problems += after_leaving(folder.points, sub_rows)
         out.rows = len(sub_rows) + len(adopt_rows)
 
         dates = [r.date for r in sub_rows] + [r.date for r in adopt_rows]

@@ -91,6 +91,7 @@ def add_point(
     """Add ``new`` to the registry, admitted on ``day`` to each of its tiers, and commit;
     refused (nothing written) when its id, names or parent are not acceptable."""
     from govinfo.load.filereader import POINT_ID_RE, RESERVED_NAMES
+    from govinfo.reports.explain import find_point
     from govinfo.reports.registry import new_point_problems
     from govinfo.store.registry import history_record, point_record, with_point
 
@@ -98,13 +99,17 @@ def add_point(
         locate_folder(options), f"govinfo points add {new.point_id}", feedback.note
     ) as writer:
         folder = Session(options, feedback).load(()).folder
+        parent = find_point(folder, new.parent) if new.parent is not None else None
         problems = new_point_problems(
             folder,
             point_id=new.point_id,
             name=new.name,
             short=new.short,
             aliases=new.aliases,
+            kind=new.kind,
             parent=new.parent,
+            parent_point=parent,
+            parent_hint=_hint(folder, new.parent) if new.parent and parent is None else None,
             id_ok=bool(POINT_ID_RE.fullmatch(new.point_id)) and new.point_id not in RESERVED_NAMES,
         )
         if problems:
@@ -122,7 +127,7 @@ def add_point(
             history=history,
             short=new.short,
             aliases=new.aliases,
-            parent=new.parent,
+            parent=parent.id if parent is not None else None,
             contact_name=new.contact,
             contact_phone=new.phone,
         )
@@ -132,20 +137,23 @@ def add_point(
         return commit_points(writer, text, feedback, message=message, office=folder.settings.office)
 
 
+def _hint(folder: Folder, text: str) -> str:
+    """The import's "did you mean" for a name that names no point (empty: nothing close)."""
+    from govinfo.importers.points import PointIndex
+
+    hint = PointIndex(folder.points).suggest(text)
+    return t("import_did_you_mean", hint=hint) if hint else ""
+
+
 def find_point_or_refuse(folder: Folder, text: str) -> Point:
     """The point ``text`` names (id, full name, short name or alias), or a refusal (exit 1)
     with the import's "did you mean" (the closest name)."""
-    from govinfo.importers.points import PointIndex
     from govinfo.reports.explain import find_point
 
     found = find_point(folder, text)
     if found is not None:
         return found
-    message = t("score_unknown_point", point=text)
-    hint = PointIndex(folder.points).suggest(text)
-    if hint:
-        message += t("import_did_you_mean", hint=hint)
-    raise DataError(message)
+    raise DataError(t("score_unknown_point", point=text) + _hint(folder, text))
 
 
 def history_event(

@@ -117,7 +117,11 @@ def add_point(
         str | None, typer.Option("--short", help="The short name used in tables, e.g. 伊通.")
     ] = None,
     parent: Annotated[
-        str | None, typer.Option("--parent", help="The id of a county's city, e.g. siping.")
+        str | None,
+        typer.Option(
+            "--parent",
+            help="A county's city: its id, full name, short name or alias (e.g. siping, 四平).",
+        ),
     ] = None,
     tiers: Annotated[
         list[Tier] | None,
@@ -139,8 +143,8 @@ def add_point(
     """Add a point to the registry, admitted on --date to each --tier, and commit.
 
     The id, names and parent are checked first (a valid slug, not a device name such as con,
-    not taken in any letter case; names not used by another point; the parent registered); any
-    problem is refused (exit 1) with nothing written.
+    not taken in any letter case; names not used by another point; --parent only for a county,
+    naming a registered city); any problem is refused (exit 1) with nothing written.
     """
     from govinfo.app.registry import NewPoint, add_point
     from govinfo.i18n import t

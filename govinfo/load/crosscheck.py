@@ -13,6 +13,7 @@ from govinfo.load.records import ParsedFile, Ref
 from govinfo.model import (
     Adjustment,
     Point,
+    PointKind,
     Problem,
     RuleSet,
     Severity,
@@ -27,6 +28,7 @@ from govinfo.text import ID_CUTOFF, closest
 # the registry whether the point was addressed).
 _REF_TARGETS = {
     "point": {"points"},
+    "parent": {"points"},
     "folderpoint": {"points"},
     "solicitation": {"solicitations", "points"},
     "ruleday": {"rules"},
@@ -37,7 +39,12 @@ _REF_TARGETS = {
 
 # A reference of this kind that names nothing defined is an "unknown id" problem about the
 # records of this kind of file.
-_ID_TARGET = {"point": "points", "folderpoint": "points", "solicitation": "solicitations"}
+_ID_TARGET = {
+    "point": "points",
+    "parent": "points",
+    "folderpoint": "points",
+    "solicitation": "solicitations",
+}
 
 
 def broken(parsed: Iterable[ParsedFile]) -> set[str]:
@@ -188,6 +195,10 @@ class CrossCheck:
         assert problem is not None
         return problem
 
+    def _defined(self, kind: str) -> Collection[str]:
+        """The ids a reference of ``kind`` may name without being unknown."""
+        return self.sol_by_id if kind == "solicitation" else self.point_ids
+
     def add_file(self, pf: ParsedFile) -> None:
         point_ids = self.point_ids
         good = self._good
@@ -219,7 +230,7 @@ class CrossCheck:
             if problem is None:
                 if kind != "solicitation":  # its answer depends on the owner too
                     good.add((kind, ref.value, ref.day))
-            elif kind in _ID_TARGET and (kind != "solicitation" or ref.value not in self.sol_by_id):
+            elif kind in _ID_TARGET and ref.value not in self._defined(kind):
                 self._unknown(
                     _ID_TARGET[kind],
                     ref.value,
@@ -284,6 +295,13 @@ def _check_ref(
     if kind == "point":
         if ref.value not in point_ids:
             return err("unknown_point", value=ref.value, hint=_hint(ref.value, point_ids))
+    elif kind == "parent":
+        # SPEC: ``parent`` is a county's city (the county side is checked with the record).
+        if ref.value not in point_ids:
+            return err("unknown_point", value=ref.value, hint=_hint(ref.value, point_ids))
+        parent = by_point.get(ref.value)  # None: left out for an error; its kind is not known
+        if parent is not None and parent.kind is not PointKind.CITY:
+            return err("parent_not_city", value=ref.value, kind=parent.kind.value)
     elif kind == "folderpoint":
         if ref.value not in point_ids:
             return err(

@@ -40,8 +40,8 @@ RULE_FILE = re.compile(r"rules/([^/]+)\.yaml")
 
 
 class Ref(msgspec.Struct, frozen=True, array_like=True, gc=False):
-    """A reference to check across files: ``kind`` is ``point``, ``solicitation``,
-    ``publication``, ``ruleday`` or ``submission``; ``day`` is the date it is judged on and
+    """A reference to check across files: ``kind`` is ``point``, ``parent`` (a point's
+    parent: a registered city), ``solicitation``, ``publication``, ``ruleday`` or ``submission``; ``day`` is the date it is judged on and
     ``owner`` the submission's point (for solicitations)."""
 
     kind: str

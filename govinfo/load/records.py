@@ -167,6 +167,14 @@ def _read_history_event(r: FileReader, node: Node, field: str) -> tuple[HistoryE
     return HistoryEvent(**values), m
 
 
+def _parent_ref(r: FileReader, node: Node, field: str) -> str:
+    """A point's ``parent``: a point id, judged across the registry as a ``parent`` reference
+    (registered, and a city)."""
+    value = r.point_id(node, field)
+    r.ref("parent", node, value)
+    return value
+
+
 def _read_point(r: FileReader, node: Mapping) -> Point | None:
     spec: Spec = {
         "id": (r.point_id, True),
@@ -174,7 +182,7 @@ def _read_point(r: FileReader, node: Mapping) -> Point | None:
         "short": (r.text, False),
         "aliases": (r.text_list, False),
         "kind": (lambda n, f: r.enum(n, f, PointKind), True),
-        "parent": (r.point_ref, False),
+        "parent": (lambda n, f: _parent_ref(r, n, f), False),
         "tiers": (lambda n, f: r.list_of(n, f, lambda m, g: r.enum(m, g, Tier)), True),
         "contact": (lambda n, f: _read_contact(r, n, f), False),
         "history": (
@@ -203,6 +211,18 @@ def _read_point(r: FileReader, node: Mapping) -> Point | None:
             if date_node is not None:
                 r.warning(date_node.line, date_node.col, "history_order", id=point_id)
         previous = event.date
+    kind = values.get("kind")
+    parent_node = node.get("parent")
+    if "parent" in values and kind is not None and kind is not PointKind.COUNTY:
+        assert parent_node is not None
+        r.error(
+            parent_node.line,
+            parent_node.col,
+            "parent_not_county",
+            id=point_id,
+            value=values["parent"],
+            kind=kind.value,
+        )
     if len(set(tiers)) != len(tiers):
         tiers_node = node.get("tiers")
         assert tiers_node is not None

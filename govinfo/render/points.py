@@ -9,7 +9,7 @@ from typing import Any
 import msgspec
 
 from govinfo.i18n import error_text, t
-from govinfo.model import Point, PointKind, Tier
+from govinfo.model import HistoryKind, Point, PointKind, Tier
 from govinfo.render.score import status_words
 from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.registry import PointState, RegistryProblem, YearRow
@@ -36,10 +36,18 @@ LIST_KEYS = keys_of(PointRecord)
 
 def registry_problem_text(problem: RegistryProblem) -> str:
     """Why an edit of the registry is refused, in the current language."""
-    facts = {
-        k: t(f"pt_tier_{v.value}") if isinstance(v, Tier) else v for k, v in problem.facts.items()
-    }
+    facts = {k: _fact(v) for k, v in problem.facts.items()}
     return t(f"pt_{problem.code}", **facts)
+
+
+def _fact(value: object) -> object:
+    if isinstance(value, Tier):
+        return t(f"pt_tier_{value.value}")
+    if isinstance(value, HistoryKind):
+        return t(f"pt_event_{value.value}")
+    if isinstance(value, PointKind):
+        return t(f"kind_{value.value}")
+    return value
 
 
 def tier_words(tiers: tuple[Tier, ...] | list[Tier]) -> str:

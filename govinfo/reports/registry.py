@@ -6,12 +6,20 @@ Readings where the issue leaves room:
 
 * A point's state on a day: ``active`` when it holds any tier; otherwise the kind of its latest
   leaving event (``retired`` or ``disqualified``), or ``not-admitted`` when it never held one.
+* ``--parent`` names its point as every point argument does (id, full name, short name or
+  alias) and is written as that point's id; SPEC's "a county's city" is enforced: only a
+  county has a parent, and it must be a city (``check`` reports the same in the file).
 * A new point's name, short name and aliases must not be any other point's id, name, short name
   or alias: import and ``explain`` find points by those, and must find exactly one.
 * History stays in date order: a retire/reinstate event dated before the point's latest history
   event is refused (the loader warns about the order, and the clerk meant something else).
 * ``reinstate`` needs an earlier ``admitted`` event for the tier: a point never admitted is
   added, not reinstated.
+* A retire/reinstate event must change whether the point holds the tier from its day: a
+  reinstatement on the day the point retired or was disqualified leaves the tier not held (SPEC
+  §2, Tiers) and is refused, as are retiring a point that does not hold the tier and
+  reinstating one that does. ``close-year``'s events record the year's outcome and are not
+  held to this (``commended`` never changes a tier).
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from decimal import Decimal
 import msgspec
 
 from govinfo.errors import DataError
-from govinfo.model import Folder, HistoryEvent, HistoryKind, Point, Tier
+from govinfo.model import Folder, HistoryEvent, HistoryKind, Point, PointKind, Tier
 from govinfo.reports.passedover import passed_over
 from govinfo.rules.annual import default_as_of, score_year
 from govinfo.text import control_characters, fold
@@ -131,7 +139,8 @@ def point_card(folder: Folder, point: Point, today: dt.date) -> PointCard:
 class RegistryProblem(msgspec.Struct, frozen=True, gc=False):
     """Why an edit of the registry is refused: ``code`` names the check (``bad_id``,
     ``id_taken``, ``not_holding`` …), ``facts`` the values it found; render phrases it. A
-    :class:`~govinfo.model.Tier` among the facts is read as the tier's name."""
+    :class:`~govinfo.model.Tier`, :class:`~govinfo.model.HistoryKind` or
+    :class:`~govinfo.model.PointKind` among the facts is read as its name."""
 
     code: str
     facts: dict[str, object]
@@ -156,12 +165,17 @@ def new_point_problems(
     name: str,
     short: str | None,
     aliases: Sequence[str],
+    kind: PointKind,
     parent: str | None,
+    parent_point: Point | None,
     id_ok: bool,
+    parent_hint: str | None = None,
 ) -> list[RegistryProblem]:
     """Everything wrong with a new point (empty: fine).
     ``id_ok``: the id matches the slug pattern and is not a reserved device name (the loader's
-    own test, passed in so that this layer need not import the loader)."""
+    own test, passed in so that this layer need not import the loader). ``parent`` is the
+    ``--parent`` as given, ``parent_point`` the point it names (None: none), ``parent_hint``
+    the closest name when it names none."""
     problems: list[RegistryProblem] = []
     if not id_ok:
         problems.append(_problem("bad_id", id=point_id, pattern=ID_RE_TEXT))
@@ -206,21 +220,44 @@ def new_point_problems(
             problems.append(_problem("alias_repeat", value=text))
         seen.add(key)
     if parent is not None:
-        if parent == point_id:
-            problems.append(_problem("parent_self"))
-        elif folder.point(parent) is None:
-            problems.append(_problem("parent_unknown", parent=parent))
+        problems += _parent_problems(point_id, kind, parent, parent_point, parent_hint)
     return problems
+
+
+def _parent_problems(
+    point_id: str, kind: PointKind, parent: str, found: Point | None, hint: str | None
+) -> list[RegistryProblem]:
+    """SPEC: ``parent`` is a county's city."""
+    if kind is not PointKind.COUNTY:
+        return [_problem("parent_not_county", parent=parent, kind=kind)]
+    if parent == point_id:
+        return [_problem("parent_self")]
+    if found is None:
+        return [_problem("parent_unknown", parent=parent, hint=hint or "")]
+    if found.kind is not PointKind.CITY:
+        return [_problem("parent_not_city", parent=parent, id=found.id, kind=found.kind)]
+    return []
 
 
 def _latest(point: Point) -> HistoryEvent | None:
     return max(point.history, key=lambda ev: ev.date, default=None)
 
 
+def _with_event(point: Point, event: HistoryKind, tier: Tier, day: dt.date) -> Point:
+    return msgspec.structs.replace(
+        point, history=(*point.history, HistoryEvent(day, event, tier=tier))
+    )
+
+
 def history_problem(
     point: Point, event: HistoryKind, tier: Tier, day: dt.date
 ) -> RegistryProblem | None:
-    """Why ``event`` (retired or reinstated) for ``tier`` on ``day`` cannot be recorded, or None."""
+    """Why ``event`` (retired or reinstated) for ``tier`` on ``day`` cannot be recorded, or None.
+
+    An event that enters or leaves a tier must change whether the point holds it from ``day``
+    (compared on the history with and without it, by :meth:`Point.holds`); one that would not
+    is refused with the reason: the point does not hold the tier, already holds it, or left it
+    on that same day (SPEC: a return and a leaving event on one day leave the tier not held)."""
     if tier not in point.tiers:
         return _problem("tier_unlisted", id=point.id, tier=tier.value)
     latest = _latest(point)
@@ -228,15 +265,29 @@ def history_problem(
         return _problem(
             "date_order", id=point.id, date=day.isoformat(), latest=latest.date.isoformat()
         )
-    holds = point.holds(tier, day)
-    if event is HistoryKind.RETIRED and not holds:
-        return _problem("not_holding", id=point.id, tier=tier, date=day)
-    if event is HistoryKind.REINSTATED:
-        if holds:
-            return _problem("already_holding", id=point.id, tier=tier, date=day)
-        if not any(
-            ev.event is HistoryKind.ADMITTED and ev.tier is tier and ev.date <= day
-            for ev in point.history
-        ):
-            return _problem("never_admitted", id=point.id, tier=tier)
+    if event in _IN or event in _OUT:
+        before = point.holds(tier, day)
+        if _with_event(point, event, tier, day).holds(tier, day) == before:
+            return _unchanged(point, event, tier, day, before=before)
+    if event is HistoryKind.REINSTATED and not any(
+        ev.event is HistoryKind.ADMITTED and ev.tier is tier and ev.date <= day
+        for ev in point.history
+    ):
+        return _problem("never_admitted", id=point.id, tier=tier)
     return None
+
+
+def _unchanged(
+    point: Point, event: HistoryKind, tier: Tier, day: dt.date, *, before: bool
+) -> RegistryProblem:
+    """Why ``event`` would leave the point's holding of ``tier`` from ``day`` as it is."""
+    if event in _OUT:
+        return _problem("not_holding", id=point.id, tier=tier, date=day)
+    if before:
+        return _problem("already_holding", id=point.id, tier=tier, date=day)
+    left = [ev for ev in point.history if ev.tier is tier and ev.event in _OUT and ev.date == day]
+    if left:
+        return _problem(
+            "left_same_day", id=point.id, tier=tier, date=day.isoformat(), left=left[-1].event
+        )
+    return _problem("no_change", id=point.id, tier=tier, date=day.isoformat())

@@ -188,3 +188,37 @@ def test_init_without_git_identity_commits_as_office(
         ["git", "log", "--format=%an"], cwd=target, capture_output=True, text=True, check=True
     )
     assert author.stdout.strip() == "某省政府办公厅"
+
+
+def test_a_parent_that_is_not_a_countys_city_is_an_error_at_the_value(
+    make_folder: MakeFolder, runner: CliRunner
+) -> None:
+    # SPEC: parent is a county's city. fgw (a department) names a parent; lishu (a county)
+    # names a county, yitong a department; gongzhuling names a city and is fine.
+    counties = (
+        "- id: gongzhuling\n  name: 公主岭市人民政府办公室\n  kind: county\n  parent: changchun\n"
+        "  tiers: [provincial]\n  history:\n    - {date: 2001-01-01, event: admitted}\n"
+        "- id: lishu\n  name: 梨树县人民政府办公室\n  kind: county\n  parent: gongzhuling\n"
+        "  tiers: [provincial]\n  history:\n    - {date: 2001-01-01, event: admitted}\n"
+        "- id: yitong\n  name: 伊通县人民政府办公室\n  kind: county\n  parent: fgw\n"
+        "  tiers: [provincial]\n  history:\n    - {date: 2001-01-01, event: admitted}\n"
+    )
+    points = BASE_POINTS.replace("  kind: department\n", "  kind: department\n  parent: siping\n")
+    root = make_folder({"points.yaml": points + counties})
+    result = runner.invoke(app, ["--data", str(root), "--lang", "en", "check", "--format", "json"])
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["line"], p["col"], p["severity"], p["message"]) for p in problems] == [
+        (
+            22,
+            11,
+            "error",
+            "parent is only for a county (it names the county's city); point fgw is of kind "
+            "department and cannot have parent siping",
+        ),
+        (36, 11, "error", "parent gongzhuling must be a city (kind: city); its kind is county"),
+    ]
+    # yitong's parent fgw was left out for its own error: its kind is not judged again
+    result = runner.invoke(app, ["--data", str(root), "check"])
+    assert "points.yaml:22:11: error: parent 只用于县市区" in result.output
+    assert "points.yaml:36:11: error: parent gongzhuling 须是市州" in result.output

@@ -3,6 +3,7 @@ one commit through the write layer, `check` clean afterwards, refusals write not
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govinfo.load import WorkingTree, load_folder
+from govinfo.model import Tier
 from tests.support.cli import run_cli as run
 from tests.support.paths import FIXTURES
 
@@ -170,6 +172,11 @@ def test_add_to_both_tiers(runner: CliRunner, data: Path) -> None:
         (["yitong", "--name", "长春", "--kind", "county"], "changchun"),
         (["yitong", "--name", "伊通", "--alias", "长春市", "--kind", "county"], "changchun"),
         (["yitong", "--name", "伊通", "--kind", "county", "--parent", "nope"], "nope"),
+        (["yitong", "--name", "伊通", "--kind", "county", "--parent", "四平县"], "是否指“四平”"),
+        (["yitong", "--name", "伊通", "--kind", "department", "--parent", "siping"], "只有县市区"),
+        (["yitong", "--name", "伊通", "--kind", "city", "--parent", "siping"], "不能有 --parent"),
+        (["yitong", "--name", "伊通", "--kind", "county", "--parent", "农安"], "nongan 是县市区"),
+        (["yitong", "--name", "伊通", "--kind", "county", "--parent", "fgw"], "fgw 是省直部门"),
         (["yitong", "--name", " ", "--kind", "county"], "--name"),
     ],
 )
@@ -244,4 +251,117 @@ def test_uncommitted_hand_edits_are_not_overwritten(runner: CliRunner, data: Pat
     assert code == 1
     assert "points.yaml" in err
     assert points.read_bytes() == before
+    assert commits(data) == 1
+
+
+def test_reinstating_on_the_day_it_left_is_refused(runner: CliRunner, data: Path) -> None:
+    # SPEC: a return and a leaving event on the same day leave the tier not held, so a
+    # reinstatement dated the day of the retirement would change nothing: refused, not written.
+    code, _, err = run(runner, data, "points", "retire", "siping", "--date", "2004-03-01")
+    assert code == 0, err
+    before = (data / "points.yaml").read_bytes()
+    code, _, err = run(runner, data, "points", "reinstate", "四平", "--date", "2004-03-01")
+    assert code == 1
+    assert "恢复日期须晚于退出日期 2004-03-01" in err
+    assert "已记录" not in err
+    code, _, err = run(
+        runner, data, "--lang", "en", "points", "reinstate", "siping", "--date", "2004-03-01"
+    )
+    assert code == 1
+    assert "must be dated after 2004-03-01" in err
+    assert (data / "points.yaml").read_bytes() == before
+    assert commits(data) == 2
+    # the day after, it holds the tier again; retiring on that same day then changes it back
+    code, _, err = run(runner, data, "points", "reinstate", "siping", "--date", "2004-03-02")
+    assert code == 0, err
+    assert point(data, "siping").holds(Tier.PROVINCIAL, dt.date(2004, 3, 2))
+    code, _, err = run(runner, data, "points", "retire", "siping", "--date", "2004-03-02")
+    assert code == 0, err
+    assert not point(data, "siping").holds(Tier.PROVINCIAL, dt.date(2004, 3, 2))
+    assert run(runner, data, "check")[0] == 0
+
+
+def test_reinstating_on_the_day_of_a_disqualification_is_refused(
+    runner: CliRunner, data: Path
+) -> None:
+    points = data / "points.yaml"
+    text = points.read_text(encoding="utf-8").replace(
+        "    - {date: 2003-08-01, event: admitted}",
+        "    - {date: 2003-08-01, event: admitted}\n"
+        "    - {date: 2004-01-10, event: disqualified, year: 2003}",
+    )
+    points.write_text(text, encoding="utf-8")
+    git(data, "commit", "-qam", "yushu disqualified")
+    code, _, err = run(runner, data, "points", "reinstate", "yushu", "--date", "2004-01-10")
+    assert code == 1
+    assert "取消资格" in err
+    assert "2004-01-10" in err
+    assert points.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("given", ["siping", "四平市人民政府办公厅", "四平", "四平市"])
+def test_parent_is_named_like_every_point_argument(
+    runner: CliRunner, data: Path, given: str
+) -> None:
+    points = data / "points.yaml"
+    points.write_text(
+        points.read_text(encoding="utf-8").replace(
+            "  short: 四平\n", "  short: 四平\n  aliases: [四平市]\n"
+        ),
+        encoding="utf-8",
+    )
+    git(data, "commit", "-qam", "alias")
+    code, _, err = run(
+        runner,
+        data,
+        "points",
+        "add",
+        "yitong",
+        "--name",
+        "伊通",
+        "--kind",
+        "county",
+        "--parent",
+        given,
+    )
+    assert code == 0, err
+    assert point(data, "yitong").parent == "siping"  # written as the id
+    assert run(runner, data, "check")[0] == 0
+
+
+def test_a_parent_that_is_no_city_is_refused_in_english(runner: CliRunner, data: Path) -> None:
+    code, _, err = run(
+        runner,
+        data,
+        "--lang",
+        "en",
+        "points",
+        "add",
+        "abc7",
+        "--name",
+        "测试八",
+        "--kind",
+        "department",
+        "--parent",
+        "changchun",
+    )
+    assert code == 1
+    assert "a department point cannot have --parent changchun" in err
+    code, _, err = run(
+        runner,
+        data,
+        "--lang",
+        "en",
+        "points",
+        "add",
+        "abc8",
+        "--name",
+        "测试九",
+        "--kind",
+        "county",
+        "--parent",
+        "nongan",
+    )
+    assert code == 1
+    assert "--parent nongan must be a city, but nongan is a county point" in err
     assert commits(data) == 1

@@ -200,3 +200,52 @@ def test_a_row_dated_after_today_is_imported_with_a_warning(
         in out
     )
     assert "f.csv:2:" not in out
+
+
+def test_a_row_dated_after_its_point_left_is_imported_with_a_warning(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    """A retired or disqualified point's row after the day it left: imported (its items are
+    its own), but the clerk hears which point left, how and when."""
+    code, _, err = run(runner, folder, "points", "retire", "siping", "--date", "2003-06-30")
+    assert code == 0, err
+    points = folder / "points.yaml"
+    points.write_text(
+        points.read_text(encoding="utf-8")
+        + "    - {date: 2003-09-01, event: disqualified, year: 2002}\n",  # fgw, the last point
+        encoding="utf-8",
+    )
+    git(folder, "commit", "-qam", "fgw disqualified")
+    batch = tmp_path / "f.csv"
+    batch.write_text(
+        "报送单位,报送日期,标题,类别,审核人\n"
+        "四平,2003-06-30,四平市退出当日报送,综合,李四\n"
+        "四平,2003-07-02,四平市退出后报送,综合,李四\n"
+        "省发展改革委,2003-09-02,发改委取消资格后报送,综合,王五\n"
+        "长春,2003-09-02,长春市照常报送,综合,王明\n",
+        encoding="utf-8",
+    )
+    before = commits(folder)
+    code, out, err = run(runner, folder, "import", str(batch))
+    assert code == 0, err
+    assert (
+        "f.csv:3: warning: 报送日期“2003-07-02”：四平（siping）已于 2003-06-30 退出，"
+        "此后不在直报点之列；该行照常导入，请核对日期和报送单位" in out
+    )
+    assert (
+        "f.csv:4: warning: 报送日期“2003-09-02”：省发展改革委（fgw）已于 2003-09-01 取消资格" in out
+    )
+    assert "f.csv:2:" not in out  # the day it left
+    assert "f.csv:5:" not in out
+    assert commits(folder) == before + 1
+    assert (folder / "submissions/2003/siping/07.yaml").exists()
+    batch.write_text(
+        "报送单位,报送日期,标题,类别,审核人\n四平,2003-08-02,四平市八月报送,综合,李四\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(runner, folder, "--lang", "en", "import", "--dry-run", str(batch))
+    assert code == 0
+    assert (
+        "f.csv:2: warning: 报送日期 “2003-08-02”: 四平 (siping) left the network on 2003-06-30 "
+        "(retired); the row is imported all the same — check its date and point" in out
+    )
