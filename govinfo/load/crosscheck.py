@@ -301,7 +301,9 @@ def _check_ref(
             return err("unknown_point", value=ref.value, hint=_hint(ref.value, point_ids))
         parent = by_point.get(ref.value)  # None: left out for an error; its kind is not known
         if parent is not None and parent.kind is not PointKind.CITY:
-            return err("parent_not_city", value=ref.value, kind=parent.kind.value)
+            # a warning: SPEC describes the field, and scoring never reads it
+            message = t("parent_not_city", value=ref.value, kind=parent.kind.value)
+            return Problem(path, ref.line, ref.col, Severity.WARNING, message)
     elif kind == "folderpoint":
         if ref.value not in point_ids:
             return err(

@@ -215,7 +215,7 @@ def _read_point(r: FileReader, node: Mapping) -> Point | None:
     parent_node = node.get("parent")
     if "parent" in values and kind is not None and kind is not PointKind.COUNTY:
         assert parent_node is not None
-        r.error(
+        r.warning(  # as a parent that is not a city (load.crosscheck)
             parent_node.line,
             parent_node.col,
             "parent_not_county",
