@@ -1024,6 +1024,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column}“{value}”无法识别（应为 {expected}）",
         "{column} “{value}” is not understood (expected {expected})",
     ),
+    "import_time_dropped": (
+        "{column}“{value}”带有时刻 {time}：这一列只记日期，导入为 {date}，时刻未导入",
+        "{column} “{value}” has a time of day ({time}): the column holds a date only, so {date} is imported and the time dropped",
+    ),
     "import_no_such_day": (
         "{column}“{value}”是不存在的日期：{year} 年 {month} 月没有 {day} 日",
         "{column} “{value}” is not a real date: {year}-{month:02d} has no day {day}",

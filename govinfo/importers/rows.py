@@ -32,8 +32,8 @@ from govinfo.importers.values import (
     normalise_title,
     parse_category,
     parse_classification,
-    parse_date,
     parse_datetime,
+    parse_day,
     parse_mode,
     split_names,
 )
@@ -195,6 +195,30 @@ class _Row:
             return None
         return self.parsed(name, parse, expected)
 
+    def day(self, name: str) -> dt.date | None:
+        """A required date-only field (报送日期, 采用日期). A time of day that came with it — an
+        Excel date cell holding a date-time, or the same as text — is dropped with a warning
+        naming it (a time of 00:00 silently)."""
+        got: tuple[dt.date, str | None] | None = self.required(name, parse_day, "YYYY-MM-DD")
+        if got is None:
+            return None
+        day, time = got
+        if time is not None:
+            value = cell_text(self.raw(name))
+            self.problems.append(
+                warning(
+                    self.where,
+                    t(
+                        "import_time_dropped",
+                        column=self.label(name),
+                        value=value,
+                        time=time,
+                        date=day.isoformat(),
+                    ),
+                )
+            )
+        return day
+
     def point(self, name: str, text: str, points: PointIndex) -> Point | None:
         found = points.match(text)
         if isinstance(found, Point):
@@ -269,7 +293,7 @@ def submission_rows(
     for row in _data_rows(table, header):
         point_text = row.text("point", required=True)
         point = row.point("point", point_text, points) if point_text else None
-        day = row.required("date", parse_date, "YYYY-MM-DD")
+        day = row.day("date")
         title = row.text("title", required=True)
         category = row.required("category", lambda v: parse_category(v, categories), CATEGORY_WORDS)
         co: list[str] = []
@@ -315,7 +339,7 @@ def adoption_rows(
     columns = column_names(ADOPTION_ALIASES, header.labels)
     for row in _data_rows(table, header):
         publication = row.text("publication", required=True)
-        day = row.required("date", parse_date, "YYYY-MM-DD")
+        day = row.day("date")
         mode = row.required("mode", parse_mode, "单条/综合")
         issue = row.text("issue")
         submission = row.text("submission")
