@@ -1004,6 +1004,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "an adoption log needs a submission id column, or both point and title columns",
     ),
     "import_missing_value": ("{column} 为空", "{column} is empty"),
+    "import_missing_merged_across": (
+        "{column} 为空：这一格在跨列合并的单元格 {range} 中，合并格的内容只在 {cell}；跨列合并不会带入各列（上下合并才会带入每一行），请取消合并后逐格填写",
+        "{column} is empty: the cell is inside {range}, merged across columns, whose value sits in {cell} only; a merge across columns is not carried into each column (a merge down one column is carried into each row) — unmerge and fill in each cell",
+    ),
     "import_rows_in_cell": (
         "{column} 这一格有 {lines} 行，第 {k} 行像是文件里的一整行（含 {n} 个“{delim}”）：可能是前面的引号没有配对，把其后的行并进了这一格；请核对这几行是否都已导入",
         "{column} holds {lines} lines, and line {k} looks like a whole row of the file ({n} “{delim}”): a stray quote may have merged the rows after it into this cell; check that those rows were imported",

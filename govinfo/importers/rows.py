@@ -23,6 +23,7 @@ from govinfo.importers.columns import (
     column_names,
     find_header,
 )
+from govinfo.importers.merges import Carried, across_at, carried_down
 from govinfo.importers.points import PointIndex
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.tables import UNCACHED_FORMULA, Table
@@ -72,10 +73,20 @@ class AdoptionRow:
 class _Row:
     """One row's cells by field, and the problems found reading them."""
 
-    def __init__(self, table: Table, header: Header, number: int, cells: tuple[object, ...]):
+    def __init__(
+        self,
+        table: Table,
+        header: Header,
+        number: int,
+        cells: tuple[object, ...],
+        carried: Carried | None = None,
+    ):
         self.where = table.ref(number)
         self.header = header
         self.cells = cells
+        self.number = number
+        self.merges = table.merges
+        self.carried = carried or {}  # values merges carry down into this row's empty cells
         self.delimiter = table.delimiter
         self.problems: list[ImportProblem] = []
         # fields whose cell is already reported unreadable: a formula without a value, or a
@@ -85,10 +96,11 @@ class _Row:
         self.doubted: set[str] = set()  # several-line cells warned of as swallowed rows
 
     def raw(self, name: str) -> object:
-        col = self.header.columns.get(name)
-        if col is None or col >= len(self.cells):
-            return None
-        value = self.cells[col]
+        value = self._own(name)
+        if value is None:
+            value = self.carried.get((self.number, self.header.columns.get(name, -1)))
+            if value is None:
+                return None
         if value is UNCACHED_FORMULA:
             if name not in self.unreadable:
                 self.unreadable.add(name)
@@ -104,6 +116,25 @@ class _Row:
             if self.delimiter is not None:
                 self.rows_in(name, value, self.delimiter)
         return None if isinstance(value, str) and not value.strip() else value
+
+    def _own(self, name: str) -> object:
+        """The row's own cell of field ``name`` (None when blank), not what a merge carries."""
+        col = self.header.columns.get(name)
+        if col is None or col >= len(self.cells):
+            return None
+        value = self.cells[col]
+        return None if isinstance(value, str) and not value.strip() else value
+
+    def missing(self, name: str) -> None:
+        """Report a required cell that is empty — saying so when a merge across columns left it
+        empty (its value sits in the merge's first cell, and is not carried across)."""
+        if name in self.unreadable:
+            return
+        across = across_at(self.merges, self.number, self.header.columns.get(name, -1))
+        if across is None:
+            self.fail("import_missing_value", name)
+        else:
+            self.fail("import_missing_merged_across", name, range=across[0], cell=across[1])
 
     def rows_in(self, name: str, value: str, delimiter: str) -> None:
         """Warn when a cell that may hold several lines (备注) holds a line that looks like a
@@ -154,6 +185,8 @@ class _Row:
     def blank(self) -> bool:
         """Whether no recognised cell holds a value; every cell is read, so that the unreadable
         ones are reported first, in column order."""
+        if all(self._own(name) is None for name in self.header.columns):
+            return True  # nothing of its own: padding, even where a merge reaches into it
         values = [self.raw(name) for name in self.header.columns]
         return all(value is None for value in values) and not self.unreadable
 
@@ -163,8 +196,8 @@ class _Row:
     def text(self, name: str, *, required: bool = False) -> str | None:
         value = self.raw(name)
         if value is None:
-            if required and name not in self.unreadable:
-                self.fail("import_missing_value", name)
+            if required:
+                self.missing(name)
             return None
         return cell_text(value)
 
@@ -190,8 +223,7 @@ class _Row:
 
     def required(self, name: str, parse: Callable[[object], Any], expected: str) -> Any:
         if self.raw(name) is None:
-            if name not in self.unreadable:
-                self.fail("import_missing_value", name)
+            self.missing(name)
             return None
         return self.parsed(name, parse, expected)
 
@@ -240,9 +272,10 @@ class _Row:
 
 def _data_rows(table: Table, header: Header) -> Iterator[_Row]:
     """The rows below ``header`` that have a value in one of its columns."""
+    carried = carried_down(table, header.data_from, header.columns.values())
     for number, cells in table.rows:
         if number >= header.data_from:
-            row = _Row(table, header, number, cells)
+            row = _Row(table, header, number, cells, carried)
             if not row.blank():
                 yield row
 

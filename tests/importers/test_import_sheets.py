@@ -4,6 +4,7 @@ with a time of day, merged cells, a named sheet, names as written, duplicates th
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from govinfo.importers.merges import across_at, carried_down
+from govinfo.importers.tables import Table
 from govinfo.importers.values import NoSuchDay, parse_day
 from tests.support.cli import run_cli as run
 from tests.support.gitrepo import commits
@@ -97,3 +100,76 @@ def test_csv_text_with_a_time_reads_as_the_date_cell_would(
     assert "t.csv:2: warning: 报送日期“2003/8/22 9:30”带有时刻 09:30" in out
     assert "t.csv:3:" not in out
     assert "t.csv:4: error: 报送日期“2003-08-24 24:30”是不存在的时间" in out
+
+
+# --- merged cells ------------------------------------------------------------------------------
+
+
+def merged_book(path: Path, *, across: bool = True) -> Path:
+    """A 汇总表: a title row, the header, 长春's three rows under one merged 报送单位 cell, a
+    row whose 类别 is covered by a merge across C:D, and padding under a merge that runs on."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "一季度"
+    ws.append(["2003年一季度信息汇总表"])
+    ws.append(HEAD)
+    ws.append(["长春", dt.date(2003, 8, 22), "长春市合并一", "综合", "王明"])
+    ws.append([None, dt.date(2003, 8, 23), "长春市合并二", "调研", "王明"])
+    ws.append([None, dt.date(2003, 8, 24), "长春市合并三", "综合", "王明"])
+    ws.append(["四平", dt.date(2003, 8, 25), "四平市跨列合并", None if across else "综合", "李四"])
+    ws.append(["省发展改革委", dt.date(2003, 8, 26), "全省投资分析", "问题", "赵六"])
+    ws.merge_cells("A1:E1")
+    ws.merge_cells("A3:A5")
+    if across:
+        ws.merge_cells("C6:D6")
+    ws.merge_cells("A7:A9")  # runs on over two empty rows: padding, not rows
+    wb.save(path)
+    return path
+
+
+def test_a_merge_down_one_column_is_carried_to_each_row(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    book = merged_book(tmp_path / "q1.xlsx")
+    code, out, _err = run(runner, folder, "import", "--dry-run", str(book))
+    assert code == 1
+    assert "报送单位 为空" not in out
+    assert out.count("error") == 1
+    assert (
+        "q1.xlsx:一季度:6: error: 类别 为空：这一格在跨列合并的单元格 C6:D6 中，合并格的内容只在 C6；"
+        "跨列合并不会带入各列（上下合并才会带入每一行），请取消合并后逐格填写\n"
+    ) in out
+    assert "q1.xlsx:一季度:8" not in out
+    assert "q1.xlsx:一季度:9" not in out
+
+    code, out, _err = run(runner, folder, "--lang", "en", "import", "--dry-run", str(book))
+    assert "q1.xlsx:一季度:6: error: 类别 is empty: the cell is inside C6:D6, merged across" in out
+
+
+def test_merged_rows_are_imported_under_the_merged_point(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    book = merged_book(tmp_path / "q1.xlsx", across=False)
+    before = commits(folder)
+    for copy in (book, shutil.copy(book, tmp_path / "q1.dat")):  # openpyxl, python-calamine
+        code, out, err = run(runner, folder, "import", "--dry-run", str(copy))
+        assert code == 0, out + err
+        assert "warning" not in out
+        assert re.search(r"^长春\s+3\s+0$", out, re.MULTILINE), out
+    code, out, err = run(runner, folder, "import", str(book))
+    assert code == 0, out + err
+    assert commits(folder) == before + 1
+    text = (folder / "submissions/2003/changchun/08.yaml").read_text(encoding="utf-8")
+    for title in ("长春市合并一", "长春市合并二", "长春市合并三"):
+        assert f"title: {title}\n" in text
+
+
+def test_carried_down_costs_the_rows_not_the_span() -> None:
+    rows = [(1, ("报送单位", "标题")), (2, ("长春", "一")), (3, (None, "二")), (50, (None, "三"))]
+    merges = [(2, 1, 1_048_576, 1), (3, 1, 9, 1), (2, 2, 3, 3)]  # huge; overlapping; across
+    table = Table("x.xlsx", "表", rows, merges)
+    assert carried_down(table, 2, [0, 1]) == {(3, 0): "长春", (50, 0): "长春"}
+    assert carried_down(table, 3, [0, 1]) == {}  # a merge that starts in the header is its own
+    assert across_at(merges, 3, 2) == ("B2:C3", "B2")
+    assert across_at(merges, 2, 1) is None  # the merge's own first cell
