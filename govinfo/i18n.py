@@ -986,6 +986,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件里没有数据行（空文件，或只有表头）；请确认选对了文件",
         "the file holds no data rows (empty, or a header only); check that it is the right file",
     ),
+    "import_empty_sheet": (
+        "工作表“{sheet}”里没有数据行（空表，或只有表头）；请确认选对了工作表（--sheet）",
+        "sheet “{sheet}” holds no data rows (empty, or a header only); check that it is the right sheet (--sheet)",
+    ),
     "import_no_header": (
         "找不到表头行（如 报送单位、报送日期、标题、类别）；可用 --mapping 指定列名",
         "no header row found (e.g. 报送单位, 报送日期, 标题, 类别); name the columns with --mapping",

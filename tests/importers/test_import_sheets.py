@@ -173,3 +173,32 @@ def test_carried_down_costs_the_rows_not_the_span() -> None:
     assert carried_down(table, 3, [0, 1]) == {}  # a merge that starts in the header is its own
     assert across_at(merges, 3, 2) == ("B2:C3", "B2")
     assert across_at(merges, 2, 1) is None  # the merge's own first cell
+
+
+# --- a sheet with no rows -------------------------------------------------------------------
+
+
+def test_an_empty_sheet_is_named(folder: Path, tmp_path: Path, runner: CliRunner) -> None:
+    book = workbook(tmp_path / "q1.xlsx", [HEAD, ["长春", "2003-08-22", "长春市有数据", "综合"]])
+    wb = openpyxl.load_workbook(book)
+    wb.create_sheet("空表")
+    wb.save(book)
+    code, out, _err = run(runner, folder, "import", "--dry-run", "--sheet", "空表", str(book))
+    assert code == 1
+    assert out == (
+        "q1.xlsx:空表: error: 工作表“空表”里没有数据行（空表，或只有表头）；"
+        "请确认选对了工作表（--sheet）\n"
+    )
+    code, out, _err = run(
+        runner, folder, "--lang", "en", "import", "--dry-run", "--sheet", "空表", str(book)
+    )
+    assert out.startswith("q1.xlsx:空表: error: sheet “空表” holds no data rows")
+
+    # a workbook of several sheets, none with rows: the file, as before
+    empty = workbook(tmp_path / "two.xlsx", [])
+    wb = openpyxl.load_workbook(empty)
+    wb.create_sheet("乙")
+    wb.save(empty)
+    code, out, _err = run(runner, folder, "import", "--dry-run", str(empty))
+    assert code == 1
+    assert out.startswith("two.xlsx: error: 文件里没有数据行")
