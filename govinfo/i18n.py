@@ -1056,6 +1056,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column}“{value}”不是已登记的直报点{hint}",
         "{column} “{value}” is not a registered point{hint}",
     ),
+    "import_co_submitter_owner": (
+        "{column}：{value} 是本条信息的报送单位本身",
+        "{column}: {value} is the submission's own point",
+    ),
     "import_did_you_mean": ("——是否指“{hint}”？", " — did you mean {hint}?"),
     "import_ambiguous_point": (
         "{column}“{value}”同时对应多个直报点：{ids}",

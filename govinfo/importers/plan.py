@@ -89,6 +89,8 @@ class Plan(Tallied):
     counts: dict[str, Counts] = field(default_factory=dict)
     # per row: its fields' columns as the sheet heads them
     columns: dict[RowRef, Mapping[str, str]] = field(default_factory=dict)
+    # per row: its points by id → as the sheet writes them
+    names: dict[RowRef, Mapping[str, str]] = field(default_factory=dict)
 
     def count(self, point: str) -> Counts:
         return self.counts.setdefault(point, Counts())
@@ -112,10 +114,22 @@ def batch_problems(plan: Plan, problems: list[Problem], new: list[Problem]) -> l
         row = _row_of(plan, p)
         if row is not None:
             message = in_sheet_terms(p.message, plan.columns.get(row, {}))
+            message = _as_written(message, plan.names.get(row, {}))
             out.append(ImportProblem(row, p.severity, message))
         elif p.is_error and id(p) in fresh:
             out.append(ImportProblem(SourceRef(p.path, p.line, p.col), p.severity, p.message))
     return out
+
+
+def _as_written(message: str, names: Mapping[str, str]) -> str:
+    """``message`` with each of the row's point ids (``siping``) as the sheet writes the
+    point (四平): the validator speaks of the record, the clerk reads the row. Only whole ids,
+    never inside a path (``submissions/2003/siping/08.yaml``) or a longer word."""
+    if not names:
+        return message
+    ids = "|".join(re.escape(i) for i in sorted(names, key=len, reverse=True))
+    pattern = rf"(?<![A-Za-z0-9_./-])(?:{ids})(?![A-Za-z0-9_./-])"
+    return re.sub(pattern, lambda m: names[m[0]], message)
 
 
 def _row_of(plan: Plan, p: Problem) -> RowRef | None:
@@ -149,7 +163,10 @@ def plan_submissions(
 ) -> Plan:
     """Dedupe ``rows`` against ``folder`` (the loaded years) and themselves, and splice the new
     ones into their month files (read through ``read``)."""
-    plan = Plan(columns={row.where: row.columns for row in rows})
+    plan = Plan(
+        columns={row.where: row.columns for row in rows},
+        names={row.where: row.names for row in rows},
+    )
     exact: dict[tuple[str, dt.date, str], SourceRef] = {}
     by_title: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)
     for s in folder.submissions:
@@ -319,7 +336,9 @@ def _find_submission(
         if s.date <= row.date and (row.date - s.date).days <= MAX_ADOPTION_DAYS
     ]
     if not candidates:
-        plan.problems.append(error(row.where, t("import_no_such_submission", point=row.point)))
+        plan.problems.append(
+            error(row.where, t("import_no_such_submission", point=row.point_text or row.point))
+        )
         return None
     candidates.sort(key=lambda s: (s.date, s.id))
     chosen = candidates[-1]

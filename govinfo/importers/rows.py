@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from govinfo.i18n import t
@@ -55,6 +55,8 @@ class SubmissionRow:
     norm: str  # the title as dedupe compares it
     record: dict[str, Any]  # the fields to write, without ``id``
     columns: Mapping[str, str]  # field → its column as the sheet heads it (``column_names``)
+    # the row's points (owner, co-submitters) by id → as the sheet writes them, for messages
+    names: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class AdoptionRow:
     submission: str | None  # an id, when the sheet gives one
     point: str | None  # else the point and title
     norm: str | None
+    point_text: str | None  # the point as the sheet writes it, for messages
     columns: Mapping[str, str]  # field → its column as the sheet heads it (``column_names``)
 
 
@@ -330,11 +333,16 @@ def submission_rows(
         title = row.text("title", required=True)
         category = row.required("category", lambda v: parse_category(v, categories), CATEGORY_WORDS)
         co: list[str] = []
+        names = {point.id: point_text} if point is not None and point_text else {}
         co_text = row.text("co_submitters")
         for name in split_names(co_text) if co_text else []:
             other = row.point("co_submitters", name, points)
-            if other is not None and other.id not in co:
+            if other is not None and point is not None and other.id == point.id:
+                # said here, as the sheet writes it (长春), not by the check of the record (its id)
+                row.fail("import_co_submitter_owner", "co_submitters", value=name)
+            elif other is not None and other.id not in co:
                 co.append(other.id)
+                names[other.id] = name
         record: dict[str, Any] = {
             "date": day,
             "title": title,
@@ -353,7 +361,7 @@ def submission_rows(
         if row.failed() or point is None or day is None or not title:
             continue
         norm = normalise_title(title)
-        out.append(SubmissionRow(row.where, point.id, day, title, norm, record, columns))
+        out.append(SubmissionRow(row.where, point.id, day, title, norm, record, columns, names))
     return out, problems
 
 
@@ -378,6 +386,7 @@ def adoption_rows(
         submission = row.text("submission")
         point_id: str | None = None
         norm: str | None = None
+        point_text: str | None = None
         if submission is None:
             point_text = row.text("point", required=True)
             title = row.text("title", required=True)
@@ -389,7 +398,16 @@ def adoption_rows(
             continue
         out.append(
             AdoptionRow(
-                row.where, day, publication, mode.value, issue, submission, point_id, norm, columns
+                row.where,
+                day,
+                publication,
+                mode.value,
+                issue,
+                submission,
+                point_id,
+                norm,
+                point_text,
+                columns,
             )
         )
     return out, problems

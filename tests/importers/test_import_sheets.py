@@ -16,7 +16,7 @@ from govinfo.importers.merges import across_at, carried_down
 from govinfo.importers.tables import Table
 from govinfo.importers.values import NoSuchDay, parse_day
 from tests.support.cli import run_cli as run
-from tests.support.gitrepo import commits
+from tests.support.gitrepo import commit_all, commits
 
 HEAD = ["报送单位", "报送日期", "标题", "类别", "审核人"]
 
@@ -202,3 +202,50 @@ def test_an_empty_sheet_is_named(folder: Path, tmp_path: Path, runner: CliRunner
     code, out, _err = run(runner, folder, "import", "--dry-run", str(empty))
     assert code == 1
     assert out.startswith("two.xlsx: error: 文件里没有数据行")
+
+
+# --- points named as the sheet writes them ------------------------------------------------------
+
+
+def test_messages_name_points_as_the_sheet_writes_them(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    (folder / "solicitations").mkdir()
+    (folder / "solicitations/2003.yaml").write_text(
+        "- id: YG-2003-001\n  issued: 2003-08-01\n  due: 2003-08-30\n  topic: 秋粮\n"
+        "  points: [changchun]\n",
+        encoding="utf-8",
+    )
+    commit_all(folder)
+    batch = tmp_path / "co.csv"
+    batch.write_text(
+        "报送单位,报送日期,标题,类别,审核人,合报单位,约稿编号\n"
+        "长春,2003-08-22,长春市合报自己,综合,王明,长春市、四平,\n"
+        "四平,2003-08-23,四平市未约之稿,综合,李四,,YG-2003-001\n",
+        encoding="utf-8",
+    )
+    code, out, _err = run(runner, folder, "import", "--dry-run", str(batch))
+    assert code == 1
+    assert "co.csv:2: error: 合报单位：长春市 是本条信息的报送单位本身\n" in out
+    assert "co.csv:3: warning: 约稿编号：约稿 YG-2003-001 并未向 四平 约稿，不计约稿加成\n" in out
+    assert "changchun" not in out
+    assert "siping" not in out
+    code, out, _err = run(runner, folder, "--lang", "en", "import", "--dry-run", str(batch))
+    assert "co.csv:2: error: 合报单位: 长春市 is the submission's own point\n" in out
+
+    log = tmp_path / "ad.csv"
+    log.write_text("报送单位,标题,采用日期,刊物,采用方式\n四平,没有这条,2003-09-01,jl-zb,单条\n")
+    code, out, _err = run(runner, folder, "import", "--adoptions", "--dry-run", str(log))
+    assert code == 1
+    assert "ad.csv:2: error: 在 四平 的信息中找不到此标题" in out
+
+
+def test_ids_are_replaced_whole_and_never_inside_a_path() -> None:
+    from govinfo.importers.plan import _as_written
+
+    names = {"siping": "四平", "fgw": "省发展改革委"}
+    assert _as_written("未向 siping 约稿", names) == "未向 四平 约稿"
+    assert _as_written("见 submissions/2003/siping/08.yaml:3", names) == (
+        "见 submissions/2003/siping/08.yaml:3"
+    )
+    assert _as_written("fgw-2003-0001 与 sipingx", names) == "fgw-2003-0001 与 sipingx"
