@@ -1070,6 +1070,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "与本批 {where} 重复，只导入一次",
         "repeats {where} in this batch; imported once",
     ),
+    "import_duplicate_differs": (
+        "与 {where} 重复，已跳过，数据目录中的记录保持不变；但两者有不同：{diffs}",
+        "duplicate of {where}; skipped, and the record in the folder is kept as it is — but they differ: {diffs}",
+    ),
+    "import_repeat_differs": (
+        "与本批 {where} 重复，只导入一次，用的是 {where} 的内容；但两行有不同：{diffs}",
+        "repeats {where} in this batch; imported once, with the values of {where} — but the rows differ: {diffs}",
+    ),
+    "import_differs_field": (
+        "{column}（本行{mine}，{where} 为{kept}）",
+        "{column} (this row {mine}, {where} {kept})",
+    ),
+    "import_differs_sep": ("；", "; "),
+    "import_differs_value": ("“{value}”", "“{value}”"),
+    "import_differs_empty": ("空", "empty"),
+    "import_classification_public": ("公开", "public"),
+    "import_classification_internal": ("内部", "internal"),
+    "import_classification_secret": ("秘密", "secret"),
     "import_possible_duplicate": (
         "可能与 {where} 重复（同一单位、同一标题，日期相差 7 天以内）",
         "possible duplicate of {where} (same point and title within 7 days)",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govinfo.i18n import t
+from govinfo.importers import differ
 from govinfo.importers.columns import in_sheet_terms
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow
@@ -167,30 +168,29 @@ def plan_submissions(
         columns={row.where: row.columns for row in rows},
         names={row.where: row.names for row in rows},
     )
-    exact: dict[tuple[str, dt.date, str], SourceRef] = {}
+    exact: dict[tuple[str, dt.date, str], Submission] = {}
     by_title: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)
     for s in folder.submissions:
         norm = normalise_title(s.title)
-        exact.setdefault((s.point, s.date, norm), s.source)
+        exact.setdefault((s.point, s.date, norm), s)
         by_title[(s.point, norm)].append((s.date, _where(s.source)))
-    batch_first: dict[tuple[str, dt.date, str], RowRef] = {}
+    labels = {p.id: p.label for p in folder.points}
+    batch_first: dict[tuple[str, dt.date, str], SubmissionRow] = {}
     accepted: list[SubmissionRow] = []
     for row in rows:
         key = (row.point, row.date, row.norm)
         counts = plan.count(row.point)
-        src = exact.get(key)
-        if src is not None:
+        stored = exact.get(key)
+        if stored is not None:
             counts.duplicate += 1
-            plan.problems.append(
-                warning(row.where, t("import_duplicate", where=_where(src)), "duplicate")
-            )
+            plan.problems.append(_skipped(row, stored, labels))
             continue
         first = batch_first.get(key)
         if first is not None:
             counts.duplicate += 1
-            plan.problems.append(warning(row.where, t("import_repeat", where=str(first))))
+            plan.problems.append(_repeated(row, first))
             continue
-        batch_first[key] = row.where
+        batch_first[key] = row
         near = _near(by_title.get((row.point, row.norm), ()), row.date)
         if near is not None:
             plan.problems.append(warning(row.where, t("import_possible_duplicate", where=near)))
@@ -221,6 +221,31 @@ def plan_submissions(
             spliced = insert_records(_old_text(read, path), items, path=path)
         plan.add_file(path, spliced, [row.where for row, _ in entries])
     return plan
+
+
+def _skipped(row: SubmissionRow, stored: Submission, labels: Mapping[str, str]) -> ImportProblem:
+    """The warning for a row already in the folder: skipped — and, when it says something the
+    record does not, what (listed with the warnings, not folded away with the duplicates)."""
+    where = _where(stored.source)
+    kept = differ.stored_facts(stored)
+    if differ.facts(row.record) == kept:
+        return warning(row.where, t("import_duplicate", where=where), "duplicate")
+    kept_text = {name: differ.stored_text(stored, name, labels) for name in differ.FIELDS}
+    diffs = differ.differences(
+        differ.facts(row.record), kept, row.written, kept_text, row.columns, where
+    )
+    return warning(row.where, t("import_duplicate_differs", where=where, diffs=diffs))
+
+
+def _repeated(row: SubmissionRow, first: SubmissionRow) -> ImportProblem:
+    """The warning for a repeat of an earlier row of the batch: imported once, with the first
+    row's values — and, when the two differ, where."""
+    mine, kept = differ.facts(row.record), differ.facts(first.record)
+    where = str(first.where)
+    if mine == kept:
+        return warning(row.where, t("import_repeat", where=where))
+    diffs = differ.differences(mine, kept, row.written, first.written, row.columns, where)
+    return warning(row.where, t("import_repeat_differs", where=where, diffs=diffs))
 
 
 def _near(seen: Iterable[tuple[dt.date, str]], day: dt.date) -> str | None:

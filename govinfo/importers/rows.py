@@ -57,6 +57,8 @@ class SubmissionRow:
     columns: Mapping[str, str]  # field → its column as the sheet heads it (``column_names``)
     # the row's points (owner, co-submitters) by id → as the sheet writes them, for messages
     names: Mapping[str, str] = field(default_factory=dict)
+    # field → the cell as the sheet writes it, for messages (a repeat that says otherwise)
+    written: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -361,7 +363,10 @@ def submission_rows(
         if row.failed() or point is None or day is None or not title:
             continue
         norm = normalise_title(title)
-        out.append(SubmissionRow(row.where, point.id, day, title, norm, record, columns, names))
+        written = {name: row.text(name) or "" for name in header.columns}
+        out.append(
+            SubmissionRow(row.where, point.id, day, title, norm, record, columns, names, written)
+        )
     return out, problems
 
 

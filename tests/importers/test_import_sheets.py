@@ -249,3 +249,49 @@ def test_ids_are_replaced_whole_and_never_inside_a_path() -> None:
         "见 submissions/2003/siping/08.yaml:3"
     )
     assert _as_written("fgw-2003-0001 与 sipingx", names) == "fgw-2003-0001 与 sipingx"
+
+
+# --- duplicates that say something else -------------------------------------------------------
+
+
+def test_a_repeat_that_differs_says_where_and_which_row_was_kept(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    batch = tmp_path / "dup.csv"
+    batch.write_text(
+        ",".join(HEAD) + "\n长春,2003-08-22,长春市重复测试,综合,王明\n"
+        "长春,2003-08-22,长春市重复测试,调研,\n"
+        "长春,2003-08-22,长春市重复测试,综合,王明\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(runner, folder, "import", str(batch))
+    assert code == 0, out + err
+    assert (
+        "dup.csv:3: warning: 与本批 dup.csv:2 重复，只导入一次，用的是 dup.csv:2 的内容；"
+        "但两行有不同：类别（本行“调研”，dup.csv:2 为“综合”）；审核人（本行空，dup.csv:2 为“王明”）\n"
+    ) in out
+    assert "dup.csv:4: warning: 与本批 dup.csv:2 重复，只导入一次\n" in out
+    text = (folder / "submissions/2003/changchun/08.yaml").read_text(encoding="utf-8")
+    assert "category: general\n" in text
+    assert "research" not in text
+
+    # the same title again, now against the folder: skipped, and what it says otherwise named
+    again = tmp_path / "again.csv"
+    again.write_text(
+        ",".join(HEAD) + ",合报单位\n长春,2003-08-22,长春市重复测试,调研,王明,四平\n"
+        "长春,2003-08-22,长春市重复测试,综合,王明,\n",
+        encoding="utf-8",
+    )
+    before = commits(folder)
+    code, out, _err = run(runner, folder, "--lang", "en", "import", str(again))
+    assert code == 0
+    assert (
+        "again.csv:2: warning: duplicate of submissions/2003/changchun/08.yaml:1; skipped, and "
+        "the record in the folder is kept as it is — but they differ: 类别 (this row “调研”, "
+        "submissions/2003/changchun/08.yaml:1 “general”); 合报单位 (this row “四平”, "
+        "submissions/2003/changchun/08.yaml:1 empty)\n"
+    ) in out
+    assert (
+        "again.csv:3: warning: duplicate of submissions/2003/changchun/08.yaml:1; skipped\n" in out
+    )
+    assert commits(folder) == before
