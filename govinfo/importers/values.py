@@ -123,6 +123,22 @@ def parse_datetime(value: object) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, minute)
 
 
+# The traditional characters of the known headers and words (報送單位, 標題, 類別, 綜合, 調研,
+# 問題, 輿情清單, 密級 …) → their simplified forms: a Big5 file from a 繁體 system reads as its
+# simplified twin. An explicit table, applied only to match headers and words — never to names,
+# titles or anything kept: 長春 is not matched (add it to the point's aliases).
+TRADITIONAL = str.maketrans(
+    "報單點稱時標題類別約編號審簽發級聯備註說採數碼綜調問輿緊內資絕機開條獨間",
+    "报单点称时标题类别约编号审签发级联备注说采数码综调问舆紧内资绝机开条独间",
+)
+
+
+def fold_word(text: str) -> str:
+    """``text`` folded (see ``govinfo.text.fold``) with the traditional characters of the known
+    headers and words in their simplified forms: the key a header or a word is looked up by."""
+    return fold(text).translate(TRADITIONAL)
+
+
 _CATEGORY_WORDS: dict[str, Category] = {
     "综合": Category.GENERAL,
     "综合信息": Category.GENERAL,
@@ -174,7 +190,7 @@ def _word(
     words: dict[str, Category] | dict[str, Classification] | dict[str, Mode],
     enum: type[Category] | type[Classification] | type[Mode],
 ) -> str:
-    key = fold(cell_text(value))
+    key = fold_word(cell_text(value))
     found = words.get(key)
     if found is not None:
         return found.value
@@ -187,7 +203,7 @@ def _word(
 
 def parse_category(value: object, extra: dict[str, str] | None = None) -> Category:
     if extra:
-        hit = extra.get(fold(cell_text(value)))
+        hit = extra.get(fold_word(cell_text(value)))
         if hit is not None:
             return Category(hit)
     return Category(_word(value, _CATEGORY_WORDS, Category))

@@ -295,3 +295,99 @@ def test_a_repeat_that_differs_says_where_and_which_row_was_kept(
         "again.csv:3: warning: duplicate of submissions/2003/changchun/08.yaml:1; skipped\n" in out
     )
     assert commits(folder) == before
+
+
+# --- a Big5 file in traditional characters ----------------------------------------------------
+
+TRADITIONAL_HEADERS = {
+    "報送單位": "point",
+    "直報點": "point",
+    "單位名稱": "point",
+    "報送日期": "date",
+    "報送時間": "date",
+    "標題": "title",
+    "信息標題": "title",
+    "題目": "title",
+    "信息名稱": "title",
+    "類別": "category",
+    "信息類別": "category",
+    "分類": "category",
+    "約稿編號": "solicitation",
+    "審核人": "reviewer",
+    "簽發人": "reviewer",
+    "密級": "classification",
+    "合報單位": "co_submitters",
+    "聯合報送單位": "co_submitters",
+    "發生時間": "occurred_at",
+    "事發時間": "occurred_at",
+    "報告時間": "reported_at",
+    "上報時間": "reported_at",
+    "備註": "note",
+    "說明": "note",
+}
+
+
+def test_traditional_headers_and_words_are_known() -> None:
+    from govinfo.importers.columns import SUBMISSION_ALIASES, _alias_index, _clean_header
+    from govinfo.importers.columns import Mapping_ as M
+    from govinfo.importers.values import parse_category, parse_classification, parse_mode
+
+    index = _alias_index(SUBMISSION_ALIASES, M())
+    for header, name in TRADITIONAL_HEADERS.items():
+        assert index.get(_clean_header(header)) == name, header
+    words = {
+        "綜合": "general",
+        "調研報告": "research",
+        "問題類": "problem",
+        "突發事件": "emergency",
+    }
+    words |= {"緊急信息": "emergency", "輿情清單": "opinion-list", "社情民意清單": "opinion-list"}
+    for word, value in words.items():
+        assert parse_category(word).value == value, word
+    assert [parse_classification(w).value for w in ("公開", "內部", "機密", "絕密")] == [
+        "public",
+        "internal",
+        "secret",
+        "secret",
+    ]
+    assert [parse_mode(w).value for w in ("單條", "綜合採用", "合編")] == [
+        "single",
+        "combined",
+        "combined",
+    ]
+
+
+def test_a_big5_file_with_traditional_headers_imports(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    batch = tmp_path / "big5.csv"
+    batch.write_bytes(
+        "序號,報送單位,報送日期,標題,類別,密級,審核人,備註\n"
+        "1,長春市,2003-08-22,長春市繁體測試,綜合,內部,王明,註\n"
+        "2,四平,2003-08-23,四平市繁體調研,調研,公開,李四,\n".encode("big5")
+    )
+    code, out, _err = run(runner, folder, "import", "--dry-run", str(batch))
+    assert code == 1
+    assert "--encoding big5" in out
+    code, out, err = run(runner, folder, "import", "--dry-run", "--encoding", "big5", str(batch))
+    assert code == 1
+    # the headers and words are known; a point's name is matched only as registered
+    assert out.startswith(
+        "big5.csv:2: error: 報送單位“長春市”不是已登记的直报点——是否指“长春”？\n"
+    ), out
+    assert out.count("error") == 1
+    assert "以下列未导入" not in out
+
+    batch.write_bytes(batch.read_bytes().replace("長春市".encode("big5"), "長春".encode("big5")))
+    (folder / "points.yaml").write_text(
+        (folder / "points.yaml")
+        .read_text(encoding="utf-8")
+        .replace("aliases: [长春市]", "aliases: [长春市, 長春]"),
+        encoding="utf-8",
+    )
+    commit_all(folder)
+    code, out, err = run(runner, folder, "import", "--encoding", "big5", str(batch))
+    assert code == 0, out + err
+    text = (folder / "submissions/2003/siping/08.yaml").read_text(encoding="utf-8")
+    assert "category: research\n" in text
+    assert "classification: public\n" in text
