@@ -998,6 +998,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件里没有数据行（空文件，或只有表头）；请确认选对了文件",
         "the file holds no data rows (empty, or a header only); check that it is the right file",
     ),
+    "import_empty_sheet": (
+        "工作表“{sheet}”里没有数据行（空表，或只有表头）；请确认选对了工作表（--sheet）",
+        "sheet “{sheet}” holds no data rows (empty, or a header only); check that it is the right sheet (--sheet)",
+    ),
     "import_no_header": (
         "找不到表头行（如 报送单位、报送日期、标题、类别）；可用 --mapping 指定列名",
         "no header row found (e.g. 报送单位, 报送日期, 标题, 类别); name the columns with --mapping",
@@ -1016,6 +1020,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "an adoption log needs a submission id column, or both point and title columns",
     ),
     "import_missing_value": ("{column} 为空", "{column} is empty"),
+    "import_missing_merged_across": (
+        "{column} 为空：这一格在跨列合并的单元格 {range} 中，合并格的内容只在 {cell}；跨列合并不会带入各列（上下合并才会带入每一行），请取消合并后逐格填写",
+        "{column} is empty: the cell is inside {range}, merged across columns, whose value sits in {cell} only; a merge across columns is not carried into each column (a merge down one column is carried into each row) — unmerge and fill in each cell",
+    ),
     "import_rows_in_cell": (
         "{column} 这一格有 {lines} 行，第 {k} 行像是文件里的一整行（含 {n} 个“{delim}”）：可能是前面的引号没有配对，把其后的行并进了这一格；请核对这几行是否都已导入",
         "{column} holds {lines} lines, and line {k} looks like a whole row of the file ({n} “{delim}”): a stray quote may have merged the rows after it into this cell; check that those rows were imported",
@@ -1035,6 +1043,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_bad_value": (
         "{column}“{value}”无法识别（应为 {expected}）",
         "{column} “{value}” is not understood (expected {expected})",
+    ),
+    "import_time_dropped": (
+        "{column}“{value}”带有时刻 {time}：这一列只记日期，导入为 {date}，时刻未导入",
+        "{column} “{value}” has a time of day ({time}): the column holds a date only, so {date} is imported and the time dropped",
     ),
     "import_no_such_day": (
         "{column}“{value}”是不存在的日期：{year} 年 {month} 月没有 {day} 日",
@@ -1056,6 +1068,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column}“{value}”不是已登记的直报点{hint}",
         "{column} “{value}” is not a registered point{hint}",
     ),
+    "import_co_submitter_owner": (
+        "{column}：{value} 是本条信息的报送单位本身",
+        "{column}: {value} is the submission's own point",
+    ),
     "import_did_you_mean": ("——是否指“{hint}”？", " — did you mean {hint}?"),
     "import_ambiguous_point": (
         "{column}“{value}”同时对应多个直报点：{ids}",
@@ -1066,6 +1082,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "与本批 {where} 重复，只导入一次",
         "repeats {where} in this batch; imported once",
     ),
+    "import_duplicate_differs": (
+        "与 {where} 重复，已跳过，数据目录中的记录保持不变；但两者有不同：{diffs}",
+        "duplicate of {where}; skipped, and the record in the folder is kept as it is — but they differ: {diffs}",
+    ),
+    "import_repeat_differs": (
+        "与本批 {where} 重复，只导入一次，用的是 {where} 的内容；但两行有不同：{diffs}",
+        "repeats {where} in this batch; imported once, with the values of {where} — but the rows differ: {diffs}",
+    ),
+    "import_differs_field": (
+        "{column}（本行{mine}，{where} 为{kept}）",
+        "{column} (this row {mine}, {where} {kept})",
+    ),
+    "import_differs_sep": ("；", "; "),
+    "import_differs_value": ("“{value}”", "“{value}”"),
+    "import_differs_empty": ("空", "empty"),
+    "import_classification_public": ("公开", "public"),
+    "import_classification_internal": ("内部", "internal"),
+    "import_classification_secret": ("秘密", "secret"),
     "import_possible_duplicate": (
         "可能与 {where} 重复（同一单位、同一标题，日期相差 7 天以内）",
         "possible duplicate of {where} (same point and title within 7 days)",

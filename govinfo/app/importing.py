@@ -240,7 +240,7 @@ def run_import(
                 ]
             else:
                 out.problems += problems
-        out.problems += empty_files(files, rows_of, out.problems)
+        out.problems += empty_files(files, rows_of, out.problems, tables)
         if options.today is not None:
             out.problems += later_than(options.today, [*sub_rows, *adopt_rows])
         out.problems += after_leaving(folder.points, sub_rows)
@@ -294,16 +294,30 @@ def run_import(
 
 
 def empty_files(
-    files: list[Path], rows_of: Counter[str], problems: list[ImportProblem]
+    files: list[Path],
+    rows_of: Counter[str],
+    problems: list[ImportProblem],
+    tables: Iterable[Table] = (),
 ) -> list[ImportProblem]:
     """One error for each file that gave no rows and no other problem: an empty or header-only
-    file is a mistake (the wrong file, an export that failed), never a silent success."""
+    file is a mistake (the wrong file, an export that failed), never a silent success. When the
+    file's rows came from one sheet (``--sheet``, or a workbook of one sheet), the error names
+    it (``file:sheet``), as every import position does."""
     told = {p.where.file for p in problems if isinstance(p.where, RowRef)}
-    return [
-        error(RowRef(path.name, None, 0), t("import_empty_file"))
-        for path in files
-        if not rows_of[path.name] and path.name not in told
-    ]
+    sheets: dict[str, set[str | None]] = {}
+    for table in tables:
+        sheets.setdefault(table.file, set()).add(table.sheet)
+    out: list[ImportProblem] = []
+    for path in files:
+        if rows_of[path.name] or path.name in told:
+            continue
+        read = sheets.get(path.name, set())
+        sheet = next(iter(read)) if len(read) == 1 else None
+        if sheet is None:
+            out.append(error(RowRef(path.name, None, 0), t("import_empty_file")))
+        else:
+            out.append(error(RowRef(path.name, sheet, 0), t("import_empty_sheet", sheet=sheet)))
+    return out
 
 
 def closed_year_notes(points: Iterable[Point], years: set[int]) -> list[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from govinfo.errors import UsageError
 from govinfo.i18n import os_error_text, t
 from govinfo.importers.tables import Merge, Row, Table
-from govinfo.importers.values import cell_text, fold
+from govinfo.importers.values import cell_text, fold_word
 
 HEADER_SCAN_ROWS = 20
 # Row serial numbers: every office sheet has one; not a field, and not worth a warning.
@@ -147,7 +147,7 @@ def read_mapping(path: Path, fields: Mapping[str, object]) -> Mapping_:
             raise UsageError(
                 t("import_mapping_field", file=str(path), field=name, fields=", ".join(fields))
             )
-        out_cols[fold(header)] = name
+        out_cols[fold_word(header)] = name
     out_cats: dict[str, str] = {}
     values = {c.value for c in Category}
     for word, cat in pairs(categories_node):
@@ -155,7 +155,7 @@ def read_mapping(path: Path, fields: Mapping[str, object]) -> Mapping_:
             raise UsageError(
                 t("import_mapping_field", file=str(path), field=cat, fields=", ".join(values))
             )
-        out_cats[fold(word)] = cat
+        out_cats[fold_word(word)] = cat
     return Mapping_(out_cols, out_cats)
 
 
@@ -169,13 +169,13 @@ class Header:
 
 
 def _alias_index(aliases: Mapping[str, tuple[str, ...]], mapping: Mapping_) -> dict[str, str]:
-    index = {fold(a): name for name, names in aliases.items() for a in names}
+    index = {fold_word(a): name for name, names in aliases.items() for a in names}
     index.update(mapping.columns)
     return index
 
 
 def _clean_header(text: str) -> str:
-    return fold(text).strip("*＊:：()（）")
+    return fold_word(text).strip("*＊:：()（）")
 
 
 def _merged_value(

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govinfo.i18n import t
+from govinfo.importers import differ
 from govinfo.importers.columns import in_sheet_terms
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow
@@ -89,6 +90,8 @@ class Plan(Tallied):
     counts: dict[str, Counts] = field(default_factory=dict)
     # per row: its fields' columns as the sheet heads them
     columns: dict[RowRef, Mapping[str, str]] = field(default_factory=dict)
+    # per row: its points by id → as the sheet writes them
+    names: dict[RowRef, Mapping[str, str]] = field(default_factory=dict)
 
     def count(self, point: str) -> Counts:
         return self.counts.setdefault(point, Counts())
@@ -112,10 +115,22 @@ def batch_problems(plan: Plan, problems: list[Problem], new: list[Problem]) -> l
         row = _row_of(plan, p)
         if row is not None:
             message = in_sheet_terms(p.message, plan.columns.get(row, {}))
+            message = _as_written(message, plan.names.get(row, {}))
             out.append(ImportProblem(row, p.severity, message))
         elif p.is_error and id(p) in fresh:
             out.append(ImportProblem(SourceRef(p.path, p.line, p.col), p.severity, p.message))
     return out
+
+
+def _as_written(message: str, names: Mapping[str, str]) -> str:
+    """``message`` with each of the row's point ids (``siping``) as the sheet writes the
+    point (四平): the validator speaks of the record, the clerk reads the row. Only whole ids,
+    never inside a path (``submissions/2003/siping/08.yaml``) or a longer word."""
+    if not names:
+        return message
+    ids = "|".join(re.escape(i) for i in sorted(names, key=len, reverse=True))
+    pattern = rf"(?<![A-Za-z0-9_./-])(?:{ids})(?![A-Za-z0-9_./-])"
+    return re.sub(pattern, lambda m: names[m[0]], message)
 
 
 def _row_of(plan: Plan, p: Problem) -> RowRef | None:
@@ -149,31 +164,33 @@ def plan_submissions(
 ) -> Plan:
     """Dedupe ``rows`` against ``folder`` (the loaded years) and themselves, and splice the new
     ones into their month files (read through ``read``)."""
-    plan = Plan(columns={row.where: row.columns for row in rows})
-    exact: dict[tuple[str, dt.date, str], SourceRef] = {}
+    plan = Plan(
+        columns={row.where: row.columns for row in rows},
+        names={row.where: row.names for row in rows},
+    )
+    exact: dict[tuple[str, dt.date, str], Submission] = {}
     by_title: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)
     for s in folder.submissions:
         norm = normalise_title(s.title)
-        exact.setdefault((s.point, s.date, norm), s.source)
+        exact.setdefault((s.point, s.date, norm), s)
         by_title[(s.point, norm)].append((s.date, _where(s.source)))
-    batch_first: dict[tuple[str, dt.date, str], RowRef] = {}
+    labels = {p.id: p.label for p in folder.points}
+    batch_first: dict[tuple[str, dt.date, str], SubmissionRow] = {}
     accepted: list[SubmissionRow] = []
     for row in rows:
         key = (row.point, row.date, row.norm)
         counts = plan.count(row.point)
-        src = exact.get(key)
-        if src is not None:
+        stored = exact.get(key)
+        if stored is not None:
             counts.duplicate += 1
-            plan.problems.append(
-                warning(row.where, t("import_duplicate", where=_where(src)), "duplicate")
-            )
+            plan.problems.append(_skipped(row, stored, labels))
             continue
         first = batch_first.get(key)
         if first is not None:
             counts.duplicate += 1
-            plan.problems.append(warning(row.where, t("import_repeat", where=str(first))))
+            plan.problems.append(_repeated(row, first))
             continue
-        batch_first[key] = row.where
+        batch_first[key] = row
         near = _near(by_title.get((row.point, row.norm), ()), row.date)
         if near is not None:
             plan.problems.append(warning(row.where, t("import_possible_duplicate", where=near)))
@@ -204,6 +221,31 @@ def plan_submissions(
             spliced = insert_records(_old_text(read, path), items, path=path)
         plan.add_file(path, spliced, [row.where for row, _ in entries])
     return plan
+
+
+def _skipped(row: SubmissionRow, stored: Submission, labels: Mapping[str, str]) -> ImportProblem:
+    """The warning for a row already in the folder: skipped — and, when it says something the
+    record does not, what (listed with the warnings, not folded away with the duplicates)."""
+    where = _where(stored.source)
+    kept = differ.stored_facts(stored)
+    if differ.facts(row.record) == kept:
+        return warning(row.where, t("import_duplicate", where=where), "duplicate")
+    kept_text = {name: differ.stored_text(stored, name, labels) for name in differ.FIELDS}
+    diffs = differ.differences(
+        differ.facts(row.record), kept, row.written, kept_text, row.columns, where
+    )
+    return warning(row.where, t("import_duplicate_differs", where=where, diffs=diffs))
+
+
+def _repeated(row: SubmissionRow, first: SubmissionRow) -> ImportProblem:
+    """The warning for a repeat of an earlier row of the batch: imported once, with the first
+    row's values — and, when the two differ, where."""
+    mine, kept = differ.facts(row.record), differ.facts(first.record)
+    where = str(first.where)
+    if mine == kept:
+        return warning(row.where, t("import_repeat", where=where))
+    diffs = differ.differences(mine, kept, row.written, first.written, row.columns, where)
+    return warning(row.where, t("import_repeat_differs", where=where, diffs=diffs))
 
 
 def _near(seen: Iterable[tuple[dt.date, str]], day: dt.date) -> str | None:
@@ -319,7 +361,9 @@ def _find_submission(
         if s.date <= row.date and (row.date - s.date).days <= MAX_ADOPTION_DAYS
     ]
     if not candidates:
-        plan.problems.append(error(row.where, t("import_no_such_submission", point=row.point)))
+        plan.problems.append(
+            error(row.where, t("import_no_such_submission", point=row.point_text or row.point))
+        )
         return None
     candidates.sort(key=lambda s: (s.date, s.id))
     chosen = candidates[-1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from govinfo.i18n import t
@@ -23,6 +23,7 @@ from govinfo.importers.columns import (
     column_names,
     find_header,
 )
+from govinfo.importers.merges import Carried, across_at, carried_down
 from govinfo.importers.points import PointIndex
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.tables import UNCACHED_FORMULA, Table
@@ -32,8 +33,8 @@ from govinfo.importers.values import (
     normalise_title,
     parse_category,
     parse_classification,
-    parse_date,
     parse_datetime,
+    parse_day,
     parse_mode,
     split_names,
 )
@@ -54,6 +55,10 @@ class SubmissionRow:
     norm: str  # the title as dedupe compares it
     record: dict[str, Any]  # the fields to write, without ``id``
     columns: Mapping[str, str]  # field → its column as the sheet heads it (``column_names``)
+    # the row's points (owner, co-submitters) by id → as the sheet writes them, for messages
+    names: Mapping[str, str] = field(default_factory=dict)
+    # field → the cell as the sheet writes it, for messages (a repeat that says otherwise)
+    written: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -66,16 +71,27 @@ class AdoptionRow:
     submission: str | None  # an id, when the sheet gives one
     point: str | None  # else the point and title
     norm: str | None
+    point_text: str | None  # the point as the sheet writes it, for messages
     columns: Mapping[str, str]  # field → its column as the sheet heads it (``column_names``)
 
 
 class _Row:
     """One row's cells by field, and the problems found reading them."""
 
-    def __init__(self, table: Table, header: Header, number: int, cells: tuple[object, ...]):
+    def __init__(
+        self,
+        table: Table,
+        header: Header,
+        number: int,
+        cells: tuple[object, ...],
+        carried: Carried | None = None,
+    ):
         self.where = table.ref(number)
         self.header = header
         self.cells = cells
+        self.number = number
+        self.merges = table.merges
+        self.carried = carried or {}  # values merges carry down into this row's empty cells
         self.delimiter = table.delimiter
         self.problems: list[ImportProblem] = []
         # fields whose cell is already reported unreadable: a formula without a value, or a
@@ -85,10 +101,11 @@ class _Row:
         self.doubted: set[str] = set()  # several-line cells warned of as swallowed rows
 
     def raw(self, name: str) -> object:
-        col = self.header.columns.get(name)
-        if col is None or col >= len(self.cells):
-            return None
-        value = self.cells[col]
+        value = self._own(name)
+        if value is None:
+            value = self.carried.get((self.number, self.header.columns.get(name, -1)))
+            if value is None:
+                return None
         if value is UNCACHED_FORMULA:
             if name not in self.unreadable:
                 self.unreadable.add(name)
@@ -104,6 +121,25 @@ class _Row:
             if self.delimiter is not None:
                 self.rows_in(name, value, self.delimiter)
         return None if isinstance(value, str) and not value.strip() else value
+
+    def _own(self, name: str) -> object:
+        """The row's own cell of field ``name`` (None when blank), not what a merge carries."""
+        col = self.header.columns.get(name)
+        if col is None or col >= len(self.cells):
+            return None
+        value = self.cells[col]
+        return None if isinstance(value, str) and not value.strip() else value
+
+    def missing(self, name: str) -> None:
+        """Report a required cell that is empty — saying so when a merge across columns left it
+        empty (its value sits in the merge's first cell, and is not carried across)."""
+        if name in self.unreadable:
+            return
+        across = across_at(self.merges, self.number, self.header.columns.get(name, -1))
+        if across is None:
+            self.fail("import_missing_value", name)
+        else:
+            self.fail("import_missing_merged_across", name, range=across[0], cell=across[1])
 
     def rows_in(self, name: str, value: str, delimiter: str) -> None:
         """Warn when a cell that may hold several lines (备注) holds a line that looks like a
@@ -154,6 +190,8 @@ class _Row:
     def blank(self) -> bool:
         """Whether no recognised cell holds a value; every cell is read, so that the unreadable
         ones are reported first, in column order."""
+        if all(self._own(name) is None for name in self.header.columns):
+            return True  # nothing of its own: padding, even where a merge reaches into it
         values = [self.raw(name) for name in self.header.columns]
         return all(value is None for value in values) and not self.unreadable
 
@@ -163,8 +201,8 @@ class _Row:
     def text(self, name: str, *, required: bool = False) -> str | None:
         value = self.raw(name)
         if value is None:
-            if required and name not in self.unreadable:
-                self.fail("import_missing_value", name)
+            if required:
+                self.missing(name)
             return None
         return cell_text(value)
 
@@ -190,10 +228,33 @@ class _Row:
 
     def required(self, name: str, parse: Callable[[object], Any], expected: str) -> Any:
         if self.raw(name) is None:
-            if name not in self.unreadable:
-                self.fail("import_missing_value", name)
+            self.missing(name)
             return None
         return self.parsed(name, parse, expected)
+
+    def day(self, name: str) -> dt.date | None:
+        """A required date-only field (报送日期, 采用日期). A time of day that came with it — an
+        Excel date cell holding a date-time, or the same as text — is dropped with a warning
+        naming it (a time of 00:00 silently)."""
+        got: tuple[dt.date, str | None] | None = self.required(name, parse_day, "YYYY-MM-DD")
+        if got is None:
+            return None
+        day, time = got
+        if time is not None:
+            value = cell_text(self.raw(name))
+            self.problems.append(
+                warning(
+                    self.where,
+                    t(
+                        "import_time_dropped",
+                        column=self.label(name),
+                        value=value,
+                        time=time,
+                        date=day.isoformat(),
+                    ),
+                )
+            )
+        return day
 
     def point(self, name: str, text: str, points: PointIndex) -> Point | None:
         found = points.match(text)
@@ -216,9 +277,10 @@ class _Row:
 
 def _data_rows(table: Table, header: Header) -> Iterator[_Row]:
     """The rows below ``header`` that have a value in one of its columns."""
+    carried = carried_down(table, header.data_from, header.columns.values())
     for number, cells in table.rows:
         if number >= header.data_from:
-            row = _Row(table, header, number, cells)
+            row = _Row(table, header, number, cells, carried)
             if not row.blank():
                 yield row
 
@@ -269,15 +331,20 @@ def submission_rows(
     for row in _data_rows(table, header):
         point_text = row.text("point", required=True)
         point = row.point("point", point_text, points) if point_text else None
-        day = row.required("date", parse_date, "YYYY-MM-DD")
+        day = row.day("date")
         title = row.text("title", required=True)
         category = row.required("category", lambda v: parse_category(v, categories), CATEGORY_WORDS)
         co: list[str] = []
+        names = {point.id: point_text} if point is not None and point_text else {}
         co_text = row.text("co_submitters")
         for name in split_names(co_text) if co_text else []:
             other = row.point("co_submitters", name, points)
-            if other is not None and other.id not in co:
+            if other is not None and point is not None and other.id == point.id:
+                # said here, as the sheet writes it (长春), not by the check of the record (its id)
+                row.fail("import_co_submitter_owner", "co_submitters", value=name)
+            elif other is not None and other.id not in co:
                 co.append(other.id)
+                names[other.id] = name
         record: dict[str, Any] = {
             "date": day,
             "title": title,
@@ -296,7 +363,10 @@ def submission_rows(
         if row.failed() or point is None or day is None or not title:
             continue
         norm = normalise_title(title)
-        out.append(SubmissionRow(row.where, point.id, day, title, norm, record, columns))
+        written = {name: row.text(name) or "" for name in header.columns}
+        out.append(
+            SubmissionRow(row.where, point.id, day, title, norm, record, columns, names, written)
+        )
     return out, problems
 
 
@@ -315,12 +385,13 @@ def adoption_rows(
     columns = column_names(ADOPTION_ALIASES, header.labels)
     for row in _data_rows(table, header):
         publication = row.text("publication", required=True)
-        day = row.required("date", parse_date, "YYYY-MM-DD")
+        day = row.day("date")
         mode = row.required("mode", parse_mode, "单条/综合")
         issue = row.text("issue")
         submission = row.text("submission")
         point_id: str | None = None
         norm: str | None = None
+        point_text: str | None = None
         if submission is None:
             point_text = row.text("point", required=True)
             title = row.text("title", required=True)
@@ -332,7 +403,16 @@ def adoption_rows(
             continue
         out.append(
             AdoptionRow(
-                row.where, day, publication, mode.value, issue, submission, point_id, norm, columns
+                row.where,
+                day,
+                publication,
+                mode.value,
+                issue,
+                submission,
+                point_id,
+                norm,
+                point_text,
+                columns,
             )
         )
     return out, problems

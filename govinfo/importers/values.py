@@ -60,27 +60,46 @@ def _day(text: str, m: re.Match[str]) -> dt.date:
 def parse_date(value: object) -> dt.date:
     """A date from an Excel date cell or text: ``2003-8-14``, ``2003/8/14``, ``2003.8.14``,
     ``2003年8月14日``, ``20030814``, full-width digits; a time of 00:00 after it is allowed."""
+    day, time = parse_day(value)
+    if time is not None:
+        raise ValueError(cell_text(value))
+    return day
+
+
+def parse_day(value: object) -> tuple[dt.date, str | None]:
+    """The date of a date-only field (报送日期, 采用日期), and the time of day that came with
+    it, if any, as ``HH:MM`` (``HH:MM:SS`` with seconds), for the caller to say it was dropped.
+
+    An Excel date cell holding a date-time (a clerk typed ``2004-2-3 9:30``) and text in the
+    same shape (the same sheet saved as CSV: ``2004/2/3 9:30``) read alike: the date, and the
+    time. A time of 00:00 is no time (a date cell's own midnight). Text whose time is not a
+    real one (``25:00``) is refused, as is anything else after the date."""
     if isinstance(value, dt.datetime):
-        if value.time() != dt.time(0):
-            raise ValueError(cell_text(value))
-        return value.date()
+        moment = value.time().replace(microsecond=0)
+        return value.date(), (None if moment == dt.time(0) else _clock(moment))
     if isinstance(value, dt.date):
-        return value
+        return value, None
     if isinstance(value, int | float) and not isinstance(value, bool):
         text = cell_text(value)
     else:
         text = unicodedata.normalize("NFKC", str(value)).strip()
     m = _DATE.fullmatch(text) or _COMPACT.fullmatch(text)
-    rest = ""
-    if m is None:
-        m = _DATE.match(text)
-        if m is None:
-            raise ValueError(text)
-        rest = text[m.end() :]
-        t = _TIME.fullmatch(rest)
-        if t is None or int(t["h"]) or int(t["mi"]) or int(t["s"] or t["s2"] or 0):
-            raise ValueError(text)
-    return _day(text, m)
+    if m is not None:
+        return _day(text, m), None
+    m = _DATE.match(text)
+    t = _TIME.fullmatch(text[m.end() :]) if m is not None else None
+    if m is None or t is None:
+        raise ValueError(text)
+    day = _day(text, m)
+    hour, minute, second = int(t["h"]), int(t["mi"]), int(t["s"] or t["s2"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise NoSuchDay(text, day.year, day.month, day.day, "time")
+    moment = dt.time(hour, minute, second)
+    return day, (None if moment == dt.time(0) else _clock(moment))
+
+
+def _clock(moment: dt.time) -> str:
+    return moment.isoformat(timespec="seconds" if moment.second else "minutes")
 
 
 def parse_datetime(value: object) -> dt.datetime:
@@ -102,6 +121,22 @@ def parse_datetime(value: object) -> dt.datetime:
     if hour > 23 or minute > 59:
         raise NoSuchDay(text, day.year, day.month, day.day, "time")
     return dt.datetime(day.year, day.month, day.day, hour, minute)
+
+
+# The traditional characters of the known headers and words (報送單位, 標題, 類別, 綜合, 調研,
+# 問題, 輿情清單, 密級 …) → their simplified forms: a Big5 file from a 繁體 system reads as its
+# simplified twin. An explicit table, applied only to match headers and words — never to names,
+# titles or anything kept: 長春 is not matched (add it to the point's aliases).
+TRADITIONAL = str.maketrans(
+    "報單點稱時標題類別約編號審簽發級聯備註說採數碼綜調問輿緊內資絕機開條獨間",
+    "报单点称时标题类别约编号审签发级联备注说采数码综调问舆紧内资绝机开条独间",
+)
+
+
+def fold_word(text: str) -> str:
+    """``text`` folded (see ``govinfo.text.fold``) with the traditional characters of the known
+    headers and words in their simplified forms: the key a header or a word is looked up by."""
+    return fold(text).translate(TRADITIONAL)
 
 
 _CATEGORY_WORDS: dict[str, Category] = {
@@ -155,7 +190,7 @@ def _word(
     words: dict[str, Category] | dict[str, Classification] | dict[str, Mode],
     enum: type[Category] | type[Classification] | type[Mode],
 ) -> str:
-    key = fold(cell_text(value))
+    key = fold_word(cell_text(value))
     found = words.get(key)
     if found is not None:
         return found.value
@@ -168,7 +203,7 @@ def _word(
 
 def parse_category(value: object, extra: dict[str, str] | None = None) -> Category:
     if extra:
-        hit = extra.get(fold(cell_text(value)))
+        hit = extra.get(fold_word(cell_text(value)))
         if hit is not None:
             return Category(hit)
     return Category(_word(value, _CATEGORY_WORDS, Category))
