@@ -87,7 +87,10 @@ def test_usage_errors_in_chinese(runner: CliRunner, make_folder: MakeFolder) -> 
         ("score", "2003", "--format", "xml"): "--format 的值无效：应为以下之一：table",
         ("explain",): "缺少直报点",
         ("score", "2003", "extra"): "多余的参数：extra",
-        ("nonsense",): "没有这个命令：nonsense",
+        ("nonsense",): "没有这个命令：nonsense\n",
+        ("explian", "changchun", "2003"): "没有这个命令：explian。是不是 explain？",
+        ("point", "list"): "没有这个命令：point。是不是 points、init？",
+        ("points", "lst"): "没有这个命令：lst。是不是 list？",
         ("score", "2003", "--as-of"): "选项 --as-of 后面要跟一个值",
     }
     for args, message in cases.items():
@@ -156,6 +159,25 @@ def test_lang_option_wins(runner: CliRunner, make_folder: MakeFolder) -> None:
     code, _, err = invoke(runner, "--data", str(make_folder()), "--lang", "en", "score", "abc")
     assert code == 2
     assert "invalid value for YEAR: expected a year from 1000 to 9998" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nonsense"], "Error: no such command 'nonsense'\n"),
+        (
+            ["explian", "changchun", "2003"],
+            "Error: no such command 'explian'. Did you mean 'explain'?",
+        ),
+        (["point", "list"], "Error: no such command 'point'. Did you mean 'points' or 'init'?"),
+    ],
+)
+def test_a_mistyped_command_in_english(
+    runner: CliRunner, make_folder: MakeFolder, args: list[str], message: str
+) -> None:
+    code, _, err = invoke(runner, "--data", str(make_folder()), "--lang", "en", *args)
+    assert code == 2
+    assert message in err
 
 
 @pytest.mark.parametrize(
