@@ -9,6 +9,7 @@ every language (SPEC §1) and are not translated here.
 from __future__ import annotations
 
 import errno
+from collections.abc import Sequence
 from contextvars import ContextVar
 
 from govinfo.errors import GovinfoError, NoRuleSetError, UnknownPublicationError
@@ -30,6 +31,13 @@ def t(key: str, /, **kw: object) -> str:
     entry = MESSAGES[key]
     text = entry[0] if _lang.get() == "zh" else entry[1]
     return text.format(**kw) if kw else text
+
+
+def either(items: Sequence[str]) -> str:
+    """Choices as a reader says them: ``a、b、c`` (zh), ``a, b or c`` (en)."""
+    if len(items) < 2:
+        return "".join(items)
+    return t("list_sep").join(items[:-1]) + t("list_or_last") + items[-1]
 
 
 # The operating system's own words (``strerror``) are English whatever the language: the common
@@ -725,6 +733,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} scores of the direct-reporting points",
     ),
     "list_sep": ("、", ", "),
+    "list_or_last": ("、", " or "),
     "score_footer_rules": ("计分规则：{ids}", "rule sets: {ids}"),
     "score_footer_outcome": (
         "优秀 {commended} 个，取消资格 {disqualified} 个；数据截至 {as_of}",
@@ -1518,8 +1527,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ye_write_failed": ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
     "ye_written": ("已写入 {path}（{n} 张表）", "wrote {path} ({n} tables)"),
     "ye_out_unknown": (
-        "--out {path}：只支持 .xlsx、.md 或一个文件夹（以 / 结尾，每张表一个 CSV）",
-        "--out {path}: give a .xlsx or .md file, or a folder ending in / (one CSV per table)",
+        "--out {path}：只支持 {suffixes} 文件，或一个文件夹（以 / 结尾，每张表一个 CSV）",
+        "--out {path}: give a {suffixes} file, or a folder ending in / (one CSV per table)",
     ),
     # --- the 通报 and the statements (issue 15) ---------------------------------------------
     "nt_date": ("{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}"),
@@ -1787,7 +1796,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage_no_such_command": ("没有这个命令：{command}", "no such command '{command}'"),
     "usage_did_you_mean_command": ("。是不是 {commands}？", ". Did you mean {commands}?"),
     "usage_command_name": ("{name}", "'{name}'"),
-    "usage_or": ("、", " or "),
     "usage_takes_no_value": ("选项 {option} 不带值", "option {option} takes no value"),
     "usage_missing_command": ("缺少命令", "missing command"),
     "usage_needs_value": ("选项 {option} 后面要跟一个值", "option {option} needs a value"),
@@ -1816,8 +1824,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot write {path}: the folder {folder} does not exist (govinfo does not create it: check the path for a typo, or create the folder first); nothing was written",
     ),
     "out_unknown": (
-        "--out {path}：只支持 .xlsx、.csv 或 .md 文件",
-        "--out {path}: give a .xlsx, .csv or .md file",
+        "--out {path}：只支持 {suffixes} 文件",
+        "--out {path}: give a {suffixes} file",
     ),
     "rm_col_name": ("全称", "full name"),
     "rm_col_phone": ("电话", "phone"),

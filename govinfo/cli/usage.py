@@ -32,7 +32,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from govinfo.i18n import HELP_ZH, get_lang, set_lang, t
+from govinfo.i18n import HELP_ZH, either, get_lang, set_lang, t
 from govinfo.text import escape
 
 # A parameter's placeholder by its name (zh, en); by its type when the name is not here.
@@ -375,7 +375,7 @@ def _no_such_command(found: re.Match[str]) -> str:
     )
     if names:
         choices = [t("usage_command_name", name=name) for name in names]
-        message += t("usage_did_you_mean_command", commands=t("usage_or").join(choices))
+        message += t("usage_did_you_mean_command", commands=either(choices))
     return message
 
 

@@ -309,6 +309,14 @@ def test_unknown_export_kind_is_a_usage_error(runner: CliRunner, data: Path) -> 
     code, _, err = run(runner, data, "report", "2003", "--out", str(out))
     assert code == 2
     assert "report.pdf" in err
+    assert "只支持 .docx、.xlsx、.md、.markdown 文件，或一个文件夹" in err
+    assert not out.exists()
+    code, _, err = run(runner, data, "--lang", "en", "report", "2003Q1", "--out", str(out))
+    assert code == 2
+    assert "give a .docx, .xlsx, .md or .markdown file, or a folder ending in /" in err
+    code, _, err = run(runner, data, "score", "2003", "--out", str(out))
+    assert code == 2
+    assert "只支持 .csv、.xlsx、.md、.markdown 文件" in err
     assert not out.exists()
 
 
