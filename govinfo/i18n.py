@@ -90,6 +90,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- general / CLI ---------------------------------------------------------------------
     "interrupted": ("已中断", "interrupted"),
     "interrupted_nothing_written": ("已中断，未写入任何内容", "interrupted; nothing was written"),
+    "interrupted_landed": (
+        "已中断；本次写入已完成并提交",
+        "interrupted; the write had already been completed and committed",
+    ),
+    "interrupted_written": (
+        "已中断；本次写入已完成（未提交到 git）",
+        "interrupted; the write had already been completed (not committed to git)",
+    ),
+    "interrupted_landed_then": (
+        "已中断；本次写入已完成并提交，其后的改动可能未完成",
+        "interrupted; the write had already been completed and committed, what followed it may be unfinished",
+    ),
+    "interrupted_written_then": (
+        "已中断；本次写入已完成（未提交到 git），其后的改动可能未完成",
+        "interrupted; the write had already been completed (not committed to git), what followed it may be unfinished",
+    ),
     "no_data_folder": (
         "找不到数据目录：请用 --data 指定，或设置 GOVINFO_DATA，或在当前目录下放置 data/govinfo.yaml；新建请运行 govinfo init DIR",
         "no data folder found: pass --data DIR, set GOVINFO_DATA, or run in a directory whose data/ holds govinfo.yaml; to start one, run govinfo init DIR",
