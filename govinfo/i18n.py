@@ -9,6 +9,8 @@ every language (SPEC §1) and are not translated here.
 from __future__ import annotations
 
 import errno
+import re
+from collections.abc import Sequence
 from contextvars import ContextVar
 
 from govinfo.errors import GovinfoError, NoRuleSetError, UnknownPublicationError
@@ -26,10 +28,53 @@ def get_lang() -> str:
 
 
 def t(key: str, /, **kw: object) -> str:
-    """The message ``key`` in the current language, formatted with ``kw``."""
+    """The message ``key`` in the current language, formatted with ``kw``. In a Chinese
+    message a field written ``{name:w}`` is a word set in Chinese text (:func:`_set_words`)."""
     entry = MESSAGES[key]
-    text = entry[0] if _lang.get() == "zh" else entry[1]
-    return text.format(**kw) if kw else text
+    if _lang.get() != "zh":
+        return entry[1].format(**kw) if kw else entry[1]
+    text = entry[0]
+    if not kw:
+        return text
+    if ":w}" in text:
+        text = _set_words(text, kw)
+    return text.format(**kw)
+
+
+_WORD_FIELD = re.compile(r"\{(\w+):w\}")
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "-_./")
+
+
+def _han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _set_words(text: str, kw: dict[str, object]) -> str:
+    """``text`` with each ``{name:w}`` field filled in: a space between it and a Chinese
+    character beside it when the value's edge there is Latin (``缺少 --kind``, ``point 为空``),
+    none when it is Chinese too (``缺少直报点``, ``报送单位为空``)."""
+
+    def fill(m: re.Match[str]) -> str:
+        value = str(kw[m[1]])
+        before = text[m.start() - 1 : m.start()]
+        after = text[m.end() : m.end() + 1]
+        if value and _han(before) and _latin(value[0]):
+            value = " " + value
+        if value and _han(after) and _latin(value[-1]):
+            value += " "
+        return value.replace("{", "{{").replace("}", "}}")
+
+    return _WORD_FIELD.sub(fill, text)
+
+
+def either(items: Sequence[str]) -> str:
+    """Choices as a reader says them: ``a、b、c`` (zh), ``a, b or c`` (en)."""
+    if len(items) < 2:
+        return "".join(items)
+    return t("list_sep").join(items[:-1]) + t("list_or_last") + items[-1]
 
 
 # The operating system's own words (``strerror``) are English whatever the language: the common
@@ -82,6 +127,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- general / CLI ---------------------------------------------------------------------
     "interrupted": ("已中断", "interrupted"),
     "interrupted_nothing_written": ("已中断，未写入任何内容", "interrupted; nothing was written"),
+    "interrupted_landed": (
+        "已中断；本次写入已完成并提交",
+        "interrupted; the write had already been completed and committed",
+    ),
+    "interrupted_written": (
+        "已中断；本次写入已完成（未提交到 git）",
+        "interrupted; the write had already been completed (not committed to git)",
+    ),
+    "interrupted_landed_then": (
+        "已中断；本次写入已完成并提交，其后的改动可能未完成",
+        "interrupted; the write had already been completed and committed, what followed it may be unfinished",
+    ),
+    "interrupted_written_then": (
+        "已中断；本次写入已完成（未提交到 git），其后的改动可能未完成",
+        "interrupted; the write had already been completed (not committed to git), what followed it may be unfinished",
+    ),
     "no_data_folder": (
         "找不到数据目录：请用 --data 指定，或设置 GOVINFO_DATA，或在当前目录下放置 data/govinfo.yaml；新建请运行 govinfo init DIR",
         "no data folder found: pass --data DIR, set GOVINFO_DATA, or run in a directory whose data/ holds govinfo.yaml; to start one, run govinfo init DIR",
@@ -725,6 +786,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} scores of the direct-reporting points",
     ),
     "list_sep": ("、", ", "),
+    "list_or_last": ("、", " or "),
     "score_footer_rules": ("计分规则：{ids}", "rule sets: {ids}"),
     "score_footer_outcome": (
         "优秀 {commended} 个，取消资格 {disqualified} 个；数据截至 {as_of}",
@@ -1007,7 +1069,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no header row found (e.g. 报送单位, 报送日期, 标题, 类别); name the columns with --mapping",
     ),
     "import_missing_column": (
-        "缺少 {field} 列（可用的列名：{aliases}；或用 --mapping 指定）",
+        "缺少{field:w}列（可用的列名：{aliases}；或用 --mapping 指定）",
         "no column for {field} (headers understood: {aliases}; or use --mapping)",
     ),
     "import_sheet_skipped": (
@@ -1019,17 +1081,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "采用记录需要“信息编号”列，或“报送单位”和“标题”两列",
         "an adoption log needs a submission id column, or both point and title columns",
     ),
-    "import_missing_value": ("{column} 为空", "{column} is empty"),
+    "import_missing_value": ("{column:w}为空", "{column} is empty"),
     "import_missing_merged_across": (
-        "{column} 为空：这一格在跨列合并的单元格 {range} 中，合并格的内容只在 {cell}；跨列合并不会带入各列（上下合并才会带入每一行），请取消合并后逐格填写",
+        "{column:w}为空：这一格在跨列合并的单元格 {range} 中，合并格的内容只在 {cell}；跨列合并不会带入各列（上下合并才会带入每一行），请取消合并后逐格填写",
         "{column} is empty: the cell is inside {range}, merged across columns, whose value sits in {cell} only; a merge across columns is not carried into each column (a merge down one column is carried into each row) — unmerge and fill in each cell",
     ),
     "import_rows_in_cell": (
-        "{column} 这一格有 {lines} 行，第 {k} 行像是文件里的一整行（含 {n} 个“{delim}”）：可能是前面的引号没有配对，把其后的行并进了这一格；请核对这几行是否都已导入",
+        "{column:w}这一格有 {lines} 行，第 {k} 行像是文件里的一整行（含 {n} 个“{delim}”）：可能是前面的引号没有配对，把其后的行并进了这一格；请核对这几行是否都已导入",
         "{column} holds {lines} lines, and line {k} looks like a whole row of the file ({n} “{delim}”): a stray quote may have merged the rows after it into this cell; check that those rows were imported",
     ),
     "import_line_break": (
-        "{column} 里有换行（共 {lines} 行，第一行是“{first}”）：此列只能写一行；{fix}",
+        "{column:w}里有换行（共 {lines} 行，第一行是“{first}”）：此列只能写一行；{fix}",
         "{column} holds a line break ({lines} lines, the first “{first}”): this column takes one line; {fix}",
     ),
     "import_line_break_csv": (
@@ -1464,7 +1526,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "编号 {id} 与已有编号 {other} 仅大小写不同",
         "id {id} differs from the existing id {other} only in letter case",
     ),
-    "pt_empty": ("{field} 不能为空", "{field} must not be empty"),
+    "pt_empty": ("{field:w}不能为空", "{field} must not be empty"),
     "pt_name_folds": (
         "{option} {value} 与直报点 {other} 的 {name} 只差空格、全角/半角、大小写或不可见字符，导入时无法区分",
         "{option} {value} differs from {name} of point {other} only in spaces, full-width forms, letter case or invisible characters; imports could not tell them apart",
@@ -1552,8 +1614,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ye_write_failed": ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
     "ye_written": ("已写入 {path}（{n} 张表）", "wrote {path} ({n} tables)"),
     "ye_out_unknown": (
-        "--out {path}：只支持 .xlsx、.md 或一个文件夹（以 / 结尾，每张表一个 CSV）",
-        "--out {path}: give a .xlsx or .md file, or a folder ending in / (one CSV per table)",
+        "--out {path}：只支持 {suffixes} 文件，或一个文件夹（以 / 结尾，每张表一个 CSV）",
+        "--out {path}: give a {suffixes} file, or a folder ending in / (one CSV per table)",
     ),
     # --- the 通报 and the statements (issue 15) ---------------------------------------------
     "nt_date": ("{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}"),
@@ -1809,16 +1871,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage_help_option": ("显示本帮助并退出", "Show this message and exit."),
     "usage_try_help": ("运行“{command} -h”查看帮助", "Try '{command} -h' for help."),
     "usage_error": ("错误：{message}", "Error: {message}"),
-    "usage_missing": ("缺少{name}", "missing {name}"),
+    "usage_missing": ("缺少{name:w}", "missing {name}"),
     "usage_no_such_option": ("没有这个选项：{option}", "no such option: {option}"),
     "usage_did_you_mean": ("（是否想用：{options}）", " (did you mean: {options})"),
     "usage_bad_value": (
-        "{name} 的值无效：应为{expected}",
+        "{name:w}的值无效：应为{expected}",
         "invalid value for {name}: expected {expected}",
     ),
-    "usage_bad_value_because": ("{name} 的值无效：{why}", "invalid value for {name}: {why}"),
+    "usage_bad_value_because": ("{name:w}的值无效：{why}", "invalid value for {name}: {why}"),
     "usage_extra_args": ("多余的参数：{args}", "unexpected extra arguments: {args}"),
-    "usage_no_such_command": ("没有这个命令：{command}", "no such command: {command}"),
+    "usage_no_such_command": ("没有这个命令：{command}", "no such command '{command}'"),
+    "usage_did_you_mean_command": ("。是不是 {commands}？", ". Did you mean {commands}?"),
+    "usage_command_name": ("{name}", "'{name}'"),
     "usage_takes_no_value": ("选项 {option} 不带值", "option {option} takes no value"),
     "usage_missing_command": ("缺少命令", "missing command"),
     "usage_needs_value": ("选项 {option} 后面要跟一个值", "option {option} needs a value"),
@@ -1847,8 +1911,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot write {path}: the folder {folder} does not exist (govinfo does not create it: check the path for a typo, or create the folder first); nothing was written",
     ),
     "out_unknown": (
-        "--out {path}：只支持 .xlsx、.csv 或 .md 文件",
-        "--out {path}: give a .xlsx, .csv or .md file",
+        "--out {path}：只支持 {suffixes} 文件",
+        "--out {path}: give a {suffixes} file",
     ),
     "rm_col_name": ("全称", "full name"),
     "rm_col_phone": ("电话", "phone"),
@@ -1913,7 +1977,7 @@ HELP_ZH: dict[str, str] = {
     "check:fmt": "输出格式：text（每行一条“路径:行:列”）或 json。",
     "check:strict": "有警告时也判为失败（退出码 1）。",
     "check:at": "按某个 git 版本（标签、分支或提交）时的内容读取文件夹。",
-    "score": "计算一年的得分并排名：得分、各项条数和状态（优秀、取消资格、免于考核、保留、已退出；年内为“有风险”）。\n\n读取当年和上一年的报送信息；所读文件有错误时拒绝计算（退出码 1）。",
+    "score": "计算一年的得分并排名：得分、各项条数和状态（优秀、取消资格、豁免、保留、退出；年内为“预警”）。\n\n读取当年和上一年的报送信息；所读文件有错误时拒绝计算（退出码 1）。",
     "score:year": "年份，如 2003。",
     "score:as_of": "以该日结束时已知的情况计算（默认：该年最后一天，若尚未到则为今天）。",
     "score:kind": "只显示该类别的直报点（市州、县市区、省直部门；名次仍按全部排名）。",

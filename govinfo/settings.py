@@ -120,6 +120,13 @@ def crash_at() -> int | None:
     return int(raw) if raw.isdigit() else None
 
 
+def interrupt_at() -> int | None:
+    """The durable step at which ``GOVINFO_INTERRUPT_AT`` sends this process a SIGINT, as
+    Ctrl-C would (tests only), or None."""
+    raw = os.environ.get("GOVINFO_INTERRUPT_AT", "")
+    return int(raw) if raw.isdigit() else None
+
+
 def git_fail() -> str:
     """The git subcommand ``GOVINFO_GIT_FAIL`` makes fail (tests only: a fault at one git
     step, where a real full disk cannot be arranged), or ""."""

@@ -100,15 +100,13 @@ def out_kind(out: str) -> str:
     exist (``app.export.refuse_missing_folder``)."""
     from govinfo.app.export import refuse_missing_folder
     from govinfo.errors import UsageError
-    from govinfo.i18n import t
+    from govinfo.i18n import either, t
+    from govinfo.render.export import EXPORT_SUFFIXES
 
-    suffix = Path(out).suffix.lower()
-    if suffix == ".csv":
-        kind = "csv-file"
-    elif suffix in (".xlsx", ".md", ".markdown"):
-        kind = "xlsx" if suffix == ".xlsx" else "markdown"
-    else:
-        raise UsageError(t("out_unknown", path=out))
+    kinds = {".csv": "csv-file", **EXPORT_SUFFIXES}
+    kind = kinds.get(Path(out).suffix.lower())
+    if kind is None:
+        raise UsageError(t("out_unknown", path=out, suffixes=either(list(kinds))))
     refuse_missing_folder(Path(out), out)
     return kind
 

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from govinfo.render.table import Table
 
 
+NOTICE_SUFFIX = ".docx"  # --out FILE.docx writes the 通报; any other target, the tables
+
+
 class ReportFormat(StrEnum):
     table = "table"
     json = "json"
@@ -147,14 +150,15 @@ def _out_kind(out: str | None) -> str | None:
     kind, or whose folder does not exist (a folder of CSVs is made, in a folder that exists)."""
     from govinfo.app.export import refuse_missing_folder
     from govinfo.errors import UsageError
-    from govinfo.i18n import t
-    from govinfo.render.export import export_kind
+    from govinfo.i18n import either, t
+    from govinfo.render.export import EXPORT_SUFFIXES, export_kind
 
     if out is None:
         return None
-    kind = "docx" if Path(out).suffix.lower() == ".docx" else export_kind(Path(out), out)
+    kind = "docx" if Path(out).suffix.lower() == NOTICE_SUFFIX else export_kind(Path(out), out)
     if kind is None:
-        raise UsageError(t("ye_out_unknown", path=out))
+        suffixes = either([NOTICE_SUFFIX, *EXPORT_SUFFIXES])
+        raise UsageError(t("ye_out_unknown", path=out, suffixes=suffixes))
     refuse_missing_folder(Path(out), out)
     return kind
 

@@ -17,6 +17,7 @@ what it should be, never pydantic's words.
 
 from __future__ import annotations
 
+import ast
 import inspect
 import os
 import re
@@ -31,7 +32,8 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from govinfo.i18n import HELP_ZH, get_lang, set_lang, t
+from govinfo.i18n import HELP_ZH, either, get_lang, set_lang, t
+from govinfo.text import escape
 
 # A parameter's placeholder by its name (zh, en); by its type when the name is not here.
 PLACEHOLDERS: dict[str, tuple[str, str]] = {
@@ -314,7 +316,12 @@ class LocalUsageError(typer.BadParameter):
 
 
 _EXTRA_ARGS = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)")
-_NO_COMMAND = re.compile(r"No such command '(.*)'")
+# click's words, typer's suggestions after them: No such command 'point'. Did you mean 'points',
+# 'init'? (each name as Python writes a string)
+_NAME = "(?:" + r"'(?:[^'\\]|\\.)*'" + "|" + r'"(?:[^"\\]|\\.)*"' + ")"
+_NO_COMMAND = re.compile(
+    rf"No such command ({_NAME})\.(?: Did you mean ({_NAME}(?:, {_NAME})*)\?)?"
+)
 _NEEDS_VALUE = re.compile(r"Option '(.*)' requires (?:an argument|\d+ arguments)")
 _TAKES_NO_VALUE = re.compile(r"Option '(.*)' does not take a value")
 
@@ -346,7 +353,7 @@ def reworded(exc: Any) -> LocalUsageError:
         if extra:
             message = t("usage_extra_args", args=extra.group(1))
         elif command:
-            message = t("usage_no_such_command", command=command.group(1))
+            message = _no_such_command(command)
         elif needs:
             message = t("usage_needs_value", option=needs.group(1))
         elif _TAKES_NO_VALUE.search(text):
@@ -358,6 +365,18 @@ def reworded(exc: Any) -> LocalUsageError:
     new = LocalUsageError(message, ctx=exc.ctx)
     new.exit_code = 2
     return new
+
+
+def _no_such_command(found: re.Match[str]) -> str:
+    """ "no such command" in the user's words, with the commands typer suggests, if any."""
+    names = [ast.literal_eval(n) for n in re.findall(_NAME, found.group(2) or "")]
+    message = t(
+        "usage_no_such_command", command=escape(ast.literal_eval(found.group(1)), multiline=False)
+    )
+    if names:
+        choices = [t("usage_command_name", name=name) for name in names]
+        message += t("usage_did_you_mean_command", commands=either(choices))
+    return message
 
 
 def _expected(param: Any) -> str:

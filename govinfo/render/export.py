@@ -36,19 +36,18 @@ _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f-\x9f]")
 _FILE_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
+# The files a set of tables is written to, by extension (the one list: what ``--out`` takes,
+# and what its refusal names).
+EXPORT_SUFFIXES: dict[str, str] = {".xlsx": "xlsx", ".md": "markdown", ".markdown": "markdown"}
+
+
 def export_kind(path: Path, raw: str) -> str | None:
     """``xlsx``, ``markdown`` or ``csv`` (a folder: ``raw`` ends in ``/``, names an existing
     folder, or has no suffix); None for anything else."""
     suffix = path.suffix.lower()
-    if raw.endswith(("/", "\\")) or path.is_dir():
+    if raw.endswith(("/", "\\")) or path.is_dir() or suffix == "":
         return "csv"
-    if suffix == ".xlsx":
-        return "xlsx"
-    if suffix in (".md", ".markdown"):
-        return "markdown"
-    if suffix == "":
-        return "csv"
-    return None
+    return EXPORT_SUFFIXES.get(suffix)
 
 
 def sheet_names(tables: Sequence[Table]) -> list[str]:
@@ -202,6 +201,7 @@ def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
 
 __all__ = [
     "BOM",
+    "EXPORT_SUFFIXES",
     "csv_bytes",
     "csv_file_names",
     "export_kind",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -14,18 +15,29 @@ import msgspec
 from govinfo.render.table import Table, display_rows
 from govinfo.text import escape, escape_json
 
+_MD_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
+
+
+def markdown_cell(text: str) -> str:
+    """``text`` safe inside one cell of a GFM pipe table: a ``|`` written ``\\|`` (it would
+    end the cell), a line break as ``<br>`` (it would end the row)."""
+    if "|" not in text and text.isprintable():  # almost every cell: nothing to do
+        return text
+    return _MD_LINE_BREAK.sub("<br>", text.replace("|", "\\|"))
+
 
 def markdown_table(
     headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool]
 ) -> str:
     """A Markdown pipe table of display texts (tabulate, CJK-aware through wcwidth; ids never
-    read as numbers), ``numeric`` columns right-aligned."""
+    read as numbers), ``numeric`` columns right-aligned. Every Markdown table is written here,
+    so every header and cell passes :func:`markdown_cell`."""
     from tabulate import tabulate
 
     return str(
         tabulate(
-            [list(r) for r in rows],
-            headers=list(headers),
+            [[markdown_cell(c) for c in r] for r in rows],
+            headers=[markdown_cell(h) for h in headers],
             tablefmt="pipe",
             disable_numparse=True,
             colalign=["right" if n else "left" for n in numeric],

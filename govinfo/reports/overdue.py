@@ -106,10 +106,11 @@ class OverdueReport(msgspec.Struct, frozen=True, gc=False):
     points: dict[str, Point]
     upcoming: tuple[Finding, ...] | None = None
     soon: int | None = None
+    kinds: frozenset[FindingKind] | None = None  # the kinds asked for (None: every kind)
 
     def counts(self) -> dict[FindingKind, int]:
-        """Findings per kind (every kind, 0 included), in :data:`KIND_ORDER`."""
-        out = dict.fromkeys(KIND_ORDER, 0)
+        """Findings per kind (every kind asked for, 0 included), in :data:`KIND_ORDER`."""
+        out = dict.fromkeys((k for k in KIND_ORDER if self.kinds is None or k in self.kinds), 0)
         for f in self.findings:
             out[f.kind] += 1
         return out
@@ -246,6 +247,7 @@ def overdue_report(
         points={p.id: p for p in folder.points},
         upcoming=upcoming,
         soon=soon,
+        kinds=None if kinds is None else frozenset(kinds),
     )
 
 

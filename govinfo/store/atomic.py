@@ -21,6 +21,7 @@ from govinfo.regular import read_regular
 TEMP_SUFFIX = ".govinfo-tmp"
 
 _changing = False  # see may_have_changed
+_landed: bool | None = None  # see landed
 
 
 def note_change() -> None:
@@ -32,10 +33,26 @@ def note_change() -> None:
 
 
 def may_have_changed() -> bool:
-    """Whether this process may have changed a file the clerk sees (:func:`note_change`):
-    until then an interrupted run has left everything as it was — a write not past its point
-    of no return is rolled back, a half-built folder or an export's temporary file removed."""
+    """Whether this process may have changed a file the clerk sees (:func:`note_change`) and
+    not finished that change (:func:`note_landed`): until then an interrupted run has left
+    everything as it was — a write not past its point of no return is rolled back, a
+    half-built folder or an export's temporary file removed."""
     return _changing
+
+
+def note_landed(*, committed: bool) -> None:
+    """Note that a write to the data folder has landed: its files are in place and, when
+    ``committed``, git has its commit — nothing of it is half-way any more, and an interrupt
+    from here on can say it went in. A change noted after this one is half-way again."""
+    global _changing, _landed
+    _changing = False
+    _landed = committed or bool(_landed)
+
+
+def landed() -> bool | None:
+    """Whether a write of this process has landed (:func:`note_landed`): True when committed,
+    False when written without a commit (a folder outside git), None when none has."""
+    return _landed
 
 
 def resolve_inside(root: Path, rel: str) -> Path:

@@ -44,7 +44,9 @@ What ``apply`` guarantees:
   commit had already landed, in which case the write is finished; an interrupt (Ctrl-C) is
   handled as a crash: the journal stays for the next command.
 - ``GOVINFO_CRASH_AT=N`` makes the process exit hard (``os._exit``) at the N-th durable step
-  of ``apply``, so tests can walk every step.
+  of ``apply``, so tests can walk every step; ``GOVINFO_INTERRUPT_AT=N`` sends it SIGINT there
+  instead, as Ctrl-C would. Once the files are in place and the commit made, the write is
+  noted as landed (``atomic.note_landed``): an interrupt after it says the write went in.
 - A folder outside git is written the same way, without a commit and with a warning.
 
 Where the lock and journal live is :mod:`govinfo.store.place`; the journal file is
@@ -57,6 +59,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import signal
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -72,6 +75,7 @@ from govinfo.store.atomic import (
     atomic_write,
     fsync_dirs,
     note_change,
+    note_landed,
     read_or_none,
     resolve_inside,
     sync_existing,
@@ -107,13 +111,16 @@ def writes_done() -> int:
 
 
 def _durable_step() -> None:
-    """Count one durable step; exit hard at the step ``GOVINFO_CRASH_AT`` names (tests only)."""
+    """Count one durable step; exit hard at the step ``GOVINFO_CRASH_AT`` names, or be sent
+    SIGINT (Ctrl-C) at the one ``GOVINFO_INTERRUPT_AT`` names (tests only)."""
     global _steps_taken
     _steps_taken += 1
     if settings.crash_at() == _steps_taken:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(CRASH_EXIT_CODE)
+    if settings.interrupt_at() == _steps_taken:
+        os.kill(os.getpid(), signal.SIGINT)
 
 
 @dataclass
@@ -291,12 +298,14 @@ class Writer:
                 os.replace(e.temp, e.target)
                 _durable_step()
             fsync_dirs({e.target.parent for e in entries})
-            _durable_step()
             if do_commit and self.repo is not None:
+                _durable_step()
                 result.commit = git.commit_paths(
                     self.repo, [self.place.repo_rel(r) for r in rels], message, env=env
                 )
-                _durable_step()
+            # landed: the files in place, the commit made (recovery never undoes it now)
+            note_landed(committed=result.commit is not None)
+            _durable_step()
         except Exception as exc:
             # A failure after the point of no return (a refused commit, a full disk) puts the
             # folder back as it was — unless the commit did land (git failed only after it),

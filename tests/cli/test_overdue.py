@@ -191,6 +191,18 @@ def test_filters(runner: CliRunner, data: Path) -> None:
     ]
 
 
+def test_a_type_filter_counts_only_the_chosen_types(runner: CliRunner, data: Path) -> None:
+    args = [*SEPT, "--type", "inactive", "--type", "emergency-late"]
+    code, out, err = run(runner, data, *args)
+    assert code == 0, err
+    assert "逾期 3 项：突发信息迟报 1、长期不报 2\n" in out
+    assert "舆情清单未报" not in out
+    assert "约稿逾期" not in out
+    code, out, err = run(runner, data, "--lang", "en", *args, "--format", "markdown")
+    assert code == 0, err
+    assert out.endswith("\n3 overdue: emergency late 1, inactive 2\n"), out
+
+
 # --- exit codes ------------------------------------------------------------------------------
 
 

@@ -309,6 +309,14 @@ def test_unknown_export_kind_is_a_usage_error(runner: CliRunner, data: Path) -> 
     code, _, err = run(runner, data, "report", "2003", "--out", str(out))
     assert code == 2
     assert "report.pdf" in err
+    assert "只支持 .docx、.xlsx、.md、.markdown 文件，或一个文件夹" in err
+    assert not out.exists()
+    code, _, err = run(runner, data, "--lang", "en", "report", "2003Q1", "--out", str(out))
+    assert code == 2
+    assert "give a .docx, .xlsx, .md or .markdown file, or a folder ending in /" in err
+    code, _, err = run(runner, data, "score", "2003", "--out", str(out))
+    assert code == 2
+    assert "只支持 .csv、.xlsx、.md、.markdown 文件" in err
     assert not out.exists()
 
 
@@ -348,3 +356,36 @@ def test_report_at_reproduces_the_published_tables(runner: CliRunner, tmp_path: 
         doc = score_json(runner, data, *extra)
         assert [Decimal(r[3]) for r in rows[1:]] == [p["score"] for p in doc["points"]]
     assert run(runner, data, "report", "2003", "--at", "nope")[0] == 1
+
+
+def test_markdown_cells_escape_pipes_and_line_breaks(runner: CliRunner, data: Path) -> None:
+    """A title holding ``|`` stays in its cell, in `explain --format markdown` and in the
+    report's Markdown file alike (both write their tables through one function)."""
+    month = data / "submissions" / "2003" / "changchun" / "03.yaml"
+    old = "关于长春市老工业基地改造的调查与思考"
+    new = "长春市A|B两地=SUM(1,2)对比"
+    month.write_text(month.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    code, out, err = run(runner, data, "explain", "长春", "2003", "--format", "markdown")
+    assert code == 0, err
+    report = data.parent / "report.md"
+    assert run(runner, data, "report", "2003", "--out", str(report))[0] == 0
+    for text in (out, report.read_text(encoding="utf-8")):
+        lines = text.splitlines()
+        rows = [i for i, line in enumerate(lines) if "changchun-2003-0001" in line]
+        assert rows
+        for i in rows:
+            assert "长春市A\\|B两地=SUM(1,2)对比" in lines[i]
+            rule = next(ln for ln in reversed(lines[:i]) if ln.startswith(("|:", "|-")))
+            # as many cell borders as the table's rule line (an escaped pipe is no border)
+            assert lines[i].replace("\\|", "").count("|") == rule.count("|")
+
+
+def test_markdown_cell_writes_a_line_break_as_br() -> None:
+    from govinfo.render.formats import markdown_table
+
+    text = markdown_table(["a|b", "n"], [["x\ny", "1"], ["p\r\nq", "2"]], [False, True])
+    lines = text.splitlines()
+    assert len(lines) == 4
+    assert lines[0].startswith("| a\\|b ")
+    assert "x<br>y" in lines[2]
+    assert "p<br>q" in lines[3]

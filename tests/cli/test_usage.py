@@ -78,16 +78,20 @@ def test_every_help_speaks_the_folders_language(
 def test_usage_errors_in_chinese(runner: CliRunner, make_folder: MakeFolder) -> None:
     root = str(make_folder())
     cases = {
-        ("score", "abc"): "年份 的值无效：应为介于 1000 与 9998 之间的年份",
-        ("score", "203"): "年份 的值无效：应为介于 1000 与 9998 之间的年份",
+        ("score", "abc"): "年份的值无效：应为介于 1000 与 9998 之间的年份",
+        ("score", "203"): "年份的值无效：应为介于 1000 与 9998 之间的年份",
         ("score", "2003", "--top", "0"): "--top 的值无效：应为不小于 1 的整数",
         ("overdue", "--soon", "0"): "--soon 的值无效：应为不小于 1 的整数",
         ("--lang", "fr", "score", "2003"): "--lang 的值无效：应为以下之一：zh、en",
         ("score", "2003", "--bogus"): "没有这个选项：--bogus",
         ("score", "2003", "--format", "xml"): "--format 的值无效：应为以下之一：table",
         ("explain",): "缺少直报点",
+        ("points", "add", "x2"): "缺少 --name\n",
         ("score", "2003", "extra"): "多余的参数：extra",
-        ("nonsense",): "没有这个命令：nonsense",
+        ("nonsense",): "没有这个命令：nonsense\n",
+        ("explian", "changchun", "2003"): "没有这个命令：explian。是不是 explain？",
+        ("point", "list"): "没有这个命令：point。是不是 points、init？",
+        ("points", "lst"): "没有这个命令：lst。是不是 list？",
         ("score", "2003", "--as-of"): "选项 --as-of 后面要跟一个值",
     }
     for args, message in cases.items():
@@ -156,6 +160,30 @@ def test_lang_option_wins(runner: CliRunner, make_folder: MakeFolder) -> None:
     code, _, err = invoke(runner, "--data", str(make_folder()), "--lang", "en", "score", "abc")
     assert code == 2
     assert "invalid value for YEAR: expected a year from 1000 to 9998" in err
+    code, _, err = invoke(
+        runner, "--data", str(make_folder()), "--lang", "en", "points", "add", "x"
+    )
+    assert code == 2
+    assert "Error: missing --name\n" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nonsense"], "Error: no such command 'nonsense'\n"),
+        (
+            ["explian", "changchun", "2003"],
+            "Error: no such command 'explian'. Did you mean 'explain'?",
+        ),
+        (["point", "list"], "Error: no such command 'point'. Did you mean 'points' or 'init'?"),
+    ],
+)
+def test_a_mistyped_command_in_english(
+    runner: CliRunner, make_folder: MakeFolder, args: list[str], message: str
+) -> None:
+    code, _, err = invoke(runner, "--data", str(make_folder()), "--lang", "en", *args)
+    assert code == 2
+    assert message in err
 
 
 @pytest.mark.parametrize(

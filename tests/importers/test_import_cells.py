@@ -79,11 +79,11 @@ def test_quote_closed_rows_later_is_a_line_break_in_a_one_line_cell(
     code, out, _err = run(runner, folder, "import", str(batch))
     assert code == 1
     assert (
-        "c.csv:2: error: 标题 里有换行（共 2 行，第一行是“长春市引号测试一,综合,王”）：此列只能写一行；"
+        "c.csv:2: error: 标题里有换行（共 2 行，第一行是“长春市引号测试一,综合,王”）：此列只能写一行；"
         "这一格以引号开头，引号却没有在格末配对" in out
     )
     # The cells after it moved: what they miss is not reported as a second, misleading reason.
-    assert "类别 为空" not in out
+    assert "类别为空" not in out
     untouched(folder, before)
 
 
@@ -109,7 +109,7 @@ def test_line_break_in_each_one_line_column_is_named(
     rows = {2: "报送单位", 4: "标题", 5: "类别", 6: "审核人", 7: "约稿编号", 8: "密级"}
     rows |= {9: "发生时间", 10: "报告时间"}
     for number, name in rows.items():
-        assert f"b.csv:{number}: error: {name} 里有换行" in out, (name, out)
+        assert f"b.csv:{number}: error: {name}里有换行" in out, (name, out)
     # a trailing line break is only space around the value
     assert "b.csv:3:" not in out
     assert "b.csv:11:" not in out
@@ -216,7 +216,7 @@ def test_rows_swallowed_into_a_note_are_warned_of(
     )
     code, out, _err = run(runner, folder, "import", "--dry-run", str(batch))
     assert code == 0, out
-    assert "n.csv:2: warning: 备注 这一格有 3 行，第 2 行像是文件里的一整行（含 5 个“,”）" in out
+    assert "n.csv:2: warning: 备注这一格有 3 行，第 2 行像是文件里的一整行（含 5 个“,”）" in out
     assert "将新增 2 条" in out + _err
 
     fine = tmp_path / "f.csv"

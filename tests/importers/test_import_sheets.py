@@ -134,10 +134,10 @@ def test_a_merge_down_one_column_is_carried_to_each_row(
     book = merged_book(tmp_path / "q1.xlsx")
     code, out, _err = run(runner, folder, "import", "--dry-run", str(book))
     assert code == 1
-    assert "报送单位 为空" not in out
+    assert "报送单位为空" not in out
     assert out.count("error") == 1
     assert (
-        "q1.xlsx:一季度:6: error: 类别 为空：这一格在跨列合并的单元格 C6:D6 中，合并格的内容只在 C6；"
+        "q1.xlsx:一季度:6: error: 类别为空：这一格在跨列合并的单元格 C6:D6 中，合并格的内容只在 C6；"
         "跨列合并不会带入各列（上下合并才会带入每一行），请取消合并后逐格填写\n"
     ) in out
     assert "q1.xlsx:一季度:8" not in out

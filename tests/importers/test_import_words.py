@@ -56,7 +56,29 @@ def test_a_column_the_sheet_lacks_is_named_as_usual(
     lacking.write_text("单位,标题,类别\n长春,长春市缺列测试,综合\n", encoding="utf-8")
     code, out, _err = run(runner, folder, "import", str(lacking))
     assert code == 1
-    assert "m.csv:1: error: 缺少 报送日期 列（可用的列名：报送日期、日期、报送时间、date" in out
+    assert "m.csv:1: error: 缺少报送日期列（可用的列名：报送日期、日期、报送时间、date" in out
+
+
+def test_an_empty_cell_is_named_without_a_stray_space(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    """Chinese text: no space between a Chinese header and 为空, one after a Latin header."""
+    zh = tmp_path / "z.csv"
+    zh.write_text(
+        "报送单位,报送日期,标题,类别\n,2003-08-22,长春市空格测试,综合\n", encoding="utf-8"
+    )
+    code, out, _err = run(runner, folder, "import", "--dry-run", str(zh))
+    assert code == 1
+    assert "z.csv:2: error: 报送单位为空\n" in out
+    en = tmp_path / "e.csv"
+    en.write_text(
+        "point,date,title,category\n,2003-08-22,长春市空格测试,general\n", encoding="utf-8"
+    )
+    code, out, _err = run(runner, folder, "import", "--dry-run", str(en))
+    assert code == 1
+    assert "e.csv:2: error: point 为空\n" in out
+    code, out, _err = run(runner, folder, "--lang", "en", "import", "--dry-run", str(en))
+    assert "e.csv:2: error: point is empty\n" in out
 
 
 def test_adoption_problems_name_the_adoption_logs_headers(

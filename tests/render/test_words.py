@@ -59,3 +59,21 @@ def test_a_refused_history_event_names_the_tier_in_the_current_language() -> Non
     assert registry_problem_text(problem) == "a 在 2003-05-01 已是省直报点，无需恢复"
     set_lang("en")
     assert registry_problem_text(problem) == "a already holds the provincial tier on 2003-05-01"
+
+
+def test_a_word_in_chinese_text_is_spaced_only_beside_latin() -> None:
+    """``{name:w}`` in a Chinese message: a space where a Latin word meets Chinese, none
+    between Chinese words; English messages are formatted as written."""
+    from govinfo.i18n import set_lang, t
+
+    set_lang("zh")
+    try:
+        assert t("usage_missing", name="--kind") == "缺少 --kind"
+        assert t("usage_missing", name="直报点") == "缺少直报点"
+        assert t("import_missing_value", column="报送单位") == "报送单位为空"
+        assert t("import_missing_value", column="point") == "point 为空"
+        assert t("usage_bad_value_because", name="年份", why="{x}") == "年份的值无效：{x}"
+        set_lang("en")
+        assert t("usage_missing", name="--kind") == "missing --kind"
+    finally:
+        set_lang("zh")

@@ -135,7 +135,11 @@ def test_an_interrupted_import_says_nothing_was_written_only_when_so(
         state = snapshot(folder)
         if code == 130:
             line = err.splitlines()[-1]
-            assert line in ("interrupted; nothing was written", "interrupted"), (i, err)
+            assert line in (
+                "interrupted; nothing was written",
+                "interrupted",
+                "interrupted; the write had already been completed and committed",
+            ), (i, err)
             said.add(line)
             if line.endswith("nothing was written"):
                 assert state == before, (i, err)
@@ -145,3 +149,45 @@ def test_an_interrupted_import_says_nothing_was_written_only_when_so(
         assert snapshot(folder) == before
         assert commits(folder) == base
     assert said, "no run was interrupted"
+
+
+def test_ctrl_c_after_an_import_landed_says_it_went_in(folder: Path, tmp_path: Path) -> None:
+    """A SIGINT at every durable step of an import's write (``GOVINFO_INTERRUPT_AT``, a real
+    signal the process sends itself): before the point of no return the line says nothing was
+    written, past it only 已中断, and once the commit is made that the write was completed and
+    committed — then the commit is there before any other command runs, and the next one
+    changes nothing."""
+    batch = write_csv(tmp_path / "batch.csv", BATCH[:2], encoding="utf-8")  # one file written
+    before, base = snapshot(folder), commits(folder)
+    said: list[str] = []
+    for step in range(1, 50):
+        proc = start([*GOVINFO, "--data", str(folder), "import", str(batch)],
+                     GOVINFO_INTERRUPT_AT=str(step))  # fmt: skip
+        _, err_bytes = proc.communicate(timeout=60)
+        err = err_bytes.decode("utf-8", "replace")
+        if proc.returncode == 0:
+            break  # past the write's last step: the import ran to its end
+        assert proc.returncode == 130, (step, err)
+        line = err.splitlines()[-1]
+        said.append(line)
+        if line == "已中断；本次写入已完成并提交":
+            assert commits(folder) == base + 1, (step, err)
+            landed = snapshot(folder)
+            assert landed != before
+            next_command(folder)
+            assert snapshot(folder) == landed
+            assert commits(folder) == base + 1
+        else:
+            assert line in ("已中断，未写入任何内容", "已中断"), (step, err)
+            next_command(folder)
+            if line == "已中断，未写入任何内容":
+                assert snapshot(folder) == before, (step, err)
+        if commits(folder) != base:
+            git(folder, "reset", "-q", "--hard", "HEAD~1")
+            git(folder, "clean", "-qfd")
+        assert snapshot(folder) == before
+    else:
+        pytest.fail("the import never ran to its end")
+    assert said[0] == "已中断，未写入任何内容"
+    assert "已中断" in said
+    assert said[-1] == "已中断；本次写入已完成并提交"

@@ -38,7 +38,7 @@ def fuzz_examples(default: int) -> int:
 
 def cli_env(**extra: str) -> dict[str, str]:
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
-    for var in ("GOVINFO_CRASH_AT", "GOVINFO_LOCK_WAIT"):
+    for var in ("GOVINFO_CRASH_AT", "GOVINFO_INTERRUPT_AT", "GOVINFO_LOCK_WAIT"):
         env.pop(var, None)
     env.update(extra)
     return env
