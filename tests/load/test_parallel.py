@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
 import pytest
 
@@ -45,14 +47,57 @@ def test_parallel_equals_sequential(
     assert len(fast.problems) == 3  # impossible date, unknown category, no reviewer
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parallel parsing forks: Linux")
+@pytest.mark.parametrize("processes", [2, 3])
+def test_the_workers_and_this_process_each_parse_their_pieces_once(
+    make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch, processes: int
+) -> None:
+    """The workers take pieces from the start, this process from the end: every file comes
+    back, read as in-process, whichever process read it."""
+    files: dict[str, str | bytes] = {
+        f"submissions/2003/siping/{month:02d}.yaml": (
+            f"- id: sp-{month}\n  date: 2003-{month:02d}-02\n  title: 第{month}条\n"
+            "  category: general\n  reviewer: 张三\n"
+        )
+        for month in range(1, 13)
+    }
+    files["submissions/2003/siping/13.yaml"] = "- id: x\n"  # a problem, sent back too
+    root = make_folder(files)
+    paths = sorted(files)
+    monkeypatch.setattr(parallel, "CHUNK", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: processes)
+    here: list[str] = []  # what this process parsed (a worker notes in its own copy)
+    parent = os.getpid()
+    parse = parallel._parse
+
+    def noted(piece: list[str]) -> list[ParsedFile]:
+        if os.getpid() == parent:
+            here.extend(piece)
+        else:
+            time.sleep(0.05)  # a slow worker: this process takes the rest
+        return parse(piece)
+
+    def until_a_worker_started() -> None:
+        while not parallel._taken[0]:
+            time.sleep(0.001)
+
+    monkeypatch.setattr(parallel, "_parse", noted)
+    got = parallel.parse_many(root, paths, meanwhile=until_a_worker_started)
+    assert sorted(got) == paths
+    assert here  # this process parsed some pieces, from the end
+    assert paths[0] not in here  # the first was a worker's
+    for path in paths:
+        assert got[path] == parse_file(path, (root / path).read_bytes())
+
+
 @pytest.mark.parametrize(
     ("value", "expected"), [("1", 0), ("0", 0), ("3", 3), ("x", None), ("", None)]
 )
 def test_govinfo_jobs_sets_the_workers(
     monkeypatch: pytest.MonkeyPatch, value: str, expected: int | None
 ) -> None:
-    """``GOVINFO_JOBS=1`` (or 0) parses in-process, ``N`` forks N workers; anything else leaves
-    the choice to the machine's cores."""
+    """``GOVINFO_JOBS=1`` (or 0) parses in-process, ``N`` in N processes (this one and N - 1
+    forked workers); anything else leaves the choice to the machine's cores."""
     monkeypatch.setenv("GOVINFO_JOBS", value)
     monkeypatch.setattr(parallel.sys, "platform", "linux")
     if expected is None:
