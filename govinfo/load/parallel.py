@@ -119,6 +119,13 @@ def parse_many(
     ctx = multiprocessing.get_context("fork")
     _taken = ctx.Array("b", len(_pieces))
     results: dict[str, ParsedFile] = {}
+
+    def receive(blob: bytes) -> None:
+        for r in _decoder.decode(blob):
+            results[r.path] = ParsedFile(
+                r.path, "submissions", r.records, r.problems, r.refs, r.unread
+            )
+
     # Ctrl-C reaches every process of the terminal's group: the workers leave it to this one,
     # which stops them (the pool's exit), rather than each print a traceback and drop its
     # piece of work. SIGINT is held back while they are forked, so none is born listening.
@@ -130,6 +137,7 @@ def parse_many(
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
     with pool:
         blobs = pool.imap(_work, range(len(_pieces)))
+        received = 0
         if meanwhile is not None:
             meanwhile()
         for piece in reversed(range(len(_pieces))):
@@ -137,9 +145,14 @@ def parse_many(
                 break  # a worker has it, and every piece before it
             for pf in _parse(_pieces[piece]):
                 results[pf.path] = pf
+            # What the workers sent meanwhile is decoded now, not all at the end.
+            while received < len(_pieces):
+                try:
+                    blob = blobs.next(timeout=0)
+                except multiprocessing.TimeoutError:
+                    break
+                receive(blob)
+                received += 1
         for blob in blobs:
-            for r in _decoder.decode(blob):
-                results[r.path] = ParsedFile(
-                    r.path, "submissions", r.records, r.problems, r.refs, r.unread
-                )
+            receive(blob)
     return results
