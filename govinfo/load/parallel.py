@@ -29,7 +29,7 @@ MIN_FILES = 400
 CHUNK = 64  # the fewest files in a piece
 CHUNKS_PER_WORKER = 8  # else a large year goes in this many pieces a process (measured on
 # 21,845 files: pieces of 64 cost the main process twice the time receiving them, and the parse
-# a fifth longer, than about 1,400 do; eight a worker still share the work out evenly)
+# a fifth longer, than about 1,400 do; eight a process still share the work out evenly)
 
 
 class _Result(msgspec.Struct, array_like=True, gc=False):

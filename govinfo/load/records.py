@@ -344,8 +344,9 @@ def parse_file(
 
     A plain submission file or registry is read by the fast path (``load/fast.py``,
     ``load/fastpoints.py``) unless ``fast_path`` is False (None: unless ``GOVINFO_FAST_YAML``
-    turns it off); the result is the same either way. ``limit`` is ``GOVINFO_MAX_FILE_MB`` in bytes when the caller has read it already (a
-    loop over thousands of files reads the environment once)."""
+    turns it off); the result is the same either way. ``limit`` is ``GOVINFO_MAX_FILE_MB`` in
+    bytes when the caller has read it already (a loop over thousands of files reads the
+    environment once)."""
     kind = file_kind(path)
     if kind is None:
         return ParsedFile(path, "unknown", (), (), ())
