@@ -48,8 +48,8 @@ _taken: Any = None  # a shared array of flags: which pieces a process has taken
 
 
 def workers() -> int:
-    """How many processes a parallel parse would use, this one among them (0: parse
-    in-process only): ``GOVINFO_JOBS`` when it is set, else every core (at most 8)."""
+    """How many worker processes a parallel parse would fork (0: parse in-process):
+    ``GOVINFO_JOBS`` when it is set, else every core (at most 8)."""
     if not sys.platform.startswith("linux"):
         return 0
     asked = settings.jobs()
@@ -112,8 +112,10 @@ def parse_many(
     import multiprocessing
 
     global _root, _pieces, _taken
-    count = max(workers(), 2)
-    size = max(CHUNK, -(-len(paths) // (count * CHUNKS_PER_WORKER)))
+    count = max(workers(), 1)
+    # This process parses too, beside the workers: once it has run ``meanwhile`` it would
+    # otherwise only wait (and a worker fewer would leave a busy machine's cores to others).
+    size = max(CHUNK, -(-len(paths) // ((count + 1) * CHUNKS_PER_WORKER)))
     _root = root
     _pieces = [paths[i : i + size] for i in range(0, len(paths), size)]
     ctx = multiprocessing.get_context("fork")
@@ -132,7 +134,7 @@ def parse_many(
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         # GOVINFO_JOBS=500: no more workers than there are pieces
-        pool = ctx.Pool(min(count - 1, len(_pieces)), initializer=_deaf_to_interrupts)
+        pool = ctx.Pool(min(count, len(_pieces)), initializer=_deaf_to_interrupts)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
     with pool:

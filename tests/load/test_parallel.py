@@ -48,9 +48,9 @@ def test_parallel_equals_sequential(
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parallel parsing forks: Linux")
-@pytest.mark.parametrize("processes", [2, 3])
+@pytest.mark.parametrize("workers", [1, 2])
 def test_the_workers_and_this_process_each_parse_their_pieces_once(
-    make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch, processes: int
+    make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch, workers: int
 ) -> None:
     """The workers take pieces from the start, this process from the end: every file comes
     back, read as in-process, whichever process read it."""
@@ -65,7 +65,7 @@ def test_the_workers_and_this_process_each_parse_their_pieces_once(
     root = make_folder(files)
     paths = sorted(files)
     monkeypatch.setattr(parallel, "CHUNK", 1)
-    monkeypatch.setattr(parallel, "workers", lambda: processes)
+    monkeypatch.setattr(parallel, "workers", lambda: workers)
     here: list[str] = []  # what this process parsed (a worker notes in its own copy)
     parent = os.getpid()
     parse = parallel._parse
@@ -96,8 +96,8 @@ def test_the_workers_and_this_process_each_parse_their_pieces_once(
 def test_govinfo_jobs_sets_the_workers(
     monkeypatch: pytest.MonkeyPatch, value: str, expected: int | None
 ) -> None:
-    """``GOVINFO_JOBS=1`` (or 0) parses in-process, ``N`` in N processes (this one and N - 1
-    forked workers); anything else leaves the choice to the machine's cores."""
+    """``GOVINFO_JOBS=1`` (or 0) parses in-process, ``N`` forks N workers; anything else leaves
+    the choice to the machine's cores."""
     monkeypatch.setenv("GOVINFO_JOBS", value)
     monkeypatch.setattr(parallel.sys, "platform", "linux")
     if expected is None:
