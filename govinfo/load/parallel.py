@@ -2,8 +2,10 @@
 
 Workers are forked (Linux only: they inherit the loaded code and the run's language), read and
 parse their share of the files themselves, and send back the results as msgpack, which decodes
-into the same records several times faster than pickling them. Elsewhere, or for few files, the
-caller parses in-process.
+into the same records several times faster than pickling them. The parent is one of the
+processes that parse: once it has read the other files, it takes pieces from the end of the list
+while the workers take them from its start, so that a core's share is neither sent back nor
+decoded and no process is left idle. Elsewhere, or for few files, the caller parses in-process.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
@@ -23,10 +26,10 @@ from govinfo.load.sources import WorkingTree
 from govinfo.model import Problem, Submission
 
 MIN_FILES = 400
-CHUNK = 64  # the fewest files a worker is sent at a time
-CHUNKS_PER_WORKER = 8  # else a large year goes out in this many pieces a worker (measured on
+CHUNK = 64  # the fewest files in a piece
+CHUNKS_PER_WORKER = 8  # else a large year goes in this many pieces a process (measured on
 # 21,845 files: pieces of 64 cost the main process twice the time receiving them, and the parse
-# a fifth longer, than about 1,400 do; eight a worker still share the work out evenly)
+# a fifth longer, than about 1,400 do; eight a process still share the work out evenly)
 
 
 class _Result(msgspec.Struct, array_like=True, gc=False):
@@ -40,10 +43,12 @@ class _Result(msgspec.Struct, array_like=True, gc=False):
 _encoder = msgspec.msgpack.Encoder()
 _decoder = msgspec.msgpack.Decoder(list[_Result])
 _root: Path | None = None
+_pieces: list[list[str]] = []
+_taken: Any = None  # a shared array of flags: which pieces a process has taken
 
 
 def workers() -> int:
-    """How many worker processes a parallel parse would use (0: parse in-process):
+    """How many worker processes a parallel parse would fork (0: parse in-process):
     ``GOVINFO_JOBS`` when it is set, else every core (at most 8)."""
     if not sys.platform.startswith("linux"):
         return 0
@@ -60,17 +65,33 @@ def workers() -> int:
     return min(cpus, 8) if cpus > 1 else 0
 
 
-def _work(paths: list[str]) -> bytes:
+def _take(piece: int) -> bool:
+    """Whether this process takes ``piece``: no other process has (the workers take the
+    pieces from the first, the parent from the last, so they meet once)."""
+    with _taken.get_lock():
+        if _taken[piece]:
+            return False
+        _taken[piece] = 1
+        return True
+
+
+def _parse(paths: list[str]) -> list[ParsedFile]:
     from govinfo.load import fast
 
-    gc.disable()
     assert _root is not None
-    out = []
     tree = WorkingTree(_root)  # its read never follows a link that appeared after the listing
-    on, limit = fast.enabled(), settings.max_file_bytes()  # the environment, once a chunk
-    for path in paths:
-        pf = parse_file(path, tree.read(path), fast_path=on, limit=limit)
-        out.append(_Result(path, pf.records, pf.problems, pf.refs, pf.unread))
+    on, limit = fast.enabled(), settings.max_file_bytes()  # the environment, once a piece
+    return [parse_file(path, tree.read(path), fast_path=on, limit=limit) for path in paths]
+
+
+def _work(piece: int) -> bytes:
+    gc.disable()
+    if not _take(piece):
+        return _encoder.encode([])
+    out = [
+        _Result(pf.path, pf.records, pf.problems, pf.refs, pf.unread)
+        for pf in _parse(_pieces[piece])
+    ]
     return _encoder.encode(out)
 
 
@@ -83,33 +104,57 @@ def _deaf_to_interrupts() -> None:
 def parse_many(
     root: Path, paths: list[str], meanwhile: Callable[[], None] | None = None
 ) -> dict[str, ParsedFile]:
-    """Parse the submission files ``paths`` (relative to ``root``) on all cores; ``meanwhile``
-    runs here while the workers parse. multiprocessing is imported here, only when a parse
-    is this large: most runs (a warm answer, a small year) never start a worker."""
+    """Parse the submission files ``paths`` (relative to ``root``) on all cores: forked
+    workers take pieces of the list from its start while this process runs ``meanwhile``,
+    then takes pieces from its end (what it parses itself is not sent back and forth).
+    multiprocessing is imported here, only when a parse is this large: most runs (a warm
+    answer, a small year) never start a worker."""
     import multiprocessing
 
-    global _root
-    _root = root
+    global _root, _pieces, _taken
     count = max(workers(), 1)
-    size = max(CHUNK, -(-len(paths) // (count * CHUNKS_PER_WORKER)))
-    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    # This process parses too, beside the workers: once it has run ``meanwhile`` it would
+    # otherwise only wait (and a worker fewer would leave a busy machine's cores to others).
+    size = max(CHUNK, -(-len(paths) // ((count + 1) * CHUNKS_PER_WORKER)))
+    _root = root
+    _pieces = [paths[i : i + size] for i in range(0, len(paths), size)]
     ctx = multiprocessing.get_context("fork")
+    _taken = ctx.Array("b", len(_pieces))
     results: dict[str, ParsedFile] = {}
+
+    def receive(blob: bytes) -> None:
+        for r in _decoder.decode(blob):
+            results[r.path] = ParsedFile(
+                r.path, "submissions", r.records, r.problems, r.refs, r.unread
+            )
+
     # Ctrl-C reaches every process of the terminal's group: the workers leave it to this one,
     # which stops them (the pool's exit), rather than each print a traceback and drop its
     # piece of work. SIGINT is held back while they are forked, so none is born listening.
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        pool = ctx.Pool(min(count, len(chunks)), initializer=_deaf_to_interrupts)
+        # GOVINFO_JOBS=500: no more workers than there are pieces
+        pool = ctx.Pool(min(count, len(_pieces)), initializer=_deaf_to_interrupts)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    with pool:  # GOVINFO_JOBS=500: as many as there is work
-        blobs = pool.imap(_work, chunks)
+    with pool:
+        blobs = pool.imap(_work, range(len(_pieces)))
+        received = 0
         if meanwhile is not None:
             meanwhile()
+        for piece in reversed(range(len(_pieces))):
+            if not _take(piece):
+                break  # a worker has it, and every piece before it
+            for pf in _parse(_pieces[piece]):
+                results[pf.path] = pf
+            # What the workers sent meanwhile is decoded now, not all at the end.
+            while received < len(_pieces):
+                try:
+                    blob = blobs.next(timeout=0)
+                except multiprocessing.TimeoutError:
+                    break
+                receive(blob)
+                received += 1
         for blob in blobs:
-            for r in _decoder.decode(blob):
-                results[r.path] = ParsedFile(
-                    r.path, "submissions", r.records, r.problems, r.refs, r.unread
-                )
+            receive(blob)
     return results

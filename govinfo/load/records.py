@@ -342,18 +342,27 @@ def parse_file(
 ) -> ParsedFile:
     """Read the file at ``path`` (relative to the data folder, with ``/``) from ``data``.
 
-    A plain submission file is read by the fast path (``load/fast.py``) unless ``fast_path``
-    is False (None: unless ``GOVINFO_FAST_YAML`` turns it off); the result is the same either
-    way. ``limit`` is ``GOVINFO_MAX_FILE_MB`` in bytes when the caller has read it already (a
-    loop over thousands of files reads the environment once)."""
+    A plain submission file or registry is read by the fast path (``load/fast.py``,
+    ``load/fastpoints.py``) unless ``fast_path`` is False (None: unless ``GOVINFO_FAST_YAML``
+    turns it off); the result is the same either way. ``limit`` is ``GOVINFO_MAX_FILE_MB`` in
+    bytes when the caller has read it already (a loop over thousands of files reads the
+    environment once)."""
     kind = file_kind(path)
     if kind is None:
         return ParsedFile(path, "unknown", (), (), ())
-    if fast_path is not False and kind == "submissions":
+    if fast_path is not False and kind in ("submissions", "points"):
         from govinfo.load import fast  # loaded on first use: most commands read no submissions
 
         on = fast.enabled() if fast_path is None else fast.available()
-        if on and (parsed := fast.fast_submissions(path, data, limit)) is not None:
+        if on and kind == "submissions":
+            parsed = fast.fast_submissions(path, data, limit)
+        elif on:
+            from govinfo.load.fastpoints import fast_points
+
+            parsed = fast_points(path, data, limit)
+        else:
+            parsed = None
+        if parsed is not None:
             return parsed
     problems: list[Problem] = []
     r = FileReader(path, problems)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
 import pytest
 
@@ -43,6 +45,49 @@ def test_parallel_equals_sequential(
     assert fast.folder == slow.folder
     assert fast.problems == slow.problems
     assert len(fast.problems) == 3  # impossible date, unknown category, no reviewer
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parallel parsing forks: Linux")
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_workers_and_this_process_each_parse_their_pieces_once(
+    make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    """The workers take pieces from the start, this process from the end: every file comes
+    back, read as in-process, whichever process read it."""
+    files: dict[str, str | bytes] = {
+        f"submissions/2003/siping/{month:02d}.yaml": (
+            f"- id: sp-{month}\n  date: 2003-{month:02d}-02\n  title: 第{month}条\n"
+            "  category: general\n  reviewer: 张三\n"
+        )
+        for month in range(1, 13)
+    }
+    files["submissions/2003/siping/13.yaml"] = "- id: x\n"  # a problem, sent back too
+    root = make_folder(files)
+    paths = sorted(files)
+    monkeypatch.setattr(parallel, "CHUNK", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: workers)
+    here: list[str] = []  # what this process parsed (a worker notes in its own copy)
+    parent = os.getpid()
+    parse = parallel._parse
+
+    def noted(piece: list[str]) -> list[ParsedFile]:
+        if os.getpid() == parent:
+            here.extend(piece)
+        else:
+            time.sleep(0.05)  # a slow worker: this process takes the rest
+        return parse(piece)
+
+    def until_a_worker_started() -> None:
+        while not parallel._taken[0]:
+            time.sleep(0.001)
+
+    monkeypatch.setattr(parallel, "_parse", noted)
+    got = parallel.parse_many(root, paths, meanwhile=until_a_worker_started)
+    assert sorted(got) == paths
+    assert here  # this process parsed some pieces, from the end
+    assert paths[0] not in here  # the first was a worker's
+    for path in paths:
+        assert got[path] == parse_file(path, (root / path).read_bytes())
 
 
 @pytest.mark.parametrize(
