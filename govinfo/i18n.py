@@ -1081,6 +1081,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "采用记录需要“信息编号”列，或“报送单位”和“标题”两列",
         "an adoption log needs a submission id column, or both point and title columns",
     ),
+    "cy_out_with_apply": (
+        "--out 只用于预览（不带 --apply）：请先运行 govinfo close-year 年份 --out 文件 导出结果表，再加 --apply 记入名册；本次没有写入任何内容",
+        "--out is for the preview only (without --apply): run govinfo close-year YEAR --out FILE to export the outcome, then --apply to record it; nothing was written",
+    ),
     "import_missing_value": ("{column:w}为空", "{column} is empty"),
     "import_missing_merged_across": (
         "{column:w}为空：这一格在跨列合并的单元格 {range} 中，合并格的内容只在 {cell}；跨列合并不会带入各列（上下合并才会带入每一行），请取消合并后逐格填写",

@@ -55,6 +55,11 @@ def close_year(
 
     if not apply:  # only the preview writes --out
         check_out(out)
+    elif out is not None:  # said, not ignored: the table is the preview's
+        from govinfo.errors import UsageError
+        from govinfo.i18n import t
+
+        raise UsageError(t("cy_out_with_apply"))
     today = common.today()
     day = common.date_option(date, "--date") or today
     undated = undated_preview(year, day, apply=apply, dated=date is not None)

@@ -72,6 +72,20 @@ def test_preview_shows_the_outcome_and_writes_nothing(runner: CliRunner, repo: P
     assert commits(repo) == 1
 
 
+def test_out_with_apply_is_refused_not_ignored(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
+    table = tmp_path / "结果.xlsx"
+    args = ("close-year", "2003", "--apply", "--date", "2004-01-10", "--out", str(table))
+    code, _, err = run(runner, repo, *args)
+    assert code == 2
+    assert "--out 只用于预览（不带 --apply）" in err
+    assert "本次没有写入任何内容" in err
+    assert commits(repo) == 1
+    assert not table.exists()
+    assert outcome_events(repo) == []
+
+
 def test_apply_twice_records_each_outcome_once_in_one_commit(runner: CliRunner, repo: Path) -> None:
     old = (repo / "points.yaml").read_text(encoding="utf-8")
     code, _, err = run(runner, repo, "close-year", "2003", "--apply", "--date", "2004-01-10")
