@@ -1926,9 +1926,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rm_item_sep": ("；", "; "),
     "rm_to_officer": ("{point}{officer}同志", "{point}, attn. {officer}"),
     "rm_message": (
-        "【{office}提醒】{to}：截至 {as_of}，贵单位有 {n} 项信息报送事项逾期：{items}。请尽快报送。",
-        "[{office}] {to}: as of {as_of}, {n} reporting item(s) are overdue: {items}. "
-        "Please report as soon as possible.",
+        "【{office}提醒】{to}：截至 {as_of}，贵单位有 {n} 项信息报送事项逾期：{items}。{ask}",
+        "[{office}] {to}: as of {as_of}, {n} reporting item(s) are overdue: {items}. {ask}",
+    ),
+    "rm_ask_send": ("请尽快报送。", "Please report as soon as possible."),
+    "rm_ask_in_time": (
+        "今后突发信息请严格按时限报送。",
+        "Please report emergencies within their time limits from now on.",
+    ),
+    "rm_ask_both": (
+        "请尽快报送；今后突发信息请严格按时限报送。",
+        "Please report as soon as possible, and report emergencies within their time limits "
+        "from now on.",
     ),
     "rm_none": (
         "截至 {as_of} 没有逾期事项，无需提醒",

@@ -91,6 +91,16 @@ def reminders(report: OverdueReport, office: str) -> list[str]:
                 n=len(by_point[point_id]),
                 items=items,
                 office=office,
+                ask=_ask(by_point[point_id]),
             )
         )
     return messages
+
+
+def _ask(findings: list[Finding]) -> str:
+    """What a reminder asks for: to send what is still owed, and — for an emergency already
+    reported late, which there is nothing left to send for — to keep the time limit next time."""
+    late = [f.kind is FindingKind.EMERGENCY_LATE for f in findings]
+    if all(late):
+        return t("rm_ask_in_time")
+    return t("rm_ask_both") if any(late) else t("rm_ask_send")

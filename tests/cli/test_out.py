@@ -107,6 +107,28 @@ def test_overdue_export_has_officer_and_phone_and_reminders(
     assert "\n" not in first.strip()  # one line, to paste whole
 
 
+def test_a_reminder_asks_to_send_only_what_is_still_owed(runner: CliRunner, tmp_path: Path) -> None:
+    """A late emergency report was sent (late): a reminder asks to keep the time limit next
+    time for it, and to send as soon as possible only what is still owed."""
+    sample = tmp_path / "data"
+    shutil.copytree(SAMPLE, sample)
+    code, stdout, err = run_cli(runner, sample, "overdue", "--as-of", "2003-09-30", "--notice")
+    assert code == 0, err
+    messages = [m.strip() for m in stdout.split("\n\n") if m.strip()]
+    only_late = [m for m in messages if m.endswith("。今后突发信息请严格按时限报送。")]
+    both = [m for m in messages if m.endswith("。请尽快报送；今后突发信息请严格按时限报送。")]
+    owed = [m for m in messages if m.endswith("。请尽快报送。")]
+    assert only_late
+    assert both
+    assert owed
+    assert len(only_late) + len(both) + len(owed) == len(messages)
+    for m in only_late:
+        assert "突发信息迟报" in m
+        assert "应于" not in m  # nothing of it is still due
+    for m in owed:
+        assert "突发信息迟报" not in m
+
+
 def test_points_list_out_and_an_unknown_extension(
     runner: CliRunner, data: Path, tmp_path: Path
 ) -> None:
