@@ -1823,9 +1823,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本期报送信息但未被采用的直报点：{names}。",
         "Points with no item adopted in the period: {names}.",
     ),
-    "pn_sub_opinion": ("社情民意信息缺报", "Opinion months missing"),
+    "pn_sub_opinion": ("舆情清单缺报", "Opinion months missing"),
     "pn_opinion": (
-        "未完成月度社情民意信息报送任务的直报点：{names}。",
+        "未按月报送舆情清单的直报点：{names}。",
         "Points that missed a month's public-opinion item: {names}.",
     ),
     "pn_at_risk": (
