@@ -321,8 +321,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: {value} is less than {minimum}",
     ),
     "type_enum": (
-        "{field}：{value} 不是可选值（可选：{choices}）",
-        "{field}: {value} is not one of: {choices}",
+        "{field}：{value} 不是可选值（可选：{choices}）{hint}",
+        "{field}: {value} is not one of: {choices}{hint}",
     ),
     "type_enum_got": (
         "{field}：写的是 {value}（YAML 会读成{got}），可选值：{choices}",

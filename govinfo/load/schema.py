@@ -210,13 +210,15 @@ class Reader:
         try:
             return enum(s.value)
         except ValueError:
-            raise self.bad(node, field, "type_enum", choices=choices) from None
+            hint = _hint(s.value, [m.value for m in enum])
+            raise self.bad(node, field, "type_enum", choices=choices, hint=hint) from None
 
     def choice(self, node: Node, field: str, choices: Iterable[str]) -> str:
         s = self._scalar(node, field, "type_text")
         options = tuple(choices)
         if s.value not in options or (s.plain and yaml11_kind(s.value) != "str"):
-            raise self.bad(node, field, "type_enum", choices=", ".join(options))
+            hint = _hint(s.value, options) if s.value not in options else ""
+            raise self.bad(node, field, "type_enum", choices=", ".join(options), hint=hint)
         return s.value
 
     # --- collections ------------------------------------------------------------------------
@@ -321,3 +323,9 @@ def _is_null(node: Node) -> bool:
             return node.value == ""
         return node.value in _NULLS
     return False
+
+
+def _hint(value: str, choices: Iterable[str]) -> str:
+    """“did you mean” the choice a misspelt value is closest to (``genral`` → ``general``)."""
+    close = closest(value, choices, cutoff=FIELD_CUTOFF)
+    return t("did_you_mean", hint=close) if close is not None else ""

@@ -125,7 +125,7 @@ def test_a_bad_field_of_a_point_is_one_problem_in_json(
                 "line": 5,
                 "col": 9,
                 "severity": "error",
-                "message": "kind: City is not one of: city, county, department",
+                "message": "kind: City is not one of: city, county, department; did you mean city?",
             }
         ],
     }
@@ -224,3 +224,14 @@ def test_a_parent_that_is_not_a_countys_city_is_a_warning_at_the_value(
     assert "points.yaml:36:11: warning: parent gongzhuling 须是市州" in result.output
     result = runner.invoke(app, ["--data", str(root), "check", "--strict"])
     assert result.exit_code == 1
+
+
+def test_a_misspelt_value_gets_a_did_you_mean(make_folder: MakeFolder, runner: CliRunner) -> None:
+    root = make_folder({"points.yaml": BASE_POINTS.replace("kind: city", "kind: ctiy", 1)})
+    result = runner.invoke(app, ["--data", str(root), "check"])
+    assert "kind：ctiy 不是可选值（可选：city, county, department），是不是 city？" in result.output
+    far = make_folder(
+        {"points.yaml": BASE_POINTS.replace("kind: city", "kind: town", 1)}, name="far"
+    )
+    result = runner.invoke(app, ["--data", str(far), "check"])
+    assert "kind：town 不是可选值（可选：city, county, department）\n" in result.output
