@@ -942,6 +942,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "上次中断的写入无法完成：它的临时文件 {temp} 已不存在（可能被 git clean 删除），{file} 仍是写入前的内容；请检查数据目录（git status）后删除 {path}，再重新执行那条命令",
         "an interrupted write cannot be finished: its temporary file {temp} is gone (git clean may have removed it) and {file} still holds its earlier content; check the data folder (git status), delete {path}, then run that command again",
     ),
+    "journal_temp_gone_no_git": (
+        "上次中断的写入无法完成：它的临时文件 {temp} 已不存在（可能被删除，或数据目录已换成另一个同名目录），{file} 仍是写入前的内容；请检查数据目录后删除 {path}，再重新执行那条命令",
+        "an interrupted write cannot be finished: its temporary file {temp} is gone (removed, or the data folder replaced by another of the same name) and {file} still holds its earlier content; check the data folder, delete {path}, then run that command again",
+    ),
     "journal_commit_failed": (
         "上次中断的写入已完成，但提交失败：{detail}\n修正后重新运行即可；或手动提交后删除 {path}",
         "an interrupted write was finished but its commit failed: {detail}\nfix that and run again, or commit by hand and delete {path}",

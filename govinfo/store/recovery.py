@@ -77,8 +77,12 @@ def _prove_forward(place: Place, manifest: Mapping[str, Any]) -> list[tuple[Path
         elif now == f["old"]:
             # The new content is nowhere: its temporary file was removed (``git clean``, by
             # hand) — say that, not that the clerk's file changed, when it did not.
-            key = "journal_cannot_finish" if temp.exists() else "journal_temp_gone"
-            raise GovinfoError(t(key, path=place.journal_path, file=rel, temp=temp.name))
+            # Refused, not failed: readers go on reading the folder as it is, writers refuse.
+            if temp.exists():
+                key = "journal_cannot_finish"
+            else:
+                key = "journal_temp_gone" if place.repo is not None else "journal_temp_gone_no_git"
+            raise RecoveryRefused(t(key, path=place.journal_path, file=rel, temp=temp.name))
         else:
             changed.append(rel)
     if changed:

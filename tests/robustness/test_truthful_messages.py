@@ -3,10 +3,12 @@ the matter."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from tests.support.batches import HEADER, ROWS, write_csv
 from tests.support.cli import forked_cli
+from tests.support.folders import MakeFolder
 from tests.support.gitrepo import commits, git
 
 POINTS_ADD = [
@@ -60,3 +62,25 @@ def test_a_target_edited_after_a_crash_is_still_called_changed(folder: Path) -> 
     code, text = forked_cli(folder, "check")
     assert "these files were changed after it" in text
     assert "points.yaml" in text
+
+
+def test_a_folder_outside_git_replaced_after_a_crash_is_read_and_named_without_git(
+    make_folder: MakeFolder,
+) -> None:
+    """Outside git the journal is kept in the user's cache by the folder's path: a new folder
+    made at that path after a crash finds it. Readers read the new folder as it is (with the
+    note); writers refuse; neither message speaks of git."""
+    root = make_folder()
+    code, _text = forked_cli(root, *POINTS_ADD, GOVINFO_CRASH_AT="4")
+    assert code != 0
+    shutil.rmtree(root)
+    make_folder()  # the clerk starts again at the same path
+    code, text = forked_cli(root, "check")
+    assert code == 0, text
+    assert "its temporary file" in text
+    assert "the data folder replaced by another of the same name" in text
+    assert "git" not in text
+    code, text = forked_cli(root, *POINTS_ADD)
+    assert code == 1, text
+    assert "the data folder replaced by another of the same name" in text
+    assert not (root / "points.yaml").read_text(encoding="utf-8").count("yitong")
