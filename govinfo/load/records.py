@@ -167,14 +167,6 @@ def _read_history_event(r: FileReader, node: Node, field: str) -> tuple[HistoryE
     return HistoryEvent(**values), m
 
 
-def _parent_ref(r: FileReader, node: Node, field: str) -> str:
-    """A point's ``parent``: a point id, judged across the registry as a ``parent`` reference
-    (registered, and a city)."""
-    value = r.point_id(node, field)
-    r.ref("parent", node, value)
-    return value
-
-
 def _read_point(r: FileReader, node: Mapping) -> Point | None:
     spec: Spec = {
         "id": (r.point_id, True),
@@ -182,7 +174,7 @@ def _read_point(r: FileReader, node: Mapping) -> Point | None:
         "short": (r.text, False),
         "aliases": (r.text_list, False),
         "kind": (lambda n, f: r.enum(n, f, PointKind), True),
-        "parent": (lambda n, f: _parent_ref(r, n, f), False),
+        "parent": (r.point_id, False),
         "tiers": (lambda n, f: r.list_of(n, f, lambda m, g: r.enum(m, g, Tier)), True),
         "contact": (lambda n, f: _read_contact(r, n, f), False),
         "history": (
@@ -213,16 +205,21 @@ def _read_point(r: FileReader, node: Mapping) -> Point | None:
         previous = event.date
     kind = values.get("kind")
     parent_node = node.get("parent")
-    if "parent" in values and kind is not None and kind is not PointKind.COUNTY:
+    if "parent" in values:
+        # A county's parent is judged across the registry as a ``parent`` reference (registered,
+        # and a city); another kind's is one warning here, its id only checked as registered.
         assert parent_node is not None
-        r.warning(  # as a parent that is not a city (load.crosscheck)
-            parent_node.line,
-            parent_node.col,
-            "parent_not_county",
-            id=point_id,
-            value=values["parent"],
-            kind=kind.value,
-        )
+        county = kind is None or kind is PointKind.COUNTY
+        r.ref("parent" if county else "point", parent_node, values["parent"])
+        if kind is not None and not county:
+            r.warning(  # as a parent that is not a city (load.crosscheck)
+                parent_node.line,
+                parent_node.col,
+                "parent_not_county",
+                id=point_id,
+                value=values["parent"],
+                kind=kind.value,
+            )
     if len(set(tiers)) != len(tiers):
         tiers_node = node.get("tiers")
         assert tiers_node is not None

@@ -235,3 +235,20 @@ def test_a_misspelt_value_gets_a_did_you_mean(make_folder: MakeFolder, runner: C
     )
     result = runner.invoke(app, ["--data", str(far), "check"])
     assert "kind：town 不是可选值（可选：city, county, department）\n" in result.output
+
+
+def test_a_parent_on_a_point_that_is_not_a_county_is_one_warning(
+    make_folder: MakeFolder, runner: CliRunner
+) -> None:
+    # fgw (a department) names a county as its parent: one mistake, one warning (its parent is
+    # not judged again as a county's city)
+    county = (
+        "- id: lishu\n  name: 梨树县人民政府办公室\n  kind: county\n  parent: changchun\n"
+        "  tiers: [provincial]\n  history:\n    - {date: 2001-01-01, event: admitted}\n"
+    )
+    points = BASE_POINTS.replace("  kind: department\n", "  kind: department\n  parent: lishu\n")
+    root = make_folder({"points.yaml": points + county})
+    result = runner.invoke(app, ["--data", str(root), "--lang", "en", "check", "--format", "json"])
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["line"], p["severity"]) for p in problems] == [(22, "warning")]
+    assert "cannot have parent lishu" in problems[0]["message"]
