@@ -137,24 +137,27 @@ def parse_many(
         pool = ctx.Pool(min(count, len(_pieces)), initializer=_deaf_to_interrupts)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    with pool:
-        blobs = pool.imap(_work, range(len(_pieces)))
-        received = 0
-        if meanwhile is not None:
-            meanwhile()
-        for piece in reversed(range(len(_pieces))):
-            if not _take(piece):
-                break  # a worker has it, and every piece before it
-            for pf in _parse(_pieces[piece]):
-                results[pf.path] = pf
-            # What the workers sent meanwhile is decoded now, not all at the end.
-            while received < len(_pieces):
-                try:
-                    blob = blobs.next(timeout=0)
-                except multiprocessing.TimeoutError:
-                    break
+    try:
+        with pool:
+            blobs = pool.imap(_work, range(len(_pieces)))
+            received = 0
+            if meanwhile is not None:
+                meanwhile()
+            for piece in reversed(range(len(_pieces))):
+                if not _take(piece):
+                    break  # a worker has it, and every piece before it
+                for pf in _parse(_pieces[piece]):
+                    results[pf.path] = pf
+                # What the workers sent meanwhile is decoded now, not all at the end.
+                while received < len(_pieces):
+                    try:
+                        blob = blobs.next(timeout=0)
+                    except multiprocessing.TimeoutError:
+                        break
+                    receive(blob)
+                    received += 1
+            for blob in blobs:
                 receive(blob)
-                received += 1
-        for blob in blobs:
-            receive(blob)
+    finally:  # the path list and the shared flags are not kept past the parse
+        _root, _pieces, _taken = None, [], None
     return results
