@@ -111,6 +111,12 @@ def wrote_this_run() -> bool:
 _writers_opened = 0  # folder_writer blocks entered by this process (see meant_to_write)
 
 
+def forget_run() -> None:
+    """A new run of a command in this process (the suite runs many in one): no writer yet."""
+    global _writers_opened
+    _writers_opened = 0
+
+
 def meant_to_write() -> bool:
     """Whether this process set out to change the data folder (a write command, the write
     done or not): one whose lost output must be said, unlike a reader's cut by ``| head``."""

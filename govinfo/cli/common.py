@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import functools
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, TypeVar, cast
@@ -112,6 +113,7 @@ def guarded(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _start_run()
         try:
             return fn(*args, **kwargs)
         except GovinfoError as exc:
@@ -128,6 +130,22 @@ def guarded(fn: F) -> F:
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a program Ctrl-C stopped
 _said_interrupted = False
+
+
+# The modules that note what a run did (changed, landed, wrote, steps taken, a writer opened),
+# each with its forget_run(): what Ctrl-C or a lost stdout says is about this run alone.
+_RUN_NOTES = ("govinfo.store.atomic", "govinfo.store.write", "govinfo.app.write")
+
+
+def _start_run() -> None:
+    """Each command run in this process (one, from the console; many in the suite's runner)
+    starts with nothing said, changed or written. A module not imported yet needs no reset."""
+    global _said_interrupted
+    _said_interrupted = False
+    for name in _RUN_NOTES:
+        module = sys.modules.get(name)
+        if module is not None:
+            module.forget_run()
 
 
 def say_interrupted() -> None:

@@ -49,6 +49,13 @@ def note_landed(*, committed: bool) -> None:
     _landed = committed or bool(_landed)
 
 
+def forget_run() -> None:
+    """A new run of a command in this process (the suite runs many in one): nothing of it has
+    changed or landed yet."""
+    global _changing, _landed
+    _changing, _landed = False, None
+
+
 def landed() -> bool | None:
     """Whether a write of this process has landed (:func:`note_landed`): True when committed,
     False when written without a commit (a folder outside git), None when none has."""

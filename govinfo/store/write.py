@@ -105,6 +105,13 @@ _steps_taken = 0
 _writes_done = 0  # writes completed by this process (see writes_done)
 
 
+def forget_run() -> None:
+    """A new run of a command in this process (the suite runs many in one): no step taken, no
+    write done yet (``GOVINFO_CRASH_AT`` and ``GOVINFO_INTERRUPT_AT`` count this run's steps)."""
+    global _steps_taken, _writes_done
+    _steps_taken = _writes_done = 0
+
+
 def writes_done() -> int:
     """How many writes this process completed (the CLI's last word when stdout is lost)."""
     return _writes_done

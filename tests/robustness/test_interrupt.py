@@ -14,8 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from govinfo.app.demo import generate
+from govinfo.cli.main import app
 from govinfo.store.write import locate
 from tests.robustness.test_sigkill import BATCH, left_locks, next_command, wait_group_gone
 from tests.support.batches import write_csv
@@ -191,3 +193,18 @@ def test_ctrl_c_after_an_import_landed_says_it_went_in(folder: Path, tmp_path: P
     assert said[0] == "interrupted; nothing was written"
     assert "interrupted" in said
     assert said[-1] == "interrupted; the write had already been completed and committed"
+
+
+def test_each_run_in_one_process_starts_with_nothing_written(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    """Many runs in one process (the suite's runner): a write that landed in an earlier run is
+    not this run's — a Ctrl-C before this run's point of no return says nothing was written."""
+    first = write_csv(tmp_path / "a.csv", BATCH[:2], encoding="utf-8")
+    second = write_csv(tmp_path / "b.csv", [BATCH[0], *BATCH[2:4]], encoding="utf-8")
+    result = runner.invoke(app, ["--data", str(folder), "--lang", "en", "import", str(first)])
+    assert result.exit_code == 0, result.output
+    args = ["--data", str(folder), "--lang", "en", "import", str(second)]
+    result = runner.invoke(app, args, env={"GOVINFO_INTERRUPT_AT": "1"})
+    assert result.exit_code == 130, result.output
+    assert result.stderr.splitlines()[-1] == "interrupted; nothing was written"

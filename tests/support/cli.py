@@ -162,10 +162,8 @@ def forked_cli(root: Path, *args: str, own_group: bool = False, **env: str) -> t
                 os.environ.pop("GOVINFO_CRASH_AT", None)
                 os.environ.update(env)
                 from govinfo.cli.main import app
-                from govinfo.store import write
 
-                write._steps_taken = 0  # count this run's steps only
-                try:
+                try:  # the command counts this run's steps only (cli.common._start_run)
                     app(["--data", str(root), "--lang", "en", *args], prog_name="govinfo")
                     code = 0
                 except SystemExit as exc:
