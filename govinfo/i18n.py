@@ -525,10 +525,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 已存在且不是空目录，未做任何改动",
         "{path} exists and is not empty; nothing was written",
     ),
-    "init_cannot_write": (
-        "无法新建数据目录：{path}：{reason}",
-        "cannot create the data folder: {path}: {reason}",
-    ),
     "init_bad_language": (
         "--language 只能是 zh 或 en，写的是 {value}",
         "--language must be zh or en, got {value}",

@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from govinfo import defaults
-from govinfo.errors import GovinfoError
-from govinfo.i18n import os_error_text, t
 from govinfo.store import git
-from govinfo.store.atomic import note_change, write_text_atomic
+from govinfo.store.newfolder import write_new_folder
 
 
 def _yaml_text(value: str) -> str:
@@ -17,7 +15,7 @@ def _yaml_text(value: str) -> str:
 
 
 def create_folder(target: Path, *, office: str, province: str, language: str) -> bool:
-    """Write the files of a new folder into ``target`` (created if needed, in a folder that
+    """Write the files of a new folder into ``target`` (absent or empty, in a folder that
     exists), ``git init`` it when it is not inside a repository, and commit them. Returns True
     when the commit had to be made as the office because git has no user identity."""
     files = {
@@ -28,15 +26,9 @@ def create_folder(target: Path, *, office: str, province: str, language: str) ->
         "rules/default.yaml": defaults.DEFAULT_RULES_YAML,
         ".gitignore": defaults.GITIGNORE,
     }
-    note_change()
-    try:
-        target.mkdir(exist_ok=True)
-        for rel, text in files.items():
-            write_text_atomic(target / rel, text)
-    except OSError as err:  # a read-only disk, no permission, a full disk: said, not a traceback
-        raise GovinfoError(
-            t("init_cannot_write", path=err.filename or target, reason=os_error_text(err))
-        ) from None
+    # All at once, as a demo folder is: a stop or a full disk part-way leaves no half-made
+    # folder that a second init would refuse as not empty (the message says nothing was written).
+    write_new_folder(target, files.items())
     if git.repo_root(target) is None:
         git.init(target)
     env = None if git.has_identity(target) else git.identity_env(office)

@@ -63,7 +63,8 @@ def test_out_into_a_read_only_folder(runner: CliRunner, data: Path, tmp_path: Pa
         code, _, err = run_cli(runner, data, "init", str(shelf / "新目录"))
         assert code == 1, err
         assert "Traceback" not in err
-        assert f"无法新建数据目录：{shelf / '新目录'}：{reason}" in err
+        assert f"无法写入 {shelf / '新目录'}：{reason}" in err
+        assert "没有写入任何内容" in err
     assert list(shelf.iterdir()) == []
 
 
