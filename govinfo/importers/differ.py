@@ -13,32 +13,23 @@ from typing import Any
 
 from govinfo.i18n import t
 from govinfo.model import Submission
+from govinfo.yamltext.fields import SUBMISSION_FIELDS
 
-# The fields compared, in the order a message names them (date and title are the key).
-FIELDS = (
-    "category",
-    "co_submitters",
-    "solicitation",
-    "occurred_at",
-    "reported_at",
-    "reviewer",
-    "classification",
-    "note",
+# The fields compared, in SPEC's order: what a row sets of a submission beside its key (date
+# and title), its id and what only the folder records (adoptions, instructions, flags).
+FIELDS = tuple(
+    name
+    for name in SUBMISSION_FIELDS
+    if name not in ("id", "date", "title", "adoptions", "instructions", "flags")
 )
 
 
 def facts(record: Mapping[str, Any]) -> dict[str, object]:
     """A row's record (see ``rows.SubmissionRow.record``) as the values compared."""
-    return {
-        "category": record.get("category"),
-        "co_submitters": frozenset(record.get("co_submitters") or ()),
-        "solicitation": record.get("solicitation"),
-        "occurred_at": record.get("occurred_at"),
-        "reported_at": record.get("reported_at"),
-        "reviewer": record.get("reviewer"),
-        "classification": record.get("classification") or "internal",  # the folder's default
-        "note": record.get("note"),
-    }
+    found: dict[str, object] = {name: record.get(name) for name in FIELDS}
+    found["co_submitters"] = frozenset(record.get("co_submitters") or ())
+    found["classification"] = record.get("classification") or "internal"  # the folder's default
+    return found
 
 
 def stored_facts(sub: Submission) -> dict[str, object]:
