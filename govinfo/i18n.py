@@ -796,6 +796,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "截至 {as_of}，{year} 年度尚未开始（{first} 起）：没有可计分的记录（请确认年份或 --as-of 日期）",
         "as of {as_of}, {year} has not begun (it begins on {first}): there is nothing to score (check the year or the --as-of date)",
     ),
+    "score_no_points": (
+        "{year} 年度没有在列的直报点，无可排名（新建的数据目录请先用 govinfo points add 登记直报点）",
+        "no point held a tier in {year}: there is no one to rank (in a new data folder, register points first with govinfo points add)",
+    ),
     "score_no_submissions": (
         "{year} 年度没有任何报送记录：以下排名全为 0 分，不是实际成绩（请确认年份，或先导入当年的报送）",
         "there are no submissions at all in {year}: every score below is 0, not a real result (check the year, or import that year's submissions first)",

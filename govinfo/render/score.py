@@ -63,6 +63,8 @@ def no_submissions_note(report: ScoreReport) -> str | None:
             as_of=report.as_of.isoformat(),
             first=first.isoformat(),
         )
+    if report.ranked == 0:  # an empty ranking: nobody to give 0 to
+        return t("score_no_points", year=report.year)
     return t("score_no_submissions", year=report.year) if report.submissions == 0 else None
 
 

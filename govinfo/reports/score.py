@@ -57,6 +57,7 @@ class ScoreReport(msgspec.Struct, frozen=True, gc=False):
     submissions: int  # in the year, all points (0: the ranking is empty of data)
     groups: tuple[GroupInfo, ...] = ()
     by_group: bool = False
+    ranked: int = 0  # points in the whole ranking (0: none held a tier in the year)
 
 
 def score_report(
@@ -127,6 +128,7 @@ def score_report(
         submissions=sum(s.counts.submitted for s in result.standings),
         groups=groups,
         by_group=by_group,
+        ranked=len(result.standings),
     )
 
 

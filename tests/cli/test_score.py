@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from tests.support.cli import compare_golden
 from tests.support.cli import run_cli as run
+from tests.support.folders import MakeFolder
 from tests.support.paths import FIXTURES
 from tests.support.paths import GOLDEN as GOLDEN_ROOT
 
@@ -162,3 +163,16 @@ def test_as_of_defaults_to_today_within_the_year(
     _, given, _ = run(runner, data, "score", "2003", "--as-of", "2003-06-30", "--format", "json")
     assert json.loads(today)["as_of"] == "2003-06-30"
     assert today == given
+
+
+def test_a_registry_without_points_says_there_is_no_one_to_rank(
+    runner: CliRunner, make_folder: MakeFolder
+) -> None:
+    root = make_folder({"points.yaml": "[]\n"})
+    code, out, err = run(runner, root, "score", "2003")
+    assert code == 0, err
+    assert "2003 年度没有在列的直报点，无可排名" in err
+    assert "以下排名全为 0 分" not in err
+    code, out, err = run(runner, root, "score", "2003", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["points"] == []
