@@ -80,7 +80,7 @@ def apply_close_year(
     with folder_writer(
         locate_folder(options), f"govinfo close-year {year} --apply", feedback.note
     ) as writer:
-        folder = Session(options, feedback).load_year(year).folder
+        folder = Session(options, feedback, place=writer.place).load_year(year).folder
         plan, reasons = plan_of(folder, year, day)
         show(plan, reasons)
         if plan.state != "new":

@@ -98,7 +98,7 @@ def add_point(
     with folder_writer(
         locate_folder(options), f"govinfo points add {new.point_id}", feedback.note
     ) as writer:
-        folder = Session(options, feedback).load(()).folder
+        folder = Session(options, feedback, place=writer.place).load(()).folder
         parent = find_point(folder, new.parent) if new.parent is not None else None
         problems = new_point_problems(
             folder,
@@ -174,7 +174,7 @@ def history_event(
     with folder_writer(
         locate_folder(options), f"govinfo points {verb} {point}", feedback.note
     ) as writer:
-        folder = Session(options, feedback).load(()).folder
+        folder = Session(options, feedback, place=writer.place).load(()).folder
         found = find_point_or_refuse(folder, point)
         problem = history_problem(found, event, tier, day)
         if problem is not None:

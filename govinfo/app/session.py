@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from govinfo.app.layouts import TableMemo
     from govinfo.load.cache import ResultCache
     from govinfo.load.folder import LoadResult, ParseCacheLike
+    from govinfo.store.place import Place
 
 MAX_REFUSAL_LINES = 5
 R = TypeVar("R")
@@ -61,9 +62,18 @@ def _as_is(result: R) -> R:
 
 class Session:
     """The data folder of one run, opened once (see the module docstring); ``at`` reads it as
-    it was at that git revision (read-only: no recovery, no cache)."""
+    it was at that git revision (read-only: no recovery, no cache). A writer holding the lock
+    gives its ``place`` (its interrupted write finished or undone already): git is not asked
+    again where the folder lives."""
 
-    def __init__(self, options: RunOptions, feedback: Feedback, *, at: str | None = None) -> None:
+    def __init__(
+        self,
+        options: RunOptions,
+        feedback: Feedback,
+        *,
+        at: str | None = None,
+        place: Place | None = None,
+    ) -> None:
         self.options = options
         self.feedback = feedback
         self.at = at
@@ -71,11 +81,12 @@ class Session:
         self.source: FileSource
         self.git_dir: Path | None = None  # the repository's, where the caches are kept
         if at is None:
-            from govinfo.store.place import locate
+            if place is None:
+                from govinfo.store.place import locate
 
-            place = locate(self.root)  # the one question to git of a warm answer
+                place = locate(self.root)  # the one question to git of a warm answer
+                finish_interrupted_write(place, feedback)
             self.git_dir = place.git_dir
-            finish_interrupted_write(place, feedback)
             self.source = WorkingTree(self.root)
         else:
             from govinfo.load.gitrev import GitRevision
