@@ -5,12 +5,39 @@ while this one imports. Then the program runs (:func:`govinfo.cli.main.run`)."""
 from __future__ import annotations
 
 import sys
+from typing import NoReturn
 
 
 def run() -> None:
-    from govinfo.load import prelist
+    try:
+        from govinfo.load import prelist
 
-    prelist.start(sys.argv[1:])
-    from govinfo.cli.main import run as run_program
-
+        prelist.start(sys.argv[1:])
+        from govinfo.cli.main import run as run_program
+    except KeyboardInterrupt:  # Ctrl-C while the program is still being imported
+        _interrupted_while_starting()
     run_program()
+
+
+def _interrupted_while_starting() -> NoReturn:
+    """Say what a command stopped by Ctrl-C says — nothing has run, so nothing was written —
+    in the language its help would use, and leave with 130, without a traceback."""
+    import os
+
+    try:
+        from govinfo.i18n import set_lang, t
+
+        try:
+            from govinfo.cli.usage import usage_language
+
+            set_lang(usage_language(sys.argv[1:]))
+        except Exception:  # a half-imported program: the default language
+            set_lang("zh")
+        sys.stderr.write(t("interrupted_nothing_written") + "\n")
+        sys.stderr.flush()
+        from govinfo.load import prelist
+
+        prelist.stop()
+    except BaseException:  # a second Ctrl-C: leave all the same
+        pass
+    os._exit(130)  # 128 + SIGINT, as a command stopped by Ctrl-C

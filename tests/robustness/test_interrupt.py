@@ -208,3 +208,39 @@ def test_each_run_in_one_process_starts_with_nothing_written(
     result = runner.invoke(app, args, env={"GOVINFO_INTERRUPT_AT": "1"})
     assert result.exit_code == 130, result.output
     assert result.stderr.splitlines()[-1] == "interrupted; nothing was written"
+
+
+STOPPER = """
+class _CtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == "govinfo.cli.main":
+            raise KeyboardInterrupt
+        return None
+
+import sys
+sys.meta_path.insert(0, _CtrlC())
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [((), "已中断，未写入任何内容"), (("--lang", "en"), "interrupted; nothing was written")],
+)
+def test_ctrl_c_while_the_program_is_imported_says_so_without_a_traceback(
+    tmp_path: Path, lang: tuple[str, ...], line: str
+) -> None:
+    """Ctrl-C in the first moments, while the console entry point imports the program (here:
+    at the import of govinfo.cli.main, made to raise as Ctrl-C would)."""
+    (tmp_path / "sitecustomize.py").write_text(STOPPER, encoding="utf-8")
+    env = cli_env()
+    env["PYTHONPATH"] = os.pathsep.join([str(tmp_path), env["PYTHONPATH"]])
+    done = subprocess.run(
+        [sys.executable, "-c", "from govinfo.cli.start import run; run()", *lang, "--help"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 130, done.stderr
+    assert done.stderr == line + "\n"
