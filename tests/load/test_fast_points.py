@@ -18,7 +18,15 @@ from govinfo.load import fast
 from govinfo.load.fastpoints import fast_points
 from govinfo.load.records import parse_file
 from govinfo.yamltext.emit import emit_list
-from tests.load.test_fast_yaml import FAST_SETTINGS, ODD_WORDS, SAMPLE, WORDS, mutated, sometimes
+from tests.load.test_fast_yaml import (
+    FAST_SETTINGS,
+    ODD_WORDS,
+    SAMPLE,
+    WORDS,
+    completed,
+    mutated,
+    sometimes,
+)
 
 SAMPLE_POINTS = SAMPLE / "points.yaml"
 PATH = "points.yaml"
@@ -249,14 +257,7 @@ def point(draw: st.DrawFn) -> dict[str, object]:
         ),
         "shrot": texts,
     }
-    keys = draw(st.lists(st.sampled_from(sorted(optional)), unique=True, max_size=4))
-    if draw(st.integers(0, 99)) > 12 and "shrot" in keys:
-        keys.remove("shrot")
-    for key in keys:
-        record[key] = draw(optional[key])
-    if draw(st.integers(0, 99)) < 5:
-        del record[draw(st.sampled_from(sorted(record)))]
-    return record
+    return completed(draw, record, optional, "shrot", 4)
 
 
 @needs_yaml_rs
