@@ -140,7 +140,8 @@ def later_than(today: dt.date, rows: Iterable[SubmissionRow | AdoptionRow]) -> l
 
 
 def after_leaving(points: Iterable[Point], rows: Iterable[SubmissionRow]) -> list[ImportProblem]:
-    """A warning at each row dated after its point left the network (it holds no tier that
+    """A warning at each row dated after one of its points (the owner or a co-submitter) left
+    the network (it holds no tier that
     day: retired, or disqualified by close-year): the folder takes the row — the point's
     items are still its own — but a clerk who typed the wrong year or the wrong 单位 hears of
     it. The warning names the point and the day and way it left."""
@@ -149,22 +150,23 @@ def after_leaving(points: Iterable[Point], rows: Iterable[SubmissionRow]) -> lis
     by_id = {p.id: p for p in points}
     out: list[ImportProblem] = []
     for row in rows:
-        point = by_id.get(row.point)
-        if point is None:
-            continue
-        state = point_state(point, row.date)
-        left = state.since
-        if state.state in ("retired", "disqualified") and left is not None and row.date > left:
-            message = t(
-                "import_after_leaving",
-                column=row.columns.get("date", "date"),
-                value=row.date.isoformat(),
-                point=point.label,
-                id=point.id,
-                left=left.isoformat(),
-                how=t(f"pt_event_{state.state}"),
-            )
-            out.append(warning(row.where, message))
+        for pid in (row.point, *(row.record.get("co_submitters") or ())):
+            point = by_id.get(pid)
+            if point is None:
+                continue
+            state = point_state(point, row.date)
+            left = state.since
+            if state.state in ("retired", "disqualified") and left is not None and row.date > left:
+                message = t(
+                    "import_after_leaving",
+                    column=row.columns.get("date", "date"),
+                    value=row.date.isoformat(),
+                    point=row.names.get(pid, point.label),
+                    id=point.id,
+                    left=left.isoformat(),
+                    how=t(f"pt_event_{state.state}"),
+                )
+                out.append(warning(row.where, message))
     return out
 
 

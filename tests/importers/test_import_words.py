@@ -271,3 +271,11 @@ def test_a_row_dated_after_its_point_left_is_imported_with_a_warning(
         "f.csv:2: warning: 报送日期 “2003-08-02”: 四平 (siping) left the network on 2003-06-30 "
         "(retired); the row is imported all the same — check its date and point" in out
     )
+    batch.write_text(  # a co-submitter that left is named too, as the sheet writes it
+        "报送单位,报送日期,标题,类别,审核人,合报单位\n长春,2003-08-03,两市联合报送,综合,王明,四平\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(runner, folder, "import", "--dry-run", str(batch))
+    assert code == 0
+    assert "f.csv:2: warning: 报送日期“2003-08-03”：四平（siping）已于 2003-06-30 退出" in out
+    assert "长春（" not in out
