@@ -646,6 +646,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”不是报告期：可写年度 2003、半年 2003H1/2003H2、季度 2003Q1…2003Q4 或月份 2003-08",
         "“{value}” is not a period: write a year 2003, a half 2003H1/2003H2, a quarter 2003Q1…2003Q4 or a month 2003-08",
     ),
+    "report_bad_period_hint": (
+        "“{value}”不是报告期，是不是 {hint}？报告期可写年度 2003、半年 2003H1/2003H2、季度 2003Q1…2003Q4 或月份 2003-08",
+        "“{value}” is not a period; did you mean {hint}? Write a year 2003, a half 2003H1/2003H2, a quarter 2003Q1…2003Q4 or a month 2003-08",
+    ),
     "report_not_begun": (
         "{period} 从 {first} 开始，截至 {as_of} 尚未开始，没有可统计的数据",
         "{period} begins on {first}: as of {as_of} it has not begun, there is nothing to count",

@@ -30,7 +30,7 @@ from govinfo.reports.registry import point_card as point_card_report
 from govinfo.reports.score import ScoreReport, score_report
 from govinfo.reports.yearend import YearEnd, year_end
 from govinfo.rules.annual import default_as_of, score_year
-from govinfo.rules.periods import Period, parse_period
+from govinfo.rules.periods import Period, parse_period, period_hint
 from govinfo.rules.years import window_years, years_read
 
 if TYPE_CHECKING:
@@ -165,6 +165,9 @@ def period_or_refuse(text: str) -> Period:
     otherwise."""
     period = parse_period(text)
     if period is None:
+        hint = period_hint(text)
+        if hint is not None:
+            raise UsageError(t("report_bad_period_hint", value=text, hint=hint))
         raise UsageError(t("report_bad_period", value=text))
     return period
 

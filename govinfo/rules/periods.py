@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 import msgspec
 
@@ -66,6 +67,36 @@ def parse_period(text: str) -> Period | None:
         month = int(m[4])
         return period(year, "month", month) if 1 <= month <= 12 else None
     return period(year, "year")
+
+
+# Ways a clerk writes a period that the grammar does not take: 2003-Q3, 2003q3, 2003 H1,
+# 2003-8, 2003/08, 2003年8月, 2003年第三季度, 2003年上半年, 2003年度.
+_LOOSE = re.compile(
+    r"([0-9]{4})(?:年度?)?"
+    r"(?:[-/._]?(?:([HQ])-?([0-9])|([0-9]{1,2})月?)|第?([一二三四1-4])季度?|([上下])半年)?"
+)
+_HAN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "上": 1, "下": 2}
+
+
+def period_hint(text: str) -> str | None:
+    """The period ``text`` most likely means when the grammar does not take it (``2003-Q3``
+    → ``2003Q3``, ``2003年8月`` → ``2003-08``), or None when it names none."""
+    loose = "".join(unicodedata.normalize("NFKC", text).upper().split())
+    m = _LOOSE.fullmatch(loose)
+    if m is None:
+        return None
+    year, half_or_quarter, number, month, quarter, half = m.groups()
+    if half_or_quarter:
+        label = f"{year}{half_or_quarter}{number}"
+    elif month:
+        label = f"{year}-{int(month):02d}"
+    elif quarter:
+        label = f"{year}Q{_HAN_DIGITS.get(quarter) or quarter}"
+    elif half:
+        label = f"{year}H{_HAN_DIGITS[half]}"
+    else:
+        label = year
+    return label if label != text and parse_period(label) is not None else None
 
 
 def previous_period(p: Period) -> Period | None:

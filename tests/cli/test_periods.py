@@ -19,7 +19,14 @@ from govinfo.load import WorkingTree, load_folder
 from govinfo.model import Folder, Level
 from govinfo.reports.groups import competition_ranks
 from govinfo.reports.period import FIGURE_KEYS, Figures, PeriodReport, period_report, sum_figures
-from govinfo.rules.periods import Period, parse_period, period, periods_of, previous_period
+from govinfo.rules.periods import (
+    Period,
+    parse_period,
+    period,
+    period_hint,
+    periods_of,
+    previous_period,
+)
 from govinfo.rules.years import scoring_years
 from tests.support.cli import run_cli as run
 from tests.support.folders import MakeFolder
@@ -61,6 +68,32 @@ def test_a_period_runs_from_its_first_to_its_last_day(text: str, first: str, las
 )
 def test_what_is_not_a_period(text: str) -> None:
     assert parse_period(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("2003-Q3", "2003Q3"),
+        ("2003q1", "2003Q1"),
+        ("2003 h2", "2003H2"),
+        ("２００３Ｑ３", "2003Q3"),
+        ("2003-8", "2003-08"),
+        ("2003/08", "2003-08"),
+        ("2003.12", "2003-12"),
+        ("2003年8月", "2003-08"),
+        ("2003年第三季度", "2003Q3"),
+        ("2003年4季度", "2003Q4"),
+        ("2003年下半年", "2003H2"),
+        ("2003年度", "2003"),
+        ("2003Q5", None),
+        ("2003-13", None),
+        ("2003Q3", None),  # a period already: nothing to hint
+        ("03", None),
+        ("x", None),
+    ],
+)
+def test_a_period_written_another_way_gets_a_hint(text: str, hint: str | None) -> None:
+    assert period_hint(text) == hint
 
 
 def test_the_previous_period_stays_in_the_year() -> None:
@@ -376,6 +409,13 @@ def test_bad_or_unbegun_periods_are_refused(runner: CliRunner, data: Path) -> No
     code, out, err = run(runner, data, "report", "2003Q5")
     assert (code, out) == (2, "")
     assert "2003Q5" in err
+    assert "是不是" not in err
+    code, out, err = run(runner, data, "report", "2003-Q3")  # as overdue writes a quarter
+    assert (code, out) == (2, "")
+    assert "“2003-Q3”不是报告期，是不是 2003Q3？" in err
+    code, _, err = run(runner, data, "--lang", "en", "report", "2003年8月")
+    assert code == 2
+    assert "“2003年8月” is not a period; did you mean 2003-08?" in err
     code, out, err = run(runner, data, "report", "2003Q3", "--as-of", "2003-06-30")
     assert (code, out) == (1, "")
     assert "2003-07-01" in err
