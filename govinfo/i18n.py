@@ -503,6 +503,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "submission：{value} 不是已有的报送信息编号",
         "submission: {value} is not a known submission id",
     ),
+    "usage_point_before_year": (
+        "。直报点应写在年份之前：{command} 直报点 {year}",
+        ". The point comes before the year: {command} POINT {year}",
+    ),
     "did_you_mean": ("，是不是 {hint}？", "; did you mean {hint}?"),
     "unknown_id_more": (
         "（另有 {count} 处引用同一编号，不再逐一列出：{file} 中有记录读不出编号，请先改正）",

@@ -343,6 +343,7 @@ def reworded(exc: Any) -> LocalUsageError:
             message = t("usage_bad_value", name=_param_label(param), expected=_expected(param))
         else:
             message = t("usage_bad_value_because", name=_param_label(param), why=exc.message)
+        message += _swapped_hint(param, exc.ctx)
     else:
         text = str(exc.message)
         extra, command, needs = (
@@ -365,6 +366,15 @@ def reworded(exc: Any) -> LocalUsageError:
     new = LocalUsageError(message, ctx=exc.ctx)
     new.exit_code = 2
     return new
+
+
+def _swapped_hint(param: Any, ctx: Any) -> str:
+    """A hint when a point was asked for and a year given before it (``explain 2003 长春``,
+    as ``score 2003`` is written): the first argument, taken as the point, is a year."""
+    given = ctx.params.get("point") if ctx is not None and param.name == "year" else None
+    if isinstance(given, str) and re.fullmatch(r"[0-9]{4}", given.strip()):
+        return t("usage_point_before_year", command=ctx.command_path, year=given.strip())
+    return ""
 
 
 def _no_such_command(found: re.Match[str]) -> str:

@@ -93,6 +93,8 @@ def test_usage_errors_in_chinese(runner: CliRunner, make_folder: MakeFolder) -> 
         ("point", "list"): "没有这个命令：point。是不是 points、init？",
         ("points", "lst"): "没有这个命令：lst。是不是 list？",
         ("score", "2003", "--as-of"): "选项 --as-of 后面要跟一个值",
+        ("explain", "2003", "长春"): "之间的年份（四位数字，如 2003）。直报点应写在年份之前："
+        "govinfo explain 直报点 2003\n",
     }
     for args, message in cases.items():
         code, _, err = invoke(runner, "--data", root, *args)
@@ -176,9 +178,13 @@ def test_lang_option_wins(runner: CliRunner, make_folder: MakeFolder) -> None:
             "Error: no such command 'explian'. Did you mean 'explain'?",
         ),
         (["point", "list"], "Error: no such command 'point'. Did you mean 'points' or 'init'?"),
+        (
+            ["explain", "2003", "changchun"],
+            "(four digits, e.g. 2003). The point comes before the year: govinfo explain POINT 2003\n",
+        ),
     ],
 )
-def test_a_mistyped_command_in_english(
+def test_a_mistyped_command_or_swapped_arguments_in_english(
     runner: CliRunner, make_folder: MakeFolder, args: list[str], message: str
 ) -> None:
     code, _, err = invoke(runner, "--data", str(make_folder()), "--lang", "en", *args)
