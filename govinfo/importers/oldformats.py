@@ -6,7 +6,7 @@ The format is chosen by the file's first bytes, never its extension: Chinese web
 - Excel 97–2003 (an OLE2 compound file) and OpenDocument (``.ods``, a zip whose ``mimetype``
   says so) through python-calamine, merged ranges included;
 - HTML tables through the standard library's ``html.parser``, decoded by the page's own
-  ``charset`` (GB18030 when it names none), ``rowspan``/``colspan`` expanded;
+  ``charset`` (GB18030 when it names none), each ``rowspan``/``colspan`` a merged range;
 - SpreadsheetML 2003 through ``xml.etree`` after refusing any DTD, so no entity is ever expanded.
 """
 
@@ -165,14 +165,18 @@ def _calamine_merges(ws: Any) -> list[Merge] | None:
 
 
 class _TableParser(HTMLParser):
-    """The cells of every ``<table>`` with rowspan and colspan expanded into a full grid."""
+    """The cells of every ``<table>`` on a full grid, with each rowspan and colspan a merge:
+    its value in its top-left cell and the rest of its range empty, as Excel's own files keep
+    a merge, so that the common path carries a merge down one column and names one across
+    columns (``importers/merges.py``) whatever format the sheet came in."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.tables: list[list[list[Cell]]] = []
+        self.tables: list[tuple[list[list[Cell]], list[Merge]]] = []
         self._depth = 0  # nested tables are read as text of the outer cell
         self._grid: list[list[Cell]] = []
-        self._pending: dict[tuple[int, int], Cell] = {}  # cells a rowspan carries down
+        self._merges: list[Merge] = []
+        self._pending: set[tuple[int, int]] = set()  # cells a rowspan reaches below its row
         self._row: list[Cell] | None = None
         self._text: list[str] | None = None
         self._span = (1, 1)
@@ -181,7 +185,7 @@ class _TableParser(HTMLParser):
         if tag == "table":
             self._depth += 1
             if self._depth == 1:
-                self._grid, self._pending = [], {}
+                self._grid, self._merges, self._pending = [], [], set()
             return
         if self._depth != 1:
             return
@@ -204,7 +208,7 @@ class _TableParser(HTMLParser):
             if self._depth == 1:
                 self._end_cell()
                 self._end_row()
-                self.tables.append(self._grid)
+                self.tables.append((self._grid, self._merges))
             self._depth = max(0, self._depth - 1)
         elif self._depth == 1 and tag in ("td", "th"):
             self._end_cell()
@@ -220,7 +224,8 @@ class _TableParser(HTMLParser):
         assert self._row is not None
         r = len(self._grid)
         while (r, len(self._row)) in self._pending:
-            self._row.append(self._pending.pop((r, len(self._row))))
+            self._pending.discard((r, len(self._row)))
+            self._row.append(None)
 
     def _end_cell(self) -> None:
         if self._text is None or self._row is None:
@@ -231,10 +236,11 @@ class _TableParser(HTMLParser):
         rowspan, colspan = self._span
         self._fill_pending()
         r, c = len(self._grid), len(self._row)
-        for dc in range(colspan):
-            self._row.append(value)
-            for dr in range(1, rowspan):
-                self._pending[(r + dr, c + dc)] = value
+        self._row.append(value)
+        self._row.extend([None] * (colspan - 1))
+        self._pending.update((r + dr, c + dc) for dr in range(1, rowspan) for dc in range(colspan))
+        if rowspan > 1 or colspan > 1:
+            self._merges.append((r + 1, c + 1, r + rowspan, c + colspan))
         self._fill_pending()
 
     def _end_row(self) -> None:
@@ -293,9 +299,9 @@ def _read_html(path: Path, display: str, encoding: str | None) -> list[Table]:
     if not parser.tables:
         raise _unreadable(display, "HTML", t("import_html_no_table"))
     tables: list[Table] = []
-    for index, grid in enumerate(parser.tables, start=1):
+    for index, (grid, merges) in enumerate(parser.tables, start=1):
         name = None if len(parser.tables) == 1 else str(index)
-        table = Table(display, name, _rows(grid), [], used)
+        table = Table(display, name, _rows(grid), merges, used)
         tables.append(table)
     tables[0].notes.append(t("import_encoding_used", file=display, encoding=used))
     return tables

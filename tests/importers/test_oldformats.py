@@ -94,15 +94,36 @@ def test_html_xls_in_gb18030_with_spans(folder: Path, tmp_path: Path, runner: Cl
     assert sniff_format(path) == "html"
     tables, problems = read_tables(path)
     assert problems == []
-    assert tables[0].rows[3] == (
-        4,
-        ("2", "长春", "2003/8/20", "长春市老工业基地改造情况", "综合", "王明"),
-    )
+    # each span a merge, its value in its first cell, as Excel keeps one; the import carries
+    # the merges down (assert_imported: 长春 and 王明 on both of their rows)
+    assert tables[0].merges == [(1, 1, 1, 6), (3, 2, 4, 2), (3, 6, 4, 6)]
+    assert tables[0].rows[3] == (4, ("2", None, "2003/8/20", "长春市老工业基地改造情况", "综合"))
     assert tables[0].rows[4][1][3] == "四平市秋粮 生产形势"
     code, out, err = run(runner, folder, "import", str(path))
     assert code == 0, out + err
     assert "GB18030" in err
     assert_imported(folder)
+
+
+def test_html_colspan_across_columns_is_not_copied(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    """A colspan over 标题 and 类别 keeps its value in 标题 alone, as a merge across columns in
+    an xlsx does, and the empty 类别 is named with the merge — not filled with the title."""
+    path = tmp_path / "导出.xls"
+    path.write_bytes(
+        HTML.replace(
+            "<td>长春市䶮字街道再就业调研</td>\n    <td>调研</td>",
+            '<td colspan="2">长春市䶮字街道再就业调研</td>',
+        ).encode("gb18030")
+    )
+    tables, problems = read_tables(path)
+    assert problems == []
+    assert (3, 4, 3, 5) in tables[0].merges
+    code, out, _ = run(runner, folder, "import", "--dry-run", str(path))
+    assert code == 1
+    assert "导出.xls:3: error: 类别为空：这一格在跨列合并的单元格 D3:E3 中，合并格的内容只在 D3" in out
+    assert out.count("error") == 1
 
 
 def test_html_with_utf8_meta_charset(tmp_path: Path) -> None:
