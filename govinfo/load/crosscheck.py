@@ -19,6 +19,7 @@ from govinfo.model import (
     Severity,
     Solicitation,
     SourceRef,
+    Submission,
     Tier,
     rule_set_on,
 )
@@ -98,6 +99,7 @@ class CrossCheck:
         # An unknown id of a vague kind: its first reference's problem, how to word it without
         # a "did you mean" (for when it stands for every reference), how many refer to it.
         self._held: dict[tuple[str, str], tuple[Problem, Callable[[], Problem] | None, int]] = {}
+        files = list(files)
         for pf in files:
             if pf.kind in ("points", "solicitations"):
                 self._note_unread(pf)
@@ -108,8 +110,9 @@ class CrossCheck:
         self._first_submission: dict[str, SourceRef] = {}
         self._submission_refs: list[tuple[str, Ref]] = []
         self._good: set[tuple[str, str, Any]] = set()
-        self._duplicates("rec_point", ((p.id, p.source) for p in points), {})
-        self._duplicates("rec_solicitation", ((s.id, s.source) for s in solicitations), {})
+        files = list(files)
+        self._duplicates("rec_point", _in_order(points, files, "points"), {})
+        self._duplicates("rec_solicitation", _in_order(solicitations, files, "solicitations"), {})
         self._duplicates("rec_adjustment", ((a.id, a.source) for a in adjustments), {})
         seen_dates: dict[Any, RuleSet] = {}
         for rs in rule_sets:
@@ -241,6 +244,9 @@ class CrossCheck:
                 self.problems.append(problem)
         if pf.kind == "submissions":
             first = self._first_submission
+            if pf.unread:
+                self._duplicates("rec_submission", _in_order(pf.records, [pf], pf.kind), first)
+                return
             for sub in pf.records:
                 if sub.id in first:
                     self._duplicates("rec_submission", iter([(sub.id, sub.source)]), first)
@@ -362,3 +368,18 @@ def _check_ref(
 def _did_you_mean(value: str, known: Collection[str]) -> str:
     close = closest(value, known, cutoff=ID_CUTOFF)
     return t("did_you_mean", hint=close) if close is not None else ""
+
+
+def _in_order(
+    records: Iterable[Point | Solicitation | Submission], files: Iterable[ParsedFile], kind: str
+) -> Iterator[tuple[str, SourceRef]]:
+    """The ids of ``records`` and of the records of ``kind`` that ``files`` left out for an
+    error (``ParsedFile.unread``), each with where it is, in the order of the files: a record
+    with a bad field still holds its id, and a later copy of that id is a duplicate, reported
+    in the same run as the bad field."""
+    found = [(r.id, r.source) for r in records]
+    for pf in files:
+        if pf.kind == kind:
+            found += ((i, at) for i, at in zip(pf.unread, pf.unread_at, strict=True) if i)
+    found.sort(key=lambda item: (item[1].path, item[1].line, item[1].col))
+    return iter(found)

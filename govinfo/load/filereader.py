@@ -71,6 +71,9 @@ class ParsedFile(msgspec.Struct, frozen=True, gc=False):
     # check counts these ids as defined, so that one bad field is one error, not one more at
     # every record elsewhere that names the record.
     unread: tuple[str | None, ...] = ()
+    # Where each record of ``unread`` starts (its ``id`` key when it has one), in the same
+    # order: a left-out record's id still takes part in the check for duplicate ids.
+    unread_at: tuple[SourceRef, ...] = ()
 
 
 def file_kind(path: str) -> str | None:
@@ -100,13 +103,16 @@ class FileReader(Reader):
         super().__init__(path, problems)
         self.refs: list[Ref] = []
         self.unread: list[str | None] = []  # see ParsedFile.unread
+        self.unread_at: list[SourceRef] = []
 
     def ref(self, kind: str, node: Node, value: str, **kw: Any) -> None:
         self.refs.append(Ref(kind, value, node.line, node.col, **kw))
 
-    def left_out(self, values: dict[str, Any]) -> None:
-        """Note a record left out for an error in it: its ``id`` if that could be read."""
+    def left_out(self, values: dict[str, Any], node: Mapping) -> None:
+        """Note a record left out for an error in it: its ``id`` if that could be read, and
+        where it is."""
         self.unread.append(values.get("id"))
+        self.unread_at.append(self.source(node))
 
     def in_year(self, node: Node, field: str, day: dt.date, year: int) -> bool:
         """Whether ``day`` falls in the file's ``year``; an error at ``node`` when it does not."""
@@ -165,4 +171,5 @@ class FileReader(Reader):
             if not (isinstance(item, Scalar) and item.bad):
                 self.error(item.line, item.col, "record_not_mapping")
             self.unread.append(None)  # a record without a readable id
+            self.unread_at.append(SourceRef(self.path, item.line, item.col))
         return out

@@ -23,7 +23,7 @@ import msgspec
 from govinfo import settings
 from govinfo.load.records import ParsedFile, Ref, parse_file
 from govinfo.load.sources import WorkingTree
-from govinfo.model import Problem, Submission
+from govinfo.model import Problem, SourceRef, Submission
 
 MIN_FILES = 400
 CHUNK = 64  # the fewest files in a piece
@@ -38,6 +38,7 @@ class _Result(msgspec.Struct, array_like=True, gc=False):
     problems: tuple[Problem, ...]
     refs: tuple[Ref, ...]
     unread: tuple[str | None, ...]
+    unread_at: tuple[SourceRef, ...]
 
 
 _encoder = msgspec.msgpack.Encoder()
@@ -89,7 +90,7 @@ def _work(piece: int) -> bytes:
     if not _take(piece):
         return _encoder.encode([])
     out = [
-        _Result(pf.path, pf.records, pf.problems, pf.refs, pf.unread)
+        _Result(pf.path, pf.records, pf.problems, pf.refs, pf.unread, pf.unread_at)
         for pf in _parse(_pieces[piece])
     ]
     return _encoder.encode(out)
@@ -125,7 +126,7 @@ def parse_many(
     def receive(blob: bytes) -> None:
         for r in _decoder.decode(blob):
             results[r.path] = ParsedFile(
-                r.path, "submissions", r.records, r.problems, r.refs, r.unread
+                r.path, "submissions", r.records, r.problems, r.refs, r.unread, r.unread_at
             )
 
     # Ctrl-C reaches every process of the terminal's group: the workers leave it to this one,

@@ -225,7 +225,7 @@ def _read_point(r: FileReader, node: Mapping) -> Point | None:
         assert tiers_node is not None
         r.error(tiers_node.line, tiers_node.col, "tiers_repeat")
     if not r.clean_since(start):
-        r.left_out(values)
+        r.left_out(values, node)
         return None
     history = tuple(sorted((e for e, _ in pairs), key=lambda e: e.date))
     return Point(history=history, source=r.source(node), **values)
@@ -263,7 +263,7 @@ def _read_solicitations(
         if _solicitation_dates(r, node, values, year) and r.clean_since(start):
             out.append(Solicitation(source=r.source(node), **values))
         else:
-            r.left_out(values)
+            r.left_out(values, node)
     return out
 
 
@@ -402,8 +402,9 @@ def parse_file(
                 r.refs.append(Ref("folderpoint", point, 1, 1))
                 records = list(read_submissions(r, root, empty, year, point, month))
     problems.sort(key=Problem.sort_key)
-    unread = tuple(r.unread) if kind in NAMED_KINDS else ()
-    return ParsedFile(path, kind, tuple(records), tuple(problems), tuple(r.refs), unread)
+    named = kind in NAMED_KINDS
+    unread, unread_at = (tuple(r.unread), tuple(r.unread_at)) if named else ((), ())
+    return ParsedFile(path, kind, tuple(records), tuple(problems), tuple(r.refs), unread, unread_at)
 
 
 __all__ = ["ParsedFile", "Ref", "file_kind", "oversized_file", "parse_file"]

@@ -80,7 +80,7 @@ def read_submissions(
         if sub is not None and r.clean_since(start):
             out.append(sub)
         else:
-            r.left_out(values)
+            r.left_out(values, node)
     return out
 
 

@@ -180,6 +180,21 @@ CASES: list[tuple[str, dict[str, str | bytes], list[tuple[str, int, int, str]]]]
         {SUB: GOOD_SUB.encode() + b"  note: \xff\xfe\n"},
         [(SUB, 10, 9, "error")],
     ),
+    (  # the first copy, left out for its bad field, still holds its id
+        "duplicate-id-of-a-record-with-an-error",
+        {SUB: GOOD_SUB.replace("rank: governor", "rank: mayor") + GOOD_SUB},
+        [(SUB, 9, 26, "error"), (SUB, 10, 3, "error")],
+    ),
+    (
+        "duplicate-point-id-of-a-point-with-an-error",
+        {
+            "points.yaml": "- id: baicheng\n  name: 白城\n  kind: citty\n  tiers: [provincial]\n"
+            "  history:\n    - {date: 2001-01-01, event: admitted}\n"
+            "- id: baicheng\n  name: 白城市\n  kind: city\n  tiers: [provincial]\n"
+            "  history:\n    - {date: 2001-01-01, event: admitted}\n"
+        },
+        [("points.yaml", 3, 9, "error"), ("points.yaml", 7, 3, "error")],
+    ),
     (
         "history-tier-unlisted",
         {
