@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 FOLDED = 4  # a text column this narrow folds a name two wide characters a line (“省安/全监/管局”)
+CHARACTER = 2  # … and this narrow, a character a line (“省/安/全/监/管/局”)
 
 
 def whole_floors(
@@ -34,17 +35,17 @@ def folds(
     cells: Sequence[Sequence[int]],
     widths: Sequence[int] | None,
     *,
-    names: bool,
+    names: int = 0,
 ) -> bool:
     """Whether a table fitted at ``widths`` (None: at its natural widths) folds a cell of a
-    column ``whole`` says to keep whole (a number, an amount, a date) — or, with ``names``, a
-    name two wide characters a line (a text column :data:`FOLDED` cells wide or less, its
-    cells wider). ``cells``: each column's cells' widths."""
+    column ``whole`` says to keep whole (a number, an amount, a date) — or a name: a text
+    column ``names`` cells wide or less (:data:`FOLDED`, :data:`CHARACTER`; 0: none), its cells
+    wider. ``cells``: each column's cells' widths."""
     if widths is None:
         return False
     for keep, sizes, width in zip(whole, cells, widths, strict=True):
         widest = max(sizes, default=0)
-        if width < widest and (keep or (names and width <= FOLDED)):
+        if width < widest and (keep or width <= names):
             return True
     return False
 
@@ -72,4 +73,4 @@ def print_wrapped(text: str | None, console: Any, style: str | None = None) -> N
         console.print(Text(line, style=style or ""), highlight=False, soft_wrap=True)
 
 
-__all__ = ["FOLDED", "folds", "left_out_note", "print_wrapped", "whole_floors"]
+__all__ = ["CHARACTER", "FOLDED", "folds", "left_out_note", "print_wrapped", "whole_floors"]
