@@ -4,7 +4,7 @@
 A number, an amount or a date is never cut (:mod:`govinfo.render.wrap`); nor, where the room
 allows, is it folded over lines (“迟报/31/分钟”): its column keeps the width of its widest cell
 (:func:`whole_floors`), the text columns (names, details) wrapping instead. When the table still
-folds one, or folds a name two wide characters a line (:func:`folds`), its optional columns
+folds one, or folds a name two wide characters a line (:func:`cramp`), its optional columns
 give way — overdue's 说明, score's 类别, a period ranking's to-date counts — with a line under
 the table naming them (:func:`left_out_note`), the same words in every command. The lines
 under a table wrap with each short item of a list whole (:func:`print_wrapped`)."""
@@ -30,24 +30,29 @@ def whole_floors(
     return floors if any(floors) else []
 
 
-def folds(
-    whole: Sequence[bool],
-    cells: Sequence[Sequence[int]],
-    widths: Sequence[int] | None,
-    *,
-    names: int = 0,
-) -> bool:
-    """Whether a table fitted at ``widths`` (None: at its natural widths) folds a cell of a
-    column ``whole`` says to keep whole (a number, an amount, a date) — or a name: a text
-    column ``names`` cells wide or less (:data:`FOLDED`, :data:`CHARACTER`; 0: none), its cells
-    wider. ``cells``: each column's cells' widths."""
-    if widths is None:
-        return False
-    for keep, sizes, width in zip(whole, cells, widths, strict=True):
-        widest = max(sizes, default=0)
-        if width < widest and (keep or width <= names):
-            return True
-    return False
+AMOUNT = 3  # how cramped a layout is (:func:`cramp`): an amount, a number or a date folded
+BLOCKS = 4  # … or no layout at all: a record per block
+
+
+def cramp(
+    whole: Sequence[bool], cells: Sequence[Sequence[int]], widths: Sequence[int] | None
+) -> int:
+    """How cramped a table fitted at ``widths`` (None: at its natural widths) reads: 0 when it
+    folds nothing it should not; 1 when a name folds two wide characters a line (a text column
+    :data:`FOLDED` cells wide or less, its cells wider), 2 when a character a line
+    (:data:`CHARACTER`); :data:`AMOUNT` when a cell of a column ``whole`` says to keep whole
+    (a number, an amount, a date) folds. ``cells``: each column's cells' widths."""
+    level = 0
+    for keep, sizes, width in zip(whole, cells, widths or (), strict=False):
+        if width >= max(sizes, default=0):
+            continue
+        if keep:
+            return AMOUNT
+        if width <= CHARACTER:
+            level = 2
+        elif width <= FOLDED:
+            level = max(level, 1)
+    return level
 
 
 def left_out_note(headers: Sequence[str]) -> str:
@@ -73,4 +78,13 @@ def print_wrapped(text: str | None, console: Any, style: str | None = None) -> N
         console.print(Text(line, style=style or ""), highlight=False, soft_wrap=True)
 
 
-__all__ = ["CHARACTER", "FOLDED", "folds", "left_out_note", "print_wrapped", "whole_floors"]
+__all__ = [
+    "AMOUNT",
+    "BLOCKS",
+    "CHARACTER",
+    "FOLDED",
+    "cramp",
+    "left_out_note",
+    "print_wrapped",
+    "whole_floors",
+]

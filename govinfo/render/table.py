@@ -300,24 +300,22 @@ def give_way(
 ) -> tuple[Table, Shown, tuple[list[int] | None, int] | None]:
     """What of ``spec`` a terminal ``width`` cells wide shows, as shown, and its layout
     (:func:`terminal_layout`; None: a record per block, every column). The whole table, unless
-    it cannot be fitted, or folds an amount or a name (:func:`govinfo.render.narrow.folds`):
-    then without its optional columns, a note under it, where that keeps every amount whole and
-    no name a character a line (in place of records in blocks: two characters). A table that
-    would still fold an amount is printed a record per block."""
-    from govinfo.render.narrow import CHARACTER, FOLDED, folds
+    it cannot be fitted, or folds an amount or a name (:func:`govinfo.render.narrow.cramp`):
+    then without its optional columns, a note under it, where that reads better and folds no
+    name a character a line (in place of blocks: none at all). A table that would still fold
+    an amount (or cannot be fitted) is printed a record per block."""
+    from govinfo.render.narrow import AMOUNT, BLOCKS, cramp
 
     fitted, layout = terminal_layout(spec, shown, width, memo)
-    if layout is None or folds(_whole(spec), shown.widths, layout[0], names=FOLDED):
-        narrower = without_optional(spec)  # the note names the columns as headed in full
-        if narrower is not None:
-            fewer = shown.select([j for j, c in enumerate(spec.columns) if not c.optional])
-            narrower, found = terminal_layout(narrower, fewer, width, memo)
-            names = FOLDED if layout is None else CHARACTER
-            if found is not None and not folds(
-                _whole(narrower), fewer.widths, found[0], names=names
-            ):
-                return narrower, fewer, found
-    if layout is None or folds(_whole(spec), shown.widths, layout[0]):
+    full = BLOCKS if layout is None else cramp(_whole(spec), shown.widths, layout[0])
+    narrower = without_optional(spec) if full else None  # the note names them as headed
+    if narrower is not None:
+        fewer = shown.select([j for j, c in enumerate(spec.columns) if not c.optional])
+        narrower, found = terminal_layout(narrower, fewer, width, memo)
+        less = BLOCKS if found is None else cramp(_whole(narrower), fewer.widths, found[0])
+        if less < (1 if full == BLOCKS else min(full, 2)):  # blocks read better than folds
+            return narrower, fewer, found
+    if layout is None or full >= AMOUNT:
         return spec, shown, None  # “迟/报/31/分/钟”: a record per block keeps it whole
     return fitted, shown, layout
 
