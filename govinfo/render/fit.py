@@ -18,9 +18,9 @@ column may be:
   kept :data:`READABLE` cells wide (four wide characters), or as near that as a few more
   lines allow; and an English header keeps its words whole where the room allows (else
   :func:`govinfo.render.layout.headed_layout` shows it shorter);
-* when even the least widths do not fit, a table with optional columns leaves them out (with
-  a note), else it is printed a record per block (:func:`block_lines`): one line per column,
-  ``header  value``, a blank line between records.
+* when even the least widths do not fit, or the table folds an amount or a name, one with
+  optional columns leaves them out, with a note (:mod:`govinfo.render.narrow`); else it is
+  printed a record per block (:func:`block_lines`): a line per column, ``header  value``.
 
 Off a terminal nothing is wrapped: piped output keeps one row per line, never truncated.
 """

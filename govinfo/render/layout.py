@@ -7,6 +7,7 @@ a width not seen yet wraps only at the widths not tried yet."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import os
@@ -16,7 +17,15 @@ from typing import Protocol
 
 import msgspec
 
-from govinfo.render.fit import CLOSE_GAP, GAP, KeptMeasures, fitted, measure, restored
+from govinfo.render.fit import (
+    CLOSE_GAP,
+    GAP,
+    KeptMeasures,
+    Measures,
+    fitted,
+    measure,
+    restored,
+)
 from govinfo.render.wrap import least_width
 
 
@@ -35,7 +44,10 @@ class LayoutMemo(Protocol):
 
 
 def fit_layout(
-    columns: Sequence[Sequence[str]], available: int, memo: LayoutMemo | None = None
+    columns: Sequence[Sequence[str]],
+    available: int,
+    memo: LayoutMemo | None = None,
+    floors: Sequence[int] = (),
 ) -> tuple[list[int], int] | None:
     """The widths of ``columns`` within ``available`` cells and the gap between them: three
     cells apart when the natural widths fit so, or when moving the columns two apart would not
@@ -47,14 +59,17 @@ def fit_layout(
     taken from it (the same answer: fitting is a function of these alone), and one found now
     is kept in it: a table printed again at the same terminal width is not fitted again. At a
     width not seen yet, the table's measures and the wraps tried at other widths are taken
-    from it too (:class:`KeptMeasures`): only the widths not tried yet are wrapped."""
+    from it too (:class:`KeptMeasures`): only the widths not tried yet are wrapped.
+
+    ``floors``: a width under which a column may not go (its cells whole: an amount such as
+    “迟报 1 小时 35 分钟”), one per column, or none."""
     if memo is None:
-        return fitted(measure(columns), available)
+        return fitted(_floored(measure(columns), floors), available)
     try:
         texts = texts_key(columns)
     except UnicodeEncodeError:  # text msgpack cannot hold (surrogate escapes): not kept
-        return fitted(measure(columns), available)
-    key = _at_width(texts, available)
+        return fitted(_floored(measure(columns), floors), available)
+    key = _at_width(f"{texts}{list(floors)}" if floors else texts, available)
     known = memo.get(key)
     if known is not None and (not known or _sound(known, len(columns), available)):
         return (known[1:], known[0]) if known else None
@@ -63,11 +78,19 @@ def fit_layout(
         measures, tried = measure(columns), -1
     else:
         tried = len(measures.sample.found)
-    found = fitted(measures, available)
+    found = fitted(_floored(measures, floors), available)  # the wraps tried kept in both
     memo.put(key, [] if found is None else [found[1], *found[0]])
     if len(measures.sample.found) != tried:
         memo.keep_measures(texts, measures.kept())
     return found
+
+
+def _floored(measures: Measures, floors: Sequence[int]) -> Measures:
+    """``measures`` with no least width under its column's floor (none: as they are)."""
+    if not floors:
+        return measures
+    least = [max(w, f) for w, f in zip(measures.least, floors, strict=True)]
+    return dataclasses.replace(measures, least=least)
 
 
 def headed_layout(
@@ -75,6 +98,7 @@ def headed_layout(
     cells: Sequence[Sequence[str]],
     available: int,
     memo: LayoutMemo | None = None,
+    floors: Sequence[int] = (),
 ) -> tuple[list[str], tuple[list[int], int] | None]:
     """:func:`fit_layout` of the columns (each its header, then its ``cells``), and the
     headers shown: where a fitted column is too narrow for a word of its header
@@ -85,13 +109,17 @@ def headed_layout(
 
     forms = [(h, *short_headers(h)) for h in headers]
     shown = list(headers)
-    layout = fit_layout([[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo)
+    layout = fit_layout(
+        [[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo, floors
+    )
     for step in range(1, max(map(len, forms), default=1)):
         pairs = zip(shown, layout[0] if layout else (), forms, strict=False)
         if not any(least_width(h) > w and len(f) > 1 for h, w, f in pairs):
             break
         shown = [f[min(step, len(f) - 1)] for f in forms]
-        layout = fit_layout([[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo)
+        layout = fit_layout(
+            [[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo, floors
+        )
     return shown, layout
 
 

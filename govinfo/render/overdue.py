@@ -98,7 +98,7 @@ def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> Table:
         Column("ref", t("od_col_ref")),
         Column("due", t("od_col_due")),
         Column("days", t("od_col_days"), right=True),
-        Column("detail", t("od_col_detail")),
+        Column("detail", t("od_col_detail"), optional=True),  # gives way on a narrow terminal
     ]
     rows: list[tuple[str, ...]] = []
     styles: list[str | None] = []

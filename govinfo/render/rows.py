@@ -7,9 +7,10 @@ length its column's width takes."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import repeat
 from operator import sub
+from typing import Any
 
 from govinfo.render.wrap import cell_lens, fits_whole, wrap_cells
 from govinfo.text import display_width, display_widths
@@ -100,4 +101,32 @@ def fitted_lines(
         else:
             for i, line in zip(rows, joined, strict=True):
                 out[i] += "\n" + line
+    return out
+
+
+def row_segments(
+    texts: Sequence[str],
+    styles: Sequence[str | None],
+    ends: frozenset[int],
+    looks: Mapping[str, str],
+) -> list[Any]:
+    """The rows as rich segments, a segment a line in the row's style (its rich style in
+    ``looks``: :data:`govinfo.render.table.RICH_STYLES`), a
+    blank line after each group's end, the last line ended: what rich makes of them as one
+    styled text, without its pass over that text line by line (split, wrap, divide — most of
+    a year report's time on a terminal)."""
+    from rich.segment import Segment
+    from rich.style import Style
+
+    parsed = {name: Style.parse(spec) for name, spec in looks.items()}
+    newline = Segment("\n")
+    last = len(texts) - 1
+    out = []
+    for i, (text, style) in enumerate(zip(texts, styles, strict=True)):
+        look = parsed.get(style or "")
+        for k, line in enumerate(text.split("\n")):
+            if k:
+                out.append(newline)
+            out.append(Segment(line, look))
+        out.append(Segment("\n\n") if i in ends and i != last else newline)
     return out

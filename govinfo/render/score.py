@@ -88,7 +88,8 @@ def score_table(report: ScoreReport) -> Table:
     columns = [
         Column("rank", t("col_rank"), COUNT),
         Column("point", t("col_point")),
-        Column("kind", t("col_kind")),
+        # the point's kind gives way on a narrow terminal, before its name folds
+        Column("kind", t("col_kind"), optional=True),
         Column("score", t("col_score"), SCORE),
         Column("submitted", t("col_submitted"), COUNT),
         Column("adopted", t("col_adopted"), COUNT),

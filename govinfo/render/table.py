@@ -239,8 +239,9 @@ def print_table(spec: Table, console: Any, *, ascii_only: bool | None = None) ->
     table layout, drawn by govinfo, no trailing spaces). Off a terminal, or where the table's
     natural width fits the terminal, every row is one line. On a terminal too narrow for it the
     table is fitted without cutting a number, id or date (:func:`govinfo.render.layout.fit_layout`:
-    text wraps first); when even that cannot fit, its optional columns give way, with a note,
-    else it is printed a record per block. Box lines are ASCII when ``ascii_only`` (default: the
+    text wraps first); when even that cannot fit, or folds an amount or a name, its optional
+    columns give way, with a note (:func:`give_way`), else it is printed
+    a record per block. Box lines are ASCII when ``ascii_only`` (default: the
     environment variable ``GOVINFO_ASCII`` is set), for consoles that draw box characters
     double-width."""
     if ascii_only is None:
@@ -250,22 +251,15 @@ def print_table(spec: Table, console: Any, *, ascii_only: bool | None = None) ->
         print_plain(spec, shown, console, ascii_only=ascii_only)
         return
     memo = getattr(console, "layouts", None)  # layouts found before (fitting_console)
-    spec, layout = _terminal_layout(spec, shown, console.width, memo)
+    spec, shown, layout = give_way(spec, shown, console.width, memo)
     if layout is None:
-        narrower = without_optional(spec)
-        if narrower is not None:
-            fewer = shown.select([j for j, c in enumerate(spec.columns) if not c.optional])
-            narrower, layout = _terminal_layout(narrower, fewer, console.width, memo)
-            if layout is not None:
-                spec, shown = narrower, fewer
-        if layout is None:
-            print_blocks(spec, shown, console)
-            return
+        print_blocks(spec, shown, console)
+        return
     widths, gap = layout
     print_plain(spec, shown, console, ascii_only=ascii_only, widths=widths, gap=gap)
 
 
-def _terminal_layout(
+def terminal_layout(
     spec: Table, shown: Shown, width: int, memo: LayoutMemo | None = None
 ) -> tuple[Table, tuple[list[int] | None, int] | None]:
     """How ``spec`` is shown on a terminal ``width`` cells wide: ``(None, GAP)`` when every row
@@ -274,68 +268,20 @@ def _terminal_layout(
     shown as a table; and ``spec`` with the headers it shows (shorter, where fitted)."""
     from govinfo.render.fit import GAP
     from govinfo.render.layout import headed_layout
+    from govinfo.render.narrow import whole_floors
     from govinfo.render.rows import natural_widths
 
     natural = natural_widths(shown.widths, [c.header for c in spec.columns])
     if sum(natural) + GAP * (len(natural) - 1) <= width:
         return spec, (None, GAP)
     headers, layout = headed_layout([c.header for c in spec.columns], shown.columns, width, memo)
+    floors = whole_floors(_whole(spec), shown.widths, None if layout is None else layout[0])
+    if floors:  # a number, amount or date folded: whole, where the room allows
+        found = headed_layout([c.header for c in spec.columns], shown.columns, width, memo, floors)
+        if found[1] is not None:
+            headers, layout = found
     columns = [replace(c, header=h) for c, h in zip(spec.columns, headers, strict=True)]
     return replace(spec, columns=columns), layout
-
-
-def without_optional(spec: Table) -> Table | None:
-    """``spec`` without its optional columns, a note under it naming them — or None when it has
-    none."""
-    from govinfo.i18n import t
-
-    keep = [j for j, c in enumerate(spec.columns) if not c.optional]
-    if len(keep) == len(spec.columns):
-        return None
-    left_out = t("list_sep").join(c.header for c in spec.columns if c.optional)
-    return replace(
-        spec,
-        columns=[spec.columns[j] for j in keep],
-        rows=_Escaped([row[j] for j in keep] for row in spec.rows),  # escaped as they were
-        total=None if spec.total is None else [spec.total[j] for j in keep],
-        footer=(*spec.footer, t("table_left_out", columns=left_out)),
-    )
-
-
-def _row_segments(
-    texts: Sequence[str], styles: Sequence[str | None], ends: frozenset[int]
-) -> list[Any]:
-    """The rows as rich segments, a segment a line in the row's style (:data:`RICH_STYLES`), a
-    blank line after each group's end, the last line ended: what rich makes of them as one
-    styled text, without its pass over that text line by line (split, wrap, divide — most of
-    a year report's time on a terminal)."""
-    from rich.segment import Segment
-    from rich.style import Style
-
-    looks = {name: Style.parse(spec) for name, spec in RICH_STYLES.items()}
-    newline = Segment("\n")
-    last = len(texts) - 1
-    out = []
-    for i, (text, style) in enumerate(zip(texts, styles, strict=True)):
-        look = looks.get(style or "")
-        for k, line in enumerate(text.split("\n")):
-            if k:
-                out.append(newline)
-            out.append(Segment(line, look))
-        out.append(Segment("\n\n") if i in ends and i != last else newline)
-    return out
-
-
-def _print_wrapped(text: str | None, console: Any, style: str | None = None) -> None:
-    """``text`` in lines that fit the console, broken where :func:`wrap.wrap_text` may."""
-    from rich.text import Text
-
-    from govinfo.render.wrap import wrap_text
-
-    if text is None:
-        return
-    for line in wrap_text(text, console.width):
-        console.print(Text(line, style=style or ""), highlight=False, soft_wrap=True)
 
 
 def _print_line(text: str | None, console: Any) -> None:
@@ -344,16 +290,64 @@ def _print_line(text: str | None, console: Any) -> None:
         console.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
+def _whole(spec: Table) -> list[bool]:
+    """Which of ``spec``'s columns hold numbers, amounts (“12 天”) or dates: kept whole."""
+    return [c.numeric or c.kind is ColumnKind.DATE for c in spec.columns]
+
+
+def give_way(
+    spec: Table, shown: Shown, width: int, memo: LayoutMemo | None = None
+) -> tuple[Table, Shown, tuple[list[int] | None, int] | None]:
+    """What of ``spec`` a terminal ``width`` cells wide shows, as shown, and its layout
+    (:func:`terminal_layout`; None: a record per block, every column). The whole table, unless
+    it cannot be fitted, or folds an amount or a name (:func:`govinfo.render.narrow.cramp`):
+    then without its optional columns, a note under it, where that reads better and folds no
+    name a character a line (in place of blocks: none at all). A table that would still fold
+    an amount (or cannot be fitted) is printed a record per block."""
+    from govinfo.render.narrow import AMOUNT, BLOCKS, cramp
+
+    fitted, layout = terminal_layout(spec, shown, width, memo)
+    full = BLOCKS if layout is None else cramp(_whole(spec), shown.widths, layout[0])
+    narrower = without_optional(spec) if full else None  # the note names them as headed
+    if narrower is not None:
+        fewer = shown.select([j for j, c in enumerate(spec.columns) if not c.optional])
+        narrower, found = terminal_layout(narrower, fewer, width, memo)
+        less = BLOCKS if found is None else cramp(_whole(narrower), fewer.widths, found[0])
+        if less < (1 if full == BLOCKS else min(full, 2)):  # blocks read better than folds
+            return narrower, fewer, found
+    if layout is None or full >= AMOUNT:
+        return spec, shown, None  # “迟/报/31/分/钟”: a record per block keeps it whole
+    return fitted, shown, layout
+
+
+def without_optional(spec: Table) -> Table | None:
+    """``spec`` without its optional columns, a note under it naming them
+    (:func:`govinfo.render.narrow.left_out_note`) — or None when it has none."""
+    from govinfo.render.narrow import left_out_note
+
+    keep = [j for j, c in enumerate(spec.columns) if not c.optional]
+    if len(keep) == len(spec.columns):
+        return None
+    return replace(
+        spec,
+        columns=[spec.columns[j] for j in keep],
+        rows=_Escaped([row[j] for j in keep] for row in spec.rows),  # escaped as they were
+        total=None if spec.total is None else [spec.total[j] for j in keep],
+        footer=(*spec.footer, left_out_note([c.header for c in spec.columns if c.optional])),
+    )
+
+
 def print_blocks(spec: Table, shown: Shown, console: Any) -> None:
     """``spec`` a record per block (the layout that fits any terminal): the title, then for
     each row a line per cell, ``header  value``, a blank line between rows, then the footer."""
     from rich.text import Text
 
     from govinfo.render.fit import block_lines
+    from govinfo.render.narrow import print_wrapped
 
     rows, styles = shown.rows(), shown.styles
     headers = [c.header for c in spec.columns]
-    _print_wrapped(spec.title, console)
+    print_wrapped(spec.title, console)
     # All the records as one text printed once (a print per line cost rich's whole round
     # each time: seconds for a year's group rankings on an 80-column terminal).
     body = Text(end="\n")
@@ -368,7 +362,7 @@ def print_blocks(spec: Table, shown: Shown, console: Any) -> None:
     if spec.footer:
         console.print("")
     for line in spec.footer:
-        _print_wrapped(line, console)
+        print_wrapped(line, console)
 
 
 def print_plain(
@@ -388,7 +382,8 @@ def print_plain(
     aligned to the bottom, cells to the top, as rich lays them out. The title is never wrapped
     to the table's width."""
 
-    from govinfo.render.rows import fitted_lines, natural_lines
+    from govinfo.render.narrow import print_wrapped
+    from govinfo.render.rows import fitted_lines, natural_lines, row_segments
     from govinfo.render.wrap import wrap_text
     from govinfo.text import display_width
 
@@ -422,7 +417,7 @@ def print_plain(
         return out
 
     rule = ("-" if ascii_only else "\u2500") * (sum(widths) + gap * (len(widths) - 1))
-    say = _print_wrapped if console.is_terminal else _print_line
+    say = print_wrapped if console.is_terminal else _print_line
     say(spec.title, console)
     for text in header_lines(headers):
         console.print(text, markup=False, highlight=False, soft_wrap=True, style="bold")
@@ -443,7 +438,7 @@ def print_plain(
     else:  # through rich (colour, recording, capture, quiet), as segments ready to write
         from rich.segment import Segments
 
-        segments = Segments(_row_segments(texts, styles, ends))
+        segments = Segments(row_segments(texts, styles, ends, RICH_STYLES))
         console.print(segments, highlight=False, soft_wrap=True, end="")
     for text in spec.footer:
         say(text, console)

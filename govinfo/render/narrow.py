@@ -1,0 +1,90 @@
+"""What gives way on a terminal too narrow for a table (used by
+:func:`govinfo.render.table.print_table`).
+
+A number, an amount or a date is never cut (:mod:`govinfo.render.wrap`); nor, where the room
+allows, is it folded over lines (“迟报/31/分钟”): its column keeps the width of its widest cell
+(:func:`whole_floors`), the text columns (names, details) wrapping instead. When the table still
+folds one, or folds a name two wide characters a line (:func:`cramp`), its optional columns
+give way — overdue's 说明, score's 类别, a period ranking's to-date counts — with a line under
+the table naming them (:func:`left_out_note`), the same words in every command. The lines
+under a table wrap with each short item of a list whole (:func:`print_wrapped`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+FOLDED = 4  # a text column this narrow folds a name two wide characters a line (“省安/全监/管局”)
+CHARACTER = 2  # … and this narrow, a character a line (“省/安/全/监/管/局”)
+
+
+def whole_floors(
+    whole: Sequence[bool], cells: Sequence[Sequence[int]], widths: Sequence[int] | None
+) -> list[int]:
+    """Each column's least width that keeps its cells whole where ``whole`` says so (numbers,
+    amounts, dates; ``cells``: each column's cells' widths), 0 for the others — or none
+    (``[]``) when the layout at ``widths`` (None: not found) folds no such cell."""
+    floors = [max(w, default=0) if keep else 0 for keep, w in zip(whole, cells, strict=True)]
+    if widths is not None and all(w >= f for w, f in zip(widths, floors, strict=True)):
+        return []
+    return floors if any(floors) else []
+
+
+AMOUNT = 3  # how cramped a layout is (:func:`cramp`): an amount, a number or a date folded
+BLOCKS = 4  # … or no layout at all: a record per block
+
+
+def cramp(
+    whole: Sequence[bool], cells: Sequence[Sequence[int]], widths: Sequence[int] | None
+) -> int:
+    """How cramped a table fitted at ``widths`` (None: at its natural widths) reads: 0 when it
+    folds nothing it should not; 1 when a name folds two wide characters a line (a text column
+    :data:`FOLDED` cells wide or less, its cells wider), 2 when a character a line
+    (:data:`CHARACTER`); :data:`AMOUNT` when a cell of a column ``whole`` says to keep whole
+    (a number, an amount, a date) folds. ``cells``: each column's cells' widths."""
+    level = 0
+    for keep, sizes, width in zip(whole, cells, widths or (), strict=False):
+        if width >= max(sizes, default=0):
+            continue
+        if keep:
+            return AMOUNT
+        if width <= CHARACTER:
+            level = 2
+        elif width <= FOLDED:
+            level = max(level, 1)
+    return level
+
+
+def left_out_note(headers: Sequence[str]) -> str:
+    """The line under a table that names the columns a narrow terminal left out, and how to
+    see them: the same words for every command."""
+    from govinfo.i18n import t
+
+    return t("table_left_out", columns=t("list_sep").join(headers))
+
+
+def print_wrapped(text: str | None, console: Any, style: str | None = None) -> None:
+    """``text`` in lines that fit the console, broken where :func:`wrap.wrap_text` may, a
+    short item of a list kept whole (:func:`wrap.wrap_items`: “约稿逾期 62”, not “约稿逾/期
+    62”)."""
+    from rich.text import Text
+
+    from govinfo.i18n import t
+    from govinfo.render.wrap import wrap_items
+
+    if text is None:
+        return
+    for line in wrap_items(text, console.width, t("list_sep")):
+        console.print(Text(line, style=style or ""), highlight=False, soft_wrap=True)
+
+
+__all__ = [
+    "AMOUNT",
+    "BLOCKS",
+    "CHARACTER",
+    "FOLDED",
+    "cramp",
+    "left_out_note",
+    "print_wrapped",
+    "whole_floors",
+]

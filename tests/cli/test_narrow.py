@@ -1,0 +1,152 @@
+"""Narrow terminals (60–80 columns), in a real pseudo-terminal: an amount, a number, an id or a
+date is never split over lines while a column that merely restates the others can give way;
+a column left out is named in one note under its table, the same words in every command; a
+name is not folded a character a line; the line of counts under overdue keeps each count with
+its words."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from tests.cli.test_widths import in_terminal, machine
+from tests.support.paths import SAMPLE
+
+LEFT_OUT = {"zh": "终端较窄，未显示：", "en": "The terminal is too narrow for: "}
+RULE = "\u2500"
+AS_OF = ["--as-of", "2003-12-31"]
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("narrow") / "data"
+    shutil.copytree(SAMPLE, folder)
+    return folder
+
+
+def markdown(data: Path, lang: str, *args: str) -> tuple[list[list[str]], list[str]]:
+    """The command's table as Markdown (piped: every row on one line) — its rows' cells, and
+    the lines under it."""
+    done = subprocess.run(
+        [sys.executable, "-m", "govinfo", "--data", str(data), "--lang", lang, *args],
+        capture_output=True,
+        check=False,
+        text=True,
+    )
+    assert done.returncode in (0, 3), done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in lines if line[:1] == "|"]
+    after = [line for line in lines if line and line[:1] not in "|*"]
+    return rows[2:], after  # the header and the alignment row left out
+
+
+def shown(screen: str, columns: int) -> list[str]:
+    lines = screen.splitlines()
+    for line in lines:
+        assert cell_len(line) <= columns, f"wider than {columns}: {line!r}\n{screen}"
+    return lines
+
+
+def note_of(screen: str, lang: str) -> str:
+    """The note naming the columns left out (its lines joined), or ""."""
+    joined = screen.replace("\n", "")
+    start = joined.find(LEFT_OUT[lang])
+    return "" if start < 0 else joined[start:]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_overdue_at_80_columns_keeps_each_amount_on_one_line(data: Path, lang: str) -> None:
+    """`overdue` at 80 columns: each finding's amount (“迟报 1 小时 35 分钟”, “263 天”) is on one
+    line, on the same line as its id or period and its due date when it is a table (说明 given
+    way, and said so); each count under the table on one line with its words."""
+    screen = in_terminal(["--lang", lang, "overdue", *AS_OF], 80, data)
+    lines = shown(screen, 80)
+    rows, under = markdown(data, lang, "overdue", *AS_OF, "--format", "markdown")
+    is_table = any(line.startswith(RULE * 20) for line in lines)
+    if lang == "zh":
+        assert is_table, screen  # 80 columns hold the table without its 说明
+    for row in rows:
+        ref, due, amount = row[3], row[4], row[5]
+        if is_table:
+            assert any(ref in line and due in line and amount in line for line in lines), (
+                f"{ref} {due} {amount!r} not on one line\n{screen}"
+            )
+        else:  # a record per block: every column, the amount whole on its line
+            assert any(line.endswith(amount) for line in lines), f"{amount!r}\n{screen}"
+            assert any(row[6] in line for line in lines) or row[6][:20] in screen
+    note = note_of(screen, lang)
+    if is_table:
+        detail = {"zh": "说明", "en": "detail"}[lang]
+        assert note.startswith(LEFT_OUT[lang] + detail), screen
+    else:
+        assert note == "", screen  # nothing left out of the blocks
+    counts = under[0]  # “逾期 93 项：突发信息迟报 22、…、约稿逾期 62”
+    sep = {"zh": "、", "en": ", "}[lang]
+    items = counts.split("：" if lang == "zh" else ": ", 1)[1].split(sep)
+    for item in items:
+        assert any(item in line for line in lines), f"{item!r} split\n{screen}"
+
+
+@pytest.mark.parametrize(("lang", "columns"), [("zh", 70), ("zh", 60), ("en", 70), ("en", 60)])
+def test_overdue_narrower_never_folds_an_amount(data: Path, lang: str, columns: int) -> None:
+    """Narrower than 80, where even without 说明 an amount would fold, each finding is a block
+    of lines (every column, nothing left out) rather than a table folding “迟报/31/分钟”."""
+    screen = in_terminal(["--lang", lang, "overdue", *AS_OF], columns, data)
+    lines = shown(screen, columns)
+    rows, _ = markdown(data, lang, "overdue", *AS_OF, "--format", "markdown")
+    for row in rows:
+        assert any(row[5] in line for line in lines), f"{row[5]!r} folded\n{screen}"
+        assert any(row[3] in line for line in lines), f"{row[3]!r} split\n{screen}"
+    assert note_of(screen, lang) == "", screen
+
+
+@pytest.mark.parametrize(("lang", "columns"), [("en", 70), ("en", 66), ("zh", 60)])
+def test_score_names_stay_readable_and_kind_gives_way(data: Path, lang: str, columns: int) -> None:
+    """`score` at 60–70 columns: the points' names are not folded a character a line (at least
+    three characters on a line: 类别 gives way, and the note says so), every number whole."""
+    screen = in_terminal(["--lang", lang, "score", "2003"], columns, data)
+    lines = shown(screen, columns)
+    assert any(line.startswith(RULE * 20) for line in lines), screen  # a table, not blocks
+    labels = [p["short"] or p["name"] for p in machine(data, "points", "list")["points"]]
+    ranked = {p["id"] for p in machine(data, "score", "2003")["points"]}
+    ids = [p["id"] for p in machine(data, "points", "list")["points"]]
+    for point, label in zip(ids, labels, strict=True):
+        if point in ranked:
+            assert label[:3] in screen, f"{label} folded\n{screen}"
+    kind = {"zh": "类别", "en": "kind"}[lang]
+    assert note_of(screen, lang).startswith(LEFT_OUT[lang] + kind), screen
+    for p in machine(data, "score", "2003")["points"]:
+        for key in ("submitted", "adopted"):
+            assert re.search(rf"(?<![\d.-]){p[key]}(?![\d.])", screen), (p, key)
+        assert f"{p['score']:.2f}" in screen, p
+
+
+def test_score_where_every_column_fits_leaves_nothing_out(data: Path) -> None:
+    """At 100 columns the whole ranking shows: 类别 too, and no note."""
+    screen = in_terminal(["score", "2003"], 100, data)
+    assert "类别" in screen
+    assert note_of(screen, "zh") == "", screen
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_month_at_80_columns_names_what_each_ranking_left_out(data: Path, lang: str) -> None:
+    """`report 2003-08` at 80 columns: each of the three rankings leaves out its to-date counts,
+    and says so under it, once, with the same words as every command."""
+    screen = in_terminal(["--lang", lang, "report", "2003-08"], 80, data)
+    shown(screen, 80)
+    joined = screen.replace("\n", "")
+    assert joined.count(LEFT_OUT[lang]) == 3, screen
+    titles = {"zh": r"^2003年8月\S*$", "en": r"^.*, August 2003$"}[lang]
+    parts = re.split(f"({titles})", screen, flags=re.MULTILINE)
+    ranking = {"zh": "排名", "en": "ranking"}[lang]
+    what = {"zh": "累计报送", "en": "submitted (to date)"}[lang]
+    rankings = [(t, body) for t, body in zip(parts[1::2], parts[2::2], strict=True) if ranking in t]
+    assert len(rankings) == 3, screen
+    for title, body in rankings:
+        assert note_of(body, lang).startswith(LEFT_OUT[lang] + what), title + body
