@@ -950,6 +950,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "上次中断的写入已完成，但提交失败：{detail}\n修正后重新运行即可；或手动提交后删除 {path}",
         "an interrupted write was finished but its commit failed: {detail}\nfix that and run again, or commit by hand and delete {path}",
     ),
+    "journal_other_folder": (
+        "警告：发现一次未完成的写入（{message}），但它属于原先在 {root} 的另一个数据目录（已删除或移走），没有用于当前目录；其日志已另存为 {path}（若原目录是被移走的，在新位置运行任一 govinfo 命令即可完成或撤销那次写入；否则可删除该文件）",
+        "warning: an unfinished write ({message}) was found for another data folder that was at {root} and is gone (deleted or moved): it was not applied to this folder; its journal was set aside as {path} (if that folder was moved, any govinfo command run where it is now finishes or undoes the write; otherwise delete that file)",
+    ),
+    "journal_moved_here": (
+        "此数据目录在一次写入中断后从 {old} 移到了这里：那次写入在此处接着处理",
+        "this data folder was moved here from {old} after a write to it was interrupted: that write is taken up here",
+    ),
+    "journal_copy_of": (
+        "此数据目录是 {old} 在一次写入（{message}）中断时的副本，而 {old} 仍在：请先在 {old} 运行任一 govinfo 命令完成或撤销那次写入；在此之前，此目录按现状读取、不写入（写入日志：{path}）",
+        "this data folder is a copy of {old} made while a write to it ({message}) was unfinished, and {old} is still there: run any govinfo command in {old} first to finish or undo that write; until then this folder is read as it is and not written (journal: {path})",
+    ),
     "journal_rolled_back": (
         "已撤销上次中断的写入（{message}），数据目录恢复原状",
         "undid an interrupted write ({message}); the data folder is as it was before",
