@@ -385,6 +385,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "直报点 {id} 的历史记录没有按日期排序",
         "point {id}: history is not in date order",
     ),
+    "history_idle_same_day": (
+        "直报点 {id} 已于 {date} {left}（{tier}），同一天的这条恢复仍按未持有计，不起任何作用：恢复日期须晚于退出日期，请核对后改正或删除",
+        "point {id} left the {tier} tier on {date} ({left}); a return on the same day still leaves the tier not held, so this event changes nothing: date the return after the leaving, or delete it",
+    ),
+    "history_idle_held": (
+        "直报点 {id} 在 {date} 已持有 {tier} 级别，这条 {event} 记录不起任何作用；请核对后改正或删除",
+        "point {id} already holds the {tier} tier on {date}: this {event} event changes nothing; correct or delete it",
+    ),
+    "history_idle_not_held": (
+        "直报点 {id} 在 {date} 并不持有 {tier} 级别，这条 {event} 记录不起任何作用；请核对后改正或删除",
+        "point {id} does not hold the {tier} tier on {date}: this {event} event changes nothing; correct or delete it",
+    ),
     "parent_not_county": (
         "parent 只用于县市区（parent 是县市区所属的市州）；直报点 {id} 的 kind 是 {kind}，不能有 parent {value}",
         "parent is only for a county (it names the county's city); point {id} is of kind {kind} and cannot have parent {value}",

@@ -26,6 +26,7 @@ from govinfo.load.filereader import (
     Ref,
     file_kind,
 )
+from govinfo.load.history import idle_events
 from govinfo.load.rulesfile import read_rules
 from govinfo.load.schema import Invalid, Spec
 from govinfo.load.submissionfile import read_submissions
@@ -167,6 +168,30 @@ def _read_history_event(r: FileReader, node: Node, field: str) -> tuple[HistoryE
     return HistoryEvent(**values), m
 
 
+def _warn_idle(
+    r: FileReader,
+    point_id: str,
+    pairs: tuple[tuple[HistoryEvent, Mapping], ...],
+    tiers: tuple[Tier, ...],
+) -> None:
+    """A warning at each history event that changes nothing (:func:`idle_events`): a return on
+    the day of a leaving, an admission of a point that holds the tier, a retirement of one that
+    does not. Scoring reads the history as it is (SPEC); the clerk is told the event is idle."""
+    events = [event for event, _node in pairs]
+    for idle in idle_events(events):
+        event, ev_node = pairs[idle.index]
+        if event.tier not in tiers:
+            continue  # an error already (history_tier_unlisted)
+        at = ev_node.get("event") or ev_node
+        line, col = (at.line, at.col) if isinstance(at, Scalar) else ev_node.first_key_pos()
+        facts = {"id": point_id, "date": event.date.isoformat(), "tier": event.tier.value}
+        if idle.left is not None:
+            r.warning(line, col, "history_idle_same_day", left=idle.left.value, **facts)
+        else:
+            key = "history_idle_held" if idle.held else "history_idle_not_held"
+            r.warning(line, col, key, event=event.event.value, **facts)
+
+
 def _read_point(r: FileReader, node: Mapping) -> Point | None:
     spec: Spec = {
         "id": (r.point_id, True),
@@ -203,6 +228,7 @@ def _read_point(r: FileReader, node: Mapping) -> Point | None:
             if date_node is not None:
                 r.warning(date_node.line, date_node.col, "history_order", id=point_id)
         previous = event.date
+    _warn_idle(r, point_id, pairs, tiers)
     kind = values.get("kind")
     parent_node = node.get("parent")
     if "parent" in values:
