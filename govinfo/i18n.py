@@ -1309,6 +1309,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法输出结果：标准输出已关闭或已满",
         "cannot print the result: standard output is closed or full",
     ),
+    "file_unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
+    "file_unreadable_at": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
     "file_not_regular": (
         "不是普通文件（命名管道、设备或套接字），不读取",
         "not a regular file (a named pipe, device or socket); not read",

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 
 import msgspec
 
+from govinfo.load.filereader import FileReader
 from govinfo.model import HistoryEvent, HistoryKind, Tier
+from govinfo.yamltext.reader import Mapping, Scalar
 
 _ENTERING = (HistoryKind.ADMITTED, HistoryKind.REINSTATED)
 _LEAVING = (HistoryKind.DISQUALIFIED, HistoryKind.RETIRED)
@@ -60,3 +62,27 @@ def idle_events(history: Sequence[HistoryEvent]) -> list[IdleEvent]:
             same_day = out is not None and out[0] == ev.date and ev.event in _ENTERING
             idle.append(IdleEvent(i, before, out[1] if same_day and out is not None else None))
     return idle
+
+
+def warn_idle(
+    r: FileReader,
+    point_id: str,
+    pairs: tuple[tuple[HistoryEvent, Mapping], ...],
+    tiers: tuple[Tier, ...],
+) -> None:
+    """A warning at each history event that changes nothing (:func:`idle_events`): a return on
+    the day of a leaving, an admission of a point that holds the tier, a retirement of one that
+    does not. Scoring reads the history as it is (SPEC); the clerk is told the event is idle."""
+    events = [event for event, _node in pairs]
+    for idle in idle_events(events):
+        event, ev_node = pairs[idle.index]
+        if event.tier not in tiers:
+            continue  # an error already (history_tier_unlisted)
+        at = ev_node.get("event") or ev_node
+        line, col = (at.line, at.col) if isinstance(at, Scalar) else ev_node.first_key_pos()
+        facts = {"id": point_id, "date": event.date.isoformat(), "tier": event.tier.value}
+        if idle.left is not None:
+            r.warning(line, col, "history_idle_same_day", left=idle.left.value, **facts)
+        else:
+            key = "history_idle_held" if idle.held else "history_idle_not_held"
+            r.warning(line, col, key, event=event.event.value, **facts)

@@ -11,6 +11,7 @@ force on a day — it returns as :class:`Ref` values that ``folder.py`` resolves
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from govinfo.load.filereader import (
@@ -26,11 +27,11 @@ from govinfo.load.filereader import (
     Ref,
     file_kind,
 )
-from govinfo.load.history import idle_events
+from govinfo.load.history import warn_idle
 from govinfo.load.rulesfile import read_rules
 from govinfo.load.schema import Invalid, Spec
 from govinfo.load.submissionfile import read_submissions
-from govinfo.load.text import parse_yaml, too_large
+from govinfo.load.text import parse_yaml, too_large, unreadable
 from govinfo.model import (
     Adjustment,
     AdjustmentKind,
@@ -168,30 +169,6 @@ def _read_history_event(r: FileReader, node: Node, field: str) -> tuple[HistoryE
     return HistoryEvent(**values), m
 
 
-def _warn_idle(
-    r: FileReader,
-    point_id: str,
-    pairs: tuple[tuple[HistoryEvent, Mapping], ...],
-    tiers: tuple[Tier, ...],
-) -> None:
-    """A warning at each history event that changes nothing (:func:`idle_events`): a return on
-    the day of a leaving, an admission of a point that holds the tier, a retirement of one that
-    does not. Scoring reads the history as it is (SPEC); the clerk is told the event is idle."""
-    events = [event for event, _node in pairs]
-    for idle in idle_events(events):
-        event, ev_node = pairs[idle.index]
-        if event.tier not in tiers:
-            continue  # an error already (history_tier_unlisted)
-        at = ev_node.get("event") or ev_node
-        line, col = (at.line, at.col) if isinstance(at, Scalar) else ev_node.first_key_pos()
-        facts = {"id": point_id, "date": event.date.isoformat(), "tier": event.tier.value}
-        if idle.left is not None:
-            r.warning(line, col, "history_idle_same_day", left=idle.left.value, **facts)
-        else:
-            key = "history_idle_held" if idle.held else "history_idle_not_held"
-            r.warning(line, col, key, event=event.event.value, **facts)
-
-
 def _read_point(r: FileReader, node: Mapping) -> Point | None:
     spec: Spec = {
         "id": (r.point_id, True),
@@ -228,7 +205,7 @@ def _read_point(r: FileReader, node: Mapping) -> Point | None:
             if date_node is not None:
                 r.warning(date_node.line, date_node.col, "history_order", id=point_id)
         previous = event.date
-    _warn_idle(r, point_id, pairs, tiers)
+    warn_idle(r, point_id, pairs, tiers)
     kind = values.get("kind")
     parent_node = node.get("parent")
     if "parent" in values:
@@ -358,6 +335,22 @@ def oversized_file(path: str, size: int) -> ParsedFile:
     if kind is None or kind == "misplaced":
         return parse_file(path, b"")
     return ParsedFile(path, kind, (), (too_large(path, size),), ())
+
+
+def read_and_parse(
+    read: Callable[[str], bytes], path: str, parse: Callable[[str, bytes], ParsedFile]
+) -> ParsedFile:
+    """``parse`` of the file at ``path`` as ``read`` gives it; a file that cannot be read (no
+    permission, an I/O error) is one error at 1:1 with the system's reason (never stored in
+    the parse cache: it has a problem)."""
+    try:
+        data = read(path)
+    except OSError as err:
+        kind = file_kind(path)
+        if kind is None or kind == "misplaced":
+            return parse_file(path, b"")
+        return ParsedFile(path, kind, (), (unreadable(path, err),), ())
+    return parse(path, data)
 
 
 def parse_file(
