@@ -14,53 +14,64 @@ from govinfo.yamltext.reader import Mapping, Scalar
 
 _ENTERING = (HistoryKind.ADMITTED, HistoryKind.REINSTATED)
 _LEAVING = (HistoryKind.DISQUALIFIED, HistoryKind.RETIRED)
-# Written by a clerk (``points add/retire/reinstate``, by hand) to enter or leave a tier; a
-# ``disqualified`` event records the year's assessment too, and stands for that even when the
-# point had left the tier already (retired between the year's end and close-year).
+# Written by a clerk (``points add/retire/reinstate``, by hand) to enter or leave a tier. A
+# ``disqualified`` event records the year's assessment, made by close-year after the year: it
+# stands for that even where the point had left already, and a retirement recorded after it
+# (before close-year inserted it in date order) is the clerk's record of leaving for good.
 _CHECKED = (HistoryKind.ADMITTED, HistoryKind.REINSTATED, HistoryKind.RETIRED)
 
 
 class IdleEvent(msgspec.Struct, frozen=True, gc=False):
     """A history event that does not change whether the point holds its tier (see
-    :func:`idle_events`): ``index`` into the history as given; ``held`` whether the tier was
-    held before it; ``left`` the leaving event of that same day when it is one (a return on the
-    day of a leaving still leaves the tier not held)."""
+    :func:`idle_events`): ``index`` into the history as given; ``held`` whether the tier is
+    held at the end of that day without it; ``left`` the leaving event of that same day when
+    that is why (a return on the day of a leaving still leaves the tier not held)."""
 
     index: int
     held: bool
     left: HistoryKind | None = None
 
 
+def _held(events: Sequence[HistoryEvent], day: dt.date) -> bool:
+    """:meth:`Point.holds` of ``events`` (one tier's) at the end of ``day``."""
+    ins = [e.date for e in events if e.event in _ENTERING and e.date <= day]
+    outs = [e.date for e in events if e.event in _LEAVING and e.date <= day]
+    return bool(ins) and (not outs or max(ins) > max(outs))
+
+
 def idle_events(history: Sequence[HistoryEvent]) -> list[IdleEvent]:
-    """The admitted, reinstated and retired events of ``history`` that change nothing: replayed
-    in date order (the order given for one day), an event is idle when whether the point holds
-    its tier at the end of that day (:meth:`Point.holds`) is the same with and without it. Such
-    an event can change nothing on a later day either (that day's answer depends on it only
-    through the latest event of its kind, which is this one, on its own day already)."""
-    last_in: dict[Tier, dt.date] = {}
-    last_out: dict[Tier, tuple[dt.date, HistoryKind]] = {}
+    """The admitted, reinstated and retired events of ``history`` that change nothing: whether
+    the point holds the event's tier at the end of its day (:meth:`Point.holds`) is the same
+    with and without it. Such an event changes nothing on a later day either: a later day's
+    answer depends on it only when it is the latest event of its kind by then, and then no
+    event of the other kind lies between, so its own day's answer would depend on it too.
+
+    Of two identical events (same day, kind and tier) only the later is named: each alone
+    changes nothing while the other is there. A retirement after a disqualification is not
+    named (see ``_CHECKED``)."""
     idle: list[IdleEvent] = []
-
-    def held(in_day: dt.date | None, out_day: dt.date | None) -> bool:
-        return in_day is not None and (out_day is None or in_day > out_day)
-
-    for i in sorted(range(len(history)), key=lambda i: history[i].date):
-        ev = history[i]
-        in_day = last_in.get(ev.tier)
-        out = last_out.get(ev.tier)
-        out_day = None if out is None else out[0]
-        before = held(in_day, out_day)
-        if ev.event in _ENTERING:
-            after = held(ev.date, out_day)
-            last_in[ev.tier] = ev.date
-        elif ev.event in _LEAVING:
-            after = held(in_day, ev.date)
-            last_out[ev.tier] = (ev.date, ev.event)
-        else:
+    for i, ev in enumerate(history):
+        if ev.event not in _CHECKED:
             continue
-        if ev.event in _CHECKED and before == after:
-            same_day = out is not None and out[0] == ev.date and ev.event in _ENTERING
-            idle.append(IdleEvent(i, before, out[1] if same_day and out is not None else None))
+        same = (ev.date, ev.event, ev.tier)
+        others = [
+            e
+            for j, e in enumerate(history)
+            if j != i
+            and e.tier is ev.tier
+            and e.date <= ev.date
+            and not (j > i and (e.date, e.event, e.tier) == same)
+        ]
+        without = _held(others, ev.date)
+        if _held([*others, ev], ev.date) != without:
+            continue
+        outs = [e for e in others if e.event in _LEAVING]
+        last_out = max((e.date for e in outs), default=None)
+        latest = [e.event for e in outs if e.date == last_out]
+        if ev.event is HistoryKind.RETIRED and HistoryKind.DISQUALIFIED in latest:
+            continue
+        left = latest[-1] if ev.event in _ENTERING and last_out == ev.date else None
+        idle.append(IdleEvent(i, without, left))
     return idle
 
 
