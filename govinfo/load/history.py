@@ -39,6 +39,25 @@ def _held(events: Sequence[HistoryEvent], day: dt.date) -> bool:
     return bool(ins) and (not outs or max(ins) > max(outs))
 
 
+def _alternates(history: Sequence[HistoryEvent]) -> bool:
+    """Whether each tier's entering and leaving events, as given, alternate from an entering
+    one on days that strictly follow each other: then every one of them changes whether the
+    tier is held (an entering one follows a leaving one of an earlier day, or none; a leaving
+    one an entering one of an earlier day), and none is idle."""
+    last: dict[Tier, tuple[dt.date, bool]] = {}
+    for e in history:
+        entering = e.event in _ENTERING
+        if not entering and e.event not in _LEAVING:
+            continue
+        prev = last.get(e.tier)
+        if prev is None and not entering:
+            return False
+        if prev is not None and (prev[1] == entering or prev[0] >= e.date):
+            return False
+        last[e.tier] = (e.date, entering)
+    return True
+
+
 def idle_events(history: Sequence[HistoryEvent]) -> list[IdleEvent]:
     """The admitted, reinstated and retired events of ``history`` that change nothing: whether
     the point holds the event's tier at the end of its day (:meth:`Point.holds`) is the same
@@ -49,6 +68,11 @@ def idle_events(history: Sequence[HistoryEvent]) -> list[IdleEvent]:
     Of two identical events (same day, kind and tier) only the later is named: each alone
     changes nothing while the other is there. A retirement after a disqualification is not
     named (see ``_CHECKED``)."""
+    return [] if _alternates(history) else _judged(history)  # the common history: one pass
+
+
+def _judged(history: Sequence[HistoryEvent]) -> list[IdleEvent]:
+    """:func:`idle_events`, each event judged on its own."""
     idle: list[IdleEvent] = []
     for i, ev in enumerate(history):
         if ev.event not in _CHECKED:

@@ -4,10 +4,11 @@ as :meth:`Point.holds` reads it."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
-from govinfo.load.history import idle_events
+from govinfo.load.history import _alternates, _judged, idle_events
 from govinfo.model import HistoryEvent, HistoryKind, Tier
 
 A, R, RE, D, C = (
@@ -47,3 +48,15 @@ def ev(day: str, kind: HistoryKind, tier: Tier = Tier.PROVINCIAL) -> HistoryEven
 )
 def test_idle_events(history: list[HistoryEvent], idle: list[tuple[int, bool, object]]) -> None:
     assert [(e.index, e.held, e.left) for e in idle_events(history)] == idle
+
+
+def test_a_history_that_alternates_has_no_idle_event() -> None:
+    """The one-pass shortcut is sound: every history of up to four events over two days and
+    the four entering and leaving kinds that it lets through is one where judging each event
+    finds none idle."""
+    kinds = [A, R, RE, D]
+    events = [ev(day, kind) for day in ("2001-01-01", "2002-01-01") for kind in kinds]
+    for n in range(5):
+        for history in itertools.product(events, repeat=n):
+            if _alternates(history):
+                assert _judged(history) == [], history
