@@ -213,11 +213,13 @@ def _moved_here(place: Place) -> list[str]:
     if mark is None:
         return []
     journal = Path(mark["journal"])
-    found = None
+    found: tuple[Path, dict[str, Any]] | None = None
     if journal != place.journal_path:
         for candidate in (journal, set_aside_path(journal, mark["token"])):
             manifest = read_journal_at(candidate)
-            if manifest is not None and belongs_here(place.root, manifest):
+            recorded = manifest.get("root") if manifest is not None else None
+            token = recorded.get("token") if isinstance(recorded, dict) else None
+            if manifest is not None and token == mark["token"]:  # never a journal without one
                 found = (candidate, manifest)
                 break
     if found is None:
