@@ -385,6 +385,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "直报点 {id} 的历史记录没有按日期排序",
         "point {id}: history is not in date order",
     ),
+    "history_idle_same_day": (
+        "直报点 {id} 已于 {date} {left}（{tier}），同一天的这条恢复仍按未持有计，不起任何作用：恢复日期须晚于退出日期，请核对后改正或删除",
+        "point {id} left the {tier} tier on {date} ({left}); a return on the same day still leaves the tier not held, so this event changes nothing: date the return after the leaving, or delete it",
+    ),
+    "history_idle_held": (
+        "直报点 {id} 在 {date} 已持有 {tier} 级别，这条 {event} 记录不起任何作用；请核对后改正或删除",
+        "point {id} already holds the {tier} tier on {date}: this {event} event changes nothing; correct or delete it",
+    ),
+    "history_idle_not_held": (
+        "直报点 {id} 在 {date} 并不持有 {tier} 级别，这条 {event} 记录不起任何作用；请核对后改正或删除",
+        "point {id} does not hold the {tier} tier on {date}: this {event} event changes nothing; correct or delete it",
+    ),
     "parent_not_county": (
         "parent 只用于县市区（parent 是县市区所属的市州）；直报点 {id} 的 kind 是 {kind}，不能有 parent {value}",
         "parent is only for a county (it names the county's city); point {id} is of kind {kind} and cannot have parent {value}",
@@ -958,6 +970,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "上次中断的写入已完成，但提交失败：{detail}\n修正后重新运行即可；或手动提交后删除 {path}",
         "an interrupted write was finished but its commit failed: {detail}\nfix that and run again, or commit by hand and delete {path}",
     ),
+    "journal_other_folder": (
+        "警告：发现一次未完成的写入（{message}），但它属于原先在 {root} 的另一个数据目录（已删除或移走），没有用于当前目录；其日志已另存为 {path}（若原目录是被移走的，在新位置运行任一 govinfo 命令即可完成或撤销那次写入；否则可删除该文件）",
+        "warning: an unfinished write ({message}) was found for another data folder that was at {root} and is gone (deleted or moved): it was not applied to this folder; its journal was set aside as {path} (if that folder was moved, any govinfo command run where it is now finishes or undoes the write; otherwise delete that file)",
+    ),
+    "journal_moved_here": (
+        "此数据目录在一次写入中断后从 {old} 移到了这里：那次写入在此处接着处理",
+        "this data folder was moved here from {old} after a write to it was interrupted: that write is taken up here",
+    ),
+    "journal_copy_of": (
+        "此数据目录是 {old} 在一次写入（{message}）中断时的副本，而 {old} 仍在：请先在 {old} 运行任一 govinfo 命令完成或撤销那次写入；在此之前，此目录按现状读取、不写入（写入日志：{path}）",
+        "this data folder is a copy of {old} made while a write to it ({message}) was unfinished, and {old} is still there: run any govinfo command in {old} first to finish or undo that write; until then this folder is read as it is and not written (journal: {path})",
+    ),
     "journal_rolled_back": (
         "已撤销上次中断的写入（{message}），数据目录恢复原状",
         "undid an interrupted write ({message}); the data folder is as it was before",
@@ -1293,6 +1317,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法输出结果：标准输出已关闭或已满",
         "cannot print the result: standard output is closed or full",
     ),
+    "file_unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
+    "file_unreadable_at": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
     "file_not_regular": (
         "不是普通文件（命名管道、设备或套接字），不读取",
         "not a regular file (a named pipe, device or socket); not read",

@@ -39,7 +39,7 @@ def finish_interrupted_write(place: Place, feedback: Feedback) -> None:
     A reader never fails for a writer: when a live govinfo still holds the lock after the
     usual wait, or the interrupted write's files are in place but git could not record them
     (its message says why and what to do), the folder is read as it is — every file whole."""
-    if not place.journal_path.exists():  # one stat: no lock taken, none of the writer imported
+    if not place.may_be_pending():  # two stats: no lock taken, none of the writer imported
         return
     prelist.forget()  # the folder listed at start-up may be the one before the recovery
     from govinfo.store.lock import LockBusy  # the writer, only when there is a write to finish

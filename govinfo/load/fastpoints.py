@@ -11,9 +11,8 @@ and its ``parent`` value (a reference to another point); a field at two spaces i
 Beyond what :mod:`govinfo.load.fast` declines (a value YAML 1.1 would read as other than text,
 any yaml-rs error, …), anything the strict reader would report makes this decline: an unknown
 field, a missing or null required field, a tier listed twice, a history event for a tier the
-point does not list, a history out of date order (a warning), a ``parent`` on a point that is
-not a county, and a ``year`` not written in
-decimal digits — yaml-rs reads ``0x7D3`` as a number, the strict reader refuses it.
+point does not list, a history out of date order or an event that changes nothing (warnings),
+a ``parent`` on a point that is not a county, and a ``year`` not written in decimal digits — yaml-rs reads ``0x7D3`` as a number, the strict reader refuses it.
 ``tests/load/test_fast_points.py`` holds the two paths to identical results.
 """
 
@@ -33,8 +32,17 @@ from govinfo.load.fast import (  # the submission fast path's own checks, shared
     plain_values,
 )
 from govinfo.load.filereader import POINT_ID_RE, RESERVED_NAMES, ParsedFile, Ref
+from govinfo.load.history import idle_events
 from govinfo.load.schema import MAX_NUMBER
-from govinfo.model import Contact, HistoryEvent, HistoryKind, Point, PointKind, SourceRef, Tier
+from govinfo.model import (
+    Contact,
+    HistoryEvent,
+    HistoryKind,
+    Point,
+    PointKind,
+    SourceRef,
+    Tier,
+)
 
 _POSITIONS = re.compile(
     r"^(?:(?P<id>- )id|  (?P<parent>parent)|    (?P<phone>phone)):[ ]*", re.MULTILINE
@@ -145,6 +153,8 @@ def _point(raw: Any, where: _Where, path: str, refs: list[Ref]) -> Point:
     history = tuple(_history_event(e, tiers) for e in _items(get("history")))
     if any(later.date < earlier.date for earlier, later in pairwise(history)):
         raise _Decline  # a warning of the strict reader
+    if idle_events(history):
+        raise _Decline  # a warning of the strict reader at the event
     kw: dict[str, Any] = {}
     value = get("short")
     if value is not None:

@@ -18,13 +18,20 @@ from typing import Any, Protocol
 import msgspec
 
 from govinfo.errors import DataError
-from govinfo.i18n import t
+from govinfo.i18n import os_error_text, t
 from govinfo.load import parallel
 from govinfo.load.crosscheck import CrossCheck, broken
 from govinfo.load.groups import group_problems
-from govinfo.load.records import ParsedFile, file_kind, oversized_file, parse_file
+from govinfo.load.records import (
+    ParsedFile,
+    file_kind,
+    oversized_file,
+    parse_file,
+    read_and_parse,
+)
 from govinfo.load.sources import FileSource, WorkingTree
 from govinfo.load.tally import Tally
+from govinfo.load.text import unreadable
 from govinfo.model import (
     FORMAT_VERSION,
     Adjustment,
@@ -63,7 +70,11 @@ class LoadResult(Tally, frozen=True, gc=False):
 
 def read_settings(source: FileSource) -> Settings:
     """The folder settings, refusing (``DataError``) a folder whose ``format`` is not 1."""
-    data = source.read("govinfo.yaml")
+    try:
+        data = source.read("govinfo.yaml")
+    except OSError as err:  # no permission, an I/O error: the refusal names it
+        where = os.path.join(source.describe(), "govinfo.yaml")
+        raise DataError(t("file_unreadable_at", path=where, reason=os_error_text(err))) from None
     parsed = parse_file("govinfo.yaml", data)
     for rec in parsed.records:
         if isinstance(rec, Settings):
@@ -131,7 +142,7 @@ class _Reader:
             # workers (if any) parse the submission files.
             for path, kind in kinds.items():
                 if kind is not None and kind != "submissions" and path not in got:
-                    got[path] = parse(path, source.read(path))
+                    got[path] = read_and_parse(source.read, path, parse)
 
         got.update(_parse_in_parallel(source, kinds, got, self.parse, parse_the_rest))
         out: list[ParsedFile] = []
@@ -140,7 +151,7 @@ class _Reader:
                 continue
             pf = got.get(path)
             if pf is None:
-                pf = parse(path, source.read(path))
+                pf = read_and_parse(source.read, path, parse)
             st = stats.get(path)
             if cache is not None and st is not None and path not in hits:
                 cache.store(pf, st)
@@ -378,13 +389,15 @@ def _assemble(
 
 def _folder_problems(parsed: list[ParsedFile], source: object) -> list[Problem]:
     """The problems of the folder's listing: symbolic links, files that are not regular (a
-    named pipe, a device: named, never opened), no ``points.yaml``."""
+    named pipe, a device: named, never opened), folders that cannot be listed (no
+    permission), no ``points.yaml``."""
     links = list(getattr(source, "links", ()))
     problems = [Problem(link, 1, 1, Severity.ERROR, t("file_symlink")) for link in links]
     problems += [
         Problem(path, 1, 1, Severity.ERROR, t("file_not_regular"))
         for path in getattr(source, "irregular", ())
     ]
+    problems += [unreadable(path, err) for path, err in getattr(source, "unreadable", ())]
     if not any(pf.kind == "points" for pf in parsed):
         problems.append(Problem("points.yaml", 1, 1, Severity.ERROR, t("points_missing")))
     return problems

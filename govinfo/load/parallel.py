@@ -21,7 +21,7 @@ from typing import Any
 import msgspec
 
 from govinfo import settings
-from govinfo.load.records import ParsedFile, Ref, parse_file
+from govinfo.load.records import ParsedFile, Ref, parse_file, read_and_parse
 from govinfo.load.sources import WorkingTree
 from govinfo.model import Problem, SourceRef, Submission
 
@@ -82,7 +82,11 @@ def _parse(paths: list[str]) -> list[ParsedFile]:
     assert _root is not None
     tree = WorkingTree(_root)  # its read never follows a link that appeared after the listing
     on, limit = fast.enabled(), settings.max_file_bytes()  # the environment, once a piece
-    return [parse_file(path, tree.read(path), fast_path=on, limit=limit) for path in paths]
+
+    def parse(path: str, data: bytes) -> ParsedFile:
+        return parse_file(path, data, fast_path=on, limit=limit)
+
+    return [read_and_parse(tree.read, path, parse) for path in paths]
 
 
 def _work(piece: int) -> bytes:

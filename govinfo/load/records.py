@@ -11,6 +11,7 @@ force on a day — it returns as :class:`Ref` values that ``folder.py`` resolves
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from govinfo.load.filereader import (
@@ -26,10 +27,11 @@ from govinfo.load.filereader import (
     Ref,
     file_kind,
 )
+from govinfo.load.history import warn_idle
 from govinfo.load.rulesfile import read_rules
 from govinfo.load.schema import Invalid, Spec
 from govinfo.load.submissionfile import read_submissions
-from govinfo.load.text import parse_yaml, too_large
+from govinfo.load.text import parse_yaml, too_large, unreadable
 from govinfo.model import (
     Adjustment,
     AdjustmentKind,
@@ -203,6 +205,7 @@ def _read_point(r: FileReader, node: Mapping) -> Point | None:
             if date_node is not None:
                 r.warning(date_node.line, date_node.col, "history_order", id=point_id)
         previous = event.date
+    warn_idle(r, point_id, pairs, tiers)
     kind = values.get("kind")
     parent_node = node.get("parent")
     if "parent" in values:
@@ -332,6 +335,22 @@ def oversized_file(path: str, size: int) -> ParsedFile:
     if kind is None or kind == "misplaced":
         return parse_file(path, b"")
     return ParsedFile(path, kind, (), (too_large(path, size),), ())
+
+
+def read_and_parse(
+    read: Callable[[str], bytes], path: str, parse: Callable[[str, bytes], ParsedFile]
+) -> ParsedFile:
+    """``parse`` of the file at ``path`` as ``read`` gives it; a file that cannot be read (no
+    permission, an I/O error) is one error at 1:1 with the system's reason (never stored in
+    the parse cache: it has a problem)."""
+    try:
+        data = read(path)
+    except OSError as err:
+        kind = file_kind(path)
+        if kind is None or kind == "misplaced":
+            return parse_file(path, b"")
+        return ParsedFile(path, kind, (), (unreadable(path, err),), ())
+    return parse(path, data)
 
 
 def parse_file(

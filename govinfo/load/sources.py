@@ -10,6 +10,8 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Protocol
 
+from govinfo.errors import DataError
+from govinfo.i18n import os_error_text, t
 from govinfo.regular import NotRegularFile, read_regular
 
 
@@ -66,6 +68,7 @@ class WorkingTree:
         self.root = root
         self.links: list[str] = []
         self.irregular: list[str] = []
+        self.unreadable: list[tuple[str, OSError]] = []  # folders that cannot be listed
         self.stats: dict[str, os.stat_result] = {}
         # Every link and other odd entry met by the listings of this run (path → what it is),
         # for the result cache's stamps: a new one must never find a stored answer.
@@ -87,13 +90,23 @@ class WorkingTree:
         stats = self.stats
         links: list[str] = []
         irregular: list[str] = []
+        unreadable: list[tuple[str, OSError]] = []
         stack = [""]
         root = str(self.root)
         while stack:
             rel = stack.pop()
             prefix = rel + "/" if rel else ""
             each = _files_to_judge(rel, years)
-            with os.scandir(os.path.join(root, rel) if rel else root) as entries:
+            try:
+                listing = os.scandir(os.path.join(root, rel) if rel else root)
+            except OSError as err:  # no permission: the folder's error (the root's: refused)
+                if not rel:
+                    raise DataError(
+                        t("file_unreadable_at", path=root, reason=os_error_text(err))
+                    ) from None
+                unreadable.append((rel, err))
+                continue
+            with listing as entries:
                 for entry in entries:
                     name = entry.name
                     if name[0] == ".":
@@ -114,7 +127,9 @@ class WorkingTree:
                         irregular.append(path)  # a named pipe, a device, a socket: never opened
         self.links = links
         self.irregular = irregular
+        self.unreadable = unreadable
         self.odd.update(dict.fromkeys(links, "link"))
+        self.odd.update(dict.fromkeys((path for path, _err in unreadable), "unreadable"))
         self.odd.update(dict.fromkeys(irregular, "other"))
         out.sort()
         self._listed = (years, out)
@@ -144,6 +159,10 @@ class Overlay:
     @property
     def irregular(self) -> list[str]:
         return self.base.irregular
+
+    @property
+    def unreadable(self) -> list[tuple[str, OSError]]:
+        return self.base.unreadable
 
     @property
     def stats(self) -> dict[str, os.stat_result]:

@@ -8,7 +8,7 @@ issues become :class:`Problem` values naming the file, and where the size limit
 from __future__ import annotations
 
 from govinfo import settings
-from govinfo.i18n import MESSAGES, t
+from govinfo.i18n import MESSAGES, os_error_text, t
 from govinfo.model import Problem, Severity
 from govinfo.yamltext.reader import Issue, Node, read_yaml
 
@@ -19,6 +19,12 @@ def too_large(path: str, size: int) -> Problem:
     """The problem of a file of ``size`` bytes over the limit (it is not read)."""
     limit = settings.max_file_bytes() // _MB
     return Problem(path, 1, 1, Severity.ERROR, t("yaml_too_large", size=size // _MB, limit=limit))
+
+
+def unreadable(path: str, err: OSError) -> Problem:
+    """The problem of a file (or folder) the system would not let govinfo read: no permission,
+    an I/O error — named with the system's reason in the user's language, never a traceback."""
+    return Problem(path, 1, 1, Severity.ERROR, t("file_unreadable", reason=os_error_text(err)))
 
 
 def issue_problem(path: str, issue: Issue) -> Problem:

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from govinfo.errors import GovinfoError
-from govinfo.i18n import t
+from govinfo.i18n import os_error_text, t
 from govinfo.store.atomic import TEMP_SUFFIX, atomic_write, fsync_dirs, read_or_none, resolve_inside
 from govinfo.store.place import Place
+from govinfo.store.rootmark import leave_mark, remove_mark
 
 JOURNAL_VERSION = 1
 
@@ -25,14 +26,32 @@ def sha(data: bytes | None) -> str | None:
 
 
 def write_journal(place: Place, manifest: Mapping[str, Any], *, sync: bool) -> None:
-    data = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    # surrogatepass: a name that is not UTF-8 (unpacked from a Windows archive) round-trips
+    data = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8", "surrogatepass")
     atomic_write(place.journal_path, data, sync=sync)
 
 
+def begin_journal(place: Place, manifest: dict[str, Any]) -> None:
+    """Write a write's first (*prepare*) journal. Outside git, the data folder's mark first
+    (:mod:`govinfo.store.rootmark`), its token recorded in the journal as ``root``: a journal
+    found later at this path is applied only to the folder that holds the mark."""
+    place.state_dir.mkdir(parents=True, exist_ok=True)
+    if place.repo is None:
+        try:
+            manifest["root"] = leave_mark(place.root, place.journal_path)
+        except OSError as err:
+            raise GovinfoError(
+                t("write_os_error", path=err.filename or place.root, reason=os_error_text(err))
+            ) from None
+    write_journal(place, manifest, sync=False)
+
+
 def remove_journal(place: Place) -> None:
+    """Remove the journal, then the folder's mark (outside git: :mod:`govinfo.store.rootmark`)."""
     with contextlib.suppress(FileNotFoundError):
         os.unlink(place.journal_path)
     fsync_dirs([place.state_dir])
+    remove_mark(place.root)
 
 
 def remove_dirs(root: Path, created: Sequence[str]) -> None:
@@ -42,11 +61,16 @@ def remove_dirs(root: Path, created: Sequence[str]) -> None:
 
 
 def read_journal(place: Place) -> dict[str, Any] | None:
-    raw = read_or_none(place.journal_path)
+    return read_journal_at(place.journal_path)
+
+
+def read_journal_at(path: Path) -> dict[str, Any] | None:
+    """The journal at ``path``, None when there is none; refused when it is not one."""
+    raw = read_or_none(path)
     if raw is None:
         return None
     try:
-        manifest = json.loads(raw.decode("utf-8"))
+        manifest = json.loads(raw.decode("utf-8", "surrogatepass"))
     except (UnicodeDecodeError, ValueError):
         manifest = None
     if (
@@ -54,7 +78,7 @@ def read_journal(place: Place) -> dict[str, Any] | None:
         or manifest.get("version") != JOURNAL_VERSION
         or manifest.get("state") not in ("prepare", "commit")
     ):
-        raise GovinfoError(t("journal_unreadable", path=place.journal_path))
+        raise GovinfoError(t("journal_unreadable", path=path))
     return manifest
 
 

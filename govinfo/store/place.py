@@ -14,6 +14,7 @@ from govinfo.store import git
 STATE_DIR_NAME = "govinfo"
 LOCK_NAME = "write.lock"
 JOURNAL_NAME = "journal.json"
+MARK_NAME = ".govinfo-write"  # left in a folder outside git by a write in flight (store.rootmark)
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,16 @@ class Place:
     def journal_path(self) -> Path:
         return self.state_dir / JOURNAL_NAME
 
+    @property
+    def mark_path(self) -> Path:
+        return self.root / MARK_NAME
+
+    def may_be_pending(self) -> bool:
+        """Whether a write may wait for recovery: its journal is here, or the folder holds a
+        write's mark (a folder moved after a crash: its journal is kept for its old path).
+        Two stats; no lock taken, none of the writer imported."""
+        return self.journal_path.exists() or self.mark_path.exists()
+
     def repo_rel(self, rel: str) -> str:
         return self.prefix + rel
 
@@ -53,6 +64,6 @@ def locate(root: Path) -> Place:
 
 
 def has_pending(root: Path) -> bool:
-    """Whether an interrupted write waits for recovery (one stat; no lock taken). Here, with
+    """Whether an interrupted write waits for recovery (two stats; no lock taken). Here, with
     where the journal lives, so that a reader's start-up check imports none of the writer."""
-    return locate(root).journal_path.exists()
+    return locate(root).may_be_pending()

@@ -14,8 +14,16 @@ from govinfo.errors import GitError, GovinfoError
 from govinfo.i18n import os_error_text, t
 from govinfo.store import git
 from govinfo.store.atomic import fsync_dirs, note_change, read_or_none
-from govinfo.store.journal import journal_files, read_journal, remove_dirs, remove_journal, sha
+from govinfo.store.journal import (
+    journal_files,
+    read_journal,
+    read_journal_at,
+    remove_dirs,
+    remove_journal,
+    sha,
+)
 from govinfo.store.place import Place
+from govinfo.store.rootmark import belongs_here, read_mark, remove_mark, set_aside_path
 
 
 class PendingWrite(GovinfoError):
@@ -164,7 +172,9 @@ def recover_locked(place: Place) -> list[str]:
 def _recover(place: Place) -> list[str]:
     manifest = read_journal(place)
     if manifest is None:
-        return []
+        return _moved_here(place)
+    if not belongs_here(place.root, manifest):
+        return [_set_aside(place, manifest)]
     if place.prefix != manifest.get("prefix", place.prefix):
         # Another data folder of the same repository was interrupted: finish it where it is.
         assert place.repo is not None
@@ -175,3 +185,53 @@ def _recover(place: Place) -> list[str]:
         return [t("journal_rolled_back", message=manifest.get("message", ""))]
     roll_forward(place, manifest)
     return [t("journal_completed", message=manifest.get("message", ""))]
+
+
+def _set_aside(place: Place, manifest: Mapping[str, Any]) -> str:
+    """Keep a journal whose folder is not the one now at its path (deleted and made again, or
+    moved away) out of this folder's way, under a name of its own — never applied here: a
+    folder moved away finds it through its mark (:func:`_moved_here`)."""
+    recorded = manifest["root"]
+    aside = set_aside_path(place.journal_path, str(recorded.get("token", "")))
+    os.replace(place.journal_path, aside)
+    fsync_dirs([place.state_dir])
+    return t(
+        "journal_other_folder",
+        message=manifest.get("message", ""),
+        root=recorded.get("path", place.root),
+        path=aside,
+    )
+
+
+def _moved_here(place: Place) -> list[str]:
+    """The interrupted write of a folder moved here after it (its mark names a journal kept
+    for another path): taken over and finished or undone here — unless the folder it was made
+    for still holds the same mark at its old path (this one is a copy): then nothing is done
+    and the clerk is told to run govinfo there first. A mark whose journal is gone is stale (a
+    crash before the journal was written): removed."""
+    mark = read_mark(place.root)
+    if mark is None:
+        return []
+    journal = Path(mark["journal"])
+    found: tuple[Path, dict[str, Any]] | None = None
+    if journal != place.journal_path:
+        for candidate in (journal, set_aside_path(journal, mark["token"])):
+            manifest = read_journal_at(candidate)
+            recorded = manifest.get("root") if manifest is not None else None
+            token = recorded.get("token") if isinstance(recorded, dict) else None
+            if manifest is not None and token == mark["token"]:  # never a journal without one
+                found = (candidate, manifest)
+                break
+    if found is None:
+        remove_mark(place.root)
+        return []
+    candidate, manifest = found
+    old = Path(str(manifest["root"].get("path", "")))
+    if old != place.root and (read_mark(old) or {}).get("token") == mark["token"]:
+        raise PendingWrite(
+            t("journal_copy_of", old=old, message=manifest.get("message", ""), path=candidate)
+        )
+    place.state_dir.mkdir(parents=True, exist_ok=True)
+    os.replace(candidate, place.journal_path)
+    fsync_dirs([place.state_dir, candidate.parent])
+    return [t("journal_moved_here", old=old), *_recover(place)]

@@ -47,7 +47,8 @@ What ``apply`` guarantees:
   of ``apply``, so tests can walk every step; ``GOVINFO_INTERRUPT_AT=N`` sends it SIGINT there
   instead, as Ctrl-C would. Once the files are in place and the commit made, the write is
   noted as landed (``atomic.note_landed``): an interrupt after it says the write went in.
-- A folder outside git is written the same way, without a commit and with a warning.
+- A folder outside git is written the same way, without a commit and with a warning; its
+  journal (kept by path) is tied to the folder by a mark (:mod:`govinfo.store.rootmark`).
 
 Where the lock and journal live is :mod:`govinfo.store.place`; the journal file is
 :mod:`govinfo.store.journal`; finishing or undoing an interrupted write is
@@ -83,6 +84,7 @@ from govinfo.store.atomic import (
 )
 from govinfo.store.journal import (
     JOURNAL_VERSION,
+    begin_journal,
     remove_dirs,
     remove_journal,
     sha,
@@ -265,8 +267,7 @@ class Writer:
             ],
         }
         try:
-            self.place.state_dir.mkdir(parents=True, exist_ok=True)
-            write_journal(self.place, manifest, sync=False)
+            begin_journal(self.place, manifest)  # outside git: the folder's mark first
         except OSError as err:
             raise GovinfoError(
                 t(

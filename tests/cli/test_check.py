@@ -252,3 +252,63 @@ def test_a_parent_on_a_point_that_is_not_a_county_is_one_warning(
     problems = json.loads(result.stdout)["problems"]
     assert [(p["line"], p["severity"]) for p in problems] == [(22, "warning")]
     assert "cannot have parent lishu" in problems[0]["message"]
+
+
+IDLE_POINTS = (
+    BASE_POINTS.replace(
+        "    - {date: 2001-01-01, event: admitted, tier: national}\n",
+        "    - {date: 2001-01-01, event: admitted, tier: national}\n"
+        "    - {date: 2002-01-01, event: retired, tier: national}\n"
+        "    - {date: 2002-03-01, event: retired, tier: national}\n",
+    ).replace(
+        "    - {date: 2001-01-01, event: admitted}\n- id: fgw",
+        "    - {date: 2001-01-01, event: admitted}\n"
+        "    - {date: 2003-05-01, event: retired}\n"
+        "    - {date: 2003-05-01, event: reinstated}\n"
+        "- id: fgw",
+    )
+    + "    - {date: 2002-01-01, event: admitted}\n"
+)
+
+
+def _at(text: str, line_text: str, word: str) -> str:
+    """``points.yaml:LINE:COL`` of ``word`` on the line that reads ``line_text``."""
+    lines = text.splitlines()
+    n = lines.index(line_text)
+    return f"points.yaml:{n + 1}:{lines[n].index(word) + 1}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_check_warns_at_a_history_event_that_changes_nothing(
+    make_folder: MakeFolder, runner: CliRunner, lang: str
+) -> None:
+    """A return on the day of a leaving, an admission of a point that holds the tier, a
+    retirement of one that has left it: ``points retire/reinstate`` refuse to write them; one
+    already in the registry is a warning at its event (the score reads the history as SPEC
+    says: a return on the day of a leaving leaves the tier not held)."""
+    root = make_folder({"points.yaml": IDLE_POINTS})
+    result = runner.invoke(app, ["--data", str(root), "--lang", lang, "check"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    same_day = _at(IDLE_POINTS, "    - {date: 2003-05-01, event: reinstated}", "reinstated")
+    held = _at(IDLE_POINTS, "    - {date: 2002-01-01, event: admitted}", "admitted")
+    gone = _at(IDLE_POINTS, "    - {date: 2002-03-01, event: retired, tier: national}", "retired")
+    if lang == "en":
+        assert f"{same_day}: warning: point siping left the provincial tier on 2003-05-01 " in out
+        assert "(retired); a return on the same day still leaves the tier not held" in out
+        assert f"{held}: warning: point fgw already holds the provincial tier on 2002-01-01" in out
+        assert (
+            f"{gone}: warning: point changchun does not hold the national tier on 2002-03-01" in out
+        )
+        assert "0 error(s), 3 warning(s)" in out
+    else:
+        assert f"{same_day}: warning: 直报点 siping 已于 2003-05-01 retired（provincial）" in out
+        assert f"{held}: warning: 直报点 fgw 在 2002-01-01 已持有 provincial 级别" in out
+        assert f"{gone}: warning: 直报点 changchun 在 2002-03-01 并不持有 national 级别" in out
+    assert out.count("changes nothing" if lang == "en" else "不起任何作用") == 3
+    score = runner.invoke(
+        app, ["--data", str(root), "score", "2003", "--as-of", "2003-12-31", "--format", "json"]
+    )
+    assert score.exit_code == 0, score.output
+    statuses = {row["id"]: row["status"] for row in json.loads(score.stdout)["points"]}
+    assert statuses["siping"] == "left"

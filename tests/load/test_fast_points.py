@@ -157,6 +157,11 @@ DECLINED = {
     "anchor": GOOD.replace("name: 龙秀兰", "name: &n 龙秀兰"),
     "duplicate key": GOOD + "  kind: city\n",
     "blank phone": GOOD.replace("'13498696491'", "'  '"),
+    "a return on the day of a leaving (a warning)": GOOD
+    + "    - date: 2003-05-01\n      event: retired\n"
+    + "    - date: 2003-05-01\n      event: reinstated\n",
+    "an admission of a point that holds the tier (a warning)": GOOD
+    + "    - date: 2002-01-01\n      event: admitted\n",
     "empty": "",
 }
 

@@ -22,7 +22,8 @@ from govinfo.store.write import locate
 from tests.robustness.test_sigkill import BATCH, left_locks, next_command, wait_group_gone
 from tests.support.batches import write_csv
 from tests.support.cli import CLI, PROJECT, cli, cli_args, cli_env
-from tests.support.gitrepo import commits, git, snapshot
+from tests.support.folders import MakeFolder
+from tests.support.gitrepo import commit_all, commits, git, snapshot
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="process groups, /proc, forked workers"
@@ -244,3 +245,66 @@ def test_ctrl_c_while_the_program_is_imported_says_so_without_a_traceback(
     )
     assert done.returncode == 130, done.stderr
     assert done.stderr == line + "\n"
+
+
+def _blocked_in_fifo_open(pid: int) -> bool:
+    """Whether ``pid`` waits in the kernel for the other end of a named pipe."""
+    try:
+        wchan = Path(f"/proc/{pid}/wchan").read_text().strip()
+    except OSError:
+        return False
+    return wchan in ("fifo_open", "wait_for_partner")  # the name differs between kernels
+
+
+@pytest.mark.parametrize("in_git", [True, False])
+def test_ctrl_c_after_a_landed_write_while_the_summary_is_written(
+    make_folder: MakeFolder, tmp_path: Path, in_git: bool
+) -> None:
+    """A write that landed, then another change interrupted: an import's summary written with
+    ``--out`` after its write, and Ctrl-C (SIGINT to the process group, as a terminal sends it)
+    while the summary is being written. The line says the write went in (committed, or not
+    committed outside git) and that what followed it may be unfinished; the write stays, the
+    summary file is not left half-written, and the next command changes nothing.
+
+    The run is held inside the summary's write by a named pipe at the name of the summary's
+    temporary file (``.NAME.PID.govinfo-tmp``): opening it for writing waits for a reader,
+    which never comes, until the Ctrl-C."""
+    root = make_folder()
+    if in_git:
+        git(root, "init", "-q")
+        commit_all(root)
+    base = commits(root) if in_git else 0
+    batch = write_csv(tmp_path / "batch.csv", BATCH[:2], encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = start(cli_args(root, "import", str(batch), "--out", str(out / "summary.csv")))
+    held = out / f".summary.csv.{proc.pid}.govinfo-tmp"
+    os.mkfifo(held)  # long before the import gets there (it starts Python, reads the folder)
+    deadline = time.monotonic() + 60
+    while not _blocked_in_fifo_open(proc.pid):
+        assert proc.poll() is None, proc.communicate()[1].decode()
+        assert time.monotonic() < deadline, "the import never reached its summary"
+        time.sleep(0.05)
+    landed = snapshot(root)
+    assert (root / "submissions" / "2003" / "changchun" / "05.yaml").is_file()  # written
+    code, err = ctrl_c(proc)
+    assert code == 130, err
+    line = err.splitlines()[-1]
+    if in_git:
+        assert commits(root) == base + 1
+        assert line == (
+            "interrupted; the write had already been completed and committed, "
+            "what followed it may be unfinished"
+        )
+    else:
+        assert line == (
+            "interrupted; the write had already been completed (not committed to git), "
+            "what followed it may be unfinished"
+        )
+    assert "Traceback" not in err
+    assert list(out.iterdir()) == []  # no summary, no temporary file
+    next_command(root)
+    assert snapshot(root) == landed
+    if in_git:
+        assert commits(root) == base + 1
+        assert git(root, "status", "--porcelain") == ""

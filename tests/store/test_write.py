@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from govinfo.errors import GovinfoError
+from govinfo.store.place import MARK_NAME
 from govinfo.store.write import (
     CRASH_EXIT_CODE,
     apply_changes,
@@ -219,3 +221,47 @@ def test_crash_walk_outside_git(tmp_path: Path) -> None:
     (root / "govinfo.yaml").write_bytes(b"format: 1\n")
     steps = _walk_crashes(root, {"points.yaml": b"[]\n"}, git_repo=False)
     assert steps == 7
+
+
+def _crash_outside_git(root: Path, step: int) -> None:
+    root.mkdir()
+    (root / "govinfo.yaml").write_bytes(b"format: 1\n")
+    env = {**os.environ, "PYTHONPATH": str(PROJECT), "GOVINFO_CRASH_AT": str(step)}
+    proc = subprocess.run(
+        [sys.executable, "-c", _CRASHING_WRITE, str(root), repr({"points.yaml": "[]\n"})],
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    assert proc.returncode == CRASH_EXIT_CODE, proc.stderr.decode()
+
+
+def test_outside_git_the_write_leaves_its_mark_and_recovery_takes_it_away(
+    tmp_path: Path,
+) -> None:
+    """The mark (``.govinfo-write``) names the journal, which records its token; recovery
+    removes both. A journal written before marks were (no ``root``) is still recovered."""
+    root = tmp_path / "plain"
+    _crash_outside_git(root, 4)  # past the point of no return
+    place = locate(root)
+    mark = json.loads((root / MARK_NAME).read_text(encoding="utf-8"))
+    manifest = json.loads(place.journal_path.read_text(encoding="utf-8"))
+    assert mark["token"] == manifest["root"]["token"]
+    assert mark["journal"] == str(place.journal_path)
+    del manifest["root"]  # as a journal of an earlier govinfo
+    place.journal_path.write_text(json.dumps(manifest), encoding="utf-8")
+    (root / MARK_NAME).unlink()
+    assert recover(root) == ["已完成上次中断的写入（crash test）"]
+    assert (root / "points.yaml").read_bytes() == b"[]\n"
+    assert not has_pending(root)
+
+
+def test_a_mark_without_its_journal_is_removed_without_a_word(tmp_path: Path) -> None:
+    """A kill between the mark and the journal leaves the mark alone: nothing to recover."""
+    root = tmp_path / "plain"
+    _crash_outside_git(root, 1)
+    locate(root).journal_path.unlink()
+    assert has_pending(root)
+    assert recover(root) == []
+    assert not (root / MARK_NAME).exists()
+    assert snapshot(root) == {"govinfo.yaml": b"format: 1\n"}
