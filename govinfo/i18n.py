@@ -1761,6 +1761,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_written": ("已写入通报 {path}", "wrote the notice {path}"),
     "nt_template_bad": ("无法打开模板 {path}：{error}", "cannot open the template {path}: {error}"),
     "nt_template_not_file": ("不是文件（不存在，或是文件夹）", "not a file (missing, or a folder)"),
+    "nt_template_is_doc": (
+        "是旧版 Word 文档（.doc），请在 Word 中另存为 .docx",
+        "it is an old Word document (.doc); save it as .docx in Word",
+    ),
+    "nt_template_not_word": ("不是 Word 文档（.docx）", "not a Word document (.docx)"),
+    "nt_template_is_xlsx": (
+        "是 Excel 工作簿，不是 Word 文档（.docx）",
+        "it is an Excel workbook, not a Word document (.docx)",
+    ),
+    "nt_template_is_pptx": (
+        "是 PowerPoint 演示文稿，不是 Word 文档（.docx）",
+        "it is a PowerPoint presentation, not a Word document (.docx)",
+    ),
+    "nt_template_is_dotx": (
+        "是 Word 模板（.dotx），请在 Word 中另存为文档（.docx）",
+        "it is a Word template (.dotx); save it as a document (.docx) in Word",
+    ),
+    "nt_template_damaged": (
+        "不是完整的 Word 文档（.docx），文件可能已损坏",
+        "not a whole Word document (.docx); the file may be damaged",
+    ),
     "nt_number_without_pattern": (
         "--number：notice.yaml 没有发文字号格式（number），无法生成文号",
         "--number: notice.yaml has no document number pattern (number)",

@@ -92,7 +92,15 @@ def list_table(states: list[PointState], labels: dict[str, str], day: dt.date) -
         rows=rows,
         styles=[None if s.state == "active" else "dim" for s in states],
         title=t("pt_list_title"),
-        footer=[t("pt_list_footer", n=len(states), active=len(active), national=national, day=day.isoformat())],
+        footer=[
+            t(
+                "pt_list_footer",
+                n=len(states),
+                active=len(active),
+                national=national,
+                day=day.isoformat(),
+            )
+        ],
     )
 
 
