@@ -122,7 +122,9 @@ def test_html_colspan_across_columns_is_not_copied(
     assert (3, 4, 3, 5) in tables[0].merges
     code, out, _ = run(runner, folder, "import", "--dry-run", str(path))
     assert code == 1
-    assert "导出.xls:3: error: 类别为空：这一格在跨列合并的单元格 D3:E3 中，合并格的内容只在 D3" in out
+    assert (
+        "导出.xls:3: error: 类别为空：这一格在跨列合并的单元格 D3:E3 中，合并格的内容只在 D3" in out
+    )
     assert out.count("error") == 1
 
 
