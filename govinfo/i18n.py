@@ -1633,6 +1633,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--out {path}：只支持 {suffixes} 文件，或一个文件夹（以 / 结尾，每张表一个 CSV）",
         "--out {path}: give a {suffixes} file, or a folder ending in / (one CSV per table)",
     ),
+    "ye_out_no_suffix": (
+        "--out {path}：没有扩展名；请写 {suffixes} 文件，或一个以 / 结尾的文件夹（{path}/，每张表一个 CSV）",
+        "--out {path}: no extension; give a {suffixes} file, or a folder ending in / ({path}/, one CSV per table)",
+    ),
     # --- the 通报 and the statements (issue 15) ---------------------------------------------
     "nt_date": ("{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}"),
     "nt_title": (
@@ -1950,6 +1954,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "out_unknown": (
         "--out {path}：只支持 {suffixes} 文件",
         "--out {path}: give a {suffixes} file",
+    ),
+    "out_is_folder": (
+        "--out {path}：这是一个文件夹，请写一个文件名",
+        "--out {path}: this is a folder; give a file name",
     ),
     "rm_col_name": ("全称", "full name"),
     "rm_col_phone": ("电话", "phone"),

@@ -42,10 +42,11 @@ EXPORT_SUFFIXES: dict[str, str] = {".xlsx": "xlsx", ".md": "markdown", ".markdow
 
 
 def export_kind(path: Path, raw: str) -> str | None:
-    """``xlsx``, ``markdown`` or ``csv`` (a folder: ``raw`` ends in ``/``, names an existing
-    folder, or has no suffix); None for anything else."""
+    """``xlsx``, ``markdown`` or ``csv`` (a folder: ``raw`` ends in ``/`` or names an existing
+    folder); None for anything else — a name without a suffix too, which may as well be a file
+    whose extension was forgotten as a folder whose ``/`` was."""
     suffix = path.suffix.lower()
-    if raw.endswith(("/", "\\")) or path.is_dir() or suffix == "":
+    if raw.endswith(("/", "\\")) or path.is_dir():
         return "csv"
     return EXPORT_SUFFIXES.get(suffix)
 
