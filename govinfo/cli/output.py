@@ -7,6 +7,7 @@ On stdout: the table for people (rich or Markdown) or the machine contract (CSV,
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -107,7 +108,7 @@ def out_kind(out: str) -> str:
     kind = kinds.get(Path(out).suffix.lower())
     if kind is None:
         raise UsageError(t("out_unknown", path=out, suffixes=either(list(kinds))))
-    if Path(out).is_dir():
+    if os.path.isdir(out):  # False for a name the system cannot stat (too long: told on writing)
         raise UsageError(t("out_is_folder", path=out))
     refuse_missing_folder(Path(out), out)
     return kind

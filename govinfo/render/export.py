@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -46,7 +47,7 @@ def export_kind(path: Path, raw: str) -> str | None:
     folder); None for anything else — a name without a suffix too, which may as well be a file
     whose extension was forgotten as a folder whose ``/`` was."""
     suffix = path.suffix.lower()
-    if raw.endswith(("/", "\\")) or path.is_dir():
+    if raw.endswith(("/", "\\")) or os.path.isdir(path):  # False where stat fails: told on writing
         return "csv"
     return EXPORT_SUFFIXES.get(suffix)
 
