@@ -789,6 +789,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year}年度政务信息直报点得分排名",
         "{year} scores of the direct-reporting points",
     ),
+    "score_sheet": ("{year}年度得分排名", "{year} scores"),
     "list_sep": ("、", ", "),
     "list_or_last": ("、", " or "),
     "score_footer_rules": ("计分规则：{ids}", "rule sets: {ids}"),
@@ -821,6 +822,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}（{id}）{year}年度得分明细",
         "{name} ({id}): {year} scoring events",
     ),
+    "explain_sheet": ("{year}年度得分明细", "{year} scoring events"),
     "explain_footer": (
         "合计 {score} 分，共 {n} 项；数据截至 {as_of}",
         "total {score} from {n} events; as of {as_of}",
@@ -1475,6 +1477,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year}年度结果：名册记录与现在计算的差异",
         "{year} outcome: recorded vs computed today",
     ),
+    "cy_sheet": ("{year}年度结果", "{year} outcome"),
+    "cy_diff_sheet": ("名册记录与计算的差异", "Recorded vs computed"),
     "cy_col_recorded": ("名册记录", "recorded"),
     "cy_col_computed": ("现在计算", "computed today"),
     "cy_recorded": ("{event}（{date} 记入）", "{event} (recorded {date})"),
@@ -1526,6 +1530,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pt_col_reason": ("说明", "reason"),
     "pt_col_as_of": ("截至", "as of"),
     "pt_list_title": ("政务信息直报点名册", "The registry of direct-reporting points"),
+    "pt_list_sheet": ("直报点名册", "Registry"),
     "pt_list_footer": (
         "共 {n} 个直报点，在列 {active} 个（其中国办直报点 {national} 个）；状态截至 {day}",
         "{n} points, {active} active ({national} of them national points); state as of {day}",

@@ -57,6 +57,7 @@ def sheet_names(tables: Sequence[Table]) -> list[str]:
     out: list[str] = []
     for table in tables:
         base = _SHEET_FORBIDDEN.sub("_", table.name)[:31] or table.key[:31]
+        base = base or _SHEET_FORBIDDEN.sub("_", table.title or "")[:31]
         name, n = base, 2
         while name in out:
             tail = f"({n})"
@@ -66,8 +67,13 @@ def sheet_names(tables: Sequence[Table]) -> list[str]:
 
 
 def csv_file_names(tables: Sequence[Table]) -> list[str]:
-    """``1-得分排名.csv`` …: numbered in report order, safe on every file system."""
-    return [f"{i}-{_FILE_FORBIDDEN.sub('_', table.name)}.csv" for i, table in enumerate(tables, 1)]
+    """``01-得分排名.csv`` …: numbered in report order, the numbers padded with zeros so that
+    the files sort in that order (as the statements do), safe on every file system."""
+    width = max(2, len(str(len(tables))))
+    return [
+        f"{i:0{width}}-{_FILE_FORBIDDEN.sub('_', table.name)}.csv"
+        for i, table in enumerate(tables, 1)
+    ]
 
 
 def csv_bytes(table: Table) -> bytes:

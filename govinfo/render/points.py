@@ -92,6 +92,7 @@ def list_table(states: list[PointState], labels: dict[str, str], day: dt.date) -
         rows=rows,
         styles=[None if s.state == "active" else "dim" for s in states],
         title=t("pt_list_title"),
+        name=t("pt_list_sheet"),
         footer=[
             t(
                 "pt_list_footer",
