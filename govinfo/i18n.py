@@ -70,6 +70,15 @@ def _set_words(text: str, kw: dict[str, object]) -> str:
     return _WORD_FIELD.sub(fill, text)
 
 
+def missing_text(name: str, label: str) -> str:
+    """Why a usage error stops for a missing parameter ``name`` (shown as ``label``): in the
+    parameter's own words where it has them (``缺少要导入的文件``), else ``缺少 label`` — the
+    label without the ``…`` that says in a usage line that several may be given."""
+    if f"usage_missing_{name}" in MESSAGES:
+        return t(f"usage_missing_{name}")
+    return t("usage_missing", name=label.removesuffix("…").removesuffix("..."))
+
+
 def either(items: Sequence[str]) -> str:
     """Choices as a reader says them: ``a、b、c`` (zh), ``a, b or c`` (en)."""
     if len(items) < 2:
@@ -1918,6 +1927,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage_try_help": ("运行“{command} -h”查看帮助", "Try '{command} -h' for help."),
     "usage_error": ("错误：{message}", "Error: {message}"),
     "usage_missing": ("缺少{name:w}", "missing {name}"),
+    "usage_missing_files": (
+        "缺少要导入的文件（CSV、TSV、XLSX、XLS 或 ODS，可给多个）",
+        "missing the file to import (CSV, TSV, XLSX, XLS or ODS; several may be given)",
+    ),
     "usage_no_such_option": ("没有这个选项：{option}", "no such option: {option}"),
     "usage_did_you_mean": ("（是否想用：{options}）", " (did you mean: {options})"),
     "usage_bad_value": (

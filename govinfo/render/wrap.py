@@ -34,15 +34,21 @@ _UNITS = re.compile(r"\s+|[^\s]")
 # found at once.
 _NARROW = f"\\x21-\\x7e{NARROW_MARKS}"
 _COUNTED_UNITS = re.compile(f"\\s+|[{_NARROW}]+|\\S").findall
+# A template's placeholder ({{正文}}, {{发文字号}}): one unit, never broken over two lines.
+_PLACEHOLDER = re.compile(r"(\{\{[^{}\s]+\}\})")
 # A text that wrapping leaves as it is when it fits: single plain spaces between words only.
 ONE_LINE = re.compile(r"\S+(?: \S+)*")
 
 
 @functools.lru_cache(maxsize=8192)
 def _units(text: str) -> tuple[str, ...]:
-    """``text`` as the pieces a line may break between: spaces, single wide characters and
-    runs of narrow characters (kept whole). Kept for the texts seen last: fitting a table
-    wraps each cell at many widths."""
+    """``text`` as the pieces a line may break between: spaces, single wide characters,
+    runs of narrow characters and template placeholders (kept whole). Kept for the texts
+    seen last: fitting a table wraps each cell at many widths."""
+    if "{{" in text:
+        parts = _PLACEHOLDER.split(text)  # the placeholders at the odd places
+        if len(parts) > 1:
+            return tuple(u for k, p in enumerate(parts) for u in ((p,) if k % 2 else _units(p)))
     if counted(text):
         return tuple(_COUNTED_UNITS(text))
     units: list[str] = []
