@@ -652,9 +652,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is already in group {other}; it cannot be in group {group} too (every point is in exactly one group)",
     ),
     "group_point_missing": (
-        "直报点 {id} 不属于任何分组（groups 须覆盖每个直报点）",
-        "point {id} is in no group (groups must cover every point)",
+        "直报点{point:w}不属于任何分组（groups 须覆盖每个直报点）",
+        "point {point} is in no group (groups must cover every point)",
     ),
+    "group_points_missing": (
+        "以下 {n} 个直报点不属于任何分组（groups 须覆盖每个直报点）：{points}",
+        "{n} points are in no group (groups must cover every point): {points}",
+    ),
+    "group_point_named": ("{name}（{id}）", "{name} ({id})"),
     "report_bad_period": (
         "“{value}”不是报告期：可写年度 2003、半年 2003H1/2003H2、季度 2003Q1…2003Q4 或月份 2003-08",
         "“{value}” is not a period: write a year 2003, a half 2003H1/2003H2, a quarter 2003Q1…2003Q4 or a month 2003-08",
