@@ -41,6 +41,13 @@ def t(key: str, /, **kw: object) -> str:
     return text.format(**kw)
 
 
+def tn(key: str, n: int, /, **kw: object) -> str:
+    """:func:`t` of ``key`` for a count ``n``: its ``key_one`` message when ``n`` is 1 and there
+    is one (English's singular: ``1 item is``; Chinese says it alike, so both read the same)."""
+    one = f"{key}_one"
+    return t(one if n == 1 and one in MESSAGES else key, n=n, **kw)
+
+
 _WORD_FIELD = re.compile(r"\{(\w+):w\}")
 
 
@@ -926,8 +933,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nothing overdue as of {as_of}",
     ),
     "od_footer_soon": (
-        "另有 {n} 项将在 {days} 天内到期（标“后到期”，不计入逾期）",
-        "{n} more fall due within {days} days (marked “due in”, not counted as overdue)",
+        "另有 {n} 项将在 {days} 天内到期（逾期栏写作“N 天后到期”，不计入逾期）",
+        "{n} more fall due within {days} days (shown “due in N days” in the overdue column, not counted as overdue)",
+    ),
+    "od_footer_soon_none": (
+        "今后 {days} 天内没有其他到期事项",
+        "nothing else falls due within {days} days",
+    ),
+    "od_footer_soon_one": (
+        "另有 {n} 项将在 {days} 天内到期（逾期栏写作“N 天后到期”，不计入逾期）",
+        "{n} more falls due within {days} days (shown “due in N days” in the overdue column, not counted as overdue)",
     ),
     # --- import / write layer --------------------------------------------------------------
     "write_path_escapes": (
@@ -1991,7 +2006,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rm_to_officer": ("{point}{officer}同志", "{point}, attn. {officer}"),
     "rm_message": (
         "【{office}提醒】{to}：截至 {as_of}，贵单位有 {n} 项信息报送事项逾期：{items}。{ask}",
-        "[{office}] {to}: as of {as_of}, {n} reporting item(s) are overdue: {items}. {ask}",
+        "[{office}] {to}: as of {as_of}, {n} reporting items are overdue: {items}. {ask}",
+    ),
+    "rm_message_one": (
+        "【{office}提醒】{to}：截至 {as_of}，贵单位有 {n} 项信息报送事项逾期：{items}。{ask}",
+        "[{office}] {to}: as of {as_of}, {n} reporting item is overdue: {items}. {ask}",
     ),
     "rm_ask_send": ("请尽快报送。", "Please report as soon as possible."),
     "rm_ask_in_time": (
