@@ -1798,7 +1798,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_printed_on": ("{date}印发", "issued {date}"),
     "nt_written": ("已写入通报 {path}", "wrote the notice {path}"),
     "nt_template_bad": ("无法打开模板 {path}：{error}", "cannot open the template {path}: {error}"),
-    "nt_template_not_file": ("不是文件（不存在，或是文件夹）", "not a file (missing, or a folder)"),
+    "nt_template_missing": ("文件不存在", "there is no such file"),
+    "nt_template_folder": ("这是一个文件夹，不是文件", "it is a folder, not a file"),
     "nt_template_is_doc": (
         "是旧版 Word 文档（.doc），请在 Word 中另存为 .docx",
         "it is an old Word document (.doc); save it as .docx in Word",

@@ -87,12 +87,21 @@ def test_a_template_that_is_no_docx_is_refused_in_the_clerks_words(
     assert not out.exists()
 
 
-def test_a_missing_template_is_named(folder: Path, tmp_path: Path, runner: CliRunner) -> None:
+def test_a_missing_template_or_a_folder_is_named(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
     template = tmp_path / "红头.docx"
     args = ("report", "2003-08", "--template", str(template), "--out", str(tmp_path / "z.docx"))
     code, _, err = run_cli(runner, folder, *args)
     assert code == 2, err
-    assert err.strip() == f"无法打开模板 {template}：不是文件（不存在，或是文件夹）"
+    assert err.strip() == f"无法打开模板 {template}：文件不存在"
+    code, _, err = run_cli(runner, folder, "--lang", "en", *args)
+    assert code == 2, err
+    assert err.strip() == f"cannot open the template {template}: there is no such file"
+    args = ("report", "2003", "--template", str(tmp_path), "--out", str(tmp_path / "z.docx"))
+    code, _, err = run_cli(runner, folder, *args)
+    assert code == 2, err
+    assert err.strip() == f"无法打开模板 {tmp_path}：这是一个文件夹，不是文件"
 
 
 def test_a_template_that_cannot_be_read_gives_the_systems_reason(tmp_path: Path) -> None:
