@@ -169,17 +169,17 @@ def _kinsoku(
     units: Sequence[str], edges: Sequence[int], start: int, over: int, width: int
 ) -> tuple[int, int]:
     """Where the next line starts when ``units[over]`` must start it and the line holds
-    ``units[start:over]`` (``edges``: :func:`_with_edges`): closing marks (“。”, “）”) never
-    start a line and opening ones (“（”, “《”) never end one, so whole units go down with
-    them — unless that would not fit either. And the least wider width at which that choice
+    ``units[start:over]`` (``edges``: :func:`_with_edges`): closing marks (“。”, “）”, the
+    ``)`` of a run ``).``) never start a line and opening ones (“（”, “《”, the ``(`` ending a
+    run) never end one, so whole units go down with them — unless that would not fit either. And the least wider width at which that choice
     would differ (:data:`NEVER`)."""
     keep = over
-    if units[over] in NO_LINE_START:
-        while keep > start + 1 and units[keep - 1] in NO_LINE_START:
+    if units[over][:1] in NO_LINE_START:
+        while keep > start + 1 and units[keep - 1][:1] in NO_LINE_START:
             keep -= 1
         if keep > start + 1 and units[keep - 1] != " ":
             keep -= 1
-    while keep > start + 1 and units[keep - 1] in NO_LINE_END:
+    while keep > start + 1 and units[keep - 1][-1:] in NO_LINE_END:
         keep -= 1
     if keep < over:
         down = edges[over + 1] - edges[keep]
@@ -217,7 +217,7 @@ def _spans(
         if over >= count:
             break
         past = edges[over + 1] - edges[start]
-        if units[over] in NO_LINE_START or units[over - 1] in NO_LINE_END:
+        if units[over][:1] in NO_LINE_START or units[over - 1][-1:] in NO_LINE_END:
             keep, down = _kinsoku(units, edges, start, over, width)
             reach = min(reach, past, down)
         else:  # no mark to keep with its neighbour: the unit simply starts the next line

@@ -25,6 +25,16 @@ def test_a_placeholder_is_one_unit_when_wrapped() -> None:
         assert any("{{正文}}" in line for line in lines), (width, lines)
 
 
+def test_a_run_that_starts_with_a_closing_mark_never_starts_a_line() -> None:
+    text = "Print the tables of a period's circular (通报)."
+    for width in range(8, 50):
+        lines = wrap_text(text, width)
+        assert all(not line.startswith((")", "）")) for line in lines), (width, lines)
+        assert all(not line.endswith("(") for line in lines), (width, lines)
+    assert wrap_text("the 版头 (red 发文机关标志", 18) == ["the 版头 (red 发文", "机关标志"]
+    assert wrap_text("a circular (通报).", 16) == ["a circular (通", "报)."]
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("columns", ["60", "70"])
 def test_help_at_a_narrow_terminal_keeps_placeholders_whole(
