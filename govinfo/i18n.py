@@ -41,6 +41,13 @@ def t(key: str, /, **kw: object) -> str:
     return text.format(**kw)
 
 
+def tn(key: str, n: int, /, **kw: object) -> str:
+    """:func:`t` of ``key`` for a count ``n``: its ``key_one`` message when ``n`` is 1 and there
+    is one (English's singular: ``1 item is``; Chinese says it alike, so both read the same)."""
+    one = f"{key}_one"
+    return t(one if n == 1 and one in MESSAGES else key, n=n, **kw)
+
+
 _WORD_FIELD = re.compile(r"\{(\w+):w\}")
 
 
@@ -68,6 +75,15 @@ def _set_words(text: str, kw: dict[str, object]) -> str:
         return value.replace("{", "{{").replace("}", "}}")
 
     return _WORD_FIELD.sub(fill, text)
+
+
+def missing_text(name: str, label: str) -> str:
+    """Why a usage error stops for a missing parameter ``name`` (shown as ``label``): in the
+    parameter's own words where it has them (``缺少要导入的文件``), else ``缺少 label`` — the
+    label without the ``…`` that says in a usage line that several may be given."""
+    if f"usage_missing_{name}" in MESSAGES:
+        return t(f"usage_missing_{name}")
+    return t("usage_missing", name=label.removesuffix("…").removesuffix("..."))
 
 
 def either(items: Sequence[str]) -> str:
@@ -655,9 +671,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is already in group {other}; it cannot be in group {group} too (every point is in exactly one group)",
     ),
     "group_point_missing": (
-        "直报点 {id} 不属于任何分组（groups 须覆盖每个直报点）",
-        "point {id} is in no group (groups must cover every point)",
+        "直报点{point:w}不属于任何分组（groups 须覆盖每个直报点）",
+        "point {point} is in no group (groups must cover every point)",
     ),
+    "group_points_missing": (
+        "以下 {n} 个直报点不属于任何分组（groups 须覆盖每个直报点）：{points}",
+        "{n} points are in no group (groups must cover every point): {points}",
+    ),
+    "group_point_named": ("{name}（{id}）", "{name} ({id})"),
     "report_bad_period": (
         "“{value}”不是报告期：可写年度 2003、半年 2003H1/2003H2、季度 2003Q1…2003Q4 或月份 2003-08",
         "“{value}” is not a period: write a year 2003, a half 2003H1/2003H2, a quarter 2003Q1…2003Q4 or a month 2003-08",
@@ -801,6 +822,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year}年度政务信息直报点得分排名",
         "{year} scores of the direct-reporting points",
     ),
+    "score_sheet": ("{year}年度得分排名", "{year} scores"),
     "list_sep": ("、", ", "),
     "list_or_last": ("、", " or "),
     "score_footer_rules": ("计分规则：{ids}", "rule sets: {ids}"),
@@ -833,6 +855,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}（{id}）{year}年度得分明细",
         "{name} ({id}): {year} scoring events",
     ),
+    "explain_sheet": ("{year}年度得分明细", "{year} scoring events"),
     "explain_footer": (
         "合计 {score} 分，共 {n} 项；数据截至 {as_of}",
         "total {score} from {n} events; as of {as_of}",
@@ -922,8 +945,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nothing overdue as of {as_of}",
     ),
     "od_footer_soon": (
-        "另有 {n} 项将在 {days} 天内到期（标“后到期”，不计入逾期）",
-        "{n} more fall due within {days} days (marked “due in”, not counted as overdue)",
+        "另有 {n} 项将在 {days} 天内到期（逾期栏写作“N 天后到期”，不计入逾期）",
+        "{n} more fall due within {days} days (shown “due in N days” in the overdue column, not counted as overdue)",
+    ),
+    "od_footer_soon_none": (
+        "今后 {days} 天内没有其他到期事项",
+        "nothing else falls due within {days} days",
+    ),
+    "od_footer_soon_one": (
+        "另有 {n} 项将在 {days} 天内到期（逾期栏写作“N 天后到期”，不计入逾期）",
+        "{n} more falls due within {days} days (shown “due in N days” in the overdue column, not counted as overdue)",
     ),
     # --- import / write layer --------------------------------------------------------------
     "write_path_escapes": (
@@ -1501,6 +1532,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year}年度结果：名册记录与现在计算的差异",
         "{year} outcome: recorded vs computed today",
     ),
+    "cy_sheet": ("{year}年度结果", "{year} outcome"),
+    "cy_diff_sheet": ("名册记录与计算的差异", "Recorded vs computed"),
     "cy_col_recorded": ("名册记录", "recorded"),
     "cy_col_computed": ("现在计算", "computed today"),
     "cy_recorded": ("{event}（{date} 记入）", "{event} (recorded {date})"),
@@ -1552,6 +1585,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pt_col_reason": ("说明", "reason"),
     "pt_col_as_of": ("截至", "as of"),
     "pt_list_title": ("政务信息直报点名册", "The registry of direct-reporting points"),
+    "pt_list_sheet": ("直报点名册", "Registry"),
     "pt_list_footer": (
         "共 {n} 个直报点，在列 {active} 个（其中国办直报点 {national} 个）；状态截至 {day}",
         "{n} points, {active} active ({national} of them national points); state as of {day}",
@@ -1658,6 +1692,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ye_out_unknown": (
         "--out {path}：只支持 {suffixes} 文件，或一个文件夹（以 / 结尾，每张表一个 CSV）",
         "--out {path}: give a {suffixes} file, or a folder ending in / (one CSV per table)",
+    ),
+    "ye_out_no_suffix": (
+        "--out {path}：没有扩展名；请写 {suffixes} 文件，或一个以 / 结尾的文件夹（{path}/，每张表一个 CSV）",
+        "--out {path}: no extension; give a {suffixes} file, or a folder ending in / ({path}/, one CSV per table)",
     ),
     # --- the 通报 and the statements (issue 15) ---------------------------------------------
     "nt_date": ("{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}"),
@@ -1786,7 +1824,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_printed_on": ("{date}印发", "issued {date}"),
     "nt_written": ("已写入通报 {path}", "wrote the notice {path}"),
     "nt_template_bad": ("无法打开模板 {path}：{error}", "cannot open the template {path}: {error}"),
-    "nt_template_not_file": ("不是文件（不存在，或是文件夹）", "not a file (missing, or a folder)"),
+    "nt_template_missing": ("文件不存在", "there is no such file"),
+    "nt_template_folder": ("这是一个文件夹，不是文件", "it is a folder, not a file"),
+    "nt_template_is_doc": (
+        "是旧版 Word 文档（.doc），请在 Word 中另存为 .docx",
+        "it is an old Word document (.doc); save it as .docx in Word",
+    ),
+    "nt_template_not_word": ("不是 Word 文档（.docx）", "not a Word document (.docx)"),
+    "nt_template_is_xlsx": (
+        "是 Excel 工作簿，不是 Word 文档（.docx）",
+        "it is an Excel workbook, not a Word document (.docx)",
+    ),
+    "nt_template_is_pptx": (
+        "是 PowerPoint 演示文稿，不是 Word 文档（.docx）",
+        "it is a PowerPoint presentation, not a Word document (.docx)",
+    ),
+    "nt_template_is_dotx": (
+        "是 Word 模板（.dotx），请在 Word 中另存为文档（.docx）",
+        "it is a Word template (.dotx); save it as a document (.docx) in Word",
+    ),
+    "nt_template_damaged": (
+        "不是完整的 Word 文档（.docx），文件可能已损坏",
+        "not a whole Word document (.docx); the file may be damaged",
+    ),
     "nt_number_without_pattern": (
         "--number：notice.yaml 没有发文字号格式（number），无法生成文号",
         "--number: notice.yaml has no document number pattern (number)",
@@ -1914,6 +1974,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage_try_help": ("运行“{command} -h”查看帮助", "Try '{command} -h' for help."),
     "usage_error": ("错误：{message}", "Error: {message}"),
     "usage_missing": ("缺少{name:w}", "missing {name}"),
+    "usage_missing_files": (
+        "缺少要导入的文件（CSV、TSV、XLSX、XLS 或 ODS，可给多个）",
+        "missing the file to import (CSV, TSV, XLSX, XLS or ODS; several may be given)",
+    ),
     "usage_no_such_option": ("没有这个选项：{option}", "no such option: {option}"),
     "usage_did_you_mean": ("（是否想用：{options}）", " (did you mean: {options})"),
     "usage_bad_value": (
@@ -1956,6 +2020,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--out {path}：只支持 {suffixes} 文件",
         "--out {path}: give a {suffixes} file",
     ),
+    "out_is_folder": (
+        "--out {path}：这是一个文件夹，请写一个文件名",
+        "--out {path}: this is a folder; give a file name",
+    ),
     "rm_col_name": ("全称", "full name"),
     "rm_col_phone": ("电话", "phone"),
     "rm_col_days": ("逾期天数", "days overdue"),
@@ -1965,7 +2033,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rm_to_officer": ("{point}{officer}同志", "{point}, attn. {officer}"),
     "rm_message": (
         "【{office}提醒】{to}：截至 {as_of}，贵单位有 {n} 项信息报送事项逾期：{items}。{ask}",
-        "[{office}] {to}: as of {as_of}, {n} reporting item(s) are overdue: {items}. {ask}",
+        "[{office}] {to}: as of {as_of}, {n} reporting items are overdue: {items}. {ask}",
+    ),
+    "rm_message_one": (
+        "【{office}提醒】{to}：截至 {as_of}，贵单位有 {n} 项信息报送事项逾期：{items}。{ask}",
+        "[{office}] {to}: as of {as_of}, {n} reporting item is overdue: {items}. {ask}",
     ),
     "rm_ask_send": ("请尽快报送。", "Please report as soon as possible."),
     "rm_ask_in_time": (

@@ -62,7 +62,8 @@ def _refuse_bad_template(template: Path) -> None:
             t("nt_template_bad", path=str(template), error=os_error_text(err))
         ) from None
     if not usable:
-        raise UsageError(t("nt_template_bad", path=str(template), error=t("nt_template_not_file")))
+        why = t("nt_template_folder" if template.is_dir() else "nt_template_missing")
+        raise UsageError(t("nt_template_bad", path=str(template), error=why))
 
 
 def write_notice(

@@ -60,7 +60,11 @@ def main(
     ] = None,
     lang: Annotated[
         Language | None,
-        typer.Option("--lang", help="Output language: zh or en (default: the folder's language)."),
+        typer.Option(
+            "--lang",
+            case_sensitive=False,  # ZH, En: the language is the same
+            help="Output language: zh or en (default: the folder's language).",
+        ),
     ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Read every file again; do not use the parse cache.")

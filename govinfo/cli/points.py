@@ -62,7 +62,7 @@ def list_points(
     emit(
         ctx,
         fmt,
-        spec=lambda: list_table(states, {p.id: p.label for p in folder.points}),
+        spec=lambda: list_table(states, {p.id: p.label for p in folder.points}, day),
         document=lambda: {"as_of": day.isoformat(), "points": list_records(states, joined=False)},
         records=lambda: list_records(states, joined=True),
         keys=LIST_KEYS,

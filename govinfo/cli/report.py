@@ -146,8 +146,9 @@ def report(
 
 def _out_kind(out: str | None) -> str | None:
     """What ``--out`` asks for: ``docx`` (the notice), an export kind (``xlsx``, ``markdown``,
-    ``csv`` for a folder of CSVs), None without it; a usage error (exit 2) for a path of no
-    kind, or whose folder does not exist (a folder of CSVs is made, in a folder that exists)."""
+    ``csv`` for a folder of CSVs: ending in ``/`` or one that exists), None without it; a usage
+    error (exit 2) for a path of no kind — without an extension too — or whose folder does not
+    exist (a folder of CSVs is made, in a folder that exists)."""
     from govinfo.app.export import refuse_missing_folder
     from govinfo.errors import UsageError
     from govinfo.i18n import either, t
@@ -158,7 +159,9 @@ def _out_kind(out: str | None) -> str | None:
     kind = "docx" if Path(out).suffix.lower() == NOTICE_SUFFIX else export_kind(Path(out), out)
     if kind is None:
         suffixes = either([NOTICE_SUFFIX, *EXPORT_SUFFIXES])
-        raise UsageError(t("ye_out_unknown", path=out, suffixes=suffixes))
+        bare = Path(out).suffix == ""
+        words = t("ye_out_no_suffix" if bare else "ye_out_unknown", path=out, suffixes=suffixes)
+        raise UsageError(words)
     refuse_missing_folder(Path(out), out)
     return kind
 

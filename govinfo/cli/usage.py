@@ -32,7 +32,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from govinfo.i18n import HELP_ZH, either, get_lang, set_lang, t
+from govinfo.i18n import HELP_ZH, either, get_lang, missing_text, set_lang, t
 from govinfo.text import escape
 
 # A parameter's placeholder by its name (zh, en); by its type when the name is not here.
@@ -108,7 +108,7 @@ def _option_value(args: Sequence[str], name: str) -> str | None:
 
 def usage_language(args: Sequence[str]) -> str:
     """zh or en for the help and usage errors of ``govinfo ARGS`` (see the module docstring)."""
-    lang = _option_value(args, "--lang")
+    lang = (_option_value(args, "--lang") or "").lower()  # as --lang takes it: ZH, En
     if lang in ("zh", "en"):
         return lang
     data = _option_value(args, "--data") or os.environ.get("GOVINFO_DATA") or "data"
@@ -332,7 +332,7 @@ def reworded(exc: Any) -> LocalUsageError:
 
     param = getattr(exc, "param", None)
     if isinstance(exc, errors.MissingParameter) and param is not None:
-        message = t("usage_missing", name=_param_label(param))
+        message = missing_text(param.name or "", _param_label(param))
     elif isinstance(exc, errors.NoSuchOption):
         message = t("usage_no_such_option", option=exc.option_name)
         if exc.possibilities:

@@ -40,6 +40,12 @@ def enum_words(enum: type[E], prefix: str) -> dict[str, E]:
     return words
 
 
+def _choice(word: str, value: str) -> str:
+    """A choice as a refusal lists it: the table word and the value (``市州 (city)``), once
+    where they are the same word (``city``, ``research-missing`` for “research missing”)."""
+    return value if _fold(word) == _fold(value) else f"{word} ({value})"
+
+
 def word_parser(enum: type[E], prefix: str) -> Callable[[str], E]:
     """A Typer ``parser`` that turns what the clerk typed into a member of ``enum``."""
     words = enum_words(enum, prefix)
@@ -49,7 +55,9 @@ def word_parser(enum: type[E], prefix: str) -> Callable[[str], E]:
             return text  # a default, already parsed
         found = words.get(_fold(text))
         if found is None:
-            accepted = t("list_sep").join(f"{t(prefix + str(m.value))} ({m.value})" for m in enum)
+            accepted = t("list_sep").join(
+                _choice(t(prefix + str(m.value)), str(m.value)) for m in enum
+            )
             raise typer.BadParameter(t("bad_word", value=text, accepted=accepted))
         return found
 

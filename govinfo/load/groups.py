@@ -14,7 +14,7 @@ SETTINGS_FILE = "govinfo.yaml"
 
 def group_problems(settings: Settings, points: Sequence[Point]) -> list[Problem]:
     """A point listed by id in one group whose kind another group takes, at the id as written;
-    a registered point in no group, at the ``groups`` key."""
+    the registered points in no group, in one error at the ``groups`` key."""
     if not settings.groups:
         return []
     by_kind = {k: g.id for g in settings.groups for k in g.kinds}
@@ -40,9 +40,17 @@ def group_problems(settings: Settings, points: Sequence[Point]) -> list[Problem]
                 )
     where = settings.groups_at
     line, col = (where.line, where.col) if where is not None else (1, 1)
-    for p in points:
-        if p.id not in listed and p.kind not in by_kind:
-            problems.append(
-                Problem(SETTINGS_FILE, line, col, Severity.ERROR, t("group_point_missing", id=p.id))
-            )
+    missing = [p for p in points if p.id not in listed and p.kind not in by_kind]
+    if missing:
+        words = _missing_words(missing)
+        problems.append(Problem(SETTINGS_FILE, line, col, Severity.ERROR, words))
     return problems
+
+
+def _missing_words(missing: Sequence[Point]) -> str:
+    """The points in no group, in one error (they share its place, the ``groups`` key): each
+    by its name and id."""
+    named = [t("group_point_named", name=p.label, id=p.id) for p in missing]
+    if len(named) == 1:
+        return t("group_point_missing", point=named[0])
+    return t("group_points_missing", n=len(named), points=t("list_sep").join(named))

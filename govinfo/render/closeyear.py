@@ -42,6 +42,7 @@ def outcome_table(plan: ClosePlan, reasons: Mapping[str, str], *, undated: bool 
             if undated
             else t("cy_title", year=plan.year, date=plan.date.isoformat())
         ),
+        name=t("cy_sheet", year=plan.year),
     )
 
 
@@ -72,4 +73,5 @@ def difference_table(plan: ClosePlan) -> Table:
         columns=columns,
         rows=rows,
         title=t("cy_diff_title", year=plan.year),
+        name=t("cy_diff_sheet"),
     )

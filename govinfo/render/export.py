@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -42,10 +43,11 @@ EXPORT_SUFFIXES: dict[str, str] = {".xlsx": "xlsx", ".md": "markdown", ".markdow
 
 
 def export_kind(path: Path, raw: str) -> str | None:
-    """``xlsx``, ``markdown`` or ``csv`` (a folder: ``raw`` ends in ``/``, names an existing
-    folder, or has no suffix); None for anything else."""
+    """``xlsx``, ``markdown`` or ``csv`` (a folder: ``raw`` ends in ``/`` or names an existing
+    folder); None for anything else — a name without a suffix too, which may as well be a file
+    whose extension was forgotten as a folder whose ``/`` was."""
     suffix = path.suffix.lower()
-    if raw.endswith(("/", "\\")) or path.is_dir() or suffix == "":
+    if raw.endswith(("/", "\\")) or os.path.isdir(path):  # False where stat fails: told on writing
         return "csv"
     return EXPORT_SUFFIXES.get(suffix)
 
@@ -55,6 +57,7 @@ def sheet_names(tables: Sequence[Table]) -> list[str]:
     out: list[str] = []
     for table in tables:
         base = _SHEET_FORBIDDEN.sub("_", table.name)[:31] or table.key[:31]
+        base = base or _SHEET_FORBIDDEN.sub("_", table.title or "")[:31]
         name, n = base, 2
         while name in out:
             tail = f"({n})"
@@ -64,8 +67,13 @@ def sheet_names(tables: Sequence[Table]) -> list[str]:
 
 
 def csv_file_names(tables: Sequence[Table]) -> list[str]:
-    """``1-得分排名.csv`` …: numbered in report order, safe on every file system."""
-    return [f"{i}-{_FILE_FORBIDDEN.sub('_', table.name)}.csv" for i, table in enumerate(tables, 1)]
+    """``01-得分排名.csv`` …: numbered in report order, the numbers padded with zeros so that
+    the files sort in that order (as the statements do), safe on every file system."""
+    width = max(2, len(str(len(tables))))
+    return [
+        f"{i:0{width}}-{_FILE_FORBIDDEN.sub('_', table.name)}.csv"
+        for i, table in enumerate(tables, 1)
+    ]
 
 
 def csv_bytes(table: Table) -> bytes:

@@ -269,15 +269,43 @@ def letter_docx(content: L, build: Callable[[Any, L], None], template: Path | No
     return _fill_template(template, content, build)
 
 
-def _fill_template(template: Path, content: L, build: Callable[[Any, L], None]) -> bytes:
+# What an Office Open XML file other than a Word document is, by its main part's content type.
+_OTHER_OFFICE = {
+    "spreadsheetml": "nt_template_is_xlsx",
+    "presentationml": "nt_template_is_pptx",
+    "wordprocessingml.template": "nt_template_is_dotx",
+}
+
+
+def open_template(template: Path) -> Any:
+    """The template as a python-docx document; why not in the clerk's words (:class:`TemplateError`,
+    named with its path by nt_template_bad): the system's reason, not a .docx at all, another
+    Office file, or a damaged one. python-docx's own messages are English and name no reason."""
+    import io
+    import zipfile
+
     from docx import Document
 
     try:
-        doc = Document(str(template))
-    except OSError as exc:  # the file named (nt_template_bad), the system's reason in words
+        data = template.read_bytes()
+    except OSError as exc:
         raise TemplateError(os_error_text(exc)) from None
-    except Exception as exc:  # python-docx raises several kinds for a file that is not a docx
-        raise TemplateError(str(exc) or type(exc).__name__) from None
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE file: Word 97-2003's .doc
+            raise TemplateError(t("nt_template_is_doc"))
+        damaged = data.startswith(b"PK\x03\x04")  # a zip cut short
+        raise TemplateError(t("nt_template_damaged" if damaged else "nt_template_not_word"))
+    try:
+        return Document(io.BytesIO(data))
+    except ValueError as exc:  # "… is not a Word file, content type is '…'"
+        kind = next((k for part, k in _OTHER_OFFICE.items() if part in str(exc)), None)
+        raise TemplateError(t(kind or "nt_template_not_word")) from None
+    except Exception:  # a zip without the parts of a .docx, or with broken ones
+        raise TemplateError(t("nt_template_damaged")) from None
+
+
+def _fill_template(template: Path, content: L, build: Callable[[Any, L], None]) -> bytes:
+    doc = open_template(template)
     body = doc.element.body
     values = {
         "{{发文字号}}": content.number or "",

@@ -11,7 +11,7 @@ from typing import Any
 
 import msgspec
 
-from govinfo.i18n import t
+from govinfo.i18n import t, tn
 from govinfo.render.table import Column, Table
 from govinfo.render.words import days_words, finding_detail, late_words, when_words
 from govinfo.reports.overdue import KIND_ORDER, Finding, FindingKind, OverdueReport
@@ -73,14 +73,14 @@ def _groups(report: OverdueReport, by: GroupBy) -> list[list[Finding]]:
 
 
 def counts_line(report: OverdueReport) -> str:
-    """The line under every overdue table (terminal or file): how many findings of each kind,
-    or that there are none as of the day."""
+    """The line under every overdue table (terminal or file): how many findings of each kind
+    there are (the kinds with none left out), or that there are none as of the day."""
     counts = report.counts()
     n = sum(counts.values())
     if not n:
         return t("od_footer_none", as_of=report.as_of.isoformat())
     words = t("list_sep").join(
-        t("od_footer_count", kind=t(f"od_kind_{k.value}"), n=c) for k, c in counts.items()
+        t("od_footer_count", kind=t(f"od_kind_{k.value}"), n=c) for k, c in counts.items() if c
     )
     return t("od_footer_counts", n=n, counts=words)
 
@@ -125,7 +125,8 @@ def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> Table:
         ends.add(len(rows) - 1)
     footer = [counts_line(report)]
     if report.upcoming is not None and report.soon is not None:
-        footer.append(t("od_footer_soon", n=len(report.upcoming), days=report.soon))
+        soon = tn("od_footer_soon", len(report.upcoming), days=report.soon)
+        footer.append(soon if report.upcoming else t("od_footer_soon_none", days=report.soon))
     return Table(
         columns=columns,
         rows=rows,

@@ -62,8 +62,8 @@ def state_words(s: PointState) -> str:
     return t(f"pt_state_{s.state}", date=s.since.isoformat() if s.since else "")
 
 
-def list_table(states: list[PointState], labels: dict[str, str]) -> Table:
-    """The registry list; ``labels`` names every point (for the parent column)."""
+def list_table(states: list[PointState], labels: dict[str, str], day: dt.date) -> Table:
+    """The registry list on ``day``; ``labels`` names every point (for the parent column)."""
     columns = [
         Column("id", t("pt_col_id")),
         Column("short", t("pt_col_short")),
@@ -87,13 +87,21 @@ def list_table(states: list[PointState], labels: dict[str, str]) -> Table:
     ]
     active = [s for s in states if s.state == "active"]
     national = sum(1 for s in active if Tier.NATIONAL in s.holds)
-    day = states[0].day.isoformat() if states else ""
     return Table(
         columns=columns,
         rows=rows,
         styles=[None if s.state == "active" else "dim" for s in states],
         title=t("pt_list_title"),
-        footer=[t("pt_list_footer", n=len(states), active=len(active), national=national, day=day)],
+        name=t("pt_list_sheet"),
+        footer=[
+            t(
+                "pt_list_footer",
+                n=len(states),
+                active=len(active),
+                national=national,
+                day=day.isoformat(),
+            )
+        ],
     )
 
 

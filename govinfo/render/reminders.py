@@ -9,7 +9,7 @@ the terminal's 逾期 column does). The terminal's count per kind is the line un
 
 from __future__ import annotations
 
-from govinfo.i18n import t
+from govinfo.i18n import t, tn
 from govinfo.render.overdue import counts_line
 from govinfo.render.table import Column, ColumnKind, Table
 from govinfo.render.words import finding_detail
@@ -84,11 +84,11 @@ def reminders(report: OverdueReport, office: str) -> list[str]:
         items = t("rm_item_sep").join(_item(f) for f in by_point[point_id])
         to = t("rm_to_officer", point=label, officer=officer) if officer else label
         messages.append(
-            t(
+            tn(
                 "rm_message",
+                len(by_point[point_id]),
                 to=to,
                 as_of=report.as_of.isoformat(),
-                n=len(by_point[point_id]),
                 items=items,
                 office=office,
                 ask=_ask(by_point[point_id]),

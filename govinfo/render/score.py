@@ -155,6 +155,7 @@ def score_table(report: ScoreReport) -> Table:
         rows=rows,
         styles=styles,
         title=t("score_title", year=report.year),
+        name=t("score_sheet", year=report.year),
         footer=footer,
         section_ends=section_ends,
     )
@@ -197,6 +198,7 @@ def explain_table(report: ExplainReport) -> Table:
         rows=rows,
         styles=styles,
         title=t("explain_title", name=report.point.name, id=report.point.id, year=report.year),
+        name=t("explain_sheet", year=report.year),
         footer=footer,
     )
 

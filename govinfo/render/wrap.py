@@ -34,15 +34,21 @@ _UNITS = re.compile(r"\s+|[^\s]")
 # found at once.
 _NARROW = f"\\x21-\\x7e{NARROW_MARKS}"
 _COUNTED_UNITS = re.compile(f"\\s+|[{_NARROW}]+|\\S").findall
+# A template's placeholder ({{正文}}, {{发文字号}}): one unit, never broken over two lines.
+_PLACEHOLDER = re.compile(r"(\{\{[^{}\s]+\}\})")
 # A text that wrapping leaves as it is when it fits: single plain spaces between words only.
 ONE_LINE = re.compile(r"\S+(?: \S+)*")
 
 
 @functools.lru_cache(maxsize=8192)
 def _units(text: str) -> tuple[str, ...]:
-    """``text`` as the pieces a line may break between: spaces, single wide characters and
-    runs of narrow characters (kept whole). Kept for the texts seen last: fitting a table
-    wraps each cell at many widths."""
+    """``text`` as the pieces a line may break between: spaces, single wide characters,
+    runs of narrow characters and template placeholders (kept whole). Kept for the texts
+    seen last: fitting a table wraps each cell at many widths."""
+    if "{{" in text:
+        parts = _PLACEHOLDER.split(text)  # the placeholders at the odd places
+        if len(parts) > 1:
+            return tuple(u for k, p in enumerate(parts) for u in ((p,) if k % 2 else _units(p)))
     if counted(text):
         return tuple(_COUNTED_UNITS(text))
     units: list[str] = []
@@ -163,17 +169,17 @@ def _kinsoku(
     units: Sequence[str], edges: Sequence[int], start: int, over: int, width: int
 ) -> tuple[int, int]:
     """Where the next line starts when ``units[over]`` must start it and the line holds
-    ``units[start:over]`` (``edges``: :func:`_with_edges`): closing marks (“。”, “）”) never
-    start a line and opening ones (“（”, “《”) never end one, so whole units go down with
-    them — unless that would not fit either. And the least wider width at which that choice
+    ``units[start:over]`` (``edges``: :func:`_with_edges`): closing marks (“。”, “）”, the
+    ``)`` of a run ``).``) never start a line and opening ones (“（”, “《”, the ``(`` ending a
+    run) never end one, so whole units go down with them — unless that would not fit either. And the least wider width at which that choice
     would differ (:data:`NEVER`)."""
     keep = over
-    if units[over] in NO_LINE_START:
-        while keep > start + 1 and units[keep - 1] in NO_LINE_START:
+    if units[over][:1] in NO_LINE_START:
+        while keep > start + 1 and units[keep - 1][:1] in NO_LINE_START:
             keep -= 1
         if keep > start + 1 and units[keep - 1] != " ":
             keep -= 1
-    while keep > start + 1 and units[keep - 1] in NO_LINE_END:
+    while keep > start + 1 and units[keep - 1][-1:] in NO_LINE_END:
         keep -= 1
     if keep < over:
         down = edges[over + 1] - edges[keep]
@@ -211,7 +217,7 @@ def _spans(
         if over >= count:
             break
         past = edges[over + 1] - edges[start]
-        if units[over] in NO_LINE_START or units[over - 1] in NO_LINE_END:
+        if units[over][:1] in NO_LINE_START or units[over - 1][-1:] in NO_LINE_END:
             keep, down = _kinsoku(units, edges, start, over, width)
             reach = min(reach, past, down)
         else:  # no mark to keep with its neighbour: the unit simply starts the next line

@@ -78,6 +78,9 @@ def test_out_through_a_file_and_a_name_too_long(
     code, _, err = run_cli(runner, data, "score", "2003", "--out", str(long))
     assert code == 1, err
     assert err.strip() == f"无法写入 {long}：文件名太长"
+    code, _, err = run_cli(runner, data, "report", "2003", "--out", str(long))
+    assert code == 1, err
+    assert err.strip() == f"无法写入 {long}：文件名太长"
 
 
 def test_import_of_a_name_too_long_and_a_mapping_through_a_file(

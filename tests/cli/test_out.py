@@ -267,6 +267,29 @@ def test_overdue_workbook_without_findings_says_so(
     assert any(str(c.value).startswith("截至 2003-01-05 没有逾期事项") for c in ws["A"])
 
 
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        ("zh", ["2003年度得分排名", "2003年度得分明细", "直报点名册", "2003年度结果"]),
+        ("en", ["2003 scores", "2003 scoring events", "Registry", "2003 outcome"]),
+    ],
+)
+def test_a_one_table_workbook_names_its_sheet(
+    runner: CliRunner, data: Path, tmp_path: Path, lang: str, names: list[str]
+) -> None:
+    commands = [
+        ("score", "2003"),
+        ("explain", "changchun", "2003"),
+        ("points", "list"),
+        ("close-year", "2003"),
+    ]
+    for i, (args, name) in enumerate(zip(commands, names, strict=True)):
+        out = tmp_path / f"{i}.xlsx"
+        code, _, err = run_cli(runner, data, "--lang", lang, *args, "--out", str(out))
+        assert code == 0, err
+        assert load_workbook(out).sheetnames == [name]
+
+
 def test_report_and_explain_workbooks_hold_dates_as_dates(
     runner: CliRunner, data: Path, tmp_path: Path
 ) -> None:

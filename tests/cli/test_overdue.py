@@ -206,6 +206,48 @@ def test_a_type_filter_counts_only_the_chosen_types(runner: CliRunner, data: Pat
 # --- exit codes ------------------------------------------------------------------------------
 
 
+def test_the_counts_line_names_only_the_kinds_found(runner: CliRunner, data: Path) -> None:
+    code, out, err = run(runner, data, *SEPT, "--point", "siping", "--soon", "14")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[-2] == "逾期 3 项：长期不报 1、舆情清单未报 1、约稿逾期 1"
+    assert lines[-1] == "今后 14 天内没有其他到期事项"
+    code, out, err = run(runner, data, "--lang", "en", *SEPT, "--point", "siping", "--soon", "14")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[-2] == "3 overdue: inactive 1, opinion list missing 1, solicitation overdue 1"
+    assert lines[-1] == "nothing else falls due within 14 days"
+
+
+def test_the_soon_line_says_what_the_rows_show(runner: CliRunner, data: Path) -> None:
+    code, out, err = run(runner, data, *SEPT, "--point", "changchun", "--soon", "14")
+    assert code == 0, err
+    assert "10 天后到期" in out
+    assert out.splitlines()[-1] == "另有 1 项将在 14 天内到期（逾期栏写作“N 天后到期”，不计入逾期）"
+    args = ("--lang", "en", *SEPT, "--soon", "14")
+    code, out, err = run(runner, data, *args, "--point", "changchun")
+    assert code == 0, err
+    assert "due in 10 days" in out
+    assert out.splitlines()[-1] == (
+        "1 more falls due within 14 days (shown “due in N days” in the overdue column, "
+        "not counted as overdue)"
+    )
+    code, out, err = run(runner, data, *args)
+    assert code == 0, err
+    assert out.splitlines()[-1].startswith("2 more fall due within 14 days (shown “due in N days”")
+
+
+def test_an_english_reminder_counts_its_items_in_words(runner: CliRunner, data: Path) -> None:
+    code, out, err = run(runner, data, "--lang", "en", *SEPT, "--notice")
+    assert code == 0, err
+    assert "item(s)" not in out
+    assert "通化, attn. 孙强: as of 2003-09-30, 1 reporting item is overdue: " in out
+    assert "四平, attn. 赵丽: as of 2003-09-30, 3 reporting items are overdue: " in out
+    code, out, err = run(runner, data, *SEPT, "--notice")
+    assert code == 0, err
+    assert "贵单位有 1 项信息报送事项逾期" in out
+
+
 def test_exit_0_with_or_without_findings_and_3_only_when_asked(
     runner: CliRunner, data: Path
 ) -> None:

@@ -557,12 +557,51 @@ def test_check_names_every_group_problem(runner: CliRunner, make_folder: MakeFol
     assert code == 1
     lines = [line for line in out.splitlines() if line.startswith("govinfo.yaml:")]
     assert lines == [
-        "govinfo.yaml:2:1: error: point fgw is in no group (groups must cover every point)",
+        "govinfo.yaml:2:1: error: point 省发展改革委 (fgw) is in no group (groups must cover every point)",
         "govinfo.yaml:4:31: error: changchun is already in group a; it cannot be in group b too (every point is in exactly one group)",
         "govinfo.yaml:4:42: error: siping is already in group a; it cannot be in group b too (every point is in exactly one group)",
     ]
     code, _, _err = run(runner, root, "report", "2003Q1")
     assert code == 1
+
+
+def test_points_in_no_group_are_one_error_naming_them(
+    runner: CliRunner, make_folder: MakeFolder
+) -> None:
+    only_departments = """\
+        format: 1
+        groups:
+          - {id: a, name: 甲, kinds: [department]}
+        """
+    root = make_folder({**TIES, "govinfo.yaml": only_departments})
+    code, out, _ = run(runner, root, "check")
+    assert code == 1
+    lines = [line for line in out.splitlines() if line.startswith("govinfo.yaml:")]
+    assert lines == [
+        "govinfo.yaml:2:1: error: 以下 3 个直报点不属于任何分组（groups 须覆盖每个直报点）："
+        "长春（changchun）、四平（siping）、通化（tonghua）"
+    ]
+    assert "1 个错误" in out
+    code, out, _ = run(runner, root, "--lang", "en", "check", "--format", "json")
+    doc = as_json(out)
+    assert doc["errors"] == 1
+    assert [p["message"] for p in doc["problems"]] == [
+        "3 points are in no group (groups must cover every point): "
+        "长春 (changchun), 四平 (siping), 通化 (tonghua)"
+    ]
+    one = """\
+        format: 1
+        groups:
+          - {id: a, name: 甲, kinds: [department]}
+          - {id: b, name: 乙, points: [changchun, siping]}
+        """
+    root = make_folder({**TIES, "govinfo.yaml": one}, name="data2")
+    code, out, _ = run(runner, root, "check")
+    assert code == 1
+    assert (
+        "govinfo.yaml:2:1: error: 直报点通化（tonghua）不属于任何分组（groups 须覆盖每个直报点）"
+        in out
+    )
 
 
 def test_issue_lists_are_written_as_ranges_without_losing_one() -> None:

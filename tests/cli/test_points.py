@@ -67,6 +67,22 @@ def test_list_shows_kind_tiers_and_state_today(runner: CliRunner, data: Path) ->
     assert "changchun,长春,长春市人民政府办公厅,city,,provincial national" in out
 
 
+def test_an_empty_registry_still_says_the_day(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govinfo.cli.main import app
+
+    monkeypatch.setenv("GOVINFO_TODAY", "2004-01-15")
+    fresh = tmp_path / "new"
+    assert runner.invoke(app, ["init", str(fresh)]).exit_code == 0
+    code, out, err = run(runner, fresh, "points", "list")
+    assert code == 0, err
+    assert out.rstrip().endswith("状态截至 2004-01-15")
+    code, out, err = run(runner, fresh, "--lang", "en", "points", "list")
+    assert code == 0, err
+    assert out.rstrip().endswith("state as of 2004-01-15")
+
+
 def test_show_gives_contact_history_and_scores(runner: CliRunner, data: Path) -> None:
     code, out, err = run(runner, data, "points", "show", "长春")
     assert code == 0, err

@@ -276,7 +276,9 @@ def test_csv_folder_has_a_bom_and_round_trips(runner: CliRunner, data: Path) -> 
     tables = all_tables(data)
     names = csv_file_names(tables)
     assert sorted(p.name for p in out.iterdir()) == sorted(names)
-    assert names[0] == "1-得分排名.csv"
+    assert names[0] == "01-得分排名.csv"
+    assert sorted(names) == names  # the files sort in the tables' order (10 after 09)
+    assert len(names) >= 10
     for name, table in zip(names, tables, strict=True):
         raw = (out / name).read_bytes()
         assert raw.startswith(BOM.encode("utf-8"))
@@ -320,6 +322,41 @@ def test_unknown_export_kind_is_a_usage_error(runner: CliRunner, data: Path) -> 
     assert not out.exists()
 
 
+def test_out_without_extension_or_slash_is_a_usage_error(runner: CliRunner, data: Path) -> None:
+    out = data.parent / "通报"
+    code, _, err = run(runner, data, "report", "2003-08", "--out", str(out))
+    assert code == 2
+    assert err.strip() == (
+        f"--out {out}：没有扩展名；请写 .docx、.xlsx、.md、.markdown 文件，"
+        f"或一个以 / 结尾的文件夹（{out}/，每张表一个 CSV）"
+    )
+    assert not out.exists()
+    code, _, err = run(runner, data, "--lang", "en", "report", "2003", "--out", str(out))
+    assert code == 2
+    assert f"--out {out}: no extension; give a .docx, .xlsx, .md or .markdown file" in err
+    assert f"a folder ending in / ({out}/, one CSV per table)" in err
+    assert not out.exists()
+    out.mkdir()  # a folder that exists is a folder, with or without the /
+    code, _, err = run(runner, data, "report", "2003-08", "--out", str(out))
+    assert code == 0, err
+    assert len(list(out.iterdir())) > 1
+
+
+def test_out_of_a_table_that_names_a_folder_is_refused(runner: CliRunner, data: Path) -> None:
+    folder = data.parent / "得分.xlsx"
+    folder.mkdir()
+    code, _, err = run(runner, data, "score", "2003", "--out", str(folder))
+    assert code == 2
+    assert err.strip() == f"--out {folder}：这是一个文件夹，请写一个文件名"
+    assert list(folder.iterdir()) == []
+    code, _, err = run(runner, data, "--lang", "en", "score", "2003", "--out", str(folder))
+    assert code == 2
+    assert err.strip() == f"--out {folder}: this is a folder; give a file name"
+    code, _, err = run(runner, data, "score", "2003", "--out", str(data.parent / "得分"))
+    assert code == 2
+    assert "只支持 .csv、.xlsx、.md、.markdown 文件" in err
+
+
 # --- --at ---------------------------------------------------------------------------------------
 
 
@@ -347,7 +384,7 @@ def test_report_at_reproduces_the_published_tables(runner: CliRunner, tmp_path: 
         out = tmp_path / f"out{len(extra)}"
         code, _, err = run(runner, data, "report", "2003", "--out", f"{out}/", *extra)
         assert code == 0, err
-        text = (out / "1-得分排名.csv").read_text("utf-8-sig")
+        text = (out / "01-得分排名.csv").read_text("utf-8-sig")
         return list(csv.reader(io.StringIO(text)))
 
     old, new = ranking("--at", "v2003"), ranking()

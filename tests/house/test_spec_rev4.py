@@ -494,7 +494,7 @@ def test_csv_stdout_and_out(make_folder: MakeFolder, tmp_path: Path) -> None:
     assert not done.stdout.startswith("\ufeff")
     assert done.stdout.splitlines()[0] == ",".join(rows[0])
     out = tmp_path / "out"
-    done = cli(root, "report", "2003", "--out", str(out), GOVINFO_TODAY=TODAY)
+    done = cli(root, "report", "2003", "--out", f"{out}/", GOVINFO_TODAY=TODAY)
     assert done.returncode == 0, done.stdout + done.stderr
     files = sorted(out.glob("*.csv"))
     assert files
