@@ -22,7 +22,7 @@ import typer
 
 from govinfo import __version__
 from govinfo.app.options import apply_language
-from govinfo.cli import anywhere, common, params, stdout, usage
+from govinfo.cli import anywhere, common, localised, params, stdout
 from govinfo.cli.common import guarded
 from govinfo.i18n import get_lang
 from govinfo.load import prelist
@@ -35,7 +35,7 @@ class Language(StrEnum):
     en = "en"
 
 
-class RootGroup(anywhere.GlobalOptionsAnywhere, usage.LocalisedGroup):
+class RootGroup(anywhere.GlobalOptionsAnywhere, localised.LocalisedGroup):
     """govinfo itself: global options anywhere on the line (cli/anywhere), help and usage
     errors in the user's language (cli/usage)."""
 
