@@ -61,6 +61,11 @@ def _isolated_env(
     # xdist already runs a test on each core: a cold load forking parse workers as well only
     # oversubscribes them (tests/load/test_parallel.py forks on purpose)
     monkeypatch.setenv("GOVINFO_JOBS", "1")
+    # each test starts in the program's default language: a command run in-process before it
+    # (--lang en) must not leave English to a test of the render layer that assumes zh
+    from govinfo.i18n import set_lang
+
+    set_lang("zh")
 
 
 @pytest.fixture
