@@ -133,7 +133,7 @@ def explain_numbers(doc: Any) -> Iterator[str]:
 def overdue_numbers(doc: Any) -> Iterator[str]:
     for finding in doc["findings"]:
         yield finding["due"]
-        if finding["kind"] != "emergency-late":
+        if finding["kind"] != "emergency-late" and finding["days_overdue"]:  # 0: 今日到期
             yield number(finding["days_overdue"], False)
 
 
