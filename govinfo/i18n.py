@@ -32,7 +32,8 @@ def t(key: str, /, **kw: object) -> str:
     message a field written ``{name:w}`` is a word set in Chinese text (:func:`_set_words`)."""
     entry = MESSAGES[key]
     if _lang.get() != "zh":
-        return entry[1].format(**kw) if kw else entry[1]
+        text = entry[1].format(**kw) if kw else entry[1]
+        return _COUNTED.sub(_plural, text) if "(s)" in text else text
     text = entry[0]
     if not kw:
         return text
@@ -46,6 +47,14 @@ def tn(key: str, n: int, /, **kw: object) -> str:
     is one (English's singular: ``1 item is``; Chinese says it alike, so both read the same)."""
     one = f"{key}_one"
     return t(one if n == 1 and one in MESSAGES else key, n=n, **kw)
+
+
+# A count before an English noun written "noun(s)": "1 error(s)" reads "1 error", "2 errors".
+_COUNTED = re.compile(r"\b([0-9][0-9,]*) ([A-Za-z-]+)\(s\)")
+
+
+def _plural(m: re.Match[str]) -> str:
+    return f"{m[1]} {m[2]}" if m[1] == "1" else f"{m[1]} {m[2]}s"
 
 
 _WORD_FIELD = re.compile(r"\{(\w+):w\}")
@@ -550,7 +559,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "progress_statements": ("生成得分明细", "writing statements"),
     "check_summary": (
         "检查了 {files} 个文件、{records} 条记录：{errors} 个错误，{warnings} 个警告",
-        "checked {files} files, {records} records: {errors} error(s), {warnings} warning(s)",
+        "checked {files} file(s), {records} record(s): {errors} error(s), {warnings} warning(s)",
     ),
     # --- init / demo -----------------------------------------------------------------------
     "init_not_empty": (

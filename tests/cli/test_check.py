@@ -33,7 +33,7 @@ def test_check_reports_line_excerpt_and_caret(make_folder: MakeFolder, runner: C
     assert lines[first].startswith("submissions/2003/siping/05.yaml:4:13: error: category: generl")
     assert lines[first + 1].endswith("|   category: generl")
     assert lines[first + 2].index("^") == lines[first + 1].index("generl")
-    assert "1 error(s), 0 warning(s)" in result.output
+    assert "1 error, 0 warnings" in result.output
 
 
 @pytest.mark.parametrize("breaker", ["\u2028", "\u2029", "\x85", "\r"])
@@ -300,7 +300,7 @@ def test_check_warns_at_a_history_event_that_changes_nothing(
         assert (
             f"{gone}: warning: point changchun does not hold the national tier on 2002-03-01" in out
         )
-        assert "0 error(s), 3 warning(s)" in out
+        assert "0 errors, 3 warnings" in out
     else:
         assert f"{same_day}: warning: 直报点 siping 已于 2003-05-01 retired（provincial）" in out
         assert f"{held}: warning: 直报点 fgw 在 2002-01-01 已持有 provincial 级别" in out

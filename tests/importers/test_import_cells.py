@@ -45,7 +45,7 @@ def test_unclosed_quote_refuses_and_names_where_it_opened(
     code, out, _err = run(runner, folder, "--lang", "en", "import", "--dry-run", str(batch))
     assert code == 1
     assert "q.csv:2: error: unclosed quote: the cell in row 2, column E opens with a quote" in out
-    assert "the 2 line(s) after it were read into that one cell" in out
+    assert "the 2 lines after it were read into that one cell" in out
 
 
 def test_unclosed_quote_in_the_title_is_the_reason_given(

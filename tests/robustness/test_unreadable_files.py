@@ -110,5 +110,5 @@ def test_an_unreadable_month_file_in_a_year_parsed_by_workers(tmp_path: Path) ->
     assert code == 1, text
     rel = month.relative_to(root).as_posix()
     assert f"{rel}:1:1: error: cannot be read: Permission denied" in text
-    assert "1 error(s)" in text
+    assert "1 error," in text
     assert "Traceback" not in text
