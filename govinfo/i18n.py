@@ -1771,10 +1771,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "全省排名：第{rank}名；{group}排名：第{group_rank}名；得分：{score}分",
         "Rank in the province: {rank}; in {group}: {group_rank}; score: {score}",
     ),
-    "st_as_of": (
-        "计分截至{date}，与 govinfo score 一致。",
-        "Scored to {date}, as govinfo score shows.",
-    ),
+    "st_as_of": ("计分截至{date}。", "Scored to {date}."),
     "st_col_item": ("信息编号及标题", "submission and title"),
     "st_written": ("已写入 {n} 份得分明细到 {path}", "wrote {n} statements to {path}"),
     "st_format_bad": (
@@ -1854,14 +1851,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_att_period_adopted": ("采用信息目录", "adoptions"),
     "nt_att_period_instructed": ("批示件目录", "instructions"),
     "ps_title": ("{period}政务信息得分明细", "Score statement, {period}"),
+    "ps_ranks_first": (
+        "{group}本期排名：第{rank}名；本期得分：{score}分",
+        "Rank in {group} for the period: {rank}; period score: {score}",
+    ),
     "ps_ranks": (
         "{group}本期排名：第{rank}名（累计第{rank_to_date}名）；本期得分：{score}分；累计得分：{score_to_date}分",
         "Rank in {group} for the period: {rank} (to date: {rank_to_date}); period score: {score}; "
         "score to date: {score_to_date}",
     ),
     "ps_span": (
-        "本期：{first} 至 {to}；累计自{year}年1月1日起，与 govinfo score --as-of {to} 一致。",
-        "Period: {first} to {to}; to date from 1 January {year}, as govinfo score --as-of {to} shows.",
+        "本期：{first}至{to}；累计自{year}年1月1日起；计分截至{to}。",
+        "Period: {first} to {to}; to date from 1 January {year}; scored to {to}.",
+    ),
+    "ps_span_first": (
+        "本期：{first}至{to}；计分截至{to}。",
+        "Period: {first} to {to}; scored to {to}.",
+    ),
+    "ps_sheet_title": (
+        "{name}（{id}）{period}政务信息得分明细",
+        "{name} ({id}): score statement, {period}",
     ),
     "ps_brought_forward": ("上期末累计", "brought forward"),
     "ps_subtotal": ("本期小计", "period subtotal"),

@@ -1,0 +1,149 @@
+"""What the 通报 and the 得分明细 say, read back from real files (python-docx, openpyxl) made from
+a git copy of the sample folder: a two-line cell is a line break, not an escape; a month's
+workbook is titled with its month; points that left the network are not criticised; the year
+notice names missing opinion lists and why points were passed over; 采用 counts say what they
+count and the attachment reconciles them; no program is named in what is sent out; English
+wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from tests.support.cli import LineRunner, run_cli
+from tests.support.gitrepo import commit_all, git
+from tests.support.paths import SAMPLE
+
+TODAY = "2004-01-15"
+
+
+def _copy(parent: Path) -> Path:
+    folder = parent / "data"
+    shutil.copytree(SAMPLE, folder)
+    git(folder, "init", "-q")
+    commit_all(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The notices, statements and JSON these tests read, made once from a copy of the sample."""
+    folder = _copy(tmp_path_factory.mktemp("wording"))
+    out = tmp_path_factory.mktemp("out")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("GOVINFO_TODAY", TODAY)
+    mp.setenv("NO_COLOR", "1")
+    runner = LineRunner()
+    runs: list[tuple[str, ...]] = [
+        ("report", "2003-08", "--statements", str(out / "st08")),
+        ("report", "2003", "--statements", str(out / "sty")),
+        ("report", "2003-01", "--statements", str(out / "st01")),
+        ("report", "2003-08", "--statements", str(out / "stx"), "--statement-format", "xlsx"),
+        ("report", "2003-08", "--out", str(out / "m08.docx")),
+        ("report", "2003-11", "--out", str(out / "m11.docx")),
+        ("report", "2003Q1", "--out", str(out / "q1.docx")),
+        ("report", "2003", "--out", str(out / "y.docx")),
+        ("report", "2003", "--as-of", "2003-06-30", "--out", str(out / "interim.docx")),
+        ("report", "2003-08", "--out", str(out / "r08.xlsx")),
+        ("--lang", "en", "report", "2003", "--out", str(out / "en.docx")),
+        ("--lang", "en", "report", "2003-08", "--out", str(out / "en08.docx")),
+    ]
+    made: dict[str, Any] = {"out": out, "folder": folder}
+    try:
+        for args in runs:
+            code, _, err = run_cli(runner, folder, *args)
+            assert code == 0, (args, err)
+        for key, args in {
+            "json08": ("report", "2003-08", "--format", "json"),
+            "json11": ("report", "2003-11", "--format", "json"),
+            "score": ("score", "2003", "--format", "json"),
+            "explain_liaoyuan": ("explain", "liaoyuan", "2003", "--format", "json"),
+        }.items():
+            code, text, err = run_cli(runner, folder, *args)
+            assert code == 0, err
+            made[key] = json.loads(text)
+        code, text, err = run_cli(runner, folder, "report", "2003")
+        assert code == 0, err
+        made["terminal_2003"] = text
+    finally:
+        mp.undo()
+    return made
+
+
+def _text(path: Path) -> str:
+    return "\n".join(p.text for p in Document(str(path)).paragraphs)
+
+
+def _problems(text: str) -> str:
+    return text.split("三、存在的问题")[1].split("四、下一步要求")[0]
+
+
+def _tables_text(path: Path) -> list[list[list[str]]]:
+    return [[[c.text for c in r.cells] for r in t.rows] for t in Document(str(path)).tables]
+
+
+@pytest.mark.parametrize("folder", ["st08", "sty"])
+def test_statement_cells_put_the_id_above_the_title_with_a_line_break(
+    made: dict[str, Any], folder: str
+) -> None:
+    files = sorted((made["out"] / folder).glob("*.docx"))
+    assert files
+    two_lines = 0
+    for f in files:
+        xml = zipfile.ZipFile(f).read("word/document.xml").decode("utf-8")
+        assert "\\x0a" not in xml
+        assert "_x000A_" not in xml.upper()
+        for row in Document(str(f)).tables[0].rows[1:] if Document(str(f)).tables else []:
+            cell = row.cells[1].text
+            if cell and "\n" in cell:
+                ident, title = cell.split("\n")
+                assert re.fullmatch(r"[a-z]+-\d{4}-\d{4}", ident), cell
+                assert title
+                two_lines += 1
+    assert two_lines > 100
+    # the break is Word's own line break inside the cell's paragraph
+    xml = zipfile.ZipFile(files[0]).read("word/document.xml").decode("utf-8")
+    assert re.search(r"<w:t>[a-z]+-\d{4}-\d{4}</w:t><w:br/><w:t>", xml)
+
+
+def test_a_months_workbook_statement_is_titled_with_the_month(made: dict[str, Any]) -> None:
+    points = {p["id"]: p for p in made["json08"]["points"]}
+    files = sorted((made["out"] / "stx").glob("*.xlsx"))
+    assert len(files) == len(points)
+    for f in files:
+        ws = load_workbook(f).active
+        title = ws["A1"].value
+        found = re.fullmatch(r"(.+)（([a-z]+)）2003年8月政务信息得分明细", title)
+        assert found, title
+        assert points[found[2]]["name"] == found[1]
+        assert "年度" not in title
+        # the row brought forward is dated as the events are: a date cell, the day before
+        brought = next(r for r in ws.iter_rows() if r[3].value == "上期末累计")
+        assert brought[0].is_date
+        assert brought[0].value.date() == dt.date(2003, 7, 31)
+
+
+def test_statements_name_no_program_and_say_the_day_in_words(made: dict[str, Any]) -> None:
+    for folder in ("st08", "sty", "st01"):
+        for f in (made["out"] / folder).glob("*.docx"):
+            assert "govinfo" not in _text(f)
+    for f in (made["out"] / "stx").glob("*.xlsx"):
+        cells = [str(c) for r in load_workbook(f).active.iter_rows(values_only=True) for c in r]
+        assert not [c for c in cells if "govinfo" in c]
+    month = _text(next((made["out"] / "st08").glob("*.docx")))
+    assert (
+        "本期：2003年8月1日至2003年8月31日；累计自2003年1月1日起；计分截至2003年8月31日。" in month
+    )
+    year = _text(next((made["out"] / "sty").glob("*.docx")))
+    assert "计分截至2003年12月31日。" in year
+    january = _text(next((made["out"] / "st01").glob("*.docx")))
+    assert "累计" not in january.split("2003年1月政务信息得分明细")[1]
