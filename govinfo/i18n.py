@@ -688,7 +688,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "period = to date at {to} minus to date at the day before {first} (nothing subtracted from 1 January); to date = govinfo score {year} --as-of {to}",
     ),
     "pr_note_not_over": (
-        "{period} 尚未结束，数据截至 {to}",
+        "{period}尚未结束，数据截至 {to}",
         "{period} is not over yet: figures up to {to}",
     ),
     "pr_span": ("{first} 至 {to}", "{first} to {to}"),

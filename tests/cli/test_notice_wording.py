@@ -147,3 +147,25 @@ def test_statements_name_no_program_and_say_the_day_in_words(made: dict[str, Any
     assert "计分截至2003年12月31日。" in year
     january = _text(next((made["out"] / "st01").glob("*.docx")))
     assert "累计" not in january.split("2003年1月政务信息得分明细")[1]
+
+
+def test_a_quarter_not_over_is_named_in_words(runner: Any, tmp_path: Path) -> None:
+    code, out, err = run_cli(runner, SAMPLE, "report", "2003Q4", "--as-of", "2003-11-15")
+    assert code == 0, err
+    assert "2003年第四季度尚未结束，数据截至 2003-11-15" in out
+    assert "2003Q4 尚未结束" not in out
+
+
+def test_solicitation_units_are_short_names_in_the_reports_order(made: dict[str, Any]) -> None:
+    data = made["json08"]
+    order = [p["id"] for p in data["points"]]
+    # 附件1's rows are the report's points in its order, by short name
+    shown = [r[1] for t in _tables_text(made["out"] / "m08.docx")[:3] for r in t[1:-1]]
+    labels = dict(zip(order, shown, strict=True))
+    ws = load_workbook(made["out"] / "r08.xlsx")["约稿完成情况"]
+    body = {r[0]: r for r in ws.iter_rows(min_row=3, values_only=True) if r[0]}
+    for sol in data["solicitations"]:
+        ids = sorted(sol["on_time"], key=order.index)
+        cell = body[sol["id"]][6] or ""
+        assert cell.split("、") == [labels[i] for i in ids] if ids else not cell
+        assert not re.search(r"[a-z]", cell)
