@@ -730,7 +730,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "period = to date at {to} minus to date at the day before {first} (nothing subtracted from 1 January); to date = govinfo score {year} --as-of {to}",
     ),
     "pr_note_not_over": (
-        "{period} 尚未结束，数据截至 {to}",
+        "{period}尚未结束，数据截至 {to}",
         "{period} is not over yet: figures up to {to}",
     ),
     "pr_span": ("{first} 至 {to}", "{first} to {to}"),
@@ -1737,19 +1737,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "adopted by the General Office of the State Council",
     ),
     "nt_level_provincial": ("被省政府办公厅采用", "adopted by the provincial General Office"),
-    "nt_level_count": ("{level}{n}条次", "{n} {level}"),
+    "nt_level_count": ("{level}{n}条", "{n} {level}"),
     "nt_levels_both": (
-        "（{n}条次被两级同时采用，分别计入）",
+        "（{n}条被两级同时采用，分别计入）",
         "; {n} were adopted at both levels and count at each",
     ),
     "nt_overview": (
-        "{year}年，全省{points}个信息直报点共报送政务信息{submitted}条，被采用{adopted}条次，"
+        "{year}年，全省{points}个信息直报点共报送政务信息{submitted}条，被采用{adopted}条，"
         "其中{levels}；报送信息获领导批示{instructions}件次；报送调研信息{research}条；"
         "采用信息刊发于各级信息刊物{issues}期。",
-        "In {year} the province's {points} reporting points submitted {submitted} items, adopted "
-        "{adopted} times ({levels}); leaders gave {instructions} instructions on them; {research} "
-        "were research items; the adopted items appeared in {issues} issues of the publications.",
+        "In {year} the province's {points} reporting points submitted {submitted} items; "
+        "{adopted} items were adopted ({levels}); leaders gave {instructions} instructions on "
+        "the items; {research} were research items; the adopted items appeared in {issues} "
+        "issues of the publications.",
     ),
+    "nt_count_note": (
+        "被采用数按信息条数计：一条信息无论被几种刊物、几次采用，只计1条，合报信息计入每个合报单位；"
+        "附件2按采用记录逐次列出被国务院办公厅采用的信息，共{rows}条次（合报信息每个合报单位各列一次）。",
+        "Adopted items are counted once each, however many publications or times adopted them, "
+        "and a joint item counts for each of its points; Attachment 2 lists every adoption by "
+        "the General Office of the State Council, {rows} in all (a joint item once for each of "
+        "its points).",
+    ),
+    "nt_passed_over": (
+        "{notes}，其后的直报点依次递补。",
+        "{notes}; the points ranked next take their places.",
+    ),
+    "nt_passed_over_sep": ("；", "; "),
+    "nt_left_mark": ("（已退出）", " (left)"),
     "nt_interim": (
         "以上为截至{date}的情况，年度表扬和取消资格在年度结束后评定。",
         "These are the figures to {date}; commendations and disqualifications are decided after the year's end.",
@@ -1769,6 +1784,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_period_end": ("。", "."),
     "nt_none": ("无。", "None."),
     "nt_sub_silent": ("零报送、零采用", "No submissions, no adoptions"),
+    "nt_sub_zero_submitted": ("零报送", "No submissions"),
+    "nt_sub_zero_adopted": ("零采用", "No adoptions"),
     "nt_zero_submitted": (
         "全年未报送信息的直报点：{names}。",
         "Points that submitted nothing: {names}.",
@@ -1813,7 +1830,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_att_ranking": ("{year}年度信息直报点得分排名", "Ranking of the reporting points, {year}"),
     "nt_att_adopted_title": (
         "{year}年度国务院办公厅采用信息目录",
-        "Items adopted by the State Council's General Office, {year}",
+        "Items adopted by the General Office of the State Council, {year}",
     ),
     "nt_att_instructed_title": (
         "{year}年度领导批示件目录",
@@ -1866,10 +1883,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "全省排名：第{rank}名；{group}排名：第{group_rank}名；得分：{score}分",
         "Rank in the province: {rank}; in {group}: {group_rank}; score: {score}",
     ),
-    "st_as_of": (
-        "计分截至{date}，与 govinfo score 一致。",
-        "Scored to {date}, as govinfo score shows.",
-    ),
+    "st_as_of": ("计分截至{date}。", "Scored to {date}."),
     "st_col_item": ("信息编号及标题", "submission and title"),
     "st_written": ("已写入 {n} 份得分明细到 {path}", "wrote {n} statements to {path}"),
     "st_format_bad": (
@@ -1895,16 +1909,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pn_overview": (
         "{period}，全省{points}个信息直报点共报送政务信息{submitted}条（累计{submitted_to_date}条），"
-        "被采用{adopted}条次（累计{adopted_to_date}条次），其中被国务院办公厅采用{national}条次"
-        "（累计{national_to_date}条次）；报送信息获领导批示{instructions}件次（累计{instructions_to_date}件次）；"
+        "被采用{adopted}条（累计{adopted_to_date}条），其中被国务院办公厅采用{national}条"
+        "（累计{national_to_date}条）；报送信息获领导批示{instructions}件次（累计{instructions_to_date}件次）；"
         "报送调研信息{research}条（累计{research_to_date}条）；采用信息刊发于各级信息刊物{issues}期"
         "（累计{issues_to_date}期）；本期得分合计{score}分（累计{score_to_date}分）。",
         "In {period} the province's {points} reporting points submitted {submitted} items "
-        "({submitted_to_date} to date), adopted {adopted} times ({adopted_to_date}), {national} of "
-        "them by the State Council's General Office ({national_to_date}); leaders gave "
-        "{instructions} instructions on them ({instructions_to_date}); {research} were research "
-        "items ({research_to_date}); the adopted items appeared in {issues} issues "
-        "({issues_to_date}); the period's scores total {score} ({score_to_date} to date).",
+        "({submitted_to_date} to date); {adopted} items were adopted ({adopted_to_date} to date), "
+        "{national} of them by the General Office of the State Council ({national_to_date} to "
+        "date); leaders gave {instructions} instructions on the items ({instructions_to_date} to "
+        "date); {research} were research items ({research_to_date} to date); the adopted items "
+        "appeared in {issues} issues ({issues_to_date} to date); the period's scores total "
+        "{score} ({score_to_date} to date).",
+    ),
+    "pn_overview_first": (
+        "{period}，全省{points}个信息直报点共报送政务信息{submitted}条，被采用{adopted}条，"
+        "其中被国务院办公厅采用{national}条；报送信息获领导批示{instructions}件次；"
+        "报送调研信息{research}条；采用信息刊发于各级信息刊物{issues}期；本期得分合计{score}分。",
+        "In {period} the province's {points} reporting points submitted {submitted} items; "
+        "{adopted} items were adopted, {national} of them by the General Office of the State "
+        "Council; leaders gave {instructions} instructions on the items; {research} were research "
+        "items; the adopted items appeared in {issues} issues; the period's scores total {score}.",
+    ),
+    "pn_count_note": (
+        "被采用数按信息条数计：一条信息无论被几种刊物、几次采用，只在首次被采用的期间计1条，"
+        "合报信息计入每个合报单位；附件2按采用记录逐次列出本期的采用，共{rows}条次"
+        "（同一条信息每被采用一次列一次，合报信息每个合报单位各列一次），其中被国务院办公厅采用{national_rows}条次。",
+        "Adopted items are counted once each, in the period of their first adoption, however many "
+        "publications or times adopted them, and a joint item counts for each of its points; "
+        "Attachment 2 lists every adoption of the period, {rows} in all (an item once for each "
+        "time it was adopted, a joint item once for each of its points), {national_rows} of them "
+        "by the General Office of the State Council.",
     ),
     "pn_definition": (
         "括号内为{year}年1月1日起的累计数；本期数为截至本期末的累计数减去截至上期末的累计数。",
@@ -1949,14 +1983,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_att_period_adopted": ("采用信息目录", "adoptions"),
     "nt_att_period_instructed": ("批示件目录", "instructions"),
     "ps_title": ("{period}政务信息得分明细", "Score statement, {period}"),
+    "ps_ranks_first": (
+        "{group}本期排名：第{rank}名；本期得分：{score}分",
+        "Rank in {group} for the period: {rank}; period score: {score}",
+    ),
     "ps_ranks": (
         "{group}本期排名：第{rank}名（累计第{rank_to_date}名）；本期得分：{score}分；累计得分：{score_to_date}分",
         "Rank in {group} for the period: {rank} (to date: {rank_to_date}); period score: {score}; "
         "score to date: {score_to_date}",
     ),
     "ps_span": (
-        "本期：{first} 至 {to}；累计自{year}年1月1日起，与 govinfo score --as-of {to} 一致。",
-        "Period: {first} to {to}; to date from 1 January {year}, as govinfo score --as-of {to} shows.",
+        "本期：{first}至{to}；累计自{year}年1月1日起；计分截至{to}。",
+        "Period: {first} to {to}; to date from 1 January {year}; scored to {to}.",
+    ),
+    "ps_span_first": (
+        "本期：{first}至{to}；计分截至{to}。",
+        "Period: {first} to {to}; scored to {to}.",
+    ),
+    "ps_sheet_title": (
+        "{name}（{id}）{period}政务信息得分明细",
+        "{name} ({id}): score statement, {period}",
     ),
     "ps_brought_forward": ("上期末累计", "brought forward"),
     "ps_subtotal": ("本期小计", "period subtotal"),

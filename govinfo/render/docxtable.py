@@ -63,7 +63,7 @@ def column_widths(table: Table, rows: Sequence[Sequence[str]]) -> list[Any]:
     need, least = [], []
     for i, col in enumerate(table.columns):
         texts = [r[i] for r in rows]
-        longest = max((char_width(x) for x in texts), default=0.0)
+        longest = max((char_width(line) for x in texts for line in x.split("\n")), default=0.0)
         need.append(max(longest, min(char_width(col.header), 2.0)) * cell_pt + pad)
         words = [w for x in texts for w in _WORD.findall(x)]
         least.append(max((char_width(w) for w in words), default=2.0) * cell_pt + pad)

@@ -9,3 +9,10 @@ from govinfo.reports.groups import GroupInfo
 def group_name(group: GroupInfo) -> str:
     """The name the folder gives, or for a default group its kind's word (市州, 县市区, 省直部门)."""
     return group.name if group.name is not None else t(f"kind_{group.id}")
+
+
+def group_heading(group: GroupInfo) -> str:
+    """:func:`group_name` as a heading starts: capitalised (City, County; a Chinese name as it
+    is)."""
+    name = group_name(group)
+    return name[:1].upper() + name[1:]

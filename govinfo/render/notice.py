@@ -18,7 +18,7 @@ from typing import Any
 
 from govinfo.i18n import t
 from govinfo.model import Level
-from govinfo.render.groups import group_name
+from govinfo.render.groups import group_heading, group_name
 from govinfo.render.letter import (
     Attachment,
     body_paragraph,
@@ -31,6 +31,7 @@ from govinfo.render.letter import (
     subheading,
 )
 from govinfo.render.table import Cell, Column, ColumnKind, Table
+from govinfo.render.yeartables import why_left_out
 from govinfo.reports.notice import Group, NoticeContent, RankedPoint, Shortfall
 from govinfo.reports.numbers import tidy
 from govinfo.reports.period import FIGURE_KEYS, standing_figures, sum_figures
@@ -74,6 +75,8 @@ def _overview(doc: Any, content: NoticeContent) -> None:
             issues=tot.issues,
         ),
     )
+    national_rows = sum(1 for a in content.adopted_items if a.level == Level.NATIONAL.value)
+    body_paragraph(doc, t("nt_count_note", rows=national_rows))
     if not content.final:
         body_paragraph(doc, t("nt_interim", date=date_words(content.as_of)))
 
@@ -100,8 +103,21 @@ def _commended(doc: Any, content: NoticeContent) -> None:
         if not members:
             continue
         n += 1
-        subheading(doc, n, t("nt_group_count", group=group_name(group.info), n=len(members)))
+        subheading(doc, n, t("nt_group_count", group=group_heading(group.info), n=len(members)))
         body_paragraph(doc, _with_scores(members) + t("nt_period_end"))
+    if content.passed_over:
+        # why the list reaches past the top N: the words `report YEAR` prints under its table
+        notes = t("nt_passed_over_sep").join(
+            t(
+                "ye_note_passed_over",
+                name=note.point.name,
+                rank=note.rank,
+                score=score_words(note.score),
+                why=why_left_out(note),
+            )
+            for note in content.passed_over
+        )
+        body_paragraph(doc, t("nt_passed_over", notes=notes))
 
 
 def shortfall_words(rows: Sequence[Shortfall], key: str) -> str:
@@ -117,6 +133,22 @@ def shortfall_words(rows: Sequence[Shortfall], key: str) -> str:
     return list_separator().join(parts)
 
 
+def silent_heading(zero_submitted: bool, zero_adopted: bool) -> str:
+    """The heading of the 零报送 / 零采用 section, naming only what it holds."""
+    if zero_submitted and zero_adopted:
+        return t("nt_sub_silent")
+    return t("nt_sub_zero_submitted" if zero_submitted else "nt_sub_zero_adopted")
+
+
+# The shortfalls of 三、存在的问题 in order: (content field, heading key, sentence key)
+SHORTFALLS = (
+    ("solicitations_missed", "nt_sub_solicitations", "nt_solicitations"),
+    ("research_missing", "nt_sub_research", "nt_research"),
+    ("opinion_missing", "pn_sub_opinion", "pn_opinion"),
+    ("emergency_late", "nt_sub_emergency", "nt_emergency"),
+)
+
+
 def _problems(doc: Any, content: NoticeContent) -> None:
     sections: list[tuple[str, list[str]]] = []
     silent = []
@@ -125,16 +157,13 @@ def _problems(doc: Any, content: NoticeContent) -> None:
     if content.zero_adopted:
         silent.append(t("nt_zero_adopted", names=_names(content.zero_adopted)))
     if silent:
-        sections.append((t("nt_sub_silent"), silent))
-    if content.solicitations_missed:
-        text = shortfall_words(content.solicitations_missed, "nt_point_times")
-        sections.append((t("nt_sub_solicitations"), [t("nt_solicitations", names=text)]))
-    if content.research_missing:
-        text = shortfall_words(content.research_missing, "nt_point_times")
-        sections.append((t("nt_sub_research"), [t("nt_research", names=text)]))
-    if content.emergency_late:
-        text = shortfall_words(content.emergency_late, "nt_point_times")
-        sections.append((t("nt_sub_emergency"), [t("nt_emergency", names=text)]))
+        heading = silent_heading(bool(content.zero_submitted), bool(content.zero_adopted))
+        sections.append((heading, silent))
+    for field, title, key in SHORTFALLS:
+        rows = getattr(content, field)
+        if rows:
+            text = shortfall_words(rows, "nt_point_times")
+            sections.append((t(title), [t(key, names=text)]))
     if content.final and content.disqualified:
         text = list_separator().join(
             t("nt_point_score", name=rp.point.name, score=score_words(rp.standing.score))
@@ -161,8 +190,9 @@ def _count(key: str, header: str) -> Column:
     return Column(key, header, ColumnKind.COUNT)
 
 
-def group_table(group: Group) -> Table:
-    """附件1's table of one group: ranks, full name, score and the counts, with a 合计 row."""
+def group_table(group: Group, left: frozenset[str] = frozenset()) -> Table:
+    """附件1's table of one group: ranks, full name (marked 已退出 for a point in ``left``),
+    score and the counts, with a 合计 row."""
     columns = [
         _count("group_rank", t("nt_col_group_rank")),
         _count("rank", t("nt_col_rank")),
@@ -177,7 +207,12 @@ def group_table(group: Group) -> Table:
     ]
     figures = [standing_figures(rp.standing) for rp in group.points]
     rows: list[list[Cell]] = [
-        [rp.group_rank, rp.standing.rank, rp.point.name, *(getattr(f, k) for k in FIGURE_KEYS)]
+        [
+            rp.group_rank,
+            rp.standing.rank,
+            rp.point.name + (t("nt_left_mark") if rp.point.id in left else ""),
+            *(getattr(f, k) for k in FIGURE_KEYS),
+        ]
         for rp, f in zip(group.points, figures, strict=True)
     ]
     sums = sum_figures(figures)
@@ -245,7 +280,7 @@ def _attachment_titles(content: NoticeContent) -> list[str]:
 
 def _attachments(content: NoticeContent) -> list[Attachment]:
     groups = [
-        (t("nt_subheading", n=ordinal(i), text=group_name(g.info)), group_table(g))
+        (t("nt_subheading", n=ordinal(i), text=group_heading(g.info)), group_table(g, content.left))
         for i, g in enumerate(content.groups, 1)
     ]
     titles = _attachment_titles(content)

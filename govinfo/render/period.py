@@ -50,7 +50,9 @@ def definition_notes(report: PeriodReport) -> list[str]:
         )
     ]
     if not report.over:
-        notes.append(t("pr_note_not_over", period=report.period.label, to=report.to.isoformat()))
+        notes.append(
+            t("pr_note_not_over", period=period_words(report.period), to=report.to.isoformat())
+        )
     return notes
 
 
@@ -373,10 +375,13 @@ def instructed_table(report: PeriodReport) -> Table:
 
 def solicitations_table(report: PeriodReport) -> Table:
     labels = {p.id: p.label for p in report.points}
+    order = {p.id: i for i, p in enumerate(report.points)}
     sep = t("list_sep")
 
     def names(ids: tuple[str, ...]) -> str:
-        return sep.join(labels.get(i, i) for i in ids)
+        # by short name in the report's order (group, then rank), as every other list of it
+        ranked = sorted(ids, key=lambda i: (order.get(i, len(order)), i))
+        return sep.join(labels.get(i, i) for i in ranked)
 
     columns = [
         Column("id", t("pr_col_solicitation")),

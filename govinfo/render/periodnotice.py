@@ -10,12 +10,14 @@ Every number said in the text is a field of the period report, which the attachm
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from govinfo.i18n import t
-from govinfo.render.groups import group_name
+from govinfo.model import Level
+from govinfo.render.groups import group_heading, group_name
 from govinfo.render.letter import (
     Attachment,
     body_paragraph,
@@ -67,10 +69,12 @@ def _overview(doc: Any, c: PeriodNoticeContent) -> None:
     r = c.report
     now, sofar = r.totals_period, r.totals_to_date
     issues, issues_to_date = c.issues
+    # A period from 1 January: its figures are those to date, said once (SPEC: nothing subtracted)
+    from_january = r.first == dt.date(r.period.year, 1, 1)
     body_paragraph(
         doc,
         t(
-            "pn_overview",
+            "pn_overview_first" if from_january else "pn_overview",
             period=_words(c),
             points=len(r.points),
             submitted=now.submitted,
@@ -89,7 +93,11 @@ def _overview(doc: Any, c: PeriodNoticeContent) -> None:
             score_to_date=score_words(sofar.score),
         ),
     )
-    body_paragraph(doc, t("pn_definition", year=r.period.year))
+    if not from_january:
+        body_paragraph(doc, t("pn_definition", year=r.period.year))
+    national = {p.id for p in r.publications if p.level is Level.NATIONAL}
+    national_rows = sum(1 for a in r.adopted_items if a.publication in national)
+    body_paragraph(doc, t("pn_count_note", rows=len(r.adopted_items), national_rows=national_rows))
     if not r.over:
         body_paragraph(doc, t("pn_interim", date=date_words(r.to)))
 
@@ -105,7 +113,7 @@ def _commended(doc: Any, c: PeriodNoticeContent) -> None:
         if not members:
             continue
         n += 1
-        subheading(doc, n, t("nt_group_count", group=group_name(info), n=len(members)))
+        subheading(doc, n, t("nt_group_count", group=group_heading(info), n=len(members)))
         body_paragraph(doc, _scores(members) + t("nt_period_end"))
 
 
@@ -166,7 +174,7 @@ def ranking_table(c: PeriodNoticeContent, group: str) -> Table:
     members = c.report.group_points(group)
     rows: list[list[Cell]] = []
     for p in members:
-        row: list[Cell] = [p.rank, p.label]
+        row: list[Cell] = [p.rank, p.label + (t("nt_left_mark") if p.id in c.left else "")]
         for k in RANKING_FIGURES:
             row += [getattr(p.period, k), getattr(p.to_date, k)]
         rows.append([*row, p.rank_to_date])
@@ -230,7 +238,7 @@ def _attachment_titles(c: PeriodNoticeContent) -> list[str]:
 
 def _attachments(c: PeriodNoticeContent) -> list[Attachment]:
     rankings = [
-        (t("nt_subheading", n=ordinal(i), text=group_name(g)), ranking_table(c, g.id))
+        (t("nt_subheading", n=ordinal(i), text=group_heading(g)), ranking_table(c, g.id))
         for i, g in enumerate(c.report.groups, 1)
     ]
     parts: list[Sequence[tuple[str | None, Table]]] = [

@@ -15,11 +15,12 @@ from dataclasses import replace
 from govinfo.i18n import t
 from govinfo.render.export import xlsx_bytes
 from govinfo.render.groups import group_name
+from govinfo.render.letter import date_words
 from govinfo.render.period import period_words
 from govinfo.render.progress import Progress, each_made, no_progress
 from govinfo.render.score import explain_table
-from govinfo.render.statement import numbered_names, statement_page
-from govinfo.render.table import Cell, Column, Table
+from govinfo.render.statement import numbered_names, stacked, stacked_columns, statement_page
+from govinfo.render.table import Cell, Table
 from govinfo.reports.numbers import tidy
 from govinfo.reports.periodnotice import PeriodStatement
 
@@ -29,18 +30,28 @@ def _words(s: PeriodStatement) -> str:
 
 
 def heading_lines(s: PeriodStatement) -> list[str]:
+    """The point, its ranks and scores, and the days counted — in office words (no program is
+    named in a statement sent out); a period from 1 January says its figures once, since they
+    are those to date."""
     r = s.row
+    first = date_words(s.first)
+    from_january = s.first == dt.date(s.first.year, 1, 1)
     return [
         t("st_point", name=s.point.name),
         t(
-            "ps_ranks",
+            "ps_ranks_first" if from_january else "ps_ranks",
             group=group_name(s.group),
             rank=r.rank,
             rank_to_date=r.rank_to_date,
             score=tidy(r.period.score),
             score_to_date=tidy(r.to_date.score),
         ),
-        t("ps_span", first=s.first.isoformat(), to=s.to.isoformat(), year=s.first.year),
+        t(
+            "ps_span_first" if from_january else "ps_span",
+            first=first,
+            to=date_words(s.to),
+            year=s.first.year,
+        ),
     ]
 
 
@@ -50,22 +61,23 @@ def period_statement_table(s: PeriodStatement, *, narrow: bool = False) -> Table
     to-date score)."""
     table = explain_table(s.explain)
     columns = list(table.columns)
-    before = (s.first - dt.timedelta(days=1)).isoformat()
+    before = s.first - dt.timedelta(days=1)  # a date, as the events' dates: a date cell in a sheet
     rows: list[list[Cell]] = [
         [before, "", "", t("ps_brought_forward"), None, s.brought_forward],
         *([*r] for r in table.rows),
     ]
     total: list[Cell] = [t("ps_subtotal"), "", "", "", s.subtotal, s.brought_forward + s.subtotal]
     if narrow:
-        rows = [[r[0], "\n".join(str(c) for c in r[1:3] if c), *r[3:]] for r in rows]
+        rows = stacked(rows)
         total = [total[0], "", *total[3:]]
-        columns = [columns[0], Column("submission", t("st_col_item")), *columns[3:]]
+        columns = stacked_columns(columns)
     return replace(
         table,
         key="statement",
         name=s.point.short or s.point.name,
         columns=columns,
         rows=rows,
+        title=t("ps_sheet_title", name=s.point.name, id=s.point.id, period=_words(s)),
         styles=(None, *table.styles),
         total=total,
         footer=heading_lines(s)[1:],

@@ -19,11 +19,13 @@ from govinfo.render import docx as d
 from govinfo.render.docxtable import add_table
 from govinfo.render.export import xlsx_bytes
 from govinfo.render.groups import group_name
+from govinfo.render.letter import date_words
 from govinfo.render.progress import Progress, each_made, no_progress
 from govinfo.render.score import explain_table
-from govinfo.render.table import Column, Table
+from govinfo.render.table import Cell, Column, Table
 from govinfo.reports.notice import Statement
 from govinfo.reports.numbers import tidy
+from govinfo.text import escape
 
 STATEMENT_FORMATS = ("docx", "xlsx")
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
@@ -65,8 +67,7 @@ def statement_table(s: Statement, *, narrow: bool = False) -> Table:
     table = explain_table(s.explain)
     columns, rows = list(table.columns), [list(r) for r in table.rows]
     if narrow:
-        rows = [[r[0], "\n".join(str(c) for c in r[1:3] if c), *r[3:]] for r in rows]
-        columns = [columns[0], Column("submission", t("st_col_item")), *columns[3:]]
+        rows, columns = stacked(rows), stacked_columns(columns)
     rp = s.ranked
     return replace(
         table,
@@ -76,6 +77,20 @@ def statement_table(s: Statement, *, narrow: bool = False) -> Table:
         rows=rows,
         footer=[*_heading_lines(s)[1:], *table.footer],
     )
+
+
+def stacked(rows: Sequence[Sequence[Cell]]) -> list[list[Cell]]:
+    """``rows`` with the submission's id (column 1) above its title (column 2) in one cell:
+    two lines of a Word cell, each escaped as any table text is, joined by a real line break."""
+    return [
+        [r[0], "\n".join(escape(str(c), multiline=False) for c in r[1:3] if c), *r[3:]]
+        for r in rows
+    ]
+
+
+def stacked_columns(columns: Sequence[Column]) -> list[Column]:
+    """The columns of :func:`stacked` rows: 信息编号及标题, a column of two-line cells."""
+    return [columns[0], Column("submission", t("st_col_item"), lines=True), *columns[3:]]
 
 
 def _heading_lines(s: Statement) -> list[str]:
@@ -89,7 +104,7 @@ def _heading_lines(s: Statement) -> list[str]:
             group_rank=rp.group_rank,
             score=tidy(s.explain.score),
         ),
-        t("st_as_of", date=s.explain.as_of.isoformat()),
+        t("st_as_of", date=date_words(s.explain.as_of)),
     ]
 
 

@@ -5,8 +5,7 @@ Any command that prints rows (score, explain, overdue, points, report) describes
 once as a :class:`Table` (localised headers, typed cells, a style per row, a title and footer
 lines) for people, and as plain records (JSON keys and values, SPEC §3) for programs:
 
-* ``table``    — :func:`print_table`: rich's table layout drawn by govinfo, fitted to a terminal and
-  coloured per row there;
+* ``table``    — :func:`print_table`: rich's layout drawn by govinfo, fitted to a terminal, coloured;
 * ``markdown`` — :func:`~govinfo.render.formats.markdown_text`: a pipe table (tabulate, CJK-aware through wcwidth);
 * ``csv``      — :func:`~govinfo.render.formats.csv_text`: the JSON keys as header, UTF-8 without BOM;
 * ``json``     — :func:`~govinfo.render.formats.json_text`: the document, numbers as JSON numbers.
@@ -52,14 +51,15 @@ class ColumnKind(StrEnum):
 class Column:
     """``key`` names the column for code; ``header`` is what people read; ``kind`` says what
     its cells hold. Number columns, and text columns marked ``right`` (“12 天”), are
-    right-aligned. An ``optional`` column may be left out on a terminal too narrow for every
-    column (a note under the table names it; files and ``--format`` keep it)."""
+    right-aligned. An ``optional`` column may be left out on a too narrow terminal (a note
+    names it; files and ``--format`` keep it); a ``lines`` column keeps line breaks."""
 
     key: str
     header: str
     kind: ColumnKind = ColumnKind.TEXT
     right: bool = False
     optional: bool = False
+    lines: bool = False
 
     @property
     def numeric(self) -> bool:
@@ -90,15 +90,15 @@ class Table:
     name: str = ""
 
     def __post_init__(self) -> None:
-        # Every text a table holds passes the one escaping function, whatever the format
-        # (terminal, Markdown, CSV, xlsx): no control character from the data reaches a
-        # terminal or a file raw.
+        # Every text passes the one escaping function, whatever the format: no control character
+        # from the data reaches a terminal or a file raw (a line break only in a ``lines`` column).
         def cells(row: Sequence[Cell]) -> list[Cell]:
             if _printable(row):
                 return list(row)
+            lines = [c.lines for c in self.columns]
             return [
-                escape(c, multiline=False) if isinstance(c, str) and not c.isprintable() else c
-                for c in row
+                escape(c, multiline=i < len(lines) and lines[i]) if isinstance(c, str) else c
+                for i, c in enumerate(row)
             ]
 
         set_ = object.__setattr__

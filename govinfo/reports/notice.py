@@ -17,6 +17,9 @@ Readings:
 * ``issues`` counts the distinct (publication, issue) pairs that carried an adoption of the year.
 * Item lists are in date order, an item once per point it counts for; a secret title is
   :data:`~govinfo.reports.explain.SECRET_TITLE`.
+* 三、存在的问题 names no point that has left the network (``score`` status ``left`` at as-of:
+  retired, or disqualified by an earlier close-year): criticism goes to the points it can still
+  reach. The attachments list them as ``score`` does (``left`` holds their ids).
 """
 
 from __future__ import annotations
@@ -30,12 +33,13 @@ import msgspec
 from govinfo.model import Folder, Level, NoticeSettings, Point
 from govinfo.reports.explain import SECRET_TITLE, ExplainReport, explain_report
 from govinfo.reports.groups import GroupInfo, folder_groups, group_of
-from govinfo.reports.yearend import PointStats, YearEnd
-from govinfo.rules.annual import Standing, YearScore
+from govinfo.reports.yearend import NoteRow, PointStats, YearEnd
+from govinfo.rules.annual import Standing, Status, YearScore
 from govinfo.rules.events import (
     ADOPTION,
     EMERGENCY_LATE,
     INSTRUCTION,
+    OPINION_MISSING,
     RESEARCH_MISSING,
     SOLICITATION_MISSED,
 )
@@ -135,12 +139,15 @@ class NoticeContent(Letterhead, frozen=True, gc=False):
     totals: Totals
     groups: tuple[Group, ...]
     commended: tuple[RankedPoint, ...]  # ranking order
+    passed_over: tuple[NoteRow, ...]  # ranked high enough, not commended: why (SPEC §2)
+    left: frozenset[str]  # the ids of the points that had left the network by as-of
     disqualified: tuple[RankedPoint, ...]
     at_risk: tuple[RankedPoint, ...]  # before the year's end, instead of outcomes
     zero_submitted: tuple[Point, ...]
     zero_adopted: tuple[Point, ...]
     solicitations_missed: tuple[Shortfall, ...]
     research_missing: tuple[Shortfall, ...]
+    opinion_missing: tuple[Shortfall, ...]
     emergency_late: tuple[Shortfall, ...]
     adopted_items: tuple[AdoptedItem, ...]
     instructed_items: tuple[InstructedItem, ...]
@@ -208,7 +215,10 @@ def notice_content(
     groups = ranked_points(folder, ye)
     by_id = {rp.point.id: rp for g in groups for rp in g.points}
     standings = result.standings
-    points = [s.point for s in standings]
+    left = frozenset(s.point.id for s in standings if s.status is Status.LEFT)
+    # the points 三、存在的问题 may name: those still in the network
+    named = [s for s in standings if s.point.id not in left]
+    points = [s.point for s in named]
     rows = ye.ranking.rows
 
     subs = {s.id: s for s in folder.submissions}
@@ -286,14 +296,15 @@ def notice_content(
         totals=totals,
         groups=groups,
         commended=tuple(by_id[r.point.id] for r in ye.commended),
+        passed_over=ye.passed_over,
+        left=left,
         disqualified=tuple(by_id[r.point.id] for r in ye.disqualified),
-        at_risk=tuple(by_id[r.point.id] for r in ye.at_risk),
-        zero_submitted=tuple(s.point for s in standings if s.counts.submitted == 0),
-        zero_adopted=tuple(
-            s.point for s in standings if s.counts.submitted and s.counts.adopted == 0
-        ),
+        at_risk=tuple(by_id[r.point.id] for r in ye.at_risk if r.point.id not in left),
+        zero_submitted=tuple(s.point for s in named if s.counts.submitted == 0),
+        zero_adopted=tuple(s.point for s in named if s.counts.submitted and s.counts.adopted == 0),
         solicitations_missed=shortfalls(result, points, SOLICITATION_MISSED),
         research_missing=shortfalls(result, points, RESEARCH_MISSING),
+        opinion_missing=shortfalls(result, points, OPINION_MISSING),
         emergency_late=shortfalls(result, points, EMERGENCY_LATE),
         adopted_items=tuple(adopted),
         instructed_items=tuple(instructed),

@@ -16,6 +16,9 @@ Readings:
 * **Problems** are what is dated in the period: 零报送/零采用 from the period's figures (the
   report's ``silent``), and the deductions of the scoring at TO dated FROM..TO — 约稿 missed,
   research quarters and opinion months missing (dated on their due day), late emergency reports.
+  A point that has left the network by TO (``score`` status ``left``: retired, or disqualified
+  by close-year) is named in none of them — the report lists it, as ``score`` does, and the
+  attachments mark it (``left``), but the notice criticises only the points it can reach.
 * **Statements**: a point's scoring events dated in the period as ``explain`` lists them, the
   running total carried from the year's start (``brought_forward`` is the total before FROM),
   so that the last total is the to-date score.
@@ -34,7 +37,7 @@ from govinfo.reports.groups import GroupInfo
 from govinfo.reports.notice import Letterhead, Shortfall, document_number, shortfalls
 from govinfo.reports.period import PeriodPoint, PeriodReport
 from govinfo.reports.yearend import year_end
-from govinfo.rules.annual import YearScore
+from govinfo.rules.annual import Status, YearScore
 from govinfo.rules.events import (
     EMERGENCY_LATE,
     OPINION_MISSING,
@@ -52,6 +55,7 @@ class PeriodNoticeContent(Letterhead, frozen=True, gc=False):
     commend_top: int
     commended: tuple[PeriodPoint, ...]  # group order, then period rank
     final: bool  # the year is over and scored: outcomes instead of points at risk
+    left: frozenset[str]  # the ids of the listed points that had left the network by TO
     disqualify_below: Decimal
     disqualified: tuple[PeriodPoint, ...]
     at_risk: tuple[PeriodPoint, ...]
@@ -90,7 +94,9 @@ def period_notice_content(
     ye = year_end(folder, at_to)
     by_id = {p.id: p for p in report.points}
     full = {p.id: p for p in folder.points}
-    listed = [full[p.id] for p in report.points]
+    left = frozenset(s.point.id for s in at_to.standings if s.status is Status.LEFT)
+    named = [p for p in report.points if p.id not in left]  # the points problems may name
+    listed = [full[p.id] for p in named]
     span = (report.first, report.to)
     return PeriodNoticeContent(
         report=report,
@@ -103,13 +109,14 @@ def period_notice_content(
             p for p in report.points if p.rank <= PERIOD_COMMEND_TOP and p.period.score > ZERO
         ),
         final=ye.final,
+        left=left,
         disqualify_below=ye.disqualify_below,
         disqualified=tuple(by_id[r.point.id] for r in ye.disqualified if r.point.id in by_id),
-        at_risk=tuple(by_id[r.point.id] for r in ye.at_risk if r.point.id in by_id),
-        zero_submitted=tuple(p for p in report.points if p.period.submitted == 0),
-        zero_adopted=tuple(
-            p for p in report.points if p.period.submitted and p.period.adopted == 0
+        at_risk=tuple(
+            by_id[r.point.id] for r in ye.at_risk if r.point.id in by_id and r.point.id not in left
         ),
+        zero_submitted=tuple(p for p in named if p.period.submitted == 0),
+        zero_adopted=tuple(p for p in named if p.period.submitted and p.period.adopted == 0),
         solicitations_missed=shortfalls(at_to, listed, SOLICITATION_MISSED, span),
         research_missing=shortfalls(at_to, listed, RESEARCH_MISSING, span),
         opinion_missing=shortfalls(at_to, listed, OPINION_MISSING, span),

@@ -148,16 +148,25 @@ def test_names_scores_and_numbers_agree_with_score(made: dict[str, object]) -> N
         total = [c.text for c in table.rows[-1].cells]
         assert total[2] == "合计"
         assert int(total[4]) == sum(int(r.cells[4].text) for r in body)
-    assert seen == {r["name"]: (r["rank"], Decimal(str(r["score"])), r["submitted"]) for r in rows}
+    # a point that has left the network is listed as score lists it, marked 已退出
+    assert seen == {
+        r["name"] + ("（已退出）" if r["status"] == "left" else ""): (
+            r["rank"],
+            Decimal(str(r["score"])),
+            r["submitted"],
+        )
+        for r in rows
+    }
+    assert any(r["status"] == "left" for r in rows)
 
 
 def test_the_adoptions_sentence_adds_up(made: dict[str, object]) -> None:
-    # 被采用N条次，其中国办a、省办b: an item adopted at both levels is one of the N and counts at
+    # 被采用N条，其中国办a、省办b: an item adopted at both levels is one of the N and counts at
     # each level, so the sentence says how many did (c) and a + b - c == N for the reader
     text = _text(Document(str(made["notice"])))
     found = re.search(
-        r"被采用(\d+)条次，其中被国务院办公厅采用(\d+)条次、被省政府办公厅采用(\d+)条次"
-        r"(?:（(\d+)条次被两级同时采用，分别计入）)?；",
+        r"被采用(\d+)条，其中被国务院办公厅采用(\d+)条、被省政府办公厅采用(\d+)条"
+        r"(?:（(\d+)条被两级同时采用，分别计入）)?；",
         text,
     )
     assert found is not None, text[:600]
@@ -472,10 +481,10 @@ def _march(national: bool) -> str:
     [
         (
             True,
-            "被采用2条次，其中被国务院办公厅采用1条次、被省政府办公厅采用2条次"
-            "（1条次被两级同时采用，分别计入）；",
+            "被采用2条，其中被国务院办公厅采用1条、被省政府办公厅采用2条"
+            "（1条被两级同时采用，分别计入）；",
         ),
-        (False, "被采用2条次，其中被国务院办公厅采用0条次、被省政府办公厅采用2条次；"),
+        (False, "被采用2条，其中被国务院办公厅采用0条、被省政府办公厅采用2条；"),
     ],
 )
 def test_an_item_adopted_at_both_levels_is_named_in_the_sentence(

@@ -85,10 +85,9 @@ def test_overview_says_the_period_and_to_date_totals(made: dict[str, Any]) -> No
         f"全省{n}个信息直报点共报送政务信息{now['submitted']}条（累计{sofar['submitted']}条）"
         in text
     )
-    assert f"被采用{now['adopted']}条次（累计{sofar['adopted']}条次）" in text
+    assert f"被采用{now['adopted']}条（累计{sofar['adopted']}条）" in text
     assert (
-        f"国务院办公厅采用{now['national_adopted']}条次（累计{sofar['national_adopted']}条次）"
-        in text
+        f"国务院办公厅采用{now['national_adopted']}条（累计{sofar['national_adopted']}条）" in text
     )
     assert f"领导批示{now['instructions']}件次（累计{sofar['instructions']}件次）" in text
     score = Decimal(str(now["score"])).normalize()

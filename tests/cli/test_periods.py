@@ -240,7 +240,7 @@ def test_to_date_is_exactly_score_as_of_to(
 def test_a_period_not_over_says_so(runner: CliRunner) -> None:
     code, out, err = run(runner, SAMPLE, "report", "2003-08", "--as-of", "2003-08-20")
     assert code == 0, err
-    assert "2003-08 尚未结束，数据截至 2003-08-20" in out
+    assert "2003年8月尚未结束，数据截至 2003-08-20" in out  # the period in words, not 2003-08
     doc = as_json(
         run(runner, SAMPLE, "report", "2003-08", "--as-of", "2003-08-20", "--format", "json")[1]
     )
