@@ -7,6 +7,7 @@ from ``random.Random`` seeded by the given seed, never from the clock or the glo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import random
@@ -21,6 +22,7 @@ from govinfo.demo.plan import (
     RuleInfo,
     Scenario,
 )
+from govinfo.model import Tier
 
 PROVINCE = "示范省"
 OFFICE = "示范省人民政府办公厅"
@@ -206,6 +208,22 @@ def _points(rng: random.Random, n: int, first_year: int, years: int) -> list[Poi
                 instr=rng.uniform(0.3, 1.0),
             )
         )
+    return _every_year_held(plans, first_year, years)
+
+
+def _every_year_held(plans: list[PointPlan], first_year: int, years: int) -> list[PointPlan]:
+    """``plans``, with the first point kept in the network throughout when some year of the
+    folder would have no point holding a day of it (a small folder whose points all left, or
+    came later): such a year would have no submission at all."""
+    for year in range(first_year, first_year + years):
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if not any(p.model.holds_some_day(Tier.PROVINCIAL, first, last) for p in plans):
+            keep = plans[0]
+            national = tuple(ev for ev in keep.history if ev.get("tier") == "national")
+            admitted = {"date": dt.date(first_year - 2, 1, 1), "event": "admitted"}
+            history = tuple(sorted((*national, admitted), key=lambda ev: str(ev["date"])))
+            plans[0] = dataclasses.replace(keep, history=history)
+            break
     return plans
 
 

@@ -467,6 +467,7 @@ def test_small_scale_smoke(tmp_path: Path) -> None:
     years=st.integers(1, 2),
 )
 @example(seed=27094, points=1, submissions=1, years=1)  # its one point retired before the year
+@example(seed=851181, points=1, submissions=1, years=2)  # … and left in the first of two years
 def test_any_generated_folder_follows_the_spec(
     tmp_path_factory: pytest.TempPathFactory, seed: int, points: int, submissions: int, years: int
 ) -> None:
