@@ -22,7 +22,8 @@ from govinfo.store.journal import (
     remove_journal,
     sha,
 )
-from govinfo.store.place import Place
+from govinfo.store.lock import LockBusy, hold_lock
+from govinfo.store.place import LOCK_NAME, Place
 from govinfo.store.rootmark import belongs_here, read_mark, remove_mark, set_aside_path
 
 
@@ -205,33 +206,47 @@ def _set_aside(place: Place, manifest: Mapping[str, Any]) -> str:
 
 def _moved_here(place: Place) -> list[str]:
     """The interrupted write of a folder moved here after it (its mark names a journal kept
-    for another path): taken over and finished or undone here — unless the folder it was made
-    for still holds the same mark at its old path (this one is a copy): then nothing is done
-    and the clerk is told to run govinfo there first. A mark whose journal is gone is stale (a
-    crash before the journal was written): removed."""
+    for another path): taken over and finished or undone here, holding that journal's lock —
+    unless the folder it was made for still holds the same mark at its old path (this one is a
+    copy): then nothing is done and the clerk is told to run govinfo there first.
+
+    A mark naming this folder's own journal, which is gone, is stale (a kill before the journal
+    was written): removed — this run holds the lock every write to the folder from here takes.
+    A mark whose journal is not here, or is another user's for this very folder, is a write
+    made elsewhere (in flight or interrupted there): left alone, and pending here."""
     mark = read_mark(place.root)
     if mark is None:
         return []
     journal = Path(mark["journal"])
-    found: tuple[Path, dict[str, Any]] | None = None
-    if journal != place.journal_path:
-        for candidate in (journal, set_aside_path(journal, mark["token"])):
-            manifest = read_journal_at(candidate)
-            recorded = manifest.get("root") if manifest is not None else None
-            token = recorded.get("token") if isinstance(recorded, dict) else None
-            if manifest is not None and token == mark["token"]:  # never a journal without one
-                found = (candidate, manifest)
-                break
-    if found is None:
+    if journal == place.journal_path:
         remove_mark(place.root)
         return []
+    found: tuple[Path, dict[str, Any]] | None = None
+    for candidate in (journal, set_aside_path(journal, mark["token"])):
+        manifest = read_journal_at(candidate)
+        recorded = manifest.get("root") if manifest is not None else None
+        token = recorded.get("token") if isinstance(recorded, dict) else None
+        if manifest is not None and token == mark["token"]:  # never a journal without one
+            found = (candidate, manifest)
+            break
+    old = Path(str(found[1]["root"].get("path", ""))) if found is not None else None
+    if found is None or old == place.root:
+        raise PendingWrite(t("journal_elsewhere", mark=place.mark_path, journal=journal))
     candidate, manifest = found
-    old = Path(str(manifest["root"].get("path", "")))
-    if old != place.root and (read_mark(old) or {}).get("token") == mark["token"]:
+    assert old is not None
+    if (read_mark(old) or {}).get("token") == mark["token"]:
         raise PendingWrite(
             t("journal_copy_of", old=old, message=manifest.get("message", ""), path=candidate)
         )
-    place.state_dir.mkdir(parents=True, exist_ok=True)
-    os.replace(candidate, place.journal_path)
-    fsync_dirs([place.state_dir, candidate.parent])
+    # A writer still at work on the old place holds its lock (LockBusy: the folder is read as
+    # it is); a lock that cannot even be taken there leaves the write pending too.
+    try:
+        with hold_lock(candidate.parent / LOCK_NAME, command="govinfo (recovery)", wait=0):
+            place.state_dir.mkdir(parents=True, exist_ok=True)
+            os.replace(candidate, place.journal_path)
+            fsync_dirs([place.state_dir, candidate.parent])
+    except LockBusy:
+        raise
+    except GovinfoError as err:
+        raise PendingWrite(err.message) from None
     return [t("journal_moved_here", old=old), *_recover(place)]

@@ -21,22 +21,28 @@ loader never lists it.
 
 A folder that holds a mark naming a journal other than its own was moved (or copied) during an
 unfinished write: the journal is found through the mark and, when the folder it was made for is
-gone from its old path, taken over — the write is finished or undone where the folder is now.
+gone from its old path and no process holds that journal's lock, taken over — the write is
+finished or undone where the folder is now. A mark whose journal is not on this computer, or is
+another user's for this very folder, belongs to a write made elsewhere, in flight or interrupted
+there: it is left alone, the folder is read as it is, and nothing is written here until that
+write is finished where it was made.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import Any
 
 from govinfo.regular import read_regular
 from govinfo.store.atomic import atomic_write, fsync_dirs
-from govinfo.store.place import MARK_NAME
+from govinfo.store.place import JOURNAL_NAME, MARK_NAME
 
 MAX_MARK_BYTES = 1 << 16
+_TOKEN = re.compile(r"[0-9a-f]{32}")
 
 
 def mark_path(root: Path) -> Path:
@@ -68,6 +74,12 @@ def read_mark(root: Path) -> dict[str, str] | None:
         return None
     if not isinstance(body, dict) or not all(
         isinstance(body.get(k), str) for k in ("token", "journal", "root")
+    ):
+        return None
+    # as leave_mark writes one: anything else (a damaged or hand-made file) names no journal
+    journal = Path(body["journal"])
+    if not (
+        _TOKEN.fullmatch(body["token"]) and journal.is_absolute() and journal.name == JOURNAL_NAME
     ):
         return None
     return {k: str(body[k]) for k in ("token", "journal", "root")}
