@@ -1019,8 +1019,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this data folder was moved here from {old} after a write to it was interrupted: that write is taken up here",
     ),
     "journal_elsewhere": (
-        "数据目录中有一次写入的标记 {mark}，但它的日志 {journal} 不在本机的这个位置：可能另一台电脑或另一个用户正在写入这个文件夹，或那次写入在那里中断了。本次按文件夹现状读取，在那次写入完成之前不能在这里写入；请在那台电脑上（或以那个用户）运行一次 govinfo 完成它",
-        "the data folder holds the mark {mark} of a write whose journal {journal} is not here: another computer or user may be writing to this folder, or that write was interrupted there. The folder is read as it is, and nothing can be written here until that write is finished: run govinfo once there (or as that user) to finish it",
+        "数据目录中有一次写入的标记 {mark}，但它的日志 {journal} 不在本机的这个位置：可能另一台电脑或另一个用户正在写入这个文件夹，或那次写入在那里中断了。本次按文件夹现状读取，在那次写入完成之前不能在这里写入；请在那台电脑上（或以那个用户）运行一次 govinfo 完成它。若那次写入已经完成，或这个文件夹是中断后复制的副本，请核对文件后删除 {mark}",
+        "the data folder holds the mark {mark} of a write whose journal {journal} is not here: another computer or user may be writing to this folder, or that write was interrupted there. The folder is read as it is, and nothing can be written here until that write is finished: run govinfo once there (or as that user) to finish it. If that write was finished, or this folder is a copy taken after the interruption, check its files and delete {mark}",
     ),
     "journal_copy_of": (
         "此数据目录是 {old} 在一次写入（{message}）中断时的副本，而 {old} 仍在：请先在 {old} 运行任一 govinfo 命令完成或撤销那次写入；在此之前，此目录按现状读取、不写入（写入日志：{path}）",

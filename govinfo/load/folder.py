@@ -251,7 +251,7 @@ def scan_folder(
         got = _collect(base)
         problems = got.problems + _folder_problems(base, source)
         problems += group_problems(settings, got.points)
-        checker = _checked(got, base)
+        checker = _checked(got, base, source)
         folder = _folder_of(settings, got, ())
         records = got.records
         files = len(base)
@@ -358,15 +358,23 @@ def _folder_of(settings: Settings, got: _Collected, years: Collection[int] | Non
     )
 
 
-def _checked(got: _Collected, parsed: list[ParsedFile]) -> CrossCheck:
+# The top folders whose files are of one kind (the kind is the folder's name).
+_LISTED_KINDS = frozenset({"rules", "solicitations", "adjustments", "submissions"})
+
+
+def _checked(got: _Collected, parsed: list[ParsedFile], source: object) -> CrossCheck:
     """The cross-file check of the registry, rules, solicitations and adjustments ``got`` from
-    ``parsed``, with ``parsed``'s files (submissions among them) added."""
+    ``parsed``, with ``parsed``'s files (submissions among them) added. A folder that could
+    not be listed counts as a broken file of its kind: what its files would define is not
+    known, so a reference to it is no error of its own (one unreadable ``rules/`` is one
+    problem, not one at every submission)."""
+    unlisted = {path.split("/", 1)[0] for path, _err in getattr(source, "unreadable", ())}
     checker = CrossCheck(
         got.points,
         got.rule_sets,
         got.solicitations,
         got.adjustments,
-        broken=broken(parsed),
+        broken=broken(parsed) | (unlisted & _LISTED_KINDS),
         files=parsed,
     )
     for pf in parsed:
@@ -381,7 +389,7 @@ def _assemble(
     problems = (
         got.problems + _folder_problems(parsed, source) + group_problems(settings, got.points)
     )
-    checker = _checked(got, parsed)
+    checker = _checked(got, parsed, source)
     problems.extend(checker.finish(full=years is None))
     problems.sort(key=Problem.sort_key)
     return LoadResult(problems, len(parsed), got.records, _folder_of(settings, got, years), source)

@@ -112,3 +112,18 @@ def test_an_unreadable_month_file_in_a_year_parsed_by_workers(tmp_path: Path) ->
     assert f"{rel}:1:1: error: cannot be read: Permission denied" in text
     assert "1 error," in text
     assert "Traceback" not in text
+
+
+@pytest.mark.parametrize("folder", ["rules", "solicitations", "submissions/2003/siping"])
+def test_an_unreadable_folder_is_one_error_not_one_at_every_reference(
+    tmp_path: Path, folder: str
+) -> None:
+    """What an unreadable folder's files would define is not known: references to it are not
+    judged (an unreadable ``rules/`` once gave an error at every submission of the sample)."""
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE, root)
+    (root / folder).chmod(0)
+    code, text = run(root, "check")
+    assert code == 1, text
+    assert f"{folder}:1:1: error: cannot be read: Permission denied" in text
+    assert ": 1 error," in text, text[-2000:]
