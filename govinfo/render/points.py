@@ -69,8 +69,8 @@ def list_table(states: list[PointState], labels: dict[str, str], day: dt.date) -
         Column("short", t("pt_col_short")),
         Column("name", t("pt_col_name")),
         Column("kind", t("col_kind")),
-        Column("parent", t("pt_col_parent")),
-        Column("tiers", t("pt_col_tiers")),
+        Column("parent", t("pt_col_parent"), optional=True),  # gives way on a narrow terminal
+        Column("tiers", t("pt_col_tiers"), optional=True),  # today's state says the same
         Column("state", t("pt_col_state")),
     ]
     rows = [

@@ -127,6 +127,20 @@ def test_score_names_stay_readable_and_kind_gives_way(data: Path, lang: str, col
         assert f"{p['score']:.2f}" in screen, p
 
 
+@pytest.mark.parametrize(("lang", "columns"), [("zh", 60), ("en", 60), ("en", 70)])
+def test_points_list_gives_way_with_parent_and_tiers(data: Path, lang: str, columns: int) -> None:
+    """`points list` at 60–70 columns: 上级 and 级别 (which today's state restates) give way,
+    named in the note; no heading is broken inside a word, every id shows whole."""
+    screen = in_terminal(["--lang", lang, "points", "list"], columns, data)
+    lines = shown(screen, columns)
+    assert any(line.startswith(RULE * 20) for line in lines), screen  # a table, not blocks
+    parent, tiers = {"zh": ("上级", "级别"), "en": ("parent", "tiers")}[lang]
+    assert note_of(screen, lang).startswith(f"{LEFT_OUT[lang]}{parent}"), screen
+    assert tiers in note_of(screen, lang), screen
+    for p in machine(data, "points", "list")["points"]:
+        assert re.search(rf"^{re.escape(p['id'])} ", screen, re.MULTILINE), (p["id"], screen)
+
+
 def test_score_where_every_column_fits_leaves_nothing_out(data: Path) -> None:
     """At 100 columns the whole ranking shows: 类别 too, and no note."""
     screen = in_terminal(["score", "2003"], 100, data)
