@@ -974,6 +974,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "拒绝写入 {path}：路径经过符号链接",
         "refused to write {path}: the path passes through a symbolic link",
     ),
+    "lock_waiting": (
+        "另一个 govinfo 正在写入这个数据目录（进程 {pid}：{command}），等它完成后再写入……",
+        "another govinfo is writing to this data folder (process {pid}: {command}); waiting for it to finish…",
+    ),
     "lock_busy": (
         "数据目录正被另一个 govinfo 写入（进程 {pid}，主机 {host}，命令“{command}”，开始于 {started}）；请稍后再试。锁文件：{path}",
         "the data folder is being written by another govinfo (pid {pid} on {host}, “{command}”, started {started}); try again later. Lock file: {path}",

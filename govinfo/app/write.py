@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from govinfo.i18n import t
 from govinfo.load import load_folder, prelist
 from govinfo.load.folder import ParseCacheLike
 from govinfo.load.records import ParsedFile
@@ -97,7 +98,11 @@ def folder_writer(root: Path, command: str | None, note: Callable[[str], None]) 
     global _writers_opened
     _writers_opened += 1
     prelist.forget()  # the folder listed at start-up is not the folder after this write
-    with open_writer(root, command=command) as writer:
+
+    def waiting(holder: dict[str, object]) -> None:
+        note(t("lock_waiting", pid=holder.get("pid", "?"), command=holder.get("command", "?")))
+
+    with open_writer(root, command=command, waiting=waiting) as writer:
         for line in writer.recovered:
             note(line)
         yield writer

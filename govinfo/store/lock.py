@@ -14,7 +14,7 @@ import os
 import socket
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from govinfo import settings
@@ -94,12 +94,23 @@ def read_holder(path: Path) -> dict[str, object]:
     return info if isinstance(info, dict) else {}
 
 
+# Told the lock's holder once, when a wait for it begins.
+Waiting = Callable[[dict[str, object]], None] | None
+
+
 @contextlib.contextmanager
-def hold_lock(path: Path, *, command: str, wait: float | None = None) -> Iterator[None]:
+def hold_lock(
+    path: Path,
+    *,
+    command: str,
+    wait: float | None = None,
+    waiting: Waiting = None,
+) -> Iterator[None]:
     """Hold the lock at ``path`` for the ``with`` block.
 
     Waits up to ``wait`` seconds (default :func:`wait_seconds`) for another holder to finish,
-    then raises :class:`GovinfoError` naming the holder.
+    then raises :class:`GovinfoError` naming the holder; ``waiting`` is told the holder once,
+    when the wait begins (so that the clerk hears why nothing happens).
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -110,7 +121,11 @@ def hold_lock(path: Path, *, command: str, wait: float | None = None) -> Iterato
         ) from None
     try:
         deadline = time.monotonic() + (wait_seconds() if wait is None else wait)
+        told = False
         while not _try_lock(fd):
+            if not told and waiting is not None and time.monotonic() < deadline:
+                waiting(read_holder(path))
+                told = True
             if time.monotonic() >= deadline:
                 info = read_holder(path)
                 raise LockBusy(

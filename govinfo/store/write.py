@@ -90,7 +90,7 @@ from govinfo.store.journal import (
     sha,
     write_journal,
 )
-from govinfo.store.lock import hold_lock
+from govinfo.store.lock import Waiting, hold_lock
 from govinfo.store.place import Place, has_pending, locate
 from govinfo.store.recovery import (
     JournalCommitFailed,
@@ -399,12 +399,12 @@ def _command_line() -> str:
 
 @contextlib.contextmanager
 def open_writer(
-    root: Path, *, command: str | None = None, wait: float | None = None
+    root: Path, *, command: str | None = None, wait: float | None = None, waiting: Waiting = None
 ) -> Iterator[Writer]:
-    """Hold the data folder's write lock for the ``with`` block, after finishing or undoing any
-    interrupted write (its one-line notes are in ``Writer.recovered``)."""
+    """Hold the data folder's write lock for the ``with`` block (``waiting``: see hold_lock),
+    after finishing or undoing any interrupted write (its notes in ``Writer.recovered``)."""
     place = locate(root)
-    with hold_lock(place.lock_path, command=command or _command_line(), wait=wait):
+    with hold_lock(place.lock_path, command=command or _command_line(), wait=wait, waiting=waiting):
         writer = Writer(place)
         writer.recovered = recover_locked(place)
         yield writer

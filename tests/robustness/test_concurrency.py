@@ -113,6 +113,11 @@ def test_second_writer_refuses_naming_the_holder_or_waits_for_it(
         release(holder)
     _out, err = waiter.communicate(timeout=60)
     assert waiter.returncode == 0, err
+    # while it waited, it said so, naming the holder (a silent wait looks like a hang)
+    assert (
+        f"another govinfo is writing to this data folder (process {holder.pid}: govinfo import "
+        "八月.xlsx); waiting for it to finish" in err
+    )
     assert commits(folder) == 2
     assert status(folder) == ""
 
