@@ -79,3 +79,20 @@ def complete_year(ctx: Any, incomplete: str) -> list[str]:
         return sorted(years, reverse=True)
     except Exception:  # see the module docstring
         return []
+
+
+def complete_period(ctx: Any, incomplete: str) -> list[str]:
+    """The periods of the years that have a folder under ``submissions/``: the year itself
+    until more is typed, then its halves, quarters and months (``2003`` → ``2003H1`` …
+    ``2003Q4``, ``2003-01`` … ``2003-12``)."""
+    try:
+        years = complete_year(ctx, incomplete[:4])
+        if len(incomplete) < 4:
+            return years
+        out: list[str] = []
+        for year in years:
+            out += [year, f"{year}H1", f"{year}H2", *(f"{year}Q{q}" for q in range(1, 5))]
+            out += [f"{year}-{m:02d}" for m in range(1, 13)]
+        return [p for p in out if p.startswith(incomplete)]
+    except Exception:  # see the module docstring
+        return []

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govinfo.cli import common
+from govinfo.cli.complete import complete_period
 
 if TYPE_CHECKING:
     from govinfo.app.notice import NoticeOptions
@@ -33,6 +34,7 @@ def report(
             metavar="PERIOD",
             help="A year (2003), a half (2003H1, 2003H2), a quarter (2003Q1 … 2003Q4) or a "
             "month (2003-08).",
+            autocompletion=complete_period,
         ),
     ],
     as_of: common.AsOfOpt = None,

@@ -3,6 +3,7 @@ fish scripts set), on a real folder: commands, options, point ids and short name
 
 from __future__ import annotations
 
+import re
 import shlex
 import subprocess
 from pathlib import Path
@@ -14,6 +15,7 @@ from govinfo.cli.main import app
 from tests.support.cli import cli, cli_args, cli_env
 from tests.support.folders import MakeFolder
 
+PERIOD = re.compile(r"(?<![\w-])\d{4}(?:H[12]|Q[1-4]|-\d{2})?(?![\w-])")
 SUB = "- id: {pid}-{year}-0001\n  date: {year}-08-14\n  title: 调研\n  category: research\n"
 
 
@@ -56,6 +58,14 @@ def test_commands_points_and_years(runner: CliRunner, root: Path, shell: str) ->
     assert "2003" in years
     assert "2002" in years
     assert "--as-of" in complete(runner, shell, "govinfo score 2003 --a", env)
+    periods = PERIOD.findall(complete(runner, shell, "govinfo report 2003", env))
+    assert {"2003", "2003H1", "2003Q4", "2003-08"} <= set(periods)
+    assert not any(p.startswith("2002") for p in periods)
+    quarters = PERIOD.findall(complete(runner, shell, "govinfo report 2003Q", env))
+    assert quarters == [f"2003Q{q}" for q in range(1, 5)]
+    assert {"2002", "2003"} <= set(
+        PERIOD.findall(complete(runner, shell, "govinfo report 20", env))
+    )
 
 
 def test_data_given_on_the_line_before_or_after(runner: CliRunner, root: Path) -> None:
