@@ -1609,6 +1609,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pt_show_title": ("{name}（{id}）", "{name} ({id})"),
     "pt_history_title": ("历史记录", "History"),
+    "pt_no_years": (
+        "尚无年度得分：入列以来还没有报送信息的年度",
+        "no years yet: no year since the point was registered has submissions",
+    ),
     "pt_years_title": ("历年得分", "Scores by year"),
     "pt_bad_id": (
         "编号 {id} 无效：须为小写字母开头、共 2–40 个小写字母、数字或 -（{pattern}），且不能是 con、nul、com1 等设备名",

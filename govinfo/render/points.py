@@ -208,4 +208,5 @@ def years_table(rows: list[YearRow]) -> Table:
             status = status_words(r.status, r.at_risk, r.passed_over)
             out.append((year, r.rank, r.score, r.submitted, r.adopted, status, as_of))
     title = t("pt_years_title")
-    return Table(columns=columns, rows=out, title=title, key="years", name=title)
+    footer = () if out else (t("pt_no_years"),)
+    return Table(columns=columns, rows=out, title=title, key="years", name=title, footer=footer)

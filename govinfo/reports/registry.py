@@ -90,7 +90,8 @@ def years_on_record(folder: Folder) -> list[int]:
 
 def point_years(folder: Folder, point: Point, today: dt.date) -> list[YearRow]:
     """``point``'s rank, score and status in every year on record (as of its last day, or
-    today for the running year), from the same scoring as ``govinfo score``."""
+    today for the running year), from the same scoring as ``govinfo score``; a year before
+    the point's history begins is not its year (it was not yet in the registry)."""
     rows = []
     for year in years_on_record(folder):
         as_of = default_as_of(year, today)
@@ -101,7 +102,8 @@ def point_years(folder: Folder, point: Point, today: dt.date) -> list[YearRow]:
             continue
         s = result.standing_of(point.id)
         if s is None:
-            rows.append(YearRow(year, as_of))
+            if any(ev.date.year <= year for ev in point.history):  # else: not yet registered
+                rows.append(YearRow(year, as_of))
             continue
         rows.append(
             YearRow(

@@ -100,6 +100,22 @@ def test_show_gives_contact_history_and_scores(runner: CliRunner, data: Path) ->
     assert run(runner, data, "points", "show", "nowhere")[0] == 1
 
 
+def test_show_lists_no_year_before_the_point_was_registered(
+    runner: CliRunner, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A point registered after the folder's years on record has none of them: 历年得分 says
+    so rather than list them all as 未参评."""
+    monkeypatch.setenv("GOVINFO_TODAY", "2004-01-15")
+    code, _, err = run(
+        runner, data, "points", "add", "xinxian", "--name", "新县人民政府办公室", "--kind", "county"
+    )
+    assert code == 0, err
+    code, out, err = run(runner, data, "points", "show", "xinxian")
+    assert code == 0, err
+    assert "未参评" not in out
+    assert "尚无年度得分：入列以来还没有报送信息的年度" in out
+
+
 # --- writing ------------------------------------------------------------------------------------
 
 
