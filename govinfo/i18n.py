@@ -411,15 +411,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "point {id}: history is not in date order",
     ),
     "history_idle_same_day": (
-        "直报点 {id} 已于 {date} {left}（{tier}），同一天的这条恢复仍按未持有计，不起任何作用：恢复日期须晚于退出日期，请核对后改正或删除",
+        "直报点 {id} 已于 {date} {left}（{tier}），同一天的这条{event}记录（event: {event_value}）仍按未持有计，不起任何作用：{event}日期须晚于{left}日期，请核对后改正或删除",
         "point {id} left the {tier} tier on {date} ({left}); a return on the same day still leaves the tier not held, so this event changes nothing: date the return after the leaving, or delete it",
     ),
     "history_idle_held": (
-        "直报点 {id} 在 {date} 已持有 {tier} 级别，这条 {event} 记录不起任何作用；请核对后改正或删除",
+        "直报点 {id} 在 {date} 已是{tier}，这条{event}记录（event: {event_value}）不起任何作用；请核对后改正或删除",
         "point {id} already holds the {tier} tier on {date}: this {event} event changes nothing; correct or delete it",
     ),
     "history_idle_not_held": (
-        "直报点 {id} 在 {date} 并不持有 {tier} 级别，这条 {event} 记录不起任何作用；请核对后改正或删除",
+        "直报点 {id} 在 {date} 不是{tier}，这条{event}记录（event: {event_value}）不起任何作用；请核对后改正或删除",
         "point {id} does not hold the {tier} tier on {date}: this {event} event changes nothing; correct or delete it",
     ),
     "parent_not_county": (
