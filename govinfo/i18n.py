@@ -1763,6 +1763,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{notes}，其后的直报点依次递补。",
         "{notes}; the points ranked next take their places.",
     ),
+    "nt_passed_over_note": (
+        "{name}（第{rank}名，{score}分）因{why}，不参加优秀评定",
+        "{name} (rank {rank}, score {score}) is not eligible for commendation: {why}",
+    ),
     "nt_passed_over_sep": ("；", "; "),
     "nt_left_mark": ("（已退出）", " (left)"),
     "nt_interim": (
