@@ -1861,6 +1861,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it is an old Word document (.doc); save it as .docx in Word",
     ),
     "nt_template_not_word": ("不是 Word 文档（.docx）", "not a Word document (.docx)"),
+    "nt_template_is_xls": (
+        "是旧版 Excel 工作簿（.xls），不是 Word 文档（.docx）",
+        "it is an old Excel workbook (.xls), not a Word document (.docx)",
+    ),
+    "nt_template_is_ppt": (
+        "是旧版 PowerPoint 演示文稿（.ppt），不是 Word 文档（.docx）",
+        "it is an old PowerPoint presentation (.ppt), not a Word document (.docx)",
+    ),
+    "nt_template_is_ole": (
+        "是旧版 Office 文件，但不是 Word 文档；模板须是 Word 文档（.docx）",
+        "it is an old Office file, but not a Word document; the template must be a Word document (.docx)",
+    ),
     "nt_template_is_xlsx": (
         "是 Excel 工作簿，不是 Word 文档（.docx）",
         "it is an Excel workbook, not a Word document (.docx)",
