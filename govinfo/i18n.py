@@ -205,6 +205,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "warning: {n} character(s) could not be written in {encoding} and were shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=zh_CN.UTF-8)",
         "warning: {n} character(s) could not be written in {encoding} and were shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=C.UTF-8)",
     ),
+    "output_replaced_one": (
+        "warning: 1 character could not be written in {encoding} and was shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=zh_CN.UTF-8)",
+        "warning: 1 character could not be written in {encoding} and was shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=C.UTF-8)",
+    ),
     "soon_out_of_range": (
         "--soon {soon} 太大：从 {as_of} 起算超出了 {last}",
         "--soon {soon} is too large: from {as_of} it runs past {last}",
@@ -982,6 +986,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "拒绝写入：要修改的 {n} 个文件有未提交的改动（{paths}）；请先提交或撤销这些改动",
         "refused: {n} file(s) to be changed have uncommitted changes ({paths}); commit or undo them first",
     ),
+    "write_dirty_one": (
+        "拒绝写入：要修改的 {n} 个文件有未提交的改动（{paths}）；请先提交或撤销这些改动",
+        "refused: 1 file to be changed has uncommitted changes ({paths}); commit or undo them first",
+    ),
     "write_not_git": (
         "数据目录不在 git 仓库中：文件已写入，但没有提交记录",
         "the data folder is not in a git repository: files written without a commit",
@@ -1060,6 +1068,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_unclosed_quote": (
         '引号没有闭合：第 {row} 行 {column} 列{at}这一格以引号（"）开头，直到文件末尾都没有配对的引号，其后 {swallowed} 行都被并进了这一格；请删去这个引号，或在这一格的末尾补上一个引号',
         'unclosed quote: the cell in row {row}, column {column}{at} opens with a quote (") that is never closed, so the {swallowed} line(s) after it were read into that one cell: delete the quote, or add one at the end of the cell',
+    ),
+    "import_unclosed_quote_one": (
+        '引号没有闭合：第 {row} 行 {column} 列{at}这一格以引号（"）开头，直到文件末尾都没有配对的引号，其后 {swallowed} 行都被并进了这一格；请删去这个引号，或在这一格的末尾补上一个引号',
+        'unclosed quote: the cell in row {row}, column {column}{at} opens with a quote (") that is never closed, so the line after it was read into that one cell: delete the quote, or add one at the end of the cell',
     ),
     "import_unclosed_quote_cells": (
         '引号没有闭合：第 {row} 行 {column} 列{at}这一格以引号（"）开头，直到文件末尾都没有配对的引号，这一行其后的各格都被并进了这一格；请删去这个引号，或在这一格的末尾补上一个引号',
@@ -1366,8 +1378,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_points_uncommitted": (
         "拒绝导入：points.yaml 有未提交的改动，而本批用到的直报点 {points} 在 HEAD 的 points.yaml 中没有；"
         "导入的提交将通不过 check。请先提交 points.yaml（git commit points.yaml）再导入",
-        "refused: points.yaml has uncommitted changes and the point(s) {points} this batch needs are "
-        "not in HEAD's points.yaml: the import's commit would fail check. Commit points.yaml first "
+        "refused: points.yaml has uncommitted changes, and HEAD's points.yaml lacks what this batch "
+        "needs: {points}; the import's commit would fail check. Commit points.yaml first "
         "(git commit points.yaml), then import",
     ),
     # --- report / close-year / points ------------------------------------------------------
@@ -1558,11 +1570,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cy_done": (
         "已记入 {n} 条历史记录并提交 {commit}",
-        "recorded {n} history event(s); commit {commit}",
+        "recorded {n} event(s) in the history; commit {commit}",
     ),
     "cy_done_no_commit": (
         "已记入 {n} 条历史记录（未提交 git）",
-        "recorded {n} history event(s) (no git commit)",
+        "recorded {n} event(s) in the history (no git commit)",
     ),
     "cy_history_order": (
         "注意：{points} 已有晚于该日期的历史记录，新记录已按日期插在其前",

@@ -48,6 +48,25 @@ def test_unclosed_quote_refuses_and_names_where_it_opened(
     assert "the 2 lines after it were read into that one cell" in out
 
 
+def test_unclosed_quote_with_one_line_after_it_says_so_in_the_singular(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    batch = tmp_path / "q1.csv"
+    batch.write_text(
+        HEAD
+        + '长春,2003-08-22,长春市引号测试一,综合,"王\n四平,2003-08-23,四平市引号测试二,综合,王\n',
+        encoding="utf-8",
+    )
+    before = commits(folder)
+    code, out, _err = run(runner, folder, "--lang", "en", "import", "--dry-run", str(batch))
+    assert code == 1
+    assert "so the line after it was read into that one cell" in out
+    code, out, _err = run(runner, folder, "import", "--dry-run", str(batch))
+    assert code == 1
+    assert "其后 1 行都被并进了这一格" in out
+    untouched(folder, before)
+
+
 def test_unclosed_quote_in_the_title_is_the_reason_given(
     folder: Path, tmp_path: Path, runner: CliRunner
 ) -> None:
