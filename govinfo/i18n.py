@@ -205,6 +205,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "warning: {n} character(s) could not be written in {encoding} and were shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=zh_CN.UTF-8)",
         "warning: {n} character(s) could not be written in {encoding} and were shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=C.UTF-8)",
     ),
+    "output_replaced_one": (
+        "warning: 1 character could not be written in {encoding} and was shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=zh_CN.UTF-8)",
+        "warning: 1 character could not be written in {encoding} and was shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=C.UTF-8)",
+    ),
     "soon_out_of_range": (
         "--soon {soon} 太大：从 {as_of} 起算超出了 {last}",
         "--soon {soon} is too large: from {as_of} it runs past {last}",
@@ -411,15 +415,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "point {id}: history is not in date order",
     ),
     "history_idle_same_day": (
-        "直报点 {id} 已于 {date} {left}（{tier}），同一天的这条恢复仍按未持有计，不起任何作用：恢复日期须晚于退出日期，请核对后改正或删除",
+        "直报点 {id} 已于 {date} {left}（{tier}），同一天的这条{event}记录（event: {event_value}）仍按未持有计，不起任何作用：{event}日期须晚于{left}日期，请核对后改正或删除",
         "point {id} left the {tier} tier on {date} ({left}); a return on the same day still leaves the tier not held, so this event changes nothing: date the return after the leaving, or delete it",
     ),
     "history_idle_held": (
-        "直报点 {id} 在 {date} 已持有 {tier} 级别，这条 {event} 记录不起任何作用；请核对后改正或删除",
+        "直报点 {id} 在 {date} 已是{tier}，这条{event}记录（event: {event_value}）不起任何作用；请核对后改正或删除",
         "point {id} already holds the {tier} tier on {date}: this {event} event changes nothing; correct or delete it",
     ),
     "history_idle_not_held": (
-        "直报点 {id} 在 {date} 并不持有 {tier} 级别，这条 {event} 记录不起任何作用；请核对后改正或删除",
+        "直报点 {id} 在 {date} 不是{tier}，这条{event}记录（event: {event_value}）不起任何作用；请核对后改正或删除",
         "point {id} does not hold the {tier} tier on {date}: this {event} event changes nothing; correct or delete it",
     ),
     "parent_not_county": (
@@ -986,6 +990,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "拒绝写入：要修改的 {n} 个文件有未提交的改动（{paths}）；请先提交或撤销这些改动",
         "refused: {n} file(s) to be changed have uncommitted changes ({paths}); commit or undo them first",
     ),
+    "write_dirty_one": (
+        "拒绝写入：要修改的 {n} 个文件有未提交的改动（{paths}）；请先提交或撤销这些改动",
+        "refused: 1 file to be changed has uncommitted changes ({paths}); commit or undo them first",
+    ),
     "write_not_git": (
         "数据目录不在 git 仓库中：文件已写入，但没有提交记录",
         "the data folder is not in a git repository: files written without a commit",
@@ -1068,6 +1076,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_unclosed_quote": (
         '引号没有闭合：第 {row} 行 {column} 列{at}这一格以引号（"）开头，直到文件末尾都没有配对的引号，其后 {swallowed} 行都被并进了这一格；请删去这个引号，或在这一格的末尾补上一个引号',
         'unclosed quote: the cell in row {row}, column {column}{at} opens with a quote (") that is never closed, so the {swallowed} line(s) after it were read into that one cell: delete the quote, or add one at the end of the cell',
+    ),
+    "import_unclosed_quote_one": (
+        '引号没有闭合：第 {row} 行 {column} 列{at}这一格以引号（"）开头，直到文件末尾都没有配对的引号，其后 {swallowed} 行都被并进了这一格；请删去这个引号，或在这一格的末尾补上一个引号',
+        'unclosed quote: the cell in row {row}, column {column}{at} opens with a quote (") that is never closed, so the line after it was read into that one cell: delete the quote, or add one at the end of the cell',
     ),
     "import_unclosed_quote_cells": (
         '引号没有闭合：第 {row} 行 {column} 列{at}这一格以引号（"）开头，直到文件末尾都没有配对的引号，这一行其后的各格都被并进了这一格；请删去这个引号，或在这一格的末尾补上一个引号',
@@ -1374,8 +1386,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_points_uncommitted": (
         "拒绝导入：points.yaml 有未提交的改动，而本批用到的直报点 {points} 在 HEAD 的 points.yaml 中没有；"
         "导入的提交将通不过 check。请先提交 points.yaml（git commit points.yaml）再导入",
-        "refused: points.yaml has uncommitted changes and the point(s) {points} this batch needs are "
-        "not in HEAD's points.yaml: the import's commit would fail check. Commit points.yaml first "
+        "refused: points.yaml has uncommitted changes, and HEAD's points.yaml lacks what this batch "
+        "needs: {points}; the import's commit would fail check. Commit points.yaml first "
         "(git commit points.yaml), then import",
     ),
     # --- report / close-year / points ------------------------------------------------------
@@ -1566,11 +1578,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cy_done": (
         "已记入 {n} 条历史记录并提交 {commit}",
-        "recorded {n} history event(s); commit {commit}",
+        "recorded {n} event(s) in the history; commit {commit}",
     ),
     "cy_done_no_commit": (
         "已记入 {n} 条历史记录（未提交 git）",
-        "recorded {n} history event(s) (no git commit)",
+        "recorded {n} event(s) in the history (no git commit)",
     ),
     "cy_history_order": (
         "注意：{points} 已有晚于该日期的历史记录，新记录已按日期插在其前",
@@ -1775,6 +1787,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{notes}，其后的直报点依次递补。",
         "{notes}; the points ranked next take their places.",
     ),
+    "nt_passed_over_note": (
+        "{name}（第{rank}名，{score}分）因{why}，不参加优秀评定",
+        "{name} (rank {rank}, score {score}) is not eligible for commendation: {why}",
+    ),
     "nt_passed_over_sep": ("；", "; "),
     "nt_left_mark": ("（已退出）", " (left)"),
     "nt_interim": (
@@ -1869,6 +1885,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it is an old Word document (.doc); save it as .docx in Word",
     ),
     "nt_template_not_word": ("不是 Word 文档（.docx）", "not a Word document (.docx)"),
+    "nt_template_is_xls": (
+        "是旧版 Excel 工作簿（.xls），不是 Word 文档（.docx）",
+        "it is an old Excel workbook (.xls), not a Word document (.docx)",
+    ),
+    "nt_template_is_ppt": (
+        "是旧版 PowerPoint 演示文稿（.ppt），不是 Word 文档（.docx）",
+        "it is an old PowerPoint presentation (.ppt), not a Word document (.docx)",
+    ),
+    "nt_template_is_ole": (
+        "是旧版 Office 文件，但不是 Word 文档；模板须是 Word 文档（.docx）",
+        "it is an old Office file, but not a Word document; the template must be a Word document (.docx)",
+    ),
     "nt_template_is_xlsx": (
         "是 Excel 工作簿，不是 Word 文档（.docx）",
         "it is an Excel workbook, not a Word document (.docx)",

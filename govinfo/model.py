@@ -9,6 +9,7 @@ clerk at it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
 
@@ -170,6 +171,30 @@ class HistoryEvent(msgspec.Struct, frozen=True, gc=False):
     reason: str | None = None
 
 
+def holds(history: Iterable[HistoryEvent], tier: Tier, day: dt.date) -> bool:
+    """Whether a point with ``history`` holds ``tier`` at the end of ``day``.
+
+    Its latest admitted/reinstated event for that tier on or before the day must be later
+    than its latest disqualified/retired one; an admission and a retirement on the same day
+    leave the tier not held.
+    """
+    last_in: dt.date | None = None
+    last_out: dt.date | None = None
+    for ev in history:
+        if ev.tier is not tier or ev.date > day:
+            continue
+        if ev.event in (HistoryKind.ADMITTED, HistoryKind.REINSTATED):
+            if last_in is None or ev.date > last_in:
+                last_in = ev.date
+        elif ev.event in (HistoryKind.DISQUALIFIED, HistoryKind.RETIRED) and (
+            last_out is None or ev.date > last_out
+        ):
+            last_out = ev.date
+    if last_in is None:
+        return False
+    return last_out is None or last_in > last_out
+
+
 class Point(msgspec.Struct, frozen=True, gc=False):
     id: str
     name: str
@@ -188,27 +213,8 @@ class Point(msgspec.Struct, frozen=True, gc=False):
         return self.short or self.name
 
     def holds(self, tier: Tier, day: dt.date) -> bool:
-        """Whether the point holds ``tier`` at the end of ``day``.
-
-        Its latest admitted/reinstated event for that tier on or before the day must be later
-        than its latest disqualified/retired one; an admission and a retirement on the same day
-        leave the tier not held.
-        """
-        last_in: dt.date | None = None
-        last_out: dt.date | None = None
-        for ev in self.history:
-            if ev.tier is not tier or ev.date > day:
-                continue
-            if ev.event in (HistoryKind.ADMITTED, HistoryKind.REINSTATED):
-                if last_in is None or ev.date > last_in:
-                    last_in = ev.date
-            elif ev.event in (HistoryKind.DISQUALIFIED, HistoryKind.RETIRED) and (
-                last_out is None or ev.date > last_out
-            ):
-                last_out = ev.date
-        if last_in is None:
-            return False
-        return last_out is None or last_in > last_out
+        """Whether the point holds ``tier`` at the end of ``day`` (:func:`holds`)."""
+        return holds(self.history, tier, day)
 
     def holds_throughout(self, tier: Tier, first: dt.date, last: dt.date) -> bool:
         """Whether the point holds ``tier`` on every day from ``first`` to ``last``."""

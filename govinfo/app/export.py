@@ -3,6 +3,7 @@ by file, and not a change to the data folder (no lock, no commit)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,6 +67,16 @@ def write_export(path: Path, files: dict[Path, bytes], folders: Collection[Path]
             atomic_write(target, data)
     except OSError as exc:
         raise GovinfoError(t("ye_write_failed", path=str(path), error=os_error_text(exc))) from None
+
+
+def refuse_out_file(path: Path, shown: str) -> None:
+    """Refuse (a usage error, exit 2) an ``--out`` whose suffix names a file — a table export
+    or the notice — before the command does any work: a folder that exists under that name
+    (the clerk meant a file; nothing is written into it), or a folder to put it in that does
+    not exist (:func:`refuse_missing_folder`). The one check of every command with ``--out``."""
+    if os.path.isdir(path):  # False for a name the system cannot stat (too long: told on writing)
+        raise UsageError(t("out_is_folder", path=shown))
+    refuse_missing_folder(path, shown)
 
 
 def refuse_missing_folder(path: Path, shown: Path | str | None = None) -> None:

@@ -7,7 +7,6 @@ On stdout: the table for people (rich or Markdown) or the machine contract (CSV,
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -98,8 +97,8 @@ def write_tables(out: str, title: str, tables: Sequence[Table]) -> None:
 def out_kind(out: str) -> str:
     """The export kind ``--out`` names by its extension (``csv-file``, ``xlsx`` or
     ``markdown``); a usage error (exit 2) for any other, for a folder that exists under that
-    name, or when the folder it names does not exist (``app.export.refuse_missing_folder``)."""
-    from govinfo.app.export import refuse_missing_folder
+    name, or when the folder it names does not exist (``app.export.refuse_out_file``)."""
+    from govinfo.app.export import refuse_out_file
     from govinfo.errors import UsageError
     from govinfo.i18n import either, t
     from govinfo.render.export import EXPORT_SUFFIXES
@@ -108,9 +107,7 @@ def out_kind(out: str) -> str:
     kind = kinds.get(Path(out).suffix.lower())
     if kind is None:
         raise UsageError(t("out_unknown", path=out, suffixes=either(list(kinds))))
-    if os.path.isdir(out):  # False for a name the system cannot stat (too long: told on writing)
-        raise UsageError(t("out_is_folder", path=out))
-    refuse_missing_folder(Path(out), out)
+    refuse_out_file(Path(out), out)
     return kind
 
 

@@ -150,15 +150,20 @@ def _out_kind(out: str | None) -> str | None:
     """What ``--out`` asks for: ``docx`` (the notice), an export kind (``xlsx``, ``markdown``,
     ``csv`` for a folder of CSVs: ending in ``/`` or one that exists), None without it; a usage
     error (exit 2) for a path of no kind — without an extension too — or whose folder does not
-    exist (a folder of CSVs is made, in a folder that exists)."""
-    from govinfo.app.export import refuse_missing_folder
+    exist (a folder of CSVs is made, in a folder that exists), and for a file's name (.docx,
+    .xlsx, .md) that an existing folder has (``app.export.refuse_out_file``, as every --out)."""
+    from govinfo.app.export import refuse_missing_folder, refuse_out_file
     from govinfo.errors import UsageError
     from govinfo.i18n import either, t
     from govinfo.render.export import EXPORT_SUFFIXES, export_kind
 
     if out is None:
         return None
-    kind = "docx" if Path(out).suffix.lower() == NOTICE_SUFFIX else export_kind(Path(out), out)
+    suffix = Path(out).suffix.lower()
+    if suffix == NOTICE_SUFFIX or (suffix in EXPORT_SUFFIXES and not out.endswith(("/", "\\"))):
+        refuse_out_file(Path(out), out)  # a file: never an existing folder of that name
+        return "docx" if suffix == NOTICE_SUFFIX else EXPORT_SUFFIXES[suffix]
+    kind = export_kind(Path(out), out)
     if kind is None:
         suffixes = either([NOTICE_SUFFIX, *EXPORT_SUFFIXES])
         bare = Path(out).suffix == ""

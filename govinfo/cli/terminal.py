@@ -56,11 +56,11 @@ def warn_if_replaced() -> None:
     """One line on stderr when any character could not be written."""
     if not _replaced:
         return
-    from govinfo.i18n import t
+    from govinfo.i18n import tn
 
     encoding = getattr(sys.stdout, "encoding", None) or "?"
     try:
-        sys.stderr.write(t("output_replaced", n=sum(_replaced), encoding=encoding) + "\n")
+        sys.stderr.write(tn("output_replaced", sum(_replaced), encoding=encoding) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from govinfo.errors import UsageError
-from govinfo.i18n import os_error_text, t
+from govinfo.i18n import os_error_text, t, tn
 from govinfo.importers import limits
 from govinfo.importers.problems import ImportProblem, RowRef, error
 
@@ -172,8 +172,9 @@ class OpenQuote:
         from openpyxl.utils import get_column_letter  # the letters a spreadsheet shows
 
         at = "" if self.line == self.row else t("import_quote_file_line", line=self.line)
-        return t(
+        return tn(
             "import_unclosed_quote" if self.swallowed else "import_unclosed_quote_cells",
+            self.swallowed,
             row=self.row,
             column=get_column_letter(self.column),
             at=at,

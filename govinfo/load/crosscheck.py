@@ -110,7 +110,6 @@ class CrossCheck:
         self._first_submission: dict[str, SourceRef] = {}
         self._submission_refs: list[tuple[str, Ref]] = []
         self._good: set[tuple[str, str, Any]] = set()
-        files = list(files)
         self._duplicates("rec_point", _in_order(points, files, "points"), {})
         self._duplicates("rec_solicitation", _in_order(solicitations, files, "solicitations"), {})
         self._duplicates("rec_adjustment", ((a.id, a.source) for a in adjustments), {})

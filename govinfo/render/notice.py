@@ -106,10 +106,11 @@ def _commended(doc: Any, content: NoticeContent) -> None:
         subheading(doc, n, t("nt_group_count", group=group_heading(group.info), n=len(members)))
         body_paragraph(doc, _with_scores(members) + t("nt_period_end"))
     if content.passed_over:
-        # why the list reaches past the top N: the words `report YEAR` prints under its table
+        # why the list reaches past the top N: the words `report YEAR` prints under its table,
+        # written as the notice writes numbers (第5名，403.2分: no spaces beside them)
         notes = t("nt_passed_over_sep").join(
             t(
-                "ye_note_passed_over",
+                "nt_passed_over_note",
                 name=note.point.name,
                 rank=note.rank,
                 score=score_words(note.score),

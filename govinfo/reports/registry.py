@@ -31,6 +31,7 @@ from decimal import Decimal
 import msgspec
 
 from govinfo.errors import DataError
+from govinfo.holding import IdleEvent, idle_event
 from govinfo.model import Folder, HistoryEvent, HistoryKind, Point, PointKind, Tier
 from govinfo.reports.passedover import passed_over
 from govinfo.rules.annual import default_as_of, score_year
@@ -245,20 +246,14 @@ def _latest(point: Point) -> HistoryEvent | None:
     return max(point.history, key=lambda ev: ev.date, default=None)
 
 
-def _with_event(point: Point, event: HistoryKind, tier: Tier, day: dt.date) -> Point:
-    return msgspec.structs.replace(
-        point, history=(*point.history, HistoryEvent(day, event, tier=tier))
-    )
-
-
 def history_problem(
     point: Point, event: HistoryKind, tier: Tier, day: dt.date
 ) -> RegistryProblem | None:
     """Why ``event`` (retired or reinstated) for ``tier`` on ``day`` cannot be recorded, or None.
 
     An event that enters or leaves a tier must change whether the point holds it from ``day``
-    (compared on the history with and without it, by :meth:`Point.holds`); one that would not
-    is refused with the reason: the point does not hold the tier, already holds it, or left it
+    (:func:`~govinfo.holding.idle_event`, the judgement ``check`` warns with); one that
+    would not is refused with the reason: the point does not hold the tier, already holds it, or left it
     on that same day (SPEC: a return and a leaving event on one day leave the tier not held)."""
     if tier not in point.tiers:
         return _problem("tier_unlisted", id=point.id, tier=tier.value)
@@ -268,9 +263,10 @@ def history_problem(
             "date_order", id=point.id, date=day.isoformat(), latest=latest.date.isoformat()
         )
     if event in _IN or event in _OUT:
-        before = point.holds(tier, day)
-        if _with_event(point, event, tier, day).holds(tier, day) == before:
-            return _unchanged(point, event, tier, day, before=before)
+        history = (*point.history, HistoryEvent(day, event, tier=tier))
+        idle = idle_event(history, len(point.history))
+        if idle is not None:
+            return _unchanged(point.id, event, idle, tier, day)
     if event is HistoryKind.REINSTATED and not any(
         ev.event is HistoryKind.ADMITTED and ev.tier is tier and ev.date <= day
         for ev in point.history
@@ -280,16 +276,15 @@ def history_problem(
 
 
 def _unchanged(
-    point: Point, event: HistoryKind, tier: Tier, day: dt.date, *, before: bool
+    point_id: str, event: HistoryKind, idle: IdleEvent, tier: Tier, day: dt.date
 ) -> RegistryProblem:
     """Why ``event`` would leave the point's holding of ``tier`` from ``day`` as it is."""
     if event in _OUT:
-        return _problem("not_holding", id=point.id, tier=tier, date=day)
-    if before:
-        return _problem("already_holding", id=point.id, tier=tier, date=day)
-    left = [ev for ev in point.history if ev.tier is tier and ev.event in _OUT and ev.date == day]
-    if left:
+        return _problem("not_holding", id=point_id, tier=tier, date=day)
+    if idle.held:
+        return _problem("already_holding", id=point_id, tier=tier, date=day)
+    if idle.left is not None:
         return _problem(
-            "left_same_day", id=point.id, tier=tier, date=day.isoformat(), left=left[-1].event
+            "left_same_day", id=point_id, tier=tier, date=day.isoformat(), left=idle.left
         )
-    return _problem("no_change", id=point.id, tier=tier, date=day.isoformat())
+    return _problem("no_change", id=point_id, tier=tier, date=day.isoformat())

@@ -69,7 +69,7 @@ from typing import Any
 
 from govinfo import settings
 from govinfo.errors import GitError, GovinfoError
-from govinfo.i18n import error_text, os_error_text, t
+from govinfo.i18n import error_text, os_error_text, t, tn
 from govinfo.store import git
 from govinfo.store.atomic import (
     TEMP_SUFFIX,
@@ -195,7 +195,7 @@ class Writer:
         dirty = git.dirty_paths(self.repo, [self.place.repo_rel(r) for r in rels])
         if dirty:
             shown = ", ".join(d[len(self.place.prefix) :] for d in sorted(dirty)[:5])
-            raise GovinfoError(t("write_dirty", paths=shown, n=len(dirty)))
+            raise GovinfoError(tn("write_dirty", len(dirty), paths=shown))
 
     def refuse_git_lock(self) -> None:
         """Raise, before anything is written, when git's ``index.lock`` is in the way: the

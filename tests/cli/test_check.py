@@ -302,9 +302,22 @@ def test_check_warns_at_a_history_event_that_changes_nothing(
         )
         assert "0 errors, 3 warnings" in out
     else:
-        assert f"{same_day}: warning: 直报点 siping 已于 2003-05-01 retired（provincial）" in out
-        assert f"{held}: warning: 直报点 fgw 在 2002-01-01 已持有 provincial 级别" in out
-        assert f"{gone}: warning: 直报点 changchun 在 2002-03-01 并不持有 national 级别" in out
+        # in the words of ``points reinstate``'s refusal, the file's value in brackets
+        assert (
+            f"{same_day}: warning: 直报点 siping 已于 2003-05-01 退出（省直报点），"
+            "同一天的这条恢复记录（event: reinstated）仍按未持有计" in out
+        )
+        assert "恢复日期须晚于退出日期" in out
+        assert (
+            f"{held}: warning: 直报点 fgw 在 2002-01-01 已是省直报点，"
+            "这条入列记录（event: admitted）不起任何作用" in out
+        )
+        assert (
+            f"{gone}: warning: 直报点 changchun 在 2002-03-01 不是国办直报点，"
+            "这条退出记录（event: retired）不起任何作用" in out
+        )
+        for raw in ("retired（", "provincial", "national 级别"):
+            assert raw not in out
     assert out.count("changes nothing" if lang == "en" else "不起任何作用") == 3
     score = runner.invoke(
         app, ["--data", str(root), "score", "2003", "--as-of", "2003-12-31", "--format", "json"]

@@ -357,6 +357,33 @@ def test_out_of_a_table_that_names_a_folder_is_refused(runner: CliRunner, data: 
     assert "只支持 .csv、.xlsx、.md、.markdown 文件" in err
 
 
+@pytest.mark.parametrize("name", ["得分.xlsx", "通报.docx", "表.md"])
+@pytest.mark.parametrize("period", ["2003", "2003-08"])
+def test_out_of_a_report_that_names_a_folder_is_refused_before_any_work(
+    runner: CliRunner, data: Path, name: str, period: str
+) -> None:
+    """A file's name that an existing folder has: refused as score refuses it (exit 2), not
+    taken for a folder of CSVs nor failed after the work; ``--at nope`` shows the refusal
+    comes before the folder is read (reading it would fail with exit 1)."""
+    folder = data.parent / name
+    folder.mkdir()
+    for extra in ((), ("--at", "nope")):
+        code, _, err = run(runner, data, "report", period, "--out", str(folder), *extra)
+        assert code == 2, err
+        assert err.strip() == f"--out {folder}：这是一个文件夹，请写一个文件名"
+    code, _, err = run(runner, data, "--lang", "en", "report", period, "--out", str(folder))
+    assert code == 2
+    assert err.strip() == f"--out {folder}: this is a folder; give a file name"
+    assert list(folder.iterdir()) == []
+    for command in (("score", "2003"), ("overdue",), ("explain", "长春", "2003")):
+        if name.endswith(".docx"):
+            continue  # no table command writes a .docx
+        code, _, err = run(runner, data, *command, "--out", str(folder))
+        assert code == 2, err
+        assert err.strip() == f"--out {folder}：这是一个文件夹，请写一个文件名"
+    assert list(folder.iterdir()) == []
+
+
 # --- --at ---------------------------------------------------------------------------------------
 
 

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from govinfo.i18n import set_lang
 from govinfo.render.letter import TemplateError, open_template
 from tests.support.cli import run_cli
-from tests.support.paths import SAMPLE
+from tests.support.paths import FIXTURES, SAMPLE
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +35,35 @@ def _text(path: Path) -> None:
     path.write_text("not a docx", encoding="utf-8")
 
 
-def _doc(path: Path) -> None:  # the start of an OLE file, as Word 97-2003 writes
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+def _ole(path: Path, stream: str | None) -> None:
+    """The start of an OLE compound file as Office 97-2003 writes it: the header (512-byte
+    sectors), then a directory sector with the root entry and the main stream."""
+
+    def entry(name: str, kind: int) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le")
+        head = encoded.ljust(64, b"\0") + len(encoded).to_bytes(2, "little") + bytes([kind])
+        return head.ljust(128, b"\0")
+
+    header = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1".ljust(512, b"\0"))
+    header[0x1E:0x20] = (9).to_bytes(2, "little")  # 512-byte sectors; the directory in sector 0
+    names = [("Root Entry", 5), ("1Table", 2)] + ([(stream, 2)] if stream else [])
+    path.write_bytes(bytes(header) + b"".join(entry(n, k) for n, k in names).ljust(512, b"\0"))
+
+
+def _doc(path: Path) -> None:
+    _ole(path, "WordDocument")
+
+
+def _xls(path: Path) -> None:  # a real Excel 97-2003 workbook
+    shutil.copyfile(FIXTURES / "oldformats" / "batch.xls", path)
+
+
+def _ppt(path: Path) -> None:
+    _ole(path, "PowerPoint Document")
+
+
+def _other_ole(path: Path) -> None:  # e.g. a .msg or an old Visio file: no Office stream named
+    _ole(path, None)
 
 
 def _cut(path: Path) -> None:
@@ -54,6 +81,15 @@ CASES = [
     (_xlsx, "q3.xlsx", "是 Excel 工作簿，不是 Word 文档（.docx）", "it is an Excel workbook"),
     (_text, "bad.docx", "不是 Word 文档（.docx）", "not a Word document (.docx)"),
     (_doc, "old.doc", "是旧版 Word 文档（.doc），请在 Word 中另存为 .docx", "old Word document"),
+    # the OLE signature is shared: only a WordDocument stream makes it a .doc
+    (_xls, "old.xls", "是旧版 Excel 工作簿（.xls），不是 Word 文档（.docx）", "old Excel workbook"),
+    (_ppt, "old.ppt", "是旧版 PowerPoint 演示文稿（.ppt），不是 Word 文档（.docx）", "(.ppt)"),
+    (
+        _other_ole,
+        "other.doc",
+        "是旧版 Office 文件，但不是 Word 文档；模板须是 Word 文档（.docx）",
+        "old Office file, but not a Word",
+    ),
     (_cut, "cut.docx", "不是完整的 Word 文档（.docx），文件可能已损坏", "may be damaged"),
     (_zip, "zip.docx", "不是完整的 Word 文档（.docx），文件可能已损坏", "may be damaged"),
 ]

@@ -9,6 +9,7 @@ import random
 from pathlib import Path
 
 import openpyxl
+import pytest
 from typer.testing import CliRunner
 
 from govinfo.i18n import get_lang, set_lang
@@ -24,28 +25,37 @@ def untouched(folder: Path, before: int) -> None:
     assert git(folder, "status", "--porcelain", "--untracked-files=all") == ""
 
 
+@pytest.mark.parametrize(
+    ("after", "zh", "en"),
+    [
+        (2, "其后 2 行都被并进了这一格", "so the 2 lines after it were read into that one cell"),
+        (1, "其后 1 行都被并进了这一格", "so the line after it was read into that one cell"),
+    ],
+)
 def test_unclosed_quote_refuses_and_names_where_it_opened(
-    folder: Path, tmp_path: Path, runner: CliRunner
+    folder: Path, tmp_path: Path, runner: CliRunner, after: int, zh: str, en: str
 ) -> None:
     batch = tmp_path / "q.csv"
-    batch.write_text(
-        HEAD + '长春,2003-08-22,长春市引号测试一,综合,"王\n'
-        "四平,2003-08-23,四平市引号测试二,综合,王\n"
+    rows = [
+        "四平,2003-08-23,四平市引号测试二,综合,王\n",
         "四平,2003-08-24,四平市引号测试三,综合,王\n",
+    ]
+    batch.write_text(
+        HEAD + '长春,2003-08-22,长春市引号测试一,综合,"王\n' + "".join(rows[:after]),
         encoding="utf-8",
     )
     before = commits(folder)
     code, out, err = run(runner, folder, "import", str(batch))
     assert code == 1, out + err
     assert "q.csv:2: error: 引号没有闭合：第 2 行 E 列" in out
-    assert "其后 2 行都被并进了这一格" in out
+    assert zh in out
     assert "未写入任何内容" in err
     untouched(folder, before)
 
     code, out, _err = run(runner, folder, "--lang", "en", "import", "--dry-run", str(batch))
     assert code == 1
     assert "q.csv:2: error: unclosed quote: the cell in row 2, column E opens with a quote" in out
-    assert "the 2 lines after it were read into that one cell" in out
+    assert en in out
 
 
 def test_unclosed_quote_in_the_title_is_the_reason_given(

@@ -8,8 +8,10 @@ import itertools
 
 import pytest
 
+from govinfo.holding import idle_event
 from govinfo.load.history import _alternates, _judged, idle_events
-from govinfo.model import HistoryEvent, HistoryKind, Tier
+from govinfo.model import HistoryEvent, HistoryKind, Point, PointKind, SourceRef, Tier, holds
+from govinfo.reports.registry import history_problem
 
 A, R, RE, D, C = (
     HistoryKind.ADMITTED,
@@ -60,3 +62,31 @@ def test_a_history_that_alternates_has_no_idle_event() -> None:
         for history in itertools.product(events, repeat=n):
             if _alternates(history):
                 assert _judged(history) == [], history
+
+
+def test_one_judgement_for_check_and_the_registry() -> None:
+    """``points retire/reinstate`` refuse an event by the judgement ``check`` warns with
+    (:func:`idle_event`, the new event last); only the retirement after a disqualification,
+    which ``check`` lets be, is refused by the registry alone."""
+    point = Point(
+        "siping",
+        "四平市人民政府办公厅",
+        PointKind.CITY,
+        (Tier.PROVINCIAL,),
+        (ev("2001-01-01", A), ev("2004-01-10", D)),
+        SourceRef("points.yaml", 1, 1),
+    )
+    for day, kind, code in [
+        ("2004-01-10", RE, "left_same_day"),
+        ("2004-03-01", R, "not_holding"),
+        ("2004-03-01", RE, None),
+    ]:
+        problem = history_problem(point, kind, Tier.PROVINCIAL, dt.date.fromisoformat(day))
+        assert (problem.code if problem else None) == code
+        history = (*point.history, ev(day, kind))
+        idle = idle_event(history, len(point.history))
+        assert (idle is not None) == (code is not None)
+        named = [e.index for e in idle_events(history)]
+        assert named == ([] if kind is R else [len(point.history)] if code else [])
+    assert point.holds(Tier.PROVINCIAL, dt.date(2003, 1, 1))
+    assert not holds(point.history, Tier.PROVINCIAL, dt.date(2004, 1, 10))

@@ -60,6 +60,15 @@ def ctrl_c(proc: subprocess.Popen[bytes]) -> tuple[int, str]:
     return proc.returncode, err.decode("utf-8", "replace")
 
 
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """SIGKILL to the group of ``proc`` (its own session, see :func:`start`) and reap it: a
+    child left waiting on a named pipe does not outlive a failed test."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    if proc.returncode is None:  # not reaped by a ctrl_c
+        proc.communicate(timeout=60)
+
+
 def children(pid: int) -> list[int]:
     """The processes whose parent is ``pid``."""
     found = []
@@ -279,32 +288,36 @@ def test_ctrl_c_after_a_landed_write_while_the_summary_is_written(
     out.mkdir()
     proc = start(cli_args(root, "import", str(batch), "--out", str(out / "summary.csv")))
     held = out / f".summary.csv.{proc.pid}.govinfo-tmp"
-    os.mkfifo(held)  # long before the import gets there (it starts Python, reads the folder)
-    deadline = time.monotonic() + 60
-    while not _blocked_in_fifo_open(proc.pid):
-        assert proc.poll() is None, proc.communicate()[1].decode()
-        assert time.monotonic() < deadline, "the import never reached its summary"
-        time.sleep(0.05)
-    landed = snapshot(root)
-    assert (root / "submissions" / "2003" / "changchun" / "05.yaml").is_file()  # written
-    code, err = ctrl_c(proc)
-    assert code == 130, err
-    line = err.splitlines()[-1]
-    if in_git:
-        assert commits(root) == base + 1
-        assert line == (
-            "interrupted; the write had already been completed and committed, "
-            "what followed it may be unfinished"
-        )
-    else:
-        assert line == (
-            "interrupted; the write had already been completed (not committed to git), "
-            "what followed it may be unfinished"
-        )
-    assert "Traceback" not in err
-    assert list(out.iterdir()) == []  # no summary, no temporary file
-    next_command(root)
-    assert snapshot(root) == landed
-    if in_git:
-        assert commits(root) == base + 1
-        assert git(root, "status", "--porcelain") == ""
+    try:
+        os.mkfifo(held)  # long before the import gets there (it starts Python, reads the folder)
+        deadline = time.monotonic() + 60
+        while not _blocked_in_fifo_open(proc.pid):
+            assert proc.poll() is None, proc.communicate()[1].decode()
+            assert time.monotonic() < deadline, "the import never reached its summary"
+            time.sleep(0.05)
+        landed = snapshot(root)
+        assert (root / "submissions" / "2003" / "changchun" / "05.yaml").is_file()  # written
+        code, err = ctrl_c(proc)
+        assert code == 130, err
+        line = err.splitlines()[-1]
+        if in_git:
+            assert commits(root) == base + 1
+            assert line == (
+                "interrupted; the write had already been completed and committed, "
+                "what followed it may be unfinished"
+            )
+        else:
+            assert line == (
+                "interrupted; the write had already been completed (not committed to git), "
+                "what followed it may be unfinished"
+            )
+        assert "Traceback" not in err
+        assert list(out.iterdir()) == []  # no summary, no temporary file
+        next_command(root)
+        assert snapshot(root) == landed
+        if in_git:
+            assert commits(root) == base + 1
+            assert git(root, "status", "--porcelain") == ""
+    finally:  # a failed assertion before the Ctrl-C leaves it blocked on the pipe for good
+        _kill_group(proc)
+        held.unlink(missing_ok=True)

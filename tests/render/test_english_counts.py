@@ -1,0 +1,69 @@
+"""English messages read right for a count of 1 and of many: a noun written ``noun(s)`` comes
+right after its count (i18n.t makes it singular or plural), and a verb that agrees with a count
+has the message's ``_one`` key for 1 (through i18n.tn) or is worded so that it does not."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+
+import pytest
+
+from govinfo.i18n import MESSAGES, set_lang, t, tn
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    set_lang("en")
+    yield
+    set_lang("zh")
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(k for k, v in MESSAGES.items() if "(s)" in v[1]))
+@pytest.mark.parametrize("count", [1, 2])
+def test_every_noun_s_follows_its_count(key: str, count: int) -> None:
+    """Every field given the count: no "(s)" is left (one left was not after a count)."""
+    shown = t(key, **dict.fromkeys(_fields(MESSAGES[key][1]), count))
+    assert "(s)" not in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("key", "kw", "one", "many"),
+    [
+        ("cy_done", {"commit": "abc"}, "recorded 1 event in the", "recorded 2 events in the"),
+        (
+            "write_dirty",
+            {"paths": "a.yaml"},
+            "refused: 1 file to be changed has uncommitted",
+            "refused: 2 files to be changed have uncommitted",
+        ),
+        (
+            "output_replaced",
+            {"encoding": "gbk"},
+            "1 character could not be written in gbk and was shown as ?",
+            "2 characters could not be written in gbk and were shown as ?",
+        ),
+        (
+            "import_unclosed_quote",
+            {"row": 2, "column": "E", "at": ""},
+            "so the line after it was read into that one cell",
+            "so the 2 lines after it were read into that one cell",
+        ),
+    ],
+)
+def test_a_verb_agrees_with_its_count(key: str, kw: dict[str, object], one: str, many: str) -> None:
+    assert one in tn(key, 1, swallowed=1, **kw)
+    assert many in tn(key, 2, swallowed=2, **kw)
+
+
+def test_the_missing_points_are_listed_without_a_count() -> None:
+    shown = t("import_points_uncommitted", points="alpha")
+    assert "HEAD's points.yaml lacks what this batch needs: alpha;" in shown
+    set_lang("zh")
+    assert tn("write_dirty", 1, paths="a.yaml") == tn("write_dirty", 2, paths="a.yaml").replace(
+        "2 个", "1 个"
+    )
