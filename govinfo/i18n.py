@@ -1079,6 +1079,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot be read as a spreadsheet ({kind}): {detail}",
     ),
     "import_html_no_table": ("文件里没有表格", "the file holds no table"),
+    "import_html_table": ("表{n}", "table{n}"),
     "import_html_undecodable": (
         "第 {offset} 字节处无法按网页声明的编码解码；请用 --encoding 指定文件的编码",
         "cannot be decoded at byte offset {offset} in the page's declared encoding; name the file's encoding with --encoding",
@@ -1185,6 +1186,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_line_break_sheet": (
         "请删去这一格里的换行（Excel/WPS 中按 Alt+Enter 输入的换行）",
         "remove the line break from the cell (in Excel/WPS, one typed with Alt+Enter)",
+    ),
+    "import_line_break_html": (
+        "网页表格里这一格有 <br> 换行：请在导出系统中删去，或在 Excel/WPS 中打开后删去换行再导入",
+        "the web page's cell holds a <br> line break: remove it in the system that exported it, or open the file in Excel/WPS and remove the line break",
     ),
     "import_bad_value": (
         "{column}“{value}”无法识别（应为 {expected}）",

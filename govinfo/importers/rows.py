@@ -93,6 +93,7 @@ class _Row:
         self.merges = table.merges
         self.carried = carried or {}  # values merges carry down into this row's empty cells
         self.delimiter = table.delimiter
+        self.html = table.source == "html"
         self.problems: list[ImportProblem] = []
         # fields whose cell is already reported unreadable: a formula without a value, or a
         # line break in a one-line field
@@ -169,7 +170,11 @@ class _Row:
         hold the delimiter are rows swallowed by a quote that opened the cell and closed too late."""
         lines = _BREAK.split(value.strip())
         swallowed = self.delimiter is not None and any(self.delimiter in x for x in lines[1:])
-        fix = t("import_line_break_csv" if swallowed else "import_line_break_sheet")
+        fix = t(
+            "import_line_break_csv"
+            if swallowed
+            else ("import_line_break_html" if self.html else "import_line_break_sheet")
+        )
         self.fail("import_line_break", name, lines=len(lines), first=lines[0].strip(), fix=fix)
         if swallowed and self.garbled is None:
             self.garbled = len(self.problems)

@@ -46,6 +46,7 @@ class Table:
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)
     delimiter: str | None = None  # CSV/TSV: the delimiter its cells are split on
+    source: str | None = None  # "html": a page's table, whose line breaks are <br>
 
     def ref(self, row: int) -> RowRef:
         return RowRef(self.file, self.sheet, row)
