@@ -1043,6 +1043,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} 是文件夹，不是要导入的文件",
         "{file} is a folder, not a file to import",
     ),
+    "import_not_regular_file": (
+        "{file} 不是普通文件（是管道、设备等），不能导入；请导入表格文件",
+        "{file} is not a regular file (a pipe, a device, …) and cannot be imported: import a spreadsheet file",
+    ),
     "import_file_os_error": (
         "无法读取要导入的文件：{file}：{reason}",
         "cannot read the file to import: {file}: {reason}",
@@ -1079,6 +1083,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot be read as a spreadsheet ({kind}): {detail}",
     ),
     "import_html_no_table": ("文件里没有表格", "the file holds no table"),
+    "import_not_spreadsheet": (
+        "文件已损坏，或不是 {kind} 表格文件；请确认选对了文件——若能在 Excel/WPS 中打开，请另存为 .xlsx 后再导入",
+        "the file is damaged or is not a {kind} spreadsheet: check that it is the right file — if Excel/WPS opens it, save it as .xlsx and import that",
+    ),
+    "import_binary_file": (
+        "文件已损坏，或不是表格文件：既不是文本（CSV/TSV），也不是 Excel、WPS、ODS、网页或 XML 表格；请确认选对了文件",
+        "the file is damaged or is not a spreadsheet: neither text (CSV/TSV) nor an Excel, WPS, ODS, web-page or XML table; check that it is the right file",
+    ),
+    "import_word_document": (
+        "这是 Word 文档，不是表格文件；请确认选对了文件（表格在 Word 里的，请复制到 Excel/WPS 中另存为 .xlsx）",
+        "this is a Word document, not a spreadsheet: check that it is the right file (a table inside Word: copy it into Excel/WPS and save it as .xlsx)",
+    ),
+    "import_ppt_document": (
+        "这是 PowerPoint 演示文稿，不是表格文件；请确认选对了文件",
+        "this is a PowerPoint presentation, not a spreadsheet: check that it is the right file",
+    ),
+    "import_xml_broken": (
+        "XML 在第 {line} 行第 {column} 列处格式有误：文件已损坏或没有导出完整",
+        "the XML is malformed at line {line}, column {column}: the file is damaged or was not exported whole",
+    ),
     "import_html_table": ("表{n}", "table{n}"),
     "import_html_undecodable": (
         "第 {offset} 字节处无法按网页声明的编码解码；请用 --encoding 指定文件的编码",

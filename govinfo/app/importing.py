@@ -112,6 +112,8 @@ def refuse_missing_files(files: list[Path]) -> None:
                 wrong.append(t("import_no_file", file=str(path)))
             elif path.is_dir():
                 wrong.append(t("import_file_is_folder", file=str(path)))
+            elif not path.is_file():  # a named pipe, a device: reading it could wait forever
+                wrong.append(t("import_not_regular_file", file=str(path)))
             elif not os.access(path, os.R_OK):
                 wrong.append(t("import_file_unreadable", file=str(path)))
         except OSError as err:  # a name too long, …: the system's reason, in words

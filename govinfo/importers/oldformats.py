@@ -94,10 +94,18 @@ def _table_number(sheet: str) -> int | None:
 
 
 def _unreadable(display: str, kind: str, err: BaseException | str) -> FileProblem:
-    if isinstance(err, OSError):  # the file could not be read: the system's reason, in words
+    """The file's one problem in the clerk's words: the system's reason for an OSError, ours
+    for what we found, and for a parser's failure that the file is damaged or not of its kind
+    (the parser's own text, ``Cfb error: Invalid OLE``, tells a clerk nothing)."""
+    if isinstance(err, OSError):
         detail = os_error_text(err)
+    elif isinstance(err, ET.ParseError):
+        line, column = err.position
+        detail = t("import_xml_broken", line=line, column=column)
+    elif isinstance(err, str):
+        detail = err
     else:
-        detail = err if isinstance(err, str) else (f"{type(err).__name__}: {err}".rstrip(": "))
+        return FileProblem(error(RowRef(display, None, 0), t("import_not_spreadsheet", kind=kind)))
     return FileProblem(
         error(RowRef(display, None, 0), t("import_bad_old_format", kind=kind, detail=detail))
     )
@@ -136,7 +144,7 @@ def _keep(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
 def _read_calamine(path: Path, display: str) -> list[Table]:
     import python_calamine
 
-    kind = "xls/ods"
+    kind = "Excel (.xls)" if path.suffix.lower() == ".xls" else "Excel/ODS"
     try:
         wb = python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception as err:  # the third-party parser on a damaged file: one problem
