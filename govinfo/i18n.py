@@ -1085,7 +1085,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_html_no_table": ("文件里没有表格", "the file holds no table"),
     "import_not_spreadsheet": (
         "文件已损坏，或不是 {kind} 表格文件；请确认选对了文件——若能在 Excel/WPS 中打开，请另存为 .xlsx 后再导入",
-        "the file is damaged or is not a {kind} spreadsheet: check that it is the right file — if Excel/WPS opens it, save it as .xlsx and import that",
+        "the file is damaged or is not a spreadsheet ({kind}): check that it is the right file — if Excel/WPS opens it, save it as .xlsx and import that",
     ),
     "import_binary_file": (
         "文件已损坏，或不是表格文件：既不是文本（CSV/TSV），也不是 Excel、WPS、ODS、网页或 XML 表格；请确认选对了文件",
@@ -1218,6 +1218,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_bad_value": (
         "{column}“{value}”无法识别（应为 {expected}）",
         "{column} “{value}” is not understood (expected {expected})",
+    ),
+    "import_date_forms": (
+        "2003-08-14、2003/8/14、2003.8.14、2003年8月14日 或 20030814 等形式的日期",
+        "a date such as 2003-08-14, 2003/8/14, 2003.8.14, 2003年8月14日 or 20030814",
+    ),
+    "import_time_not_date": (
+        "{column}“{value}”是时刻，不是日期（应为 {forms}）",
+        "{column} “{value}” is a time of day, not a date (expected {forms})",
+    ),
+    "import_serial_date": (
+        "{column}“{value}”是数字，不是日期：像 Excel 日期序号 {day}；请把这一格设为日期格式，或写成 {day}",
+        "{column} “{value}” is a number, not a date: it looks like the Excel date serial of {day}; format the cell as a date, or write {day}",
     ),
     "import_time_dropped": (
         "{column}“{value}”带有时刻 {time}：这一列只记日期，导入为 {date}，时刻未导入",

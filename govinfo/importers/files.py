@@ -56,13 +56,14 @@ _OTHER_OFFICE = (
     ("word/document.xml", "import_word_document"),
     ("ppt/presentation.xml", "import_ppt_document"),
 )
+_SHEET_SUFFIXES = (".xls", ".xlsx", ".xlsm", ".xlsb", ".ods", ".et", ".ett")
 _TEXT_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _not_a_table(path: Path, kind: str | None) -> str | None:
     """Why a file is no table at all, in the clerk's words: a Word or PowerPoint file (a zip as
-    an xlsx is, renamed), or bytes that are neither text nor a spreadsheet format (a NUL byte
-    in its first bytes, no BOM of UTF-16/32) — never "decode it with --encoding"."""
+    an xlsx is, renamed), or a spreadsheet's name on bytes that are neither text nor a known
+    format (a NUL byte in its first bytes, no BOM of UTF-16) — never "use --encoding"."""
     if kind == "zip":
         with contextlib.suppress(zipfile.BadZipFile, OSError), zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
@@ -70,8 +71,8 @@ def _not_a_table(path: Path, kind: str | None) -> str | None:
                 if member in names:
                     return t(key)
         return None
-    if kind is not None:
-        return None
+    if kind is not None or path.suffix.lower() not in _SHEET_SUFFIXES:
+        return None  # a CSV's stray NUL byte is a cell's problem, said at its row
     with path.open("rb") as src:
         head = src.read(4096)
     if b"\x00" in head and not head.startswith(_TEXT_BOMS):

@@ -25,7 +25,15 @@ from xml.etree import ElementTree as ET
 
 from govinfo.i18n import os_error_text, t
 from govinfo.importers.problems import RowRef, error
-from govinfo.importers.tables import Cell, FileProblem, Merge, Row, Table, decode
+from govinfo.importers.tables import (
+    UNCACHED_FORMULA,
+    Cell,
+    FileProblem,
+    Merge,
+    Row,
+    Table,
+    decode,
+)
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -71,7 +79,7 @@ def read_old_format(
     """The tables of a file whose :func:`sniff_format` is ``kind``. Raises
     :class:`FileProblem` for a file that cannot be read."""
     if kind in ("xls", "ods", "zip"):
-        tables = _read_calamine(path, display)
+        tables = _read_calamine(path, display, kind)
     elif kind == "html":
         tables = _read_html(path, display, encoding)
     else:
@@ -141,8 +149,12 @@ def _keep(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
 # --- Excel 97-2003 and OpenDocument ------------------------------------------------------------
 
 
-def _read_calamine(path: Path, display: str) -> list[Table]:
+def _read_calamine(path: Path, display: str, fmt: str) -> list[Table]:
     import python_calamine
+
+    from govinfo.importers.odsformulas import mark_uncached, uncached_formulas
+
+    uncached = uncached_formulas(path) if fmt == "ods" else {}
 
     kind = "Excel (.xls)" if path.suffix.lower() == ".xls" else "Excel/ODS"
     try:
@@ -154,7 +166,7 @@ def _read_calamine(path: Path, display: str) -> list[Table]:
         for name in wb.sheet_names:
             try:
                 ws = wb.get_sheet_by_name(name)
-                grid = ws.to_python(skip_empty_area=False)
+                grid = mark_uncached(ws.to_python(skip_empty_area=False), uncached.get(name, set()))
                 merges = _calamine_merges(ws)
             except Exception as err:  # see above
                 raise _unreadable(display, kind, err) from None
@@ -366,6 +378,7 @@ def _read_html(path: Path, display: str, encoding: str | None) -> list[Table]:
 # --- SpreadsheetML 2003 ------------------------------------------------------------------------
 
 _SS = "{" + SPREADSHEETML_NS + "}"
+_TIME_ONLY_DAY = dt.date(1899, 12, 31)
 
 
 def _read_spreadsheetml(path: Path, display: str) -> list[Table]:
@@ -412,7 +425,8 @@ def _read_spreadsheetml(path: Path, display: str) -> list[Table]:
 def _ss_value(cell: ET.Element) -> Cell:
     data = cell.find(_SS + "Data")
     if data is None:
-        return None
+        # a formula saved without its value: Excel shows one, and the file does not hold it
+        return UNCACHED_FORMULA if cell.get(_SS + "Formula") else None
     text = "".join(data.itertext()).strip()
     kind = data.get(_SS + "Type", "String")
     if not text:
@@ -424,5 +438,7 @@ def _ss_value(cell: ET.Element) -> Cell:
     if kind == "DateTime":
         with contextlib.suppress(ValueError):
             moment = dt.datetime.fromisoformat(text)
+            if moment.date() == _TIME_ONLY_DAY:  # a time cell: Excel writes it on day 0
+                return moment.time()
             return moment.date() if moment.time() == dt.time() else moment
     return text

@@ -36,7 +36,9 @@ from govinfo.importers.values import (
     parse_datetime,
     parse_day,
     parse_mode,
+    serial_date,
     split_names,
+    time_of_day,
 )
 from govinfo.model import Category, Point
 
@@ -241,7 +243,15 @@ class _Row:
         """A required date-only field (报送日期, 采用日期). A time of day that came with it — an
         Excel date cell holding a date-time, or the same as text — is dropped with a warning
         naming it (a time of 00:00 silently)."""
-        got: tuple[dt.date, str | None] | None = self.required(name, parse_day, "YYYY-MM-DD")
+        value = self.raw(name)
+        if (clock := time_of_day(value)) is not None:
+            self.fail("import_time_not_date", name, value=clock, forms=t("import_date_forms"))
+            return None
+        if (serial := serial_date(value)) is not None:
+            self.fail("import_serial_date", name, value=cell_text(value), day=serial.isoformat())
+            return None
+        got: tuple[dt.date, str | None] | None
+        got = self.required(name, parse_day, t("import_date_forms"))
         if got is None:
             return None
         day, time = got
