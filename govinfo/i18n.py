@@ -1063,6 +1063,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {offset} 字节（{byte}）处无法按 {tried} 解码；请用 --encoding 指定文件的编码",
         "cannot be decoded as {tried} at byte offset {offset} ({byte}); name the file's encoding with --encoding",
     ),
+    "import_encoding_ignored": (
+        "{file}：是工作簿文件，自带编码，--encoding {encoding} 对它不起作用（只用于 CSV/TSV 和网页表格）",
+        "{file}: a workbook names its own encoding; --encoding {encoding} does not apply to it (only to CSV/TSV and web-page tables)",
+    ),
+    "import_file_twice": (
+        "这个文件在本次导入中出现了两次（与 {first} 是同一个文件），第二次已跳过",
+        "this file is given twice in the batch (the same file as {first}); the second is skipped",
+    ),
     "import_encoding_used": ("{file}：按 {encoding} 编码读取", "{file}: read as {encoding}"),
     "import_bad_csv": ("CSV 格式有误：{detail}", "malformed CSV: {detail}"),
     "import_unclosed_quote": (
@@ -1218,6 +1226,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_bad_value": (
         "{column}“{value}”无法识别（应为 {expected}）",
         "{column} “{value}” is not understood (expected {expected})",
+    ),
+    "import_secret_words": (
+        "公开（非密）、内部（内部资料、内部使用）或 秘密（密、涉密、机密、绝密）",
+        "公开 (public; 非密), 内部 (internal; 内部资料, 内部使用) or 秘密 (secret; 密, 涉密, 机密, 绝密)",
+    ),
+    "import_secret_kept": (
+        "密级“{value}”按“秘密”记录（名册只分 公开、内部、秘密 三级）；请核对这条信息是否应在此登记",
+        "classification “{value}” is recorded as 秘密 (secret), the highest level the folder keeps (公开, 内部, 秘密); check that this item belongs here",
     ),
     "import_date_forms": (
         "2003-08-14、2003/8/14、2003.8.14、2003年8月14日 或 20030814 等形式的日期",

@@ -122,6 +122,28 @@ def refuse_missing_files(files: list[Path]) -> None:
         raise UsageError("\n".join(wrong))
 
 
+def once_each(files: list[Path]) -> tuple[list[Path], list[ImportProblem]]:
+    """``files`` with each file given again (the same name twice, or another path to it)
+    dropped, and a warning at each: its rows would all be "repeats of the batch"."""
+    kept: list[Path] = []
+    problems: list[ImportProblem] = []
+    for path in files:
+        first = next((p for p in kept if _same_file(p, path)), None)
+        if first is None:
+            kept.append(path)
+        else:
+            message = t("import_file_twice", first=str(first))
+            problems.append(warning(RowRef(path.name, None, 0), message))
+    return kept, problems
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a == b or os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def later_than(today: dt.date, rows: Iterable[SubmissionRow | AdoptionRow]) -> list[ImportProblem]:
     """A warning at each row dated after ``today``: 2099 for 2009 is a slip the folder would
     take without a word (nothing forbids a date to come), and the year it lands in is not
@@ -193,6 +215,7 @@ def run_import(
     out = ImportOutcome()
     aliases = ADOPTION_ALIASES if options.adoptions else SUBMISSION_ALIASES
     mapping = read_mapping(options.mapping, aliases) if options.mapping else Mapping_()
+    files, twice = once_each(files)
     tables: list[Table] = []
     for i, path in enumerate(files):
         found, problems = read_tables(
@@ -244,7 +267,7 @@ def run_import(
                 ]
             else:
                 out.problems += problems
-        out.problems += empty_files(files, rows_of, out.problems, tables)
+        out.problems += empty_files(files, rows_of, out.problems, tables) + twice
         if options.today is not None:
             out.problems += later_than(options.today, [*sub_rows, *adopt_rows])
         out.problems += after_leaving(folder.points, sub_rows)

@@ -42,14 +42,23 @@ def read_tables(
         if message := _not_a_table(path, kind):
             raise FileProblem(error(RowRef(display, None, 0), message))
         if kind in (None, "zip") and path.suffix.lower() in XLSX_SUFFIXES:
-            return read_workbook(path, display, sheet), []
+            return _told(read_workbook(path, display, sheet), encoding), []
         if kind in ("ods", "zip") and (message := limits.unpacked_too_large(path)):
             raise FileProblem(error(RowRef(display, None, 0), message))
         if kind is not None:
-            return read_old_format(kind, path, display, sheet, encoding), []
+            tables = read_old_format(kind, path, display, sheet, encoding)
+            return (tables if kind == "html" else _told(tables, encoding)), []
         return [read_text_table(path, display, encoding)], []
     except FileProblem as fp:
         return [], [fp.problem]
+
+
+def _told(tables: list[Table], encoding: str | None) -> list[Table]:
+    """``tables`` of a workbook, with a note that ``--encoding`` was not used for it: the
+    format names its own (an .xls, .xlsx, .ods or an XML table)."""
+    if encoding and tables:
+        tables[0].notes.append(t("import_encoding_ignored", file=tables[0].file, encoding=encoding))
+    return tables
 
 
 _OTHER_OFFICE = (

@@ -28,8 +28,10 @@ from govinfo.importers.points import PointIndex
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.tables import UNCACHED_FORMULA, Table
 from govinfo.importers.values import (
+    HIGHER_SECRET,
     NoSuchDay,
     cell_text,
+    fold_word,
     normalise_title,
     parse_category,
     parse_classification,
@@ -369,9 +371,7 @@ def submission_rows(
             "occurred_at": row.parsed("occurred_at", parse_datetime, "YYYY-MM-DD HH:MM"),
             "reported_at": row.parsed("reported_at", parse_datetime, "YYYY-MM-DD HH:MM"),
             "reviewer": row.text("reviewer"),
-            "classification": _value(
-                row.parsed("classification", parse_classification, "公开/内部/秘密")
-            ),
+            "classification": _value(_classification(row)),
             "note": row.text("note"),
         }
         problems.extend(row.found())
@@ -431,6 +431,15 @@ def adoption_rows(
             )
         )
     return out, problems
+
+
+def _classification(row: _Row) -> Any:
+    """密级; 机密 and 绝密 are kept as 秘密 (the folder's highest), with a warning saying so."""
+    found = row.parsed("classification", parse_classification, t("import_secret_words"))
+    if found is not None and fold_word(cell_text(row.raw("classification"))) in HIGHER_SECRET:
+        text = cell_text(row.raw("classification"))
+        row.problems.append(warning(row.where, t("import_secret_kept", value=text)))
+    return found
 
 
 def _value(member: Any) -> Any:

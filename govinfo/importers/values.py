@@ -201,6 +201,8 @@ _CLASSIFICATION_WORDS: dict[str, Classification] = {
     "绝密": Classification.SECRET,
 }
 
+HIGHER_SECRET = frozenset({"机密", "绝密"})  # read as 秘密, the folder's highest level
+
 _MODE_WORDS: dict[str, Mode] = {
     "单条": Mode.SINGLE,
     "单条采用": Mode.SINGLE,
