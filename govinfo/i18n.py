@@ -1162,8 +1162,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is a folder, not a mapping file",
     ),
     "import_mapping_field": (
-        "列映射文件 {file}：不认识的字段 {field}（可用：{fields}）",
-        "mapping file {file}: unknown field {field} (known: {fields})",
+        "不认识的字段 {field}（可用：{fields}）",
+        "unknown field {field} (known: {fields})",
+    ),
+    "import_mapping_category": (
+        "不认识的类别 {value}（可用：综合、调研、问题、突发、舆情清单，或 {known}）",
+        "unknown category {value} (known: {known}, or 综合, 调研, 问题, 突发, 舆情清单)",
+    ),
+    "import_mapping_key": (
+        "不认识的键 {key}（列映射文件只有 columns 和 categories 两节）",
+        "unknown key {key} (a mapping file has two sections: columns and categories)",
+    ),
+    "import_mapping_not_mapping": (
+        "应为“表头: 字段”这样的映射",
+        "expected a mapping of “header: field”",
+    ),
+    "import_mapping_not_word": (
+        "{key} 的值应为一个字段名或类别名，不是列表或映射",
+        "the value of {key} should be one field or category name, not a list or a mapping",
     ),
     "import_closed_year": (
         "注意：{year} 年度结果已记入名册（{date}），本次导入可能使该年度的得分与记录的结果不符；请运行 govinfo close-year {year} 核对",
