@@ -1329,8 +1329,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_unknown_submission": ("没有编号为 {value} 的信息", "no submission with id {value}"),
     "import_no_such_submission": (
-        "在 {point} 的信息中找不到此标题（采用日期之前 366 天内）",
-        "no submission of {point} with this title (within 366 days before the adoption)",
+        "在 {point} 的信息中找不到此标题（采用日期之前 366 天内）{hint}",
+        "no submission of {point} with this title (within 366 days before the adoption){hint}",
     ),
     "import_several_submissions": (
         "有 {n} 条同标题信息，按采用日期取最近的 {id}（{date}）",

@@ -50,3 +50,27 @@ def test_higher_secrets_are_kept_as_secret_with_a_warning(
         "密级“保密”无法识别（应为 公开（非密）、内部（内部资料、内部使用）或 秘密（密、涉密、机密、绝密））"
         in out
     )
+
+
+def test_an_adoption_title_not_found_offers_the_closest(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    batch = tmp_path / "a.csv"
+    batch.write_text(CSV.format(secret="公开").replace("春耕备耕", "&春耕备耕"), encoding="utf-8")
+    assert run(runner, folder, "import", str(batch))[0] == 0
+    log = tmp_path / "adopt.csv"
+    log.write_text(
+        "刊物,期号,采用日期,采用方式,报送单位,标题\n"
+        "jl-zb,第12期,2003-9-10,单条,长春,长春市春耕备耕情况\n"
+        "jl-zb,第12期,2003-9-10,单条,长春,完全不同的标题\n",
+        encoding="utf-8",
+    )
+    code, out, _err = run(runner, folder, "import", "--adoptions", str(log))
+    assert code == 1
+    assert (
+        "adopt.csv:2: error: 在 长春 的信息中找不到此标题（采用日期之前 366 天内）"
+        "——是否指“长春市&春耕备耕情况”？"
+    ) in out
+    assert "adopt.csv:3: error: 在 长春 的信息中找不到此标题（采用日期之前 366 天内）\n" in out
+    code, out, _err = run(runner, folder, "--lang", "en", "import", "--adoptions", str(log))
+    assert "— did you mean 长春市&春耕备耕情况?" in out
