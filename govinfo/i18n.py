@@ -1205,6 +1205,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此工作表没有可识别的表头行，已跳过",
         "this sheet has no header row govinfo understands; skipped",
     ),
+    "import_table_skipped": (
+        "网页里的这个表格没有可识别的表头行（多为排版用的外层表格或附表），已跳过",
+        "this table of the page has no header row govinfo understands (a layout table around the data, or an annex); skipped",
+    ),
     "import_ignored_columns": ("以下列未导入：{columns}", "columns not imported: {columns}"),
     "import_adoption_columns": (
         "采用记录需要“信息编号”列，或“报送单位”和“标题”两列",

@@ -262,9 +262,9 @@ def run_import(
             # A workbook's other sheets (notes, a cover page) are skipped when some sheet of it
             # has a header; a workbook where none has one is an error.
             if file in with_header:
-                out.problems += [
-                    warning(p.where, t("import_sheet_skipped"), "no-header") for p in problems
-                ]
+                pages = {tb.file for tb in tables if tb.source == "html"}
+                said = t("import_table_skipped" if file in pages else "import_sheet_skipped")
+                out.problems += [warning(p.where, said, "no-header") for p in problems]
             else:
                 out.problems += problems
         out.problems += empty_files(files, rows_of, out.problems, tables) + twice

@@ -100,6 +100,8 @@ def parse_day(value: object) -> tuple[dt.date, str | None]:
 
 _CLOCK = re.compile(r"(?P<h>\d{1,2})\s*[:：]\s*(?P<mi>\d{2})(?:\s*[:：]\s*\d{2})?")
 _EXCEL_DAY_ZERO = dt.date(1899, 12, 30)  # serial 0 of Excel's 1900 date system (after 1900-02-28)
+_SERIAL_1990 = (dt.date(1990, 1, 1) - _EXCEL_DAY_ZERO).days
+_SERIAL_2100 = (dt.date(2100, 1, 1) - _EXCEL_DAY_ZERO).days
 
 
 def time_of_day(value: object) -> str | None:
@@ -118,11 +120,12 @@ def time_of_day(value: object) -> str | None:
 
 def serial_date(value: object) -> dt.date | None:
     """The day a plain number would be as an Excel date serial (37935 is 2003-11-10), for a
-    hint: a date cell saved as a number, or typed as one; None for anything else."""
+    hint: a date cell saved as a number, or typed as one; None for anything else, and for a
+    number whose day would not be 1990–2099 (``2003`` is a year, not 1905-06-25)."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
     text = cell_text(value)
-    if not text.isdigit() or not 61 <= int(text) <= 2958465:
+    if not text.isdigit() or not _SERIAL_1990 <= int(text) < _SERIAL_2100:
         return None
     return _EXCEL_DAY_ZERO + dt.timedelta(days=int(text))
 

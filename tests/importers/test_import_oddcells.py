@@ -160,3 +160,15 @@ def test_the_same_in_english(folder: Path, tmp_path: Path, runner: CliRunner) ->
     assert (
         "报送日期 “09:30” is a time of day, not a date (expected a date such as 2003-08-14" in out
     )
+
+
+def test_a_year_alone_is_no_date_serial() -> None:
+    from govinfo.importers.values import serial_date, time_of_day
+
+    assert serial_date(2003) is None
+    assert serial_date("37935") is not None
+    assert serial_date(37935.0) is not None
+    assert time_of_day("9:30") == "09:30"
+    assert time_of_day("25:30") is None
+    assert time_of_day(0.5) == "12:00"
+    assert time_of_day(1.0) is None
