@@ -1055,6 +1055,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} 是文件夹，不是要导入的文件",
         "{file} is a folder, not a file to import",
     ),
+    "import_not_regular_file": (
+        "{file} 不是普通文件（是管道、设备等），不能导入；请导入表格文件",
+        "{file} is not a regular file (a pipe, a device, …) and cannot be imported: import a spreadsheet file",
+    ),
     "import_file_os_error": (
         "无法读取要导入的文件：{file}：{reason}",
         "cannot read the file to import: {file}: {reason}",
@@ -1070,6 +1074,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_undecodable": (
         "第 {offset} 字节（{byte}）处无法按 {tried} 解码；请用 --encoding 指定文件的编码",
         "cannot be decoded as {tried} at byte offset {offset} ({byte}); name the file's encoding with --encoding",
+    ),
+    "import_encoding_ignored": (
+        "{file}：是工作簿文件，自带编码，--encoding {encoding} 对它不起作用（只用于 CSV/TSV 和网页表格）",
+        "{file}: a workbook names its own encoding; --encoding {encoding} does not apply to it (only to CSV/TSV and web-page tables)",
+    ),
+    "import_file_twice": (
+        "这个文件在本次导入中出现了两次（与 {first} 是同一个文件），第二次已跳过",
+        "this file is given twice in the batch (the same file as {first}); the second is skipped",
     ),
     "import_encoding_used": ("{file}：按 {encoding} 编码读取", "{file}: read as {encoding}"),
     "import_bad_csv": ("CSV 格式有误：{detail}", "malformed CSV: {detail}"),
@@ -1095,6 +1107,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot be read as a spreadsheet ({kind}): {detail}",
     ),
     "import_html_no_table": ("文件里没有表格", "the file holds no table"),
+    "import_not_spreadsheet": (
+        "文件已损坏，或不是 {kind} 表格文件；请确认选对了文件——若能在 Excel/WPS 中打开，请另存为 .xlsx 后再导入",
+        "the file is damaged or is not a spreadsheet ({kind}): check that it is the right file — if Excel/WPS opens it, save it as .xlsx and import that",
+    ),
+    "import_binary_file": (
+        "文件已损坏，或不是表格文件：既不是文本（CSV/TSV），也不是 Excel、WPS、ODS、网页或 XML 表格；请确认选对了文件",
+        "the file is damaged or is not a spreadsheet: neither text (CSV/TSV) nor an Excel, WPS, ODS, web-page or XML table; check that it is the right file",
+    ),
+    "import_word_document": (
+        "这是 Word 文档，不是表格文件；请确认选对了文件（表格在 Word 里的，请复制到 Excel/WPS 中另存为 .xlsx）",
+        "this is a Word document, not a spreadsheet: check that it is the right file (a table inside Word: copy it into Excel/WPS and save it as .xlsx)",
+    ),
+    "import_ppt_document": (
+        "这是 PowerPoint 演示文稿，不是表格文件；请确认选对了文件",
+        "this is a PowerPoint presentation, not a spreadsheet: check that it is the right file",
+    ),
+    "import_xml_broken": (
+        "XML 在第 {line} 行第 {column} 列处格式有误：文件已损坏或没有导出完整",
+        "the XML is malformed at line {line}, column {column}: the file is damaged or was not exported whole",
+    ),
+    "import_html_table": ("表{n}", "table{n}"),
     "import_html_undecodable": (
         "第 {offset} 字节处无法按网页声明的编码解码；请用 --encoding 指定文件的编码",
         "cannot be decoded at byte offset {offset} in the page's declared encoding; name the file's encoding with --encoding",
@@ -1145,8 +1178,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is a folder, not a mapping file",
     ),
     "import_mapping_field": (
-        "列映射文件 {file}：不认识的字段 {field}（可用：{fields}）",
-        "mapping file {file}: unknown field {field} (known: {fields})",
+        "不认识的字段 {field}（可用：{fields}）",
+        "unknown field {field} (known: {fields})",
+    ),
+    "import_mapping_category": (
+        "不认识的类别 {value}（可用：综合、调研、问题、突发、舆情清单，或 {known}）",
+        "unknown category {value} (known: {known}, or 综合, 调研, 问题, 突发, 舆情清单)",
+    ),
+    "import_mapping_key": (
+        "不认识的键 {key}（列映射文件只有 columns 和 categories 两节）",
+        "unknown key {key} (a mapping file has two sections: columns and categories)",
+    ),
+    "import_mapping_not_mapping": (
+        "应为“表头: 字段”这样的映射",
+        "expected a mapping of “header: field”",
+    ),
+    "import_mapping_not_word": (
+        "{key} 的值应为一个字段名或类别名，不是列表或映射",
+        "the value of {key} should be one field or category name, not a list or a mapping",
     ),
     "import_closed_year": (
         "注意：{year} 年度结果已记入名册（{date}），本次导入可能使该年度的得分与记录的结果不符；请运行 govinfo close-year {year} 核对",
@@ -1171,6 +1220,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_sheet_skipped": (
         "此工作表没有可识别的表头行，已跳过",
         "this sheet has no header row govinfo understands; skipped",
+    ),
+    "import_table_skipped": (
+        "网页里的这个表格没有可识别的表头行（多为排版用的外层表格或附表），已跳过",
+        "this table of the page has no header row govinfo understands (a layout table around the data, or an annex); skipped",
     ),
     "import_ignored_columns": ("以下列未导入：{columns}", "columns not imported: {columns}"),
     "import_adoption_columns": (
@@ -1202,9 +1255,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请删去这一格里的换行（Excel/WPS 中按 Alt+Enter 输入的换行）",
         "remove the line break from the cell (in Excel/WPS, one typed with Alt+Enter)",
     ),
+    "import_line_break_html": (
+        "网页表格里这一格有 <br> 换行：请在导出系统中删去，或在 Excel/WPS 中打开后删去换行再导入",
+        "the web page's cell holds a <br> line break: remove it in the system that exported it, or open the file in Excel/WPS and remove the line break",
+    ),
     "import_bad_value": (
         "{column}“{value}”无法识别（应为 {expected}）",
         "{column} “{value}” is not understood (expected {expected})",
+    ),
+    "import_secret_words": (
+        "公开（非密）、内部（内部资料、内部使用）或 秘密（密、涉密、机密、绝密）",
+        "公开 (public; 非密), 内部 (internal; 内部资料, 内部使用) or 秘密 (secret; 密, 涉密, 机密, 绝密)",
+    ),
+    "import_secret_kept": (
+        "密级“{value}”按“秘密”记录（名册只分 公开、内部、秘密 三级）；请核对这条信息是否应在此登记",
+        "classification “{value}” is recorded as 秘密 (secret), the highest level the folder keeps (公开, 内部, 秘密); check that this item belongs here",
+    ),
+    "import_date_forms": (
+        "2003-08-14、2003/8/14、2003.8.14、2003年8月14日 或 20030814 等形式的日期",
+        "a date such as 2003-08-14, 2003/8/14, 2003.8.14, 2003年8月14日 or 20030814",
+    ),
+    "import_time_not_date": (
+        "{column}“{value}”是时刻，不是日期（应为 {forms}）",
+        "{column} “{value}” is a time of day, not a date (expected {forms})",
+    ),
+    "import_serial_date": (
+        "{column}“{value}”是数字，不是日期：像 Excel 日期序号 {day}；请把这一格设为日期格式，或写成 {day}",
+        "{column} “{value}” is a number, not a date: it looks like the Excel date serial of {day}; format the cell as a date, or write {day}",
     ),
     "import_time_dropped": (
         "{column}“{value}”带有时刻 {time}：这一列只记日期，导入为 {date}，时刻未导入",
@@ -1272,8 +1349,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_unknown_submission": ("没有编号为 {value} 的信息", "no submission with id {value}"),
     "import_no_such_submission": (
-        "在 {point} 的信息中找不到此标题（采用日期之前 366 天内）",
-        "no submission of {point} with this title (within 366 days before the adoption)",
+        "在 {point} 的信息中找不到此标题（采用日期之前 366 天内）{hint}",
+        "no submission of {point} with this title (within 366 days before the adoption){hint}",
     ),
     "import_several_submissions": (
         "有 {n} 条同标题信息，按采用日期取最近的 {id}（{date}）",

@@ -112,12 +112,36 @@ def refuse_missing_files(files: list[Path]) -> None:
                 wrong.append(t("import_no_file", file=str(path)))
             elif path.is_dir():
                 wrong.append(t("import_file_is_folder", file=str(path)))
+            elif not path.is_file():  # a named pipe, a device: reading it could wait forever
+                wrong.append(t("import_not_regular_file", file=str(path)))
             elif not os.access(path, os.R_OK):
                 wrong.append(t("import_file_unreadable", file=str(path)))
         except OSError as err:  # a name too long, …: the system's reason, in words
             wrong.append(t("import_file_os_error", file=str(path), reason=os_error_text(err)))
     if wrong:
         raise UsageError("\n".join(wrong))
+
+
+def once_each(files: list[Path]) -> tuple[list[Path], list[ImportProblem]]:
+    """``files`` with each file given again (the same name twice, or another path to it)
+    dropped, and a warning at each: its rows would all be "repeats of the batch"."""
+    kept: list[Path] = []
+    problems: list[ImportProblem] = []
+    for path in files:
+        first = next((p for p in kept if _same_file(p, path)), None)
+        if first is None:
+            kept.append(path)
+        else:
+            message = t("import_file_twice", first=str(first))
+            problems.append(warning(RowRef(path.name, None, 0), message))
+    return kept, problems
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a == b or os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def later_than(today: dt.date, rows: Iterable[SubmissionRow | AdoptionRow]) -> list[ImportProblem]:
@@ -191,6 +215,7 @@ def run_import(
     out = ImportOutcome()
     aliases = ADOPTION_ALIASES if options.adoptions else SUBMISSION_ALIASES
     mapping = read_mapping(options.mapping, aliases) if options.mapping else Mapping_()
+    files, twice = once_each(files)
     tables: list[Table] = []
     for i, path in enumerate(files):
         found, problems = read_tables(
@@ -237,12 +262,12 @@ def run_import(
             # A workbook's other sheets (notes, a cover page) are skipped when some sheet of it
             # has a header; a workbook where none has one is an error.
             if file in with_header:
-                out.problems += [
-                    warning(p.where, t("import_sheet_skipped"), "no-header") for p in problems
-                ]
+                pages = {tb.file for tb in tables if tb.source == "html"}
+                said = t("import_table_skipped" if file in pages else "import_sheet_skipped")
+                out.problems += [warning(p.where, said, "no-header") for p in problems]
             else:
                 out.problems += problems
-        out.problems += empty_files(files, rows_of, out.problems, tables)
+        out.problems += empty_files(files, rows_of, out.problems, tables) + twice
         if options.today is not None:
             out.problems += later_than(options.today, [*sub_rows, *adopt_rows])
         out.problems += after_leaving(folder.points, sub_rows)

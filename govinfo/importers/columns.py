@@ -10,7 +10,7 @@ the file has them, else from the cell above it, as a CSV saved from a merged hea
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,7 +99,7 @@ class Mapping_:
     categories: dict[str, str] = field(default_factory=dict)  # folded word → category value
 
 
-def read_mapping(path: Path, fields: Mapping[str, object]) -> Mapping_:
+def read_mapping(path: Path, fields: Mapping[str, tuple[str, ...]]) -> Mapping_:
     """Read ``--mapping M.yaml``: ``columns: {表头: field}`` and optionally
     ``categories: {词: category}``. A plain mapping of header → field is taken as ``columns``.
 
@@ -107,9 +107,7 @@ def read_mapping(path: Path, fields: Mapping[str, object]) -> Mapping_:
     expanded, nesting is bounded, so a hostile mapping file is a usage error, never a crash.
     """
     from govinfo.load.text import parse_yaml
-    from govinfo.model import Category
     from govinfo.yamltext.reader import Mapping as MappingNode
-    from govinfo.yamltext.reader import Scalar as ScalarNode
 
     try:
         data = path.read_bytes()
@@ -122,41 +120,80 @@ def read_mapping(path: Path, fields: Mapping[str, object]) -> Mapping_:
             t("import_bad_mapping", file=str(path), detail=os_error_text(err))
         ) from None
     root, problems = parse_yaml(path.name, data)
-    errors = [p for p in problems if p.is_error]
-    if errors:
-        raise UsageError(t("import_bad_mapping", file=str(path), detail=str(errors[0]))) from None
-    if not isinstance(root, MappingNode):
-        raise UsageError(t("import_bad_mapping", file=str(path), detail="not a mapping"))
-
-    def pairs(node: object) -> list[tuple[str, str]]:
-        if node is None or (isinstance(node, ScalarNode) and node.plain and not node.value):
-            return []
-        if not isinstance(node, MappingNode) or not all(
-            isinstance(v, ScalarNode) for _k, v in node.items
-        ):
-            raise UsageError(t("import_bad_mapping", file=str(path), detail="columns/categories"))
-        return [(k.value, v.value) for k, v in node.items if isinstance(v, ScalarNode)]
-
-    columns_node = root.get("columns")
-    categories_node = root.get("categories")
+    wrong = [str(p) for p in problems if p.is_error]
+    if not wrong and not isinstance(root, MappingNode):
+        wrong.append(f"{path.name}:1:1: {t('import_mapping_not_mapping')}")
+    if wrong:
+        raise UsageError(_bad_mapping(path, wrong))
+    assert isinstance(root, MappingNode)
+    got = _MappingReader(path.name, fields)
+    columns_node, categories_node = root.get("columns"), root.get("categories")
     if columns_node is None and categories_node is None:
-        columns_node = root
-    out_cols: dict[str, str] = {}
-    for header, name in pairs(columns_node):
-        if name not in fields:
-            raise UsageError(
-                t("import_mapping_field", file=str(path), field=name, fields=", ".join(fields))
-            )
-        out_cols[fold_word(header)] = name
-    out_cats: dict[str, str] = {}
-    values = {c.value for c in Category}
-    for word, cat in pairs(categories_node):
-        if cat not in values:
-            raise UsageError(
-                t("import_mapping_field", file=str(path), field=cat, fields=", ".join(values))
-            )
-        out_cats[fold_word(word)] = cat
-    return Mapping_(out_cols, out_cats)
+        got.pairs(root, got.column)  # a plain mapping of header → field
+    else:
+        for key, _value in root.items:
+            if key.value not in ("columns", "categories"):
+                got.at(key, t("import_mapping_key", key=key.value))
+        got.pairs(columns_node, got.column)
+        got.pairs(categories_node, got.category)
+    if got.wrong:
+        raise UsageError(_bad_mapping(path, got.wrong))
+    return Mapping_(got.columns, got.categories)
+
+
+def _bad_mapping(path: Path, wrong: list[str]) -> str:
+    return t("import_bad_mapping", file=str(path), detail="\n  " + "\n  ".join(wrong))
+
+
+class _MappingReader:
+    """A mapping file's pairs, every problem kept with its ``file:line:col``. A target is a
+    field or a category as SPEC names it (``point``, ``general``) or as the tool's own
+    words say it (报送单位, 综合)."""
+
+    def __init__(self, name: str, fields: Mapping[str, tuple[str, ...]]) -> None:
+        self.name = name
+        self.fields = fields
+        self.wrong: list[str] = []
+        self.columns: dict[str, str] = {}  # folded header → field
+        self.categories: dict[str, str] = {}  # folded word → category value
+        self.index = {fold_word(a): f for f, names in fields.items() for a in (f, *names)}
+
+    def at(self, node: object, message: str) -> None:
+        line, col = getattr(node, "line", 1), getattr(node, "col", 1)
+        self.wrong.append(f"{self.name}:{line}:{col}: {message}")
+
+    def pairs(self, node: object, take: Callable[[object, str, str], None]) -> None:
+        from govinfo.yamltext.reader import Mapping as MappingNode
+        from govinfo.yamltext.reader import Scalar as ScalarNode
+
+        if node is None or (isinstance(node, ScalarNode) and node.plain and not node.value):
+            return
+        if not isinstance(node, MappingNode):
+            self.at(node, t("import_mapping_not_mapping"))
+            return
+        for key, value in node.items:
+            if isinstance(value, ScalarNode):
+                take(value, key.value, value.value)
+            else:
+                self.at(value, t("import_mapping_not_word", key=key.value))
+
+    def column(self, node: object, header: str, target: str) -> None:
+        name = self.index.get(fold_word(target))
+        if name is None:
+            known = "、".join(f"{f}（{names[0]}）" for f, names in self.fields.items())
+            self.at(node, t("import_mapping_field", field=target, fields=known))
+        else:
+            self.columns[fold_word(header)] = name
+
+    def category(self, node: object, word: str, target: str) -> None:
+        from govinfo.importers.values import parse_category
+        from govinfo.model import Category
+
+        try:
+            self.categories[fold_word(word)] = parse_category(target).value
+        except ValueError:
+            known = "、".join(c.value for c in Category)
+            self.at(node, t("import_mapping_category", value=target, known=known))
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,15 @@ from xml.etree import ElementTree as ET
 
 from govinfo.i18n import os_error_text, t
 from govinfo.importers.problems import RowRef, error
-from govinfo.importers.tables import Cell, FileProblem, Merge, Row, Table, decode
+from govinfo.importers.tables import (
+    UNCACHED_FORMULA,
+    Cell,
+    FileProblem,
+    Merge,
+    Row,
+    Table,
+    decode,
+)
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -71,15 +79,15 @@ def read_old_format(
     """The tables of a file whose :func:`sniff_format` is ``kind``. Raises
     :class:`FileProblem` for a file that cannot be read."""
     if kind in ("xls", "ods", "zip"):
-        tables = _read_calamine(path, display)
+        tables = _read_calamine(path, display, kind)
     elif kind == "html":
         tables = _read_html(path, display, encoding)
     else:
         tables = _read_spreadsheetml(path, display)
     if sheet is None:
         return tables
-    for table in tables:
-        if table.sheet == sheet:
+    for index, table in enumerate(tables, start=1):
+        if table.sheet == sheet or (kind == "html" and _table_number(sheet) == index):
             return [table]
     names = "、".join(str(tb.sheet) for tb in tables)
     raise FileProblem(
@@ -87,11 +95,25 @@ def read_old_format(
     )
 
 
+def _table_number(sheet: str) -> int | None:
+    """The number in ``--sheet 表2`` (``table2``, ``2``) for a page of several tables."""
+    m = re.fullmatch(r"\s*(?:表|table)?\s*(\d+)\s*", sheet, re.IGNORECASE)
+    return int(m[1]) if m else None
+
+
 def _unreadable(display: str, kind: str, err: BaseException | str) -> FileProblem:
-    if isinstance(err, OSError):  # the file could not be read: the system's reason, in words
+    """The file's one problem in the clerk's words: the system's reason for an OSError, ours
+    for what we found, and for a parser's failure that the file is damaged or not of its kind
+    (the parser's own text, ``Cfb error: Invalid OLE``, tells a clerk nothing)."""
+    if isinstance(err, OSError):
         detail = os_error_text(err)
+    elif isinstance(err, ET.ParseError):
+        line, column = err.position
+        detail = t("import_xml_broken", line=line, column=column)
+    elif isinstance(err, str):
+        detail = err
     else:
-        detail = err if isinstance(err, str) else (f"{type(err).__name__}: {err}".rstrip(": "))
+        return FileProblem(error(RowRef(display, None, 0), t("import_not_spreadsheet", kind=kind)))
     return FileProblem(
         error(RowRef(display, None, 0), t("import_bad_old_format", kind=kind, detail=detail))
     )
@@ -127,10 +149,14 @@ def _keep(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
 # --- Excel 97-2003 and OpenDocument ------------------------------------------------------------
 
 
-def _read_calamine(path: Path, display: str) -> list[Table]:
+def _read_calamine(path: Path, display: str, fmt: str) -> list[Table]:
     import python_calamine
 
-    kind = "xls/ods"
+    from govinfo.importers.odsformulas import mark_uncached, uncached_formulas
+
+    uncached = uncached_formulas(path) if fmt == "ods" else {}
+
+    kind = "Excel (.xls)" if path.suffix.lower() == ".xls" else "Excel/ODS"
     try:
         wb = python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception as err:  # the third-party parser on a damaged file: one problem
@@ -140,7 +166,7 @@ def _read_calamine(path: Path, display: str) -> list[Table]:
         for name in wb.sheet_names:
             try:
                 ws = wb.get_sheet_by_name(name)
-                grid = ws.to_python(skip_empty_area=False)
+                grid = mark_uncached(ws.to_python(skip_empty_area=False), uncached.get(name, set()))
                 merges = _calamine_merges(ws)
             except Exception as err:  # see above
                 raise _unreadable(display, kind, err) from None
@@ -164,91 +190,131 @@ def _calamine_merges(ws: Any) -> list[Merge] | None:
 # --- HTML tables -------------------------------------------------------------------------------
 
 
+class _Grid:
+    """One ``<table>`` being read: its rows so far, merges, and the cell under way."""
+
+    def __init__(self, index: int) -> None:
+        self.index = index  # its place among the page's tables, by where it starts
+        self.grid: list[list[Cell]] = []
+        self.merges: list[Merge] = []
+        self.pending: set[tuple[int, int]] = set()  # cells a rowspan reaches below its row
+        self.row: list[Cell] | None = None
+        self.text: list[str] | None = None
+        self.span = (1, 1)
+
+    def fill_pending(self) -> None:
+        assert self.row is not None
+        r = len(self.grid)
+        while (r, len(self.row)) in self.pending:
+            self.pending.discard((r, len(self.row)))
+            self.row.append(None)
+
+    def end_cell(self) -> None:
+        if self.text is None or self.row is None:
+            return
+        value: Cell = _cell_text("".join(self.text)) or None
+        self.text = None
+        rowspan, colspan = self.span
+        self.fill_pending()
+        r, c = len(self.grid), len(self.row)
+        self.row.append(value)
+        self.row.extend([None] * (colspan - 1))
+        self.pending.update((r + dr, c + dc) for dr in range(1, rowspan) for dc in range(colspan))
+        if rowspan > 1 or colspan > 1:
+            self.merges.append((r + 1, c + 1, r + rowspan, c + colspan))
+        self.fill_pending()
+
+    def end_row(self) -> None:
+        if self.row is None:
+            return
+        self.fill_pending()
+        self.grid.append(self.row)
+        self.row = None
+
+
 class _TableParser(HTMLParser):
     """The cells of every ``<table>`` on a full grid, with each rowspan and colspan a merge:
     its value in its top-left cell and the rest of its range empty, as Excel's own files keep
     a merge, so that the common path carries a merge down one column and names one across
-    columns (``importers/merges.py``) whatever format the sheet came in."""
+    columns (``importers/merges.py``) whatever format the sheet came in.
+
+    A table nested in another's cell (a web system's layout table around its export, a small
+    table inside a title cell) is a table of its own, numbered by where it starts; the cell it
+    sits in keeps only its own text. A ``<br>`` is a line break in the cell, as Alt+Enter is
+    in Excel."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.tables: list[tuple[list[list[Cell]], list[Merge]]] = []
-        self._depth = 0  # nested tables are read as text of the outer cell
-        self._grid: list[list[Cell]] = []
-        self._merges: list[Merge] = []
-        self._pending: set[tuple[int, int]] = set()  # cells a rowspan reaches below its row
-        self._row: list[Cell] | None = None
-        self._text: list[str] | None = None
-        self._span = (1, 1)
+        self.found: list[tuple[int, list[list[Cell]], list[Merge]]] = []
+        self._open: list[_Grid] = []  # the tables open, innermost last
+        self._started = 0
+
+    @property
+    def tables(self) -> list[tuple[list[list[Cell]], list[Merge]]]:
+        return [(grid, merges) for _i, grid, merges in sorted(self.found, key=lambda f: f[0])]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
-            self._depth += 1
-            if self._depth == 1:
-                self._grid, self._merges, self._pending = [], [], set()
+            self._started += 1
+            self._open.append(_Grid(self._started))
             return
-        if self._depth != 1:
+        if not self._open:
             return
+        top = self._open[-1]
         if tag == "tr":
-            self._end_cell()
-            self._end_row()
-            self._row = []
+            top.end_cell()
+            top.end_row()
+            top.row = []
         elif tag in ("td", "th"):
-            self._end_cell()
-            if self._row is None:
-                self._row = []
+            top.end_cell()
+            if top.row is None:
+                top.row = []
             values = dict(attrs)
-            self._span = (_span(values.get("rowspan")), _span(values.get("colspan")))
-            self._text = []
-        elif tag == "br" and self._text is not None:
-            self._text.append("\n")
+            top.span = (_span(values.get("rowspan")), _span(values.get("colspan")))
+            top.text = []
+        elif tag == "br" and top.text is not None:
+            top.text.append("\x00")
 
     def handle_endtag(self, tag: str) -> None:
+        if not self._open:
+            return
+        top = self._open[-1]
         if tag == "table":
-            if self._depth == 1:
-                self._end_cell()
-                self._end_row()
-                self.tables.append((self._grid, self._merges))
-            self._depth = max(0, self._depth - 1)
-        elif self._depth == 1 and tag in ("td", "th"):
-            self._end_cell()
-        elif self._depth == 1 and tag == "tr":
-            self._end_cell()
-            self._end_row()
+            top.end_cell()
+            top.end_row()
+            self.found.append((top.index, top.grid, top.merges))
+            self._open.pop()
+        elif tag in ("td", "th"):
+            top.end_cell()
+        elif tag == "tr":
+            top.end_cell()
+            top.end_row()
 
     def handle_data(self, data: str) -> None:
-        if self._text is not None:
-            self._text.append(data)
+        if self._open and self._open[-1].text is not None:
+            self._open[-1].text.append(data)
 
-    def _fill_pending(self) -> None:
-        assert self._row is not None
-        r = len(self._grid)
-        while (r, len(self._row)) in self._pending:
-            self._pending.discard((r, len(self._row)))
-            self._row.append(None)
+    def close(self) -> None:
+        super().close()
+        while self._open:  # a table never closed: what it holds so far
+            self.handle_endtag("table")
 
-    def _end_cell(self) -> None:
-        if self._text is None or self._row is None:
-            return
-        text = " ".join("".join(self._text).replace("\xa0", " ").split())
-        value: Cell = text or None
-        self._text = None
-        rowspan, colspan = self._span
-        self._fill_pending()
-        r, c = len(self._grid), len(self._row)
-        self._row.append(value)
-        self._row.extend([None] * (colspan - 1))
-        self._pending.update((r + dr, c + dc) for dr in range(1, rowspan) for dc in range(colspan))
-        if rowspan > 1 or colspan > 1:
-            self._merges.append((r + 1, c + 1, r + rowspan, c + colspan))
-        self._fill_pending()
 
-    def _end_row(self) -> None:
-        if self._row is None:
-            return
-        self._fill_pending()
-        self._grid.append(self._row)
-        self._row = None
+_CJK = "[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
+_CJK_GAP = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
+
+
+def _cell_text(raw: str) -> str:
+    """A cell's text as a browser shows it, each run of spaces one space — except that a line
+    break or ``&nbsp;`` of the page's source between two Chinese characters is no space at
+    all (the page was wrapped there: 通化市秋冬季 森林防火部署 is one title); each ``<br>``
+    (``\\x00`` here) a line break, which a one-line field reports as Excel's Alt+Enter is."""
+    lines = []
+    for line in raw.split("\x00"):
+        line = _CJK_GAP.sub(lambda m: "" if re.search("[\r\n\xa0]", m[0]) else m[0], line)
+        if words := " ".join(line.split()):
+            lines.append(words)
+    return "\n".join(lines)
 
 
 _MAX_SPAN = 1000  # a rowspan="1000000" must not build a million-row grid
@@ -300,8 +366,10 @@ def _read_html(path: Path, display: str, encoding: str | None) -> list[Table]:
         raise _unreadable(display, "HTML", t("import_html_no_table"))
     tables: list[Table] = []
     for index, (grid, merges) in enumerate(parser.tables, start=1):
-        name = None if len(parser.tables) == 1 else str(index)
-        table = Table(display, name, _rows(grid), merges, used)
+        # several tables are named as sheets are (导出.xls:表2:5), never a bare number that
+        # would read as line:column
+        name = None if len(parser.tables) == 1 else t("import_html_table", n=index)
+        table = Table(display, name, _rows(grid), merges, used, source="html")
         tables.append(table)
     tables[0].notes.append(t("import_encoding_used", file=display, encoding=used))
     return tables
@@ -310,6 +378,7 @@ def _read_html(path: Path, display: str, encoding: str | None) -> list[Table]:
 # --- SpreadsheetML 2003 ------------------------------------------------------------------------
 
 _SS = "{" + SPREADSHEETML_NS + "}"
+_TIME_ONLY_DAY = dt.date(1899, 12, 31)
 
 
 def _read_spreadsheetml(path: Path, display: str) -> list[Table]:
@@ -356,7 +425,8 @@ def _read_spreadsheetml(path: Path, display: str) -> list[Table]:
 def _ss_value(cell: ET.Element) -> Cell:
     data = cell.find(_SS + "Data")
     if data is None:
-        return None
+        # a formula saved without its value: Excel shows one, and the file does not hold it
+        return UNCACHED_FORMULA if cell.get(_SS + "Formula") else None
     text = "".join(data.itertext()).strip()
     kind = data.get(_SS + "Type", "String")
     if not text:
@@ -368,5 +438,7 @@ def _ss_value(cell: ET.Element) -> Cell:
     if kind == "DateTime":
         with contextlib.suppress(ValueError):
             moment = dt.datetime.fromisoformat(text)
+            if moment.date() == _TIME_ONLY_DAY:  # a time cell: Excel writes it on day 0
+                return moment.time()
             return moment.date() if moment.time() == dt.time() else moment
     return text

@@ -355,14 +355,20 @@ def _find_submission(
         return sub
     assert row.point is not None
     assert row.norm is not None
-    candidates = [
-        s
-        for s in by_title.get((row.point, row.norm), ())
-        if s.date <= row.date and (row.date - s.date).days <= MAX_ADOPTION_DAYS
-    ]
+
+    def within(s: Submission) -> bool:
+        return s.date <= row.date and (row.date - s.date).days <= MAX_ADOPTION_DAYS
+
+    candidates = [s for s in by_title.get((row.point, row.norm), ()) if within(s)]
     if not candidates:
+        # the point's titles in the window, for "did you mean" (白城市&农业节水灌溉进展)
+        near = {n: subs for (p, n), subs in by_title.items() if p == row.point}
+        titles = {n: s.title for n, subs in near.items() for s in subs if within(s)}
+        close = closest(row.norm, titles, cutoff=NAME_CUTOFF)
+        hint = t("import_did_you_mean", hint=titles[close]) if close else ""
+        point = row.point_text or row.point
         plan.problems.append(
-            error(row.where, t("import_no_such_submission", point=row.point_text or row.point))
+            error(row.where, t("import_no_such_submission", point=point, hint=hint))
         )
         return None
     candidates.sort(key=lambda s: (s.date, s.id))

@@ -28,15 +28,19 @@ from govinfo.importers.points import PointIndex
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.tables import UNCACHED_FORMULA, Table
 from govinfo.importers.values import (
+    HIGHER_SECRET,
     NoSuchDay,
     cell_text,
+    fold_word,
     normalise_title,
     parse_category,
     parse_classification,
     parse_datetime,
     parse_day,
     parse_mode,
+    serial_date,
     split_names,
+    time_of_day,
 )
 from govinfo.model import Category, Point
 
@@ -93,6 +97,7 @@ class _Row:
         self.merges = table.merges
         self.carried = carried or {}  # values merges carry down into this row's empty cells
         self.delimiter = table.delimiter
+        self.html = table.source == "html"
         self.problems: list[ImportProblem] = []
         # fields whose cell is already reported unreadable: a formula without a value, or a
         # line break in a one-line field
@@ -169,7 +174,11 @@ class _Row:
         hold the delimiter are rows swallowed by a quote that opened the cell and closed too late."""
         lines = _BREAK.split(value.strip())
         swallowed = self.delimiter is not None and any(self.delimiter in x for x in lines[1:])
-        fix = t("import_line_break_csv" if swallowed else "import_line_break_sheet")
+        fix = t(
+            "import_line_break_csv"
+            if swallowed
+            else ("import_line_break_html" if self.html else "import_line_break_sheet")
+        )
         self.fail("import_line_break", name, lines=len(lines), first=lines[0].strip(), fix=fix)
         if swallowed and self.garbled is None:
             self.garbled = len(self.problems)
@@ -236,7 +245,15 @@ class _Row:
         """A required date-only field (报送日期, 采用日期). A time of day that came with it — an
         Excel date cell holding a date-time, or the same as text — is dropped with a warning
         naming it (a time of 00:00 silently)."""
-        got: tuple[dt.date, str | None] | None = self.required(name, parse_day, "YYYY-MM-DD")
+        value = self.raw(name)
+        if (clock := time_of_day(value)) is not None:
+            self.fail("import_time_not_date", name, value=clock, forms=t("import_date_forms"))
+            return None
+        if (serial := serial_date(value)) is not None:
+            self.fail("import_serial_date", name, value=cell_text(value), day=serial.isoformat())
+            return None
+        got: tuple[dt.date, str | None] | None
+        got = self.required(name, parse_day, t("import_date_forms"))
         if got is None:
             return None
         day, time = got
@@ -354,9 +371,7 @@ def submission_rows(
             "occurred_at": row.parsed("occurred_at", parse_datetime, "YYYY-MM-DD HH:MM"),
             "reported_at": row.parsed("reported_at", parse_datetime, "YYYY-MM-DD HH:MM"),
             "reviewer": row.text("reviewer"),
-            "classification": _value(
-                row.parsed("classification", parse_classification, "公开/内部/秘密")
-            ),
+            "classification": _value(_classification(row)),
             "note": row.text("note"),
         }
         problems.extend(row.found())
@@ -416,6 +431,15 @@ def adoption_rows(
             )
         )
     return out, problems
+
+
+def _classification(row: _Row) -> Any:
+    """密级; 机密 and 绝密 are kept as 秘密 (the folder's highest), with a warning saying so."""
+    found = row.parsed("classification", parse_classification, t("import_secret_words"))
+    if found is not None and fold_word(cell_text(row.raw("classification"))) in HIGHER_SECRET:
+        text = cell_text(row.raw("classification"))
+        row.problems.append(warning(row.where, t("import_secret_kept", value=text)))
+    return found
 
 
 def _value(member: Any) -> Any:

@@ -46,6 +46,7 @@ class Table:
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)
     delimiter: str | None = None  # CSV/TSV: the delimiter its cells are split on
+    source: str | None = None  # "html": a page's table, whose line breaks are <br>
 
     def ref(self, row: int) -> RowRef:
         return RowRef(self.file, self.sheet, row)
@@ -291,6 +292,9 @@ def _sheet_merges(path: Path, sheet_xml: str | None) -> list[Merge] | None:
 def _unreadable(display: str, sheet: str | None, row: int, err: BaseException) -> FileProblem:
     if isinstance(err, OSError):  # the file could not be read: the system's reason, in words
         detail = os_error_text(err)
+    elif row == 0:  # not a workbook at all (not a zip, no workbook part): the clerk's words
+        message = t("import_not_spreadsheet", kind="Excel (.xlsx)")
+        return FileProblem(error(RowRef(display, sheet, row), message))
     else:
         detail = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
     return FileProblem(error(RowRef(display, sheet, row), t("import_bad_xlsx", detail=detail)))

@@ -98,6 +98,38 @@ def parse_day(value: object) -> tuple[dt.date, str | None]:
     return day, (None if moment == dt.time(0) else _clock(moment))
 
 
+_CLOCK = re.compile(r"(?P<h>\d{1,2})\s*[:：]\s*(?P<mi>\d{2})(?:\s*[:：]\s*\d{2})?")
+_EXCEL_DAY_ZERO = dt.date(1899, 12, 30)  # serial 0 of Excel's 1900 date system (after 1900-02-28)
+_SERIAL_1990 = (dt.date(1990, 1, 1) - _EXCEL_DAY_ZERO).days
+_SERIAL_2100 = (dt.date(2100, 1, 1) - _EXCEL_DAY_ZERO).days
+
+
+def time_of_day(value: object) -> str | None:
+    """``HH:MM`` when a date cell holds a time of day alone: a time cell, Excel's fraction of a
+    day (0.395833… is 09:30) or text such as ``9:30``; else None."""
+    if isinstance(value, dt.time):
+        return _clock(value.replace(microsecond=0))
+    if isinstance(value, float) and 0 < value < 1:
+        seconds = round(value * 86400)
+        return _clock(dt.time(seconds // 3600 % 24, seconds // 60 % 60, seconds % 60))
+    m = _CLOCK.fullmatch(unicodedata.normalize("NFKC", value)) if isinstance(value, str) else None
+    if m is not None and int(m["h"]) < 24 and int(m["mi"]) < 60:
+        return f"{int(m['h']):02d}:{m['mi']}"
+    return None
+
+
+def serial_date(value: object) -> dt.date | None:
+    """The day a plain number would be as an Excel date serial (37935 is 2003-11-10), for a
+    hint: a date cell saved as a number, or typed as one; None for anything else, and for a
+    number whose day would not be 1990–2099 (``2003`` is a year, not 1905-06-25)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    text = cell_text(value)
+    if not text.isdigit() or not _SERIAL_1990 <= int(text) < _SERIAL_2100:
+        return None
+    return _EXCEL_DAY_ZERO + dt.timedelta(days=int(text))
+
+
 def _clock(moment: dt.time) -> str:
     return moment.isoformat(timespec="seconds" if moment.second else "minutes")
 
@@ -171,6 +203,8 @@ _CLASSIFICATION_WORDS: dict[str, Classification] = {
     "机密": Classification.SECRET,
     "绝密": Classification.SECRET,
 }
+
+HIGHER_SECRET = frozenset({"机密", "绝密"})  # read as 秘密, the folder's highest level
 
 _MODE_WORDS: dict[str, Mode] = {
     "单条": Mode.SINGLE,
