@@ -202,8 +202,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Shown on a terminal that cannot show Chinese: so in plain ASCII in both languages.
     "output_replaced": (
-        "warning: {n} character(s) could not be written in {encoding} and were shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=zh_CN.UTF-8)",
-        "warning: {n} character(s) could not be written in {encoding} and were shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=C.UTF-8)",
+        "warning: {n} character(s) could not be written in {encoding} and were shown as ? (a wide one as ??); set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=zh_CN.UTF-8)",
+        "warning: {n} character(s) could not be written in {encoding} and were shown as ? (a wide one as ??); set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=C.UTF-8)",
     ),
     "soon_out_of_range": (
         "--soon {soon} 太大：从 {as_of} 起算超出了 {last}",
