@@ -1,4 +1,4 @@
-"""The streams the clerk's terminal gives us. Text the streams
+"""The streams the clerk's terminal gives us, and the words it gives us. Text the streams
 cannot encode is written one way on stdout and stderr alike — tables, messages, help and usage
 errors: the dashes, curly quotes and drawing characters an English line or a table uses as
 their ASCII look-alikes (``"`` ``'`` ``-`` ``...``, a rule as ``-``, the chart's blocks as ``#``
@@ -11,6 +11,7 @@ are (:func:`typed`)."""
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import sys
 from typing import TextIO
@@ -135,3 +136,15 @@ def ascii_json(text: str) -> str:
     """JSON text with every non-ASCII character as a ``\\u`` escape (outside strings JSON has
     none): the same document on a terminal that cannot show Chinese, nothing replaced."""
     return _NON_ASCII.sub(_json_escape, text)
+
+
+def typed(word: str) -> str:
+    """An argument as the clerk typed it: where the system could not decode its bytes (a C
+    locale without UTF-8 mode hands ``阿斯县`` over as surrogate escapes, ``\\udce9…``) and they
+    are UTF-8, the text they spell; anything else as it came."""
+    if word.isprintable():  # surrogate escapes are not printable: none here
+        return word
+    try:
+        return os.fsencode(word).decode("utf-8")
+    except UnicodeError:
+        return word

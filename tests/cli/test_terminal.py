@@ -1,5 +1,6 @@
-"""govinfo/cli/terminal.py: what a terminal is written where it cannot hold a character (checked
-in real processes in tests/robustness/test_terminal_encodings.py)."""
+"""govinfo/cli/terminal.py: what a terminal is written where it cannot hold a character, and
+an argument Python could not decode (each checked in real processes in
+tests/robustness/test_terminal_encodings.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from govinfo.cli import terminal
-from govinfo.cli.terminal import look_alike
+from govinfo.cli.terminal import look_alike, typed
 
 
 @pytest.mark.parametrize(
@@ -31,6 +32,13 @@ def test_what_ascii_cannot_hold_is_written_in_the_columns_it_takes(text: str, sh
 
 def test_gbk_keeps_what_it_holds_and_draws_the_rest_in_ascii() -> None:
     assert "长春█▒".encode("gbk", errors="govinfo-replace").decode("gbk") == "长春█="
+
+
+def test_an_argument_of_utf8_bytes_is_read_as_typed() -> None:
+    assert typed("\udce9\udc98\udcbf") == "阿"
+    assert typed("\udce9\udcff") == "\udce9\udcff"  # not UTF-8: as it came
+    assert typed("长春") == "长春"
+    assert typed("changchun") == "changchun"
 
 
 @pytest.fixture(autouse=True)

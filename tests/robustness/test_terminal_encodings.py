@@ -1,8 +1,8 @@
-"""A terminal that cannot show Chinese (``PYTHONIOENCODING=ascii``): every stream written one
-way — messages, usage errors and tables alike — with ``?`` (two for a wide character) for
-what cannot be written, ASCII for the marks and the drawing, one warning; never ``\\u``
-escapes or raw bytes. Each run is a real process started under those variables (``cli``: a new
-interpreter)."""
+"""A terminal that cannot show Chinese (``PYTHONIOENCODING=ascii``) and a C locale without
+UTF-8 mode: every stream written one way — messages, usage errors and tables alike — with
+``?`` (two for a wide character) for what cannot be written, ASCII for the marks and the
+drawing, one warning; never ``\\u`` escapes or raw bytes. Each run is a real process started
+under those variables (``cli``: a new interpreter)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from tests.support.gitrepo import commit_all, git
 from tests.support.paths import SAMPLE
 
 ASCII = {"PYTHONIOENCODING": "ascii", "PYTHONUTF8": "0"}
+C_LOCALE = {"LC_ALL": "POSIX", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
 LANGS = ["zh", "en"]
 
 
@@ -118,3 +119,26 @@ def test_tables_on_an_ascii_terminal_stay_aligned(lang: str) -> None:
     assert len(_right_edges(rows, scores)) == 1
     rule = next(line for line in lines if set(line) <= set("-?") and len(line) > 20)
     assert set(rule) == {"-"}
+
+
+def test_a_c_locale_reads_a_chinese_argument_as_typed() -> None:
+    """``LC_ALL=POSIX`` without UTF-8 mode: Python hands ``长春`` over as surrogate escapes;
+    the point is found, as it would be in any locale."""
+    proc = cli(SAMPLE, "--no-cache", "explain", "长春", "2003", **C_LOCALE)
+    assert proc.returncode == 0, proc.stderr
+    assert "(changchun)" in proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_c_locale_never_shows_surrogate_escapes_of_utf8(tmp_path: Path, lang: str) -> None:
+    """A name that is no point and a file that does not exist, both typed in Chinese: shown
+    as ``?`` (two a character), never as ``\\udce9…``."""
+    unknown = cli(SAMPLE, "--no-cache", "--lang", lang, "explain", "阿斯县", "2003", **C_LOCALE)
+    assert unknown.returncode == 1
+    _written_like_a_table(unknown)
+    assert '"??????"' in unknown.stderr
+    missing = cli(SAMPLE, "--lang", lang, "import", str(tmp_path / "三季度.xls"), **C_LOCALE)
+    assert missing.returncode == 2
+    _written_like_a_table(missing)
+    assert "??????.xls" in missing.stderr
