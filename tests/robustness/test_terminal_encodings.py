@@ -142,3 +142,22 @@ def test_a_c_locale_never_shows_surrogate_escapes_of_utf8(tmp_path: Path, lang: 
     assert missing.returncode == 2
     _written_like_a_table(missing)
     assert "??????.xls" in missing.stderr
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_c_locale_adds_a_point_named_in_chinese_and_commits(tmp_path: Path, lang: str) -> None:
+    """The name read as typed is written to points.yaml, and the commit — its message in
+    Chinese, or naming the point — is made: the system's ASCII could not pass either to git
+    (a ``UnicodeEncodeError`` traceback; the name had been refused as a broken quote)."""
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE, root)
+    git(root, "init", "-q")
+    commit_all(root)
+    name = "阿斯县人民政府办公室"
+    args = ["points", "add", "asx", "--name", name, "--kind", "county", "--parent", "四平"]
+    proc = cli(root, "--lang", lang, *args, **C_LOCALE)
+    assert proc.returncode == 0, proc.stderr
+    _written_like_a_table(proc)
+    assert f"name: {name}\n" in (root / "points.yaml").read_text(encoding="utf-8")
+    assert git(root, "status", "--porcelain") == ""
+    assert name in git(root, "log", "-1", "--format=%s")
