@@ -38,19 +38,18 @@ def run(
     input_bytes: bytes | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     """Run ``git ARGS`` in ``cwd`` and return the completed process (stdout/stderr as bytes)."""
-    full_env = None
+    full_env: dict[str, str | bytes] | None = None
     if env:
-        full_env = dict(os.environ)
-        full_env.update(env)
+        full_env = {**os.environ, **{name: _passable(value) for name, value in env.items()}}
     if args and settings.git_fail() == args[0]:
         proc = subprocess.CompletedProcess(
             list(args), 128, b"", b"fatal: failed on purpose (GOVINFO_GIT_FAIL)"
         )
     else:
         proc = subprocess.run(
-            [git_binary(), *args],
+            [git_binary(), *map(_passable, args)],
             cwd=cwd,
-            env=full_env,
+            env=full_env,  # bytes values: see _passable
             input=input_bytes,
             capture_output=True,
             check=False,
@@ -65,6 +64,19 @@ def run(
             raise GitError(t("git_lock_left", path=left[1]))
         raise GitError(t("git_failed", cmd="git " + " ".join(args), detail=detail))
     return proc
+
+
+def _passable(word: str) -> str | bytes:
+    """``word`` as the system can pass it to git: as it is, unless the file system's encoding
+    cannot hold it (a C locale without UTF-8 mode and a Chinese commit message or office): its
+    UTF-8 then, which git takes — surrogate escapes back to the bytes they stand for."""
+    if word.isascii():
+        return word
+    try:
+        os.fsencode(word)
+    except UnicodeEncodeError:
+        return word.encode("utf-8", "surrogateescape")
+    return word
 
 
 def text(args: Sequence[str], cwd: Path) -> str:

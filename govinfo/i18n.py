@@ -202,8 +202,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Shown on a terminal that cannot show Chinese: so in plain ASCII in both languages.
     "output_replaced": (
-        "warning: {n} character(s) could not be written in {encoding} and were shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=zh_CN.UTF-8)",
-        "warning: {n} character(s) could not be written in {encoding} and were shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=C.UTF-8)",
+        "warning: {n} character(s) could not be written in {encoding} and were shown as ? (a wide one as ??); set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=zh_CN.UTF-8)",
+        "warning: {n} character(s) could not be written in {encoding} and were shown as ? (a wide one as ??); set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=C.UTF-8)",
     ),
     "output_replaced_one": (
         "warning: 1 character could not be written in {encoding} and was shown as ?; set PYTHONIOENCODING=utf-8 or a UTF-8 locale (LANG=zh_CN.UTF-8)",

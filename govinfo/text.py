@@ -150,11 +150,23 @@ _UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\
 def escape(text: str, *, multiline: bool = True) -> str:
     """``text`` with every control character, bidi control and lone surrogate written as a
     visible escape (``\\x1b``, ``\\udcb3``); tab and newline kept when ``multiline``, escaped
-    too when not (a table cell, a CSV field)."""
+    too when not (a table cell, a CSV field). Surrogate escapes that spell UTF-8 — a name or
+    an argument Python read in a C locale without UTF-8 mode — are shown as what they spell."""
     if text.isprintable():  # every character escaped is unprintable (Cc, Cf, Cs): none here
         return text
+    text = _spelt(text)
     pattern = _UNSAFE if multiline else _UNSAFE_LINE
     return pattern.sub(lambda m: _escape_one(m[0]), text)
+
+
+def _spelt(text: str) -> str:
+    """``text`` with each run of surrogate escapes (``\\udce9\\udc98\\udcbf``) that is UTF-8
+    read as the characters it spells (阿); the rest, a name in GBK, as it is."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate no byte stands for (Windows' \\ud800)
+        return text
+    return raw.decode("utf-8", "surrogateescape")
 
 
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

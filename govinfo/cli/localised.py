@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -39,7 +40,9 @@ class LocalUsageError(typer.BadParameter):
             lines.append(t("usage_try_help", command=self.ctx.command_path))
             lines.append("")
         lines.append(t("usage_error", message=self.message))
-        typer.echo("\n".join(lines), err=True)
+        # sys.stderr itself, as every message: click's own stderr would write an ASCII
+        # terminal raw UTF-8 (cli.terminal)
+        typer.echo("\n".join(lines), file=sys.stderr)
 
     def format_message(self) -> str:
         return self.message

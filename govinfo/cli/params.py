@@ -6,7 +6,8 @@ options govinfo declares are text, whole numbers, paths, enums and small parsers
 values this module gives the very answer Typer's adapter gives, with Typer's own helpers
 (``coerce_cli_choice``, ``coerce_cli_path``) and nothing else. Any other value — a list, a
 number with bounds, a parser that refuses, anything unusual — goes to Typer's own coercion,
-so every error message stays Typer's, word for word.
+so every error message stays Typer's, word for word. A text value that is not a path is read
+as the clerk typed it (``cli.terminal.typed``: UTF-8 bytes a C locale could not decode).
 
 ``install()`` is called once by :mod:`govinfo.cli.main`; on a Typer that lacks these
 internals it does nothing and Typer coerces as it always does.
@@ -19,6 +20,10 @@ from pathlib import Path
 from typing import Any
 
 _PLAIN_INT = re.compile(r"0|[1-9][0-9]{0,17}")
+# The text options handed on to the system — a file or folder to write, git's commit message
+# and revision: kept as the system handed them over, so that it gets the very bytes back
+# (every other text is read as typed, ``cli.terminal.typed``).
+_SYSTEM_WORDS = frozenset({"out", "statements", "message", "at"})
 _MISS = object()
 
 
@@ -27,6 +32,8 @@ def _plain_value(descriptor: Any, value: Any, param: Any, ctx: Any) -> Any:
     from enum import Enum
 
     from typer._param_types import coerce_cli_choice, coerce_cli_path
+
+    from govinfo.cli.terminal import typed
 
     info = descriptor.parameter_info
     annotation = descriptor.annotation
@@ -37,7 +44,9 @@ def _plain_value(descriptor: Any, value: Any, param: Any, ctx: Any) -> Any:
             value, choices=list(annotation), case_sensitive=info.case_sensitive, ctx=ctx
         )
     if annotation is str:
-        return value if isinstance(value, str) else _MISS
+        if not isinstance(value, str):
+            return _MISS
+        return value if getattr(param, "name", None) in _SYSTEM_WORDS else typed(value)
     if annotation is int and not info.clamp:
         if isinstance(value, str) and _PLAIN_INT.fullmatch(value):
             value = int(value)

@@ -230,8 +230,15 @@ def _tables(data: Circular) -> tuple[Table, ...]:
 
 
 def _print_tables(ctx: typer.Context, data: Circular) -> None:
-    """The circular's tables on the terminal (a year's with its monthly trend)."""
-    from govinfo.render.yearend import print_year_end, trend_chart
+    """The circular's tables on the terminal (a year's with its monthly trend: its bars in
+    ASCII where the output cannot hold both of them, GBK lacking ▒)."""
+    import sys
 
-    extra = None if data.year_end is None else {"trend": trend_chart(data.year_end)}
+    from govinfo.cli.terminal import cannot_encode
+    from govinfo.render.yearend import ascii_wanted, print_year_end, trend_chart
+
+    extra = None
+    if data.year_end is not None:
+        plain = ascii_wanted() or cannot_encode(sys.stdout, "\u2588\u2592")
+        extra = {"trend": trend_chart(data.year_end, ascii_only=plain)}
     print_year_end(_tables(data), common.console(ctx), extra=extra)

@@ -1,23 +1,74 @@
-"""The streams the clerk's terminal gives us: text they cannot encode is written with
-replacement (``?``) and one warning at the end, never a ``UnicodeEncodeError`` traceback
-(``PYTHONIOENCODING=ascii``, a C locale without UTF-8)."""
+"""The streams the clerk's terminal gives us, and the words it gives us. Text the streams
+cannot encode is written one way on stdout and stderr alike — tables, messages, help and usage
+errors: the dashes, curly quotes and drawing characters an English line or a table uses as
+their ASCII look-alikes (``"`` ``'`` ``-`` ``...``, a rule as ``-``, the chart's blocks as ``#``
+and ``=``), anything else as ``?`` — two for a character two columns wide, so a table stays
+aligned — with one warning at the end, never a ``UnicodeEncodeError`` traceback or ``\\u``
+escapes (``PYTHONIOENCODING=ascii``, a C locale without UTF-8, GBK). Arguments the system
+handed over as undecodable bytes (a C locale without UTF-8 mode) are read as the UTF-8 they
+are (:func:`typed`)."""
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import sys
 from typing import TextIO
 
 _HANDLER = "govinfo-replace"
 _replaced: list[int] = []
+_encoding: list[str] = []  # the terminal's, as the run began (a lost stdout is put aside)
+
+# What a terminal without them shows for the marks English text and the tables use: the
+# same width, in ASCII. A character not here (and not a box-drawing one) is shown as ``?``.
+_LOOK_ALIKES = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2026": "...",
+    "\u00a0": " ",
+    "\u3000": "  ",  # the ideographic space, two columns
+    "\u2588": "#",  # the trend chart's two bars (render.yearend's ASCII pair)
+    "\u2592": "=",
+}
+
+
+def look_alike(ch: str) -> str | None:
+    """The ASCII that stands for ``ch`` where it cannot be written, or None: the marks of
+    ``_LOOK_ALIKES``; a box-drawing line as ``-``, ``=`` or ``|``, a corner or a crossing as
+    ``+``; any other block as ``#``."""
+    found = _LOOK_ALIKES.get(ch)
+    if found is not None or not "\u2500" <= ch <= "\u259f":
+        return found
+    if ch >= "\u2580":
+        return "#"
+    import unicodedata
+
+    name = unicodedata.name(ch, "")
+    if "VERTICAL" in name and "HORIZONTAL" not in name:
+        return "|"
+    if "HORIZONTAL" in name and "VERTICAL" not in name:
+        return "=" if "DOUBLE" in name else "-"
+    return "+"
 
 
 def _replace(err: UnicodeError) -> tuple[str, int]:
     if not isinstance(err, UnicodeEncodeError):
         raise err
-    _replaced.append(err.end - err.start)
-    return "?" * (err.end - err.start), err.end
+    from govinfo.text import display_width
+
+    shown = []
+    for ch in err.object[err.start : err.end]:
+        alike = look_alike(ch)
+        if alike is None:
+            _replaced.append(1)
+            alike = "?" * max(1, display_width(ch))
+        shown.append(alike)
+    return "".join(shown), err.end
 
 
 def cannot_encode(stream: TextIO, text: str) -> bool:
@@ -40,16 +91,20 @@ _NEVER_FAIL = frozenset(
 
 
 def guard_streams() -> None:
-    """Make stdout and stderr replace what they cannot encode, counting it, unless the clerk
-    chose a handler that never fails (``PYTHONIOENCODING=gbk:backslashreplace``) — and not
-    only where the encoding lacks Chinese: GBK lacks the trend chart's ▒, and even UTF-8
-    cannot hold the lone surrogates of a file name that was not UTF-8. Such text is never
-    taken for a lost output."""
+    """Make stdout and stderr write what they cannot encode as :func:`_replace` does, counting
+    it — not only where the encoding lacks Chinese: GBK lacks the trend chart's ▒, and even
+    UTF-8 cannot hold the lone surrogates of a file name that was not UTF-8; such text is never
+    taken for a lost output. A clerk who chose a handler that never fails
+    (``PYTHONIOENCODING=gbk:backslashreplace``) keeps it, on both streams; stderr's own
+    default (``backslashreplace``, which no clerk chose) gives way like stdout's."""
     codecs.register_error(_HANDLER, _replace)
+    _encoding[:] = [getattr(sys.stdout, "encoding", None) or "?"]
+    chosen = getattr(sys.stdout, "errors", None)
+    errors = chosen if chosen in _NEVER_FAIL else _HANDLER
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and getattr(stream, "errors", None) not in _NEVER_FAIL:
-            reconfigure(errors=_HANDLER)
+        if reconfigure is not None:
+            reconfigure(errors=errors)
 
 
 def warn_if_replaced() -> None:
@@ -58,7 +113,7 @@ def warn_if_replaced() -> None:
         return
     from govinfo.i18n import tn
 
-    encoding = getattr(sys.stdout, "encoding", None) or "?"
+    encoding = _encoding[0] if _encoding else getattr(sys.stdout, "encoding", None) or "?"
     try:
         sys.stderr.write(tn("output_replaced", sum(_replaced), encoding=encoding) + "\n")
         sys.stderr.flush()
@@ -81,3 +136,15 @@ def ascii_json(text: str) -> str:
     """JSON text with every non-ASCII character as a ``\\u`` escape (outside strings JSON has
     none): the same document on a terminal that cannot show Chinese, nothing replaced."""
     return _NON_ASCII.sub(_json_escape, text)
+
+
+def typed(word: str) -> str:
+    """An argument as the clerk typed it: where the system could not decode its bytes (a C
+    locale without UTF-8 mode hands ``阿斯县`` over as surrogate escapes, ``\\udce9…``) and they
+    are UTF-8, the text they spell; anything else as it came."""
+    if word.isprintable():  # surrogate escapes are not printable: none here
+        return word
+    try:
+        return os.fsencode(word).decode("utf-8")
+    except UnicodeError:
+        return word

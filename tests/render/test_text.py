@@ -56,3 +56,13 @@ def test_escape_leaves_printable_text_alone_because_nothing_printable_is_escaped
     assert escaped
     assert not any(c.isprintable() for c in escaped)
     assert escape("标题\x1b[2J\u202e") == "标题\\x1b[2J\\u202e"
+
+
+def test_escape_shows_surrogate_escapes_that_spell_utf8_as_what_they_spell() -> None:
+    """A name Python read in a C locale without UTF-8 mode (``阿`` as three surrogate escapes)
+    is shown as 阿; bytes that are not UTF-8 (a name in GBK) and a surrogate that stands for no
+    byte stay escaped."""
+    assert escape("2003/\udce9\udc98\udcbf.xls") == "2003/阿.xls"
+    assert escape("2003/\udcb3\udca4.yaml") == "2003/\\udcb3\\udca4.yaml"
+    assert escape("\udce9\udc98\udcbf\udcb3\x1b") == "阿\\udcb3\\x1b"
+    assert escape("\ud800") == "\\ud800"
