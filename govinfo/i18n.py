@@ -169,8 +169,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "interrupted; the write had already been completed (not committed to git), what followed it may be unfinished",
     ),
     "no_data_folder": (
-        "找不到数据目录：请用 --data 指定，或设置 GOVINFO_DATA，或在当前目录下放置 data/govinfo.yaml；新建请运行 govinfo init DIR",
-        "no data folder found: pass --data DIR, set GOVINFO_DATA, or run in a directory whose data/ holds govinfo.yaml; to start one, run govinfo init DIR",
+        "找不到数据目录：请用 --data 指定，或设置 GOVINFO_DATA，或在数据目录（含 govinfo.yaml）或其上一级（含 data/govinfo.yaml）中运行；新建请运行 govinfo init DIR",
+        "no data folder found: pass --data DIR, set GOVINFO_DATA, or run inside the data folder (it holds govinfo.yaml) or in the directory whose data/ holds it; to start one, run govinfo init DIR",
     ),
     "data_not_folder": (
         "数据目录 {path} 不存在或没有 govinfo.yaml；新建请运行 govinfo init {path}",
@@ -571,8 +571,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--language must be zh or en, got {value}",
     ),
     "init_done": (
-        "已新建数据目录 {path} 并提交到 git",
-        "created data folder {path} and committed it to git",
+        "已新建数据目录 {path} 并提交到 git（文件夹语言 language: {language}）",
+        "created data folder {path} and committed it to git (language: {language})",
+    ),
+    "init_next": (
+        "下一步：cd {path} 后直接运行 govinfo（或在别处用 --data {path}，或设置 GOVINFO_DATA={path}），"
+        "先登记直报点：govinfo points add ID --name 全称 --kind city|county|department",
+        "next: cd {path} and run govinfo there (or pass --data {path} elsewhere, or set "
+        "GOVINFO_DATA={path}); first register the points: govinfo points add ID --name NAME "
+        "--kind city|county|department",
     ),
     # demo generate
     "demo_dest_not_empty": (
@@ -2144,7 +2151,7 @@ def short_headers(header: str) -> tuple[str, ...]:
 # "path:parameter" for its arguments and options.
 HELP_ZH: dict[str, str] = {
     "": "政务信息直报点管理工具：检查数据文件夹、计分排名、列出逾期事项、导入报送信息、生成年终和各期通报表格。",
-    ":data": "数据文件夹（默认：$GOVINFO_DATA，否则为含 govinfo.yaml 的 ./data）。",
+    ":data": "数据文件夹（默认：$GOVINFO_DATA，否则为含 govinfo.yaml 的 ./data，再否则为含 govinfo.yaml 的当前目录）。",
     ":lang": "输出语言：zh 或 en（默认：数据文件夹的语言）。",
     ":no_cache": "重新读取每个文件，不用解析缓存。",
     ":version": "显示版本号。",
@@ -2154,7 +2161,7 @@ HELP_ZH: dict[str, str] = {
     "init:directory": "要新建的文件夹（须为空或不存在）。",
     "init:office": "管理该文件夹的单位。",
     "init:province": "省份。",
-    "init:language": "文件夹的默认输出语言：zh 或 en。",
+    "init:language": "写入 govinfo.yaml 的文件夹语言（language）：zh 或 en；不写时取 --lang，再不写为 zh。",
     "check": "检查数据文件夹的每个文件，逐条列出问题（文件:行:列）。",
     "check:fmt": "输出格式：text（每行一条“路径:行:列”）或 json。",
     "check:strict": "有警告时也判为失败（退出码 1）。",
