@@ -1054,6 +1054,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法读取要导入的文件：{file}：{reason}",
         "cannot read the file to import: {file}: {reason}",
     ),
+    "date_after_today": (
+        "警告：{option} {value} 晚于今天（{today}）：是不是年份或月份写错了？照常记入",
+        "warning: {option} {value} is later than today ({today}): is the year or month mistyped? It is recorded all the same",
+    ),
     "import_file_unreadable": (
         "没有权限读取要导入的文件：{file}",
         "no permission to read the file to import: {file}",
@@ -1541,8 +1545,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} event(s) would be added to the history in points.yaml (dated {date}); run govinfo close-year {year} --apply to write and commit them",
     ),
     "cy_already": (
-        "{year}年度结果已记入名册（{n} 条），与现在的计算一致，无需改动",
-        "the {year} outcome is already in the registry ({n} events) and agrees with today's computation; nothing to do",
+        "{year}年度结果已于 {date} 记入名册（{n} 条），与现在的计算一致，无需改动",
+        "the {year} outcome is already in the registry (recorded on {date}, {n} events) and agrees with today's computation; nothing to do",
     ),
     "cy_conflict": (
         "名册中记录的{year}年度结果与现在的计算有 {n} 处不同（记入后数据有变动），未做任何改动；请核实后手工修改 points.yaml",
