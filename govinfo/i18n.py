@@ -858,6 +858,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} 年度没有在列的直报点，无可排名（新建的数据目录请先用 govinfo points add 登记直报点）",
         "no point held a tier in {year}: there is no one to rank (in a new data folder, register points first with govinfo points add)",
     ),
+    "score_no_points_held": (
+        "{year} 年度没有在列的直报点，无可排名（名册中有 {n} 个直报点，但该年度都不在列：尚未列入或已退出；日期见 govinfo points list）",
+        "no point held a tier in {year}: there is no one to rank (the registry holds {n} point(s), but none was in the network in {year}; see govinfo points list for their dates)",
+    ),
     "score_no_submissions": (
         "{year} 年度没有任何报送记录：以下排名全为 0 分，不是实际成绩（请确认年份，或先导入当年的报送）",
         "there are no submissions at all in {year}: every score below is 0, not a real result (check the year, or import that year's submissions first)",
@@ -1041,9 +1045,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column}“{value}”晚于今天（{today}）：是不是年份或月份写错了？",
         "{column} “{value}” is later than today ({today}): is the year or month mistyped?",
     ),
+    "date_after_today": (
+        "警告：{option} {value} 晚于今天（{today}）：是不是年份或月份写错了？照常记入",
+        "warning: {option} {value} is later than today ({today}): is the year or month mistyped? It is recorded all the same",
+    ),
     "import_after_leaving": (
         "{column}“{value}”：{point}（{id}）已于 {left} {how}，此后不在直报点之列；该行照常导入，请核对日期和报送单位",
         "{column} “{value}”: {point} ({id}) left the network on {left} ({how}); the row is imported all the same — check its date and point",
+    ),
+    "import_before_admission": (
+        "{column}“{value}”：{point}（{id}）于 {admitted} 才列为直报点，此前不在直报点之列；该行照常导入，请核对日期和报送单位（若该点更早已列入，请更正名册中的列入日期）",
+        "{column} “{value}”: {point} ({id}) was admitted to the network only on {admitted}; the row is imported all the same — check its date and point (or, if it was admitted earlier, correct that in the registry)",
     ),
     "import_no_file": ("找不到要导入的文件：{file}", "no such file to import: {file}"),
     "import_file_is_folder": (
@@ -1053,10 +1065,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_file_os_error": (
         "无法读取要导入的文件：{file}：{reason}",
         "cannot read the file to import: {file}: {reason}",
-    ),
-    "date_after_today": (
-        "警告：{option} {value} 晚于今天（{today}）：是不是年份或月份写错了？照常记入",
-        "warning: {option} {value} is later than today ({today}): is the year or month mistyped? It is recorded all the same",
     ),
     "import_file_unreadable": (
         "没有权限读取要导入的文件：{file}",
