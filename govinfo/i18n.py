@@ -1155,6 +1155,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "注意：{year} 年度结果已记入名册（{date}），本次导入可能使该年度的得分与记录的结果不符；请运行 govinfo close-year {year} 核对",
         "note: the {year} outcome is already recorded in the registry ({date}); this import may make that year's scores differ from it; run govinfo close-year {year} to compare",
     ),
+    "pt_closed_year": (
+        "注意：{year} 年度结果已记入名册（{date}），本次记入的日期在该年度内，可能使该年度的得分与记录的结果不符；请运行 govinfo close-year {year} 核对",
+        "note: the {year} outcome is already recorded in the registry ({date}); this change is dated inside that year and may make its scores differ from it; run govinfo close-year {year} to compare",
+    ),
     "import_empty_file": (
         "文件里没有数据行（空文件，或只有表头）；请确认选对了文件",
         "the file holds no data rows (empty, or a header only); check that it is the right file",

@@ -334,17 +334,19 @@ def empty_files(
     return out
 
 
-def closed_year_notes(points: Iterable[Point], years: set[int]) -> list[str]:
+def closed_year_notes(
+    points: Iterable[Point], years: set[int], key: str = "import_closed_year"
+) -> list[str]:
     """A note for each year of the batch whose outcome is already recorded in the registry
-    (``commended``/``disqualified`` events naming it): the new rows may change that outcome."""
+    (``commended``/``disqualified`` events naming it): the new rows may change that outcome.
+    ``key``: the words (``points add``/``retire``/``reinstate`` say it of their event)."""
     recorded: dict[int, list[dt.date]] = {}
     for point in points:
         for ev in point.history:
             if ev.event in _OUTCOME and ev.year in years:
                 recorded.setdefault(ev.year, []).append(ev.date)
     return [
-        t("import_closed_year", year=year, date=max(days).isoformat())
-        for year, days in sorted(recorded.items())
+        t(key, year=year, date=max(days).isoformat()) for year, days in sorted(recorded.items())
     ]
 
 
