@@ -990,9 +990,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the data folder is being written by another govinfo (pid {pid} on {host}, “{command}”, started {started}); try again later. Lock file: {path}",
     ),
     "write_dirty": (
-        "拒绝写入：要修改的 {n} 个文件有未提交的改动（{paths}）；请先提交或撤销这些改动",
-        "refused: {n} file(s) to be changed have uncommitted changes ({paths}); commit or undo them first",
+        "拒绝写入：要修改的 {n} 个文件有未提交的改动（{paths}）；请先提交或撤销这些改动。提交：{how}",
+        "refused: {n} file(s) to be changed have uncommitted changes ({paths}); commit or undo them first. To commit: {how}",
     ),
+    "write_dirty_commit": ("提交此前未提交的改动", "commit changes left uncommitted"),
     "write_not_git": (
         "数据目录不在 git 仓库中：文件已写入，但没有提交记录",
         "the data folder is not in a git repository: files written without a commit",
@@ -1315,6 +1316,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_done_no_commit": (
         "已导入：新增 {new} 条，重复 {dup} 条；未提交（写入了 {files} 个文件）",
         "imported: {new} new, {dup} duplicates; not committed ({files} file(s) written)",
+    ),
+    "import_no_commit_next": (
+        "这些文件提交到 git 之前，以后要改动它们的写入（import、points、close-year）都会被拒绝；核对后提交：{how}",
+        "until these files are committed to git, any later write that changes them (import, points, close-year) is refused; after checking, commit them: {how}",
     ),
     "import_more_problems": ("……另有 {n} 条{what}未列出", "... and {n} more {what} not shown"),
     "import_what_duplicates": ("重复记录", "duplicates"),

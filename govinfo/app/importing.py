@@ -79,6 +79,7 @@ class ImportOutcome(Tallied):
     written: list[str] = field(default_factory=list)
     commit: str | None = None
     message: str = ""
+    commit_line: str = ""  # --no-commit in git: the git line that commits what was written
 
     @property
     def errors(self) -> int:
@@ -304,6 +305,10 @@ def run_import(
             out.written = checked.result.written
             out.commit = checked.result.commit
             out.notes += checked.result.warnings
+            if not options.commit and out.written and writer.repo is not None:
+                from govinfo.store.git import commit_command
+
+                out.commit_line = commit_command(writer.root, out.written, out.message)
     return out
 
 
