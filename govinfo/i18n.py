@@ -1648,6 +1648,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} {value} 与直报点 {other} 的 {name} 只差空格、全角/半角、大小写或不可见字符，导入时无法区分",
         "{option} {value} differs from {name} of point {other} only in spaces, full-width forms, letter case or invisible characters; imports could not tell them apart",
     ),
+    "pt_too_long": (
+        "{option} 有 {n} 个字符，超过上限 {limit} 个（全称一般不超过 30 个字，简称几个字；名称要显示在每张表格和提交说明中）",
+        "{option} is {n} characters long, more than the {limit} allowed (a full name is rarely over 30, a short name a few; names appear in every table and commit message)",
+    ),
     "pt_control": (
         "{option} 含有控制字符 {chars}，不能用于名称",
         "{option} holds control characters ({chars}), not allowed in a name",
