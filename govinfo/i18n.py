@@ -483,6 +483,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "reported_at: {value} is before occurred_at",
     ),
     "reviewer_missing": ("缺少审核签发人 reviewer", "no reviewer given"),
+    "import_reviewer_empty": (
+        "{column}为空（缺少审核签发人）",
+        "{column} is empty (no reviewer given)",
+    ),
+    "import_reviewer_no_column": (
+        "缺少审核签发人（表中没有审核人一列）",
+        "no reviewer given (the sheet has no reviewer column)",
+    ),
     "event_before_submission": (
         "date：{value} 早于信息报送日期 {date}",
         "date: {value} is before the submission's date {date}",
