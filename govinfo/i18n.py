@@ -169,8 +169,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "interrupted; the write had already been completed (not committed to git), what followed it may be unfinished",
     ),
     "no_data_folder": (
-        "找不到数据目录：请用 --data 指定，或设置 GOVINFO_DATA，或在当前目录下放置 data/govinfo.yaml；新建请运行 govinfo init DIR",
-        "no data folder found: pass --data DIR, set GOVINFO_DATA, or run in a directory whose data/ holds govinfo.yaml; to start one, run govinfo init DIR",
+        "找不到数据目录：请用 --data 指定，或设置 GOVINFO_DATA，或在数据目录（含 govinfo.yaml）或其上一级（含 data/govinfo.yaml）中运行；新建请运行 govinfo init DIR",
+        "no data folder found: pass --data DIR, set GOVINFO_DATA, or run inside the data folder (it holds govinfo.yaml) or in the directory whose data/ holds it; to start one, run govinfo init DIR",
     ),
     "data_not_folder": (
         "数据目录 {path} 不存在或没有 govinfo.yaml；新建请运行 govinfo init {path}",
@@ -487,6 +487,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "reported_at: {value} is before occurred_at",
     ),
     "reviewer_missing": ("缺少审核签发人 reviewer", "no reviewer given"),
+    "import_reviewer_empty": (
+        "{column}为空（缺少审核签发人）",
+        "{column} is empty (no reviewer given)",
+    ),
+    "import_reviewer_no_column": (
+        "缺少审核签发人（表中没有审核人一列）",
+        "no reviewer given (the sheet has no reviewer column)",
+    ),
     "event_before_submission": (
         "date：{value} 早于信息报送日期 {date}",
         "date: {value} is before the submission's date {date}",
@@ -575,8 +583,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--language must be zh or en, got {value}",
     ),
     "init_done": (
-        "已新建数据目录 {path} 并提交到 git",
-        "created data folder {path} and committed it to git",
+        "已新建数据目录 {path} 并提交到 git（文件夹语言 language: {language}）",
+        "created data folder {path} and committed it to git (language: {language})",
+    ),
+    "init_next": (
+        "下一步：cd {path} 后直接运行 govinfo（或在别处用 --data {path}，或设置 GOVINFO_DATA={path}），"
+        "先登记直报点：govinfo points add ID --name 全称 --kind city|county|department",
+        "next: cd {path} and run govinfo there (or pass --data {path} elsewhere, or set "
+        "GOVINFO_DATA={path}); first register the points: govinfo points add ID --name NAME "
+        "--kind city|county|department",
     ),
     # demo generate
     "demo_dest_not_empty": (
@@ -855,6 +870,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} 年度没有在列的直报点，无可排名（新建的数据目录请先用 govinfo points add 登记直报点）",
         "no point held a tier in {year}: there is no one to rank (in a new data folder, register points first with govinfo points add)",
     ),
+    "score_no_points_held": (
+        "{year} 年度没有在列的直报点，无可排名（名册中有 {n} 个直报点，但该年度都不在列：尚未列入或已退出；日期见 govinfo points list）",
+        "no point held a tier in {year}: there is no one to rank (the registry holds {n} point(s), but none was in the network in {year}; see govinfo points list for their dates)",
+    ),
     "score_no_submissions": (
         "{year} 年度没有任何报送记录：以下排名全为 0 分，不是实际成绩（请确认年份，或先导入当年的报送）",
         "there are no submissions at all in {year}: every score below is 0, not a real result (check the year, or import that year's submissions first)",
@@ -987,13 +1006,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the data folder is being written by another govinfo (pid {pid} on {host}, “{command}”, started {started}); try again later. Lock file: {path}",
     ),
     "write_dirty": (
-        "拒绝写入：要修改的 {n} 个文件有未提交的改动（{paths}）；请先提交或撤销这些改动",
-        "refused: {n} file(s) to be changed have uncommitted changes ({paths}); commit or undo them first",
+        "拒绝写入：要修改的 {n} 个文件有未提交的改动（{paths}）；请先提交或撤销这些改动。提交：{how}",
+        "refused: {n} files to be changed have uncommitted changes ({paths}); commit or undo them first. To commit: {how}",
     ),
     "write_dirty_one": (
-        "拒绝写入：要修改的 {n} 个文件有未提交的改动（{paths}）；请先提交或撤销这些改动",
-        "refused: 1 file to be changed has uncommitted changes ({paths}); commit or undo them first",
+        "拒绝写入：要修改的 {n} 个文件有未提交的改动（{paths}）；请先提交或撤销这些改动。提交：{how}",
+        "refused: 1 file to be changed has uncommitted changes ({paths}); commit or undo it first. To commit: {how}",
     ),
+    "write_dirty_commit": ("提交此前未提交的改动", "commit changes left uncommitted"),
     "write_not_git": (
         "数据目录不在 git 仓库中：文件已写入，但没有提交记录",
         "the data folder is not in a git repository: files written without a commit",
@@ -1046,9 +1066,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column}“{value}”晚于今天（{today}）：是不是年份或月份写错了？",
         "{column} “{value}” is later than today ({today}): is the year or month mistyped?",
     ),
+    "date_after_today": (
+        "警告：{option} {value} 晚于今天（{today}）：是不是年份或月份写错了？照常记入",
+        "warning: {option} {value} is later than today ({today}): is the year or month mistyped? It is recorded all the same",
+    ),
     "import_after_leaving": (
         "{column}“{value}”：{point}（{id}）已于 {left} {how}，此后不在直报点之列；该行照常导入，请核对日期和报送单位",
         "{column} “{value}”: {point} ({id}) left the network on {left} ({how}); the row is imported all the same — check its date and point",
+    ),
+    "import_before_admission": (
+        "{column}“{value}”：{point}（{id}）于 {admitted} 才列为直报点，此前不在直报点之列；该行照常导入，请核对日期和报送单位（若该点更早已列入，请更正名册中的列入日期）",
+        "{column} “{value}”: {point} ({id}) was admitted to the network only on {admitted}; the row is imported all the same — check its date and point (or, if it was admitted earlier, correct that in the registry)",
     ),
     "import_no_file": ("找不到要导入的文件：{file}", "no such file to import: {file}"),
     "import_file_is_folder": (
@@ -1200,6 +1228,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_closed_year": (
         "注意：{year} 年度结果已记入名册（{date}），本次导入可能使该年度的得分与记录的结果不符；请运行 govinfo close-year {year} 核对",
         "note: the {year} outcome is already recorded in the registry ({date}); this import may make that year's scores differ from it; run govinfo close-year {year} to compare",
+    ),
+    "pt_closed_year": (
+        "注意：{year} 年度结果已记入名册（{date}），本次记入的日期在该年度内，可能使该年度的得分与记录的结果不符；请运行 govinfo close-year {year} 核对",
+        "note: the {year} outcome is already recorded in the registry ({date}); this change is dated inside that year and may make its scores differ from it; run govinfo close-year {year} to compare",
     ),
     "import_empty_file": (
         "文件里没有数据行（空文件，或只有表头）；请确认选对了文件",
@@ -1385,6 +1417,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_done_no_commit": (
         "已导入：新增 {new} 条，重复 {dup} 条；未提交（写入了 {files} 个文件）",
         "imported: {new} new, {dup} duplicates; not committed ({files} file(s) written)",
+    ),
+    "import_no_commit_next": (
+        "这些文件提交到 git 之前，以后要改动它们的写入（import、points、close-year）都会被拒绝；核对后提交：{how}",
+        "until these files are committed to git, any later write that changes them (import, points, close-year) is refused; after checking, commit them: {how}",
     ),
     "import_more_problems": ("……另有 {n} 条{what}未列出", "... and {n} more {what} not shown"),
     "import_what_duplicates": ("重复记录", "duplicates"),
@@ -1627,8 +1663,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} event(s) would be added to the history in points.yaml (dated {date}); run govinfo close-year {year} --apply to write and commit them",
     ),
     "cy_already": (
-        "{year}年度结果已记入名册（{n} 条），与现在的计算一致，无需改动",
-        "the {year} outcome is already in the registry ({n} events) and agrees with today's computation; nothing to do",
+        "{year}年度结果已于 {date} 记入名册（{n} 条），与现在的计算一致，无需改动",
+        "the {year} outcome is already in the registry (recorded on {date}, {n} events) and agrees with today's computation; nothing to do",
     ),
     "cy_conflict": (
         "名册中记录的{year}年度结果与现在的计算有 {n} 处不同（记入后数据有变动），未做任何改动；请核实后手工修改 points.yaml",
@@ -1716,6 +1752,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pt_name_folds": (
         "{option} {value} 与直报点 {other} 的 {name} 只差空格、全角/半角、大小写或不可见字符，导入时无法区分",
         "{option} {value} differs from {name} of point {other} only in spaces, full-width forms, letter case or invisible characters; imports could not tell them apart",
+    ),
+    "pt_too_long": (
+        "{option} 有 {n} 个字符，超过上限 {limit} 个（全称一般不超过 30 个字，简称几个字；名称要显示在每张表格和提交说明中）",
+        "{option} is {n} characters long, more than the {limit} allowed (a full name is rarely over 30, a short name a few; names appear in every table and commit message)",
     ),
     "pt_control": (
         "{option} 含有控制字符 {chars}，不能用于名称",
@@ -2257,7 +2297,7 @@ def short_headers(header: str) -> tuple[str, ...]:
 # "path:parameter" for its arguments and options.
 HELP_ZH: dict[str, str] = {
     "": "政务信息直报点管理工具：检查数据文件夹、计分排名、列出逾期事项、导入报送信息、生成年终和各期通报表格。",
-    ":data": "数据文件夹（默认：$GOVINFO_DATA，否则为含 govinfo.yaml 的 ./data）。",
+    ":data": "数据文件夹（默认：$GOVINFO_DATA，否则为含 govinfo.yaml 的 ./data，再否则为含 govinfo.yaml 的当前目录）。",
     ":lang": "输出语言：zh 或 en（默认：数据文件夹的语言）。",
     ":no_cache": "重新读取每个文件，不用解析缓存。",
     ":version": "显示版本号。",
@@ -2267,7 +2307,7 @@ HELP_ZH: dict[str, str] = {
     "init:directory": "要新建的文件夹（须为空或不存在）。",
     "init:office": "管理该文件夹的单位。",
     "init:province": "省份。",
-    "init:language": "文件夹的默认输出语言：zh 或 en。",
+    "init:language": "写入 govinfo.yaml 的文件夹语言（language）：zh 或 en；不写时取 --lang，再不写为 zh。",
     "check": "检查数据文件夹的每个文件，逐条列出问题（文件:行:列）。",
     "check:fmt": "输出格式：text（每行一条“路径:行:列”）或 json。",
     "check:strict": "有警告时也判为失败（退出码 1）。",

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govinfo.app.headcheck import refuse_points_not_in_head
 from govinfo.app.opening import locate_folder
@@ -50,6 +51,9 @@ from govinfo.load import WorkingTree, load_folder
 from govinfo.load.folder import ParseCacheLike, read_settings
 from govinfo.model import HistoryKind, Point
 
+if TYPE_CHECKING:
+    from govinfo.reports.registry import PointState
+
 _OUTCOME = (HistoryKind.COMMENDED, HistoryKind.DISQUALIFIED)
 
 
@@ -75,6 +79,7 @@ class ImportOutcome(Tallied):
     written: list[str] = field(default_factory=list)
     commit: str | None = None
     message: str = ""
+    commit_line: str = ""  # --no-commit in git: the git line that commits what was written
 
     @property
     def errors(self) -> int:
@@ -163,12 +168,12 @@ def later_than(today: dt.date, rows: Iterable[SubmissionRow | AdoptionRow]) -> l
     ]
 
 
-def after_leaving(points: Iterable[Point], rows: Iterable[SubmissionRow]) -> list[ImportProblem]:
-    """A warning at each row dated after one of its points (the owner or a co-submitter) left
-    the network (it holds no tier that
-    day: retired, or disqualified by close-year): the folder takes the row — the point's
-    items are still its own — but a clerk who typed the wrong year or the wrong 单位 hears of
-    it. The warning names the point and the day and way it left."""
+def outside_network(points: Iterable[Point], rows: Iterable[SubmissionRow]) -> list[ImportProblem]:
+    """A warning at each row dated outside one of its points' time in the network (the owner
+    or a co-submitter): before the point was first admitted, or after it left (it holds no
+    tier that day: retired, or disqualified by close-year). The folder takes the row — the
+    point's items are still its own — but a clerk who typed the wrong year or the wrong 单位
+    hears of it. The warning names the point and the day it was admitted or left (and how)."""
     from govinfo.reports.registry import point_state
 
     by_id = {p.id: p for p in points}
@@ -178,20 +183,28 @@ def after_leaving(points: Iterable[Point], rows: Iterable[SubmissionRow]) -> lis
             point = by_id.get(pid)
             if point is None:
                 continue
-            state = point_state(point, row.date)
-            left = state.since
-            if state.state in ("retired", "disqualified") and left is not None and row.date > left:
-                message = t(
-                    "import_after_leaving",
-                    column=row.columns.get("date", "date"),
-                    value=row.date.isoformat(),
-                    point=row.names.get(pid, point.label),
-                    id=point.id,
-                    left=left.isoformat(),
-                    how=t(f"pt_event_{state.state}"),
-                )
-                out.append(warning(row.where, message))
+            words = _outside_words(point, point_state(point, row.date), row)
+            if words is not None:
+                out.append(warning(row.where, words))
     return out
+
+
+def _outside_words(point: Point, state: PointState, row: SubmissionRow) -> str | None:
+    """What :func:`outside_network` says of ``row`` for ``point`` (None: the row is inside)."""
+    names = {
+        "column": row.columns.get("date", "date"),
+        "value": row.date.isoformat(),
+        "point": row.names.get(point.id, point.label),
+        "id": point.id,
+    }
+    left = state.since
+    if state.state in ("retired", "disqualified") and left is not None and row.date > left:
+        how = t(f"pt_event_{state.state}")
+        return t("import_after_leaving", left=left.isoformat(), how=how, **names)
+    admitted = [ev.date for ev in point.history if ev.event is HistoryKind.ADMITTED]
+    if state.state == "not-admitted" and admitted and row.date < min(admitted):
+        return t("import_before_admission", admitted=min(admitted).isoformat(), **names)
+    return None
 
 
 def _folder_language(root: Path) -> str | None:
@@ -270,7 +283,7 @@ def run_import(
         out.problems += empty_files(files, rows_of, out.problems, tables) + twice
         if options.today is not None:
             out.problems += later_than(options.today, [*sub_rows, *adopt_rows])
-        out.problems += after_leaving(folder.points, sub_rows)
+        out.problems += outside_network(folder.points, sub_rows)
         out.rows = len(sub_rows) + len(adopt_rows)
 
         dates = [r.date for r in sub_rows] + [r.date for r in adopt_rows]
@@ -317,6 +330,10 @@ def run_import(
             out.written = checked.result.written
             out.commit = checked.result.commit
             out.notes += checked.result.warnings
+            if not options.commit and out.written and writer.repo is not None:
+                from govinfo.store.git import commit_command
+
+                out.commit_line = commit_command(writer.root, out.written, out.message)
     return out
 
 
@@ -347,17 +364,19 @@ def empty_files(
     return out
 
 
-def closed_year_notes(points: Iterable[Point], years: set[int]) -> list[str]:
+def closed_year_notes(
+    points: Iterable[Point], years: set[int], key: str = "import_closed_year"
+) -> list[str]:
     """A note for each year of the batch whose outcome is already recorded in the registry
-    (``commended``/``disqualified`` events naming it): the new rows may change that outcome."""
+    (``commended``/``disqualified`` events naming it): the new rows may change that outcome.
+    ``key``: the words (``points add``/``retire``/``reinstate`` say it of their event)."""
     recorded: dict[int, list[dt.date]] = {}
     for point in points:
         for ev in point.history:
             if ev.event in _OUTCOME and ev.year in years:
                 recorded.setdefault(ev.year, []).append(ev.date)
     return [
-        t("import_closed_year", year=year, date=max(days).isoformat())
-        for year, days in sorted(recorded.items())
+        t(key, year=year, date=max(days).isoformat()) for year, days in sorted(recorded.items())
     ]
 
 

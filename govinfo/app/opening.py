@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 def locate_folder(options: RunOptions) -> Path:
     """The data folder: ``--data``, else ``GOVINFO_DATA``, else ``./data`` when it holds a
-    ``govinfo.yaml``; otherwise a one-line error naming ``govinfo init``."""
+    ``govinfo.yaml`` (SPEC §1), else the current folder when it holds one itself (a clerk
+    standing inside the folder); otherwise a one-line error naming ``govinfo init``."""
     given = options.data
     if given is None:
         given = settings.data_folder()
@@ -26,9 +27,9 @@ def locate_folder(options: RunOptions) -> Path:
         if not (given / "govinfo.yaml").is_file():
             raise DataError(t("data_not_folder", path=str(given)))
         return given.resolve()
-    default = Path("data")
-    if (default / "govinfo.yaml").is_file():
-        return default.resolve()
+    for default in (Path("data"), Path()):
+        if (default / "govinfo.yaml").is_file():
+            return default.resolve()
     raise DataError(t("no_data_folder"))
 
 

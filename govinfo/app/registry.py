@@ -134,7 +134,20 @@ def add_point(
         with in_language(folder.settings.language):
             message = t("pt_commit_add", id=new.point_id, name=new.name, date=day.isoformat())
         text = with_point(points_text(writer), record)
-        return commit_points(writer, text, feedback, message=message, office=folder.settings.office)
+        written = commit_points(
+            writer, text, feedback, message=message, office=folder.settings.office
+        )
+    closed_year_note(folder, day, feedback)
+    return written
+
+
+def closed_year_note(folder: Folder, day: dt.date, feedback: Feedback) -> None:
+    """The import's note when ``day`` falls in a year whose outcome the registry already
+    records: an event dated inside it may change that outcome."""
+    from govinfo.app.importing import closed_year_notes
+
+    for note in closed_year_notes(folder.points, {day.year}, key="pt_closed_year"):
+        feedback.note(note)
 
 
 def _hint(folder: Folder, text: str) -> str:
@@ -192,4 +205,5 @@ def history_event(
         written = commit_points(
             writer, text, feedback, message=message, office=folder.settings.office
         )
+    closed_year_note(folder, day, feedback)
     return found, written

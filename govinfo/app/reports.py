@@ -48,12 +48,17 @@ def score(
     groups: tuple[GroupInfo, ...],
     by_group: bool,
 ) -> ScoreReport:
-    """The year's ranking as of ``day`` (through the result cache)."""
-    return session.score(
+    """The year's ranking as of ``day`` (through the result cache). An empty ranking also
+    says how many points the registry holds (its note differs for a new, empty folder)."""
+    report = session.score(
         year,
         day,
         lambda result: score_report(result, kind=kind, top=top, groups=groups, by_group=by_group),
     )
+    if report.ranked == 0:  # rare: the registry is read once more, without submissions
+        registered = len(session.load(()).folder.points)
+        report = msgspec.structs.replace(report, registered=registered)
+    return report
 
 
 def explain(session: Session, point: str, year: int, day: dt.date) -> ExplainReport:

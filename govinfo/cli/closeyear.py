@@ -61,7 +61,7 @@ def close_year(
 
         raise UsageError(t("cy_out_with_apply"))
     today = common.today()
-    day = common.date_option(date, "--date") or today
+    day = common.record_date(date)
     undated = undated_preview(year, day, apply=apply, dated=date is not None)
     refuse_early(year, day, today, undated=undated)
     if not apply:
@@ -118,7 +118,7 @@ def _show(
 def _verdict(plan: ClosePlan, *, undated: bool = False) -> None:
     from govinfo.errors import GovinfoError
     from govinfo.i18n import t
-    from govinfo.render.closeyear import difference_table
+    from govinfo.render.closeyear import difference_table, recording_dates
     from govinfo.render.table import print_table
 
     err = common.err_console()
@@ -129,7 +129,9 @@ def _verdict(plan: ClosePlan, *, undated: bool = False) -> None:
         return  # nothing to record: _show said so
     if plan.state == "done":
         err.print(
-            t("cy_already", year=plan.year, n=len(plan.recorded)), markup=False, soft_wrap=True
+            t("cy_already", year=plan.year, n=len(plan.recorded), date=recording_dates(plan)),
+            markup=False,
+            soft_wrap=True,
         )
     elif undated:
         err.print(

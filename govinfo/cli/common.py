@@ -211,6 +211,17 @@ def date_option(value: str | None, option: str) -> dt.date | None:
     return day
 
 
+def record_date(value: str | None, option: str = "--date") -> dt.date:
+    """The date a writing command records (``option``, default today). A day after today is
+    allowed (SPEC: the clerk may record ahead) but said as a warning, as import says it — a
+    mistyped year or month is easier to catch before it is committed."""
+    now = today()
+    day = date_option(value, option) or now
+    if day > now:
+        Terminal().note(t("date_after_today", option=option, value=value, today=now.isoformat()))
+    return day
+
+
 def date_range_message(option: str, value: object) -> str:
     return t(
         "date_out_of_range",

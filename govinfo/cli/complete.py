@@ -22,7 +22,7 @@ _MAX_BYTES = 4 << 20  # a registry is tens of kilobytes; anything far larger is 
 
 def _folder(ctx: Any) -> Path | None:
     """The data folder as the command would find it: ``--data`` (before or after the command),
-    else ``$GOVINFO_DATA``, else ``./data``."""
+    else ``$GOVINFO_DATA``, else ``./data``, else the current folder."""
     given = None
     try:
         given = ctx.find_root().params.get("data")
@@ -30,8 +30,13 @@ def _folder(ctx: Any) -> Path | None:
         given = None
     if given is None and os.environ.get("GOVINFO_DATA"):
         given = os.environ["GOVINFO_DATA"]
-    root = Path(given) if given else Path("data")
-    return root if (root / "govinfo.yaml").is_file() else None
+    if given:
+        root = Path(given)
+        return root if (root / "govinfo.yaml").is_file() else None
+    for root in (Path("data"), Path()):
+        if (root / "govinfo.yaml").is_file():
+            return root
+    return None
 
 
 def point_names(root: Path) -> list[tuple[str, str]]:

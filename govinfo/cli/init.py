@@ -18,8 +18,12 @@ def init(
     ] = "省人民政府办公厅",
     province: Annotated[str, typer.Option("--province", help="The province.")] = "",
     language: Annotated[
-        str, typer.Option("--language", help="Default output language of the folder: zh or en.")
-    ] = "zh",
+        str | None,
+        typer.Option(
+            "--language",
+            help="The folder's language in govinfo.yaml: zh or en; default --lang, else zh.",
+        ),
+    ] = None,
 ) -> None:
     """Create a new data folder with the default rule set, an empty registry, git and a first commit."""
     from govinfo.app.init import init_folder

@@ -55,7 +55,7 @@ def main(
         Path | None,
         typer.Option(
             "--data",
-            help="The data folder (default: $GOVINFO_DATA, else ./data when it holds govinfo.yaml).",
+            help="The data folder (default: $GOVINFO_DATA, else ./data when it holds govinfo.yaml, else the current folder when it does).",
         ),
     ] = None,
     lang: Annotated[

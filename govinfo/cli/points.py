@@ -149,7 +149,7 @@ def add_point(
     from govinfo.app.registry import NewPoint, add_point
     from govinfo.i18n import t
 
-    day = common.date_option(date, "--date") or common.today()
+    day = common.record_date(date)
     new = NewPoint(
         point_id=point_id,
         name=name,
@@ -211,7 +211,7 @@ def _history_event(
     from govinfo.app.registry import history_event
     from govinfo.i18n import t
 
-    day = common.date_option(date, "--date") or common.today()
+    day = common.record_date(date)
     verb = "retire" if event is HistoryKind.RETIRED else "reinstate"
     options = common.state(ctx).options
     found, result = history_event(options, common.Terminal(), point, event, tier, day, reason)

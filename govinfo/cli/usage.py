@@ -106,7 +106,9 @@ def usage_language(args: Sequence[str]) -> str:
     lang = (_option_value(args, "--lang") or "").lower()  # as --lang takes it: ZH, En
     if lang in ("zh", "en"):
         return lang
-    data = _option_value(args, "--data") or os.environ.get("GOVINFO_DATA") or "data"
+    data = _option_value(args, "--data") or os.environ.get("GOVINFO_DATA")
+    if not data:  # ./data, else the current folder itself (app/opening.locate_folder)
+        data = "data" if Path("data", "govinfo.yaml").is_file() else "."
     settings = Path(data) / "govinfo.yaml"
     try:
         head = settings.read_text(encoding="utf-8", errors="replace")[:4096]

@@ -86,7 +86,13 @@ _MINUTE = re.compile(r"\b(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})\b")
 def in_sheet_terms(message: str, columns: Mapping[str, str]) -> str:
     """A message the validator wrote about a record, said of the row it came from: each field
     it names becomes that field's column in ``columns`` (see :func:`column_names`), and a
-    date-time reads as the importer writes one (``2003-08-21 09:00``, not ``…T09:00``)."""
+    date-time reads as the importer writes one (``2003-08-21 09:00``, not ``…T09:00``). The
+    missing reviewer, which the check says by its field, is said of the row's column whole."""
+    if message == t("reviewer_missing"):
+        column = columns.get("reviewer")
+        if column:
+            return t("import_reviewer_empty", column=column)
+        return t("import_reviewer_no_column")
     named = _NAMED.sub(lambda m: columns.get(m[0], m[0]), message)
     return _MINUTE.sub(r"\1 \2", named)
 

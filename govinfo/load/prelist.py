@@ -135,7 +135,8 @@ def _close(child: _Child) -> None:
 
 
 def _folder(argv: Sequence[str], environ: Mapping[str, str]) -> str | None:
-    """The folder the command will most likely open (``--data``, ``GOVINFO_DATA``, ``./data``);
+    """The folder the command will most likely open (``--data``, ``GOVINFO_DATA``, ``./data``,
+    ``.``);
     only a guess — :func:`take` compares it with the folder the command did open."""
     given: str | None = None
     for i, arg in enumerate(argv):
@@ -143,7 +144,9 @@ def _folder(argv: Sequence[str], environ: Mapping[str, str]) -> str | None:
             given = argv[i + 1]
         elif arg.startswith("--data="):
             given = arg[7:]
-    given = given or environ.get("GOVINFO_DATA") or "data"
+    given = given or environ.get("GOVINFO_DATA")
+    if not given:  # ./data, else the current folder itself (app/opening.locate_folder)
+        given = "data" if os.path.isfile(os.path.join("data", "govinfo.yaml")) else "."
     try:
         if not os.path.isfile(os.path.join(given, "govinfo.yaml")):
             return None

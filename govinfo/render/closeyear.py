@@ -40,7 +40,7 @@ def outcome_table(plan: ClosePlan, reasons: Mapping[str, str], *, undated: bool 
         title=(
             t("cy_title_undated", year=plan.year)
             if undated
-            else t("cy_title", year=plan.year, date=plan.date.isoformat())
+            else t("cy_title", year=plan.year, date=recording_dates(plan))
         ),
         name=t("cy_sheet", year=plan.year),
     )
@@ -75,3 +75,11 @@ def difference_table(plan: ClosePlan) -> Table:
         title=t("cy_diff_title", year=plan.year),
         name=t("cy_diff_sheet"),
     )
+
+
+def recording_dates(plan: ClosePlan) -> str:
+    """The day the outcome is recorded on: the ``--date`` of a new record; for one already in
+    the registry, the date(s) its events carry (a re-run's ``--date`` records nothing)."""
+    if plan.state != "done" or not plan.recorded:
+        return plan.date.isoformat()
+    return t("list_sep").join(sorted({r.date.isoformat() for r in plan.recorded}))

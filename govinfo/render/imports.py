@@ -48,6 +48,9 @@ class OutcomeLike(Protocol):
     @property
     def duplicates(self) -> int: ...
 
+    @property
+    def commit_line(self) -> str: ...
+
 
 def problem_lines(problems: Iterable[ProblemLike]) -> list[str]:
     """Every error; the first duplicates and warnings, then how many more of each."""
@@ -102,9 +105,12 @@ def outcome_line(outcome: OutcomeLike, dry_run: bool) -> str:
         return t("import_nothing_new")
     if outcome.commit:
         return t("import_done", new=outcome.new, dup=outcome.duplicates, commit=outcome.commit[:10])
-    return t(
+    line = t(
         "import_done_no_commit",
         new=outcome.new,
         dup=outcome.duplicates,
         files=len(outcome.written),
     )
+    if not outcome.commit_line:  # outside git: nothing to commit, nothing refused later
+        return line
+    return line + "\n" + t("import_no_commit_next", how=outcome.commit_line)

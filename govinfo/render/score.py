@@ -64,7 +64,8 @@ def no_submissions_note(report: ScoreReport) -> str | None:
             first=first.isoformat(),
         )
     if report.ranked == 0:  # an empty ranking: nobody to give 0 to
-        return t("score_no_points", year=report.year)
+        key = "score_no_points_held" if report.registered else "score_no_points"
+        return t(key, year=report.year, n=report.registered or 0)
     return t("score_no_submissions", year=report.year) if report.submissions == 0 else None
 
 

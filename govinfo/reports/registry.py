@@ -38,6 +38,10 @@ from govinfo.rules.annual import default_as_of, score_year
 from govinfo.text import control_characters, fold
 
 ID_RE_TEXT = "[a-z][a-z0-9-]{1,39}"
+# The longest full name (or alias) and short name ``points add`` takes, in characters: the
+# longest real one (新疆生产建设兵团…办公厅) is under 30; a short name is a column of every table.
+MAX_NAME = 50
+MAX_SHORT = 20
 _OUT = (HistoryKind.RETIRED, HistoryKind.DISQUALIFIED)
 _IN = (HistoryKind.ADMITTED, HistoryKind.REINSTATED)
 
@@ -203,6 +207,10 @@ def new_point_problems(
     for option, text in given:
         if bad := control_characters(text):
             problems.append(_problem("control", option=option, chars=" ".join(bad)))
+            continue
+        limit = MAX_SHORT if option == "--short" else MAX_NAME
+        if len(text.strip()) > limit:
+            problems.append(_problem("too_long", option=option, n=len(text.strip()), limit=limit))
             continue
         key = fold(text)
         if not key:

@@ -58,6 +58,7 @@ class ScoreReport(msgspec.Struct, frozen=True, gc=False):
     groups: tuple[GroupInfo, ...] = ()
     by_group: bool = False
     ranked: int = 0  # points in the whole ranking (0: none held a tier in the year)
+    registered: int | None = None  # points in the registry, asked when none was ranked
 
 
 def score_report(
@@ -67,6 +68,7 @@ def score_report(
     top: int | None = None,
     groups: tuple[GroupInfo, ...] | None = None,
     by_group: bool = False,
+    registered: int | None = None,
 ) -> ScoreReport:
     """The rows of ``result``: ``kind`` keeps the points of that kind, ``top`` those ranked
     ``top`` or better; both keep the ranks of the whole ranking. Each row names its group of
@@ -129,6 +131,7 @@ def score_report(
         groups=groups,
         by_group=by_group,
         ranked=len(result.standings),
+        registered=registered,
     )
 
 

@@ -332,7 +332,7 @@ def year_end(folder: Folder, result: YearScore) -> YearEnd:
         as_of=as_of,
         final=result.final,
         province=folder.settings.province,
-        ranking=score_report(result),
+        ranking=score_report(result, registered=len(folder.points)),
         annual_rule_set=result.annual_rule_set.id,
         disqualify_below=annual.disqualify_below,
         commend_top=annual.commend_top,

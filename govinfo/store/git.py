@@ -8,6 +8,7 @@ to these functions are relative to the repository's top level unless said otherw
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -149,7 +150,20 @@ def unstage_paths(cwd: Path, paths: Sequence[str]) -> None:
         run(["rm", "-q", "--cached", "--ignore-unmatch", "--", *paths], cwd)
 
 
+def commit_command(root: Path, rels: Sequence[str], message: str) -> str:
+    """The shell line that commits ``rels`` (relative to the data folder ``root``) as govinfo
+    would have: ``git -C ROOT add -- PATHS && git -C ROOT commit -m MESSAGE -- PATHS`` (only
+    those paths, whatever else is staged), quoted for a POSIX shell — for the clerk to run."""
+    folder = shlex.quote(str(root))
+    paths = " ".join(shlex.quote(r) for r in rels)
+    return (
+        f"git -C {folder} add -- {paths} && "
+        f"git -C {folder} commit -m {shlex.quote(message)} -- {paths}"
+    )
+
+
 __all__ = [
+    "commit_command",
     "commit_paths",
     "dirty_paths",
     "git_dir",

@@ -193,9 +193,10 @@ class Writer:
         if self.repo is None or not rels:
             return
         dirty = git.dirty_paths(self.repo, [self.place.repo_rel(r) for r in rels])
-        if dirty:
-            shown = ", ".join(d[len(self.place.prefix) :] for d in sorted(dirty)[:5])
-            raise GovinfoError(tn("write_dirty", len(dirty), paths=shown))
+        if dirty:  # the message names the git line that commits them
+            mine = [d[len(self.place.prefix) :] for d in sorted(dirty)]
+            how = git.commit_command(self.root, mine, t("write_dirty_commit"))
+            raise GovinfoError(tn("write_dirty", len(dirty), paths=", ".join(mine[:5]), how=how))
 
     def refuse_git_lock(self) -> None:
         """Raise, before anything is written, when git's ``index.lock`` is in the way: the

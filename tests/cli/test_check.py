@@ -89,7 +89,11 @@ def test_locating_the_folder(
     monkeypatch.chdir(tmp_path)
     # ./data holds govinfo.yaml: found without options.
     assert runner.invoke(app, ["check"]).exit_code == 0
+    # inside the folder itself (no ./data there): found too, after SPEC's places
     monkeypatch.chdir(root)
+    assert runner.invoke(app, ["check"]).exit_code == 0
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 1
     assert "govinfo init" in result.output

@@ -111,7 +111,7 @@ def test_apply_twice_records_each_outcome_once_in_one_commit(runner: CliRunner, 
 
     code, _, err = run(runner, repo, "close-year", "2003", "--apply", "--date", "2004-01-20")
     assert code == 0, err
-    assert "已记入名册" in err
+    assert "已于 2004-01-10 记入名册" in err  # the date the events carry, not this --date
     assert commits(repo) == 2
     assert (repo / "points.yaml").read_text(encoding="utf-8") == new
     assert len(outcome_events(repo)) == 3

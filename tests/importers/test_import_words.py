@@ -113,7 +113,7 @@ def test_adoption_problems_name_the_adoption_logs_headers(
 def test_in_sheet_terms_replaces_only_where_a_field_is_named() -> None:
     columns = {"date": "日期", "reviewer": "签发人", "occurred_at": "事发时间", "title": "题目"}
     assert in_sheet_terms("date：x 早于 date y", columns) == "日期：x 早于 date y"
-    assert in_sheet_terms("缺少审核签发人 reviewer", columns) == "缺少审核签发人 签发人"
+    assert in_sheet_terms("缺少审核签发人 reviewer", columns) == "签发人为空（缺少审核签发人）"
     assert in_sheet_terms("no reviewer given", columns) == "no reviewer given"
     assert in_sheet_terms("missing required field title", columns) == "missing required field 题目"
     assert in_sheet_terms("before occurred_at, see x", columns) == "before 事发时间, see x"

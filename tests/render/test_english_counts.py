@@ -37,7 +37,7 @@ def test_every_noun_s_follows_its_count(key: str, count: int) -> None:
         ("cy_done", {"commit": "abc"}, "recorded 1 event in the", "recorded 2 events in the"),
         (
             "write_dirty",
-            {"paths": "a.yaml"},
+            {"paths": "a.yaml", "how": "git commit"},
             "refused: 1 file to be changed has uncommitted",
             "refused: 2 files to be changed have uncommitted",
         ),
@@ -64,6 +64,5 @@ def test_the_missing_points_are_listed_without_a_count() -> None:
     shown = t("import_points_uncommitted", points="alpha")
     assert "HEAD's points.yaml lacks what this batch needs: alpha;" in shown
     set_lang("zh")
-    assert tn("write_dirty", 1, paths="a.yaml") == tn("write_dirty", 2, paths="a.yaml").replace(
-        "2 个", "1 个"
-    )
+    one, two = (tn("write_dirty", n, paths="a.yaml", how="git commit") for n in (1, 2))
+    assert one == two.replace("2 个", "1 个")
