@@ -54,7 +54,8 @@ class NoticeOptions(msgspec.Struct, frozen=True):
 
 
 def _refuse_bad_template(template: Path) -> None:
-    """Refuse (exit 2) a ``--template`` that is not a file, saying why in the clerk's words."""
+    """Refuse (exit 2) a ``--template`` that is not a file or no Word document, saying why in
+    the clerk's words, before anything is read or computed."""
     try:
         usable = template.is_file()
     except OSError as err:  # a name too long, …
@@ -64,6 +65,12 @@ def _refuse_bad_template(template: Path) -> None:
     if not usable:
         why = t("nt_template_folder" if template.is_dir() else "nt_template_missing")
         raise UsageError(t("nt_template_bad", path=str(template), error=why))
+    from govinfo.render.letter import TemplateError, open_template
+
+    try:  # opened now as well, so that a template that is no Word document is refused at once
+        open_template(template)
+    except TemplateError as exc:
+        raise UsageError(t("nt_template_bad", path=str(template), error=exc)) from None
 
 
 def write_notice(
