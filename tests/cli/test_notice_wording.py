@@ -44,14 +44,13 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     mp.setenv("NO_COLOR", "1")
     runner = LineRunner()
     runs: list[tuple[str, ...]] = [
-        ("report", "2003-08", "--statements", str(out / "st08")),
-        ("report", "2003", "--statements", str(out / "sty")),
+        # a notice and its statements from one run, as a clerk makes them
+        ("report", "2003-08", "--statements", str(out / "st08"), "--out", str(out / "m08.docx")),
+        ("report", "2003", "--statements", str(out / "sty"), "--out", str(out / "y.docx")),
         ("report", "2003-01", "--statements", str(out / "st01")),
         ("report", "2003-08", "--statements", str(out / "stx"), "--statement-format", "xlsx"),
-        ("report", "2003-08", "--out", str(out / "m08.docx")),
         ("report", "2003-11", "--out", str(out / "m11.docx")),
         ("report", "2003Q1", "--out", str(out / "q1.docx")),
-        ("report", "2003", "--out", str(out / "y.docx")),
         ("report", "2003", "--as-of", "2003-06-30", "--out", str(out / "interim.docx")),
         ("report", "2003-08", "--out", str(out / "r08.xlsx")),
         ("--lang", "en", "report", "2003", "--out", str(out / "en.docx")),

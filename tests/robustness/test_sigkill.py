@@ -3,7 +3,7 @@ it runs, as a terminal's process group is — or interrupted with Ctrl-C's SIGIN
 exactly as before or exactly as after, ``check`` is clean and git holds no half commit. And
 ``demo generate`` stopped the same ways leaves no half-made folder.
 
-10 kills by default, 120 with ``GOVINFO_LONG_TESTS=1``; the moments come from a seeded random
+6 kills by default, 120 with ``GOVINFO_LONG_TESTS=1``; the moments come from a seeded random
 generator (``GOVINFO_KILL_SEED``), half of them spread over the whole run and half aimed at the
 write itself (from the moment its journal appears).
 """
@@ -29,7 +29,7 @@ from tests.support.paths import PROJECT
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and process groups")
 
-KILLS = 120 if LONG else 10
+KILLS = 120 if LONG else 6
 GOVINFO = [sys.executable, "-c", CLI]  # the console entry point, no options
 SEED = int(os.environ.get("GOVINFO_KILL_SEED", "20031231"))
 
