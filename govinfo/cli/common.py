@@ -164,6 +164,14 @@ def say_interrupted() -> None:
         out.print(interrupted_line(), markup=False, highlight=False, soft_wrap=True)
 
 
+def stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal (what it shows, the clerk sees beside stderr)."""
+    try:
+        return bool(sys.stdout.isatty())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
 def today() -> dt.date:
     """Today, or the day ``GOVINFO_TODAY`` fixes (for tests and reproducible runs)."""
     raw = settings.today_text()

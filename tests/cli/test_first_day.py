@@ -79,10 +79,10 @@ def test_inside_the_folder_init_made_govinfo_finds_it(
     assert "GOVINFO_DATA=新处" in err
     assert "govinfo points add" in err
     monkeypatch.chdir(tmp_path / "新处")
-    code, _, err = invoke(runner, "score", "2004")
+    code, out, err = invoke(runner, "score", "2004")
     assert code == 0, err
     assert "找不到数据目录" not in err
-    assert "新建的数据目录请先用 govinfo points add 登记直报点" in err
+    assert "新建的数据目录请先用 govinfo points add 登记直报点" in out  # under the table
 
 
 def test_data_below_the_current_folder_comes_before_the_current_folder(
@@ -95,9 +95,9 @@ def test_data_below_the_current_folder_comes_before_the_current_folder(
     for name, language in ((".", "zh"), ("data", "en")):
         code, _, err = invoke(runner, "init", name, "--language", language)
         assert code == 0, err
-    code, _, err = invoke(runner, "score", "2004")
+    code, out, err = invoke(runner, "score", "2004")
     assert code == 0, err
-    assert "no point held a tier in 2004" in err  # the English folder under ./data
+    assert "no point held a tier in 2004" in out  # the English folder under ./data
 
 
 def test_no_folder_anywhere_names_all_the_places(
@@ -188,9 +188,9 @@ def test_rows_before_admission_are_warned_of_and_the_empty_ranking_says_why(
     assert code == 0, err
     assert "day1.csv:2: warning: 报送日期“2003-05-06”：甲市（aa）于 2004-01-15 才列为直报点" in out
     assert "day1.csv:3:" not in out  # the admission day itself is inside
-    code, _, err = run(runner, new_folder, "score", "2003")
+    code, out, err = run(runner, new_folder, "score", "2003")
     assert code == 0, err
-    assert "名册中有 1 个直报点，但该年度都不在列" in err
+    assert "名册中有 1 个直报点，但该年度都不在列" in out  # under the table
     assert "新建的数据目录请先用" not in err
     code, _, err = run(runner, new_folder, "--lang", "en", "score", "2003", "--format", "json")
     assert code == 0, err

@@ -171,8 +171,10 @@ def test_a_registry_without_points_says_there_is_no_one_to_rank(
     root = make_folder({"points.yaml": "[]\n"})
     code, out, err = run(runner, root, "score", "2003")
     assert code == 0, err
-    assert "2003 年度没有在列的直报点，无可排名" in err
-    assert "以下排名全为 0 分" not in err
+    assert "2003 年度没有在列的直报点，无可排名" in out  # under the table
+    assert "2003 年度没有在列的直报点，无可排名" in err  # piped: stderr says it on the screen
+    assert "以下排名全为 0 分" not in out + err
     code, out, err = run(runner, root, "score", "2003", "--format", "json")
     assert code == 0, err
     assert json.loads(out)["points"] == []
+    assert "2003 年度没有在列的直报点，无可排名" in err  # no table to say it: stderr does
