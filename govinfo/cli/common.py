@@ -164,12 +164,18 @@ def say_interrupted() -> None:
         out.print(interrupted_line(), markup=False, highlight=False, soft_wrap=True)
 
 
-def stdout_is_terminal() -> bool:
-    """Whether standard output is a terminal (what it shows, the clerk sees beside stderr)."""
+def footer_note(note: str | None, *, table: bool) -> None:
+    """Say ``note`` — a line the table's footer also carries — on stderr, unless the table
+    (``table``: a table printed on stdout) shows it on the same terminal: piped, or with no
+    table, stderr is where the clerk sees it."""
+    if not note:
+        return
     try:
-        return bool(sys.stdout.isatty())
+        on_screen = table and sys.stdout.isatty()
     except (AttributeError, OSError, ValueError):
-        return False
+        on_screen = False
+    if not on_screen:
+        err_console().print(note, markup=False, highlight=False, soft_wrap=True)
 
 
 def today() -> dt.date:

@@ -49,10 +49,7 @@ def explain(
     check_out(out)
     day = common.date_option(as_of, "--as-of") or default_as_of(year, common.today())
     report = explain_use_case(common.session(ctx, at), point, year, day)
-    early = explain_note(report)
-    # on stderr too, unless the table's footer says it on the same screen (piped: both do)
-    if early and not (fmt is OutputFormat.table and out is None and common.stdout_is_terminal()):
-        common.err_console().print(early, markup=False, highlight=False, soft_wrap=True)
+    common.footer_note(explain_note(report), table=fmt is OutputFormat.table and not out)
     emit(
         ctx,
         fmt,

@@ -65,11 +65,7 @@ def score(
     report = score_use_case(
         session, year, day, kind=kind, top=top, groups=groups, by_group=by_group
     )
-    empty = no_submissions_note(report)
-    # On stderr too, unless the table's footer says it on the same screen (piped: both do).
-    on_screen = fmt is OutputFormat.table and out is None and common.stdout_is_terminal()
-    if empty and not on_screen:
-        common.err_console().print(empty, markup=False, highlight=False, soft_wrap=True)
+    common.footer_note(no_submissions_note(report), table=fmt is OutputFormat.table and not out)
     emit(
         ctx,
         fmt,
