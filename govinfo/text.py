@@ -27,6 +27,12 @@ ID_CUTOFF = 0.6
 NAME_CUTOFF = 0.5
 
 
+# The trend chart's two bars (submissions, adoptions), and the ASCII pair that stands for them
+# where they cannot be drawn (``GOVINFO_ASCII``) or written (a terminal without them).
+CHART_BARS = ("\u2588", "\u2592")
+CHART_BARS_ASCII = ("#", "=")
+
+
 _wcswidth: Callable[[str], int] | None = None
 
 

@@ -16,6 +16,8 @@ import re
 import sys
 from typing import TextIO
 
+from govinfo.text import CHART_BARS, CHART_BARS_ASCII
+
 _HANDLER = "govinfo-replace"
 _replaced: list[int] = []
 _encoding: list[str] = []  # the terminal's, as the run began (a lost stdout is put aside)
@@ -32,8 +34,7 @@ _LOOK_ALIKES = {
     "\u2026": "...",
     "\u00a0": " ",
     "\u3000": "  ",  # the ideographic space, two columns
-    "\u2588": "#",  # the trend chart's two bars (render.yearend's ASCII pair)
-    "\u2592": "=",
+    **dict(zip(CHART_BARS, CHART_BARS_ASCII, strict=True)),  # the trend chart's two bars
 }
 
 

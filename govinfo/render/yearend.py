@@ -11,7 +11,7 @@ from govinfo import settings
 from govinfo.i18n import t
 from govinfo.render.table import Table, print_table
 from govinfo.reports.yearend import YearEnd
-from govinfo.text import display_width
+from govinfo.text import CHART_BARS, CHART_BARS_ASCII, display_width
 
 CHART_WIDTH = 40
 
@@ -25,7 +25,7 @@ def trend_chart(ye: YearEnd, *, ascii_only: bool | None = None) -> list[str]:
     """The monthly submissions and adoptions as bars: a legend line, then two lines a month."""
     if ascii_only is None:
         ascii_only = ascii_wanted()
-    symbols = ("#", "=") if ascii_only else ("█", "▒")
+    symbols = CHART_BARS_ASCII if ascii_only else CHART_BARS
     labels = [t("ye_month", year=ye.year, n=m.month) for m in ye.months]
     series = [[m.submitted for m in ye.months], [m.adopted for m in ye.months]]
     head = t("ye_chart_title") + "  " + t("ye_chart_legend", a=symbols[0], b=symbols[1])
