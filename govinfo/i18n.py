@@ -1881,16 +1881,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_level_count": ("{level}{n}条", "{n} {level}"),
     "nt_levels_both": (
         "（{n}条被两级同时采用，分别计入）",
-        "; {n} were adopted at both levels and count at each",
+        "; {n} adopted at both levels, counted at each",
     ),
     "nt_overview": (
         "{year}年，全省{points}个信息直报点共报送政务信息{submitted}条，被采用{adopted}条，"
         "其中{levels}；报送信息获领导批示{instructions}件次；报送调研信息{research}条；"
         "采用信息刊发于各级信息刊物{issues}期。",
-        "In {year} the province's {points} reporting points submitted {submitted} items; "
-        "{adopted} items were adopted ({levels}); leaders gave {instructions} instructions on "
-        "the items; {research} were research items; the adopted items appeared in {issues} "
-        "issues of the publications.",
+        "In {year}, {points} point(s) of the province's network submitted {submitted} item(s), "
+        "{research} of them research; adopted: {adopted} item(s) ({levels}); instructions by "
+        "leaders on the items: {instructions}; the adopted items appeared in {issues} issue(s) "
+        "of the publications.",
     ),
     "nt_count_note": (
         "被采用数按信息条数计：一条信息无论被几种刊物、几次采用，只计1条，合报信息计入每个合报单位；"
@@ -2070,22 +2070,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（累计{national_to_date}条）；报送信息获领导批示{instructions}件次（累计{instructions_to_date}件次）；"
         "报送调研信息{research}条（累计{research_to_date}条）；采用信息刊发于各级信息刊物{issues}期"
         "（累计{issues_to_date}期）；本期得分合计{score}分（累计{score_to_date}分）。",
-        "In {period} the province's {points} reporting points submitted {submitted} items "
-        "({submitted_to_date} to date); {adopted} items were adopted ({adopted_to_date} to date), "
-        "{national} of them by the General Office of the State Council ({national_to_date} to "
-        "date); leaders gave {instructions} instructions on the items ({instructions_to_date} to "
-        "date); {research} were research items ({research_to_date} to date); the adopted items "
-        "appeared in {issues} issues ({issues_to_date} to date); the period's scores total "
-        "{score} ({score_to_date} to date).",
+        "In {period}, {points} point(s) of the province's network submitted {submitted} item(s) "
+        "({submitted_to_date} to date), {research} of them research ({research_to_date} to "
+        "date); adopted: {adopted} item(s) ({adopted_to_date} to date), {national} of them by "
+        "the General Office of the State Council ({national_to_date} to date); instructions by "
+        "leaders on the items: {instructions} ({instructions_to_date} to date); the adopted "
+        "items appeared in {issues} issue(s) ({issues_to_date} to date); the period's scores "
+        "total {score} ({score_to_date} to date).",
     ),
     "pn_overview_first": (
         "{period}，全省{points}个信息直报点共报送政务信息{submitted}条，被采用{adopted}条，"
         "其中被国务院办公厅采用{national}条；报送信息获领导批示{instructions}件次；"
         "报送调研信息{research}条；采用信息刊发于各级信息刊物{issues}期；本期得分合计{score}分。",
-        "In {period} the province's {points} reporting points submitted {submitted} items; "
-        "{adopted} items were adopted, {national} of them by the General Office of the State "
-        "Council; leaders gave {instructions} instructions on the items; {research} were research "
-        "items; the adopted items appeared in {issues} issues; the period's scores total {score}.",
+        "In {period}, {points} point(s) of the province's network submitted {submitted} item(s), "
+        "{research} of them research; adopted: {adopted} item(s), {national} of them by the "
+        "General Office of the State Council; instructions by leaders on the items: "
+        "{instructions}; the adopted items appeared in {issues} issue(s); the period's scores "
+        "total {score}.",
     ),
     "pn_count_note": (
         "被采用数按信息条数计：一条信息无论被几种刊物、几次采用，只在首次被采用的期间计1条，"

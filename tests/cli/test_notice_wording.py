@@ -305,6 +305,6 @@ def test_english_wording(made: dict[str, Any]) -> None:
         assert re.search(r"^\(1\) City \(\d+\)$", text, re.MULTILINE)
         assert not re.search(r"^\(\d\) (city|county|department)\b", text, re.MULTILINE)
     now = made["json08"]["totals"]["period"]
-    assert f"{now['adopted']} items were adopted" in month
+    assert f"adopted: {now['adopted']} item" in month
     assert "adopted by the General Office of the State Council" in year
     assert f"adopted {now['adopted']} times" not in month

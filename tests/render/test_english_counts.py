@@ -66,3 +66,12 @@ def test_the_missing_points_are_listed_without_a_count() -> None:
     set_lang("zh")
     one, two = (tn("write_dirty", n, paths="a.yaml", how="git commit") for n in (1, 2))
     assert one == two.replace("2 个", "1 个")
+
+
+@pytest.mark.parametrize("key", ["nt_overview", "pn_overview", "pn_overview_first"])
+def test_the_notice_overview_reads_right_when_every_count_is_one(key: str) -> None:
+    shown = t(key, **dict.fromkeys(_fields(MESSAGES[key][1]), 1))
+    assert "1 point of the province's network submitted 1 item" in shown
+    assert "adopted: 1 item" in shown
+    assert "1 issue" in shown
+    assert not any(verb in shown for verb in (" were ", " was ", " are ", " is "))
