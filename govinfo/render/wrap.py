@@ -24,7 +24,7 @@ from rich.cells import cell_len
 
 from govinfo.text import NARROW_MARKS, WIDE_CHARACTERS, counted, display_width, display_widths
 
-NO_LINE_END = frozenset("（《「『【〔“‘([{")
+NO_LINE_END = frozenset("（《「『【〔“‘([{第")  # 第 stays with its number: 排名第 4
 NO_LINE_START = frozenset("，。、；：！？）》」』】〕…%,.;:!?)]}")
 
 # A unit that never breaks: a run of narrow, non-space characters, or one wide character.
@@ -179,13 +179,22 @@ def _kinsoku(
             keep -= 1
         if keep > start + 1 and units[keep - 1] != " ":
             keep -= 1
-    while keep > start + 1 and units[keep - 1][-1:] in NO_LINE_END:
+    while keep > start + 1 and _opens(units, keep):
         keep -= 1
     if keep < over:
         down = edges[over + 1] - edges[keep]
         if down > width:
             return over, down
     return keep, NEVER
+
+
+def _opens(units: Sequence[str], k: int) -> bool:
+    """Whether the line may not end before ``units[k]``: the unit before it opens (“（”, “第”),
+    or is a space after one (“排名第 4”'s space goes down with 第)."""
+    before = units[k - 1]
+    if before == " " and k >= 2:
+        before = units[k - 2]
+    return before[-1:] in NO_LINE_END
 
 
 def _spans(
@@ -217,7 +226,7 @@ def _spans(
         if over >= count:
             break
         past = edges[over + 1] - edges[start]
-        if units[over][:1] in NO_LINE_START or units[over - 1][-1:] in NO_LINE_END:
+        if units[over][:1] in NO_LINE_START or _opens(units, over):
             keep, down = _kinsoku(units, edges, start, over, width)
             reach = min(reach, past, down)
         else:  # no mark to keep with its neighbour: the unit simply starts the next line

@@ -64,6 +64,15 @@ def test_opening_brackets_never_end_a_line() -> None:
             assert line[-1] not in "（〔", (width, line)
 
 
+def test_an_ordinal_keeps_its_number() -> None:
+    """第 never ends a line, not even before the space ahead of its number (“排名第 / 4”)."""
+    text = "2003年度得分 412.85 分，排名第 4，评为优秀直报点"
+    for width in range(8, 34):
+        lines = wrap_text(text, width)
+        assert all(not line.endswith("第") for line in lines), (width, lines)
+        assert any("第 4" in line for line in lines), (width, lines)
+
+
 def test_punctuation_rules_never_cut_a_date() -> None:
     for width in range(10, 16):
         lines = wrap_text("已退出（2003-10-31）", width)
@@ -216,7 +225,7 @@ def test_lines_counted_are_the_lines_wrapped() -> None:
     of every kind of unit: wide characters, runs, spaces, line breaks and the marks that may
     not start or end a line, headers folded or not."""
     rnd = random.Random(16)
-    pieces = [*"长春市（）《》。，、 —“”…", "ab", "2003-09-30", "12", "\n", "  "]
+    pieces = [*"长春市（）《》。，、 —“”…第", "ab", "2003-09-30", "12", "\n", "  "]
     texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 24))) for _ in range(300)]
     for text in [*texts, *COLUMN]:
         for width in range(0, 30, 3):
@@ -229,7 +238,7 @@ def test_lines_are_the_same_up_to_their_reach() -> None:
     text wraps otherwise: from the width asked up to the reach, wrap_text gives the very same
     lines, headers folded or not."""
     rnd = random.Random(1604)
-    pieces = [*"长春市（）《》。，、 —“”…%!(", "ab", "2003-09-30", "12", "\n", "  ", "abcdefghij"]
+    pieces = [*"长春市（）《》。，、 —“”…%!(第", "ab", "2003-09-30", "12", "\n", "  ", "abcdefghij"]
     pieces += ["\u200d", "\ufe0f", "\U0001f468", "\u0301", "\u200b"]  # joiners, marks, emoji
     texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(400)]
     for text in [*texts, *COLUMN]:
