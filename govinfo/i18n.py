@@ -1670,6 +1670,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "名册中记录的{year}年度结果与现在的计算有 {n} 处不同（记入后数据有变动），未做任何改动；请核实后手工修改 points.yaml",
         "the {year} outcome in the registry differs from today's computation in {n} place(s) (the data changed since); nothing was written; check and edit points.yaml by hand",
     ),
+    "score_changed_since_closed": (
+        "注意：{year}年度结果已于 {date} 记入名册，此后数据有变动，现在的计算与记录有 {n} 个直报点不同；"
+        "运行 govinfo close-year {year} 查看差异",
+        "note: the {year} outcome was recorded in the registry on {date}; the data changed since, "
+        "and today's computation differs from the record for {n} point(s); run govinfo "
+        "close-year {year} to see how",
+    ),
     "cy_diff_title": (
         "{year}年度结果：名册记录与现在计算的差异",
         "{year} outcome: recorded vs computed today",

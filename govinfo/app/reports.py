@@ -161,7 +161,7 @@ class Circular:
     before it; ``statements``: how many statements were written, if any were asked for."""
 
     circular: PeriodReport | None
-    year_end: YearEnd | None
+    year_end: YearEnd | None  # also when only a year's notice was written (the figures it holds)
     statements: int | None = None
 
 
@@ -270,21 +270,25 @@ def circular(
     session = open_session()
     statements: int | None = None
     if notice is not None and notice.wanted:
-        statements = _write_notice(session, period, day, notice)
+        statements, written = _write_notice(session, period, day, notice)
         if notice.out is not None or not to_file:
-            return Circular(None, None, statements)
+            return Circular(None, written, statements)
     if period.kind == "year":
         both = year_report(session, period, day)
         return Circular(both.circular, both.year_end, statements)
     return Circular(period_circular(session, period, day), None, statements)
 
 
-def _write_notice(session: Session, period: Period, day: dt.date, notice: NoticeOptions) -> int:
-    """Write the notice and the statements of ``period`` as of ``day``; how many statements."""
+def _write_notice(
+    session: Session, period: Period, day: dt.date, notice: NoticeOptions
+) -> tuple[int, YearEnd | None]:
+    """Write the notice and the statements of ``period`` as of ``day``: how many statements,
+    and a year's figures the notice was made of."""
     from govinfo.app.notice import write_notice, write_period_notice
 
     folder = session.load_year(period.year).folder
     if period.kind != "year":
-        return write_period_notice(session, folder, period, day, notice)
+        return write_period_notice(session, folder, period, day, notice), None
     result = score_year(folder, period.year, day)
-    return write_notice(session, folder, result, year_end(folder, result), notice)
+    ye = year_end(folder, result)
+    return write_notice(session, folder, result, ye, notice), ye

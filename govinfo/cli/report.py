@@ -144,6 +144,10 @@ def report(
     _notice_written(notice, data.statements)
     if data.circular is not None:
         _show(ctx, data, out, kind, fmt)
+    if data.year_end is not None:
+        from govinfo.render.score import closed_year_note
+
+        common.footer_note(closed_year_note(data.year_end.ranking), table=False)
 
 
 def _out_kind(out: str | None) -> str | None:

@@ -53,7 +53,7 @@ def score(
     """
     from govinfo.app.reports import score as score_use_case
     from govinfo.cli.output import check_out, emit
-    from govinfo.render.score import no_submissions_note, score_table
+    from govinfo.render.score import closed_year_note, no_submissions_note, score_table
     from govinfo.reports.groups import folder_groups
     from govinfo.reports.score import SCORE_KEYS, score_document, score_records
     from govinfo.rules.annual import default_as_of
@@ -66,6 +66,7 @@ def score(
         session, year, day, kind=kind, top=top, groups=groups, by_group=by_group
     )
     common.footer_note(no_submissions_note(report), table=fmt is OutputFormat.table and not out)
+    common.footer_note(closed_year_note(report), table=False)
     emit(
         ctx,
         fmt,

@@ -9,7 +9,7 @@ from typing import Any
 
 import msgspec
 
-from govinfo.i18n import MESSAGES, t
+from govinfo.i18n import MESSAGES, t, tn
 from govinfo.render.groups import group_name
 from govinfo.render.table import Column, ColumnKind, Table
 from govinfo.render.words import describe
@@ -67,6 +67,16 @@ def no_submissions_note(report: ScoreReport) -> str | None:
         key = "score_no_points_held" if report.registered else "score_no_points"
         return t(key, year=report.year, n=report.registered or 0)
     return t("score_no_submissions", year=report.year) if report.submissions == 0 else None
+
+
+def closed_year_note(report: ScoreReport) -> str | None:
+    """That the year's outcome recorded in the registry is no longer what the data gives (the
+    data changed after close-year), else None: said on stderr only, never in a table (a year's
+    tables go out with its 通报)."""
+    if report.changed_since_closed is None:
+        return None
+    day, n = report.changed_since_closed
+    return tn("score_changed_since_closed", n, year=report.year, date=day.isoformat())
 
 
 def explain_note(report: ExplainReport) -> str | None:

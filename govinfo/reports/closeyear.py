@@ -20,12 +20,10 @@ from decimal import Decimal
 
 import msgspec
 
-from govinfo.model import Folder, HistoryKind, Point, Tier
+from govinfo.model import Folder, HistoryKind, Point
+from govinfo.reports.recorded import changed_points, event_of, recorded_events
 from govinfo.reports.yearend import OutcomeRow, year_outcome
-from govinfo.rules.annual import Status, YearScore
-
-OUTCOME_EVENTS = (HistoryKind.COMMENDED, HistoryKind.DISQUALIFIED)
-_EVENT_OF = {Status.COMMENDED: HistoryKind.COMMENDED, Status.DISQUALIFIED: HistoryKind.DISQUALIFIED}
+from govinfo.rules.annual import YearScore
 
 
 class Recorded(msgspec.Struct, frozen=True, gc=False):
@@ -63,34 +61,24 @@ class ClosePlan(msgspec.Struct, frozen=True, gc=False):
         return "new" if self.add else "done"
 
 
-def event_of(status: Status) -> HistoryKind:
-    return _EVENT_OF[status]
-
-
 def recorded_outcome(folder: Folder, year: int) -> list[Recorded]:
     """The provincial commended/disqualified events the registry holds for ``year``."""
-    return [
-        Recorded(p, ev.event, ev.date, ev.reason)
-        for p in folder.points
-        for ev in p.history
-        if ev.event in OUTCOME_EVENTS and ev.tier is Tier.PROVINCIAL and ev.year == year
-    ]
+    return [Recorded(*event) for event in recorded_events(folder.points, year)]
 
 
 def close_plan(folder: Folder, result: YearScore, day: dt.date) -> ClosePlan:
     """Compare ``result`` (scored as of the year's last day) with what the registry records."""
     outcome = year_outcome(result)
     recorded = recorded_outcome(folder, result.year)
-    computed = {(r.point.id, event_of(r.status)) for r in outcome}
-    have = {(r.point.id, r.event) for r in recorded}
+    changed = changed_points(((r.point.id, r.event) for r in recorded), result)
     differences: list[Difference] = []
-    if recorded and have != computed:
+    if changed:
         standings = {s.point.id: s for s in result.standings}
         points = {p.id: p for p in folder.points}
         by_point: dict[str, list[Recorded]] = {}
         for r in recorded:
             by_point.setdefault(r.point.id, []).append(r)
-        for pid in sorted({p for p, _ in have ^ computed}):
+        for pid in changed:
             s = standings.get(pid)
             rec = by_point.get(pid, [])
             differences.append(

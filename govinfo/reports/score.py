@@ -11,6 +11,7 @@ import msgspec
 from govinfo.model import PointKind, Settings
 from govinfo.reports.groups import GroupInfo, folder_groups, group_of, ranks_within_groups
 from govinfo.reports.passedover import passed_over
+from govinfo.reports.recorded import closed_and_changed
 from govinfo.reports.rows import as_record, keys_of
 from govinfo.rules.annual import Status, YearScore
 
@@ -59,6 +60,9 @@ class ScoreReport(msgspec.Struct, frozen=True, gc=False):
     by_group: bool = False
     ranked: int = 0  # points in the whole ranking (0: none held a tier in the year)
     registered: int | None = None  # points in the registry, asked when none was ranked
+    # a closed year whose data changed since: the day its outcome was recorded, and how many
+    # points' recorded outcome is not today's (reports.recorded)
+    changed_since_closed: tuple[dt.date, int] | None = None
 
 
 def score_report(
@@ -132,6 +136,7 @@ def score_report(
         by_group=by_group,
         ranked=len(result.standings),
         registered=registered,
+        changed_since_closed=closed_and_changed(result),
     )
 
 

@@ -183,6 +183,40 @@ def test_a_different_recorded_outcome_is_refused_and_shown(runner: CliRunner, re
     assert run(runner, repo, "close-year", "2003", "--date", "2004-01-11")[0] == 1
 
 
+def test_score_and_report_of_a_closed_year_say_when_the_data_changed_since(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
+    assert run(runner, repo, "close-year", "2003", "--apply", "--date", "2004-01-10")[0] == 0
+    for args in (("score", "2003"), ("report", "2003", "--format", "json")):
+        code, _, err = run(runner, repo, *args)
+        assert code == 0
+        assert "记入名册" not in err, args
+    month = repo / "submissions" / "2003" / "siping" / "05.yaml"
+    month.write_text(
+        month.read_text(encoding="utf-8")
+        + "    - {publication: gb-xinxi, date: 2003-05-30, mode: single}\n",
+        encoding="utf-8",
+    )
+    note = (
+        "2003年度结果已于 2004-01-10 记入名册，此后数据有变动，现在的计算与记录有 1 个直报点不同；"
+        "运行 govinfo close-year 2003 查看差异"
+    )
+    notice = tmp_path / "通报.docx"
+    for args in (
+        ("score", "2003"),
+        ("score", "2003", "--format", "json"),
+        ("report", "2003"),
+        ("report", "2003", "--out", str(notice)),
+    ):
+        code, out, err = run(runner, repo, *args)
+        assert code == 0
+        assert note in err, args
+        assert "记入名册" not in out, args  # said, never put in a table or a document
+    # before the year's end there is no outcome to compare
+    code, _, err = run(runner, repo, "score", "2003", "--as-of", "2003-11-30")
+    assert "记入名册" not in err
+
+
 def test_a_hand_edit_of_points_yaml_is_never_overwritten(runner: CliRunner, repo: Path) -> None:
     points = repo / "points.yaml"
     points.write_text(points.read_text(encoding="utf-8") + "# 未提交的修改\n", encoding="utf-8")

@@ -1,0 +1,58 @@
+"""The year's outcome as the registry records it, against the outcome computed now (pure):
+``close-year`` refuses to write over a difference, and ``score`` of a closed year says there
+is one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from govinfo.model import HistoryKind, Point, Tier
+from govinfo.rules.annual import Status, YearScore
+
+OUTCOME_EVENTS = (HistoryKind.COMMENDED, HistoryKind.DISQUALIFIED)
+_EVENT_OF = {Status.COMMENDED: HistoryKind.COMMENDED, Status.DISQUALIFIED: HistoryKind.DISQUALIFIED}
+
+
+def event_of(status: Status) -> HistoryKind:
+    return _EVENT_OF[status]
+
+
+def recorded_events(
+    points: Iterable[Point], year: int
+) -> list[tuple[Point, HistoryKind, dt.date, str | None]]:
+    """The provincial commended/disqualified events the registry holds for ``year``: (point,
+    event, date, reason)."""
+    return [
+        (p, ev.event, ev.date, ev.reason)
+        for p in points
+        for ev in p.history
+        if ev.event in OUTCOME_EVENTS and ev.tier is Tier.PROVINCIAL and ev.year == year
+    ]
+
+
+def computed_pairs(result: YearScore) -> set[tuple[str, HistoryKind]]:
+    """(point id, event) of each point the year commends or disqualifies."""
+    return {(s.point.id, event_of(s.status)) for s in result.standings if s.status in _EVENT_OF}
+
+
+def changed_points(recorded: Iterable[tuple[str, HistoryKind]], result: YearScore) -> list[str]:
+    """The ids of the points whose recorded outcome (``recorded``: point id, event) is not the
+    one computed now, sorted; none when nothing is recorded."""
+    have = set(recorded)
+    if not have:
+        return []
+    return sorted({pid for pid, _ in have ^ computed_pairs(result)})
+
+
+def closed_and_changed(result: YearScore) -> tuple[dt.date, int] | None:
+    """For a year scored to its end whose outcome is recorded in the registry (its ranked
+    points' history) but differs from the outcome computed now: the day it was recorded (the
+    last such event) and how many points differ; else None."""
+    if not result.final:
+        return None
+    recorded = recorded_events((s.point for s in result.standings), result.year)
+    changed = changed_points(((p.id, event) for p, event, _, _ in recorded), result)
+    if not changed:
+        return None
+    return max(day for _, _, day, _ in recorded), len(changed)
