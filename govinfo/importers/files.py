@@ -74,7 +74,7 @@ def _not_a_table(path: Path, kind: str | None) -> str | None:
     an xlsx is, renamed), or a spreadsheet's name on bytes that are neither text nor a known
     format (a NUL byte in its first bytes, no BOM of UTF-16) — never "use --encoding"."""
     if kind == "zip":
-        with contextlib.suppress(zipfile.BadZipFile, OSError), zipfile.ZipFile(path) as archive:
+        with contextlib.suppress(*limits.ZIP_ERRORS), zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             for member, key in _OTHER_OFFICE:
                 if member in names:

@@ -39,6 +39,20 @@ def batch_too_large(path: Path) -> str | None:
     return t("import_too_large", size=f"{size / MB:.1f}", limit=f"{limit:g}")
 
 
+# What Python's zip reader raises on a damaged or unusual archive, besides BadZipFile: a
+# directory past the file's end (OSError, EOFError), nonsense sizes (ValueError), a version or
+# compression it does not know (NotImplementedError), an encrypted member (RuntimeError).
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    OSError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    KeyError,
+)
+
+
 def unpacked_too_large(path: Path) -> str | None:
     """The message for a workbook whose members unpack to more than the limit, or None (also
     None for a file that is not a zip: the workbook reader names that). The zip reader never
@@ -46,7 +60,7 @@ def unpacked_too_large(path: Path) -> str | None:
     try:
         with zipfile.ZipFile(path) as archive:
             total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except ZIP_ERRORS:
         return None
     limit = max_import_mb() * UNPACKED_FACTOR
     if total <= limit * MB:

@@ -24,6 +24,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from govinfo.i18n import os_error_text, t
+from govinfo.importers.limits import ZIP_ERRORS
 from govinfo.importers.problems import RowRef, error
 from govinfo.importers.tables import (
     UNCACHED_FORMULA,
@@ -52,7 +53,7 @@ def sniff_format(path: Path) -> str | None:
     if head.startswith(b"PK\x03\x04"):
         # ODF stores an uncompressed "mimetype" member first; look it up properly all the same.
         with (
-            contextlib.suppress(zipfile.BadZipFile, KeyError, OSError),
+            contextlib.suppress(*ZIP_ERRORS),
             zipfile.ZipFile(path) as archive,
         ):
             if archive.read("mimetype").strip() == ODS_MIMETYPE:

@@ -317,6 +317,10 @@ def _damaged(case: str) -> bytes:
         return bytes(range(256)) * 4
     if case == "empty":
         return b""
+    if case == "unknown-zip-version":
+        raw = bytearray(data)
+        raw[raw.find(b"PK\x01\x02") + 6] = 85  # "needs version 8.5 to extract"
+        return bytes(raw)
     if case == "bad-crc":
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
@@ -361,6 +365,7 @@ def _damaged(case: str) -> bytes:
         "truncated-archive",
         "not-a-zip",
         "empty",
+        "unknown-zip-version",
         "bad-crc",
         "sheet-junk",
         "sheet-cut",
