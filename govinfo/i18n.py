@@ -1257,6 +1257,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "网页里的这个表格没有可识别的表头行（多为排版用的外层表格或附表），已跳过",
         "this table of the page has no header row govinfo understands (a layout table around the data, or an annex); skipped",
     ),
+    "import_totals_row": (
+        "合计行（“{word}”，其余单元格为空或为数字）不是一条信息，已跳过",
+        "a totals row (“{word}”, its other cells empty or counts) is no item; skipped",
+    ),
     "import_ignored_columns": ("以下列未导入：{columns}", "columns not imported: {columns}"),
     "import_adoption_columns": (
         "采用记录需要“信息编号”列，或“报送单位”和“标题”两列",

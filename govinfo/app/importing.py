@@ -47,6 +47,7 @@ from govinfo.importers.points import PointIndex
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow, adoption_rows, submission_rows
 from govinfo.importers.tables import Table
+from govinfo.importers.totals import TOTALS
 from govinfo.load import WorkingTree, load_folder
 from govinfo.load.folder import ParseCacheLike, read_settings
 from govinfo.model import HistoryKind, Point
@@ -259,11 +260,11 @@ def run_import(
             if options.adoptions:
                 got_a, problems = adoption_rows(table, points, mapping)
                 adopt_rows += got_a
-                rows_of[table.file] += len(got_a) + len(problems)
+                rows_of[table.file] += len(got_a) + _counted(problems)
             else:
                 got_s, problems = submission_rows(table, points, mapping)
                 sub_rows += got_s
-                rows_of[table.file] += len(got_s) + len(problems)
+                rows_of[table.file] += len(got_s) + _counted(problems)
             missing = [p for p in problems if p.kind == "no-header"]
             if missing and table.sheet is not None and options.sheet is None:
                 headerless.setdefault(table.file, []).extend(missing)
@@ -337,6 +338,11 @@ def run_import(
     return out
 
 
+def _counted(problems: list[ImportProblem]) -> int:
+    """The problems that stand for a row of the file (a skipped totals row stands for none)."""
+    return sum(1 for p in problems if p.kind != TOTALS)
+
+
 def empty_files(
     files: list[Path],
     rows_of: Counter[str],
@@ -347,7 +353,7 @@ def empty_files(
     file is a mistake (the wrong file, an export that failed), never a silent success. When the
     file's rows came from one sheet (``--sheet``, or a workbook of one sheet), the error names
     it (``file:sheet``), as every import position does."""
-    told = {p.where.file for p in problems if isinstance(p.where, RowRef)}
+    told = {p.where.file for p in problems if isinstance(p.where, RowRef) and p.kind != TOTALS}
     sheets: dict[str, set[str | None]] = {}
     for table in tables:
         sheets.setdefault(table.file, set()).add(table.sheet)
