@@ -707,6 +707,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} points are in no group (groups must cover every point): {points}",
     ),
     "group_point_named": ("{name}（{id}）", "{name} ({id})"),
+    "group_named": ("“{name}”（{id}）", "“{name}” ({id})"),
+    "group_kind_takes_listed": (
+        "分组{group}按类别 {kind} 包括的{points}已列入前面的分组{other}（每个直报点只属于一个分组；要把其余的直报点单列一组，请在 points 中逐个列出）",
+        "group {group} takes kind {kind}, which includes {points}, already listed in the earlier group {other} (every point is in exactly one group; to group the remaining points, list them in points)",
+    ),
+    "group_listed_in_kind_group": (
+        "{point}已因类别 {kind} 属于前面的分组{other}，不能再列入分组{group}（每个直报点只属于一个分组）",
+        "{point} is already in the earlier group {other} by its kind {kind}; it cannot be in group {group} too (every point is in exactly one group)",
+    ),
     "report_bad_period": (
         "“{value}”不是报告期：可写年度 2003、半年 2003H1/2003H2、季度 2003Q1…2003Q4 或月份 2003-08",
         "“{value}” is not a period: write a year 2003, a half 2003H1/2003H2, a quarter 2003Q1…2003Q4 or a month 2003-08",
