@@ -1234,6 +1234,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} 的值应为一个字段名或类别名，不是列表或映射",
         "the value of {key} should be one field or category name, not a list or a mapping",
     ),
+    "import_closed_year_row": (
+        "{column}“{value}”在已记录结果的 {year} 年度（{date} 记入名册）：本行会改变该年度的得分；如年份无误，请运行 govinfo close-year {year} 核对",
+        "{column} “{value}” is in {year}, whose outcome was recorded on {date}: this row changes that year's scores; if the year is right, run govinfo close-year {year} to compare",
+    ),
+    "import_stray_year": (
+        "{column}“{value}”与本批其他各行相去甚远（其余 {n} 行在 {first} 至 {last} 之间）：是不是年份写错了？",
+        "{column} “{value}” is far from the batch's other rows (the other {n} lie between {first} and {last}): is the year mistyped?",
+    ),
     "import_closed_year": (
         "注意：{year} 年度结果已记入名册（{date}），本次导入可能使该年度的得分与记录的结果不符；请运行 govinfo close-year {year} 核对",
         "note: the {year} outcome is already recorded in the registry ({date}); this import may make that year's scores differ from it; run govinfo close-year {year} to compare",

@@ -48,14 +48,13 @@ from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow, adoption_rows, submission_rows
 from govinfo.importers.tables import Table
 from govinfo.importers.totals import TOTALS
+from govinfo.importers.years import recorded_years, year_warnings
 from govinfo.load import WorkingTree, load_folder
 from govinfo.load.folder import ParseCacheLike, read_settings
 from govinfo.model import HistoryKind, Point
 
 if TYPE_CHECKING:
     from govinfo.reports.registry import PointState
-
-_OUTCOME = (HistoryKind.COMMENDED, HistoryKind.DISQUALIFIED)
 
 
 @dataclass(frozen=True)
@@ -307,6 +306,9 @@ def run_import(
         out.counts = plan.counts
         if plan.changes:
             out.notes += closed_year_notes(folder.points, {d.year for d in dates})
+            added = {row for spans in plan.spans.values() for *_, row in spans}
+            closed = recorded_years(folder.points)
+            out.problems += year_warnings([*sub_rows, *adopt_rows], closed, added)
         held = options.dry_run or any(p.is_error for p in out.problems)
         if options.commit and plan.changes and not held:
             refuse_points_not_in_head(writer, plan.counts)
@@ -376,14 +378,8 @@ def closed_year_notes(
     """A note for each year of the batch whose outcome is already recorded in the registry
     (``commended``/``disqualified`` events naming it): the new rows may change that outcome.
     ``key``: the words (``points add``/``retire``/``reinstate`` say it of their event)."""
-    recorded: dict[int, list[dt.date]] = {}
-    for point in points:
-        for ev in point.history:
-            if ev.event in _OUTCOME and ev.year in years:
-                recorded.setdefault(ev.year, []).append(ev.date)
-    return [
-        t(key, year=year, date=max(days).isoformat()) for year, days in sorted(recorded.items())
-    ]
+    recorded = recorded_years(points)
+    return [t(key, year=y, date=recorded[y].isoformat()) for y in sorted(years) if y in recorded]
 
 
 def _message(files: list[Path], out: ImportOutcome, adoptions: bool) -> str:
