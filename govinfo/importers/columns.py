@@ -17,7 +17,7 @@ from pathlib import Path
 from govinfo.errors import UsageError
 from govinfo.i18n import os_error_text, t
 from govinfo.importers.tables import Merge, Row, Table
-from govinfo.importers.values import cell_text, fold_word
+from govinfo.importers.values import cell_text, fold_word, one_line
 
 HEADER_SCAN_ROWS = 20
 # Row serial numbers: every office sheet has one; not a field, and not worth a warning.
@@ -224,13 +224,6 @@ def _clean_header(text: str) -> str:
 # A hint in brackets after a header's name (``报送日期（年月日）``, ``数量（单位：条）``); after
 # folding, full-width brackets are ASCII ones.
 _HINT = re.compile(r"(?P<base>.+?)[(\[【][^()\[\]【】]*[)\]】]")
-_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
-
-
-def one_line(text: str) -> str:
-    """A header as messages show it: each line break (with the spaces around it) one space, so
-    that every message stays on its one ``file:sheet:row: …`` line."""
-    return _BREAKS.sub(" ", text.strip())
 
 
 def _field_of(index: Mapping[str, str], text: str) -> str | None:

@@ -166,3 +166,21 @@ def test_a_header_hint_is_no_way_around_an_unknown_name(
     assert code == 1
     assert "h.xlsx:汇总:1: warning: columns not imported: 发文 (年月日)" in out
     assert "h.xlsx:汇总:1: error: " in out
+
+
+def test_a_note_on_several_lines_is_one_line_in_a_message(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    batch = tmp_path / "dup.csv"
+    batch.write_text(
+        "报送单位,报送日期,标题,类别,审核人,备注\n"
+        '长春,2003-08-11,长春市秋粮收购进展,综合,王明,"第一行\n第二行"\n'
+        '长春,2003-08-11,长春市秋粮收购进展,综合,王明,"另一\r\n说明"\n',
+        encoding="utf-8",
+    )
+    code, out, _err = run(runner, folder, "import", "--dry-run", str(batch))
+    assert code == 0
+    assert lines_of(out) == [
+        "dup.csv:3: warning: 与本批 dup.csv:2 重复，只导入一次，用的是 dup.csv:2 的内容；"
+        "但两行有不同：备注（本行“另一 说明”，dup.csv:2 为“第一行 第二行”）"
+    ]
