@@ -707,6 +707,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} points are in no group (groups must cover every point): {points}",
     ),
     "group_point_named": ("{name}（{id}）", "{name} ({id})"),
+    "group_named": ("“{name}”（{id}）", "“{name}” ({id})"),
+    "group_kind_takes_listed": (
+        "分组{group}按类别 {kind} 包括的{points}已列入前面的分组{other}（每个直报点只属于一个分组；要把其余的直报点单列一组，请在 points 中逐个列出）",
+        "group {group} takes kind {kind}, which includes {points}, already listed in the earlier group {other} (every point is in exactly one group; to group the remaining points, list them in points)",
+    ),
+    "group_listed_in_kind_group": (
+        "{point}已因类别 {kind} 属于前面的分组{other}，不能再列入分组{group}（每个直报点只属于一个分组）",
+        "{point} is already in the earlier group {other} by its kind {kind}; it cannot be in group {group} too (every point is in exactly one group)",
+    ),
     "report_bad_period": (
         "“{value}”不是报告期：可写年度 2003、半年 2003H1/2003H2、季度 2003Q1…2003Q4 或月份 2003-08",
         "“{value}” is not a period: write a year 2003, a half 2003H1/2003H2, a quarter 2003Q1…2003Q4 or a month 2003-08",
@@ -1225,6 +1234,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} 的值应为一个字段名或类别名，不是列表或映射",
         "the value of {key} should be one field or category name, not a list or a mapping",
     ),
+    "import_closed_year_row": (
+        "{column}“{value}”在已记录结果的 {year} 年度（{date} 记入名册）：本行会改变该年度的得分；如年份无误，请运行 govinfo close-year {year} 核对",
+        "{column} “{value}” is in {year}, whose outcome was recorded on {date}: this row changes that year's scores; if the year is right, run govinfo close-year {year} to compare",
+    ),
+    "import_stray_year": (
+        "{column}“{value}”与本批其他各行相去甚远（其余 {n} 行在 {first} 至 {last} 之间）：是不是年份写错了？",
+        "{column} “{value}” is far from the batch's other rows (the other {n} lie between {first} and {last}): is the year mistyped?",
+    ),
     "import_closed_year": (
         "注意：{year} 年度结果已记入名册（{date}），本次导入可能使该年度的得分与记录的结果不符；请运行 govinfo close-year {year} 核对",
         "note: the {year} outcome is already recorded in the registry ({date}); this import may make that year's scores differ from it; run govinfo close-year {year} to compare",
@@ -1256,6 +1273,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_table_skipped": (
         "网页里的这个表格没有可识别的表头行（多为排版用的外层表格或附表），已跳过",
         "this table of the page has no header row govinfo understands (a layout table around the data, or an annex); skipped",
+    ),
+    "import_totals_row": (
+        "合计行（“{word}”，其余单元格为空或为数字）不是一条信息，已跳过",
+        "a totals row (“{word}”, its other cells empty or counts) is no item; skipped",
     ),
     "import_ignored_columns": ("以下列未导入：{columns}", "columns not imported: {columns}"),
     "import_adoption_columns": (

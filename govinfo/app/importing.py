@@ -47,14 +47,14 @@ from govinfo.importers.points import PointIndex
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow, adoption_rows, submission_rows
 from govinfo.importers.tables import Table
+from govinfo.importers.totals import TOTALS
+from govinfo.importers.years import recorded_years, year_warnings
 from govinfo.load import WorkingTree, load_folder
 from govinfo.load.folder import ParseCacheLike, read_settings
 from govinfo.model import HistoryKind, Point
 
 if TYPE_CHECKING:
     from govinfo.reports.registry import PointState
-
-_OUTCOME = (HistoryKind.COMMENDED, HistoryKind.DISQUALIFIED)
 
 
 @dataclass(frozen=True)
@@ -259,11 +259,11 @@ def run_import(
             if options.adoptions:
                 got_a, problems = adoption_rows(table, points, mapping)
                 adopt_rows += got_a
-                rows_of[table.file] += len(got_a) + len(problems)
+                rows_of[table.file] += len(got_a) + _counted(problems)
             else:
                 got_s, problems = submission_rows(table, points, mapping)
                 sub_rows += got_s
-                rows_of[table.file] += len(got_s) + len(problems)
+                rows_of[table.file] += len(got_s) + _counted(problems)
             missing = [p for p in problems if p.kind == "no-header"]
             if missing and table.sheet is not None and options.sheet is None:
                 headerless.setdefault(table.file, []).extend(missing)
@@ -306,6 +306,9 @@ def run_import(
         out.counts = plan.counts
         if plan.changes:
             out.notes += closed_year_notes(folder.points, {d.year for d in dates})
+            added = {row for spans in plan.spans.values() for *_, row in spans}
+            closed = recorded_years(folder.points)
+            out.problems += year_warnings([*sub_rows, *adopt_rows], closed, added)
         held = options.dry_run or any(p.is_error for p in out.problems)
         if options.commit and plan.changes and not held:
             refuse_points_not_in_head(writer, plan.counts)
@@ -337,6 +340,11 @@ def run_import(
     return out
 
 
+def _counted(problems: list[ImportProblem]) -> int:
+    """The problems that stand for a row of the file (a skipped totals row stands for none)."""
+    return sum(1 for p in problems if p.kind != TOTALS)
+
+
 def empty_files(
     files: list[Path],
     rows_of: Counter[str],
@@ -347,7 +355,7 @@ def empty_files(
     file is a mistake (the wrong file, an export that failed), never a silent success. When the
     file's rows came from one sheet (``--sheet``, or a workbook of one sheet), the error names
     it (``file:sheet``), as every import position does."""
-    told = {p.where.file for p in problems if isinstance(p.where, RowRef)}
+    told = {p.where.file for p in problems if isinstance(p.where, RowRef) and p.kind != TOTALS}
     sheets: dict[str, set[str | None]] = {}
     for table in tables:
         sheets.setdefault(table.file, set()).add(table.sheet)
@@ -370,14 +378,8 @@ def closed_year_notes(
     """A note for each year of the batch whose outcome is already recorded in the registry
     (``commended``/``disqualified`` events naming it): the new rows may change that outcome.
     ``key``: the words (``points add``/``retire``/``reinstate`` say it of their event)."""
-    recorded: dict[int, list[dt.date]] = {}
-    for point in points:
-        for ev in point.history:
-            if ev.event in _OUTCOME and ev.year in years:
-                recorded.setdefault(ev.year, []).append(ev.date)
-    return [
-        t(key, year=year, date=max(days).isoformat()) for year, days in sorted(recorded.items())
-    ]
+    recorded = recorded_years(points)
+    return [t(key, year=y, date=recorded[y].isoformat()) for y in sorted(years) if y in recorded]
 
 
 def _message(files: list[Path], out: ImportOutcome, adoptions: bool) -> str:

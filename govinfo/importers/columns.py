@@ -17,7 +17,7 @@ from pathlib import Path
 from govinfo.errors import UsageError
 from govinfo.i18n import os_error_text, t
 from govinfo.importers.tables import Merge, Row, Table
-from govinfo.importers.values import cell_text, fold_word
+from govinfo.importers.values import cell_text, fold_word, one_line
 
 HEADER_SCAN_ROWS = 20
 # Row serial numbers: every office sheet has one; not a field, and not worth a warning.
@@ -221,6 +221,20 @@ def _clean_header(text: str) -> str:
     return fold_word(text).strip("*＊:：()（）")
 
 
+# A hint in brackets after a header's name (``报送日期（年月日）``, ``数量（单位：条）``); after
+# folding, full-width brackets are ASCII ones.
+_HINT = re.compile(r"(?P<base>.+?)[(\[【][^()\[\]【】]*[)\]】]")
+
+
+def _field_of(index: Mapping[str, str], text: str) -> str | None:
+    """The field a header names: by its folded text (line breaks and spaces make no
+    difference), else by its name before a hint in brackets when that name is known."""
+    name = index.get(_clean_header(text))
+    if name is None and (m := _HINT.fullmatch(fold_word(text).strip("*＊:："))) is not None:
+        name = index.get(_clean_header(m["base"]))
+    return name
+
+
 def _merged_value(
     merges: list[Merge], cells_at: Mapping[int, tuple[object, ...]], row: int, col: int
 ) -> object:
@@ -265,7 +279,7 @@ def find_header(
     best: tuple[int, int] | None = None  # (matches, i)
     for i in range(min(len(rows), HEADER_SCAN_ROWS)):
         texts, _ = _effective(table, rows, i)
-        fields = {index[_clean_header(x)] for x in texts if x and _clean_header(x) in index}
+        fields = {name for x in texts if x and (name := _field_of(index, x)) is not None}
         if len(fields) >= 2 and (best is None or len(fields) > best[0]):
             best = (len(fields), i)
     if best is None:
@@ -275,11 +289,11 @@ def find_header(
     labels: dict[str, str] = {}
     ignored: list[str] = []
     for col, text in enumerate(texts):
-        name = index.get(_clean_header(text)) if text else None
+        name = _field_of(index, text) if text else None
         if name is None:
             if text and _clean_header(text) not in SERIAL_HEADERS:
-                ignored.append(text)
+                ignored.append(one_line(text))
         elif name not in columns:
             columns[name] = col
-            labels[name] = text
+            labels[name] = one_line(text)
     return Header(rows[best[1]][0], last + 1, columns, labels, ignored)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from govinfo.i18n import t
+from govinfo.importers.values import one_line
 from govinfo.model import Submission
 from govinfo.yamltext.fields import SUBMISSION_FIELDS
 
@@ -89,4 +90,4 @@ def differences(
 
 
 def _shown(value: str | None) -> str:
-    return t("import_differs_value", value=value) if value else t("import_differs_empty")
+    return t("import_differs_value", value=one_line(value)) if value else t("import_differs_empty")

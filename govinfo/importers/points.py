@@ -3,15 +3,46 @@
 A point is matched by its id, full name, short name or one of its ``aliases`` (after NFKC folding
 and with whitespace removed) — nothing else: no 市 is stripped, no prefix guessed. A near miss is
 an error with "did you mean"; a name two points share is an error naming both.
+
+"Did you mean" names a point only when the two names share a distinctive part: compared without
+the words every name ends in (市, 县, 人民政府办公厅 …), 长春县 is 长春 and 省发改委 is 省发展改革委
+shortened, but 延吉市 shares only 吉 with 吉林市 — no suggestion is better than an unrelated one.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 
 from govinfo.importers.values import fold
 from govinfo.model import Point
-from govinfo.text import NAME_CUTOFF, closest
+from govinfo.text import NAME_CUTOFF
+
+# The words a point's name ends in, longest first; stripped (repeatedly) before two names are
+# compared for a suggestion. 省 is stripped in front.
+_ENDINGS = (
+    "人民政府办公厅",
+    "人民政府办公室",
+    "政府办公厅",
+    "政府办公室",
+    "委员会办公室",
+    "人民政府",
+    "办公厅",
+    "办公室",
+    "委员会",
+    "自治州",
+    "自治县",
+    "政府",
+    "市",
+    "县",
+    "区",
+    "州",
+    "旗",
+    "厅",
+    "局",
+    "委",
+    "办",
+)
 
 
 class PointIndex:
@@ -33,6 +64,54 @@ class PointIndex:
         return found[0] if len(found) == 1 else found
 
     def suggest(self, text: str) -> str | None:
-        """The label of the point closest to ``text``, if any is close."""
-        close = closest(fold(text), self.by_key, cutoff=NAME_CUTOFF)
-        return self._labels[close] if close is not None else None
+        """The label of the point closest to ``text``, if any is close and shares a
+        distinctive part of its name (see the module's docstring)."""
+        word = fold(text)
+        near = difflib.get_close_matches(word, list(self.by_key), n=8, cutoff=NAME_CUTOFF)
+        for key in near:
+            if related(word, key):
+                return self._labels[key]
+        return None
+
+
+def stem(name: str) -> str:
+    """``name`` (folded) without the words every point's name ends in, nor 省 in front:
+    长春市人民政府办公厅 → 长春, 省发展改革委 → 发展改革. A name that is nothing else stays."""
+    out = name.removeprefix("省") or name
+    while (end := next((e for e in _ENDINGS if out.endswith(e) and out != e), None)) is not None:
+        out = out[: -len(end)]
+    return out
+
+
+def related(a: str, b: str) -> bool:
+    """Whether two folded names share a distinctive part: their stems share two characters in a
+    row; or one is the other shortened (发改 of 发展改革: the same first character, the rest in
+    order); or they differ in one character in place, of three or more (a slip of the keyboard),
+    or of two when one of the two differing is no simplified character (長春 for 长春). Names in
+    Latin letters (ids) need no more than being alike."""
+    if a.isascii() and b.isascii():
+        return True
+    x, y = sorted((stem(a), stem(b)), key=len)
+    if any(x[i : i + 2] in y for i in range(len(x) - 1)):
+        return True
+    if x[:1] == y[:1] and _in_order(x, y):
+        return True
+    if len(x) != len(y) or len(x) < 2:
+        return False
+    differ = [(p, q) for p, q in zip(x, y, strict=True) if p != q]
+    return len(differ) == 1 and (len(x) >= 3 or not all(map(_simplified, differ[0])))
+
+
+def _simplified(ch: str) -> bool:
+    """Whether ``ch`` is a character of simplified Chinese (GB2312): 長 is not, 长 and 岭 are —
+    so 長春 is 长春 written in traditional characters, but 长岭 is not 长白."""
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _in_order(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(ch in rest for ch in short)

@@ -1,7 +1,7 @@
 """Table rows → candidate submissions or adoptions, each with the row it came from.
 
-A row whose recognised cells are all blank (template padding, a 合计 line) is skipped. Every
-problem in a row is reported, naming the column as the sheet writes it and the value as written.
+A row whose recognised cells are all blank (template padding) is skipped, a 合计 row with a note.
+Every problem in a row is reported, naming the column as the sheet writes it and the value as written.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from govinfo.importers.merges import Carried, across_at, carried_down
 from govinfo.importers.points import PointIndex
 from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.tables import UNCACHED_FORMULA, Table
+from govinfo.importers.totals import rows_below
 from govinfo.importers.values import (
     HIGHER_SECRET,
     NoSuchDay,
@@ -292,14 +293,13 @@ class _Row:
         return None
 
 
-def _data_rows(table: Table, header: Header) -> Iterator[_Row]:
-    """The rows below ``header`` that have a value in one of its columns."""
+def _data_rows(table: Table, header: Header, notes: list[ImportProblem]) -> Iterator[_Row]:
+    """The rows below ``header`` with a value in one of its columns (a 合计 row: a note)."""
     carried = carried_down(table, header.data_from, header.columns.values())
-    for number, cells in table.rows:
-        if number >= header.data_from:
-            row = _Row(table, header, number, cells, carried)
-            if not row.blank():
-                yield row
+    for number, cells in rows_below(table, header.data_from, notes):
+        row = _Row(table, header, number, cells, carried)
+        if not row.blank():
+            yield row
 
 
 def _header_or_problem(
@@ -345,7 +345,7 @@ def submission_rows(
     out: list[SubmissionRow] = []
     categories = mapping.categories
     columns = column_names(SUBMISSION_ALIASES, header.labels)
-    for row in _data_rows(table, header):
+    for row in _data_rows(table, header, problems):
         point_text = row.text("point", required=True)
         point = row.point("point", point_text, points) if point_text else None
         day = row.day("date")
@@ -398,7 +398,7 @@ def adoption_rows(
         return [], problems
     out: list[AdoptionRow] = []
     columns = column_names(ADOPTION_ALIASES, header.labels)
-    for row in _data_rows(table, header):
+    for row in _data_rows(table, header, problems):
         publication = row.text("publication", required=True)
         day = row.day("date")
         mode = row.required("mode", parse_mode, "单条/综合")

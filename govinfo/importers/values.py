@@ -165,6 +165,15 @@ TRADITIONAL = str.maketrans(
 )
 
 
+_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
+
+
+def one_line(text: str) -> str:
+    """A cell as a message shows it (a header, a 备注): each line break, with the spaces around
+    it, one space — so that every message stays on its one ``file:sheet:row: …`` line."""
+    return _BREAKS.sub(" ", text.strip())
+
+
 def fold_word(text: str) -> str:
     """``text`` folded (see ``govinfo.text.fold``) with the traditional characters of the known
     headers and words in their simplified forms: the key a header or a word is looked up by."""

@@ -558,8 +558,8 @@ def test_check_names_every_group_problem(runner: CliRunner, make_folder: MakeFol
     lines = [line for line in out.splitlines() if line.startswith("govinfo.yaml:")]
     assert lines == [
         "govinfo.yaml:2:1: error: point 省发展改革委 (fgw) is in no group (groups must cover every point)",
-        "govinfo.yaml:4:31: error: changchun is already in group a; it cannot be in group b too (every point is in exactly one group)",
-        "govinfo.yaml:4:42: error: siping is already in group a; it cannot be in group b too (every point is in exactly one group)",
+        "govinfo.yaml:4:31: error: 长春 (changchun) is already in the earlier group “甲” (a) by its kind city; it cannot be in group “乙” (b) too (every point is in exactly one group)",
+        "govinfo.yaml:4:42: error: 四平 (siping) is already in the earlier group “甲” (a) by its kind city; it cannot be in group “乙” (b) too (every point is in exactly one group)",
     ]
     code, _, _err = run(runner, root, "report", "2003Q1")
     assert code == 1
