@@ -169,11 +169,13 @@ def ranked_points(folder: Folder, ye: YearEnd) -> tuple[Group, ...]:
     return tuple(groups)
 
 
-def document_number(pattern: str | None, year: int, n: int | None) -> str | None:
-    """The 发文字号: ``pattern`` with ``{year}`` and ``{n}`` filled; None without both."""
+def document_number(pattern: str | None, issued: dt.date, n: int | None) -> str | None:
+    """The 发文字号: ``pattern`` with ``{year}`` and ``{n}`` filled; None without both.
+    ``{year}`` is the year the notice is issued, its 成文日期 ``issued`` (GB/T 9704 7.2.4), not
+    the year the notice reports on: the 2003 notice dated 2004-01-10 is 〔2004〕."""
     if pattern is None or n is None:
         return None
-    return pattern.replace("{year}", str(year)).replace("{n}", str(n))
+    return pattern.replace("{year}", str(issued.year)).replace("{n}", str(n))
 
 
 def shortfalls(
@@ -288,7 +290,7 @@ def notice_content(
         province=ye.province,
         office=folder.settings.office,
         settings=settings,
-        number=document_number(settings.number, ye.year, number),
+        number=document_number(settings.number, date or ye.as_of, number),
         date=date or ye.as_of,
         basis_rule_sets=result.rule_sets,
         commend_top=ye.commend_top,

@@ -102,7 +102,7 @@ def period_notice_content(
         report=report,
         office=report.office,
         settings=settings,
-        number=document_number(settings.number, report.period.year, number),
+        number=document_number(settings.number, date or report.to, number),
         date=date or report.to,
         commend_top=PERIOD_COMMEND_TOP,
         commended=tuple(

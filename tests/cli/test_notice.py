@@ -123,7 +123,7 @@ def test_names_scores_and_numbers_agree_with_score(made: dict[str, object]) -> N
     doc = Document(str(made["notice"]))
     text = _text(doc)
     rows = made["score"]["points"]  # type: ignore[index]
-    assert "吉政办函〔2003〕5号" in text
+    assert "吉政办函〔2004〕5号" in text
     assert "2004年1月10日" in text
     commended = [r for r in rows if r["status"] == "commended"]
     disqualified = [r for r in rows if r["status"] == "disqualified"]
