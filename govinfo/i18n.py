@@ -2055,8 +2055,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--statement-format is docx or xlsx",
     ),
     "nt_out_conflict": (
-        "--template 和 --number 只用于 --out 通报.docx",
-        "--template and --number go with --out NOTICE.docx",
+        "{options} 只用于 --out 通报.docx",
+        "{options}: only with --out NOTICE.docx",
+    ),
+    "nt_and": (" 和 ", " and "),
+    "nt_date_before_to": (
+        "--date {date}：成文日期早于通报统计截至的 {to}，通报应在所统计的期间结束后成文"
+        "（--date 不得早于 {to}）",
+        "--date {date}: the notice's date is before {to}, the last day its figures count; a "
+        "notice is dated once its period's figures end (--date {to} or later)",
     ),
     # --- the 通报 and the statements of a half, quarter or month (issue 15) ----------------
     "pn_title": (

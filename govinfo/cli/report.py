@@ -132,7 +132,7 @@ def report(
         statements=Path(statements) if statements is not None else None,
         statement_format=statement_format,
     )
-    notice.check(period)
+    notice.check(period, given or common.today())
     data = reports.circular(
         lambda: common.session(ctx, at),
         period,

@@ -80,3 +80,59 @@ def test_the_template_number_takes_the_year_of_issue(
     )
     lines = text.splitlines()
     assert lines[:2] == ["吉政办函〔2004〕3号", "2003"]  # 年度 stays the year reported on
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("zh", "成文日期早于通报统计截至的 2003-08-31"), ("en", "is before 2003-08-31")],
+)
+def test_a_date_before_the_period_ends_is_refused(
+    folder: Path, tmp_path: Path, runner: CliRunner, lang: str, words: str
+) -> None:
+    from govinfo.cli.main import app
+
+    out = tmp_path / "x.docx"
+    args = ["--data", str(folder), "--lang", lang, "report", "2003-08", "--out", str(out)]
+    result = runner.invoke(app, [*args, "--date", "2003-07-01"])
+    assert result.exit_code == 2
+    assert "--date 2003-07-01" in result.stderr
+    assert words in result.stderr
+    assert not out.exists()
+    # TO is the earlier of the period's end and --as-of: a notice as of 20 August may be dated then
+    result = runner.invoke(app, [*args, "--as-of", "2003-08-20", "--date", "2003-08-19"])
+    assert result.exit_code == 2
+    assert "2003-08-20" in result.stderr
+    result = runner.invoke(app, [*args, "--as-of", "2003-08-20", "--date", "2003-08-20"])
+    assert result.exit_code == 0, result.stderr
+    assert out.exists()
+
+
+def test_a_year_notice_dated_inside_the_year_is_refused(
+    folder: Path, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOVINFO_TODAY", "2004-01-15")
+    out = tmp_path / "n.docx"
+    code, _, err = run_cli(
+        runner, folder, "report", "2003", "--out", str(out), "--date", "2003-12-30"
+    )
+    assert code == 2
+    assert "2003-12-31" in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("given", "named", "not_named"),
+    [
+        (["--number", "5"], "--number 只用于", "--template"),
+        (["--template", "t.docx"], "--template 只用于", "--number"),
+        (["--template", "t.docx", "--number", "5"], "--template 和 --number 只用于", "--date"),
+        (["--date", "2003-09-01"], "--date 只用于", "--number"),
+    ],
+)
+def test_notice_options_without_out_name_only_those_given(
+    folder: Path, runner: CliRunner, given: list[str], named: str, not_named: str
+) -> None:
+    code, _, err = run_cli(runner, folder, "report", "2003-08", *given)
+    assert code == 2
+    assert named in err
+    assert not_named not in err
