@@ -58,9 +58,7 @@ class NoticeOptions(msgspec.Struct, frozen=True):
             raise UsageError(t("nt_out_conflict", options=t("nt_and").join(given)))
         to = period.to(as_of)
         if self.date is not None and self.date < to:
-            raise UsageError(
-                t("nt_date_before_to", date=self.date.isoformat(), to=to.isoformat())
-            )
+            raise UsageError(t("nt_date_before_to", date=self.date.isoformat(), to=to.isoformat()))
         if self.statement_format not in ("docx", "xlsx"):
             raise UsageError(t("st_format_bad"))
         if self.template is not None:

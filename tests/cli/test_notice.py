@@ -263,8 +263,10 @@ def test_template_keeps_the_letterhead_and_fills_the_placeholder(
     assert texts[1] == "吉政办函〔2003〕7号"
     assert "{{正文}}" not in texts
     assert texts[2] == "关于2003年度全省政务信息工作情况的通报"
-    assert texts[-1] == "（此页为模板结尾）"
-    imprint = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    # the template's text after {{正文}} follows the 成文日期 (a 附注's place), before 附件1
+    assert texts.index("（此页为模板结尾）") < texts.index("附件1")
+    footer = doc.sections[-1].footer  # the 版记 at the foot of the last page
+    imprint = [c.text for t in footer.tables for row in t.rows for c in row.cells]
     assert any(x.startswith("抄送：省委办公厅") for x in imprint)
 
 

@@ -136,3 +136,41 @@ def test_notice_options_without_out_name_only_those_given(
     assert code == 2
     assert named in err
     assert not_named not in err
+
+
+def test_a_template_keeps_its_text_before_the_attachments_and_the_imprint_at_the_foot(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    tpl = Document()
+    tpl.add_paragraph("吉林省人民政府办公厅文件")
+    tpl.add_paragraph("{{正文}}")
+    tpl.add_paragraph("（此件公开发布）")
+    tpl.sections[0].footer.paragraphs[0].text = "模板页脚"
+    tpl.save(str(tmp_path / "红头.docx"))
+    out = tmp_path / "n.docx"
+    code, _, err = run_cli(
+        runner,
+        folder,
+        "report",
+        "2003Q3",
+        "--out",
+        str(out),
+        "--template",
+        str(tmp_path / "红头.docx"),
+    )
+    assert code == 0, err
+    doc = Document(str(out))
+    texts = [p.text for p in doc.paragraphs]
+    dated = texts.index("2003年9月30日")
+    assert texts[dated + 1] == "（此件公开发布）"  # 附注 after 成文日期, then the 附件
+    assert texts[dated + 2] == "附件1"
+    # nothing but the 版记 in the body's tables after 附件3's: the 版记 is in the last footer
+    assert not any("抄送" in c.text for t in doc.tables for row in t.rows for c in row.cells)
+    last = doc.sections[-1]
+    assert len(doc.sections) == 2
+    imprint = [c.text for t in last.footer.tables for row in t.rows for c in row.cells]
+    assert imprint[0].startswith("抄送：省委办公厅")
+    assert "印发" in imprint[-1]
+    assert [p.text for p in last.footer.paragraphs] == ["模板页脚"]  # the template's footer kept
+    assert [p.text for p in doc.sections[0].footer.paragraphs] == ["模板页脚"]
+    assert not doc.sections[0].footer.tables  # and the 版记 only on the last page
