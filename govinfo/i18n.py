@@ -1857,12 +1857,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the 通报 and the statements (issue 15) ---------------------------------------------
     "nt_date": ("{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}"),
     "nt_title": (
-        "关于{year}年度全省政务信息工作情况的通报",
-        "Notice on the province's government information work in {year}",
+        "{issuer}关于{year}年度全省政务信息工作情况的通报",
+        "{issuer}: Notice on the province's government information work in {year}",
     ),
     "nt_title_interim": (
-        "关于{year}年度全省政务信息工作情况的通报（截至{date}）",
-        "Notice on the province's government information work in {year} (to {date})",
+        "{issuer}关于{year}年度全省政务信息工作情况的通报（截至{date}）",
+        "{issuer}: Notice on the province's government information work in {year} (to {date})",
     ),
     "nt_to_default": (
         "各市州人民政府办公厅（室），各县（市、区）人民政府办公室，省政府各厅委、各直属机构办公室：",
@@ -2067,12 +2067,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- the 通报 and the statements of a half, quarter or month (issue 15) ----------------
     "pn_title": (
-        "关于{period}全省政务信息工作情况的通报",
-        "Notice on the province's government information work, {period}",
+        "{issuer}关于{period}全省政务信息工作情况的通报",
+        "{issuer}: Notice on the province's government information work, {period}",
     ),
     "pn_title_interim": (
-        "关于{period}全省政务信息工作情况的通报（截至{date}）",
-        "Notice on the province's government information work, {period} (to {date})",
+        "{issuer}关于{period}全省政务信息工作情况的通报（截至{date}）",
+        "{issuer}: Notice on the province's government information work, {period} (to {date})",
     ),
     "pn_opening": (
         "根据{basis}，现将{period}全省政务信息工作情况通报如下：",

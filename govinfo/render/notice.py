@@ -47,9 +47,11 @@ def _names(points: Sequence[Any]) -> str:
 
 
 def title_text(content: NoticeContent) -> str:
+    """发文机关 + 事由 + 文种 (GB/T 9704 7.3.1): 吉林省人民政府办公厅关于2003年度…的通报."""
+    issuer = content.issuer
     if content.final:
-        return t("nt_title", year=content.year)
-    return t("nt_title_interim", year=content.year, date=date_words(content.as_of))
+        return t("nt_title", issuer=issuer, year=content.year)
+    return t("nt_title_interim", issuer=issuer, year=content.year, date=date_words(content.as_of))
 
 
 def _overview(doc: Any, content: NoticeContent) -> None:

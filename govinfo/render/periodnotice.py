@@ -45,9 +45,10 @@ def _words(c: PeriodNoticeContent) -> str:
 
 
 def period_title(c: PeriodNoticeContent) -> str:
+    """发文机关 + 事由 + 文种 (GB/T 9704 7.3.1), as the year's notice."""
     if c.report.over:
-        return t("pn_title", period=_words(c))
-    return t("pn_title_interim", period=_words(c), date=date_words(c.report.to))
+        return t("pn_title", issuer=c.issuer, period=_words(c))
+    return t("pn_title_interim", issuer=c.issuer, period=_words(c), date=date_words(c.report.to))
 
 
 def _names(points: Sequence[PeriodPoint]) -> str:

@@ -174,3 +174,50 @@ def test_a_template_keeps_its_text_before_the_attachments_and_the_imprint_at_the
     assert [p.text for p in last.footer.paragraphs] == ["模板页脚"]  # the template's footer kept
     assert [p.text for p in doc.sections[0].footer.paragraphs] == ["模板页脚"]
     assert not doc.sections[0].footer.tables  # and the 版记 only on the last page
+
+
+@pytest.mark.parametrize(
+    ("lang", "period", "title"),
+    [
+        ("zh", "2003", "吉林省人民政府办公厅关于2003年度全省政务信息工作情况的通报"),
+        ("zh", "2003Q3", "吉林省人民政府办公厅关于2003年第三季度全省政务信息工作情况的通报"),
+        (
+            "en",
+            "2003",
+            "吉林省人民政府办公厅: Notice on the province's government information work in 2003",
+        ),
+        (
+            "en",
+            "2003-08",
+            "吉林省人民政府办公厅: Notice on the province's government information work, August 2003",
+        ),
+    ],
+)
+def test_the_title_names_the_issuing_office(
+    folder: Path, tmp_path: Path, runner: CliRunner, lang: str, period: str, title: str
+) -> None:
+    from govinfo.cli.main import app
+
+    out = tmp_path / "n.docx"
+    result = runner.invoke(
+        app, ["--data", str(folder), "--lang", lang, "report", period, "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert title in _text(out).splitlines()
+
+
+def test_without_an_issuer_the_title_names_the_folders_office(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    bare = tmp_path / "data"
+    shutil.copytree(folder, bare)
+    text = (bare / "notice.yaml").read_text(encoding="utf-8")
+    (bare / "notice.yaml").write_text(
+        "\n".join(line for line in text.splitlines() if not line.startswith("issuer:")) + "\n",
+        encoding="utf-8",
+    )
+    settings = (bare / "govinfo.yaml").read_text(encoding="utf-8")
+    settings = settings.replace("office: 吉林省人民政府办公厅", "office: 某省人民政府办公厅")
+    (bare / "govinfo.yaml").write_text(settings, encoding="utf-8")
+    text = _notice(runner, bare, tmp_path / "n.docx", "report", "2003-08")
+    assert "某省人民政府办公厅关于2003年8月全省政务信息工作情况的通报" in text.splitlines()
