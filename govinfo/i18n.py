@@ -1900,12 +1900,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "of the publications.",
     ),
     "nt_count_note": (
-        "被采用数按信息条数计：一条信息无论被几种刊物、几次采用，只计1条，合报信息计入每个合报单位；"
-        "附件2按采用记录逐次列出被国务院办公厅采用的信息，共{rows}条次（合报信息每个合报单位各列一次）。",
-        "Adopted items are counted once each, however many publications or times adopted them, "
-        "and a joint item counts for each of its points; Attachment 2 lists every adoption by "
-        "the General Office of the State Council, {rows} in all (a joint item once for each of "
-        "its points).",
+        "本表按采用记录逐次列出被国务院办公厅采用的信息，共{rows}条次（合报信息每个合报单位各列一次）。"
+        "正文中的被采用数按信息条数计，一条信息无论被几种刊物、几次采用，只计1条，合报信息计入每个合报单位。",
+        "This table lists every adoption by the General Office of the State Council, {rows} in "
+        "all (a joint item once for each of its points). The notice counts adopted items: an "
+        "item once, however many publications or times adopted it, a joint item for each of "
+        "its points.",
     ),
     "nt_passed_over": (
         "{notes}，其后的直报点依次递补。",
@@ -2103,20 +2103,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "total {score}.",
     ),
     "pn_count_note": (
-        "被采用数按信息条数计：一条信息无论被几种刊物、几次采用，只在首次被采用的期间计1条，"
-        "合报信息计入每个合报单位；附件2按采用记录逐次列出本期的采用，共{rows}条次"
-        "（同一条信息每被采用一次列一次，合报信息每个合报单位各列一次），其中被国务院办公厅采用{national_rows}条次。",
-        "Adopted items are counted once each, in the period of their first adoption, however many "
-        "publications or times adopted them, and a joint item counts for each of its points; "
-        "Attachment 2 lists every adoption of the period, {rows} in all (an item once for each "
-        "time it was adopted, a joint item once for each of its points), {national_rows} of them "
-        "by the General Office of the State Council.",
+        "本表按采用记录逐次列出本期的采用，共{rows}条次（同一条信息每被采用一次列一次，"
+        "合报信息每个合报单位各列一次），其中被国务院办公厅采用{national_rows}条次。"
+        "正文中的被采用数按信息条数计，一条信息无论被几种刊物、几次采用，只在首次被采用的期间计1条，"
+        "合报信息计入每个合报单位。",
+        "This table lists every adoption of the period, {rows} in all (an item once for each "
+        "time it was adopted, a joint item once for each of its points), {national_rows} of "
+        "them by the General Office of the State Council. The notice counts adopted items: an "
+        "item once, in the period of its first adoption, however many publications or times "
+        "adopted it, a joint item for each of its points.",
     ),
     "pn_definition": (
-        "括号内为{year}年1月1日起的累计数；本期数为截至本期末的累计数减去截至上期末的累计数。",
-        "Figures in brackets are to date from 1 January {year}; the period's figures are those to "
-        "the period's end minus those to the day before it began.",
+        "“累计”自{year}年1月1日起计；“本期”为截至本期末的累计数与截至上期末的累计数之差。",
+        "“To date” counts from 1 January {year}; “period” is the figure to date at the period's "
+        "end less that at the end of the period before.",
     ),
+    "nt_table_note": ("注：{text}", "Note: {text}"),
     "pn_interim": (
         "本期尚未结束，以上为截至{date}的情况。",
         "The period is not over: these are the figures to {date}.",

@@ -123,13 +123,15 @@ def requirements_paragraphs(doc: Any, content: Letter) -> None:
     doc.paragraphs[-1].paragraph_format.keep_with_next = True
 
 
-Attachment = tuple[str, Sequence[tuple[str | None, Table]]]  # title, (caption, table) parts
+# title, (caption, table) parts, and a 注 under the tables (how their figures are counted) or None
+Attachment = tuple[str, Sequence[tuple[str | None, Table]], str | None]
 
 
 def attachment_pages(doc: Any, attachments: Sequence[Attachment]) -> None:
     """Each 附件 on a new page: “附件n” in 黑体, its title in 小标宋, then its tables (a caption
-    in 楷体 above each where given; “无。” for a table without rows)."""
-    for n, (title, parts) in enumerate(attachments, 1):
+    in 楷体 above each where given; “无。” for a table without rows), then its 注 in 四号, when
+    a table has rows."""
+    for n, (title, parts, note) in enumerate(attachments, 1):
         d.page_break_before(d.add_paragraph(doc, t("nt_attachment", n=n), font=d.HEI))
         d.add_paragraph(doc)
         d.add_paragraph(
@@ -143,6 +145,8 @@ def attachment_pages(doc: Any, attachments: Sequence[Attachment]) -> None:
                 add_table(doc, table)
             else:
                 body_paragraph(doc, t("nt_none"))
+        if note and any(table.rows for _, table in parts):
+            d.add_paragraph(doc, t("nt_table_note", text=note), size=d.SIZE_4, exact=Pt(22))
 
 
 def _attachment_note(doc: Any, titles: Sequence[str]) -> None:
@@ -254,7 +258,7 @@ def letter_body(
     for n, (heading, fill) in enumerate(sections, 1):
         _heading(doc, n, heading)
         fill(doc)
-    _attachment_note(doc, [title for title, _ in attachments])
+    _attachment_note(doc, [title for title, _, _ in attachments])
     _signature(doc, letter)
     attachment_pages(doc, attachments)
 

@@ -77,8 +77,6 @@ def _overview(doc: Any, content: NoticeContent) -> None:
             issues=tot.issues,
         ),
     )
-    national_rows = sum(1 for a in content.adopted_items if a.level == Level.NATIONAL.value)
-    body_paragraph(doc, t("nt_count_note", rows=national_rows))
     if not content.final:
         body_paragraph(doc, t("nt_interim", date=date_words(content.as_of)))
 
@@ -286,13 +284,14 @@ def _attachments(content: NoticeContent) -> list[Attachment]:
         (t("nt_subheading", n=ordinal(i), text=group_heading(g.info)), group_table(g, content.left))
         for i, g in enumerate(content.groups, 1)
     ]
-    titles = _attachment_titles(content)
-    parts: list[Sequence[tuple[str | None, Table]]] = [
-        groups,
-        [(None, adopted_table(content))],
-        [(None, instructed_table(content))],
+    national_rows = sum(1 for a in content.adopted_items if a.level == Level.NATIONAL.value)
+    t1, t2, t3 = _attachment_titles(content)
+    return [
+        (t1, groups, None),
+        # 附件2 lists adoptions (条次), the text counts items (条): the 注 reconciles them
+        (t2, [(None, adopted_table(content))], t("nt_count_note", rows=national_rows)),
+        (t3, [(None, instructed_table(content))], None),
     ]
-    return list(zip(titles, parts, strict=True))
 
 
 def build_body(doc: Any, content: NoticeContent) -> None:

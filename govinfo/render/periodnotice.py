@@ -94,11 +94,6 @@ def _overview(doc: Any, c: PeriodNoticeContent) -> None:
             score_to_date=score_words(sofar.score),
         ),
     )
-    if not from_january:
-        body_paragraph(doc, t("pn_definition", year=r.period.year))
-    national = {p.id for p in r.publications if p.level is Level.NATIONAL}
-    national_rows = sum(1 for a in r.adopted_items if a.publication in national)
-    body_paragraph(doc, t("pn_count_note", rows=len(r.adopted_items), national_rows=national_rows))
     if not r.over:
         body_paragraph(doc, t("pn_interim", date=date_words(r.to)))
 
@@ -242,12 +237,20 @@ def _attachments(c: PeriodNoticeContent) -> list[Attachment]:
         (t("nt_subheading", n=ordinal(i), text=group_heading(g)), ranking_table(c, g.id))
         for i, g in enumerate(c.report.groups, 1)
     ]
-    parts: list[Sequence[tuple[str | None, Table]]] = [
-        rankings,
-        [(None, adopted_items_table(c))],
-        [(None, instructed_items_table(c))],
+    r = c.report
+    # 附件1 shows 本期 beside 累计 (but for a period from 1 January): its 注 says what they are
+    from_january = r.first == dt.date(r.period.year, 1, 1)
+    definition = None if from_january else t("pn_definition", year=r.period.year)
+    # 附件2 lists adoptions (条次), the text counts items (条): its 注 reconciles them
+    national = {p.id for p in r.publications if p.level is Level.NATIONAL}
+    national_rows = sum(1 for a in r.adopted_items if a.publication in national)
+    counted = t("pn_count_note", rows=len(r.adopted_items), national_rows=national_rows)
+    t1, t2, t3 = _attachment_titles(c)
+    return [
+        (t1, rankings, definition),
+        (t2, [(None, adopted_items_table(c))], counted),
+        (t3, [(None, instructed_items_table(c))], None),
     ]
-    return list(zip(_attachment_titles(c), parts, strict=True))
 
 
 def build_period_body(doc: Any, c: PeriodNoticeContent) -> None:

@@ -221,3 +221,28 @@ def test_without_an_issuer_the_title_names_the_folders_office(
     (bare / "govinfo.yaml").write_text(settings, encoding="utf-8")
     text = _notice(runner, bare, tmp_path / "n.docx", "report", "2003-08")
     assert "某省人民政府办公厅关于2003年8月全省政务信息工作情况的通报" in text.splitlines()
+
+
+def test_the_method_notes_stand_under_the_attachments_tables(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    text = _notice(runner, folder, tmp_path / "q.docx", "report", "2003Q3")
+    body, attachments = text.split("附件1\n", 1)
+    overview = body.split("一、总体情况")[1].split("二、表扬")[0]
+    assert "（累计" in overview  # the figures to date stay beside the period's
+    for words in ("括号内为", "减去", "条次", "按信息条数计"):
+        assert words not in body
+    ranking, adopted = attachments.split("附件2\n")
+    assert (
+        "注：“累计”自2003年1月1日起计；“本期”为截至本期末的累计数与截至上期末的累计数之差。"
+        in ranking
+    )
+    note = next(line for line in adopted.splitlines() if line.startswith("注："))
+    for words in ("条次", "按信息条数计", "只在首次被采用的期间计1条"):
+        assert words in note
+    year = _notice(runner, folder, tmp_path / "y.docx", "report", "2003")
+    body, attachments = year.split("附件1\n", 1)
+    assert "条次" not in body
+    assert "注：本表按采用记录逐次列出被国务院办公厅采用的信息" in attachments.split("附件3\n")[0]
+    january = _notice(runner, folder, tmp_path / "m.docx", "report", "2003-01")
+    assert "“累计”" not in january  # a period from 1 January shows no 累计
