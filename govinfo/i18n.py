@@ -1947,10 +1947,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Points with no item adopted: {names}.",
     ),
     "nt_sub_solicitations": ("约稿未按时报送", "Solicitations not answered"),
-    "nt_solicitations": (
-        "未按要求报送约稿信息的直报点：{names}。",
-        "Points that missed solicitations: {names}.",
+    "nt_solicitations_missed": (
+        "未报送约稿信息的直报点：{names}。",
+        "Points that never answered solicitations: {names}.",
     ),
+    "nt_solicitations_late": (
+        "逾期报送约稿信息的直报点：{names}。",
+        "Points that answered solicitations after their due day: {names}.",
+    ),
+    "nt_sentence_sep": ("", " "),
     "nt_sub_research": ("调研信息缺报", "Research quarters missing"),
     "nt_research": (
         "未完成季度调研信息报送任务的直报点：{names}。",

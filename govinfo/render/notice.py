@@ -11,7 +11,7 @@ Every number said in the text is a field of the content, which the attachments s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -141,12 +141,31 @@ def silent_heading(zero_submitted: bool, zero_adopted: bool) -> str:
     return t("nt_sub_zero_submitted" if zero_submitted else "nt_sub_zero_adopted")
 
 
-# The shortfalls of 三、存在的问题 in order: (content field, heading key, sentence key)
-SHORTFALLS = (
-    ("solicitations_missed", "nt_sub_solicitations", "nt_solicitations"),
-    ("research_missing", "nt_sub_research", "nt_research"),
-    ("opinion_missing", "pn_sub_opinion", "pn_opinion"),
-    ("emergency_late", "nt_sub_emergency", "nt_emergency"),
+def _sentence(key: str) -> Callable[[Sequence[Shortfall]], str]:
+    return lambda rows: t(key, names=shortfall_words(rows, "nt_point_times"))
+
+
+def solicitation_sentences(rows: Sequence[Shortfall]) -> str:
+    """The 约稿 not answered by their due day: those never answered (未报送) and those answered
+    late (逾期报送) in a sentence each, a point in both when it did both."""
+    missed = [Shortfall(r.point, r.count - r.late) for r in rows if r.count > r.late]
+    late = [Shortfall(r.point, r.late) for r in rows if r.late]
+    sentences = []
+    if missed:
+        sentences.append(
+            t("nt_solicitations_missed", names=shortfall_words(missed, "nt_point_times"))
+        )
+    if late:
+        sentences.append(t("nt_solicitations_late", names=shortfall_words(late, "nt_point_times")))
+    return t("nt_sentence_sep").join(sentences)
+
+
+# The shortfalls of 三、存在的问题 in order: (content field, heading key, what says the rows)
+SHORTFALLS: tuple[tuple[str, str, Callable[[Sequence[Shortfall]], str]], ...] = (
+    ("solicitations_missed", "nt_sub_solicitations", solicitation_sentences),
+    ("research_missing", "nt_sub_research", _sentence("nt_research")),
+    ("opinion_missing", "pn_sub_opinion", _sentence("pn_opinion")),
+    ("emergency_late", "nt_sub_emergency", _sentence("nt_emergency")),
 )
 
 
@@ -160,11 +179,10 @@ def _problems(doc: Any, content: NoticeContent) -> None:
     if silent:
         heading = silent_heading(bool(content.zero_submitted), bool(content.zero_adopted))
         sections.append((heading, silent))
-    for field, title, key in SHORTFALLS:
+    for field, title, say in SHORTFALLS:
         rows = getattr(content, field)
         if rows:
-            text = shortfall_words(rows, "nt_point_times")
-            sections.append((t(title), [t(key, names=text)]))
+            sections.append((t(title), [say(rows)]))
     if content.final and content.disqualified:
         text = list_separator().join(
             t("nt_point_score", name=rp.point.name, score=score_words(rp.standing.score))

@@ -29,7 +29,7 @@ from govinfo.render.letter import (
     requirements_paragraphs,
     subheading,
 )
-from govinfo.render.notice import item_table, score_words, shortfall_words
+from govinfo.render.notice import SHORTFALLS, item_table, score_words
 from govinfo.render.period import period_words
 from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.period import PeriodPoint, sum_figures
@@ -123,16 +123,10 @@ def _problems(doc: Any, c: PeriodNoticeContent) -> None:
         sections.append(
             (t("pn_sub_zero_adopted"), t("pn_zero_adopted", names=_names(c.zero_adopted)))
         )
-    shortfalls = (
-        (c.solicitations_missed, "nt_sub_solicitations", "nt_solicitations"),
-        (c.research_missing, "nt_sub_research", "nt_research"),
-        (c.opinion_missing, "pn_sub_opinion", "pn_opinion"),
-        (c.emergency_late, "nt_sub_emergency", "nt_emergency"),
-    )
-    for rows, title, text in shortfalls:
+    for field, title, say in SHORTFALLS:
+        rows = getattr(c, field)
         if rows:
-            names = shortfall_words(rows, "nt_point_times")
-            sections.append((t(title), t(text, names=names)))
+            sections.append((t(title), say(rows)))
     if c.final and c.disqualified:
         below = score_words(c.disqualify_below)
         sections.append(

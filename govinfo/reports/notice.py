@@ -43,6 +43,7 @@ from govinfo.rules.events import (
     RESEARCH_MISSING,
     SOLICITATION_MISSED,
 )
+from govinfo.rules.obligations import ObligationKind, ObligationStatus, obligations
 
 
 class Totals(msgspec.Struct, frozen=True, gc=False):
@@ -86,6 +87,7 @@ class Shortfall(msgspec.Struct, frozen=True, gc=False):
     point: Point
     count: int
     quarters: tuple[int, ...] = ()
+    late: int = 0  # of a 约稿's count: answered after due (the rest never answered)
 
 
 class AdoptedItem(msgspec.Struct, frozen=True, gc=False):
@@ -204,6 +206,35 @@ def shortfalls(
     return tuple(out)
 
 
+def solicitation_shortfalls(
+    folder: Folder,
+    result: YearScore,
+    points: Sequence[Point],
+    span: tuple[dt.date, dt.date] | None = None,
+) -> tuple[Shortfall, ...]:
+    """The ``points`` that did not answer a 约稿 by its due day (:func:`shortfalls` of
+    ``solicitation-missed``), each with how many of those it answered late — after due, by the
+    scoring's as-of, as ``report PERIOD``'s ``late`` — the rest being never answered
+    (``missed``)."""
+    first, last = span or (dt.date(result.year, 1, 1), dt.date(result.year, 12, 31))
+    kinds = (ObligationKind.SOLICITATION,)
+    late = {
+        (ob.point, ob.ref)
+        for ob in obligations(folder, first, last, result.as_of, kinds=kinds)
+        if ob.status is ObligationStatus.LATE
+    }
+    out = []
+    for row in shortfalls(result, points, SOLICITATION_MISSED, span):
+        refs = [
+            e.detail.ref
+            for e in result.events_of(row.point.id)
+            if e.kind == SOLICITATION_MISSED and first <= e.date <= last
+        ]
+        n = sum(1 for ref in refs if (row.point.id, ref) in late)
+        out.append(Shortfall(row.point, row.count, late=n))
+    return tuple(out)
+
+
 def notice_content(
     folder: Folder,
     result: YearScore,
@@ -304,7 +335,7 @@ def notice_content(
         at_risk=tuple(by_id[r.point.id] for r in ye.at_risk if r.point.id not in left),
         zero_submitted=tuple(s.point for s in named if s.counts.submitted == 0),
         zero_adopted=tuple(s.point for s in named if s.counts.submitted and s.counts.adopted == 0),
-        solicitations_missed=shortfalls(result, points, SOLICITATION_MISSED),
+        solicitations_missed=solicitation_shortfalls(folder, result, points),
         research_missing=shortfalls(result, points, RESEARCH_MISSING),
         opinion_missing=shortfalls(result, points, OPINION_MISSING),
         emergency_late=shortfalls(result, points, EMERGENCY_LATE),

@@ -246,3 +246,30 @@ def test_the_method_notes_stand_under_the_attachments_tables(
     assert "注：本表按采用记录逐次列出被国务院办公厅采用的信息" in attachments.split("附件3\n")[0]
     january = _notice(runner, folder, tmp_path / "m.docx", "report", "2003-01")
     assert "“累计”" not in january  # a period from 1 January shows no 累计
+
+
+def test_late_and_missed_solicitations_are_named_apart(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    import json
+    from collections import Counter
+
+    code, out, err = run_cli(runner, folder, "report", "2003Q3", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    names = {p["id"]: p["name"] for p in data["points"]}
+    late: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    for s in data["solicitations"]:
+        late.update(s["late"])
+        missed.update(s["missed"])
+    assert late
+    assert missed
+    text = _notice(runner, folder, tmp_path / "q.docx", "report", "2003Q3")
+    section = text.split("约稿未按时报送\n")[1].split("\n")[0]
+    never, after = section.split("。逾期报送约稿信息的直报点：")
+    assert never.startswith("未报送约稿信息的直报点：")
+    for counts, words in ((missed, never), (late, after)):
+        for point, n in counts.items():
+            assert f"{names[point]}（{n}次）" in words
+        assert words.count("次）") == len(counts)
