@@ -1912,8 +1912,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{notes}; the points ranked next take their places.",
     ),
     "nt_passed_over_note": (
-        "{name}（第{rank}名，{score}分）因{why}，不参加优秀评定",
-        "{name} (rank {rank}, score {score}) is not eligible for commendation: {why}",
+        "{names}因{why}，不参加优秀评定",
+        "{names}: not eligible for commendation ({why})",
+    ),
+    "nt_passed_over_point": (
+        "{name}（第{rank}名，{score}分）",
+        "{name} (rank {rank}, score {score})",
     ),
     "nt_passed_over_sep": ("；", "; "),
     "nt_left_mark": ("（已退出）", " (left)"),
@@ -1928,6 +1932,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_commend_intro": (
         "按照计分规则，{year}年度得分排名前{top}位的直报点评为优秀信息直报点，予以通报表扬：",
         "Under the scoring rules, the top {top} points of {year} are commended as excellent reporting points:",
+    ),
+    "nt_commend_intro_count": (
+        "按照计分规则，按{year}年度得分排名评出优秀信息直报点{n}个，予以通报表扬：",
+        "Under the scoring rules, {n} point(s) are commended as excellent reporting points of "
+        "{year}, in the order of their scores:",
     ),
     "nt_group_count": ("{group}（{n}个）", "{group} ({n})"),
     "nt_point_score": ("{name}（{score}分）", "{name} ({score} points)"),

@@ -35,6 +35,7 @@ from govinfo.render.yeartables import why_left_out
 from govinfo.reports.notice import Group, NoticeContent, RankedPoint, Shortfall
 from govinfo.reports.numbers import tidy
 from govinfo.reports.period import FIGURE_KEYS, standing_figures, sum_figures
+from govinfo.reports.yearend import NoteRow
 
 
 def score_words(value: Decimal) -> str:
@@ -95,7 +96,12 @@ def _commended(doc: Any, content: NoticeContent) -> None:
     if not content.commended:
         body_paragraph(doc, t("nt_none"))
         return
-    body_paragraph(doc, t("nt_commend_intro", year=content.year, top=content.commend_top))
+    n = len(content.commended)
+    if content.passed_over or n != content.commend_top:
+        # the list is not “the top N”: say how many were commended, and below why
+        body_paragraph(doc, t("nt_commend_intro_count", year=content.year, n=n))
+    else:
+        body_paragraph(doc, t("nt_commend_intro", year=content.year, top=content.commend_top))
     ids = {rp.point.id for rp in content.commended}
     n = 0
     for group in content.groups:
@@ -106,19 +112,26 @@ def _commended(doc: Any, content: NoticeContent) -> None:
         subheading(doc, n, t("nt_group_count", group=group_heading(group.info), n=len(members)))
         body_paragraph(doc, _with_scores(members) + t("nt_period_end"))
     if content.passed_over:
-        # why the list reaches past the top N: the words `report YEAR` prints under its table,
-        # written as the notice writes numbers (第5名，403.2分: no spaces beside them)
-        notes = t("nt_passed_over_sep").join(
-            t(
-                "nt_passed_over_note",
-                name=note.point.name,
-                rank=note.rank,
-                score=score_words(note.score),
-                why=why_left_out(note),
-            )
-            for note in content.passed_over
+        body_paragraph(doc, t("nt_passed_over", notes=passed_over_words(content.passed_over)))
+
+
+def passed_over_words(notes: Sequence[NoteRow]) -> str:
+    """Why the commended reach past the top N: the points passed over, with rank and score in
+    the words `report YEAR` prints under its table (written as the notice writes numbers:
+    第5名，403.2分), those passed over for the same reason in one clause."""
+    by_why: dict[str, list[str]] = {}
+    for note in notes:
+        point = t(
+            "nt_passed_over_point",
+            name=note.point.name,
+            rank=note.rank,
+            score=score_words(note.score),
         )
-        body_paragraph(doc, t("nt_passed_over", notes=notes))
+        by_why.setdefault(why_left_out(note), []).append(point)
+    return t("nt_passed_over_sep").join(
+        t("nt_passed_over_note", names=list_separator().join(points), why=why)
+        for why, points in by_why.items()
+    )
 
 
 def shortfall_words(rows: Sequence[Shortfall], key: str) -> str:

@@ -273,3 +273,28 @@ def test_late_and_missed_solicitations_are_named_apart(
         for point, n in counts.items():
             assert f"{names[point]}（{n}次）" in words
         assert words.count("次）") == len(counts)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_commendation_says_how_its_list_was_drawn(
+    folder: Path, tmp_path: Path, runner: CliRunner, lang: str
+) -> None:
+    from govinfo.cli.main import app
+
+    out = tmp_path / "y.docx"
+    args = ["--data", str(folder), "--lang", lang, "report", "2003", "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    text = _text(out)
+    if lang == "zh":
+        part = text.split("二、表扬")[1].split("三、存在的问题")[0]
+        # 四平 (5th) and 松原 (7th) are passed over, so the 15 reach ranks 16 and 17: no “前15位”
+        assert "前15位" not in part
+        assert "按2003年度得分排名评出优秀信息直报点15个" in part
+        assert part.count("因信息失实") == 1
+        assert part.count("不参加优秀评定") == 1
+    else:
+        part = text.split("2. Commendations")[1].split("3. Problems")[0]
+        assert "top 15" not in part
+        assert "15 points are commended" in part
+        assert part.count("inaccurate information") == 1
