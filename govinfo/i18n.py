@@ -1955,6 +1955,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "报送信息但未被采用的直报点：{names}。",
         "Points with no item adopted: {names}.",
     ),
+    # when a list would name most of the network, its count instead (each point is in 附件1)
+    "nt_most_of": ("全省{of}个直报点中有{n}个", "{n} of the province's {of} points"),
+    "nt_all_of": ("全省{of}个直报点均", "All {of} of the province's points"),
+    "nt_zero_submitted_most": (
+        "全年，{who}未报送信息（各直报点情况见附件1）。",
+        "{who} submitted nothing in the year (each point's figures: Attachment 1).",
+    ),
+    "nt_zero_adopted_most": (
+        "全年，{who}报送信息但未被采用（各直报点情况见附件1）。",
+        "{who} submitted items but had none adopted (each point's figures: Attachment 1).",
+    ),
+    "nt_at_risk_most": (
+        "目前，{who}得分低于按时间进度折算的取消资格分数线，请抓紧改进（各直报点得分见附件1）。",
+        "{who} are below the pro-rata disqualification line and must improve (each point's "
+        "score: Attachment 1).",
+    ),
     "nt_sub_solicitations": ("约稿未按时报送", "Solicitations not answered"),
     "nt_solicitations_missed": (
         "未报送约稿信息的直报点：{names}。",
@@ -2151,6 +2167,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pn_zero_adopted": (
         "本期报送信息但未被采用的直报点：{names}。",
         "Points with no item adopted in the period: {names}.",
+    ),
+    "pn_zero_submitted_most": (
+        "本期，{who}未报送信息（各直报点情况见附件1）。",
+        "{who} submitted nothing in the period (each point's figures: Attachment 1).",
+    ),
+    "pn_zero_adopted_most": (
+        "本期，{who}报送信息但未被采用（各直报点情况见附件1）。",
+        "{who} submitted items in the period but had none adopted (each point's figures: "
+        "Attachment 1).",
+    ),
+    "pn_at_risk_most": (
+        "截至本期末，{who}累计得分低于按时间进度折算的取消资格分数线，请抓紧改进（年度结束后评定；"
+        "各直报点得分见附件1）。",
+        "{who} have scores to date below the pro-rata disqualification line and must improve "
+        "(decided after the year's end; each point's score: Attachment 1).",
     ),
     "pn_sub_opinion": ("舆情清单缺报", "Opinion months missing"),
     "pn_opinion": (

@@ -147,6 +147,16 @@ def shortfall_words(rows: Sequence[Shortfall], key: str) -> str:
     return list_separator().join(parts)
 
 
+def listed_or_counted(key: str, names: str, n: int, of: int) -> str:
+    """``n`` points in the sentence ``key``: by name, or — when they would be most of the ``of``
+    points the notice may name — by their count (``key``_most): a notice names the exceptions,
+    not the whole network; 附件1 shows every point's figures."""
+    if n * 2 <= of:
+        return t(key, names=names)
+    who = t("nt_all_of", of=of) if n == of else t("nt_most_of", n=n, of=of)
+    return t(f"{key}_most", who=who)
+
+
 def silent_heading(zero_submitted: bool, zero_adopted: bool) -> str:
     """The heading of the 零报送 / 零采用 section, naming only what it holds."""
     if zero_submitted and zero_adopted:
@@ -185,10 +195,13 @@ SHORTFALLS: tuple[tuple[str, str, Callable[[Sequence[Shortfall]], str]], ...] = 
 def _problems(doc: Any, content: NoticeContent) -> None:
     sections: list[tuple[str, list[str]]] = []
     silent = []
-    if content.zero_submitted:
-        silent.append(t("nt_zero_submitted", names=_names(content.zero_submitted)))
-    if content.zero_adopted:
-        silent.append(t("nt_zero_adopted", names=_names(content.zero_adopted)))
+    of = sum(1 for g in content.groups for rp in g.points if rp.point.id not in content.left)
+    for key, points in (
+        ("nt_zero_submitted", content.zero_submitted),
+        ("nt_zero_adopted", content.zero_adopted),
+    ):
+        if points:
+            silent.append(listed_or_counted(key, _names(points), len(points), of))
     if silent:
         heading = silent_heading(bool(content.zero_submitted), bool(content.zero_adopted))
         sections.append((heading, silent))
@@ -204,9 +217,9 @@ def _problems(doc: Any, content: NoticeContent) -> None:
         below = score_words(content.disqualify_below)
         sections.append((t("nt_sub_disqualified"), [t("nt_disqualified", names=text, below=below)]))
     elif content.at_risk:
-        sections.append(
-            (t("nt_sub_at_risk"), [t("nt_at_risk", names=_with_scores(content.at_risk))])
-        )
+        names = _with_scores(content.at_risk)
+        text = listed_or_counted("nt_at_risk", names, len(content.at_risk), of)
+        sections.append((t("nt_sub_at_risk"), [text]))
     if not sections:
         body_paragraph(doc, t("nt_none"))
     for n, (title, paragraphs) in enumerate(sections, 1):

@@ -29,7 +29,7 @@ from govinfo.render.letter import (
     requirements_paragraphs,
     subheading,
 )
-from govinfo.render.notice import SHORTFALLS, item_table, score_words
+from govinfo.render.notice import SHORTFALLS, item_table, listed_or_counted, score_words
 from govinfo.render.period import period_words
 from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.period import PeriodPoint, sum_figures
@@ -115,14 +115,11 @@ def _commended(doc: Any, c: PeriodNoticeContent) -> None:
 
 def _problems(doc: Any, c: PeriodNoticeContent) -> None:
     sections: list[tuple[str, str]] = []
-    if c.zero_submitted:
-        sections.append(
-            (t("pn_sub_zero_submitted"), t("pn_zero_submitted", names=_names(c.zero_submitted)))
-        )
-    if c.zero_adopted:
-        sections.append(
-            (t("pn_sub_zero_adopted"), t("pn_zero_adopted", names=_names(c.zero_adopted)))
-        )
+    of = sum(1 for p in c.report.points if p.id not in c.left)
+    for key, points in (("zero_submitted", c.zero_submitted), ("zero_adopted", c.zero_adopted)):
+        if points:
+            text = listed_or_counted(f"pn_{key}", _names(points), len(points), of)
+            sections.append((t(f"pn_sub_{key}"), text))
     for field, title, say in SHORTFALLS:
         rows = getattr(c, field)
         if rows:
@@ -136,8 +133,9 @@ def _problems(doc: Any, c: PeriodNoticeContent) -> None:
             )
         )
     elif c.at_risk:
+        names = _scores(c.at_risk, to_date=True)
         sections.append(
-            (t("nt_sub_at_risk"), t("pn_at_risk", names=_scores(c.at_risk, to_date=True)))
+            (t("nt_sub_at_risk"), listed_or_counted("pn_at_risk", names, len(c.at_risk), of))
         )
     if not sections:
         body_paragraph(doc, t("nt_none"))

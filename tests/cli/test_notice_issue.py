@@ -298,3 +298,41 @@ def test_the_commendation_says_how_its_list_was_drawn(
         assert "top 15" not in part
         assert "15 points are commended" in part
         assert part.count("inaccurate information") == 1
+
+
+def test_a_list_of_most_of_the_network_is_said_by_its_count(
+    folder: Path, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    monkeypatch.setenv("GOVINFO_TODAY", "2004-02-15")
+    code, out, err = run_cli(runner, folder, "report", "2004-01", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    n = len(data["points"])
+    assert len(data["silent"]) == n  # the JSON still lists every silent point (SPEC §3)
+    text = _notice(runner, folder, tmp_path / "j.docx", "report", "2004-01")
+    problems = text.split("三、存在的问题")[1].split("四、下一步要求")[0]
+    assert f"本期，全省{n}个直报点均未报送信息（各直报点情况见附件1）。" in problems
+    assert f"截至本期末，全省{n}个直报点均累计得分低于按时间进度折算的取消资格分数线" in problems
+    assert "（0分）" not in problems
+    for p in data["points"]:
+        assert p["name"] not in problems.split("舆情清单缺报")[0]
+    # a short list still names its points: Q3's 零采用
+    text = _notice(runner, folder, tmp_path / "q.docx", "report", "2003Q3")
+    assert "本期报送信息但未被采用的直报点：" in text
+
+
+def test_a_count_of_most_but_not_all_says_how_many(runner: CliRunner) -> None:
+    from govinfo.i18n import set_lang
+    from govinfo.render.notice import listed_or_counted
+
+    assert listed_or_counted("pn_zero_submitted", "甲、乙", 2, 4).endswith("：甲、乙。")
+    said = listed_or_counted("pn_zero_submitted", "甲、乙、丙", 3, 4)
+    assert said == "本期，全省4个直报点中有3个未报送信息（各直报点情况见附件1）。"
+    set_lang("en")
+    try:
+        said = listed_or_counted("pn_zero_submitted", "a, b, c", 3, 4)
+        assert said.startswith("3 of the province's 4 points submitted nothing")
+    finally:
+        set_lang("zh")
