@@ -1878,12 +1878,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the 通报 and the statements (issue 15) ---------------------------------------------
     "nt_date": ("{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}"),
     "nt_title": (
-        "关于{year}年度全省政务信息工作情况的通报",
-        "Notice on the province's government information work in {year}",
+        "{issuer}关于{year}年度全省政务信息工作情况的通报",
+        "{issuer}: Notice on the province's government information work in {year}",
     ),
     "nt_title_interim": (
-        "关于{year}年度全省政务信息工作情况的通报（截至{date}）",
-        "Notice on the province's government information work in {year} (to {date})",
+        "{issuer}关于{year}年度全省政务信息工作情况的通报（截至{date}）",
+        "{issuer}: Notice on the province's government information work in {year} (to {date})",
     ),
     "nt_to_default": (
         "各市州人民政府办公厅（室），各县（市、区）人民政府办公室，省政府各厅委、各直属机构办公室：",
@@ -1921,20 +1921,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "of the publications.",
     ),
     "nt_count_note": (
-        "被采用数按信息条数计：一条信息无论被几种刊物、几次采用，只计1条，合报信息计入每个合报单位；"
-        "附件2按采用记录逐次列出被国务院办公厅采用的信息，共{rows}条次（合报信息每个合报单位各列一次）。",
-        "Adopted items are counted once each, however many publications or times adopted them, "
-        "and a joint item counts for each of its points; Attachment 2 lists every adoption by "
-        "the General Office of the State Council, {rows} in all (a joint item once for each of "
-        "its points).",
+        "本表按采用记录逐次列出被国务院办公厅采用的信息，共{rows}条次（合报信息每个合报单位各列一次）。"
+        "正文中的被采用数按信息条数计，一条信息无论被几种刊物、几次采用，只计1条，合报信息计入每个合报单位。",
+        "This table lists every adoption by the General Office of the State Council, {rows} in "
+        "all (a joint item once for each of its points). The notice counts adopted items: an "
+        "item once, however many publications or times adopted it, a joint item for each of "
+        "its points.",
     ),
     "nt_passed_over": (
         "{notes}，其后的直报点依次递补。",
         "{notes}; the points ranked next take their places.",
     ),
     "nt_passed_over_note": (
-        "{name}（第{rank}名，{score}分）因{why}，不参加优秀评定",
-        "{name} (rank {rank}, score {score}) is not eligible for commendation: {why}",
+        "{names}因{why}，不参加优秀评定",
+        "{names}: not eligible for commendation ({why})",
+    ),
+    "nt_passed_over_point": (
+        "{name}（第{rank}名，{score}分）",
+        "{name} (rank {rank}, score {score})",
     ),
     "nt_passed_over_sep": ("；", "; "),
     "nt_left_mark": ("（已退出）", " (left)"),
@@ -1949,6 +1953,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_commend_intro": (
         "按照计分规则，{year}年度得分排名前{top}位的直报点评为优秀信息直报点，予以通报表扬：",
         "Under the scoring rules, the top {top} points of {year} are commended as excellent reporting points:",
+    ),
+    "nt_commend_intro_count": (
+        "按照计分规则，按{year}年度得分排名评出优秀信息直报点{n}个，予以通报表扬：",
+        "Under the scoring rules, {n} point(s) are commended as excellent reporting points of "
+        "{year}, in the order of their scores:",
     ),
     "nt_group_count": ("{group}（{n}个）", "{group} ({n})"),
     "nt_point_score": ("{name}（{score}分）", "{name} ({score} points)"),
@@ -1967,11 +1976,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "报送信息但未被采用的直报点：{names}。",
         "Points with no item adopted: {names}.",
     ),
-    "nt_sub_solicitations": ("约稿未按时报送", "Solicitations not answered"),
-    "nt_solicitations": (
-        "未按要求报送约稿信息的直报点：{names}。",
-        "Points that missed solicitations: {names}.",
+    # when a list would name most of the network, its count instead (each point is in 附件1)
+    "nt_most_of": ("全省{of}个直报点中有{n}个", "{n} of the province's {of} points"),
+    "nt_all_of": ("全省{of}个直报点均", "All {of} of the province's points"),
+    "nt_zero_submitted_most": (
+        "全年，{who}未报送信息（各直报点情况见附件1）。",
+        "{who} submitted nothing in the year (each point's figures: Attachment 1).",
     ),
+    "nt_zero_adopted_most": (
+        "全年，{who}报送信息但未被采用（各直报点情况见附件1）。",
+        "{who} submitted items but had none adopted (each point's figures: Attachment 1).",
+    ),
+    "nt_at_risk_most": (
+        "目前，{who}得分低于按时间进度折算的取消资格分数线，请抓紧改进（各直报点得分见附件1）。",
+        "{who} are below the pro-rata disqualification line and must improve (each point's "
+        "score: Attachment 1).",
+    ),
+    "nt_sub_solicitations": ("约稿未按时报送", "Solicitations not answered"),
+    "nt_solicitations_missed": (
+        "未报送约稿信息的直报点：{names}。",
+        "Points that never answered solicitations: {names}.",
+    ),
+    "nt_solicitations_late": (
+        "逾期报送约稿信息的直报点：{names}。",
+        "Points that answered solicitations after their due day: {names}.",
+    ),
+    "nt_sentence_sep": ("", " "),
     "nt_sub_research": ("调研信息缺报", "Research quarters missing"),
     "nt_research": (
         "未完成季度调研信息报送任务的直报点：{names}。",
@@ -2076,17 +2106,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--statement-format is docx or xlsx",
     ),
     "nt_out_conflict": (
-        "--template 和 --number 只用于 --out 通报.docx",
-        "--template and --number go with --out NOTICE.docx",
+        "{options} 只用于 --out 通报.docx",
+        "{options}: only with --out NOTICE.docx",
+    ),
+    "nt_and": (" 和 ", " and "),
+    "nt_date_before_to": (
+        "--date {date}：成文日期早于通报统计截至的 {to}，通报应在所统计的期间结束后成文"
+        "（--date 不得早于 {to}）",
+        "--date {date}: the notice's date is before {to}, the last day its figures count; a "
+        "notice is dated once its period's figures end (--date {to} or later)",
     ),
     # --- the 通报 and the statements of a half, quarter or month (issue 15) ----------------
     "pn_title": (
-        "关于{period}全省政务信息工作情况的通报",
-        "Notice on the province's government information work, {period}",
+        "{issuer}关于{period}全省政务信息工作情况的通报",
+        "{issuer}: Notice on the province's government information work, {period}",
     ),
     "pn_title_interim": (
-        "关于{period}全省政务信息工作情况的通报（截至{date}）",
-        "Notice on the province's government information work, {period} (to {date})",
+        "{issuer}关于{period}全省政务信息工作情况的通报（截至{date}）",
+        "{issuer}: Notice on the province's government information work, {period} (to {date})",
     ),
     "pn_opening": (
         "根据{basis}，现将{period}全省政务信息工作情况通报如下：",
@@ -2117,20 +2154,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "total {score}.",
     ),
     "pn_count_note": (
-        "被采用数按信息条数计：一条信息无论被几种刊物、几次采用，只在首次被采用的期间计1条，"
-        "合报信息计入每个合报单位；附件2按采用记录逐次列出本期的采用，共{rows}条次"
-        "（同一条信息每被采用一次列一次，合报信息每个合报单位各列一次），其中被国务院办公厅采用{national_rows}条次。",
-        "Adopted items are counted once each, in the period of their first adoption, however many "
-        "publications or times adopted them, and a joint item counts for each of its points; "
-        "Attachment 2 lists every adoption of the period, {rows} in all (an item once for each "
-        "time it was adopted, a joint item once for each of its points), {national_rows} of them "
-        "by the General Office of the State Council.",
+        "本表按采用记录逐次列出本期的采用，共{rows}条次（同一条信息每被采用一次列一次，"
+        "合报信息每个合报单位各列一次），其中被国务院办公厅采用{national_rows}条次。"
+        "正文中的被采用数按信息条数计，一条信息无论被几种刊物、几次采用，只在首次被采用的期间计1条，"
+        "合报信息计入每个合报单位。",
+        "This table lists every adoption of the period, {rows} in all (an item once for each "
+        "time it was adopted, a joint item once for each of its points), {national_rows} of "
+        "them by the General Office of the State Council. The notice counts adopted items: an "
+        "item once, in the period of its first adoption, however many publications or times "
+        "adopted it, a joint item for each of its points.",
     ),
     "pn_definition": (
-        "括号内为{year}年1月1日起的累计数；本期数为截至本期末的累计数减去截至上期末的累计数。",
-        "Figures in brackets are to date from 1 January {year}; the period's figures are those to "
-        "the period's end minus those to the day before it began.",
+        "“累计”自{year}年1月1日起计；“本期”为截至本期末的累计数与截至上期末的累计数之差。",
+        "“To date” counts from 1 January {year}; “period” is the figure to date at the period's "
+        "end less that at the end of the period before.",
     ),
+    "nt_table_note": ("注：{text}", "Note: {text}"),
     "pn_interim": (
         "本期尚未结束，以上为截至{date}的情况。",
         "The period is not over: these are the figures to {date}.",
@@ -2149,6 +2188,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pn_zero_adopted": (
         "本期报送信息但未被采用的直报点：{names}。",
         "Points with no item adopted in the period: {names}.",
+    ),
+    "pn_zero_submitted_most": (
+        "本期，{who}未报送信息（各直报点情况见附件1）。",
+        "{who} submitted nothing in the period (each point's figures: Attachment 1).",
+    ),
+    "pn_zero_adopted_most": (
+        "本期，{who}报送信息但未被采用（各直报点情况见附件1）。",
+        "{who} submitted items in the period but had none adopted (each point's figures: "
+        "Attachment 1).",
+    ),
+    "pn_at_risk_most": (
+        "截至本期末，{who}累计得分低于按时间进度折算的取消资格分数线，请抓紧改进（年度结束后评定；"
+        "各直报点得分见附件1）。",
+        "{who} have scores to date below the pro-rata disqualification line and must improve "
+        "(decided after the year's end; each point's score: Attachment 1).",
     ),
     "pn_sub_opinion": ("舆情清单缺报", "Opinion months missing"),
     "pn_opinion": (

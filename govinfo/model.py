@@ -436,7 +436,8 @@ class Folder(msgspec.Struct, frozen=True, gc=False):
 class NoticeSettings(msgspec.Struct, frozen=True, gc=False):
     """What an office writes once for its 通报 (``notice.yaml``); every field may be absent, the
     notice then uses ``office`` and plain defaults. ``number`` is the 发文字号 pattern with
-    ``{year}`` and ``{n}``; ``requirements`` the paragraphs of 四、下一步要求."""
+    ``{year}`` (the year of issue: the 成文日期's, not the reported period's) and ``{n}``
+    (``--number``); ``requirements`` the paragraphs of 四、下一步要求."""
 
     issuer: str | None = None  # 发文机关
     number: str | None = None  # 发文字号 pattern, e.g. 吉政办函〔{year}〕{n}号

@@ -41,10 +41,24 @@ class NoticeOptions(msgspec.Struct, frozen=True):
     def wanted(self) -> bool:
         return self.out is not None or self.statements is not None
 
-    def check(self, period: Period) -> None:
-        """Refuse (exit 2) options that do not go together, before anything is read."""
-        if (self.template is not None or self.number is not None) and self.out is None:
-            raise UsageError(t("nt_out_conflict"))
+    def check(self, period: Period, as_of: dt.date) -> None:
+        """Refuse (exit 2) options that do not go together, before anything is read: those of
+        the notice without ``--out`` (naming the ones given), and a 成文日期 before the period's
+        TO (its last counted day as of ``as_of``) — a notice is issued once its figures end."""
+        given = [
+            name
+            for name, value in (
+                ("--template", self.template),
+                ("--number", self.number),
+                ("--date", self.date),
+            )
+            if value is not None
+        ]
+        if given and self.out is None:
+            raise UsageError(t("nt_out_conflict", options=t("nt_and").join(given)))
+        to = period.to(as_of)
+        if self.date is not None and self.date < to:
+            raise UsageError(t("nt_date_before_to", date=self.date.isoformat(), to=to.isoformat()))
         if self.statement_format not in ("docx", "xlsx"):
             raise UsageError(t("st_format_bad"))
         if self.template is not None:

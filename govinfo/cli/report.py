@@ -63,7 +63,7 @@ def report(
             "--number",
             min=1,
             help="The notice's serial number n, put into notice.yaml's number pattern "
-            "(e.g. 吉政办函〔{year}〕{n}号).",
+            "(e.g. 吉政办函〔{year}〕{n}号; {year} is the year of the 成文日期, --date).",
         ),
     ] = None,
     template: Annotated[
@@ -132,7 +132,7 @@ def report(
         statements=Path(statements) if statements is not None else None,
         statement_format=statement_format,
     )
-    notice.check(period)
+    notice.check(period, given or common.today())
     data = reports.circular(
         lambda: common.session(ctx, at),
         period,

@@ -7,9 +7,11 @@ numbered sections, 附件说明, 落款 and 成文日期; each 附件 on a new p
 印发日期 between rules) at the foot of a last page of its own.
 
 With an office template (``--template 红头.docx``) the template's own 版头, page setup and footers
-are kept: the notice from the title on replaces the paragraph whose whole text is ``{{正文}}``
-(or is appended to the end of the template's body when there is none), and ``{{发文字号}}``,
-``{{年度}}`` and ``{{成文日期}}`` in any other paragraph become their values.
+are kept: the notice from the title to 成文日期 replaces the paragraph whose whole text is
+``{{正文}}`` (or is appended to the end of the template's body when there is none), the 附件
+follow the template's last paragraph, the 版记 stands at the foot of a last page of its own,
+and ``{{发文字号}}``, ``{{年度}}`` and ``{{成文日期}}`` in any other paragraph become their
+values.
 """
 
 from __future__ import annotations
@@ -121,13 +123,15 @@ def requirements_paragraphs(doc: Any, content: Letter) -> None:
     doc.paragraphs[-1].paragraph_format.keep_with_next = True
 
 
-Attachment = tuple[str, Sequence[tuple[str | None, Table]]]  # title, (caption, table) parts
+# title, (caption, table) parts, and a 注 under the tables (how their figures are counted) or None
+Attachment = tuple[str, Sequence[tuple[str | None, Table]], str | None]
 
 
 def attachment_pages(doc: Any, attachments: Sequence[Attachment]) -> None:
     """Each 附件 on a new page: “附件n” in 黑体, its title in 小标宋, then its tables (a caption
-    in 楷体 above each where given; “无。” for a table without rows)."""
-    for n, (title, parts) in enumerate(attachments, 1):
+    in 楷体 above each where given; “无。” for a table without rows), then its 注 in 四号, when
+    a table has rows."""
+    for n, (title, parts, note) in enumerate(attachments, 1):
         d.page_break_before(d.add_paragraph(doc, t("nt_attachment", n=n), font=d.HEI))
         d.add_paragraph(doc)
         d.add_paragraph(
@@ -141,6 +145,8 @@ def attachment_pages(doc: Any, attachments: Sequence[Attachment]) -> None:
                 add_table(doc, table)
             else:
                 body_paragraph(doc, t("nt_none"))
+        if note and any(table.rows for _, table in parts):
+            d.add_paragraph(doc, t("nt_table_note", text=note), size=d.SIZE_4, exact=Pt(22))
 
 
 def _attachment_note(doc: Any, titles: Sequence[str]) -> None:
@@ -252,7 +258,7 @@ def letter_body(
     for n, (heading, fill) in enumerate(sections, 1):
         _heading(doc, n, heading)
         fill(doc)
-    _attachment_note(doc, [title for title, _ in attachments])
+    _attachment_note(doc, [title for title, _, _ in attachments])
     _signature(doc, letter)
     attachment_pages(doc, attachments)
 
@@ -332,6 +338,10 @@ def open_template(template: Path) -> Any:
 
 
 def _fill_template(template: Path, content: L, build: Callable[[Any, L], None]) -> bytes:
+    """``template`` with the notice in it: from the title to 成文日期 in place of ``{{正文}}``
+    (the template's paragraphs after it follow the 成文日期, where GB/T 9704 puts a 附注), the
+    附件 after the template's last paragraph, and the 版记 at the foot of a last page of its
+    own, as the built-in layout has it — above the template's own footer on that page."""
     doc = open_template(template)
     body = doc.element.body
     values = {
@@ -347,17 +357,80 @@ def _fill_template(template: Path, content: L, build: Callable[[Any, L], None]) 
             continue
         if any(key in text for key in PLACEHOLDERS):
             _replace_in_paragraph(p, values)
-    before = list(body)
+    before = set(body)
     build(doc, content)
-    # The template's own footers stay: its 版记 goes after the attachments, on a new page.
-    d.page_break_before(d.add_paragraph(doc))
-    _imprint_table(doc, _imprint_rows(content))
     new = [el for el in body if el not in before and el.tag != qn("w:sectPr")]
     if anchor is not None:
+        # the letter up to its 成文日期: the 附件 begin with the first paragraph on a new page
         for el in new:
+            if el.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None:
+                break
             anchor.addprevious(el)
-        body.remove(anchor)
+        body.remove(anchor)  # the 附件 stay at the end, after what the template has below it
+    _template_imprint_page(doc, content)
     return d.document_bytes(doc)
+
+
+def _template_imprint_page(doc: Any, content: Letter) -> None:
+    """版记 in the footers of a last section of its own, as :func:`_imprint_page`, each footer
+    holding a copy of the template's own (its page number, …) below the 版记."""
+    sources: dict[str, tuple[Any, Any] | None] = {
+        "default": _footer_source(doc, "footer"),
+        "even": None,
+    }
+    if doc.settings.odd_and_even_pages_header_footer:
+        sources["even"] = _footer_source(doc, "even_page_footer")
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.different_first_page_header_footer = False
+    numbering = section._sectPr.find(qn("w:pgNumType"))
+    if numbering is not None and numbering.get(qn("w:start")) is not None:
+        del numbering.attrib[qn("w:start")]  # the page numbers run on, not from 1 again
+    rows = _imprint_rows(content)
+    for footer, key in ((section.footer, "default"), (section.even_page_footer, "even")):
+        if key == "even" and not doc.settings.odd_and_even_pages_header_footer:
+            continue
+        footer.is_linked_to_previous = False
+        first = footer.paragraphs[0]._p
+        table = _imprint_table(footer, rows)
+        first.addprevious(table._tbl)
+        source = sources[key]
+        if source is not None:
+            _copy_footer(source, footer)
+            if footer._element[-1].tag == qn("w:p"):  # a footer ends with a paragraph
+                first.getparent().remove(first)
+
+
+def _footer_source(doc: Any, which: str) -> tuple[Any, Any] | None:
+    """The footer (``footer`` or ``even_page_footer``) the template's last section shows, from
+    the last section that defines it: its element and part (a section's proxy would follow the
+    document's last ``w:sectPr`` into the section added after it); None when none does."""
+    for section in reversed(doc.sections):
+        footer = getattr(section, which)
+        if not footer.is_linked_to_previous:
+            return footer._element, footer.part
+    return None
+
+
+def _copy_footer(source: tuple[Any, Any], footer: Any) -> None:
+    """Append a copy of the paragraphs and tables of ``source`` (a footer's element and part) to
+    ``footer``, each relationship (a picture, a link) made again from ``footer``'s own part."""
+    import copy
+
+    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    element, source_part = source
+    part, into = footer.part, footer._element
+    for el in list(element):
+        el = copy.deepcopy(el)
+        for node in el.iter():
+            for name, value in list(node.attrib.items()):
+                if name.startswith(rel_ns) and value in source_part.rels:
+                    rel = source_part.rels[value]
+                    if rel.is_external:
+                        new_id = part.relate_to(rel.target_ref, rel.reltype, is_external=True)
+                    else:
+                        new_id = part.relate_to(rel.target_part, rel.reltype)
+                    node.set(name, new_id)
+        into.append(el)
 
 
 def _replace_in_paragraph(p: Any, values: dict[str, str]) -> None:

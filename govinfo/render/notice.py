@@ -11,7 +11,7 @@ Every number said in the text is a field of the content, which the attachments s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from govinfo.render.yeartables import why_left_out
 from govinfo.reports.notice import Group, NoticeContent, RankedPoint, Shortfall
 from govinfo.reports.numbers import tidy
 from govinfo.reports.period import FIGURE_KEYS, standing_figures, sum_figures
+from govinfo.reports.yearend import NoteRow
 
 
 def score_words(value: Decimal) -> str:
@@ -47,9 +48,11 @@ def _names(points: Sequence[Any]) -> str:
 
 
 def title_text(content: NoticeContent) -> str:
+    """发文机关 + 事由 + 文种 (GB/T 9704 7.3.1): 吉林省人民政府办公厅关于2003年度…的通报."""
+    issuer = content.issuer
     if content.final:
-        return t("nt_title", year=content.year)
-    return t("nt_title_interim", year=content.year, date=date_words(content.as_of))
+        return t("nt_title", issuer=issuer, year=content.year)
+    return t("nt_title_interim", issuer=issuer, year=content.year, date=date_words(content.as_of))
 
 
 def _overview(doc: Any, content: NoticeContent) -> None:
@@ -75,8 +78,6 @@ def _overview(doc: Any, content: NoticeContent) -> None:
             issues=tot.issues,
         ),
     )
-    national_rows = sum(1 for a in content.adopted_items if a.level == Level.NATIONAL.value)
-    body_paragraph(doc, t("nt_count_note", rows=national_rows))
     if not content.final:
         body_paragraph(doc, t("nt_interim", date=date_words(content.as_of)))
 
@@ -95,7 +96,12 @@ def _commended(doc: Any, content: NoticeContent) -> None:
     if not content.commended:
         body_paragraph(doc, t("nt_none"))
         return
-    body_paragraph(doc, t("nt_commend_intro", year=content.year, top=content.commend_top))
+    n = len(content.commended)
+    if content.passed_over or n != content.commend_top:
+        # the list is not “the top N”: say how many were commended, and below why
+        body_paragraph(doc, t("nt_commend_intro_count", year=content.year, n=n))
+    else:
+        body_paragraph(doc, t("nt_commend_intro", year=content.year, top=content.commend_top))
     ids = {rp.point.id for rp in content.commended}
     n = 0
     for group in content.groups:
@@ -106,19 +112,26 @@ def _commended(doc: Any, content: NoticeContent) -> None:
         subheading(doc, n, t("nt_group_count", group=group_heading(group.info), n=len(members)))
         body_paragraph(doc, _with_scores(members) + t("nt_period_end"))
     if content.passed_over:
-        # why the list reaches past the top N: the words `report YEAR` prints under its table,
-        # written as the notice writes numbers (第5名，403.2分: no spaces beside them)
-        notes = t("nt_passed_over_sep").join(
-            t(
-                "nt_passed_over_note",
-                name=note.point.name,
-                rank=note.rank,
-                score=score_words(note.score),
-                why=why_left_out(note),
-            )
-            for note in content.passed_over
+        body_paragraph(doc, t("nt_passed_over", notes=passed_over_words(content.passed_over)))
+
+
+def passed_over_words(notes: Sequence[NoteRow]) -> str:
+    """Why the commended reach past the top N: the points passed over, with rank and score in
+    the words `report YEAR` prints under its table (written as the notice writes numbers:
+    第5名，403.2分), those passed over for the same reason in one clause."""
+    by_why: dict[str, list[str]] = {}
+    for note in notes:
+        point = t(
+            "nt_passed_over_point",
+            name=note.point.name,
+            rank=note.rank,
+            score=score_words(note.score),
         )
-        body_paragraph(doc, t("nt_passed_over", notes=notes))
+        by_why.setdefault(why_left_out(note), []).append(point)
+    return t("nt_passed_over_sep").join(
+        t("nt_passed_over_note", names=list_separator().join(points), why=why)
+        for why, points in by_why.items()
+    )
 
 
 def shortfall_words(rows: Sequence[Shortfall], key: str) -> str:
@@ -134,6 +147,16 @@ def shortfall_words(rows: Sequence[Shortfall], key: str) -> str:
     return list_separator().join(parts)
 
 
+def listed_or_counted(key: str, names: str, n: int, of: int) -> str:
+    """``n`` points in the sentence ``key``: by name, or — when they would be most of the ``of``
+    points the notice may name — by their count (``key``_most): a notice names the exceptions,
+    not the whole network; 附件1 shows every point's figures."""
+    if n * 2 <= of:
+        return t(key, names=names)
+    who = t("nt_all_of", of=of) if n == of else t("nt_most_of", n=n, of=of)
+    return t(f"{key}_most", who=who)
+
+
 def silent_heading(zero_submitted: bool, zero_adopted: bool) -> str:
     """The heading of the 零报送 / 零采用 section, naming only what it holds."""
     if zero_submitted and zero_adopted:
@@ -141,30 +164,51 @@ def silent_heading(zero_submitted: bool, zero_adopted: bool) -> str:
     return t("nt_sub_zero_submitted" if zero_submitted else "nt_sub_zero_adopted")
 
 
-# The shortfalls of 三、存在的问题 in order: (content field, heading key, sentence key)
-SHORTFALLS = (
-    ("solicitations_missed", "nt_sub_solicitations", "nt_solicitations"),
-    ("research_missing", "nt_sub_research", "nt_research"),
-    ("opinion_missing", "pn_sub_opinion", "pn_opinion"),
-    ("emergency_late", "nt_sub_emergency", "nt_emergency"),
+def _sentence(key: str) -> Callable[[Sequence[Shortfall]], str]:
+    return lambda rows: t(key, names=shortfall_words(rows, "nt_point_times"))
+
+
+def solicitation_sentences(rows: Sequence[Shortfall]) -> str:
+    """The 约稿 not answered by their due day: those never answered (未报送) and those answered
+    late (逾期报送) in a sentence each, a point in both when it did both."""
+    missed = [Shortfall(r.point, r.count - r.late) for r in rows if r.count > r.late]
+    late = [Shortfall(r.point, r.late) for r in rows if r.late]
+    sentences = []
+    if missed:
+        sentences.append(
+            t("nt_solicitations_missed", names=shortfall_words(missed, "nt_point_times"))
+        )
+    if late:
+        sentences.append(t("nt_solicitations_late", names=shortfall_words(late, "nt_point_times")))
+    return t("nt_sentence_sep").join(sentences)
+
+
+# The shortfalls of 三、存在的问题 in order: (content field, heading key, what says the rows)
+SHORTFALLS: tuple[tuple[str, str, Callable[[Sequence[Shortfall]], str]], ...] = (
+    ("solicitations_missed", "nt_sub_solicitations", solicitation_sentences),
+    ("research_missing", "nt_sub_research", _sentence("nt_research")),
+    ("opinion_missing", "pn_sub_opinion", _sentence("pn_opinion")),
+    ("emergency_late", "nt_sub_emergency", _sentence("nt_emergency")),
 )
 
 
 def _problems(doc: Any, content: NoticeContent) -> None:
     sections: list[tuple[str, list[str]]] = []
     silent = []
-    if content.zero_submitted:
-        silent.append(t("nt_zero_submitted", names=_names(content.zero_submitted)))
-    if content.zero_adopted:
-        silent.append(t("nt_zero_adopted", names=_names(content.zero_adopted)))
+    of = sum(1 for g in content.groups for rp in g.points if rp.point.id not in content.left)
+    for key, points in (
+        ("nt_zero_submitted", content.zero_submitted),
+        ("nt_zero_adopted", content.zero_adopted),
+    ):
+        if points:
+            silent.append(listed_or_counted(key, _names(points), len(points), of))
     if silent:
         heading = silent_heading(bool(content.zero_submitted), bool(content.zero_adopted))
         sections.append((heading, silent))
-    for field, title, key in SHORTFALLS:
+    for field, title, say in SHORTFALLS:
         rows = getattr(content, field)
         if rows:
-            text = shortfall_words(rows, "nt_point_times")
-            sections.append((t(title), [t(key, names=text)]))
+            sections.append((t(title), [say(rows)]))
     if content.final and content.disqualified:
         text = list_separator().join(
             t("nt_point_score", name=rp.point.name, score=score_words(rp.standing.score))
@@ -173,9 +217,9 @@ def _problems(doc: Any, content: NoticeContent) -> None:
         below = score_words(content.disqualify_below)
         sections.append((t("nt_sub_disqualified"), [t("nt_disqualified", names=text, below=below)]))
     elif content.at_risk:
-        sections.append(
-            (t("nt_sub_at_risk"), [t("nt_at_risk", names=_with_scores(content.at_risk))])
-        )
+        names = _with_scores(content.at_risk)
+        text = listed_or_counted("nt_at_risk", names, len(content.at_risk), of)
+        sections.append((t("nt_sub_at_risk"), [text]))
     if not sections:
         body_paragraph(doc, t("nt_none"))
     for n, (title, paragraphs) in enumerate(sections, 1):
@@ -284,13 +328,14 @@ def _attachments(content: NoticeContent) -> list[Attachment]:
         (t("nt_subheading", n=ordinal(i), text=group_heading(g.info)), group_table(g, content.left))
         for i, g in enumerate(content.groups, 1)
     ]
-    titles = _attachment_titles(content)
-    parts: list[Sequence[tuple[str | None, Table]]] = [
-        groups,
-        [(None, adopted_table(content))],
-        [(None, instructed_table(content))],
+    national_rows = sum(1 for a in content.adopted_items if a.level == Level.NATIONAL.value)
+    t1, t2, t3 = _attachment_titles(content)
+    return [
+        (t1, groups, None),
+        # 附件2 lists adoptions (条次), the text counts items (条): the 注 reconciles them
+        (t2, [(None, adopted_table(content))], t("nt_count_note", rows=national_rows)),
+        (t3, [(None, instructed_table(content))], None),
     ]
-    return list(zip(titles, parts, strict=True))
 
 
 def build_body(doc: Any, content: NoticeContent) -> None:

@@ -29,7 +29,7 @@ from govinfo.render.letter import (
     requirements_paragraphs,
     subheading,
 )
-from govinfo.render.notice import item_table, score_words, shortfall_words
+from govinfo.render.notice import SHORTFALLS, item_table, listed_or_counted, score_words
 from govinfo.render.period import period_words
 from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.period import PeriodPoint, sum_figures
@@ -45,9 +45,10 @@ def _words(c: PeriodNoticeContent) -> str:
 
 
 def period_title(c: PeriodNoticeContent) -> str:
+    """发文机关 + 事由 + 文种 (GB/T 9704 7.3.1), as the year's notice."""
     if c.report.over:
-        return t("pn_title", period=_words(c))
-    return t("pn_title_interim", period=_words(c), date=date_words(c.report.to))
+        return t("pn_title", issuer=c.issuer, period=_words(c))
+    return t("pn_title_interim", issuer=c.issuer, period=_words(c), date=date_words(c.report.to))
 
 
 def _names(points: Sequence[PeriodPoint]) -> str:
@@ -93,11 +94,6 @@ def _overview(doc: Any, c: PeriodNoticeContent) -> None:
             score_to_date=score_words(sofar.score),
         ),
     )
-    if not from_january:
-        body_paragraph(doc, t("pn_definition", year=r.period.year))
-    national = {p.id for p in r.publications if p.level is Level.NATIONAL}
-    national_rows = sum(1 for a in r.adopted_items if a.publication in national)
-    body_paragraph(doc, t("pn_count_note", rows=len(r.adopted_items), national_rows=national_rows))
     if not r.over:
         body_paragraph(doc, t("pn_interim", date=date_words(r.to)))
 
@@ -119,24 +115,15 @@ def _commended(doc: Any, c: PeriodNoticeContent) -> None:
 
 def _problems(doc: Any, c: PeriodNoticeContent) -> None:
     sections: list[tuple[str, str]] = []
-    if c.zero_submitted:
-        sections.append(
-            (t("pn_sub_zero_submitted"), t("pn_zero_submitted", names=_names(c.zero_submitted)))
-        )
-    if c.zero_adopted:
-        sections.append(
-            (t("pn_sub_zero_adopted"), t("pn_zero_adopted", names=_names(c.zero_adopted)))
-        )
-    shortfalls = (
-        (c.solicitations_missed, "nt_sub_solicitations", "nt_solicitations"),
-        (c.research_missing, "nt_sub_research", "nt_research"),
-        (c.opinion_missing, "pn_sub_opinion", "pn_opinion"),
-        (c.emergency_late, "nt_sub_emergency", "nt_emergency"),
-    )
-    for rows, title, text in shortfalls:
+    of = sum(1 for p in c.report.points if p.id not in c.left)
+    for key, points in (("zero_submitted", c.zero_submitted), ("zero_adopted", c.zero_adopted)):
+        if points:
+            text = listed_or_counted(f"pn_{key}", _names(points), len(points), of)
+            sections.append((t(f"pn_sub_{key}"), text))
+    for field, title, say in SHORTFALLS:
+        rows = getattr(c, field)
         if rows:
-            names = shortfall_words(rows, "nt_point_times")
-            sections.append((t(title), t(text, names=names)))
+            sections.append((t(title), say(rows)))
     if c.final and c.disqualified:
         below = score_words(c.disqualify_below)
         sections.append(
@@ -146,8 +133,9 @@ def _problems(doc: Any, c: PeriodNoticeContent) -> None:
             )
         )
     elif c.at_risk:
+        names = _scores(c.at_risk, to_date=True)
         sections.append(
-            (t("nt_sub_at_risk"), t("pn_at_risk", names=_scores(c.at_risk, to_date=True)))
+            (t("nt_sub_at_risk"), listed_or_counted("pn_at_risk", names, len(c.at_risk), of))
         )
     if not sections:
         body_paragraph(doc, t("nt_none"))
@@ -241,12 +229,20 @@ def _attachments(c: PeriodNoticeContent) -> list[Attachment]:
         (t("nt_subheading", n=ordinal(i), text=group_heading(g)), ranking_table(c, g.id))
         for i, g in enumerate(c.report.groups, 1)
     ]
-    parts: list[Sequence[tuple[str | None, Table]]] = [
-        rankings,
-        [(None, adopted_items_table(c))],
-        [(None, instructed_items_table(c))],
+    r = c.report
+    # 附件1 shows 本期 beside 累计 (but for a period from 1 January): its 注 says what they are
+    from_january = r.first == dt.date(r.period.year, 1, 1)
+    definition = None if from_january else t("pn_definition", year=r.period.year)
+    # 附件2 lists adoptions (条次), the text counts items (条): its 注 reconciles them
+    national = {p.id for p in r.publications if p.level is Level.NATIONAL}
+    national_rows = sum(1 for a in r.adopted_items if a.publication in national)
+    counted = t("pn_count_note", rows=len(r.adopted_items), national_rows=national_rows)
+    t1, t2, t3 = _attachment_titles(c)
+    return [
+        (t1, rankings, definition),
+        (t2, [(None, adopted_items_table(c))], counted),
+        (t3, [(None, instructed_items_table(c))], None),
     ]
-    return list(zip(_attachment_titles(c), parts, strict=True))
 
 
 def build_period_body(doc: Any, c: PeriodNoticeContent) -> None:

@@ -43,6 +43,7 @@ from govinfo.rules.events import (
     RESEARCH_MISSING,
     SOLICITATION_MISSED,
 )
+from govinfo.rules.obligations import ObligationKind, ObligationStatus, obligations
 
 
 class Totals(msgspec.Struct, frozen=True, gc=False):
@@ -86,6 +87,7 @@ class Shortfall(msgspec.Struct, frozen=True, gc=False):
     point: Point
     count: int
     quarters: tuple[int, ...] = ()
+    late: int = 0  # of a 约稿's count: answered after due (the rest never answered)
 
 
 class AdoptedItem(msgspec.Struct, frozen=True, gc=False):
@@ -169,11 +171,13 @@ def ranked_points(folder: Folder, ye: YearEnd) -> tuple[Group, ...]:
     return tuple(groups)
 
 
-def document_number(pattern: str | None, year: int, n: int | None) -> str | None:
-    """The 发文字号: ``pattern`` with ``{year}`` and ``{n}`` filled; None without both."""
+def document_number(pattern: str | None, issued: dt.date, n: int | None) -> str | None:
+    """The 发文字号: ``pattern`` with ``{year}`` and ``{n}`` filled; None without both.
+    ``{year}`` is the year the notice is issued, its 成文日期 ``issued`` (GB/T 9704 7.2.4), not
+    the year the notice reports on: the 2003 notice dated 2004-01-10 is 〔2004〕."""
     if pattern is None or n is None:
         return None
-    return pattern.replace("{year}", str(year)).replace("{n}", str(n))
+    return pattern.replace("{year}", str(issued.year)).replace("{n}", str(n))
 
 
 def shortfalls(
@@ -199,6 +203,35 @@ def shortfalls(
                 sorted({int(e.detail.period.split("Q")[1]) for e in events if e.detail.period})
             )
         out.append(Shortfall(p, len(events), quarters))
+    return tuple(out)
+
+
+def solicitation_shortfalls(
+    folder: Folder,
+    result: YearScore,
+    points: Sequence[Point],
+    span: tuple[dt.date, dt.date] | None = None,
+) -> tuple[Shortfall, ...]:
+    """The ``points`` that did not answer a 约稿 by its due day (:func:`shortfalls` of
+    ``solicitation-missed``), each with how many of those it answered late — after due, by the
+    scoring's as-of, as ``report PERIOD``'s ``late`` — the rest being never answered
+    (``missed``)."""
+    first, last = span or (dt.date(result.year, 1, 1), dt.date(result.year, 12, 31))
+    kinds = (ObligationKind.SOLICITATION,)
+    late = {
+        (ob.point, ob.ref)
+        for ob in obligations(folder, first, last, result.as_of, kinds=kinds)
+        if ob.status is ObligationStatus.LATE
+    }
+    out = []
+    for row in shortfalls(result, points, SOLICITATION_MISSED, span):
+        refs = [
+            e.detail.ref
+            for e in result.events_of(row.point.id)
+            if e.kind == SOLICITATION_MISSED and first <= e.date <= last
+        ]
+        n = sum(1 for ref in refs if (row.point.id, ref) in late)
+        out.append(Shortfall(row.point, row.count, late=n))
     return tuple(out)
 
 
@@ -288,7 +321,7 @@ def notice_content(
         province=ye.province,
         office=folder.settings.office,
         settings=settings,
-        number=document_number(settings.number, ye.year, number),
+        number=document_number(settings.number, date or ye.as_of, number),
         date=date or ye.as_of,
         basis_rule_sets=result.rule_sets,
         commend_top=ye.commend_top,
@@ -302,7 +335,7 @@ def notice_content(
         at_risk=tuple(by_id[r.point.id] for r in ye.at_risk if r.point.id not in left),
         zero_submitted=tuple(s.point for s in named if s.counts.submitted == 0),
         zero_adopted=tuple(s.point for s in named if s.counts.submitted and s.counts.adopted == 0),
-        solicitations_missed=shortfalls(result, points, SOLICITATION_MISSED),
+        solicitations_missed=solicitation_shortfalls(folder, result, points),
         research_missing=shortfalls(result, points, RESEARCH_MISSING),
         opinion_missing=shortfalls(result, points, OPINION_MISSING),
         emergency_late=shortfalls(result, points, EMERGENCY_LATE),

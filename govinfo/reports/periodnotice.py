@@ -34,7 +34,13 @@ import msgspec
 from govinfo.model import Folder, NoticeSettings, Point
 from govinfo.reports.explain import ExplainReport, explain_report
 from govinfo.reports.groups import GroupInfo
-from govinfo.reports.notice import Letterhead, Shortfall, document_number, shortfalls
+from govinfo.reports.notice import (
+    Letterhead,
+    Shortfall,
+    document_number,
+    shortfalls,
+    solicitation_shortfalls,
+)
 from govinfo.reports.period import PeriodPoint, PeriodReport
 from govinfo.reports.yearend import year_end
 from govinfo.rules.annual import Status, YearScore
@@ -42,7 +48,6 @@ from govinfo.rules.events import (
     EMERGENCY_LATE,
     OPINION_MISSING,
     RESEARCH_MISSING,
-    SOLICITATION_MISSED,
     ZERO,
 )
 from govinfo.rules.periods import Period
@@ -102,7 +107,7 @@ def period_notice_content(
         report=report,
         office=report.office,
         settings=settings,
-        number=document_number(settings.number, report.period.year, number),
+        number=document_number(settings.number, date or report.to, number),
         date=date or report.to,
         commend_top=PERIOD_COMMEND_TOP,
         commended=tuple(
@@ -117,7 +122,7 @@ def period_notice_content(
         ),
         zero_submitted=tuple(p for p in named if p.period.submitted == 0),
         zero_adopted=tuple(p for p in named if p.period.submitted and p.period.adopted == 0),
-        solicitations_missed=shortfalls(at_to, listed, SOLICITATION_MISSED, span),
+        solicitations_missed=solicitation_shortfalls(folder, at_to, listed, span),
         research_missing=shortfalls(at_to, listed, RESEARCH_MISSING, span),
         opinion_missing=shortfalls(at_to, listed, OPINION_MISSING, span),
         emergency_late=shortfalls(at_to, listed, EMERGENCY_LATE, span),

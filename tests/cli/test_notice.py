@@ -102,7 +102,7 @@ def test_imprint_sits_at_the_foot_of_the_last_page(made: dict[str, object]) -> N
 def test_fonts_name_east_asian_faces_and_language(made: dict[str, object]) -> None:
     doc = Document(str(made["notice"]))
     paras = {p.text: p for p in doc.paragraphs if p.text}
-    title = paras["关于2003年度全省政务信息工作情况的通报"]
+    title = paras["吉林省人民政府办公厅关于2003年度全省政务信息工作情况的通报"]
     fonts = title.runs[0]._element.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:eastAsia")) == "方正小标宋简体"
     assert fonts.get(qn("w:ascii")) == "Times New Roman"
@@ -123,7 +123,7 @@ def test_names_scores_and_numbers_agree_with_score(made: dict[str, object]) -> N
     doc = Document(str(made["notice"]))
     text = _text(doc)
     rows = made["score"]["points"]  # type: ignore[index]
-    assert "吉政办函〔2003〕5号" in text
+    assert "吉政办函〔2004〕5号" in text
     assert "2004年1月10日" in text
     commended = [r for r in rows if r["status"] == "commended"]
     disqualified = [r for r in rows if r["status"] == "disqualified"]
@@ -262,9 +262,11 @@ def test_template_keeps_the_letterhead_and_fills_the_placeholder(
     assert doc.paragraphs[0].runs[0].font.color.rgb == (0xFF, 0, 0)
     assert texts[1] == "吉政办函〔2003〕7号"
     assert "{{正文}}" not in texts
-    assert texts[2] == "关于2003年度全省政务信息工作情况的通报"
-    assert texts[-1] == "（此页为模板结尾）"
-    imprint = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert texts[2] == "吉林省人民政府办公厅关于2003年度全省政务信息工作情况的通报"
+    # the template's text after {{正文}} follows the 成文日期 (a 附注's place), before 附件1
+    assert texts.index("（此页为模板结尾）") < texts.index("附件1")
+    footer = doc.sections[-1].footer  # the 版记 at the foot of the last page
+    imprint = [c.text for t in footer.tables for row in t.rows for c in row.cells]
     assert any(x.startswith("抄送：省委办公厅") for x in imprint)
 
 
@@ -390,7 +392,7 @@ def test_interim_notice_names_the_points_at_risk_and_no_outcome(
     )
     assert code == 0, err
     text = _text(Document(str(tmp_path / "n.docx")))
-    assert "关于2003年度全省政务信息工作情况的通报（截至2003年6月30日）" in text
+    assert "吉林省人民政府办公厅关于2003年度全省政务信息工作情况的通报（截至2003年6月30日）" in text
     assert "表扬在年度结束后评定" in text
     code, out, _ = run_cli(
         runner, folder, "score", "2003", "--as-of", "2003-06-30", "--format", "json"

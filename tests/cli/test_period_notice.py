@@ -69,7 +69,7 @@ def _text(doc: Any) -> str:
 def test_the_title_page_and_number(made: dict[str, Any]) -> None:
     doc = made["notice"]
     text = _text(doc)
-    assert "关于2003年第三季度全省政务信息工作情况的通报" in text.splitlines()
+    assert "吉林省人民政府办公厅关于2003年第三季度全省政务信息工作情况的通报" in text.splitlines()
     assert "吉政办函〔2003〕7号" in text
     s = doc.sections[0]
     assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
@@ -230,7 +230,10 @@ def test_template_and_a_month_not_yet_over(
     assert code == 0, err
     texts = [p.text for p in Document(str(out)).paragraphs]
     assert texts[0] == "吉林省人民政府办公厅文件"
-    assert texts[1] == "关于2003年10月全省政务信息工作情况的通报（截至2003年10月15日）"
+    assert (
+        texts[1]
+        == "吉林省人民政府办公厅关于2003年10月全省政务信息工作情况的通报（截至2003年10月15日）"
+    )
     assert "本期尚未结束，以上为截至2003年10月15日的情况。" in texts
     code, text, err = run_cli(runner, folder, "report", "2003-10", "--format", "json")
     assert code == 0, err
