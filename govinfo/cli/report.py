@@ -201,7 +201,7 @@ def _show(
     assert circular is not None
     if fmt is ReportFormat.json and out is None:
         from govinfo.cli.output import write_json
-        from govinfo.render.period import period_document
+        from govinfo.render.periodjson import period_document
 
         write_json(period_document(circular))
         return

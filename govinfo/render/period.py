@@ -1,5 +1,5 @@
-"""The periodic circular (issue 14) for people and programs: its tables (terminal, xlsx, csv,
-Markdown) in the current language, and SPEC §3 revision 4's JSON document.
+"""The periodic circular (issue 14) for people: its tables (terminal, xlsx, csv, Markdown) in
+the current language (its JSON for programs: :mod:`govinfo.render.periodjson`).
 
 Tables, in the order the 通报 uses them: 总体情况 (the totals, then the publications and the
 issues that carried adopted items), one ranking per group (本期 beside 累计, 名次, 累计名次 and
@@ -12,13 +12,11 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 from govinfo.i18n import MESSAGES, t
 from govinfo.render.groups import group_name
 from govinfo.render.table import Cell, Column, ColumnKind, Table
-from govinfo.reports.numbers import tidy
-from govinfo.reports.period import FIGURE_KEYS, Figures, PeriodPoint, PeriodReport, sum_figures
+from govinfo.reports.period import FIGURE_KEYS, PeriodPoint, PeriodReport, sum_figures
 from govinfo.rules.periods import Period
 
 # the figures shown side by side in a group's ranking (本期 | 累计): the counts, then the score
@@ -54,76 +52,6 @@ def definition_notes(report: PeriodReport) -> list[str]:
             t("pr_note_not_over", period=period_words(report.period), to=report.to.isoformat())
         )
     return notes
-
-
-# --- JSON ------------------------------------------------------------------------------------
-
-
-def _figures(f: Figures) -> dict[str, Any]:
-    return {k: tidy(getattr(f, k)) if k in _SCORES else getattr(f, k) for k in FIGURE_KEYS}
-
-
-def period_document(report: PeriodReport) -> dict[str, Any]:
-    """SPEC §3 revision 4's ``report PERIOD --format json`` document."""
-    return {
-        "period": report.period.label,
-        "from": report.first.isoformat(),
-        "to": report.to.isoformat(),
-        "groups": [{"id": g.id, "name": group_name(g)} for g in report.groups],
-        "points": [
-            {
-                "id": p.id,
-                "name": p.name,
-                "group": p.group,
-                "rank": p.rank,
-                "rank_to_date": p.rank_to_date,
-                "period": _figures(p.period),
-                "to_date": _figures(p.to_date),
-            }
-            for p in report.points
-        ],
-        "totals": {
-            "period": _figures(report.totals_period),
-            "to_date": _figures(report.totals_to_date),
-        },
-        "silent": [
-            {"point": s.point, "submitted": s.submitted, "adopted": s.adopted}
-            for s in report.silent
-        ],
-        "adopted_items": [
-            {
-                "point": i.point,
-                "submission": i.submission,
-                "title": i.title,
-                "publication": i.publication,
-                "issue": i.issue,
-                "date": i.date.isoformat(),
-            }
-            for i in report.adopted_items
-        ],
-        "instructed_items": [
-            {
-                "point": i.point,
-                "submission": i.submission,
-                "title": i.title,
-                "leader": i.leader,
-                "rank": i.rank,
-                "date": i.date.isoformat(),
-            }
-            for i in report.instructed_items
-        ],
-        "solicitations": [
-            {
-                "id": s.id,
-                "title": s.title,
-                "due": s.due.isoformat(),
-                "on_time": list(s.on_time),
-                "late": list(s.late),
-                "missed": list(s.missed),
-            }
-            for s in report.solicitations
-        ],
-    }
 
 
 # --- tables ----------------------------------------------------------------------------------
