@@ -741,13 +741,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_group": ("分组", "group"),
     "col_group_rank": ("组内名次", "in group"),
     "pr_doc_title": (
-        "{province}政务信息报送情况通报（{period}）",
-        "Information reporting circular, {period}",
+        "{province}{period}政务信息工作情况统计",
+        "Government information work in the province, {period}: the tables",
     ),
     "pr_note_definition": (
-        "本期 = 截至 {to} 的累计减去截至 {first} 前一日的累计（自1月1日起的期间不减）；累计 = govinfo score {year} --as-of {to} 的得分与条数",
-        "period = to date at {to} minus to date at the day before {first} (nothing subtracted from 1 January); to date = govinfo score {year} --as-of {to}",
+        "累计 = {first} 至 {to} 的全年得分与条数；本期 = 截至 {to} 的累计减去截至 {before} 的累计",
+        "to date = the year's score and counts from {first} to {to}; period = to date at {to} minus to date at {before}",
     ),
+    "pr_note_once": (
+        "本期自1月1日起，本期即累计：{first} 至 {to} 的全年得分与条数",
+        "the period starts on 1 January, so its figures are those to date: the year's score and counts from {first} to {to}",
+    ),
+    "pr_period_to_date": ("本期（累计）", "period (to date)"),
+    "pr_level_national": ("国家级", "national"),
+    "pr_level_provincial": ("省级", "provincial"),
     "pr_note_not_over": (
         "{period}尚未结束，数据截至 {to}",
         "{period} is not over yet: figures up to {to}",
@@ -789,6 +796,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_note_ranking": (
         "组内名次按本期得分排列，同分依次比较本期{tie_break}，并列者同名次（1、2、2、4）；累计名次按累计数同样排列",
         "ranked within the group by the period's score, then the period's {tie_break}; ties share a rank (1, 2, 2, 4); rank to date likewise on the to-date figures",
+    ),
+    "pr_note_ranking_once": (
+        "组内名次按得分排列，同分依次比较{tie_break}，并列者同名次（1、2、2、4）",
+        "ranked within the group by score, then {tie_break}; ties share a rank (1, 2, 2, 4)",
     ),
     "pr_note_change": (
         "名次变化与{previous}的组内名次相比：↑ 上升，↓ 下降，— 持平",

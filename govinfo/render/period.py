@@ -36,17 +36,28 @@ def report_title(report: PeriodReport) -> str:
     return t("pr_doc_title", province=report.province, period=period_words(report.period))
 
 
+def from_january(report: PeriodReport) -> bool:
+    """Whether the period starts on 1 January (the year, H1, Q1, January): its figures are
+    those to date, shown once."""
+    return report.first == dt.date(report.period.year, 1, 1)
+
+
 def definition_notes(report: PeriodReport) -> list[str]:
-    """The footnote every table of the circular carries: what 本期 and 累计 mean, and whether
-    the period is over."""
-    notes = [
-        t(
-            "pr_note_definition",
-            year=report.period.year,
-            first=report.first.isoformat(),
-            to=report.to.isoformat(),
-        )
-    ]
+    """The footnote every table of the circular carries: what 本期 and 累计 mean (in words, not
+    a command: the files are for people), and whether the period is over."""
+    year_first = dt.date(report.period.year, 1, 1).isoformat()
+    if from_january(report):
+        notes = [t("pr_note_once", first=year_first, to=report.to.isoformat())]
+    else:
+        before = report.first - dt.timedelta(days=1)
+        notes = [
+            t(
+                "pr_note_definition",
+                first=year_first,
+                before=before.isoformat(),
+                to=report.to.isoformat(),
+            )
+        ]
     if not report.over:
         notes.append(
             t("pr_note_not_over", period=period_words(report.period), to=report.to.isoformat())
@@ -78,11 +89,14 @@ def overview_table(report: PeriodReport) -> Table:
     ]
     columns += [_score("deductions", t("col_deductions")), _score("score", t("col_score"))]
     year_first = dt.date(report.period.year, 1, 1)
-    rows: list[list[Cell]] = []
-    for label, first, f in (
+    lines = [
         (t("pr_period"), report.first, report.totals_period),
         (t("pr_to_date"), year_first, report.totals_to_date),
-    ):
+    ]
+    if from_january(report):  # the period's figures are those to date: one row
+        lines = [(t("pr_period_to_date"), year_first, report.totals_to_date)]
+    rows: list[list[Cell]] = []
+    for label, first, f in lines:
         row: list[Cell] = [label, _span(first, report.to)]
         row += [getattr(f, c.key) for c in columns[2:]]
         rows.append(row)
@@ -100,27 +114,35 @@ def overview_table(report: PeriodReport) -> Table:
 def publications_table(report: PeriodReport) -> Table:
     """总体情况 by publication: adoptions and issues (期) of the period and to date, and which
     issues of the period carried them."""
+    once = from_january(report)  # to date = the period: its columns once
     columns = [
         Column("publication", t("pr_col_publication")),
         Column("level", t("pr_col_level")),
         _count("period_items", t("pr_col_period_items")),
         _count("period_issues", t("pr_col_period_issues")),
-        _count("to_date_items", t("pr_col_to_date_items")),
-        _count("to_date_issues", t("pr_col_to_date_issues")),
+        *(
+            ()
+            if once
+            else (
+                _count("to_date_items", t("pr_col_to_date_items")),
+                _count("to_date_issues", t("pr_col_to_date_issues")),
+            )
+        ),
         Column("issues", t("pr_col_issues")),
     ]
-    rows: list[list[Cell]] = [
-        [
-            p.name,
-            t(f"ye_level_{p.level.value}"),
-            p.period_items,
-            len(p.period_issues),
-            p.to_date_items,
-            len(p.to_date_issues),
-            issues_text(p.period_issues),
-        ]
-        for p in report.publications
-    ]
+    rows: list[list[Cell]] = []
+    for p in report.publications:
+        to_date: list[Cell] = [] if once else [p.to_date_items, len(p.to_date_issues)]
+        rows.append(
+            [
+                p.name,
+                t(f"pr_level_{p.level.value}"),
+                p.period_items,
+                len(p.period_issues),
+                *to_date,
+                issues_text(p.period_issues),
+            ]
+        )
     return Table(
         key="publications",
         name=t("pr_sheet_publications"),
@@ -171,16 +193,22 @@ def _change(p: PeriodPoint) -> str:
 
 
 def group_tables(report: PeriodReport) -> list[Table]:
-    """One ranking per group: 名次, the point, each figure 本期 | 累计, 累计名次, 名次变化."""
+    """One ranking per group: 名次, the point, each figure 本期 | 累计, 累计名次, 名次变化 — for a
+    period from 1 January, each figure once (本期 is 累计, 名次 is 累计名次)."""
     with_change = report.previous is not None
+    once = from_january(report)
     columns = [_count("rank", t("col_rank")), Column("point", t("col_point"))]
     for k in _SIDE_BY_SIDE:
         make = _score if k in _SCORES else _count
+        if once:
+            columns.append(make(f"period_{k}", t(f"col_{k}")))
+            continue
         columns.append(make(f"period_{k}", t("pr_col_period_of", what=t(f"col_{k}"))))
         # on a narrow terminal the to-date figures give way, all but the score
         to_date = make(f"to_date_{k}", t("pr_col_to_date_of", what=t(f"col_{k}")))
         columns.append(replace(to_date, optional=k != "score"))
-    columns.append(_count("rank_to_date", t("pr_col_rank_to_date")))
+    if not once:
+        columns.append(_count("rank_to_date", t("pr_col_rank_to_date")))
     if with_change:
         columns.append(Column("change", t("pr_col_change")))
     tables = []
@@ -190,15 +218,20 @@ def group_tables(report: PeriodReport) -> list[Table]:
         for p in members:
             row: list[Cell] = [p.rank, p.label]
             for k in _SIDE_BY_SIDE:
-                row += [getattr(p.period, k), getattr(p.to_date, k)]
-            row.append(p.rank_to_date)
+                row += (
+                    [getattr(p.to_date, k)]
+                    if once
+                    else [getattr(p.period, k), getattr(p.to_date, k)]
+                )
+            if not once:
+                row.append(p.rank_to_date)
             if with_change:
                 row.append(_change(p))
             rows.append(row)
         tie_break = t("list_sep").join(
             t(f"col_{n}") if f"col_{n}" in MESSAGES else n for n in report.tie_break
         )
-        notes = [t("pr_note_ranking", tie_break=tie_break)]
+        notes = [t("pr_note_ranking_once" if once else "pr_note_ranking", tie_break=tie_break)]
         if with_change and report.previous is not None:
             notes.append(t("pr_note_change", previous=period_words(report.previous)))
         notes += definition_notes(report)
@@ -210,7 +243,7 @@ def group_tables(report: PeriodReport) -> list[Table]:
                 title=t("pr_title_group", period=period_words(report.period), group=name),
                 columns=columns,
                 rows=rows,
-                total=_group_total(columns, members, with_change) if rows else None,
+                total=_group_total(columns, members, with_change, once) if rows else None,
                 footer=notes,
             )
         )
@@ -218,14 +251,15 @@ def group_tables(report: PeriodReport) -> list[Table]:
 
 
 def _group_total(
-    columns: list[Column], members: tuple[PeriodPoint, ...], with_change: bool
+    columns: list[Column], members: tuple[PeriodPoint, ...], with_change: bool, once: bool
 ) -> list[Cell]:
     period = sum_figures(p.period for p in members)
     to_date = sum_figures(p.to_date for p in members)
     row: list[Cell] = [None, t("ye_total")]
     for k in _SIDE_BY_SIDE:
-        row += [getattr(period, k), getattr(to_date, k)]
-    row.append(None)
+        row += [getattr(to_date, k)] if once else [getattr(period, k), getattr(to_date, k)]
+    if not once:
+        row.append(None)
     if with_change:
         row.append(None)
     assert len(row) == len(columns)
