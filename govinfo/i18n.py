@@ -765,8 +765,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_col_span": ("范围", "span"),
     "pr_col_days": ("起止日期", "days"),
     "pr_note_totals": (
-        "合计为各直报点之和，合报信息计入每个合报单位",
-        "totals are the sums over the points: a joint item counts for each of its points",
+        "合计为各直报点之和，合报信息计入每个合报单位；采用、国办采用按条计，一条信息不论被采用几次计一条",
+        "totals are the sums over the points: a joint item counts for each of its points; adopted and national count items, once however often adopted",
     ),
     "pr_sheet_overview": ("总体情况", "Overview"),
     "pr_title_overview": ("{period}总体情况", "Overview, {period}"),
@@ -780,8 +780,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_sheet_publications": ("刊物采用", "Publications"),
     "pr_title_publications": ("{period}各刊物采用情况", "Adoptions by publication, {period}"),
     "pr_note_publications": (
-        "采用按采用记录计（一条信息被一种刊物采用一次计一条）；期数为刊载采用信息的不同期号",
-        "adoptions counted per adoption record; issues are the distinct issues that carried them",
+        "采用按条次计：一条信息每被一种刊物采用一次计一次，合报信息只计一次（排名中的采用、国办采用按条计：不论采用几次计一条，合报信息计入每个合报单位）；期数为刊载采用信息的不同期号，合计即通报所说的期数",
+        "adoptions counted one by one: each time a publication adopted an item, a joint item once (the rankings' adopted and national count items: once however often adopted, a joint item for each of its points); issues are the distinct issues that carried them, their total the notice's",
     ),
     "pr_col_period_of": ("本期{what}", "{what} (period)"),
     "pr_col_to_date_of": ("累计{what}", "{what} (to date)"),
@@ -821,8 +821,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_sheet_adopted": ("采用条目", "Adopted items"),
     "pr_title_adopted": ("{period}采用信息目录", "Items adopted, {period}"),
     "pr_note_items": (
-        "按日期排列；合报信息在每个合报单位下各列一次；秘密信息的标题以 [密] 代替",
-        "in date order; a joint item is listed once per point; secret titles read [密]",
+        "按日期排列，每行一次采用（条次，即通报附件所列）；合报信息在每个合报单位下各列一次，故行数可多于刊物表的采用合计；秘密信息的标题以 [密] 代替",
+        "in date order, a row per adoption (as the notice's attachment lists them); a joint item is listed once per point, so there may be more rows than the publications' total; secret titles read [密]",
     ),
     "pr_col_leader": ("批示领导", "leader"),
     "pr_col_leader_rank": ("批示级别", "rank"),
@@ -1611,8 +1611,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ye_col_of_which_national": ("其中国办采用", "of which national"),
     "ye_month": ("{n}月", "{year}-{n:02d}"),
     "ye_note_trend": (
-        "报送按报送日期、采用按采用日期计入月份；合报信息计 1 条",
-        "submissions by the month of their date, adoptions by the month of the adoption; a joint item counts once",
+        "报送按报送日期、采用按采用日期计入月份；合报信息计 1 条；一条信息在几个月被采用的，每月各计 1 条。故全年采用合计与排名的采用合计（合报信息计入每个合报单位，每条只计一次）可以不同",
+        "submissions by the month of their date, adoptions by the month of the adoption; a joint item counts once; an item adopted in several months counts in each. So the year's adopted total can differ from the ranking's (a joint item for each of its points, an item once)",
     ),
     "ye_chart_title": ("月度走势图", "Month by month"),
     "ye_chart_legend": ("{a} 报送  {b} 采用", "{a} submitted  {b} adopted"),

@@ -143,12 +143,17 @@ def publications_table(report: PeriodReport) -> Table:
                 issues_text(p.period_issues),
             ]
         )
+    # the total: adoptions (条次) and the distinct issues of every publication — the 期 the
+    # notice says the adopted items were carried in
+    total: list[Cell] = [t("ye_total"), None]
+    total += [sum(r[k] for r in rows if isinstance(r[k], int)) for k in range(2, len(rows[0]) - 1)]
     return Table(
         key="publications",
         name=t("pr_sheet_publications"),
         title=t("pr_title_publications", period=period_words(report.period)),
         columns=columns,
         rows=rows,
+        total=[*total, None] if rows else None,
         footer=[t("pr_note_publications")],
     )
 
@@ -401,6 +406,7 @@ def period_tables(report: PeriodReport) -> tuple[Table, ...]:
 
 
 def year_report_tables(year_end: Sequence[Table], report: PeriodReport) -> tuple[Table, ...]:
-    """``report YEAR``: the seven year-end tables, then the group rankings and the lists of
-    the year's circular."""
-    return (*year_end, *group_tables(report), *list_tables(report))
+    """``report YEAR``: the seven year-end tables, then the year's adoptions and issues by
+    publication (the 期 its notice gives), the group rankings and the lists of the year's
+    circular."""
+    return (*year_end, publications_table(report), *group_tables(report), *list_tables(report))

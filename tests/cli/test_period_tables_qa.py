@@ -70,3 +70,62 @@ def test_a_period_from_1_january_shows_its_figures_once(
     assert code == 0
     assert '"to_date"' in text
     assert '"rank_to_date"' in text
+
+
+def _csv_tables(folder: Path) -> dict[str, list[list[str]]]:
+    import csv
+    import io
+
+    return {
+        p.name.split("-", 1)[1].removesuffix(".csv"): list(
+            csv.reader(io.StringIO(p.read_text("utf-8-sig"), newline=""))
+        )
+        for p in folder.iterdir()
+    }
+
+
+def test_the_adoption_figures_say_what_they_count_and_reconcile(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """2003-08 in the sample: 刊物采用 counts adoptions (a joint item once: 201, of which 116
+    national to date), 采用条目 lists a joint item per point (202 rows), the rankings count
+    items per point (国办采用 117 to date: one national item is joint)."""
+    folder = tmp_path / "aug"
+    assert run(runner, SAMPLE, "report", "2003-08", "--out", f"{folder}/")[0] == 0
+    tables = _csv_tables(folder)
+    pubs = tables["刊物采用"]
+    total = next(r for r in pubs if r[0] == "合计")
+    assert total[pubs[0].index("本期采用")] == "201"
+    national = next(r for r in pubs if r[1] == "国家级")
+    assert national[pubs[0].index("累计采用")] == "116"
+    items = [r for r in tables["采用条目"][1:] if len(r) > 4 and r[0].startswith("2003-")]
+    assert len(items) == 202
+    overview = tables["总体情况"]
+    to_date = next(r for r in overview if r[0] == "累计")
+    assert to_date[overview[0].index("国办采用")] == "117"
+    md = tmp_path / "aug.md"
+    assert run(runner, SAMPLE, "report", "2003-08", "--out", str(md))[0] == 0
+    notes = md.read_text("utf-8")
+    assert "一条信息每被一种刊物采用一次计一次，合报信息只计一次" in notes  # 刊物采用
+    assert "合报信息在每个合报单位下各列一次，故行数可多于刊物表的采用合计" in notes  # 采用条目
+    assert "采用、国办采用按条计，一条信息不论被采用几次计一条" in notes  # 总体情况
+
+
+def test_the_year_report_carries_the_issues_its_notice_counts(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    folder = tmp_path / "year"
+    assert run(runner, SAMPLE, "report", "2003", "--out", f"{folder}/")[0] == 0
+    tables = _csv_tables(folder)
+    pubs = tables["刊物采用"]
+    total = next(r for r in pubs if r[0] == "合计")
+    assert total[pubs[0].index("本期期数")] == "708"
+    md = tmp_path / "year.md"
+    assert run(runner, SAMPLE, "report", "2003", "--out", str(md))[0] == 0
+    assert "一条信息在几个月被采用的，每月各计 1 条" in md.read_text("utf-8")  # 月度走势
+    notice = tmp_path / "n.docx"
+    assert run(runner, SAMPLE, "report", "2003", "--out", str(notice))[0] == 0
+    from docx import Document
+
+    text = "".join(p.text for p in Document(str(notice)).paragraphs)
+    assert "刊发于各级信息刊物708期" in text
