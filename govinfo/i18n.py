@@ -653,6 +653,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rank_provincial-leader": ("省领导", "provincial leader"),
     "ev_instruction": ("{rank}批示", "instruction by the {rank}"),
     "ev_leader": ("（{leader}）", " ({leader})"),
+    "cell_publication_issue": ("{publication}（{issue}）", "{publication} ({issue})"),
+    "cell_rank_leader": ("{rank}（{leader}）", "{rank} ({leader})"),
     "ded_solicitation-missed": (
         "约稿 {ref} 未报",
         "solicitation {ref} not answered by its due date",
@@ -818,6 +820,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "points that submitted nothing, or had nothing adopted, in the period",
     ),
     "pr_col_issue": ("期号", "issue"),
+    "pr_issue_numbers": ("第{numbers}期", "nos. {numbers}"),
     "pr_sheet_adopted": ("采用条目", "Adopted items"),
     "pr_title_adopted": ("{period}采用信息目录", "Items adopted, {period}"),
     "pr_note_items": (
@@ -833,7 +836,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_col_due": ("截止日期", "due"),
     "pr_col_on_time_points": ("按时报送单位", "on time"),
     "pr_col_late_points": ("逾期报送单位", "late"),
-    "pr_col_missed_points": ("未报送单位", "missed"),
+    "pr_col_missed_points": ("未报单位", "missed"),
     "pr_sheet_solicitations": ("约稿完成情况", "Solicitations"),
     "pr_title_solicitations": ("{period}约稿完成情况", "Solicitations due, {period}"),
     "pr_note_solicitations": (
@@ -2299,15 +2302,36 @@ SHORT_HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "col_instructions": ((), ("instr.", "ins")),
     "col_research": ((), ("res.", "res")),
     "col_deductions": ((), ("deduct.", "ded")),
+    "col_score": ((), ()),  # short enough; its period form is the bare word
+    "ye_level_provincial": ((), ("prov.", "prv")),
+    "ye_rank_state-council": ((), ("St. Council", "SC")),
+    "ye_rank_governor": ((), ("gov.", "gov")),
+    "ye_rank_provincial-leader": ((), ("prov. leader", "PL")),
+    "pr_col_publication": ((), ("pub.",)),
+    "pr_col_period_items": ((), ("adopt.", "adp")),
+    "pr_col_period_issues": ((), ("issues", "iss")),
+    "pr_col_to_date_items": ((), ("adopt. (to date)", "adp (to date)")),
+    "pr_col_to_date_issues": ((), ("issues (to date)", "iss (to date)")),
 }
 
 
 def short_headers(header: str) -> tuple[str, ...]:
     """``header``'s shorter forms in the current language (:data:`SHORT_HEADERS`), each
-    shorter than the one before: none for most."""
+    shorter than the one before: none for most. A period ranking's “submitted (period)”
+    is shortened to the figure's own short forms (“subm.”, “sub”: the table's title names the
+    period), its “submitted (to date)” to those with “(to date)” kept."""
+    zh = _lang.get() == "zh"
     for key, forms in SHORT_HEADERS.items():
-        if t(key) == header:
-            return forms[0] if _lang.get() == "zh" else forms[1]
+        mine = forms[0] if zh else forms[1]
+        what = t(key)
+        if what == header:
+            return mine
+        if zh or not key.startswith("col_"):
+            continue
+        if t("pr_col_period_of", what=what) == header:
+            return mine or (what,)
+        if t("pr_col_to_date_of", what=what) == header:
+            return tuple(t("pr_col_to_date_of", what=f) for f in mine)
     return ()
 
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from govinfo.i18n import MESSAGES, t
 from govinfo.render.groups import group_name
 from govinfo.render.table import Cell, Column, ColumnKind, Table
+from govinfo.render.words import sentence_start
 from govinfo.reports.period import FIGURE_KEYS, PeriodPoint, PeriodReport, sum_figures
 from govinfo.rules.periods import Period
 
@@ -145,8 +146,11 @@ def publications_table(report: PeriodReport) -> Table:
         )
     # the total: adoptions (条次) and the distinct issues of every publication — the 期 the
     # notice says the adopted items were carried in
+    pubs = report.publications
     total: list[Cell] = [t("ye_total"), None]
-    total += [sum(r[k] for r in rows if isinstance(r[k], int)) for k in range(2, len(rows[0]) - 1)]
+    total += [sum(p.period_items for p in pubs), sum(len(p.period_issues) for p in pubs)]
+    if not once:
+        total += [sum(p.to_date_items for p in pubs), sum(len(p.to_date_issues) for p in pubs)]
     return Table(
         key="publications",
         name=t("pr_sheet_publications"),
@@ -163,7 +167,8 @@ _ISSUE = re.compile(r"第\s*(\d+)\s*期")
 
 def issues_text(issues: Sequence[str]) -> str:
     """The issues as written, joined; when every one reads 第N期, runs of three or more in a
-    row are written as a range: 第119–123、125、127–130期 (no number is lost)."""
+    row are written as a range: 第119–123、125、127–130期 (no number is lost; in English
+    “nos. 119–123, 125, 127–130”)."""
     numbers = []
     for issue in issues:
         m = _ISSUE.fullmatch(issue.strip())
@@ -182,7 +187,7 @@ def issues_text(issues: Sequence[str]) -> str:
         else:
             parts += [str(n) for n in numbers[i : j + 1]]
         i = j + 1
-    return "第" + "、".join(parts) + "期" if parts else ""
+    return t("pr_issue_numbers", numbers=t("list_sep").join(parts)) if parts else ""
 
 
 def _change(p: PeriodPoint) -> str:
@@ -334,7 +339,7 @@ def adopted_table(report: PeriodReport) -> Table:
 def instructed_table(report: PeriodReport) -> Table:
     extra = [Column("leader", t("pr_col_leader")), Column("rank", t("pr_col_leader_rank"))]
     rows: list[list[Cell]] = [
-        [i.date, i.label, i.submission, i.title, i.leader, t(f"ye_rank_{i.rank}")]
+        [i.date, i.label, i.submission, i.title, i.leader, sentence_start(t(f"ye_rank_{i.rank}"))]
         for i in report.instructed_items
     ]
     return _item_table(report, "instructed_items", "instructed", extra, rows)

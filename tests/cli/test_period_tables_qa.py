@@ -129,3 +129,16 @@ def test_the_year_report_carries_the_issues_its_notice_counts(
 
     text = "".join(p.text for p in Document(str(notice)).paragraphs)
     assert "刊发于各级信息刊物708期" in text
+
+
+def test_a_folder_with_no_adoptions_has_no_publication_total(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = tmp_path / "new"
+    assert run(runner, root, "init", str(root))[0] == 0
+    for period in ("2003-08", "2003"):
+        code, text, err = run(runner, root, "report", period)
+        assert code == 0, err
+        table = text.split("各刊物采用情况", 1)[1].split("\n\n", 1)[0]
+        assert "（无）" in table
+        assert "\n合计" not in table
