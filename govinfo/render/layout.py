@@ -12,7 +12,7 @@ import functools
 import hashlib
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -28,6 +28,9 @@ from govinfo.render.fit import (
     restored,
 )
 from govinfo.render.wrap import least_width
+
+# Whether a layout's widths (the second) may replace another's (the first).
+Accept = Callable[[list[int], list[int]], bool]
 
 
 class LayoutMemo(Protocol):
@@ -100,6 +103,7 @@ def headed_layout(
     available: int,
     memo: LayoutMemo | None = None,
     floors: Sequence[int] = (),
+    accept: Accept | None = None,
 ) -> tuple[list[str], tuple[list[int], int] | None]:
     """:func:`fit_layout` of the columns (each its header, then its ``cells``), and the
     headers shown: where a fitted column is too narrow for a word of its header
@@ -121,7 +125,7 @@ def headed_layout(
         layout = fit_layout(
             [[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo, floors
         )
-    return _words_whole(shown, cells, available, memo, floors, layout)
+    return _words_whole(shown, cells, available, memo, floors, layout, accept)
 
 
 # A Chinese header of two-character words (本期得分, 累计国办采用, 名次): folded between its words
@@ -145,10 +149,13 @@ def _words_whole(
     memo: LayoutMemo | None,
     floors: Sequence[int],
     layout: tuple[list[int], int] | None,
+    accept: Accept | None,
 ) -> tuple[list[str], tuple[list[int], int] | None]:
     """``shown`` and ``layout``, fitted again where a header still breaks inside a word (an
     English word, a two-character Chinese word) with its column as wide as its widest word —
-    where the table fits so; each Chinese header too wide for its column a word a line."""
+    where the table fits so and ``accept`` takes the widths (the old, then the new: a header's
+    words are not worth a name folded two characters a line); each Chinese header too wide for
+    its column a word a line."""
     if layout is None:
         return shown, layout
     words = [word_lines(h) for h in shown]
@@ -161,7 +168,7 @@ def _words_whole(
         found = fit_layout(
             [[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo, wider
         )
-        if found is not None:
+        if found is not None and (accept is None or accept(layout[0], found[0])):
             layout = found
     lined = [
         h if w is None or len(h) * 2 <= width else w
