@@ -653,6 +653,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rank_provincial-leader": ("省领导", "provincial leader"),
     "ev_instruction": ("{rank}批示", "instruction by the {rank}"),
     "ev_leader": ("（{leader}）", " ({leader})"),
+    "cell_publication_issue": ("{publication}（{issue}）", "{publication} ({issue})"),
+    "cell_rank_leader": ("{rank}（{leader}）", "{rank} ({leader})"),
     "ded_solicitation-missed": (
         "约稿 {ref} 未报",
         "solicitation {ref} not answered by its due date",
@@ -750,13 +752,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_group": ("分组", "group"),
     "col_group_rank": ("组内名次", "in group"),
     "pr_doc_title": (
-        "{province}政务信息报送情况通报（{period}）",
-        "Information reporting circular, {period}",
+        "{province}{period}政务信息工作情况统计",
+        "Government information work in the province, {period}: the tables",
     ),
     "pr_note_definition": (
-        "本期 = 截至 {to} 的累计减去截至 {first} 前一日的累计（自1月1日起的期间不减）；累计 = govinfo score {year} --as-of {to} 的得分与条数",
-        "period = to date at {to} minus to date at the day before {first} (nothing subtracted from 1 January); to date = govinfo score {year} --as-of {to}",
+        "累计 = {first} 至 {to} 的全年得分与条数；本期 = 截至 {to} 的累计减去截至 {before} 的累计",
+        "to date = the year's score and counts from {first} to {to}; period = to date at {to} minus to date at {before}",
     ),
+    "pr_note_once": (
+        "本期自1月1日起，本期即累计：{first} 至 {to} 的全年得分与条数",
+        "the period starts on 1 January, so its figures are those to date: the year's score and counts from {first} to {to}",
+    ),
+    "pr_period_to_date": ("本期（累计）", "period (to date)"),
+    "pr_level_national": ("国家级", "national"),
+    "pr_level_provincial": ("省级", "provincial"),
     "pr_note_not_over": (
         "{period}尚未结束，数据截至 {to}",
         "{period} is not over yet: figures up to {to}",
@@ -767,8 +776,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_col_span": ("范围", "span"),
     "pr_col_days": ("起止日期", "days"),
     "pr_note_totals": (
-        "合计为各直报点之和，合报信息计入每个合报单位",
-        "totals are the sums over the points: a joint item counts for each of its points",
+        "合计为各直报点之和，合报信息计入每个合报单位；采用、国办采用按条计，一条信息不论被采用几次计一条",
+        "totals are the sums over the points: a joint item counts for each of its points; adopted and national count items, once however often adopted",
     ),
     "pr_sheet_overview": ("总体情况", "Overview"),
     "pr_title_overview": ("{period}总体情况", "Overview, {period}"),
@@ -782,8 +791,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_sheet_publications": ("刊物采用", "Publications"),
     "pr_title_publications": ("{period}各刊物采用情况", "Adoptions by publication, {period}"),
     "pr_note_publications": (
-        "采用按采用记录计（一条信息被一种刊物采用一次计一条）；期数为刊载采用信息的不同期号",
-        "adoptions counted per adoption record; issues are the distinct issues that carried them",
+        "采用按条次计：一条信息每被一种刊物采用一次计一次，合报信息只计一次（排名中的采用、国办采用按条计：不论采用几次计一条，合报信息计入每个合报单位）；期数为刊载采用信息的不同期号，合计即通报所说的期数",
+        "adoptions counted one by one: each time a publication adopted an item, a joint item once (the rankings' adopted and national count items: once however often adopted, a joint item for each of its points); issues are the distinct issues that carried them, their total the notice's",
     ),
     "pr_col_period_of": ("本期{what}", "{what} (period)"),
     "pr_col_to_date_of": ("累计{what}", "{what} (to date)"),
@@ -798,6 +807,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_note_ranking": (
         "组内名次按本期得分排列，同分依次比较本期{tie_break}，并列者同名次（1、2、2、4）；累计名次按累计数同样排列",
         "ranked within the group by the period's score, then the period's {tie_break}; ties share a rank (1, 2, 2, 4); rank to date likewise on the to-date figures",
+    ),
+    "pr_note_ranking_once": (
+        "组内名次按得分排列，同分依次比较{tie_break}，并列者同名次（1、2、2、4）",
+        "ranked within the group by score, then {tie_break}; ties share a rank (1, 2, 2, 4)",
     ),
     "pr_note_change": (
         "名次变化与{previous}的组内名次相比：↑ 上升，↓ 下降，— 持平",
@@ -816,11 +829,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "points that submitted nothing, or had nothing adopted, in the period",
     ),
     "pr_col_issue": ("期号", "issue"),
+    "pr_issue_numbers": ("第{numbers}期", "nos. {numbers}"),
     "pr_sheet_adopted": ("采用条目", "Adopted items"),
     "pr_title_adopted": ("{period}采用信息目录", "Items adopted, {period}"),
     "pr_note_items": (
-        "按日期排列；合报信息在每个合报单位下各列一次；秘密信息的标题以 [密] 代替",
-        "in date order; a joint item is listed once per point; secret titles read [密]",
+        "按日期排列，每行一次采用（条次，即通报附件所列）；合报信息在每个合报单位下各列一次，故行数可多于刊物表的采用合计；秘密信息的标题以 [密] 代替",
+        "in date order, a row per adoption (as the notice's attachment lists them); a joint item is listed once per point, so there may be more rows than the publications' total; secret titles read [密]",
     ),
     "pr_col_leader": ("批示领导", "leader"),
     "pr_col_leader_rank": ("批示级别", "rank"),
@@ -831,7 +845,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_col_due": ("截止日期", "due"),
     "pr_col_on_time_points": ("按时报送单位", "on time"),
     "pr_col_late_points": ("逾期报送单位", "late"),
-    "pr_col_missed_points": ("未报送单位", "missed"),
+    "pr_col_missed_points": ("未报单位", "missed"),
     "pr_sheet_solicitations": ("约稿完成情况", "Solicitations"),
     "pr_title_solicitations": ("{period}约稿完成情况", "Solicitations due, {period}"),
     "pr_note_solicitations": (
@@ -1621,8 +1635,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ye_col_of_which_national": ("其中国办采用", "of which national"),
     "ye_month": ("{n}月", "{year}-{n:02d}"),
     "ye_note_trend": (
-        "报送按报送日期、采用按采用日期计入月份；合报信息计 1 条",
-        "submissions by the month of their date, adoptions by the month of the adoption; a joint item counts once",
+        "报送按报送日期、采用按采用日期计入月份；合报信息计 1 条；一条信息在几个月被采用的，每月各计 1 条。故全年采用合计与排名的采用合计（合报信息计入每个合报单位，每条只计一次）可以不同",
+        "submissions by the month of their date, adoptions by the month of the adoption; a joint item counts once; an item adopted in several months counts in each. So the year's adopted total can differ from the ranking's (a joint item for each of its points, an item once)",
     ),
     "ye_chart_title": ("月度走势图", "Month by month"),
     "ye_chart_legend": ("{a} 报送  {b} 采用", "{a} submitted  {b} adopted"),
@@ -2363,15 +2377,36 @@ SHORT_HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "col_instructions": ((), ("instr.", "ins")),
     "col_research": ((), ("res.", "res")),
     "col_deductions": ((), ("deduct.", "ded")),
+    "col_score": ((), ()),  # short enough; its period form is the bare word
+    "ye_level_provincial": ((), ("prov.", "prv")),
+    "ye_rank_state-council": ((), ("St. Council", "SC")),
+    "ye_rank_governor": ((), ("gov.", "gov")),
+    "ye_rank_provincial-leader": ((), ("prov. leader", "PL")),
+    "pr_col_publication": ((), ("pub.",)),
+    "pr_col_period_items": ((), ("adopt.", "adp")),
+    "pr_col_period_issues": ((), ("issues", "iss")),
+    "pr_col_to_date_items": ((), ("adopt. (to date)", "adp (to date)")),
+    "pr_col_to_date_issues": ((), ("issues (to date)", "iss (to date)")),
 }
 
 
 def short_headers(header: str) -> tuple[str, ...]:
     """``header``'s shorter forms in the current language (:data:`SHORT_HEADERS`), each
-    shorter than the one before: none for most."""
+    shorter than the one before: none for most. A period ranking's “submitted (period)”
+    is shortened to the figure's own short forms (“subm.”, “sub”: the table's title names the
+    period), its “submitted (to date)” to those with “(to date)” kept."""
+    zh = _lang.get() == "zh"
     for key, forms in SHORT_HEADERS.items():
-        if t(key) == header:
-            return forms[0] if _lang.get() == "zh" else forms[1]
+        mine = forms[0] if zh else forms[1]
+        what = t(key)
+        if what == header:
+            return mine
+        if zh or not key.startswith("col_"):
+            continue
+        if t("pr_col_period_of", what=what) == header:
+            return mine or (what,)
+        if t("pr_col_to_date_of", what=what) == header:
+            return tuple(t("pr_col_to_date_of", what=f) for f in mine)
     return ()
 
 

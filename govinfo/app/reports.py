@@ -247,26 +247,18 @@ def circular(
     """The circular of ``period`` as of ``given`` (default: today, or the year's end for a
     past year), reading what ``score`` reads for the period's year, through the result cache
     as ``score``. The folder is opened (``open_session``) only once the period is known to
-    have begun; a shorter period is refused (exit 1) before its first day.
+    have begun; a period — a year too — is refused (exit 1) before its first day.
 
     A year's report carries the year-end figures too (its tables show them first). The notice
     and the statements ``notice`` asks for are written first (see ``app.notice``; they read
     the folder themselves); then the circular is left out, unless only statements were asked
     for and the tables go to a file too (``to_file``)."""
     year = period.year
-    if period.kind == "year":
-        day = given or default_as_of(year, today)
-    else:
-        day = given or today
-        if day < period.first:
-            raise GovinfoError(
-                t(
-                    "report_not_begun",
-                    period=period.label,
-                    first=period.first.isoformat(),
-                    as_of=day,
-                )
-            )
+    day = given or (default_as_of(year, today) if period.kind == "year" else today)
+    if day < period.first:  # a year as a quarter: nothing to count, nothing written
+        raise GovinfoError(
+            t("report_not_begun", period=period.label, first=period.first.isoformat(), as_of=day)
+        )
     session = open_session()
     statements: int | None = None
     if notice is not None and notice.wanted:

@@ -106,7 +106,8 @@ def report(
 
     A year (2003) gives the year-end tables — the ranking with statuses, per-point statistics,
     adoptions by level and publication, the national points, the monthly trend, the commended
-    and disqualified points — then the ranking within each group and the lists below.
+    and disqualified points — then the adoptions and issues per publication, the ranking
+    within each group and the lists below.
 
     A half, quarter or month (2003H1, 2003Q3, 2003-08) gives: 总体情况 (totals of the period
     and to date, adoptions and issues per publication), one ranking per group (市州, 县市区,
@@ -115,8 +116,9 @@ def report(
 
     The figures run from the period's first day to the earlier of its last day and --as-of
     (default today). 累计 (to date) is exactly `govinfo score YEAR --as-of TO`; 本期 is that
-    minus the same at the day before the period began. Secret titles read [密]. Refuses
-    (exit 1) when what it reads has errors.
+    minus the same at the day before the period began; a period from 1 January shows each
+    figure once. Secret titles read [密]. Refuses (exit 1) when what it reads has errors, and
+    a period — a year too — that has not begun by then.
     """
     from govinfo.app import reports
     from govinfo.app.notice import NoticeOptions
@@ -201,7 +203,7 @@ def _show(
     assert circular is not None
     if fmt is ReportFormat.json and out is None:
         from govinfo.cli.output import write_json
-        from govinfo.render.period import period_document
+        from govinfo.render.periodjson import period_document
 
         write_json(period_document(circular))
         return

@@ -11,7 +11,8 @@ import dataclasses
 import functools
 import hashlib
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -27,6 +28,9 @@ from govinfo.render.fit import (
     restored,
 )
 from govinfo.render.wrap import least_width
+
+# Whether a layout's widths (the second) may replace another's (the first).
+Accept = Callable[[list[int], list[int]], bool]
 
 
 class LayoutMemo(Protocol):
@@ -99,6 +103,7 @@ def headed_layout(
     available: int,
     memo: LayoutMemo | None = None,
     floors: Sequence[int] = (),
+    accept: Accept | None = None,
 ) -> tuple[list[str], tuple[list[int], int] | None]:
     """:func:`fit_layout` of the columns (each its header, then its ``cells``), and the
     headers shown: where a fitted column is too narrow for a word of its header
@@ -120,7 +125,56 @@ def headed_layout(
         layout = fit_layout(
             [[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo, floors
         )
-    return shown, layout
+    return _words_whole(shown, cells, available, memo, floors, layout, accept)
+
+
+# A Chinese header of two-character words (本期得分, 累计国办采用, 名次): folded between its words
+# where its column is too narrow for it, never inside one (本期/得分, not 本期得/分).
+_CJK_WORDS = re.compile(r"(?:[\u4e00-\u9fff]{2}){1,4}")
+CJK_WORD = 4  # the cells of a two-character word
+
+
+def word_lines(header: str) -> str | None:
+    """``header`` a word a line, when it is Chinese words of two characters (“本期\\n得分”);
+    None for any other."""
+    if _CJK_WORDS.fullmatch(header) is None:
+        return None
+    return "\n".join(header[k : k + 2] for k in range(0, len(header), 2))
+
+
+def _words_whole(
+    shown: list[str],
+    cells: Sequence[Sequence[str]],
+    available: int,
+    memo: LayoutMemo | None,
+    floors: Sequence[int],
+    layout: tuple[list[int], int] | None,
+    accept: Accept | None,
+) -> tuple[list[str], tuple[list[int], int] | None]:
+    """``shown`` and ``layout``, fitted again where a header still breaks inside a word (an
+    English word, a two-character Chinese word) with its column as wide as its widest word —
+    where the table fits so and ``accept`` takes the widths (the old, then the new: a header's
+    words are not worth a name folded two characters a line); each Chinese header too wide for
+    its column a word a line."""
+    if layout is None:
+        return shown, layout
+    words = [word_lines(h) for h in shown]
+    need = [
+        least_width(h) if w is None else min(CJK_WORD, len(h) * 2)
+        for h, w in zip(shown, words, strict=True)
+    ]
+    if any(n > w for n, w in zip(need, layout[0], strict=True)):
+        wider = [max(n, f) for n, f in zip(need, floors or [0] * len(need), strict=True)]
+        found = fit_layout(
+            [[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo, wider
+        )
+        if found is not None and (accept is None or accept(layout[0], found[0])):
+            layout = found
+    lined = [
+        h if w is None or len(h) * 2 <= width else w
+        for h, w, width in zip(shown, words, layout[0], strict=True)
+    ]
+    return lined, layout
 
 
 def _sound(known: Sequence[int], count: int, available: int) -> bool:

@@ -293,8 +293,10 @@ def item_table(key: str, what: str, items: Sequence[tuple[str, str, str, dt.date
 
 def adopted_table(content: NoticeContent) -> Table:
     """附件2: the items adopted at the national level, in date order."""
+    from govinfo.render.words import issue_cell
+
     items = [
-        (a.point.name, a.title, a.publication + (f"（{a.issue}）" if a.issue else ""), a.date)
+        (a.point.name, a.title, issue_cell(a.publication, a.issue), a.date)
         for a in content.adopted_items
         if a.level == Level.NATIONAL.value
     ]
@@ -303,13 +305,10 @@ def adopted_table(content: NoticeContent) -> Table:
 
 def instructed_table(content: NoticeContent) -> Table:
     """附件3: the items leaders gave instructions on, in date order."""
+    from govinfo.render.words import leader_cell
+
     items = [
-        (
-            a.point.name,
-            a.title,
-            t(f"rank_{a.rank}") + (f"（{a.leader}）" if a.leader else ""),
-            a.date,
-        )
+        (a.point.name, a.title, leader_cell(a.rank, a.leader), a.date)
         for a in content.instructed_items
     ]
     return item_table("instructed", t("nt_col_instruction"), items)

@@ -1,5 +1,5 @@
-"""The periodic circular (issue 14) for people and programs: its tables (terminal, xlsx, csv,
-Markdown) in the current language, and SPEC §3 revision 4's JSON document.
+"""The periodic circular (issue 14) for people: its tables (terminal, xlsx, csv, Markdown) in
+the current language (its JSON for programs: :mod:`govinfo.render.periodjson`).
 
 Tables, in the order the 通报 uses them: 总体情况 (the totals, then the publications and the
 issues that carried adopted items), one ranking per group (本期 beside 累计, 名次, 累计名次 and
@@ -12,13 +12,12 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 from govinfo.i18n import MESSAGES, t
 from govinfo.render.groups import group_name
 from govinfo.render.table import Cell, Column, ColumnKind, Table
-from govinfo.reports.numbers import tidy
-from govinfo.reports.period import FIGURE_KEYS, Figures, PeriodPoint, PeriodReport, sum_figures
+from govinfo.render.words import sentence_start
+from govinfo.reports.period import FIGURE_KEYS, PeriodPoint, PeriodReport, sum_figures
 from govinfo.rules.periods import Period
 
 # the figures shown side by side in a group's ranking (本期 | 累计): the counts, then the score
@@ -38,92 +37,33 @@ def report_title(report: PeriodReport) -> str:
     return t("pr_doc_title", province=report.province, period=period_words(report.period))
 
 
+def from_january(report: PeriodReport) -> bool:
+    """Whether the period starts on 1 January (the year, H1, Q1, January): its figures are
+    those to date, shown once."""
+    return report.first == dt.date(report.period.year, 1, 1)
+
+
 def definition_notes(report: PeriodReport) -> list[str]:
-    """The footnote every table of the circular carries: what 本期 and 累计 mean, and whether
-    the period is over."""
-    notes = [
-        t(
-            "pr_note_definition",
-            year=report.period.year,
-            first=report.first.isoformat(),
-            to=report.to.isoformat(),
-        )
-    ]
+    """The footnote every table of the circular carries: what 本期 and 累计 mean (in words, not
+    a command: the files are for people), and whether the period is over."""
+    year_first = dt.date(report.period.year, 1, 1).isoformat()
+    if from_january(report):
+        notes = [t("pr_note_once", first=year_first, to=report.to.isoformat())]
+    else:
+        before = report.first - dt.timedelta(days=1)
+        notes = [
+            t(
+                "pr_note_definition",
+                first=year_first,
+                before=before.isoformat(),
+                to=report.to.isoformat(),
+            )
+        ]
     if not report.over:
         notes.append(
             t("pr_note_not_over", period=period_words(report.period), to=report.to.isoformat())
         )
     return notes
-
-
-# --- JSON ------------------------------------------------------------------------------------
-
-
-def _figures(f: Figures) -> dict[str, Any]:
-    return {k: tidy(getattr(f, k)) if k in _SCORES else getattr(f, k) for k in FIGURE_KEYS}
-
-
-def period_document(report: PeriodReport) -> dict[str, Any]:
-    """SPEC §3 revision 4's ``report PERIOD --format json`` document."""
-    return {
-        "period": report.period.label,
-        "from": report.first.isoformat(),
-        "to": report.to.isoformat(),
-        "groups": [{"id": g.id, "name": group_name(g)} for g in report.groups],
-        "points": [
-            {
-                "id": p.id,
-                "name": p.name,
-                "group": p.group,
-                "rank": p.rank,
-                "rank_to_date": p.rank_to_date,
-                "period": _figures(p.period),
-                "to_date": _figures(p.to_date),
-            }
-            for p in report.points
-        ],
-        "totals": {
-            "period": _figures(report.totals_period),
-            "to_date": _figures(report.totals_to_date),
-        },
-        "silent": [
-            {"point": s.point, "submitted": s.submitted, "adopted": s.adopted}
-            for s in report.silent
-        ],
-        "adopted_items": [
-            {
-                "point": i.point,
-                "submission": i.submission,
-                "title": i.title,
-                "publication": i.publication,
-                "issue": i.issue,
-                "date": i.date.isoformat(),
-            }
-            for i in report.adopted_items
-        ],
-        "instructed_items": [
-            {
-                "point": i.point,
-                "submission": i.submission,
-                "title": i.title,
-                "leader": i.leader,
-                "rank": i.rank,
-                "date": i.date.isoformat(),
-            }
-            for i in report.instructed_items
-        ],
-        "solicitations": [
-            {
-                "id": s.id,
-                "title": s.title,
-                "due": s.due.isoformat(),
-                "on_time": list(s.on_time),
-                "late": list(s.late),
-                "missed": list(s.missed),
-            }
-            for s in report.solicitations
-        ],
-    }
 
 
 # --- tables ----------------------------------------------------------------------------------
@@ -150,11 +90,14 @@ def overview_table(report: PeriodReport) -> Table:
     ]
     columns += [_score("deductions", t("col_deductions")), _score("score", t("col_score"))]
     year_first = dt.date(report.period.year, 1, 1)
-    rows: list[list[Cell]] = []
-    for label, first, f in (
+    lines = [
         (t("pr_period"), report.first, report.totals_period),
         (t("pr_to_date"), year_first, report.totals_to_date),
-    ):
+    ]
+    if from_january(report):  # the period's figures are those to date: one row
+        lines = [(t("pr_period_to_date"), year_first, report.totals_to_date)]
+    rows: list[list[Cell]] = []
+    for label, first, f in lines:
         row: list[Cell] = [label, _span(first, report.to)]
         row += [getattr(f, c.key) for c in columns[2:]]
         rows.append(row)
@@ -172,33 +115,49 @@ def overview_table(report: PeriodReport) -> Table:
 def publications_table(report: PeriodReport) -> Table:
     """总体情况 by publication: adoptions and issues (期) of the period and to date, and which
     issues of the period carried them."""
+    once = from_january(report)  # to date = the period: its columns once
     columns = [
         Column("publication", t("pr_col_publication")),
         Column("level", t("pr_col_level")),
         _count("period_items", t("pr_col_period_items")),
         _count("period_issues", t("pr_col_period_issues")),
-        _count("to_date_items", t("pr_col_to_date_items")),
-        _count("to_date_issues", t("pr_col_to_date_issues")),
+        *(
+            ()
+            if once
+            else (
+                _count("to_date_items", t("pr_col_to_date_items")),
+                _count("to_date_issues", t("pr_col_to_date_issues")),
+            )
+        ),
         Column("issues", t("pr_col_issues")),
     ]
-    rows: list[list[Cell]] = [
-        [
-            p.name,
-            t(f"ye_level_{p.level.value}"),
-            p.period_items,
-            len(p.period_issues),
-            p.to_date_items,
-            len(p.to_date_issues),
-            issues_text(p.period_issues),
-        ]
-        for p in report.publications
-    ]
+    rows: list[list[Cell]] = []
+    for p in report.publications:
+        to_date: list[Cell] = [] if once else [p.to_date_items, len(p.to_date_issues)]
+        rows.append(
+            [
+                p.name,
+                t(f"pr_level_{p.level.value}"),
+                p.period_items,
+                len(p.period_issues),
+                *to_date,
+                issues_text(p.period_issues),
+            ]
+        )
+    # the total: adoptions (条次) and the distinct issues of every publication — the 期 the
+    # notice says the adopted items were carried in
+    pubs = report.publications
+    total: list[Cell] = [t("ye_total"), None]
+    total += [sum(p.period_items for p in pubs), sum(len(p.period_issues) for p in pubs)]
+    if not once:
+        total += [sum(p.to_date_items for p in pubs), sum(len(p.to_date_issues) for p in pubs)]
     return Table(
         key="publications",
         name=t("pr_sheet_publications"),
         title=t("pr_title_publications", period=period_words(report.period)),
         columns=columns,
         rows=rows,
+        total=[*total, None] if rows else None,
         footer=[t("pr_note_publications")],
     )
 
@@ -208,7 +167,8 @@ _ISSUE = re.compile(r"第\s*(\d+)\s*期")
 
 def issues_text(issues: Sequence[str]) -> str:
     """The issues as written, joined; when every one reads 第N期, runs of three or more in a
-    row are written as a range: 第119–123、125、127–130期 (no number is lost)."""
+    row are written as a range: 第119–123、125、127–130期 (no number is lost; in English
+    “nos. 119–123, 125, 127–130”)."""
     numbers = []
     for issue in issues:
         m = _ISSUE.fullmatch(issue.strip())
@@ -227,7 +187,7 @@ def issues_text(issues: Sequence[str]) -> str:
         else:
             parts += [str(n) for n in numbers[i : j + 1]]
         i = j + 1
-    return "第" + "、".join(parts) + "期" if parts else ""
+    return t("pr_issue_numbers", numbers=t("list_sep").join(parts)) if parts else ""
 
 
 def _change(p: PeriodPoint) -> str:
@@ -243,16 +203,22 @@ def _change(p: PeriodPoint) -> str:
 
 
 def group_tables(report: PeriodReport) -> list[Table]:
-    """One ranking per group: 名次, the point, each figure 本期 | 累计, 累计名次, 名次变化."""
+    """One ranking per group: 名次, the point, each figure 本期 | 累计, 累计名次, 名次变化 — for a
+    period from 1 January, each figure once (本期 is 累计, 名次 is 累计名次)."""
     with_change = report.previous is not None
+    once = from_january(report)
     columns = [_count("rank", t("col_rank")), Column("point", t("col_point"))]
     for k in _SIDE_BY_SIDE:
         make = _score if k in _SCORES else _count
+        if once:
+            columns.append(make(f"period_{k}", t(f"col_{k}")))
+            continue
         columns.append(make(f"period_{k}", t("pr_col_period_of", what=t(f"col_{k}"))))
         # on a narrow terminal the to-date figures give way, all but the score
         to_date = make(f"to_date_{k}", t("pr_col_to_date_of", what=t(f"col_{k}")))
         columns.append(replace(to_date, optional=k != "score"))
-    columns.append(_count("rank_to_date", t("pr_col_rank_to_date")))
+    if not once:
+        columns.append(_count("rank_to_date", t("pr_col_rank_to_date")))
     if with_change:
         columns.append(Column("change", t("pr_col_change")))
     tables = []
@@ -262,15 +228,20 @@ def group_tables(report: PeriodReport) -> list[Table]:
         for p in members:
             row: list[Cell] = [p.rank, p.label]
             for k in _SIDE_BY_SIDE:
-                row += [getattr(p.period, k), getattr(p.to_date, k)]
-            row.append(p.rank_to_date)
+                row += (
+                    [getattr(p.to_date, k)]
+                    if once
+                    else [getattr(p.period, k), getattr(p.to_date, k)]
+                )
+            if not once:
+                row.append(p.rank_to_date)
             if with_change:
                 row.append(_change(p))
             rows.append(row)
         tie_break = t("list_sep").join(
             t(f"col_{n}") if f"col_{n}" in MESSAGES else n for n in report.tie_break
         )
-        notes = [t("pr_note_ranking", tie_break=tie_break)]
+        notes = [t("pr_note_ranking_once" if once else "pr_note_ranking", tie_break=tie_break)]
         if with_change and report.previous is not None:
             notes.append(t("pr_note_change", previous=period_words(report.previous)))
         notes += definition_notes(report)
@@ -282,7 +253,7 @@ def group_tables(report: PeriodReport) -> list[Table]:
                 title=t("pr_title_group", period=period_words(report.period), group=name),
                 columns=columns,
                 rows=rows,
-                total=_group_total(columns, members, with_change) if rows else None,
+                total=_group_total(columns, members, with_change, once) if rows else None,
                 footer=notes,
             )
         )
@@ -290,14 +261,15 @@ def group_tables(report: PeriodReport) -> list[Table]:
 
 
 def _group_total(
-    columns: list[Column], members: tuple[PeriodPoint, ...], with_change: bool
+    columns: list[Column], members: tuple[PeriodPoint, ...], with_change: bool, once: bool
 ) -> list[Cell]:
     period = sum_figures(p.period for p in members)
     to_date = sum_figures(p.to_date for p in members)
     row: list[Cell] = [None, t("ye_total")]
     for k in _SIDE_BY_SIDE:
-        row += [getattr(period, k), getattr(to_date, k)]
-    row.append(None)
+        row += [getattr(to_date, k)] if once else [getattr(period, k), getattr(to_date, k)]
+    if not once:
+        row.append(None)
     if with_change:
         row.append(None)
     assert len(row) == len(columns)
@@ -367,7 +339,7 @@ def adopted_table(report: PeriodReport) -> Table:
 def instructed_table(report: PeriodReport) -> Table:
     extra = [Column("leader", t("pr_col_leader")), Column("rank", t("pr_col_leader_rank"))]
     rows: list[list[Cell]] = [
-        [i.date, i.label, i.submission, i.title, i.leader, t(f"ye_rank_{i.rank}")]
+        [i.date, i.label, i.submission, i.title, i.leader, sentence_start(t(f"ye_rank_{i.rank}"))]
         for i in report.instructed_items
     ]
     return _item_table(report, "instructed_items", "instructed", extra, rows)
@@ -439,6 +411,7 @@ def period_tables(report: PeriodReport) -> tuple[Table, ...]:
 
 
 def year_report_tables(year_end: Sequence[Table], report: PeriodReport) -> tuple[Table, ...]:
-    """``report YEAR``: the seven year-end tables, then the group rankings and the lists of
-    the year's circular."""
-    return (*year_end, *group_tables(report), *list_tables(report))
+    """``report YEAR``: the seven year-end tables, then the year's adoptions and issues by
+    publication (the 期 its notice gives), the group rankings and the lists of the year's
+    circular."""
+    return (*year_end, publications_table(report), *group_tables(report), *list_tables(report))

@@ -188,14 +188,11 @@ def _full_names(c: PeriodNoticeContent) -> dict[str, str]:
 
 def adopted_items_table(c: PeriodNoticeContent) -> Table:
     """附件2: every adoption dated in the period, once per point it counts for, in date order."""
+    from govinfo.render.words import issue_cell
+
     names = _full_names(c)
     items = [
-        (
-            names[a.point],
-            a.title,
-            a.publication_name + (f"（{a.issue}）" if a.issue else ""),
-            a.date,
-        )
+        (names[a.point], a.title, issue_cell(a.publication_name, a.issue), a.date)
         for a in c.report.adopted_items
     ]
     return item_table("period_adopted", t("nt_col_publication"), items)
@@ -203,14 +200,11 @@ def adopted_items_table(c: PeriodNoticeContent) -> Table:
 
 def instructed_items_table(c: PeriodNoticeContent) -> Table:
     """附件3: every instruction dated in the period, in date order."""
+    from govinfo.render.words import leader_cell
+
     names = _full_names(c)
     items = [
-        (
-            names[a.point],
-            a.title,
-            t(f"rank_{a.rank}") + (f"（{a.leader}）" if a.leader else ""),
-            a.date,
-        )
+        (names[a.point], a.title, leader_cell(a.rank, a.leader), a.date)
         for a in c.report.instructed_items
     ]
     return item_table("period_instructed", t("nt_col_instruction"), items)

@@ -268,16 +268,22 @@ def terminal_layout(
     shown as a table; and ``spec`` with the headers it shows (shorter, where fitted)."""
     from govinfo.render.fit import GAP
     from govinfo.render.layout import headed_layout
-    from govinfo.render.narrow import whole_floors
+    from govinfo.render.narrow import cramp, whole_floors
     from govinfo.render.rows import natural_widths
 
     natural = natural_widths(shown.widths, [c.header for c in spec.columns])
     if sum(natural) + GAP * (len(natural) - 1) <= width:
         return spec, (None, GAP)
-    headers, layout = headed_layout([c.header for c in spec.columns], shown.columns, width, memo)
-    floors = whole_floors(_whole(spec), shown.widths, None if layout is None else layout[0])
+    whole = _whole(spec)
+
+    def accept(before: list[int], after: list[int]) -> bool:  # no more cramped for a header
+        return cramp(whole, shown.widths, after) <= cramp(whole, shown.widths, before)
+
+    titles = [c.header for c in spec.columns]
+    headers, layout = headed_layout(titles, shown.columns, width, memo, accept=accept)
+    floors = whole_floors(whole, shown.widths, None if layout is None else layout[0])
     if floors:  # a number, amount or date folded: whole, where the room allows
-        found = headed_layout([c.header for c in spec.columns], shown.columns, width, memo, floors)
+        found = headed_layout(titles, shown.columns, width, memo, floors, accept)
         if found[1] is not None:
             headers, layout = found
     columns = [replace(c, header=h) for c, h in zip(spec.columns, headers, strict=True)]

@@ -17,6 +17,26 @@ from govinfo.rules.obligations import Obligation, ObligationKind
 from govinfo.rules.pricer import LateReport
 
 
+def sentence_start(text: str) -> str:
+    """``text`` as a table cell or a sentence begins it: its first letter upper-case (“Governor”;
+    Chinese as it is)."""
+    return text[:1].upper() + text[1:]
+
+
+def issue_cell(publication: str, issue: str | None) -> str:
+    """A publication with the issue that carried an item: “《吉林政务信息》（第119期）”, in English
+    with ASCII brackets (the names and the issue are data, as written)."""
+    return (
+        t("cell_publication_issue", publication=publication, issue=issue) if issue else publication
+    )
+
+
+def leader_cell(rank: str, leader: str | None) -> str:
+    """Who gave an instruction: “省长（洪虎）”, “Governor (洪虎)”."""
+    words = sentence_start(t(f"rank_{rank}"))
+    return t("cell_rank_leader", rank=words, leader=leader) if leader else words
+
+
 def period_words(period: str) -> str:
     """``2003-Q1`` → “2003年第1季度”, ``2003-02`` → “2003年2月” (current language)."""
     year, _, rest = period.partition("-")

@@ -32,7 +32,9 @@ from tests.support.paths import FIXTURES
 
 FIXTURE = FIXTURES / "scoring"
 SHEETS = ["得分排名", "报送情况", "采用批示", "国办直报点", "月度走势", "优秀直报点", "取消资格"]
-# issue 14: the year report gains the group rankings and the circular's lists
+# issue 14: the year report gains the group rankings and the circular's lists; then the
+# publications with the issues (期) its notice counts
+SHEETS += ["刊物采用"]
 SHEETS += ["市州排名", "县市区排名", "省直部门排名", "零报送零采用", "采用条目", "批示件目录"]
 SHEETS += ["约稿完成情况"]
 

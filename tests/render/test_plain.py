@@ -177,7 +177,8 @@ def test_optional_columns_give_way_on_a_narrow_terminal_with_a_note() -> None:
     assert "31" in narrow
     assert "14" in narrow
     assert "未显示：累计报送、累计采用、累计批示" in narrow.replace("\n", "")
-    assert "\n名次" not in narrow  # a table, not blocks
+    assert "\u2500" in narrow  # a table (its rule), not blocks
+    assert "\n名次  1" not in narrow
     for wide in (shown(200, terminal=True), shown(30, terminal=False)):
         assert "331000" in wide
         assert "未显示" not in wide
