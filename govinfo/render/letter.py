@@ -248,6 +248,7 @@ def letter_body(
     """A notice from the title to the attachments, appended to ``doc``: the title, 主送, the
     opening line (``opening(basis)``), the numbered sections, 附件说明, 落款 and 成文日期, then
     the attachments, each on a new page."""
+    title = d.title_lines(title)  # broken where a clerk would break it
     d.add_paragraph(
         doc, title, font=d.TITLE_FONT, size=d.SIZE_2, exact=Pt(34), align=WD_ALIGN_PARAGRAPH.CENTER
     )

@@ -13,8 +13,14 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
+from govinfo.text import display_width
 from tests.support.cli import run_cli
 from tests.support.paths import SAMPLE
+
+
+def _flat(text: str) -> str:
+    """A paragraph's text with its line breaks taken out (the title is set on two lines)."""
+    return text.replace("\n", "")
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +31,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _text(path: Path) -> str:
-    return "\n".join(p.text for p in Document(str(path)).paragraphs)
+    return "\n".join(_flat(p.text) for p in Document(str(path)).paragraphs)
 
 
 def _notice(runner: CliRunner, folder: Path, out: Path, *args: str) -> str:
@@ -160,7 +166,7 @@ def test_a_template_keeps_its_text_before_the_attachments_and_the_imprint_at_the
     )
     assert code == 0, err
     doc = Document(str(out))
-    texts = [p.text for p in doc.paragraphs]
+    texts = [_flat(p.text) for p in doc.paragraphs]
     dated = texts.index("2003年9月30日")
     assert texts[dated + 1] == "（此件公开发布）"  # 附注 after 成文日期, then the 附件
     assert texts[dated + 2] == "附件1"
@@ -336,3 +342,41 @@ def test_a_count_of_most_but_not_all_says_how_many(runner: CliRunner) -> None:
         assert said.startswith("3 of the province's 4 points submitted nothing")
     finally:
         set_lang("zh")
+
+
+def test_a_long_title_breaks_between_whole_phrases(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    out = tmp_path / "n.docx"
+    _notice(runner, folder, out, "report", "2003Q3")
+    lines = next(p.text for p in Document(str(out)).paragraphs if "通报" in p.text).split("\n")
+    assert lines == ["吉林省人民政府办公厅关于2003年第三季度", "全省政务信息工作情况的通报"]
+
+
+@pytest.mark.parametrize(
+    ("title", "lines"),
+    [
+        ("关于2003年度全省政务信息工作情况的通报", ["关于2003年度全省政务信息工作情况的通报"]),
+        (
+            "吉林省人民政府办公厅关于2003年度全省政务信息工作情况的通报",
+            ["吉林省人民政府办公厅关于2003年度", "全省政务信息工作情况的通报"],
+        ),
+        (
+            "吉林省人民政府办公厅关于2003年10月全省政务信息工作情况的通报（截至2003年10月15日）",
+            [
+                "吉林省人民政府办公厅关于2003年10月",
+                "全省政务信息工作情况的通报",
+                "（截至2003年10月15日）",
+            ],
+        ),
+        (
+            "新疆维吾尔自治区人民政府办公厅关于2003年第三季度全省政务信息工作情况的通报",
+            ["新疆维吾尔自治区人民政府办公厅", "关于2003年第三季度", "全省政务信息工作情况的通报"],
+        ),
+    ],
+)
+def test_title_lines_fit_the_line_and_keep_phrases_whole(title: str, lines: list[str]) -> None:
+    from govinfo.render.docx import TITLE_CELLS, title_lines
+
+    assert title_lines(title).split("\n") == lines
+    assert all(display_width(line) <= TITLE_CELLS for line in lines)
