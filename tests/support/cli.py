@@ -23,6 +23,7 @@ from typer.testing import CliRunner, Result
 from tests.support.paths import PROJECT
 
 CLI = "from govinfo.cli.main import run; run()"  # the console entry point
+CLI_ARGV = [sys.executable, "-c", CLI]  # the command line that runs it, govinfo's words to add
 
 LONG = os.environ.get("GOVINFO_LONG_TESTS", "") not in ("", "0")
 
@@ -45,7 +46,7 @@ def cli_env(**extra: str) -> dict[str, str]:
 
 
 def cli_args(root: Path, *args: str) -> list[str]:
-    return [sys.executable, "-c", CLI, "--data", str(root), "--lang", "en", *args]
+    return [*CLI_ARGV, "--data", str(root), "--lang", "en", *args]
 
 
 def cli(
