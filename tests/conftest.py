@@ -40,6 +40,13 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["TMPDIR"] = tempfile.tempdir = str(IN_MEMORY)  # xdist's workers too
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests reading the sample's notices (``notices.GROUP``) first, together: xdist hands
+    each worker a run of consecutive tests to start with, so one worker makes the notices once
+    for all of them (and the slowest-made fixture starts first rather than last)."""
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

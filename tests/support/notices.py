@@ -2,7 +2,8 @@
 (tests/cli/test_notice_wording.py, test_notice.py, test_period_notice.py): made once a test
 process from a git copy of the sample — a year's statements alone take seconds — and only read
 by the tests (the ``sample_reports`` fixture of tests/conftest.py). The modules that read them
-share an ``xdist_group`` (:data:`GROUP`), so that one worker makes them for all."""
+are marked :data:`GROUP` (an ``xdist_group``), which tests/conftest.py runs first and together,
+so that one worker makes them for all (also with ``--dist loadgroup``)."""
 
 from __future__ import annotations
 
