@@ -1,17 +1,20 @@
 """The one conftest: temporary folders in memory where there is room, a git identity and HOME
 of the test's own, a fixed today, the small valid data folder to plant faults in (bare, or
-committed in a repository), a bare repository, and a CLI runner. Helpers that tests import live in ``tests/support/``."""
+committed in a repository), a bare repository, a CLI runner, and the sample's notices made once.
+Helpers that tests import live in ``tests/support/``."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from govinfo import defaults
+from tests.support import notices
 from tests.support.cli import LineRunner
 from tests.support.folders import BASE_POINTS, MakeFolder, write_files
 from tests.support.gitrepo import commit_all, git
@@ -35,6 +38,13 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     if room.f_bavail * room.f_frsize >= IN_MEMORY_ROOM and os.access(IN_MEMORY, os.W_OK):
         os.environ["TMPDIR"] = tempfile.tempdir = str(IN_MEMORY)  # xdist's workers too
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests reading the sample's notices (``notices.GROUP``) first, together: xdist hands
+    each worker a run of consecutive tests to start with, so one worker makes the notices once
+    for all of them (and the slowest-made fixture starts first rather than last)."""
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
 
 
 @pytest.fixture(autouse=True)
@@ -109,3 +119,10 @@ def repo(tmp_path: Path) -> Path:
 @pytest.fixture
 def runner() -> CliRunner:
     return LineRunner()
+
+
+@pytest.fixture(scope="session")
+def sample_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The sample's notices, statements and JSON, made once a test process and only read
+    (:func:`tests.support.notices.make`)."""
+    return notices.make(tmp_path_factory)

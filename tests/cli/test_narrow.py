@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
 from tests.cli.test_widths import in_terminal, machine
+from tests.support.cli import CLI_ARGV, run_entry_point
 from tests.support.paths import SAMPLE
 
 LEFT_OUT = {"zh": "终端较窄，未显示：", "en": "The terminal is too narrow for: "}
@@ -33,12 +32,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def markdown(data: Path, lang: str, *args: str) -> tuple[list[list[str]], list[str]]:
     """The command's table as Markdown (piped: every row on one line) — its rows' cells, and
     the lines under it."""
-    done = subprocess.run(
-        [sys.executable, "-m", "govinfo", "--data", str(data), "--lang", lang, *args],
-        capture_output=True,
-        check=False,
-        text=True,
-    )
+    done = run_entry_point([*CLI_ARGV, "--data", str(data), "--lang", lang, *args])
     assert done.returncode in (0, 3), done.stdout + done.stderr
     lines = done.stdout.splitlines()
     rows = [[c.strip() for c in line.strip("|").split("|")] for line in lines if line[:1] == "|"]

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -20,7 +21,10 @@ from typer.testing import CliRunner
 
 from tests.support.cli import LineRunner, run_cli
 from tests.support.folders import MakeFolder
+from tests.support.notices import GROUP
 from tests.support.paths import SAMPLE
+
+pytestmark = GROUP
 
 
 def _flat(text: str) -> str:
@@ -36,8 +40,12 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def made(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """The notice, the statements and the score JSON of the sample's 2003, made once."""
+def made(
+    folder: Path, tmp_path_factory: pytest.TempPathFactory, sample_reports: dict[str, Any]
+) -> dict[str, object]:
+    """The notice and the score JSON of the sample's 2003, made once; the year's statements
+    and the score JSON of their day, made once for the modules reading them
+    (:func:`tests.support.notices.make`)."""
     mp = pytest.MonkeyPatch()
     mp.setenv("GOVINFO_TODAY", "2004-01-10")
     mp.setenv("NO_COLOR", "1")
@@ -57,13 +65,16 @@ def made(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, ob
             "2004-01-10",
         )
         assert code == 0, err
-        code, _, err = run_cli(runner, folder, "report", "2003", "--statements", str(out / "st"))
-        assert code == 0, err
         code, score, err = run_cli(runner, folder, "score", "2003", "--format", "json")
         assert code == 0, err
     finally:
         mp.undo()
-    return {"notice": out / "通报.docx", "statements": out / "st", "score": json.loads(score)}
+    return {
+        "notice": out / "通报.docx",
+        "score": json.loads(score),
+        "statements": sample_reports["out"] / "sty",
+        "statements_score": sample_reports["score"],
+    }
 
 
 def _text(doc: Document) -> str:
@@ -198,7 +209,7 @@ def test_secret_titles_never_appear(made: dict[str, object], folder: Path) -> No
 
 
 def test_statements_total_equals_score(made: dict[str, object]) -> None:
-    rows = {r["name"]: r for r in made["score"]["points"]}  # type: ignore[index]
+    rows = {r["name"]: r for r in made["statements_score"]["points"]}  # type: ignore[index]
     files = sorted(Path(made["statements"]).iterdir())  # type: ignore[arg-type]
     assert len(files) == len(rows)
     for f in files:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -20,62 +19,16 @@ from docx import Document
 from openpyxl import load_workbook
 
 from tests.support.cli import LineRunner, run_cli
-from tests.support.gitrepo import commit_all, git
+from tests.support.notices import GROUP, TODAY, copy_sample
 from tests.support.paths import SAMPLE
 
-TODAY = "2004-01-15"
+pytestmark = GROUP
 
 
-def _copy(parent: Path) -> Path:
-    folder = parent / "data"
-    shutil.copytree(SAMPLE, folder)
-    git(folder, "init", "-q")
-    commit_all(folder)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The notices, statements and JSON these tests read, made once from a copy of the sample."""
-    folder = _copy(tmp_path_factory.mktemp("wording"))
-    out = tmp_path_factory.mktemp("out")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("GOVINFO_TODAY", TODAY)
-    mp.setenv("NO_COLOR", "1")
-    runner = LineRunner()
-    runs: list[tuple[str, ...]] = [
-        # a notice and its statements from one run, as a clerk makes them
-        ("report", "2003-08", "--statements", str(out / "st08"), "--out", str(out / "m08.docx")),
-        ("report", "2003", "--statements", str(out / "sty"), "--out", str(out / "y.docx")),
-        ("report", "2003-01", "--statements", str(out / "st01")),
-        ("report", "2003-08", "--statements", str(out / "stx"), "--statement-format", "xlsx"),
-        ("report", "2003-11", "--out", str(out / "m11.docx")),
-        ("report", "2003Q1", "--out", str(out / "q1.docx")),
-        ("report", "2003", "--as-of", "2003-06-30", "--out", str(out / "interim.docx")),
-        ("report", "2003-08", "--out", str(out / "r08.xlsx")),
-        ("--lang", "en", "report", "2003", "--out", str(out / "en.docx")),
-        ("--lang", "en", "report", "2003-08", "--out", str(out / "en08.docx")),
-    ]
-    made: dict[str, Any] = {"out": out, "folder": folder}
-    try:
-        for args in runs:
-            code, _, err = run_cli(runner, folder, *args)
-            assert code == 0, (args, err)
-        for key, args in {
-            "json08": ("report", "2003-08", "--format", "json"),
-            "json11": ("report", "2003-11", "--format", "json"),
-            "score": ("score", "2003", "--format", "json"),
-            "explain_liaoyuan": ("explain", "liaoyuan", "2003", "--format", "json"),
-        }.items():
-            code, text, err = run_cli(runner, folder, *args)
-            assert code == 0, err
-            made[key] = json.loads(text)
-        code, text, err = run_cli(runner, folder, "report", "2003")
-        assert code == 0, err
-        made["terminal_2003"] = text
-    finally:
-        mp.undo()
-    return made
+@pytest.fixture
+def made(sample_reports: dict[str, Any]) -> dict[str, Any]:
+    """The notices, statements and JSON these tests read (:func:`tests.support.notices.make`)."""
+    return sample_reports
 
 
 def _text(path: Path) -> str:
@@ -158,7 +111,7 @@ def test_a_retired_point_is_not_criticised_but_is_listed(made: dict[str, Any]) -
 def test_points_disqualified_by_close_year_are_not_named_silent_next_year(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _copy(tmp_path)
+    folder = copy_sample(tmp_path)
     monkeypatch.setenv("GOVINFO_TODAY", TODAY)
     runner = LineRunner()
     code, _, err = run_cli(runner, folder, "close-year", "2003", "--apply", "--date", "2004-01-10")

@@ -16,7 +16,10 @@ from docx.shared import Mm
 from openpyxl import load_workbook
 
 from tests.support.cli import LineRunner, run_cli
+from tests.support.notices import GROUP
 from tests.support.paths import SAMPLE
+
+pytestmark = GROUP
 
 
 def _flat(text: str) -> str:
@@ -29,8 +32,11 @@ def _num(text: str) -> Decimal:
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The Q3 notice, August's statements (docx and xlsx) and both periods' JSON, made once."""
+def made(
+    tmp_path_factory: pytest.TempPathFactory, sample_reports: dict[str, Any]
+) -> dict[str, Any]:
+    """The Q3 notice and its JSON, made once; August's statements (docx and xlsx) and its JSON,
+    made once for the modules reading them (:func:`tests.support.notices.make`)."""
     folder = tmp_path_factory.mktemp("pnotice") / "data"
     shutil.copytree(SAMPLE, folder)
     out = tmp_path_factory.mktemp("out")
@@ -44,26 +50,18 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             runner, folder, "report", "2003Q3", "--out", str(out / "q3.docx"), "--number", "7"
         )
         assert code == 0, err
-        for fmt in ("docx", "xlsx"):
-            code, _, err = run_cli(
-                runner,
-                folder,
-                "report",
-                "2003-08",
-                "--statements",
-                str(out / fmt),
-                "--statement-format",
-                fmt,
-            )
-            assert code == 0, err
-        for period in ("2003Q3", "2003-08"):
-            code, text, err = run_cli(runner, folder, "report", period, "--format", "json")
-            assert code == 0, err
-            made[period] = json.loads(text)
+        code, text, err = run_cli(runner, folder, "report", "2003Q3", "--format", "json")
+        assert code == 0, err
+        made["2003Q3"] = json.loads(text)
     finally:
         mp.undo()
     made["notice"] = Document(str(out / "q3.docx"))
-    made["out"] = out
+    # August's statements (Word and workbooks) and its report's JSON, of one day
+    made["2003-08"] = sample_reports["json08"]
+    made["statements"] = {
+        "docx": sample_reports["out"] / "st08",
+        "xlsx": sample_reports["out"] / "stx",
+    }
     return made
 
 
@@ -157,7 +155,7 @@ def test_attachment_rankings_show_period_beside_to_date(made: dict[str, Any]) ->
 
 def _statement_rows(made: dict[str, Any], fmt: str) -> dict[str, list[list[Any]]]:
     out: dict[str, list[list[Any]]] = {}
-    for path in sorted((made["out"] / fmt).iterdir()):
+    for path in sorted(made["statements"][fmt].iterdir()):
         if fmt == "docx":
             table = Document(str(path)).tables[0]
             out[path.name] = [[c.text for c in r.cells] for r in table.rows]

@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import struct
-import subprocess
 import sys
 import termios
 from collections import Counter
@@ -25,6 +24,7 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
+from tests.support.cli import CLI_ARGV, run_entry_point
 from tests.support.folders import copy_fixture
 from tests.support.paths import FIXTURES, SAMPLE
 
@@ -99,12 +99,7 @@ def _run_on_terminal(master: int, slave: int, env: dict[str, str], args: list[st
 @functools.cache
 def machine(data: Path, *args: str) -> Any:
     """The command's JSON (the same at every width: run once per folder and command)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "govinfo", "--data", str(data), *args, "--format", "json"],
-        capture_output=True,
-        check=False,
-        text=True,
-    )
+    done = run_entry_point([*CLI_ARGV, "--data", str(data), *args, "--format", "json"])
     assert done.returncode in (0, 3), done.stdout + done.stderr
     return json.loads(done.stdout, parse_float=Decimal)
 

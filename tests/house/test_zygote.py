@@ -48,3 +48,19 @@ def test_a_quick_process_writes_and_reads_its_own_environment(tmp_path: Path) ->
     late = cli(root, "score", "2003", "--format", "json", GOVINFO_TODAY="2003-12-31")
     assert early.returncode == late.returncode == 0
     assert early.stdout != late.stdout
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("lost", ["full", "pipe"])
+def test_a_quick_process_loses_its_output_as_a_new_interpreter(lost: str) -> None:
+    """A standard output that takes no writes (``/dev/full``, a pipe whose reader has gone):
+    the same exit code and message from a quick process as from a new interpreter."""
+    args = ("score", "2003")
+    quick = cli(SAMPLE, *args, GOVINFO_NO_CACHE="1", lost=lost)
+    new = cli(SAMPLE, *args, GOVINFO_NO_CACHE="1", lost=lost, fresh=True)
+    assert (quick.returncode, quick.stdout, quick.stderr) == (
+        new.returncode,
+        new.stdout,
+        new.stderr,
+    )
+    assert quick.returncode == 1

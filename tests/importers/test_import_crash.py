@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,26 +13,15 @@ from typer.testing import CliRunner
 from govinfo.cli.main import app
 from govinfo.store.write import CRASH_EXIT_CODE, has_pending, open_writer, recover
 from tests.support.batches import HEADER, ROWS, write_csv
-from tests.support.cli import LineRunner
+from tests.support.cli import CLI_ARGV, LineRunner, run_entry_point
 from tests.support.gitrepo import commits, git, snapshot
-
-PROJECT = Path(__file__).resolve().parents[2]
-CLI = "from govinfo.cli.main import run; run()"  # the console entry point, in a subprocess
 
 
 def cli(root: Path, *args: str, crash_at: int | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
-    env.pop("GOVINFO_CRASH_AT", None)
-    if crash_at is not None:
-        env["GOVINFO_CRASH_AT"] = str(crash_at)
-    return subprocess.run(
-        [sys.executable, "-c", CLI, "--data", str(root), *args],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    """The console entry point in a process of its own (a quick one: forked by the suite's
+    zygote), which dies at the durable step ``crash_at``."""
+    env = {} if crash_at is None else {"GOVINFO_CRASH_AT": str(crash_at)}
+    return run_entry_point([*CLI_ARGV, "--data", str(root), *args], **env)
 
 
 def test_crash_steps_of_an_import(folder: Path, tmp_path: Path) -> None:

@@ -14,7 +14,6 @@ import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -115,31 +114,21 @@ def test_a_write_that_cannot_be_undone_on_a_read_only_folder_leaves_readers_work
 
 def run_lost(root: Path, how: str, *args: str) -> subprocess.CompletedProcess[str]:
     """The real ``govinfo`` with its standard output closed (``>&-``), full (``/dev/full``)
-    or a pipe nobody reads any more (``| head`` once it has its lines)."""
-
-    def run(**stdout: Any) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            cli_args(root, *args),
-            cwd=PROJECT,
-            env=cli_env(),
-            stdin=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-            **stdout,
-        )
-
-    if how == "pipe":
-        read_end, write_end = os.pipe()
-        os.close(read_end)  # every write now fails with EPIPE
-        try:
-            return run(stdout=write_end)
-        finally:
-            os.close(write_end)
-    if how == "full":
-        with open("/dev/full", "w") as full:
-            return run(stdout=full)
-    return run(preexec_fn=lambda: os.close(1))
+    or a pipe nobody reads any more (``| head`` once it has its lines). A full or broken
+    output is given to a quick process (:func:`~tests.support.cli.cli`); a closed one to a new
+    interpreter, which starts differently without a descriptor 1 (``sys.stdout`` is None)."""
+    if how in ("full", "pipe"):
+        return cli(root, *args, lost=how)
+    return subprocess.run(
+        cli_args(root, *args),
+        cwd=PROJECT,
+        env=cli_env(),
+        stdin=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")

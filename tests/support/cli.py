@@ -23,6 +23,7 @@ from typer.testing import CliRunner, Result
 from tests.support.paths import PROJECT
 
 CLI = "from govinfo.cli.main import run; run()"  # the console entry point
+CLI_ARGV = [sys.executable, "-c", CLI]  # the command line that runs it, govinfo's words to add
 
 LONG = os.environ.get("GOVINFO_LONG_TESTS", "") not in ("", "0")
 
@@ -45,25 +46,54 @@ def cli_env(**extra: str) -> dict[str, str]:
 
 
 def cli_args(root: Path, *args: str) -> list[str]:
-    return [sys.executable, "-c", CLI, "--data", str(root), "--lang", "en", *args]
+    return [*CLI_ARGV, "--data", str(root), "--lang", "en", *args]
 
 
 def cli(
-    root: Path, *args: str, fresh: bool = False, **env: str
+    root: Path, *args: str, fresh: bool = False, lost: str = "", **env: str
 ) -> subprocess.CompletedProcess[str]:
     """Run the real ``govinfo`` (its console entry point, English messages) in a process of its
     own: a child forked by the suite's :mod:`~tests.support.zygote`, which has imported govinfo
     once, so that a run does not pay for starting Python again. A new interpreter is started
     instead where the run asks for one (``fresh``), where its environment would start Python
-    differently (``PYTHON*``, ``LANG``, ``LC_*``) or where there is no ``fork``."""
-    argv = cli_args(root, *args)
+    differently (``PYTHON*``, ``LANG``, ``LC_*``) or where there is no ``fork``.
+
+    ``lost`` takes the run's standard output away: ``"full"`` (``/dev/full``, every write
+    fails with ENOSPC) or ``"pipe"`` (a pipe whose reader has gone, as ``| head`` leaves it);
+    its stdout is then ``""``. (A closed descriptor 1 changes how Python starts: a test of it
+    starts a new interpreter itself.)"""
+    return run_entry_point(cli_args(root, *args), fresh=fresh, lost=lost, **env)
+
+
+def run_entry_point(
+    argv: list[str], *, fresh: bool = False, lost: str = "", **env: str
+) -> subprocess.CompletedProcess[str]:
+    """:func:`cli` for a command line of the console entry point given whole (``argv``: the
+    interpreter, ``-c``, :data:`CLI` and govinfo's own words, as :func:`cli_args` makes it)."""
+    assert argv[1:3] == ["-c", CLI], argv
+    assert lost in ("", "full", "pipe"), lost
     environ = cli_env(**env)
     zygote = None if fresh else _Zygote.serving(environ)
-    if zygote is None:
-        return subprocess.run(
-            argv, cwd=PROJECT, env=environ, capture_output=True, text=True, check=False
-        )
-    return zygote.run(argv, environ)
+    if zygote is not None:
+        return zygote.run(argv, environ, lost)
+    if lost == "full":
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                argv, cwd=PROJECT, env=environ, stdout=full, stderr=subprocess.PIPE, text=True
+            )
+        return subprocess.CompletedProcess(argv, done.returncode, "", done.stderr)
+    if lost == "pipe":
+        read_end, write_end = os.pipe()
+        os.close(read_end)  # every write now fails with EPIPE
+        try:
+            done = subprocess.run(
+                argv, cwd=PROJECT, env=environ, stdout=write_end, stderr=subprocess.PIPE,
+                text=True,
+            )  # fmt: skip
+        finally:
+            os.close(write_end)
+        return subprocess.CompletedProcess(argv, done.returncode, "", done.stderr)
+    return subprocess.run(argv, cwd=PROJECT, env=environ, capture_output=True, text=True)
 
 
 def _starts_python(name: str) -> bool:
@@ -104,7 +134,9 @@ class _Zygote:
         self.proc.stdin.close()
         self.proc.wait()
 
-    def run(self, argv: list[str], environ: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, argv: list[str], environ: Mapping[str, str], lost: str = ""
+    ) -> subprocess.CompletedProcess[str]:
         import json
         import tempfile
 
@@ -113,7 +145,7 @@ class _Zygote:
             out.touch()
             err.touch()
             request = {"argv": ["-c", *argv[3:]], "env": dict(environ), "cwd": str(PROJECT)}
-            request.update(out=str(out), err=str(err))
+            request.update(out=str(out), err=str(err), lost=lost)
             assert self.proc.stdin is not None
             assert self.proc.stdout is not None
             self.proc.stdin.write(json.dumps(request) + "\n")

@@ -7,8 +7,9 @@ Nothing of govinfo is run here before a child starts, only imported: a child beg
 state of a fresh process that imported those modules. The environment is read when it is used
 (``govinfo.settings``), so the child's own environment is the one that counts.
 
-Protocol: one JSON request a line on stdin (``argv``, ``env``, ``cwd`` and the ``out``/``err``
-files to write), one line back on stdout: the child's exit code as :mod:`subprocess` gives it.
+Protocol: one JSON request a line on stdin (``argv``, ``env``, ``cwd``, the ``out``/``err``
+files to write, and ``lost``: ``"full"`` or ``"pipe"`` for a standard output that takes no
+writes, as :func:`tests.support.cli.cli` describes), one line back on stdout: the child's exit code as :mod:`subprocess` gives it.
 """
 
 from __future__ import annotations
@@ -43,6 +44,13 @@ def _child(request: dict[str, Any]) -> None:
         os.dup2(stdin, 0)
         for fd, path in ((1, request["out"]), (2, request["err"])):
             os.dup2(os.open(path, os.O_WRONLY | os.O_TRUNC), fd)
+        if request.get("lost") == "full":  # every write fails with ENOSPC
+            os.dup2(os.open("/dev/full", os.O_WRONLY), 1)
+        elif request.get("lost") == "pipe":  # a pipe whose reader has gone: EPIPE
+            read_end, write_end = os.pipe()
+            os.close(read_end)
+            os.dup2(write_end, 1)
+            os.close(write_end)
         # the standard streams as Python made this process's at start-up (the same locale and
         # PYTHONIOENCODING: the caller starts a new interpreter where those differ), anew
         streams = []
