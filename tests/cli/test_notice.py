@@ -21,15 +21,10 @@ from typer.testing import CliRunner
 
 from tests.support.cli import LineRunner, run_cli
 from tests.support.folders import MakeFolder
-from tests.support.notices import GROUP
+from tests.support.notices import GROUP, flat
 from tests.support.paths import SAMPLE
 
 pytestmark = GROUP
-
-
-def _flat(text: str) -> str:
-    """A paragraph's text with its line breaks taken out (the title is set on two lines)."""
-    return text.replace("\n", "")
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +73,7 @@ def made(
 
 
 def _text(doc: Document) -> str:
-    return "\n".join(_flat(p.text) for p in doc.paragraphs)
+    return "\n".join(flat(p.text) for p in doc.paragraphs)
 
 
 def test_page_margins_and_grid_follow_gb_9704(made: dict[str, object]) -> None:
@@ -117,7 +112,7 @@ def test_imprint_sits_at_the_foot_of_the_last_page(made: dict[str, object]) -> N
 
 def test_fonts_name_east_asian_faces_and_language(made: dict[str, object]) -> None:
     doc = Document(str(made["notice"]))
-    paras = {_flat(p.text): p for p in doc.paragraphs if p.text}
+    paras = {flat(p.text): p for p in doc.paragraphs if p.text}
     title = paras["吉林省人民政府办公厅关于2003年度全省政务信息工作情况的通报"]
     fonts = title.runs[0]._element.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:eastAsia")) == "方正小标宋简体"
@@ -273,7 +268,7 @@ def test_template_keeps_the_letterhead_and_fills_the_placeholder(
     )
     assert code == 0, err
     doc = Document(str(tmp_path / "n.docx"))
-    texts = [_flat(p.text) for p in doc.paragraphs]
+    texts = [flat(p.text) for p in doc.paragraphs]
     assert texts[0] == "吉林省人民政府办公厅文件"
     assert doc.paragraphs[0].runs[0].font.color.rgb == (0xFF, 0, 0)
     assert texts[1] == "吉政办函〔2003〕7号"

@@ -15,12 +15,8 @@ from typer.testing import CliRunner
 
 from govinfo.text import display_width
 from tests.support.cli import run_cli
+from tests.support.notices import flat
 from tests.support.paths import SAMPLE
-
-
-def _flat(text: str) -> str:
-    """A paragraph's text with its line breaks taken out (the title is set on two lines)."""
-    return text.replace("\n", "")
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +27,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _text(path: Path) -> str:
-    return "\n".join(_flat(p.text) for p in Document(str(path)).paragraphs)
+    return "\n".join(flat(p.text) for p in Document(str(path)).paragraphs)
 
 
 def _notice(runner: CliRunner, folder: Path, out: Path, *args: str) -> str:
@@ -166,7 +162,7 @@ def test_a_template_keeps_its_text_before_the_attachments_and_the_imprint_at_the
     )
     assert code == 0, err
     doc = Document(str(out))
-    texts = [_flat(p.text) for p in doc.paragraphs]
+    texts = [flat(p.text) for p in doc.paragraphs]
     dated = texts.index("2003年9月30日")
     assert texts[dated + 1] == "（此件公开发布）"  # 附注 after 成文日期, then the 附件
     assert texts[dated + 2] == "附件1"

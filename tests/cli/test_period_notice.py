@@ -16,15 +16,10 @@ from docx.shared import Mm
 from openpyxl import load_workbook
 
 from tests.support.cli import LineRunner, run_cli
-from tests.support.notices import GROUP
+from tests.support.notices import GROUP, flat
 from tests.support.paths import SAMPLE
 
 pytestmark = GROUP
-
-
-def _flat(text: str) -> str:
-    """A paragraph's text with its line breaks taken out (the title is set on two lines)."""
-    return text.replace("\n", "")
 
 
 def _num(text: str) -> Decimal:
@@ -66,7 +61,7 @@ def made(
 
 
 def _text(doc: Any) -> str:
-    return "\n".join(_flat(p.text) for p in doc.paragraphs)
+    return "\n".join(flat(p.text) for p in doc.paragraphs)
 
 
 def test_the_title_page_and_number(made: dict[str, Any]) -> None:
@@ -231,7 +226,7 @@ def test_template_and_a_month_not_yet_over(
         str(tmp_path / "红头.docx"),
     )
     assert code == 0, err
-    texts = [_flat(p.text) for p in Document(str(out)).paragraphs]
+    texts = [flat(p.text) for p in Document(str(out)).paragraphs]
     assert texts[0] == "吉林省人民政府办公厅文件"
     assert (
         texts[1]

@@ -15,21 +15,15 @@ from typer.testing import CliRunner
 from govinfo.importers.merges import across_at, carried_down
 from govinfo.importers.tables import Table
 from govinfo.importers.values import NoSuchDay, parse_day
+from tests.support.batches import write_workbook as _write_workbook
 from tests.support.cli import run_cli as run
 from tests.support.gitrepo import commit_all, commits
 
 HEAD = ["报送单位", "报送日期", "标题", "类别", "审核人"]
 
 
-def workbook(path: Path, rows: list[list[object]], *, sheet: str = "一季度") -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = sheet
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
+def write_workbook(path: Path, rows: list[list[object]], *, sheet: str = "一季度") -> Path:
+    return _write_workbook(path, rows, sheet=sheet)
 
 
 # --- a date-only column holding a time of day ----------------------------------------------
@@ -53,7 +47,7 @@ def test_parse_day_keeps_the_time_it_drops() -> None:
 def test_a_date_cell_with_a_time_is_imported_on_its_day_with_a_warning(
     folder: Path, tmp_path: Path, runner: CliRunner
 ) -> None:
-    book = workbook(
+    book = write_workbook(
         tmp_path / "dt.xlsx",
         [
             HEAD,
@@ -179,7 +173,9 @@ def test_carried_down_costs_the_rows_not_the_span() -> None:
 
 
 def test_an_empty_sheet_is_named(folder: Path, tmp_path: Path, runner: CliRunner) -> None:
-    book = workbook(tmp_path / "q1.xlsx", [HEAD, ["长春", "2003-08-22", "长春市有数据", "综合"]])
+    book = write_workbook(
+        tmp_path / "q1.xlsx", [HEAD, ["长春", "2003-08-22", "长春市有数据", "综合"]]
+    )
     wb = openpyxl.load_workbook(book)
     wb.create_sheet("空表")
     wb.save(book)
@@ -195,7 +191,7 @@ def test_an_empty_sheet_is_named(folder: Path, tmp_path: Path, runner: CliRunner
     assert out.startswith("q1.xlsx:空表: error: sheet “空表” holds no data rows")
 
     # a workbook of several sheets, none with rows: the file, as before
-    empty = workbook(tmp_path / "two.xlsx", [])
+    empty = write_workbook(tmp_path / "two.xlsx", [])
     wb = openpyxl.load_workbook(empty)
     wb.create_sheet("乙")
     wb.save(empty)

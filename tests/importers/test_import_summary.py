@@ -5,26 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
 from typer.testing import CliRunner
 
 from govinfo.importers.tables import UNCACHED_FORMULA
 from govinfo.importers.totals import totals_word
+from tests.support.batches import write_workbook
 from tests.support.cli import run_cli as run
 
 HEAD = ["序号", "报送单位", "报送日期", "标题", "类别", "审核人"]
-
-
-def workbook(path: Path, rows: list[list[object]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "汇总"
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
 
 
 def lines_of(out: str) -> list[str]:
@@ -50,7 +39,7 @@ def test_totals_word_reads_a_totals_row_and_nothing_else() -> None:
 def test_a_totals_row_is_skipped_with_one_note_naming_its_row(
     folder: Path, tmp_path: Path, runner: CliRunner
 ) -> None:
-    book = workbook(
+    book = write_workbook(
         tmp_path / "汇总.xlsx",
         [
             ["2003年第三季度信息报送汇总表"],
@@ -82,7 +71,7 @@ def test_a_totals_row_is_skipped_with_one_note_naming_its_row(
 def test_a_row_named_total_that_holds_a_record_is_still_an_error(
     folder: Path, tmp_path: Path, runner: CliRunner
 ) -> None:
-    book = workbook(
+    book = write_workbook(
         tmp_path / "b.xlsx",
         [
             HEAD,
@@ -98,7 +87,7 @@ def test_a_row_named_total_that_holds_a_record_is_still_an_error(
 def test_a_sheet_of_a_header_and_a_totals_row_is_an_empty_file(
     folder: Path, tmp_path: Path, runner: CliRunner
 ) -> None:
-    book = workbook(tmp_path / "空.xlsx", [HEAD, ["合计", None, None, None, None, 0]])
+    book = write_workbook(tmp_path / "空.xlsx", [HEAD, ["合计", None, None, None, None, 0]])
     code, out, _err = run(runner, folder, "import", "--dry-run", str(book))
     assert code == 1
     assert "空.xlsx:汇总:2: warning: 合计行" in out
@@ -136,7 +125,7 @@ def test_a_totals_row_in_a_csv_and_an_adoption_log_is_skipped_too(
 def test_a_header_on_two_lines_or_with_a_hint_is_recognised(
     folder: Path, tmp_path: Path, runner: CliRunner, date_header: str
 ) -> None:
-    book = workbook(
+    book = write_workbook(
         tmp_path / "h.xlsx",
         [
             ["报送单位", date_header, "信息\n标题", "类别", "审核人", "数量\n（单位：条）"],
@@ -158,7 +147,7 @@ def test_a_header_on_two_lines_or_with_a_hint_is_recognised(
 def test_a_header_hint_is_no_way_around_an_unknown_name(
     folder: Path, tmp_path: Path, runner: CliRunner
 ) -> None:
-    book = workbook(
+    book = write_workbook(
         tmp_path / "h.xlsx",
         [["报送单位", "发文\n(年月日)", "标题", "类别"], ["长春", "2003-08-11", "甲", "综合"]],
     )

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from tests.support.batches import HEADER, ROWS, write_csv
+from tests.support.batches import HEADER, ROWS, write_csv, write_workbook
 from tests.support.cli import run_cli
 from tests.support.gitrepo import commits, git, snapshot
 
@@ -83,21 +83,10 @@ def test_a_batch_over_the_size_limit_is_refused_unread(
     assert code == 0, out + err
 
 
-def _workbook(path: Path, rows: list[list[object]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "汇总"
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
-
-
 def test_a_cell_in_column_xfd_is_refused_naming_the_sheet(
     folder: Path, tmp_path: Path, runner: CliRunner
 ) -> None:
-    path = _workbook(tmp_path / "far.xlsx", [HEADER, ROWS[0]])
+    path = write_workbook(tmp_path / "far.xlsx", [HEADER, ROWS[0]])
     wb = openpyxl.load_workbook(path)
     ws = wb["汇总"]
     for row in range(3, 40):
@@ -113,7 +102,7 @@ def test_a_cell_in_column_xfd_is_refused_naming_the_sheet(
 def test_a_workbook_that_unpacks_too_large_is_refused_unread(
     folder: Path, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    plain = _workbook(tmp_path / "plain.xlsx", [HEADER, ROWS[0]])
+    plain = write_workbook(tmp_path / "plain.xlsx", [HEADER, ROWS[0]])
     path = tmp_path / "ws.xlsx"
     # A sheet of nothing but whitespace: 3 MB that deflate packs into a few KB.
     sheet = (
@@ -157,7 +146,7 @@ def test_an_opendocument_sheet_that_unpacks_too_large_is_refused_unread(
 def test_a_formula_without_a_cached_value_is_named_as_such(
     folder: Path, tmp_path: Path, runner: CliRunner
 ) -> None:
-    path = _workbook(
+    path = write_workbook(
         tmp_path / "f.xlsx", [HEADER, ["1", "长春", "2003-8-14", '=CONCAT("长春", "调研")', "综合"]]
     )
     code, out, err = run(runner, folder, "import", str(path))

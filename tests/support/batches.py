@@ -1,4 +1,4 @@
-"""Batch files for import tests: a header, four rows, a CSV writer."""
+"""Batch files for import tests: a header, four rows, a CSV writer, a workbook writer."""
 
 from __future__ import annotations
 
@@ -16,4 +16,18 @@ ROWS = [
 def write_csv(path: Path, rows: list[list[str]], *, encoding: str, delim: str = ",") -> Path:
     text = "\r\n".join(delim.join(r) for r in rows) + "\r\n"
     path.write_bytes(text.encode(encoding))
+    return path
+
+
+def write_workbook(path: Path, rows: list[list[object]], *, sheet: str = "汇总") -> Path:
+    """A real .xlsx (openpyxl) of ``rows`` on one sheet named ``sheet``."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = sheet
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
     return path

@@ -76,3 +76,9 @@ def make(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     finally:
         mp.undo()
     return made
+
+
+def flat(text: str) -> str:
+    """A paragraph's text with its line breaks taken out (the 通报's title is set on two
+    lines)."""
+    return text.replace("\n", "")
