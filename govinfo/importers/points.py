@@ -12,6 +12,7 @@ shortened, but 延吉市 shares only 吉 with 吉林市 — no suggestion is bet
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 from govinfo.importers.values import fold
@@ -74,10 +75,16 @@ class PointIndex:
         return None
 
 
+# The province in front of a department's name (吉林省财政厅, 省财政厅, 新疆维吾尔自治区财政厅):
+# every department of the network shares it, so it tells none apart.
+_PROVINCE = re.compile(r"^(?:\w{2,3}省|\w{2,8}?自治区|省)")
+
+
 def stem(name: str) -> str:
-    """``name`` (folded) without the words every point's name ends in, nor 省 in front:
-    长春市人民政府办公厅 → 长春, 省发展改革委 → 发展改革. A name that is nothing else stays."""
-    out = name.removeprefix("省") or name
+    """``name`` (folded) without the words every point's name ends in, nor the province in
+    front: 长春市人民政府办公厅 → 长春, 省发展改革委 → 发展改革, 吉林省人事厅 → 人事. A name that
+    is nothing else stays."""
+    out = _PROVINCE.sub("", name) or name
     while (end := next((e for e in _ENDINGS if out.endswith(e) and out != e), None)) is not None:
         out = out[: -len(end)]
     return out

@@ -28,6 +28,8 @@ def test_a_stem_is_a_name_without_the_words_every_name_ends_in() -> None:
     assert stem("延边州") == "延边"
     assert stem("市") == "市"
     assert stem("省") == "省"
+    assert stem("吉林省人事厅") == "人事"  # the province tells no department apart
+    assert stem("新疆维吾尔自治区财政厅") == "财政"
 
 
 @pytest.mark.parametrize(
@@ -50,6 +52,10 @@ def test_a_stem_is_a_name_without_the_words_every_name_ends_in() -> None:
         ("龙井市", None),
         ("省体育局", None),  # shares 省 and 局 with many
         ("长岭县", None),  # 长岭 is not 长白, one character apart
+        ("吉林省人事厅", None),  # shares only the province with every department
+        ("吉林省水产局", None),
+        ("吉林省旅游局", None),
+        ("吉林省财政局", "省财政厅"),
     ],
 )
 def test_did_you_mean_names_only_a_related_point(
