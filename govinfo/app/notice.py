@@ -57,7 +57,8 @@ class NoticeOptions(msgspec.Struct, frozen=True):
         if given and self.out is None:
             raise UsageError(t("nt_out_conflict", options=t("nt_and").join(given)))
         to = period.to(as_of)
-        if self.date is not None and self.date < to:
+        # a period not begun on TO is refused as such when read (exit 1), whatever the date
+        if self.date is not None and to >= period.first and self.date < to:
             raise UsageError(t("nt_date_before_to", date=self.date.isoformat(), to=to.isoformat()))
         if self.statement_format not in ("docx", "xlsx"):
             raise UsageError(t("st_format_bad"))

@@ -25,6 +25,14 @@ def test_a_year_that_has_not_begun_is_refused_as_a_quarter_is(
     assert err.strip() == "2005 从 2005-01-01 开始，截至 2004-01-15 尚未开始，没有可统计的数据"
     assert text == ""
     assert list(tmp_path.iterdir()) == []
+    # a 成文日期 does not change that (it is not judged against a TO before the period)
+    notice = tmp_path / "n.docx"
+    code, _, err = run(
+        runner, SAMPLE, "report", "2005", "--out", str(notice), "--date", "2004-01-01"
+    )
+    assert code == 1
+    assert "尚未开始" in err
+    assert not notice.exists()
     code, _, err = run(runner, SAMPLE, "--lang", "en", "report", "2004Q2")
     assert code == 1
     assert "2004Q2 begins on 2004-04-01: as of 2004-01-15 it has not begun" in err
