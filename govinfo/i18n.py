@@ -2006,7 +2006,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{who} are below the pro-rata disqualification line and must improve (each point's "
         "score: Attachment 1).",
     ),
-    "nt_sub_solicitations": ("约稿未按时报送", "Solicitations not answered"),
+    "nt_sub_solicitations": ("约稿未按时报送", "Solicitations not answered on time"),
     "nt_solicitations_missed": (
         "未报送约稿信息的直报点：{names}。",
         "Points that never answered solicitations: {names}.",
