@@ -48,10 +48,11 @@ from govinfo.importers.problems import ImportProblem, RowRef, error, warning
 from govinfo.importers.rows import AdoptionRow, SubmissionRow, adoption_rows, submission_rows
 from govinfo.importers.tables import Table
 from govinfo.importers.totals import TOTALS
-from govinfo.importers.years import recorded_years, year_warnings
+from govinfo.importers.years import year_warnings
 from govinfo.load import WorkingTree, load_folder
 from govinfo.load.folder import ParseCacheLike, read_settings
 from govinfo.model import HistoryKind, Point
+from govinfo.reports.recorded import recorded_years
 
 if TYPE_CHECKING:
     from govinfo.reports.registry import PointState

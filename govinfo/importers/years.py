@@ -16,15 +16,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Protocol
 
 from govinfo.i18n import t
 from govinfo.importers.problems import ImportProblem, RowRef, warning
-from govinfo.model import HistoryKind, Point
 
 STRAY_DAYS = 60
-_OUTCOME = (HistoryKind.COMMENDED, HistoryKind.DISQUALIFIED)
 
 
 class DatedRow(Protocol):
@@ -36,17 +34,6 @@ class DatedRow(Protocol):
 
     @property
     def columns(self) -> Mapping[str, str]: ...
-
-
-def recorded_years(points: Iterable[Point]) -> dict[int, dt.date]:
-    """The years whose outcome is recorded in the registry (``commended``/``disqualified``
-    events naming them), each with the last day one was recorded."""
-    out: dict[int, dt.date] = {}
-    for point in points:
-        for ev in point.history:
-            if ev.event in _OUTCOME and ev.year is not None:
-                out[ev.year] = max(ev.date, out.get(ev.year, ev.date))
-    return out
 
 
 def year_warnings(

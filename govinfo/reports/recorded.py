@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from govinfo.model import HistoryKind, Point, Tier
+from govinfo.model import HistoryEvent, HistoryKind, Point, Tier
 from govinfo.rules.annual import Status, YearScore
 
 OUTCOME_EVENTS = (HistoryKind.COMMENDED, HistoryKind.DISQUALIFIED)
@@ -16,6 +16,12 @@ _EVENT_OF = {Status.COMMENDED: HistoryKind.COMMENDED, Status.DISQUALIFIED: Histo
 
 def event_of(status: Status) -> HistoryKind:
     return _EVENT_OF[status]
+
+
+def _outcome(ev: HistoryEvent) -> bool:
+    """Whether ``ev`` records a year's outcome as close-year does: a provincial commendation or
+    disqualification (the State Council's commendation of its points is not the year closed)."""
+    return ev.event in OUTCOME_EVENTS and ev.tier is Tier.PROVINCIAL and ev.year is not None
 
 
 def recorded_events(
@@ -27,8 +33,20 @@ def recorded_events(
         (p, ev.event, ev.date, ev.reason)
         for p in points
         for ev in p.history
-        if ev.event in OUTCOME_EVENTS and ev.tier is Tier.PROVINCIAL and ev.year == year
+        if _outcome(ev) and ev.year == year
     ]
+
+
+def recorded_years(points: Iterable[Point]) -> dict[int, dt.date]:
+    """The years whose outcome is recorded in the registry (closed years), each with the last
+    day one of its events was recorded."""
+    out: dict[int, dt.date] = {}
+    for point in points:
+        for ev in point.history:
+            if _outcome(ev):
+                assert ev.year is not None
+                out[ev.year] = max(ev.date, out.get(ev.year, ev.date))
+    return out
 
 
 def computed_pairs(result: YearScore) -> set[tuple[str, HistoryKind]]:

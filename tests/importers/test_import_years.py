@@ -147,3 +147,14 @@ def test_only_added_rows_are_warned_of() -> None:
     assert year_warnings(rows, closed, {rows[0].where}) == []
     (only,) = year_warnings(rows, closed, {rows[3].where})
     assert only.message.startswith("采用日期“2002-10-01”在已记录结果的 2002 年度")
+
+
+def test_a_year_is_closed_by_the_provincial_outcome_alone() -> None:
+    """The State Council's commendation of its points (national tier) does not close a year:
+    the sample's 2002 was closed on 2003-01-28, not on 2003-02-20 when 国办 commended 长春."""
+    from govinfo.load import WorkingTree, load_folder
+    from govinfo.reports.recorded import recorded_years
+    from tests.support.paths import SAMPLE
+
+    points = load_folder(WorkingTree(SAMPLE), years=()).folder.points
+    assert recorded_years(points)[2002] == dt.date(2003, 1, 28)
