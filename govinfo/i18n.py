@@ -2232,6 +2232,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{period}信息直报点得分排名（本期、累计）",
         "Ranking of the reporting points, {period} (period and to date)",
     ),
+    "pn_att_ranking_once": (
+        "{period}信息直报点得分排名",
+        "Ranking of the reporting points, {period}",
+    ),
     "pn_att_adopted": ("{period}采用信息目录", "Items adopted, {period}"),
     "pn_att_instructed": ("{period}领导批示件目录", "Items with leaders' instructions, {period}"),
     "nt_att_period_adopted": ("采用信息目录", "adoptions"),

@@ -10,7 +10,6 @@ Every number said in the text is a field of the period report, which the attachm
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from govinfo.render.letter import (
     subheading,
 )
 from govinfo.render.notice import SHORTFALLS, item_table, listed_or_counted, score_words
-from govinfo.render.period import period_words
+from govinfo.render.period import from_january, period_words
 from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.period import PeriodPoint, sum_figures
 from govinfo.reports.periodnotice import PeriodNoticeContent
@@ -71,11 +70,10 @@ def _overview(doc: Any, c: PeriodNoticeContent) -> None:
     now, sofar = r.totals_period, r.totals_to_date
     issues, issues_to_date = c.issues
     # A period from 1 January: its figures are those to date, said once (SPEC: nothing subtracted)
-    from_january = r.first == dt.date(r.period.year, 1, 1)
     body_paragraph(
         doc,
         t(
-            "pn_overview_first" if from_january else "pn_overview",
+            "pn_overview_first" if from_january(r) else "pn_overview",
             period=_words(c),
             points=len(r.points),
             submitted=now.submitted,
@@ -149,28 +147,38 @@ def _problems(doc: Any, c: PeriodNoticeContent) -> None:
 
 def ranking_table(c: PeriodNoticeContent, group: str) -> Table:
     """附件1's table of one group: 名次, the point, each figure 本期 | 累计, 累计名次, and a
-    合计 row — the same figures as ``report PERIOD``'s group ranking."""
+    合计 row — the same figures as ``report PERIOD``'s group ranking. A period from 1 January
+    shows each figure once (its 本期 is its 累计), as ``report`` does."""
+    once = from_january(c.report)
     columns = [
         Column("rank", t("col_rank"), ColumnKind.COUNT),
         Column("point", t("ye_col_point_name")),
     ]
     for k in RANKING_FIGURES:
         kind = ColumnKind.SCORE if k == "score" else ColumnKind.COUNT
+        if once:
+            columns.append(Column(k, t(f"col_{k}"), kind))
+            continue
         columns.append(Column(f"period_{k}", t("pr_col_period_of", what=t(f"col_{k}")), kind))
         columns.append(Column(f"to_date_{k}", t("pr_col_to_date_of", what=t(f"col_{k}")), kind))
-    columns.append(Column("rank_to_date", t("pr_col_rank_to_date"), ColumnKind.COUNT))
+    if not once:
+        columns.append(Column("rank_to_date", t("pr_col_rank_to_date"), ColumnKind.COUNT))
     members = c.report.group_points(group)
     rows: list[list[Cell]] = []
     for p in members:
         row: list[Cell] = [p.rank, p.label + (t("nt_left_mark") if p.id in c.left else "")]
         for k in RANKING_FIGURES:
-            row += [getattr(p.period, k), getattr(p.to_date, k)]
-        rows.append([*row, p.rank_to_date])
+            row += (
+                [getattr(p.to_date, k)] if once else [getattr(p.period, k), getattr(p.to_date, k)]
+            )
+        rows.append(row if once else [*row, p.rank_to_date])
     now = sum_figures(p.period for p in members)
     sofar = sum_figures(p.to_date for p in members)
     total: list[Cell] = [None, t("ye_total")]
     for k in RANKING_FIGURES:
-        total += [getattr(now, k), getattr(sofar, k)]
+        total += [getattr(sofar, k)] if once else [getattr(now, k), getattr(sofar, k)]
+    if not once:
+        total.append(None)
     info = next(g for g in c.report.groups if g.id == group)
     return Table(
         key=f"group_{group}",
@@ -178,7 +186,7 @@ def ranking_table(c: PeriodNoticeContent, group: str) -> Table:
         title=group_name(info),
         columns=columns,
         rows=rows,
-        total=[*total, None] if rows else None,
+        total=total if rows else None,
     )
 
 
@@ -211,8 +219,9 @@ def instructed_items_table(c: PeriodNoticeContent) -> Table:
 
 
 def _attachment_titles(c: PeriodNoticeContent) -> list[str]:
+    ranking = "pn_att_ranking_once" if from_january(c.report) else "pn_att_ranking"
     return [
-        t("pn_att_ranking", period=_words(c)),
+        t(ranking, period=_words(c)),
         t("pn_att_adopted", period=_words(c)),
         t("pn_att_instructed", period=_words(c)),
     ]
@@ -225,8 +234,7 @@ def _attachments(c: PeriodNoticeContent) -> list[Attachment]:
     ]
     r = c.report
     # 附件1 shows 本期 beside 累计 (but for a period from 1 January): its 注 says what they are
-    from_january = r.first == dt.date(r.period.year, 1, 1)
-    definition = None if from_january else t("pn_definition", year=r.period.year)
+    definition = None if from_january(r) else t("pn_definition", year=r.period.year)
     # 附件2 lists adoptions (条次), the text counts items (条): its 注 reconciles them
     national = {p.id for p in r.publications if p.level is Level.NATIONAL}
     national_rows = sum(1 for a in r.adopted_items if a.publication in national)

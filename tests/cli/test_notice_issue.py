@@ -376,3 +376,22 @@ def test_title_lines_fit_the_line_and_keep_phrases_whole(title: str, lines: list
 
     assert title_lines(title).split("\n") == lines
     assert all(display_width(line) <= TITLE_CELLS for line in lines)
+
+
+def test_a_notice_from_1_january_shows_its_ranking_figures_once(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    """As report's tables do: Q1's 本期 is its 累计, so 附件1 shows each figure once, without
+    累计名次, and its title does not promise both."""
+    for period, once in (("2003Q1", True), ("2003Q3", False)):
+        out = tmp_path / f"{period}.docx"
+        text = _notice(runner, folder, out, "report", period)
+        headers = [
+            [cell.text for cell in table.rows[0].cells]
+            for table in Document(str(out)).tables
+            if table.rows and "名次" in table.rows[0].cells[0].text
+        ]
+        assert headers, period
+        for header in headers:
+            assert any("累计" in h for h in header) is not once, (period, header)
+        assert ("得分排名（本期、累计）" in text) is not once
