@@ -1891,12 +1891,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- the 通报 and the statements (issue 15) ---------------------------------------------
     "nt_date": ("{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}"),
+    # A notice's title: each \n is a place it may break (between whole phrases), where it runs
+    # over one line (render.docx.title_lines); the other places are joined.
     "nt_title": (
-        "{issuer}关于{year}年度全省政务信息工作情况的通报",
+        "{issuer}\n关于{year}年度\n全省政务信息工作情况的通报",
         "{issuer}: Notice on the province's government information work in {year}",
     ),
     "nt_title_interim": (
-        "{issuer}关于{year}年度全省政务信息工作情况的通报（截至{date}）",
+        "{issuer}\n关于{year}年度\n全省政务信息工作情况的通报\n（截至{date}）",
         "{issuer}: Notice on the province's government information work in {year} (to {date})",
     ),
     "nt_to_default": (
@@ -2132,11 +2134,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- the 通报 and the statements of a half, quarter or month (issue 15) ----------------
     "pn_title": (
-        "{issuer}关于{period}全省政务信息工作情况的通报",
+        "{issuer}\n关于{period}\n全省政务信息工作情况的通报",
         "{issuer}: Notice on the province's government information work, {period}",
     ),
     "pn_title_interim": (
-        "{issuer}关于{period}全省政务信息工作情况的通报（截至{date}）",
+        "{issuer}\n关于{period}\n全省政务信息工作情况的通报\n（截至{date}）",
         "{issuer}: Notice on the province's government information work, {period} (to {date})",
     ),
     "pn_opening": (

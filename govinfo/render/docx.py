@@ -22,7 +22,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
-from govinfo.i18n import get_lang
 from govinfo.text import display_width
 
 # GB/T 9704-2012 §5.2: A4, 版心 156 × 225 mm, top 37 mm, left 28 mm.
@@ -394,28 +393,27 @@ def document_bytes(doc: Any) -> bytes:
 
 # A 二号 title fills the 156 mm line with 20 Chinese characters (40 cells, a digit one).
 TITLE_CELLS = 40
-# Where a Chinese title may break, as a clerk sets it (GB/T 9704 7.3.1: each line a whole
-# phrase): after the 发文机关, before the subject, before the “as of” of an interim notice.
-_TITLE_BREAKS = ("关于", "全省政务信息", "（截至")
 
 
 def title_lines(title: str, cells: int = TITLE_CELLS) -> str:
-    """``title`` with line breaks where a Chinese title over one line should break: the fewest
-    lines that each fit ``cells`` and break only at :data:`_TITLE_BREAKS`, the most even of
-    those — “吉林省人民政府办公厅关于2003年第三季度 / 全省政务信息工作情况的通报”, never
-    “…全省政 / 务信息…”. A title that fits one line, an English one, or one no such breaks
-    can fit is left to the word processor."""
-    if get_lang() != "zh" or display_width(title) <= cells:
-        return title
-    spots = sorted({i for word in _TITLE_BREAKS if (i := title.find(word)) > 0})
-    for n in range(1, len(spots) + 1):
+    """``title`` — its phrases ``\n`` apart (where its message lets it break: after the
+    发文机关, before the subject, before an interim notice's “as of”) — set on the fewest lines
+    that each fit ``cells``, the most even of those: “吉林省人民政府办公厅关于2003年第三季度 /
+    全省政务信息工作情况的通报”, never “…全省政 / 务信息…”. A title that fits one line, or
+    that no choice of breaks fits, is given whole, to be wrapped by the word processor."""
+    phrases = title.split("\n")
+    whole = "".join(phrases)
+    if display_width(whole) <= cells:
+        return whole
+    edges = range(1, len(phrases))
+    for n in range(1, len(phrases)):
         fits = []
-        for chosen in combinations(spots, n):
-            edges = [0, *chosen, len(title)]
-            lines = [title[a:b] for a, b in pairwise(edges)]
+        for chosen in combinations(edges, n):
+            bounds = [0, *chosen, len(phrases)]
+            lines = ["".join(phrases[a:b]) for a, b in pairwise(bounds)]
             widest = max(map(display_width, lines))
             if widest <= cells:
                 fits.append((widest, lines))
         if fits:
             return "\n".join(min(fits)[1])
-    return title
+    return whole

@@ -13,6 +13,7 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
+from govinfo.i18n import set_lang
 from govinfo.text import display_width
 from tests.support.cli import run_cli
 from tests.support.notices import flat
@@ -350,32 +351,45 @@ def test_a_long_title_breaks_between_whole_phrases(
 
 
 @pytest.mark.parametrize(
-    ("title", "lines"),
+    ("issuer", "period", "lines"),
     [
-        ("关于2003年度全省政务信息工作情况的通报", ["关于2003年度全省政务信息工作情况的通报"]),
+        ("", "2003年度", ["关于2003年度全省政务信息工作情况的通报"]),
         (
-            "吉林省人民政府办公厅关于2003年度全省政务信息工作情况的通报",
+            "吉林省人民政府办公厅",
+            "2003年度",
             ["吉林省人民政府办公厅关于2003年度", "全省政务信息工作情况的通报"],
         ),
         (
-            "吉林省人民政府办公厅关于2003年10月全省政务信息工作情况的通报（截至2003年10月15日）",
-            [
-                "吉林省人民政府办公厅关于2003年10月",
-                "全省政务信息工作情况的通报",
-                "（截至2003年10月15日）",
-            ],
-        ),
-        (
-            "新疆维吾尔自治区人民政府办公厅关于2003年第三季度全省政务信息工作情况的通报",
+            "新疆维吾尔自治区人民政府办公厅",
+            "2003年第三季度",
             ["新疆维吾尔自治区人民政府办公厅", "关于2003年第三季度", "全省政务信息工作情况的通报"],
         ),
     ],
 )
-def test_title_lines_fit_the_line_and_keep_phrases_whole(title: str, lines: list[str]) -> None:
+def test_title_lines_fit_the_line_and_keep_phrases_whole(
+    issuer: str, period: str, lines: list[str]
+) -> None:
+    """The title's message marks where it may break; title_lines takes the fewest of those
+    places that fit the 二号 line, the most even."""
+    from govinfo.i18n import t
     from govinfo.render.docx import TITLE_CELLS, title_lines
 
-    assert title_lines(title).split("\n") == lines
+    assert title_lines(t("pn_title", issuer=issuer, period=period)).split("\n") == lines
     assert all(display_width(line) <= TITLE_CELLS for line in lines)
+    interim = t(
+        "pn_title_interim",
+        issuer="吉林省人民政府办公厅",
+        period="2003年10月",
+        date="2003年10月15日",
+    )
+    assert title_lines(interim).split("\n") == [
+        "吉林省人民政府办公厅关于2003年10月",
+        "全省政务信息工作情况的通报",
+        "（截至2003年10月15日）",
+    ]
+    set_lang("en")
+    english = t("pn_title", issuer="Jilin", period="Q3 2003")
+    assert title_lines(english) == english  # no place marked: left to the word processor
 
 
 def test_a_notice_from_1_january_shows_its_ranking_figures_once(
