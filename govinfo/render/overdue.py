@@ -13,7 +13,7 @@ import msgspec
 
 from govinfo.i18n import t, tn
 from govinfo.render.table import Column, Table
-from govinfo.render.words import days_words, finding_detail, late_words, when_words
+from govinfo.render.words import days_words, finding_detail, late_span, when_words
 from govinfo.reports.overdue import KIND_ORDER, Finding, FindingKind, OverdueReport
 from govinfo.reports.rows import as_record, keys_of
 from govinfo.rules.pricer import LateReport
@@ -55,8 +55,9 @@ def overdue_words(f: Finding) -> str:
     """How overdue a finding is, in words: how late a late report came, else the days since
     its due day (or “due today”)."""
     if isinstance(f.fact, LateReport):
-        # how late the report came; JSON's days_overdue stays SPEC's days since the deadline
-        return late_words(f.fact.minutes - f.fact.limit)
+        # how late the report came (its 事项 says 迟报 already); JSON's days_overdue stays
+        # SPEC's days since the deadline
+        return late_span(f.fact.minutes - f.fact.limit)
     if f.days_overdue > 0:
         return days_words(f.days_overdue)
     return when_words(f.days_overdue)

@@ -95,16 +95,19 @@ def days_words(n: int) -> str:
     return t("od_day" if abs(n) == 1 else "od_days", n=abs(n))
 
 
-def late_words(minutes: int) -> str:
-    """“迟报 31 分钟”, “迟报 2 小时 5 分钟”, “迟报 3 小时”: how far past its limit a report came."""
+def late_span(minutes: int) -> str:
+    """“31 分钟”, “2 小时 5 分钟”, “3 小时”: how far past its limit a report came."""
     hours, rest = divmod(minutes, 60)
     if not hours:
-        span = t("od_minutes", n=rest)
-    elif not rest:
-        span = t("od_hours", n=hours)
-    else:
-        span = t("od_hours_minutes", h=hours, m=rest)
-    return t("od_late_by", span=span)
+        return t("od_minutes", n=rest)
+    if not rest:
+        return t("od_hours", n=hours)
+    return t("od_hours_minutes", h=hours, m=rest)
+
+
+def late_words(minutes: int) -> str:
+    """“迟报 31 分钟”, “迟报 2 小时 5 分钟”, “迟报 3 小时”: how far past its limit a report came."""
+    return t("od_late_by", span=late_span(minutes))
 
 
 def when_words(days_overdue: int) -> str:

@@ -56,7 +56,7 @@ def note_of(screen: str, lang: str) -> str:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_overdue_at_80_columns_keeps_each_amount_on_one_line(data: Path, lang: str) -> None:
-    """`overdue` at 80 columns: each finding's amount (“迟报 1 小时 35 分钟”, “263 天”) is on one
+    """`overdue` at 80 columns: each finding's amount (“1 小时 35 分钟”, “263 天”) is on one
     line, on the same line as its id or period and its due date when it is a table (说明 given
     way, and said so); each count under the table on one line with its words."""
     screen = in_terminal(["--lang", lang, "overdue", *AS_OF], 80, data)
@@ -90,7 +90,7 @@ def test_overdue_at_80_columns_keeps_each_amount_on_one_line(data: Path, lang: s
 @pytest.mark.parametrize(("lang", "columns"), [("zh", 70), ("zh", 60), ("en", 70), ("en", 60)])
 def test_overdue_narrower_never_folds_an_amount(data: Path, lang: str, columns: int) -> None:
     """Narrower than 80, where even without 说明 an amount would fold, each finding is a block
-    of lines (every column, nothing left out) rather than a table folding “迟报/31/分钟”."""
+    of lines (every column, nothing left out) rather than a table folding “1 小时/35 分钟”."""
     screen = in_terminal(["--lang", lang, "overdue", *AS_OF], columns, data)
     lines = shown(screen, columns)
     rows, _ = markdown(data, lang, "overdue", *AS_OF, "--format", "markdown")
