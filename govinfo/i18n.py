@@ -924,7 +924,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "od_soon_research-missing": ("调研信息待报", "research due"),
     "od_soon_opinion-missing": ("舆情清单待报", "opinion list due"),
     "od_soon_solicitation-overdue": ("约稿待报", "solicitation due"),
-    "od_late_by": ("迟报 {span}", "{span} late"),
     "od_minutes": ("{n} 分钟", "{n} min"),
     "od_hours": ("{n} 小时", "{n} h"),
     "od_hours_minutes": ("{h} 小时 {m} 分钟", "{h} h {m} min"),

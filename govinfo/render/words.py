@@ -105,11 +105,6 @@ def late_span(minutes: int) -> str:
     return t("od_hours_minutes", h=hours, m=rest)
 
 
-def late_words(minutes: int) -> str:
-    """“迟报 31 分钟”, “迟报 2 小时 5 分钟”, “迟报 3 小时”: how far past its limit a report came."""
-    return t("od_late_by", span=late_span(minutes))
-
-
 def when_words(days_overdue: int) -> str:
     """“逾期 12 天”, “今日到期”, “3 天后到期”."""
     if days_overdue > 0:
