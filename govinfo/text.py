@@ -97,10 +97,20 @@ def _load_wcswidth() -> Callable[[str], int]:
     return wcswidth
 
 
-def closest(word: str, known: Iterable[str], *, cutoff: float) -> str | None:
-    """The known word most like ``word`` when one is at least ``cutoff`` alike, else None."""
-    found = difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)
-    return found[0] if found else None
+def closest(
+    word: str,
+    known: Iterable[str],
+    *,
+    cutoff: float,
+    accept: Callable[[str], bool] | None = None,
+) -> str | None:
+    """The known word most like ``word`` when one is at least ``cutoff`` alike, else None;
+    with ``accept``, the most alike of the few closest that ``accept`` takes (a point's name
+    must also share a distinctive part: :func:`govinfo.importers.points.related`)."""
+    found = difflib.get_close_matches(
+        word, list(known), n=1 if accept is None else 8, cutoff=cutoff
+    )
+    return next((w for w in found if accept is None or accept(w)), None)
 
 
 _SPACE = re.compile(r"\s+")

@@ -11,16 +11,15 @@ shortened, but 延吉市 shares only 吉 with 吉林市 — no suggestion is bet
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
 from govinfo.importers.values import fold
 from govinfo.model import Point
-from govinfo.text import NAME_CUTOFF
+from govinfo.text import NAME_CUTOFF, closest
 
 # The words a point's name ends in, longest first; stripped (repeatedly) before two names are
-# compared for a suggestion. 省 is stripped in front.
+# compared for a suggestion (the province in front too: _PROVINCE).
 _ENDINGS = (
     "人民政府办公厅",
     "人民政府办公室",
@@ -68,11 +67,8 @@ class PointIndex:
         """The label of the point closest to ``text``, if any is close and shares a
         distinctive part of its name (see the module's docstring)."""
         word = fold(text)
-        near = difflib.get_close_matches(word, list(self.by_key), n=8, cutoff=NAME_CUTOFF)
-        for key in near:
-            if related(word, key):
-                return self._labels[key]
-        return None
+        close = closest(word, self.by_key, cutoff=NAME_CUTOFF, accept=lambda k: related(word, k))
+        return self._labels[close] if close is not None else None
 
 
 # The province in front of a department's name (吉林省财政厅, 省财政厅, 新疆维吾尔自治区财政厅):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from govinfo.i18n import t
+from govinfo.render.words import sentence_start
 from govinfo.reports.groups import GroupInfo
 
 
@@ -14,5 +15,4 @@ def group_name(group: GroupInfo) -> str:
 def group_heading(group: GroupInfo) -> str:
     """:func:`group_name` as a heading starts: capitalised (City, County; a Chinese name as it
     is)."""
-    name = group_name(group)
-    return name[:1].upper() + name[1:]
+    return sentence_start(group_name(group))
