@@ -76,6 +76,7 @@ def explain(session: Session, point: str, year: int, day: dt.date) -> ExplainRep
         question=question,
         kind=ExplainReport,
         compute=compute,
+        vet=lambda folder: _find_point(folder, point),
     )
 
 
@@ -151,6 +152,7 @@ def overdue(
         question=question,
         kind=OverdueReport,
         compute=compute,
+        vet=None if point is None else lambda folder: _find_point(folder, point),
     )
 
 
@@ -232,6 +234,7 @@ def point_card(session: Session, point: str, today: dt.date) -> PointCard:
         question=question,
         kind=PointCard,
         compute=compute,
+        vet=lambda folder: _find_point(folder, point),
     )
 
 

@@ -258,6 +258,7 @@ class Session:
         question: str,
         kind: type[R],
         compute: Callable[[Folder], R],
+        vet: Callable[[Folder], object] | None = None,
     ) -> R:
         """``compute(folder)`` of the folder loaded for ``year`` (see :meth:`load_year`),
         through :meth:`cached_over`."""
@@ -267,6 +268,7 @@ class Session:
             question=question,
             kind=kind,
             compute=lambda loaded: Computed(compute(loaded.folder)),
+            vet=vet,
         )
 
     def cached_over(
@@ -277,10 +279,17 @@ class Session:
         question: str,
         kind: type[R],
         compute: Callable[[LoadResult], Computed[R]],
+        vet: Callable[[Folder], object] | None = None,
     ) -> R:
         """:meth:`answer` as computed or stored."""
         return self.answer(
-            years, name=name, question=question, kind=kind, compute=compute, finish=_as_is
+            years,
+            name=name,
+            question=question,
+            kind=kind,
+            compute=compute,
+            finish=_as_is,
+            vet=vet,
         )
 
     def answer(
@@ -292,6 +301,7 @@ class Session:
         kind: type[R],
         compute: Callable[[LoadResult], Computed[R]],
         finish: Callable[[R], F],
+        vet: Callable[[Folder], object] | None = None,
     ) -> F:
         """``finish`` of ``compute(loaded)``'s result, ``loaded`` being the folder with
         ``years`` of submissions (every year when None; refusing on errors) — or of the
@@ -309,8 +319,14 @@ class Session:
         the fingerprint of everything it read, with a note, under the fingerprint of
         ``years``, of which years those were: so a warm run lists the same files, finds the
         same fingerprint and parses nothing either. The note is sound because which years are
-        needed is decided from the files of ``years`` alone."""
+        needed is decided from the files of ``years`` alone.
+
+        ``vet``, when given, runs on the registry alone before the submissions are loaded to
+        compute (never on a stored answer): a refusal it raises (a point's name mistyped)
+        comes without reading a year of files. It is skipped when the registry has errors,
+        which the load then refuses with."""
         if not self.caching:
+            self._vet(vet)
             return finish(compute(self.load(years)).result)
         from govinfo.load.cache import fingerprint
 
@@ -321,6 +337,8 @@ class Session:
         stored = results.peek(name, kind)
         if stored is None:
             prelist.stop()  # nothing stored to find: no head start to wait for
+            self._vet(vet)  # before the files are listed for the key
+            vet = None
         early = None if stored is None else (stored.key, finish(stored.value))
         key = fingerprint(self._parts(years), [years], question)
         if key is not None and early is not None:
@@ -331,6 +349,7 @@ class Session:
                 spans = [years, years_read(wider.span())]
                 if early[0] == fingerprint(self._parts(*spans), spans, question):
                     return self._serve(served, early[0], early[1])
+        self._vet(vet)
         self._served = served
         answer = compute(self._load(years))
         served, self._served = self._served, None
@@ -347,6 +366,13 @@ class Session:
         results.put(f"{name}-years", key, ReadYears(answer.read.start, answer.read.stop))
         results.put(name, wide_key, answer.result)
         return self._serve(served, wide_key, finish(answer.result))
+
+    def _vet(self, vet: Callable[[Folder], object] | None) -> None:
+        """``vet`` of the folder without submissions, unless it has errors (see :meth:`answer`)."""
+        if vet is not None:
+            registry = self._load((), refuse=False)
+            if not registry.errors:
+                vet(registry.folder)
 
     def _serve(self, served: list[str] | None, key: str, answer: F) -> F:
         """``answer``, noting that it is the result kept under ``key`` (see :meth:`served`)."""

@@ -243,3 +243,49 @@ def test_check_tells_a_link_from_a_named_pipe_of_the_same_name(
     piped = check("--no-cache")
     assert piped != linked
     assert check() == piped
+
+
+MISTYPED = [
+    ["explain", "长春市政府", "2003"],
+    ["points", "show", "长春市政府"],
+    ["overdue", "--as-of", "2003-09-30", "--point", "长春市政府"],
+]
+
+
+@pytest.mark.parametrize("args", MISTYPED, ids=lambda a: a[0])
+def test_a_mistyped_point_is_refused_from_the_registry_alone(
+    runner: CliRunner, tmp_path: Path, args: list[str]
+) -> None:
+    """A point's name that the registry does not hold is refused before a year's files are
+    read: none is parsed (no month's pack of the parse cache is written), and a broken submission
+    file does not hide the name's refusal — with or without the cache. A broken registry is
+    refused as before, for the name cannot be judged without it."""
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE, root)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    age(root)
+    result = runner.invoke(app, ["--data", str(root), *args])
+    assert result.exit_code == 1
+    assert "没有名为“长春市政府”的直报点" in result.output
+    assert not cache_files(root, "20*.pack"), "a year was read to refuse a name"
+
+    month = root / "submissions" / "2003" / "changchun" / "05.yaml"
+    month.write_text(month.read_text(encoding="utf-8").replace("category: ", "category: x", 1))
+    age(root, 1_000_000_100)
+    for flags in ([], ["--no-cache"]):
+        result = runner.invoke(app, ["--data", str(root), *flags, *args])
+        assert result.exit_code == 1
+        assert "没有名为“长春市政府”的直报点" in result.output
+    right = [a.replace("长春市政府", "changchun") for a in args]
+    result = runner.invoke(app, ["--data", str(root), *right])
+    assert result.exit_code == 1
+    assert "05.yaml" in result.output
+    assert "没有名为" not in result.output
+
+    points = root / "points.yaml"
+    points.write_text(points.read_text(encoding="utf-8").replace("kind: city", "kind: town", 1))
+    age(root, 1_000_000_200)
+    result = runner.invoke(app, ["--data", str(root), *args])
+    assert result.exit_code == 1
+    assert "points.yaml" in result.output
+    assert "没有名为" not in result.output
