@@ -6,6 +6,7 @@ Helpers that tests import live in ``tests/support/``."""
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ def pytest_configure(config: pytest.Config) -> None:
     disk as the program must (atomic writes, journals, commits) — on a shared virtual disk
     most of its time, in memory next to none. ``--basetemp``, ``PYTEST_DEBUG_TEMPROOT`` or
     ``TMPDIR`` chooses otherwise."""
+    _ctrl_c_as_at_a_terminal()
     chosen = config.option.basetemp or os.environ.get("PYTEST_DEBUG_TEMPROOT")
     if chosen or os.environ.get("TMPDIR"):
         return
@@ -38,6 +40,15 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     if room.f_bavail * room.f_frsize >= IN_MEMORY_ROOM and os.access(IN_MEMORY, os.W_OK):
         os.environ["TMPDIR"] = tempfile.tempdir = str(IN_MEMORY)  # xdist's workers too
+
+
+def _ctrl_c_as_at_a_terminal() -> None:
+    """Ctrl-C (SIGINT) raising KeyboardInterrupt, as at a terminal, also when the suite was
+    started in the background: a shell starts those with SIGINT ignored, which the workers,
+    the suite's zygote and every run in them would inherit, and the tests of Ctrl-C would see
+    their signal ignored."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
