@@ -1991,6 +1991,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "报送信息但未被采用的直报点：{names}。",
         "Points with no item adopted: {names}.",
     ),
+    # an interim year notice (``--as-of`` before 31 December): so far, not the whole year
+    "nt_zero_submitted_interim": (
+        "今年以来未报送信息的直报点：{names}。",
+        "Points that have submitted nothing so far this year: {names}.",
+    ),
+    "nt_zero_adopted_interim": (
+        "今年以来报送信息但未被采用的直报点：{names}。",
+        "Points with no item adopted so far this year: {names}.",
+    ),
     # when a list would name most of the network, its count instead (each point is in 附件1)
     "nt_most_of": ("全省{of}个直报点中有{n}个", "{n} of the province's {of} points"),
     "nt_all_of": ("全省{of}个直报点均", "All {of} of the province's points"),
@@ -2001,6 +2010,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_zero_adopted_most": (
         "全年，{who}报送信息但未被采用（各直报点情况见附件1）。",
         "{who} submitted items but had none adopted (each point's figures: Attachment 1).",
+    ),
+    "nt_zero_submitted_interim_most": (
+        "今年以来，{who}未报送信息（各直报点情况见附件1）。",
+        "{who} have submitted nothing so far this year (each point's figures: Attachment 1).",
+    ),
+    "nt_zero_adopted_interim_most": (
+        "今年以来，{who}报送信息但未被采用（各直报点情况见附件1）。",
+        "{who} have submitted items but had none adopted so far this year (each point's "
+        "figures: Attachment 1).",
     ),
     "nt_at_risk_most": (
         "目前，{who}得分低于按时间进度折算的取消资格分数线，请抓紧改进（各直报点得分见附件1）。",

@@ -196,12 +196,13 @@ def _problems(doc: Any, content: NoticeContent) -> None:
     sections: list[tuple[str, list[str]]] = []
     silent = []
     of = sum(1 for g in content.groups for rp in g.points if rp.point.id not in content.left)
+    so_far = "" if content.final else "_interim"  # the year not over: 今年以来, not 全年
     for key, points in (
         ("nt_zero_submitted", content.zero_submitted),
         ("nt_zero_adopted", content.zero_adopted),
     ):
         if points:
-            silent.append(listed_or_counted(key, _names(points), len(points), of))
+            silent.append(listed_or_counted(key + so_far, _names(points), len(points), of))
     if silent:
         heading = silent_heading(bool(content.zero_submitted), bool(content.zero_adopted))
         sections.append((heading, silent))

@@ -228,6 +228,8 @@ def test_the_interim_heading_names_only_what_it_holds(made: dict[str, Any]) -> N
     assert "零报送、零采用" not in problems
     assert "（一）零采用" in problems
     assert "全年未报送信息" not in problems
+    # the year is not over: what has not happened yet is said "so far", not "all year"
+    assert "今年以来报送信息但未被采用的直报点：吉林省司法厅。" in problems
 
 
 def test_a_quarter_not_over_is_named_in_words(runner: Any, tmp_path: Path) -> None:
