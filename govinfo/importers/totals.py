@@ -1,6 +1,7 @@
 """A totals row (合计, 总计, 小计, Total) at the foot of a 汇总表, or below each city's block.
 
-Such a row is no record: its first cell says what it is and the others hold counts (``12``,
+Such a row is no record: its first cell (or its second, after a 序号) says what it is and
+the others hold counts (``12``,
 ``3条``, or a SUM formula saved without its value). It is skipped with a note naming its row,
 never silently. A row whose first cell says 合计 but that holds anything else — a date, a
 category, a title — is read as a record, and its errors are reported as for any other row.
@@ -41,14 +42,17 @@ def rows_below(table: Table, first: int, notes: list[ImportProblem]) -> Iterator
 
 def totals_word(cells: tuple[object, ...]) -> str | None:
     """The word (as written) when ``cells`` are a totals row: the first cell that holds
-    anything says 合计/总计/小计/共计/Total (a colon after it allowed), and every other cell is
-    empty or a count. Else None."""
+    anything — or the second, after a serial number (``5, 合计, …``: a 序号 column numbers its
+    totals row too) — says 合计/总计/小计/共计/Total (a colon after it allowed), and every
+    other cell is empty or a count. Else None."""
     filled = [c for c in cells if not (c is None or (isinstance(c, str) and not c.strip()))]
-    if not filled or not isinstance(filled[0], str):
+    lead = 1 if len(filled) > 1 and _is_count(filled[0]) else 0
+    word = filled[lead] if filled else None
+    if not isinstance(word, str):
         return None
-    if fold_word(filled[0]).strip(":：") not in TOTAL_WORDS:
+    if fold_word(word).strip(":：") not in TOTAL_WORDS:
         return None
-    return filled[0].strip() if all(_is_count(c) for c in filled[1:]) else None
+    return word.strip() if all(_is_count(c) for c in filled[lead + 1 :]) else None
 
 
 def _is_count(value: object) -> bool:

@@ -31,7 +31,10 @@ def test_totals_word_reads_a_totals_row_and_nothing_else() -> None:
     assert totals_word(("合計",)) == "合計"
     # a record whose 报送单位 is 合计 is a record: its date, title and category say so
     assert totals_word(("合计", "2003-11-03", "某某信息", "综合")) is None
-    assert totals_word((1, "合计", 3)) is None  # the first cell is a serial number
+    assert totals_word((1, "合计", 3)) == "合计"  # after a 序号, as the rows above number it
+    assert totals_word(("5", "小计", None, "2条")) == "小计"
+    assert totals_word((1, 2, "合计")) is None  # two numbers first: a record's cells
+    assert totals_word((5, "合计", "2003-11-03", "某某信息")) is None
     assert totals_word(("长春", 3)) is None
     assert totals_word(()) is None
 
@@ -50,6 +53,7 @@ def test_a_totals_row_is_skipped_with_one_note_naming_its_row(
             [3, "四平", "2003-08-13", "四平市秋粮收购进展", "调研", "李四"],
             ["合计", None, None, None, None, 3],
             ["总计：", "", "", "", "共3条", "=COUNTA(B3:B8)"],
+            [4, "合计", None, None, None, 3],  # numbered as the records above it
         ],
     )
     code, out, err = run(runner, folder, "import", str(book))
@@ -58,6 +62,7 @@ def test_a_totals_row_is_skipped_with_one_note_naming_its_row(
         "汇总.xlsx:汇总:5: warning: 合计行（“小计”，其余单元格为空或为数字）不是一条信息，已跳过",
         "汇总.xlsx:汇总:7: warning: 合计行（“合计”，其余单元格为空或为数字）不是一条信息，已跳过",
         "汇总.xlsx:汇总:8: warning: 合计行（“总计：”，其余单元格为空或为数字）不是一条信息，已跳过",
+        "汇总.xlsx:汇总:9: warning: 合计行（“合计”，其余单元格为空或为数字）不是一条信息，已跳过",
     ]
     assert "新增 3 条" in out + err
     code, out, _err = run(runner, folder, "--lang", "en", "import", "--dry-run", str(book))
