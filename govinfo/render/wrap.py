@@ -318,8 +318,33 @@ def _wrapped(text: str, width: int, fold: bool) -> list[str]:
     return [
         "".join(units[start:end]).rstrip()
         for units, spans, _ in _lines(text, width, fold)
-        for start, end in spans
+        for start, end in (_no_widow(units, spans) if fold else spans)
     ]
+
+
+_HAN = re.compile("[\u4e00-\u9fa5]").fullmatch
+
+
+def _no_widow(units: Sequence[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A header's ``spans``, but a last line of one Chinese character takes the character
+    before it down too (``期间/`` ``编号``, not ``期间/编`` ``号``) when the line above keeps
+    two units or more. The lines are as many, none wider: what fitting counts
+    (:func:`line_reach`) is unchanged. (A cell's name keeps its first characters together
+    instead: ``省工商/局`` reads as the name it starts.)"""
+    if len(spans) < 2:
+        return spans
+    (first, moved), (last, end) = spans[-2], spans[-1]
+    moved -= 1
+    if (
+        end - last == 1
+        and moved - first >= 2
+        and _HAN(units[last])
+        and _HAN(units[moved])
+        and units[moved - 1] != " "
+        and units[moved - 1][-1:] not in NO_LINE_END
+    ):
+        return [*spans[:-2], (first, moved), (moved, end)]
+    return spans
 
 
 def line_count(text: str, width: int, fold: bool = False) -> int:

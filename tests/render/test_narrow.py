@@ -121,3 +121,19 @@ def table_wrap(text: str, width: int) -> list[str]:
     from govinfo.render.wrap import wrap_text
 
     return wrap_text(text, width)
+
+
+def test_a_header_leaves_no_character_alone_on_its_last_line() -> None:
+    """A folded header's last line of one Chinese character takes the one before it along
+    (``期间/`` ``编号``, not ``期间/编`` ``号``), in as many lines; a cell's name keeps its
+    first characters together (``省工商/局``), as the names' tests want it."""
+    from govinfo.render.wrap import line_count, wrap_text
+
+    assert wrap_text("期间/编号", 7, fold=True) == ["期间/", "编号"]
+    assert wrap_text("舆情清单未报", 10, fold=True) == ["舆情清单", "未报"]
+    assert wrap_text("本期得分", 6, fold=True) == ["本期", "得分"]
+    assert wrap_text("省（工商", 6, fold=True) == ["省（工", "商"]  # an opening mark ends no line
+    assert wrap_text("名次", 2, fold=True) == ["名", "次"]
+    for text, width in (("期间/编号", 7), ("吉林省人民政府办公厅关于做好信息工作的通知", 20)):
+        assert len(wrap_text(text, width, fold=True)) == line_count(text, width, fold=True)
+    assert wrap_text("省工商局", 6) == ["省工商", "局"]
