@@ -149,7 +149,7 @@ def add_point(
     from govinfo.app.registry import NewPoint, add_point
     from govinfo.i18n import t
 
-    day = common.record_date(date)
+    day, ahead = common.dated_record(date)
     new = NewPoint(
         point_id=point_id,
         name=name,
@@ -161,7 +161,7 @@ def add_point(
         contact=contact,
         phone=phone,
     )
-    result = add_point(common.state(ctx).options, common.Terminal(), new, day, reason)
+    result = add_point(common.state(ctx).options, common.Terminal(), new, day, reason, ahead)
     _done(t("pt_added", id=point_id, name=name, date=day.isoformat()), result.commit)
 
 
@@ -211,10 +211,12 @@ def _history_event(
     from govinfo.app.registry import history_event
     from govinfo.i18n import t
 
-    day = common.record_date(date)
+    day, ahead = common.dated_record(date)
     verb = "retire" if event is HistoryKind.RETIRED else "reinstate"
     options = common.state(ctx).options
-    found, result = history_event(options, common.Terminal(), point, event, tier, day, reason)
+    found, result = history_event(
+        options, common.Terminal(), point, event, tier, day, reason, ahead
+    )
     words = t(
         f"pt_{verb}d",
         id=found.id,

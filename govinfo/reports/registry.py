@@ -263,36 +263,63 @@ def history_problem(
     (:func:`~govinfo.holding.idle_event`, the judgement ``check`` warns with); one that
     would not is refused with the reason: the point does not hold the tier, already holds it, or left it
     on that same day (SPEC: a return and a leaving event on one day leave the tier not held)."""
+    named = {"id": point.id, "point": point.label}
     if tier not in point.tiers:
-        return _problem("tier_unlisted", id=point.id, tier=tier.value)
+        return _problem("tier_unlisted", **named, tier=tier.value)
     latest = _latest(point)
     if latest is not None and day < latest.date:
-        return _problem(
-            "date_order", id=point.id, date=day.isoformat(), latest=latest.date.isoformat()
-        )
+        return _problem("date_order", **named, date=day.isoformat(), latest=latest.date.isoformat())
     if event in _IN or event in _OUT:
         history = (*point.history, HistoryEvent(day, event, tier=tier))
         idle = idle_event(history, len(point.history))
         if idle is not None:
-            return _unchanged(point.id, event, idle, tier, day)
+            return _unchanged(point, event, idle, tier, day)
     if event is HistoryKind.REINSTATED and not any(
         ev.event is HistoryKind.ADMITTED and ev.tier is tier and ev.date <= day
         for ev in point.history
     ):
-        return _problem("never_admitted", id=point.id, tier=tier)
+        return _problem("never_admitted", **named, tier=tier)
     return None
 
 
+def _last_of(
+    point: Point, kinds: tuple[HistoryKind, ...], tier: Tier, day: dt.date
+) -> HistoryEvent | None:
+    """The point's latest event of ``kinds`` for ``tier`` on or before ``day`` (of one day's
+    events, the last written)."""
+    found = None
+    for ev in point.history:
+        if ev.event not in kinds or ev.tier is not tier or ev.date > day:
+            continue
+        if found is None or ev.date >= found.date:
+            found = ev
+    return found
+
+
 def _unchanged(
-    point_id: str, event: HistoryKind, idle: IdleEvent, tier: Tier, day: dt.date
+    point: Point, event: HistoryKind, idle: IdleEvent, tier: Tier, day: dt.date
 ) -> RegistryProblem:
-    """Why ``event`` would leave the point's holding of ``tier`` from ``day`` as it is."""
+    """Why ``event`` would leave the point's holding of ``tier`` from ``day`` as it is, with
+    the event that put it where it is (the leaving or the entering, and its day)."""
+    named = {"id": point.id, "point": point.label, "tier": tier}
     if event in _OUT:
-        return _problem("not_holding", id=point_id, tier=tier, date=day)
-    if idle.held:
-        return _problem("already_holding", id=point_id, tier=tier, date=day)
-    if idle.left is not None:
+        left = _last_of(point, _OUT, tier, day)
+        if left is None:  # never held it by that day
+            return _problem("not_holding", **named, date=day)
         return _problem(
-            "left_same_day", id=point_id, tier=tier, date=day.isoformat(), left=idle.left
+            "not_holding_since", **named, date=day, left=left.event, since=left.date.isoformat()
         )
-    return _problem("no_change", id=point_id, tier=tier, date=day.isoformat())
+    if idle.held:
+        entered = _last_of(point, _IN, tier, day)
+        if entered is None:
+            return _problem("already_holding", **named, date=day)
+        return _problem(
+            "already_holding_since",
+            **named,
+            date=day,
+            entered=entered.event,
+            since=entered.date.isoformat(),
+        )
+    if idle.left is not None:
+        return _problem("left_same_day", **named, date=day.isoformat(), left=idle.left)
+    return _problem("no_change", **named, date=day.isoformat())

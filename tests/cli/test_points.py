@@ -331,6 +331,63 @@ def test_reinstating_on_the_day_of_a_disqualification_is_refused(
     assert points.read_text(encoding="utf-8") == text
 
 
+def test_a_refusal_comes_before_the_future_date_warning_and_says_why(
+    runner: CliRunner, data: Path
+) -> None:
+    """Retiring a point disqualified by close-year, dated after today: refused first, with the
+    event that made it leave and the point as the clerk knows it; no warning that the event is
+    "recorded all the same"."""
+    points = data / "points.yaml"
+    text = points.read_text(encoding="utf-8").replace(
+        "    - {date: 2003-08-01, event: admitted}",
+        "    - {date: 2003-08-01, event: admitted}\n"
+        "    - {date: 2003-12-31, event: disqualified, year: 2003}",
+    )
+    points.write_text(text, encoding="utf-8")
+    git(data, "commit", "-qam", "yushu disqualified")
+    # today is 2003-12-31 (the runner's GOVINFO_TODAY): 2004-01-16 is after it
+    code, _, err = run(
+        runner, data, "points", "retire", "yushu", "--date", "2004-01-16", "--reason", "x"
+    )
+    assert code == 1
+    assert "晚于今天" not in err
+    assert "照常记入" not in err
+    assert "榆树（yushu）已于 2003-12-31 取消资格（省直报点），在 2004-01-16 不是省直报点" in err
+    code, _, err = run(
+        runner, data, "--lang", "en", "points", "retire", "榆树", "--date", "2004-01-16"
+    )
+    assert code == 1
+    assert "later than today" not in err
+    assert "榆树 (yushu) left the provincial tier on 2003-12-31 (disqualified)" in err
+    # a retired point: the retirement and its day
+    code, _, err = run(runner, data, "points", "retire", "通化", "--date", "2004-02-01")
+    assert code == 1
+    assert "晚于今天" not in err
+    assert "通化（tonghua）已于 2003-10-31 退出（省直报点）" in err
+    # reinstating one that holds the tier names the day it entered it
+    code, _, err = run(runner, data, "points", "reinstate", "siping", "--date", "2004-02-01")
+    assert code == 1
+    assert "晚于今天" not in err
+    assert "四平（siping）自 2001-01-01 入列起一直是省直报点" in err
+    assert points.read_text(encoding="utf-8") == text
+    assert commits(data) == 2
+    # an event that is allowed still gets the warning, then is written
+    code, _, err = run(runner, data, "points", "retire", "siping", "--date", "2004-02-01")
+    assert code == 0, err
+    assert err.index("晚于今天") < err.index("已记录")
+    assert commits(data) == 3
+
+
+def test_adding_a_refused_point_says_no_future_date_warning(runner: CliRunner, data: Path) -> None:
+    code, _, err = run(
+        runner, data, "points", "add", "siping", "--name", "x", "--kind", "city",
+        "--date", "2004-02-01",
+    )  # fmt: skip
+    assert code == 1
+    assert "晚于今天" not in err
+    assert commits(data) == 1
+
+
 @pytest.mark.parametrize("given", ["siping", "四平市人民政府办公厅", "四平", "四平市"])
 def test_parent_is_named_like_every_point_argument(
     runner: CliRunner, data: Path, given: str
