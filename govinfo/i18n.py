@@ -2389,6 +2389,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Please report as soon as possible, and report emergencies within their time limits "
         "from now on.",
     ),
+    "rm_left_none_sent": (
+        "{n} 个直报点已退出直报点之列，未写提醒：{points}",
+        "no reminder for {n} point(s) that have left the network: {points}",
+    ),
+    "rm_left_none_sent_one": (
+        "{n} 个直报点已退出直报点之列，未写提醒：{points}",
+        "no reminder for {n} point that has left the network: {points}",
+    ),
+    "rm_left_point": ("{point}（{id}，{date} {how}）", "{point} ({id}, {how} {date})"),
     "rm_none": (
         "截至 {as_of} 没有逾期事项，无需提醒",
         "nothing is overdue as of {as_of}: no reminders",
