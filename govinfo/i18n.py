@@ -1749,6 +1749,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pt_event_reinstated": ("恢复", "reinstated"),
     "pt_event_commended": ("评为优秀", "commended"),
     "pt_event_retired": ("退出", "retired"),
+    "pt_year_recorded": (
+        "{recorded}（名册记录；现在计算为{computed}）",
+        "{recorded} (as recorded; computed now: {computed})",
+    ),
+    "pt_year_changed_since_closed": (
+        "注意：{year}年度结果已于 {date} 记入名册，{point}记为{recorded}；此后数据有变动，现在计算为{computed}。"
+        "历年得分的状态按名册记录显示，名次和得分是现在的计算；运行 govinfo close-year {year} 查看差异",
+        "note: the {year} outcome was recorded in the registry on {date}, {point} as {recorded}; the "
+        "data changed since, and it is computed now as {computed}. The years show the status as "
+        "recorded, the rank and score as computed now; run govinfo close-year {year} to see how",
+    ),
+    "pt_year_changed_since_closed_none": (
+        "注意：{year}年度结果已于 {date} 记入名册，{point}未记优秀或取消资格；此后数据有变动，现在计算为{computed}。"
+        "历年得分的状态按名册记录显示，名次和得分是现在的计算；运行 govinfo close-year {year} 查看差异",
+        "note: the {year} outcome was recorded in the registry on {date}, {point} neither commended nor "
+        "disqualified; the data changed since, and it is computed now as {computed}. The years show "
+        "the status as recorded, the rank and score as computed now; run govinfo close-year {year} to see how",
+    ),
     "pt_state_active": ("在列（{tiers}）", "active ({tiers})"),
     "pt_state_retired": ("已退出（{date}）", "retired ({date})"),
     "pt_state_disqualified": ("已取消资格（{date}）", "disqualified ({date})"),

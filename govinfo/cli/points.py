@@ -78,7 +78,7 @@ def show_point(ctx: typer.Context, point: PointArgument, out: OutOpt = None) -> 
     .csv or .md: one below the other)."""
     from govinfo.app.reports import point_card
     from govinfo.cli.output import check_out, write_tables
-    from govinfo.render.points import card_lines, history_table, years_table
+    from govinfo.render.points import card_lines, history_table, recorded_notes, years_table
     from govinfo.render.table import print_table
 
     check_out(out)
@@ -93,6 +93,8 @@ def show_point(ctx: typer.Context, point: PointArgument, out: OutOpt = None) -> 
     for table in tables:
         console.print()
         print_table(table, console)
+    for note in recorded_notes(found, card.years):  # a closed year whose data changed since
+        common.err_console().print(note, markup=False, highlight=False, soft_wrap=True)
 
 
 def add_point(

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
 import msgspec
 
@@ -34,7 +35,8 @@ from govinfo.errors import DataError
 from govinfo.holding import IdleEvent, idle_event
 from govinfo.model import Folder, HistoryEvent, HistoryKind, Point, PointKind, Tier
 from govinfo.reports.passedover import passed_over
-from govinfo.rules.annual import default_as_of, score_year
+from govinfo.reports.recorded import recorded_status, recorded_years
+from govinfo.rules.annual import Status, YearScore, default_as_of, score_year
 from govinfo.text import control_characters, fold
 
 ID_RE_TEXT = "[a-z][a-z0-9-]{1,39}"
@@ -86,6 +88,12 @@ class YearRow(msgspec.Struct, frozen=True, gc=False):
     at_risk: bool = False
     problem: DataError | None = None
     passed_over: tuple[str, ...] = ()  # the kinds of events that kept it from commendation
+    # A closed year (its outcome recorded by close-year) whose record for this point is not
+    # ``status`` as computed now (the data changed since): the recorded status, and the day
+    # the year's outcome was recorded. ``points show`` shows the record (it is the record),
+    # with the computed figures beside it.
+    recorded: str | None = None
+    recorded_on: dt.date | None = None
 
 
 def years_on_record(folder: Folder) -> list[int]:
@@ -98,6 +106,7 @@ def point_years(folder: Folder, point: Point, today: dt.date) -> list[YearRow]:
     today for the running year), from the same scoring as ``govinfo score``; a year before
     the point's history begins is not its year (it was not yet in the registry)."""
     rows = []
+    closed = recorded_years(folder.points)
     for year in years_on_record(folder):
         as_of = default_as_of(year, today)
         try:
@@ -121,9 +130,23 @@ def point_years(folder: Folder, point: Point, today: dt.date) -> list[YearRow]:
                 status=s.status.value,
                 at_risk=s.at_risk,
                 passed_over=passed_over(result).get(point.id, ()),
+                **_as_recorded(point, result, s.status, closed),
             )
         )
     return rows
+
+
+def _as_recorded(
+    point: Point, result: YearScore, computed: Status, closed: dict[int, dt.date]
+) -> dict[str, Any]:
+    """A :class:`YearRow`'s ``recorded`` and ``recorded_on`` (empty: the year is not closed,
+    or its record for the point is what is computed now)."""
+    if not result.final or result.year not in closed:
+        return {}
+    status, day = recorded_status(point, result.year, computed)
+    if status is computed:
+        return {}
+    return {"recorded": status.value, "recorded_on": day or closed[result.year]}
 
 
 class PointCard(msgspec.Struct, frozen=True, gc=False):

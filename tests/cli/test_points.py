@@ -116,6 +116,44 @@ def test_show_lists_no_year_before_the_point_was_registered(
     assert "尚无年度得分：入列以来还没有报送信息的年度" in out
 
 
+def test_show_gives_a_closed_years_status_as_the_registry_records_it(
+    runner: CliRunner, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """2003 closed by hand with 白城 commended and nothing else: today's computation passes
+    白城 over (信息失实) and commends 长春. ``points show`` gives the recorded status, marked,
+    with the computed one beside it and the figures as computed; stderr says the year changed
+    since, as ``score`` does; a point whose record agrees shows its status plainly."""
+    monkeypatch.setenv("GOVINFO_TODAY", "2004-01-20")
+    points = data / "points.yaml"
+    text = points.read_text(encoding="utf-8").replace(
+        "  name: 白城市人民政府办公厅\n  short: 白城\n  kind: city\n  tiers: [provincial]\n"
+        "  history:\n    - {date: 2001-01-01, event: admitted}\n",
+        "  name: 白城市人民政府办公厅\n  short: 白城\n  kind: city\n  tiers: [provincial]\n"
+        "  history:\n    - {date: 2001-01-01, event: admitted}\n"
+        "    - {date: 2004-01-10, event: commended, year: 2003}\n",
+    )
+    points.write_text(text, encoding="utf-8")
+    git(data, "commit", "-qam", "2003 closed by hand")
+    code, out, err = run(runner, data, "points", "show", "白城")
+    assert code == 0, err
+    line = next(ln for ln in out.splitlines() if ln.startswith("2003 "))
+    assert line.split()[:3] == ["2003", "1", "20.00"]  # the figures as computed now
+    assert "优秀（名册记录；现在计算为保留（未评优：信息失实））" in line
+    assert "2003年度结果已于 2004-01-10 记入名册，白城记为优秀；此后数据有变动" in err
+    assert "run govinfo close-year 2003" not in err
+    code, out, err = run(runner, data, "--lang", "en", "points", "show", "changchun")
+    assert code == 0, err
+    assert "retained (as recorded; computed now: commended)" in out
+    assert "长春 neither commended nor disqualified" in err
+    assert "run govinfo close-year 2003 to see how" in err
+    # 吉林市: retained, as recorded (nothing): plain
+    code, out, err = run(runner, data, "points", "show", "jilin")
+    assert code == 0, err
+    line = next(ln for ln in out.splitlines() if ln.startswith("2003 "))
+    assert "名册记录" not in line
+    assert "注意" not in err
+
+
 # --- writing ------------------------------------------------------------------------------------
 
 
