@@ -181,7 +181,10 @@ def test_refused_before_the_year_is_over(
 
 
 def test_a_different_recorded_outcome_is_refused_and_shown(runner: CliRunner, repo: Path) -> None:
-    assert run(runner, repo, "close-year", "2003", "--apply", "--date", "2004-01-10")[0] == 0
+    # today is 2003-12-31: a --date in 2004 is after it, and warned at when it is written
+    code, _, err = run(runner, repo, "close-year", "2003", "--apply", "--date", "2004-01-10")
+    assert code == 0, err
+    assert "--date 2004-01-10 晚于今天" in err
     # an adoption of siping's May item arrives late: 2003's outcome changes
     month = repo / "submissions" / "2003" / "siping" / "05.yaml"
     month.write_text(
@@ -196,6 +199,7 @@ def test_a_different_recorded_outcome_is_refused_and_shown(runner: CliRunner, re
     assert "四平" in err
     assert "取消资格（2004-01-10 记入）" in err
     assert "保留（第 " in err
+    assert "晚于今天" not in err  # refused: no warning that it is recorded all the same
     assert (repo / "points.yaml").read_bytes() == before
     assert commits(repo) == 3
     # the preview says the same
