@@ -1749,6 +1749,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pt_event_reinstated": ("恢复", "reinstated"),
     "pt_event_commended": ("评为优秀", "commended"),
     "pt_event_retired": ("退出", "retired"),
+    "pt_year_recorded": (
+        "{recorded}（名册记录；现在计算为{computed}）",
+        "{recorded} (as recorded; computed now: {computed})",
+    ),
+    "pt_year_changed_since_closed": (
+        "注意：{year}年度结果已于 {date} 记入名册，{point}记为{recorded}；此后数据有变动，现在计算为{computed}。"
+        "历年得分的状态按名册记录显示，名次和得分是现在的计算；运行 govinfo close-year {year} 查看差异",
+        "note: the {year} outcome was recorded in the registry on {date}, {point} as {recorded}; the "
+        "data changed since, and it is computed now as {computed}. The years show the status as "
+        "recorded, the rank and score as computed now; run govinfo close-year {year} to see how",
+    ),
+    "pt_year_changed_since_closed_none": (
+        "注意：{year}年度结果已于 {date} 记入名册，{point}未记优秀或取消资格；此后数据有变动，现在计算为{computed}。"
+        "历年得分的状态按名册记录显示，名次和得分是现在的计算；运行 govinfo close-year {year} 查看差异",
+        "note: the {year} outcome was recorded in the registry on {date}, {point} neither commended nor "
+        "disqualified; the data changed since, and it is computed now as {computed}. The years show "
+        "the status as recorded, the rank and score as computed now; run govinfo close-year {year} to see how",
+    ),
     "pt_state_active": ("在列（{tiers}）", "active ({tiers})"),
     "pt_state_retired": ("已退出（{date}）", "retired ({date})"),
     "pt_state_disqualified": ("已取消资格（{date}）", "disqualified ({date})"),
@@ -1822,32 +1840,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pt_add_refused": ("未添加，名册未做任何改动：", "not added; the registry was not changed:"),
     "pt_tier_unlisted": (
-        "直报点 {id} 的级别（tiers）中没有 {tier}",
-        "point {id} does not list the tier {tier}",
+        "直报点 {point}（{id}）的级别（tiers）中没有 {tier}",
+        "point {point} ({id}) does not list the tier {tier}",
     ),
     "pt_date_order": (
-        "{id} 的历史记录已有 {latest} 的事项，新记录日期 {date} 不能早于它（历史按日期排列）",
-        "{id} already has a history event on {latest}; the new date {date} cannot be earlier (history is in date order)",
+        "{point}（{id}）的历史记录已有 {latest} 的事项，新记录日期 {date} 不能早于它（历史按日期排列）",
+        "{point} ({id}) already has a history event on {latest}; the new date {date} cannot be earlier (history is in date order)",
     ),
     "pt_not_holding": (
-        "{id} 在 {date} 不是{tier}，无需退出",
-        "{id} does not hold the {tier} tier on {date}",
+        "{point}（{id}）在 {date} 不是{tier}，无需退出",
+        "{point} ({id}) does not hold the {tier} tier on {date}",
+    ),
+    "pt_not_holding_since": (
+        "{point}（{id}）已于 {since} {left}（{tier}），在 {date} 不是{tier}，无需退出",
+        "{point} ({id}) left the {tier} tier on {since} ({left}) and does not hold it on {date}: there is nothing to retire",
     ),
     "pt_already_holding": (
-        "{id} 在 {date} 已是{tier}，无需恢复",
-        "{id} already holds the {tier} tier on {date}",
+        "{point}（{id}）在 {date} 已是{tier}，无需恢复",
+        "{point} ({id}) already holds the {tier} tier on {date}",
+    ),
+    "pt_already_holding_since": (
+        "{point}（{id}）自 {since} {entered}起一直是{tier}，在 {date} 已是{tier}，无需恢复",
+        "{point} ({id}) has held the {tier} tier since {since} ({entered}) and holds it on {date}: there is nothing to reinstate",
     ),
     "pt_left_same_day": (
-        "{id} 已于 {date} {left}（{tier}），同一天再恢复仍按未恢复计，名册不会有任何变化：恢复日期须晚于退出日期 {date}",
-        "{id} left the {tier} tier on {date} ({left}); a return on the same day still leaves the tier not held, so nothing would change: the reinstatement must be dated after {date}",
+        "{point}（{id}）已于 {date} {left}（{tier}），同一天再恢复仍按未恢复计，名册不会有任何变化：恢复日期须晚于退出日期 {date}",
+        "{point} ({id}) left the {tier} tier on {date} ({left}); a return on the same day still leaves the tier not held, so nothing would change: the reinstatement must be dated after {date}",
     ),
     "pt_no_change": (
-        "这条记录不会改变 {id} 自 {date} 起是否为{tier}，未写入",
-        "this event would not change whether {id} holds the {tier} tier from {date}; nothing was written",
+        "这条记录不会改变 {point}（{id}）自 {date} 起是否为{tier}，未写入",
+        "this event would not change whether {point} ({id}) holds the {tier} tier from {date}; nothing was written",
     ),
     "pt_never_admitted": (
-        "{id} 从未作为{tier}入列，不能恢复",
-        "{id} was never admitted to the {tier} tier; it cannot be reinstated",
+        "{point}（{id}）从未作为{tier}入列，不能恢复",
+        "{point} ({id}) was never admitted to the {tier} tier; it cannot be reinstated",
     ),
     "pt_commit_add": (
         "points add {id}：{name}入列（{date}）",
@@ -2381,6 +2407,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Please report as soon as possible, and report emergencies within their time limits "
         "from now on.",
     ),
+    "rm_left_none_sent": (
+        "{n} 个直报点已退出直报点之列，未写提醒：{points}",
+        "no reminder for {n} point(s) that have left the network: {points}",
+    ),
+    "rm_left_none_sent_one": (
+        "{n} 个直报点已退出直报点之列，未写提醒：{points}",
+        "no reminder for {n} point that has left the network: {points}",
+    ),
+    "rm_left_point": ("{point}（{id}，{date} {how}）", "{point} ({id}, {how} {date})"),
     "rm_none": (
         "截至 {as_of} 没有逾期事项，无需提醒",
         "nothing is overdue as of {as_of}: no reminders",

@@ -74,9 +74,11 @@ def apply_close_year(
     year: int,
     day: dt.date,
     show: Callable[[ClosePlan, dict[str, str]], None],
+    ahead: str | None = None,
 ) -> Closed:
     """Under the write lock: plan the outcome, ``show`` it, and when it is new add each
-    point's event to its history (in date order) and commit."""
+    point's event to its history (in date order) and commit. ``ahead``: the warning that
+    ``day`` is after today, said only when the events are written (not before a refusal)."""
     with folder_writer(
         locate_folder(options), f"govinfo close-year {year} --apply", feedback.note
     ) as writer:
@@ -85,6 +87,8 @@ def apply_close_year(
         show(plan, reasons)
         if plan.state != "new":
             return Closed(plan, reasons, None)
+        if ahead is not None:
+            feedback.note(ahead)
         from govinfo.store.registry import with_history
 
         text = with_history(points_text(writer), history_events(plan, reasons))

@@ -86,10 +86,17 @@ class NewPoint:
 
 
 def add_point(
-    options: RunOptions, feedback: Feedback, new: NewPoint, day: dt.date, reason: str | None
+    options: RunOptions,
+    feedback: Feedback,
+    new: NewPoint,
+    day: dt.date,
+    reason: str | None,
+    ahead: str | None = None,
 ) -> WriteResult:
     """Add ``new`` to the registry, admitted on ``day`` to each of its tiers, and commit;
-    refused (nothing written) when its id, names or parent are not acceptable."""
+    refused (nothing written) when its id, names or parent are not acceptable. ``ahead``:
+    the warning that ``day`` is after today, said once the checks have passed (never before
+    a refusal: it says the point is added all the same)."""
     from govinfo.load.filereader import POINT_ID_RE, RESERVED_NAMES
     from govinfo.reports.explain import find_point
     from govinfo.reports.registry import new_point_problems
@@ -115,6 +122,8 @@ def add_point(
         if problems:
             lines = [t("pt_add_refused"), *(f"  {registry_problem_text(p)}" for p in problems)]
             raise GovinfoError("\n".join(lines))
+        if ahead is not None:
+            feedback.note(ahead)
         history = [
             history_record(day, HistoryKind.ADMITTED.value, tier=tier, reason=reason)
             for tier in new.tiers
@@ -177,9 +186,12 @@ def history_event(
     tier: Tier,
     day: dt.date,
     reason: str | None,
+    ahead: str | None = None,
 ) -> tuple[Point, WriteResult]:
     """Record that ``point`` leaves (retired) or holds again (reinstated) ``tier`` on ``day``,
-    and commit; refused when the registry's history does not allow it."""
+    and commit; refused when the registry's history does not allow it. ``ahead``: the warning
+    that ``day`` is after today, said once the event is known to be allowed (a refusal comes
+    first, never after a warning that the event is recorded all the same)."""
     from govinfo.reports.registry import history_problem
     from govinfo.store.registry import history_record, with_history
 
@@ -192,6 +204,8 @@ def history_event(
         problem = history_problem(found, event, tier, day)
         if problem is not None:
             raise GovinfoError(registry_problem_text(problem))
+        if ahead is not None:
+            feedback.note(ahead)
         record = history_record(day, event.value, tier=tier, reason=reason)
         with in_language(folder.settings.language):
             message = t(

@@ -61,9 +61,11 @@ def close_year(
 
         raise UsageError(t("cy_out_with_apply"))
     today = common.today()
-    day = common.record_date(date)
+    day, ahead = common.dated_record(date)
     undated = undated_preview(year, day, apply=apply, dated=date is not None)
     refuse_early(year, day, today, undated=undated)
+    if ahead is not None and not apply:  # with --apply: once the outcome is known to be new
+        common.Terminal().note(ahead)
     if not apply:
         closed = close_year(common.session(ctx), year, day, undated=undated)
         _show(ctx, closed.plan, closed.reasons, undated=undated)
@@ -76,7 +78,7 @@ def close_year(
         return
     options = common.state(ctx).options
     show = functools.partial(_show, ctx)
-    closed = apply_close_year(options, common.Terminal(), year, day, show)
+    closed = apply_close_year(options, common.Terminal(), year, day, show, ahead)
     plan, result = closed.plan, closed.result
     if result is None:
         _verdict(plan)

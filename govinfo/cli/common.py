@@ -229,11 +229,21 @@ def record_date(value: str | None, option: str = "--date") -> dt.date:
     """The date a writing command records (``option``, default today). A day after today is
     allowed (SPEC: the clerk may record ahead) but said as a warning, as import says it — a
     mistyped year or month is easier to catch before it is committed."""
+    day, ahead = dated_record(value, option)
+    if ahead is not None:
+        Terminal().note(ahead)
+    return day
+
+
+def dated_record(value: str | None, option: str = "--date") -> tuple[dt.date, str | None]:
+    """:func:`record_date` with its warning returned (None: the day is not after today), for
+    a command that says it only once its checks have passed — a warning that the event is
+    "recorded all the same" must not come before a refusal to record it."""
     now = today()
     day = date_option(value, option) or now
     if day > now:
-        Terminal().note(t("date_after_today", option=option, value=value, today=now.isoformat()))
-    return day
+        return day, t("date_after_today", option=option, value=value, today=now.isoformat())
+    return day, None
 
 
 def date_range_message(option: str, value: object) -> str:

@@ -131,10 +131,13 @@ def overdue(
 def _print_reminders(ctx: typer.Context, report: Any, office: str) -> None:
     """The reminders on stdout, a blank line between them; each message is one line (to paste
     whole) when piped or redirected."""
-    from govinfo.render.reminders import reminders
+    from govinfo.render.reminders import reminders, unreminded_note
 
     messages = reminders(report, office)
-    if not messages:
+    unreminded = unreminded_note(report)  # points that have left: their findings, no reminder
+    if unreminded is not None:
+        common.err_console().print(unreminded, markup=False, highlight=False, soft_wrap=True)
+    elif not messages:
         common.err_console().print(t("rm_none", as_of=report.as_of.isoformat()), markup=False)
     out = common.console(ctx)  # on a terminal a message breaks where no number is cut
     for i, message in enumerate(messages):

@@ -78,7 +78,7 @@ def show_point(ctx: typer.Context, point: PointArgument, out: OutOpt = None) -> 
     .csv or .md: one below the other)."""
     from govinfo.app.reports import point_card
     from govinfo.cli.output import check_out, write_tables
-    from govinfo.render.points import card_lines, history_table, years_table
+    from govinfo.render.points import card_lines, history_table, recorded_notes, years_table
     from govinfo.render.table import print_table
 
     check_out(out)
@@ -93,6 +93,8 @@ def show_point(ctx: typer.Context, point: PointArgument, out: OutOpt = None) -> 
     for table in tables:
         console.print()
         print_table(table, console)
+    for note in recorded_notes(found, card.years):  # a closed year whose data changed since
+        common.err_console().print(note, markup=False, highlight=False, soft_wrap=True)
 
 
 def add_point(
@@ -149,7 +151,7 @@ def add_point(
     from govinfo.app.registry import NewPoint, add_point
     from govinfo.i18n import t
 
-    day = common.record_date(date)
+    day, ahead = common.dated_record(date)
     new = NewPoint(
         point_id=point_id,
         name=name,
@@ -161,7 +163,7 @@ def add_point(
         contact=contact,
         phone=phone,
     )
-    result = add_point(common.state(ctx).options, common.Terminal(), new, day, reason)
+    result = add_point(common.state(ctx).options, common.Terminal(), new, day, reason, ahead)
     _done(t("pt_added", id=point_id, name=name, date=day.isoformat()), result.commit)
 
 
@@ -211,10 +213,12 @@ def _history_event(
     from govinfo.app.registry import history_event
     from govinfo.i18n import t
 
-    day = common.record_date(date)
+    day, ahead = common.dated_record(date)
     verb = "retire" if event is HistoryKind.RETIRED else "reinstate"
     options = common.state(ctx).options
-    found, result = history_event(options, common.Terminal(), point, event, tier, day, reason)
+    found, result = history_event(
+        options, common.Terminal(), point, event, tier, day, reason, ahead
+    )
     words = t(
         f"pt_{verb}d",
         id=found.id,

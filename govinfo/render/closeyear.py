@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from govinfo.i18n import t
 from govinfo.render.table import Column, ColumnKind, Table
 from govinfo.reports.closeyear import ClosePlan
-from govinfo.reports.numbers import fixed
+from govinfo.reports.numbers import fixed, tidy
 
 _STYLE = {"commended": "good", "disqualified": "bad"}
 
@@ -43,7 +43,25 @@ def outcome_table(plan: ClosePlan, reasons: Mapping[str, str], *, undated: bool 
             else t("cy_title", year=plan.year, date=recording_dates(plan))
         ),
         name=t("cy_sheet", year=plan.year),
+        footer=passed_over_lines(plan),
     )
+
+
+def passed_over_lines(plan: ClosePlan) -> list[str]:
+    """One line per point passed over for commendation, with its rank, score and why (the
+    year-end tables' words), so that a gap in the commended ranks is explained."""
+    from govinfo.render.yeartables import why_left_out
+
+    return [
+        t(
+            "ye_note_passed_over",
+            name=n.point.name,
+            rank=n.rank,
+            score=tidy(n.score),
+            why=why_left_out(n),
+        )
+        for n in plan.passed_over
+    ]
 
 
 def difference_table(plan: ClosePlan) -> Table:

@@ -6,6 +6,7 @@ counting the findings per kind; and the findings as SPEC §3's JSON and CSV reco
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from enum import StrEnum
 from typing import Any
 
@@ -46,9 +47,12 @@ def _contact(report: OverdueReport, point_id: str) -> str:
     return " ".join(parts) if parts else t("od_no_contact")
 
 
-def _label(report: OverdueReport, point_id: str) -> str:
+def point_label(report: OverdueReport, point_id: str, left: Collection[str] = ()) -> str:
+    """The point's name in a table; marked (已退出) when it is among ``left``, the points that
+    have left the network by the as-of day (their findings stand, but nobody is chased)."""
     point = report.points.get(point_id)
-    return point.label if point is not None else point_id
+    label = point.label if point is not None else point_id
+    return label + t("nt_left_mark") if point_id in left else label
 
 
 def overdue_words(f: Finding) -> str:
@@ -104,9 +108,10 @@ def overdue_table(report: OverdueReport, by: GroupBy = GroupBy.point) -> Table:
     rows: list[tuple[str, ...]] = []
     styles: list[str | None] = []
     ends: set[int] = set()
+    left = report.left_by_id()
     for group in _groups(report, by):
         for i, f in enumerate(group):
-            point = _label(report, f.point)
+            point = point_label(report, f.point, left)
             contact = _contact(report, f.point)
             kind = t(f"od_soon_{f.kind.value}" if f.upcoming else f"od_kind_{f.kind.value}")
             if by is GroupBy.point:

@@ -4,6 +4,7 @@ years; and the list as records for CSV/JSON."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import msgspec
@@ -205,8 +206,40 @@ def years_table(rows: list[YearRow]) -> Table:
         elif r.rank is None or r.score is None or r.status is None:
             out.append((year, None, None, None, None, t("cy_not_ranked"), as_of))
         else:
-            status = status_words(r.status, r.at_risk, r.passed_over)
-            out.append((year, r.rank, r.score, r.submitted, r.adopted, status, as_of))
+            out.append((year, r.rank, r.score, r.submitted, r.adopted, year_status(r), as_of))
     title = t("pt_years_title")
     footer = () if out else (t("pt_no_years"),)
     return Table(columns=columns, rows=out, title=title, key="years", name=title, footer=footer)
+
+
+def year_status(r: YearRow) -> str:
+    """A year's status as people read it: as ``score`` words it, or — for a closed year whose
+    record differs from today's computation — the recorded status, marked, with the computed
+    one beside it (“保留（名册记录；现在计算为取消资格）”)."""
+    computed = status_words(r.status or "", r.at_risk, r.passed_over)
+    if r.recorded is None:
+        return computed
+    return t("pt_year_recorded", recorded=t(f"status_{r.recorded}"), computed=computed)
+
+
+def recorded_notes(point: Point, rows: Sequence[YearRow]) -> list[str]:
+    """For stderr: one note per closed year whose recorded outcome for ``point`` is not what
+    is computed now (the data changed after close-year), as ``score`` says it of the year."""
+    notes = []
+    for r in rows:
+        if r.recorded is None or r.recorded_on is None or r.status is None:
+            continue
+        # the registry records only commendations and disqualifications: any other status
+        # means it recorded neither
+        none = r.recorded not in ("commended", "disqualified")
+        notes.append(
+            t(
+                "pt_year_changed_since_closed" + ("_none" if none else ""),
+                point=point.label,
+                year=r.year,
+                date=r.recorded_on.isoformat(),
+                recorded=t(f"status_{r.recorded}"),
+                computed=status_words(r.status, r.at_risk, r.passed_over),
+            )
+        )
+    return notes

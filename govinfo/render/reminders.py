@@ -9,21 +9,26 @@ the terminal's 逾期 column does). The terminal's count per kind is the line un
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from govinfo.i18n import t, tn
-from govinfo.render.overdue import counts_line
+from govinfo.render.overdue import counts_line, point_label
 from govinfo.render.table import Column, ColumnKind, Table
 from govinfo.render.words import finding_detail
 from govinfo.reports.overdue import Finding, FindingKind, OverdueReport
 
 
-def _officer(report: OverdueReport, point_id: str) -> tuple[str, str, str, str]:
-    """(short label, full name, officer, phone) of a point; empty where the registry has none."""
+def _officer(
+    report: OverdueReport, point_id: str, left: Collection[str] = ()
+) -> tuple[str, str, str, str]:
+    """(short label, full name, officer, phone) of a point; empty where the registry has none;
+    the label marked (已退出) when the point is among ``left``."""
     point = report.points.get(point_id)
     if point is None:
         return point_id, point_id, "", ""
     contact = point.contact
     return (
-        point.label,
+        point_label(report, point_id, left),
         point.name,
         (contact.name or "") if contact is not None else "",
         (contact.phone or "") if contact is not None else "",
@@ -43,9 +48,10 @@ def overdue_sheet(report: OverdueReport) -> Table:
         Column("days", t("rm_col_days"), ColumnKind.COUNT),
         Column("detail", t("od_col_detail")),
     ]
+    left = report.left_by_id()
     rows = [
         (
-            *_officer(report, f.point),
+            *_officer(report, f.point, left),
             t(f"od_kind_{f.kind.value}"),
             f.period or f.ref or "",
             f.due,
@@ -74,10 +80,13 @@ def _item(f: Finding) -> str:
 
 def reminders(report: OverdueReport, office: str) -> list[str]:
     """One message per point with findings (points in id order): whom it is for, each overdue
-    item with its due day and how late it is, and who sends it."""
+    item with its due day and how late it is, and who sends it. A point that has left the
+    network gets none (:func:`unreminded_note` says which)."""
+    left = report.left_by_id()
     by_point: dict[str, list[Finding]] = {}
     for f in report.findings:
-        by_point.setdefault(f.point, []).append(f)
+        if f.point not in left:
+            by_point.setdefault(f.point, []).append(f)
     messages = []
     for point_id in sorted(by_point):
         label, _, officer, _ = _officer(report, point_id)
@@ -104,3 +113,23 @@ def _ask(findings: list[Finding]) -> str:
     if all(late):
         return t("rm_ask_in_time")
     return t("rm_ask_both") if any(late) else t("rm_ask_send")
+
+
+def unreminded_note(report: OverdueReport) -> str | None:
+    """The one line (for stderr) naming the points with findings that got no reminder because
+    they have left the network by the as-of day — each with how and when it left — or None."""
+    with_findings = {f.point for f in report.findings}
+    gone = [x for x in report.left if x.point in with_findings]
+    if not gone:
+        return None
+    names = [
+        t(
+            "rm_left_point",
+            point=point_label(report, x.point),
+            id=x.point,
+            date=x.date.isoformat(),
+            how=t(f"pt_event_{x.event.value}"),
+        )
+        for x in gone
+    ]
+    return tn("rm_left_none_sent", len(gone), points=t("list_sep").join(names))

@@ -22,7 +22,7 @@ import msgspec
 
 from govinfo.model import Folder, HistoryKind, Point
 from govinfo.reports.recorded import changed_points, event_of, recorded_events
-from govinfo.reports.yearend import OutcomeRow, year_outcome
+from govinfo.reports.yearend import NoteRow, OutcomeRow, passed_over_notes, year_outcome
 from govinfo.rules.annual import YearScore
 
 
@@ -53,6 +53,9 @@ class ClosePlan(msgspec.Struct, frozen=True, gc=False):
     recorded: tuple[Recorded, ...]
     add: tuple[OutcomeRow, ...]
     differences: tuple[Difference, ...]
+    # ranked high enough but not commended (an excluding event such as 信息失实): the preview
+    # says why the commended list skips their ranks
+    passed_over: tuple[NoteRow, ...] = ()
 
     @property
     def state(self) -> str:
@@ -100,6 +103,7 @@ def close_plan(folder: Folder, result: YearScore, day: dt.date) -> ClosePlan:
         recorded=tuple(recorded),
         add=add,
         differences=tuple(differences),
+        passed_over=passed_over_notes(result),
     )
 
 

@@ -28,6 +28,10 @@ Readings of SPEC where it leaves room (see also :mod:`govinfo.rules.activity`):
   any submission with both times, by the set in force on its date), by its ``reported_at``
   day whatever the submission's own date — so findings and deductions never disagree.
 * JSON keys are exactly SPEC's; the only addition is ``upcoming``, and only with ``--soon``.
+* A point that has left the network by as-of (retired, or disqualified by ``close-year``, and
+  not reinstated) keeps its findings — SPEC defines them by what was owed while it was in
+  the network, and the JSON is a contract — but :attr:`OverdueReport.left` names it, so that
+  tables mark it (已退出) and ``--notice`` writes it no reminder (one it could not answer).
 
 Which submission years are needed (:func:`govinfo.rules.years.window_years`, :func:`more_years`): the window's
 years and the one before (an answer, a late report or a point's latest submission may sit just
@@ -69,6 +73,8 @@ class FindingKind(StrEnum):
 # One order for people and programs: the kinds as text (the JSON order, SPEC §2).
 KIND_ORDER: tuple[FindingKind, ...] = tuple(sorted(FindingKind, key=lambda k: k.value))
 
+_LEAVING = (HistoryKind.RETIRED, HistoryKind.DISQUALIFIED)
+
 _OF_OBLIGATION = {
     ObligationKind.RESEARCH: FindingKind.RESEARCH_MISSING,
     ObligationKind.OPINION: FindingKind.OPINION_MISSING,
@@ -96,9 +102,21 @@ class Finding(msgspec.Struct, frozen=True, gc=False):
         return (self.point, self.kind.value, self.due, self.period or self.ref or "")
 
 
+class LeftPoint(msgspec.Struct, frozen=True, gc=False):
+    """A point that no longer holds the provincial tier on the as-of day: the leaving event
+    (``retired`` or ``disqualified``) that put it out, and its day."""
+
+    point: str
+    event: HistoryKind
+    date: dt.date
+
+
 class OverdueReport(msgspec.Struct, frozen=True, gc=False):
     """The findings chosen by the filters, in SPEC order; ``upcoming`` is None unless asked
-    (``soon`` days); ``points`` holds every point by id (names and contacts for tables)."""
+    (``soon`` days); ``points`` holds every point by id (names and contacts for tables);
+    ``left`` the points among the findings (and upcoming items) that have left the network by
+    the as-of day — their findings stand (SPEC), but tables mark them and no reminder is sent
+    to them."""
 
     as_of: dt.date
     since: dt.date
@@ -107,6 +125,10 @@ class OverdueReport(msgspec.Struct, frozen=True, gc=False):
     upcoming: tuple[Finding, ...] | None = None
     soon: int | None = None
     kinds: frozenset[FindingKind] | None = None  # the kinds asked for (None: every kind)
+    left: tuple[LeftPoint, ...] = ()  # in id order
+
+    def left_by_id(self) -> dict[str, LeftPoint]:
+        return {x.point: x for x in self.left}
 
     def counts(self) -> dict[FindingKind, int]:
         """Findings per kind (every kind asked for, 0 included), in :data:`KIND_ORDER`."""
@@ -117,6 +139,30 @@ class OverdueReport(msgspec.Struct, frozen=True, gc=False):
 
 
 # --- findings ----------------------------------------------------------------------------
+
+
+def left_point(point: Point, as_of: dt.date) -> LeftPoint | None:
+    """How ``point`` left the network, when it does not hold the provincial tier at the end
+    of ``as_of`` and a retirement or disqualification is why (the latest one by then; of one
+    day's, the last written); None while it holds the tier, or when it never left (a point
+    admitted later has no findings to mark)."""
+    if point.holds(Tier.PROVINCIAL, as_of):
+        return None
+    last = None
+    for ev in point.history:
+        if ev.tier is not Tier.PROVINCIAL or ev.event not in _LEAVING or ev.date > as_of:
+            continue
+        if last is None or ev.date >= last.date:
+            last = ev
+    return None if last is None else LeftPoint(point.id, last.event, last.date)
+
+
+def left_points(
+    points: Iterable[Point], ids: Collection[str], as_of: dt.date
+) -> tuple[LeftPoint, ...]:
+    """:func:`left_point` of each of ``points`` whose id is in ``ids``, in id order."""
+    found = (left_point(p, as_of) for p in points if p.id in ids)
+    return tuple(sorted((x for x in found if x is not None), key=lambda x: x.point))
 
 
 def _of_obligation(ob: Obligation, *, upcoming: bool = False) -> Finding:
@@ -240,6 +286,7 @@ def overdue_report(
         upcoming = _keep(
             upcoming_items(folder, as_of, soon, index=index, pricer=pricer), chosen, kinds
         )
+    named = {f.point for f in (*findings, *(upcoming or ()))}
     return OverdueReport(
         as_of=as_of,
         since=since,
@@ -248,6 +295,7 @@ def overdue_report(
         upcoming=upcoming,
         soon=soon,
         kinds=None if kinds is None else frozenset(kinds),
+        left=left_points(folder.points, named, as_of),
     )
 
 

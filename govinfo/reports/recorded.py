@@ -74,3 +74,19 @@ def closed_and_changed(result: YearScore) -> tuple[dt.date, int] | None:
     if not changed:
         return None
     return max(day for _, _, day, _ in recorded), len(changed)
+
+
+def recorded_status(point: Point, year: int, computed: Status) -> tuple[Status, dt.date | None]:
+    """The status the registry records for ``point`` in a closed ``year`` (one whose outcome
+    is recorded: see :func:`recorded_years`), with the day its event was recorded: its
+    commended or disqualified event for the year (the last, if several); without one, the
+    registry says it was neither, so the ``computed`` status stands unless that is commended or
+    disqualified (then ``retained``), with no day of its own (None)."""
+    events = [ev for ev in point.history if _outcome(ev) and ev.year == year]
+    if events:
+        last = max(events, key=lambda ev: ev.date)
+        status = Status.COMMENDED if last.event is HistoryKind.COMMENDED else Status.DISQUALIFIED
+        return status, last.date
+    if computed in _EVENT_OF:
+        return Status.RETAINED, None
+    return computed, None

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
 import msgspec
 
@@ -34,7 +35,8 @@ from govinfo.errors import DataError
 from govinfo.holding import IdleEvent, idle_event
 from govinfo.model import Folder, HistoryEvent, HistoryKind, Point, PointKind, Tier
 from govinfo.reports.passedover import passed_over
-from govinfo.rules.annual import default_as_of, score_year
+from govinfo.reports.recorded import recorded_status, recorded_years
+from govinfo.rules.annual import Status, YearScore, default_as_of, score_year
 from govinfo.text import control_characters, fold
 
 ID_RE_TEXT = "[a-z][a-z0-9-]{1,39}"
@@ -86,6 +88,12 @@ class YearRow(msgspec.Struct, frozen=True, gc=False):
     at_risk: bool = False
     problem: DataError | None = None
     passed_over: tuple[str, ...] = ()  # the kinds of events that kept it from commendation
+    # A closed year (its outcome recorded by close-year) whose record for this point is not
+    # ``status`` as computed now (the data changed since): the recorded status, and the day
+    # the year's outcome was recorded. ``points show`` shows the record (it is the record),
+    # with the computed figures beside it.
+    recorded: str | None = None
+    recorded_on: dt.date | None = None
 
 
 def years_on_record(folder: Folder) -> list[int]:
@@ -98,6 +106,7 @@ def point_years(folder: Folder, point: Point, today: dt.date) -> list[YearRow]:
     today for the running year), from the same scoring as ``govinfo score``; a year before
     the point's history begins is not its year (it was not yet in the registry)."""
     rows = []
+    closed = recorded_years(folder.points)
     for year in years_on_record(folder):
         as_of = default_as_of(year, today)
         try:
@@ -121,9 +130,23 @@ def point_years(folder: Folder, point: Point, today: dt.date) -> list[YearRow]:
                 status=s.status.value,
                 at_risk=s.at_risk,
                 passed_over=passed_over(result).get(point.id, ()),
+                **_as_recorded(point, result, s.status, closed),
             )
         )
     return rows
+
+
+def _as_recorded(
+    point: Point, result: YearScore, computed: Status, closed: dict[int, dt.date]
+) -> dict[str, Any]:
+    """A :class:`YearRow`'s ``recorded`` and ``recorded_on`` (empty: the year is not closed,
+    or its record for the point is what is computed now)."""
+    if not result.final or result.year not in closed:
+        return {}
+    status, day = recorded_status(point, result.year, computed)
+    if status is computed:
+        return {}
+    return {"recorded": status.value, "recorded_on": day or closed[result.year]}
 
 
 class PointCard(msgspec.Struct, frozen=True, gc=False):
@@ -263,36 +286,63 @@ def history_problem(
     (:func:`~govinfo.holding.idle_event`, the judgement ``check`` warns with); one that
     would not is refused with the reason: the point does not hold the tier, already holds it, or left it
     on that same day (SPEC: a return and a leaving event on one day leave the tier not held)."""
+    named = {"id": point.id, "point": point.label}
     if tier not in point.tiers:
-        return _problem("tier_unlisted", id=point.id, tier=tier.value)
+        return _problem("tier_unlisted", **named, tier=tier.value)
     latest = _latest(point)
     if latest is not None and day < latest.date:
-        return _problem(
-            "date_order", id=point.id, date=day.isoformat(), latest=latest.date.isoformat()
-        )
+        return _problem("date_order", **named, date=day.isoformat(), latest=latest.date.isoformat())
     if event in _IN or event in _OUT:
         history = (*point.history, HistoryEvent(day, event, tier=tier))
         idle = idle_event(history, len(point.history))
         if idle is not None:
-            return _unchanged(point.id, event, idle, tier, day)
+            return _unchanged(point, event, idle, tier, day)
     if event is HistoryKind.REINSTATED and not any(
         ev.event is HistoryKind.ADMITTED and ev.tier is tier and ev.date <= day
         for ev in point.history
     ):
-        return _problem("never_admitted", id=point.id, tier=tier)
+        return _problem("never_admitted", **named, tier=tier)
     return None
 
 
+def _last_of(
+    point: Point, kinds: tuple[HistoryKind, ...], tier: Tier, day: dt.date
+) -> HistoryEvent | None:
+    """The point's latest event of ``kinds`` for ``tier`` on or before ``day`` (of one day's
+    events, the last written)."""
+    found = None
+    for ev in point.history:
+        if ev.event not in kinds or ev.tier is not tier or ev.date > day:
+            continue
+        if found is None or ev.date >= found.date:
+            found = ev
+    return found
+
+
 def _unchanged(
-    point_id: str, event: HistoryKind, idle: IdleEvent, tier: Tier, day: dt.date
+    point: Point, event: HistoryKind, idle: IdleEvent, tier: Tier, day: dt.date
 ) -> RegistryProblem:
-    """Why ``event`` would leave the point's holding of ``tier`` from ``day`` as it is."""
+    """Why ``event`` would leave the point's holding of ``tier`` from ``day`` as it is, with
+    the event that put it where it is (the leaving or the entering, and its day)."""
+    named = {"id": point.id, "point": point.label, "tier": tier}
     if event in _OUT:
-        return _problem("not_holding", id=point_id, tier=tier, date=day)
-    if idle.held:
-        return _problem("already_holding", id=point_id, tier=tier, date=day)
-    if idle.left is not None:
+        left = _last_of(point, _OUT, tier, day)
+        if left is None:  # never held it by that day
+            return _problem("not_holding", **named, date=day)
         return _problem(
-            "left_same_day", id=point_id, tier=tier, date=day.isoformat(), left=idle.left
+            "not_holding_since", **named, date=day, left=left.event, since=left.date.isoformat()
         )
-    return _problem("no_change", id=point_id, tier=tier, date=day.isoformat())
+    if idle.held:
+        entered = _last_of(point, _IN, tier, day)
+        if entered is None:
+            return _problem("already_holding", **named, date=day)
+        return _problem(
+            "already_holding_since",
+            **named,
+            date=day,
+            entered=entered.event,
+            since=entered.date.isoformat(),
+        )
+    if idle.left is not None:
+        return _problem("left_same_day", **named, date=day.isoformat(), left=idle.left)
+    return _problem("no_change", **named, date=day.isoformat())

@@ -156,6 +156,18 @@ class YearEnd(msgspec.Struct, frozen=True, gc=False):
 # --- the outcome, shared with close-year ------------------------------------------------------
 
 
+def passed_over_notes(result: YearScore) -> tuple[NoteRow, ...]:
+    """The points ranked high enough for commendation but passed over (an excluding event of
+    the year), in ranking order, each with the kinds of its excluding events; none before the
+    year's last day. The 通报, the year-end tables and the close-year preview name them."""
+    excluded = passed_over_kinds(result)
+    return tuple(
+        NoteRow(s.point, s.rank, s.score, excluded_by=excluded[s.point.id])
+        for s in result.standings
+        if s.point.id in excluded
+    )
+
+
 def year_outcome(result: YearScore) -> tuple[OutcomeRow, ...]:
     """The commended points (ranking order) then the disqualified ones; empty before the year's
     last day, when SPEC gives no such statuses."""
@@ -306,12 +318,7 @@ def year_end(folder: Folder, result: YearScore) -> YearEnd:
         line = round_points(annual.disqualify_below * elapsed / days_in_year(year))
         at_risk = [AtRiskRow(s.point, s.rank, s.score, line) for s in result.standings if s.at_risk]
 
-    excluded = passed_over_kinds(result)
-    passed_over = [
-        NoteRow(s.point, s.rank, s.score, excluded_by=excluded[s.point.id])
-        for s in result.standings
-        if s.point.id in excluded
-    ]
+    passed_over = passed_over_notes(result)
 
     grace = day_of_year(year, annual.grace_admitted_from)
     exempt = []

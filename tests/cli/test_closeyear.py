@@ -72,6 +72,25 @@ def test_preview_shows_the_outcome_and_writes_nothing(runner: CliRunner, repo: P
     assert commits(repo) == 1
 
 
+def test_preview_says_why_a_point_ranked_high_enough_is_not_commended(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
+    """白城 ranks 1st but has 信息失实 in the year: the commended list starts at rank 2, and
+    the preview (terminal and --out) says why, in the year-end tables' words."""
+    table = tmp_path / "结果.md"
+    code, out, err = run(runner, repo, "close-year", "2003", "--out", str(table))
+    assert code == 0, err
+    line = "白城市人民政府办公厅（第 1 名，20 分）因信息失实，不参加优秀评定"
+    assert line in out
+    assert line in table.read_text(encoding="utf-8")
+    code, out, err = run(runner, repo, "--lang", "en", "close-year", "2003")
+    assert code == 0, err
+    assert (
+        "白城市人民政府办公厅 (rank 1, score 20) is not eligible for commendation: "
+        "inaccurate information"
+    ) in out
+
+
 def test_out_with_apply_is_refused_not_ignored(
     runner: CliRunner, repo: Path, tmp_path: Path
 ) -> None:
@@ -162,7 +181,10 @@ def test_refused_before_the_year_is_over(
 
 
 def test_a_different_recorded_outcome_is_refused_and_shown(runner: CliRunner, repo: Path) -> None:
-    assert run(runner, repo, "close-year", "2003", "--apply", "--date", "2004-01-10")[0] == 0
+    # today is 2003-12-31: a --date in 2004 is after it, and warned at when it is written
+    code, _, err = run(runner, repo, "close-year", "2003", "--apply", "--date", "2004-01-10")
+    assert code == 0, err
+    assert "--date 2004-01-10 晚于今天" in err
     # an adoption of siping's May item arrives late: 2003's outcome changes
     month = repo / "submissions" / "2003" / "siping" / "05.yaml"
     month.write_text(
@@ -177,6 +199,7 @@ def test_a_different_recorded_outcome_is_refused_and_shown(runner: CliRunner, re
     assert "四平" in err
     assert "取消资格（2004-01-10 记入）" in err
     assert "保留（第 " in err
+    assert "晚于今天" not in err  # refused: no warning that it is recorded all the same
     assert (repo / "points.yaml").read_bytes() == before
     assert commits(repo) == 3
     # the preview says the same

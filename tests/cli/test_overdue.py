@@ -241,11 +241,50 @@ def test_an_english_reminder_counts_its_items_in_words(runner: CliRunner, data: 
     code, out, err = run(runner, data, "--lang", "en", *SEPT, "--notice")
     assert code == 0, err
     assert "item(s)" not in out
-    assert "通化, attn. 孙强: as of 2003-09-30, 1 reporting item is overdue: " in out
+    assert "吉林市, attn. 李华: as of 2003-09-30, 1 reporting item is overdue: " in out
     assert "四平, attn. 赵丽: as of 2003-09-30, 3 reporting items are overdue: " in out
     code, out, err = run(runner, data, *SEPT, "--notice")
     assert code == 0, err
     assert "贵单位有 1 项信息报送事项逾期" in out
+
+
+def test_a_point_that_has_left_is_marked_and_gets_no_reminder(
+    runner: CliRunner, data: Path, tmp_path: Path
+) -> None:
+    """通化 retired on 07-15 after missing Q2's research: the finding stands (the JSON is
+    SPEC's, unchanged), the tables mark the point as left, and --notice writes it no reminder
+    but says so on stderr, once."""
+    assert ("tonghua", "research-missing", "2003-Q2") in findings(runner, data, *SEPT[1:])
+    code, out, err = run(runner, data, *SEPT, "--point", "通化", "--format", "json")
+    assert code == 0, err
+    assert "left" not in out
+    for args in ([], ["--by", "type"]):
+        code, out, err = run(runner, data, *SEPT, *args)
+        assert code == 0, err
+        assert "通化（已退出）" in out
+        assert "长春（已退出）" not in out
+    code, out, err = run(runner, data, "--lang", "en", *SEPT)
+    assert "通化 (left)" in out
+    sheet = tmp_path / "逾期.csv"
+    code, out, err = run(runner, data, *SEPT, "--notice", "--out", str(sheet))
+    assert code == 0, err
+    assert "通化" not in out
+    assert "长春王明同志" in out
+    assert err.count("通化") == 1
+    assert "1 个直报点已退出直报点之列，未写提醒：通化（tonghua，2003-07-15 退出）" in err
+    assert "通化（已退出）" in sheet.read_text(encoding="utf-8-sig")
+    code, out, err = run(runner, data, "--lang", "en", *SEPT, "--notice")
+    assert code == 0, err
+    assert (
+        "no reminder for 1 point that has left the network: 通化 (tonghua, retired 2003-07-15)"
+        in err
+    )
+    # only the left point: no reminder at all, and not "nothing is overdue"
+    code, out, err = run(runner, data, *SEPT, "--point", "tonghua", "--notice")
+    assert code == 0, err
+    assert out == ""
+    assert "未写提醒：通化" in err
+    assert "没有逾期事项" not in err
 
 
 def test_exit_0_with_or_without_findings_and_3_only_when_asked(

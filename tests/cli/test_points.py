@@ -116,6 +116,44 @@ def test_show_lists_no_year_before_the_point_was_registered(
     assert "尚无年度得分：入列以来还没有报送信息的年度" in out
 
 
+def test_show_gives_a_closed_years_status_as_the_registry_records_it(
+    runner: CliRunner, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """2003 closed by hand with 白城 commended and nothing else: today's computation passes
+    白城 over (信息失实) and commends 长春. ``points show`` gives the recorded status, marked,
+    with the computed one beside it and the figures as computed; stderr says the year changed
+    since, as ``score`` does; a point whose record agrees shows its status plainly."""
+    monkeypatch.setenv("GOVINFO_TODAY", "2004-01-20")
+    points = data / "points.yaml"
+    text = points.read_text(encoding="utf-8").replace(
+        "  name: 白城市人民政府办公厅\n  short: 白城\n  kind: city\n  tiers: [provincial]\n"
+        "  history:\n    - {date: 2001-01-01, event: admitted}\n",
+        "  name: 白城市人民政府办公厅\n  short: 白城\n  kind: city\n  tiers: [provincial]\n"
+        "  history:\n    - {date: 2001-01-01, event: admitted}\n"
+        "    - {date: 2004-01-10, event: commended, year: 2003}\n",
+    )
+    points.write_text(text, encoding="utf-8")
+    git(data, "commit", "-qam", "2003 closed by hand")
+    code, out, err = run(runner, data, "points", "show", "白城")
+    assert code == 0, err
+    line = next(ln for ln in out.splitlines() if ln.startswith("2003 "))
+    assert line.split()[:3] == ["2003", "1", "20.00"]  # the figures as computed now
+    assert "优秀（名册记录；现在计算为保留（未评优：信息失实））" in line
+    assert "2003年度结果已于 2004-01-10 记入名册，白城记为优秀；此后数据有变动" in err
+    assert "run govinfo close-year 2003" not in err
+    code, out, err = run(runner, data, "--lang", "en", "points", "show", "changchun")
+    assert code == 0, err
+    assert "retained (as recorded; computed now: commended)" in out
+    assert "长春 neither commended nor disqualified" in err
+    assert "run govinfo close-year 2003 to see how" in err
+    # 吉林市: retained, as recorded (nothing): plain
+    code, out, err = run(runner, data, "points", "show", "jilin")
+    assert code == 0, err
+    line = next(ln for ln in out.splitlines() if ln.startswith("2003 "))
+    assert "名册记录" not in line
+    assert "注意" not in err
+
+
 # --- writing ------------------------------------------------------------------------------------
 
 
@@ -329,6 +367,63 @@ def test_reinstating_on_the_day_of_a_disqualification_is_refused(
     assert "取消资格" in err
     assert "2004-01-10" in err
     assert points.read_text(encoding="utf-8") == text
+
+
+def test_a_refusal_comes_before_the_future_date_warning_and_says_why(
+    runner: CliRunner, data: Path
+) -> None:
+    """Retiring a point disqualified by close-year, dated after today: refused first, with the
+    event that made it leave and the point as the clerk knows it; no warning that the event is
+    "recorded all the same"."""
+    points = data / "points.yaml"
+    text = points.read_text(encoding="utf-8").replace(
+        "    - {date: 2003-08-01, event: admitted}",
+        "    - {date: 2003-08-01, event: admitted}\n"
+        "    - {date: 2003-12-31, event: disqualified, year: 2003}",
+    )
+    points.write_text(text, encoding="utf-8")
+    git(data, "commit", "-qam", "yushu disqualified")
+    # today is 2003-12-31 (the runner's GOVINFO_TODAY): 2004-01-16 is after it
+    code, _, err = run(
+        runner, data, "points", "retire", "yushu", "--date", "2004-01-16", "--reason", "x"
+    )
+    assert code == 1
+    assert "晚于今天" not in err
+    assert "照常记入" not in err
+    assert "榆树（yushu）已于 2003-12-31 取消资格（省直报点），在 2004-01-16 不是省直报点" in err
+    code, _, err = run(
+        runner, data, "--lang", "en", "points", "retire", "榆树", "--date", "2004-01-16"
+    )
+    assert code == 1
+    assert "later than today" not in err
+    assert "榆树 (yushu) left the provincial tier on 2003-12-31 (disqualified)" in err
+    # a retired point: the retirement and its day
+    code, _, err = run(runner, data, "points", "retire", "通化", "--date", "2004-02-01")
+    assert code == 1
+    assert "晚于今天" not in err
+    assert "通化（tonghua）已于 2003-10-31 退出（省直报点）" in err
+    # reinstating one that holds the tier names the day it entered it
+    code, _, err = run(runner, data, "points", "reinstate", "siping", "--date", "2004-02-01")
+    assert code == 1
+    assert "晚于今天" not in err
+    assert "四平（siping）自 2001-01-01 入列起一直是省直报点" in err
+    assert points.read_text(encoding="utf-8") == text
+    assert commits(data) == 2
+    # an event that is allowed still gets the warning, then is written
+    code, _, err = run(runner, data, "points", "retire", "siping", "--date", "2004-02-01")
+    assert code == 0, err
+    assert err.index("晚于今天") < err.index("已记录")
+    assert commits(data) == 3
+
+
+def test_adding_a_refused_point_says_no_future_date_warning(runner: CliRunner, data: Path) -> None:
+    code, _, err = run(
+        runner, data, "points", "add", "siping", "--name", "x", "--kind", "city",
+        "--date", "2004-02-01",
+    )  # fmt: skip
+    assert code == 1
+    assert "晚于今天" not in err
+    assert commits(data) == 1
 
 
 @pytest.mark.parametrize("given", ["siping", "四平市人民政府办公厅", "四平", "四平市"])

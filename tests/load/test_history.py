@@ -78,7 +78,7 @@ def test_one_judgement_for_check_and_the_registry() -> None:
     )
     for day, kind, code in [
         ("2004-01-10", RE, "left_same_day"),
-        ("2004-03-01", R, "not_holding"),
+        ("2004-03-01", R, "not_holding_since"),
         ("2004-03-01", RE, None),
     ]:
         problem = history_problem(point, kind, Tier.PROVINCIAL, dt.date.fromisoformat(day))

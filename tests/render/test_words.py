@@ -53,12 +53,17 @@ def test_a_refused_history_event_names_the_tier_in_the_current_language() -> Non
         point("a"), HistoryKind.REINSTATED, Tier.PROVINCIAL, dt.date(2003, 5, 1)
     )
     assert problem is not None
-    assert problem.code == "already_holding"
+    assert problem.code == "already_holding_since"
     assert problem.facts["tier"] is Tier.PROVINCIAL
     set_lang("zh")
-    assert registry_problem_text(problem) == "a 在 2003-05-01 已是省直报点，无需恢复"
+    assert registry_problem_text(problem) == (
+        "a（a）自 2000-01-01 入列起一直是省直报点，在 2003-05-01 已是省直报点，无需恢复"
+    )
     set_lang("en")
-    assert registry_problem_text(problem) == "a already holds the provincial tier on 2003-05-01"
+    assert registry_problem_text(problem) == (
+        "a (a) has held the provincial tier since 2000-01-01 (admitted) and holds it on "
+        "2003-05-01: there is nothing to reinstate"
+    )
 
 
 def test_a_word_in_chinese_text_is_spaced_only_beside_latin() -> None:
