@@ -1255,6 +1255,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column}“{value}”与本批其他各行相去甚远（其余 {n} 行在 {first} 至 {last} 之间）：是不是年份写错了？",
         "{column} “{value}” is far from the batch's other rows (the other {n} lie between {first} and {last}): is the year mistyped?",
     ),
+    "import_stray_year_day": (
+        "{column}“{value}”与本批其他各行相去甚远（其余 {n} 行都在 {first}）：是不是年份写错了？",
+        "{column} “{value}” is far from the batch's other rows (the other {n} are all on {first}): is the year mistyped?",
+    ),
     "import_closed_year": (
         "注意：{year} 年度结果已记入名册（{date}），本次导入可能使该年度的得分与记录的结果不符；请运行 govinfo close-year {year} 核对",
         "note: the {year} outcome is already recorded in the registry ({date}); this import may make that year's scores differ from it; run govinfo close-year {year} to compare",
