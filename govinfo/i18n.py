@@ -1417,7 +1417,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "刊物“{value}”不在信息 {id} 适用的计分标准中{hint}",
         "publication “{value}” is not in the rule set that scores {id}{hint}",
     ),
-    "import_unknown_submission": ("没有编号为 {value} 的信息", "no submission with id {value}"),
+    "import_unknown_submission": (
+        "没有编号为 {value} 的信息{hint}",
+        "no submission with id {value}{hint}",
+    ),
+    "import_adoption_before_submission": (
+        "{column} {date} 早于该信息的报送日期 {submitted}（{id}）",
+        "{column} {date} is before the submission's date {submitted} ({id})",
+    ),
+    "import_adoption_too_late": (
+        "{column} {date} 距该信息的报送日期 {submitted}（{id}）已超过 {days} 天",
+        "{column} {date} is more than {days} days after the submission's date {submitted} ({id})",
+    ),
     "import_no_such_submission": (
         "在 {point} 的信息中找不到此标题（采用日期之前 366 天内）{hint}",
         "no submission of {point} with this title (within 366 days before the adoption){hint}",
