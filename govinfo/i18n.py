@@ -1235,6 +1235,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不认识的类别 {value}（可用：综合、调研、问题、突发、舆情清单，或 {known}）",
         "unknown category {value} (known: {known}, or 综合, 调研, 问题, 突发, 舆情清单)",
     ),
+    "import_mapping_twice": (
+        "列 {first} 和 {header} 都映射到了字段 {field}（{label}）：一个字段只能取自一列",
+        "columns {first} and {header} are both mapped to the field {field} ({label}): a field is read from one column",
+    ),
+    "import_mapping_no_value": (
+        "“{key}”后面没有值（应写成“{key}: 值”，冒号后有空格）",
+        "“{key}” has no value (write “{key}: value”, with a space after the colon)",
+    ),
+    "import_mapping_fullwidth_colon": (
+        "“{key}”中的冒号是全角的“：”，YAML 不把它当作冒号，整段成了一个没有值的名称：应写成“{left}: {right}”（半角冒号加空格）",
+        "the colon in “{key}” is the full-width “：”, which YAML does not read as a colon, so the whole text became a name without a value: write “{left}: {right}” (an ASCII colon and a space)",
+    ),
     "import_mapping_key": (
         "不认识的键 {key}（列映射文件只有 columns 和 categories 两节）",
         "unknown key {key} (a mapping file has two sections: columns and categories)",
