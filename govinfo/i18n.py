@@ -1235,6 +1235,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不认识的类别 {value}（可用：综合、调研、问题、突发、舆情清单，或 {known}）",
         "unknown category {value} (known: {known}, or 综合, 调研, 问题, 突发, 舆情清单)",
     ),
+    "import_hidden_row": (
+        "此行在表格中被隐藏（隐藏行或被筛选掉），仍与其他行一样导入；不应导入的行请从表中删除",
+        "this row is hidden in the sheet (hidden or filtered out) and is imported like the others; delete a row that should not be imported",
+    ),
+    "import_hidden_sheet": (
+        "工作表“{sheet}”在表格中被隐藏，其中的行仍与其他工作表一样导入；不应导入的表请删除，或用 --sheet 只选要导入的表",
+        "the sheet “{sheet}” is hidden in the workbook and its rows are imported like the others; delete a sheet that should not be imported, or choose one with --sheet",
+    ),
     "import_mapping_twice": (
         "列 {first} 和 {header} 都映射到了字段 {field}（{label}）：一个字段只能取自一列",
         "columns {first} and {header} are both mapped to the field {field} ({label}): a field is read from one column",

@@ -9,6 +9,9 @@ The format is chosen by the file's first bytes, never its extension: Chinese web
   ``charset`` (GB18030 when it names none), each ``rowspan``/``colspan`` a merged range;
 - SpreadsheetML 2003 through ``xml.etree`` after refusing any DTD, so no entity is ever expanded
   (``spreadsheetml``).
+
+A hidden sheet is known for .xls, .ods (calamine names it) and SpreadsheetML; hidden rows for
+.ods (``odsformulas``) and SpreadsheetML, not for .xls (calamine does not say) nor HTML.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from govinfo.importers.spreadsheetml import SPREADSHEETML_NS, read_spreadsheetml
 from govinfo.importers.tables import (
     Cell,
     FileProblem,
+    HiddenRows,
     Merge,
     Table,
     decode,
@@ -86,6 +90,7 @@ def read_old_format(
         return tables
     for index, table in enumerate(tables, start=1):
         if table.sheet == sheet or (kind == "html" and _table_number(sheet) == index):
+            table.hidden = False  # chosen by name: the clerk knows it
             return [table]
     names = "、".join(str(tb.sheet) for tb in tables)
     raise FileProblem(
@@ -107,7 +112,7 @@ def _read_calamine(path: Path, display: str, fmt: str) -> list[Table]:
 
     from govinfo.importers.odsformulas import mark_uncached, uncached_formulas
 
-    uncached = uncached_formulas(path) if fmt == "ods" else {}
+    uncached, hidden = uncached_formulas(path) if fmt == "ods" else ({}, {})
 
     kind = "Excel (.xls)" if path.suffix.lower() == ".xls" else "Excel/ODS"
     try:
@@ -116,6 +121,7 @@ def _read_calamine(path: Path, display: str, fmt: str) -> list[Table]:
         raise unreadable(display, kind, err) from None
     tables: list[Table] = []
     try:
+        concealed = _hidden_sheets(wb)
         for name in wb.sheet_names:
             try:
                 ws = wb.get_sheet_by_name(name)
@@ -123,11 +129,33 @@ def _read_calamine(path: Path, display: str, fmt: str) -> list[Table]:
                 merges = _calamine_merges(ws)
             except Exception as err:  # see above
                 raise unreadable(display, kind, err) from None
-            tables.append(Table(display, name, grid_rows(grid), merges))
+            rows = HiddenRows(hidden.get(name))
+            tables.append(
+                Table(
+                    display,
+                    name,
+                    grid_rows(grid),
+                    merges,
+                    hidden_rows=rows,
+                    hidden=name in concealed,
+                )
+            )
     finally:
         with contextlib.suppress(Exception):
             wb.close()
     return tables
+
+
+def _hidden_sheets(wb: Any) -> set[str]:
+    """The sheets a workbook hides (calamine says so of .xls and .ods alike; the rows an .xls
+    hides it does not say)."""
+    import python_calamine
+
+    shown = python_calamine.SheetVisibleEnum.Visible
+    try:
+        return {m.name for m in wb.sheets_metadata if m.visible != shown}
+    except Exception:  # a help, not a need
+        return set()
 
 
 def _calamine_merges(ws: Any) -> list[Merge] | None:

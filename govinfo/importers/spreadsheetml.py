@@ -1,5 +1,6 @@
 """SpreadsheetML 2003 (the XML that Excel 2003 and web systems save as "xls") → tables, through
-``xml.etree`` after refusing any DTD, so no entity is ever expanded."""
+``xml.etree`` after refusing any DTD, so no entity is ever expanded. Rows the sheet hides
+(``ss:Hidden``) and a hidden sheet (``x:Visible``) are said, as for XLSX."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from xml.etree import ElementTree as ET
 
 from govinfo.i18n import t
 from govinfo.importers.oldcells import grid_rows, span, unreadable
-from govinfo.importers.tables import UNCACHED_FORMULA, Cell, Merge, Table
+from govinfo.importers.tables import UNCACHED_FORMULA, Cell, HiddenRows, Merge, Table
 
 SPREADSHEETML_NS = "urn:schemas-microsoft-com:office:spreadsheet"
 _SS = "{" + SPREADSHEETML_NS + "}"
+_X = "{urn:schemas-microsoft-com:office:excel}"  # Excel's own options: a sheet's Visible
 _TIME_ONLY_DAY = dt.date(1899, 12, 31)
 
 
@@ -33,11 +35,14 @@ def read_spreadsheetml(path: Path, display: str) -> list[Table]:
         name = ws.get(_SS + "Name")
         grid: list[list[Cell]] = []
         merges: list[Merge] = []
+        hidden: list[tuple[int, int]] = []
         for element in ws.iter(_SS + "Row"):
             index = element.get(_SS + "Index")
             if index and index.isdigit():
                 while len(grid) < int(index) - 1:
                     grid.append([])
+            if element.get(_SS + "Hidden") in ("1", "true"):
+                hidden.append((len(grid) + 1, len(grid) + 1))
             row: list[Cell] = []
             for cell in element.iter(_SS + "Cell"):
                 at = cell.get(_SS + "Index")
@@ -53,7 +58,12 @@ def read_spreadsheetml(path: Path, display: str) -> list[Table]:
                 row.append(value)
                 row.extend([None] * across)
             grid.append(row)
-        tables.append(Table(display, name, grid_rows(grid), merges))
+        shown = ws.findtext(f"{_X}WorksheetOptions/{_X}Visible")
+        concealed = shown is not None and shown.strip() in ("SheetHidden", "SheetVeryHidden")
+        rows = HiddenRows(hidden)
+        tables.append(
+            Table(display, name, grid_rows(grid), merges, hidden_rows=rows, hidden=concealed)
+        )
     if not tables:
         raise unreadable(display, "SpreadsheetML", t("import_html_no_table"))
     return tables
