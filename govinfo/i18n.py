@@ -1235,6 +1235,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不认识的类别 {value}（可用：综合、调研、问题、突发、舆情清单，或 {known}）",
         "unknown category {value} (known: {known}, or 综合, 调研, 问题, 突发, 舆情清单)",
     ),
+    "import_hidden_row": (
+        "此行在表格中被隐藏（隐藏行或被筛选掉），仍与其他行一样导入；不应导入的行请从表中删除",
+        "this row is hidden in the sheet (hidden or filtered out) and is imported like the others; delete a row that should not be imported",
+    ),
+    "import_hidden_sheet": (
+        "工作表“{sheet}”在表格中被隐藏，其中的行仍与其他工作表一样导入；不应导入的表请删除，或用 --sheet 只选要导入的表",
+        "the sheet “{sheet}” is hidden in the workbook and its rows are imported like the others; delete a sheet that should not be imported, or choose one with --sheet",
+    ),
+    "import_mapping_twice": (
+        "列 {first} 和 {header} 都映射到了字段 {field}（{label}）：一个字段只能取自一列",
+        "columns {first} and {header} are both mapped to the field {field} ({label}): a field is read from one column",
+    ),
+    "import_mapping_no_value": (
+        "“{key}”后面没有值（应写成“{key}: 值”，冒号后有空格）",
+        "“{key}” has no value (write “{key}: value”, with a space after the colon)",
+    ),
+    "import_mapping_fullwidth_colon": (
+        "“{key}”中的冒号是全角的“：”，YAML 不把它当作冒号，整段成了一个没有值的名称：应写成“{left}: {right}”（半角冒号加空格）",
+        "the colon in “{key}” is the full-width “：”, which YAML does not read as a colon, so the whole text became a name without a value: write “{left}: {right}” (an ASCII colon and a space)",
+    ),
     "import_mapping_key": (
         "不认识的键 {key}（列映射文件只有 columns 和 categories 两节）",
         "unknown key {key} (a mapping file has two sections: columns and categories)",
@@ -1254,6 +1274,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_stray_year": (
         "{column}“{value}”与本批其他各行相去甚远（其余 {n} 行在 {first} 至 {last} 之间）：是不是年份写错了？",
         "{column} “{value}” is far from the batch's other rows (the other {n} lie between {first} and {last}): is the year mistyped?",
+    ),
+    "import_stray_year_day": (
+        "{column}“{value}”与本批其他各行相去甚远（其余 {n} 行都在 {first}）：是不是年份写错了？",
+        "{column} “{value}” is far from the batch's other rows (the other {n} are all on {first}): is the year mistyped?",
     ),
     "import_closed_year": (
         "注意：{year} 年度结果已记入名册（{date}），本次导入可能使该年度的得分与记录的结果不符；请运行 govinfo close-year {year} 核对",
@@ -1413,7 +1437,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "刊物“{value}”不在信息 {id} 适用的计分标准中{hint}",
         "publication “{value}” is not in the rule set that scores {id}{hint}",
     ),
-    "import_unknown_submission": ("没有编号为 {value} 的信息", "no submission with id {value}"),
+    "import_unknown_submission": (
+        "没有编号为 {value} 的信息{hint}",
+        "no submission with id {value}{hint}",
+    ),
+    "import_adoption_before_submission": (
+        "{column} {date} 早于该信息的报送日期 {submitted}（{id}）",
+        "{column} {date} is before the submission's date {submitted} ({id})",
+    ),
+    "import_adoption_too_late": (
+        "{column} {date} 距该信息的报送日期 {submitted}（{id}）已超过 {days} 天",
+        "{column} {date} is more than {days} days after the submission's date {submitted} ({id})",
+    ),
     "import_no_such_submission": (
         "在 {point} 的信息中找不到此标题（采用日期之前 366 天内）{hint}",
         "no submission of {point} with this title (within 366 days before the adoption){hint}",

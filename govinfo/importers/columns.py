@@ -13,11 +13,15 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govinfo.errors import UsageError
 from govinfo.i18n import os_error_text, t
 from govinfo.importers.tables import Merge, Row, Table
 from govinfo.importers.values import cell_text, fold_word, one_line
+
+if TYPE_CHECKING:
+    from govinfo.yamltext.reader import Scalar
 
 HEADER_SCAN_ROWS = 20
 # Row serial numbers: every office sheet has one; not a field, and not worth a warning.
@@ -151,6 +155,12 @@ def _bad_mapping(path: Path, wrong: list[str]) -> str:
     return t("import_bad_mapping", file=str(path), detail="\n  " + "\n  ".join(wrong))
 
 
+@dataclass(frozen=True)
+class _Place:
+    line: int
+    col: int
+
+
 class _MappingReader:
     """A mapping file's pairs, every problem kept with its ``file:line:col``. A target is a
     field or a category as SPEC names it (``point``, ``general``) or as the tool's own
@@ -162,6 +172,7 @@ class _MappingReader:
         self.wrong: list[str] = []
         self.columns: dict[str, str] = {}  # folded header → field
         self.categories: dict[str, str] = {}  # folded word → category value
+        self.headers: dict[str, str] = {}  # field → the first header mapped to it
         self.index = {fold_word(a): f for f, names in fields.items() for a in (f, *names)}
 
     def at(self, node: object, message: str) -> None:
@@ -178,18 +189,39 @@ class _MappingReader:
             self.at(node, t("import_mapping_not_mapping"))
             return
         for key, value in node.items:
-            if isinstance(value, ScalarNode):
+            if isinstance(value, ScalarNode) and value.plain and not value.value:
+                self._no_value(key)
+            elif isinstance(value, ScalarNode):
                 take(value, key.value, value.value)
             else:
                 self.at(value, t("import_mapping_not_word", key=key.value))
+
+    def _no_value(self, key: Scalar) -> None:
+        """A pair written without a value: most often a full-width colon (``社会：综合``), which
+        YAML does not take for one, so the whole text is the key. Said at that colon."""
+        at = key.value.find("：")
+        if at < 0:
+            self.at(key, t("import_mapping_no_value", key=key.value))
+            return
+        left, right = key.value[:at].rstrip(), key.value[at + 1 :].lstrip()
+        where = _Place(key.line, key.col + at) if key.plain else key
+        self.at(where, t("import_mapping_fullwidth_colon", key=key.value, left=left, right=right))
 
     def column(self, node: object, header: str, target: str) -> None:
         name = self.index.get(fold_word(target))
         if name is None:
             known = "、".join(f"{f}（{names[0]}）" for f, names in self.fields.items())
             self.at(node, t("import_mapping_field", field=target, fields=known))
-        else:
-            self.columns[fold_word(header)] = name
+            return
+        first = self.headers.get(name)
+        if first is not None and fold_word(first) != fold_word(header):
+            label = self.fields[name][0]
+            self.at(
+                node, t("import_mapping_twice", first=first, header=header, field=name, label=label)
+            )
+            return
+        self.headers.setdefault(name, header)
+        self.columns[fold_word(header)] = name
 
     def category(self, node: object, word: str, target: str) -> None:
         from govinfo.importers.values import parse_category

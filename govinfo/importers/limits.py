@@ -5,7 +5,8 @@ Every check here runs before the bytes it guards are held in memory: the batch's
 also bounds what the zip reader will inflate), and each sheet's cells — how many, how far right,
 how far down — by a streaming scan of the sheet's XML, before openpyxl builds a row. The same
 scan finds formula cells that carry no cached value (a workbook written by a program, never
-opened in Excel or WPS), which would otherwise read as empty cells.
+opened in Excel or WPS), which would otherwise read as empty cells, and the rows the sheet
+hides (by hand, or filtered out: Excel marks both ``hidden``).
 """
 
 from __future__ import annotations
@@ -121,7 +122,10 @@ def implausible(text: str) -> tuple[int, int] | None:
 # --- the cells of a sheet, counted before they are read ----------------------------------------
 
 _TOKEN = re.compile(rb"<(?:\w+:)?(c|f|v)(?=[\s/>])([^>]*)>")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row(?=[\s/>])([^>]*)>")
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
+_ROW_REF = re.compile(rb'\br="([0-9]{1,7})"')
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 
 
 @dataclass
@@ -131,6 +135,7 @@ class SheetScan:
     cells: int = 0
     far: tuple[int, int, str] | None = None  # (row, column, ref) of a cell out of bounds
     uncached: set[tuple[int, int]] = field(default_factory=set)  # formula cells without a value
+    hidden: set[int] = field(default_factory=set)  # rows hidden by hand or by a filter
 
 
 def _column(letters: bytes) -> int:
@@ -142,9 +147,11 @@ def _column(letters: bytes) -> int:
 
 def scan_sheet(path: Path, member: str) -> SheetScan:
     """Count the cells of ``member`` in the workbook at ``path`` chunk by chunk, note the first
-    one beyond ``MAX_ROWS``/``MAX_COLUMNS``, and the formula cells with no cached value."""
+    one beyond ``MAX_ROWS``/``MAX_COLUMNS``, the formula cells with no cached value and the
+    hidden rows."""
     scan = SheetScan()
     current: tuple[int, int] | None = None
+    row = 0  # the <row> being read (its r, or one past the last when it has none)
     has_f = has_v = False
 
     def close() -> None:
@@ -157,6 +164,7 @@ def scan_sheet(path: Path, member: str) -> SheetScan:
             buf = tail + chunk
             cut = buf.rfind(b"<")
             buf, tail = (buf[:cut], buf[cut:]) if cut > 0 else (buf, b"")
+            row = _hidden_rows(buf, row, scan.hidden)
             for m in _TOKEN.finditer(buf):
                 name, attrs = m[1], m[2]
                 if name == b"c":
@@ -181,6 +189,27 @@ def scan_sheet(path: Path, member: str) -> SheetScan:
                 tail = b""
     close()
     return scan
+
+
+def _hidden_rows(buf: bytes, row: int, hidden: set[int]) -> int:
+    """Add the numbers of the hidden rows in ``buf`` (whole tags of a sheet's XML) to ``hidden``;
+    return the number of its last row (``row``: the one before it). Rows are numbered by their
+    ``r``, or one past the row before when they have none. A chunk that hides nothing (the
+    text ``hidden=`` nowhere in it) is not walked row by row: its last row tells its number."""
+    if b'hidden="' not in buf:
+        last = max(buf.rfind(b"<row "), buf.rfind(b":row "), buf.rfind(b"<row>"))
+        if last < 0:
+            return row
+        number = _ROW_REF.search(buf, last, buf.find(b">", last) + 1)
+        if number:
+            return int(number[1])
+        return row + len(_ROW_TAG.findall(buf))
+    for m in _ROW_TAG.finditer(buf):
+        number = _ROW_REF.search(m[1])
+        row = int(number[1]) if number else row + 1
+        if _HIDDEN.search(m[1]):
+            hidden.add(row)
+    return row
 
 
 def sheet_out_of_bounds(scan: SheetScan) -> str | None:

@@ -2,7 +2,8 @@
 
 python-calamine reads such a cell as empty, so a title that Calc or Excel shows would be
 reported as "标题为空"; this reads ``content.xml`` (streamed, never expanded into a grid) for
-the cells with a formula and no value type, so that the import can say what happened.
+the cells with a formula and no value type, so that the import can say what happened — and,
+in the same pass, the rows a sheet hides, which calamine does not say either.
 """
 
 from __future__ import annotations
@@ -23,11 +24,17 @@ def _count(raw: str | None) -> int:
     return int(raw) if raw and raw.isdigit() else 1
 
 
-def uncached_formulas(path: Path) -> dict[str, set[tuple[int, int]]]:
-    """Sheet name → the (row, column), 1-based, of each formula cell without a value; empty
-    when the file cannot be read this way (the cells are then just empty, as before)."""
+def uncached_formulas(
+    path: Path,
+) -> tuple[dict[str, set[tuple[int, int]]], dict[str, list[tuple[int, int]]]]:
+    """Sheet name → the (row, column), 1-based, of each formula cell without a value; and sheet
+    name → the runs (first, last) of rows the sheet hides (``table:visibility`` collapsed, or
+    filter: filtered out). Both empty when the file cannot be read this way (the cells are
+    then just empty, and no row hidden, as before)."""
     found: dict[str, set[tuple[int, int]]] = {}
+    hidden: dict[str, list[tuple[int, int]]] = {}
     cells: set[tuple[int, int]] = set()
+    runs: list[tuple[int, int]] = []
     row = col = 0
     try:
         with zipfile.ZipFile(path) as archive, archive.open("content.xml") as src:
@@ -35,7 +42,9 @@ def uncached_formulas(path: Path) -> dict[str, set[tuple[int, int]]]:
                 tag = element.tag
                 if event == "start":
                     if tag == _T + "table":
-                        cells = found.setdefault(element.get(_T + "name") or "", set())
+                        name = element.get(_T + "name") or ""
+                        cells = found.setdefault(name, set())
+                        runs = hidden.setdefault(name, [])
                         row = 0
                     elif tag == _T + "table-row":
                         col = 0
@@ -51,11 +60,14 @@ def uncached_formulas(path: Path) -> dict[str, set[tuple[int, int]]]:
                     col += repeat
                     element.clear()
                 elif tag == _T + "table-row":
-                    row += _count(element.get(_T + "number-rows-repeated"))
+                    repeat = _count(element.get(_T + "number-rows-repeated"))
+                    if element.get(_T + "visibility") in ("collapsed", "filter"):
+                        runs.append((row + 1, row + repeat))
+                    row += repeat
                     element.clear()
     except Exception:  # a damaged file: calamine has said so, or read what it could
-        return {}
-    return found
+        return {}, {}
+    return found, hidden
 
 
 def mark_uncached(grid: list[list[Any]], uncached: set[tuple[int, int]]) -> list[list[Any]]:

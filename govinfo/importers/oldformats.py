@@ -7,38 +7,39 @@ The format is chosen by the file's first bytes, never its extension: Chinese web
   says so) through python-calamine, merged ranges included;
 - HTML tables through the standard library's ``html.parser``, decoded by the page's own
   ``charset`` (GB18030 when it names none), each ``rowspan``/``colspan`` a merged range;
-- SpreadsheetML 2003 through ``xml.etree`` after refusing any DTD, so no entity is ever expanded.
+- SpreadsheetML 2003 through ``xml.etree`` after refusing any DTD, so no entity is ever expanded
+  (``spreadsheetml``).
+
+A hidden sheet is known for .xls, .ods (calamine names it) and SpreadsheetML; hidden rows for
+.ods (``odsformulas``) and SpreadsheetML, not for .xls (calamine does not say) nor HTML.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
-import datetime as dt
 import re
 import zipfile
-from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree as ET
 
-from govinfo.i18n import os_error_text, t
+from govinfo.i18n import t
 from govinfo.importers.limits import ZIP_ERRORS
+from govinfo.importers.oldcells import grid_rows, span, unreadable
 from govinfo.importers.problems import RowRef, error
+from govinfo.importers.spreadsheetml import SPREADSHEETML_NS, read_spreadsheetml
 from govinfo.importers.tables import (
-    UNCACHED_FORMULA,
     Cell,
     FileProblem,
+    HiddenRows,
     Merge,
-    Row,
     Table,
     decode,
 )
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
-SPREADSHEETML_NS = "urn:schemas-microsoft-com:office:spreadsheet"
 _SNIFF_BYTES = 4096
 _CHARSET_RE = re.compile(rb"""<meta[^>]*charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -84,11 +85,12 @@ def read_old_format(
     elif kind == "html":
         tables = _read_html(path, display, encoding)
     else:
-        tables = _read_spreadsheetml(path, display)
+        tables = read_spreadsheetml(path, display)
     if sheet is None:
         return tables
     for index, table in enumerate(tables, start=1):
         if table.sheet == sheet or (kind == "html" and _table_number(sheet) == index):
+            table.hidden = False  # chosen by name: the clerk knows it
             return [table]
     names = "、".join(str(tb.sheet) for tb in tables)
     raise FileProblem(
@@ -102,51 +104,6 @@ def _table_number(sheet: str) -> int | None:
     return int(m[1]) if m else None
 
 
-def _unreadable(display: str, kind: str, err: BaseException | str) -> FileProblem:
-    """The file's one problem in the clerk's words: the system's reason for an OSError, ours
-    for what we found, and for a parser's failure that the file is damaged or not of its kind
-    (the parser's own text, ``Cfb error: Invalid OLE``, tells a clerk nothing)."""
-    if isinstance(err, OSError):
-        detail = os_error_text(err)
-    elif isinstance(err, ET.ParseError):
-        line, column = err.position
-        detail = t("import_xml_broken", line=line, column=column)
-    elif isinstance(err, str):
-        detail = err
-    else:
-        return FileProblem(error(RowRef(display, None, 0), t("import_not_spreadsheet", kind=kind)))
-    return FileProblem(
-        error(RowRef(display, None, 0), t("import_bad_old_format", kind=kind, detail=detail))
-    )
-
-
-def _rows(grid: Sequence[Sequence[Any]]) -> list[Row]:
-    """Numbered non-empty rows, trailing blanks dropped; row 1 is the sheet's first row."""
-    rows: list[Row] = []
-    for number, values in enumerate(grid, start=1):
-        cells = _keep(tuple(_cell(v) for v in values))
-        if cells:
-            rows.append((number, cells))
-    return rows
-
-
-def _cell(value: Any) -> Cell:
-    if isinstance(value, str):
-        return value if value.strip() else None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)  # every number in an .xls is a float: 1.0 is the row number 1
-    if isinstance(value, dt.time):
-        return value.isoformat(timespec="minutes")
-    return value
-
-
-def _keep(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
-    end = len(cells)
-    while end and cells[end - 1] is None:
-        end -= 1
-    return cells[:end]
-
-
 # --- Excel 97-2003 and OpenDocument ------------------------------------------------------------
 
 
@@ -155,27 +112,50 @@ def _read_calamine(path: Path, display: str, fmt: str) -> list[Table]:
 
     from govinfo.importers.odsformulas import mark_uncached, uncached_formulas
 
-    uncached = uncached_formulas(path) if fmt == "ods" else {}
+    uncached, hidden = uncached_formulas(path) if fmt == "ods" else ({}, {})
 
     kind = "Excel (.xls)" if path.suffix.lower() == ".xls" else "Excel/ODS"
     try:
         wb = python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception as err:  # the third-party parser on a damaged file: one problem
-        raise _unreadable(display, kind, err) from None
+        raise unreadable(display, kind, err) from None
     tables: list[Table] = []
     try:
+        concealed = _hidden_sheets(wb)
         for name in wb.sheet_names:
             try:
                 ws = wb.get_sheet_by_name(name)
                 grid = mark_uncached(ws.to_python(skip_empty_area=False), uncached.get(name, set()))
                 merges = _calamine_merges(ws)
             except Exception as err:  # see above
-                raise _unreadable(display, kind, err) from None
-            tables.append(Table(display, name, _rows(grid), merges))
+                raise unreadable(display, kind, err) from None
+            rows = HiddenRows(hidden.get(name))
+            tables.append(
+                Table(
+                    display,
+                    name,
+                    grid_rows(grid),
+                    merges,
+                    hidden_rows=rows,
+                    hidden=name in concealed,
+                )
+            )
     finally:
         with contextlib.suppress(Exception):
             wb.close()
     return tables
+
+
+def _hidden_sheets(wb: Any) -> set[str]:
+    """The sheets a workbook hides (calamine says so of .xls and .ods alike; the rows an .xls
+    hides it does not say)."""
+    import python_calamine
+
+    shown = python_calamine.SheetVisibleEnum.Visible
+    try:
+        return {m.name for m in wb.sheets_metadata if m.visible != shown}
+    except Exception:  # a help, not a need
+        return set()
 
 
 def _calamine_merges(ws: Any) -> list[Merge] | None:
@@ -271,7 +251,7 @@ class _TableParser(HTMLParser):
             if top.row is None:
                 top.row = []
             values = dict(attrs)
-            top.span = (_span(values.get("rowspan")), _span(values.get("colspan")))
+            top.span = (span(values.get("rowspan")), span(values.get("colspan")))
             top.text = []
         elif tag == "br" and top.text is not None:
             top.text.append("\x00")
@@ -318,18 +298,6 @@ def _cell_text(raw: str) -> str:
     return "\n".join(lines)
 
 
-_MAX_SPAN = 1000  # a rowspan="1000000" must not build a million-row grid
-
-
-def _span(raw: str | None, least: int = 1) -> int:
-    """A span attribute as a number between ``least`` and a sane bound."""
-    try:
-        value = int((raw or str(least)).strip())
-    except ValueError:
-        return least
-    return min(max(value, least), _MAX_SPAN)
-
-
 def _html_text(data: bytes, encoding: str | None) -> tuple[str, str]:
     """The page as text: ``--encoding``, else a BOM, else its meta charset, else UTF-8 when
     the bytes are valid UTF-8, else GB18030."""
@@ -359,87 +327,18 @@ def _read_html(path: Path, display: str, encoding: str | None) -> list[Table]:
         text, used = _html_text(data, encoding)
     except (DecodeFailure, UnicodeDecodeError) as err:
         offset = err.offset if isinstance(err, DecodeFailure) else err.start
-        raise _unreadable(display, "HTML", t("import_html_undecodable", offset=offset)) from None
+        raise unreadable(display, "HTML", t("import_html_undecodable", offset=offset)) from None
     parser = _TableParser()
     parser.feed(text)
     parser.close()
     if not parser.tables:
-        raise _unreadable(display, "HTML", t("import_html_no_table"))
+        raise unreadable(display, "HTML", t("import_html_no_table"))
     tables: list[Table] = []
     for index, (grid, merges) in enumerate(parser.tables, start=1):
         # several tables are named as sheets are (导出.xls:表2:5), never a bare number that
         # would read as line:column
         name = None if len(parser.tables) == 1 else t("import_html_table", n=index)
-        table = Table(display, name, _rows(grid), merges, used, source="html")
+        table = Table(display, name, grid_rows(grid), merges, used, source="html")
         tables.append(table)
     tables[0].notes.append(t("import_encoding_used", file=display, encoding=used))
     return tables
-
-
-# --- SpreadsheetML 2003 ------------------------------------------------------------------------
-
-_SS = "{" + SPREADSHEETML_NS + "}"
-_TIME_ONLY_DAY = dt.date(1899, 12, 31)
-
-
-def _read_spreadsheetml(path: Path, display: str) -> list[Table]:
-    data = path.read_bytes()
-    if re.search(rb"<!(DOCTYPE|ENTITY)", data, re.IGNORECASE) or re.search(
-        rb"<\x00!\x00(D\x00O\x00C|E\x00N\x00T)", data, re.IGNORECASE
-    ):
-        raise _unreadable(display, "SpreadsheetML", t("import_xml_dtd"))
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as err:
-        raise _unreadable(display, "SpreadsheetML", err) from None
-    tables: list[Table] = []
-    for ws in root.iter(_SS + "Worksheet"):
-        name = ws.get(_SS + "Name")
-        grid: list[list[Cell]] = []
-        merges: list[Merge] = []
-        for element in ws.iter(_SS + "Row"):
-            index = element.get(_SS + "Index")
-            if index and index.isdigit():
-                while len(grid) < int(index) - 1:
-                    grid.append([])
-            row: list[Cell] = []
-            for cell in element.iter(_SS + "Cell"):
-                at = cell.get(_SS + "Index")
-                if at and at.isdigit():
-                    while len(row) < int(at) - 1:
-                        row.append(None)
-                value = _ss_value(cell)
-                across = _span(cell.get(_SS + "MergeAcross"), least=0)
-                down = _span(cell.get(_SS + "MergeDown"), least=0)
-                if across > 0 or down > 0:
-                    r, c = len(grid) + 1, len(row) + 1
-                    merges.append((r, c, r + down, c + across))
-                row.append(value)
-                row.extend([None] * across)
-            grid.append(row)
-        tables.append(Table(display, name, _rows(grid), merges))
-    if not tables:
-        raise _unreadable(display, "SpreadsheetML", t("import_html_no_table"))
-    return tables
-
-
-def _ss_value(cell: ET.Element) -> Cell:
-    data = cell.find(_SS + "Data")
-    if data is None:
-        # a formula saved without its value: Excel shows one, and the file does not hold it
-        return UNCACHED_FORMULA if cell.get(_SS + "Formula") else None
-    text = "".join(data.itertext()).strip()
-    kind = data.get(_SS + "Type", "String")
-    if not text:
-        return None
-    if kind == "Number":
-        with contextlib.suppress(ValueError):
-            number = float(text)
-            return int(number) if number.is_integer() else text
-    if kind == "DateTime":
-        with contextlib.suppress(ValueError):
-            moment = dt.datetime.fromisoformat(text)
-            if moment.date() == _TIME_ONLY_DAY:  # a time cell: Excel writes it on day 0
-                return moment.time()
-            return moment.date() if moment.time() == dt.time() else moment
-    return text

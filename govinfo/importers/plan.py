@@ -349,8 +349,9 @@ def _find_submission(
     if row.submission is not None:
         sub = by_id.get(row.submission)
         if sub is None:
+            hint = _id_hint(row.submission, by_id)
             plan.problems.append(
-                error(row.where, t("import_unknown_submission", value=row.submission))
+                error(row.where, t("import_unknown_submission", value=row.submission, hint=hint))
             )
         return sub
     assert row.point is not None
@@ -359,7 +360,12 @@ def _find_submission(
     def within(s: Submission) -> bool:
         return s.date <= row.date and (row.date - s.date).days <= MAX_ADOPTION_DAYS
 
-    candidates = [s for s in by_title.get((row.point, row.norm), ()) if within(s)]
+    same = by_title.get((row.point, row.norm), [])
+    candidates = [s for s in same if within(s)]
+    if not candidates and same:
+        # the title is there, dated after the adoption or too long before it: say which
+        plan.problems.append(error(row.where, _out_of_window(row, same)))
+        return None
     if not candidates:
         # the point's titles in the window, for "did you mean" (白城市&农业节水灌溉进展)
         near = {n: subs for (p, n), subs in by_title.items() if p == row.point}
@@ -381,3 +387,42 @@ def _find_submission(
             )
         )
     return chosen
+
+
+def _out_of_window(row: AdoptionRow, same: list[Submission]) -> str:
+    """Why the submissions of the row's point and title cannot take its adoption: the first one
+    dated after the adoption, else the last one, dated more than 366 days before it."""
+    later = sorted((s for s in same if s.date > row.date), key=lambda s: (s.date, s.id))
+    sub = later[0] if later else max(same, key=lambda s: (s.date, s.id))
+    words = {
+        "column": row.columns.get("date", "date"),
+        "date": row.date.isoformat(),
+        "submitted": sub.date.isoformat(),
+        "id": sub.id,
+    }
+    key = "import_adoption_before_submission" if later else "import_adoption_too_late"
+    return t(key, days=MAX_ADOPTION_DAYS, **words)
+
+
+def _id_hint(written: str, by_id: Mapping[str, Submission]) -> str:
+    """A "did you mean" for an unknown 信息编号: the id that differs only in letter case, full-width
+    forms or the zeros of its number (SIPING-2003-0367, siping-2003-367), else the closest id of
+    the same point and year."""
+    key = fold(written)
+    seq = _SEQ_ID.fullmatch(key)
+    same = [
+        sid
+        for sid in by_id
+        if sid.casefold() == key
+        or (seq and (m := _SEQ_ID.fullmatch(sid.casefold())) and _same_number(m, seq))
+    ]
+    if not same:
+        prefix = key.rsplit("-", 1)[0] + "-" if "-" in key else key
+        ids = {sid.casefold(): sid for sid in by_id if sid.casefold().startswith(prefix)}
+        close = closest(key, ids, cutoff=NAME_CUTOFF)
+        same = [ids[close]] if close else []
+    return t("import_did_you_mean", hint=same[0]) if same else ""
+
+
+def _same_number(a: re.Match[str], b: re.Match[str]) -> bool:
+    return a[1] == b[1] and a[2] == b[2] and int(a[3]) == int(b[3])

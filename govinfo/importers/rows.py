@@ -294,11 +294,13 @@ class _Row:
 
 
 def _data_rows(table: Table, header: Header, notes: list[ImportProblem]) -> Iterator[_Row]:
-    """The rows below ``header`` with a value in one of its columns (a 合计 row: a note)."""
+    """The rows below ``header`` with a value in its columns; a 合计 row a note, a hidden one warned."""
     carried = carried_down(table, header.data_from, header.columns.values())
     for number, cells in rows_below(table, header.data_from, notes):
         row = _Row(table, header, number, cells, carried)
         if not row.blank():
+            if number in table.hidden_rows:
+                notes.append(warning(row.where, t("import_hidden_row")))
             yield row
 
 
@@ -326,6 +328,8 @@ def _header_or_problem(
                     ),
                 )
             )
+    if table.hidden:
+        problems.append(warning(table.ref(header.row), t("import_hidden_sheet", sheet=table.sheet)))
     if header.ignored:
         problems.append(
             warning(

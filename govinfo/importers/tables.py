@@ -4,11 +4,13 @@ CSV and TSV (the delimiter sniffed) in UTF-8, UTF-8 with BOM, GB18030 or UTF-16/
 never decoded with errors ignored; the encoding used is reported, ``--encoding`` overrides, and an
 undecodable file is an error naming the byte offset. XLSX through openpyxl in read-only mode
 with cached values; the sheet's stored size is never trusted (WPS writes ``A1:A1``) and merged
-cells, which read-only sheets do not expose, are read from the sheet's XML.
+cells, which read-only sheets do not expose, are read from the sheet's XML, and so are hidden
+rows (hidden by hand or by a filter), which the import reads with a warning at each.
 """
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import contextlib
 import csv
@@ -47,9 +49,29 @@ class Table:
     notes: list[str] = field(default_factory=list)
     delimiter: str | None = None  # CSV/TSV: the delimiter its cells are split on
     source: str | None = None  # "html": a page's table, whose line breaks are <br>
+    hidden_rows: HiddenRows = field(default_factory=lambda: HiddenRows())
+    hidden: bool = False  # a hidden sheet, read because no --sheet chose among the sheets
 
     def ref(self, row: int) -> RowRef:
         return RowRef(self.file, self.sheet, row)
+
+
+class HiddenRows:
+    """The row numbers a sheet hides (hidden by hand or filtered out), as sorted runs: an .ods
+    may hide a million empty rows below its data in one element."""
+
+    def __init__(self, runs: list[tuple[int, int]] | None = None) -> None:
+        self.runs = sorted(runs or [])  # (first, last), 1-based, inclusive
+        self._firsts = [first for first, _last in self.runs]
+
+    def __bool__(self) -> bool:
+        return bool(self.runs)
+
+    def __contains__(self, row: object) -> bool:
+        if not self.runs or not isinstance(row, int):
+            return False
+        at = bisect.bisect_right(self._firsts, row) - 1
+        return at >= 0 and self.runs[at][1] >= row
 
 
 def _blank(value: Cell) -> bool:
@@ -334,6 +356,7 @@ def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
                 scan = limits.scan_sheet(path, ws._worksheet_path)
                 if message := limits.sheet_out_of_bounds(scan):
                     raise FileProblem(error(RowRef(display, name, 0), message))
+                hidden = sheet is None and getattr(ws, "sheet_state", "visible") != "visible"
                 ws.reset_dimensions()  # never trust the stored size
                 for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
                     cells = _keep(tuple(values))
@@ -346,7 +369,10 @@ def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
             except Exception as err:  # see the docstring
                 raise _unreadable(display, name, number + 1, err) from None
             merges = _sheet_merges(path, getattr(ws, "_worksheet_path", None))
-            tables.append(Table(display, name, rows, merges))
+            runs = [(r, r) for r in sorted(scan.hidden)]
+            tables.append(
+                Table(display, name, rows, merges, hidden_rows=HiddenRows(runs), hidden=hidden)
+            )
         return tables
     finally:
         with contextlib.suppress(Exception):

@@ -59,7 +59,8 @@ def year_warnings(
             if min(abs((d - row.date).days) for d in around) > STRAY_DAYS:
                 n = len(dates) - per_year[year]
                 span = {"first": first.isoformat(), "last": last.isoformat()}
-                out.append(warning(row.where, t("import_stray_year", n=n, **span, **names)))
+                key = "import_stray_year_day" if first == last else "import_stray_year"
+                out.append(warning(row.where, t(key, n=n, **span, **names)))
     return out
 
 

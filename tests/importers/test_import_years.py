@@ -141,6 +141,14 @@ def test_a_stray_needs_enough_other_rows_and_a_wide_gap() -> None:
     assert flagged(*many, "2001-05-01", "2002-05-01") == [11, 12]
 
 
+def test_other_rows_all_on_one_day_are_named_by_that_day_not_a_span_of_it() -> None:
+    rows = rows_of("2003-12-20", "2003-12-20", "2003-12-20", "2002-12-20")
+    (only,) = year_warnings(rows, {}, {r.where for r in rows})
+    assert only.message == (
+        "采用日期“2002-12-20”与本批其他各行相去甚远（其余 3 行都在 2003-12-20）：是不是年份写错了？"
+    )
+
+
 def test_only_added_rows_are_warned_of() -> None:
     rows = rows_of("2003-10-01", "2003-10-02", "2003-10-03", "2002-10-01")
     closed = {2002: dt.date(2003, 1, 28)}
