@@ -1243,9 +1243,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”在表格中被隐藏，其中的行仍与其他工作表一样导入；不应导入的表请删除，或用 --sheet 只选要导入的表",
         "the sheet “{sheet}” is hidden in the workbook and its rows are imported like the others; delete a sheet that should not be imported, or choose one with --sheet",
     ),
-    "import_mapping_twice": (
-        "列 {first} 和 {header} 都映射到了字段 {field}（{label}）：一个字段只能取自一列",
-        "columns {first} and {header} are both mapped to the field {field} ({label}): a field is read from one column",
+    "import_column_twice": (
+        "列“{other}”与列“{read}”都是{field}列，只读取了“{read}”（请删去一列，或在 --mapping 中改名）",
+        "the columns “{other}” and “{read}” both give the {field}: only “{read}” is read (remove "
+        "one, or rename it in --mapping)",
     ),
     "import_mapping_no_value": (
         "“{key}”后面没有值（应写成“{key}: 值”，冒号后有空格）",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from govinfo.errors import UsageError
 from govinfo.i18n import os_error_text, t
+from govinfo.importers.problems import ImportProblem, error, warning
 from govinfo.importers.tables import Merge, Row, Table
 from govinfo.importers.values import cell_text, fold_word, one_line
 
@@ -172,7 +173,6 @@ class _MappingReader:
         self.wrong: list[str] = []
         self.columns: dict[str, str] = {}  # folded header → field
         self.categories: dict[str, str] = {}  # folded word → category value
-        self.headers: dict[str, str] = {}  # field → the first header mapped to it
         self.index = {fold_word(a): f for f, names in fields.items() for a in (f, *names)}
 
     def at(self, node: object, message: str) -> None:
@@ -213,14 +213,9 @@ class _MappingReader:
             known = "、".join(f"{f}（{names[0]}）" for f, names in self.fields.items())
             self.at(node, t("import_mapping_field", field=target, fields=known))
             return
-        first = self.headers.get(name)
-        if first is not None and fold_word(first) != fold_word(header):
-            label = self.fields[name][0]
-            self.at(
-                node, t("import_mapping_twice", first=first, header=header, field=name, label=label)
-            )
-            return
-        self.headers.setdefault(name, header)
+        # Several headers may name one field: one mapping file serves the layouts of several
+        # offices (来文单位 in one, 报送部门 in another); a sheet holding two is told at its
+        # header (find_header).
         self.columns[fold_word(header)] = name
 
     def category(self, node: object, word: str, target: str) -> None:
@@ -241,6 +236,8 @@ class Header:
     columns: dict[str, int]  # field → 0-based column index
     labels: dict[str, str]  # field → the header text as the sheet writes it
     ignored: list[str]  # header texts that name no field
+    # (field, the header read, one more header naming that field, not read)
+    twice: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _alias_index(aliases: Mapping[str, tuple[str, ...]], mapping: Mapping_) -> dict[str, str]:
@@ -320,6 +317,7 @@ def find_header(
     columns: dict[str, int] = {}
     labels: dict[str, str] = {}
     ignored: list[str] = []
+    twice: list[tuple[str, str, str]] = []
     for col, text in enumerate(texts):
         name = _field_of(index, text) if text else None
         if name is None:
@@ -328,4 +326,52 @@ def find_header(
         elif name not in columns:
             columns[name] = col
             labels[name] = one_line(text)
-    return Header(rows[best[1]][0], last + 1, columns, labels, ignored)
+        else:
+            twice.append((name, labels[name], one_line(text)))
+    return Header(rows[best[1]][0], last + 1, columns, labels, ignored, twice)
+
+
+def header_or_problem(
+    table: Table,
+    aliases: dict[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    mapping: Mapping_,
+) -> tuple[Header | None, list[ImportProblem]]:
+    """The header of ``table`` (:func:`find_header`), or None, and what to say of it: a
+    required field without its column or no header at all (errors), a hidden sheet, two
+    columns of one field, columns that name no field (warnings)."""
+    header = find_header(table, aliases, mapping)
+    if header is None:
+        if not table.rows:
+            return None, []
+        return None, [error(table.ref(table.rows[0][0]), t("import_no_header"), "no-header")]
+    problems: list[ImportProblem] = []
+    for name in required:
+        if name not in header.columns:
+            problems.append(
+                error(
+                    table.ref(header.row),
+                    t(
+                        "import_missing_column",
+                        field=aliases[name][0],
+                        aliases="、".join(aliases[name][:4]),
+                    ),
+                )
+            )
+    if table.hidden:
+        problems.append(warning(table.ref(header.row), t("import_hidden_sheet", sheet=table.sheet)))
+    for name, read, other in header.twice:
+        problems.append(
+            warning(
+                table.ref(header.row),
+                t("import_column_twice", field=aliases[name][0], read=read, other=other),
+            )
+        )
+    if header.ignored:
+        problems.append(
+            warning(
+                table.ref(header.row),
+                t("import_ignored_columns", columns="、".join(header.ignored)),
+            )
+        )
+    return (None if any(p.is_error for p in problems) else header), problems

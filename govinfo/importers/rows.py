@@ -21,7 +21,7 @@ from govinfo.importers.columns import (
     Header,
     Mapping_,
     column_names,
-    find_header,
+    header_or_problem,
 )
 from govinfo.importers.merges import Carried, across_at, carried_down
 from govinfo.importers.points import PointIndex
@@ -304,46 +304,10 @@ def _data_rows(table: Table, header: Header, notes: list[ImportProblem]) -> Iter
             yield row
 
 
-def _header_or_problem(
-    table: Table,
-    aliases: dict[str, tuple[str, ...]],
-    required: tuple[str, ...],
-    mapping: Mapping_,
-) -> tuple[Header | None, list[ImportProblem]]:
-    header = find_header(table, aliases, mapping)
-    if header is None:
-        if not table.rows:
-            return None, []
-        return None, [error(table.ref(table.rows[0][0]), t("import_no_header"), "no-header")]
-    problems: list[ImportProblem] = []
-    for name in required:
-        if name not in header.columns:
-            problems.append(
-                error(
-                    table.ref(header.row),
-                    t(
-                        "import_missing_column",
-                        field=aliases[name][0],
-                        aliases="、".join(aliases[name][:4]),
-                    ),
-                )
-            )
-    if table.hidden:
-        problems.append(warning(table.ref(header.row), t("import_hidden_sheet", sheet=table.sheet)))
-    if header.ignored:
-        problems.append(
-            warning(
-                table.ref(header.row),
-                t("import_ignored_columns", columns="、".join(header.ignored)),
-            )
-        )
-    return (None if any(p.is_error for p in problems) else header), problems
-
-
 def submission_rows(
     table: Table, points: PointIndex, mapping: Mapping_
 ) -> tuple[list[SubmissionRow], list[ImportProblem]]:
-    header, problems = _header_or_problem(table, SUBMISSION_ALIASES, SUBMISSION_REQUIRED, mapping)
+    header, problems = header_or_problem(table, SUBMISSION_ALIASES, SUBMISSION_REQUIRED, mapping)
     if header is None:
         return [], problems
     out: list[SubmissionRow] = []
@@ -392,7 +356,7 @@ def submission_rows(
 def adoption_rows(
     table: Table, points: PointIndex, mapping: Mapping_
 ) -> tuple[list[AdoptionRow], list[ImportProblem]]:
-    header, problems = _header_or_problem(table, ADOPTION_ALIASES, ADOPTION_REQUIRED, mapping)
+    header, problems = header_or_problem(table, ADOPTION_ALIASES, ADOPTION_REQUIRED, mapping)
     if header is None:
         return [], problems
     if "submission" not in header.columns and not (
