@@ -345,7 +345,9 @@ def _check_ref(
             )
         owner = ref.owner or ""
         if sol.points is not None:
-            addressed = owner in sol.points
+            # An addressee that names no registered point (an error at the solicitation) may
+            # well be this owner mistyped: its answers are judged once the list is fixed.
+            addressed = owner in sol.points or not point_ids.issuperset(sol.points)
         else:
             point = by_point.get(owner)
             if point is None:

@@ -213,3 +213,25 @@ def test_a_warm_parse_cache_judges_references_against_the_registry_as_it_is(
         assert [(p.path, p.line, p.col) for p in result.problems] == [("points.yaml", 5, 9)]
         scanned = scan_folder(WorkingTree(root), cache=ParseCache(root, packs))
         assert scanned.problems == result.problems
+
+
+def test_a_mistyped_addressee_does_not_make_the_answers_unaddressed(
+    make_folder: MakeFolder,
+) -> None:
+    """siping mistyped in YG-1's addressees is one error, at the addressee: siping's answer to
+    YG-1 is not also told "not addressed" (it is judged once the list is fixed)."""
+    sols = str(REFERENCES["solicitations/2003.yaml"])
+    answer = _sub("sp-2", "2003-03-13", "  solicitation: YG-1\n")
+    files = {**REFERENCES, "submissions/2003/siping/04.yaml": answer.replace("03-13", "04-01")}
+    root = make_folder({**files, "solicitations/2003.yaml": sols.replace("siping]", "sipnig]")})
+    assert messages_of(root) == [
+        "solicitations/2003.yaml:5:23: error: sipnig 不是已登记的直报点，是不是 siping？"
+    ]
+    # Spelled right but without siping, the answer is told: it was not addressed.
+    root = make_folder(
+        {**files, "solicitations/2003.yaml": sols.replace(", siping]", "]")}, name="without"
+    )
+    assert messages_of(root, "en") == [
+        "submissions/2003/siping/04.yaml:6:17: warning: solicitation: YG-1 was not addressed"
+        " to siping; no solicitation multiplier"
+    ]
