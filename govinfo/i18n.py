@@ -335,13 +335,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: {value} is not a valid id (use only {hint})",
     ),
     "type_date_format": (
-        "{field}：{value} 不是 YYYY-MM-DD 格式的日期",
-        "{field}: {value} is not a YYYY-MM-DD date",
+        "{field}：{value} 不是 YYYY-MM-DD 格式的日期{hint}",
+        "{field}: {value} is not a YYYY-MM-DD date{hint}",
     ),
     "type_datetime_format": (
-        "{field}：{value} 不是 YYYY-MM-DDTHH:MM 格式的日期时间",
-        "{field}: {value} is not a YYYY-MM-DDTHH:MM date-time",
+        "{field}：{value} 不是 YYYY-MM-DDTHH:MM 格式的日期时间{hint}",
+        "{field}: {value} is not a YYYY-MM-DDTHH:MM date-time{hint}",
     ),
+    "type_date_fix": ("（应写作 {fixed}）", " (write it as {fixed})"),
     "type_date_impossible": (
         "{field}：{value} 不是真实存在的日期",
         "{field}: {value} is not a real date",
@@ -510,13 +511,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no reviewer given (the sheet has no reviewer column)",
     ),
     "event_before_submission": (
-        "date：{value} 早于信息报送日期 {date}",
-        "date: {value} is before the submission's date {date}",
+        "{field}：{value} 早于信息报送日期 {date}",
+        "{field}: {value} is before the submission's date {date}",
     ),
     "event_too_late": (
-        "date：{value} 比信息报送日期 {date} 晚了 {days} 天以上",
-        "date: {value} is more than {days} days after the submission's date {date}",
+        "{field}：{value} 比信息报送日期 {date} 晚了 {days} 天以上",
+        "{field}: {value} is more than {days} days after the submission's date {date}",
     ),
+    "event_date_adoption": ("采用日期 date", "adoption date (date)"),
+    "event_date_instruction": ("批示日期 date", "instruction date (date)"),
     "file_misplaced": (
         "文件位置或名称不对（应为 submissions/<年>/<直报点>/<MM>.yaml、solicitations/<年>.yaml、adjustments/<年>.yaml 或 rules/<编号>.yaml）",
         "file in the wrong place or with a wrong name (expected submissions/<year>/<point>/<MM>.yaml, solicitations/<year>.yaml, adjustments/<year>.yaml or rules/<id>.yaml)",

@@ -164,7 +164,7 @@ class Reader:
         s = self._scalar(node, field, "type_date")
         m = _DATE_RE.match(s.value)
         if not m:
-            raise self.bad(node, field, "type_date_format")
+            raise self.bad(node, field, "type_date_format", hint=_date_fix(s.value))
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
@@ -174,7 +174,7 @@ class Reader:
         s = self._scalar(node, field, "type_datetime")
         m = _DATETIME_RE.match(s.value)
         if not m:
-            raise self.bad(node, field, "type_datetime_format")
+            raise self.bad(node, field, "type_datetime_format", hint=_date_fix(s.value))
         try:
             return dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]))
         except ValueError:
@@ -330,6 +330,29 @@ class Reader:
                 self.error(line, col, "field_missing", field=name, record=t(record))
                 ok = False
         return values if ok or partial else None
+
+
+# A real day written otherwise than YYYY-MM-DD: "2004-1-5", "2004/1/5", "2004.01.05", one
+# separator throughout; with a time "T9:30" (hour unpadded) for a date-time.
+_LOOSE_DATE = re.compile(
+    r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?:T([0-9]{1,2}):([0-9]{2}))?"
+)
+
+
+def _date_fix(value: str) -> str:
+    """ "（应写作 2004-01-05）" when ``value`` is a real day (or day and time) written with an
+    unpadded month, day or hour or another separator; "" otherwise — also for a date given
+    where a date-time is wanted or the reverse, whose fix is not a matter of spelling."""
+    m = _LOOSE_DATE.fullmatch(value)
+    if m is None:
+        return ""
+    year, _, month, day, hour, minute = m.groups()
+    try:
+        when = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+    except ValueError:
+        return ""
+    fixed = when.date().isoformat() if hour is None else when.isoformat(timespec="minutes")
+    return t("type_date_fix", fixed=fixed) if fixed != value else ""
 
 
 def _is_null(node: Node) -> bool:
