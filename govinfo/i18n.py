@@ -381,7 +381,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown field {field}; did you mean {hint}?",
     ),
     "field_null": ("{field}：必填字段不能为空", "{field}: a required field is empty"),
-    "field_missing": ("{record}缺少必填字段 {field}", "{record} is missing required field {field}"),
+    "field_missing": (
+        "{record}缺少必填字段 {field}",
+        "required field {field} is missing from {record}",
+    ),
     "rec_settings": ("目录设置", "the folder settings"),
     "rec_notice": ("通报设置", "the notice settings"),
     "notice_not_mapping": (
@@ -495,7 +498,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "emergency_missing": (
         "突发信息缺少必填字段 {field}",
-        "an emergency submission is missing required field {field}",
+        "required field {field} is missing from an emergency submission",
     ),
     "reported_before_occurred": (
         "reported_at：{value} 早于 occurred_at",
@@ -541,6 +544,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}编号 {id} 重复（首次出现于 {first}）",
         "duplicate {what} id {id} (first at {first})",
     ),
+    # what duplicate_id names: the record kinds without an article ("duplicate submission id")
+    "dup_point": ("直报点", "point"),
+    "dup_solicitation": ("约稿", "solicitation"),
+    "dup_adjustment": ("加减分记录", "adjustment"),
+    "dup_submission": ("报送信息", "submission"),
     "unknown_point": (
         "{value} 不是已登记的直报点{hint}",
         "{value} is not a registered point{hint}",

@@ -110,9 +110,9 @@ class CrossCheck:
         self._first_submission: dict[str, SourceRef] = {}
         self._submission_refs: list[tuple[str, Ref]] = []
         self._good: set[tuple[str, str, Any]] = set()
-        self._duplicates("rec_point", _in_order(points, files, "points"), {})
-        self._duplicates("rec_solicitation", _in_order(solicitations, files, "solicitations"), {})
-        self._duplicates("rec_adjustment", ((a.id, a.source) for a in adjustments), {})
+        self._duplicates("dup_point", _in_order(points, files, "points"), {})
+        self._duplicates("dup_solicitation", _in_order(solicitations, files, "solicitations"), {})
+        self._duplicates("dup_adjustment", ((a.id, a.source) for a in adjustments), {})
         seen_dates: dict[Any, RuleSet] = {}
         for rs in rule_sets:
             other = seen_dates.get(rs.effective_from)
@@ -244,11 +244,11 @@ class CrossCheck:
         if pf.kind == "submissions":
             first = self._first_submission
             if pf.unread:
-                self._duplicates("rec_submission", _in_order(pf.records, [pf], pf.kind), first)
+                self._duplicates("dup_submission", _in_order(pf.records, [pf], pf.kind), first)
                 return
             for sub in pf.records:
                 if sub.id in first:
-                    self._duplicates("rec_submission", iter([(sub.id, sub.source)]), first)
+                    self._duplicates("dup_submission", iter([(sub.id, sub.source)]), first)
                 else:
                     first[sub.id] = sub.source
 
