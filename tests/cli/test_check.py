@@ -332,12 +332,12 @@ def test_check_warns_at_a_history_event_that_changes_nothing(
 
 
 def test_english_record_words_read_as_english(make_folder: MakeFolder, runner: CliRunner) -> None:
-    """ "duplicate submission id", not "duplicate a submission id"; "required field … is missing
-    from the folder settings", not "the folder settings is missing …"."""
+    """English says "duplicate submission id", not "duplicate a submission id"; and "required
+    field … is missing from an adjustment" (words that serve "the folder settings" too, which
+    "the folder settings is missing" did not)."""
     sub = "- id: sp-1\n  date: 2003-05-01\n  title: 四平市春耕备耕\n  category: general\n  reviewer: 李四\n"
     root = make_folder(
         {
-            "govinfo.yaml": "format: 1\noffice: 吉林省人民政府办公厅\n",
             "submissions/2003/siping/05.yaml": sub,
             "submissions/2003/siping/06.yaml": sub.replace("05-01", "06-01"),
             "adjustments/2003.yaml": "- id: TZ-1\n  point: siping\n  date: 2003-05-01\n"
