@@ -582,6 +582,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ". The point comes before the year: {command} POINT {year}",
     ),
     "did_you_mean": ("，是不是 {hint}？", "; did you mean {hint}?"),
+    "unknown_id_typo": (
+        "（另有 {count} 处引用同一编号，不再逐一列出：{file} 中登记的 {close} 无一处引用，多半是那里写错了，请先核对）",
+        " ({count} more references to it are not listed: {close}, defined in {file}, is named"
+        " nowhere, so it is most likely mistyped there; check that first)",
+    ),
     "unknown_id_more": (
         "（另有 {count} 处引用同一编号，不再逐一列出：{file} 中有记录读不出编号，请先改正）",
         " ({count} more references to it are not listed: a record in {file} has no readable id;"
