@@ -10,6 +10,7 @@ from typing import Any
 from govinfo.i18n import t
 from govinfo.load.filereader import NAMED_KINDS
 from govinfo.load.records import ParsedFile, Ref
+from govinfo.load.typos import Typos, defining_file
 from govinfo.model import (
     Adjustment,
     Point,
@@ -99,11 +100,9 @@ class CrossCheck:
         # An unknown id of a vague kind: its first reference's problem, how to word it without
         # a "did you mean" (for when it stands for every reference), how many refer to it.
         self._held: dict[tuple[str, str], tuple[Problem, Callable[[], Problem] | None, int]] = {}
-        # Unknown point, solicitation and publication ids, each with its references' problems
-        # (and each problem without its "did you mean") and the file that defines that kind:
-        # at :meth:`finish`, an id named more than once whose close match is defined but named
-        # nowhere is one mistake in the definition, told once (see ``_typo_problems``).
-        self._typos: dict[tuple[str, str], tuple[list[tuple[Problem, Problem]], str]] = {}
+        # Unknown point, solicitation and publication ids, told at :meth:`finish` (typos.py);
+        # the points and solicitations named.
+        self._typos = Typos()
         self._used_points: set[str] = set()
         self._used_solicitations: set[str] = set()
         files = list(files)
@@ -185,10 +184,10 @@ class CrossCheck:
         ``plain()`` is the problem without its "did you mean" (when it may have one), for when
         it stands for several references: the id is then most likely the unreadable record's,
         not a typo. ``where`` is the file that defines the records of that kind (points,
-        solicitations): with it, the problem is held for ``_typo_problems``."""
+        solicitations): with it, the problem is held in ``_typos``."""
         if target not in self._vague:
             if where and plain is not None:
-                self._hold_typo(target, value, problem, plain(), where)
+                self._typos.hold(target, value, problem, plain(), where)
             else:
                 self.problems.append(problem)
             return
@@ -201,57 +200,15 @@ class CrossCheck:
                 first, first_plain = problem, plain
             self._held[(target, value)] = (first, first_plain, count + 1)
 
-    def _hold_typo(
-        self, target: str, value: str, problem: Problem, plain: Problem, where: str
-    ) -> None:
-        held = self._typos.get((target, value))
-        if held is None:
-            self._typos[(target, value)] = ([(problem, plain)], where)
-        else:
-            held[0].append((problem, plain))
-
-    def _defining_file(self, kind: str, ref: Ref) -> str:
-        """The file whose records a reference of ``kind`` names: the registry, the solicitation
-        file of the reference's year, the rule set in force on its day."""
-        if kind == "publication":
-            assert ref.day is not None
-            rs = rule_set_on(self.rule_sets, ref.day)
-            return rs.source.path if rs is not None else ""
-        if kind == "solicitation":
-            return f"solicitations/{ref.day.year}.yaml" if ref.day is not None else ""
-        return "points.yaml"
-
-    def _typo_problems(self) -> Iterator[Problem]:
-        """The held unknown ids' problems. An id named more than once whose close match is
-        defined but named by nothing (``sipnig`` registered, ``siping`` named by every file of
-        that point) is most likely one typo in the definition: it is one error, at the first
-        reference, without "did you mean" (that would send the clerk to change the references)
-        and saying which defined id is likely the mistyped one and how many references are
-        not listed. Otherwise every reference is told as it is."""
-        used = {
-            "points": self._used_points | {v for k, v, _ in self._good if k == "parent"},
-            "solicitations": self._used_solicitations,
-            "publications": {v for k, v, _ in self._good if k == "publication"},
-        }
-        defined: dict[str, Collection[str]] = {
-            "points": self.point_ids,
-            "solicitations": self.sol_by_id,
-        }
-        for (target, value), (found, where) in self._typos.items():
-            found.sort(key=lambda pair: pair[0].sort_key())
-            close = None
-            if len(found) > 1:
-                known = defined.get(target)
-                if known is None:  # a publication: the rule set's own
-                    rs = next((r for r in self.rule_sets if r.source.path == where), None)
-                    known = rs.publications.keys() if rs is not None else ()
-                close = closest(value, known, cutoff=ID_CUTOFF)
-            if close is None or close in used[target]:
-                yield from (problem for problem, _ in found)
-                continue
-            bare = found[0][1]
-            more = t("unknown_id_typo", count=len(found) - 1, close=close, file=where)
-            yield Problem(bare.path, bare.line, bare.col, bare.severity, bare.message + more)
+    def _defined_in(self, target: str, where: str) -> Collection[str]:
+        """The ids of ``target`` kind defined, for a publication those of the rule set in
+        ``where``."""
+        if target == "points":
+            return self.point_ids
+        if target == "solicitations":
+            return self.sol_by_id
+        rs = next((r for r in self.rule_sets if r.source.path == where), None)
+        return rs.publications.keys() if rs is not None else ()
 
     def _without_hint(self, path: str, ref: Ref) -> Problem:
         """The problem with ``ref`` (an unknown id), without a "did you mean"."""
@@ -305,13 +262,12 @@ class CrossCheck:
                     ref.value,
                     problem,
                     functools.partial(self._without_hint, pf.path, ref),
-                    self._defining_file(kind, ref),
+                    defining_file(kind, ref, self.rule_sets),
                 )
             elif kind == "publication":
-                where = self._defining_file(kind, ref)
-                self._hold_typo(
-                    "publications", ref.value, problem, self._without_hint(pf.path, ref), where
-                )
+                where = defining_file(kind, ref, self.rule_sets)
+                plain = self._without_hint(pf.path, ref)
+                self._typos.hold("publications", ref.value, problem, plain, where)
             else:
                 self.problems.append(problem)
         if pf.kind == "submissions":
@@ -340,8 +296,12 @@ class CrossCheck:
                         t("unknown_submission", value=ref.value),
                     )
                     self._unknown("submissions", ref.value, problem)
-        self.problems.extend(self._typo_problems())
-        self._typos.clear()
+        used: dict[str, Collection[str]] = {
+            "points": self._used_points | {v for k, v, _ in self._good if k == "parent"},
+            "solicitations": self._used_solicitations,
+            "publications": {v for k, v, _ in self._good if k == "publication"},
+        }
+        self.problems.extend(self._typos.problems(self._defined_in, used))
         for (target, _value), (first, plain, count) in self._held.items():
             if count > 1:
                 more = t("unknown_id_more", count=count - 1, file=self._vague[target])
