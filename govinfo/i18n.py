@@ -268,6 +268,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这一行缺少冒号：应写成“键: 值”（半角冒号后跟一个空格）",
         "this line lacks its colon: write “key: value” (a colon, then a space)",
     ),
+    "yaml_hint_fullwidth_colon": (
+        "这里用了全角冒号“：”，请改为半角冒号“:”（后跟一个空格）",
+        "a full-width colon “：” is used here: write a half-width colon “:” (followed by a space)",
+    ),
+    "value_edge_blank": (
+        "（值的{where}有{what}，请删去）",
+        " (there is {what} at the {where} of the value: delete it)",
+    ),
+    "edge_start": ("开头", "start"),
+    "edge_end": ("末尾", "end"),
+    "edge_both": ("开头和末尾", "start and end"),
+    "blank_fullwidth": ("全角空格", "a full-width space"),
+    "blank_space": ("空格", "a space"),
+    "blank_invisible": ("不可见字符", "an invisible character"),
     "yaml_syntax": ("不是有效的 YAML：{detail}", "not valid YAML: {detail}"),
     "yaml_complex_key": ("键必须是简单文本", "a key must be plain text"),
     "yaml_duplicate_key": ("重复的键 {key}", "duplicate key {key}"),
@@ -321,13 +335,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: {value} is not a valid id (use only {hint})",
     ),
     "type_date_format": (
-        "{field}：{value} 不是 YYYY-MM-DD 格式的日期",
-        "{field}: {value} is not a YYYY-MM-DD date",
+        "{field}：{value} 不是 YYYY-MM-DD 格式的日期{hint}",
+        "{field}: {value} is not a YYYY-MM-DD date{hint}",
     ),
     "type_datetime_format": (
-        "{field}：{value} 不是 YYYY-MM-DDTHH:MM 格式的日期时间",
-        "{field}: {value} is not a YYYY-MM-DDTHH:MM date-time",
+        "{field}：{value} 不是 YYYY-MM-DDTHH:MM 格式的日期时间{hint}",
+        "{field}: {value} is not a YYYY-MM-DDTHH:MM date-time{hint}",
     ),
+    "type_date_fix": ("（应写作 {fixed}）", " (write it as {fixed})"),
     "type_date_impossible": (
         "{field}：{value} 不是真实存在的日期",
         "{field}: {value} is not a real date",
@@ -366,7 +381,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown field {field}; did you mean {hint}?",
     ),
     "field_null": ("{field}：必填字段不能为空", "{field}: a required field is empty"),
-    "field_missing": ("{record}缺少必填字段 {field}", "{record} is missing required field {field}"),
+    "field_missing": (
+        "{record}缺少必填字段 {field}",
+        "required field {field} is missing from {record}",
+    ),
     "rec_settings": ("目录设置", "the folder settings"),
     "rec_notice": ("通报设置", "the notice settings"),
     "notice_not_mapping": (
@@ -480,7 +498,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "emergency_missing": (
         "突发信息缺少必填字段 {field}",
-        "an emergency submission is missing required field {field}",
+        "required field {field} is missing from an emergency submission",
     ),
     "reported_before_occurred": (
         "reported_at：{value} 早于 occurred_at",
@@ -496,13 +514,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no reviewer given (the sheet has no reviewer column)",
     ),
     "event_before_submission": (
-        "date：{value} 早于信息报送日期 {date}",
-        "date: {value} is before the submission's date {date}",
+        "{field}：{value} 早于信息报送日期 {date}",
+        "{field}: {value} is before the submission's date {date}",
     ),
     "event_too_late": (
-        "date：{value} 比信息报送日期 {date} 晚了 {days} 天以上",
-        "date: {value} is more than {days} days after the submission's date {date}",
+        "{field}：{value} 比信息报送日期 {date} 晚了 {days} 天以上",
+        "{field}: {value} is more than {days} days after the submission's date {date}",
     ),
+    "event_date_adoption": ("采用日期 date", "adoption date (date)"),
+    "event_date_instruction": ("批示日期 date", "instruction date (date)"),
     "file_misplaced": (
         "文件位置或名称不对（应为 submissions/<年>/<直报点>/<MM>.yaml、solicitations/<年>.yaml、adjustments/<年>.yaml 或 rules/<编号>.yaml）",
         "file in the wrong place or with a wrong name (expected submissions/<year>/<point>/<MM>.yaml, solicitations/<year>.yaml, adjustments/<year>.yaml or rules/<id>.yaml)",
@@ -524,6 +544,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}编号 {id} 重复（首次出现于 {first}）",
         "duplicate {what} id {id} (first at {first})",
     ),
+    # what duplicate_id names: the record kinds without an article ("duplicate submission id")
+    "dup_point": ("直报点", "point"),
+    "dup_solicitation": ("约稿", "solicitation"),
+    "dup_adjustment": ("加减分记录", "adjustment"),
+    "dup_submission": ("报送信息", "submission"),
     "unknown_point": (
         "{value} 不是已登记的直报点{hint}",
         "{value} is not a registered point{hint}",
@@ -557,6 +582,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ". The point comes before the year: {command} POINT {year}",
     ),
     "did_you_mean": ("，是不是 {hint}？", "; did you mean {hint}?"),
+    "unknown_id_typo": (
+        "（另有 {count} 处引用同一编号，不再逐一列出：{file} 中登记的 {close} 无一处引用，多半是那里写错了，请先核对）",
+        " ({count} more references to it are not listed: {close}, defined in {file}, is named"
+        " nowhere, so it is most likely mistyped there; check that first)",
+    ),
     "unknown_id_more": (
         "（另有 {count} 处引用同一编号，不再逐一列出：{file} 中有记录读不出编号，请先改正）",
         " ({count} more references to it are not listed: a record in {file} has no readable id;"

@@ -152,6 +152,31 @@ def control_characters(text: str, *, keep: str = "") -> list[str]:
     return list(found)
 
 
+def _blank(ch: str) -> str | None:
+    """What kind of character a clerk cannot see ``ch`` is: ``fullwidth`` (the ideographic
+    space), ``space`` (any other space), ``invisible`` (a format character: zero-width space,
+    BOM, word joiner …), or None for a visible one."""
+    if ch == "\u3000":
+        return "fullwidth"
+    if ch.isspace():
+        return "space"
+    return "invisible" if unicodedata.category(ch) == "Cf" else None
+
+
+def edge_blank(text: str) -> tuple[str, str] | None:
+    """Where ``text`` has a character a clerk cannot see at its edge — ``start``, ``end`` or
+    ``both`` — and which kind (see ``_blank``; the start's when both), or None: ``point:
+    \u3000baishan`` is no valid id, and the message must say why, since the value looks right."""
+    if not text:
+        return None
+    first, last = _blank(text[0]), _blank(text[-1])
+    if first is not None and last is not None and len(text) > 1:
+        return "both", first
+    if first is not None:
+        return "start", first
+    return ("end", last) if last is not None else None
+
+
 def _escape_one(ch: str) -> str:
     code = ord(ch)
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"

@@ -98,6 +98,11 @@ def in_sheet_terms(message: str, columns: Mapping[str, str]) -> str:
         if column:
             return t("import_reviewer_empty", column=column)
         return t("import_reviewer_no_column")
+    for event in ("event_date_adoption", "event_date_instruction"):
+        # "采用日期 date：…" in a folder file; the row's date column says which date it is
+        label = t(event)
+        if message.startswith(label):
+            message = "date" + message[len(label) :]
     named = _NAMED.sub(lambda m: columns.get(m[0], m[0]), message)
     return _MINUTE.sub(r"\1 \2", named)
 

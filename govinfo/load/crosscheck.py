@@ -10,6 +10,7 @@ from typing import Any
 from govinfo.i18n import t
 from govinfo.load.filereader import NAMED_KINDS
 from govinfo.load.records import ParsedFile, Ref
+from govinfo.load.typos import Typos, defining_file
 from govinfo.model import (
     Adjustment,
     Point,
@@ -99,6 +100,11 @@ class CrossCheck:
         # An unknown id of a vague kind: its first reference's problem, how to word it without
         # a "did you mean" (for when it stands for every reference), how many refer to it.
         self._held: dict[tuple[str, str], tuple[Problem, Callable[[], Problem] | None, int]] = {}
+        # Unknown point, solicitation and publication ids, told at :meth:`finish` (typos.py);
+        # the points and solicitations named.
+        self._typos = Typos()
+        self._used_points: set[str] = set()
+        self._used_solicitations: set[str] = set()
         files = list(files)
         for pf in files:
             if pf.kind in ("points", "solicitations"):
@@ -110,9 +116,9 @@ class CrossCheck:
         self._first_submission: dict[str, SourceRef] = {}
         self._submission_refs: list[tuple[str, Ref]] = []
         self._good: set[tuple[str, str, Any]] = set()
-        self._duplicates("rec_point", _in_order(points, files, "points"), {})
-        self._duplicates("rec_solicitation", _in_order(solicitations, files, "solicitations"), {})
-        self._duplicates("rec_adjustment", ((a.id, a.source) for a in adjustments), {})
+        self._duplicates("dup_point", _in_order(points, files, "points"), {})
+        self._duplicates("dup_solicitation", _in_order(solicitations, files, "solicitations"), {})
+        self._duplicates("dup_adjustment", ((a.id, a.source) for a in adjustments), {})
         seen_dates: dict[Any, RuleSet] = {}
         for rs in rule_sets:
             other = seen_dates.get(rs.effective_from)
@@ -171,14 +177,19 @@ class CrossCheck:
         value: str,
         problem: Problem,
         plain: Callable[[], Problem] | None = None,
+        where: str = "",
     ) -> None:
         """Report ``problem``, that ``value`` names no record of the ``target`` kind — or,
         when that kind is vague, hold it to report each such id once, at its first use;
         ``plain()`` is the problem without its "did you mean" (when it may have one), for when
         it stands for several references: the id is then most likely the unreadable record's,
-        not a typo."""
+        not a typo. ``where`` is the file that defines the records of that kind (points,
+        solicitations): with it, the problem is held in ``_typos``."""
         if target not in self._vague:
-            self.problems.append(problem)
+            if where and plain is not None:
+                self._typos.hold(target, value, problem, plain(), where)
+            else:
+                self.problems.append(problem)
             return
         held = self._held.get((target, value))
         if held is None:
@@ -188,6 +199,16 @@ class CrossCheck:
             if problem.sort_key() < first.sort_key():
                 first, first_plain = problem, plain
             self._held[(target, value)] = (first, first_plain, count + 1)
+
+    def _defined_in(self, target: str, where: str) -> Collection[str]:
+        """The ids of ``target`` kind defined, for a publication those of the rule set in
+        ``where``."""
+        if target == "points":
+            return self.point_ids
+        if target == "solicitations":
+            return self.sol_by_id
+        rs = next((r for r in self.rule_sets if r.source.path == where), None)
+        return rs.publications.keys() if rs is not None else ()
 
     def _without_hint(self, path: str, ref: Ref) -> Problem:
         """The problem with ``ref`` (an unknown id), without a "did you mean"."""
@@ -217,12 +238,15 @@ class CrossCheck:
             # lookup answers them; only the rest take the full check.
             if kind == "point" or kind == "folderpoint":
                 if ref.value in point_ids:
+                    self._used_points.add(ref.value)
                     continue
             elif kind == "submission":
                 self._submission_refs.append((pf.path, ref))
                 continue
             elif kind == "solicitation":
-                if ref.value not in self.sol_by_id and ref.value in self._unread["solicitations"]:
+                if ref.value in self.sol_by_id:
+                    self._used_solicitations.add(ref.value)
+                elif ref.value in self._unread["solicitations"]:
                     continue  # left out for an error: its dates and addressees are not known
             elif (kind, ref.value, ref.day) in good:
                 continue
@@ -238,17 +262,22 @@ class CrossCheck:
                     ref.value,
                     problem,
                     functools.partial(self._without_hint, pf.path, ref),
+                    defining_file(kind, ref, self.rule_sets),
                 )
+            elif kind == "publication":
+                where = defining_file(kind, ref, self.rule_sets)
+                plain = self._without_hint(pf.path, ref)
+                self._typos.hold("publications", ref.value, problem, plain, where)
             else:
                 self.problems.append(problem)
         if pf.kind == "submissions":
             first = self._first_submission
             if pf.unread:
-                self._duplicates("rec_submission", _in_order(pf.records, [pf], pf.kind), first)
+                self._duplicates("dup_submission", _in_order(pf.records, [pf], pf.kind), first)
                 return
             for sub in pf.records:
                 if sub.id in first:
-                    self._duplicates("rec_submission", iter([(sub.id, sub.source)]), first)
+                    self._duplicates("dup_submission", iter([(sub.id, sub.source)]), first)
                 else:
                     first[sub.id] = sub.source
 
@@ -267,6 +296,12 @@ class CrossCheck:
                         t("unknown_submission", value=ref.value),
                     )
                     self._unknown("submissions", ref.value, problem)
+        used: dict[str, Collection[str]] = {
+            "points": self._used_points | {v for k, v, _ in self._good if k == "parent"},
+            "solicitations": self._used_solicitations,
+            "publications": {v for k, v, _ in self._good if k == "publication"},
+        }
+        self.problems.extend(self._typos.problems(self._defined_in, used))
         for (target, _value), (first, plain, count) in self._held.items():
             if count > 1:
                 more = t("unknown_id_more", count=count - 1, file=self._vague[target])
@@ -345,7 +380,9 @@ def _check_ref(
             )
         owner = ref.owner or ""
         if sol.points is not None:
-            addressed = owner in sol.points
+            # An addressee that names no registered point (an error at the solicitation) may
+            # well be this owner mistyped: its answers are judged once the list is fixed.
+            addressed = owner in sol.points or not point_ids.issuperset(sol.points)
         else:
             point = by_point.get(owner)
             if point is None:

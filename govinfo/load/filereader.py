@@ -21,6 +21,7 @@ from govinfo.model import (
     SourceRef,
     Submission,
 )
+from govinfo.yamltext.hints import fullwidth_colon
 from govinfo.yamltext.reader import Mapping, Node, Scalar, Sequence
 
 POINT_ID_RE = re.compile(r"[a-z][a-z0-9-]{1,39}")
@@ -168,7 +169,10 @@ class FileReader(Reader):
             if isinstance(item, Mapping):
                 out.append(item)
                 continue
-            if not (isinstance(item, Scalar) and item.bad):
+            colon = fullwidth_colon(item.value) if isinstance(item, Scalar) else None
+            if colon is not None:  # "- id： a", one line: a text, not a record
+                self.error(item.line, item.col + colon, "yaml_hint_fullwidth_colon")
+            elif not (isinstance(item, Scalar) and item.bad):
                 self.error(item.line, item.col, "record_not_mapping")
             self.unread.append(None)  # a record without a readable id
             self.unread_at.append(SourceRef(self.path, item.line, item.col))

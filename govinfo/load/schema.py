@@ -18,7 +18,8 @@ from typing import Any, TypeVar
 
 from govinfo.i18n import t
 from govinfo.model import Problem, Severity
-from govinfo.text import FIELD_CUTOFF, closest, control_characters
+from govinfo.text import FIELD_CUTOFF, closest, control_characters, edge_blank
+from govinfo.yamltext.hints import fullwidth_colon
 from govinfo.yamltext.reader import Mapping, Node, Scalar, Sequence
 
 E = TypeVar("E", bound=StrEnum)
@@ -113,7 +114,13 @@ class Reader:
     def bad(self, node: Node, field: str, key: str, **kw: object) -> Invalid:
         """Record an error at ``node`` about ``field`` and return the exception to raise."""
         value = node.value if isinstance(node, Scalar) else ""
-        self.error(node.line, node.col, key, field=field, value=value, **kw)
+        message = t(key, field=field, value=value, **kw)
+        if (blank := edge_blank(value)) is not None:
+            # "point：　baishan 不是有效的直报点编号": the full-width space does not show
+            where, what = blank
+            message += t("value_edge_blank", where=t("edge_" + where), what=t("blank_" + what))
+        self.n_errors += 1
+        self.problems.append(Problem(self.path, node.line, node.col, Severity.ERROR, message))
         return Invalid()
 
     # --- scalars ----------------------------------------------------------------------------
@@ -157,7 +164,7 @@ class Reader:
         s = self._scalar(node, field, "type_date")
         m = _DATE_RE.match(s.value)
         if not m:
-            raise self.bad(node, field, "type_date_format")
+            raise self.bad(node, field, "type_date_format", hint=_date_fix(s.value))
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
@@ -167,7 +174,7 @@ class Reader:
         s = self._scalar(node, field, "type_datetime")
         m = _DATETIME_RE.match(s.value)
         if not m:
-            raise self.bad(node, field, "type_datetime_format")
+            raise self.bad(node, field, "type_datetime_format", hint=_date_fix(s.value))
         try:
             return dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]))
         except ValueError:
@@ -284,6 +291,7 @@ class Reader:
         """
         values: dict[str, Any] = {}
         ok = True
+        written: set[str] = set()  # fields written with a full-width colon: not missing
         for key, value in node.items:
             if key.bad:
                 ok = False
@@ -291,6 +299,13 @@ class Reader:
                 continue
             name = key.value
             entry = spec.get(name)
+            colon = fullwidth_colon(name) if entry is None else None
+            if colon is not None and name[:colon].strip() in spec:
+                # "title： 长春: 调研" is read as the key "title： 长春": the value is lost
+                self.error(key.line, key.col + colon, "yaml_hint_fullwidth_colon")
+                written.add(name[:colon].strip())
+                ok = False
+                continue
             if entry is None:
                 close = closest(name, spec.keys(), cutoff=FIELD_CUTOFF)
                 if close is not None:
@@ -310,11 +325,34 @@ class Reader:
                 ok = False
                 self.n_bad += 1
         for name, (_, required) in spec.items():
-            if required and name not in values and node.get(name) is None:
+            if required and name not in values and node.get(name) is None and name not in written:
                 line, col = node.first_key_pos()
                 self.error(line, col, "field_missing", field=name, record=t(record))
                 ok = False
         return values if ok or partial else None
+
+
+# A real day written otherwise than YYYY-MM-DD: "2004-1-5", "2004/1/5", "2004.01.05", one
+# separator throughout; with a time "T9:30" (hour unpadded) for a date-time.
+_LOOSE_DATE = re.compile(
+    r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?:T([0-9]{1,2}):([0-9]{2}))?"
+)
+
+
+def _date_fix(value: str) -> str:
+    """ "（应写作 2004-01-05）" when ``value`` is a real day (or day and time) written with an
+    unpadded month, day or hour or another separator; "" otherwise — also for a date given
+    where a date-time is wanted or the reverse, whose fix is not a matter of spelling."""
+    m = _LOOSE_DATE.fullmatch(value)
+    if m is None:
+        return ""
+    year, _, month, day, hour, minute = m.groups()
+    try:
+        when = dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+    except ValueError:
+        return ""
+    fixed = when.date().isoformat() if hour is None else when.isoformat(timespec="minutes")
+    return t("type_date_fix", fixed=fixed) if fixed != value else ""
 
 
 def _is_null(node: Node) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from govinfo.i18n import t
 from govinfo.load.filereader import (
     MAX_LATE_DAYS,
     RECORD_ID_RE,
@@ -146,10 +147,11 @@ def _check_submission(
         r.ref("solicitation", sol_node, sol, day=day, owner=point)
     adoption_values = values.pop("adoptions", ())
     instruction_values = values.pop("instructions", ())
-    for a_values, a_node in (*adoption_values, *instruction_values):
-        when = a_values.get("date")
-        if day is not None and when is not None:
-            _check_event_date(r, a_node, day, when)
+    for what, events in (("adoption", adoption_values), ("instruction", instruction_values)):
+        for a_values, a_node in events:
+            when = a_values.get("date")
+            if day is not None and when is not None:
+                _check_event_date(r, a_node, day, when, what)
     for a_values, a_node in adoption_values:
         pub_node = a_node.get("publication")
         if day is not None and "publication" in a_values and pub_node is not None:
@@ -168,7 +170,9 @@ def _check_submission(
         return None  # a required field was missing: already reported
 
 
-def _check_event_date(r: FileReader, node: Mapping, day: dt.date, when: dt.date) -> None:
+def _check_event_date(r: FileReader, node: Mapping, day: dt.date, when: dt.date, what: str) -> None:
+    """An adoption's or instruction's (``what``) date against the submission's ``day``; the
+    message names which date it is (both are written ``date``)."""
     date_node = node.get("date")
     assert date_node is not None
     if when < day:
@@ -176,6 +180,7 @@ def _check_event_date(r: FileReader, node: Mapping, day: dt.date, when: dt.date)
             date_node.line,
             date_node.col,
             "event_before_submission",
+            field=t(f"event_date_{what}"),
             value=when.isoformat(),
             date=day.isoformat(),
         )
@@ -184,6 +189,7 @@ def _check_event_date(r: FileReader, node: Mapping, day: dt.date, when: dt.date)
             date_node.line,
             date_node.col,
             "event_too_late",
+            field=t(f"event_date_{what}"),
             value=when.isoformat(),
             date=day.isoformat(),
             days=MAX_LATE_DAYS,

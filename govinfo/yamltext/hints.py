@@ -3,9 +3,10 @@
 The YAML parser names what it met (“mapping values are not allowed in this context”); a clerk
 needs what went wrong in her own terms and how to put it right. The common mistakes — a
 half-width colon followed by a space inside a value, a tab, an unclosed quote or bracket, a line
-indented differently from its neighbours, a key without its colon — are recognised from the
-parser's message and the text of the line, and placed where the fix goes (an unclosed bracket
-at the line where it opened); anything else keeps the parser's words (``yaml_syntax``).
+indented differently from its neighbours, a key without its colon or with a full-width one (``：``)
+— are recognised from the parser's message and the text of the line, and placed where the fix
+goes (an unclosed bracket at the line where it opened, a full-width colon at itself); anything
+else keeps the parser's words (``yaml_syntax``).
 """
 
 from __future__ import annotations
@@ -15,11 +16,29 @@ from typing import Any
 
 # "  title: 长春: 调研" → the key "title"
 _KEY_LINE = re.compile(r"^(\s*(?:-\s+)*)([^\s:#'\"{}\[\],][^:#]*?):(\s|$)")
+# "  category： general" → the full-width colon after the key "category" (keys are ASCII words)
+_FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)*[A-Za-z_][A-Za-z0-9_-]*\s*(：)")
 
 
 def _line(text: str, number: int) -> str:
     lines = text.splitlines()
     return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def fullwidth_colon(line: str) -> int | None:
+    """The 0-based column of the full-width colon that ``line`` writes after its key in place
+    of ``:``, or None."""
+    m = _FULLWIDTH_KEY.match(line)
+    return m.start(1) if m is not None else None
+
+
+def _fullwidth(text: str, *numbers: int) -> tuple[int, int, str, dict[str, object]] | None:
+    """The full-width-colon mistake on the first of the lines ``numbers`` that has one."""
+    for number in numbers:
+        col = fullwidth_colon(_line(text, number))
+        if col is not None:
+            return number, col + 1, "yaml_hint_fullwidth_colon", {}
+    return None
 
 
 def yaml_mistake(text: str, exc: Any) -> tuple[int, int, str, dict[str, object]]:
@@ -32,6 +51,10 @@ def yaml_mistake(text: str, exc: Any) -> tuple[int, int, str, dict[str, object]]
     opened = (start.line + 1, start.column + 1) if start is not None else (line, col)
 
     if problem.startswith("mapping values are not allowed"):
+        # "- id： a" then "  date: …": the first line is read as text that runs on into the
+        # second, whose colon is then out of place.
+        if (found := _fullwidth(text, line, line - 1)) is not None:
+            return found
         m = _KEY_LINE.match(_line(text, line))
         if m is not None and col - 1 > m.end(2):
             return line, col, "yaml_hint_colon", {"field": m[2].strip()}
@@ -49,5 +72,7 @@ def yaml_mistake(text: str, exc: Any) -> tuple[int, int, str, dict[str, object]]
     ):
         return line, col, "yaml_hint_indent", {}
     if "could not find expected ':'" in problem:
+        if (found := _fullwidth(text, opened[0])) is not None:
+            return found
         return *opened, "yaml_hint_no_colon", {}
     return line, col, "yaml_syntax", {"detail": problem or context or str(exc)}

@@ -329,3 +329,27 @@ def test_check_warns_at_a_history_event_that_changes_nothing(
     assert score.exit_code == 0, score.output
     statuses = {row["id"]: row["status"] for row in json.loads(score.stdout)["points"]}
     assert statuses["siping"] == "left"
+
+
+def test_english_record_words_read_as_english(make_folder: MakeFolder, runner: CliRunner) -> None:
+    """English says "duplicate submission id", not "duplicate a submission id"; and "required
+    field … is missing from an adjustment" (words that serve "the folder settings" too, which
+    "the folder settings is missing" did not)."""
+    sub = "- id: sp-1\n  date: 2003-05-01\n  title: 四平市春耕备耕\n  category: general\n  reviewer: 李四\n"
+    root = make_folder(
+        {
+            "submissions/2003/siping/05.yaml": sub,
+            "submissions/2003/siping/06.yaml": sub.replace("05-01", "06-01"),
+            "adjustments/2003.yaml": "- id: TZ-1\n  point: siping\n  date: 2003-05-01\n"
+            "  kind: manual\n  points: -1\n",
+        }
+    )
+    result = runner.invoke(app, ["--data", str(root), "--lang", "en", "check"])
+    found = [line for line in result.output.splitlines() if ": error: " in line]
+    assert found == [
+        "adjustments/2003.yaml:1:3: error: required field reason is missing from an adjustment",
+        "submissions/2003/siping/06.yaml:1:3: error: duplicate submission id sp-1 (first at"
+        " submissions/2003/siping/05.yaml:1)",
+    ]
+    result = runner.invoke(app, ["--data", str(root), "check"])
+    assert "submissions/2003/siping/06.yaml:1:3: error: 报送信息编号 sp-1 重复" in result.output

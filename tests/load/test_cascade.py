@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from govinfo import defaults
 from govinfo.i18n import set_lang
 from govinfo.load import WorkingTree, load_folder
 from govinfo.load.folder import scan_folder
@@ -213,3 +214,80 @@ def test_a_warm_parse_cache_judges_references_against_the_registry_as_it_is(
         assert [(p.path, p.line, p.col) for p in result.problems] == [("points.yaml", 5, 9)]
         scanned = scan_folder(WorkingTree(root), cache=ParseCache(root, packs))
         assert scanned.problems == result.problems
+
+
+def test_a_mistyped_addressee_does_not_make_the_answers_unaddressed(
+    make_folder: MakeFolder,
+) -> None:
+    """siping mistyped in YG-1's addressees is one error, at the addressee: siping's answer to
+    YG-1 is not also told "not addressed" (it is judged once the list is fixed)."""
+    sols = str(REFERENCES["solicitations/2003.yaml"])
+    answer = _sub("sp-2", "2003-03-13", "  solicitation: YG-1\n")
+    files = {**REFERENCES, "submissions/2003/siping/04.yaml": answer.replace("03-13", "04-01")}
+    root = make_folder({**files, "solicitations/2003.yaml": sols.replace("siping]", "sipnig]")})
+    assert messages_of(root) == [
+        "solicitations/2003.yaml:5:23: error: sipnig 不是已登记的直报点，是不是 siping？"
+    ]
+    # Spelled right but without siping, the answer is told: it was not addressed.
+    root = make_folder(
+        {**files, "solicitations/2003.yaml": sols.replace(", siping]", "]")}, name="without"
+    )
+    assert messages_of(root, "en") == [
+        "submissions/2003/siping/04.yaml:6:17: warning: solicitation: YG-1 was not addressed"
+        " to siping; no solicitation multiplier"
+    ]
+
+
+def test_a_mistyped_definition_is_one_error_not_one_per_reference(
+    make_folder: MakeFolder,
+) -> None:
+    """changchun registered as changchn: its 5 references name an unknown id, and changchn is
+    named by nothing — one mistake in the registry, told once, at the first reference, with
+    no "did you mean changchn" (which would send the clerk to change the 5 references)."""
+    points = BASE_POINTS.replace("- id: changchun", "- id: changchn", 1)
+    root = make_folder({**REFERENCES, "points.yaml": points})
+    assert messages_of(root) == [
+        "adjustments/2003.yaml:2:10: error: changchun 不是已登记的直报点（另有 4 处引用同一编号，"
+        "不再逐一列出：points.yaml 中登记的 changchn 无一处引用，多半是那里写错了，请先核对）"
+    ]
+    assert messages_of(root, "en") == [
+        "adjustments/2003.yaml:2:10: error: changchun is not a registered point (4 more"
+        " references to it are not listed: changchn, defined in points.yaml, is named nowhere,"
+        " so it is most likely mistyped there; check that first)"
+    ]
+    # A solicitation's id, a publication of the rule set: the same.
+    sols = str(REFERENCES["solicitations/2003.yaml"]).replace("id: YG-2", "id: YG-02")
+    answers = {
+        "submissions/2003/changchun/05.yaml": _sub("cc-5", "2003-05-02", ADOPTED),
+        "submissions/2003/siping/05.yaml": _sub("sp-5", "2003-05-03", ADOPTED),
+    }
+    rules = defaults.DEFAULT_RULES_YAML.replace("  jl-zwxx:", "  jl-zwx: ", 1)
+    root = make_folder(
+        {**REFERENCES, **answers, "solicitations/2003.yaml": sols, "rules/default.yaml": rules},
+        name="others",
+    )
+    found = problems_of(root)
+    assert found == [
+        ("submissions/2003/changchun/03.yaml", 12, 17, "error"),  # YG-2, 1 more
+        ("submissions/2003/changchun/05.yaml", 7, 21, "error"),  # jl-zwxx, 1 more
+    ]
+    assert "solicitations/2003.yaml 中登记的 YG-02 无一处引用" in messages_of(root)[0]
+    assert "rules/default.yaml 中登记的 jl-zwx 无一处引用" in messages_of(root)[1]
+
+
+ADOPTED = "  adoptions:\n    - {publication: jl-zwxx, date: 2003-05-09, mode: single}\n"
+
+
+def test_a_mistyped_reference_is_told_at_each_reference(make_folder: MakeFolder) -> None:
+    """The id close to the unknown one is named elsewhere, so it is not the mistake: every
+    reference is told, with its "did you mean"."""
+    files = {
+        **REFERENCES,
+        "submissions/2003/siping/04.yaml": _sub("sp-2", "2003-04-01", "  co_submitters: [fgww]\n")
+        + _sub("sp-3", "2003-04-02", "  co_submitters: [fgww]\n"),
+        "submissions/2003/fgw/04.yaml": _sub("fg-1", "2003-04-03"),
+    }
+    assert messages_of(make_folder(files)) == [
+        "submissions/2003/siping/04.yaml:6:19: error: fgww 不是已登记的直报点，是不是 fgw？",
+        "submissions/2003/siping/04.yaml:12:19: error: fgww 不是已登记的直报点，是不是 fgw？",
+    ]

@@ -142,6 +142,13 @@ DECLINED = {
     "owner as co-submitter": GOOD.replace("[siping, tonghua]", "[changchun]"),
     "adoption before the submission": GOOD.replace("date: 2003-03-07", "date: 2003-03-01"),
     "emergency without times": GOOD.replace("category: general", "category: emergency"),
+    "full-width colon after a key": GOOD.replace("category: general", "category： general"),
+    "full-width colon read into a key": GOOD.replace("issue: 第6期", "issue： 第6期: 增刊"),
+    "full-width colon in an id line": GOOD.replace("- id: cc", "- id： cc"),
+    "full-width space before a value": GOOD.replace("category: general", "category: \u3000general"),
+    "full-width space after an id": GOOD.replace(
+        "solicitation: YG-2003-001", "solicitation: YG-2003-001\u3000"
+    ),
     "empty": "",
     "comments only": "# nothing yet\n",
     "not UTF-8": GOOD.replace("王丽", "").encode().decode() + "\udcff",
@@ -177,6 +184,7 @@ TOKENS = [
     "\u2028",
     "\xa0",
     "\u3000",
+    "：",
     "yes",
     "No",
     "on",

@@ -283,3 +283,63 @@ def test_size_limit(make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("GOVINFO_MAX_FILE_MB", "0.001")
     root = make_folder({SUB: GOOD_SUB * 20})
     assert (SUB, 1, 1, "error") in problems_of(root)
+
+
+def _messages(root: Path, lang: str) -> list[str]:
+    from govinfo.i18n import set_lang
+
+    set_lang(lang)
+    try:
+        return [str(p) for p in load_folder(root).problems]
+    finally:
+        set_lang("zh")
+
+
+def test_an_adoption_s_and_an_instruction_s_date_are_named_as_such(
+    make_folder: MakeFolder,
+) -> None:
+    """Both are written ``date``, as is the submission's own: the message says which it is."""
+    root = make_folder({SUB: GOOD_SUB.replace("date: 2003-08-14", "date: 2003-08-28")})
+    assert _messages(root, "zh") == [
+        f"{SUB}:7:36: error: 采用日期 date：2003-08-20 早于信息报送日期 2003-08-28",
+        f"{SUB}:9:42: error: 批示日期 date：2003-08-25 早于信息报送日期 2003-08-28",
+    ]
+    assert _messages(root, "en") == [
+        f"{SUB}:7:36: error: adoption date (date): 2003-08-20 is before the submission's date"
+        " 2003-08-28",
+        f"{SUB}:9:42: error: instruction date (date): 2003-08-25 is before the submission's date"
+        " 2003-08-28",
+    ]
+    late = GOOD_SUB.replace("date: 2003-08-25", "date: 2004-09-25")
+    assert _messages(make_folder({SUB: late}, name="late"), "zh") == [
+        f"{SUB}:9:42: error: 批示日期 date：2004-09-25 比信息报送日期 2003-08-14 晚了 366 天以上"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        ("2003-8-14", "（应写作 2003-08-14）"),
+        ("2003/8/14", "（应写作 2003-08-14）"),
+        ("2003.08.14", "（应写作 2003-08-14）"),
+        ("2003-2-30", ""),  # no such day: no fix to offer
+        ("2003-08-14T09:00", ""),  # a date-time where a date goes: not a spelling slip
+        ("20030814", ""),
+    ],
+)
+def test_a_date_spelt_otherwise_offers_the_fix(
+    make_folder: MakeFolder, written: str, fix: str
+) -> None:
+    root = make_folder({SUB: GOOD_SUB.replace("date: 2003-08-14", f"date: {written}")})
+    assert _messages(root, "zh") == [
+        f"{SUB}:2:9: error: date：{written} 不是 YYYY-MM-DD 格式的日期{fix}"
+    ]
+
+
+def test_a_date_time_spelt_otherwise_offers_the_fix(make_folder: MakeFolder) -> None:
+    times = "  occurred_at: 2003-8-14T7:30\n  reported_at: 2003-08-14T09:00\n"
+    root = make_folder({SUB: GOOD_SUB.replace("  reviewer:", times + "  reviewer:")})
+    assert _messages(root, "en") == [
+        f"{SUB}:5:16: error: occurred_at: 2003-8-14T7:30 is not a YYYY-MM-DDTHH:MM date-time"
+        " (write it as 2003-08-14T07:30)"
+    ]

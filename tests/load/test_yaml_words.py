@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govinfo.i18n import set_lang
+from govinfo.load import load_folder
 from govinfo.load.text import parse_yaml
 from tests.support.cli import run_cli as run
 from tests.support.folders import BASE_POINTS, MakeFolder
@@ -29,6 +30,10 @@ from tests.support.folders import BASE_POINTS, MakeFolder
         ("- id: a\n  title: x\n kind: city\n", (3, 2), "缩进与上文不一致"),
         ("- id: a\n  title: x\n   kind: city\n", (3, 8), "缩进得多"),
         ("- id: a\n  title x\n  kind: city\n", (2, 3), "缺少冒号"),
+        ("- id: a\n  kind： city\n  title: x\n", (2, 7), "全角冒号“：”，请改为半角冒号"),
+        ("- id: a\n  title: x\n  kind：city\n", (3, 7), "全角冒号“：”，请改为半角冒号"),
+        ("- id： a\n  title: x\n", (1, 5), "全角冒号“：”，请改为半角冒号"),
+        ("- id: a\n  adoptions:\n    - mode： single\n      date: x\n", (3, 11), "全角冒号"),
     ],
 )
 def test_mistakes_in_words(text: str, where: tuple[int, int], words: str) -> None:
@@ -46,6 +51,63 @@ def test_in_english() -> None:
         assert "put the title in quotes" in problems[0].message
     finally:
         set_lang("zh")
+
+
+def test_a_full_width_colon_the_parser_reads_as_text_is_named_too(
+    make_folder: MakeFolder,
+) -> None:
+    """Valid YAML, but not what was meant: ``- id： a`` alone is a text item, ``title： 长春: 调研``
+    a key ``title： 长春``. Each is one error at the full-width colon, not "not a record" or an
+    unknown field plus a missing title."""
+    sub = (
+        "- id: cc-1\n  date: 2003-03-05\n  title: 长春调研\n  category: general\n  reviewer: 王丽\n"
+    )
+    files = {
+        "submissions/2003/changchun/03.yaml": "- id： cc-0\n"
+        + sub.replace("title: 长春调研", "title： 长春: 调研"),
+    }
+    root = make_folder(files)
+    assert _messages(root, "zh") == [
+        "submissions/2003/changchun/03.yaml:1:5: error: 这里用了全角冒号“：”，请改为半角冒号“:”（后跟一个空格）",
+        "submissions/2003/changchun/03.yaml:4:8: error: 这里用了全角冒号“：”，请改为半角冒号“:”（后跟一个空格）",
+    ]
+    assert _messages(root, "en")[0] == (
+        "submissions/2003/changchun/03.yaml:1:5: error: a full-width colon “：” is used here:"
+        " write a half-width colon “:” (followed by a space)"
+    )
+
+
+def _messages(root: Path, lang: str) -> list[str]:
+    set_lang(lang)
+    try:
+        return [str(p) for p in load_folder(root).problems]
+    finally:
+        set_lang("zh")
+
+
+def test_a_full_width_space_at_a_value_s_edge_is_named(make_folder: MakeFolder) -> None:
+    """``point: 　baishan`` looks right on screen: the message says what is there."""
+    adjustment = "- id: TZ-1\n  point: POINT\n  date: 2003-03-14\n  kind: KIND\n  reason: 漏报\n"
+    root = make_folder(
+        {
+            "adjustments/2003.yaml": adjustment.replace("POINT", "\u3000siping").replace(
+                "KIND", "manual\u3000"
+            )
+            + adjustment.replace("TZ-1", "TZ-2")
+            .replace("POINT", "'\u3000siping\u3000'")
+            .replace("KIND", "inaccurate"),
+        }
+    )
+    zh = _messages(root, "zh")
+    assert zh[0].startswith(
+        "adjustments/2003.yaml:2:10: error: point：\u3000siping 不是有效的直报点编号"
+    )
+    assert zh[0].endswith("（值的开头有全角空格，请删去）")
+    assert zh[1].endswith("是不是 manual？（值的末尾有全角空格，请删去）")
+    assert zh[2].endswith("（值的开头和末尾有全角空格，请删去）")
+    en = _messages(root, "en")
+    assert en[0].endswith(" (there is a full-width space at the start of the value: delete it)")
+    assert len(zh) == 3  # one error each, nothing more (the adjustment is left out)
 
 
 SOLICITATIONS = """\

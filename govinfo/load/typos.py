@@ -1,0 +1,65 @@
+"""One mistyped definition, one problem: an id named several times that nothing defines, while
+the id closest to it is defined and named nowhere (``changchun`` registered as ``changchn``, a
+rule set listing ``jl-zwx`` for ``jl-zwxx``), is the definition's typo, not one at every
+reference. :class:`CrossCheck` holds its unknown point, solicitation and publication ids here
+and asks, once every reference is in, which to tell one by one and which once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator
+
+from govinfo.i18n import t
+from govinfo.load.filereader import Ref
+from govinfo.model import Problem, RuleSet, rule_set_on
+from govinfo.text import ID_CUTOFF, closest
+
+
+def defining_file(kind: str, ref: Ref, rule_sets: tuple[RuleSet, ...]) -> str:
+    """The file whose records a reference of ``kind`` names: the registry, the solicitation
+    file of the reference's year, the rule set in force on its day ("" when none is)."""
+    if kind == "publication":
+        assert ref.day is not None
+        rs = rule_set_on(rule_sets, ref.day)
+        return rs.source.path if rs is not None else ""
+    if kind == "solicitation":
+        return f"solicitations/{ref.day.year}.yaml" if ref.day is not None else ""
+    return "points.yaml"
+
+
+class Typos:
+    """The unknown ids of one kind of target (``points``, ``solicitations``,
+    ``publications``), each with its references' problems, each problem also without its
+    "did you mean", and the file that defines that kind."""
+
+    def __init__(self) -> None:
+        self._held: dict[tuple[str, str], tuple[list[tuple[Problem, Problem]], str]] = {}
+
+    def hold(self, target: str, value: str, problem: Problem, plain: Problem, where: str) -> None:
+        held = self._held.get((target, value))
+        if held is None:
+            self._held[(target, value)] = ([(problem, plain)], where)
+        else:
+            held[0].append((problem, plain))
+
+    def problems(
+        self,
+        defined: Callable[[str, str], Collection[str]],
+        used: dict[str, Collection[str]],
+    ) -> Iterator[Problem]:
+        """The held problems. An id named more than once whose close match among
+        ``defined(target, file)`` is in no reference (``used[target]``) is one error, at the
+        first reference, without "did you mean" (that would send the clerk to change the
+        references), naming the likely mistyped definition and how many references are not
+        listed; any other id, every reference as it is."""
+        for (target, value), (found, where) in self._held.items():
+            found.sort(key=lambda pair: pair[0].sort_key())
+            close = None
+            if len(found) > 1:
+                close = closest(value, defined(target, where), cutoff=ID_CUTOFF)
+            if close is None or close in used[target]:
+                yield from (problem for problem, _ in found)
+                continue
+            bare = found[0][1]
+            more = t("unknown_id_typo", count=len(found) - 1, close=close, file=where)
+            yield Problem(bare.path, bare.line, bare.col, bare.severity, bare.message + more)
+        self._held.clear()
