@@ -583,8 +583,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "did_you_mean": ("，是不是 {hint}？", "; did you mean {hint}?"),
     "unknown_id_typo": (
-        "（另有 {count} 处引用同一编号，不再逐一列出：{file} 中登记的 {close} 无一处引用，多半是那里写错了，请先核对）",
-        " ({count} more references to it are not listed: {close}, defined in {file}, is named"
+        "（另有 {count} 处引用同一编号，下面逐一列出：{file} 中登记的 {close} 无一处引用，多半是那里写错了，请先核对）",
+        " ({count} more references to it follow: {close}, defined in {file}, is named"
         " nowhere, so it is most likely mistyped there; check that first)",
     ),
     "unknown_id_more": (

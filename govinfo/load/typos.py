@@ -1,8 +1,11 @@
-"""One mistyped definition, one problem: an id named several times that nothing defines, while
-the id closest to it is defined and named nowhere (``changchun`` registered as ``changchn``, a
-rule set listing ``jl-zwx`` for ``jl-zwxx``), is the definition's typo, not one at every
-reference. :class:`CrossCheck` holds its unknown point, solicitation and publication ids here
-and asks, once every reference is in, which to tell one by one and which once."""
+"""One mistyped definition, said where it is: an id named several times that nothing defines,
+while the id closest to it is defined and named nowhere (``changchun`` registered as
+``changchn``, a rule set listing ``jl-zwx`` for ``jl-zwxx``), is the definition's typo. Every
+reference is still an error at its value (SPEC: every problem, in one run), but none says
+"did you mean" the mistyped definition — that would send the clerk to change them all — and
+the first says where the typo most likely is. :class:`CrossCheck` holds its unknown point,
+solicitation and publication ids here and asks, once every reference is in, how to word
+them."""
 
 from __future__ import annotations
 
@@ -47,10 +50,10 @@ class Typos:
         used: dict[str, Collection[str]],
     ) -> Iterator[Problem]:
         """The held problems. An id named more than once whose close match among
-        ``defined(target, file)`` is in no reference (``used[target]``) is one error, at the
-        first reference, without "did you mean" (that would send the clerk to change the
-        references), naming the likely mistyped definition and how many references are not
-        listed; any other id, every reference as it is."""
+        ``defined(target, file)`` is in no reference (``used[target]``): every reference
+        without "did you mean" (that would send the clerk to change the references), the
+        first naming the likely mistyped definition and how many more follow; any other id,
+        every reference as it is."""
         for (target, value), (found, where) in self._held.items():
             found.sort(key=lambda pair: pair[0].sort_key())
             close = None
@@ -62,4 +65,5 @@ class Typos:
             bare = found[0][1]
             more = t("unknown_id_typo", count=len(found) - 1, close=close, file=where)
             yield Problem(bare.path, bare.line, bare.col, bare.severity, bare.message + more)
+            yield from (plain for _, plain in found[1:])  # every problem, SPEC §1
         self._held.clear()
