@@ -1774,6 +1774,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} points, {active} active ({national} of them national points); state as of {day}",
     ),
     "pt_show_title": ("{name}（{id}）", "{name} ({id})"),
+    "pt_point_named": ("{name}（{id}）", "{name} ({id})"),
     "pt_history_title": ("历史记录", "History"),
     "pt_no_years": (
         "尚无年度得分：入列以来还没有报送信息的年度",
