@@ -897,6 +897,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} 年度没有在列的直报点，无可排名（名册中有 {n} 个直报点，但该年度都不在列：尚未列入或已退出；日期见 govinfo points list）",
         "no point held a tier in {year}: there is no one to rank (the registry holds {n} point(s), but none was in the network in {year}; see govinfo points list for their dates)",
     ),
+    "score_kind_none": (
+        "{year} 年度排名中没有{kind}直报点，所以没有列出任何一行",
+        "no {kind} point is in the {year} ranking, so no row is listed",
+    ),
+    "score_kind_below_top": (
+        "没有名次在前 {top} 的{kind}（该类最高为第 {best} 名）；名次是全部直报点中的排名，各组内排名用 --by-group",
+        "no {kind} point is ranked {top} or better (the best of them is ranked {best}); ranks are those of the whole ranking: for ranks within each group use --by-group",
+    ),
+    "score_kind_below_top_in_group": (
+        "没有组内名次在前 {top} 的{kind}（该类最高为组内第 {best} 名）",
+        "no {kind} point is ranked {top} or better within its group (the best of them is ranked {best} in its group)",
+    ),
     "score_no_submissions": (
         "{year} 年度没有任何报送记录：以下排名全为 0 分，不是实际成绩（请确认年份，或先导入当年的报送）",
         "there are no submissions at all in {year}: every score below is 0, not a real result (check the year, or import that year's submissions first)",
