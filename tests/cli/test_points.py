@@ -106,7 +106,8 @@ def test_show_in_english_uses_ascii_brackets(runner: CliRunner, data: Path) -> N
     code, out, err = run(runner, data, "--lang", "en", "points", "show", "nongan")
     assert code == 0, err
     assert "长春 (changchun)" in out
-    assert "（" not in out and "）" not in out
+    assert "（" not in out
+    assert "）" not in out
     code, out, err = run(runner, data, "points", "show", "nongan")
     assert code == 0, err
     assert "长春（changchun）" in out
