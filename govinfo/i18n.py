@@ -578,6 +578,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 已存在且不是空目录，未做任何改动",
         "{path} exists and is not empty; nothing was written",
     ),
+    "init_commit": ("govinfo init: 新建数据目录", "govinfo init: new data folder"),
+    "demo_commit": (
+        "govinfo demo generate: 演示数据目录",
+        "govinfo demo generate: demo data folder",
+    ),
     "init_bad_language": (
         "--language 只能是 zh 或 en，写的是 {value}",
         "--language must be zh or en, got {value}",
@@ -611,8 +616,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} {value} is too large: at most {max}",
     ),
     "demo_done": (
-        "已写入 {path}：{files} 个文件，{points} 个直报点，{submissions} 条报送信息",
-        "wrote {path}: {files} files, {points} points, {submissions} submissions",
+        "已写入 {path} 并提交到 git：{files} 个文件，{points} 个直报点，{submissions} 条报送信息",
+        "wrote {path} and committed it to git: {files} files, {points} points, {submissions} submissions",
     ),
     "demo_bad_year": (
         "--first-year 的值 {value} 无效：应为 {first} 至 {last} 之间的年份",
