@@ -578,6 +578,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 已存在且不是空目录，未做任何改动",
         "{path} exists and is not empty; nothing was written",
     ),
+    "init_is_folder": (
+        "{path} 已是数据目录（含 govinfo.yaml），未做任何改动",
+        "{path} is a data folder already (it holds govinfo.yaml); nothing was written",
+    ),
+    "init_inside_folder": (
+        "{path} 在数据目录 {folder} 之内（{folder} 含 govinfo.yaml）：数据目录不能套在另一个数据目录里，"
+        "其中的文件不会被外层目录读取；请换一个不在数据目录里的位置，未做任何改动",
+        "{path} is inside the data folder {folder} (it holds govinfo.yaml): a data folder cannot "
+        "be nested in another, whose commands would not read it; choose a place outside it; "
+        "nothing was written",
+    ),
     "init_commit": ("govinfo init: 新建数据目录", "govinfo init: new data folder"),
     "demo_commit": (
         "govinfo demo generate: 演示数据目录",

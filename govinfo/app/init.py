@@ -45,15 +45,22 @@ def init_folder(
 
 def refuse_new_folder_place(directory: Path) -> None:
     """Refuse (exit 1, before anything is made) to make a data folder at ``directory``: in a
-    folder that does not exist (a usage error), or where something is already. Refuses
-    without git too: a data folder is a repository."""
+    folder that does not exist (a usage error), where something is already (a data folder,
+    or anything else), or inside a data folder — a folder above it holds ``govinfo.yaml``:
+    the outer folder's commands would never read the inner one, and its git would take the
+    inner one's files as its own. Refuses without git too: a data folder is a repository."""
     from govinfo.app.export import refuse_missing_folder
     from govinfo.store.initdir import require_git
 
     refuse_missing_folder(directory)  # the folder is made, in a folder that exists
     target = directory.resolve()
+    if (target / SETTINGS_FILE).is_file():
+        raise GovinfoError(t("init_is_folder", path=str(directory)))
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise GovinfoError(t("init_not_empty", path=str(directory)))
+    for above in target.parents:
+        if (above / SETTINGS_FILE).is_file():
+            raise GovinfoError(t("init_inside_folder", path=str(directory), folder=str(above)))
     require_git()
 
 

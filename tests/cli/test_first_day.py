@@ -95,7 +95,7 @@ def test_data_below_the_current_folder_comes_before_the_current_folder(
     for name, language in (("outer", "zh"), ("inner", "en")):
         code, _, err = invoke(runner, "init", name, "--language", language)
         assert code == 0, err
-    (tmp_path / "inner").rename(tmp_path / "outer" / "data")
+    (tmp_path / "inner").rename(tmp_path / "outer" / "data")  # init refuses to nest one
     monkeypatch.chdir(tmp_path / "outer")
     code, out, err = invoke(runner, "score", "2004")
     assert code == 0, err

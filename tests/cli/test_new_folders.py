@@ -1,5 +1,6 @@
 """New folders as a clerk makes them (a clerk-QA round): ``demo generate`` gives a repository
-with one commit, as ``init`` does, also inside a larger repository; neither makes anything without git. Real files, real git, in temp folders."""
+with one commit, as ``init`` does, also inside a larger repository; neither makes a folder inside
+a data folder, nor anything without git. Real files, real git, in temp folders."""
 
 from __future__ import annotations
 
@@ -144,3 +145,39 @@ def test_without_git_nothing_is_made(
     assert code == 1
     assert "git is not installed" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bin"]
+
+
+# --- 2. no data folder inside another -------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["init"], [*DEMO, *SMALL]])
+def test_a_folder_inside_a_data_folder_is_refused(
+    runner: CliRunner, sample: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    head = git(sample, "rev-parse", "HEAD")
+    (sample / "附件").mkdir()
+    monkeypatch.chdir(sample)
+    for where in ("内层", "附件/内层"):
+        code, _, err = invoke(runner, *command[:2], where, *command[2:])
+        assert code == 1
+        assert f"{where} 在数据目录 {sample.resolve()} 之内" in err
+        assert "未做任何改动" in err
+        code, _, err = invoke(runner, "--lang", "en", *command[:2], where, *command[2:])
+        assert code == 1
+        assert f"{where} is inside the data folder {sample.resolve()}" in err
+        assert "nothing was written" in err
+    assert not (sample / "内层").exists()
+    assert list((sample / "附件").iterdir()) == []
+    assert git(sample, "rev-parse", "HEAD") == head
+    assert git(sample, "status", "--porcelain") == ""
+
+
+def test_init_of_a_data_folder_itself_says_it_is_one(runner: CliRunner, sample: Path) -> None:
+    before = git(sample, "rev-parse", "HEAD")
+    code, _, err = invoke(runner, "init", str(sample))
+    assert code == 1
+    assert f"{sample} 已是数据目录（含 govinfo.yaml），未做任何改动" in err
+    code, _, err = invoke(runner, "--lang", "en", *DEMO, str(sample), *SMALL)
+    assert code == 1
+    assert "is a data folder already" in err
+    assert git(sample, "rev-parse", "HEAD") == before
