@@ -589,10 +589,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "be nested in another, whose commands would not read it; choose a place outside it; "
         "nothing was written",
     ),
+    "init_office_default": (
+        "省人民政府办公厅",
+        "General Office of the Provincial People's Government",
+    ),
     "init_commit": ("govinfo init: 新建数据目录", "govinfo init: new data folder"),
     "demo_commit": (
         "govinfo demo generate: 演示数据目录",
         "govinfo demo generate: demo data folder",
+    ),
+    # the comments of a new folder's govinfo.yaml and points.yaml, in the folder's language
+    "init_yaml_title": ("govinfo 数据目录设置", "govinfo data folder settings"),
+    "init_yaml_office": (
+        "保管本目录的机关：通报的发文机关；git 未设置用户身份时以它署名提交",
+        "the office that keeps this folder: it issues the notices, and signs the commits\n"
+        "when git has no user identity",
+    ),
+    "init_yaml_office_placeholder": (
+        "保管本目录的机关：通报的发文机关；git 未设置用户身份时以它署名提交\n下面是默认名称，请改为本机关全称",
+        "the office that keeps this folder: it issues the notices, and signs the commits\n"
+        "when git has no user identity. Below is a placeholder: write your office's full name",
+    ),
+    "init_yaml_province": ("省份", "the province"),
+    "init_yaml_province_empty": (
+        "省份：请填写，如 吉林省",
+        "the province: fill in its name, e.g. Jilin Province",
+    ),
+    "init_yaml_language": (
+        "govinfo 在本目录使用的语言：zh（中文）或 en（英文）；--lang 可临时改用另一种",
+        "the language govinfo speaks for this folder: zh (Chinese) or en (English);\n"
+        "--lang changes it for one run",
+    ),
+    "init_yaml_points": (
+        "信息直报点名册：每个直报点一条记录（格式见 README 的“The data folder”一节）\n用 govinfo points add 登记直报点",
+        "the registry of reporting points: one record for each point (see the README,\n"
+        '"The data folder"); add points with govinfo points add',
     ),
     "init_bad_language": (
         "--language 只能是 zh 或 en，写的是 {value}",
@@ -2475,7 +2506,7 @@ HELP_ZH: dict[str, str] = {
     ":show_completion": "显示当前 shell 的命令补全脚本，可复制或自行安装。",
     "init": "新建数据文件夹：默认计分规则、空的直报点名册、git 仓库和第一次提交。",
     "init:directory": "要新建的文件夹（须为空或不存在）。",
-    "init:office": "管理该文件夹的单位。",
+    "init:office": "管理该文件夹的单位；不写时为占位名称（省人民政府办公厅），之后在 govinfo.yaml 中改正。",
     "init:province": "省份。",
     "init:language": "写入 govinfo.yaml 的文件夹语言（language）：zh 或 en；不写时取 --lang，再不写为 zh。",
     "check": "检查数据文件夹的每个文件，逐条列出问题（文件:行:列）。",

@@ -18,14 +18,15 @@ def init_folder(
     feedback: Feedback,
     directory: Path,
     *,
-    office: str,
+    office: str | None,
     province: str,
     language: str | None,
 ) -> None:
     """A new folder at ``directory`` (new or empty) with the default rule set, an empty
     registry, git and a first commit. The folder's ``language`` is ``--language``, else the
-    ``--lang`` this run speaks (``init x --lang en`` makes an English folder), else zh; its
-    commit message is in that language."""
+    ``--lang`` this run speaks (``init x --lang en`` makes an English folder), else zh; the
+    comments of its files, its placeholder office and its commit message are in that
+    language."""
     from govinfo.app.registry import in_language
     from govinfo.store.initdir import create_folder
 
@@ -37,6 +38,7 @@ def init_folder(
     with in_language(language):
         files = new_folder_files(office, province, language)
         message = t("init_commit")
+        office = office or t("init_office_default")
     if create_folder(directory, files, office=office, message=message):
         feedback.note(t("git_no_identity", office=office))
     feedback.note(t("init_done", path=str(directory), language=language))
@@ -64,18 +66,31 @@ def refuse_new_folder_place(directory: Path) -> None:
     require_git()
 
 
-def new_folder_files(office: str, province: str, language: str) -> list[tuple[str, str]]:
-    """The files of a new folder: settings, an empty registry, the default rule set and a
-    ``.gitignore``."""
+def new_folder_files(office: str | None, province: str, language: str) -> list[tuple[str, str]]:
+    """The files of a new folder — settings, an empty registry, the default rule set and a
+    ``.gitignore`` — with their comments in the current language; a missing ``office`` is
+    that language's placeholder, said to be one."""
+    office_note = "init_yaml_office" if office else "init_yaml_office_placeholder"
     settings = defaults.SETTINGS_YAML.format(
-        office=_yaml_text(office), province=_yaml_text(province), language=language
+        title=_comment("init_yaml_title"),
+        office_note=_comment(office_note),
+        office=_yaml_text(office or t("init_office_default")),
+        province_note=_comment("init_yaml_province" if province else "init_yaml_province_empty"),
+        province=_yaml_text(province),
+        language_note=_comment("init_yaml_language"),
+        language=language,
     )
     return [
         (SETTINGS_FILE, settings),
-        ("points.yaml", defaults.POINTS_YAML),
+        ("points.yaml", defaults.POINTS_YAML.format(title=_comment("init_yaml_points"))),
         ("rules/default.yaml", defaults.DEFAULT_RULES_YAML),
         (".gitignore", defaults.GITIGNORE),
     ]
+
+
+def _comment(key: str) -> str:
+    """The message ``key`` as YAML comment lines."""
+    return "\n".join("# " + line for line in t(key).split("\n"))
 
 
 def _yaml_text(value: str) -> str:

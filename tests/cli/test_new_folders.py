@@ -1,9 +1,11 @@
 """New folders as a clerk makes them (a clerk-QA round): ``demo generate`` gives a repository
 with one commit, as ``init`` does, also inside a larger repository; neither makes a folder inside
-a data folder, nor anything without git. Real files, real git, in temp folders."""
+a data folder, nor anything without git; an English folder's files speak English. Real files,
+real git, in temp folders."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -181,3 +183,51 @@ def test_init_of_a_data_folder_itself_says_it_is_one(runner: CliRunner, sample: 
     assert code == 1
     assert "is a data folder already" in err
     assert git(sample, "rev-parse", "HEAD") == before
+
+
+# --- 3. an English folder's files speak English -------------------------------------------------
+
+
+def test_an_english_folder_has_english_settings_and_check_reads_them(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = invoke(runner, "init", "新处", "--lang", "en")
+    assert code == 0, err
+    root = tmp_path / "新处"
+    settings = (root / "govinfo.yaml").read_text(encoding="utf-8")
+    points = (root / "points.yaml").read_text(encoding="utf-8")
+    assert not re.search(r"[\u3000-\u9fff\uff00-\uffef]", settings + points), settings + points
+    assert settings.startswith("# govinfo data folder settings\nformat: 1\n")
+    assert 'office: "General Office of the Provincial People\'s Government"\n' in settings
+    assert "placeholder: write your office's full name" in settings
+    assert "# the province: fill in its name" in settings
+    assert 'province: ""\n' in settings
+    assert settings.endswith("language: en\n")
+    assert git(root, "log", "--format=%s").splitlines() == ["govinfo init: new data folder"]
+    code, out, err = run(runner, root, "check", "--strict")
+    assert code == 0, out + err
+    assert "0 errors, 0 warnings" in out
+
+
+def test_a_chinese_folder_keeps_chinese_comments_and_given_values(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = tmp_path / "直报点数据"
+    code, _, err = invoke(runner, "init", str(root), "--office", "吉林省人民政府办公厅",
+                          "--province", "吉林省")  # fmt: skip
+    assert code == 0, err
+    settings = (root / "govinfo.yaml").read_text(encoding="utf-8")
+    assert settings.startswith("# govinfo 数据目录设置\nformat: 1\n")
+    assert 'office: "吉林省人民政府办公厅"\n' in settings
+    assert 'province: "吉林省"\n' in settings
+    assert "占位" not in settings
+    assert "请填写" not in settings
+    code, out, err = run(runner, root, "check", "--strict")
+    assert code == 0, out + err
+    code, _, err = invoke(runner, "init", str(tmp_path / "空白"))
+    assert code == 0, err
+    blank = (tmp_path / "空白" / "govinfo.yaml").read_text(encoding="utf-8")
+    assert 'office: "省人民政府办公厅"\n' in blank
+    assert "请改为本机关全称" in blank
+    assert "# 省份：请填写" in blank
