@@ -3,16 +3,20 @@ registry. Kept as text so that what a new folder holds reads exactly as the SPEC
 
 from __future__ import annotations
 
+# The comment lines (# ...) are in the folder's language (i18n: init_yaml_*), put in by app.init.
 SETTINGS_YAML = """\
-# govinfo 数据目录设置
+{title}
 format: 1
+{office_note}
 office: {office}
+{province_note}
 province: {province}
+{language_note}
 language: {language}
 """
 
 POINTS_YAML = """\
-# 信息直报点名册：每个直报点一条记录（见 README 的“数据目录格式”）
+{title}
 []
 """
 

@@ -608,6 +608,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 已存在且不是空目录，未做任何改动",
         "{path} exists and is not empty; nothing was written",
     ),
+    "init_is_folder": (
+        "{path} 已是数据目录（含 govinfo.yaml），未做任何改动",
+        "{path} is a data folder already (it holds govinfo.yaml); nothing was written",
+    ),
+    "init_inside_folder": (
+        "{path} 在数据目录 {folder} 之内（{folder} 含 govinfo.yaml）：数据目录不能套在另一个数据目录里，"
+        "其中的文件不会被外层目录读取；请换一个不在数据目录里的位置，未做任何改动",
+        "{path} is inside the data folder {folder} (it holds govinfo.yaml): a data folder cannot "
+        "be nested in another, whose commands would not read it; choose a place outside it; "
+        "nothing was written",
+    ),
+    "init_office_default": (
+        "省人民政府办公厅",
+        "General Office of the Provincial People's Government",
+    ),
+    "init_commit": ("govinfo init: 新建数据目录", "govinfo init: new data folder"),
+    "demo_commit": (
+        "govinfo demo generate: 演示数据目录",
+        "govinfo demo generate: demo data folder",
+    ),
+    # the comments of a new folder's govinfo.yaml and points.yaml, in the folder's language
+    "init_yaml_title": ("govinfo 数据目录设置", "govinfo data folder settings"),
+    "init_yaml_office": (
+        "保管本目录的机关：通报的发文机关；git 未设置用户身份时以它署名提交",
+        "the office that keeps this folder: it issues the notices, and signs the commits\n"
+        "when git has no user identity",
+    ),
+    "init_yaml_office_placeholder": (
+        "保管本目录的机关：通报的发文机关；git 未设置用户身份时以它署名提交\n下面是默认名称，请改为本机关全称",
+        "the office that keeps this folder: it issues the notices, and signs the commits\n"
+        "when git has no user identity. Below is a placeholder: write your office's full name",
+    ),
+    "init_yaml_province": ("省份", "the province"),
+    "init_yaml_province_empty": (
+        "省份：请填写，如 吉林省",
+        "the province: fill in its name, e.g. Jilin Province",
+    ),
+    "init_yaml_language": (
+        "govinfo 在本目录使用的语言：zh（中文）或 en（英文）；--lang 可临时改用另一种",
+        "the language govinfo speaks for this folder: zh (Chinese) or en (English);\n"
+        "--lang changes it for one run",
+    ),
+    "init_yaml_points": (
+        "信息直报点名册：每个直报点一条记录（格式见 README 的“The data folder”一节）\n用 govinfo points add 登记直报点",
+        "the registry of reporting points: one record for each point (see the README,\n"
+        '"The data folder"); add points with govinfo points add',
+    ),
     "init_bad_language": (
         "--language 只能是 zh 或 en，写的是 {value}",
         "--language must be zh or en, got {value}",
@@ -641,8 +688,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} {value} is too large: at most {max}",
     ),
     "demo_done": (
-        "已写入 {path}：{files} 个文件，{points} 个直报点，{submissions} 条报送信息",
-        "wrote {path}: {files} files, {points} points, {submissions} submissions",
+        "已写入 {path} 并提交到 git：{files} 个文件，{points} 个直报点，{submissions} 条报送信息",
+        "wrote {path} and committed it to git: {files} files, {points} points, {submissions} submissions",
     ),
     "demo_bad_year": (
         "--first-year 的值 {value} 无效：应为 {first} 至 {last} 之间的年份",
@@ -926,6 +973,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score_no_points_held": (
         "{year} 年度没有在列的直报点，无可排名（名册中有 {n} 个直报点，但该年度都不在列：尚未列入或已退出；日期见 govinfo points list）",
         "no point held a tier in {year}: there is no one to rank (the registry holds {n} point(s), but none was in the network in {year}; see govinfo points list for their dates)",
+    ),
+    "score_kind_none": (
+        "{year} 年度排名中没有{kind}直报点，所以没有列出任何一行",
+        "no {kind} point is in the {year} ranking, so no row is listed",
+    ),
+    "score_kind_below_top": (
+        "没有名次在前 {top} 的{kind}（该类最高为第 {best} 名）；名次是全部直报点中的排名，各组内排名用 --by-group",
+        "no {kind} point is ranked {top} or better (the best of them is ranked {best}); ranks are those of the whole ranking: for ranks within each group use --by-group",
+    ),
+    "score_kind_below_top_in_group": (
+        "没有组内名次在前 {top} 的{kind}（该类最高为组内第 {best} 名）",
+        "no {kind} point is ranked {top} or better within its group (the best of them is ranked {best} in its group)",
     ),
     "score_no_submissions": (
         "{year} 年度没有任何报送记录：以下排名全为 0 分，不是实际成绩（请确认年份，或先导入当年的报送）",
@@ -1858,6 +1917,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} points, {active} active ({national} of them national points); state as of {day}",
     ),
     "pt_show_title": ("{name}（{id}）", "{name} ({id})"),
+    "pt_point_named": ("{name}（{id}）", "{name} ({id})"),
     "pt_history_title": ("历史记录", "History"),
     "pt_no_years": (
         "尚无年度得分：入列以来还没有报送信息的年度",
@@ -2547,7 +2607,7 @@ HELP_ZH: dict[str, str] = {
     ":show_completion": "显示当前 shell 的命令补全脚本，可复制或自行安装。",
     "init": "新建数据文件夹：默认计分规则、空的直报点名册、git 仓库和第一次提交。",
     "init:directory": "要新建的文件夹（须为空或不存在）。",
-    "init:office": "管理该文件夹的单位。",
+    "init:office": "管理该文件夹的单位；不写时为占位名称（省人民政府办公厅），之后在 govinfo.yaml 中改正。",
     "init:province": "省份。",
     "init:language": "写入 govinfo.yaml 的文件夹语言（language）：zh 或 en；不写时取 --lang，再不写为 zh。",
     "check": "检查数据文件夹的每个文件，逐条列出问题（文件:行:列）。",

@@ -46,7 +46,9 @@ def generate(
     from govinfo.app.demo import DemoSpec, generate_demo
 
     spec = DemoSpec(sample, seed, points, submissions, years, first_year)
-    result = generate_demo(common.state(ctx).options, directory, spec)
+    result, as_office = generate_demo(common.state(ctx).options, directory, spec)
+    if as_office is not None:
+        common.err_console().print(t("git_no_identity", office=as_office), markup=False)
     common.err_console().print(
         t(
             "demo_done",

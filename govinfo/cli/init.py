@@ -14,8 +14,12 @@ def init(
     ctx: typer.Context,
     directory: Annotated[Path, typer.Argument(help="The folder to create (must be empty or new).")],
     office: Annotated[
-        str, typer.Option("--office", help="The office that keeps the folder.")
-    ] = "省人民政府办公厅",
+        str | None,
+        typer.Option(
+            "--office",
+            help="The office that keeps the folder; default a placeholder to change in govinfo.yaml.",
+        ),
+    ] = None,
     province: Annotated[str, typer.Option("--province", help="The province.")] = "",
     language: Annotated[
         str | None,

@@ -53,7 +53,12 @@ def score(
     """
     from govinfo.app.reports import score as score_use_case
     from govinfo.cli.output import check_out, emit
-    from govinfo.render.score import closed_year_note, no_submissions_note, score_table
+    from govinfo.render.score import (
+        closed_year_note,
+        filtered_out_note,
+        no_submissions_note,
+        score_table,
+    )
     from govinfo.reports.groups import folder_groups
     from govinfo.reports.score import SCORE_KEYS, score_document, score_records
     from govinfo.rules.annual import default_as_of
@@ -76,3 +81,4 @@ def score(
         keys=SCORE_KEYS,
         out=out,
     )
+    common.footer_note(filtered_out_note(report), table=False)  # under the empty table

@@ -29,11 +29,19 @@ class DemoFolder:
 
     files: Iterator[tuple[str, str]]
     result: GenerateResult
+    office: str = ""  # its govinfo.yaml's office and language (the first commit's)
+    language: str = "zh"
 
 
 def _folder(scenario: Scenario) -> DemoFolder:
     result = GenerateResult()
-    return DemoFolder(folder_files(scenario, result), result)
+    settings = scenario.settings
+    return DemoFolder(
+        folder_files(scenario, result),
+        result,
+        office=str(settings.get("office", "")),
+        language=str(settings.get("language", "zh")),
+    )
 
 
 def synthetic_folder(

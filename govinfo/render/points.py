@@ -163,7 +163,9 @@ def parent_words(point: Point, parent: Point | None) -> str:
         return ""
     if parent is None:
         return point.parent
-    return f"{parent.label}（{parent.id}）" if parent.label != parent.id else parent.id
+    if parent.label == parent.id:
+        return parent.id
+    return t("pt_point_named", name=parent.label, id=parent.id)
 
 
 def history_table(point: Point) -> Table:

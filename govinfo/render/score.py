@@ -69,6 +69,22 @@ def no_submissions_note(report: ScoreReport) -> str | None:
     return t("score_no_submissions", year=report.year) if report.submissions == 0 else None
 
 
+def filtered_out_note(report: ScoreReport) -> str | None:
+    """Why ``--kind`` (with ``--top``) kept no row of a ranking that has rows: no point of that
+    kind is ranked, or the best of them ranks below ``--top`` (ranks are those of the whole
+    ranking, so ``--kind county --top 20`` may keep none); else None. Said on stderr: the
+    JSON stays SPEC's."""
+    if report.rows or report.ranked == 0 or report.kind is None:
+        return None
+    kind = t(f"kind_{report.kind.value}")
+    if report.kind_best_rank is None:
+        return t("score_kind_none", kind=kind, year=report.year)
+    if report.top is None:
+        return None
+    key = "score_kind_below_top_in_group" if report.by_group else "score_kind_below_top"
+    return t(key, kind=kind, top=report.top, best=report.kind_best_rank)
+
+
 def closed_year_note(report: ScoreReport) -> str | None:
     """That the year's outcome recorded in the registry is no longer what the data gives (the
     data changed after close-year), else None: said on stderr only, never in a table (a year's

@@ -63,6 +63,12 @@ class ScoreReport(msgspec.Struct, frozen=True, gc=False):
     # a closed year whose data changed since: the day its outcome was recorded, and how many
     # points' recorded outcome is not today's (reports.recorded)
     changed_since_closed: tuple[dt.date, int] | None = None
+    # the filters, and the best rank shown (group rank under by_group) among the points of
+    # ``kind`` — None when no point of that kind is ranked: a ``--top`` that keeps no row of
+    # the kind says why (render.score.filtered_out_note)
+    kind: PointKind | None = None
+    top: int | None = None
+    kind_best_rank: int | None = None
 
 
 def score_report(
@@ -90,10 +96,13 @@ def score_report(
         lambda s: s.point.id,
     )
     rows = []
+    kind_best_rank: int | None = None
     for s in result.standings:
         if kind is not None and s.point.kind is not kind:
             continue
         shown_rank = group_rank[s.point.id] if by_group else s.rank
+        if kind_best_rank is None or shown_rank < kind_best_rank:
+            kind_best_rank = shown_rank
         if top is not None and shown_rank > top:
             continue
         c = s.counts
@@ -137,6 +146,9 @@ def score_report(
         ranked=len(result.standings),
         registered=registered,
         changed_since_closed=closed_and_changed(result),
+        kind=kind,
+        top=top,
+        kind_best_rank=kind_best_rank,
     )
 
 

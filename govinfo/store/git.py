@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from govinfo import settings
-from govinfo.gitcmd import git_dir, locate, repo_root, run, text
+from govinfo.gitcmd import git_binary, git_dir, locate, repo_root, run, text
 
 _FALLBACK_EMAIL = "govinfo@localhost"
 
@@ -99,6 +99,21 @@ def commit_paths(
     return text(["rev-parse", "HEAD"], cwd)
 
 
+def commit_folder(cwd: Path, message: str, *, env: dict[str, str] | None = None) -> str:
+    """Commit everything in the new folder ``cwd`` as one commit, and nothing else that may be
+    staged in its repository: one ``git add -A`` of the folder, one commit of the folder's
+    paths (``git commit -- .``: git's ``--only``). A demo folder may hold tens of thousands of
+    files: too many to name on a command line, and a commit each would take minutes. On an
+    unborn branch the commit takes what is staged, as :func:`commit_paths` does. Returns the
+    new commit's id."""
+    run(["add", "-A", "--", "."], cwd, env=env)
+    if has_head(cwd):
+        run(["commit", "-q", "-m", message, "--", "."], cwd, env=env)
+    else:
+        run(["commit", "-q", "-m", message], cwd, env=env)
+    return text(["rev-parse", "HEAD"], cwd)
+
+
 def head_matches(cwd: Path, paths: Sequence[str]) -> bool:
     """Whether each of ``paths`` (relative to ``cwd``) exists in HEAD with exactly the content
     it has in the working tree — the commit that records them has been made."""
@@ -164,8 +179,10 @@ def commit_command(root: Path, rels: Sequence[str], message: str) -> str:
 
 __all__ = [
     "commit_command",
+    "commit_folder",
     "commit_paths",
     "dirty_paths",
+    "git_binary",
     "git_dir",
     "has_head",
     "has_identity",

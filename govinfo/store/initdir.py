@@ -1,36 +1,52 @@
-"""Writing a new data folder (``govinfo init``)."""
+"""Writing a new data folder under git (``govinfo init``, ``govinfo demo generate``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from govinfo import defaults
 from govinfo.store import git
 from govinfo.store.newfolder import write_new_folder
 
 
-def _yaml_text(value: str) -> str:
-    # Settings are free text chosen at the command line: quote them so YAML reads text back.
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def require_git() -> None:
+    """Raise :class:`~govinfo.errors.GitError` (“git is not installed”) when git cannot be
+    found: a new folder is a git repository, so without git nothing is made — asked before
+    anything is generated or written."""
+    git.git_binary()
 
 
-def create_folder(target: Path, *, office: str, province: str, language: str) -> bool:
-    """Write the files of a new folder into ``target`` (absent or empty, in a folder that
-    exists), ``git init`` it when it is not inside a repository, and commit them. Returns True
-    when the commit had to be made as the office because git has no user identity."""
-    files = {
-        "govinfo.yaml": defaults.SETTINGS_YAML.format(
-            office=_yaml_text(office), province=_yaml_text(province), language=language
-        ),
-        "points.yaml": defaults.POINTS_YAML,
-        "rules/default.yaml": defaults.DEFAULT_RULES_YAML,
-        ".gitignore": defaults.GITIGNORE,
-    }
-    # All at once, as a demo folder is: a stop or a full disk part-way leaves no half-made
-    # folder that a second init would refuse as not empty (the message says nothing was written).
-    write_new_folder(target, files.items())
-    if git.repo_root(target) is None:
-        git.init(target)
-    env = None if git.has_identity(target) else git.identity_env(office)
-    git.commit_paths(target, list(files), "govinfo init: 新建数据目录", env=env)
-    return env is not None
+def create_folder(
+    dest: Path, files: Iterable[tuple[str, str]], *, office: str, message: str
+) -> bool:
+    """Write ``files`` — (path relative to ``dest`` with ``/``, text) — as the new folder
+    ``dest`` (absent or empty, in a folder that exists) and commit all of it as one commit
+    (``message``). Returns True when the commit had to be made as ``office`` because git has
+    no user identity.
+
+    Outside a repository the folder gets its own: ``git init`` and the commit are made in the
+    folder while it is built, before it is moved into place (:func:`write_new_folder`), so a
+    stop part-way leaves nothing, as it does while the files are written. Inside a repository
+    (``dest`` a subfolder of a larger one, as the sample ``data/`` is) the folder is committed
+    into it once in place, with nothing else that is staged there."""
+    require_git()
+    target = dest.resolve()
+    outer = git.repo_root(target if target.is_dir() else target.parent)
+    as_office: list[bool] = []
+
+    def commit(folder: Path) -> None:
+        env = None if git.has_identity(folder) else git.identity_env(office)
+        as_office.append(env is not None)
+        git.commit_folder(folder, message, env=env)
+
+    if outer is None:
+
+        def own_repository(partial: Path) -> None:
+            git.init(partial)
+            commit(partial)
+
+        write_new_folder(dest, files, prepare=own_repository)
+    else:
+        write_new_folder(dest, files)
+        commit(target)
+    return as_office[0]

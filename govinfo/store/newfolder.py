@@ -23,7 +23,7 @@ import os
 import shutil
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from govinfo.errors import GovinfoError
@@ -39,11 +39,19 @@ from govinfo.store.atomic import (
 PARTIAL_SUFFIX = ".govinfo-partial"
 
 
-def write_new_folder(dest: Path, files: Iterable[tuple[str, str]]) -> None:
+def write_new_folder(
+    dest: Path,
+    files: Iterable[tuple[str, str]],
+    *,
+    prepare: Callable[[Path], None] | None = None,
+) -> None:
     """Create ``dest`` holding ``files`` — (path relative to ``dest`` with ``/``, text) — all at
     once (see the module docstring). Refuses (``GovinfoError``) a ``dest`` that exists and is
     not an empty folder, and says so when the folder cannot be written. Files are fsync'ed in
-    one round at the end rather than one by one: a demo folder may hold tens of thousands."""
+    one round at the end rather than one by one: a demo folder may hold tens of thousands.
+    ``prepare`` is given the partial folder once every file is in it, before it is moved into
+    place (``git init`` and the first commit): what it adds moves with the rest, and a stop or
+    an error in it leaves nothing, as one while the files are written does."""
     target = dest.resolve()
     inside = target.is_dir()
     try:
@@ -65,6 +73,8 @@ def write_new_folder(dest: Path, files: Iterable[tuple[str, str]]) -> None:
     moved: list[Path] = []
     try:
         _fill(partial, files)
+        if prepare is not None:
+            prepare(partial)
         note_change()  # an interrupt from here on may land after the folder is in place
         if inside:
             _move_entries_up(partial, target, dest, moved)

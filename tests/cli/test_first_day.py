@@ -92,9 +92,11 @@ def test_data_below_the_current_folder_comes_before_the_current_folder(
     folder itself."""
     monkeypatch.setenv("GOVINFO_TODAY", "2004-01-15")
     monkeypatch.chdir(tmp_path)
-    for name, language in ((".", "zh"), ("data", "en")):
+    for name, language in (("outer", "zh"), ("inner", "en")):
         code, _, err = invoke(runner, "init", name, "--language", language)
         assert code == 0, err
+    (tmp_path / "inner").rename(tmp_path / "outer" / "data")  # init refuses to nest one
+    monkeypatch.chdir(tmp_path / "outer")
     code, out, err = invoke(runner, "score", "2004")
     assert code == 0, err
     assert "no point held a tier in 2004" in out  # the English folder under ./data

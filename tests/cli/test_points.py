@@ -100,6 +100,19 @@ def test_show_gives_contact_history_and_scores(runner: CliRunner, data: Path) ->
     assert run(runner, data, "points", "show", "nowhere")[0] == 1
 
 
+def test_show_in_english_uses_ascii_brackets(runner: CliRunner, data: Path) -> None:
+    """A county's card names its city as ``长春 (changchun)`` in English, as the title names
+    the point; Chinese keeps the full-width brackets."""
+    code, out, err = run(runner, data, "--lang", "en", "points", "show", "nongan")
+    assert code == 0, err
+    assert "长春 (changchun)" in out
+    assert "（" not in out
+    assert "）" not in out
+    code, out, err = run(runner, data, "points", "show", "nongan")
+    assert code == 0, err
+    assert "长春（changchun）" in out
+
+
 def test_show_lists_no_year_before_the_point_was_registered(
     runner: CliRunner, data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

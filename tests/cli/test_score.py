@@ -122,6 +122,42 @@ def test_kind_and_top_filter_rows_but_keep_ranks(runner: CliRunner, data: Path) 
     assert [line.split(",")[1] for line in out.splitlines()[1:]] == ["baicheng", "changchun"]
 
 
+def test_a_top_that_keeps_no_row_of_the_kind_says_why(runner: CliRunner, data: Path) -> None:
+    """``--kind county --top 5`` keeps nothing when the best county ranks 6th of all points:
+    the empty table is explained on stderr, in both languages; the JSON stays SPEC's."""
+    code, out, err = run(runner, data, "score", "2003", "--kind", "县市区", "--top", "5")
+    assert code == 0, err
+    assert "农安" not in out
+    assert "没有名次在前 5 的县市区（该类最高为第 6 名）" in err
+    assert "各组内排名用 --by-group" in err
+    code, out, err = run(runner, data, "--lang", "en", "score", "2003", "--kind", "county",
+                         "--top", "5", "--format", "json")  # fmt: skip
+    assert code == 0, err
+    assert json.loads(out)["points"] == []
+    assert set(json.loads(out)) == {"year", "as_of", "rule_sets", "points"}
+    assert "no county point is ranked 5 or better (the best of them is ranked 6)" in err
+    assert "--by-group" in err
+    code, out, err = run(runner, data, "score", "2003", "--kind", "county", "--top", "6")
+    assert code == 0, err
+    assert "农安" in out
+    assert "没有名次" not in err
+    code, out, err = run(runner, data, "score", "2003", "--kind", "county", "--top", "1",
+                         "--by-group")  # fmt: skip
+    assert code == 0, err
+    assert "农安" in out  # first of its group
+    assert "没有" not in err
+
+
+def test_a_kind_with_no_point_says_so(runner: CliRunner, make_folder: MakeFolder) -> None:
+    root = make_folder()  # two cities and a department
+    code, _, err = run(runner, root, "score", "2003", "--kind", "county", "--top", "3")
+    assert code == 0, err
+    assert "2003 年度排名中没有县市区直报点" in err
+    code, _, err = run(runner, root, "--lang", "en", "score", "2003", "--kind", "county")
+    assert code == 0, err
+    assert "no county point is in the 2003 ranking" in err
+
+
 def test_unknown_point_is_refused(runner: CliRunner, data: Path) -> None:
     code, out, err = run(runner, data, "explain", "长春县", "2003")
     assert code == 1

@@ -125,3 +125,42 @@ def test_a_partial_folder_inside_left_by_a_dead_process_is_removed(tmp_path: Pat
     (dest / f".{dead.pid}.govinfo-partial" / "submissions").mkdir(parents=True)
     write_new_folder(dest, FILES)
     assert sorted(p.name for p in dest.iterdir()) == ["govinfo.yaml", "points.yaml", "submissions"]
+
+
+# --- a new folder under git (store.initdir.create_folder: init and demo generate) -------------
+
+
+def _git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True)
+    return done.stdout
+
+
+@pytest.mark.parametrize("empty_there", [False, True])
+def test_a_new_folder_outside_git_is_its_own_repository_with_one_commit(
+    tmp_path: Path, empty_there: bool
+) -> None:
+    from govinfo.store.initdir import create_folder
+
+    dest = tmp_path / "demo"
+    if empty_there:
+        dest.mkdir()  # built inside it, moved up with its .git
+    assert not create_folder(dest, FILES, office="某办", message="第一次提交")
+    assert _git(dest, "rev-parse", "--show-toplevel").strip() == str(dest.resolve())
+    assert _git(dest, "log", "--format=%s").splitlines() == ["第一次提交"]
+    assert _git(dest, "status", "--porcelain", "--untracked-files=all") == ""
+    assert sorted(_git(dest, "ls-files").split()) == sorted(rel for rel, _ in FILES)
+    assert [p.name for p in tmp_path.iterdir()] == ["demo"]
+
+
+def test_a_commit_that_fails_leaves_nothing_outside_git(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The repository is made and committed in the partial folder: when git fails there, the
+    folder never reaches its place (nothing half-made that a second run refuses)."""
+    from govinfo.errors import GitError
+    from govinfo.store.initdir import create_folder
+
+    monkeypatch.setenv("GOVINFO_GIT_FAIL", "commit")
+    with pytest.raises(GitError):
+        create_folder(tmp_path / "demo", FILES, office="某办", message="m")
+    assert list(tmp_path.iterdir()) == []
