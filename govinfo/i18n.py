@@ -1405,6 +1405,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "合计行（“{word}”，其余单元格为空或为数字）不是一条信息，已跳过",
         "a totals row (“{word}”, its other cells empty or counts) is no item; skipped",
     ),
+    "import_field_named": ("{field}（{name}）", "{field} ({name})"),
     "import_ignored_columns": ("以下列未导入：{columns}", "columns not imported: {columns}"),
     "import_adoption_columns": (
         "采用记录需要“信息编号”列，或“报送单位”和“标题”两列",

@@ -215,7 +215,9 @@ class _MappingReader:
     def column(self, node: object, header: str, target: str) -> None:
         name = self.index.get(fold_word(target))
         if name is None:
-            known = "、".join(f"{f}（{names[0]}）" for f, names in self.fields.items())
+            known = t("list_sep").join(
+                t("import_field_named", field=f, name=names[0]) for f, names in self.fields.items()
+            )
             self.at(node, t("import_mapping_field", field=target, fields=known))
             return
         # Several headers may name one field: one mapping file serves the layouts of several
@@ -230,7 +232,7 @@ class _MappingReader:
         try:
             self.categories[fold_word(word)] = parse_category(target).value
         except ValueError:
-            known = "、".join(c.value for c in Category)
+            known = t("list_sep").join(c.value for c in Category)
             self.at(node, t("import_mapping_category", value=target, known=known))
 
 
@@ -359,7 +361,7 @@ def header_or_problem(
                     t(
                         "import_missing_column",
                         field=aliases[name][0],
-                        aliases="、".join(aliases[name][:4]),
+                        aliases=t("list_sep").join(aliases[name][:4]),
                     ),
                 )
             )
@@ -376,7 +378,7 @@ def header_or_problem(
         problems.append(
             warning(
                 table.ref(header.row),
-                t("import_ignored_columns", columns="、".join(header.ignored)),
+                t("import_ignored_columns", columns=t("list_sep").join(header.ignored)),
             )
         )
     return (None if any(p.is_error for p in problems) else header), problems

@@ -55,7 +55,7 @@ def stored_text(sub: Submission, name: str, labels: Mapping[str, str]) -> str:
     if name == "classification":
         return t(f"import_classification_{value.value}")
     if name == "co_submitters":
-        return "、".join(labels.get(p, p) for p in value)
+        return t("list_sep").join(labels.get(p, p) for p in value)
     if value is None:
         return ""
     if name in ("occurred_at", "reported_at"):

@@ -92,7 +92,7 @@ def read_old_format(
         if table.sheet == sheet or (kind == "html" and _table_number(sheet) == index):
             table.hidden = False  # chosen by name: the clerk knows it
             return [table]
-    names = "、".join(str(tb.sheet) for tb in tables)
+    names = t("list_sep").join(str(tb.sheet) for tb in tables)
     raise FileProblem(
         error(RowRef(display, None, 0), t("import_no_sheet", sheet=sheet, sheets=names))
     )

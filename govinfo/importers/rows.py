@@ -288,7 +288,10 @@ class _Row:
             )
         else:
             self.fail(
-                "import_ambiguous_point", name, value=text, ids="、".join(p.id for p in found)
+                "import_ambiguous_point",
+                name,
+                value=text,
+                ids=t("list_sep").join(p.id for p in found),
             )
         return None
 

@@ -341,7 +341,7 @@ def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
                 raise FileProblem(
                     error(
                         RowRef(display, None, 0),
-                        t("import_no_sheet", sheet=sheet, sheets="、".join(names)),
+                        t("import_no_sheet", sheet=sheet, sheets=t("list_sep").join(names)),
                     )
                 )
             names = [sheet]
