@@ -2110,6 +2110,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "nt_passed_over_sep": ("；", "; "),
     "nt_left_mark": ("（已退出）", " (left)"),
+    # overdue's tables: a word after a space, so that a narrow column breaks before it
+    # (图们 / 已退出), never inside it as a bracketed mark would (（已退 / 出）)
+    "od_left_mark": (" 已退出", " (left)"),
     "nt_interim": (
         "以上为截至{date}的情况，年度表扬和取消资格在年度结束后评定。",
         "These are the figures to {date}; commendations and disqualifications are decided after the year's end.",

@@ -48,11 +48,11 @@ def _contact(report: OverdueReport, point_id: str) -> str:
 
 
 def point_label(report: OverdueReport, point_id: str, left: Collection[str] = ()) -> str:
-    """The point's name in a table; marked (已退出) when it is among ``left``, the points that
+    """The point's name in a table; marked 已退出 when it is among ``left``, the points that
     have left the network by the as-of day (their findings stand, but nobody is chased)."""
     point = report.points.get(point_id)
     label = point.label if point is not None else point_id
-    return label + t("nt_left_mark") if point_id in left else label
+    return label + t("od_left_mark") if point_id in left else label
 
 
 def overdue_words(f: Finding) -> str:
