@@ -92,10 +92,9 @@ def commit_paths(
         if new:
             run(["add", "-N", "--", *new], cwd, env=env)
         run(["commit", "-q", "--only", "-m", message, "--", *paths], cwd, env=env)
-    else:
-        # An unborn branch has nothing to keep out of the commit but what is staged.
+    else:  # an unborn branch: the paths alone too, what else is staged left staged
         run(["add", "--", *paths], cwd, env=env)
-        run(["commit", "-q", "-m", message], cwd, env=env)
+        run(["commit", "-q", "-m", message, "--", *paths], cwd, env=env)
     return text(["rev-parse", "HEAD"], cwd)
 
 
@@ -104,13 +103,10 @@ def commit_folder(cwd: Path, message: str, *, env: dict[str, str] | None = None)
     staged in its repository: one ``git add -A`` of the folder, one commit of the folder's
     paths (``git commit -- .``: git's ``--only``). A demo folder may hold tens of thousands of
     files: too many to name on a command line, and a commit each would take minutes. On an
-    unborn branch the commit takes what is staged, as :func:`commit_paths` does. Returns the
-    new commit's id."""
+    unborn branch as well (the repository's first commit: what else is staged stays staged,
+    as :func:`commit_paths` leaves it). Returns the new commit's id."""
     run(["add", "-A", "--", "."], cwd, env=env)
-    if has_head(cwd):
-        run(["commit", "-q", "-m", message, "--", "."], cwd, env=env)
-    else:
-        run(["commit", "-q", "-m", message], cwd, env=env)
+    run(["commit", "-q", "-m", message, "--", "."], cwd, env=env)
     return text(["rev-parse", "HEAD"], cwd)
 
 

@@ -231,3 +231,21 @@ def test_a_chinese_folder_keeps_chinese_comments_and_given_values(
     assert 'office: "省人民政府办公厅"\n' in blank
     assert "请改为本机关全称" in blank
     assert "# 省份：请填写" in blank
+
+
+def test_a_first_commit_of_a_repository_leaves_what_else_is_staged(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """In a repository with no commit yet, the folder is still all its first commit holds: a
+    file the clerk staged elsewhere stays staged."""
+    outer = tmp_path / "新仓库"
+    outer.mkdir()
+    git(outer, "init", "-q")
+    (outer / "other.txt").write_text("x\n", encoding="utf-8")
+    git(outer, "add", "other.txt")
+    code, _, err = invoke(runner, "init", str(outer / "新处"), "--office", "测试办")
+    assert code == 0, err
+    shown = git(outer, "-c", "core.quotePath=false", "show", "--name-only", "--format=", "HEAD")
+    assert shown.split()
+    assert all(path.startswith("新处/") for path in shown.split())
+    assert git(outer, "status", "--porcelain", "--untracked-files=all") == "A  other.txt\n"
