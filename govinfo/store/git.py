@@ -98,6 +98,12 @@ def commit_paths(
     return text(["rev-parse", "HEAD"], cwd)
 
 
+def ignored(path: Path, cwd: Path) -> bool:
+    """Whether the repository of ``cwd`` ignores ``path`` (``.gitignore``, ``info/exclude``):
+    a folder there is none of that repository's business."""
+    return run(["check-ignore", "-q", "--", str(path)], cwd, check=False).returncode == 0
+
+
 def commit_folder(cwd: Path, message: str, *, env: dict[str, str] | None = None) -> str:
     """Commit everything in the new folder ``cwd`` as one commit, and nothing else that may be
     staged in its repository: one ``git add -A`` of the folder, one commit of the folder's

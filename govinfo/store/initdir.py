@@ -28,10 +28,14 @@ def create_folder(
     folder while it is built, before it is moved into place (:func:`write_new_folder`), so a
     stop part-way leaves nothing, as it does while the files are written. Inside a repository
     (``dest`` a subfolder of a larger one, as the sample ``data/`` is) the folder is committed
-    into it once in place, with nothing else that is staged there."""
+    into it once in place, with nothing else that is staged there — unless the repository
+    ignores that place (``.gitignore``): then the folder gets its own, as outside one."""
     require_git()
     target = dest.resolve()
-    outer = git.repo_root(target if target.is_dir() else target.parent)
+    where = target if target.is_dir() else target.parent
+    outer = git.repo_root(where)
+    if outer is not None and git.ignored(target, where):
+        outer = None  # a place the repository ignores: the folder gets a repository of its own
     as_office: list[bool] = []
 
     def commit(folder: Path) -> None:

@@ -249,3 +249,30 @@ def test_a_first_commit_of_a_repository_leaves_what_else_is_staged(
     assert shown.split()
     assert all(path.startswith("新处/") for path in shown.split())
     assert git(outer, "status", "--porcelain", "--untracked-files=all") == "A  other.txt\n"
+
+
+def test_a_place_the_repository_ignores_gets_a_repository_of_its_own(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Inside a repository whose .gitignore leaves the place out, the new folder cannot be
+    committed there: it gets its own repository, as outside any, and the outer one is
+    untouched."""
+    outer = tmp_path / "工作"
+    outer.mkdir()
+    git(outer, "init", "-q")
+    (outer / ".gitignore").write_text("ign/\n", encoding="utf-8")
+    git(outer, "add", ".gitignore")
+    git(outer, "commit", "-qm", "base")
+    (outer / "ign").mkdir()
+    for args in (
+        ["init", str(outer / "ign" / "新处"), "--office", "测试办"],
+        [*DEMO, str(outer / "ign" / "演示"), *SMALL],
+    ):
+        code, _, err = invoke(runner, *args)
+        assert code == 0, err
+    for name in ("新处", "演示"):
+        inner = outer / "ign" / name
+        assert (inner / ".git").is_dir()
+        assert len(git(inner, "log", "--format=%s").splitlines()) == 1
+        assert git(inner, "status", "--porcelain", "--untracked-files=all") == ""
+    assert git(outer, "log", "--format=%s").splitlines() == ["base"]
