@@ -1181,6 +1181,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "警告：{option} {value} 晚于今天（{today}）：是不是年份或月份写错了？照常记入",
         "warning: {option} {value} is later than today ({today}): is the year or month mistyped? It is recorded all the same",
     ),
+    # a preview records nothing: the same question, without "recorded all the same"
+    "date_after_today_preview": (
+        "警告：{option} {value} 晚于今天（{today}）：是不是年份或月份写错了？",
+        "warning: {option} {value} is later than today ({today}): is the year or month mistyped?",
+    ),
     "import_after_leaving": (
         "{column}“{value}”：{point}（{id}）已于 {left} {how}，此后不在直报点之列；该行照常导入，请核对日期和报送单位",
         "{column} “{value}”: {point} ({id}) left the network on {left} ({how}); the row is imported all the same — check its date and point",

@@ -52,22 +52,23 @@ def close_year(
         refuse_early,
         undated_preview,
     )
+    from govinfo.i18n import t
 
     if not apply:  # only the preview writes --out
         check_out(out)
     elif out is not None:  # said, not ignored: the table is the preview's
         from govinfo.errors import UsageError
-        from govinfo.i18n import t
 
         raise UsageError(t("cy_out_with_apply"))
     today = common.today()
     day, ahead = common.dated_record(date)
     undated = undated_preview(year, day, apply=apply, dated=date is not None)
     refuse_early(year, day, today, undated=undated)
-    if ahead is not None and not apply:  # with --apply: once the outcome is known to be new
-        common.Terminal().note(ahead)
     if not apply:
         closed = close_year(common.session(ctx), year, day, undated=undated)
+        if ahead is not None:  # once the checks passed, and without "recorded all the same"
+            later = {"option": "--date", "value": date, "today": today.isoformat()}
+            common.Terminal().note(t("date_after_today_preview", **later))
         _show(ctx, closed.plan, closed.reasons, undated=undated)
         if out is not None and closed.plan.outcome:
             from govinfo.cli.output import write_table

@@ -202,8 +202,11 @@ def test_a_different_recorded_outcome_is_refused_and_shown(runner: CliRunner, re
     assert "晚于今天" not in err  # refused: no warning that it is recorded all the same
     assert (repo / "points.yaml").read_bytes() == before
     assert commits(repo) == 3
-    # the preview says the same
-    assert run(runner, repo, "close-year", "2003", "--date", "2004-01-11")[0] == 1
+    # the preview says the same, and records nothing: no "recorded all the same"
+    code, _, err = run(runner, repo, "close-year", "2003", "--date", "2004-01-11")
+    assert code == 1
+    assert "--date 2004-01-11 晚于今天" in err
+    assert "照常记入" not in err
 
 
 def test_score_and_report_of_a_closed_year_say_when_the_data_changed_since(
