@@ -1,11 +1,12 @@
 """Whether a history event changes whether a point holds its tier (pure; imports only the
 model): the one judgement behind ``check``'s warning at an idle event in ``points.yaml``
-(load) and the refusal of ``points retire`` / ``points reinstate`` to add one (reports).
-Usable by every layer, like the model it reads."""
+(load) and the refusal of ``points retire`` / ``points reinstate`` to add one (reports), and
+which of several events is the latest (:func:`latest`). Usable by every layer, like the model
+it reads."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import msgspec
 
@@ -13,6 +14,16 @@ from govinfo.model import HistoryEvent, HistoryKind, holds
 
 ENTERING = (HistoryKind.ADMITTED, HistoryKind.REINSTATED)
 LEAVING = (HistoryKind.DISQUALIFIED, HistoryKind.RETIRED)
+
+
+def latest(events: Iterable[HistoryEvent]) -> HistoryEvent | None:
+    """The latest of ``events`` by date; of one day's, the last written (a history is read in
+    the order it is written). None for none."""
+    found = None
+    for ev in events:
+        if found is None or ev.date >= found.date:
+            found = ev
+    return found
 
 
 class IdleEvent(msgspec.Struct, frozen=True, gc=False):

@@ -51,6 +51,7 @@ from enum import StrEnum
 
 import msgspec
 
+from govinfo.holding import LEAVING, latest
 from govinfo.model import Folder, HistoryKind, Point, PointKind, Tier
 from govinfo.rules.activity import Inactivity, inactive_points, late_reports
 from govinfo.rules.obligations import (
@@ -73,7 +74,6 @@ class FindingKind(StrEnum):
 # One order for people and programs: the kinds as text (the JSON order, SPEC §2).
 KIND_ORDER: tuple[FindingKind, ...] = tuple(sorted(FindingKind, key=lambda k: k.value))
 
-_LEAVING = (HistoryKind.RETIRED, HistoryKind.DISQUALIFIED)
 
 _OF_OBLIGATION = {
     ObligationKind.RESEARCH: FindingKind.RESEARCH_MISSING,
@@ -148,12 +148,11 @@ def left_point(point: Point, as_of: dt.date) -> LeftPoint | None:
     admitted later has no findings to mark)."""
     if point.holds(Tier.PROVINCIAL, as_of):
         return None
-    last = None
-    for ev in point.history:
-        if ev.tier is not Tier.PROVINCIAL or ev.event not in _LEAVING or ev.date > as_of:
-            continue
-        if last is None or ev.date >= last.date:
-            last = ev
+    last = latest(
+        ev
+        for ev in point.history
+        if ev.tier is Tier.PROVINCIAL and ev.event in LEAVING and ev.date <= as_of
+    )
     return None if last is None else LeftPoint(point.id, last.event, last.date)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from govinfo.holding import latest
 from govinfo.model import HistoryEvent, HistoryKind, Point, Tier
 from govinfo.rules.annual import Status, YearScore
 
@@ -82,9 +83,8 @@ def recorded_status(point: Point, year: int, computed: Status) -> tuple[Status, 
     commended or disqualified event for the year (the last, if several); without one, the
     registry says it was neither, so the ``computed`` status stands unless that is commended or
     disqualified (then ``retained``), with no day of its own (None)."""
-    events = [ev for ev in point.history if _outcome(ev) and ev.year == year]
-    if events:
-        last = max(events, key=lambda ev: ev.date)
+    last = latest(ev for ev in point.history if _outcome(ev) and ev.year == year)
+    if last is not None:
         status = Status.COMMENDED if last.event is HistoryKind.COMMENDED else Status.DISQUALIFIED
         return status, last.date
     if computed in _EVENT_OF:

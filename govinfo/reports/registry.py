@@ -32,7 +32,7 @@ from typing import Any
 import msgspec
 
 from govinfo.errors import DataError
-from govinfo.holding import IdleEvent, idle_event
+from govinfo.holding import IdleEvent, idle_event, latest
 from govinfo.model import Folder, HistoryEvent, HistoryKind, Point, PointKind, Tier
 from govinfo.reports.passedover import passed_over
 from govinfo.reports.recorded import recorded_status, recorded_years
@@ -310,13 +310,9 @@ def _last_of(
 ) -> HistoryEvent | None:
     """The point's latest event of ``kinds`` for ``tier`` on or before ``day`` (of one day's
     events, the last written)."""
-    found = None
-    for ev in point.history:
-        if ev.event not in kinds or ev.tier is not tier or ev.date > day:
-            continue
-        if found is None or ev.date >= found.date:
-            found = ev
-    return found
+    return latest(
+        ev for ev in point.history if ev.event in kinds and ev.tier is tier and ev.date <= day
+    )
 
 
 def _unchanged(

@@ -46,3 +46,14 @@ def test_a_closed_years_status_is_the_record() -> None:
     # nothing recorded for the point: neither commended nor disqualified
     assert recorded_status(p, 2003, Status.DISQUALIFIED) == (Status.RETAINED, None)
     assert recorded_status(p, 2003, Status.EXEMPT) == (Status.EXEMPT, None)
+    # of one day's events, the last written — as every reading of the history takes it
+    day = D(2004, 1, 10)
+    both = msgspec.structs.replace(
+        p,
+        history=(
+            *p.history,
+            HistoryEvent(day, HistoryKind.COMMENDED, Tier.PROVINCIAL, year=2003),
+            HistoryEvent(day, HistoryKind.DISQUALIFIED, Tier.PROVINCIAL, year=2003),
+        ),
+    )
+    assert recorded_status(both, 2003, Status.RETAINED) == (Status.DISQUALIFIED, day)
