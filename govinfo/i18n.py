@@ -1339,8 +1339,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_column_twice": (
         "列“{other}”与列“{read}”都是{field}列，只读取了“{read}”（请删去一列，或在 --mapping 中改名）",
-        "the columns “{other}” and “{read}” both give the {field}: only “{read}” is read (remove "
-        "one, or rename it in --mapping)",
+        "the columns “{other}” and “{read}” both give the {named}: only “{read}” is read "
+        "(remove one, or rename it in --mapping)",
     ),
     "import_mapping_no_value": (
         "“{key}”后面没有值（应写成“{key}: 值”，冒号后有空格）",
@@ -1396,7 +1396,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_missing_column": (
         "缺少{field:w}列（可用的列名：{aliases}；或用 --mapping 指定）",
-        "no column for {field} (headers understood: {aliases}; or use --mapping)",
+        "no column for the {named} (headers understood: {aliases}; or use --mapping)",
     ),
     "import_sheet_skipped": (
         "此工作表没有可识别的表头行，已跳过",

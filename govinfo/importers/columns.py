@@ -361,6 +361,7 @@ def header_or_problem(
                     t(
                         "import_missing_column",
                         field=aliases[name][0],
+                        named=t("import_field_named", field=name, name=aliases[name][0]),
                         aliases=t("list_sep").join(aliases[name][:4]),
                     ),
                 )
@@ -371,7 +372,13 @@ def header_or_problem(
         problems.append(
             warning(
                 table.ref(header.row),
-                t("import_column_twice", field=aliases[name][0], read=read, other=other),
+                t(
+                    "import_column_twice",
+                    field=aliases[name][0],
+                    named=t("import_field_named", field=name, name=aliases[name][0]),
+                    read=read,
+                    other=other,
+                ),
             )
         )
     if header.ignored:
