@@ -283,7 +283,8 @@ class CrossCheck:
 
     def finish(self, *, full: bool) -> list[Problem]:
         """Every problem found. ``full`` says every submission year was added, so that an
-        adjustment's submission can be looked up."""
+        adjustment's submission can be looked up, and an id be known to be named nowhere
+        (typos.py: without every year, each reference is told as it is)."""
         if full and "submissions" not in self._broken:
             known = self._unread["submissions"]
             for path, ref in self._submission_refs:
@@ -301,7 +302,7 @@ class CrossCheck:
             "solicitations": self._used_solicitations,
             "publications": {v for k, v, _ in self._good if k == "publication"},
         }
-        self.problems.extend(self._typos.problems(self._defined_in, used))
+        self.problems.extend(self._typos.problems(self._defined_in, used, judge=full))
         for (target, _value), (first, plain, count) in self._held.items():
             if count > 1:
                 more = t("unknown_id_more", count=count - 1, file=self._vague[target])

@@ -48,16 +48,19 @@ class Typos:
         self,
         defined: Callable[[str, str], Collection[str]],
         used: dict[str, Collection[str]],
+        *,
+        judge: bool = True,
     ) -> Iterator[Problem]:
         """The held problems. An id named more than once whose close match among
         ``defined(target, file)`` is in no reference (``used[target]``): every reference
         without "did you mean" (that would send the clerk to change the references), the
         first naming the likely mistyped definition and how many more follow; any other id,
-        every reference as it is."""
+        every reference as it is. Not ``judge``d (not every year read: what the other years
+        name is not known), every reference as it is."""
         for (target, value), (found, where) in self._held.items():
             found.sort(key=lambda pair: pair[0].sort_key())
             close = None
-            if len(found) > 1:
+            if judge and len(found) > 1:
                 close = closest(value, defined(target, where), cutoff=ID_CUTOFF)
             if close is None or close in used[target]:
                 yield from (problem for problem, _ in found)

@@ -278,6 +278,12 @@ def test_a_mistyped_definition_is_said_at_the_first_reference(
     assert any("solicitations/2003.yaml 中登记的 YG-02 无一处引用" in m for m in said), said
     assert any("rules/default.yaml 中登记的 jl-zwx 无一处引用" in m for m in said), said
     assert not [m for m in said if "是不是" in m], said
+    # A load of some years only (score, explain) cannot know that changchn is named nowhere:
+    # each reference is told as it is.
+    points_only = make_folder({**REFERENCES, "points.yaml": points}, name="partial")
+    partial = [str(p) for p in load_folder(points_only, years=[2003]).problems]
+    assert partial
+    assert not [m for m in partial if "无一处引用" in m], partial
 
 
 ADOPTED = "  adoptions:\n    - {publication: jl-zwxx, date: 2003-05-09, mode: single}\n"
