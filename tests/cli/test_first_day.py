@@ -14,21 +14,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from govinfo.cli.main import app
+from tests.support.cli import invoke
 from tests.support.cli import run_cli as run
+from tests.support.gitrepo import git
 from tests.support.paths import SAMPLE
 
 HEAD = "报送单位,报送日期,标题,类别,审核人\n"
-
-
-def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True)
-    return done.stdout
-
-
-def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

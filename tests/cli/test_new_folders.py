@@ -7,28 +7,18 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from govinfo.cli.main import app
+from tests.support.cli import invoke
 from tests.support.cli import run_cli as run
+from tests.support.gitrepo import git
 from tests.support.paths import SAMPLE
 
 DEMO = ["demo", "generate"]
 SMALL = ["--points", "6", "--submissions", "60", "--years", "2", "--seed", "7"]
-
-
-def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True)
-    return done.stdout
-
-
-def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from govinfo.cli.main import app
 from govinfo.i18n import HELP_ZH
-from tests.support.cli import CLI, cli_env
+from tests.support.cli import CLI, cli_env, invoke
 from tests.support.folders import MakeFolder
 
 PYTHON_WORDS = ("<", "list[", "Input should", "int range", "pydantic", "Path]")
@@ -29,11 +29,6 @@ def command_paths() -> Iterator[tuple[list[str], Any]]:
             yield from walk(sub, [*path, name])
 
     yield from walk(typer.main.get_command(app), [])
-
-
-def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_every_command_and_parameter_has_chinese_help() -> None:

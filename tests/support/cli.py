@@ -252,6 +252,14 @@ class LineRunner(CliRunner):
             return super().invoke(app, args, *rest, env=env, **kwargs)
 
 
+def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    """``govinfo ARGS`` (no folder given) through the runner: (exit code, stdout, stderr)."""
+    from govinfo.cli.main import app
+
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
 def run_cli(runner: CliRunner, root: Path, *args: str) -> tuple[int, str, str]:
     """``govinfo --data ROOT ARGS`` through the runner: (exit code, stdout, stderr)."""
     from govinfo.cli.main import app
