@@ -7,7 +7,6 @@ real git, in temp folders."""
 from __future__ import annotations
 
 import shlex
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from typer.testing import CliRunner
 from tests.support.cli import invoke
 from tests.support.cli import run_cli as run
 from tests.support.gitrepo import git
-from tests.support.paths import SAMPLE
+from tests.support.notices import copy_sample
 
 HEAD = "报送单位,报送日期,标题,类别,审核人\n"
 
@@ -26,12 +25,7 @@ HEAD = "报送单位,报送日期,标题,类别,审核人\n"
 def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A git-initialised copy of the sample folder, today 2004-01-15."""
     monkeypatch.setenv("GOVINFO_TODAY", "2004-01-15")
-    root = tmp_path / "data"
-    shutil.copytree(SAMPLE, root)
-    git(root, "init", "-q")
-    git(root, "add", "-A")
-    git(root, "commit", "-qm", "first")
-    return root
+    return copy_sample(tmp_path)
 
 
 @pytest.fixture

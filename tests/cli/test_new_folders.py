@@ -6,7 +6,6 @@ real git, in temp folders."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from typer.testing import CliRunner
 from tests.support.cli import invoke
 from tests.support.cli import run_cli as run
 from tests.support.gitrepo import git
-from tests.support.paths import SAMPLE
+from tests.support.notices import copy_sample
 
 DEMO = ["demo", "generate"]
 SMALL = ["--points", "6", "--submissions", "60", "--years", "2", "--seed", "7"]
@@ -29,12 +28,7 @@ def today(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
     """A git-initialised copy of the sample folder."""
-    root = tmp_path / "data"
-    shutil.copytree(SAMPLE, root)
-    git(root, "init", "-q")
-    git(root, "add", "-A")
-    git(root, "commit", "-qm", "first")
-    return root
+    return copy_sample(tmp_path)
 
 
 # --- 1. demo generate gives a repository with one commit, as init does --------------------------
