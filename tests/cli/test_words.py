@@ -130,3 +130,14 @@ def test_a_point_not_found_gets_did_you_mean(
     code, _out, err = run(runner, root, *args)
     assert code == 1
     assert f"是否指“{hint}”" in err
+
+
+def test_every_type_the_chinese_help_names_is_accepted() -> None:
+    """The words ``overdue --help`` lists for ``--type`` (in Chinese, a list after the colon
+    and before the bracket) are the words the command takes."""
+    from govinfo.i18n import HELP_ZH
+
+    listed = HELP_ZH["overdue:types"].split("：", 1)[1].split("（", 1)[0]
+    words = listed.split("、")
+    assert len(words) == len(FindingKind)
+    assert {parse_finding_kind(w) for w in words} == set(FindingKind)
