@@ -909,9 +909,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_issue_numbers": ("第{numbers}期", "nos. {numbers}"),
     "pr_sheet_adopted": ("采用条目", "Adopted items"),
     "pr_title_adopted": ("{period}采用信息目录", "Items adopted, {period}"),
-    "pr_note_items": (
+    "pr_note_adopted": (
         "按日期排列，每行一次采用（条次，即通报附件所列）；合报信息在每个合报单位下各列一次，故行数可多于刊物表的采用合计；秘密信息的标题以 [密] 代替",
         "in date order, a row per adoption (as the notice's attachment lists them); a joint item is listed once per point, so there may be more rows than the publications' total; secret titles read [密]",
+    ),
+    "pr_note_instructed": (
+        "按批示日期排列，每行一次批示；合报信息在每个合报单位下各列一次；秘密信息的标题以 [密] 代替",
+        "in the order of the instructions' dates, a row per instruction; a joint item is listed once per point; secret titles read [密]",
     ),
     "pr_col_leader": ("批示领导", "leader"),
     "pr_col_leader_rank": ("批示级别", "rank"),

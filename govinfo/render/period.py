@@ -323,7 +323,7 @@ def _item_table(
         title=t(f"pr_title_{words}", period=period_words(report.period)),
         columns=columns,
         rows=rows,
-        footer=[t("pr_note_items")],
+        footer=[t(f"pr_note_{words}")],
     )
 
 

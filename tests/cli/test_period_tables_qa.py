@@ -117,6 +117,9 @@ def test_the_adoption_figures_say_what_they_count_and_reconcile(
     assert "一条信息每被一种刊物采用一次计一次，合报信息只计一次" in notes  # 刊物采用
     assert "合报信息在每个合报单位下各列一次，故行数可多于刊物表的采用合计" in notes  # 采用条目
     assert "采用、国办采用按条计，一条信息不论被采用几次计一条" in notes  # 总体情况
+    instructed = notes.split("领导批示件目录", 1)[1].split("\n#", 1)[0]
+    assert "每行一次批示" in instructed  # its own note, not 采用条目's
+    assert "每行一次采用" not in instructed
 
 
 def test_the_year_report_carries_the_issues_its_notice_counts(
