@@ -865,6 +865,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_col_to_date_items": ("累计采用", "adopted (to date)"),
     "pr_col_to_date_issues": ("累计期数", "issues (to date)"),
     "pr_col_issues": ("本期刊载期号", "issues of the period"),
+    # a period from 1 January (a year, H1, Q1, January): its figures once, without 本期
+    "pr_col_items_once": ("采用", "adopted"),
+    "pr_col_issue_count_once": ("期数", "issues"),
+    "pr_col_issues_once": ("刊载期号", "issue numbers"),
     "pr_sheet_publications": ("刊物采用", "Publications"),
     "pr_title_publications": ("{period}各刊物采用情况", "Adoptions by publication, {period}"),
     "pr_note_publications": (
@@ -904,6 +908,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_note_silent": (
         "本期没有报送信息（零报送）或没有信息被采用（零采用）的直报点",
         "points that submitted nothing, or had nothing adopted, in the period",
+    ),
+    "pr_note_silent_once": (
+        "没有报送信息（零报送）或没有信息被采用（零采用）的直报点",
+        "points that submitted nothing, or had nothing adopted",
     ),
     "pr_col_issue": ("期号", "issue"),
     "pr_issue_numbers": ("第{numbers}期", "nos. {numbers}"),
@@ -2581,6 +2589,8 @@ SHORT_HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ye_rank_provincial-leader": ((), ("prov. leader", "PL")),
     "pr_col_publication": ((), ("pub.",)),
     "pr_col_period_items": ((), ("adopt.", "adp")),
+    "pr_col_items_once": ((), ("adopt.", "adp")),
+    "pr_col_issue_count_once": ((), ("iss",)),
     "pr_col_period_issues": ((), ("issues", "iss")),
     "pr_col_to_date_items": ((), ("adopt. (to date)", "adp (to date)")),
     "pr_col_to_date_issues": ((), ("issues (to date)", "iss (to date)")),

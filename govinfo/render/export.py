@@ -32,7 +32,21 @@ from govinfo.text import display_width, escape, neutralise_formula
 BOM = "\ufeff"
 DATE_FORMAT = "yyyy-mm-dd"  # Excel's and WPS's code for 2003-09-30
 MIN_WIDTH = 6
-MAX_WIDTH = 60
+# A column whose texts run wider is this wide and wraps them (the row grows taller): a list
+# of issue numbers or a finding's detail would otherwise run off the printed page, or shrink
+# the whole sheet to a few points when fitted to the page's width.
+WRAP_WIDTH = 40
+LINE_HEIGHT = 15  # points: a line of 11-point 宋体 with its leading
+
+
+def _lines(text: str, width: int) -> int:
+    """About how many lines ``text`` takes in a wrapped cell ``width`` characters wide (a
+    Chinese character two), its own line breaks kept — on the generous side: a line too many
+    leaves a little room, one too few hides the last."""
+    room = max((width - 2) * 4 // 5, 1)  # spreadsheets break earlier than the widths add up
+    return sum(max(1, -(-display_width(part) // room)) for part in text.split("\n"))
+
+
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f-\x9f]")
 _FILE_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
@@ -134,7 +148,7 @@ def _column_widths(table: Table) -> list[int]:
     for row in display_rows(table):
         for j, text in enumerate(row):
             widths[j] = max(widths[j], display_width(text))
-    return [min(max(w + 2, MIN_WIDTH), MAX_WIDTH) for w in widths]
+    return [min(max(w + 2, MIN_WIDTH), WRAP_WIDTH) for w in widths]
 
 
 def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
@@ -181,12 +195,28 @@ def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
                     cell.number_format = DATE_FORMAT
                 if is_total:
                     cell.font = bold
-        row_no = len(rows) + 4
-        for note in table.footer:
-            ws.cell(row=row_no, column=1, value=note).font = Font(italic=True, color="555555")
-            row_no += 1
-        for j, width in enumerate(_column_widths(table), 1):
+        widths = _column_widths(table)
+        for j, width in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(j)].width = width
+        if WRAP_WIDTH in widths:  # a column wraps: every cell of the body reads from its top
+            wrapped = [j for j, width in enumerate(widths) if width == WRAP_WIDTH]
+            for r, shown in enumerate(display_rows(table), 3):
+                for j in range(1, ncols + 1):
+                    ws.cell(row=r, column=j).alignment = Alignment(
+                        vertical="top", wrap_text=j - 1 in wrapped
+                    )
+                lines = max(_lines(shown[j], WRAP_WIDTH) for j in wrapped)
+                if lines > 1:  # as tall as its text: neither Excel nor WPS grows it on opening
+                    ws.row_dimensions[r].height = LINE_HEIGHT * lines
+        row_no = len(rows) + 4
+        for note in table.footer:  # across the table's width, wrapped: never off the page
+            cell = ws.cell(row=row_no, column=1, value=note)
+            cell.font = Font(italic=True, color="555555")
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+            if ncols > 1:
+                ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=ncols)
+            ws.row_dimensions[row_no].height = LINE_HEIGHT * _lines(note, sum(widths))
+            row_no += 1
         ws.freeze_panes = "A3"
         styles = [*table.styles, *[None] * (len(table.rows) - len(table.styles))]
         dress_sheet(

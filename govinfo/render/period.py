@@ -119,8 +119,8 @@ def publications_table(report: PeriodReport) -> Table:
     columns = [
         Column("publication", t("pr_col_publication")),
         Column("level", t("pr_col_level")),
-        _count("period_items", t("pr_col_period_items")),
-        _count("period_issues", t("pr_col_period_issues")),
+        _count("period_items", t("pr_col_items_once" if once else "pr_col_period_items")),
+        _count("period_issues", t("pr_col_issue_count_once" if once else "pr_col_period_issues")),
         *(
             ()
             if once
@@ -129,7 +129,7 @@ def publications_table(report: PeriodReport) -> Table:
                 _count("to_date_issues", t("pr_col_to_date_issues")),
             )
         ),
-        Column("issues", t("pr_col_issues")),
+        Column("issues", t("pr_col_issues_once" if once else "pr_col_issues")),
     ]
     rows: list[list[Cell]] = []
     for p in report.publications:
@@ -278,11 +278,14 @@ def _group_total(
 
 def silent_table(report: PeriodReport) -> Table:
     names = {g.id: group_name(g) for g in report.groups}
+    once = from_january(report)  # the period is all there is: no 本期
     columns = [
         Column("point", t("col_point")),
         Column("group", t("col_group")),
-        _count("submitted", t("pr_col_period_of", what=t("col_submitted"))),
-        _count("adopted", t("pr_col_period_of", what=t("col_adopted"))),
+        *(
+            _count(k, t(f"col_{k}") if once else t("pr_col_period_of", what=t(f"col_{k}")))
+            for k in ("submitted", "adopted")
+        ),
         Column("what", t("pr_col_silent_what")),
     ]
     rows: list[list[Cell]] = []
@@ -296,7 +299,7 @@ def silent_table(report: PeriodReport) -> Table:
         columns=columns,
         rows=rows,
         styles=["bad" if s.submitted == 0 else "warn" for s in report.silent],
-        footer=[t("pr_note_silent")],
+        footer=[t("pr_note_silent_once" if once else "pr_note_silent")],
     )
 
 

@@ -130,7 +130,12 @@ def test_the_year_report_carries_the_issues_its_notice_counts(
     tables = _csv_tables(folder)
     pubs = tables["刊物采用"]
     total = next(r for r in pubs if r[0] == "合计")
-    assert total[pubs[0].index("本期期数")] == "708"
+    assert total[pubs[0].index("期数")] == "708"
+    # a year's figures once, without 本期 (its tables' headers and notes alike)
+    assert not [h for h in pubs[0] if h.startswith("本期")], pubs[0]
+    silent = tables["零报送零采用"]
+    assert not [h for h in silent[0] if h.startswith("本期")], silent[0]
+    assert not [r for r in silent if r and r[0].startswith("本期")], silent
     md = tmp_path / "year.md"
     assert run(runner, SAMPLE, "report", "2003", "--out", str(md))[0] == 0
     assert "一条信息在几个月被采用的，每月各计 1 条" in md.read_text("utf-8")  # 月度走势

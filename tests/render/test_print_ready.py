@@ -66,3 +66,29 @@ def test_statuses_are_coloured_as_on_the_terminal(
             colours.setdefault(cell.value, set()).add(str(cell.font.color.rgb)[-6:])
     assert colours["优秀"] == {STYLE_COLOURS["good"]}
     assert colours["取消资格"] == {STYLE_COLOURS["bad"]}
+
+
+def test_long_texts_wrap_in_a_column_of_their_own_width(runner: CliRunner, tmp_path: Path) -> None:
+    """A column of long texts (the year's issue numbers, a finding's detail) is at most
+    WRAP_WIDTH wide and wraps, its rows as tall as their text (no spreadsheet grows them on
+    opening), every body cell reading from its top; a note spans the table and wraps — so
+    that nothing runs off the printed page or shrinks the sheet to a few points."""
+    from govinfo.render.export import WRAP_WIDTH
+    from tests.support.paths import SAMPLE
+
+    out = tmp_path / "年报.xlsx"
+    code, _, err = run_cli(runner, SAMPLE, "report", "2003", "--out", str(out))
+    assert code == 0, err
+    ws = load_workbook(out)["刊物采用"]
+    headers = [c.value for c in ws[2]]
+    col = headers.index("刊载期号") + 1  # a year: its figures once, no 本期
+    letter = ws.cell(row=2, column=col).column_letter
+    assert ws.column_dimensions[letter].width == WRAP_WIDTH
+    longest = max(range(3, ws.max_row), key=lambda r: len(str(ws.cell(r, col).value or "")))
+    assert ws.cell(longest, col).alignment.wrap_text
+    assert ws.cell(longest, 1).alignment.vertical == "top"
+    assert ws.row_dimensions[longest].height > 3 * 15
+    note = next(r for r in range(3, ws.max_row + 1) if ws.cell(r, 1).font.italic)
+    assert ws.cell(note, 1).alignment.wrap_text
+    assert any(str(m).startswith(f"A{note}:") for m in ws.merged_cells.ranges)
+    assert all(d.width <= WRAP_WIDTH for d in ws.column_dimensions.values())
