@@ -54,7 +54,8 @@ _WORD = re.compile(r"[\x21-\x7e]+")
 
 def column_widths(table: Table, rows: Sequence[Sequence[str]]) -> list[Any]:
     """Widths filling the 版心: a numeric or short column (a number, a date, an id) as wide as
-    its widest cell, so that it is never wrapped; the text columns share what is left equally,
+    its widest cell, so that it is never wrapped — a short text column only while the numbers
+    keep room (a department's full name wraps before a total does); the text columns share what is left equally,
     each at least as wide as its longest unbreakable word (an id above a title). Headers may
     wrap at 2 characters."""
     cell_pt = SIZE_TABLE.pt
@@ -70,6 +71,8 @@ def column_widths(table: Table, rows: Sequence[Sequence[str]]) -> list[Any]:
     fixed_cols = {
         i for i, col in enumerate(table.columns) if col.numeric or need[i] <= 12 * cell_pt + pad
     }
+    if sum(need[i] for i in fixed_cols) > total:  # the short texts wrap, so that no number does
+        fixed_cols = {i for i, col in enumerate(table.columns) if col.numeric}
     flexible = [i for i in range(len(need)) if i not in fixed_cols]
     widths = [need[i] if i in fixed_cols else 0.0 for i in range(len(need))]
     rest = total - sum(widths)

@@ -41,3 +41,39 @@ def test_a_cell_written_fast_is_the_cell_python_docx_writes(
     _set_cell(slow, text, right=right, bold=bold)
     assert _xml(fast._tc.p_lst[0]) == _xml(slow._tc.p_lst[0])
     assert fast.text == text
+
+
+def test_a_table_of_long_names_wraps_the_names_never_a_number() -> None:
+    """附件1 of the departments: full names (short enough to count as short columns) and
+    large totals do not fit the 版心 together; the names give way and wrap, every number
+    column keeps the width of its widest figure (the 合计 row's 2201, -108.00)."""
+    from decimal import Decimal
+
+    from govinfo.render.docx import SIZE_TABLE, char_width
+    from govinfo.render.docxtable import column_widths
+    from govinfo.render.table import Column, ColumnKind, Table, display_rows
+
+    columns = [
+        Column("rank", "组内名次", ColumnKind.COUNT),
+        Column("all", "全省名次", ColumnKind.COUNT),
+        Column("point", "直报点"),
+        *(Column(k, k, ColumnKind.COUNT) for k in ("报送", "采用", "国办采用", "批示", "调研")),
+        Column("score", "得分", ColumnKind.SCORE),
+        Column("ded", "扣分", ColumnKind.SCORE),
+    ]
+    rows = [
+        [n, n, "吉林省劳动和社会保障厅", 111, 42, 0, 2, 16, Decimal("72.5"), -4] for n in (1, 2)
+    ]
+    table = Table(
+        columns=columns,
+        rows=rows,
+        total=["", "", "合计", 2201, 633, 3, 36, 417, Decimal("1220.75"), Decimal("-108")],
+    )
+    shown = display_rows(table)
+    widths = [w.pt for w in column_widths(table, shown)]
+    for i, col in enumerate(columns):
+        if col.numeric:
+            widest = max(char_width(r[i]) for r in shown) * SIZE_TABLE.pt + 15  # + margins
+            assert widths[i] >= widest - 0.01, (col.header, widths[i], widest)
+    name = widths[2]
+    assert name < char_width("吉林省劳动和社会保障厅") * SIZE_TABLE.pt  # the name wraps
