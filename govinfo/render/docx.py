@@ -279,16 +279,19 @@ def add_paragraph(
     exact: Any = LINE_PT,
     color: RGBColor | None = None,
     bold: bool = False,
+    keep: bool = False,
 ) -> Any:
     """A paragraph of ``text``, its fonts, size and exact line height set on the paragraph
     itself (so that an office template's styles cannot change it); ``indent_chars`` indents its
-    first line by that many characters (正文 2)."""
+    first line by that many characters (正文 2); ``keep``: kept on the page of the paragraph
+    that follows (a heading, a table's caption)."""
     p = doc.add_paragraph()
     pf = p.paragraph_format
     pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     pf.line_spacing = exact
     pf.space_before = Pt(0)
     pf.space_after = Pt(0)
+    pf.keep_with_next = keep or None
     if align is not None:
         p.alignment = align
     if indent_chars:

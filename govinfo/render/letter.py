@@ -74,13 +74,14 @@ def list_separator() -> str:
     return t("list_sep")
 
 
-def _heading(doc: Any, n: int, text: str) -> None:
-    d.add_paragraph(doc, t("nt_heading", n=ordinal(n), text=text), font=d.HEI, indent_chars=2)
+def _heading(doc: Any, n: int, text: str, key: str = "nt_heading", font: str = d.HEI) -> None:
+    """A heading kept with what follows it: 一、 in 黑体, or （一） in 楷体 (:func:`subheading`)."""
+    d.add_paragraph(doc, t(key, n=ordinal(n), text=text), font=font, indent_chars=2, keep=True)
 
 
 def subheading(doc: Any, n: int, text: str) -> None:
     """A （一） heading in 楷体, numbered ``n``."""
-    d.add_paragraph(doc, t("nt_subheading", n=ordinal(n), text=text), font=d.KAI, indent_chars=2)
+    _heading(doc, n, text, "nt_subheading", d.KAI)
 
 
 def ordinal(n: int) -> str:
@@ -140,7 +141,7 @@ def attachment_pages(doc: Any, attachments: Sequence[Attachment]) -> None:
         d.add_paragraph(doc)
         for caption, table in parts:
             if caption:
-                d.add_paragraph(doc, caption, font=d.KAI)
+                d.add_paragraph(doc, caption, font=d.KAI, keep=True)
             if table.rows:
                 add_table(doc, table)
             else:

@@ -110,6 +110,20 @@ def test_imprint_sits_at_the_foot_of_the_last_page(made: dict[str, object]) -> N
         assert "PAGE" in footer.paragraphs[-1]._p.xml
 
 
+def test_headings_and_captions_stay_with_what_follows(made: dict[str, object]) -> None:
+    """一、 and （一） headings and the captions over 附件1's tables are kept on the page of
+    what follows them: none is left alone at a page's foot."""
+    doc = Document(str(made["notice"]))
+    heads = [
+        p
+        for p in doc.paragraphs
+        if re.match(r"^(?:[一二三四五六七八九十]、|（[一二三四五六七八九十]）)", p.text.strip())
+    ]
+    assert len(heads) >= 5
+    loose = [p.text for p in heads if not p.paragraph_format.keep_with_next]
+    assert not loose, loose
+
+
 def test_fonts_name_east_asian_faces_and_language(made: dict[str, object]) -> None:
     doc = Document(str(made["notice"]))
     paras = {flat(p.text): p for p in doc.paragraphs if p.text}
