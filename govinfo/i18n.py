@@ -915,6 +915,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pr_col_issue": ("期号", "issue"),
     "pr_issue_numbers": ("第{numbers}期", "nos. {numbers}"),
+    "pr_issue_number": ("第{number}期", "no. {number}"),
     "pr_sheet_adopted": ("采用条目", "Adopted items"),
     "pr_title_adopted": ("{period}采用信息目录", "Items adopted, {period}"),
     "pr_note_adopted": (
@@ -932,9 +933,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_col_solicitation": ("约稿编号", "solicitation"),
     "pr_col_topic": ("约稿题目", "topic"),
     "pr_col_due": ("截止日期", "due"),
-    "pr_col_on_time_points": ("按时报送单位", "on time"),
-    "pr_col_late_points": ("逾期报送单位", "late"),
-    "pr_col_missed_points": ("未报单位", "missed"),
+    "pr_col_on_time_points": ("按时报送单位", "answered on time by"),
+    "pr_col_late_points": ("逾期报送单位", "answered late by"),
+    "pr_col_missed_points": ("未报单位", "not answered by"),
     "pr_sheet_solicitations": ("约稿完成情况", "Solicitations"),
     "pr_title_solicitations": ("{period}约稿完成情况", "Solicitations due, {period}"),
     "pr_note_solicitations": (
@@ -2594,6 +2595,9 @@ SHORT_HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "pr_col_period_issues": ((), ("issues", "iss")),
     "pr_col_to_date_items": ((), ("adopt. (to date)", "adp (to date)")),
     "pr_col_to_date_issues": ((), ("issues (to date)", "iss (to date)")),
+    "pr_col_on_time_points": ((), ("on time by",)),
+    "pr_col_late_points": ((), ("late by",)),
+    "pr_col_missed_points": ((), ("missed by",)),
 }
 
 
