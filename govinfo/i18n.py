@@ -1568,11 +1568,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_commit": (
         "导入 {files}：新增 {new} 条，重复 {dup} 条",
-        "import {files}: {new} new, {dup} duplicates",
+        "import {files}: {new} new, {dup} duplicate(s)",
     ),
     "import_commit_adoptions": (
         "导入采用记录 {files}：新增 {new} 条，重复 {dup} 条",
-        "import adoptions {files}: {new} new, {dup} duplicates",
+        "import adoptions {files}: {new} new, {dup} duplicate(s)",
     ),
     "import_col_point": ("直报点", "point"),
     "import_col_new": ("新增", "new"),
@@ -1584,17 +1584,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} error(s): nothing written, nothing committed",
     ),
     "import_dry_run": (
-        "试运行（--dry-run）：将新增 {new} 条，重复 {dup} 条；未写入任何内容",
-        "dry run: {new} new, {dup} duplicates would be imported; nothing written",
+        "试运行（--dry-run）：将新增 {new} 条，跳过重复 {dup} 条；未写入任何内容",
+        "dry run: {new} new would be imported, {dup} duplicate(s) skipped; nothing written",
     ),
     "import_nothing_new": ("没有新内容：未写入，未提交", "nothing new: nothing written, no commit"),
     "import_done": (
-        "已导入：新增 {new} 条，重复 {dup} 条；提交 {commit}",
-        "imported: {new} new, {dup} duplicates; commit {commit}",
+        "已导入：新增 {new} 条，跳过重复 {dup} 条；提交 {commit}",
+        "imported: {new} new, {dup} duplicate(s) skipped; commit {commit}",
     ),
     "import_done_no_commit": (
-        "已导入：新增 {new} 条，重复 {dup} 条；未提交（写入了 {files} 个文件）",
-        "imported: {new} new, {dup} duplicates; not committed ({files} file(s) written)",
+        "已导入：新增 {new} 条，跳过重复 {dup} 条；未提交（写入了 {files} 个文件）",
+        "imported: {new} new, {dup} duplicate(s) skipped; not committed ({files} file(s) written)",
     ),
     "import_no_commit_next": (
         "这些文件提交到 git 之前，以后要改动它们的写入（import、points、close-year）都会被拒绝；核对后提交：{how}",
