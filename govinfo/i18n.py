@@ -519,7 +519,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "event_too_late": (
         "{field}：{value} 比信息报送日期 {date} 晚了 {days} 天以上",
-        "{field}: {value} is more than {days} days after the submission's date {date}",
+        "{field}: {value} is more than {days} day(s) after the submission's date {date}",
     ),
     "event_date_adoption": ("采用日期 date", "adoption date (date)"),
     "event_date_instruction": ("批示日期 date", "instruction date (date)"),
@@ -689,7 +689,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "demo_done": (
         "已写入 {path} 并提交到 git：{files} 个文件，{points} 个直报点，{submissions} 条报送信息",
-        "wrote {path} and committed it to git: {files} files, {points} points, {submissions} submissions",
+        "wrote {path} and committed it to git: {files} file(s), {points} point(s), {submissions} submission(s)",
     ),
     "demo_bad_year": (
         "--first-year 的值 {value} 无效：应为 {first} 至 {last} 之间的年份",
@@ -746,7 +746,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ded_emergency-late": (
         "突发信息迟报：{minutes} 分钟（时限 {limit} 分钟）",
-        "emergency reported after {minutes} minutes (limit {limit})",
+        "emergency reported after {minutes} minute(s) (limit {limit} minute(s))",
     ),
     "ded_inaccurate": ("信息失实", "inaccurate information"),
     "adj_emergency-omitted": ("漏报突发信息", "emergency omitted"),
@@ -1015,7 +1015,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain_sheet": ("{year}年度得分明细", "{year} scoring events"),
     "explain_footer": (
         "合计 {score} 分，共 {n} 项；数据截至 {as_of}",
-        "total {score} from {n} events; as of {as_of}",
+        "total {score} from {n} event(s); as of {as_of}",
     ),
     # --- overdue ---------------------------------------------------------------------------
     "od_kind_inactive": ("长期不报", "inactive"),
@@ -1064,19 +1064,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "od_inactive_since_submission": (
         "最近一次报送在 {date}，已 {days}未报送信息（时限 {limit} 天）",
-        "last submission on {date}: nothing for {days} (limit {limit})",
+        "last submission on {date}: nothing for {days} (limit {limit} day(s))",
     ),
     "od_inactive_since_admitted": (
         "{date} 入选以来未报送信息，已 {days}（时限 {limit} 天）",
-        "nothing submitted since admission on {date}: {days} (limit {limit})",
+        "nothing submitted since admission on {date}: {days} (limit {limit} day(s))",
     ),
     "od_inactive_since_reinstated": (
         "{date} 恢复资格以来未报送信息，已 {days}（时限 {limit} 天）",
-        "nothing submitted since reinstatement on {date}: {days} (limit {limit})",
+        "nothing submitted since reinstatement on {date}: {days} (limit {limit} day(s))",
     ),
     "od_emergency_late": (
         "突发信息迟报：事发 {occurred}，{minutes} 分钟后才报送（时限 {limit} 分钟）",
-        "emergency reported {minutes} minutes after it occurred at {occurred} (limit {limit})",
+        "emergency reported {minutes} minute(s) after it occurred at {occurred} (limit {limit} minute(s))",
     ),
     "od_since_after_as_of": (
         "--since {since} 晚于 --as-of {as_of}",
@@ -1102,15 +1102,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "od_footer_soon": (
         "另有 {n} 项将在 {days} 天内到期（逾期栏写作“N 天后到期”，不计入逾期）",
-        "{n} more fall due within {days} days (shown “due in N days” in the overdue column, not counted as overdue)",
+        "{n} more fall due within {days} day(s) (shown “due in N days” in the overdue column, not counted as overdue)",
     ),
     "od_footer_soon_none": (
         "今后 {days} 天内没有其他到期事项",
-        "nothing else falls due within {days} days",
+        "nothing else falls due within {days} day(s)",
     ),
     "od_footer_soon_one": (
         "另有 {n} 项将在 {days} 天内到期（逾期栏写作“N 天后到期”，不计入逾期）",
-        "{n} more falls due within {days} days (shown “due in N days” in the overdue column, not counted as overdue)",
+        "{n} more falls due within {days} day(s) (shown “due in N days” in the overdue column, not counted as overdue)",
     ),
     # --- import / write layer --------------------------------------------------------------
     "write_path_escapes": (
@@ -1556,7 +1556,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_adoption_too_late": (
         "{column} {date} 距该信息的报送日期 {submitted}（{id}）已超过 {days} 天",
-        "{column} {date} is more than {days} days after the submission's date {submitted} ({id})",
+        "{column} {date} is more than {days} day(s) after the submission's date {submitted} ({id})",
     ),
     "import_no_such_submission": (
         "在 {point} 的信息中找不到此标题（采用日期之前 366 天内）{hint}",
@@ -1842,7 +1842,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cy_already": (
         "{year}年度结果已于 {date} 记入名册（{n} 条），与现在的计算一致，无需改动",
-        "the {year} outcome is already in the registry (recorded on {date}, {n} events) and agrees with today's computation; nothing to do",
+        "the {year} outcome is already in the registry (recorded on {date}, {n} event(s)) and agrees with today's computation; nothing to do",
     ),
     "cy_conflict": (
         "名册中记录的{year}年度结果与现在的计算有 {n} 处不同（记入后数据有变动），未做任何改动；请核实后手工修改 points.yaml",
@@ -1933,7 +1933,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pt_list_sheet": ("直报点名册", "Registry"),
     "pt_list_footer": (
         "共 {n} 个直报点，在列 {active} 个（其中国办直报点 {national} 个）；状态截至 {day}",
-        "{n} points, {active} active ({national} of them national points); state as of {day}",
+        "{n} point(s), {active} active ({national} of them national); state as of {day}",
     ),
     "pt_show_title": ("{name}（{id}）", "{name} ({id})"),
     "pt_point_named": ("{name}（{id}）", "{name} ({id})"),
@@ -2050,7 +2050,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "points.yaml would have errors after this change; nothing was written:",
     ),
     "ye_write_failed": ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
-    "ye_written": ("已写入 {path}（{n} 张表）", "wrote {path} ({n} tables)"),
+    "ye_written": ("已写入 {path}（{n} 张表）", "wrote {path} ({n} table(s))"),
     "ye_out_unknown": (
         "--out {path}：只支持 {suffixes} 文件，或一个文件夹（以 / 结尾，每张表一个 CSV）",
         "--out {path}: give a {suffixes} file, or a folder ending in / (one CSV per table)",
@@ -2141,7 +2141,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "nt_commend_intro": (
         "按照计分规则，{year}年度得分排名前{top}位的直报点评为优秀信息直报点，予以通报表扬：",
-        "Under the scoring rules, the top {top} points of {year} are commended as excellent reporting points:",
+        "Under the scoring rules, the top {top} point(s) of {year} are commended as excellent reporting points:",
     ),
     "nt_commend_intro_count": (
         "按照计分规则，按{year}年度得分排名评出优秀信息直报点{n}个，予以通报表扬：",
@@ -2307,7 +2307,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "st_as_of": ("计分截至{date}。", "Scored to {date}."),
     "st_col_item": ("信息编号及标题", "submission and title"),
-    "st_written": ("已写入 {n} 份得分明细到 {path}", "wrote {n} statements to {path}"),
+    "st_written": ("已写入 {n} 份得分明细到 {path}", "wrote {n} statement(s) to {path}"),
     "st_format_bad": (
         "--statement-format 只能是 docx 或 xlsx",
         "--statement-format is docx or xlsx",
@@ -2383,7 +2383,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pn_commend_intro": (
         "按照计分规则，{period}各组本期得分排名前{top}位的直报点予以通报表扬：",
-        "Under the scoring rules, the first {top} points of each group by their score in "
+        "Under the scoring rules, the first {top} point(s) of each group by their score in "
         "{period} are commended:",
     ),
     "pn_sub_zero_submitted": ("零报送", "Nothing submitted"),

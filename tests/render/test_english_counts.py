@@ -75,3 +75,14 @@ def test_the_notice_overview_reads_right_when_every_count_is_one(key: str) -> No
     assert "adopted: 1 item" in shown
     assert "1 issue" in shown
     assert not any(verb in shown for verb in (" were ", " was ", " are ", " is "))
+
+
+def test_a_count_of_days_or_minutes_has_its_unit() -> None:
+    assert t("od_footer_soon_none", days=1) == "nothing else falls due within 1 day"
+    assert t("od_footer_soon_none", days=7) == "nothing else falls due within 7 days"
+    assert t("od_emergency_late", minutes=211, occurred="2003-01-20 04:40", limit=180).endswith(
+        "211 minutes after it occurred at 2003-01-20 04:40 (limit 180 minutes)"
+    )
+    assert t("od_inactive_since_submission", date="2003-07-03", days="47 days", limit=30) == (
+        "last submission on 2003-07-03: nothing for 47 days (limit 30 days)"
+    )
