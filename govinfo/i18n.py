@@ -1853,7 +1853,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "运行 govinfo close-year {year} 查看差异",
         "note: the {year} outcome was recorded in the registry on {date}; the data changed since, "
         "and today's computation differs from the record for {n} point(s); run govinfo "
-        "close-year {year} to see how",
+        "close-year {year} to see the differences",
     ),
     "cy_diff_title": (
         "{year}年度结果：名册记录与现在计算的差异",
@@ -1902,14 +1902,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "历年得分的状态按名册记录显示，名次和得分是现在的计算；运行 govinfo close-year {year} 查看差异",
         "note: the {year} outcome was recorded in the registry on {date}, {point} as {recorded}; the "
         "data changed since, and it is computed now as {computed}. The years show the status as "
-        "recorded, the rank and score as computed now; run govinfo close-year {year} to see how",
+        "recorded, the rank and score as computed now; run govinfo close-year {year} to see the differences",
     ),
     "pt_year_changed_since_closed_none": (
         "注意：{year}年度结果已于 {date} 记入名册，{point}未记优秀或取消资格；此后数据有变动，现在计算为{computed}。"
         "历年得分的状态按名册记录显示，名次和得分是现在的计算；运行 govinfo close-year {year} 查看差异",
         "note: the {year} outcome was recorded in the registry on {date}, {point} neither commended nor "
         "disqualified; the data changed since, and it is computed now as {computed}. The years show "
-        "the status as recorded, the rank and score as computed now; run govinfo close-year {year} to see how",
+        "the status as recorded, the rank and score as computed now; run govinfo close-year {year} to see the differences",
     ),
     "pt_state_active": ("在列（{tiers}）", "active ({tiers})"),
     "pt_state_retired": ("已退出（{date}）", "retired ({date})"),
