@@ -1788,7 +1788,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ye_col_line": ("进度线", "pro-rata line"),
     "ye_note_not_final": (
         "{year}年度尚未结束（数据截至 {as_of}），优秀和取消资格在年度最后一天后评定",
-        "the {year} year is not over (as of {as_of}); commendations and disqualifications come after its last day",
+        "{year} is not over (as of {as_of}); commendations and disqualifications come after its last day",
     ),
     "ye_note_commend_rule": (
         "按计分规则 {rules}，依得分高低评出优秀直报点 {top} 个（与最后一个并列者一并评为优秀），本年度评出 {n} 个",
@@ -1813,11 +1813,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ye_none": ("（无）", "(none)"),
     "cy_not_over": (
         "{year}年度尚未结束（今天是 {today}），年度结果要在 {year}-12-31 之后评定；现在的情况请看 govinfo score {year}",
-        "the {year} year is not over (today is {today}); its outcome is decided after {year}-12-31; see govinfo score {year} for now",
+        "{year} is not over (today is {today}); its outcome is decided after {year}-12-31; see govinfo score {year} for now",
     ),
     "cy_date_inside": (
         "--date {date} 在 {year} 年度之内或之前；年度结果要记在年度结束之后的日期（默认今天）",
-        "--date {date} is inside the {year} year or before it; the outcome is recorded on a day after the year (default: today)",
+        "--date {date} is inside {year} or before it; the outcome is recorded on a day after the year (default: today)",
     ),
     "cy_title_undated": (
         "{year}年度结果（按 {year}-12-31 计分；预览，尚未定记入名册的日期）",
@@ -1826,6 +1826,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cy_title": (
         "{year}年度结果（按 {year}-12-31 计分，记入名册日期 {date}）",
         "{year} outcome (scored as of {year}-12-31, recorded on {date})",
+    ),
+    "cy_title_preview": (
+        "{year}年度结果（按 {year}-12-31 计分，拟于 {date} 记入名册）",
+        "{year} outcome (scored as of {year}-12-31, to be recorded on {date})",
     ),
     "cy_col_outcome": ("结果", "outcome"),
     "cy_no_outcome": (
