@@ -114,3 +114,28 @@ def test_english_help_says_in_english_what_the_english_tables_print(
     assert "Overview" in text
     assert "rank to date" in text
     assert "default: the period's last day" in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_help_names_the_values_an_option_takes(
+    runner: CliRunner, make_folder: MakeFolder, lang: str
+) -> None:
+    """Both languages say the same: --tier takes provincial or national, --kind city, county or
+    department, --parent any name of the city, import --encoding is for HTML files too."""
+    root = str(make_folder())
+
+    def help_of(*path: str) -> str:
+        result = runner.invoke(app, ["--data", root, "--lang", lang, *path, "--help"])
+        assert result.exit_code == 0, result.stderr
+        return "".join(result.stdout.split())
+
+    for path in (["points", "add"], ["points", "retire"], ["points", "reinstate"]):
+        shown = help_of(*path)
+        assert "provincial" in shown
+        assert "national" in shown
+    added = help_of("points", "add")
+    assert "city" in added
+    assert "City" not in added
+    assert ("全称" if lang == "zh" else "fullname") in added.split("--parent")[1]
+    assert "HTML" in help_of("import")
+    assert ("累计" if lang == "zh" else "runningtotal") in help_of("explain").split("--out")[1]
