@@ -873,7 +873,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_title_publications": ("{period}各刊物采用情况", "Adoptions by publication, {period}"),
     "pr_note_publications": (
         "采用按条次计：一条信息每被一种刊物采用一次计一次，合报信息只计一次（排名中的采用、国办采用按条计：不论采用几次计一条，合报信息计入每个合报单位）；期数为刊载采用信息的不同期号，合计即通报所说的期数",
-        "adoptions counted one by one: each time a publication adopted an item, a joint item once (the rankings' adopted and national count items: once however often adopted, a joint item for each of its points); issues are the distinct issues that carried them, their total the notice's",
+        "adoptions are counted one by one: once each time a publication adopted an item, a joint item once (the rankings' adopted and national count items instead: once however often adopted, a joint item for each of its points); issues is how many different issues carried these adoptions, and its total is the number of issues the notice gives",
     ),
     "pr_col_period_of": ("本期{what}", "{what} (period)"),
     "pr_col_to_date_of": ("累计{what}", "{what} (to date)"),
@@ -993,11 +993,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "score_kind_below_top": (
         "没有名次在前 {top} 的{kind}（该类最高为第 {best} 名）；名次是全部直报点中的排名，各组内排名用 --by-group",
-        "no {kind} point is ranked {top} or better (the best of them is ranked {best}); ranks are those of the whole ranking: for ranks within each group use --by-group",
+        "no {kind} point is in the top {top} (the best of them is ranked {best}); ranks are those of the whole ranking: for ranks within each group use --by-group",
     ),
     "score_kind_below_top_in_group": (
         "没有组内名次在前 {top} 的{kind}（该类最高为组内第 {best} 名）",
-        "no {kind} point is ranked {top} or better within its group (the best of them is ranked {best} in its group)",
+        "no {kind} point is in the top {top} of its group (the best of them is ranked {best} in its group)",
     ),
     "score_no_submissions": (
         "{year} 年度没有任何报送记录：以下排名全为 0 分，不是实际成绩（请确认年份，或先导入当年的报送）",
@@ -1421,7 +1421,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_totals_row": (
         "合计行（“{word}”，其余单元格为空或为数字）不是一条信息，已跳过",
-        "a totals row (“{word}”, its other cells empty or counts) is no item; skipped",
+        "a totals row (“{word}”, its other cells empty or counts) is not an item; skipped",
     ),
     "import_field_named": ("{field}（{name}）", "{field} ({name})"),
     "import_ignored_columns": ("以下列未导入：{columns}", "columns not imported: {columns}"),

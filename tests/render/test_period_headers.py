@@ -133,3 +133,10 @@ def test_notice_cells_in_english() -> None:
     assert issue_cell("《吉林政务信息》", "第119期") == "《吉林政务信息》（第119期）"
     assert leader_cell("governor", "洪虎") == "省长（洪虎）"
     assert issue_cell("《专报》", None) == "《专报》"
+
+
+def test_the_publications_note_says_plainly_what_issues_are(sample: Folder, lang: None) -> None:
+    tables = headers_at_80(sample, "2003-08", "en")
+    note = " ".join(tables["Adoptions by publication, August 2003"][1].split())
+    assert "issues is how many different issues carried these adoptions" in note
+    assert "the number of issues the notice gives" in note
