@@ -2480,7 +2480,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage_arguments": ("参数：", "Arguments:"),
     "usage_options_heading": ("选项：", "Options:"),
     "usage_commands": ("命令：", "Commands:"),
-    "usage_help_option": ("显示本帮助并退出", "Show this message and exit."),
+    "usage_help_option": ("显示本帮助并退出。", "Show this message and exit."),
     "usage_try_help": ("运行“{command} -h”查看帮助", "Try '{command} -h' for help."),
     "usage_error": ("错误：{message}", "Error: {message}"),
     "usage_missing": ("缺少{name:w}", "missing {name}"),
