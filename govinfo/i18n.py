@@ -587,9 +587,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " ({count} more references to it follow: {close}, defined in {file}, is named"
         " nowhere, so it is most likely mistyped there; check that first)",
     ),
+    "unknown_id_typo_one": (
+        "（另有 {count} 处引用同一编号，下面逐一列出：{file} 中登记的 {close} 无一处引用，多半是那里写错了，请先核对）",
+        " (1 more reference to it follows: {close}, defined in {file}, is named"
+        " nowhere, so it is most likely mistyped there; check that first)",
+    ),
     "unknown_id_more": (
         "（另有 {count} 处引用同一编号，不再逐一列出：{file} 中有记录读不出编号，请先改正）",
         " ({count} more references to it are not listed: a record in {file} has no readable id;"
+        " correct that first)",
+    ),
+    "unknown_id_more_one": (
+        "（另有 {count} 处引用同一编号，不再逐一列出：{file} 中有记录读不出编号，请先改正）",
+        " (1 more reference to it is not listed: a record in {file} has no readable id;"
         " correct that first)",
     ),
     "at_not_repo": (
