@@ -519,7 +519,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "event_too_late": (
         "{field}：{value} 比信息报送日期 {date} 晚了 {days} 天以上",
-        "{field}: {value} is more than {days} days after the submission's date {date}",
+        "{field}: {value} is more than {days} day(s) after the submission's date {date}",
     ),
     "event_date_adoption": ("采用日期 date", "adoption date (date)"),
     "event_date_instruction": ("批示日期 date", "instruction date (date)"),
@@ -587,9 +587,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " ({count} more references to it follow: {close}, defined in {file}, is named"
         " nowhere, so it is most likely mistyped there; check that first)",
     ),
+    "unknown_id_typo_one": (
+        "（另有 {count} 处引用同一编号，下面逐一列出：{file} 中登记的 {close} 无一处引用，多半是那里写错了，请先核对）",
+        " (1 more reference to it follows: {close}, defined in {file}, is named"
+        " nowhere, so it is most likely mistyped there; check that first)",
+    ),
     "unknown_id_more": (
         "（另有 {count} 处引用同一编号，不再逐一列出：{file} 中有记录读不出编号，请先改正）",
         " ({count} more references to it are not listed: a record in {file} has no readable id;"
+        " correct that first)",
+    ),
+    "unknown_id_more_one": (
+        "（另有 {count} 处引用同一编号，不再逐一列出：{file} 中有记录读不出编号，请先改正）",
+        " (1 more reference to it is not listed: a record in {file} has no readable id;"
         " correct that first)",
     ),
     "at_not_repo": (
@@ -689,7 +699,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "demo_done": (
         "已写入 {path} 并提交到 git：{files} 个文件，{points} 个直报点，{submissions} 条报送信息",
-        "wrote {path} and committed it to git: {files} files, {points} points, {submissions} submissions",
+        "wrote {path} and committed it to git: {files} file(s), {points} point(s), {submissions} submission(s)",
     ),
     "demo_bad_year": (
         "--first-year 的值 {value} 无效：应为 {first} 至 {last} 之间的年份",
@@ -746,7 +756,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ded_emergency-late": (
         "突发信息迟报：{minutes} 分钟（时限 {limit} 分钟）",
-        "emergency reported after {minutes} minutes (limit {limit})",
+        "emergency reported after {minutes} minute(s) (limit {limit} minute(s))",
     ),
     "ded_inaccurate": ("信息失实", "inaccurate information"),
     "adj_emergency-omitted": ("漏报突发信息", "emergency omitted"),
@@ -873,7 +883,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_title_publications": ("{period}各刊物采用情况", "Adoptions by publication, {period}"),
     "pr_note_publications": (
         "采用按条次计：一条信息每被一种刊物采用一次计一次，合报信息只计一次（排名中的采用、国办采用按条计：不论采用几次计一条，合报信息计入每个合报单位）；期数为刊载采用信息的不同期号，合计即通报所说的期数",
-        "adoptions counted one by one: each time a publication adopted an item, a joint item once (the rankings' adopted and national count items: once however often adopted, a joint item for each of its points); issues are the distinct issues that carried them, their total the notice's",
+        "adoptions are counted one by one: once each time a publication adopted an item, a joint item once (the rankings' adopted and national count items instead: once however often adopted, a joint item for each of its points); issues is how many different issues carried these adoptions, and its total is the number of issues the notice gives",
     ),
     "pr_col_period_of": ("本期{what}", "{what} (period)"),
     "pr_col_to_date_of": ("累计{what}", "{what} (to date)"),
@@ -915,6 +925,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pr_col_issue": ("期号", "issue"),
     "pr_issue_numbers": ("第{numbers}期", "nos. {numbers}"),
+    "pr_issue_number": ("第{number}期", "no. {number}"),
     "pr_sheet_adopted": ("采用条目", "Adopted items"),
     "pr_title_adopted": ("{period}采用信息目录", "Items adopted, {period}"),
     "pr_note_adopted": (
@@ -932,9 +943,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_col_solicitation": ("约稿编号", "solicitation"),
     "pr_col_topic": ("约稿题目", "topic"),
     "pr_col_due": ("截止日期", "due"),
-    "pr_col_on_time_points": ("按时报送单位", "on time"),
-    "pr_col_late_points": ("逾期报送单位", "late"),
-    "pr_col_missed_points": ("未报单位", "missed"),
+    "pr_col_on_time_points": ("按时报送单位", "answered on time by"),
+    "pr_col_late_points": ("逾期报送单位", "answered late by"),
+    "pr_col_missed_points": ("未报单位", "not answered by"),
     "pr_sheet_solicitations": ("约稿完成情况", "Solicitations"),
     "pr_title_solicitations": ("{period}约稿完成情况", "Solicitations due, {period}"),
     "pr_note_solicitations": (
@@ -992,11 +1003,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "score_kind_below_top": (
         "没有名次在前 {top} 的{kind}（该类最高为第 {best} 名）；名次是全部直报点中的排名，各组内排名用 --by-group",
-        "no {kind} point is ranked {top} or better (the best of them is ranked {best}); ranks are those of the whole ranking: for ranks within each group use --by-group",
+        "no {kind} point is in the top {top} (the best of them is ranked {best}); ranks are those of the whole ranking: for ranks within each group use --by-group",
     ),
     "score_kind_below_top_in_group": (
         "没有组内名次在前 {top} 的{kind}（该类最高为组内第 {best} 名）",
-        "no {kind} point is ranked {top} or better within its group (the best of them is ranked {best} in its group)",
+        "no {kind} point is in the top {top} of its group (the best of them is ranked {best} in its group)",
     ),
     "score_no_submissions": (
         "{year} 年度没有任何报送记录：以下排名全为 0 分，不是实际成绩（请确认年份，或先导入当年的报送）",
@@ -1014,7 +1025,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain_sheet": ("{year}年度得分明细", "{year} scoring events"),
     "explain_footer": (
         "合计 {score} 分，共 {n} 项；数据截至 {as_of}",
-        "total {score} from {n} events; as of {as_of}",
+        "total {score} from {n} event(s); as of {as_of}",
     ),
     # --- overdue ---------------------------------------------------------------------------
     "od_kind_inactive": ("长期不报", "inactive"),
@@ -1063,19 +1074,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "od_inactive_since_submission": (
         "最近一次报送在 {date}，已 {days}未报送信息（时限 {limit} 天）",
-        "last submission on {date}: nothing for {days} (limit {limit})",
+        "last submission on {date}: nothing for {days} (limit {limit} day(s))",
     ),
     "od_inactive_since_admitted": (
         "{date} 入选以来未报送信息，已 {days}（时限 {limit} 天）",
-        "nothing submitted since admission on {date}: {days} (limit {limit})",
+        "nothing submitted since admission on {date}: {days} (limit {limit} day(s))",
     ),
     "od_inactive_since_reinstated": (
         "{date} 恢复资格以来未报送信息，已 {days}（时限 {limit} 天）",
-        "nothing submitted since reinstatement on {date}: {days} (limit {limit})",
+        "nothing submitted since reinstatement on {date}: {days} (limit {limit} day(s))",
     ),
     "od_emergency_late": (
         "突发信息迟报：事发 {occurred}，{minutes} 分钟后才报送（时限 {limit} 分钟）",
-        "emergency reported {minutes} minutes after it occurred at {occurred} (limit {limit})",
+        "emergency reported {minutes} minute(s) after it occurred at {occurred} (limit {limit} minute(s))",
     ),
     "od_since_after_as_of": (
         "--since {since} 晚于 --as-of {as_of}",
@@ -1101,15 +1112,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "od_footer_soon": (
         "另有 {n} 项将在 {days} 天内到期（逾期栏写作“N 天后到期”，不计入逾期）",
-        "{n} more fall due within {days} days (shown “due in N days” in the overdue column, not counted as overdue)",
+        "{n} more fall due within {days} day(s) (shown “due in N days” in the overdue column, not counted as overdue)",
     ),
     "od_footer_soon_none": (
         "今后 {days} 天内没有其他到期事项",
-        "nothing else falls due within {days} days",
+        "nothing else falls due within {days} day(s)",
     ),
     "od_footer_soon_one": (
         "另有 {n} 项将在 {days} 天内到期（逾期栏写作“N 天后到期”，不计入逾期）",
-        "{n} more falls due within {days} days (shown “due in N days” in the overdue column, not counted as overdue)",
+        "{n} more falls due within {days} day(s) (shown “due in N days” in the overdue column, not counted as overdue)",
     ),
     # --- import / write layer --------------------------------------------------------------
     "write_path_escapes": (
@@ -1420,7 +1431,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_totals_row": (
         "合计行（“{word}”，其余单元格为空或为数字）不是一条信息，已跳过",
-        "a totals row (“{word}”, its other cells empty or counts) is no item; skipped",
+        "a totals row (“{word}”, its other cells empty or counts) is not an item; skipped",
     ),
     "import_field_named": ("{field}（{name}）", "{field} ({name})"),
     "import_ignored_columns": ("以下列未导入：{columns}", "columns not imported: {columns}"),
@@ -1555,7 +1566,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_adoption_too_late": (
         "{column} {date} 距该信息的报送日期 {submitted}（{id}）已超过 {days} 天",
-        "{column} {date} is more than {days} days after the submission's date {submitted} ({id})",
+        "{column} {date} is more than {days} day(s) after the submission's date {submitted} ({id})",
     ),
     "import_no_such_submission": (
         "在 {point} 的信息中找不到此标题（采用日期之前 366 天内）{hint}",
@@ -1567,11 +1578,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import_commit": (
         "导入 {files}：新增 {new} 条，重复 {dup} 条",
-        "import {files}: {new} new, {dup} duplicates",
+        "import {files}: {new} new, {dup} duplicate(s)",
     ),
     "import_commit_adoptions": (
         "导入采用记录 {files}：新增 {new} 条，重复 {dup} 条",
-        "import adoptions {files}: {new} new, {dup} duplicates",
+        "import adoptions {files}: {new} new, {dup} duplicate(s)",
     ),
     "import_col_point": ("直报点", "point"),
     "import_col_new": ("新增", "new"),
@@ -1583,17 +1594,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} error(s): nothing written, nothing committed",
     ),
     "import_dry_run": (
-        "试运行（--dry-run）：将新增 {new} 条，重复 {dup} 条；未写入任何内容",
-        "dry run: {new} new, {dup} duplicates would be imported; nothing written",
+        "试运行（--dry-run）：将新增 {new} 条，跳过重复 {dup} 条；未写入任何内容",
+        "dry run: {new} new would be imported, {dup} duplicate(s) skipped; nothing written",
     ),
     "import_nothing_new": ("没有新内容：未写入，未提交", "nothing new: nothing written, no commit"),
     "import_done": (
-        "已导入：新增 {new} 条，重复 {dup} 条；提交 {commit}",
-        "imported: {new} new, {dup} duplicates; commit {commit}",
+        "已导入：新增 {new} 条，跳过重复 {dup} 条；提交 {commit}",
+        "imported: {new} new, {dup} duplicate(s) skipped; commit {commit}",
     ),
     "import_done_no_commit": (
-        "已导入：新增 {new} 条，重复 {dup} 条；未提交（写入了 {files} 个文件）",
-        "imported: {new} new, {dup} duplicates; not committed ({files} file(s) written)",
+        "已导入：新增 {new} 条，跳过重复 {dup} 条；未提交（写入了 {files} 个文件）",
+        "imported: {new} new, {dup} duplicate(s) skipped; not committed ({files} file(s) written)",
     ),
     "import_no_commit_next": (
         "这些文件提交到 git 之前，以后要改动它们的写入（import、points、close-year）都会被拒绝；核对后提交：{how}",
@@ -1787,7 +1798,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ye_col_line": ("进度线", "pro-rata line"),
     "ye_note_not_final": (
         "{year}年度尚未结束（数据截至 {as_of}），优秀和取消资格在年度最后一天后评定",
-        "the {year} year is not over (as of {as_of}); commendations and disqualifications come after its last day",
+        "{year} is not over (as of {as_of}); commendations and disqualifications come after its last day",
     ),
     "ye_note_commend_rule": (
         "按计分规则 {rules}，依得分高低评出优秀直报点 {top} 个（与最后一个并列者一并评为优秀），本年度评出 {n} 个",
@@ -1812,11 +1823,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ye_none": ("（无）", "(none)"),
     "cy_not_over": (
         "{year}年度尚未结束（今天是 {today}），年度结果要在 {year}-12-31 之后评定；现在的情况请看 govinfo score {year}",
-        "the {year} year is not over (today is {today}); its outcome is decided after {year}-12-31; see govinfo score {year} for now",
+        "{year} is not over (today is {today}); its outcome is decided after {year}-12-31; see govinfo score {year} for now",
     ),
     "cy_date_inside": (
         "--date {date} 在 {year} 年度之内或之前；年度结果要记在年度结束之后的日期（默认今天）",
-        "--date {date} is inside the {year} year or before it; the outcome is recorded on a day after the year (default: today)",
+        "--date {date} is inside {year} or before it; the outcome is recorded on a day after the year (default: today)",
     ),
     "cy_title_undated": (
         "{year}年度结果（按 {year}-12-31 计分；预览，尚未定记入名册的日期）",
@@ -1825,6 +1836,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cy_title": (
         "{year}年度结果（按 {year}-12-31 计分，记入名册日期 {date}）",
         "{year} outcome (scored as of {year}-12-31, recorded on {date})",
+    ),
+    "cy_title_preview": (
+        "{year}年度结果（按 {year}-12-31 计分，拟于 {date} 记入名册）",
+        "{year} outcome (scored as of {year}-12-31, to be recorded on {date})",
     ),
     "cy_col_outcome": ("结果", "outcome"),
     "cy_no_outcome": (
@@ -1841,7 +1856,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cy_already": (
         "{year}年度结果已于 {date} 记入名册（{n} 条），与现在的计算一致，无需改动",
-        "the {year} outcome is already in the registry (recorded on {date}, {n} events) and agrees with today's computation; nothing to do",
+        "the {year} outcome is already in the registry (recorded on {date}, {n} event(s)) and agrees with today's computation; nothing to do",
     ),
     "cy_conflict": (
         "名册中记录的{year}年度结果与现在的计算有 {n} 处不同（记入后数据有变动），未做任何改动；请核实后手工修改 points.yaml",
@@ -1852,7 +1867,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "运行 govinfo close-year {year} 查看差异",
         "note: the {year} outcome was recorded in the registry on {date}; the data changed since, "
         "and today's computation differs from the record for {n} point(s); run govinfo "
-        "close-year {year} to see how",
+        "close-year {year} to see the differences",
     ),
     "cy_diff_title": (
         "{year}年度结果：名册记录与现在计算的差异",
@@ -1901,14 +1916,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "历年得分的状态按名册记录显示，名次和得分是现在的计算；运行 govinfo close-year {year} 查看差异",
         "note: the {year} outcome was recorded in the registry on {date}, {point} as {recorded}; the "
         "data changed since, and it is computed now as {computed}. The years show the status as "
-        "recorded, the rank and score as computed now; run govinfo close-year {year} to see how",
+        "recorded, the rank and score as computed now; run govinfo close-year {year} to see the differences",
     ),
     "pt_year_changed_since_closed_none": (
         "注意：{year}年度结果已于 {date} 记入名册，{point}未记优秀或取消资格；此后数据有变动，现在计算为{computed}。"
         "历年得分的状态按名册记录显示，名次和得分是现在的计算；运行 govinfo close-year {year} 查看差异",
         "note: the {year} outcome was recorded in the registry on {date}, {point} neither commended nor "
         "disqualified; the data changed since, and it is computed now as {computed}. The years show "
-        "the status as recorded, the rank and score as computed now; run govinfo close-year {year} to see how",
+        "the status as recorded, the rank and score as computed now; run govinfo close-year {year} to see the differences",
     ),
     "pt_state_active": ("在列（{tiers}）", "active ({tiers})"),
     "pt_state_retired": ("已退出（{date}）", "retired ({date})"),
@@ -1932,7 +1947,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pt_list_sheet": ("直报点名册", "Registry"),
     "pt_list_footer": (
         "共 {n} 个直报点，在列 {active} 个（其中国办直报点 {national} 个）；状态截至 {day}",
-        "{n} points, {active} active ({national} of them national points); state as of {day}",
+        "{n} point(s), {active} active ({national} of them national); state as of {day}",
     ),
     "pt_show_title": ("{name}（{id}）", "{name} ({id})"),
     "pt_point_named": ("{name}（{id}）", "{name} ({id})"),
@@ -2049,7 +2064,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "points.yaml would have errors after this change; nothing was written:",
     ),
     "ye_write_failed": ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
-    "ye_written": ("已写入 {path}（{n} 张表）", "wrote {path} ({n} tables)"),
+    "ye_written": ("已写入 {path}（{n} 张表）", "wrote {path} ({n} table(s))"),
     "ye_out_unknown": (
         "--out {path}：只支持 {suffixes} 文件，或一个文件夹（以 / 结尾，每张表一个 CSV）",
         "--out {path}: give a {suffixes} file, or a folder ending in / (one CSV per table)",
@@ -2140,7 +2155,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "nt_commend_intro": (
         "按照计分规则，{year}年度得分排名前{top}位的直报点评为优秀信息直报点，予以通报表扬：",
-        "Under the scoring rules, the top {top} points of {year} are commended as excellent reporting points:",
+        "Under the scoring rules, the top {top} point(s) of {year} are commended as excellent reporting points:",
     ),
     "nt_commend_intro_count": (
         "按照计分规则，按{year}年度得分排名评出优秀信息直报点{n}个，予以通报表扬：",
@@ -2306,7 +2321,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "st_as_of": ("计分截至{date}。", "Scored to {date}."),
     "st_col_item": ("信息编号及标题", "submission and title"),
-    "st_written": ("已写入 {n} 份得分明细到 {path}", "wrote {n} statements to {path}"),
+    "st_written": ("已写入 {n} 份得分明细到 {path}", "wrote {n} statement(s) to {path}"),
     "st_format_bad": (
         "--statement-format 只能是 docx 或 xlsx",
         "--statement-format is docx or xlsx",
@@ -2382,7 +2397,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pn_commend_intro": (
         "按照计分规则，{period}各组本期得分排名前{top}位的直报点予以通报表扬：",
-        "Under the scoring rules, the first {top} points of each group by their score in "
+        "Under the scoring rules, the first {top} point(s) of each group by their score in "
         "{period} are commended:",
     ),
     "pn_sub_zero_submitted": ("零报送", "Nothing submitted"),
@@ -2475,7 +2490,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage_arguments": ("参数：", "Arguments:"),
     "usage_options_heading": ("选项：", "Options:"),
     "usage_commands": ("命令：", "Commands:"),
-    "usage_help_option": ("显示本帮助并退出", "Show this message and exit."),
+    "usage_help_option": ("显示本帮助并退出。", "Show this message and exit."),
     "usage_try_help": ("运行“{command} -h”查看帮助", "Try '{command} -h' for help."),
     "usage_error": ("错误：{message}", "Error: {message}"),
     "usage_missing": ("缺少{name:w}", "missing {name}"),
@@ -2594,6 +2609,9 @@ SHORT_HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "pr_col_period_issues": ((), ("issues", "iss")),
     "pr_col_to_date_items": ((), ("adopt. (to date)", "adp (to date)")),
     "pr_col_to_date_issues": ((), ("issues (to date)", "iss (to date)")),
+    "pr_col_on_time_points": ((), ("on time by",)),
+    "pr_col_late_points": ((), ("late by",)),
+    "pr_col_missed_points": ((), ("missed by",)),
 }
 
 
@@ -2645,14 +2663,14 @@ HELP_ZH: dict[str, str] = {
     "score:by_group": "按组显示排名（市州、县市区、省直部门，或 govinfo.yaml 中的分组），每组有组内名次。",
     "score:at": "按某个 git 版本（标签、分支或提交）时的内容读取文件夹。",
     "score:fmt": "输出格式：table（表格）、csv、json 或 markdown。",
-    "score:out": "同时把表格写入文件：.xlsx（可直接打印）、.csv（带 BOM）或 .md，使用文件夹的语言。",
+    "score:out": "同时把表格写入文件：.xlsx（可直接打印）、.csv（带 BOM）或 .md，语言同输出（--lang）。",
     "explain": "按日期列出某直报点一年中每一项计分，并给出累计；最后一行等于 govinfo score 中的得分。\n\n密级为秘密的标题显示为 [密]。直报点不存在时拒绝（退出码 1）。",
     "explain:point": "直报点：编号、全称或简称。",
     "explain:year": "年份，如 2003。",
     "explain:as_of": "以该日结束时已知的情况计算（默认：该年最后一天，若尚未到则为今天）。",
     "explain:at": "按某个 git 版本（标签、分支或提交）时的内容读取文件夹。",
     "explain:fmt": "输出格式：table（表格）、csv、json 或 markdown。",
-    "explain:out": "同时把表格写入文件：.xlsx（可直接打印）、.csv（带 BOM）或 .md，含标题和累计。",
+    "explain:out": "同时把计分明细写入文件：.xlsx（可直接打印）、.csv（带 BOM）或 .md，每一项带累计，语言同输出（--lang）。",
     "overdue": "列出截至某日的逾期事项：长期不报、季度调研信息未报、月度舆情清单未报、约稿逾期未报、突发信息迟报。\n\n有无逾期事项都以 0 退出（加 --fail-on-findings 时有事项退出码为 3）；直报点不存在或数据有错误时拒绝（退出码 1）。",
     "overdue:as_of": "截至该日结束（默认：今天）。",
     "overdue:since": "统计起始日（默认：截至日所在年的 1 月 1 日）；长期不报的直报点不论起始日都列出。",
@@ -2670,7 +2688,7 @@ HELP_ZH: dict[str, str] = {
     "import:files": "要导入的文件（可给多个）：CSV、TSV、XLSX，以及 .xls、.ods 等旧格式。",
     "import:dry_run": "只检查并显示将导入的内容，不写入。",
     "import:mapping": "列名对照的 YAML 文件：{columns: {表头: 字段}}。",
-    "import:encoding": "CSV/TSV 文件的编码（默认：自动识别）。",
+    "import:encoding": "CSV/TSV 和 HTML 文件的编码（默认：自动识别）。",
     "import:sheet": "只读工作簿中的这一张工作表（默认：每一张）。",
     "import:no_commit": "写入文件但不提交。",
     "import:message": "提交说明。",
@@ -2712,10 +2730,10 @@ HELP_ZH: dict[str, str] = {
     "points add": "在名册中新增一个直报点（于 --date 列入每个 --tier 级别）并提交。",
     "points add:point_id": "新编号：小写字母开头，其后 1–39 个小写字母、数字或 -（如 yitong）。",
     "points add:name": "全称，如 伊通满族自治县人民政府办公室。",
-    "points add:kind": "类别：市州、县市区或省直部门（或 city、county、department）。",
+    "points add:kind": "类别：city（市州）、county（县市区）或 department（省直部门），也可写括号中的词。",
     "points add:short": "表格中使用的简称，如 伊通。",
-    "points add:parent": "县市区所属市州的编号，如 siping。",
-    "points add:tiers": "列入的级别（两级都列入时重复一次；默认省直报点）。",
+    "points add:parent": "县市区所属的市州：编号、全称、简称或别名（如 siping、四平）。",
+    "points add:tiers": "列入的级别：provincial（省直报点）或 national（国办直报点）；两级都列入时重复一次，默认 provincial。",
     "points add:aliases": "电子表格中使用的其他名称（可重复）。",
     "points add:contact": "信息员姓名。",
     "points add:phone": "信息员电话。",
@@ -2725,10 +2743,10 @@ HELP_ZH: dict[str, str] = {
     "points retire:point": "直报点：编号、全称或简称。",
     "points retire:date": "历史记录的日期（默认：今天）。",
     "points retire:reason": "简要说明原因（记入历史）。",
-    "points retire:tier": "退出的级别（默认省直报点）。",
+    "points retire:tier": "退出的级别：provincial（省直报点）或 national（国办直报点），默认 provincial。",
     "points reinstate": "记录已退出或被取消资格的直报点恢复某一级别（于 --date 记一条 reinstated 历史）并提交。",
     "points reinstate:point": "直报点：编号、全称或简称。",
     "points reinstate:date": "历史记录的日期（默认：今天）。",
     "points reinstate:reason": "简要说明原因（记入历史）。",
-    "points reinstate:tier": "恢复的级别（默认省直报点）。",
+    "points reinstate:tier": "恢复的级别：provincial（省直报点）或 national（国办直报点），默认 provincial。",
 }

@@ -78,7 +78,7 @@ def close_year(
         _verdict(closed.plan, undated=undated)
         return
     options = common.state(ctx).options
-    show = functools.partial(_show, ctx)
+    show = functools.partial(_show, ctx, applying=True)
     closed = apply_close_year(options, common.Terminal(), year, day, show, ahead)
     plan, result = closed.plan, closed.result
     if result is None:
@@ -105,7 +105,12 @@ def _done(plan: ClosePlan, commit: str | None, day: dt.date) -> None:
 
 
 def _show(
-    ctx: typer.Context, plan: ClosePlan, reasons: dict[str, str], *, undated: bool = False
+    ctx: typer.Context,
+    plan: ClosePlan,
+    reasons: dict[str, str],
+    *,
+    undated: bool = False,
+    applying: bool = False,
 ) -> None:
     from govinfo.i18n import t
     from govinfo.render.closeyear import outcome_table
@@ -113,7 +118,7 @@ def _show(
 
     out = common.console(ctx)
     if plan.outcome:
-        print_table(outcome_table(plan, reasons, undated=undated), out)
+        print_table(outcome_table(plan, reasons, undated=undated, applying=applying), out)
     else:
         out.print(t("cy_no_outcome", year=plan.year), markup=False, highlight=False)
 

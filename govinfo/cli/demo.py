@@ -11,7 +11,7 @@ from govinfo.cli import common
 from govinfo.i18n import t
 
 app = typer.Typer(
-    help="Demo folders: synthetic data for trying govinfo out, and the 吉林省 2003 sample.",
+    help="Demo folders: synthetic data for trying govinfo out, and the Jilin 2003 sample.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )

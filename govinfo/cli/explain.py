@@ -8,7 +8,6 @@ import typer
 
 from govinfo.cli import common
 from govinfo.cli.complete import complete_point
-from govinfo.cli.output import OutOpt
 from govinfo.render.table import OutputFormat
 
 
@@ -28,7 +27,15 @@ def explain(
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
     ] = OutputFormat.table,
-    out: OutOpt = None,
+    out: Annotated[
+        str | None,
+        typer.Option(
+            "--out",
+            metavar="FILE",
+            help="Also write the scoring events to FILE: .xlsx (print-ready), .csv (with a BOM) "
+            "or .md, each with its running total, in the language of the output (--lang).",
+        ),
+    ] = None,
 ) -> None:
     """List every scoring event of a point in a year, in date order, with a running total
     whose last line equals the point's score in `govinfo score`.

@@ -102,9 +102,9 @@ def build(only: str | None = None) -> typer.Typer:
         name="govinfo",
         cls=RootGroup,
         help=(
-            "政务信息直报点管理工具 — the information division's tool for the network of "
-            "direct-reporting points: check the data folder, score a year, list what is "
-            "overdue, import batches, write the year-end tables."
+            "The information division's tool for the network of direct-reporting points: "
+            "check the data folder, score a year, list what is overdue, import batches, "
+            "write the year-end tables."
         ),
         no_args_is_help=True,
         add_completion=True,

@@ -2,7 +2,7 @@
 
 On stdout: the table for people (rich or Markdown) or the machine contract (CSV, JSON; SPEC §3).
 ``--out FILE`` writes the same table for people to a file, chosen by its extension — ``.xlsx``
-(print-ready), ``.csv`` (a BOM, the folder's language in the headers) or ``.md`` — atomically.
+(print-ready), ``.csv`` (a BOM, the output's language in the headers) or ``.md`` — atomically.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ OutOpt = Annotated[
         "--out",
         metavar="FILE",
         help="Also write the table for people to FILE: .xlsx (print-ready), .csv (with a BOM) "
-        "or .md, in the folder's language.",
+        "or .md, in the language of the output (--lang).",
     ),
 ]
 

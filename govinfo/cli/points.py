@@ -14,7 +14,7 @@ import typer
 from govinfo.cli import common
 from govinfo.cli.complete import complete_point
 from govinfo.cli.output import OutOpt
-from govinfo.cli.words import KindFilter, parse_point_kind
+from govinfo.cli.words import KIND_HELP, KindFilter, parse_point_kind
 from govinfo.model import HistoryKind, PointKind, Tier
 from govinfo.render.table import OutputFormat
 
@@ -112,7 +112,7 @@ def add_point(
             "--kind",
             metavar="KIND",
             parser=parse_point_kind,
-            help="City (市州), county (县市区) or department (省直部门).",
+            help=f"{KIND_HELP}.",
         ),
     ],
     short: Annotated[
@@ -128,7 +128,9 @@ def add_point(
     tiers: Annotated[
         list[Tier] | None,
         typer.Option(
-            "--tier", help="A tier it is admitted to (repeat for both; default provincial)."
+            "--tier",
+            help="A tier it is admitted to: provincial or national (repeat for both; default "
+            "provincial).",
         ),
     ] = None,
     aliases: Annotated[
@@ -173,7 +175,10 @@ def retire_point(
     date: DateOption = None,
     reason: ReasonOption = None,
     tier: Annotated[
-        Tier, typer.Option("--tier", help="The tier it leaves (default provincial).")
+        Tier,
+        typer.Option(
+            "--tier", help="The tier it leaves: provincial or national (default provincial)."
+        ),
     ] = Tier.PROVINCIAL,
 ) -> None:
     """Record that a point leaves a tier (a `retired` history event on --date) and commit.
@@ -190,7 +195,10 @@ def reinstate_point(
     date: DateOption = None,
     reason: ReasonOption = None,
     tier: Annotated[
-        Tier, typer.Option("--tier", help="The tier it returns to (default provincial).")
+        Tier,
+        typer.Option(
+            "--tier", help="The tier it returns to: provincial or national (default provincial)."
+        ),
     ] = Tier.PROVINCIAL,
 ) -> None:
     """Record that a retired or disqualified point holds a tier again (a `reinstated` history

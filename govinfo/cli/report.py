@@ -37,7 +37,15 @@ def report(
             autocompletion=complete_period,
         ),
     ],
-    as_of: common.AsOfOpt = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="As known at the end of this day (default: the period's last day, or today "
+            "if earlier).",
+        ),
+    ] = None,
     out: Annotated[
         str | None,
         typer.Option(
@@ -63,7 +71,7 @@ def report(
             "--number",
             min=1,
             help="The notice's serial number n, put into notice.yaml's number pattern "
-            "(e.g. 吉政办函〔{year}〕{n}号; {year} is the year of the 成文日期, --date).",
+            "(e.g. 吉政办函〔{year}〕{n}号; {year} is the year of the notice's date, --date).",
         ),
     ] = None,
     template: Annotated[
@@ -71,8 +79,8 @@ def report(
         typer.Option(
             "--template",
             metavar="FILE.docx",
-            help="Fill the office's own letterhead template instead of the built-in 版头: the "
-            "notice replaces its paragraph {{正文}} (or goes at its end).",
+            help="Fill the office's own letterhead template instead of the built-in "
+            "letterhead: the notice replaces its paragraph {{正文}} (or goes at its end).",
         ),
     ] = None,
     date: Annotated[
@@ -80,7 +88,7 @@ def report(
         typer.Option(
             "--date",
             metavar="YYYY-MM-DD",
-            help="The notice's 成文日期 (default: the as-of day).",
+            help="The date the notice bears (default: the as-of day).",
         ),
     ] = None,
     statements: Annotated[
@@ -109,15 +117,17 @@ def report(
     and disqualified points — then the adoptions and issues per publication, the ranking
     within each group and the lists below.
 
-    A half, quarter or month (2003H1, 2003Q3, 2003-08) gives: 总体情况 (totals of the period
-    and to date, adoptions and issues per publication), one ranking per group (市州, 县市区,
-    省直部门 or the groups of govinfo.yaml) with 本期 beside 累计, 名次, 累计名次 and the change
-    against the previous period, then 零报送·零采用, 采用条目, 批示件目录 and 约稿完成情况.
+    A half, quarter or month (2003H1, 2003Q3, 2003-08) gives: the Overview (totals of the
+    period and to date, adoptions and issues per publication), one ranking per group (city,
+    county, department or the groups of govinfo.yaml) with each figure for the period beside
+    the figure to date, the rank, the rank to date and the change against the previous period,
+    then the points with nothing submitted or adopted, Items adopted, Items that drew
+    instructions and Solicitations due.
 
     The figures run from the period's first day to the earlier of its last day and --as-of
-    (default today). 累计 (to date) is exactly `govinfo score YEAR --as-of TO`; 本期 is that
-    minus the same at the day before the period began; a period from 1 January shows each
-    figure once. Secret titles read [密]. Refuses (exit 1) when what it reads has errors, and
+    (default today). To date is exactly `govinfo score YEAR --as-of TO`; the period's figure
+    is that minus the same at the day before the period began; a period from 1 January shows
+    each figure once. Secret titles read [密]. Refuses (exit 1) when what it reads has errors, and
     a period — a year too — that has not begun by then.
     """
     from govinfo.app import reports

@@ -40,10 +40,14 @@ def enum_words(enum: type[E], prefix: str) -> dict[str, E]:
     return words
 
 
-def _choice(word: str, value: str) -> str:
-    """A choice as a refusal lists it: the table word and the value (``市州 (city)``), once
-    where they are the same word (``city``, ``research-missing`` for “research missing”)."""
-    return value if _fold(word) == _fold(value) else f"{word} ({value})"
+def _choices(pairs: list[tuple[str, str]]) -> str:
+    """The choices as a refusal lists them, all in one form: each table word with its value
+    (``市州 (city)``) where the words are not the values; the values alone where some are
+    (English: ``city``, ``research-missing`` for “research missing”, and ``opinion-missing``
+    though the table says “opinion list missing” — the clerk may type either)."""
+    if any(_fold(word) == _fold(value) for word, value in pairs):
+        return t("list_sep").join(value for _, value in pairs)
+    return t("list_sep").join(f"{word} ({value})" for word, value in pairs)
 
 
 def word_parser(enum: type[E], prefix: str) -> Callable[[str], E]:
@@ -55,9 +59,7 @@ def word_parser(enum: type[E], prefix: str) -> Callable[[str], E]:
             return text  # a default, already parsed
         found = words.get(_fold(text))
         if found is None:
-            accepted = t("list_sep").join(
-                _choice(t(prefix + str(m.value)), str(m.value)) for m in enum
-            )
+            accepted = _choices([(t(prefix + str(m.value)), str(m.value)) for m in enum])
             raise typer.BadParameter(t("bad_word", value=text, accepted=accepted))
         return found
 

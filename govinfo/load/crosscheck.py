@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any
 
-from govinfo.i18n import t
+from govinfo.i18n import t, tn
 from govinfo.load.filereader import NAMED_KINDS
 from govinfo.load.records import ParsedFile, Ref
 from govinfo.load.typos import Typos, defining_file
@@ -305,7 +305,7 @@ class CrossCheck:
         self.problems.extend(self._typos.problems(self._defined_in, used, judge=full))
         for (target, _value), (first, plain, count) in self._held.items():
             if count > 1:
-                more = t("unknown_id_more", count=count - 1, file=self._vague[target])
+                more = tn("unknown_id_more", count - 1, count=count - 1, file=self._vague[target])
                 bare = first if plain is None else plain()
                 first = Problem(bare.path, bare.line, bare.col, bare.severity, bare.message + more)
             self.problems.append(first)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator
 
-from govinfo.i18n import t
+from govinfo.i18n import tn
 from govinfo.load.filereader import Ref
 from govinfo.model import Problem, RuleSet, rule_set_on
 from govinfo.text import ID_CUTOFF, closest
@@ -66,7 +66,8 @@ class Typos:
                 yield from (problem for problem, _ in found)
                 continue
             bare = found[0][1]
-            more = t("unknown_id_typo", count=len(found) - 1, close=close, file=where)
+            n = len(found) - 1
+            more = tn("unknown_id_typo", n, count=n, close=close, file=where)
             yield Problem(bare.path, bare.line, bare.col, bare.severity, bare.message + more)
             yield from (plain for _, plain in found[1:])  # every problem, SPEC §1
         self._held.clear()

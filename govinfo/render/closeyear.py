@@ -13,9 +13,16 @@ from govinfo.reports.numbers import fixed, tidy
 _STYLE = {"commended": "good", "disqualified": "bad"}
 
 
-def outcome_table(plan: ClosePlan, reasons: Mapping[str, str], *, undated: bool = False) -> Table:
+def outcome_table(
+    plan: ClosePlan,
+    reasons: Mapping[str, str],
+    *,
+    undated: bool = False,
+    applying: bool = False,
+) -> Table:
     """The outcome to record; ``reasons`` by point id (in the folder's language, as they are
-    written into the registry). ``undated``: a preview without a recording date."""
+    written into the registry). ``undated``: a preview without a recording date; ``applying``:
+    ``--apply`` records it (a preview's title says it is to be recorded on its date)."""
     columns = [
         Column("rank", t("col_rank"), ColumnKind.COUNT),
         Column("point", t("ye_col_point_name")),
@@ -37,14 +44,18 @@ def outcome_table(plan: ClosePlan, reasons: Mapping[str, str], *, undated: bool 
         columns=columns,
         rows=rows,
         styles=[_STYLE.get(r.status.value) for r in plan.outcome],
-        title=(
-            t("cy_title_undated", year=plan.year)
-            if undated
-            else t("cy_title", year=plan.year, date=recording_dates(plan))
-        ),
+        title=_title(plan, undated=undated, applying=applying),
         name=t("cy_sheet", year=plan.year),
         footer=passed_over_lines(plan),
     )
+
+
+def _title(plan: ClosePlan, *, undated: bool, applying: bool) -> str:
+    if undated:
+        return t("cy_title_undated", year=plan.year)
+    recorded = (plan.state == "done" and bool(plan.recorded)) or (applying and plan.state == "new")
+    key = "cy_title" if recorded else "cy_title_preview"
+    return t(key, year=plan.year, date=recording_dates(plan))
 
 
 def passed_over_lines(plan: ClosePlan) -> list[str]:

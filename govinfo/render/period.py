@@ -190,6 +190,13 @@ def issues_text(issues: Sequence[str]) -> str:
     return t("pr_issue_numbers", numbers=t("list_sep").join(parts)) if parts else ""
 
 
+def issue_text(issue: str | None) -> str:
+    """One issue as the tables show it: 第140期 (in English “no. 140”); an issue not written
+    第N期 as written."""
+    m = _ISSUE.fullmatch((issue or "").strip())
+    return t("pr_issue_number", number=int(m[1])) if m else issue or ""
+
+
 def _change(p: PeriodPoint) -> str:
     """The move in rank against the previous period: ↑2, ↓1, — (no move)."""
     if p.previous_rank is None:
@@ -333,7 +340,7 @@ def _item_table(
 def adopted_table(report: PeriodReport) -> Table:
     extra = [Column("publication", t("pr_col_publication")), Column("issue", t("pr_col_issue"))]
     rows: list[list[Cell]] = [
-        [i.date, i.label, i.submission, i.title, i.publication_name, i.issue or ""]
+        [i.date, i.label, i.submission, i.title, i.publication_name, issue_text(i.issue)]
         for i in report.adopted_items
     ]
     return _item_table(report, "adopted_items", "adopted", extra, rows)

@@ -91,6 +91,26 @@ def test_preview_says_why_a_point_ranked_high_enough_is_not_commended(
     ) in out
 
 
+def test_a_preview_says_the_outcome_is_to_be_recorded(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
+    """Nothing is recorded by a preview: its title (and its --out file's) says “to be recorded
+    on”; --apply's says “recorded on”."""
+    table = tmp_path / "outcome.md"
+    args = ("close-year", "2003", "--date", "2004-01-10")
+    code, out, err = run(runner, repo, "--lang", "en", *args, "--out", str(table))
+    assert code == 0, err
+    title = "2003 outcome (scored as of 2003-12-31, to be recorded on 2004-01-10)"
+    assert title in out
+    assert title in table.read_text(encoding="utf-8")
+    code, out, err = run(runner, repo, *args)
+    assert code == 0, err
+    assert "2003年度结果（按 2003-12-31 计分，拟于 2004-01-10 记入名册）" in out
+    code, out, err = run(runner, repo, "--lang", "en", *args, "--apply")
+    assert code == 0, err
+    assert "2003 outcome (scored as of 2003-12-31, recorded on 2004-01-10)" in out
+
+
 def test_out_with_apply_is_refused_not_ignored(
     runner: CliRunner, repo: Path, tmp_path: Path
 ) -> None:
@@ -156,6 +176,9 @@ def test_a_date_inside_the_year_or_before_is_refused(
     code, _, err = run(runner, repo, "close-year", "2003", "--apply", "--date", date)
     assert code == 1
     assert date in err
+    code, _, err = run(runner, repo, "--lang", "en", "close-year", "2003", "--date", date)
+    assert code == 1
+    assert f"--date {date} is inside 2003 or before it;" in err
     assert (repo / "points.yaml").read_bytes() == before
     assert commits(repo) == 1
 
@@ -178,6 +201,9 @@ def test_refused_before_the_year_is_over(
     assert code == 1
     assert out == ""
     assert "govinfo score 2003" in err
+    code, out, err = run(runner, repo, "--lang", "en", "close-year", "2003", "--apply")
+    assert code == 1
+    assert "2003 is not over (today is 2003-06-30)" in err
 
 
 def test_a_different_recorded_outcome_is_refused_and_shown(runner: CliRunner, repo: Path) -> None:

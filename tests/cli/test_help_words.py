@@ -94,3 +94,48 @@ def test_lang_of_another_language_is_a_usage_error(
     result = runner.invoke(app, ["--data", str(make_folder()), "--lang", "fr", "score", "2003"])
     assert result.exit_code == 2
     assert "错误：--lang 的值无效：应为以下之一：zh、en" in result.stderr
+
+
+def test_english_help_says_in_english_what_the_english_tables_print(
+    runner: CliRunner, make_folder: MakeFolder
+) -> None:
+    """English help keeps Chinese for names and examples of data (市州, 伊通, 吉政办函〔…〕) only:
+    the tables and words it describes are the English tables' (“Overview”, “rank to date”)."""
+    root = str(make_folder())
+    chinese_words = ["政务信息", "吉林省", "总体情况", "零报送", "采用条目", "批示件", "约稿完成"]
+    chinese_words += ["本期", "累计", "名次", "成文日期", "版头"]
+    for path, _ in command_paths():
+        result = runner.invoke(app, ["--data", root, "--lang", "en", *path, "--help"])
+        assert result.exit_code == 0, (path, result.stderr)
+        text = result.stdout.replace("\n", " ")
+        assert not [w for w in chinese_words if w in text], (path, text)
+    result = runner.invoke(app, ["--data", root, "--lang", "en", "report", "--help"])
+    text = " ".join(result.stdout.split())
+    assert "Overview" in text
+    assert "rank to date" in text
+    assert "default: the period's last day" in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_help_names_the_values_an_option_takes(
+    runner: CliRunner, make_folder: MakeFolder, lang: str
+) -> None:
+    """Both languages say the same: --tier takes provincial or national, --kind city, county or
+    department, --parent any name of the city, import --encoding is for HTML files too."""
+    root = str(make_folder())
+
+    def help_of(*path: str) -> str:
+        result = runner.invoke(app, ["--data", root, "--lang", lang, *path, "--help"])
+        assert result.exit_code == 0, result.stderr
+        return "".join(result.stdout.split())
+
+    for path in (["points", "add"], ["points", "retire"], ["points", "reinstate"]):
+        shown = help_of(*path)
+        assert "provincial" in shown
+        assert "national" in shown
+    added = help_of("points", "add")
+    assert "city" in added
+    assert "City" not in added
+    assert ("全称" if lang == "zh" else "fullname") in added.split("--parent")[1]
+    assert "HTML" in help_of("import")
+    assert ("累计" if lang == "zh" else "runningtotal") in help_of("explain").split("--out")[1]

@@ -158,7 +158,7 @@ def test_show_gives_a_closed_years_status_as_the_registry_records_it(
     assert code == 0, err
     assert "retained (as recorded; computed now: commended)" in out
     assert "长春 neither commended nor disqualified" in err
-    assert "run govinfo close-year 2003 to see how" in err
+    assert "run govinfo close-year 2003 to see the differences" in err
     # 吉林市: retained, as recorded (nothing): plain
     code, out, err = run(runner, data, "points", "show", "jilin")
     assert code == 0, err

@@ -135,7 +135,7 @@ def test_a_top_that_keeps_no_row_of_the_kind_says_why(runner: CliRunner, data: P
     assert code == 0, err
     assert json.loads(out)["points"] == []
     assert set(json.loads(out)) == {"year", "as_of", "rule_sets", "points"}
-    assert "no county point is ranked 5 or better (the best of them is ranked 6)" in err
+    assert "no county point is in the top 5 (the best of them is ranked 6)" in err
     assert "--by-group" in err
     code, out, err = run(runner, data, "score", "2003", "--kind", "county", "--top", "6")
     assert code == 0, err

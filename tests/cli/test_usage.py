@@ -43,6 +43,14 @@ def test_every_command_and_parameter_has_chinese_help() -> None:
     assert not missing
 
 
+def test_every_chinese_help_line_ends_its_sentence() -> None:
+    """Each help text, -h/--help's own among them, ends with 。"""
+    from govinfo.i18n import MESSAGES
+
+    assert [k for k, text in HELP_ZH.items() if not text.endswith("。")] == []
+    assert MESSAGES["usage_help_option"][0].endswith("。")
+
+
 @pytest.mark.parametrize(
     ("lang", "words"),
     [("zh", ("用法：", "选项：", "显示本帮助并退出")), ("en", ("Usage:", "Options:", "Show this"))],

@@ -100,6 +100,9 @@ def test_an_unknown_word_is_a_usage_error_listing_the_words(root: Path, runner: 
     code, out, err = run(runner, root, "score", "2003", "--kind", "区")
     assert code == 2
     assert "市州 (city)" in out + err
+    code, out, err = run(runner, root, "overdue", "--type", "x")
+    assert code == 2
+    assert "舆情清单未报 (opinion-missing)、约稿逾期 (solicitation-overdue)" in out + err
     code, _, err = run(runner, root, "--lang", "en", "score", "2003", "--kind", "citi")
     assert code == 2
     assert (
@@ -108,7 +111,7 @@ def test_an_unknown_word_is_a_usage_error_listing_the_words(root: Path, runner: 
     code, _, err = run(runner, root, "--lang", "en", "overdue", "--type", "x")
     assert code == 2
     assert (
-        "is not one of: inactive, research-missing, opinion list missing (opinion-missing), "
+        "is not one of: inactive, research-missing, opinion-missing, "
         "solicitation-overdue, emergency-late\n"
     ) in err
 

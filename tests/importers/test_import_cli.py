@@ -113,6 +113,25 @@ def test_dry_run_writes_nothing(folder: Path, tmp_path: Path, runner: CliRunner)
     assert not (folder / "submissions").exists()
 
 
+def test_the_summary_says_the_duplicates_are_skipped(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    first = write_csv(tmp_path / "a.csv", [HEADER, ROWS[0]], encoding="utf-8")
+    code, out, err = run(runner, folder, "import", str(first))
+    assert code == 0, out + err
+    batch = write_csv(tmp_path / "c.csv", [HEADER, *ROWS], encoding="utf-8")
+    code, out, err = run(runner, folder, "--lang", "en", "import", "--dry-run", str(batch))
+    assert code == 0, out + err
+    said = out + err
+    assert "dry run: 3 new would be imported, 1 duplicate skipped; nothing written" in said
+    code, out, err = run(runner, folder, "import", "--dry-run", str(batch))
+    assert "试运行（--dry-run）：将新增 3 条，跳过重复 1 条；未写入任何内容" in out + err
+    code, out, err = run(runner, folder, "--lang", "en", "import", str(batch))
+    assert code == 0, out + err
+    assert "imported: 3 new, 1 duplicate skipped; commit " in out + err
+    assert git(folder, "log", "-1", "--format=%s").strip() == "import c.csv: 3 new, 1 duplicate"
+
+
 def test_duplicates_within_batch_and_near_dates(
     folder: Path, tmp_path: Path, runner: CliRunner
 ) -> None:

@@ -69,7 +69,7 @@ def test_a_totals_row_is_skipped_with_one_note_naming_its_row(
     assert code == 0
     assert (
         "汇总.xlsx:汇总:7: warning: a totals row (“合计”, its other cells empty or counts) "
-        "is no item; skipped"
+        "is not an item; skipped"
     ) in out
 
 

@@ -48,6 +48,18 @@ def test_every_noun_s_follows_its_count(key: str, count: int) -> None:
             "2 characters could not be written in gbk and were shown as ?",
         ),
         (
+            "unknown_id_more",
+            {"file": "points.yaml"},
+            " (1 more reference to it is not listed:",
+            " (2 more references to it are not listed:",
+        ),
+        (
+            "unknown_id_typo",
+            {"file": "points.yaml", "close": "siping"},
+            " (1 more reference to it follows:",
+            " (2 more references to it follow:",
+        ),
+        (
             "import_unclosed_quote",
             {"row": 2, "column": "E", "at": ""},
             "so the line after it was read into that one cell",
@@ -56,8 +68,8 @@ def test_every_noun_s_follows_its_count(key: str, count: int) -> None:
     ],
 )
 def test_a_verb_agrees_with_its_count(key: str, kw: dict[str, object], one: str, many: str) -> None:
-    assert one in tn(key, 1, swallowed=1, **kw)
-    assert many in tn(key, 2, swallowed=2, **kw)
+    assert one in tn(key, 1, swallowed=1, count=1, **kw)
+    assert many in tn(key, 2, swallowed=2, count=2, **kw)
 
 
 def test_the_missing_points_are_listed_without_a_count() -> None:
@@ -75,3 +87,14 @@ def test_the_notice_overview_reads_right_when_every_count_is_one(key: str) -> No
     assert "adopted: 1 item" in shown
     assert "1 issue" in shown
     assert not any(verb in shown for verb in (" were ", " was ", " are ", " is "))
+
+
+def test_a_count_of_days_or_minutes_has_its_unit() -> None:
+    assert t("od_footer_soon_none", days=1) == "nothing else falls due within 1 day"
+    assert t("od_footer_soon_none", days=7) == "nothing else falls due within 7 days"
+    assert t("od_emergency_late", minutes=211, occurred="2003-01-20 04:40", limit=180).endswith(
+        "211 minutes after it occurred at 2003-01-20 04:40 (limit 180 minutes)"
+    )
+    assert t("od_inactive_since_submission", date="2003-07-03", days="47 days", limit=30) == (
+        "last submission on 2003-07-03: nothing for 47 days (limit 30 days)"
+    )

@@ -93,6 +93,31 @@ def test_generated_words_are_english(sample: Folder, lang: None) -> None:
     instructed = tables["Items that drew instructions, August 2003"][1]
     assert "Governor" in instructed
     assert "governor" not in instructed
+    adopted = tables["Items adopted, August 2003"][1]
+    assert "no. 140" in adopted
+    assert "第140期" not in adopted
+
+
+def test_solicitation_headers_name_counts_and_points_apart(sample: Folder, lang: None) -> None:
+    """The counts say “on time”, “late”, “missed”; the lists of points who answered say so
+    (“answered on time by” …, at 80 columns “on time by”, “late by”, “missed by”)."""
+    set_lang("en")
+    found = parse_period("2003-08")
+    assert found is not None
+    report = period_report(sample, found, dt.date(2003, 12, 31))
+    table = next(t for t in period_tables(report) if t.key == "solicitations")
+    headers = [c.header for c in table.columns]
+    assert headers[3:] == [
+        "on time",
+        "late",
+        "missed",
+        "answered on time by",
+        "answered late by",
+        "not answered by",
+    ]
+    assert len(set(headers)) == len(headers)
+    narrow = headers_at_80(sample, "2003-08", "en")["Solicitations due, August 2003"][0]
+    assert " ".join(narrow).split().count("by") == 3, narrow
 
 
 def test_notice_cells_in_english() -> None:
@@ -108,3 +133,10 @@ def test_notice_cells_in_english() -> None:
     assert issue_cell("《吉林政务信息》", "第119期") == "《吉林政务信息》（第119期）"
     assert leader_cell("governor", "洪虎") == "省长（洪虎）"
     assert issue_cell("《专报》", None) == "《专报》"
+
+
+def test_the_publications_note_says_plainly_what_issues_are(sample: Folder, lang: None) -> None:
+    tables = headers_at_80(sample, "2003-08", "en")
+    note = " ".join(tables["Adoptions by publication, August 2003"][1].split())
+    assert "issues is how many different issues carried these adoptions" in note
+    assert "the number of issues the notice gives" in note
