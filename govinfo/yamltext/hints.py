@@ -41,6 +41,12 @@ def _fullwidth(text: str, *numbers: int) -> tuple[int, int, str, dict[str, objec
     return None
 
 
+def _tab_at(text: str, number: int, col: int) -> bool:
+    """Whether the character at ``number``:``col`` is a tab (libyaml's "found character that
+    cannot start any token" does not say which character it found)."""
+    return _line(text, number)[col - 1 : col] == "\t"
+
+
 def yaml_mistake(text: str, exc: Any) -> tuple[int, int, str, dict[str, object]]:
     """(line, column, issue key, params) for a ``yaml.MarkedYAMLError`` met reading ``text``."""
     problem = str(exc.problem or "")
@@ -59,7 +65,7 @@ def yaml_mistake(text: str, exc: Any) -> tuple[int, int, str, dict[str, object]]
         if m is not None and col - 1 > m.end(2):
             return line, col, "yaml_hint_colon", {"field": m[2].strip()}
         return line, col, "yaml_hint_indent_deeper", {}
-    if "tab character" in problem or "'\\t'" in problem:
+    if "tab character" in problem or "'\\t'" in problem or _tab_at(text, line, col):
         return line, col, "yaml_hint_tab", {}
     if "quoted scalar" in context:
         return *opened, "yaml_hint_quote", {}
