@@ -24,7 +24,7 @@ from tests.support.folders import BASE_POINTS, MakeFolder
             "标题里的半角冒号后跟空格会被当作键：请给标题加引号",
         ),
         ("- id: a\n\ttitle: x\n", (2, 1), "制表符（Tab）"),
-        ("a:\n  b: 1\n\tc: 2\n", (3, 1), "制表符（Tab）"),  # a mapping: libyaml names no tab
+        ("deductions:\n\tx: 2\n  y: 1\n", (2, 1), "制表符（Tab）"),  # libyaml names no tab
         ("penalties:\n  x: 2\n\ty: 1\n", (3, 1), "制表符（Tab）"),
         ('- id: a\n  title: "长春\n- id: b\n', (2, 10), "引号没有配对"),
         ("- id: a\n  aliases: [长春, 长春市\n  kind: city\n", (2, 12), "“[”没有配对的“]”"),
