@@ -175,7 +175,7 @@ def score_table(report: ScoreReport) -> Table:
                 as_of=as_of,
             )
         )
-    else:
+    elif report.as_of >= dt.date(report.year, 1, 1):  # not begun: said above, nothing more
         footer.append(t("score_footer_provisional", as_of=as_of, at_risk=report.at_risk))
     return Table(
         columns=columns,

@@ -40,6 +40,7 @@ def test_a_year_with_submissions_has_no_such_note(
     code, out, err = run(runner, root, "score", "2003")
     assert code == 0, out + err
     assert "没有任何报送记录" not in out + err
+    assert "年度未结束" not in out  # not begun, so not "not over" either
 
 
 def test_an_as_of_before_the_year_says_so_not_that_the_year_is_empty(
