@@ -338,6 +338,13 @@ def find_header(
     return Header(rows[best[1]][0], last + 1, columns, labels, ignored, twice)
 
 
+def _field_words(aliases: Mapping[str, tuple[str, ...]], name: str) -> dict[str, str]:
+    """A field as messages name it: ``field``, its Chinese header (报送日期); ``named``, that
+    with the field's own name in English (``date (报送日期)``)."""
+    label = aliases[name][0]
+    return {"field": label, "named": t("import_field_named", field=name, name=label)}
+
+
 def header_or_problem(
     table: Table,
     aliases: dict[str, tuple[str, ...]],
@@ -360,8 +367,7 @@ def header_or_problem(
                     table.ref(header.row),
                     t(
                         "import_missing_column",
-                        field=aliases[name][0],
-                        named=t("import_field_named", field=name, name=aliases[name][0]),
+                        **_field_words(aliases, name),
                         aliases=t("list_sep").join(aliases[name][:4]),
                     ),
                 )
@@ -372,13 +378,7 @@ def header_or_problem(
         problems.append(
             warning(
                 table.ref(header.row),
-                t(
-                    "import_column_twice",
-                    field=aliases[name][0],
-                    named=t("import_field_named", field=name, name=aliases[name][0]),
-                    read=read,
-                    other=other,
-                ),
+                t("import_column_twice", **_field_words(aliases, name), read=read, other=other),
             )
         )
     if header.ignored:
