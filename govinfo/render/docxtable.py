@@ -50,6 +50,19 @@ def _repeat_header(row: Any) -> None:
 
 
 _WORD = re.compile(r"[\x21-\x7e]+")
+_PAIRS = re.compile("(?:[\u4e00-\u9fa5]{2})+")  # a header of two-character words: 本期得分
+_PAD = 15.0  # a cell's left and right margins and a little air, in points
+
+
+def header_text(header: str, width: Any) -> str:
+    """``header`` as its cell shows it in a column ``width`` wide: broken between its
+    two-character words where the column is narrower than the whole (``本期/得分``) — Word
+    would break it inside one (``本期得/分``)."""
+    room = (width.pt - _PAD) / SIZE_TABLE.pt  # characters a line
+    if char_width(header) <= room or not _PAIRS.fullmatch(header):
+        return header
+    per = max(2, int(room) // 2 * 2)
+    return "\n".join(header[i : i + per] for i in range(0, len(header), per))
 
 
 def column_widths(table: Table, rows: Sequence[Sequence[str]]) -> list[Any]:
@@ -59,7 +72,7 @@ def column_widths(table: Table, rows: Sequence[Sequence[str]]) -> list[Any]:
     each at least as wide as its longest unbreakable word (an id above a title). Headers may
     wrap at 2 characters."""
     cell_pt = SIZE_TABLE.pt
-    pad = 15.0  # the cell's left and right margins and a little air, in points
+    pad = _PAD
     total = Mm(PAGE_WIDTH_MM - LEFT_MM - RIGHT_MM).pt
     need, least = [], []
     for i, col in enumerate(table.columns):
@@ -114,8 +127,8 @@ def add_table(doc: Any, table: Table) -> Any:
             tc.width = w
     header = t.rows[0]
     _repeat_header(header)
-    for cell, col in zip(header.cells, table.columns, strict=True):
-        _set_cell(cell, col.header, right=False, bold=True)
+    for cell, col, width in zip(header.cells, table.columns, widths, strict=True):
+        _set_cell(cell, header_text(col.header, width), right=False, bold=True)
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     total_at = len(rows) - 1 if table.total is not None else -1
     cells = _CellWriter()

@@ -127,7 +127,7 @@ def test_attachment_rankings_show_period_beside_to_date(made: dict[str, Any]) ->
     tables = doc.tables[: len(groups)]
     for gid, table in zip(groups, tables, strict=True):
         members = [p for p in data["points"] if p["group"] == gid]
-        header = [c.text for c in table.rows[0].cells]
+        header = [c.text.replace("\n", "") for c in table.rows[0].cells]  # 本期/报送 on two lines
         assert header[2:4] == ["本期报送", "累计报送"]
         body = [[c.text for c in r.cells] for r in table.rows[1:-1]]
         assert len(body) == len(members)

@@ -77,3 +77,23 @@ def test_a_table_of_long_names_wraps_the_names_never_a_number() -> None:
             assert widths[i] >= widest - 0.01, (col.header, widths[i], widest)
     name = widths[2]
     assert name < char_width("吉林省劳动和社会保障厅") * SIZE_TABLE.pt  # the name wraps
+
+
+def test_a_header_of_two_character_words_breaks_between_them() -> None:
+    """A header narrower than its column's text breaks between its two-character words
+    (本期/得分), never inside one as Word would (本期得/分); a header that fits, or that is
+    not made of such words, is left to Word."""
+    from docx.shared import Pt
+
+    from govinfo.render.docx import SIZE_TABLE
+    from govinfo.render.docxtable import header_text
+
+    def chars(n: float) -> Pt:
+        return Pt(n * SIZE_TABLE.pt + 15)
+
+    assert header_text("本期得分", chars(3)) == "本期\n得分"
+    assert header_text("本期得分", chars(2)) == "本期\n得分"
+    assert header_text("本期得分", chars(4)) == "本期得分"
+    assert header_text("累计国办采用", chars(4.5)) == "累计国办\n采用"
+    assert header_text("直报点", chars(2)) == "直报点"  # three characters: Word's own breaks
+    assert header_text("score (to date)", chars(3)) == "score (to date)"
