@@ -725,7 +725,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mode_single": ("单条采用", "single item"),
     "mode_combined": ("综合采用", "combined item"),
     "ev_adoption": ("{publication}{mode}", "{publication}, {mode}"),
-    "ev_multiplier": (" ×{m} {why}", " ×{m} {why}"),
+    "ev_multiplier": (" ×{m} {why}", ", {why} ×{m}"),
     "mult_general": ("综合", "general"),
     "mult_research": ("调研", "research"),
     "mult_problem": ("问题", "problem"),
