@@ -105,8 +105,11 @@ class Reader:
     # --- problems ---------------------------------------------------------------------------
 
     def error(self, line: int, col: int, key: str, **kw: object) -> None:
+        self._error(line, col, t(key, **kw))
+
+    def _error(self, line: int, col: int, message: str) -> None:
         self.n_errors += 1
-        self.problems.append(Problem(self.path, line, col, Severity.ERROR, t(key, **kw)))
+        self.problems.append(Problem(self.path, line, col, Severity.ERROR, message))
 
     def warning(self, line: int, col: int, key: str, **kw: object) -> None:
         self.problems.append(Problem(self.path, line, col, Severity.WARNING, t(key, **kw)))
@@ -119,8 +122,7 @@ class Reader:
             # "point：　baishan 不是有效的直报点编号": the full-width space does not show
             where, what = blank
             message += t("value_edge_blank", where=t("edge_" + where), what=t("blank_" + what))
-        self.n_errors += 1
-        self.problems.append(Problem(self.path, node.line, node.col, Severity.ERROR, message))
+        self._error(node.line, node.col, message)
         return Invalid()
 
     # --- scalars ----------------------------------------------------------------------------
