@@ -32,7 +32,7 @@ from typing import Any
 import msgspec
 
 from govinfo.errors import DataError
-from govinfo.holding import IdleEvent, idle_event, latest
+from govinfo.holding import ENTERING, LEAVING, IdleEvent, idle_event, latest
 from govinfo.model import Folder, HistoryEvent, HistoryKind, Point, PointKind, Tier
 from govinfo.reports.passedover import passed_over
 from govinfo.reports.recorded import recorded_status, recorded_years
@@ -44,8 +44,6 @@ ID_RE_TEXT = "[a-z][a-z0-9-]{1,39}"
 # longest real one (新疆生产建设兵团…办公厅) is under 30; a short name is a column of every table.
 MAX_NAME = 50
 MAX_SHORT = 20
-_OUT = (HistoryKind.RETIRED, HistoryKind.DISQUALIFIED)
-_IN = (HistoryKind.ADMITTED, HistoryKind.REINSTATED)
 
 
 class PointState(msgspec.Struct, frozen=True, gc=False):
@@ -61,9 +59,9 @@ def point_state(point: Point, day: dt.date) -> PointState:
     holds = tuple(tier for tier in point.tiers if point.holds(tier, day))
     known = [ev for ev in point.history if ev.date <= day]
     if holds:
-        ins = [ev.date for ev in known if ev.event in _IN and ev.tier in holds]
+        ins = [ev.date for ev in known if ev.event in ENTERING and ev.tier in holds]
         return PointState(point, day, holds, "active", max(ins) if ins else None)
-    outs = [ev for ev in known if ev.event in _OUT]
+    outs = [ev for ev in known if ev.event in LEAVING]
     if outs:
         last = max(outs, key=lambda ev: ev.date)
         return PointState(point, day, holds, last.event.value, last.date)
@@ -273,10 +271,6 @@ def _parent_problems(
     return []
 
 
-def _latest(point: Point) -> HistoryEvent | None:
-    return max(point.history, key=lambda ev: ev.date, default=None)
-
-
 def history_problem(
     point: Point, event: HistoryKind, tier: Tier, day: dt.date
 ) -> RegistryProblem | None:
@@ -289,10 +283,10 @@ def history_problem(
     named = {"id": point.id, "point": point.label}
     if tier not in point.tiers:
         return _problem("tier_unlisted", **named, tier=tier.value)
-    latest = _latest(point)
-    if latest is not None and day < latest.date:
-        return _problem("date_order", **named, date=day.isoformat(), latest=latest.date.isoformat())
-    if event in _IN or event in _OUT:
+    last = latest(point.history)
+    if last is not None and day < last.date:
+        return _problem("date_order", **named, date=day.isoformat(), latest=last.date.isoformat())
+    if event in ENTERING or event in LEAVING:
         history = (*point.history, HistoryEvent(day, event, tier=tier))
         idle = idle_event(history, len(point.history))
         if idle is not None:
@@ -321,15 +315,15 @@ def _unchanged(
     """Why ``event`` would leave the point's holding of ``tier`` from ``day`` as it is, with
     the event that put it where it is (the leaving or the entering, and its day)."""
     named = {"id": point.id, "point": point.label, "tier": tier}
-    if event in _OUT:
-        left = _last_of(point, _OUT, tier, day)
+    if event in LEAVING:
+        left = _last_of(point, LEAVING, tier, day)
         if left is None:  # never held it by that day
             return _problem("not_holding", **named, date=day)
         return _problem(
             "not_holding_since", **named, date=day, left=left.event, since=left.date.isoformat()
         )
     if idle.held:
-        entered = _last_of(point, _IN, tier, day)
+        entered = _last_of(point, ENTERING, tier, day)
         if entered is None:
             return _problem("already_holding", **named, date=day)
         return _problem(
