@@ -13,6 +13,7 @@ from govinfo.i18n import error_text, t
 from govinfo.model import HistoryKind, Point, PointKind, Tier
 from govinfo.render.score import status_words
 from govinfo.render.table import Cell, Column, ColumnKind, Table
+from govinfo.reports.recorded import RECORDED_STATUSES
 from govinfo.reports.registry import PointState, RegistryProblem, YearRow
 from govinfo.reports.rows import as_record, keys_of
 
@@ -231,9 +232,7 @@ def recorded_notes(point: Point, rows: Sequence[YearRow]) -> list[str]:
     for r in rows:
         if r.recorded is None or r.recorded_on is None or r.status is None:
             continue
-        # the registry records only commendations and disqualifications: any other status
-        # means it recorded neither
-        none = r.recorded not in ("commended", "disqualified")
+        none = r.recorded not in RECORDED_STATUSES  # the registry recorded neither
         notes.append(
             t(
                 "pt_year_changed_since_closed" + ("_none" if none else ""),

@@ -13,6 +13,8 @@ from govinfo.rules.annual import Status, YearScore
 
 OUTCOME_EVENTS = (HistoryKind.COMMENDED, HistoryKind.DISQUALIFIED)
 _EVENT_OF = {Status.COMMENDED: HistoryKind.COMMENDED, Status.DISQUALIFIED: HistoryKind.DISQUALIFIED}
+# The statuses the registry records (as their values): any other means it recorded neither.
+RECORDED_STATUSES = frozenset(status.value for status in _EVENT_OF)
 
 
 def event_of(status: Status) -> HistoryKind:
