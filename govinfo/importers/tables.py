@@ -369,7 +369,7 @@ def read_workbook(path: Path, display: str, sheet: str | None) -> list[Table]:
             except Exception as err:  # see the docstring
                 raise _unreadable(display, name, number + 1, err) from None
             merges = _sheet_merges(path, getattr(ws, "_worksheet_path", None))
-            runs = [(r, r) for r in sorted(scan.hidden)]
+            runs = [(r, r) for r in scan.hidden]  # HiddenRows sorts them
             tables.append(
                 Table(display, name, rows, merges, hidden_rows=HiddenRows(runs), hidden=hidden)
             )
