@@ -22,10 +22,19 @@ import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from govinfo.render.formats import csv_rows, markdown_table
-from govinfo.render.printsetup import dress_sheet
-from govinfo.render.table import Cell, ColumnKind, Table, display_rows, plain
+from govinfo.render.printsetup import (
+    HEADER,
+    NOTE,
+    TITLE,
+    Look,
+    Stylist,
+    body_look,
+    page_setup,
+)
+from govinfo.render.table import Cell, Column, ColumnKind, Table, display_rows, plain
 from govinfo.reports.numbers import tidy
 from govinfo.text import display_width, escape, neutralise_formula
 
@@ -154,87 +163,80 @@ def _column_widths(table: Table) -> list[int]:
 def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
     """The workbook: one sheet per table (see the module docstring)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     wb.remove(wb.active)
     wb.properties.title = escape(title)
-    bold = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor="DDEBF7")
-    thin = Side(style="thin", color="999999")
-    header_border = Border(bottom=thin)
+    stylist = Stylist()
     for table, name in zip(tables, sheet_names(tables), strict=True):
         ws = wb.create_sheet(name)
         ncols = len(table.columns)
-        ws.cell(row=1, column=1, value=table.title).font = Font(bold=True, size=14)
+        _put(ws.cell(row=1, column=1), table.title, TITLE, stylist)
         if ncols > 1:
             ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
         for j, col in enumerate(table.columns, 1):
-            cell = ws.cell(row=2, column=j, value=col.header)
-            cell.font = bold
-            cell.fill = header_fill
-            cell.border = header_border
-            cell.alignment = Alignment(horizontal="center", vertical="center")
-        rows = [list(r) for r in table.rows]
-        if table.total is not None:
-            rows.append(list(table.total))
-        for i, row in enumerate(rows, 3):
-            is_total = table.total is not None and i == len(rows) + 2
-            for j, (value, col) in enumerate(zip(row, table.columns, strict=True), 1):
-                if value is None:
-                    continue
-                if isinstance(value, Decimal):
-                    value = tidy(value)  # no exponent, no -0: a plain number for Excel
-                cell = ws.cell(row=i, column=j, value=value)
-                if col.kind is ColumnKind.SCORE and isinstance(value, Decimal):
-                    cell.number_format = "0.00"
-                elif col.kind is ColumnKind.COUNT:
-                    cell.number_format = "0"
-                elif isinstance(value, dt.date):
-                    cell.number_format = DATE_FORMAT
-                if is_total:
-                    cell.font = bold
+            _put(ws.cell(row=2, column=j), col.header, HEADER, stylist)
         widths = _column_widths(table)
         for j, width in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(j)].width = width
-        if WRAP_WIDTH in widths:  # a column wraps: every cell of the body reads from its top
-            wrapped = [j for j, width in enumerate(widths) if width == WRAP_WIDTH]
+        # a column wraps: every cell of the body reads from its top, its rows as tall as their
+        # text (neither Excel nor WPS grows a row on opening)
+        wrapped = [j for j, width in enumerate(widths) if width == WRAP_WIDTH]
+        rows = [*table.rows, *([table.total] if table.total is not None else [])]
+        styles = [
+            *table.styles[: len(table.rows)],
+            *[None] * (len(table.rows) - len(table.styles)),
+            *(["total"] if table.total is not None else []),
+        ]
+        for i, (row, style) in enumerate(zip(rows, styles, strict=True), 3):
+            for j, (value, col) in enumerate(zip(row, table.columns, strict=True), 1):
+                look = body_look(
+                    style,
+                    number_format=_number_format(value, col),
+                    top=bool(wrapped),
+                    wrap=j - 1 in wrapped,
+                )
+                _put(ws.cell(row=i, column=j), value, look, stylist)
+        if wrapped:
             for r, shown in enumerate(display_rows(table), 3):
-                for j in range(1, ncols + 1):
-                    ws.cell(row=r, column=j).alignment = Alignment(
-                        vertical="top", wrap_text=j - 1 in wrapped
-                    )
                 lines = max(_lines(shown[j], WRAP_WIDTH) for j in wrapped)
-                if lines > 1:  # as tall as its text: neither Excel nor WPS grows it on opening
+                if lines > 1:
                     ws.row_dimensions[r].height = LINE_HEIGHT * lines
         row_no = len(rows) + 4
         for note in table.footer:  # across the table's width, wrapped: never off the page
-            cell = ws.cell(row=row_no, column=1, value=note)
-            cell.font = Font(italic=True, color="555555")
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
+            _put(ws.cell(row=row_no, column=1), note, NOTE, stylist)
             if ncols > 1:
                 ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=ncols)
             ws.row_dimensions[row_no].height = LINE_HEIGHT * _lines(note, sum(widths))
             row_no += 1
         ws.freeze_panes = "A3"
-        styles = [*table.styles, *[None] * (len(table.rows) - len(table.styles))]
-        dress_sheet(
-            ws,
-            ncols=ncols,
-            nrows=len(rows),
-            styles=[*styles, *(["total"] if table.total is not None else [])],
-        )
-    for ws in wb.worksheets:
-        for cells in ws.iter_rows():
-            for cell in cells:
-                if cell.data_type == "f":
-                    # The report has no formulas: text that starts with "=" (a name as written
-                    # in the registry) stays text, so nothing is computed or run on opening.
-                    cell.data_type = "s"
+        page_setup(ws, ncols=ncols)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _put(cell: Any, value: Cell, look: Look, stylist: Stylist) -> None:
+    """``value`` into the openpyxl ``cell`` (None: an empty cell, still dressed), looking
+    ``look``: a decimal as a plain number for Excel (no exponent, no -0); text that starts
+    with ``=`` (a name as written in the registry) stays text — the report has no formulas,
+    so nothing is computed or run on opening."""
+    if value is not None:
+        cell.value = tidy(value) if isinstance(value, Decimal) else value
+        if cell.data_type == "f":
+            cell.data_type = "s"
+    stylist.dress(cell, look)
+
+
+def _number_format(value: Cell, col: Column) -> str:
+    if col.kind is ColumnKind.SCORE and isinstance(value, Decimal):
+        return "0.00"
+    if col.kind is ColumnKind.COUNT:
+        return "0"
+    if isinstance(value, dt.date):
+        return DATE_FORMAT
+    return "General"
 
 
 __all__ = [

@@ -1,15 +1,21 @@
 """Print-ready sheets: what makes a govinfo workbook print cleanly from Excel or WPS.
 
-Every sheet :func:`govinfo.render.export.xlsx_bytes` lays out (title row, header row, body,
-notes) is dressed here: A4, fitted to the page's width, centred on the page; a Chinese font
-family name (宋体, which WPS and Excel map on every system); a centred title; thin borders
-round every cell of the table; the header rows printed again on each page; page numbers in the
-footer (第 &P 页 共 &N 页); and each row's status in the colours the terminal uses.
+Every cell :func:`govinfo.render.export.xlsx_bytes` writes takes one :class:`Look`: a Chinese
+font family name (宋体, which WPS and Excel map on every system); a centred title; thin
+borders round every cell of the table; each row's status in the colours the terminal uses.
+Each sheet is set up for print by :func:`page_setup`: A4, fitted to the page's width, centred
+on the page, the header rows printed again on each page, page numbers in the footer
+(第 &P 页 共 &N 页).
+
+A :class:`Stylist` gives cells their looks through openpyxl once per distinct look and copies
+that look's style record to every other cell wearing it: openpyxl hashes every font, border
+and alignment it is given, which made the styling most of a workbook's writing time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from copy import copy
+from dataclasses import dataclass
 from typing import Any
 
 from govinfo.i18n import t
@@ -27,51 +33,83 @@ STYLE_COLOURS = {
     "dim": "808080",
 }
 BOLD_STYLES = frozenset({"good", "bad", "total"})
+HEADER_FILL = "DDEBF7"
+NOTE_COLOUR = "555555"
 
 
-def dress_sheet(
-    ws: Any,
-    *,
-    ncols: int,
-    nrows: int,
-    styles: Sequence[str | None],
-    first_row: int = 3,
-) -> None:
-    """Dress the openpyxl worksheet ``ws``: row 1 the title, row 2 the header, ``nrows`` rows
-    of ``ncols`` cells from ``first_row`` (``styles[i]`` the style of the i-th, ``"total"`` for
-    a total row), notes below."""
-    from openpyxl.styles import Alignment, Border, Font, Side
+@dataclass(frozen=True)
+class Look:
+    """How one cell looks on paper: its font (always :data:`FONT`), fill, border, alignment
+    and number format."""
 
-    thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for row in ws.iter_rows():
-        for cell in row:
-            font = cell.font
-            cell.font = Font(
-                name=FONT,
-                size=font.size or BODY_SIZE,
-                bold=font.bold,
-                italic=font.italic,
-                color=font.color,
+    size: int = BODY_SIZE
+    bold: bool = False
+    italic: bool = False
+    colour: str | None = None
+    fill: str | None = None
+    boxed: bool = False  # a thin black line on every side
+    horizontal: str | None = None
+    vertical: str | None = None
+    wrap: bool = False
+    number_format: str = "General"
+
+
+TITLE = Look(size=TITLE_SIZE, bold=True, horizontal="center", vertical="center")
+HEADER = Look(bold=True, fill=HEADER_FILL, boxed=True, horizontal="center", vertical="center")
+NOTE = Look(italic=True, colour=NOTE_COLOUR, vertical="top", wrap=True)
+
+
+def body_look(style: str | None, *, number_format: str, top: bool, wrap: bool) -> Look:
+    """A table cell's look: its row's ``style`` (a status colour, bold for the good, the bad
+    and the total row), its ``number_format``, read from the ``top`` when a cell of its row
+    wraps, and wrapped itself when ``wrap``."""
+    return Look(
+        bold=style in BOLD_STYLES,
+        colour=STYLE_COLOURS.get(style or ""),
+        boxed=True,
+        vertical="top" if top else None,
+        wrap=wrap,
+        number_format=number_format,
+    )
+
+
+class Stylist:
+    """Gives openpyxl cells of one workbook their :class:`Look`."""
+
+    def __init__(self) -> None:
+        self._records: dict[Look, Any] = {}
+
+    def dress(self, cell: Any, look: Look) -> None:
+        record = self._records.get(look)
+        if record is not None:  # openpyxl's style record: indexes into the workbook's lists
+            cell._style = copy(record)
+            return
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        cell.font = Font(
+            name=FONT,
+            size=look.size,
+            bold=look.bold or None,
+            italic=look.italic or None,
+            color=look.colour,
+        )
+        if look.fill is not None:
+            cell.fill = PatternFill("solid", fgColor=look.fill)
+        if look.boxed:
+            thin = Side(style="thin", color="000000")
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        if look.horizontal or look.vertical or look.wrap:
+            cell.alignment = Alignment(
+                horizontal=look.horizontal, vertical=look.vertical, wrap_text=look.wrap or None
             )
-    title = ws.cell(row=1, column=1)
-    title.font = Font(name=FONT, size=TITLE_SIZE, bold=True)
-    title.alignment = Alignment(horizontal="center", vertical="center")
+        cell.number_format = look.number_format
+        self._records[look] = copy(cell._style)
+
+
+def page_setup(ws: Any, *, ncols: int) -> None:
+    """Set the openpyxl worksheet ``ws`` (a table ``ncols`` wide, its title in row 1 and its
+    header in row 2) up for print."""
     ws.row_dimensions[1].height = 28
-    last_row = first_row + nrows - 1
-    for r in range(2, last_row + 1):
-        style = styles[r - first_row] if r >= first_row and r - first_row < len(styles) else None
-        colour = STYLE_COLOURS.get(style or "")
-        for c in range(1, ncols + 1):
-            cell = ws.cell(row=r, column=c)
-            cell.border = border
-            if colour is not None or style in BOLD_STYLES:
-                cell.font = Font(
-                    name=FONT,
-                    size=BODY_SIZE,
-                    bold=style in BOLD_STYLES or cell.font.bold,
-                    color=colour,
-                )
     setup = ws.page_setup
     setup.paperSize = ws.PAPERSIZE_A4
     setup.orientation = "landscape" if ncols > 6 else "portrait"
@@ -86,4 +124,14 @@ def dress_sheet(
         footer.center.size = 10
 
 
-__all__ = ["FONT", "STYLE_COLOURS", "dress_sheet"]
+__all__ = [
+    "FONT",
+    "HEADER",
+    "NOTE",
+    "STYLE_COLOURS",
+    "TITLE",
+    "Look",
+    "Stylist",
+    "body_look",
+    "page_setup",
+]
