@@ -55,7 +55,7 @@ def overdue(
     ] = None,
     by: Annotated[
         GroupBy,
-        typer.Option("--by", help="Group the table by point (with its contact) or by type."),
+        typer.Option("--by", help="Group the table by point (with its officer) or by type."),
     ] = GroupBy.point,
     soon: Annotated[
         int | None,

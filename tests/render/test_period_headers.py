@@ -125,7 +125,9 @@ def test_notice_cells_in_english() -> None:
 
     set_lang("en")
     try:
-        assert issue_cell("《吉林政务信息》", "第119期") == "《吉林政务信息》 (第119期)"
+        # the issue in English words, as the tables write it; a name is data, as written
+        assert issue_cell("《吉林政务信息》", "第119期") == "《吉林政务信息》 (no. 119)"
+        assert issue_cell("《吉林政务信息》", "2003-45") == "《吉林政务信息》 (2003-45)"
         assert leader_cell("governor", "洪虎") == "Governor (洪虎)"
         assert leader_cell("state-council", None) == "State Council leader"
     finally:
