@@ -9,7 +9,6 @@ the change against the previous period), 零报送·零采用, 采用条目, 批
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
