@@ -2424,10 +2424,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{who} have scores to date below the pro-rata disqualification line and must improve "
         "(decided after the year's end; each point's score: Attachment 1).",
     ),
-    "pn_sub_opinion": ("舆情清单缺报", "Opinion months missing"),
+    "pn_sub_opinion": ("舆情清单缺报", "Opinion lists missing"),
     "pn_opinion": (
         "未按月报送舆情清单的直报点：{names}。",
-        "Points that missed a month's public-opinion item: {names}.",
+        "Points that missed a month's opinion list: {names}.",
     ),
     "pn_at_risk": (
         "以下直报点累计得分低于按时间进度折算的取消资格分数线，请抓紧改进（年度结束后评定）：{names}。",
