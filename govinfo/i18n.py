@@ -2316,7 +2316,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "st_point": ("直报点：{name}", "Point: {name}"),
     "st_ranks": (
         "全省排名：第{rank}名；{group}排名：第{group_rank}名；得分：{score}分",
-        "Rank in the province: {rank}; in {group}: {group_rank}; score: {score}",
+        "Rank in the province: {rank}; in the {group} group: {group_rank}; score: {score}",
     ),
     "st_as_of": ("计分截至{date}。", "Scored to {date}."),
     "st_col_item": ("信息编号及标题", "submission and title"),
@@ -2449,11 +2449,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ps_title": ("{period}政务信息得分明细", "Score statement, {period}"),
     "ps_ranks_first": (
         "{group}本期排名：第{rank}名；本期得分：{score}分",
-        "Rank in {group} for the period: {rank}; period score: {score}",
+        "Rank in the {group} group for the period: {rank}; period score: {score}",
     ),
     "ps_ranks": (
         "{group}本期排名：第{rank}名（累计第{rank_to_date}名）；本期得分：{score}分；累计得分：{score_to_date}分",
-        "Rank in {group} for the period: {rank} (to date: {rank_to_date}); period score: {score}; "
+        "Rank in the {group} group for the period: {rank} (to date: {rank_to_date}); period score: {score}; "
         "score to date: {score_to_date}",
     ),
     "ps_span": (
