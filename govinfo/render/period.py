@@ -245,8 +245,10 @@ def group_tables(report: PeriodReport) -> list[Table]:
         tables.append(
             Table(
                 key=f"group_{g.id}",
-                name=t("pr_sheet_group", group=name),
-                title=t("pr_title_group", period=period_words(report.period), group=name),
+                name=sentence_start(t("pr_sheet_group", group=name)),
+                title=sentence_start(
+                    t("pr_title_group", period=period_words(report.period), group=name)
+                ),
                 columns=columns,
                 rows=rows,
                 total=_group_total(columns, members, with_change, once) if rows else None,
