@@ -399,7 +399,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}：发文字号中缺少序号 {{n}}（例如 吉政办函〔{{year}}〕{{n}}号）",
         "{field}: the document number has no {{n}} (e.g. 吉政办函〔{{year}}〕{{n}}号)",
     ),
-    "rec_contact": ("联系人", "a contact"),
+    "rec_contact": ("联系人", "the officer's contact details"),
     "rec_history": ("历史记录", "a history event"),
     "rec_point": ("直报点", "a point"),
     "rec_publication": ("刊物", "a publication"),
@@ -662,7 +662,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "init_yaml_points": (
         "信息直报点名册：每个直报点一条记录（格式见 README 的“The data folder”一节）\n用 govinfo points add 登记直报点",
-        "the registry of reporting points: one record for each point (see the README,\n"
+        "the registry of points: one record for each point (see the README,\n"
         '"The data folder"); add points with govinfo points add',
     ),
     "init_bad_language": (
@@ -720,7 +720,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "score_unknown_point": (
         "没有名为“{point}”的直报点（可用编号、全称或简称）",
-        "no reporting point “{point}” (give its id, full name or short name)",
+        "no point named “{point}” (give its id, full name or short name)",
     ),
     "mode_single": ("单条采用", "single item"),
     "mode_combined": ("综合采用", "combined item"),
@@ -971,7 +971,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_total": ("累计", "total"),
     "score_title": (
         "{year}年度政务信息直报点得分排名",
-        "{year} scores of the direct-reporting points",
+        "{year} scores of the points",
     ),
     "score_sheet": ("{year}年度得分排名", "{year} scores"),
     "list_sep": ("、", ", "),
@@ -1694,7 +1694,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- report / close-year / points ------------------------------------------------------
     "ye_doc_title": (
         "{province}{year}年度政务信息直报点工作统计",
-        "{year} year-end report on the direct-reporting points",
+        "{year} year-end report on the points",
     ),
     "ye_reason_commended": (
         "{year}年度得分 {score} 分，排名第 {rank}，评为优秀直报点",
@@ -1736,11 +1736,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ye_title_commended": (
         "{year}年度优秀政务信息直报点名单",
-        "{year} commended direct-reporting points",
+        "{year} commended points",
     ),
     "ye_title_disqualified": (
         "{year}年度取消直报点资格名单",
-        "{year} disqualified direct-reporting points",
+        "{year} disqualified points",
     ),
     "ye_title_at_risk": (
         "{year}年度得分预警直报点（截至 {as_of}）",
@@ -1775,7 +1775,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ye_rank_provincial-leader": ("省领导批示", "provincial leader"),
     "ye_note_adoptions": (
         "采用按条数统计（含合报），一条信息被同一刊物多次采用计 1 条，被两级同时采用的在两级各计 1 条；批示按件次统计",
-        "adoptions count items (joint ones included), an item counted once per publication and, when adopted at both levels, once at each; instructions count each instruction",
+        "adoptions count items (joint ones included), an item counted once per publication and, when adopted at both levels, once at each; State Council (SC), governor (gov) and provincial leader (PL) are instructions by leaders of that rank, each counted once",
     ),
     "ye_col_year_total": ("全年", "year"),
     "ye_col_provincial_rank": ("全省名次", "provincial rank"),
@@ -1937,13 +1937,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pt_col_tiers": ("级别", "tiers"),
     "pt_col_state": ("今日状态", "state today"),
     "pt_col_state_on": ("状态（{day}）", "state on {day}"),
-    "pt_col_contact": ("信息员", "contact"),
+    "pt_col_contact": ("信息员", "officer"),
     "pt_col_event": ("事项", "event"),
     "pt_col_tier": ("级别", "tier"),
     "pt_col_year": ("年度", "year"),
     "pt_col_reason": ("说明", "reason"),
     "pt_col_as_of": ("截至", "as of"),
-    "pt_list_title": ("政务信息直报点名册", "The registry of direct-reporting points"),
+    "pt_list_title": ("政务信息直报点名册", "The registry of points"),
     "pt_list_sheet": ("直报点名册", "Registry"),
     "pt_list_footer": (
         "共 {n} 个直报点，在列 {active} 个（其中国办直报点 {national} 个）；状态截至 {day}",
@@ -2090,7 +2090,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "To the general offices of the cities and counties and the offices of the provincial departments:",
     ),
     "nt_colon": ("：", ":"),
-    "nt_basis_default": ("政务信息直报点考核办法", "the assessment rules for the reporting points"),
+    "nt_basis_default": ("政务信息直报点考核办法", "the assessment rules for the points"),
     "nt_opening": (
         "根据{basis}，现将{year}年度全省政务信息工作情况通报如下：",
         "Under {basis}, the province's government information work in {year} is reported as follows:",
@@ -2155,15 +2155,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "nt_commend_intro": (
         "按照计分规则，{year}年度得分排名前{top}位的直报点评为优秀信息直报点，予以通报表扬：",
-        "Under the scoring rules, the top {top} point(s) of {year} are commended as excellent reporting points:",
+        "Under the scoring rules, the top {top} point(s) of {year} are commended:",
     ),
     "nt_commend_intro_count": (
         "按照计分规则，按{year}年度得分排名评出优秀信息直报点{n}个，予以通报表扬：",
-        "Under the scoring rules, {n} point(s) are commended as excellent reporting points of "
-        "{year}, in the order of their scores:",
+        "Under the scoring rules, {n} point(s) are commended for {year}, in the order of their scores:",
     ),
     "nt_group_count": ("{group}（{n}个）", "{group} ({n})"),
-    "nt_point_score": ("{name}（{score}分）", "{name} ({score} points)"),
+    "nt_point_score": ("{name}（{score}分）", "{name} (score {score})"),
     "nt_point_times": ("{name}（{n}次）", "{name} (×{n})"),
     "nt_point_quarters": ("{name}（{quarters}）", "{name} ({quarters})"),
     "nt_period_end": ("。", "."),
@@ -2236,7 +2235,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_sub_disqualified": ("取消直报点资格", "Disqualified"),
     "nt_disqualified": (
         "{names}年度得分低于{below}分，按照计分规则取消其信息直报点资格。",
-        "{names} scored below {below} points for the year and lose their status as reporting points under the scoring rules.",
+        "{names} scored below {below} for the year and are disqualified under the scoring rules.",
     ),
     "nt_sub_at_risk": ("得分偏低", "Scores at risk"),
     "nt_at_risk": (
@@ -2251,7 +2250,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "nt_attachments_label": ("附件：", "Attachments: "),
     "nt_attachment": ("附件{n}", "Attachment {n}"),
-    "nt_att_ranking": ("{year}年度信息直报点得分排名", "Ranking of the reporting points, {year}"),
+    "nt_att_ranking": ("{year}年度信息直报点得分排名", "Ranking of the points, {year}"),
     "nt_att_adopted_title": (
         "{year}年度国务院办公厅采用信息目录",
         "Items adopted by the General Office of the State Council, {year}",
@@ -2317,7 +2316,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "st_point": ("直报点：{name}", "Point: {name}"),
     "st_ranks": (
         "全省排名：第{rank}名；{group}排名：第{group_rank}名；得分：{score}分",
-        "Rank in the province: {rank}; in {group}: {group_rank}; score: {score}",
+        "Rank in the province: {rank}; in the {group} group: {group_rank}; score: {score}",
     ),
     "st_as_of": ("计分截至{date}。", "Scored to {date}."),
     "st_col_item": ("信息编号及标题", "submission and title"),
@@ -2425,10 +2424,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{who} have scores to date below the pro-rata disqualification line and must improve "
         "(decided after the year's end; each point's score: Attachment 1).",
     ),
-    "pn_sub_opinion": ("舆情清单缺报", "Opinion months missing"),
+    "pn_sub_opinion": ("舆情清单缺报", "Opinion lists missing"),
     "pn_opinion": (
         "未按月报送舆情清单的直报点：{names}。",
-        "Points that missed a month's public-opinion item: {names}.",
+        "Points that missed a month's opinion list: {names}.",
     ),
     "pn_at_risk": (
         "以下直报点累计得分低于按时间进度折算的取消资格分数线，请抓紧改进（年度结束后评定）：{names}。",
@@ -2437,11 +2436,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pn_att_ranking": (
         "{period}信息直报点得分排名（本期、累计）",
-        "Ranking of the reporting points, {period} (period and to date)",
+        "Ranking of the points, {period} (period and to date)",
     ),
     "pn_att_ranking_once": (
         "{period}信息直报点得分排名",
-        "Ranking of the reporting points, {period}",
+        "Ranking of the points, {period}",
     ),
     "pn_att_adopted": ("{period}采用信息目录", "Items adopted, {period}"),
     "pn_att_instructed": ("{period}领导批示件目录", "Items with leaders' instructions, {period}"),
@@ -2450,11 +2449,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ps_title": ("{period}政务信息得分明细", "Score statement, {period}"),
     "ps_ranks_first": (
         "{group}本期排名：第{rank}名；本期得分：{score}分",
-        "Rank in {group} for the period: {rank}; period score: {score}",
+        "Rank in the {group} group for the period: {rank}; period score: {score}",
     ),
     "ps_ranks": (
         "{group}本期排名：第{rank}名（累计第{rank_to_date}名）；本期得分：{score}分；累计得分：{score_to_date}分",
-        "Rank in {group} for the period: {rank} (to date: {rank_to_date}); period score: {score}; "
+        "Rank in the {group} group for the period: {rank} (to date: {rank_to_date}); period score: {score}; "
         "score to date: {score_to_date}",
     ),
     "ps_span": (
@@ -2642,7 +2641,7 @@ HELP_ZH: dict[str, str] = {
     "": "政务信息直报点管理工具：检查数据文件夹、计分排名、列出逾期事项、导入报送信息、生成年终和各期通报表格。",
     ":data": "数据文件夹（默认：$GOVINFO_DATA，否则为含 govinfo.yaml 的 ./data，再否则为含 govinfo.yaml 的当前目录）。",
     ":lang": "输出语言：zh 或 en（默认：数据文件夹的语言）。",
-    ":no_cache": "重新读取每个文件，不用解析缓存。",
+    ":no_cache": "一切从文件重新读取和计算：不用缓存的结果、解析过的文件和打印过的表格，也不为以后的运行保存。",
     ":version": "显示版本号。",
     ":install_completion": "为当前 shell 安装命令补全。",
     ":show_completion": "显示当前 shell 的命令补全脚本，可复制或自行安装。",

@@ -23,7 +23,7 @@ def generate(
     seed: Annotated[
         int, typer.Option("--seed", help="Random seed: the same seed gives the same bytes.")
     ] = 1,
-    points: Annotated[int, typer.Option("--points", help="How many reporting points.")] = 60,
+    points: Annotated[int, typer.Option("--points", help="How many points.")] = 60,
     submissions: Annotated[
         int, typer.Option("--submissions", help="How many submissions in each year.")
     ] = 5000,

@@ -67,7 +67,12 @@ def main(
         ),
     ] = None,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Read every file again; do not use the parse cache.")
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Work everything out afresh from the files: use no cached results, parsed "
+            "files or printed tables, and save none for later runs.",
+        ),
     ] = False,
     version: Annotated[
         bool,
@@ -102,7 +107,7 @@ def build(only: str | None = None) -> typer.Typer:
         name="govinfo",
         cls=RootGroup,
         help=(
-            "The information division's tool for the network of direct-reporting points: "
+            "The information division's tool for its network of points (信息直报点): "
             "check the data folder, score a year, list what is overdue, import batches, "
             "write the year-end tables."
         ),

@@ -50,12 +50,12 @@ def overdue(
             "--type",
             metavar="TYPE",
             parser=parse_finding_kind,
-            help="Only findings of this type: inactive, research-missing, opinion-missing, solicitation-overdue or emergency-late, or the words the table prints (长期不报, 约稿逾期 …); repeat for several.",
+            help="Only findings of this type: inactive, research-missing, opinion-missing, solicitation-overdue or emergency-late, or the words the table prints in either language (solicitation overdue, 约稿逾期 …); repeat for several.",
         ),
     ] = None,
     by: Annotated[
         GroupBy,
-        typer.Option("--by", help="Group the table by point (with its contact) or by type."),
+        typer.Option("--by", help="Group the table by point (with its officer) or by type."),
     ] = GroupBy.point,
     soon: Annotated[
         int | None,

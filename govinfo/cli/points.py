@@ -1,4 +1,4 @@
-"""``govinfo points list|show|add|retire|reinstate``: the registry of reporting points.
+"""``govinfo points list|show|add|retire|reinstate``: the registry of points.
 
 ``list`` and ``show`` read; ``add``, ``retire`` and ``reinstate`` change ``points.yaml`` — a new
 point at the end, or one history event under the point — through the shared write layer: under
@@ -19,7 +19,7 @@ from govinfo.model import HistoryKind, PointKind, Tier
 from govinfo.render.table import OutputFormat
 
 app = typer.Typer(
-    help="The registry of reporting points: list, show, add, retire, reinstate.",
+    help="The registry of points: list, show, add, retire, reinstate.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -71,7 +71,7 @@ def list_points(
 
 
 def show_point(ctx: typer.Context, point: PointArgument, out: OutOpt = None) -> None:
-    """Show one point: its names, kind, tiers, contact and state today, its whole history, and
+    """Show one point: its names, kind, tiers, officer and state today, its whole history, and
     its rank, score and status in every year that has submissions (as `govinfo score`).
 
     With --out, the history and the years are also written to a file (.xlsx: a sheet each;

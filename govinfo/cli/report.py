@@ -110,7 +110,7 @@ def report(
         ),
     ] = "docx",
 ) -> None:
-    """Print the tables of a period's circular (通报).
+    """Print the tables of a period's notice (通报).
 
     A year (2003) gives the year-end tables — the ranking with statuses, per-point statistics,
     adoptions by level and publication, the national points, the monthly trend, the commended

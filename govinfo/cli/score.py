@@ -34,7 +34,7 @@ def score(
         bool,
         typer.Option(
             "--by-group",
-            help="Show the ranking group by group (市州, 县市区, 省直部门, or the groups of "
+            help="Show the ranking group by group (city, county, department, or the groups of "
             "govinfo.yaml), each with its rank within the group; --top N then keeps each "
             "group's first N.",
         ),

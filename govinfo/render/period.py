@@ -9,14 +9,13 @@ the change against the previous period), 零报送·零采用, 采用条目, 批
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from govinfo.i18n import MESSAGES, t
 from govinfo.render.groups import group_name
 from govinfo.render.table import Cell, Column, ColumnKind, Table
-from govinfo.render.words import sentence_start
+from govinfo.render.words import ISSUE_NUMBER, issue_text, sentence_start
 from govinfo.reports.period import FIGURE_KEYS, PeriodPoint, PeriodReport, sum_figures
 from govinfo.rules.periods import Period
 
@@ -162,16 +161,13 @@ def publications_table(report: PeriodReport) -> Table:
     )
 
 
-_ISSUE = re.compile(r"第\s*(\d+)\s*期")
-
-
 def issues_text(issues: Sequence[str]) -> str:
     """The issues as written, joined; when every one reads 第N期, runs of three or more in a
     row are written as a range: 第119–123、125、127–130期 (no number is lost; in English
     “nos. 119–123, 125, 127–130”)."""
     numbers = []
     for issue in issues:
-        m = _ISSUE.fullmatch(issue.strip())
+        m = ISSUE_NUMBER.fullmatch(issue.strip())
         if m is None:
             return t("list_sep").join(issues)
         numbers.append(int(m[1]))
@@ -188,13 +184,6 @@ def issues_text(issues: Sequence[str]) -> str:
             parts += [str(n) for n in numbers[i : j + 1]]
         i = j + 1
     return t("pr_issue_numbers", numbers=t("list_sep").join(parts)) if parts else ""
-
-
-def issue_text(issue: str | None) -> str:
-    """One issue as the tables show it: 第140期 (in English “no. 140”); an issue not written
-    第N期 as written."""
-    m = _ISSUE.fullmatch((issue or "").strip())
-    return t("pr_issue_number", number=int(m[1])) if m else issue or ""
 
 
 def _change(p: PeriodPoint) -> str:
@@ -256,8 +245,10 @@ def group_tables(report: PeriodReport) -> list[Table]:
         tables.append(
             Table(
                 key=f"group_{g.id}",
-                name=t("pr_sheet_group", group=name),
-                title=t("pr_title_group", period=period_words(report.period), group=name),
+                name=sentence_start(t("pr_sheet_group", group=name)),
+                title=sentence_start(
+                    t("pr_title_group", period=period_words(report.period), group=name)
+                ),
                 columns=columns,
                 rows=rows,
                 total=_group_total(columns, members, with_change, once) if rows else None,

@@ -5,6 +5,7 @@ the structured rows the reports return, and nowhere else."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from govinfo.i18n import t
@@ -23,11 +24,25 @@ def sentence_start(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# An issue written the usual way, 第119期 (spaces allowed around the number).
+ISSUE_NUMBER = re.compile(r"第\s*(\d+)\s*期")
+
+
+def issue_text(issue: str | None) -> str:
+    """One issue as the tables show it: 第140期 (in English “no. 140”); an issue not written
+    第N期 as written."""
+    m = ISSUE_NUMBER.fullmatch((issue or "").strip())
+    return t("pr_issue_number", number=int(m[1])) if m else issue or ""
+
+
 def issue_cell(publication: str, issue: str | None) -> str:
     """A publication with the issue that carried an item: “《吉林政务信息》（第119期）”, in English
-    with ASCII brackets (the names and the issue are data, as written)."""
+    “《吉林政务信息》 (no. 119)” — the issue in the tables' words (:func:`issue_text`); the name
+    is data, as written."""
     return (
-        t("cell_publication_issue", publication=publication, issue=issue) if issue else publication
+        t("cell_publication_issue", publication=publication, issue=issue_text(issue))
+        if issue
+        else publication
     )
 
 

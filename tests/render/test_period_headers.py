@@ -62,7 +62,7 @@ def test_english_headers_break_only_at_spaces(sample: Folder, lang: None) -> Non
     for header, _ in tables.values():
         words |= {w for line in header for w in line.split()}
     assert not {"mit", "ted", "adop", "poin", "publicatio", "rio", "d)", "issu", "topi"} & words
-    city = tables["city ranking, August 2003"][0]
+    city = tables["City ranking, August 2003"][0]
     assert city[-1].split()[:7] == ["#", "point", "sub", "adp", "nat", "ins", "res"]
     assert "(to" in words  # the to-date figures say so
     assert "solicitation" in words
@@ -125,7 +125,9 @@ def test_notice_cells_in_english() -> None:
 
     set_lang("en")
     try:
-        assert issue_cell("《吉林政务信息》", "第119期") == "《吉林政务信息》 (第119期)"
+        # the issue in English words, as the tables write it; a name is data, as written
+        assert issue_cell("《吉林政务信息》", "第119期") == "《吉林政务信息》 (no. 119)"
+        assert issue_cell("《吉林政务信息》", "2003-45") == "《吉林政务信息》 (2003-45)"
         assert leader_cell("governor", "洪虎") == "Governor (洪虎)"
         assert leader_cell("state-council", None) == "State Council leader"
     finally:

@@ -44,7 +44,7 @@ def test_messages_on_an_ascii_terminal_are_written_as_the_tables_are(lang: str) 
     _written_like_a_table(proc)
     assert '"????"' in proc.stderr  # “吉林”
     if lang == "en":
-        assert 'no reporting point "????" (give its id, full name or short name) - ' in proc.stderr
+        assert 'no point named "????" (give its id, full name or short name) - ' in proc.stderr
         assert "did you mean ??????" in proc.stderr
 
 

@@ -1,0 +1,115 @@
+"""One English word for each thing (``--lang en``): a 直报点 is a *point* (the top-level help
+names it once as a network of points, 信息直报点), its 信息员 the *officer*, the 通报 the
+*notice*, 约稿 a *solicitation*, 批示 an *instruction* — in help, messages, headers and notes
+alike. And the words that explain: ``--no-cache`` says every cache it bypasses, the short
+headers a narrow year table uses (SC, PL) are spelled out under it, and an issue in the
+notice reads ``(no. 119)``, not ``（第119期）``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from typer.testing import CliRunner
+
+from govinfo.cli.main import app
+from govinfo.i18n import HELP_ZH, MESSAGES, set_lang, short_headers, t
+from tests.cli.test_usage import command_paths
+from tests.support.folders import MakeFolder
+
+# The other words once used for the same things, and what they are called now.
+OLD_WORDS = {
+    r"\breporting points?\b": "point",
+    r"\bdirect-reporting\b": "point",
+    r"\bcirculars?\b": "notice",
+    r"\bcommissions?\b": "solicitation",
+}
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    set_lang("en")
+    yield
+    set_lang("zh")
+
+
+def _english_help(runner: CliRunner, root: str) -> dict[tuple[str, ...], str]:
+    shown = {}
+    for path, _ in command_paths():
+        result = runner.invoke(app, ["--data", root, "--lang", "en", *path, "--help"])
+        assert result.exit_code == 0, (path, result.stderr)
+        shown[tuple(path)] = " ".join(result.stdout.split())
+    return shown
+
+
+def test_no_english_message_uses_an_old_word() -> None:
+    for key, (_, en) in MESSAGES.items():
+        for old, now in OLD_WORDS.items():
+            assert not re.search(old, en, re.IGNORECASE), (key, en, f"say {now}")
+
+
+def test_no_english_help_uses_an_old_word(runner: CliRunner, make_folder: MakeFolder) -> None:
+    for path, text in _english_help(runner, str(make_folder())).items():
+        body = text if path else text.replace("its network of points (信息直报点)", "")
+        for old, now in OLD_WORDS.items():
+            assert not re.search(old, body, re.IGNORECASE), (path, old, f"say {now}")
+    top = _english_help(runner, str(make_folder()))[()]
+    assert "The information division's tool for its network of points (信息直报点)" in top
+
+
+def test_the_officer_is_called_officer(runner: CliRunner, make_folder: MakeFolder) -> None:
+    assert MESSAGES["od_col_contact"][1] == MESSAGES["pt_col_contact"][1] == "officer"
+    shown = _english_help(runner, str(make_folder()))
+    assert "Group the table by point (with its officer) or by type." in shown[("overdue",)]
+    assert "its names, kind, tiers, officer and state today" in shown[("points", "show")]
+    assert "--contact NAME The information officer's name." in shown[("points", "add")]
+    assert "--phone PHONE The officer's phone." in shown[("points", "add")]
+
+
+def test_the_notice_is_called_notice(runner: CliRunner, make_folder: MakeFolder) -> None:
+    report = _english_help(runner, str(make_folder()))[("report",)]
+    assert "Print the tables of a period's notice (通报)." in report
+    assert "通报.docx writes the notice itself" in report
+
+
+def test_no_cache_says_every_cache_it_bypasses(runner: CliRunner, make_folder: MakeFolder) -> None:
+    """Not only the parse cache: the result cache and the printed tables too, read or kept."""
+    root = str(make_folder())
+    en = " ".join(runner.invoke(app, ["--data", root, "--lang", "en", "--help"]).stdout.split())
+    assert (
+        "--no-cache Work everything out afresh from the files: use no cached results, parsed "
+        "files or printed tables, and save none for later runs." in en
+    )
+    assert "parse cache" not in en
+    assert HELP_ZH[":no_cache"] == (
+        "一切从文件重新读取和计算：不用缓存的结果、解析过的文件和打印过的表格，也不为以后的运行保存。"
+    )
+    zh = runner.invoke(app, ["--data", root, "--lang", "zh", "--help"]).stdout
+    assert "解析缓存" not in zh
+
+
+def test_the_year_tables_note_spells_out_the_short_rank_headers(english: None) -> None:
+    """A narrow terminal heads the instruction columns SC, gov, PL: the note under the table
+    says what each is, and that they count instructions."""
+    note = t("ye_note_adoptions")
+    for rank in ("state-council", "governor", "provincial-leader"):
+        header = t(f"ye_rank_{rank}")
+        shortest = short_headers(header)[-1]
+        assert f"{header} ({shortest})" in note, (header, shortest, note)
+    assert "are instructions by leaders of that rank" in note
+
+
+def test_the_notice_writes_an_issue_in_english(english: None) -> None:
+    from govinfo.render.words import issue_cell
+
+    assert issue_cell("《吉林政务信息》", "第119期") == "《吉林政务信息》 (no. 119)"
+    assert "（" not in issue_cell("国务院办公厅信息刊物", "第 2 期")
+
+
+def test_a_statement_names_the_group_as_a_group(english: None) -> None:
+    """“in the city group: 1”, not “in city: 1”."""
+    line = t("st_ranks", rank=1, group="city", group_rank=1, score="592.8")
+    assert line == "Rank in the province: 1; in the city group: 1; score: 592.8"
+    line = t("ps_ranks_first", group="county", rank=2, score="15.5")
+    assert line == "Rank in the county group for the period: 2; period score: 15.5"
