@@ -1,9 +1,9 @@
 """A table's rows as lines of text, a column at a time (a year report's tables hold 200,000
 cells): at the columns' natural widths, one line a row (:func:`natural_lines`), or at widths
-fitted to a terminal, each cell wrapped to its column (:func:`fitted_lines`). Numbers are
-right-aligned, columns ``gap`` spaces apart, and no line ends in spaces; a CJK character
-is one character and two columns, so a cell is padded by ``str.ljust``/``rjust`` to the
-length its column's width takes."""
+fitted to a terminal, each cell wrapped to its column (:func:`fitted_lines`); and its header
+row (:func:`header_lines`). Numbers are right-aligned, columns ``gap`` spaces apart, and no
+line ends in spaces; a CJK character is one character and two columns, so a cell is padded by
+``str.ljust``/``rjust`` to the length its column's width takes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from itertools import repeat
 from operator import sub
 from typing import Any
 
-from govinfo.render.wrap import cell_lens, fits_whole, wrap_cells
+from govinfo.render.wrap import cell_lens, fits_whole, wrap_cells, wrap_text
 from govinfo.text import display_width, display_widths
 
 
@@ -55,6 +55,29 @@ def _padded(cells: Sequence[str], used: Sequence[int], width: int, right: bool) 
     one is left as it is."""
     lengths = map(sub, repeat(width), map(sub, used, map(len, cells)))
     return list(map(str.rjust if right else str.ljust, cells, lengths))
+
+
+def header_lines(
+    headers: Sequence[str], widths: Sequence[int], numeric: Sequence[bool], gap: int, fold: bool
+) -> list[str]:
+    """The header row at ``widths``, ``gap`` spaces between columns: each header folded to its
+    column where the table is fitted to a terminal (``fold``), all of them aligned to the
+    bottom (they sit on the rule), as rich lays them out."""
+    if fold:
+        parts = [wrap_text(h, w, fold=True) for h, w in zip(headers, widths, strict=True)]
+    else:
+        parts = [[h] for h in headers]
+    height = max((len(part) for part in parts), default=0)  # no columns: no header
+    out = []
+    for k in range(height):
+        pieces = []
+        for part, w, right in zip(parts, widths, numeric, strict=True):
+            at = k - (height - len(part))
+            text = part[at] if 0 <= at < len(part) else ""
+            pad = " " * (w - display_width(text))
+            pieces.append(pad + text if right else text + pad)
+        out.append((" " * gap).join(pieces).rstrip())
+    return out
 
 
 def fitted_lines(

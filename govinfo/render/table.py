@@ -389,9 +389,7 @@ def print_plain(
     to the table's width."""
 
     from govinfo.render.narrow import print_wrapped
-    from govinfo.render.rows import fitted_lines, natural_lines, row_segments
-    from govinfo.render.wrap import wrap_text
-    from govinfo.text import display_width
+    from govinfo.render.rows import fitted_lines, header_lines, natural_lines, row_segments
 
     styles, ends = shown.styles, shown.ends
     headers = [c.header for c in spec.columns]
@@ -401,31 +399,10 @@ def print_plain(
     if widths is None:
         widths, natural = natural_lines(shown.columns, shown.widths, headers, numeric, gap)
         natural = natural or [""] * len(styles)  # a table of no columns: empty lines
-    between = " " * gap
-
-    def header_lines(cells: Sequence[str]) -> list[str]:
-        """The header row: each header folded to its column when fitted, all of them aligned
-        to the bottom (they sit on the rule), as rich lays them out."""
-        if fitted:
-            parts = [wrap_text(c, w, fold=True) for c, w in zip(cells, widths, strict=True)]
-        else:
-            parts = [[c] for c in cells]
-        height = max((len(part) for part in parts), default=0)  # no columns: no header
-        out = []
-        for k in range(height):
-            pieces = []
-            for part, w, right in zip(parts, widths, numeric, strict=True):
-                at = k - (height - len(part))
-                text = part[at] if 0 <= at < len(part) else ""
-                pad = " " * (w - display_width(text))
-                pieces.append(pad + text if right else text + pad)
-            out.append(between.join(pieces).rstrip())
-        return out
-
     rule = ("-" if ascii_only else "\u2500") * (sum(widths) + gap * (len(widths) - 1))
     say = print_wrapped if console.is_terminal else _print_line
     say(spec.title, console)
-    for text in header_lines(headers):
+    for text in header_lines(headers, widths, numeric, gap, fitted):
         console.print(text, markup=False, highlight=False, soft_wrap=True, style="bold")
     console.print(rule, markup=False, highlight=False, soft_wrap=True)
     # The rows as one text printed once: a print per row costs rich's whole round (options,
