@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from govinfo.render.wrap import cell_width, wrap_text
+
 FOLDED = 4  # a text column this narrow folds a name two wide characters a line (“省安/全监/管局”)
 CHARACTER = 2  # … and this narrow, a character a line (“省/安/全/监/管/局”)
 
@@ -65,17 +67,42 @@ def left_out_note(headers: Sequence[str]) -> str:
 
 def print_wrapped(text: str | None, console: Any, style: str | None = None) -> None:
     """``text`` in lines that fit the console, broken where :func:`wrap.wrap_text` may, a
-    short item of a list kept whole (:func:`wrap.wrap_items`: “约稿逾期 62”, not “约稿逾/期
+    short item of a list kept whole (:func:`wrap_items`: “约稿逾期 62”, not “约稿逾/期
     62”)."""
     from rich.text import Text
 
     from govinfo.i18n import t
-    from govinfo.render.wrap import wrap_items
 
     if text is None:
         return
     for line in wrap_items(text, console.width, t("list_sep")):
         console.print(Text(line, style=style or ""), highlight=False, soft_wrap=True)
+
+
+def wrap_items(text: str, width: int, sep: str) -> list[str]:
+    """:func:`govinfo.render.wrap.wrap_text` of ``text`` — a line that lists items ``sep``
+    apart (“突发信息迟报 22、约稿逾期 62”) — except that a short item (at most half of
+    ``width``) is never broken over two lines: it starts the next line whole, its count with
+    its words."""
+    items = text.split(sep)
+    if len(items) == 1 or "\n" in text:
+        return wrap_text(text, width)
+    lines: list[str] = []
+    line = ""
+    for k, item in enumerate(items):
+        piece = item + sep if k < len(items) - 1 else item
+        if cell_width((line + piece).rstrip()) <= width:
+            line += piece
+            continue
+        if line and cell_width(piece.rstrip()) <= width // 2:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+            continue
+        joined = line + piece
+        *done, line = wrap_text(joined, width) or [""]
+        line += joined[len(joined.rstrip()) :]  # the space after a separator kept
+        lines += done
+    return [*lines, line.rstrip()] if line.strip() else lines
 
 
 __all__ = [
@@ -87,4 +114,5 @@ __all__ = [
     "left_out_note",
     "print_wrapped",
     "whole_floors",
+    "wrap_items",
 ]

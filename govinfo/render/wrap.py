@@ -270,31 +270,6 @@ def wrap_text(text: str, width: int, *, fold: bool = False) -> list[str]:
     return _wrapped(text, width, fold)
 
 
-def wrap_items(text: str, width: int, sep: str) -> list[str]:
-    """:func:`wrap_text` of ``text`` — a line that lists items ``sep`` apart (“突发信息迟报 22、
-    约稿逾期 62”) — except that a short item (at most half of ``width``) is never broken over
-    two lines: it starts the next line whole, its count with its words."""
-    items = text.split(sep)
-    if len(items) == 1 or "\n" in text:
-        return wrap_text(text, width)
-    lines: list[str] = []
-    line = ""
-    for k, item in enumerate(items):
-        piece = item + sep if k < len(items) - 1 else item
-        if cell_width((line + piece).rstrip()) <= width:
-            line += piece
-            continue
-        if line and cell_width(piece.rstrip()) <= width // 2:
-            lines.append(line.rstrip())
-            line = piece.lstrip()
-            continue
-        joined = line + piece
-        *done, line = wrap_text(joined, width) or [""]
-        line += joined[len(joined.rstrip()) :]  # the space after a separator kept
-        lines += done
-    return [*lines, line.rstrip()] if line.strip() else lines
-
-
 def wrap_cells(
     texts: Sequence[str], width: int, sizes: Sequence[int] | None = None
 ) -> list[list[str]]:
@@ -384,6 +359,5 @@ __all__ = [
     "line_count",
     "line_reach",
     "wrap_cells",
-    "wrap_items",
     "wrap_text",
 ]
