@@ -52,7 +52,9 @@ class Column:
     """``key`` names the column for code; ``header`` is what people read; ``kind`` says what
     its cells hold. Number columns, and text columns marked ``right`` (“12 天”), are
     right-aligned. An ``optional`` column may be left out on a too narrow terminal (a note
-    names it; files and ``--format`` keep it); a ``lines`` column keeps line breaks."""
+    names it; files and ``--format`` keep it); a ``lines`` column keeps line breaks; a
+    ``names`` column lists names that far apart (``t("list_sep")``): on a terminal a name
+    breaks over lines only where it alone is wider than the column."""
 
     key: str
     header: str
@@ -60,6 +62,7 @@ class Column:
     right: bool = False
     optional: bool = False
     lines: bool = False
+    names: str = ""
 
     @property
     def numeric(self) -> bool:
@@ -240,10 +243,9 @@ def print_table(spec: Table, console: Any, *, ascii_only: bool | None = None) ->
     natural width fits the terminal, every row is one line. On a terminal too narrow for it the
     table is fitted without cutting a number, id or date (:func:`govinfo.render.layout.fit_layout`:
     text wraps first); when even that cannot fit, or folds an amount or a name, its optional
-    columns give way, with a note (:func:`give_way`), else it is printed
-    a record per block. Box lines are ASCII when ``ascii_only`` (default: the
-    environment variable ``GOVINFO_ASCII`` is set), for consoles that draw box characters
-    double-width."""
+    columns give way, with a note (:func:`give_way`), else it is printed a record per block.
+    Box lines are ASCII when ``ascii_only`` (default: the environment variable
+    ``GOVINFO_ASCII`` is set), for consoles that draw box characters double-width."""
     if ascii_only is None:
         ascii_only = settings.ascii_only()
     shown = _layout(spec)
@@ -279,11 +281,11 @@ def terminal_layout(
     def accept(before: list[int], after: list[int]) -> bool:  # no more cramped for a header
         return cramp(whole, shown.widths, after) <= cramp(whole, shown.widths, before)
 
-    titles = [c.header for c in spec.columns]
-    headers, layout = headed_layout(titles, shown.columns, width, memo, accept=accept)
+    titles, names = [c.header for c in spec.columns], [c.names for c in spec.columns]
+    headers, layout = headed_layout(titles, shown.columns, width, memo, (), accept, names)
     floors = whole_floors(whole, shown.widths, None if layout is None else layout[0])
     if floors:  # a number, amount or date folded: whole, where the room allows
-        found = headed_layout(titles, shown.columns, width, memo, floors, accept)
+        found = headed_layout(titles, shown.columns, width, memo, floors, accept, names)
         if found[1] is not None:
             headers, layout = found
     columns = [replace(c, header=h) for c, h in zip(spec.columns, headers, strict=True)]
@@ -394,6 +396,7 @@ def print_plain(
     styles, ends = shown.styles, shown.ends
     headers = [c.header for c in spec.columns]
     numeric = [c.numeric for c in spec.columns]
+    names = [c.names for c in spec.columns]  # lists of names: kept whole where they fit
     fitted = widths is not None
     natural: list[str] = []  # each row's line, at natural widths
     if widths is None:
@@ -408,7 +411,11 @@ def print_plain(
     # The rows as one text printed once: a print per row costs rich's whole round (options,
     # size, buffer) each time — seconds for the year report's 24,000 lines. As rich: a blank
     # line between groups.
-    texts = fitted_lines(shown.columns, shown.widths, widths, numeric, gap) if fitted else natural
+    texts = (
+        fitted_lines(shown.columns, shown.widths, widths, numeric, gap, names)
+        if fitted
+        else natural
+    )
     last = len(styles) - 1
     if not styles:
         pass
