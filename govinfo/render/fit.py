@@ -20,7 +20,8 @@ column may be:
   :func:`govinfo.render.layout.headed_layout` shows it shorter);
 * when even the least widths do not fit, or the table folds an amount or a name, one with
   optional columns leaves them out, with a note (:mod:`govinfo.render.narrow`); else it is
-  printed a record per block (:func:`block_lines`): a line per column, ``header  value``.
+  printed a record per block (:func:`govinfo.render.narrow.block_lines`): a line per
+  column, ``header  value``.
 
 Off a terminal nothing is wrapped: piped output keeps one row per line, never truncated.
 """
@@ -42,7 +43,6 @@ from govinfo.render.wrap import (
     least_width,
     line_count,
     line_reach,
-    wrap_text,
 )
 
 GAP = 3  # the rich layout's columns are three cells apart (a padding, the rule, a padding)
@@ -420,27 +420,11 @@ def _header_width(header: str, height: int) -> int:
     return width
 
 
-def block_lines(headers: Sequence[str], row: Sequence[str], width: int) -> list[str]:
-    """One record as a block: a line per non-empty cell, the header then the value, the values
-    lined up and wrapped (with :func:`wrap_text`) to fit ``width``."""
-    label = max(cell_len(h) for h in headers)
-    room = max(width - label - 2, 1)
-    lines: list[str] = []
-    for header, value in zip(headers, row, strict=True):
-        if not value:
-            continue
-        pad = " " * (label - cell_len(header) + 2)
-        for j, part in enumerate(wrap_text(value, room)):
-            lines.append((header + pad if j == 0 else " " * (label + 2)) + part)
-    return lines
-
-
 __all__ = [
     "CLOSE_GAP",
     "GAP",
     "KeptMeasures",
     "Measures",
-    "block_lines",
     "fit_widths",
     "fitted",
     "measure",

@@ -6,13 +6,16 @@ allows, is it folded over lines (“迟报/31/分钟”): its column keeps the w
 (:func:`whole_floors`), the text columns (names, details) wrapping instead. When the table still
 folds one, or folds a name two wide characters a line (:func:`cramp`), its optional columns
 give way — overdue's 说明, score's 类别, a period ranking's to-date counts — with a line under
-the table naming them (:func:`left_out_note`), the same words in every command. The lines
-under a table wrap with each short item of a list whole (:func:`print_wrapped`)."""
+the table naming them (:func:`left_out_note`), the same words in every command; a table that
+still cannot fit is printed a record per block (:func:`block_lines`). The lines under a table
+wrap with each short item of a list whole (:func:`print_wrapped`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+
+from rich.cells import cell_len
 
 from govinfo.render.wrap import cell_width, wrap_text
 
@@ -105,11 +108,27 @@ def wrap_items(text: str, width: int, sep: str) -> list[str]:
     return [*lines, line.rstrip()] if line.strip() else lines
 
 
+def block_lines(headers: Sequence[str], row: Sequence[str], width: int) -> list[str]:
+    """One record as a block: a line per non-empty cell, the header then the value, the values
+    lined up and wrapped (with :func:`govinfo.render.wrap.wrap_text`) to fit ``width``."""
+    label = max(cell_len(h) for h in headers)
+    room = max(width - label - 2, 1)
+    lines: list[str] = []
+    for header, value in zip(headers, row, strict=True):
+        if not value:
+            continue
+        pad = " " * (label - cell_len(header) + 2)
+        for j, part in enumerate(wrap_text(value, room)):
+            lines.append((header + pad if j == 0 else " " * (label + 2)) + part)
+    return lines
+
+
 __all__ = [
     "AMOUNT",
     "BLOCKS",
     "CHARACTER",
     "FOLDED",
+    "block_lines",
     "cramp",
     "left_out_note",
     "print_wrapped",

@@ -350,8 +350,7 @@ def print_blocks(spec: Table, shown: Shown, console: Any) -> None:
     each row a line per cell, ``header  value``, a blank line between rows, then the footer."""
     from rich.text import Text
 
-    from govinfo.render.fit import block_lines
-    from govinfo.render.narrow import print_wrapped
+    from govinfo.render.narrow import block_lines, print_wrapped
 
     rows, styles = shown.rows(), shown.styles
     headers = [c.header for c in spec.columns]
