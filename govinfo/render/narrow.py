@@ -108,17 +108,20 @@ def wrap_items(text: str, width: int, sep: str) -> list[str]:
     return [*lines, line.rstrip()] if line.strip() else lines
 
 
-def block_lines(headers: Sequence[str], row: Sequence[str], width: int) -> list[str]:
+def block_lines(
+    headers: Sequence[str], row: Sequence[str], width: int, names: Sequence[str] = ()
+) -> list[str]:
     """One record as a block: a line per non-empty cell, the header then the value, the values
-    lined up and wrapped (with :func:`govinfo.render.wrap.wrap_text`) to fit ``width``."""
+    lined up and wrapped (with :func:`govinfo.render.wrap.wrap_text`; ``names``: each cell's
+    separator of the names it lists, or none) to fit ``width``."""
     label = max(cell_len(h) for h in headers)
     room = max(width - label - 2, 1)
     lines: list[str] = []
-    for header, value in zip(headers, row, strict=True):
+    for header, value, sep in zip(headers, row, names or [""] * len(row), strict=True):
         if not value:
             continue
         pad = " " * (label - cell_len(header) + 2)
-        for j, part in enumerate(wrap_text(value, room)):
+        for j, part in enumerate(wrap_text(value, room, names=sep)):
             lines.append((header + pad if j == 0 else " " * (label + 2)) + part)
     return lines
 

@@ -353,14 +353,14 @@ def print_blocks(spec: Table, shown: Shown, console: Any) -> None:
     from govinfo.render.narrow import block_lines, print_wrapped
 
     rows, styles = shown.rows(), shown.styles
-    headers = [c.header for c in spec.columns]
+    headers, names = [c.header for c in spec.columns], [c.names for c in spec.columns]
     print_wrapped(spec.title, console)
     # All the records as one text printed once (a print per line cost rich's whole round
     # each time: seconds for a year's group rankings on an 80-column terminal).
     body = Text(end="\n")
     for row, style in zip(rows, styles, strict=True):
         body.append("\n")  # a blank line before each record
-        for line in block_lines(headers, row, console.width):
+        for line in block_lines(headers, row, console.width, names):
             body.append(line, style=RICH_STYLES.get(style or "") or None)
             body.append("\n")
     if rows:

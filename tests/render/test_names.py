@@ -12,6 +12,7 @@ from rich.cells import cell_len
 
 from govinfo.render.fit import measure
 from govinfo.render.layout import fit_layout, layout_key, texts_key
+from govinfo.render.narrow import block_lines
 from govinfo.render.rows import fitted_lines
 from govinfo.render.wrap import line_count, line_reach, wrap_cells, wrap_text
 from govinfo.text import display_widths
@@ -162,3 +163,15 @@ def test_a_layout_kept_for_lists_is_kept_apart() -> None:
     assert texts_key(COLUMNS, NAMED) != texts_key(COLUMNS)
     assert texts_key(COLUMNS, ["", ""]) == texts_key(COLUMNS)
     assert layout_key(COLUMNS, 30, NAMED) != layout_key(COLUMNS, 30)
+
+
+def test_a_record_per_block_keeps_names_whole_too() -> None:
+    """Where a table is printed a record per block, a list's lines break between names."""
+    for width in (24, 30, 36, 50):
+        lines = block_lines(["约稿编号", "按时报送单位"], ["YG-2003-001", LIST], width, NAMED)
+        assert lines[0] == "约稿编号      YG-2003-001"
+        assert lines[1].startswith("按时报送单位  ")  # the label, then the lines lined up
+        values = [lines[1][8:], *(line[14:] for line in lines[2:])]
+        breaks_between_names(LIST, values, width - 14, "、")
+    plain = block_lines(["约稿编号", "按时报送单位"], ["YG-2003-001", LIST], 36)
+    assert plain != block_lines(["约稿编号", "按时报送单位"], ["YG-2003-001", LIST], 36, NAMED)
