@@ -20,7 +20,8 @@ column may be:
   :func:`govinfo.render.layout.headed_layout` shows it shorter);
 * when even the least widths do not fit, or the table folds an amount or a name, one with
   optional columns leaves them out, with a note (:mod:`govinfo.render.narrow`); else it is
-  printed a record per block (:func:`block_lines`): a line per column, ``header  value``.
+  printed a record per block (:func:`govinfo.render.narrow.block_lines`): a line per
+  column, ``header  value``.
 
 Off a terminal nothing is wrapped: piped output keeps one row per line, never truncated.
 """
@@ -42,7 +43,6 @@ from govinfo.render.wrap import (
     least_width,
     line_count,
     line_reach,
-    wrap_text,
 )
 
 GAP = 3  # the rich layout's columns are three cells apart (a padding, the rule, a padding)
@@ -82,21 +82,25 @@ class KeptMeasures(msgspec.Struct, array_like=True, frozen=True):
     wrapped: list[tuple[int, int, list[int], list[int]]]
 
 
-def measure(columns: Sequence[Sequence[str]]) -> Measures:
-    """The :class:`Measures` of ``columns`` (each its texts: the header, then the cells)."""
+def measure(columns: Sequence[Sequence[str]], names: Sequence[str] = ()) -> Measures:
+    """The :class:`Measures` of ``columns`` (each its texts: the header, then the cells;
+    ``names``: each column's separator of the names its cells list, :func:`wrap_text`)."""
     return Measures(
         natural=[max(cell_lens(col), default=0) for col in columns],
         least=[max(HEADER_LEAST, column_least(col[1:])) if col else 0 for col in columns],
-        sample=_Wrapped(sampled(columns)),
+        sample=_Wrapped(sampled(columns), names=names),
     )
 
 
-def restored(columns: Sequence[Sequence[str]], kept: KeptMeasures | None) -> Measures | None:
-    """The :class:`Measures` of ``columns`` from ``kept`` — None when nothing is kept, or what
-    is kept does not have the shape of this table's measures. (The values are those measured:
-    kept sealed, under a digest of these very texts and the fitting code; only their shape,
-    and that no least width is under a header's, are checked here. Even a wrong width never
-    cuts a number, an id or a date: wrapping never breaks a run of narrow characters.)"""
+def restored(
+    columns: Sequence[Sequence[str]], kept: KeptMeasures | None, names: Sequence[str] = ()
+) -> Measures | None:
+    """The :class:`Measures` of ``columns`` (``names``: as for :func:`measure`) from ``kept``
+    — None when nothing is kept, or what is kept does not have the shape of this table's
+    measures. (The values are those measured: kept sealed, under a digest of these very texts,
+    names and the fitting code; only their shape, and that no least width is under a header's,
+    are checked here. Even a wrong width never cuts a number, an id or a date: wrapping never
+    breaks a run of narrow characters.)"""
     if kept is None or not len(kept.natural) == len(kept.least) == len(columns):
         return None
     if min(kept.least, default=HEADER_LEAST) < HEADER_LEAST or min(kept.natural, default=0) < 0:
@@ -107,7 +111,7 @@ def restored(columns: Sequence[Sequence[str]], kept: KeptMeasures | None) -> Mea
             0 <= j < len(sample) and width >= 0 and len(lines) == len(reaches) == len(sample[j])
         ):
             return None
-    return Measures(kept.natural, kept.least, _Wrapped(sample, kept.wrapped))
+    return Measures(kept.natural, kept.least, _Wrapped(sample, kept.wrapped, names))
 
 
 def fit_widths(
@@ -236,10 +240,12 @@ class _Wrapped:
         self,
         columns: Sequence[Sequence[str]],
         tried: Iterable[tuple[int, int, list[int], list[int]]] = (),
+        names: Sequence[str] = (),
     ) -> None:
         """``tried``: the wraps found before (:class:`KeptMeasures`), ``(column, width,
-        lines, reaches)``."""
+        lines, reaches)``; ``names``: as for :func:`measure`."""
         self.columns = columns
+        self.names = list(names) or [""] * len(columns)
         self.found: dict[tuple[int, int], tuple[list[int], list[int], int]] = {}
         self.widths: list[list[int]] = [[] for _ in columns]  # each column's, as wrapped
         for j, width, lines, reaches in tried:
@@ -258,8 +264,9 @@ class _Wrapped:
         else:  # the texts this width is past the reach of, found without a loop in Python
             counts, reaches = map(list, self.found[j, below][:2])
             again = list(compress(range(len(texts)), map(le, reaches, repeat(width))))
+        names = self.names[j]
         for i in again:
-            counts[i], reaches[i] = line_reach(texts[i], width, i == 0)
+            counts[i], reaches[i] = line_reach(texts[i], width, i == 0, "" if i == 0 else names)
         found = self.found[j, width] = counts, reaches, min(reaches, default=NEVER)
         self.widths[j].append(width)
         return found
@@ -413,27 +420,11 @@ def _header_width(header: str, height: int) -> int:
     return width
 
 
-def block_lines(headers: Sequence[str], row: Sequence[str], width: int) -> list[str]:
-    """One record as a block: a line per non-empty cell, the header then the value, the values
-    lined up and wrapped (with :func:`wrap_text`) to fit ``width``."""
-    label = max(cell_len(h) for h in headers)
-    room = max(width - label - 2, 1)
-    lines: list[str] = []
-    for header, value in zip(headers, row, strict=True):
-        if not value:
-            continue
-        pad = " " * (label - cell_len(header) + 2)
-        for j, part in enumerate(wrap_text(value, room)):
-            lines.append((header + pad if j == 0 else " " * (label + 2)) + part)
-    return lines
-
-
 __all__ = [
     "CLOSE_GAP",
     "GAP",
     "KeptMeasures",
     "Measures",
-    "block_lines",
     "fit_widths",
     "fitted",
     "measure",

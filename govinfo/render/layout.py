@@ -52,6 +52,7 @@ def fit_layout(
     available: int,
     memo: LayoutMemo | None = None,
     floors: Sequence[int] = (),
+    names: Sequence[str] = (),
 ) -> tuple[list[int], int] | None:
     """The widths of ``columns`` within ``available`` cells and the gap between them: three
     cells apart when the natural widths fit so, or when moving the columns two apart would not
@@ -66,20 +67,21 @@ def fit_layout(
     from it too (:class:`KeptMeasures`): only the widths not tried yet are wrapped.
 
     ``floors``: a width under which a column may not go (its cells whole: an amount such as
-    “迟报 1 小时 35 分钟”), one per column, or none."""
+    “迟报 1 小时 35 分钟”), one per column, or none. ``names``: each column's separator of the
+    names its cells list (:func:`govinfo.render.wrap.wrap_text`), or none."""
     if memo is None:
-        return fitted(_floored(measure(columns), floors), available)
+        return fitted(_floored(measure(columns, names), floors), available)
     try:
-        texts = texts_key(columns)
+        texts = texts_key(columns, names)
     except UnicodeEncodeError:  # text msgpack cannot hold (surrogate escapes): not kept
-        return fitted(_floored(measure(columns), floors), available)
+        return fitted(_floored(measure(columns, names), floors), available)
     key = _at_width(f"{texts}{list(floors)}" if floors else texts, available)
     known = memo.get(key)
     if known is not None and (not known or _sound(known, len(columns), available)):
         return (known[1:], known[0]) if known else None
-    measures = restored(columns, memo.measures(texts))
+    measures = restored(columns, memo.measures(texts), names)
     if measures is None:
-        measures, tried = measure(columns), -1
+        measures, tried = measure(columns, names), -1
     else:
         tried = len(measures.sample.found)
     found = fitted(_floored(measures, floors), available)  # the wraps tried kept in both
@@ -104,18 +106,19 @@ def headed_layout(
     memo: LayoutMemo | None = None,
     floors: Sequence[int] = (),
     accept: Accept | None = None,
+    names: Sequence[str] = (),
 ) -> tuple[list[str], tuple[list[int], int] | None]:
-    """:func:`fit_layout` of the columns (each its header, then its ``cells``), and the
-    headers shown: where a fitted column is too narrow for a word of its header
-    (“sub/mit/ted”), the headers' shorter forms (:func:`govinfo.i18n.short_headers`: “subm.”,
-    then “sub”), all a step shorter at a time so that they read alike, fitted again — until no
-    header that has a shorter form breaks inside a word, or none is left."""
+    """:func:`fit_layout` of the columns (each its header, then its ``cells``; ``names`` as
+    there), and the headers shown: where a fitted column is too narrow for a word of its
+    header (“sub/mit/ted”), the headers' shorter forms (:func:`govinfo.i18n.short_headers`:
+    “subm.”, then “sub”), all a step shorter at a time so that they read alike, fitted again —
+    until no header that has a shorter form breaks inside a word, or none is left."""
     from govinfo.i18n import short_headers
 
     forms = [(h, *short_headers(h)) for h in headers]
     shown = list(headers)
     layout = fit_layout(
-        [[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo, floors
+        [[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo, floors, names
     )
     for step in range(1, max(map(len, forms), default=1)):
         pairs = zip(shown, layout[0] if layout else (), forms, strict=False)
@@ -123,9 +126,9 @@ def headed_layout(
             break
         shown = [f[min(step, len(f) - 1)] for f in forms]
         layout = fit_layout(
-            [[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo, floors
+            [[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo, floors, names
         )
-    return _words_whole(shown, cells, available, memo, floors, layout, accept)
+    return _words_whole(shown, cells, available, memo, floors, layout, accept, names)
 
 
 # A Chinese header of two-character words (本期得分, 累计国办采用, 名次): folded between its words
@@ -150,6 +153,7 @@ def _words_whole(
     floors: Sequence[int],
     layout: tuple[list[int], int] | None,
     accept: Accept | None,
+    names: Sequence[str],
 ) -> tuple[list[str], tuple[list[int], int] | None]:
     """``shown`` and ``layout``, fitted again where a header still breaks inside a word (an
     English word, a two-character Chinese word) with its column as wide as its widest word —
@@ -166,7 +170,7 @@ def _words_whole(
     if any(n > w for n, w in zip(need, layout[0], strict=True)):
         wider = [max(n, f) for n, f in zip(need, floors or [0] * len(need), strict=True)]
         found = fit_layout(
-            [[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo, wider
+            [[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo, wider, names
         )
         if found is not None and (accept is None or accept(layout[0], found[0])):
             layout = found
@@ -189,17 +193,19 @@ def _sound(known: Sequence[int], count: int, available: int) -> bool:
     )
 
 
-def layout_key(columns: Sequence[Sequence[str]], available: int) -> str:
-    """A digest of all that :func:`fit_layout` depends on: the texts of ``columns``, the width
-    ``available``, and the code that fits and measures them (:func:`_fitting_code`)."""
-    return _at_width(texts_key(columns), available)
+def layout_key(columns: Sequence[Sequence[str]], available: int, names: Sequence[str] = ()) -> str:
+    """A digest of all that :func:`fit_layout` depends on: the texts of ``columns`` (and the
+    names they list: :func:`texts_key`), the width ``available``, and the code that fits and
+    measures them (:func:`_fitting_code`)."""
+    return _at_width(texts_key(columns, names), available)
 
 
-def texts_key(columns: Sequence[Sequence[str]]) -> str:
+def texts_key(columns: Sequence[Sequence[str]], names: Sequence[str] = ()) -> str:
     """A digest of all that a table's :class:`govinfo.render.fit.Measures` depend on: the
-    texts of ``columns`` and the code that measures them (:func:`_fitting_code`)."""
+    texts of ``columns``, the separators of the names they list (``names``, where any) and the
+    code that measures them (:func:`_fitting_code`)."""
     digest = hashlib.sha256(_fitting_code())
-    digest.update(msgspec.msgpack.encode(columns))
+    digest.update(msgspec.msgpack.encode([columns, names] if any(names) else columns))
     return digest.hexdigest()
 
 

@@ -6,13 +6,18 @@ allows, is it folded over lines (“迟报/31/分钟”): its column keeps the w
 (:func:`whole_floors`), the text columns (names, details) wrapping instead. When the table still
 folds one, or folds a name two wide characters a line (:func:`cramp`), its optional columns
 give way — overdue's 说明, score's 类别, a period ranking's to-date counts — with a line under
-the table naming them (:func:`left_out_note`), the same words in every command. The lines
-under a table wrap with each short item of a list whole (:func:`print_wrapped`)."""
+the table naming them (:func:`left_out_note`), the same words in every command; a table that
+still cannot fit is printed a record per block (:func:`block_lines`). The lines under a table
+wrap with each short item of a list whole (:func:`print_wrapped`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+
+from rich.cells import cell_len
+
+from govinfo.render.wrap import cell_width, wrap_text
 
 FOLDED = 4  # a text column this narrow folds a name two wide characters a line (“省安/全监/管局”)
 CHARACTER = 2  # … and this narrow, a character a line (“省/安/全/监/管/局”)
@@ -65,12 +70,11 @@ def left_out_note(headers: Sequence[str]) -> str:
 
 def print_wrapped(text: str | None, console: Any, style: str | None = None) -> None:
     """``text`` in lines that fit the console, broken where :func:`wrap.wrap_text` may, a
-    short item of a list kept whole (:func:`wrap.wrap_items`: “约稿逾期 62”, not “约稿逾/期
+    short item of a list kept whole (:func:`wrap_items`: “约稿逾期 62”, not “约稿逾/期
     62”)."""
     from rich.text import Text
 
     from govinfo.i18n import t
-    from govinfo.render.wrap import wrap_items
 
     if text is None:
         return
@@ -78,13 +82,59 @@ def print_wrapped(text: str | None, console: Any, style: str | None = None) -> N
         console.print(Text(line, style=style or ""), highlight=False, soft_wrap=True)
 
 
+def wrap_items(text: str, width: int, sep: str) -> list[str]:
+    """:func:`govinfo.render.wrap.wrap_text` of ``text`` — a line that lists items ``sep``
+    apart (“突发信息迟报 22、约稿逾期 62”) — except that a short item (at most half of
+    ``width``) is never broken over two lines: it starts the next line whole, its count with
+    its words."""
+    items = text.split(sep)
+    if len(items) == 1 or "\n" in text:
+        return wrap_text(text, width)
+    lines: list[str] = []
+    line = ""
+    for k, item in enumerate(items):
+        piece = item + sep if k < len(items) - 1 else item
+        if cell_width((line + piece).rstrip()) <= width:
+            line += piece
+            continue
+        if line and cell_width(piece.rstrip()) <= width // 2:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+            continue
+        joined = line + piece
+        *done, line = wrap_text(joined, width) or [""]
+        line += joined[len(joined.rstrip()) :]  # the space after a separator kept
+        lines += done
+    return [*lines, line.rstrip()] if line.strip() else lines
+
+
+def block_lines(
+    headers: Sequence[str], row: Sequence[str], width: int, names: Sequence[str] = ()
+) -> list[str]:
+    """One record as a block: a line per non-empty cell, the header then the value, the values
+    lined up and wrapped (with :func:`govinfo.render.wrap.wrap_text`; ``names``: each cell's
+    separator of the names it lists, or none) to fit ``width``."""
+    label = max(cell_len(h) for h in headers)
+    room = max(width - label - 2, 1)
+    lines: list[str] = []
+    for header, value, sep in zip(headers, row, names or [""] * len(row), strict=True):
+        if not value:
+            continue
+        pad = " " * (label - cell_len(header) + 2)
+        for j, part in enumerate(wrap_text(value, room, names=sep)):
+            lines.append((header + pad if j == 0 else " " * (label + 2)) + part)
+    return lines
+
+
 __all__ = [
     "AMOUNT",
     "BLOCKS",
     "CHARACTER",
     "FOLDED",
+    "block_lines",
     "cramp",
     "left_out_note",
     "print_wrapped",
     "whole_floors",
+    "wrap_items",
 ]

@@ -363,9 +363,9 @@ def solicitations_table(report: PeriodReport) -> Table:
         _count("on_time_n", t("ye_sol_met")),
         _count("late_n", t("ye_sol_late")),
         _count("missed_n", t("ye_sol_missed")),
-        Column("on_time", t("pr_col_on_time_points")),
-        Column("late", t("pr_col_late_points")),
-        Column("missed", t("pr_col_missed_points")),
+        Column("on_time", t("pr_col_on_time_points"), names=sep),
+        Column("late", t("pr_col_late_points"), names=sep),
+        Column("missed", t("pr_col_missed_points"), names=sep),
     ]
     rows: list[list[Cell]] = [
         [

@@ -1,9 +1,9 @@
 """A table's rows as lines of text, a column at a time (a year report's tables hold 200,000
 cells): at the columns' natural widths, one line a row (:func:`natural_lines`), or at widths
-fitted to a terminal, each cell wrapped to its column (:func:`fitted_lines`). Numbers are
-right-aligned, columns ``gap`` spaces apart, and no line ends in spaces; a CJK character
-is one character and two columns, so a cell is padded by ``str.ljust``/``rjust`` to the
-length its column's width takes."""
+fitted to a terminal, each cell wrapped to its column (:func:`fitted_lines`); and its header
+row (:func:`header_lines`). Numbers are right-aligned, columns ``gap`` spaces apart, and no
+line ends in spaces; a CJK character is one character and two columns, so a cell is padded by
+``str.ljust``/``rjust`` to the length its column's width takes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from itertools import repeat
 from operator import sub
 from typing import Any
 
-from govinfo.render.wrap import cell_lens, fits_whole, wrap_cells
+from govinfo.render.wrap import cell_lens, fits_whole, wrap_cells, wrap_text
 from govinfo.text import display_width, display_widths
 
 
@@ -57,15 +57,40 @@ def _padded(cells: Sequence[str], used: Sequence[int], width: int, right: bool) 
     return list(map(str.rjust if right else str.ljust, cells, lengths))
 
 
+def header_lines(
+    headers: Sequence[str], widths: Sequence[int], numeric: Sequence[bool], gap: int, fold: bool
+) -> list[str]:
+    """The header row at ``widths``, ``gap`` spaces between columns: each header folded to its
+    column where the table is fitted to a terminal (``fold``), all of them aligned to the
+    bottom (they sit on the rule), as rich lays them out."""
+    if fold:
+        parts = [wrap_text(h, w, fold=True) for h, w in zip(headers, widths, strict=True)]
+    else:
+        parts = [[h] for h in headers]
+    height = max((len(part) for part in parts), default=0)  # no columns: no header
+    out = []
+    for k in range(height):
+        pieces = []
+        for part, w, right in zip(parts, widths, numeric, strict=True):
+            at = k - (height - len(part))
+            text = part[at] if 0 <= at < len(part) else ""
+            pad = " " * (w - display_width(text))
+            pieces.append(pad + text if right else text + pad)
+        out.append((" " * gap).join(pieces).rstrip())
+    return out
+
+
 def fitted_lines(
     columns: Sequence[Sequence[str]],
     shown: Sequence[Sequence[int]],
     widths: Sequence[int],
     numeric: Sequence[bool],
     gap: int,
+    names: Sequence[str] = (),
 ) -> list[str]:
     """Each row at ``widths``: its cells wrapped to their columns with
-    :func:`govinfo.render.wrap.wrap_text`, top-aligned, its lines joined by newlines. Done a
+    :func:`govinfo.render.wrap.wrap_text` (``names``: each column's separator of the names its
+    cells list, or none), top-aligned, its lines joined by newlines. Done a
     column at a time, a line of the rows at a time: a column whose every cell fits whole is
     padded at once, the others' cells are wrapped (:func:`govinfo.render.wrap.wrap_cells`),
     and the rows' first lines are joined together, then the second lines of the rows that
@@ -74,11 +99,12 @@ def fitted_lines(
     # each column's cells padded, where every cell is one line, whole; else their lines
     whole: list[list[str] | None] = []
     wrapped: list[list[list[str]] | None] = []
-    for cells, used, width, right in zip(columns, shown, widths, numeric, strict=True):
+    seps = names or [""] * len(columns)
+    for cells, used, width, right, sep in zip(columns, shown, widths, numeric, seps, strict=True):
         sizes = cell_lens(cells, used)
         every = fits_whole(cells, width, sizes)
         whole.append(_padded(cells, used, width, right) if every else None)
-        wrapped.append(None if every else wrap_cells(cells, width, sizes))
+        wrapped.append(None if every else wrap_cells(cells, width, sizes, sep))
     heights = [1] * (len(columns[0]) if columns else 0)
     for lines in wrapped:
         if lines is not None:

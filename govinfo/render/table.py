@@ -52,7 +52,9 @@ class Column:
     """``key`` names the column for code; ``header`` is what people read; ``kind`` says what
     its cells hold. Number columns, and text columns marked ``right`` (“12 天”), are
     right-aligned. An ``optional`` column may be left out on a too narrow terminal (a note
-    names it; files and ``--format`` keep it); a ``lines`` column keeps line breaks."""
+    names it; files and ``--format`` keep it); a ``lines`` column keeps line breaks; a
+    ``names`` column lists names that far apart (``t("list_sep")``): on a terminal a name
+    breaks over lines only where it alone is wider than the column."""
 
     key: str
     header: str
@@ -60,6 +62,7 @@ class Column:
     right: bool = False
     optional: bool = False
     lines: bool = False
+    names: str = ""
 
     @property
     def numeric(self) -> bool:
@@ -240,10 +243,9 @@ def print_table(spec: Table, console: Any, *, ascii_only: bool | None = None) ->
     natural width fits the terminal, every row is one line. On a terminal too narrow for it the
     table is fitted without cutting a number, id or date (:func:`govinfo.render.layout.fit_layout`:
     text wraps first); when even that cannot fit, or folds an amount or a name, its optional
-    columns give way, with a note (:func:`give_way`), else it is printed
-    a record per block. Box lines are ASCII when ``ascii_only`` (default: the
-    environment variable ``GOVINFO_ASCII`` is set), for consoles that draw box characters
-    double-width."""
+    columns give way, with a note (:func:`give_way`), else it is printed a record per block.
+    Box lines are ASCII when ``ascii_only`` (default: the environment variable
+    ``GOVINFO_ASCII`` is set), for consoles that draw box characters double-width."""
     if ascii_only is None:
         ascii_only = settings.ascii_only()
     shown = _layout(spec)
@@ -279,11 +281,11 @@ def terminal_layout(
     def accept(before: list[int], after: list[int]) -> bool:  # no more cramped for a header
         return cramp(whole, shown.widths, after) <= cramp(whole, shown.widths, before)
 
-    titles = [c.header for c in spec.columns]
-    headers, layout = headed_layout(titles, shown.columns, width, memo, accept=accept)
+    titles, names = [c.header for c in spec.columns], [c.names for c in spec.columns]
+    headers, layout = headed_layout(titles, shown.columns, width, memo, (), accept, names)
     floors = whole_floors(whole, shown.widths, None if layout is None else layout[0])
     if floors:  # a number, amount or date folded: whole, where the room allows
-        found = headed_layout(titles, shown.columns, width, memo, floors, accept)
+        found = headed_layout(titles, shown.columns, width, memo, floors, accept, names)
         if found[1] is not None:
             headers, layout = found
     columns = [replace(c, header=h) for c, h in zip(spec.columns, headers, strict=True)]
@@ -348,18 +350,17 @@ def print_blocks(spec: Table, shown: Shown, console: Any) -> None:
     each row a line per cell, ``header  value``, a blank line between rows, then the footer."""
     from rich.text import Text
 
-    from govinfo.render.fit import block_lines
-    from govinfo.render.narrow import print_wrapped
+    from govinfo.render.narrow import block_lines, print_wrapped
 
     rows, styles = shown.rows(), shown.styles
-    headers = [c.header for c in spec.columns]
+    headers, names = [c.header for c in spec.columns], [c.names for c in spec.columns]
     print_wrapped(spec.title, console)
     # All the records as one text printed once (a print per line cost rich's whole round
     # each time: seconds for a year's group rankings on an 80-column terminal).
     body = Text(end="\n")
     for row, style in zip(rows, styles, strict=True):
         body.append("\n")  # a blank line before each record
-        for line in block_lines(headers, row, console.width):
+        for line in block_lines(headers, row, console.width, names):
             body.append(line, style=RICH_STYLES.get(style or "") or None)
             body.append("\n")
     if rows:
@@ -389,49 +390,31 @@ def print_plain(
     to the table's width."""
 
     from govinfo.render.narrow import print_wrapped
-    from govinfo.render.rows import fitted_lines, natural_lines, row_segments
-    from govinfo.render.wrap import wrap_text
-    from govinfo.text import display_width
+    from govinfo.render.rows import fitted_lines, header_lines, natural_lines, row_segments
 
     styles, ends = shown.styles, shown.ends
     headers = [c.header for c in spec.columns]
     numeric = [c.numeric for c in spec.columns]
+    names = [c.names for c in spec.columns]  # lists of names: kept whole where they fit
     fitted = widths is not None
     natural: list[str] = []  # each row's line, at natural widths
     if widths is None:
         widths, natural = natural_lines(shown.columns, shown.widths, headers, numeric, gap)
         natural = natural or [""] * len(styles)  # a table of no columns: empty lines
-    between = " " * gap
-
-    def header_lines(cells: Sequence[str]) -> list[str]:
-        """The header row: each header folded to its column when fitted, all of them aligned
-        to the bottom (they sit on the rule), as rich lays them out."""
-        if fitted:
-            parts = [wrap_text(c, w, fold=True) for c, w in zip(cells, widths, strict=True)]
-        else:
-            parts = [[c] for c in cells]
-        height = max((len(part) for part in parts), default=0)  # no columns: no header
-        out = []
-        for k in range(height):
-            pieces = []
-            for part, w, right in zip(parts, widths, numeric, strict=True):
-                at = k - (height - len(part))
-                text = part[at] if 0 <= at < len(part) else ""
-                pad = " " * (w - display_width(text))
-                pieces.append(pad + text if right else text + pad)
-            out.append(between.join(pieces).rstrip())
-        return out
-
     rule = ("-" if ascii_only else "\u2500") * (sum(widths) + gap * (len(widths) - 1))
     say = print_wrapped if console.is_terminal else _print_line
     say(spec.title, console)
-    for text in header_lines(headers):
+    for text in header_lines(headers, widths, numeric, gap, fitted):
         console.print(text, markup=False, highlight=False, soft_wrap=True, style="bold")
     console.print(rule, markup=False, highlight=False, soft_wrap=True)
     # The rows as one text printed once: a print per row costs rich's whole round (options,
     # size, buffer) each time — seconds for the year report's 24,000 lines. As rich: a blank
     # line between groups.
-    texts = fitted_lines(shown.columns, shown.widths, widths, numeric, gap) if fitted else natural
+    texts = (
+        fitted_lines(shown.columns, shown.widths, widths, numeric, gap, names)
+        if fitted
+        else natural
+    )
     last = len(styles) - 1
     if not styles:
         pass

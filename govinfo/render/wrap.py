@@ -5,7 +5,9 @@ A text breaks only where a person would break it — at a space, or next to a wi
 character — never inside a run of narrow characters (``592.50``, ``2003-09-30``,
 ``changchun``, ``迟报 31 分钟``'s ``31``): a run wider than the line gets a line of its own,
 whole. Closing marks never start a line and opening ones never end one (:func:`wrap_text`).
-Headers alone may fold a word to fit (``fold``).
+Headers alone may fold a word to fit (``fold``). A cell that lists names (``names``: their
+separator, “长春、通化、省安全监管局”) breaks between them, each name whole on a line where it
+fits, inside one only when it alone is wider than the line (:func:`_named`).
 
 Fitting asks how many lines a text takes at many widths: :func:`line_count` counts them
 without building them, and :func:`line_reach` also says up to which width they stay the same,
@@ -165,6 +167,79 @@ def _folded(units: Sequence[str], width: int) -> Sized:
 NEVER = 1 << 30
 
 
+Listed = tuple[Sized, tuple[int, ...], tuple[int, ...]]
+
+
+@functools.lru_cache(maxsize=8192)
+def _listed(paragraph: str, names: str) -> Listed:
+    """A paragraph that lists names ``names`` apart as units, each name with its separator's
+    mark (“长春、”, “Jilin City,”) one unit (the rest as :func:`_sized` has them), and their
+    edges; and where those names of two units or more are among them, the narrowest first,
+    and their widths."""
+    units, _ = _sized(paragraph)
+    mark = names.rstrip()
+    out: list[str] = []
+    found: list[tuple[int, int]] = []  # each name's width and place
+    start = 0
+    for end, unit in enumerate(units, 1):
+        if end < len(units) and not (unit.endswith(mark) and (mark == names or units[end] == " ")):
+            continue  # no separator after this unit (“, ”: its comma, then a space)
+        first = start + (units[start] == " ")
+        last = end - (units[end - 1] == " " and end - 1 > first)
+        out += units[start:first]
+        if last - first > 1:
+            name = "".join(units[first:last])
+            found.append((_unit_width(name), len(out)))
+            out.append(name)
+        else:
+            out += units[first:last]
+        out += units[last:end]
+        start = end
+    found.sort()
+    return _with_edges(out, True), tuple(i for _, i in found), tuple(w for w, _ in found)
+
+
+def _named(paragraph: str, names: str, width: int) -> tuple[Sized, int]:
+    """A paragraph that lists names ``names`` apart as the units a line may break between at
+    ``width``, and their edges: each name with its separator's mark (“长春、”) one unit where
+    it fits ``width`` (:func:`_listed`), else the pieces it takes wrapped alone
+    (:func:`_pieces`: “省安全监管” “局、”), so that it starts a line where it can. And the
+    least wider width at which a name is kept or broken otherwise (:data:`NEVER`: none is
+    broken). Only the names broken are gone through: most fit, at most widths."""
+    (units, edges), places, sizes = _listed(paragraph, names)
+    first = bisect_right(sizes, width)
+    if first == len(sizes):
+        return (units, edges), NEVER
+    out: list[str] = []
+    lefts: list[int] = []  # the edges, each name broken as its pieces
+    done, bound, same = 0, sizes[first], True
+    for place in sorted(places[first:]):
+        pieces, steps, reach = _pieces(units[place], width)
+        bound = min(bound, reach)
+        same = same and steps[-1] == edges[place + 1] - edges[place]  # as measured whole
+        out += units[done:place]
+        out += pieces
+        lefts += edges[done:place]
+        lefts += [edges[place] + step for step in steps[:-1]]
+        done = place + 1
+    out += units[done:]
+    lefts += edges[done:]
+    return ((tuple(out), tuple(lefts)) if same else _with_edges(out, True)), bound
+
+
+@functools.lru_cache(maxsize=8192)
+def _pieces(name: str, width: int) -> tuple[tuple[str, ...], tuple[int, ...], int]:
+    """A name wider than ``width`` as the lines it takes alone (:func:`_spans`), each one unit
+    (a space that ends one, one of its own), their edges, and their reach."""
+    units, edges = _sized(name)
+    spans, reach = _spans(units, edges, width)
+    out: list[str] = []
+    for start, end in spans:
+        piece = "".join(units[start:end])
+        out += [piece.rstrip(" "), " "] if piece.endswith(" ") else [piece]
+    return (*_with_edges(out, True), reach)
+
+
 def _kinsoku(
     units: Sequence[str], edges: Sequence[int], start: int, over: int, width: int
 ) -> tuple[int, int]:
@@ -239,20 +314,25 @@ def _spans(
 
 
 def _lines(
-    text: str, width: int, fold: bool
+    text: str, width: int, fold: bool, names: str = ""
 ) -> Iterator[tuple[Sequence[str], list[tuple[int, int]], int]]:
     """Each paragraph of ``text`` as its units, the spans of them its lines hold, and their
-    reach (:func:`_spans`; the next width, for a paragraph with a word cut at this one)."""
+    reach (:func:`_spans`; the next width, for a paragraph with a word cut at this one; the
+    width of the narrowest name broken, for a list of names: :func:`_named`)."""
     for paragraph in text.split("\n"):
+        bound = NEVER
         if fold:
             whole = _units(paragraph)
             units, edges = _folded(whole, width)
             # a word cut at this width is cut otherwise at the next (at 0 none is cut, yet)
-            cut = width == 0 or len(units) != len(whole)
+            if width == 0 or len(units) != len(whole):
+                bound = width + 1
+        elif names:
+            (units, edges), bound = _named(paragraph, names, width)
         else:
-            (units, edges), cut = _sized(paragraph), False
+            units, edges = _sized(paragraph)
         spans, reach = _spans(units, edges, width)
-        yield units, spans, width + 1 if cut else reach
+        yield units, spans, min(reach, bound)
 
 
 def _whole(text: str, size: int, width: int) -> bool:
@@ -261,46 +341,23 @@ def _whole(text: str, size: int, width: int) -> bool:
     return size <= width and ONE_LINE.fullmatch(text) is not None
 
 
-def wrap_text(text: str, width: int, *, fold: bool = False) -> list[str]:
+def wrap_text(text: str, width: int, *, fold: bool = False, names: str = "") -> list[str]:
     """``text`` (any ``\\n`` kept) in lines at most ``width`` wide, broken only at spaces and
     next to wide characters; a unit wider than ``width`` gets a line of its own, whole — or,
-    with ``fold`` (headers), is cut to fit."""
+    with ``fold`` (headers), is cut to fit. ``names``: the separator of a text that lists
+    names (“、”), each kept whole on a line where it fits (:func:`_named`)."""
     if _whole(text, cell_width(text), width):
         return [text]
-    return _wrapped(text, width, fold)
-
-
-def wrap_items(text: str, width: int, sep: str) -> list[str]:
-    """:func:`wrap_text` of ``text`` — a line that lists items ``sep`` apart (“突发信息迟报 22、
-    约稿逾期 62”) — except that a short item (at most half of ``width``) is never broken over
-    two lines: it starts the next line whole, its count with its words."""
-    items = text.split(sep)
-    if len(items) == 1 or "\n" in text:
-        return wrap_text(text, width)
-    lines: list[str] = []
-    line = ""
-    for k, item in enumerate(items):
-        piece = item + sep if k < len(items) - 1 else item
-        if cell_width((line + piece).rstrip()) <= width:
-            line += piece
-            continue
-        if line and cell_width(piece.rstrip()) <= width // 2:
-            lines.append(line.rstrip())
-            line = piece.lstrip()
-            continue
-        joined = line + piece
-        *done, line = wrap_text(joined, width) or [""]
-        line += joined[len(joined.rstrip()) :]  # the space after a separator kept
-        lines += done
-    return [*lines, line.rstrip()] if line.strip() else lines
+    return _wrapped(text, width, fold, names)
 
 
 def wrap_cells(
-    texts: Sequence[str], width: int, sizes: Sequence[int] | None = None
+    texts: Sequence[str], width: int, sizes: Sequence[int] | None = None, names: str = ""
 ) -> list[list[str]]:
-    """:func:`wrap_text` of each of ``texts`` (a column's cells), the column measured at once
-    (``sizes``: its :func:`cell_lens`, when known), each text wrapped once however often it
-    comes (a finding's detail, a reporter's name): equal cells share one list of lines."""
+    """:func:`wrap_text` of each of ``texts`` (a column's cells; ``names``: as there), the
+    column measured at once (``sizes``: its :func:`cell_lens`, when known), each text wrapped
+    once however often it comes (a finding's detail, a reporter's name): equal cells share one
+    list of lines."""
     out: list[list[str]] = []
     done: dict[str, list[str]] = {}
     for text, size in zip(texts, cell_lens(texts) if sizes is None else sizes, strict=True):
@@ -309,15 +366,15 @@ def wrap_cells(
             continue
         lines = done.get(text)
         if lines is None:
-            lines = done[text] = _wrapped(text, width, False)
+            lines = done[text] = _wrapped(text, width, False, names)
         out.append(lines)
     return out
 
 
-def _wrapped(text: str, width: int, fold: bool) -> list[str]:
+def _wrapped(text: str, width: int, fold: bool, names: str = "") -> list[str]:
     return [
         "".join(units[start:end]).rstrip()
-        for units, spans, _ in _lines(text, width, fold)
+        for units, spans, _ in _lines(text, width, fold, names)
         for start, end in (_no_widow(units, spans) if fold else spans)
     ]
 
@@ -347,13 +404,13 @@ def _no_widow(units: Sequence[str], spans: list[tuple[int, int]]) -> list[tuple[
     return spans
 
 
-def line_count(text: str, width: int, fold: bool = False) -> int:
+def line_count(text: str, width: int, fold: bool = False, names: str = "") -> int:
     """How many lines :func:`wrap_text` makes of ``text`` at ``width`` (counted, not built)."""
-    return line_reach(text, width, fold)[0]
+    return line_reach(text, width, fold, names)[0]
 
 
 @functools.lru_cache(maxsize=65536)
-def line_reach(text: str, width: int, fold: bool = False) -> tuple[int, int]:
+def line_reach(text: str, width: int, fold: bool = False, names: str = "") -> tuple[int, int]:
     """:func:`line_count` of ``text`` at ``width``, and the least wider width at which the
     count could be another (:func:`_spans`' reach; :data:`NEVER` for a text left whole): up
     to it, the lines are the same. Kept for the texts and widths asked last: fitting a table
@@ -365,7 +422,7 @@ def line_reach(text: str, width: int, fold: bool = False) -> tuple[int, int]:
     # one text, which can be less than its units' widths added up (rich counts a character
     # after a zero-width joiner as nothing)
     count, reach = 0, size if ONE_LINE.fullmatch(text) else NEVER
-    for _, spans, paragraph_reach in _lines(text, width, fold):
+    for _, spans, paragraph_reach in _lines(text, width, fold, names):
         count += len(spans)
         reach = min(reach, paragraph_reach)
     return count, reach
@@ -384,6 +441,5 @@ __all__ = [
     "line_count",
     "line_reach",
     "wrap_cells",
-    "wrap_items",
     "wrap_text",
 ]

@@ -6,6 +6,7 @@ its words."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 from pathlib import Path
@@ -158,3 +159,63 @@ def test_report_month_at_80_columns_names_what_each_ranking_left_out(data: Path,
     assert len(rankings) == 3, screen
     for title, body in rankings:
         assert note_of(body, lang).startswith(LEFT_OUT[lang] + what), title + body
+
+
+def at_columns(line: str, starts: list[int]) -> list[str]:
+    """What ``line`` shows in each column that starts at ``starts`` (display columns), the
+    last running to the line's end."""
+    pieces = [""] * len(starts)
+    x = 0
+    for ch in line:
+        column = sum(1 for s in starts if s <= x) - 1
+        if column >= 0:
+            pieces[column] += ch
+        x += cell_len(ch)
+    return [p.strip() for p in pieces]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_at_80_columns_breaks_lists_of_names_between_names(data: Path, lang: str) -> None:
+    """`report 2003Q4` at 80 columns: in 约稿完成情况 the lists of the points that answered on
+    time, late or not at all break only after a separator — inside a name only where that
+    name (with its separator) is wider than its column (“省环/保局” in a column four cells
+    wide), never where it fits (not “省安全/监管局” in one of twelve); nothing is lost."""
+    screen = in_terminal(["--lang", lang, "report", "2003Q4"], 80, data)
+    lines = shown(screen, 80)
+    sep = {"zh": "、", "en": ", "}[lang]
+    mark = sep.rstrip()
+    wanted = {s["id"]: s for s in machine(data, "report", "2003Q4")["solicitations"]}
+    first = next(i for i, line in enumerate(lines) if line.split(" ")[0] in wanted)
+    assert lines[first - 1].startswith(RULE * 20), screen
+    header = lines[first - 2]  # the headers' last lines: the three lists' are the last three
+    starts = [m.start() for m in re.finditer(r"\S+", header)][-3:]
+    starts = [cell_len(header[:s]) for s in starts]
+    rows: list[tuple[str, list[list[str]]]] = []
+    for line in lines[first:]:
+        if line[:1] not in (" ", ""):
+            if line.split(" ")[0] not in wanted:
+                break  # the line under the table
+            rows.append((line.split(" ")[0], [[], [], []]))
+        elif not line.strip():
+            break
+        for cell, piece in zip(rows[-1][1], at_columns(line, [0, *starts])[1:], strict=True):
+            if piece:
+                cell.append(piece)
+    assert [r[0] for r in rows] == list(wanted), screen
+    widths = [
+        max(map(cell_len, (p for _, cells in rows for p in cells[j])), default=0) for j in range(3)
+    ]
+    for ident, cells in rows:
+        for j, (key, parts) in enumerate(zip(("on_time", "late", "missed"), cells, strict=True)):
+            text = parts[0] if parts else ""
+            for before, part in itertools.pairwise(parts):
+                if before.endswith(mark):
+                    text += sep[len(mark) :] + part
+                    continue
+                start = text.rfind(sep) + len(sep) if sep in text else 0
+                rest = part.split(mark, 1)
+                name = text[start:] + rest[0] + (mark if len(rest) > 1 else "")
+                assert cell_len(name) > widths[j], f"{ident} {key}: {name} broken\n{screen}"
+                text += part
+            assert (len(text.split(sep)) if text else 0) == len(wanted[ident][key]), (ident, key)
+    assert any(len(cells[0]) > 2 for _, cells in rows), screen  # lists over several lines

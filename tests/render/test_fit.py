@@ -9,8 +9,9 @@ import random
 from rich.cells import cell_len
 
 from govinfo.render.console import fitting_console
-from govinfo.render.fit import KeptMeasures, block_lines, fit_widths
+from govinfo.render.fit import KeptMeasures, fit_widths
 from govinfo.render.layout import fit_layout, layout_key, texts_key
+from govinfo.render.narrow import block_lines
 from govinfo.render.wrap import (
     cell_lens,
     cell_width,
