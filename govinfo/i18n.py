@@ -2435,9 +2435,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "These points' scores to date are below the pro-rata disqualification line and must "
         "improve (decided after the year's end): {names}.",
     ),
+    # \n: where the title may break when over a line (render.docx.title_lines), never inside
+    # its brackets
     "pn_att_ranking": (
-        "{period}信息直报点得分排名（本期、累计）",
-        "Ranking of the reporting points, {period} (period and to date)",
+        "{period}信息直报点得分排名\n（本期、累计）",
+        "Ranking of the reporting points, {period} \n(period and to date)",
     ),
     "pn_att_ranking_once": (
         "{period}信息直报点得分排名",

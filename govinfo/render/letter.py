@@ -133,7 +133,11 @@ def attachment_pages(doc: Any, attachments: Sequence[Attachment]) -> None:
         d.page_break_before(d.add_paragraph(doc, t("nt_attachment", n=n), font=d.HEI))
         d.add_paragraph(doc)
         d.add_paragraph(
-            doc, title, font=d.TITLE_FONT, size=d.SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER
+            doc,
+            d.title_lines(title),  # over a line: broken between phrases, not in its brackets
+            font=d.TITLE_FONT,
+            size=d.SIZE_2,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
         )
         d.add_paragraph(doc)
         for caption, table in parts:
@@ -148,15 +152,25 @@ def attachment_pages(doc: Any, attachments: Sequence[Attachment]) -> None:
 
 
 def _attachment_note(doc: Any, titles: Sequence[str]) -> None:
-    """附件说明: “附件：1．…” with the later items under the first one's title."""
+    """附件说明 (GB/T 9704 7.3.6): “附件：1．…” two characters in, the later items' numbers
+    under the first one's; a name longer than its line is broken between its phrases (before
+    “（本期、累计）”, never inside the brackets), its later lines under its first character (a
+    hanging indent)."""
     d.add_paragraph(doc).paragraph_format.keep_with_next = True
+    label = t("nt_attachments_label")
+    indent = d.SIZE_3.pt * 2  # 左空二字
     for n, title in enumerate(titles, 1):
-        p = d.add_paragraph(doc, indent_chars=2)
-        p.paragraph_format.keep_with_next = True  # the list, 落款 and date stay on one page
-        lead = t("nt_attachments_label") if n == 1 else ""
-        if n > 1:
-            p.paragraph_format.left_indent = Pt(d.SIZE_3.pt * len(t("nt_attachments_label")))
-        d.add_run(p, f"{lead}{n}．{title}" if get_lang() == "zh" else f"{lead}{n}. {title}")
+        number = f"{n}．" if get_lang() == "zh" else f"{n}. "
+        name_at = indent + d.text_pt(label + number)  # where the name's first character stands
+        starts = indent if n == 1 else indent + d.text_pt(label)
+        p = d.add_paragraph(doc)
+        pf = p.paragraph_format
+        pf.keep_with_next = True  # the list, 落款 and date stay on one page
+        pf.left_indent = Pt(name_at)
+        pf.first_line_indent = Pt(starts - name_at)
+        cells = int((d.LINE_WIDTH_PT - name_at) / d.text_pt("一") * 2)  # two to a character
+        lead = label if n == 1 else ""
+        d.add_run(p, lead + number + d.title_lines(title, cells))
 
 
 def _signature(doc: Any, content: Letter) -> None:

@@ -1,0 +1,83 @@
+"""The office files as a clerk prints them, read back with python-docx and openpyxl: a 附件
+title broken before its brackets, and 附件说明's hanging indent (GB/T 9704 7.3.6)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+
+from tests.support.cli import LineRunner, run_cli
+from tests.support.notices import GROUP
+from tests.support.paths import SAMPLE
+
+pytestmark = GROUP
+
+BLANK = "\u3000\u3000"  # the number a draft leaves to be written in
+RANKING = "2003年第三季度信息直报点得分排名"
+BRACKETS = "（本期、累计）"
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory, sample_reports: dict[str, Any]) -> Path:
+    """The Q3 notice without --number, the second half's tables (its 零报送零采用 empty), the
+    year's ranking and the year's statements as workbooks, made once; the sample's year
+    notice (no --number either) is sample_reports'."""
+    folder = tmp_path_factory.mktemp("office") / "data"
+    shutil.copytree(SAMPLE, folder)
+    out = tmp_path_factory.mktemp("out")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("GOVINFO_TODAY", "2004-01-15")
+    runner = LineRunner()
+    try:
+        for args in (
+            ("report", "2003Q3", "--out", str(out / "q3.docx"), "--date", "2004-01-10"),
+            ("report", "2003H2", "--out", str(out / "h2.xlsx")),
+            ("report", "2003H2", "--out", str(out / "h2.md")),
+            ("score", "2003", "--out", str(out / "score.xlsx")),
+            ("report", "2003", "--statements", str(out / "st"), "--statement-format", "xlsx"),
+        ):
+            code, _, err = run_cli(runner, folder, *args)
+            assert code == 0, (args, err)
+    finally:
+        mp.undo()
+    shutil.copy(sample_reports["out"] / "y.docx", out / "y.docx")
+    return out
+
+
+def _width(text: str, size: float) -> float:
+    """``text`` as the notice sets it: a Chinese character an em, a digit half, each 三号 one
+    condensed by 0.25 pt."""
+    condense = 0.25 if size == 16 else 0.0
+    return sum((size / 2 if ch.isascii() else size) - condense for ch in text)
+
+
+def test_an_attachment_title_breaks_before_its_brackets(out: Path) -> None:
+    doc = Document(str(out / "q3.docx"))
+    texts = [p.text for p in doc.paragraphs]
+    # above 附件1, in 二号: too long for a line, broken before the brackets (a line break)
+    assert f"{RANKING}\n{BRACKETS}" in texts
+    # in 附件说明, too long for the line after “附件：1．”: the same
+    note = next(p for p in doc.paragraphs if p.text.startswith("附件：1．"))
+    assert note.text == f"附件：1．{RANKING}\n{BRACKETS}"
+    for text in texts:  # nowhere broken inside the brackets
+        assert not re.search(r"（[^）]*\n", text), text
+
+
+def test_attachment_note_goes_on_under_the_names_first_character(out: Path) -> None:
+    doc = Document(str(out / "q3.docx"))
+    items = [p for p in doc.paragraphs if re.match(r"(附件：)?[123]．", p.text)]
+    assert len(items) == 3
+    name_at = 32 + _width("附件：1．", 16)  # 左空二字, then the label and the number
+    for n, p in enumerate(items, 1):
+        pf = p.paragraph_format
+        assert pf.left_indent.pt == pytest.approx(name_at, abs=0.1)  # later lines: the name's
+        starts = 32 if n == 1 else 32 + _width("附件：", 16)  # 2．under 1．
+        first = pf.left_indent.pt + pf.first_line_indent.pt
+        assert first == pytest.approx(starts, abs=0.1)
+    xml = items[0]._p.xml
+    assert "w:firstLineChars" not in xml  # no character indent that would outrank the hanging
