@@ -186,17 +186,26 @@ def _signature(doc: Any, content: Letter) -> None:
     d.add_paragraph(doc, date, align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=4)
 
 
-def _imprint_rows(content: Letter) -> list[tuple[str, str]]:
-    rows: list[tuple[str, str]] = []
+# A line of 版记: its text, what stands at its right end, and the label its later lines stand
+# after (抄送：), or "".
+ImprintRow = tuple[str, str, str]
+
+
+def _imprint_rows(content: Letter) -> list[ImprintRow]:
+    rows: list[ImprintRow] = []
     if content.settings.copy_to:
-        rows.append((t("nt_copy_to", names=t("nt_copy_sep").join(content.settings.copy_to)), ""))
-    rows.append((content.printed_by, t("nt_printed_on", date=date_words(content.date))))
+        names = t("nt_copy_sep").join(content.settings.copy_to)
+        text = t("nt_copy_to", names=names)
+        rows.append((text, "", text[: text.index(names)]))
+    rows.append((content.printed_by, t("nt_printed_on", date=date_words(content.date)), ""))
     return rows
 
 
-def _imprint_table(container: Any, rows: list[tuple[str, str]]) -> Any:
+def _imprint_table(container: Any, rows: list[ImprintRow]) -> Any:
     """版记's lines (抄送, then 印发机关 … 印发日期) between a thick rule, a thin one and a thick
-    one: a one-column table with only those borders, in ``container`` (the body or a footer)."""
+    one: a one-column table with only those borders, in ``container`` (the body or a footer).
+    Each line stands a character in from either side; a 抄送 longer than a line goes on under
+    the first name, after “抄送：” (GB/T 9704 7.4.2)."""
     width = Mm(d.PAGE_WIDTH_MM - d.LEFT_MM - d.RIGHT_MM)
     if hasattr(container, "settings"):
         table = container.add_table(rows=len(rows), cols=1)
@@ -215,13 +224,15 @@ def _imprint_table(container: Any, rows: list[tuple[str, str]]) -> Any:
         el.set(qn("w:val"), "nil")
         borders.append(el)
     d.insert_ordered(table._tbl.tblPr, borders, d.TBLPR_ORDER)
-    for row, (left, right) in zip(table.rows, rows, strict=True):
+    for row, (left, right, label) in zip(table.rows, rows, strict=True):
         cell = row.cells[0]
         cell.width = width
         p = cell.paragraphs[0]
         d.no_snap(p)
         pf = p.paragraph_format
-        pf.left_indent = d.SIZE_4
+        hang = d.text_pt(label, d.SIZE_4)
+        pf.left_indent = Pt(d.SIZE_4.pt + hang)
+        pf.first_line_indent = Pt(-hang) if label else None
         pf.right_indent = d.SIZE_4
         pf.line_spacing = Pt(28)
         if right:

@@ -1,5 +1,6 @@
 """The office files as a clerk prints them, read back with python-docx and openpyxl: a 附件
-title broken before its brackets, and 附件说明's hanging indent (GB/T 9704 7.3.6)."""
+title broken before its brackets, and the hanging indents of 附件说明 and 抄送 (GB/T 9704 7.3.6,
+7.4.2)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.shared import Pt
 
 from tests.support.cli import LineRunner, run_cli
 from tests.support.notices import GROUP
@@ -81,3 +83,17 @@ def test_attachment_note_goes_on_under_the_names_first_character(out: Path) -> N
         assert first == pytest.approx(starts, abs=0.1)
     xml = items[0]._p.xml
     assert "w:firstLineChars" not in xml  # no character indent that would outrank the hanging
+
+
+def test_copy_to_goes_on_after_its_colon(out: Path) -> None:
+    doc = Document(str(out / "y.docx"))
+    footer = doc.sections[-1].footer
+    cell = footer.tables[0].rows[0].cells[0].paragraphs[0]
+    assert cell.text.startswith("抄送：省委办公厅，")
+    pf = cell.paragraph_format
+    # a character in from the edge, the later lines after “抄送：” (四号, 14 pt)
+    assert pf.left_indent.pt == pytest.approx(14 + 3 * 14)
+    assert pf.first_line_indent.pt == pytest.approx(-3 * 14)
+    printed = footer.tables[0].rows[1].cells[0].paragraphs[0]
+    assert printed.paragraph_format.first_line_indent is None
+    assert printed.paragraph_format.left_indent == Pt(14)
