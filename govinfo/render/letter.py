@@ -33,6 +33,7 @@ from govinfo.render import docx as d
 from govinfo.render.docxtable import add_table
 from govinfo.render.table import Table
 from govinfo.render.template import open_template
+from govinfo.reports.notice import document_number
 
 BODY_PLACEHOLDER = "{{正文}}"
 PLACEHOLDERS = ("{{发文字号}}", "{{年度}}", "{{成文日期}}")
@@ -107,9 +108,24 @@ def _letterhead(doc: Any, content: Letter) -> None:
         color=d.RED,
     )
     d.add_paragraph(doc)
-    d.add_paragraph(doc, content.number or "", align=WD_ALIGN_PARAGRAPH.CENTER)
+    d.add_paragraph(doc, number_line(content), align=WD_ALIGN_PARAGRAPH.CENTER)
     d.add_rule(doc)
     d.add_paragraph(doc)
+
+
+# Where a draft's 发文字号 leaves its number to be written in: two characters, room for three
+# or four digits.
+NUMBER_BLANK = "\u3000\u3000"
+
+
+def number_line(content: Letter) -> str:
+    """The 发文字号 as the 版头 shows it: the number; without ``--number``, the folder's pattern
+    with the year of issue and a blank for the number, to be filled in once the document is
+    registered (吉政办函〔2004〕　　号), on the line GB/T 9704 7.2.4 gives it; nothing without
+    a pattern."""
+    if content.number is not None:
+        return content.number
+    return document_number(content.settings.number, content.date, NUMBER_BLANK) or ""
 
 
 def requirements_paragraphs(doc: Any, content: Letter) -> None:
@@ -307,7 +323,7 @@ def _fill_template(template: Path, content: L, build: Callable[[Any, L], None]) 
     doc = open_template(template)
     body = doc.element.body
     values = {
-        "{{发文字号}}": content.number or "",
+        "{{发文字号}}": number_line(content),
         "{{年度}}": str(content.year),
         "{{成文日期}}": date_words(content.date),
     }

@@ -1,6 +1,6 @@
 """The office files as a clerk prints them, read back with python-docx and openpyxl: a 附件
-title broken before its brackets, and the hanging indents of 附件说明 and 抄送 (GB/T 9704 7.3.6,
-7.4.2)."""
+title broken before its brackets, the hanging indents of 附件说明 and 抄送 (GB/T 9704 7.3.6,
+7.4.2), and the 发文字号 left blank without ``--number``."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from tests.support.paths import SAMPLE
 
 pytestmark = GROUP
 
+BLANK = "\u3000\u3000"  # the number a draft leaves to be written in
 BLANK = "\u3000\u3000"  # the number a draft leaves to be written in
 RANKING = "2003年第三季度信息直报点得分排名"
 BRACKETS = "（本期、累计）"
@@ -97,3 +98,11 @@ def test_copy_to_goes_on_after_its_colon(out: Path) -> None:
     printed = footer.tables[0].rows[1].cells[0].paragraphs[0]
     assert printed.paragraph_format.first_line_indent is None
     assert printed.paragraph_format.left_indent == Pt(14)
+
+
+def test_without_number_the_document_number_is_left_blank(out: Path) -> None:
+    texts = [p.text for p in Document(str(out / "q3.docx")).paragraphs]
+    # the year of issue (--date 2004-01-10), the number to be written in by hand
+    assert f"吉政办函〔2004〕{BLANK}号" in texts
+    texts = [p.text for p in Document(str(out / "y.docx")).paragraphs]
+    assert f"吉政办函〔2003〕{BLANK}号" in texts  # dated the as-of day, 2003-12-31
