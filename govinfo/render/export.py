@@ -5,9 +5,10 @@ Each writer returns bytes or text; the command writes them atomically (``store.a
 * **xlsx** (openpyxl): one sheet per table — a title row, the header (bold, frozen), the rows
   with numbers as numbers (scores as exact decimals shown with 2 places) and dates as dates
   (shown yyyy-mm-dd), so that a clerk can sort and filter them, a bold total row,
-  the notes under it; column widths fit Chinese text (a wide character counts 2); dressed for
+  the notes under it (an empty table: “（无）” across it, as the terminal says); column widths
+  fit Chinese text (a wide character counts 2); dressed for
   print by :mod:`govinfo.render.printsetup` (A4, 宋体, borders, page numbers, colours).
-* **Markdown**: a heading for the report, one per table, a pipe table, the notes, and any extra
+* **Markdown**: a heading for the report, one per table, a pipe table (or “（无）”), the notes, and any extra
   lines (the trend chart) in a text block.
 * **CSV**: one file per table, UTF-8 with a BOM (so Excel and WPS read Chinese correctly), the
   localised headers, numbers as plain text, the total row last.
@@ -23,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from govinfo.i18n import t
 from govinfo.render.formats import csv_rows, markdown_table
 from govinfo.render.printsetup import dress_sheet
 from govinfo.render.table import Cell, ColumnKind, Table, display_rows, plain
@@ -136,6 +138,8 @@ def markdown_document(
                     [c.numeric for c in table.columns],
                 )
             )
+        else:  # as the terminal shows an empty table
+            parts.append(t("ye_none"))
         parts.extend(table.footer)
         lines = (extra or {}).get(table.key)
         if lines:
@@ -195,6 +199,11 @@ def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
                     cell.number_format = DATE_FORMAT
                 if is_total:
                     cell.font = bold
+        if not rows:  # as the terminal shows an empty table: “（无）” across its width
+            cell = ws.cell(row=3, column=1, value=t("ye_none"))
+            cell.alignment = Alignment(horizontal="center", vertical="center")
+            if ncols > 1:
+                ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=ncols)
         widths = _column_widths(table)
         for j, width in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(j)].width = width
@@ -208,7 +217,7 @@ def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
                 lines = max(_lines(shown[j], WRAP_WIDTH) for j in wrapped)
                 if lines > 1:  # as tall as its text: neither Excel nor WPS grows it on opening
                     ws.row_dimensions[r].height = LINE_HEIGHT * lines
-        row_no = len(rows) + 4
+        row_no = max(len(rows), 1) + 4
         for note in table.footer:  # across the table's width, wrapped: never off the page
             cell = ws.cell(row=row_no, column=1, value=note)
             cell.font = Font(italic=True, color="555555")
@@ -222,7 +231,7 @@ def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
         dress_sheet(
             ws,
             ncols=ncols,
-            nrows=len(rows),
+            nrows=max(len(rows), 1),
             styles=[*styles, *(["total"] if table.total is not None else [])],
         )
     for ws in wb.worksheets:

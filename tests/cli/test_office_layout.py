@@ -1,6 +1,7 @@
 """The office files as a clerk prints them, read back with python-docx and openpyxl: a 附件
 title broken before its brackets, the hanging indents of 附件说明 and 抄送 (GB/T 9704 7.3.6,
-7.4.2), and the 发文字号 left blank without ``--number``."""
+7.4.2), the 发文字号 left blank without ``--number``, and a workbook's empty table saying
+“（无）”."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 from docx import Document
 from docx.shared import Pt
+from openpyxl import load_workbook
 
 from tests.support.cli import LineRunner, run_cli
 from tests.support.notices import GROUP
@@ -106,3 +108,16 @@ def test_without_number_the_document_number_is_left_blank(out: Path) -> None:
     assert f"吉政办函〔2004〕{BLANK}号" in texts
     texts = [p.text for p in Document(str(out / "y.docx")).paragraphs]
     assert f"吉政办函〔2003〕{BLANK}号" in texts  # dated the as-of day, 2003-12-31
+
+
+def test_an_empty_table_says_none_across_its_width(out: Path) -> None:
+    ws = load_workbook(out / "h2.xlsx")["零报送零采用"]
+    assert [c.value for c in ws[2]] == ["直报点", "分组", "本期报送", "本期采用", "情况"]
+    assert ws["A3"].value == "（无）"
+    assert "A3:E3" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws["A3"].alignment.horizontal == "center"
+    assert ws["A3"].border.left.style == "thin"  # framed as a row of the table
+    assert ws["A5"].value.startswith("本期没有报送信息")  # the note under it, a row apart
+    md = (out / "h2.md").read_text(encoding="utf-8")
+    section = md.split("零报送·零采用单位", 1)[1].split("\n## ", 1)[0]
+    assert "（无）" in section
