@@ -5,8 +5,9 @@ Each writer returns bytes or text; the command writes them atomically (``store.a
 * **xlsx** (openpyxl): one sheet per table — a title row, the header (bold, frozen), the rows
   with numbers as numbers (scores as exact decimals shown with 2 places) and dates as dates
   (shown yyyy-mm-dd), so that a clerk can sort and filter them, a bold total row,
-  the notes under it (an empty table: “（无）” across it, as the terminal says); column widths
-  fit Chinese text (a wide character counts 2); dressed for
+  the notes under it (an empty table: “（无）” across it, as the terminal says); the text
+  columns after a number column a little indented, so that a printed rank does not run into
+  the name beside it; column widths fit Chinese text (a wide character counts 2); dressed for
   print by :mod:`govinfo.render.printsetup` (A4, 宋体, borders, page numbers, colours).
 * **Markdown**: a heading for the report, one per table, a pipe table (or “（无）”), the notes, and any extra
   lines (the trend chart) in a text block.
@@ -155,6 +156,13 @@ def _column_widths(table: Table) -> list[int]:
     return [min(max(w + 2, MIN_WIDTH), WRAP_WIDTH) for w in widths]
 
 
+def _after_numbers(table: Table) -> frozenset[int]:
+    """The text columns that follow a right-aligned one: their cells stand a little in, so that
+    a printed rank or score does not run into the name beside it (“1长春”)."""
+    cols = table.columns
+    return frozenset(j for j in range(1, len(cols)) if cols[j - 1].numeric and not cols[j].numeric)
+
+
 def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
     """The workbook: one sheet per table (see the module docstring)."""
     from openpyxl import Workbook
@@ -183,6 +191,7 @@ def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
         rows = [list(r) for r in table.rows]
         if table.total is not None:
             rows.append(list(table.total))
+        indented = _after_numbers(table)
         for i, row in enumerate(rows, 3):
             is_total = table.total is not None and i == len(rows) + 2
             for j, (value, col) in enumerate(zip(row, table.columns, strict=True), 1):
@@ -197,6 +206,8 @@ def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
                     cell.number_format = "0"
                 elif isinstance(value, dt.date):
                     cell.number_format = DATE_FORMAT
+                if j - 1 in indented:
+                    cell.alignment = Alignment(horizontal="left", indent=1)
                 if is_total:
                     cell.font = bold
         if not rows:  # as the terminal shows an empty table: “（无）” across its width
@@ -204,7 +215,10 @@ def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
             cell.alignment = Alignment(horizontal="center", vertical="center")
             if ncols > 1:
                 ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=ncols)
-        widths = _column_widths(table)
+        widths = [  # an indented column a character wider, so that its longest text still fits
+            w + 1 if j in indented and w + 1 < WRAP_WIDTH else w
+            for j, w in enumerate(_column_widths(table))
+        ]
         for j, width in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(j)].width = width
         if WRAP_WIDTH in widths:  # a column wraps: every cell of the body reads from its top
@@ -212,7 +226,10 @@ def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
             for r, shown in enumerate(display_rows(table), 3):
                 for j in range(1, ncols + 1):
                     ws.cell(row=r, column=j).alignment = Alignment(
-                        vertical="top", wrap_text=j - 1 in wrapped
+                        horizontal="left" if j - 1 in indented else None,
+                        indent=1 if j - 1 in indented else 0,
+                        vertical="top",
+                        wrap_text=j - 1 in wrapped,
                     )
                 lines = max(_lines(shown[j], WRAP_WIDTH) for j in wrapped)
                 if lines > 1:  # as tall as its text: neither Excel nor WPS grows it on opening

@@ -1,7 +1,7 @@
 """The office files as a clerk prints them, read back with python-docx and openpyxl: a 附件
 title broken before its brackets, the hanging indents of 附件说明 and 抄送 (GB/T 9704 7.3.6,
-7.4.2), the 发文字号 left blank without ``--number``, and a workbook's empty table saying
-“（无）”."""
+7.4.2), the 发文字号 left blank without ``--number``, a workbook's empty table saying “（无）”,
+and a name set in from the rank beside it."""
 
 from __future__ import annotations
 
@@ -121,3 +121,18 @@ def test_an_empty_table_says_none_across_its_width(out: Path) -> None:
     md = (out / "h2.md").read_text(encoding="utf-8")
     section = md.split("零报送·零采用单位", 1)[1].split("\n## ", 1)[0]
     assert "（无）" in section
+
+
+def test_a_name_is_set_in_from_the_rank_beside_it(out: Path) -> None:
+    ws = load_workbook(out / "score.xlsx").active
+    headers = [c.value for c in ws[2]]
+    assert headers[:2] == ["名次", "直报点"]
+    rank, name = ws["A3"], ws["B3"]
+    assert (rank.value, name.value) == (1, "长春")
+    assert name.alignment.horizontal == "left"
+    assert name.alignment.indent == 1
+    assert rank.alignment.indent == 0
+    status = ws.cell(row=3, column=headers.index("状态") + 1)  # after 扣分, a number too
+    assert status.alignment.indent == 1
+    kind = ws.cell(row=3, column=headers.index("类别") + 1)  # after a text: as it was
+    assert kind.alignment.indent == 0
