@@ -1,7 +1,7 @@
 """The office files as a clerk prints them, read back with python-docx and openpyxl: a 附件
 title broken before its brackets, the hanging indents of 附件说明 and 抄送 (GB/T 9704 7.3.6,
 7.4.2), the 发文字号 left blank without ``--number``, a workbook's empty table saying “（无）”,
-and a name set in from the rank beside it."""
+a name set in from the rank beside it, and a workbook statement titled with the point's name."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from tests.support.paths import SAMPLE
 
 pytestmark = GROUP
 
-BLANK = "\u3000\u3000"  # the number a draft leaves to be written in
 BLANK = "\u3000\u3000"  # the number a draft leaves to be written in
 RANKING = "2003年第三季度信息直报点得分排名"
 BRACKETS = "（本期、累计）"
@@ -136,3 +135,11 @@ def test_a_name_is_set_in_from_the_rank_beside_it(out: Path) -> None:
     assert status.alignment.indent == 1
     kind = ws.cell(row=3, column=headers.index("类别") + 1)  # after a text: as it was
     assert kind.alignment.indent == 0
+
+
+def test_a_workbook_statement_names_the_point_not_its_id(out: Path) -> None:
+    ws = load_workbook(out / "st" / "01-长春.xlsx").active
+    assert ws["A1"].value == "长春市人民政府办公厅2003年度政务信息得分明细"
+    for f in (out / "st").glob("*.xlsx"):
+        title = load_workbook(f).active["A1"].value
+        assert not re.search("[a-z]", title), (f.name, title)
