@@ -2314,6 +2314,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "st_title": ("{year}年度政务信息得分明细", "Score statement, {year}"),
     "st_point": ("直报点：{name}", "Point: {name}"),
+    # a workbook's title row names the point as the registry does (its id is for programs)
+    "st_sheet_title": (
+        "{name}{year}年度政务信息得分明细",
+        "{name}: score statement, {year}",
+    ),
     "st_ranks": (
         "全省排名：第{rank}名；{group}排名：第{group_rank}名；得分：{score}分",
         "Rank in the province: {rank}; in the {group} group: {group_rank}; score: {score}",
@@ -2434,9 +2439,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "These points' scores to date are below the pro-rata disqualification line and must "
         "improve (decided after the year's end): {names}.",
     ),
+    # \n: where the title may break when over a line (render.docx.title_lines), never inside
+    # its brackets
     "pn_att_ranking": (
-        "{period}信息直报点得分排名（本期、累计）",
-        "Ranking of the points, {period} (period and to date)",
+        "{period}信息直报点得分排名\n（本期、累计）",
+        "Ranking of the points, {period}\n (period and to date)",
     ),
     "pn_att_ranking_once": (
         "{period}信息直报点得分排名",
@@ -2464,9 +2471,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本期：{first}至{to}；计分截至{to}。",
         "Period: {first} to {to}; scored to {to}.",
     ),
+    # a statement sent out names the point as the registry does (its id is for programs)
     "ps_sheet_title": (
-        "{name}（{id}）{period}政务信息得分明细",
-        "{name} ({id}): score statement, {period}",
+        "{name}{period}政务信息得分明细",
+        "{name}: score statement, {period}",
     ),
     "ps_brought_forward": ("上期末累计", "brought forward"),
     "ps_subtotal": ("本期小计", "period subtotal"),

@@ -80,7 +80,7 @@ def _refuse_bad_template(template: Path) -> None:
     if not usable:
         why = t("nt_template_folder" if template.is_dir() else "nt_template_missing")
         raise UsageError(t("nt_template_bad", path=str(template), error=why))
-    from govinfo.render.letter import TemplateError, open_template
+    from govinfo.render.template import TemplateError, open_template
 
     try:  # opened now as well, so that a template that is no Word document is refused at once
         open_template(template)
@@ -124,7 +124,7 @@ def _settings(session: Session, options: NoticeOptions) -> NoticeSettings:
 
 def _docx(render: Callable[[], bytes], options: NoticeOptions) -> bytes:
     """The notice's bytes; a template python-docx cannot open is refused (exit 2)."""
-    from govinfo.render.letter import TemplateError
+    from govinfo.render.template import TemplateError
 
     try:
         return render()

@@ -5,9 +5,11 @@ Each writer returns bytes or text; the command writes them atomically (``store.a
 * **xlsx** (openpyxl): one sheet per table — a title row, the header (bold, frozen), the rows
   with numbers as numbers (scores as exact decimals shown with 2 places) and dates as dates
   (shown yyyy-mm-dd), so that a clerk can sort and filter them, a bold total row,
-  the notes under it; column widths fit Chinese text (a wide character counts 2); dressed for
+  the notes under it (an empty table: “（无）” across it, as the terminal says); the text
+  columns after a number column a little indented, so that a printed rank does not run into
+  the name beside it; column widths fit Chinese text (a wide character counts 2); dressed for
   print by :mod:`govinfo.render.printsetup` (A4, 宋体, borders, page numbers, colours).
-* **Markdown**: a heading for the report, one per table, a pipe table, the notes, and any extra
+* **Markdown**: a heading for the report, one per table, a pipe table (or “（无）”), the notes, and any extra
   lines (the trend chart) in a text block.
 * **CSV**: one file per table, UTF-8 with a BOM (so Excel and WPS read Chinese correctly), the
   localised headers, numbers as plain text, the total row last.
@@ -24,9 +26,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from govinfo.i18n import t
 from govinfo.render.formats import csv_rows, markdown_table
 from govinfo.render.printsetup import (
     HEADER,
+    NONE_ROW,
     NOTE,
     TITLE,
     Look,
@@ -145,6 +149,8 @@ def markdown_document(
                     [c.numeric for c in table.columns],
                 )
             )
+        else:  # as the terminal shows an empty table
+            parts.append(t("ye_none"))
         parts.extend(table.footer)
         lines = (extra or {}).get(table.key)
         if lines:
@@ -158,6 +164,13 @@ def _column_widths(table: Table) -> list[int]:
         for j, text in enumerate(row):
             widths[j] = max(widths[j], display_width(text))
     return [min(max(w + 2, MIN_WIDTH), WRAP_WIDTH) for w in widths]
+
+
+def _after_numbers(table: Table) -> frozenset[int]:
+    """The text columns that follow a right-aligned one: their cells stand a little in, so that
+    a printed rank or score does not run into the name beside it (“1长春”)."""
+    cols = table.columns
+    return frozenset(j for j in range(1, len(cols)) if cols[j - 1].numeric and not cols[j].numeric)
 
 
 def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
@@ -177,7 +190,11 @@ def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
             ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
         for j, col in enumerate(table.columns, 1):
             _put(ws.cell(row=2, column=j), col.header, HEADER, stylist)
-        widths = _column_widths(table)
+        indented = _after_numbers(table)
+        widths = [  # an indented column a character wider, so that its longest text still fits
+            w + 1 if j in indented and w + 1 < WRAP_WIDTH else w
+            for j, w in enumerate(_column_widths(table))
+        ]
         for j, width in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(j)].width = width
         # a column wraps: every cell of the body reads from its top, its rows as tall as their
@@ -196,14 +213,20 @@ def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
                     number_format=_number_format(value, col),
                     top=bool(wrapped),
                     wrap=j - 1 in wrapped,
+                    indent=j - 1 in indented,
                 )
                 _put(ws.cell(row=i, column=j), value, look, stylist)
+        if not rows:  # as the terminal shows an empty table: “（无）” across its width
+            for j in range(1, ncols + 1):
+                _put(ws.cell(row=3, column=j), t("ye_none") if j == 1 else None, NONE_ROW, stylist)
+            if ncols > 1:
+                ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=ncols)
         if wrapped:
             for r, shown in enumerate(display_rows(table), 3):
                 lines = max(_lines(shown[j], WRAP_WIDTH) for j in wrapped)
                 if lines > 1:
                     ws.row_dimensions[r].height = LINE_HEIGHT * lines
-        row_no = len(rows) + 4
+        row_no = max(len(rows), 1) + 4
         for note in table.footer:  # across the table's width, wrapped: never off the page
             _put(ws.cell(row=row_no, column=1), note, NOTE, stylist)
             if ncols > 1:

@@ -27,19 +27,17 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from govinfo.i18n import get_lang, os_error_text, t
+from govinfo.i18n import get_lang, t
 from govinfo.model import NoticeSettings
 from govinfo.render import docx as d
 from govinfo.render.docxtable import add_table
 from govinfo.render.table import Table
+from govinfo.render.template import open_template
+from govinfo.reports.notice import document_number
 
 BODY_PLACEHOLDER = "{{正文}}"
 PLACEHOLDERS = ("{{发文字号}}", "{{年度}}", "{{成文日期}}")
 CHINESE_NUMBERS = "一二三四五六七八九十"
-
-
-class TemplateError(Exception):
-    """The template is not a Word document python-docx can open."""
 
 
 class Letter(Protocol):
@@ -110,9 +108,24 @@ def _letterhead(doc: Any, content: Letter) -> None:
         color=d.RED,
     )
     d.add_paragraph(doc)
-    d.add_paragraph(doc, content.number or "", align=WD_ALIGN_PARAGRAPH.CENTER)
+    d.add_paragraph(doc, number_line(content), align=WD_ALIGN_PARAGRAPH.CENTER)
     d.add_rule(doc)
     d.add_paragraph(doc)
+
+
+# Where a draft's 发文字号 leaves its number to be written in: two characters, room for three
+# or four digits.
+NUMBER_BLANK = "\u3000\u3000"
+
+
+def number_line(content: Letter) -> str:
+    """The 发文字号 as the 版头 shows it: the number; without ``--number``, the folder's pattern
+    with the year of issue and a blank for the number, to be filled in once the document is
+    registered (吉政办函〔2004〕　　号), on the line GB/T 9704 7.2.4 gives it; nothing without
+    a pattern."""
+    if content.number is not None:
+        return content.number
+    return document_number(content.settings.number, content.date, NUMBER_BLANK) or ""
 
 
 def requirements_paragraphs(doc: Any, content: Letter) -> None:
@@ -136,7 +149,11 @@ def attachment_pages(doc: Any, attachments: Sequence[Attachment]) -> None:
         d.page_break_before(d.add_paragraph(doc, t("nt_attachment", n=n), font=d.HEI))
         d.add_paragraph(doc)
         d.add_paragraph(
-            doc, title, font=d.TITLE_FONT, size=d.SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER
+            doc,
+            d.title_lines(title),  # over a line: broken between phrases, not in its brackets
+            font=d.TITLE_FONT,
+            size=d.SIZE_2,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
         )
         d.add_paragraph(doc)
         for caption, table in parts:
@@ -151,15 +168,25 @@ def attachment_pages(doc: Any, attachments: Sequence[Attachment]) -> None:
 
 
 def _attachment_note(doc: Any, titles: Sequence[str]) -> None:
-    """附件说明: “附件：1．…” with the later items under the first one's title."""
+    """附件说明 (GB/T 9704 7.3.6): “附件：1．…” two characters in, the later items' numbers
+    under the first one's; a name longer than its line is broken between its phrases (before
+    “（本期、累计）”, never inside the brackets), its later lines under its first character (a
+    hanging indent)."""
     d.add_paragraph(doc).paragraph_format.keep_with_next = True
+    label = t("nt_attachments_label")
+    indent = d.SIZE_3.pt * 2  # 左空二字
     for n, title in enumerate(titles, 1):
-        p = d.add_paragraph(doc, indent_chars=2)
-        p.paragraph_format.keep_with_next = True  # the list, 落款 and date stay on one page
-        lead = t("nt_attachments_label") if n == 1 else ""
-        if n > 1:
-            p.paragraph_format.left_indent = Pt(d.SIZE_3.pt * len(t("nt_attachments_label")))
-        d.add_run(p, f"{lead}{n}．{title}" if get_lang() == "zh" else f"{lead}{n}. {title}")
+        number = f"{n}．" if get_lang() == "zh" else f"{n}. "
+        name_at = indent + d.text_pt(label + number)  # where the name's first character stands
+        starts = indent if n == 1 else indent + d.text_pt(label)
+        p = d.add_paragraph(doc)
+        pf = p.paragraph_format
+        pf.keep_with_next = True  # the list, 落款 and date stay on one page
+        pf.left_indent = Pt(name_at)
+        pf.first_line_indent = Pt(starts - name_at)
+        cells = int((d.LINE_WIDTH_PT - name_at) / d.text_pt("一") * 2)  # two to a character
+        lead = label if n == 1 else ""
+        d.add_run(p, lead + number + d.title_lines(title, cells))
 
 
 def _signature(doc: Any, content: Letter) -> None:
@@ -175,17 +202,26 @@ def _signature(doc: Any, content: Letter) -> None:
     d.add_paragraph(doc, date, align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=4)
 
 
-def _imprint_rows(content: Letter) -> list[tuple[str, str]]:
-    rows: list[tuple[str, str]] = []
+# A line of 版记: its text, what stands at its right end, and the label its later lines stand
+# after (抄送：), or "".
+ImprintRow = tuple[str, str, str]
+
+
+def _imprint_rows(content: Letter) -> list[ImprintRow]:
+    rows: list[ImprintRow] = []
     if content.settings.copy_to:
-        rows.append((t("nt_copy_to", names=t("nt_copy_sep").join(content.settings.copy_to)), ""))
-    rows.append((content.printed_by, t("nt_printed_on", date=date_words(content.date))))
+        names = t("nt_copy_sep").join(content.settings.copy_to)
+        text = t("nt_copy_to", names=names)
+        rows.append((text, "", text[: text.index(names)]))
+    rows.append((content.printed_by, t("nt_printed_on", date=date_words(content.date)), ""))
     return rows
 
 
-def _imprint_table(container: Any, rows: list[tuple[str, str]]) -> Any:
+def _imprint_table(container: Any, rows: list[ImprintRow]) -> Any:
     """版记's lines (抄送, then 印发机关 … 印发日期) between a thick rule, a thin one and a thick
-    one: a one-column table with only those borders, in ``container`` (the body or a footer)."""
+    one: a one-column table with only those borders, in ``container`` (the body or a footer).
+    Each line stands a character in from either side; a 抄送 longer than a line goes on under
+    the first name, after “抄送：” (GB/T 9704 7.4.2)."""
     width = Mm(d.PAGE_WIDTH_MM - d.LEFT_MM - d.RIGHT_MM)
     if hasattr(container, "settings"):
         table = container.add_table(rows=len(rows), cols=1)
@@ -204,13 +240,15 @@ def _imprint_table(container: Any, rows: list[tuple[str, str]]) -> Any:
         el.set(qn("w:val"), "nil")
         borders.append(el)
     d.insert_ordered(table._tbl.tblPr, borders, d.TBLPR_ORDER)
-    for row, (left, right) in zip(table.rows, rows, strict=True):
+    for row, (left, right, label) in zip(table.rows, rows, strict=True):
         cell = row.cells[0]
         cell.width = width
         p = cell.paragraphs[0]
         d.no_snap(p)
         pf = p.paragraph_format
-        pf.left_indent = d.SIZE_4
+        hang = d.text_pt(label, d.SIZE_4)
+        pf.left_indent = Pt(d.SIZE_4.pt + hang)
+        pf.first_line_indent = Pt(-hang) if label else None
         pf.right_indent = d.SIZE_4
         pf.line_spacing = Pt(28)
         if right:
@@ -277,68 +315,6 @@ def letter_docx(content: L, build: Callable[[Any, L], None], template: Path | No
     return _fill_template(template, content, build)
 
 
-# What an Office Open XML file other than a Word document is, by its main part's content type.
-_OTHER_OFFICE = {
-    "spreadsheetml": "nt_template_is_xlsx",
-    "presentationml": "nt_template_is_pptx",
-    "wordprocessingml.template": "nt_template_is_dotx",
-}
-
-
-# An Office 97-2003 file is an OLE compound file; which program's, by its main stream's name
-# in the directory: entries of 128 bytes (at 128-byte steps after the 512-byte header), each
-# its name in UTF-16LE, the name's size in bytes with its terminator at 0x40, its type at 0x42
-# (2: a stream).
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_OLE_STREAMS = {
-    "WordDocument": "nt_template_is_doc",
-    "Workbook": "nt_template_is_xls",
-    "Book": "nt_template_is_xls",  # Excel 5/95
-    "PowerPoint Document": "nt_template_is_ppt",
-}
-
-
-def _old_office(data: bytes) -> str:
-    """Why an OLE file is no template, as a message key: an old Word document (.doc) only when
-    its directory has a ``WordDocument`` stream (the signature alone is shared by .doc, .xls
-    and .ppt); else an old Excel or PowerPoint file, or another old Office file."""
-    for at in range(512, len(data) - 127, 128):
-        size = int.from_bytes(data[at + 0x40 : at + 0x42], "little")
-        if data[at + 0x42] != 2 or not 2 <= size <= 64 or size % 2:
-            continue
-        key = _OLE_STREAMS.get(data[at : at + size - 2].decode("utf-16-le", "replace"))
-        if key is not None:
-            return key
-    return "nt_template_is_ole"
-
-
-def open_template(template: Path) -> Any:
-    """The template as a python-docx document; why not in the clerk's words (:class:`TemplateError`,
-    named with its path by nt_template_bad): the system's reason, not a .docx at all, another
-    Office file, or a damaged one. python-docx's own messages are English and name no reason."""
-    import io
-    import zipfile
-
-    from docx import Document
-
-    try:
-        data = template.read_bytes()
-    except OSError as exc:
-        raise TemplateError(os_error_text(exc)) from None
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        if data.startswith(_OLE_MAGIC):  # an Office 97-2003 file: .doc, .xls, .ppt, …
-            raise TemplateError(t(_old_office(data)))
-        damaged = data.startswith(b"PK\x03\x04")  # a zip cut short
-        raise TemplateError(t("nt_template_damaged" if damaged else "nt_template_not_word"))
-    try:
-        return Document(io.BytesIO(data))
-    except ValueError as exc:  # "… is not a Word file, content type is '…'"
-        kind = next((k for part, k in _OTHER_OFFICE.items() if part in str(exc)), None)
-        raise TemplateError(t(kind or "nt_template_not_word")) from None
-    except Exception:  # a zip without the parts of a .docx, or with broken ones
-        raise TemplateError(t("nt_template_damaged")) from None
-
-
 def _fill_template(template: Path, content: L, build: Callable[[Any, L], None]) -> bytes:
     """``template`` with the notice in it: from the title to 成文日期 in place of ``{{正文}}``
     (the template's paragraphs after it follow the 成文日期, where GB/T 9704 puts a 附注), the
@@ -347,7 +323,7 @@ def _fill_template(template: Path, content: L, build: Callable[[Any, L], None]) 
     doc = open_template(template)
     body = doc.element.body
     values = {
-        "{{发文字号}}": content.number or "",
+        "{{发文字号}}": number_line(content),
         "{{年度}}": str(content.year),
         "{{成文日期}}": date_words(content.date),
     }

@@ -77,7 +77,7 @@ def period_statement_table(s: PeriodStatement, *, narrow: bool = False) -> Table
         name=s.point.short or s.point.name,
         columns=columns,
         rows=rows,
-        title=t("ps_sheet_title", name=s.point.name, id=s.point.id, period=_words(s)),
+        title=t("ps_sheet_title", name=s.point.name, period=_words(s)),
         styles=(None, *table.styles),
         total=total,
         footer=heading_lines(s)[1:],

@@ -49,6 +49,7 @@ class Look:
     fill: str | None = None
     boxed: bool = False  # a thin black line on every side
     horizontal: str | None = None
+    indent: int = 0  # in steps of about a character, from the left
     vertical: str | None = None
     wrap: bool = False
     number_format: str = "General"
@@ -57,16 +58,21 @@ class Look:
 TITLE = Look(size=TITLE_SIZE, bold=True, horizontal="center", vertical="center")
 HEADER = Look(bold=True, fill=HEADER_FILL, boxed=True, horizontal="center", vertical="center")
 NOTE = Look(italic=True, colour=NOTE_COLOUR, vertical="top", wrap=True)
+NONE_ROW = Look(boxed=True, horizontal="center", vertical="center")  # an empty table's “（无）”
 
 
-def body_look(style: str | None, *, number_format: str, top: bool, wrap: bool) -> Look:
+def body_look(
+    style: str | None, *, number_format: str, top: bool, wrap: bool, indent: bool = False
+) -> Look:
     """A table cell's look: its row's ``style`` (a status colour, bold for the good, the bad
     and the total row), its ``number_format``, read from the ``top`` when a cell of its row
-    wraps, and wrapped itself when ``wrap``."""
+    wraps, wrapped itself when ``wrap``, and a step in from the left when ``indent``."""
     return Look(
         bold=style in BOLD_STYLES,
         colour=STYLE_COLOURS.get(style or ""),
         boxed=True,
+        horizontal="left" if indent else None,
+        indent=1 if indent else 0,
         vertical="top" if top else None,
         wrap=wrap,
         number_format=number_format,
@@ -100,7 +106,10 @@ class Stylist:
             cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
         if look.horizontal or look.vertical or look.wrap:
             cell.alignment = Alignment(
-                horizontal=look.horizontal, vertical=look.vertical, wrap_text=look.wrap or None
+                horizontal=look.horizontal,
+                indent=look.indent,
+                vertical=look.vertical,
+                wrap_text=look.wrap or None,
             )
         cell.number_format = look.number_format
         self._records[look] = copy(cell._style)
@@ -127,6 +136,7 @@ def page_setup(ws: Any, *, ncols: int) -> None:
 __all__ = [
     "FONT",
     "HEADER",
+    "NONE_ROW",
     "NOTE",
     "STYLE_COLOURS",
     "TITLE",

@@ -73,6 +73,8 @@ def statement_table(s: Statement, *, narrow: bool = False) -> Table:
         table,
         key="statement",
         name=rp.point.short or rp.point.name,
+        # the point's name, not explain's “name (id)”: a clerk reads it
+        title=t("st_sheet_title", name=rp.point.name, year=s.explain.year),
         columns=columns,
         rows=rows,
         footer=[*_heading_lines(s)[1:], *table.footer],

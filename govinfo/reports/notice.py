@@ -171,8 +171,9 @@ def ranked_points(folder: Folder, ye: YearEnd) -> tuple[Group, ...]:
     return tuple(groups)
 
 
-def document_number(pattern: str | None, issued: dt.date, n: int | None) -> str | None:
-    """The 发文字号: ``pattern`` with ``{year}`` and ``{n}`` filled; None without both.
+def document_number(pattern: str | None, issued: dt.date, n: int | str | None) -> str | None:
+    """The 发文字号: ``pattern`` with ``{year}`` and ``{n}`` filled (``n`` a number, or the
+    blank a draft leaves for it); None without both.
     ``{year}`` is the year the notice is issued, its 成文日期 ``issued`` (GB/T 9704 7.2.4), not
     the year the notice reports on: the 2003 notice dated 2004-01-10 is 〔2004〕."""
     if pattern is None or n is None:

@@ -83,6 +83,19 @@ def test_the_template_number_takes_the_year_of_issue(
     )
     lines = text.splitlines()
     assert lines[:2] == ["吉政办函〔2004〕3号", "2003"]  # 年度 stays the year reported on
+    # without --number, the template's number too is left blank to be written in
+    text = _notice(
+        runner,
+        folder,
+        tmp_path / "draft.docx",
+        "report",
+        "2003-08",
+        "--template",
+        str(tmp_path / "红头.docx"),
+        "--date",
+        "2004-01-02",
+    )
+    assert text.splitlines()[0] == "吉政办函〔2004〕\u3000\u3000号"
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from govinfo.i18n import set_lang
-from govinfo.render.letter import TemplateError, open_template
+from govinfo.render.template import TemplateError, open_template
 from tests.support.cli import run_cli
 from tests.support.paths import FIXTURES, SAMPLE
 
