@@ -14,6 +14,8 @@ column may be:
   what is left where it saves the most lines (judged on at most :data:`SAMPLE_ROWS` rows) —
   and the columns move closer (two cells apart, not three) when that leaves fewer lines
   wrapped (:func:`govinfo.render.layout.fit_layout`);
+* a column that lists names (约稿完成情况's) first gets the width of its names, as many as
+  the room allows (:mod:`govinfo.render.namelists`);
 * yet a name is not folded a character a line to save a few lines: a column that wraps is
   kept :data:`READABLE` cells wide (four wide characters), or as near that as a few more
   lines allow; and an English header keeps its words whole where the room allows (else
@@ -29,13 +31,14 @@ Off a terminal nothing is wrapped: piped output keeps one row per line, never tr
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import itemgetter, le, ne
 
 import msgspec
 from rich.cells import cell_len
 
+from govinfo.render.namelists import listed_names, names_kept, names_whole
 from govinfo.render.wrap import (
     NEVER,
     cell_lens,
@@ -58,28 +61,31 @@ class Measures:
     """A table's columns measured once, for the layouts tried on them: each column's natural
     width (every text on one line) and least width (its widest unbreakable run, the header's
     at least :data:`HEADER_LEAST`), and a sample of its rows (:func:`sampled`) wrapped at the
-    widths tried, for all of them (:class:`_Wrapped`)."""
+    widths tried, for all of them (:class:`_Wrapped`); and the widths of the names its
+    columns list, from all its rows (:func:`govinfo.render.namelists.listed_names`)."""
 
     natural: list[int]
     least: list[int]
     sample: _Wrapped
+    named: list[list[tuple[int, int]]] = field(default_factory=list)
 
     def kept(self) -> KeptMeasures:
         """These measures as kept between runs (:class:`KeptMeasures`)."""
         wrapped = [(j, w, c, r) for (j, w), (c, r, _) in self.sample.found.items()]
-        return KeptMeasures(self.natural, self.least, wrapped)
+        return KeptMeasures(self.natural, self.least, wrapped, self.named)
 
 
 class KeptMeasures(msgspec.Struct, array_like=True, frozen=True):
     """A table's :class:`Measures` as kept between runs
     (:meth:`govinfo.render.layout.LayoutMemo.measures`): the natural and least widths, and each
     sampled column's texts wrapped at each width tried — ``(column, width, lines, reaches)``,
-    as :class:`_Wrapped` found them. A table fitted to a width not seen yet starts from them,
-    and wraps only at the widths not tried yet."""
+    as :class:`_Wrapped` found them, and its names' widths. A table fitted to a width not seen
+    yet starts from them, and wraps only at the widths not tried yet."""
 
     natural: list[int]
     least: list[int]
     wrapped: list[tuple[int, int, list[int], list[int]]]
+    named: list[list[tuple[int, int]]] = msgspec.field(default_factory=list)
 
 
 def measure(columns: Sequence[Sequence[str]], names: Sequence[str] = ()) -> Measures:
@@ -89,6 +95,7 @@ def measure(columns: Sequence[Sequence[str]], names: Sequence[str] = ()) -> Meas
         natural=[max(cell_lens(col), default=0) for col in columns],
         least=[max(HEADER_LEAST, column_least(col[1:])) if col else 0 for col in columns],
         sample=_Wrapped(sampled(columns), names=names),
+        named=listed_names(columns, names),
     )
 
 
@@ -103,6 +110,8 @@ def restored(
     breaks a run of narrow characters.)"""
     if kept is None or not len(kept.natural) == len(kept.least) == len(columns):
         return None
+    if len(kept.named) not in (0, len(columns)):
+        return None
     if min(kept.least, default=HEADER_LEAST) < HEADER_LEAST or min(kept.natural, default=0) < 0:
         return None
     sample = sampled(columns)
@@ -111,7 +120,7 @@ def restored(
             0 <= j < len(sample) and width >= 0 and len(lines) == len(reaches) == len(sample[j])
         ):
             return None
-    return Measures(kept.natural, kept.least, _Wrapped(sample, kept.wrapped, names))
+    return Measures(kept.natural, kept.least, _Wrapped(sample, kept.wrapped, names), kept.named)
 
 
 def fit_widths(
@@ -136,13 +145,17 @@ def fit_widths(
     # Where to spend the room is judged on a sample of a long table's rows (its least widths,
     # which keep every number whole, come from all of them).
     lines = measured.sample.lines
+    cells = [max(cell_lens(col[1:]), default=0) for col in measured.sample.columns]
+    # A list of names is the record of who reported: its column gets its names' width first.
+    headers = [c[0] if c else "" for c in measured.sample.columns]
+    least = names_whole(least, measured.named, cells, headers, room)
     widths = _fit_from(least, room, measured)
     most = _few_more(_table_lines(widths, lines))
     # An English header broken inside a word (“sub/mit/ted”) reads as no word at all: the
     # columns are kept as wide as their headers' words, those that need least first, while
     # the room allows and that costs the table no more than a few lines (a header that still
     # must break may be shown in its short form: govinfo.render.table).
-    words = _whole_words(least, [c[0] if c else "" for c in measured.sample.columns], room)
+    words = _whole_words(least, headers, room)
     if words != least:
         found = _fit_from(words, room, measured)
         if _table_lines(found, lines) <= most:
@@ -152,7 +165,6 @@ def fit_widths(
     # as near that as a wide character at a time, leftmost first (a row's name comes first),
     # as long as that costs the table no more than a few lines (:func:`_few_more`) over the
     # layout that prints fewest, and folds no header over more lines.
-    cells = [max(cell_lens(col[1:]), default=0) for col in measured.sample.columns]
     floors = list(least)
     for j in range(len(floors)):
         target = min(cells[j], READABLE)
@@ -389,7 +401,12 @@ def fitted(measures: Measures, available: int) -> tuple[list[int], int] | None:
     if close is None:
         return None
     lines = measures.sample.lines  # the lines the sample printed, as fitting counted them
-    if wide is not None and _table_lines(wide, lines) <= _table_lines(close, lines):
+    # (unless closer the columns keep more of the names they list whole)
+    if (
+        wide is not None
+        and _table_lines(wide, lines) <= _table_lines(close, lines)
+        and names_kept(measures.named, close) <= names_kept(measures.named, wide)
+    ):
         return wide, GAP
     return close, CLOSE_GAP
 

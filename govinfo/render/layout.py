@@ -218,7 +218,8 @@ def _at_width(texts: str, available: int) -> str:
 def _fitting_code() -> bytes:
     """A digest of the code that fits and measures a table, so that a layout kept under one
     is never taken under another: govinfo's version and the source of this module,
-    :mod:`govinfo.render.fit`, :mod:`govinfo.render.wrap` and :mod:`govinfo.text`; rich's
+    :mod:`govinfo.render.fit`, :mod:`govinfo.render.namelists`, :mod:`govinfo.render.wrap`
+    and :mod:`govinfo.text`; rich's
     width tables (its ``cells`` module and the files of its Unicode data, by name and size:
     they change with rich's version) and the one ``UNICODE_VERSION`` picks; Python's Unicode
     database."""
@@ -227,12 +228,13 @@ def _fitting_code() -> bytes:
     import rich.cells
 
     from govinfo import __version__, text
-    from govinfo.render import fit, wrap
+    from govinfo.render import fit, namelists, wrap
 
     digest = hashlib.sha256(__version__.encode())
     digest.update(f"{os.environ.get('UNICODE_VERSION')}\0{unicodedata.unidata_version}".encode())
     with contextlib.suppress(OSError, TypeError):
-        for path in (__file__, fit.__file__, wrap.__file__, text.__file__, rich.cells.__file__):
+        sources = (__file__, fit.__file__, namelists.__file__, wrap.__file__, text.__file__)
+        for path in (*sources, rich.cells.__file__):
             digest.update(Path(path).read_bytes())
         tables = Path(rich.cells.__file__).parent / "_unicode_data"
         names = sorted((e.name, e.stat().st_size) for e in os.scandir(tables) if e.is_file())

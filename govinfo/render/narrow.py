@@ -12,7 +12,7 @@ wrap with each short item of a list whole (:func:`print_wrapped`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.cells import cell_len
@@ -58,6 +58,25 @@ def cramp(
         elif width <= FOLDED:
             level = max(level, 1)
     return level
+
+
+def names_kept_at(
+    columns: Sequence[Sequence[str]], names: Sequence[str]
+) -> Callable[[Sequence[int]], int]:
+    """How many of the names the ``columns`` (each its cells) list a layout at some widths
+    keeps whole (:func:`govinfo.render.namelists.names_kept`; ``names``: each column's
+    separator of its names, or none) — the names measured when first asked, once."""
+    from govinfo.render.namelists import listed_names, names_kept
+
+    named: list[list[list[tuple[int, int]]]] = []
+
+    def kept(widths: Sequence[int]) -> int:
+        if not named:  # a column that lists no names is not gone through
+            lists = [["", *col] if sep else [] for col, sep in zip(columns, names, strict=True)]
+            named.append(listed_names(lists, names) if any(names) else [])
+        return names_kept(named[0], widths)
+
+    return kept
 
 
 def left_out_note(headers: Sequence[str]) -> str:
@@ -134,6 +153,7 @@ __all__ = [
     "block_lines",
     "cramp",
     "left_out_note",
+    "names_kept_at",
     "print_wrapped",
     "whole_floors",
     "wrap_items",

@@ -270,18 +270,20 @@ def terminal_layout(
     shown as a table; and ``spec`` with the headers it shows (shorter, where fitted)."""
     from govinfo.render.fit import GAP
     from govinfo.render.layout import headed_layout
-    from govinfo.render.narrow import cramp, whole_floors
+    from govinfo.render.narrow import cramp, names_kept_at, whole_floors
     from govinfo.render.rows import natural_widths
 
     natural = natural_widths(shown.widths, [c.header for c in spec.columns])
     if sum(natural) + GAP * (len(natural) - 1) <= width:
         return spec, (None, GAP)
     whole = _whole(spec)
-
-    def accept(before: list[int], after: list[int]) -> bool:  # no more cramped for a header
-        return cramp(whole, shown.widths, after) <= cramp(whole, shown.widths, before)
-
     titles, names = [c.header for c in spec.columns], [c.names for c in spec.columns]
+    kept = names_kept_at(shown.columns, names)
+
+    def accept(before: list[int], after: list[int]) -> bool:  # for a header: no more cramped,
+        cramped = cramp(whole, shown.widths, after) > cramp(whole, shown.widths, before)
+        return not cramped and kept(after) >= kept(before)  # no name of a list broken
+
     headers, layout = headed_layout(titles, shown.columns, width, memo, (), accept, names)
     floors = whole_floors(whole, shown.widths, None if layout is None else layout[0])
     if floors:  # a number, amount or date folded: whole, where the room allows

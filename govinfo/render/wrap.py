@@ -171,7 +171,7 @@ Listed = tuple[Sized, tuple[int, ...], tuple[int, ...]]
 
 
 @functools.lru_cache(maxsize=8192)
-def _listed(paragraph: str, names: str) -> Listed:
+def listed(paragraph: str, names: str) -> Listed:
     """A paragraph that lists names ``names`` apart as units, each name with its separator's
     mark (“长春、”, “Jilin City,”) one unit (the rest as :func:`_sized` has them), and their
     edges; and where those names of two units or more are among them, the narrowest first,
@@ -202,11 +202,11 @@ def _listed(paragraph: str, names: str) -> Listed:
 def _named(paragraph: str, names: str, width: int) -> tuple[Sized, int]:
     """A paragraph that lists names ``names`` apart as the units a line may break between at
     ``width``, and their edges: each name with its separator's mark (“长春、”) one unit where
-    it fits ``width`` (:func:`_listed`), else the pieces it takes wrapped alone
+    it fits ``width`` (:func:`listed`), else the pieces it takes wrapped alone
     (:func:`_pieces`: “省安全监管” “局、”), so that it starts a line where it can. And the
     least wider width at which a name is kept or broken otherwise (:data:`NEVER`: none is
     broken). Only the names broken are gone through: most fit, at most widths."""
-    (units, edges), places, sizes = _listed(paragraph, names)
+    (units, edges), places, sizes = listed(paragraph, names)
     first = bisect_right(sizes, width)
     if first == len(sizes):
         return (units, edges), NEVER
@@ -440,6 +440,7 @@ __all__ = [
     "least_width",
     "line_count",
     "line_reach",
+    "listed",
     "wrap_cells",
     "wrap_text",
 ]

@@ -10,6 +10,7 @@ import itertools
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.cells import cell_len
@@ -174,37 +175,68 @@ def at_columns(line: str, starts: list[int]) -> list[str]:
     return [p.strip() for p in pieces]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_report_at_80_columns_breaks_lists_of_names_between_names(data: Path, lang: str) -> None:
-    """`report 2003Q4` at 80 columns: in 约稿完成情况 the lists of the points that answered on
-    time, late or not at all break only after a separator — inside a name only where that
-    name (with its separator) is wider than its column (“省环/保局” in a column four cells
-    wide), never where it fits (not “省安全/监管局” in one of twelve); nothing is lost."""
-    screen = in_terminal(["--lang", lang, "report", "2003Q4"], 80, data)
-    lines = shown(screen, 80)
-    sep = {"zh": "、", "en": ", "}[lang]
-    mark = sep.rstrip()
+def column_starts(lines: list[str]) -> list[int]:
+    """The display columns at which a fitted table's columns start (``lines``: its headers and
+    rows): two blank cells before each on every line, and something at it on one."""
+    used: list[set[int]] = []
+    for line in lines:
+        x, taken = 0, set()
+        for ch in line:
+            if not ch.isspace():
+                taken.update(range(x, x + cell_len(ch)))
+            x += cell_len(ch)
+        used.append(taken)
+    width = max(map(cell_len, lines), default=0)
+    return [
+        x
+        for x in range(width)
+        if any(x in u for u in used)
+        and (x == 0 or all(x - 1 not in u and x - 2 not in u for u in used))
+    ]
+
+
+def listed_names(
+    screen: str, lang: str, data: Path
+) -> tuple[list[tuple[str, list[list[str]]]], dict[str, Any]]:
+    """What `report 2003Q4` (``screen``) shows in 约稿完成情况's three lists: each row's
+    solicitation and the lines of each list; and the lists as JSON, by solicitation."""
+    lines = screen.splitlines()
     wanted = {s["id"]: s for s in machine(data, "report", "2003Q4")["solicitations"]}
     first = next(i for i, line in enumerate(lines) if line.split(" ")[0] in wanted)
     assert lines[first - 1].startswith(RULE * 20), screen
-    header = lines[first - 2]  # the headers' last lines: the three lists' are the last three
-    starts = [m.start() for m in re.finditer(r"\S+", header)][-3:]
-    starts = [cell_len(header[:s]) for s in starts]
-    rows: list[tuple[str, list[list[str]]]] = []
+    top = first - 1
+    while lines[top - 1].startswith(" "):
+        top -= 1
+    body = []
     for line in lines[first:]:
-        if line[:1] not in (" ", ""):
-            if line.split(" ")[0] not in wanted:
-                break  # the line under the table
+        if not line.strip() or (line[:1] != " " and line.split(" ")[0] not in wanted):
+            break  # the line under the table
+        body.append(line)
+    starts = column_starts([*lines[top - 1 : first - 1], *body])[-3:]
+    rows: list[tuple[str, list[list[str]]]] = []
+    for line in body:
+        if line[:1] != " ":
             rows.append((line.split(" ")[0], [[], [], []]))
-        elif not line.strip():
-            break
         for cell, piece in zip(rows[-1][1], at_columns(line, [0, *starts])[1:], strict=True):
             if piece:
                 cell.append(piece)
     assert [r[0] for r in rows] == list(wanted), screen
+    return rows, wanted
+
+
+def broken_names(
+    screen: str, lang: str, data: Path
+) -> tuple[list[tuple[str, str, int]], list[int]]:
+    """Each name 约稿完成情况's lists break over lines in ``screen`` (its solicitation, the
+    name with its separator's mark, and its list), and each list's width on screen; checking
+    that nothing of any list is lost."""
+    sep = {"zh": "、", "en": ", "}[lang]
+    mark = sep.rstrip()
+    rows, wanted = listed_names(screen, lang, data)
     widths = [
         max(map(cell_len, (p for _, cells in rows for p in cells[j])), default=0) for j in range(3)
     ]
+    broken = []
     for ident, cells in rows:
         for j, (key, parts) in enumerate(zip(("on_time", "late", "missed"), cells, strict=True)):
             text = parts[0] if parts else ""
@@ -214,8 +246,49 @@ def test_report_at_80_columns_breaks_lists_of_names_between_names(data: Path, la
                     continue
                 start = text.rfind(sep) + len(sep) if sep in text else 0
                 rest = part.split(mark, 1)
-                name = text[start:] + rest[0] + (mark if len(rest) > 1 else "")
-                assert cell_len(name) > widths[j], f"{ident} {key}: {name} broken\n{screen}"
+                broken.append((ident, text[start:] + rest[0] + (mark if len(rest) > 1 else ""), j))
                 text += part
             assert (len(text.split(sep)) if text else 0) == len(wanted[ident][key]), (ident, key)
+    return broken, widths
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_at_80_columns_breaks_lists_of_names_between_names(data: Path, lang: str) -> None:
+    """`report 2003Q4` at 80 columns: in 约稿完成情况 the lists of the points that answered on
+    time, late or not at all break only after a separator — inside a name only where that
+    name (with its separator) is wider than its column, never where it fits (not
+    “省安全/监管局” in a column of twelve); nothing is lost."""
+    screen = in_terminal(["--lang", lang, "report", "2003Q4"], 80, data)
+    shown(screen, 80)
+    broken, widths = broken_names(screen, lang, data)
+    for ident, name, j in broken:
+        assert cell_len(name) > widths[j], f"{ident}: {name} broken\n{screen}"
+    rows, _ = listed_names(screen, lang, data)
     assert any(len(cells[0]) > 2 for _, cells in rows), screen  # lists over several lines
+
+
+@pytest.mark.parametrize(
+    ("lang", "columns"), [("zh", 80), ("zh", 100), ("zh", 120), ("en", 100), ("en", 120)]
+)
+def test_report_keeps_each_listed_name_whole_where_the_room_allows(
+    data: Path, lang: str, columns: int
+) -> None:
+    """`report 2003Q4`: the lists of 约稿完成情况 are the record of who reported, so their
+    columns are given the width of their names before a title is widened — at 80 columns
+    (Chinese) no name of five characters or fewer with its 、 is broken (not “四/平、”,
+    “省环/保局”, “省建设/厅、”, as when the list of those not reported was four cells wide),
+    and at 100 and 120 none at all; the topics wrap instead, two characters a line or more;
+    no number or date is folded."""
+    screen = in_terminal(["--lang", lang, "report", "2003Q4"], columns, data)
+    lines = shown(screen, columns)
+    broken, _ = broken_names(screen, lang, data)
+    if columns > 80:
+        assert not broken, f"{broken}\n{screen}"
+    else:
+        assert all(cell_len(name) > 10 for _, name, _ in broken), f"{broken}\n{screen}"
+    _, wanted = listed_names(screen, lang, data)
+    for ident, solicitation in wanted.items():
+        row = next(i for i, line in enumerate(lines) if line.startswith(ident + " "))
+        assert solicitation["due"] in lines[row], screen  # the date whole, on the row's line
+    title = next(line for line in lines if line.startswith("YG-2003-049")).split()[1]
+    assert cell_len(title) >= 4, screen  # the topic two characters a line at least

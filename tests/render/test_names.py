@@ -1,17 +1,21 @@
 """render/wrap and render/fit on a cell that lists names (约稿完成情况's 按时报送单位 …): a line
 breaks between names, inside one only where it alone (with its separator) is wider than the
-column — and the fitter's least widths, and so how narrow a column may be, are as for any
-text."""
+column; the fitter gives a column that lists names the width of its names where the room
+allows, before a title's (as many names whole as it can, up to eight characters each), while
+its least width — how narrow the table may go before it is printed a record per block — is as
+for any text."""
 
 from __future__ import annotations
 
 import random
 
+import msgspec
 import pytest
 from rich.cells import cell_len
 
-from govinfo.render.fit import measure
+from govinfo.render.fit import KeptMeasures, measure
 from govinfo.render.layout import fit_layout, layout_key, texts_key
+from govinfo.render.namelists import NAME_MOST, name_widths
 from govinfo.render.narrow import block_lines
 from govinfo.render.rows import fitted_lines
 from govinfo.render.wrap import line_count, line_reach, wrap_cells, wrap_text
@@ -133,10 +137,14 @@ NAMED = ["", "、"]
 def test_a_column_of_lists_may_be_as_narrow_as_any_text() -> None:
     """Naming a column's lists changes neither its least width (a wide character: no wider
     for a long name) nor its natural width: a terminal with room for the list four cells wide
-    still shows the table, the long names broken."""
+    still shows the table, the long names broken (the widths of its names are measured
+    besides, for the fitter to keep them whole where the room allows)."""
     named, plain = measure(COLUMNS, NAMED), measure(COLUMNS)
     assert (named.least, named.natural) == (plain.least, plain.natural)
     assert named.least == [11, 2]
+    assert plain.named == []
+    assert named.named[0] == []
+    assert named.named[1][-1] == (14, 3)
     found = fit_layout(COLUMNS, 17, names=NAMED)
     assert found is not None
     assert found[0][0] == 11
@@ -175,3 +183,130 @@ def test_a_record_per_block_keeps_names_whole_too() -> None:
         breaks_between_names(LIST, values, width - 14, "、")
     plain = block_lines(["约稿编号", "按时报送单位"], ["YG-2003-001", LIST], 36)
     assert plain != block_lines(["约稿编号", "按时报送单位"], ["YG-2003-001", LIST], 36, NAMED)
+
+
+def test_the_widths_of_a_columns_names_with_their_marks() -> None:
+    """name_widths: each name with its separator's mark as wrapping keeps it (a list's last
+    name without one), each width with how many names are that wide, a cell that comes
+    twice counted twice; English names with their comma, their words together."""
+    cells = ["长春、省建设厅、白山", "省建设厅", "", "长春、省建设厅、白山"]
+    assert name_widths(cells, "、") == [(4, 2), (6, 2), (8, 1), (10, 2)]
+    # a name that is one unit (a word, a character) never breaks: it is not counted
+    assert name_widths(["Changchun, Jilin City", "Siping"], ", ") == [(10, 1)]
+    assert name_widths(["长春"], "、") == [(4, 1)]
+
+
+TOPICS = [
+    "城市居民最低生活保障工作情况",
+    "林区经济和林业职工生活情况",
+    "前三季度经济运行情况",
+    "年度工作完成情况及明年工作打算",
+]
+MISSED = ["四平、省环保局", "", "松原、东丰", "省统计局"]
+REPORT = [COLUMNS[0], ["约稿题目", *TOPICS], COLUMNS[1], ["未报单位", *MISSED]]
+REPORT_NAMED = ["", "", "、", "、"]
+
+
+def names_broken(columns: list[list[str]], widths: list[int], named: list[str]) -> list[str]:
+    """The names (each with its separator) that the lists of ``columns`` — Chinese, no
+    spaces — break over lines at ``widths``."""
+    broken = []
+    for col, width, sep in zip(columns, widths, named, strict=True):
+        for text in col[1:] if sep else ():
+            lines = wrap_text(text, width, names=sep)
+            assert "".join(lines) == text
+            ends = {len("".join(lines[: k + 1])) for k in range(len(lines) - 1)}
+            start = 0
+            for name in text.split(sep):
+                end = min(start + len(name) + len(sep), len(text))
+                if any(start < e < end for e in ends):
+                    broken.append(text[start:end])
+                start = end
+    return broken
+
+
+@pytest.mark.parametrize("width", [44, 46, 52, 60, 80])
+def test_lists_are_given_the_width_of_their_names_before_a_title(width: int) -> None:
+    """Where the room allows, a column that lists names is as wide as its widest name with
+    its 、 (省劳动保障厅、, 14 cells; 省环保局, 8), the room taken from the topic — kept two
+    characters a line at least — and never from the id, which stays whole: no name is broken.
+    (Fitted as any text, the list not reported was narrower than 省环保局: “省环/保局”.)"""
+    found = fit_layout(REPORT, width, names=REPORT_NAMED)
+    assert found is not None
+    widths, gap = found
+    assert sum(widths) + gap * 3 <= width
+    assert widths[0] == 11, widths
+    assert widths[1] >= 4, widths
+    assert widths[2] >= 14, widths
+    assert widths[3] >= 8, widths
+    assert names_broken(REPORT, widths, REPORT_NAMED) == []
+    # the same texts, their lists not named, are fitted as any text: names broken
+    plain = fit_layout(REPORT, 46)
+    assert plain is not None
+    assert "省环保局" in names_broken(REPORT, plain[0], REPORT_NAMED), plain
+
+
+def test_where_the_room_is_short_the_most_names_are_kept_whole() -> None:
+    """At 42 columns not every list can be as wide as its names: the widths keep the most
+    names whole (the list of those on time, fourteen cells, over the short list of those not
+    reported), the topic still two characters a line, the id whole."""
+    found = fit_layout(REPORT, 42, names=REPORT_NAMED)
+    assert found is not None
+    widths, gap = found
+    assert sum(widths) + gap * 3 <= 42
+    assert widths[0] == 11, widths
+    assert widths[1] >= 4, widths
+    assert widths[2] == 14, widths
+    broken = names_broken(REPORT, widths, REPORT_NAMED)
+    assert broken == ["省环保局", "省统计局"], (widths, broken)
+    # too narrow for that: the least widths, as for any text; the names break
+    narrow = fit_layout(REPORT, 30, names=REPORT_NAMED)
+    assert narrow is not None
+    assert narrow[0][0] == 11
+
+
+def test_a_very_long_name_is_not_worth_a_title_folded() -> None:
+    """A name wider than NAME_MOST (eight wide characters) does not widen its column: it
+    breaks, starting a line, while the topics take the room."""
+    long_name = "省人民政府驻北京办事处"  # 22 cells
+    assert cell_len(long_name) > NAME_MOST
+    columns = [
+        ["约稿题目", *(t * 3 for t in TOPICS)],
+        ["未报单位", "长春、通化", long_name, "白山", "长春、通化"],
+    ]
+    found = fit_layout(columns, 50, names=["", "、"])
+    assert found is not None
+    assert 6 <= found[0][1] < cell_len(long_name), found
+
+
+def test_the_widths_of_names_are_kept_with_the_measures() -> None:
+    """A table's names' widths are kept with its measures (as msgpack, as the memo keeps
+    them), and a layout found from kept measures is the layout found afresh."""
+
+    class Memo:
+        def __init__(self) -> None:
+            self.kept: dict[str, list[int]] = {}
+            self.kept_measures: dict[str, KeptMeasures] = {}
+
+        def get(self, key: str) -> list[int] | None:
+            return self.kept.get(key)
+
+        def put(self, key: str, value: list[int]) -> None:
+            self.kept[key] = value
+
+        def measures(self, key: str) -> KeptMeasures | None:
+            return self.kept_measures.get(key)
+
+        def keep_measures(self, key: str, value: KeptMeasures) -> None:
+            packed = msgspec.msgpack.encode(value)
+            self.kept_measures[key] = msgspec.msgpack.decode(packed, type=KeptMeasures)
+
+    memo = Memo()
+    for width in (80, 44, 60, 52):
+        assert fit_layout(REPORT, width, memo, names=REPORT_NAMED) == fit_layout(
+            REPORT, width, names=REPORT_NAMED
+        ), width
+    (kept,) = memo.kept_measures.values()
+    assert kept.named == measure(REPORT, REPORT_NAMED).named
+    assert kept.named[2][-1] == (14, 3)
+    assert kept.named[3] == [(4, 1), (6, 2), (8, 2)]
