@@ -776,7 +776,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind_city": ("市州", "city"),
     "kind_county": ("县市区", "county"),
     "kind_department": ("省直部门", "department"),
-    # --- periods, groups and the periodic circular (issue 14) --------------------------------
+    # --- periods, groups and the periodic notice (issue 14) --------------------------------
     "rec_group": ("分组", "a group"),
     "group_kinds_or_points": (
         "分组 {id} 须写 kinds（按类别）或 points（列出直报点）之一，不能两者都写或都不写",
