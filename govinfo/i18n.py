@@ -967,7 +967,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_submission": ("信息编号", "submission"),
     "col_title": ("标题", "title"),
     "col_what": ("计分事项", "what"),
-    "col_points": ("分值", "points"),
+    "col_points": ("分值", "score"),
     "col_total": ("累计", "total"),
     "score_title": (
         "{year}年度政务信息直报点得分排名",

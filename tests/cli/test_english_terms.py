@@ -113,3 +113,11 @@ def test_a_statement_names_the_group_as_a_group(english: None) -> None:
     assert line == "Rank in the province: 1; in the city group: 1; score: 592.8"
     line = t("ps_ranks_first", group="county", rank=2, score="15.5")
     assert line == "Rank in the county group for the period: 2; period score: 15.5"
+
+
+
+def test_a_column_of_score_values_is_headed_score(english: None) -> None:
+    """explain's and a statement's column of each event's value (分值) reads “score”, not
+    “points”: a point is a member of the network."""
+    assert t("col_points") == "score"
+    assert MESSAGES["col_points"][0] == "分值"
