@@ -2167,9 +2167,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_point_quarters": ("{name}（{quarters}）", "{name} ({quarters})"),
     "nt_period_end": ("。", "."),
     "nt_none": ("无。", "None."),
-    "nt_sub_silent": ("零报送、零采用", "No submissions, no adoptions"),
-    "nt_sub_zero_submitted": ("零报送", "No submissions"),
-    "nt_sub_zero_adopted": ("零采用", "No adoptions"),
+    "nt_sub_silent": ("零报送、零采用", "Nothing submitted, nothing adopted"),
+    "nt_sub_zero_submitted": ("零报送", "Nothing submitted"),
+    "nt_sub_zero_adopted": ("零采用", "Nothing adopted"),
     "nt_zero_submitted": (
         "全年未报送信息的直报点：{names}。",
         "Points that submitted nothing: {names}.",

@@ -121,3 +121,24 @@ def test_a_column_of_score_values_is_headed_score(english: None) -> None:
     “points”: a point is a member of the network."""
     assert t("col_points") == "score"
     assert MESSAGES["col_points"][0] == "分值"
+
+
+def test_zero_submitted_reads_nothing_submitted_everywhere() -> None:
+    """零报送 and 零采用 read “nothing submitted” and “nothing adopted” in the year's notice,
+    a period's notice and a period's tables alike — never “no submissions”, “no adoptions”
+    (a year whose folder holds no submission at all is another thing: “no submissions at
+    all in 2003”)."""
+    said = {"零报送": "nothing submitted", "零采用": "nothing adopted"}
+    said["零报送、零采用"] = "nothing submitted, nothing adopted"
+    found: dict[str, list[str]] = {zh: [] for zh in said}
+    for key, (zh, en) in MESSAGES.items():
+        if zh in said:
+            assert en.lower() == said[zh], (key, en)
+            found[zh].append(key)
+        assert not re.search(r"\bno adoptions\b", en, re.IGNORECASE), (key, en)
+        assert not re.search(r"\bno submissions\b(?! at all)", en, re.IGNORECASE), (key, en)
+    assert found == {
+        "零报送": ["pr_zero_submitted", "nt_sub_zero_submitted", "pn_sub_zero_submitted"],
+        "零采用": ["pr_zero_adopted", "nt_sub_zero_adopted", "pn_sub_zero_adopted"],
+        "零报送、零采用": ["nt_sub_silent"],
+    }
