@@ -1472,6 +1472,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column}“{value}”无法识别（应为 {expected}）",
         "{column} “{value}” is not understood (expected {expected})",
     ),
+    "import_category_words": (
+        "综合/调研/问题/突发/舆情清单",
+        "综合 (general), 调研 (research), 问题 (problem), 突发 (emergency) or 舆情清单 (opinion list)",
+    ),
+    "import_mode_words": ("单条/综合", "单条 (single) or 综合 (combined)"),
     "import_secret_words": (
         "公开（非密）、内部（内部资料、内部使用）或 秘密（密、涉密、机密、绝密）",
         "公开 (public; 非密), 内部 (internal; 内部资料, 内部使用) or 秘密 (secret; 密, 涉密, 机密, 绝密)",

@@ -142,3 +142,24 @@ def test_zero_submitted_reads_nothing_submitted_everywhere() -> None:
         "零采用": ["pr_zero_adopted", "nt_sub_zero_adopted", "pn_sub_zero_adopted"],
         "零报送、零采用": ["nt_sub_silent"],
     }
+
+
+@pytest.mark.parametrize(
+    ("key", "parse"),
+    [("import_category_words", "parse_category"), ("import_mode_words", "parse_mode")],
+)
+def test_an_import_lists_the_words_it_takes_in_either_language(key: str, parse: str) -> None:
+    """The clerk's sheets write a category (类别) and a mode (采用方式) in Chinese, and the import
+    takes the English words too: an English message lists both (“综合 (general), …”), a
+    Chinese one the Chinese words — each of them one the import takes."""
+    from govinfo.importers import values
+
+    take = getattr(values, parse)
+    zh, en = MESSAGES[key]
+    chinese = zh.split("/")
+    assert all(take(word) for word in chinese)
+    pairs = re.findall(r"(\S+) \(([a-z ]+)\)", en)
+    assert [c for c, _ in pairs] == chinese
+    for word, english in pairs:
+        assert take(english) == take(word), (word, english)
+    assert re.fullmatch(r"(\S+ \([a-z ]+\), )*\S+ \([a-z ]+\) or \S+ \([a-z ]+\)", en)
