@@ -893,6 +893,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "终端较窄，未显示：{columns}（加宽终端，或用 --out 导出全部列）",
         "The terminal is too narrow for: {columns} (widen it, or use --out for every column)",
     ),
+    "table_short_headers": ("表头简称：{headers}", "short headers: {headers}"),
+    "table_short_header": ("{short}＝{full}", "{short} = {full}"),
     "pr_sheet_group": ("{group}排名", "{group} ranking"),
     "pr_title_group": ("{period}{group}排名", "{group} ranking, {period}"),
     "pr_note_ranking": (

@@ -115,7 +115,6 @@ def test_a_statement_names_the_group_as_a_group(english: None) -> None:
     assert line == "Rank in the county group for the period: 2; period score: 15.5"
 
 
-
 def test_a_column_of_score_values_is_headed_score(english: None) -> None:
     """explain's and a statement's column of each event's value (分值) reads “score”, not
     “points”: a point is a member of the network."""
@@ -163,3 +162,33 @@ def test_an_import_lists_the_words_it_takes_in_either_language(key: str, parse: 
     for word, english in pairs:
         assert take(english) == take(word), (word, english)
     assert re.fullmatch(r"(\S+ \([a-z ]+\), )*\S+ \([a-z ]+\) or \S+ \([a-z ]+\)", en)
+
+
+def test_a_short_header_is_spelled_out_under_its_table(english: None) -> None:
+    """sub, adp, nat, ins, res, ded, prv — the short headers a narrow terminal shows are said
+    in full in a line under the table (once each, “(to date)” left off); a short form made of
+    its header's words (“late by”), “#” and one the table's note spells out already (“State
+    Council (SC)”) need none. Chinese headers have no short forms: no such line."""
+    from govinfo.i18n import SHORT_HEADERS
+    from govinfo.render.narrow import short_headers_note
+
+    settled = {"sub": "submitted", "adp": "adopted", "nat": "national", "ins": "instructions"}
+    settled |= {"res": "research", "ded": "deductions", "prv": "provincial"}
+    said: dict[str, str] = {}
+    for key, (zh, en) in SHORT_HEADERS.items():
+        assert zh == ()
+        for form in en:
+            note = short_headers_note([t(key)], [form])
+            if note is not None:
+                short, _, word = note.removeprefix("short headers: ").partition(" = ")
+                said[short] = word
+    assert said.items() >= settled.items()
+    plain = {"#", "issues", "on time by", "late by", "missed by"}
+    assert not plain & set(said), said
+    forms = {f.removesuffix(" (to date)") for _, en in SHORT_HEADERS.values() for f in en}
+    assert forms == set(said) | plain, forms ^ (set(said) | plain)
+    headers = ["adopted (to date)", "adopted (period)", "deductions", "State Council"]
+    shown = ["adp (to date)", "adp", "ded", "SC"]
+    note = short_headers_note(headers, shown, ["State Council (SC) are instructions …"])
+    assert note == "short headers: adp = adopted, ded = deductions"
+    assert short_headers_note(headers, headers) is None

@@ -311,3 +311,8 @@ def test_english_headers_break_only_at_spaces_at_80_columns(tmp_path: Path) -> N
     for line in header:
         assert set(line.split()) <= words, screen
     assert "sub" in header[-1].split(), screen
+    # … and said in full under the table
+    assert (
+        "short headers: sub = submitted, adp = adopted, nat = national,\n"
+        "ins = instructions, res = research, ded = deductions\n"
+    ) in screen, screen
