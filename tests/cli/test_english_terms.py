@@ -1,8 +1,10 @@
 """One English word for each thing (``--lang en``): a 直报点 is a *point* (the top-level help
 names it once as a network of points, 信息直报点), its 信息员 the *officer*, the 通报 the
 *notice*, 约稿 a *solicitation*, 批示 an *instruction* — in help, messages, headers and notes
-alike. And the words that explain: ``--no-cache`` says every cache it bypasses, the short
-headers a narrow year table uses (SC, PL) are spelled out under it, and an issue in the
+alike, in docs/ too. A column of score values (分值) is headed *score*, 零报送 reads *nothing
+submitted* wherever it is said. And the words that explain: ``--no-cache`` says every cache it
+bypasses, every short header a narrow terminal shows (sub, adp, SC, PL …) is spelled out under
+its table, an import error lists the category words in both languages, and an issue in the
 notice reads ``(no. 119)``, not ``（第119期）``."""
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from govinfo.cli.main import app
 from govinfo.i18n import HELP_ZH, MESSAGES, set_lang, short_headers, t
 from tests.cli.test_usage import command_paths
 from tests.support.folders import MakeFolder
+from tests.support.paths import PROJECT
 
 # The other words once used for the same things, and what they are called now.
 OLD_WORDS = {
@@ -192,3 +195,11 @@ def test_a_short_header_is_spelled_out_under_its_table(english: None) -> None:
     note = short_headers_note(headers, shown, ["State Council (SC) are instructions …"])
     assert note == "short headers: adp = adopted, ded = deductions"
     assert short_headers_note(headers, headers) is None
+
+
+def test_the_docs_use_the_english_words() -> None:
+    """docs/ (performance, robustness) speak of the month's notice too, not its circular."""
+    for doc in sorted((PROJECT / "docs").glob("*.md")):
+        text = doc.read_text(encoding="utf-8")
+        for old, now in OLD_WORDS.items():
+            assert not re.search(old, text, re.IGNORECASE), (doc.name, old, f"say {now}")
