@@ -776,7 +776,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind_city": ("市州", "city"),
     "kind_county": ("县市区", "county"),
     "kind_department": ("省直部门", "department"),
-    # --- periods, groups and the periodic circular (issue 14) --------------------------------
+    # --- periods, groups and the periodic notice (issue 14) --------------------------------
     "rec_group": ("分组", "a group"),
     "group_kinds_or_points": (
         "分组 {id} 须写 kinds（按类别）或 points（列出直报点）之一，不能两者都写或都不写",
@@ -893,6 +893,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "终端较窄，未显示：{columns}（加宽终端，或用 --out 导出全部列）",
         "The terminal is too narrow for: {columns} (widen it, or use --out for every column)",
     ),
+    "table_short_headers": ("表头简称：{headers}", "short headers: {headers}"),
+    "table_short_header": ("{short}＝{full}", "{short} = {full}"),
     "pr_sheet_group": ("{group}排名", "{group} ranking"),
     "pr_title_group": ("{period}{group}排名", "{group} ranking, {period}"),
     "pr_note_ranking": (
@@ -967,7 +969,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_submission": ("信息编号", "submission"),
     "col_title": ("标题", "title"),
     "col_what": ("计分事项", "what"),
-    "col_points": ("分值", "points"),
+    "col_points": ("分值", "score"),
     "col_total": ("累计", "total"),
     "score_title": (
         "{year}年度政务信息直报点得分排名",
@@ -1472,6 +1474,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{column}“{value}”无法识别（应为 {expected}）",
         "{column} “{value}” is not understood (expected {expected})",
     ),
+    "import_category_words": (
+        "综合/调研/问题/突发/舆情清单",
+        "综合 (general), 调研 (research), 问题 (problem), 突发 (emergency) or 舆情清单 (opinion list)",
+    ),
+    "import_mode_words": ("单条/综合", "单条 (single) or 综合 (combined)"),
     "import_secret_words": (
         "公开（非密）、内部（内部资料、内部使用）或 秘密（密、涉密、机密、绝密）",
         "公开 (public; 非密), 内部 (internal; 内部资料, 内部使用) or 秘密 (secret; 密, 涉密, 机密, 绝密)",
@@ -2167,9 +2174,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_point_quarters": ("{name}（{quarters}）", "{name} ({quarters})"),
     "nt_period_end": ("。", "."),
     "nt_none": ("无。", "None."),
-    "nt_sub_silent": ("零报送、零采用", "No submissions, no adoptions"),
-    "nt_sub_zero_submitted": ("零报送", "No submissions"),
-    "nt_sub_zero_adopted": ("零采用", "No adoptions"),
+    "nt_sub_silent": ("零报送、零采用", "Nothing submitted, nothing adopted"),
+    "nt_sub_zero_submitted": ("零报送", "Nothing submitted"),
+    "nt_sub_zero_adopted": ("零采用", "Nothing adopted"),
     "nt_zero_submitted": (
         "全年未报送信息的直报点：{names}。",
         "Points that submitted nothing: {names}.",

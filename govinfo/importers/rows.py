@@ -45,7 +45,6 @@ from govinfo.importers.values import (
 )
 from govinfo.model import Category, Point
 
-CATEGORY_WORDS = "综合/调研/问题/突发/舆情清单"
 # Fields whose cell may hold several lines: a note, and a list of names (one a line is a list).
 MULTI_LINE = frozenset({"note", "co_submitters"})
 _BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
@@ -315,13 +314,14 @@ def submission_rows(
         return [], problems
     out: list[SubmissionRow] = []
     categories = mapping.categories
+    words = t("import_category_words")  # as the message lists them
     columns = column_names(SUBMISSION_ALIASES, header.labels)
     for row in _data_rows(table, header, problems):
         point_text = row.text("point", required=True)
         point = row.point("point", point_text, points) if point_text else None
         day = row.day("date")
         title = row.text("title", required=True)
-        category = row.required("category", lambda v: parse_category(v, categories), CATEGORY_WORDS)
+        category = row.required("category", lambda v: parse_category(v, categories), words)
         co: list[str] = []
         names = {point.id: point_text} if point is not None and point_text else {}
         co_text = row.text("co_submitters")
@@ -372,7 +372,7 @@ def adoption_rows(
     for row in _data_rows(table, header, problems):
         publication = row.text("publication", required=True)
         day = row.day("date")
-        mode = row.required("mode", parse_mode, "单条/综合")
+        mode = row.required("mode", parse_mode, t("import_mode_words"))
         issue = row.text("issue")
         submission = row.text("submission")
         point_id: str | None = None

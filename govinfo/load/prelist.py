@@ -158,7 +158,7 @@ def _folder(argv: Sequence[str], environ: Mapping[str, str]) -> str | None:
 def _years(argv: Sequence[str], environ: Mapping[str, str]) -> frozenset[int]:
     """The years a command line is about — each year named (``2003``, ``2003-08``,
     ``2003Q3``, ``--as-of 2003-09-30``) and today's — with the two before and the one after
-    (what a score, an overdue window or a circular reads around its year)."""
+    (what a score, an overdue window or a notice reads around its year)."""
     named = {int(m.group(1)) for a in argv for m in [_YEAR.search(a)] if m}
     today = environ.get("GOVINFO_TODAY", "")
     named.add(int(today[:4]) if _YEAR.search(today) else time.localtime().tm_year)

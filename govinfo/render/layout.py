@@ -110,9 +110,11 @@ def headed_layout(
 ) -> tuple[list[str], tuple[list[int], int] | None]:
     """:func:`fit_layout` of the columns (each its header, then its ``cells``; ``names`` as
     there), and the headers shown: where a fitted column is too narrow for a word of its
-    header (“sub/mit/ted”), the headers' shorter forms (:func:`govinfo.i18n.short_headers`:
-    “subm.”, then “sub”), all a step shorter at a time so that they read alike, fitted again —
-    until no header that has a shorter form breaks inside a word, or none is left."""
+    header (“sub/mit/ted”), the columns as wide as their headers' words where the table fits
+    so and ``accept`` takes it (“submitted” is read without a note under the table); else the
+    headers' shorter forms (:func:`govinfo.i18n.short_headers`: “subm.”, then “sub”), all a
+    step shorter at a time so that they read alike, fitted again — until no header that has a
+    shorter form breaks inside a word, or none is left."""
     from govinfo.i18n import short_headers
 
     forms = [(h, *short_headers(h)) for h in headers]
@@ -124,11 +126,43 @@ def headed_layout(
         pairs = zip(shown, layout[0] if layout else (), forms, strict=False)
         if not any(least_width(h) > w and len(f) > 1 for h, w, f in pairs):
             break
+        if step == 1 and layout is not None:  # the whole words first, where the table fits
+            need = [least_width(h) for h in headers]
+            whole = _widened(
+                need, headers, cells, available, memo, floors, layout[0], accept, names
+            )
+            if whole is not None:
+                layout = whole
+                break
         shown = [f[min(step, len(f) - 1)] for f in forms]
         layout = fit_layout(
             [[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo, floors, names
         )
     return _words_whole(shown, cells, available, memo, floors, layout, accept, names)
+
+
+def _widened(
+    need: Sequence[int],
+    headers: Sequence[str],
+    cells: Sequence[Sequence[str]],
+    available: int,
+    memo: LayoutMemo | None,
+    floors: Sequence[int],
+    before: list[int],
+    accept: Accept | None,
+    names: Sequence[str],
+) -> tuple[list[int], int] | None:
+    """The layout of the columns under ``headers`` with each at least as wide as it ``need``s
+    (and its floor), where the table fits so and ``accept`` takes its widths after
+    ``before`` (a header's words are not worth a name folded two characters a line); else
+    None."""
+    wider = [max(n, f) for n, f in zip(need, floors or [0] * len(need), strict=True)]
+    found = fit_layout(
+        [[h, *c] for h, c in zip(headers, cells, strict=True)], available, memo, wider, names
+    )
+    if found is None or (accept is not None and not accept(before, found[0])):
+        return None
+    return found
 
 
 # A Chinese header of two-character words (本期得分, 累计国办采用, 名次): folded between its words
@@ -168,12 +202,8 @@ def _words_whole(
         for h, w in zip(shown, words, strict=True)
     ]
     if any(n > w for n, w in zip(need, layout[0], strict=True)):
-        wider = [max(n, f) for n, f in zip(need, floors or [0] * len(need), strict=True)]
-        found = fit_layout(
-            [[h, *c] for h, c in zip(shown, cells, strict=True)], available, memo, wider, names
-        )
-        if found is not None and (accept is None or accept(layout[0], found[0])):
-            layout = found
+        found = _widened(need, shown, cells, available, memo, floors, layout[0], accept, names)
+        layout = found or layout
     lined = [
         h if w is None or len(h) * 2 <= width else w
         for h, w, width in zip(shown, words, layout[0], strict=True)

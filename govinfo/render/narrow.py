@@ -7,8 +7,10 @@ allows, is it folded over lines (“迟报/31/分钟”): its column keeps the w
 folds one, or folds a name two wide characters a line (:func:`cramp`), its optional columns
 give way — overdue's 说明, score's 类别, a period ranking's to-date counts — with a line under
 the table naming them (:func:`left_out_note`), the same words in every command; a table that
-still cannot fit is printed a record per block (:func:`block_lines`). The lines under a table
-wrap with each short item of a list whole (:func:`print_wrapped`)."""
+still cannot fit is printed a record per block (:func:`block_lines`). Where headers are shown
+short (“sub”, “adp”), a line under the table says what they stand for
+(:func:`short_headers_note`). The lines under a table wrap with each short item of a list whole
+(:func:`print_wrapped`)."""
 
 from __future__ import annotations
 
@@ -87,6 +89,48 @@ def left_out_note(headers: Sequence[str]) -> str:
     return t("table_left_out", columns=t("list_sep").join(headers))
 
 
+def short_headers_note(
+    headers: Sequence[str], shown: Sequence[str], footer: Sequence[str] = ()
+) -> str | None:
+    """The line under a table that says what the short headers a narrow terminal shows stand
+    for (“short headers: sub = submitted, adp = adopted”), each once, or None when it shows
+    none: ``shown`` are the ``headers`` as fitted (:func:`govinfo.i18n.short_headers`). Only
+    an abbreviation is said (:func:`_abbreviates`: not “issues” for “issues (period)”, “late
+    by” for “answered late by”, nor “#”), and not one the table's ``footer`` spells out
+    already (“State Council (SC)”); one with its header's “(to date)” is said without it."""
+    from govinfo.i18n import short_headers, t
+
+    said: dict[str, str] = {}
+    for header, short in zip(headers, shown, strict=True):
+        if short == header or short not in short_headers(header):
+            continue
+        form, word = _bare(short), _bare(header)
+        if not _abbreviates(form, word) or any(f"({form})" in line for line in footer):
+            continue
+        said.setdefault(form, t("table_short_header", short=form, full=word))
+    if not said:
+        return None
+    return t("table_short_headers", headers=t("list_sep").join(said.values()))
+
+
+def _bare(header: str) -> str:
+    """``header`` without its closing words in brackets (“adp (to date)” → “adp”)."""
+    head, bracket, _ = header.rpartition(" (")
+    return head if bracket and header.endswith(")") and head else header
+
+
+def _abbreviates(form: str, header: str) -> bool:
+    """Whether ``form`` shortens a word of ``header``: a word of it that is not one of the
+    header's is made of the header's letters in their order (“adp”, “nat.”, “SC”), where a
+    new word (“missed by” for “not answered by”) is not."""
+    words = header.lower().split()
+    short = "".join(w.rstrip(".") for w in form.lower().split() if w not in words)
+    if not any(c.isalpha() for c in short):
+        return False
+    letters = iter(header.lower())
+    return all(c in letters for c in short)
+
+
 def print_wrapped(text: str | None, console: Any, style: str | None = None) -> None:
     """``text`` in lines that fit the console, broken where :func:`wrap.wrap_text` may, a
     short item of a list kept whole (:func:`wrap_items`: “约稿逾期 62”, not “约稿逾/期
@@ -155,6 +199,7 @@ __all__ = [
     "left_out_note",
     "names_kept_at",
     "print_wrapped",
+    "short_headers_note",
     "whole_floors",
     "wrap_items",
 ]

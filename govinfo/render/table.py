@@ -270,7 +270,7 @@ def terminal_layout(
     shown as a table; and ``spec`` with the headers it shows (shorter, where fitted)."""
     from govinfo.render.fit import GAP
     from govinfo.render.layout import headed_layout
-    from govinfo.render.narrow import cramp, names_kept_at, whole_floors
+    from govinfo.render.narrow import cramp, names_kept_at, short_headers_note, whole_floors
     from govinfo.render.rows import natural_widths
 
     natural = natural_widths(shown.widths, [c.header for c in spec.columns])
@@ -291,7 +291,9 @@ def terminal_layout(
         if found[1] is not None:
             headers, layout = found
     columns = [replace(c, header=h) for c, h in zip(spec.columns, headers, strict=True)]
-    return replace(spec, columns=columns), layout
+    note = short_headers_note(titles, headers, spec.footer)  # what “sub”, “adp” stand for
+    footer = (note, *spec.footer) if note else spec.footer
+    return replace(spec, columns=columns, footer=footer), layout
 
 
 def _print_line(text: str | None, console: Any) -> None:

@@ -311,3 +311,22 @@ def test_english_headers_break_only_at_spaces_at_80_columns(tmp_path: Path) -> N
     for line in header:
         assert set(line.split()) <= words, screen
     assert "sub" in header[-1].split(), screen
+    # … and said in full under the table
+    assert (
+        "short headers: sub = submitted, adp = adopted, nat = national,\n"
+        "ins = instructions, res = research, ded = deductions\n"
+    ) in screen, screen
+
+
+def test_english_headers_are_whole_words_where_the_table_fits_them(tmp_path: Path) -> None:
+    """At 120 columns the scores' counts fit under their whole words when the statuses wrap a
+    little more: “submitted”, not “subm.”, and no note of short headers; in Chinese, nor at
+    any width."""
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE, data)
+    screen = in_terminal(["--lang", "en", "score", "2003"], 120, data)
+    header = screen.split("\u2500")[0].splitlines()[1:]
+    assert header[-1].split()[:5] == ["rank", "point", "kind", "score", "submitted"], screen
+    assert "short headers" not in screen
+    for columns in (80, 120):
+        assert "表头简称" not in in_terminal(["score", "2003"], columns, data)

@@ -82,7 +82,10 @@ def test_bad_row_refuses_everything(folder: Path, tmp_path: Path, runner: CliRun
     assert (
         "batch.csv:6: error: 报送日期 “2003-9-31” is not a real date: 2003-09 has no day 31" in out
     )
-    assert "batch.csv:6: error: 类别 “杂项” is not understood" in out
+    assert (
+        "batch.csv:6: error: 类别 “杂项” is not understood (expected 综合 (general), "
+        "调研 (research), 问题 (problem), 突发 (emergency) or 舆情清单 (opinion list))" in out
+    )
     assert "nothing written" in err
     assert commits(folder) == before
     assert git(folder, "status", "--porcelain", "--untracked-files=all") == ""

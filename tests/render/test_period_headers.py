@@ -65,6 +65,8 @@ def test_english_headers_break_only_at_spaces(sample: Folder, lang: None) -> Non
     assert not {"mit", "ted", "adop", "poin", "publicatio", "rio", "d)", "issu", "topi"} & words
     city = tables["City ranking, August 2003"][0]
     assert city[-1].split()[:7] == ["#", "point", "sub", "adp", "nat", "ins", "res"]
+    said = " ".join(tables["City ranking, August 2003"][1].split())
+    assert "short headers: sub = submitted, adp = adopted, nat = national, " in said
     assert "(to" in words  # the to-date figures say so
     assert "solicitation" in words
 
