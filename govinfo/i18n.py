@@ -278,7 +278,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "edge_start": ("开头", "start"),
     "edge_end": ("末尾", "end"),
-    "edge_both": ("开头和末尾", "start and end"),
+    "value_edge_blank_both": (
+        "（值的开头和末尾有{what}，请删去）",
+        " (there is {what} at the start and at the end of the value: delete both)",
+    ),
+    "value_edge_blank_mixed": (
+        "（值的开头有{first}，末尾有{last}，请删去）",
+        " (there is {first} at the start of the value and {last} at its end: delete both)",
+    ),
     "blank_fullwidth": ("全角空格", "a full-width space"),
     "blank_space": ("空格", "a space"),
     "blank_invisible": ("不可见字符", "an invisible character"),

@@ -163,18 +163,16 @@ def _blank(ch: str) -> str | None:
     return "invisible" if unicodedata.category(ch) == "Cf" else None
 
 
-def edge_blank(text: str) -> tuple[str, str] | None:
-    """Where ``text`` has a character a clerk cannot see at its edge — ``start``, ``end`` or
-    ``both`` — and which kind (see ``_blank``; the start's when both), or None: ``point:
-    \u3000baishan`` is no valid id, and the message must say why, since the value looks right."""
+def edge_blank(text: str) -> tuple[str | None, str | None] | None:
+    """Which kind of character a clerk cannot see (see ``_blank``) ``text`` has at its start
+    and at its end, each None when there is none there, or None when neither edge has one:
+    ``point: \u3000baishan`` is no valid id, and the message must say why, since the value looks
+    right. A value of one such character has it at its start only."""
     if not text:
         return None
-    first, last = _blank(text[0]), _blank(text[-1])
-    if first is not None and last is not None and len(text) > 1:
-        return "both", first
-    if first is not None:
-        return "start", first
-    return ("end", last) if last is not None else None
+    first = _blank(text[0])
+    last = _blank(text[-1]) if len(text) > 1 else None
+    return None if first is None and last is None else (first, last)
 
 
 def _escape_one(ch: str) -> str:

@@ -109,7 +109,32 @@ def test_a_full_width_space_at_a_value_s_edge_is_named(make_folder: MakeFolder) 
     assert zh[2].endswith("（值的开头和末尾有全角空格，请删去）")
     en = _messages(root, "en")
     assert en[0].endswith(" (there is a full-width space at the start of the value: delete it)")
+    assert en[2].endswith(
+        " (there is a full-width space at the start and at the end of the value: delete both)"
+    )
     assert len(zh) == 3  # one error each, nothing more (the adjustment is left out)
+
+
+def test_blanks_of_two_kinds_at_a_value_s_edges_are_each_named(make_folder: MakeFolder) -> None:
+    """`` general　``: a space at the start, a full-width space at the end — both said, each
+    as what it is, not the start's kind for both."""
+    record = "- id: TZ-1\n  point: siping\n  date: 2003-03-14\n  kind: KIND\n  reason: 漏报\n"
+    root = make_folder(
+        {
+            "adjustments/2003.yaml": record.replace("KIND", "' manual\u3000'")
+            + record.replace("TZ-1", "TZ-2").replace("KIND", "'\u3000manual '"),
+        }
+    )
+    zh = _messages(root, "zh")
+    assert zh[0].startswith("adjustments/2003.yaml:4:9: error: kind")
+    assert zh[0].endswith("（值的开头有空格，末尾有全角空格，请删去）")
+    assert zh[1].endswith("（值的开头有全角空格，末尾有空格，请删去）")
+    en = _messages(root, "en")
+    assert en[0].endswith(
+        " (there is a space at the start of the value and a full-width space at its end: "
+        "delete both)"
+    )
+    assert len(zh) == 2
 
 
 SOLICITATIONS = """\
