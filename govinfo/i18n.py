@@ -337,6 +337,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}：长度 {length} 超过 {limit} 个字",
         "{field}: {length} characters, more than {limit}",
     ),
+    "name_too_long": (
+        "{field}：长度 {n} 超过 {limit} 个字，govinfo points add 不接受这么长的名称"
+        "（全称一般不超过 30 个字，简称几个字；名称要显示在每张表格中）",
+        "{field}: {n} characters, more than the {limit} that govinfo points add accepts "
+        "(a full name is rarely over 30, a short name a few; names appear in every table)",
+    ),
     "type_pattern": (
         "{field}：{value} 格式不对（只能用 {hint}）",
         "{field}: {value} is not a valid id (use only {hint})",

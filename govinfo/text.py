@@ -18,6 +18,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
+# The longest full name (or alias) and short name ``points add`` takes, in characters: the
+# longest real one (新疆生产建设兵团…办公厅) is under 30; a short name is a column of every table.
+# SPEC sets no limit: ``check`` warns of one written longer by hand.
+MAX_NAME = 50
+MAX_SHORT = 20
+
 # How alike a typed word and a known one must be (difflib's ratio) to be offered as "did you
 # mean": field names are short and spelt by the clerk from the docs, so only a near miss;
 # ids of the folder a little looser; names from an import file (folded, brackets stripped)

@@ -21,6 +21,7 @@ from govinfo.model import (
     SourceRef,
     Submission,
 )
+from govinfo.text import MAX_NAME
 from govinfo.yamltext.hints import fullwidth_colon
 from govinfo.yamltext.reader import Mapping, Node, Scalar, Sequence
 
@@ -150,6 +151,15 @@ class FileReader(Reader):
 
     def text_list(self, node: Node, field: str) -> tuple[str, ...]:
         return self.list_of(node, field, self.text)
+
+    def point_name(self, node: Node, field: str, *, limit: int = MAX_NAME) -> str:
+        """A point's name, short name or alias: text, with a warning at it when it is longer
+        than ``points add`` takes (counted as there, without the blanks at its edges)."""
+        value = self.text(node, field)
+        if (n := len(value.strip())) > limit:
+            assert isinstance(node, Scalar)  # text() took it
+            self.warning(node.line, node.col, "name_too_long", field=field, n=n, limit=limit)
+        return value
 
     def top_list(self, root: Node | None, data_empty: bool) -> list[Node]:
         if root is None:
