@@ -1352,6 +1352,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "列映射文件 {file} 有误：{detail}",
         "mapping file {file} is wrong: {detail}",
     ),
+    # followed by one problem a line, each as file:line:col: message
+    "import_bad_mapping_lines": ("列映射文件 {file} 有误：", "mapping file {file} is wrong:"),
     "import_no_mapping": ("找不到列映射文件：{file}", "no such mapping file: {file}"),
     "import_mapping_is_folder": (
         "{file} 是文件夹，不是列映射文件",

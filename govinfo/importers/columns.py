@@ -158,7 +158,7 @@ def read_mapping(path: Path, fields: Mapping[str, tuple[str, ...]]) -> Mapping_:
 
 
 def _bad_mapping(path: Path, wrong: list[str]) -> str:
-    return t("import_bad_mapping", file=str(path), detail="\n  " + "\n  ".join(wrong))
+    return "\n  ".join([t("import_bad_mapping_lines", file=str(path)), *wrong])
 
 
 @dataclass(frozen=True)

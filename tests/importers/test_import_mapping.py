@@ -47,6 +47,7 @@ def test_every_problem_at_once_with_positions(
         in err
     )
     assert "m.yaml:6:1: 不认识的键 extra" in err
+    assert f"列映射文件 {mapping} 有误：\n  m.yaml:6:1: 不认识的键 extra" in err
     assert "字段 generall" not in err
     assert commits(folder) == 1
     code, _out, err = run(
@@ -54,6 +55,8 @@ def test_every_problem_at_once_with_positions(
     )
     assert "m.yaml:5:7: unknown category generall" in err
     assert "m.yaml:6:1: unknown key extra" in err
+    assert f"mapping file {mapping} is wrong:\n  m.yaml:6:1: unknown key extra" in err
+    assert not [line for line in err.splitlines() if line != line.rstrip()]
 
 
 def test_two_columns_of_one_field_are_named_at_the_sheets_header(
