@@ -180,8 +180,9 @@ class FileReader(Reader):
                 out.append(item)
                 continue
             colon = fullwidth_colon(item.value) if isinstance(item, Scalar) else None
-            if colon is not None:  # "- id： a", one line: a text, not a record
-                self.error(item.line, item.col + colon, "yaml_hint_fullwidth_colon")
+            if isinstance(item, Scalar) and colon is not None:  # "- id： a": a text, no record
+                at = item.col + colon + (0 if item.plain else 1)  # past a quote
+                self.error(item.line, at, "yaml_hint_fullwidth_colon")
             elif not (isinstance(item, Scalar) and item.bad):
                 self.error(item.line, item.col, "record_not_mapping")
             self.unread.append(None)  # a record without a readable id

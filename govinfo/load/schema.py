@@ -313,7 +313,8 @@ class Reader:
             colon = fullwidth_colon(name) if entry is None else None
             if colon is not None and name[:colon].strip() in spec:
                 # "title： 长春: 调研" is read as the key "title： 长春": the value is lost
-                self.error(key.line, key.col + colon, "yaml_hint_fullwidth_colon")
+                at = key.col + colon + (0 if key.plain else 1)  # past the opening quote
+                self.error(key.line, at, "yaml_hint_fullwidth_colon")
                 written.add(name[:colon].strip())
                 ok = False
                 continue

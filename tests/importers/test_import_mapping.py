@@ -118,6 +118,22 @@ def test_a_full_width_colon_is_pointed_at_and_the_pair_shown_as_written(
     assert "map.yaml:5:24: the colon in “社会：综合” is the full-width “：”" in err
 
 
+def test_a_block_line_with_a_full_width_colon_is_pointed_at(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    """``社会：综合`` on a line of its own among other pairs: YAML misses a ':' there; the
+    clerk is told of the full-width colon at itself, not of a missing colon at the line."""
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("categories:\n  经济: 综合\n  社会：综合\n", encoding="utf-8")
+    batch = tmp_path / "a.csv"
+    batch.write_text(BATCH, encoding="utf-8")
+    code, _out, err = run(runner, folder, "import", "--mapping", str(mapping), str(batch))
+    assert code == 2
+    assert "map.yaml:3:5: error: 这里用了全角冒号“：”，请改为半角冒号“:”（后跟一个空格）" in err
+    assert "缺少冒号" not in err
+    assert commits(folder) == 1
+
+
 def test_of_two_columns_of_one_field_the_usual_header_is_read(
     folder: Path, tmp_path: Path, runner: CliRunner
 ) -> None:
