@@ -278,7 +278,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "edge_start": ("开头", "start"),
     "edge_end": ("末尾", "end"),
-    "edge_both": ("开头和末尾", "start and end"),
+    "value_edge_blank_both": (
+        "（值的开头和末尾有{what}，请删去）",
+        " (there is {what} at the start and at the end of the value: delete both)",
+    ),
+    "value_edge_blank_mixed": (
+        "（值的开头有{first}，末尾有{last}，请删去）",
+        " (there is {first} at the start of the value and {last} at its end: delete both)",
+    ),
     "blank_fullwidth": ("全角空格", "a full-width space"),
     "blank_space": ("空格", "a space"),
     "blank_invisible": ("不可见字符", "an invisible character"),
@@ -329,6 +336,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "type_text_long": (
         "{field}：长度 {length} 超过 {limit} 个字",
         "{field}: {length} characters, more than {limit}",
+    ),
+    "name_too_long": (
+        "{field}：长度 {n} 超过 {limit} 个字，govinfo points add 不接受这么长的名称"
+        "（全称一般不超过 30 个字，简称几个字；名称要显示在每张表格中）",
+        "{field}: {n} characters, more than the {limit} that govinfo points add accepts "
+        "(a full name is rarely over 30, a short name a few; names appear in every table)",
     ),
     "type_pattern": (
         "{field}：{value} 格式不对（只能用 {hint}）",
@@ -1341,6 +1354,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "列映射文件 {file} 有误：{detail}",
         "mapping file {file} is wrong: {detail}",
     ),
+    # followed by one problem a line, each as file:line:col: message
+    "import_bad_mapping_lines": ("列映射文件 {file} 有误：", "mapping file {file} is wrong:"),
     "import_no_mapping": ("找不到列映射文件：{file}", "no such mapping file: {file}"),
     "import_mapping_is_folder": (
         "{file} 是文件夹，不是列映射文件",

@@ -18,6 +18,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
+# The longest full name (or alias) and short name ``points add`` takes, in characters: the
+# longest real one (新疆生产建设兵团…办公厅) is under 30; a short name is a column of every table.
+# SPEC sets no limit: ``check`` warns of one written longer by hand.
+MAX_NAME = 50
+MAX_SHORT = 20
+
 # How alike a typed word and a known one must be (difflib's ratio) to be offered as "did you
 # mean": field names are short and spelt by the clerk from the docs, so only a near miss;
 # ids of the folder a little looser; names from an import file (folded, brackets stripped)
@@ -163,18 +169,16 @@ def _blank(ch: str) -> str | None:
     return "invisible" if unicodedata.category(ch) == "Cf" else None
 
 
-def edge_blank(text: str) -> tuple[str, str] | None:
-    """Where ``text`` has a character a clerk cannot see at its edge — ``start``, ``end`` or
-    ``both`` — and which kind (see ``_blank``; the start's when both), or None: ``point:
-    \u3000baishan`` is no valid id, and the message must say why, since the value looks right."""
+def edge_blank(text: str) -> tuple[str | None, str | None] | None:
+    """Which kind of character a clerk cannot see (see ``_blank``) ``text`` has at its start
+    and at its end, each None when there is none there, or None when neither edge has one:
+    ``point: \u3000baishan`` is no valid id, and the message must say why, since the value looks
+    right. A value of one such character has it at its start only."""
     if not text:
         return None
-    first, last = _blank(text[0]), _blank(text[-1])
-    if first is not None and last is not None and len(text) > 1:
-        return "both", first
-    if first is not None:
-        return "start", first
-    return ("end", last) if last is not None else None
+    first = _blank(text[0])
+    last = _blank(text[-1]) if len(text) > 1 else None
+    return None if first is None and last is None else (first, last)
 
 
 def _escape_one(ch: str) -> str:

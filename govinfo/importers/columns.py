@@ -158,7 +158,7 @@ def read_mapping(path: Path, fields: Mapping[str, tuple[str, ...]]) -> Mapping_:
 
 
 def _bad_mapping(path: Path, wrong: list[str]) -> str:
-    return t("import_bad_mapping", file=str(path), detail="\n  " + "\n  ".join(wrong))
+    return "\n  ".join([t("import_bad_mapping_lines", file=str(path)), *wrong])
 
 
 @dataclass(frozen=True)
@@ -321,21 +321,37 @@ def find_header(
     if best is None:
         return None
     texts, last = _effective(table, rows, best[1])
-    columns: dict[str, int] = {}
-    labels: dict[str, str] = {}
+    found: dict[str, list[int]] = {}  # field → its columns, left to right
     ignored: list[str] = []
-    twice: list[tuple[str, str, str]] = []
     for col, text in enumerate(texts):
         name = _field_of(index, text) if text else None
-        if name is None:
-            if text and _clean_header(text) not in SERIAL_HEADERS:
-                ignored.append(one_line(text))
-        elif name not in columns:
-            columns[name] = col
-            labels[name] = one_line(text)
-        else:
-            twice.append((name, labels[name], one_line(text)))
+        if name is not None:
+            found.setdefault(name, []).append(col)
+        elif text and _clean_header(text) not in SERIAL_HEADERS:
+            ignored.append(one_line(text))
+    columns: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    twice: list[tuple[str, str, str]] = []
+    for name, cols in found.items():
+        read = min(cols, key=lambda c: (_standing(aliases, mapping, name, texts[c]), c))
+        columns[name], labels[name] = read, one_line(texts[read])
+        twice += [(name, labels[name], one_line(texts[c])) for c in cols if c != read]
+    columns = dict(sorted(columns.items(), key=lambda item: item[1]))
     return Header(rows[best[1]][0], last + 1, columns, labels, ignored, twice)
+
+
+def _standing(
+    aliases: Mapping[str, tuple[str, ...]], mapping: Mapping_, name: str, text: str
+) -> int:
+    """Which of two columns naming one field is read (the lowest; the leftmost among equals):
+    the header the --mapping names (0), the field's usual header or its own name (报送日期,
+    ``date``: 1), another alias (日期: 2); a hint in brackets after it makes no difference."""
+    clean = _clean_header(text)
+    if clean not in mapping.columns and (m := _HINT.fullmatch(fold_word(text).strip("*＊:："))):
+        clean = _clean_header(m["base"])
+    if clean in mapping.columns:
+        return 0
+    return 1 if clean in (fold_word(aliases[name][0]), fold_word(name)) else 2
 
 
 def _field_words(aliases: Mapping[str, tuple[str, ...]], name: str) -> dict[str, str]:

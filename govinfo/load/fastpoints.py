@@ -11,7 +11,8 @@ and its ``parent`` value (a reference to another point); a field at two spaces i
 Beyond what :mod:`govinfo.load.fast` declines (a value YAML 1.1 would read as other than text,
 any yaml-rs error, …), anything the strict reader would report makes this decline: an unknown
 field, a missing or null required field, a tier listed twice, a history event for a tier the
-point does not list, a history out of date order or an event that changes nothing (warnings),
+point does not list, a history out of date order, an event that changes nothing or a name
+longer than ``points add`` takes (warnings),
 a ``parent`` on a point that is not a county, and a ``year`` not written in decimal digits — yaml-rs reads ``0x7D3`` as a number, the strict reader refuses it.
 ``tests/load/test_fast_points.py`` holds the two paths to identical results.
 """
@@ -43,6 +44,7 @@ from govinfo.model import (
     SourceRef,
     Tier,
 )
+from govinfo.text import MAX_NAME, MAX_SHORT
 
 _POSITIONS = re.compile(
     r"^(?:(?P<id>- )id|  (?P<parent>parent)|    (?P<phone>phone)):[ ]*", re.MULTILINE
@@ -103,6 +105,15 @@ def _point_id(value: Any) -> str:
     return text
 
 
+def _name(value: Any, limit: int) -> str:
+    """A name, short name or alias; one longer than ``points add`` takes is a warning of the
+    strict reader."""
+    text = _text(value)
+    if len(text.strip()) > limit:
+        raise _Decline
+    return text
+
+
 def _contact(value: Any, phone_quoted: bool) -> Contact:
     fields = _mapping(value, _CONTACT_KEYS)
     kw = {}
@@ -158,10 +169,10 @@ def _point(raw: Any, where: _Where, path: str, refs: list[Ref]) -> Point:
     kw: dict[str, Any] = {}
     value = get("short")
     if value is not None:
-        kw["short"] = _text(value)
+        kw["short"] = _name(value, MAX_SHORT)
     value = get("aliases")
     if value is not None:
-        kw["aliases"] = tuple(_text(alias) for alias in _items(value))
+        kw["aliases"] = tuple(_name(alias, MAX_NAME) for alias in _items(value))
     kind = _enum(get("kind"), _KIND)
     value = get("parent")
     if value is not None:
@@ -176,7 +187,7 @@ def _point(raw: Any, where: _Where, path: str, refs: list[Ref]) -> Point:
         kw["contact"] = _contact(value, where.phone_quoted)
     return Point(
         _point_id(get("id")),
-        _text(get("name")),
+        _name(get("name"), MAX_NAME),
         kind,
         tiers,
         history,

@@ -21,6 +21,7 @@ from govinfo.model import (
     SourceRef,
     Submission,
 )
+from govinfo.text import MAX_NAME
 from govinfo.yamltext.hints import fullwidth_colon
 from govinfo.yamltext.reader import Mapping, Node, Scalar, Sequence
 
@@ -151,6 +152,15 @@ class FileReader(Reader):
     def text_list(self, node: Node, field: str) -> tuple[str, ...]:
         return self.list_of(node, field, self.text)
 
+    def point_name(self, node: Node, field: str, *, limit: int = MAX_NAME) -> str:
+        """A point's name, short name or alias: text, with a warning at it when it is longer
+        than ``points add`` takes (counted as there, without the blanks at its edges)."""
+        value = self.text(node, field)
+        if (n := len(value.strip())) > limit:
+            assert isinstance(node, Scalar)  # text() took it
+            self.warning(node.line, node.col, "name_too_long", field=field, n=n, limit=limit)
+        return value
+
     def top_list(self, root: Node | None, data_empty: bool) -> list[Node]:
         if root is None:
             self.warning(1, 1, "file_empty")
@@ -170,8 +180,9 @@ class FileReader(Reader):
                 out.append(item)
                 continue
             colon = fullwidth_colon(item.value) if isinstance(item, Scalar) else None
-            if colon is not None:  # "- id： a", one line: a text, not a record
-                self.error(item.line, item.col + colon, "yaml_hint_fullwidth_colon")
+            if isinstance(item, Scalar) and colon is not None:  # "- id： a": a text, no record
+                at = item.col + colon + (0 if item.plain else 1)  # past a quote
+                self.error(item.line, at, "yaml_hint_fullwidth_colon")
             elif not (isinstance(item, Scalar) and item.bad):
                 self.error(item.line, item.col, "record_not_mapping")
             self.unread.append(None)  # a record without a readable id

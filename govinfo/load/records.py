@@ -47,6 +47,7 @@ from govinfo.model import (
     SourceRef,
     Tier,
 )
+from govinfo.text import MAX_SHORT
 from govinfo.yamltext.reader import Mapping, Node, Scalar
 
 # --- settings -------------------------------------------------------------------------------
@@ -172,9 +173,9 @@ def _read_history_event(r: FileReader, node: Node, field: str) -> tuple[HistoryE
 def _read_point(r: FileReader, node: Mapping) -> Point | None:
     spec: Spec = {
         "id": (r.point_id, True),
-        "name": (r.text, True),
-        "short": (r.text, False),
-        "aliases": (r.text_list, False),
+        "name": (r.point_name, True),
+        "short": (lambda n, f: r.point_name(n, f, limit=MAX_SHORT), False),
+        "aliases": (lambda n, f: r.list_of(n, f, r.point_name), False),
         "kind": (lambda n, f: r.enum(n, f, PointKind), True),
         "parent": (r.point_id, False),
         "tiers": (lambda n, f: r.list_of(n, f, lambda m, g: r.enum(m, g, Tier)), True),

@@ -91,6 +91,16 @@ class Invalid(Exception):
 Spec = dict[str, tuple[Callable[[Node, str], Any], bool]]
 
 
+def _edge_words(first: str | None, last: str | None) -> str:
+    """What a value has at its edges that does not show (see ``edge_blank``), both named."""
+    if first is not None and last is not None:
+        if first == last:
+            return t("value_edge_blank_both", what=t("blank_" + first))
+        return t("value_edge_blank_mixed", first=t("blank_" + first), last=t("blank_" + last))
+    where, what = ("start", first) if first is not None else ("end", last)
+    return t("value_edge_blank", where=t("edge_" + where), what=t(f"blank_{what}"))
+
+
 class Reader:
     """Reads the nodes of one file, collecting problems with positions in ``path``."""
 
@@ -120,8 +130,7 @@ class Reader:
         message = t(key, field=field, value=value, **kw)
         if (blank := edge_blank(value)) is not None:
             # "point：　baishan 不是有效的直报点编号": the full-width space does not show
-            where, what = blank
-            message += t("value_edge_blank", where=t("edge_" + where), what=t("blank_" + what))
+            message += _edge_words(*blank)
         self._error(node.line, node.col, message)
         return Invalid()
 
@@ -304,7 +313,8 @@ class Reader:
             colon = fullwidth_colon(name) if entry is None else None
             if colon is not None and name[:colon].strip() in spec:
                 # "title： 长春: 调研" is read as the key "title： 长春": the value is lost
-                self.error(key.line, key.col + colon, "yaml_hint_fullwidth_colon")
+                at = key.col + colon + (0 if key.plain else 1)  # past the opening quote
+                self.error(key.line, at, "yaml_hint_fullwidth_colon")
                 written.add(name[:colon].strip())
                 ok = False
                 continue

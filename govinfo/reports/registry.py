@@ -37,13 +37,9 @@ from govinfo.model import Folder, HistoryEvent, HistoryKind, Point, PointKind, T
 from govinfo.reports.passedover import passed_over
 from govinfo.reports.recorded import recorded_status, recorded_years
 from govinfo.rules.annual import Status, YearScore, default_as_of, score_year
-from govinfo.text import control_characters, fold
+from govinfo.text import MAX_NAME, MAX_SHORT, control_characters, fold
 
 ID_RE_TEXT = "[a-z][a-z0-9-]{1,39}"
-# The longest full name (or alias) and short name ``points add`` takes, in characters: the
-# longest real one (新疆生产建设兵团…办公厅) is under 30; a short name is a column of every table.
-MAX_NAME = 50
-MAX_SHORT = 20
 
 
 class PointState(msgspec.Struct, frozen=True, gc=False):

@@ -16,8 +16,16 @@ from typing import Any
 
 # "  title: 长春: 调研" → the key "title"
 _KEY_LINE = re.compile(r"^(\s*(?:-\s+)*)([^\s:#'\"{}\[\],][^:#]*?):(\s|$)")
-# "  category： general" → the full-width colon after the key "category" (keys are ASCII words)
-_FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)*[A-Za-z_][A-Za-z0-9_-]*\s*(：)")
+# A key as written: a word (``category``, ``标题``) or a quoted text (``"title"``, ``'标题'``)
+_KEY = (
+    r"""(?:(?:[A-Za-z_]|[^\x00-\x7f\s：])[^\s:：#{}\[\],"']*"""
+    r"""|"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')"""
+)
+# "  category： general", "- '标题'：x" → the full-width colon after the key
+_FULLWIDTH_KEY = re.compile(rf"^\s*(?:-\s+)*{_KEY}\s*(：)")
+# The text of a line up to a full-width colon the parser stopped at, when it is a key's:
+# from the line's start or a flow mapping's "{" or ",", in block or flow style
+_KEY_BEFORE = re.compile(rf"(?:^|[{{,])\s*(?:-\s+)*{_KEY}\s*$")
 
 
 def _line(text: str, number: int) -> str:
@@ -56,6 +64,10 @@ def yaml_mistake(text: str, exc: Any) -> tuple[int, int, str, dict[str, object]]
     start = exc.context_mark
     opened = (start.line + 1, start.column + 1) if start is not None else (line, col)
 
+    text_of_line = _line(text, line)
+    if text_of_line[col - 1 : col] == "：" and _KEY_BEFORE.search(text_of_line[: col - 1]):
+        # '- "id"：a', '{"title"：x}': the parser stops at the colon after a quoted key
+        return line, col, "yaml_hint_fullwidth_colon", {}
     if problem.startswith("mapping values are not allowed"):
         # "- id： a" then "  date: …": the first line is read as text that runs on into the
         # second, whose colon is then out of place.

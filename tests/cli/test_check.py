@@ -230,6 +230,41 @@ def test_a_parent_that_is_not_a_countys_city_is_a_warning_at_the_value(
     assert result.exit_code == 1
 
 
+def test_a_name_longer_than_points_add_takes_is_a_warning_at_it(
+    make_folder: MakeFolder, runner: CliRunner
+) -> None:
+    """SPEC sets no limit on a name: one written by hand longer than ``points add`` takes
+    (50 characters; 20 for a short name) is a warning naming the limit, not an error."""
+    long_name = "吉林省发展和改革委员会办公室" * 4  # 56 characters
+    points = BASE_POINTS.replace("吉林省发展和改革委员会办公室", long_name).replace(
+        "short: 四平", "short: " + "四平市人民政府办公厅" * 2 + "办"
+    )
+    root = make_folder({"points.yaml": points})
+    result = runner.invoke(app, ["--data", str(root), "--lang", "en", "check", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["line"], p["col"], p["severity"], p["message"]) for p in problems] == [
+        (
+            13,
+            10,
+            "warning",
+            "short: 21 characters, more than the 20 that govinfo points add accepts "
+            "(a full name is rarely over 30, a short name a few; names appear in every table)",
+        ),
+        (
+            19,
+            9,
+            "warning",
+            "name: 56 characters, more than the 50 that govinfo points add accepts "
+            "(a full name is rarely over 30, a short name a few; names appear in every table)",
+        ),
+    ]
+    result = runner.invoke(app, ["--data", str(root), "check"])
+    assert result.exit_code == 0
+    assert "points.yaml:13:10: warning: short：长度 21 超过 20 个字" in result.output
+    assert "points.yaml:19:9: warning: name：长度 56 超过 50 个字" in result.output
+
+
 def test_a_misspelt_value_gets_a_did_you_mean(make_folder: MakeFolder, runner: CliRunner) -> None:
     root = make_folder({"points.yaml": BASE_POINTS.replace("kind: city", "kind: ctiy", 1)})
     result = runner.invoke(app, ["--data", str(root), "check"])

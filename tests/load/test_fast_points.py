@@ -162,6 +162,15 @@ DECLINED = {
     + "    - date: 2003-05-01\n      event: reinstated\n",
     "an admission of a point that holds the tier (a warning)": GOOD
     + "    - date: 2002-01-01\n      event: admitted\n",
+    "a name longer than points add takes (a warning)": GOOD.replace(
+        "name: 长春市人民政府办公厅", "name: " + "长春市人民政府办公厅" * 5 + "长"
+    ),
+    "a short name longer than points add takes (a warning)": GOOD.replace(
+        "short: 长春", "short: " + "长春" * 11
+    ),
+    "an alias longer than points add takes (a warning)": GOOD.replace(
+        "- 长春市", "- " + "长春市" * 17
+    ),
     "empty": "",
 }
 

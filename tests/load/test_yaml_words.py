@@ -79,6 +79,68 @@ def test_a_full_width_colon_the_parser_reads_as_text_is_named_too(
     )
 
 
+RECORD = "- id: ID\n  date: 2003-MM-05\n  title: 长春调研\n  category: general\n  reviewer: 王丽\n"
+
+
+def _record(n: int) -> str:
+    return RECORD.replace("ID", f"cc-{n}").replace("MM", f"{n:02d}")
+
+
+# (file's month, the record's text, line, column of the full-width colon)
+FULL_WIDTH_KEYS = [
+    # block style, a key that is no ASCII word: YAML reads a text and then misses a ':'
+    (1, _record(1).replace("title: 长春调研", "标题：长春调研"), 3, 5),
+    # block style, a quoted key
+    (2, _record(2).replace("title: 长春调研", '"title"：长春调研'), 3, 10),
+    (3, _record(3).replace("- id: cc-3", "- 'id'：cc-3"), 1, 7),
+    (4, _record(4).replace("title: 长春调研", '"title"： 长春: 调研'), 3, 10),
+    # flow style, a quoted key
+    (
+        5,
+        "- {id: cc-5, date: 2003-05-05, 'title'： 长春调研, category: general, reviewer: 王丽}\n",
+        1,
+        39,
+    ),
+    # valid YAML: the colon inside quotes, read as a key or a text item; the column is the
+    # colon's, one past the quote
+    (6, _record(6).replace("title: 长春调研", '"title： 长春": 调研'), 3, 9),
+    (
+        7,
+        '- {id: cc-7, date: 2003-07-05, "title：长春调研", category: general, reviewer: 王丽}\n',
+        1,
+        38,
+    ),
+    (8, '- "id： cc-0"\n' + _record(8), 1, 6),
+]
+
+
+def test_a_full_width_colon_after_any_key_is_named_at_the_colon(
+    make_folder: MakeFolder, runner: CliRunner
+) -> None:
+    """``标题：…`` or a quoted key (``"title"：…``, ``'id'：…``), in block or flow style: the
+    full-width-colon message at that colon, not "missing colon", a bad indent or an unpaired
+    bracket; a colon inside quotes is placed at itself, not at the character before it."""
+    files: dict[str, str | bytes] = {
+        f"submissions/2003/changchun/{month:02d}.yaml": text
+        for month, text, _line, _col in FULL_WIDTH_KEYS
+    }
+    root = make_folder(files)
+    for lang, words in (
+        ("zh", "这里用了全角冒号“：”，请改为半角冒号“:”（后跟一个空格）"),
+        (
+            "en",
+            "a full-width colon “：” is used here: write a half-width colon “:” (followed by a space)",
+        ),
+    ):
+        code, out, _err = run(runner, root, "--lang", lang, "--no-cache", "check")
+        assert code == 1
+        said = [line for line in out.splitlines() if ": error: " in line or ": warning: " in line]
+        assert sorted(said) == [
+            f"submissions/2003/changchun/{month:02d}.yaml:{line}:{col}: error: {words}"
+            for month, _text, line, col in FULL_WIDTH_KEYS
+        ], out
+
+
 def _messages(root: Path, lang: str) -> list[str]:
     set_lang(lang)
     try:
@@ -109,7 +171,32 @@ def test_a_full_width_space_at_a_value_s_edge_is_named(make_folder: MakeFolder) 
     assert zh[2].endswith("（值的开头和末尾有全角空格，请删去）")
     en = _messages(root, "en")
     assert en[0].endswith(" (there is a full-width space at the start of the value: delete it)")
+    assert en[2].endswith(
+        " (there is a full-width space at the start and at the end of the value: delete both)"
+    )
     assert len(zh) == 3  # one error each, nothing more (the adjustment is left out)
+
+
+def test_blanks_of_two_kinds_at_a_value_s_edges_are_each_named(make_folder: MakeFolder) -> None:
+    """`` general　``: a space at the start, a full-width space at the end — both said, each
+    as what it is, not the start's kind for both."""
+    record = "- id: TZ-1\n  point: siping\n  date: 2003-03-14\n  kind: KIND\n  reason: 漏报\n"
+    root = make_folder(
+        {
+            "adjustments/2003.yaml": record.replace("KIND", "' manual\u3000'")
+            + record.replace("TZ-1", "TZ-2").replace("KIND", "'\u3000manual '"),
+        }
+    )
+    zh = _messages(root, "zh")
+    assert zh[0].startswith("adjustments/2003.yaml:4:9: error: kind")
+    assert zh[0].endswith("（值的开头有空格，末尾有全角空格，请删去）")
+    assert zh[1].endswith("（值的开头有全角空格，末尾有空格，请删去）")
+    en = _messages(root, "en")
+    assert en[0].endswith(
+        " (there is a space at the start of the value and a full-width space at its end: "
+        "delete both)"
+    )
+    assert len(zh) == 2
 
 
 SOLICITATIONS = """\

@@ -82,3 +82,15 @@ def test_a_word_in_chinese_text_is_spaced_only_beside_latin() -> None:
         assert t("usage_missing", name="--kind") == "missing --kind"
     finally:
         set_lang("zh")
+
+
+def test_no_message_leaves_a_blank_at_a_line_s_end() -> None:
+    """A blank before a line break (``is wrong: ⏎``) is invisible on screen and shows in
+    logs and diffs; separators (``, ``) stand between words, never at a line's end."""
+    import re
+
+    from govinfo.i18n import MESSAGES
+
+    for key, texts in MESSAGES.items():
+        for text in texts:
+            assert not re.search(r"[ \t\u3000]\n", text), key
