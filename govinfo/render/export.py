@@ -170,7 +170,11 @@ def _after_numbers(table: Table) -> frozenset[int]:
     """The text columns that follow a right-aligned one: their cells stand a little in, so that
     a printed rank or score does not run into the name beside it (“1长春”)."""
     cols = table.columns
-    return frozenset(j for j in range(1, len(cols)) if cols[j - 1].numeric and not cols[j].numeric)
+    return frozenset(
+        j
+        for j in range(1, len(cols))
+        if cols[j - 1].numeric and not cols[j].numeric and cols[j].kind is ColumnKind.TEXT
+    )
 
 
 def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:

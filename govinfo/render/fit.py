@@ -150,7 +150,7 @@ def fit_widths(
     headers = [c[0] if c else "" for c in measured.sample.columns]
     least = names_whole(least, measured.named, cells, headers, room)
     widths = _fit_from(least, room, measured)
-    most = _few_more(_table_lines(widths, lines))
+    most = few_more(_table_lines(widths, lines))
     # An English header broken inside a word (“sub/mit/ted”) reads as no word at all: the
     # columns are kept as wide as their headers' words, those that need least first, while
     # the room allows and that costs the table no more than a few lines (a header that still
@@ -163,7 +163,7 @@ def fit_widths(
     # A name folded a character a line (“省/安/全/监/管/局”) is read worst of all: each column
     # that can wrap is given :data:`READABLE` cells (or its natural width, when less), else
     # as near that as a wide character at a time, leftmost first (a row's name comes first),
-    # as long as that costs the table no more than a few lines (:func:`_few_more`) over the
+    # as long as that costs the table no more than a few lines (:func:`few_more`) over the
     # layout that prints fewest, and folds no header over more lines.
     floors = list(least)
     for j in range(len(floors)):
@@ -203,7 +203,7 @@ def _header_lines(widths: Sequence[int], lines: Callable[[int, int], list[int]])
     return max((lines(j, w)[0] for j, w in enumerate(widths)), default=1)
 
 
-def _few_more(lines: int) -> int:
+def few_more(lines: int) -> int:
     """The most lines a table that prints ``lines`` at best may take to keep its names
     readable: a tenth more, and at least :data:`FEW_LINES` more."""
     return lines + max(FEW_LINES, lines // 10)

@@ -55,10 +55,11 @@ def fit_layout(
     names: Sequence[str] = (),
 ) -> tuple[list[int], int] | None:
     """The widths of ``columns`` within ``available`` cells and the gap between them: three
-    cells apart when the natural widths fit so, or when moving the columns two apart would not
-    wrap fewer lines; two apart when it would (an 80-column terminal then keeps a status or a
-    name on one line rather than folding it in a narrow column); None when even two apart the
-    least widths do not fit (print a record per block).
+    cells apart when the natural widths fit so, or when moving the columns two apart would
+    neither wrap fewer lines nor keep more of the names they list whole; two apart when it
+    would (an 80-column terminal then keeps a status or a name on one line rather than folding
+    it in a narrow column); None when even two apart the least widths do not fit (print a
+    record per block).
 
     With a ``memo``, a layout found for the very same texts, width and fitting code before is
     taken from it (the same answer: fitting is a function of these alone), and one found now

@@ -63,19 +63,23 @@ def names_whole(
     keep as many, the narrowest. The room comes out of the columns that wrap anywhere (a title,
     a detail), never out of a number's (its least width is its own): each column that wraps
     is kept :data:`NAMES_LEAVE` cells wide (its cells' width, ``cells``, when less) and as wide
-    as its header's widest word (``headers``: an English header's “missed”, not “mi/ss/ed”),
-    and these are its least widths too. Where even those do not fit, ``least`` as it is. A
+    as its header's widest word (``headers``: an English header's “missed”, not “mi/ss/ed”)
+    where the room allows that too, and these are its least widths too. Where even the
+    columns that wrap kept so narrow do not fit, ``least`` as it is. A
     name wider than its column still breaks, starting a line
     (:func:`govinfo.render.wrap.wrap_text`)."""
     widths = list(least)
     if not named:
         return widths
-    base = [
-        max(w, min(c, NAMES_LEAVE), least_width(h))
-        for w, c, h in zip(least, cells, headers, strict=True)
-    ]
-    spare = room - sum(base)
-    if spare < 0:
+    for words in (True, False):  # the headers' words kept whole, where the room allows
+        base = [
+            max(w, min(c, NAMES_LEAVE), least_width(h) if words else 0)
+            for w, c, h in zip(least, cells, headers, strict=True)
+        ]
+        spare = room - sum(base)
+        if spare >= 0:
+            break
+    else:
         return widths
     # the room the names columns take beyond their base widths: for each, the most names
     # kept whole so, and the widths (a column as wide as one of its names, or as it is)

@@ -15,6 +15,7 @@ short (“sub”, “adp”), a line under the table says what they stand for
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import repeat
 from typing import Any
 
 from rich.cells import cell_len
@@ -79,6 +80,26 @@ def names_kept_at(
         return names_kept(named[0], widths)
 
     return kept
+
+
+def lines_at(
+    columns: Sequence[Sequence[str]], names: Sequence[str]
+) -> Callable[[Sequence[int]], int]:
+    """How many lines the rows of a table (``columns``: each its cells; ``names``: as for
+    :func:`names_kept_at`) take at some widths, counted on the rows fitting samples
+    (:func:`govinfo.render.fit.sampled`): to weigh a layout against another."""
+    from govinfo.render.fit import sampled
+    from govinfo.render.wrap import line_count
+
+    seps = list(names) or [""] * len(columns)
+    rows = list(zip(*sampled([["", *col] for col in columns]), strict=True))[1:]
+
+    def lines(widths: Sequence[int]) -> int:
+        return sum(
+            max(map(line_count, row, widths, repeat(False), seps), default=1) for row in rows
+        )
+
+    return lines
 
 
 def left_out_note(headers: Sequence[str]) -> str:

@@ -268,9 +268,15 @@ def terminal_layout(
     fits on one line at its natural widths, ``(widths, gap)`` when it must be fitted
     (:func:`govinfo.render.layout.headed_layout`, through ``memo``), None when it cannot be
     shown as a table; and ``spec`` with the headers it shows (shorter, where fitted)."""
-    from govinfo.render.fit import GAP
+    from govinfo.render.fit import GAP, few_more
     from govinfo.render.layout import headed_layout
-    from govinfo.render.narrow import cramp, names_kept_at, short_headers_note, whole_floors
+    from govinfo.render.narrow import (
+        cramp,
+        lines_at,
+        names_kept_at,
+        short_headers_note,
+        whole_floors,
+    )
     from govinfo.render.rows import natural_widths
 
     natural = natural_widths(shown.widths, [c.header for c in spec.columns])
@@ -278,11 +284,12 @@ def terminal_layout(
         return spec, (None, GAP)
     whole = _whole(spec)
     titles, names = [c.header for c in spec.columns], [c.names for c in spec.columns]
-    kept = names_kept_at(shown.columns, names)
+    kept, lines = names_kept_at(shown.columns, names), lines_at(shown.columns, names)
 
-    def accept(before: list[int], after: list[int]) -> bool:  # for a header: no more cramped,
-        cramped = cramp(whole, shown.widths, after) > cramp(whole, shown.widths, before)
-        return not cramped and kept(after) >= kept(before)  # no name of a list broken
+    def accept(before: list[int], after: list[int]) -> bool:  # for a header's words: no more
+        if cramp(whole, shown.widths, after) > cramp(whole, shown.widths, before):  # cramped,
+            return False  # no name of a list broken, no more than a few lines longer
+        return kept(after) >= kept(before) and lines(after) <= few_more(lines(before))
 
     headers, layout = headed_layout(titles, shown.columns, width, memo, (), accept, names)
     floors = whole_floors(whole, shown.widths, None if layout is None else layout[0])

@@ -268,7 +268,8 @@ def test_report_at_80_columns_breaks_lists_of_names_between_names(data: Path, la
 
 
 @pytest.mark.parametrize(
-    ("lang", "columns"), [("zh", 80), ("zh", 100), ("zh", 120), ("en", 100), ("en", 120)]
+    ("lang", "columns"),
+    [("zh", 80), ("zh", 100), ("zh", 120), ("en", 80), ("en", 100), ("en", 120)],
 )
 def test_report_keeps_each_listed_name_whole_where_the_room_allows(
     data: Path, lang: str, columns: int
@@ -277,7 +278,8 @@ def test_report_keeps_each_listed_name_whole_where_the_room_allows(
     columns are given the width of their names before a title is widened — at 80 columns
     (Chinese) no name of five characters or fewer with its 、 is broken (not “四/平、”,
     “省环/保局”, “省建设/厅、”, as when the list of those not reported was four cells wide),
-    and at 100 and 120 none at all; the topics wrap instead, two characters a line or more;
+    and at 100 and 120 none at all — nor in English at 80, where the headers' words give way
+    first (“mi/ss/ed”); the topics wrap instead, two characters a line or more;
     no number or date is folded."""
     screen = in_terminal(["--lang", lang, "report", "2003Q4"], columns, data)
     lines = shown(screen, columns)

@@ -330,3 +330,15 @@ def test_english_headers_are_whole_words_where_the_table_fits_them(tmp_path: Pat
     assert "short headers" not in screen
     for columns in (80, 120):
         assert "表头简称" not in in_terminal(["score", "2003"], columns, data)
+
+
+def test_english_headers_kept_whole_cost_the_table_few_lines(tmp_path: Path) -> None:
+    """A header's words are kept whole only where that costs the table no more than a few
+    lines: at 70 columns the English `report 2003Q4` is about as long as the Chinese (the same
+    tables and cells), not a fifth longer for “adopted (period)” whole over a list of issue
+    numbers one a line."""
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE, data)
+    zh = in_terminal(["report", "2003Q4"], 70, data).count("\n")
+    en = in_terminal(["--lang", "en", "report", "2003Q4"], 70, data).count("\n")
+    assert en <= zh * 1.1, (en, zh)
