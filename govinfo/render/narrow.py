@@ -197,15 +197,24 @@ def block_lines(
 ) -> list[str]:
     """One record as a block: a line per non-empty cell, the header then the value, the values
     lined up and wrapped (with :func:`govinfo.render.wrap.wrap_text`; ``names``: each cell's
-    separator of the names it lists, or none) to fit ``width``."""
+    separator of the names it lists, or none) to fit ``width``. A value with a run wider
+    than the room beside the headers (an id, a number: never cut, nor run past the
+    terminal's edge where the whole line holds it) goes under its header, set in by two."""
     label = max(cell_len(h) for h in headers)
     room = max(width - label - 2, 1)
     lines: list[str] = []
     for header, value, sep in zip(headers, row, names or [""] * len(row), strict=True):
         if not value:
             continue
+        parts = wrap_text(value, room, names=sep)
+        if max(map(cell_len, parts)) > room:  # set in by two where the line holds it so
+            under = ["  " + part for part in wrap_text(value, max(width - 2, 1), names=sep)]
+            if max(map(cell_len, under)) > width:
+                under = wrap_text(value, width, names=sep)
+            lines += [header, *under]
+            continue
         pad = " " * (label - cell_len(header) + 2)
-        for j, part in enumerate(wrap_text(value, room, names=sep)):
+        for j, part in enumerate(parts):
             lines.append((header + pad if j == 0 else " " * (label + 2)) + part)
     return lines
 

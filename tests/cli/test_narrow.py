@@ -294,3 +294,12 @@ def test_report_keeps_each_listed_name_whole_where_the_room_allows(
         assert solicitation["due"] in lines[row], screen  # the date whole, on the row's line
     title = next(line for line in lines if line.startswith("YG-2003-049")).split()[1]
     assert cell_len(title) >= 4, screen  # the topic two characters a line at least
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_at_30_columns_keeps_every_line_within_the_terminal(data: Path, lang: str) -> None:
+    """At 30 columns the quarter's tables are printed a record per block; a value too wide
+    beside its label (“信息编号  gongzhuling-2003-0060”, “score (to date)  3399.80”) goes under
+    it, so that no line runs past the edge, where the terminal would break an id in two."""
+    screen = in_terminal(["--lang", lang, "report", "2003Q4"], 30, data)
+    shown(screen, 30)

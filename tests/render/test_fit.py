@@ -180,6 +180,19 @@ def test_a_block_lines_up_labels_and_wraps_values() -> None:
     assert lines[1].startswith("直报点全称  ")
 
 
+def test_a_block_sets_a_value_too_wide_beside_its_label_under_it() -> None:
+    """An id or a number never cut, nor run past the terminal's edge: a value with a run
+    wider than the room beside the labels goes under its label, set in by two; where even
+    that is too narrow, from the line's start."""
+    headers = ["信息编号", "score (to date)"]
+    lines = block_lines(headers, ["gongzhuling-2003-0060", "3399.80"], 30)
+    assert lines == ["信息编号", "  gongzhuling-2003-0060", "score (to date)  3399.80"]
+    lines = block_lines(headers, ["gongzhuling-2003-0060", "3399.80"], 22)
+    assert lines[:2] == ["信息编号", "gongzhuling-2003-0060"]
+    assert lines[2:] == ["score (to date)", "  3399.80"]
+    assert all(cell_len(line) <= 22 for line in lines)
+
+
 def test_a_message_off_a_terminal_is_one_line_however_long() -> None:
     """Piped or redirected, a message is never broken at the console's width (rich's default
     would break a long path in two at 80 columns)."""

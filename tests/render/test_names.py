@@ -177,7 +177,11 @@ def test_a_record_per_block_keeps_names_whole_too() -> None:
     """Where a table is printed a record per block, a list's lines break between names."""
     for width in (24, 30, 36, 50):
         lines = block_lines(["约稿编号", "按时报送单位"], ["YG-2003-001", LIST], width, NAMED)
-        assert lines[0] == "约稿编号      YG-2003-001"
+        if width == 24:  # the id wider than the room beside the labels: under its label
+            assert lines[:2] == ["约稿编号", "  YG-2003-001"]
+            lines = lines[1:]
+        else:
+            assert lines[0] == "约稿编号      YG-2003-001"
         assert lines[1].startswith("按时报送单位  ")  # the label, then the lines lined up
         values = [lines[1][8:], *(line[14:] for line in lines[2:])]
         breaks_between_names(LIST, values, width - 14, "、")
