@@ -22,7 +22,7 @@ number: it reports.
     columns before, now at 100 or so: the wraps tried at 120 kept, the rest done) and the
     same with nothing of the tables' fitting kept (measured, fitted and drawn afresh, as on
     the first run after the data changed); then a
-    month's circular (``report 2003-08``) cold, against cold score, and warm, against warm
+    month's notice (``report 2003-08``) cold, against cold score, and warm, against warm
     score (issue 14: ≤ 1.5×); and (b3) ``score`` after one submission file changed (no
     target: a clerk's first run after an import), against cold and warm score;
 (c) ``check`` at 10k, 50k (and 200k, 1M) records, cold and warm, with peak RSS (issue 16, 1M
@@ -338,7 +338,7 @@ def bench_score(work: Path, repeat: int) -> float:
         fresh, floor = median_terminal(args, trivial_tty, repeat, forget=root)
         line(f"{label}, warm, the same with nothing kept (as after a change)", fresh, floor)
 
-    section("(b2) a month's circular vs score of the same year (target ≤ 1.5x warm)")
+    section("(b2) a month's notice vs score of the same year (target ≤ 1.5x warm)")
     month = govinfo("--data", str(root), "report", "2003-08", "--format", "json")
     clear_cache(root)
     cold_month, rss = median_run(month, 1)
