@@ -62,25 +62,34 @@ def names_whole(
     :data:`NAME_MOST`, so as to keep the most names whole within ``room`` — of the ways that
     keep as many, the narrowest. The room comes out of the columns that wrap anywhere (a title,
     a detail), never out of a number's (its least width is its own): each column that wraps
-    is kept :data:`NAMES_LEAVE` cells wide (its cells' width, ``cells``, when less) and as wide
-    as its header's widest word (``headers``: an English header's “missed”, not “mi/ss/ed”)
-    where the room allows that too, and these are its least widths too. Where even the
-    columns that wrap kept so narrow do not fit, ``least`` as it is. A
+    is kept :data:`NAMES_LEAVE` cells wide (its cells' width, ``cells``, when less), and the
+    columns are as wide as their headers' widest words (``headers``: an English header's
+    “missed”, not “mi/ss/ed”) where that keeps as many names whole; these are their least
+    widths too. Where even the columns that wrap kept so narrow do not fit, ``least`` as it
+    is. A
     name wider than its column still breaks, starting a line
     (:func:`govinfo.render.wrap.wrap_text`)."""
-    widths = list(least)
     if not named:
-        return widths
-    for words in (True, False):  # the headers' words kept whole, where the room allows
+        return list(least)
+    # The headers' words kept whole over every column, over the columns that never wrap (a
+    # count's “missed”, not “mi/ss/ed”), or over none: of these, the first that keeps the most
+    # names whole.
+    found: tuple[int, list[int]] = (-1, list(least))
+    for words in (lambda w, c: True, lambda w, c: w >= c, lambda w, c: False):
         base = [
-            max(w, min(c, NAMES_LEAVE), least_width(h) if words else 0)
+            max(w, min(c, NAMES_LEAVE), least_width(h) if words(w, c) else 0)
             for w, c, h in zip(least, cells, headers, strict=True)
         ]
-        spare = room - sum(base)
-        if spare >= 0:
-            break
-    else:
-        return widths
+        if sum(base) <= room:
+            kept, widths = _most_kept(base, named, room - sum(base))
+            if kept > found[0]:
+                found = kept, widths
+    return found[1]
+
+
+def _most_kept(base: list[int], named: Named, spare: int) -> tuple[int, list[int]]:
+    """``base`` with the columns that list names widened within ``spare`` cells so as to keep
+    the most names whole (of the ways that keep as many, the narrowest), and how many."""
     # the room the names columns take beyond their base widths: for each, the most names
     # kept whole so, and the widths (a column as wide as one of its names, or as it is)
     best: dict[int, tuple[int, tuple[int, ...]]] = {0: (0, ())}
@@ -98,10 +107,11 @@ def names_whole(
                 if taken + more <= spare and after.get(taken + more, (-1,))[0] < whole + count:
                     after[taken + more] = (whole + count, (*chosen, width))
         best = after
-    _, (_, chosen) = max(best.items(), key=lambda item: (item[1][0], -item[0]))
+    _, (most, chosen) = max(best.items(), key=lambda item: (item[1][0], -item[0]))
+    widths = list(base)
     for j, width in zip(listing, chosen, strict=True):
-        base[j] = width
-    return base
+        widths[j] = width
+    return most, widths
 
 
 __all__ = ["NAMES_LEAVE", "NAME_MOST", "listed_names", "name_widths", "names_kept", "names_whole"]

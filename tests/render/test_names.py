@@ -15,7 +15,7 @@ from rich.cells import cell_len
 
 from govinfo.render.fit import KeptMeasures, measure
 from govinfo.render.layout import fit_layout, layout_key, texts_key
-from govinfo.render.namelists import NAME_MOST, name_widths
+from govinfo.render.namelists import NAME_MOST, name_widths, names_whole
 from govinfo.render.narrow import block_lines
 from govinfo.render.rows import fitted_lines
 from govinfo.render.wrap import line_count, line_reach, wrap_cells, wrap_text
@@ -267,6 +267,22 @@ def test_where_the_room_is_short_the_most_names_are_kept_whole() -> None:
     narrow = fit_layout(REPORT, 30, names=REPORT_NAMED)
     assert narrow is not None
     assert narrow[0][0] == 11
+
+
+def test_a_header_s_words_are_kept_whole_where_that_costs_no_name() -> None:
+    """names_whole: the headers' words are kept whole (a count's “missed”, not “mi/ss/ed”)
+    where that keeps as many names whole; where the room is short, the names come first —
+    the counts' headers may then fold — and a header word over a column that wraps (a
+    topic's) goes before one over a count."""
+    least, cells = [2, 1, 4], [12, 1, 14]  # a topic, a count, a list of names
+    named = [[], [], [(6, 2), (14, 1)]]  # two names of 6 cells, one of 14
+    headers = ["topic", "missed", "on time by"]
+    # the room for all of it: every header's words, and every name whole
+    assert names_whole(least, named, cells, headers, 40) == [5, 6, 14]
+    # short: the topic's word gives way first, then the count's, before a name
+    assert names_whole(least, named, cells, headers, 24) == [4, 6, 14]
+    assert names_whole(least, named, cells, headers, 20) == [4, 1, 14]
+    assert names_whole(least, named, cells, headers, 14) == [4, 1, 6]
 
 
 def test_a_very_long_name_is_not_worth_a_title_folded() -> None:
