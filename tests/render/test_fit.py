@@ -23,6 +23,7 @@ from govinfo.render.wrap import (
     wrap_cells,
     wrap_text,
 )
+from tests.support.layoutmemo import DictMemo
 
 
 def printed_lines(columns: list[list[str]], widths: list[int]) -> int:
@@ -263,26 +264,6 @@ def test_lines_are_the_same_up_to_their_reach() -> None:
                 assert count == len(lines)
                 for wider in range(width + 1, min(reach, 60)):
                     assert wrap_text(text, wider, fold=fold) == lines, (text, width, wider)
-
-
-class DictMemo:
-    """A LayoutMemo in memory."""
-
-    def __init__(self) -> None:
-        self.kept: dict[str, list[int]] = {}
-        self.kept_measures: dict[str, KeptMeasures] = {}
-
-    def get(self, key: str) -> list[int] | None:
-        return self.kept.get(key)
-
-    def put(self, key: str, value: list[int]) -> None:
-        self.kept[key] = value
-
-    def measures(self, key: str) -> KeptMeasures | None:
-        return self.kept_measures.get(key)
-
-    def keep_measures(self, key: str, value: KeptMeasures) -> None:
-        self.kept_measures[key] = value
 
 
 def test_a_layout_found_before_is_taken_from_the_memo() -> None:

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import random
 
-import msgspec
 import pytest
 from rich.cells import cell_len
 
-from govinfo.render.fit import KeptMeasures, measure
+from govinfo.render.fit import measure
 from govinfo.render.layout import fit_layout, layout_key, texts_key
 from govinfo.render.namelists import NAME_MOST, name_widths, names_whole
 from govinfo.render.narrow import block_lines
 from govinfo.render.rows import fitted_lines
 from govinfo.render.wrap import line_count, line_reach, wrap_cells, wrap_text
 from govinfo.text import display_widths
+from tests.support.layoutmemo import DictMemo
 
 NAMES = [
     "长春",
@@ -303,25 +303,7 @@ def test_the_widths_of_names_are_kept_with_the_measures() -> None:
     """A table's names' widths are kept with its measures (as msgpack, as the memo keeps
     them), and a layout found from kept measures is the layout found afresh."""
 
-    class Memo:
-        def __init__(self) -> None:
-            self.kept: dict[str, list[int]] = {}
-            self.kept_measures: dict[str, KeptMeasures] = {}
-
-        def get(self, key: str) -> list[int] | None:
-            return self.kept.get(key)
-
-        def put(self, key: str, value: list[int]) -> None:
-            self.kept[key] = value
-
-        def measures(self, key: str) -> KeptMeasures | None:
-            return self.kept_measures.get(key)
-
-        def keep_measures(self, key: str, value: KeptMeasures) -> None:
-            packed = msgspec.msgpack.encode(value)
-            self.kept_measures[key] = msgspec.msgpack.decode(packed, type=KeptMeasures)
-
-    memo = Memo()
+    memo = DictMemo(packed=True)
     for width in (80, 44, 60, 52):
         assert fit_layout(REPORT, width, memo, names=REPORT_NAMED) == fit_layout(
             REPORT, width, names=REPORT_NAMED
