@@ -207,7 +207,7 @@ def block_lines(
         if not value:
             continue
         parts = wrap_text(value, room, names=sep)
-        if max(map(cell_len, parts)) > room:  # set in by two where the line holds it so
+        if label + 2 + max(map(cell_len, parts)) > width:  # set in by two where it fits so
             under = ["  " + part for part in wrap_text(value, max(width - 2, 1), names=sep)]
             if max(map(cell_len, under)) > width:
                 under = wrap_text(value, width, names=sep)

@@ -192,6 +192,8 @@ def test_a_block_sets_a_value_too_wide_beside_its_label_under_it() -> None:
     assert lines[:2] == ["信息编号", "gongzhuling-2003-0060"]
     assert lines[2:] == ["score (to date)", "  3399.80"]
     assert all(cell_len(line) <= 22 for line in lines)
+    # a label as wide as the line: every value under its label
+    assert block_lines(["x" * 10, "y"], ["1", "2"], 10) == ["x" * 10, "  1", "y", "  2"]
 
 
 def test_a_message_off_a_terminal_is_one_line_however_long() -> None:
