@@ -286,10 +286,14 @@ def terminal_layout(
     titles, names = [c.header for c in spec.columns], [c.names for c in spec.columns]
     kept, lines = names_kept_at(shown.columns, names), lines_at(shown.columns, names)
 
-    def accept(before: list[int], after: list[int]) -> bool:  # for a header's words: no more
-        if cramp(whole, shown.widths, after) > cramp(whole, shown.widths, before):  # cramped,
-            return False  # no name of a list broken, no more than a few lines longer
-        return kept(after) >= kept(before) and lines(after) <= few_more(lines(before))
+    # The columns widened for a header's words (after) against the layout before: no more
+    # cramped, no name of a list broken, and no more than a few lines longer — unless less
+    # cramped (a name no longer folded a character a line is worth the lines).
+    def accept(before: list[int], after: list[int]) -> bool:
+        worse = cramp(whole, shown.widths, after) - cramp(whole, shown.widths, before)
+        if worse > 0 or kept(after) < kept(before):
+            return False
+        return worse < 0 or lines(after) <= few_more(lines(before))
 
     headers, layout = headed_layout(titles, shown.columns, width, memo, (), accept, names)
     floors = whole_floors(whole, shown.widths, None if layout is None else layout[0])

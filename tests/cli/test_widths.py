@@ -342,3 +342,20 @@ def test_english_headers_kept_whole_cost_the_table_few_lines(tmp_path: Path) -> 
     zh = in_terminal(["report", "2003Q4"], 70, data).count("\n")
     en = in_terminal(["--lang", "en", "report", "2003Q4"], 70, data).count("\n")
     assert en <= zh * 1.1, (en, zh)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("en", "Items adopted"), ("zh", "2003年度采用信息目录")]
+)
+def test_a_header_s_words_are_worth_lines_where_they_unfold_a_name(
+    tmp_path: Path, lang: str, title: str
+) -> None:
+    """At 60 columns the year's adopted items keep the point's name two characters a line
+    (“白城”, not “白/城”), though the wider columns take more lines than folding the names
+    a character a line would: a name folded so is the worst a table reads."""
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE, data)
+    screen = in_terminal(["--lang", lang, "report", "2003"], 60, data)
+    table = screen.split(title, 1)[1]
+    first = next(line for line in table.splitlines() if line.startswith("2003-"))
+    assert first.split()[1] == "白城", table[:600]
