@@ -181,8 +181,7 @@ class FileReader(Reader):
                 continue
             colon = fullwidth_colon(item.value) if isinstance(item, Scalar) else None
             if isinstance(item, Scalar) and colon is not None:  # "- id： a": a text, no record
-                at = item.col + colon + (0 if item.plain else 1)  # past a quote
-                self.error(item.line, at, "yaml_hint_fullwidth_colon")
+                self.fullwidth_colon_error(item, colon)
             elif not (isinstance(item, Scalar) and item.bad):
                 self.error(item.line, item.col, "record_not_mapping")
             self.unread.append(None)  # a record without a readable id

@@ -124,6 +124,12 @@ class Reader:
     def warning(self, line: int, col: int, key: str, **kw: object) -> None:
         self.problems.append(Problem(self.path, line, col, Severity.WARNING, t(key, **kw)))
 
+    def fullwidth_colon_error(self, node: Scalar, colon: int) -> None:
+        """The error at a full-width colon written after a key (``title：``), the ``colon``-th
+        character of ``node``'s text — one column further where the text is quoted."""
+        at = node.col + colon + (0 if node.plain else 1)  # past the opening quote
+        self.error(node.line, at, "yaml_hint_fullwidth_colon")
+
     def bad(self, node: Node, field: str, key: str, **kw: object) -> Invalid:
         """Record an error at ``node`` about ``field`` and return the exception to raise."""
         value = node.value if isinstance(node, Scalar) else ""
@@ -313,8 +319,7 @@ class Reader:
             colon = fullwidth_colon(name) if entry is None else None
             if colon is not None and name[:colon].strip() in spec:
                 # "title： 长春: 调研" is read as the key "title： 长春": the value is lost
-                at = key.col + colon + (0 if key.plain else 1)  # past the opening quote
-                self.error(key.line, at, "yaml_hint_fullwidth_colon")
+                self.fullwidth_colon_error(key, colon)
                 written.add(name[:colon].strip())
                 ok = False
                 continue
