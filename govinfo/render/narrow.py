@@ -14,6 +14,7 @@ short (“sub”, “adp”), a line under the table says what they stand for
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from itertools import repeat
 from typing import Any
@@ -71,15 +72,12 @@ def names_kept_at(
     separator of its names, or none) — the names measured when first asked, once."""
     from govinfo.render.namelists import listed_names, names_kept
 
-    named: list[list[list[tuple[int, int]]]] = []
+    @functools.cache
+    def named() -> list[list[tuple[int, int]]]:  # a column that lists no names: not gone through
+        lists = [["", *col] if sep else [] for col, sep in zip(columns, names, strict=True)]
+        return listed_names(lists, names) if any(names) else []
 
-    def kept(widths: Sequence[int]) -> int:
-        if not named:  # a column that lists no names is not gone through
-            lists = [["", *col] if sep else [] for col, sep in zip(columns, names, strict=True)]
-            named.append(listed_names(lists, names) if any(names) else [])
-        return names_kept(named[0], widths)
-
-    return kept
+    return lambda widths: names_kept(named(), widths)
 
 
 def lines_at(
@@ -87,16 +85,20 @@ def lines_at(
 ) -> Callable[[Sequence[int]], int]:
     """How many lines the rows of a table (``columns``: each its cells; ``names``: as for
     :func:`names_kept_at`) take at some widths, counted on the rows fitting samples
-    (:func:`govinfo.render.fit.sampled`): to weigh a layout against another."""
+    (:func:`govinfo.render.fit.sampled`): to weigh a layout against another — the rows
+    sampled when first asked (most tables never are)."""
     from govinfo.render.fit import sampled
     from govinfo.render.wrap import line_count
 
     seps = list(names) or [""] * len(columns)
-    rows = list(zip(*sampled([["", *col] for col in columns]), strict=True))[1:]
+
+    @functools.cache
+    def rows() -> list[tuple[str, ...]]:
+        return list(zip(*sampled([["", *col] for col in columns]), strict=True))[1:]
 
     def lines(widths: Sequence[int]) -> int:
         return sum(
-            max(map(line_count, row, widths, repeat(False), seps), default=1) for row in rows
+            max(map(line_count, row, widths, repeat(False), seps), default=1) for row in rows()
         )
 
     return lines
