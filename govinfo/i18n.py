@@ -2638,6 +2638,15 @@ SHORT_HEADERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "pr_col_period_issues": ((), ("issues", "iss")),
     "pr_col_to_date_items": ((), ("adopt. (to date)", "adp (to date)")),
     "pr_col_to_date_issues": ((), ("issues (to date)", "iss (to date)")),
+    "pr_col_solicitation": ((), ("sol.",)),
+    "ye_cat_emergency": ((), ("emerg.", "emg")),
+    "ye_cat_opinion-list": ((), ("op. list",)),
+    "ye_col_solicited": ((), ("solic.", "sol")),
+    "ye_col_research_missing": ((), ("res. miss.", "miss.")),
+    "ye_sol_pending": ((), ("not due",)),
+    "ye_sol_met": ((), ("ot",)),
+    "ye_sol_late": ((), ("lt",)),
+    "ye_sol_missed": ((), ("ms",)),
     "pr_col_on_time_points": ((), ("on time by",)),
     "pr_col_late_points": ((), ("late by",)),
     "pr_col_missed_points": ((), ("missed by",)),
@@ -2650,6 +2659,11 @@ def short_headers(header: str) -> tuple[str, ...]:
     is shortened to the figure's own short forms (“subm.”, “sub”: the table's title names the
     period), its “submitted (to date)” to those with “(to date)” kept."""
     zh = _lang.get() == "zh"
+    if not zh:  # "research Q1": "res. Q1", then the quarter alone
+        for n in range(1, 5):
+            quarter = t(f"ye_q{n}")
+            if header == t("ye_col_research_q", quarter=quarter):
+                return (f"{SHORT_HEADERS['col_research'][1][0]} {quarter}", quarter)
     for key, forms in SHORT_HEADERS.items():
         mine = forms[0] if zh else forms[1]
         what = t(key)

@@ -318,6 +318,37 @@ def test_english_headers_break_only_at_spaces_at_80_columns(tmp_path: Path) -> N
     ) in screen, screen
 
 
+@pytest.mark.parametrize(
+    ("columns", "title", "folded"),
+    [
+        (120, "2003 submissions per point", set()),
+        # “topic” has no short form: at 80 columns the names' lists take its room
+        (80, "Solicitations due, 2003", {"topi", "c"}),
+    ],
+)
+def test_english_year_report_headers_break_only_at_spaces(
+    tmp_path: Path, columns: int, title: str, folded: set[str]
+) -> None:
+    """The year's submissions per point at 120 columns (“gene/ral”, “resear/ch Q1” before)
+    and its solicitations at 80 (“mi/ss/ed”, “solicitatio/n”): every header in whole words
+    or in its short form, the short forms said in full under the table."""
+    from govinfo import i18n
+
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE, data)
+    screen = in_terminal(["--lang", "en", "report", "2003"], columns, data)
+    table = screen.split(f"\n{title}\n", 1)[1]
+    header = table.split("\u2500")[0].splitlines()
+    words = {word for key, (_, en) in i18n.MESSAGES.items() for word in en.split()}
+    words |= {w for _, forms in i18n.SHORT_HEADERS.values() for f in forms for w in f.split()}
+    words |= folded
+    assert header, table[:600]
+    for line in header:
+        assert set(line.split()) <= words, "\n".join(header)
+    note = " ".join(table.split("\nshort headers: ", 1)[1].split("\n")[:3])
+    assert "ot = on time, lt = late, ms = missed" in note, note
+
+
 def test_english_headers_are_whole_words_where_the_table_fits_them(tmp_path: Path) -> None:
     """At 120 columns the scores' counts fit under their whole words when the statuses wrap a
     little more: “submitted”, not “subm.”, and no note of short headers; in Chinese, nor at
