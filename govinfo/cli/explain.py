@@ -8,6 +8,7 @@ import typer
 
 from govinfo.cli import common
 from govinfo.cli.complete import complete_point
+from govinfo.cli.output import FormatOpt
 from govinfo.render.table import OutputFormat
 
 
@@ -24,9 +25,7 @@ def explain(
     year: common.YearArg,
     as_of: common.AsOfOpt = None,
     at: common.AtOpt = None,
-    fmt: Annotated[
-        OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
-    ] = OutputFormat.table,
+    fmt: FormatOpt = OutputFormat.table,
     out: Annotated[
         str | None,
         typer.Option(

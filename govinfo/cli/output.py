@@ -20,6 +20,10 @@ from govinfo.cli.terminal import ascii_json, cannot_encode
 from govinfo.render.formats import csv_text, json_text, markdown_text
 from govinfo.render.table import OutputFormat, Table, print_table
 
+# --format of a command whose table may also be CSV, JSON or Markdown (:func:`emit`)
+FormatOpt = Annotated[
+    OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
+]
 OutOpt = Annotated[
     str | None,
     typer.Option(

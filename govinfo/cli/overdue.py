@@ -8,7 +8,7 @@ import typer
 
 from govinfo.cli import common
 from govinfo.cli.complete import complete_point
-from govinfo.cli.output import OutOpt
+from govinfo.cli.output import FormatOpt, OutOpt
 from govinfo.cli.words import KindFilter, parse_finding_kind
 from govinfo.i18n import t
 from govinfo.render.overdue import GroupBy
@@ -67,9 +67,7 @@ def overdue(
         ),
     ] = None,
     at: common.AtOpt = None,
-    fmt: Annotated[
-        OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
-    ] = OutputFormat.table,
+    fmt: FormatOpt = OutputFormat.table,
     out: OutOpt = None,
     notice: Annotated[
         bool,

@@ -13,7 +13,7 @@ import typer
 
 from govinfo.cli import common
 from govinfo.cli.complete import complete_point
-from govinfo.cli.output import OutOpt
+from govinfo.cli.output import FormatOpt, OutOpt
 from govinfo.cli.words import KIND_HELP, KindFilter, parse_point_kind
 from govinfo.model import HistoryKind, PointKind, Tier
 from govinfo.render.table import OutputFormat
@@ -44,9 +44,7 @@ PointArgument = Annotated[
 def list_points(
     ctx: typer.Context,
     kind: KindFilter = None,
-    fmt: Annotated[
-        OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
-    ] = OutputFormat.table,
+    fmt: FormatOpt = OutputFormat.table,
     out: OutOpt = None,
 ) -> None:
     """List every point of the registry: id, names, kind, parent, tiers, and its state today

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from govinfo.cli import common
-from govinfo.cli.output import OutOpt
+from govinfo.cli.output import FormatOpt, OutOpt
 from govinfo.cli.words import parse_point_kind
 from govinfo.model import PointKind
 from govinfo.render.table import OutputFormat
@@ -40,9 +40,7 @@ def score(
         ),
     ] = False,
     at: common.AtOpt = None,
-    fmt: Annotated[
-        OutputFormat, typer.Option("--format", help="Output: table, csv, json or markdown.")
-    ] = OutputFormat.table,
+    fmt: FormatOpt = OutputFormat.table,
     out: OutOpt = None,
 ) -> None:
     """Score a year and rank the points: score, counts and status (commended, disqualified,
