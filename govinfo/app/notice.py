@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import msgspec
 
 from govinfo.app.export import refuse_missing_folder, write_export
+from govinfo.app.options import Progress
 from govinfo.app.session import Session
 from govinfo.errors import UsageError
 from govinfo.i18n import os_error_text, t
@@ -25,6 +27,8 @@ from govinfo.reports.periodnotice import period_notice_content, period_statement
 from govinfo.reports.yearend import YearEnd
 from govinfo.rules.annual import YearScore, score_year
 from govinfo.rules.periods import Period
+
+S = TypeVar("S")  # the statements of a notice (the year's, or a period's)
 
 
 class NoticeOptions(msgspec.Struct, frozen=True):
@@ -102,16 +106,9 @@ def write_notice(
     files: dict[Path, bytes] = {}
     if options.out is not None:
         files[options.out] = _docx(lambda: notice_docx(content, options.template), options)
-    n = 0
-    if options.statements is not None:
-        with session.feedback.progress() as progress:
-            made = statement_files(
-                statements(folder, result, content), options.statement_format, progress
-            )
-        files.update({options.statements / name: data for name, data in made.items()})
-        n = len(made)
-    _write(files, options)
-    return n
+    return _write(
+        session, files, options, statement_files, lambda: statements(folder, result, content)
+    )
 
 
 def _settings(session: Session, options: NoticeOptions) -> NoticeSettings:
@@ -132,11 +129,27 @@ def _docx(render: Callable[[], bytes], options: NoticeOptions) -> bytes:
         raise UsageError(t("nt_template_bad", path=str(options.template), error=exc)) from None
 
 
-def _write(files: dict[Path, bytes], options: NoticeOptions) -> None:
+def _write(
+    session: Session,
+    files: dict[Path, bytes],
+    options: NoticeOptions,
+    render: Callable[[S, str, Progress], dict[str, bytes]],
+    make_statements: Callable[[], S],
+) -> int:
+    """``files`` (the notice, when asked for) and, into ``options.statements`` when asked
+    for, the statements (``make_statements()``) as ``render`` makes them files, all rendered
+    before the first file is written, written at once; how many statements."""
+    n = 0
+    if options.statements is not None:
+        with session.feedback.progress() as progress:
+            made = render(make_statements(), options.statement_format, progress)
+        files.update({options.statements / name: data for name, data in made.items()})
+        n = len(made)
     shown = options.out if options.out is not None else options.statements
     assert shown is not None
     folders = () if options.statements is None else (options.statements,)
     write_export(shown, files, folders)
+    return n
 
 
 def write_period_notice(
@@ -158,13 +171,10 @@ def write_period_notice(
             folder, report, at_to, settings, number=options.number, date=options.date
         )
         files[options.out] = _docx(lambda: period_notice_docx(content, options.template), options)
-    n = 0
-    if options.statements is not None:
-        with session.feedback.progress() as progress:
-            made = period_statement_files(
-                period_statements(folder, report, at_to), options.statement_format, progress
-            )
-        files.update({options.statements / name: data for name, data in made.items()})
-        n = len(made)
-    _write(files, options)
-    return n
+    return _write(
+        session,
+        files,
+        options,
+        period_statement_files,
+        lambda: period_statements(folder, report, at_to),
+    )
