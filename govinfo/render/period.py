@@ -16,7 +16,7 @@ from govinfo.i18n import MESSAGES, t
 from govinfo.render.groups import group_name
 from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.render.words import ISSUE_NUMBER, issue_text, sentence_start
-from govinfo.reports.period import FIGURE_KEYS, PeriodPoint, PeriodReport, sum_figures
+from govinfo.reports.period import FIGURE_KEYS, Figures, PeriodPoint, PeriodReport, sum_figures
 from govinfo.rules.periods import Period
 
 # the figures shown side by side in a group's ranking (本期 | 累计): the counts, then the score
@@ -40,6 +40,15 @@ def from_january(report: PeriodReport) -> bool:
     """Whether the period starts on 1 January (the year, H1, Q1, January): its figures are
     those to date, shown once."""
     return report.first == dt.date(report.period.year, 1, 1)
+
+
+def side_by_side(period: Figures, to_date: Figures, keys: Sequence[str], once: bool) -> list[Cell]:
+    """The cells of the figures ``keys`` in a ranking, each 本期 then 累计 — or, for a period
+    from 1 January (``once``: its 本期 is its 累计), 累计 alone."""
+    cells: list[Cell] = []
+    for k in keys:
+        cells += [getattr(to_date, k)] if once else [getattr(period, k), getattr(to_date, k)]
+    return cells
 
 
 def definition_notes(report: PeriodReport) -> list[str]:
@@ -222,13 +231,11 @@ def group_tables(report: PeriodReport) -> list[Table]:
         members = report.group_points(g.id)
         rows: list[list[Cell]] = []
         for p in members:
-            row: list[Cell] = [p.rank, p.label]
-            for k in _SIDE_BY_SIDE:
-                row += (
-                    [getattr(p.to_date, k)]
-                    if once
-                    else [getattr(p.period, k), getattr(p.to_date, k)]
-                )
+            row: list[Cell] = [
+                p.rank,
+                p.label,
+                *side_by_side(p.period, p.to_date, _SIDE_BY_SIDE, once),
+            ]
             if not once:
                 row.append(p.rank_to_date)
             if with_change:
@@ -263,9 +270,7 @@ def _group_total(
 ) -> list[Cell]:
     period = sum_figures(p.period for p in members)
     to_date = sum_figures(p.to_date for p in members)
-    row: list[Cell] = [None, t("ye_total")]
-    for k in _SIDE_BY_SIDE:
-        row += [getattr(to_date, k)] if once else [getattr(period, k), getattr(to_date, k)]
+    row: list[Cell] = [None, t("ye_total"), *side_by_side(period, to_date, _SIDE_BY_SIDE, once)]
     if not once:
         row.append(None)
     if with_change:

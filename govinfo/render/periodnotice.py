@@ -29,7 +29,7 @@ from govinfo.render.letter import (
     subheading,
 )
 from govinfo.render.notice import SHORTFALLS, item_table, listed_or_counted, score_words
-from govinfo.render.period import from_january, period_words
+from govinfo.render.period import from_january, period_words, side_by_side
 from govinfo.render.table import Cell, Column, ColumnKind, Table
 from govinfo.reports.period import PeriodPoint, sum_figures
 from govinfo.reports.periodnotice import PeriodNoticeContent
@@ -166,17 +166,15 @@ def ranking_table(c: PeriodNoticeContent, group: str) -> Table:
     members = c.report.group_points(group)
     rows: list[list[Cell]] = []
     for p in members:
-        row: list[Cell] = [p.rank, p.label + (t("nt_left_mark") if p.id in c.left else "")]
-        for k in RANKING_FIGURES:
-            row += (
-                [getattr(p.to_date, k)] if once else [getattr(p.period, k), getattr(p.to_date, k)]
-            )
+        row: list[Cell] = [
+            p.rank,
+            p.label + (t("nt_left_mark") if p.id in c.left else ""),
+            *side_by_side(p.period, p.to_date, RANKING_FIGURES, once),
+        ]
         rows.append(row if once else [*row, p.rank_to_date])
     now = sum_figures(p.period for p in members)
     sofar = sum_figures(p.to_date for p in members)
-    total: list[Cell] = [None, t("ye_total")]
-    for k in RANKING_FIGURES:
-        total += [getattr(sofar, k)] if once else [getattr(now, k), getattr(sofar, k)]
+    total: list[Cell] = [None, t("ye_total"), *side_by_side(now, sofar, RANKING_FIGURES, once)]
     if not once:
         total.append(None)
     info = next(g for g in c.report.groups if g.id == group)
