@@ -7,11 +7,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from govinfo.demo import corpus, titles
 from govinfo.demo.context import MONTH_FACTOR, Context, Forced, Notice
-from govinfo.demo.plan import Period, PointPlan
+from govinfo.demo.plan import Period, PointPlan, RuleInfo
 from govinfo.model import Tier
 
 
@@ -115,6 +115,25 @@ def _skip_chance(p: PointPlan) -> float:
     return max(0.0, min(0.6, (0.93 - p.diligence) * 1.2))
 
 
+def _owes(
+    ctx: Context,
+    p: PointPlan,
+    first: dt.date,
+    last: dt.date,
+    kinds: Callable[[RuleInfo], tuple[str, ...]],
+) -> bool:
+    """Whether ``p`` owes the periodic item of the days ``first``..``last`` (a quarter's
+    research, a month's opinion list): they end by the scenario's end, the rule set in force
+    on the last asks it of ``p``'s kind (``kinds``: the kinds a rule set asks it of), and
+    ``p`` holds the provincial tier throughout."""
+    if last > ctx.sc.end:
+        return False
+    rule = ctx.sc.rule_on(last)
+    if rule is None or p.kind not in kinds(rule):
+        return False
+    return p.model.holds_throughout(Tier.PROVINCIAL, first, last)
+
+
 def plan_obligations(
     ctx: Context,
     period: Period,
@@ -130,12 +149,7 @@ def plan_obligations(
                 continue
             q_first = dt.date(year, months[0], 1)
             q_last = dt.date(year, months[-1], calendar.monthrange(year, months[-1])[1])
-            if q_last > ctx.sc.end:
-                continue
-            rule = ctx.sc.rule_on(q_last)
-            if rule is None or p.kind not in rule.research_kinds:
-                continue
-            if not p.model.holds_throughout(Tier.PROVINCIAL, q_first, q_last):
+            if not _owes(ctx, p, q_first, q_last, lambda rule: rule.research_kinds):
                 continue
             already = any(
                 f.category == "research" and not f.late and q_first <= f.day <= q_last
@@ -151,12 +165,7 @@ def plan_obligations(
         for month in range(period.first, period.last + 1):
             m_first = dt.date(year, month, 1)
             m_last = dt.date(year, month, calendar.monthrange(year, month)[1])
-            if m_last > ctx.sc.end:
-                continue
-            rule = ctx.sc.rule_on(m_last)
-            if rule is None or p.kind not in rule.opinion_kinds:
-                continue
-            if not p.model.holds_throughout(Tier.PROVINCIAL, m_first, m_last):
+            if not _owes(ctx, p, m_first, m_last, lambda rule: rule.opinion_kinds):
                 continue
             if rng.random() < _skip_chance(p):
                 continue
