@@ -273,20 +273,23 @@ def _imprint_page(doc: Any, content: Letter) -> None:
         d.page_number(number, odd=odd)
 
 
-Section = tuple[str, Callable[[Any], None]]  # a 一、 heading and what writes its paragraphs
+Write = Callable[[Any, L], None]  # what writes a section's paragraphs of a notice
+# a notice's sections (一、 to 四、): 总体情况, 表彰, 存在问题, 下一步要求
+_HEADINGS = ("nt_h_overview", "nt_h_commended", "nt_h_problems", "nt_h_requirements")
 
 
 def letter_body(
     doc: Any,
-    letter: Letter,
+    letter: L,
     title: str,
     opening: Callable[[str], str],
-    sections: Sequence[Section],
+    sections: tuple[Write[L], Write[L], Write[L]],
     attachments: Sequence[Attachment],
 ) -> None:
     """A notice from the title to the attachments, appended to ``doc``: the title, 主送, the
-    opening line (``opening(basis)``), the numbered sections, 附件说明, 落款 and 成文日期, then
-    the attachments, each on a new page."""
+    opening line (``opening(basis)``), the numbered sections — 总体情况, 表彰, 存在问题 (each
+    written by one of ``sections``) and 下一步要求 (:func:`requirements_paragraphs`) —
+    附件说明, 落款 and 成文日期, then the attachments, each on a new page."""
     title = d.title_lines(title)  # broken where a clerk would break it
     d.add_paragraph(
         doc, title, font=d.TITLE_FONT, size=d.SIZE_2, exact=Pt(34), align=WD_ALIGN_PARAGRAPH.CENTER
@@ -295,9 +298,10 @@ def letter_body(
     to = letter.settings.to or t("nt_to_default")
     d.add_paragraph(doc, to if to.endswith(("：", ":")) else to + t("nt_colon"))
     body_paragraph(doc, opening(letter.settings.basis or t("nt_basis_default")))
-    for n, (heading, fill) in enumerate(sections, 1):
-        _heading(doc, n, heading)
-        fill(doc)
+    parts = (*sections, requirements_paragraphs)
+    for n, (key, fill) in enumerate(zip(_HEADINGS, parts, strict=True), 1):
+        _heading(doc, n, t(key))
+        fill(doc, letter)
     _attachment_note(doc, [title for title, _, _ in attachments])
     _signature(doc, letter)
     attachment_pages(doc, attachments)

@@ -27,7 +27,6 @@ from govinfo.render.letter import (
     letter_docx,
     list_separator,
     ordinal,
-    requirements_paragraphs,
     subheading,
 )
 from govinfo.render.table import Cell, Column, ColumnKind, Table
@@ -345,12 +344,7 @@ def build_body(doc: Any, content: NoticeContent) -> None:
         content,
         title_text(content),
         lambda basis: t("nt_opening", basis=basis, year=content.year),
-        [
-            (t("nt_h_overview"), lambda doc: _overview(doc, content)),
-            (t("nt_h_commended"), lambda doc: _commended(doc, content)),
-            (t("nt_h_problems"), lambda doc: _problems(doc, content)),
-            (t("nt_h_requirements"), lambda doc: requirements_paragraphs(doc, content)),
-        ],
+        (_overview, _commended, _problems),
         _attachments(content),
     )
 

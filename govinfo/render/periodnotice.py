@@ -25,7 +25,6 @@ from govinfo.render.letter import (
     letter_docx,
     list_separator,
     ordinal,
-    requirements_paragraphs,
     subheading,
 )
 from govinfo.render.notice import SHORTFALLS, item_table, listed_or_counted, score_words
@@ -252,12 +251,7 @@ def build_period_body(doc: Any, c: PeriodNoticeContent) -> None:
         c,
         period_title(c),
         lambda basis: t("pn_opening", basis=basis, period=_words(c)),
-        [
-            (t("nt_h_overview"), lambda doc: _overview(doc, c)),
-            (t("nt_h_commended"), lambda doc: _commended(doc, c)),
-            (t("nt_h_problems"), lambda doc: _problems(doc, c)),
-            (t("nt_h_requirements"), lambda doc: requirements_paragraphs(doc, c)),
-        ],
+        (_overview, _commended, _problems),
         _attachments(c),
     )
 
