@@ -39,14 +39,7 @@ import msgspec
 from rich.cells import cell_len
 
 from govinfo.render.namelists import listed_names, names_kept, names_whole
-from govinfo.render.wrap import (
-    NEVER,
-    cell_lens,
-    column_least,
-    least_width,
-    line_count,
-    line_reach,
-)
+from govinfo.render.wrap import NEVER, cell_lens, column_least, least_width, line_count, line_reach
 
 GAP = 3  # the rich layout's columns are three cells apart (a padding, the rule, a padding)
 CLOSE_GAP = 2  # or two, with rich's collapsed padding, when that wraps fewer lines
@@ -61,12 +54,12 @@ class Measures:
     """A table's columns measured once, for the layouts tried on them: each column's natural
     width (every text on one line) and least width (its widest unbreakable run, the header's
     at least :data:`HEADER_LEAST`), and a sample of its rows (:func:`sampled`) wrapped at the
-    widths tried, for all of them (:class:`_Wrapped`); and the widths of the names its
+    widths tried, for all of them (:class:`Wrapped`); and the widths of the names its
     columns list, from all its rows (:func:`govinfo.render.namelists.listed_names`)."""
 
     natural: list[int]
     least: list[int]
-    sample: _Wrapped
+    sample: Wrapped
     named: list[list[tuple[int, int]]] = field(default_factory=list)
 
     def kept(self) -> KeptMeasures:
@@ -79,7 +72,7 @@ class KeptMeasures(msgspec.Struct, array_like=True, frozen=True):
     """A table's :class:`Measures` as kept between runs
     (:meth:`govinfo.render.layout.LayoutMemo.measures`): the natural and least widths, and each
     sampled column's texts wrapped at each width tried — ``(column, width, lines, reaches)``,
-    as :class:`_Wrapped` found them, and its names' widths. A table fitted to a width not seen
+    as :class:`Wrapped` found them, and its names' widths. A table fitted to a width not seen
     yet starts from them, and wraps only at the widths not tried yet."""
 
     natural: list[int]
@@ -94,7 +87,7 @@ def measure(columns: Sequence[Sequence[str]], names: Sequence[str] = ()) -> Meas
     return Measures(
         natural=[max(cell_lens(col), default=0) for col in columns],
         least=[max(HEADER_LEAST, column_least(col[1:])) if col else 0 for col in columns],
-        sample=_Wrapped(sampled(columns), names=names),
+        sample=Wrapped(sampled(columns), names=names),
         named=listed_names(columns, names),
     )
 
@@ -120,7 +113,7 @@ def restored(
             0 <= j < len(sample) and width >= 0 and len(lines) == len(reaches) == len(sample[j])
         ):
             return None
-    return Measures(kept.natural, kept.least, _Wrapped(sample, kept.wrapped, names), kept.named)
+    return Measures(kept.natural, kept.least, Wrapped(sample, kept.wrapped, names), kept.named)
 
 
 def fit_widths(
@@ -150,7 +143,7 @@ def fit_widths(
     headers = [c[0] if c else "" for c in measured.sample.columns]
     least = names_whole(least, measured.named, cells, headers, room)
     widths = _fit_from(least, room, measured)
-    most = few_more(_table_lines(widths, lines))
+    most = few_more(table_lines(widths, lines))
     # An English header broken inside a word (“sub/mit/ted”) reads as no word at all: the
     # columns are kept as wide as their headers' words, those that need least first, while
     # the room allows and that costs the table no more than a few lines (a header that still
@@ -158,7 +151,7 @@ def fit_widths(
     words = _whole_words(least, headers, room)
     if words != least:
         found = _fit_from(words, room, measured)
-        if _table_lines(found, lines) <= most:
+        if table_lines(found, lines) <= most:
             least, widths = words, found
     # A name folded a character a line (“省/安/全/监/管/局”) is read worst of all: each column
     # that can wrap is given :data:`READABLE` cells (or its natural width, when less), else
@@ -177,7 +170,7 @@ def fit_widths(
             found = _fit_from(trial, room, measured)
             # nor the headers folded over more lines (“信/息/员” for a wider name)
             taller = _header_lines(found, lines) > _header_lines(widths, lines)
-            if not taller and _table_lines(found, lines) <= most:
+            if not taller and table_lines(found, lines) <= most:
                 floors, widths = trial, found
                 break
     return widths
@@ -199,7 +192,7 @@ def _whole_words(least: Sequence[int], headers: Sequence[str], room: int) -> lis
 
 def _header_lines(widths: Sequence[int], lines: Callable[[int, int], list[int]]) -> int:
     """How many lines the header row takes at ``widths`` (``lines``: as for
-    :func:`_table_lines`)."""
+    :func:`table_lines`)."""
     return max((lines(j, w)[0] for j, w in enumerate(widths)), default=1)
 
 
@@ -239,10 +232,10 @@ def _fit_from(least: Sequence[int], room: int, measured: Measures) -> list[int]:
     # columns, their headers included, first; no header folded to one height) print fewer
     # lines, and are kept.
     before = _spend(_short_first(least, natural, room), room, natural, lines, reach)
-    return folded if _table_lines(folded, lines) <= _table_lines(before, lines) else before
+    return folded if table_lines(folded, lines) <= table_lines(before, lines) else before
 
 
-class _Wrapped:
+class Wrapped:
     """Columns (each its header, then its cells) wrapped at the widths fitting tries, each
     column at each width once: every text's line count and reach (:func:`line_reach`). At a
     wider width a text is wrapped again only when the width is past its reach at the widest
@@ -305,7 +298,7 @@ def _short_first(least: Sequence[int], want: Sequence[int], room: int) -> list[i
     return widths
 
 
-def _table_lines(widths: Sequence[int], lines: Callable[[int, int], list[int]]) -> int:
+def table_lines(widths: Sequence[int], lines: Callable[[int, int], list[int]]) -> int:
     """How many lines the table takes at ``widths`` (``lines(j, w)``: column ``j``'s texts'
     lines at width ``w``, the header first): for each row, its tallest cell."""
     return sum(map(max, zip(*(lines(j, w) for j, w in enumerate(widths)), strict=True)))
@@ -404,7 +397,7 @@ def fitted(measures: Measures, available: int) -> tuple[list[int], int] | None:
     # (unless closer the columns keep more of the names they list whole)
     if (
         wide is not None
-        and _table_lines(wide, lines) <= _table_lines(close, lines)
+        and table_lines(wide, lines) <= table_lines(close, lines)
         and names_kept(measures.named, close) <= names_kept(measures.named, wide)
     ):
         return wide, GAP
@@ -442,9 +435,11 @@ __all__ = [
     "GAP",
     "KeptMeasures",
     "Measures",
+    "Wrapped",
     "fit_widths",
     "fitted",
     "measure",
     "restored",
     "sampled",
+    "table_lines",
 ]

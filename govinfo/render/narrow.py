@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from itertools import repeat
 from typing import Any
 
 from rich.cells import cell_len
@@ -84,24 +83,17 @@ def lines_at(
     columns: Sequence[Sequence[str]], names: Sequence[str]
 ) -> Callable[[Sequence[int]], int]:
     """How many lines the rows of a table (``columns``: each its cells; ``names``: as for
-    :func:`names_kept_at`) take at some widths, counted on the rows fitting samples
-    (:func:`govinfo.render.fit.sampled`): to weigh a layout against another — the rows
-    sampled when first asked (most tables never are)."""
-    from govinfo.render.fit import sampled
-    from govinfo.render.wrap import line_count
-
-    seps = list(names) or [""] * len(columns)
+    :func:`names_kept_at`) take at some widths, counted as fitting counts them
+    (:func:`govinfo.render.fit.table_lines`) on the rows it samples, wrapped as it wraps
+    them (:class:`govinfo.render.fit.Wrapped`: each column at each width once): to weigh a
+    layout against another — the rows sampled when first asked (most tables never are)."""
+    from govinfo.render.fit import Wrapped, sampled, table_lines
 
     @functools.cache
-    def rows() -> list[tuple[str, ...]]:
-        return list(zip(*sampled([["", *col] for col in columns]), strict=True))[1:]
+    def sample() -> Wrapped:  # a header of nothing: only the rows are counted
+        return Wrapped(sampled([["", *col] for col in columns]), names=names)
 
-    def lines(widths: Sequence[int]) -> int:
-        return sum(
-            max(map(line_count, row, widths, repeat(False), seps), default=1) for row in rows()
-        )
-
-    return lines
+    return lambda widths: table_lines(widths, lambda j, w: sample().lines(j, w)[1:])
 
 
 def left_out_note(headers: Sequence[str]) -> str:
