@@ -3,20 +3,30 @@
 Workers are forked (Linux only: they inherit the loaded code and the run's language), read and
 parse their share of the files themselves, and send back the results as msgpack, which decodes
 into the same records several times faster than pickling them. The parent is one of the
-processes that parse: once it has read the other files, it takes pieces from the end of the list
-while the workers take them from its start, so that a core's share is neither sent back nor
-decoded and no process is left idle. Elsewhere, or for few files, the caller parses in-process.
+processes that parse: once it has run ``meanwhile`` it takes pieces too, so that its share is
+neither sent back nor decoded and no process is left idle. Elsewhere, or for few files, the
+caller parses in-process.
+
+The processes share nothing but pipes: the pieces' numbers are written into one pipe before the
+workers are forked, and every process takes the next by reading four bytes of it (a pipe hands
+each read its own bytes); each worker writes what it parsed into a pipe of its own. No lock is
+shared, so a worker killed at any moment cannot leave another process waiting for it: when the
+parent is stopped (Ctrl-C, an error) it kills its workers and reaps them at once — a pool whose
+workers were blocked writing large results could leave it waiting for ever — and a piece a
+worker took but did not send back (it died) is parsed by the parent.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
+import select
 import signal
+import struct
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import msgspec
 
@@ -31,6 +41,9 @@ CHUNKS_PER_WORKER = 8  # else a large year goes in this many pieces a process (m
 # 21,845 files: pieces of 64 cost the main process twice the time receiving them, and the parse
 # a fifth longer, than about 1,400 do; eight a process still share the work out evenly)
 
+_NUMBER = struct.Struct("<I")  # a piece's number in the pipe of pieces
+_FRAME = struct.Struct("<II")  # a worker's answer: the piece's number and the length of its blob
+
 
 class _Result(msgspec.Struct, array_like=True, gc=False):
     path: str
@@ -43,9 +56,6 @@ class _Result(msgspec.Struct, array_like=True, gc=False):
 
 _encoder = msgspec.msgpack.Encoder()
 _decoder = msgspec.msgpack.Decoder(list[_Result])
-_root: Path | None = None
-_pieces: list[list[str]] = []
-_taken: Any = None  # a shared array of flags: which pieces a process has taken
 
 
 def workers() -> int:
@@ -66,21 +76,10 @@ def workers() -> int:
     return min(cpus, 8) if cpus > 1 else 0
 
 
-def _take(piece: int) -> bool:
-    """Whether this process takes ``piece``: no other process has (the workers take the
-    pieces from the first, the parent from the last, so they meet once)."""
-    with _taken.get_lock():
-        if _taken[piece]:
-            return False
-        _taken[piece] = 1
-        return True
-
-
-def _parse(paths: list[str]) -> list[ParsedFile]:
+def _parse(root: Path, paths: list[str]) -> list[ParsedFile]:
     from govinfo.load import fast
 
-    assert _root is not None
-    tree = WorkingTree(_root)  # its read never follows a link that appeared after the listing
+    tree = WorkingTree(root)  # its read never follows a link that appeared after the listing
     on, limit = fast.enabled(), settings.max_file_bytes()  # the environment, once a piece
 
     def parse(path: str, data: bytes) -> ParsedFile:
@@ -89,80 +88,163 @@ def _parse(paths: list[str]) -> list[ParsedFile]:
     return [read_and_parse(tree.read, path, parse) for path in paths]
 
 
-def _work(piece: int) -> bytes:
-    gc.disable()
-    if not _take(piece):
-        return _encoder.encode([])
-    out = [
-        _Result(pf.path, pf.records, pf.problems, pf.refs, pf.unread, pf.unread_at)
-        for pf in _parse(_pieces[piece])
-    ]
-    return _encoder.encode(out)
+def _next_piece(pieces_fd: int) -> int | None:
+    """The number of the next piece nobody has taken, or None when all are taken."""
+    raw = os.read(pieces_fd, _NUMBER.size)
+    return _NUMBER.unpack(raw)[0] if raw else None
 
 
-def _deaf_to_interrupts() -> None:
-    """A worker's start: SIGINT ignored, then let through (see :func:`parse_many`)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+def _work(root: Path, pieces: list[list[str]], pieces_fd: int, out: int, parent: int) -> None:
+    """A worker's life: take pieces and send back what they hold until none is left; then
+    leave without running anything of the parent's (its buffers, its exit handlers)."""
+    code = 1
+    try:
+        # Ctrl-C reaches every process of the terminal's group: the workers leave it to the
+        # parent, which stops them. SIGINT was held back while forking: none is born listening.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        _die_with_parent()
+        if os.getppid() != parent:  # it died before this worker asked to die with it
+            return
+        gc.disable()
+        while (piece := _next_piece(pieces_fd)) is not None:
+            blob = _encoder.encode(
+                [
+                    _Result(pf.path, pf.records, pf.problems, pf.refs, pf.unread, pf.unread_at)
+                    for pf in _parse(root, pieces[piece])
+                ]
+            )
+            _write_all(out, _FRAME.pack(piece, len(blob)) + blob)
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the parent dies (even by SIGKILL): no worker goes on
+    parsing, or holding the data folder's files open, for a parent that is gone."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - no prctl: the pipe's EPIPE ends it
+        pass
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+class _Inbox:
+    """What the workers send back, read from their pipes as it comes."""
+
+    def __init__(self, results: dict[str, ParsedFile], done: set[int]) -> None:
+        self.results = results
+        self.done = done
+        self.open: dict[int, bytearray] = {}
+
+    def take(self, *, wait: bool) -> None:
+        """Read what the workers have written (``wait``: until one of them has written, or
+        every worker has finished), decoding each piece once whole."""
+        if not self.open:
+            return
+        ready, _, _ = select.select(list(self.open), [], [], None if wait else 0)
+        for fd in ready:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:  # the worker has finished, or died
+                os.close(fd)
+                del self.open[fd]
+                continue
+            buffer = self.open[fd]
+            buffer += chunk
+            while len(buffer) >= _FRAME.size:
+                piece, size = _FRAME.unpack_from(buffer)
+                if len(buffer) < _FRAME.size + size:
+                    break
+                self._receive(piece, bytes(buffer[_FRAME.size : _FRAME.size + size]))
+                del buffer[: _FRAME.size + size]
+
+    def _receive(self, piece: int, blob: bytes) -> None:
+        for r in _decoder.decode(blob):
+            self.results[r.path] = ParsedFile(
+                r.path, "submissions", r.records, r.problems, r.refs, r.unread, r.unread_at
+            )
+        self.done.add(piece)
 
 
 def parse_many(
     root: Path, paths: list[str], meanwhile: Callable[[], None] | None = None
 ) -> dict[str, ParsedFile]:
     """Parse the submission files ``paths`` (relative to ``root``) on all cores: forked
-    workers take pieces of the list from its start while this process runs ``meanwhile``,
-    then takes pieces from its end (what it parses itself is not sent back and forth).
-    multiprocessing is imported here, only when a parse is this large: most runs (a warm
-    answer, a small year) never start a worker."""
-    import multiprocessing
-
-    global _root, _pieces, _taken
+    workers take pieces of the list while this process runs ``meanwhile``, then this process
+    takes pieces too (what it parses itself is not sent back and forth)."""
     count = max(workers(), 1)
     # This process parses too, beside the workers: once it has run ``meanwhile`` it would
     # otherwise only wait (and a worker fewer would leave a busy machine's cores to others).
     size = max(CHUNK, -(-len(paths) // ((count + 1) * CHUNKS_PER_WORKER)))
-    _root = root
-    _pieces = [paths[i : i + size] for i in range(0, len(paths), size)]
-    ctx = multiprocessing.get_context("fork")
-    _taken = ctx.Array("b", len(_pieces))
+    pieces = [paths[i : i + size] for i in range(0, len(paths), size)]
     results: dict[str, ParsedFile] = {}
-
-    def receive(blob: bytes) -> None:
-        for r in _decoder.decode(blob):
-            results[r.path] = ParsedFile(
-                r.path, "submissions", r.records, r.problems, r.refs, r.unread, r.unread_at
-            )
-
-    # Ctrl-C reaches every process of the terminal's group: the workers leave it to this one,
-    # which stops them (the pool's exit), rather than each print a traceback and drop its
-    # piece of work. SIGINT is held back while they are forked, so none is born listening.
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    done: set[int] = set()
+    inbox = _Inbox(results, done)
+    pids: list[int] = []
+    finished = False
+    pieces_fd, fill = os.pipe()
     try:
-        # GOVINFO_JOBS=500: no more workers than there are pieces
-        pool = ctx.Pool(min(count, len(_pieces)), initializer=_deaf_to_interrupts)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    try:
-        with pool:
-            blobs = pool.imap(_work, range(len(_pieces)))
-            received = 0
-            if meanwhile is not None:
-                meanwhile()
-            for piece in reversed(range(len(_pieces))):
-                if not _take(piece):
-                    break  # a worker has it, and every piece before it
-                for pf in _parse(_pieces[piece]):
-                    results[pf.path] = pf
-                # What the workers sent meanwhile is decoded now, not all at the end.
-                while received < len(_pieces):
+        # Every piece's number is in the pipe before any worker starts (a few hundred bytes: one
+        # write); its writing end closed, a read past the last number says there are no more.
+        _write_all(fill, b"".join(_NUMBER.pack(i) for i in range(len(pieces))))
+        os.close(fill)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            parent = os.getpid()
+            for _ in range(min(count, len(pieces))):
+                take, out = os.pipe()
+                try:
+                    pid = os.fork()
+                except OSError:  # no more processes allowed: fewer workers, or none
+                    os.close(take)
+                    os.close(out)
+                    break
+                if pid == 0:  # pragma: no cover - the worker (coverage does not follow forks)
                     try:
-                        blob = blobs.next(timeout=0)
-                    except multiprocessing.TimeoutError:
-                        break
-                    receive(blob)
-                    received += 1
-            for blob in blobs:
-                receive(blob)
-    finally:  # the path list and the shared flags are not kept past the parse
-        _root, _pieces, _taken = None, [], None
+                        for fd in (take, *inbox.open):
+                            os.close(fd)
+                        _work(root, pieces, pieces_fd, out, parent)
+                    finally:
+                        os._exit(1)
+                os.close(out)
+                pids.append(pid)
+                inbox.open[take] = bytearray()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        if meanwhile is not None:
+            meanwhile()
+        while (piece := _next_piece(pieces_fd)) is not None:
+            for pf in _parse(root, pieces[piece]):
+                results[pf.path] = pf
+            done.add(piece)
+            inbox.take(wait=False)  # what the workers sent meanwhile, not all at the end
+        while inbox.open:
+            inbox.take(wait=True)
+        for piece in range(len(pieces)):  # taken by a worker that died before sending it back
+            if piece not in done:
+                for pf in _parse(root, pieces[piece]):
+                    results[pf.path] = pf
+        finished = True
+    finally:
+        _stop(pids, kill=not finished)
+        for fd in (pieces_fd, *inbox.open):
+            os.close(fd)
     return results
+
+
+def _stop(pids: list[int], *, kill: bool) -> None:
+    """Reap the workers (each has closed its pipe: it is leaving); ``kill``: the parent
+    stopped early, and kills them first, wherever they are."""
+    for pid in pids:
+        if kill:
+            with contextlib.suppress(ProcessLookupError):  # reaped already: not ours to kill
+                os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -47,13 +49,7 @@ def test_parallel_equals_sequential(
     assert len(fast.problems) == 3  # impossible date, unknown category, no reviewer
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parallel parsing forks: Linux")
-@pytest.mark.parametrize("workers", [1, 2])
-def test_the_workers_and_this_process_each_parse_their_pieces_once(
-    make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch, workers: int
-) -> None:
-    """The workers take pieces from the start, this process from the end: every file comes
-    back, read as in-process, whichever process read it."""
+def _twelve_months(make_folder: MakeFolder) -> tuple[Path, list[str]]:
     files: dict[str, str | bytes] = {
         f"submissions/2003/siping/{month:02d}.yaml": (
             f"- id: sp-{month}\n  date: 2003-{month:02d}-02\n  title: 第{month}条\n"
@@ -62,30 +58,72 @@ def test_the_workers_and_this_process_each_parse_their_pieces_once(
         for month in range(1, 13)
     }
     files["submissions/2003/siping/13.yaml"] = "- id: x\n"  # a problem, sent back too
-    root = make_folder(files)
-    paths = sorted(files)
+    return make_folder(files), sorted(files)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parallel parsing forks: Linux")
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_workers_and_this_process_each_parse_their_pieces_once(
+    make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, workers: int
+) -> None:
+    """The workers take the first pieces while this process runs ``meanwhile``, then this
+    process takes pieces too: every file comes back, read as in-process, whichever process
+    read it."""
+    root, paths = _twelve_months(make_folder)
     monkeypatch.setattr(parallel, "CHUNK", 1)
     monkeypatch.setattr(parallel, "workers", lambda: workers)
     here: list[str] = []  # what this process parsed (a worker notes in its own copy)
     parent = os.getpid()
     parse = parallel._parse
+    started = tmp_path / "started"
 
-    def noted(piece: list[str]) -> list[ParsedFile]:
+    def noted(root: Path, piece: list[str]) -> list[ParsedFile]:
         if os.getpid() == parent:
             here.extend(piece)
         else:
+            started.touch()
             time.sleep(0.05)  # a slow worker: this process takes the rest
-        return parse(piece)
+        return parse(root, piece)
 
     def until_a_worker_started() -> None:
-        while not parallel._taken[0]:
+        while not started.exists():
             time.sleep(0.001)
 
     monkeypatch.setattr(parallel, "_parse", noted)
     got = parallel.parse_many(root, paths, meanwhile=until_a_worker_started)
     assert sorted(got) == paths
-    assert here  # this process parsed some pieces, from the end
+    assert here  # this process parsed some pieces
     assert paths[0] not in here  # the first was a worker's
+    for path in paths:
+        assert got[path] == parse_file(path, (root / path).read_bytes())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parallel parsing forks: Linux")
+def test_a_piece_whose_worker_died_is_parsed_here(
+    make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A worker that dies with a piece it took (killed, out of memory) leaves nobody waiting:
+    this process parses that piece itself, and every file comes back."""
+    root, paths = _twelve_months(make_folder)
+    monkeypatch.setattr(parallel, "CHUNK", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    parent = os.getpid()
+    parse = parallel._parse
+    died = tmp_path / "died"
+
+    def dying(root: Path, piece: list[str]) -> list[ParsedFile]:
+        if os.getpid() != parent:
+            died.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return parse(root, piece)
+
+    def until_a_worker_died() -> None:
+        while not died.exists():
+            time.sleep(0.001)
+
+    monkeypatch.setattr(parallel, "_parse", dying)
+    got = parallel.parse_many(root, paths, meanwhile=until_a_worker_died)
+    assert sorted(got) == paths
     for path in paths:
         assert got[path] == parse_file(path, (root / path).read_bytes())
 
