@@ -1028,6 +1028,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} 年度没有任何报送记录：以下排名全为 0 分，不是实际成绩（请确认年份，或先导入当年的报送）",
         "there are no submissions at all in {year}: every score below is 0, not a real result (check the year, or import that year's submissions first)",
     ),
+    "score_no_submissions_scored": (
+        "{year} 年度没有任何报送记录：以下得分只来自此前报送的信息在本年度的采用、批示或扣分，不是全年成绩（请确认年份，或先导入当年的报送）",
+        "there are no submissions at all in {year}: the scores below come only from earlier items adopted, instructed or charged in {year}, not a year's result (check the year, or import that year's submissions first)",
+    ),
     "status_passed_over": ("{status}（未评优：{why}）", "{status} (not commended: {why})"),
     "score_footer_provisional": (
         "年度未结束，暂不评定优秀和取消资格；数据截至 {as_of}，预警 {at_risk} 个",

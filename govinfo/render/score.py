@@ -52,8 +52,8 @@ def passed_over_words(kinds: tuple[str, ...]) -> str:
 
 
 def no_submissions_note(report: ScoreReport) -> str | None:
-    """A year without a single submission ranks every point 0: say so rather than rank silently
-    — and say why when the reason is that the year had not begun on the as-of day (nothing is
+    """A year without a single submission ranks every point 0 (but for what earlier items drew
+    in it): say so rather than rank silently — and say why when the reason is that the year had not begun on the as-of day (nothing is
     counted before 1 January, and nobody is ranked)."""
     first = dt.date(report.year, 1, 1)
     if report.as_of < first:
@@ -66,7 +66,10 @@ def no_submissions_note(report: ScoreReport) -> str | None:
     if report.ranked == 0:  # an empty ranking: nobody to give 0 to
         key = "score_no_points_held" if report.registered else "score_no_points"
         return t(key, year=report.year, n=report.registered or 0)
-    return t("score_no_submissions", year=report.year) if report.submissions == 0 else None
+    if report.submissions:
+        return None
+    key = "score_no_submissions_scored" if report.scored else "score_no_submissions"
+    return t(key, year=report.year)
 
 
 def filtered_out_note(report: ScoreReport) -> str | None:

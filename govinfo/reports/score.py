@@ -69,6 +69,9 @@ class ScoreReport(msgspec.Struct, frozen=True, gc=False):
     kind: PointKind | None = None
     top: int | None = None
     kind_best_rank: int | None = None
+    # points of the whole ranking whose score is not 0: with no submission in the year, what
+    # earlier items drew in it (adopted in January, reported after midnight)
+    scored: int = 0
 
 
 def score_report(
@@ -149,6 +152,7 @@ def score_report(
         kind=kind,
         top=top,
         kind_best_rank=kind_best_rank,
+        scored=sum(1 for s in result.standings if s.score),
     )
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -22,6 +24,33 @@ def test_a_year_without_submissions_says_so(make_folder: MakeFolder, runner: Cli
     assert code == 0
     assert "no submissions at all in 2003" in err
     assert json.loads(out)["year"] == 2003  # the JSON document is SPEC's, unchanged
+
+
+def test_a_year_scored_only_by_earlier_items_does_not_say_every_score_is_0(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """Early in January a year has no submission yet, but a December item adopted on 8
+    January scores in it: the note says where the scores come from, not that all are 0."""
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE, root)
+    december = root / "submissions/2003/changchun/12.yaml"
+    text = december.read_text(encoding="utf-8")
+    item = "- id: changchun-2003-0488\n  date: 2003-12-31\n"
+    assert text.endswith("\n")
+    assert text.rindex("- id:") == text.index(item)  # the file's last item: the adoption goes after
+    adoption = (
+        "  adoptions:\n    - publication: gb-xinxi\n      date: 2004-01-08\n      mode: single\n"
+    )
+    december.write_text(text + adoption, encoding="utf-8")
+    code, out, err = run(runner, root, "score", "2004", "--as-of", "2004-01-15")
+    assert code == 0, out + err
+    assert "以下排名全为 0 分" not in out + err
+    said = "2004 年度没有任何报送记录：以下得分只来自此前报送的信息在本年度的采用、批示或扣分"
+    assert said in err
+    assert said in out  # the footer
+    code, out, err = run(runner, root, "--lang", "en", "score", "2004", "--as-of", "2004-01-15")
+    assert "the scores below come only from earlier items adopted" in err, err
+    assert "every score below is 0" not in out + err
 
 
 def test_a_year_with_submissions_has_no_such_note(
