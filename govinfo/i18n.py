@@ -173,8 +173,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no data folder found: pass --data DIR, set GOVINFO_DATA, or run inside the data folder (it holds govinfo.yaml) or in the directory whose data/ holds it; to start one, run govinfo init DIR",
     ),
     "data_not_folder": (
-        "数据目录 {path} 不存在或没有 govinfo.yaml；新建请运行 govinfo init {path}",
-        "{path} is not a data folder (no govinfo.yaml); to start one, run govinfo init {path}",
+        "数据目录 {path} 不存在或没有 govinfo.yaml；新建请运行 govinfo init {command}",
+        "{path} is not a data folder (no govinfo.yaml); to start one, run govinfo init {command}",
+    ),
+    "data_not_folder_inner": (
+        "{path} 不是数据目录（没有 govinfo.yaml），其中的 {inner} 才是：请用 --data {command}",
+        "{path} is not a data folder (no govinfo.yaml), but {inner} inside it is: pass --data {command}",
+    ),
+    "data_not_folder_full": (
+        "{path} 不是数据目录（没有 govinfo.yaml），也不是空目录；新建数据目录请运行 govinfo init 并给一个新的或空的目录，如 govinfo init {command}",
+        "{path} is not a data folder (no govinfo.yaml) and is not empty; to start one, run govinfo init with a new or empty folder, such as govinfo init {command}",
     ),
     "bad_format": (
         "{path}: error: 数据格式版本 format: {value} 不受支持（本版本只认 format: 1）",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import shlex
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
@@ -230,3 +231,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def neutralise_formula(text: str) -> str:
     """``text`` with a leading ``'`` when a spreadsheet would read it as a formula."""
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+# What a POSIX shell takes as one word unquoted: letters of any script, digits and a few signs.
+_SHELL_SAFE = re.compile(r"[\w@%+=:,./-]+")
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one word of a shell command a clerk may paste: as it is where the shell
+    would read it so (``/tmp/新处``), else quoted (``'/tmp/信息 处'``)."""
+    return text if _SHELL_SAFE.fullmatch(text) else shlex.quote(text)

@@ -9,6 +9,7 @@ from govinfo import defaults
 from govinfo.app.options import Feedback, RunOptions, apply_language
 from govinfo.errors import GovinfoError
 from govinfo.i18n import t
+from govinfo.text import shell_word
 
 SETTINGS_FILE = "govinfo.yaml"
 
@@ -42,7 +43,7 @@ def init_folder(
     if create_folder(directory, files, office=office, message=message):
         feedback.note(t("git_no_identity", office=office))
     feedback.note(t("init_done", path=str(directory), language=language))
-    feedback.note(t("init_next", path=str(directory)))
+    feedback.note(t("init_next", path=shell_word(str(directory))))
 
 
 def refuse_new_folder_place(directory: Path) -> None:

@@ -11,6 +11,7 @@ from govinfo.app.options import Feedback, RunOptions
 from govinfo.errors import DataError
 from govinfo.i18n import t
 from govinfo.load import prelist
+from govinfo.text import shell_word
 
 if TYPE_CHECKING:
     from govinfo.store.place import Place
@@ -25,12 +26,28 @@ def locate_folder(options: RunOptions) -> Path:
         given = settings.data_folder()
     if given is not None:
         if not (given / "govinfo.yaml").is_file():
-            raise DataError(t("data_not_folder", path=str(given)))
+            raise DataError(_not_a_folder(given))
         return given.resolve()
     for default in (Path("data"), Path()):
         if (default / "govinfo.yaml").is_file():
             return default.resolve()
     raise DataError(t("no_data_folder"))
+
+
+def _not_a_folder(given: Path) -> str:
+    """Why ``given`` cannot be read, with the command that helps: ``--data`` its ``data/``
+    when that is a data folder, else ``govinfo init`` of a folder that init takes (a new or
+    empty one: ``given`` itself, or a ``data/`` to make inside it)."""
+    inner = given / "data"
+    if (inner / "govinfo.yaml").is_file():
+        return t("data_not_folder_inner", path=given, inner=inner, command=shell_word(str(inner)))
+    try:
+        full = given.is_dir() and any(given.iterdir())
+    except OSError:
+        full = False
+    if full and not inner.exists():
+        return t("data_not_folder_full", path=given, command=shell_word(str(inner)))
+    return t("data_not_folder", path=given, command=shell_word(str(given)))
 
 
 def finish_interrupted_write(place: Place, feedback: Feedback) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from govinfo import settings
 from govinfo.gitcmd import git_binary, git_dir, locate, repo_root, run, text
+from govinfo.text import shell_word
 
 _FALLBACK_EMAIL = "govinfo@localhost"
 
@@ -171,8 +172,8 @@ def commit_command(root: Path, rels: Sequence[str], message: str) -> str:
     """The shell line that commits ``rels`` (relative to the data folder ``root``) as govinfo
     would have: ``git -C ROOT add -- PATHS && git -C ROOT commit -m MESSAGE -- PATHS`` (only
     those paths, whatever else is staged), quoted for a POSIX shell — for the clerk to run."""
-    folder = shlex.quote(str(root))
-    paths = " ".join(shlex.quote(r) for r in rels)
+    folder = shell_word(str(root))
+    paths = " ".join(shell_word(r) for r in rels)
     return (
         f"git -C {folder} add -- {paths} && "
         f"git -C {folder} commit -m {shlex.quote(message)} -- {paths}"

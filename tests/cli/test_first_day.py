@@ -98,6 +98,39 @@ def test_no_folder_anywhere_names_all_the_places(
     assert "govinfo init" in err
 
 
+def test_the_commands_a_hint_gives_work_as_printed(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A path with a space is quoted in the commands a hint names, and each hint names a
+    command that works: ``--data`` a folder's ``data/`` when that is the data folder, ``init``
+    of a new ``data/`` inside a folder that is not empty (init refuses a folder with files)."""
+    monkeypatch.setenv("GOVINFO_TODAY", "2004-01-15")
+    place = tmp_path / "信息 处"
+    code, _, err = invoke(runner, "init", str(place))
+    assert code == 0, err
+    quoted = shlex.quote(str(place))  # a space: quoted
+    assert f"cd {quoted} " in err
+    assert f"--data {quoted}" in err
+    assert f"GOVINFO_DATA={quoted}" in err
+    # a folder with files, not a data folder: init a new data/ inside it
+    full = tmp_path / "旧 文件"
+    full.mkdir()
+    (full / "名单.xlsx").write_bytes(b"")
+    code, _, err = invoke(runner, "--data", str(full), "check")
+    assert code == 1
+    hint = f"govinfo init {shlex.quote(str(full / 'data'))}"
+    assert hint in err, err
+    code, _, err = invoke(runner, *shlex.split(hint)[1:])
+    assert code == 0, err
+    # the folder above the data folder: --data its data/
+    code, _, err = invoke(runner, "--data", str(full), "check")
+    assert code == 1
+    assert f"--data {shlex.quote(str(full / 'data'))}" in err, err
+    # a folder that does not exist yet: init it
+    code, _, err = invoke(runner, "--data", str(tmp_path / "新 目录"), "check")
+    assert f"govinfo init {shlex.quote(str(tmp_path / '新 目录'))}" in err, err
+
+
 # --- 6. init --lang sets the folder's language unless --language does ----------------------------
 
 
@@ -225,7 +258,7 @@ def test_no_commit_names_the_git_line_that_commits_and_the_refusal_does_too(
     assert code == 0, err
     assert "以后要改动它们的写入（import、points、close-year）都会被拒绝" in err
     line = err.split("核对后提交：", 1)[1].strip()
-    folder = shlex.quote(str(new_folder))
+    folder = str(new_folder)  # …/新处: a word the shell reads as it is, so not quoted
     assert line.startswith(f"git -C {folder} add -- submissions/2004/aa/01.yaml && ")
     second = csv(tmp_path, "day2.csv", "甲市,2004-01-15,甲市当日又一项工作,综合,张三")
     code, _, err = run(runner, new_folder, "import", str(second))
