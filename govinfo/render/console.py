@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
@@ -41,9 +42,22 @@ def fitting_console(layouts: LayoutMemo | None = None, **options: Any) -> Any:
                 and isinstance(objects[0], str)
                 and cell_len(objects[0]) > self.width
             ):
-                for line in wrap_text(objects[0], self.width):
+                for line in _wrap_keeping_times(objects[0], self.width):
                     super().print(line, **kwargs)
                 return
             super().print(*objects, **kwargs)
 
     return FittingConsole(**options)
+
+
+# A date and its time of day (事发 2003-01-16 15:34): one unit of a message, never broken at its
+# space. Held together by a stand-in as wide as the space, one that wrapping does not break at.
+_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+_JOINED = "\ue000"
+
+
+def _wrap_keeping_times(text: str, width: int) -> list[str]:
+    if _JOINED in text or not _DATE_TIME.search(text):
+        return wrap_text(text, width)
+    joined = _DATE_TIME.sub(lambda m: m[0].replace(" ", _JOINED), text)
+    return [line.replace(_JOINED, " ") for line in wrap_text(joined, width)]

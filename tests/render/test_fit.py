@@ -206,6 +206,20 @@ def test_a_message_off_a_terminal_is_one_line_however_long() -> None:
     assert buf.getvalue() == text + "\n"
 
 
+def test_a_message_on_a_terminal_keeps_a_date_and_its_time_together() -> None:
+    """A reminder's 事发 2003-01-16 15:34 broken by the terminal's width moves whole to the
+    next line: the time never starts a line by itself."""
+    text = "贵单位有 4 项信息报送事项逾期：突发信息迟报：事发 2003-01-16 15:34，384 分钟后才报送"
+    for width in range(30, 80):
+        buf = io.StringIO()
+        console = fitting_console(file=buf, width=width, force_terminal=True, color_system=None)
+        console.print(text, markup=False)
+        lines = buf.getvalue().splitlines()
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert any("2003-01-16 15:34" in line for line in lines), (width, lines)
+        assert all(cell_len(line) <= width for line in lines), (width, lines)
+
+
 COLUMN = [
     "长春市人民政府办公厅",
     "关于“春耕备耕”工作的报告——吉林",
