@@ -25,8 +25,9 @@ import select
 import signal
 import struct
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
@@ -42,6 +43,8 @@ CHUNKS_PER_WORKER = 8  # else a large year goes in this many pieces a process (m
 # a fifth longer, than about 1,400 do; eight a process still share the work out evenly)
 
 _NUMBER = struct.Struct("<I")  # a piece's number in the pipe of pieces
+MAX_PIECES = 1024  # their numbers fit in a pipe's buffer, written before any worker reads
+PIPE_BYTES = 1 << 20  # a worker's pipe holds a piece's results or so: it seldom waits to send
 _FRAME = struct.Struct("<II")  # a worker's answer: the piece's number and the length of its blob
 
 
@@ -76,7 +79,7 @@ def workers() -> int:
     return min(cpus, 8) if cpus > 1 else 0
 
 
-def _parse(root: Path, paths: list[str]) -> list[ParsedFile]:
+def _parse(root: Path, paths: list[str]) -> Iterator[ParsedFile]:
     from govinfo.load import fast
 
     tree = WorkingTree(root)  # its read never follows a link that appeared after the listing
@@ -85,7 +88,8 @@ def _parse(root: Path, paths: list[str]) -> list[ParsedFile]:
     def parse(path: str, data: bytes) -> ParsedFile:
         return parse_file(path, data, fast_path=on, limit=limit)
 
-    return [read_and_parse(tree.read, path, parse) for path in paths]
+    for path in paths:
+        yield read_and_parse(tree.read, path, parse)
 
 
 def _next_piece(pieces_fd: int) -> int | None:
@@ -94,7 +98,9 @@ def _next_piece(pieces_fd: int) -> int | None:
     return _NUMBER.unpack(raw)[0] if raw else None
 
 
-def _work(root: Path, pieces: list[list[str]], pieces_fd: int, out: int, parent: int) -> None:
+def _work(
+    root: Path, pieces: list[list[str]], pieces_fd: int, out: int, parent: int, prctl: Any
+) -> None:
     """A worker's life: take pieces and send back what they hold until none is left; then
     leave without running anything of the parent's (its buffers, its exit handlers)."""
     code = 1
@@ -103,7 +109,8 @@ def _work(root: Path, pieces: list[list[str]], pieces_fd: int, out: int, parent:
         # parent, which stops them. SIGINT was held back while forking: none is born listening.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-        _die_with_parent()
+        if prctl is not None:  # die with the parent, even when it is killed: no worker goes
+            prctl(1, signal.SIGKILL)  # on parsing for a parent that is gone (PR_SET_PDEATHSIG)
         if os.getppid() != parent:  # it died before this worker asked to die with it
             return
         gc.disable()
@@ -114,21 +121,23 @@ def _work(root: Path, pieces: list[list[str]], pieces_fd: int, out: int, parent:
                     for pf in _parse(root, pieces[piece])
                 ]
             )
-            _write_all(out, _FRAME.pack(piece, len(blob)) + blob)
+            _write_all(out, _FRAME.pack(piece, len(blob)))
+            _write_all(out, blob)
         code = 0
     finally:
         os._exit(code)
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when the parent dies (even by SIGKILL): no worker goes on
-    parsing, or holding the data folder's files open, for a parent that is gone."""
+def _prctl() -> Any:
+    """Linux's ``prctl``, found before the workers are forked, or None."""
     try:
         import ctypes
 
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # pragma: no cover - no prctl: the pipe's EPIPE ends it
-        pass
+        call = ctypes.CDLL(None).prctl
+        call.argtypes = [ctypes.c_int, ctypes.c_ulong]
+        return call
+    except (OSError, AttributeError):  # pragma: no cover - no prctl: the pipe's EPIPE ends them
+        return None
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -138,40 +147,62 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 class _Inbox:
-    """What the workers send back, read from their pipes as it comes."""
+    """What the workers send back, read from their pipes (not blocking) as it comes: between
+    the files this process parses, so that no worker waits long to send."""
 
     def __init__(self, results: dict[str, ParsedFile], done: set[int]) -> None:
         self.results = results
         self.done = done
         self.open: dict[int, bytearray] = {}
+        self._poll = select.poll()
+
+    def add(self, fd: int) -> None:
+        os.set_blocking(fd, False)
+        self.open[fd] = bytearray()
+        self._poll.register(fd, select.POLLIN)
+
+    def close(self) -> None:
+        for fd in self.open:
+            os.close(fd)
+        self.open.clear()
 
     def take(self, *, wait: bool) -> None:
         """Read what the workers have written (``wait``: until one of them has written, or
         every worker has finished), decoding each piece once whole."""
         if not self.open:
             return
-        ready, _, _ = select.select(list(self.open), [], [], None if wait else 0)
-        for fd in ready:
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:  # the worker has finished, or died
-                os.close(fd)
-                del self.open[fd]
-                continue
+        for fd, _event in self._poll.poll(None if wait else 0):
             buffer = self.open[fd]
-            buffer += chunk
-            while len(buffer) >= _FRAME.size:
-                piece, size = _FRAME.unpack_from(buffer)
-                if len(buffer) < _FRAME.size + size:
+            while True:
+                try:
+                    chunk = os.read(fd, PIPE_BYTES)
+                except BlockingIOError:  # all it has written is read
                     break
-                self._receive(piece, bytes(buffer[_FRAME.size : _FRAME.size + size]))
-                del buffer[: _FRAME.size + size]
+                if not chunk:  # the worker has finished, or died
+                    self._poll.unregister(fd)
+                    os.close(fd)
+                    del self.open[fd]
+                    break
+                buffer += chunk
+            self._decode(buffer)
 
-    def _receive(self, piece: int, blob: bytes) -> None:
-        for r in _decoder.decode(blob):
-            self.results[r.path] = ParsedFile(
-                r.path, "submissions", r.records, r.problems, r.refs, r.unread, r.unread_at
-            )
-        self.done.add(piece)
+    def _decode(self, buffer: bytearray) -> None:
+        """Decode the whole pieces at the start of ``buffer``, and drop them from it."""
+        at = 0
+        while len(buffer) - at >= _FRAME.size:
+            piece, size = _FRAME.unpack_from(buffer, at)
+            end = at + _FRAME.size + size
+            if len(buffer) < end:
+                break
+            with memoryview(buffer) as view, view[at + _FRAME.size : end] as blob:
+                found = _decoder.decode(blob)
+            for r in found:
+                self.results[r.path] = ParsedFile(
+                    r.path, "submissions", r.records, r.problems, r.refs, r.unread, r.unread_at
+                )
+            self.done.add(piece)
+            at = end
+        del buffer[:at]
 
 
 def parse_many(
@@ -183,7 +214,11 @@ def parse_many(
     count = max(workers(), 1)
     # This process parses too, beside the workers: once it has run ``meanwhile`` it would
     # otherwise only wait (and a worker fewer would leave a busy machine's cores to others).
-    size = max(CHUNK, -(-len(paths) // ((count + 1) * CHUNKS_PER_WORKER)))
+    size = max(
+        CHUNK,
+        -(-len(paths) // ((count + 1) * CHUNKS_PER_WORKER)),
+        -(-len(paths) // MAX_PIECES),
+    )
     pieces = [paths[i : i + size] for i in range(0, len(paths), size)]
     results: dict[str, ParsedFile] = {}
     done: set[int] = set()
@@ -191,16 +226,22 @@ def parse_many(
     pids: list[int] = []
     finished = False
     pieces_fd, fill = os.pipe()
+    reaping = _reaping_ourselves()
     try:
-        # Every piece's number is in the pipe before any worker starts (a few hundred bytes: one
+        # Every piece's number is in the pipe before any worker starts (at most 4 KiB: one
         # write); its writing end closed, a read past the last number says there are no more.
-        _write_all(fill, b"".join(_NUMBER.pack(i) for i in range(len(pieces))))
-        os.close(fill)
+        try:
+            _write_all(fill, b"".join(_NUMBER.pack(i) for i in range(len(pieces))))
+        finally:
+            os.close(fill)
+        prctl = _prctl()
+        parent = os.getpid()
         held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
-            parent = os.getpid()
             for _ in range(min(count, len(pieces))):
                 take, out = os.pipe()
+                with contextlib.suppress(OSError):  # a smaller pipe: the worker waits more
+                    fcntl_setpipe_size(out, PIPE_BYTES)
                 try:
                     pid = os.fork()
                 except OSError:  # no more processes allowed: fewer workers, or none
@@ -211,12 +252,12 @@ def parse_many(
                     try:
                         for fd in (take, *inbox.open):
                             os.close(fd)
-                        _work(root, pieces, pieces_fd, out, parent)
+                        _work(root, pieces, pieces_fd, out, parent, prctl)
                     finally:
                         os._exit(1)
                 os.close(out)
                 pids.append(pid)
-                inbox.open[take] = bytearray()
+                inbox.add(take)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
         if meanwhile is not None:
@@ -224,8 +265,8 @@ def parse_many(
         while (piece := _next_piece(pieces_fd)) is not None:
             for pf in _parse(root, pieces[piece]):
                 results[pf.path] = pf
+                inbox.take(wait=False)  # what the workers sent meanwhile, not all at the end
             done.add(piece)
-            inbox.take(wait=False)  # what the workers sent meanwhile, not all at the end
         while inbox.open:
             inbox.take(wait=True)
         for piece in range(len(pieces)):  # taken by a worker that died before sending it back
@@ -234,17 +275,49 @@ def parse_many(
                     results[pf.path] = pf
         finished = True
     finally:
-        _stop(pids, kill=not finished)
-        for fd in (pieces_fd, *inbox.open):
-            os.close(fd)
+        # A second Ctrl-C waits until every worker is stopped and reaped, every pipe closed.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            os.close(pieces_fd)
+            inbox.close()
+            _stop(pids, kill=not finished)
+        finally:
+            reaping()
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
     return results
+
+
+def fcntl_setpipe_size(fd: int, size: int) -> None:
+    """Make the pipe of ``fd`` hold ``size`` bytes (Linux; raises OSError where it cannot)."""
+    import fcntl
+
+    fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), size)
+
+
+def _reaping_ourselves() -> Callable[[], None]:
+    """Reap the workers here, not by the kernel: a SIGCHLD ignored (inherited through exec)
+    would have them reaped at once, their pids free to be another process's when killed.
+    Returns what puts the setting back."""
+
+    def ignore_again() -> None:
+        signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+
+    try:
+        if signal.getsignal(signal.SIGCHLD) is signal.SIG_IGN:
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            return ignore_again
+    except ValueError:  # pragma: no cover - not the main thread: the setting stays
+        pass
+    return lambda: None
 
 
 def _stop(pids: list[int], *, kill: bool) -> None:
     """Reap the workers (each has closed its pipe: it is leaving); ``kill``: the parent
-    stopped early, and kills them first, wherever they are."""
-    for pid in pids:
-        if kill:
-            with contextlib.suppress(ProcessLookupError):  # reaped already: not ours to kill
+    stopped early, and kills them all first, wherever they are."""
+    if kill:
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+    for pid in pids:
+        with contextlib.suppress(ChildProcessError):  # reaped already (SIGCHLD ignored)
+            os.waitpid(pid, 0)
