@@ -177,8 +177,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not a data folder (no govinfo.yaml); to start one, run govinfo init {command}",
     ),
     "data_not_folder_inner": (
-        "{path} 不是数据目录（没有 govinfo.yaml），其中的 {inner} 才是：请用 --data {command}",
-        "{path} is not a data folder (no govinfo.yaml), but {inner} inside it is: pass --data {command}",
+        "{path} 不是数据目录（没有 govinfo.yaml），数据目录是 {inner}：请用 --data {command}",
+        "{path} is not a data folder (no govinfo.yaml); the data folder is {inner}: pass --data {command}",
+    ),
+    "data_not_folder_none": (
+        "{path} 不是数据目录（没有 govinfo.yaml）；新建数据目录请运行 govinfo init，给一个新的或空的目录",
+        "{path} is not a data folder (no govinfo.yaml); to start one, run govinfo init with a new or empty folder",
     ),
     "data_not_folder_full": (
         "{path} 不是数据目录（没有 govinfo.yaml），也不是空目录；新建数据目录请运行 govinfo init 并给一个新的或空的目录，如 govinfo init {command}",

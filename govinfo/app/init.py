@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from govinfo import defaults
+from govinfo.app.opening import SETTINGS_FILE, place_refusal
 from govinfo.app.options import Feedback, RunOptions, apply_language
 from govinfo.errors import GovinfoError
 from govinfo.i18n import t
 from govinfo.text import shell_word
-
-SETTINGS_FILE = "govinfo.yaml"
 
 
 def init_folder(
@@ -56,14 +55,9 @@ def refuse_new_folder_place(directory: Path) -> None:
     from govinfo.store.initdir import require_git
 
     refuse_missing_folder(directory)  # the folder is made, in a folder that exists
-    target = directory.resolve()
-    if (target / SETTINGS_FILE).is_file():
-        raise GovinfoError(t("init_is_folder", path=str(directory)))
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise GovinfoError(t("init_not_empty", path=str(directory)))
-    for above in target.parents:
-        if (above / SETTINGS_FILE).is_file():
-            raise GovinfoError(t("init_inside_folder", path=str(directory), folder=str(above)))
+    refusal = place_refusal(directory)
+    if refusal is not None:
+        raise GovinfoError(refusal)
     require_git()
 
 

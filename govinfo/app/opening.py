@@ -13,6 +13,8 @@ from govinfo.i18n import t
 from govinfo.load import prelist
 from govinfo.text import shell_word
 
+SETTINGS_FILE = "govinfo.yaml"
+
 if TYPE_CHECKING:
     from govinfo.store.place import Place
 
@@ -35,19 +37,49 @@ def locate_folder(options: RunOptions) -> Path:
 
 
 def _not_a_folder(given: Path) -> str:
-    """Why ``given`` cannot be read, with the command that helps: ``--data`` its ``data/``
-    when that is a data folder, else ``govinfo init`` of a folder that init takes (a new or
-    empty one: ``given`` itself, or a ``data/`` to make inside it)."""
+    """Why ``given`` cannot be read, with a command that helps and works as printed: ``--data``
+    the data folder it is in or that its ``data/`` is, else ``govinfo init`` of itself or of a
+    ``data/`` inside it where init would make one, else none."""
     inner = given / "data"
-    if (inner / "govinfo.yaml").is_file():
-        return t("data_not_folder_inner", path=given, inner=inner, command=shell_word(str(inner)))
     try:
-        full = given.is_dir() and any(given.iterdir())
-    except OSError:
-        full = False
-    if full and not inner.exists():
-        return t("data_not_folder_full", path=given, command=shell_word(str(inner)))
-    return t("data_not_folder", path=given, command=shell_word(str(given)))
+        target = given.resolve()
+        if (inner / "govinfo.yaml").is_file():
+            found: Path | None = inner
+        else:
+            found = folder_above(target)
+        if found is not None:
+            return t(
+                "data_not_folder_inner", path=given, inner=found, command=shell_word(str(found))
+            )
+        for place, key in ((given, "data_not_folder"), (inner, "data_not_folder_full")):
+            if place.parent.is_dir() and place_refusal(place) is None:
+                return t(key, path=given, command=shell_word(str(place)))
+    except OSError:  # a folder that cannot be looked into: no command to offer
+        pass
+    return t("data_not_folder_none", path=given)
+
+
+def place_refusal(directory: Path) -> str | None:
+    """Why a data folder cannot be made at ``directory``
+    (:func:`govinfo.app.init.refuse_new_folder_place`, the folder it would go in aside), or
+    None when it can."""
+    target = directory.resolve()
+    if (target / SETTINGS_FILE).is_file():
+        return t("init_is_folder", path=str(directory))
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        return t("init_not_empty", path=str(directory))
+    above = folder_above(target)
+    if above is not None:
+        return t("init_inside_folder", path=str(directory), folder=str(above))
+    return None
+
+
+def folder_above(target: Path) -> Path | None:
+    """The data folder ``target`` (resolved) lies inside, if any."""
+    for above in target.parents:
+        if (above / SETTINGS_FILE).is_file():
+            return above
+    return None
 
 
 def finish_interrupted_write(place: Place, feedback: Feedback) -> None:

@@ -53,8 +53,9 @@ def passed_over_words(kinds: tuple[str, ...]) -> str:
 
 def no_submissions_note(report: ScoreReport) -> str | None:
     """A year without a single submission ranks every point 0 (but for what earlier items drew
-    in it): say so rather than rank silently — and say why when the reason is that the year had not begun on the as-of day (nothing is
-    counted before 1 January, and nobody is ranked)."""
+    in it): say so rather than rank silently — and say why when the reason is that the year
+    had not begun on the as-of day (nothing is counted before 1 January, and nobody is
+    ranked)."""
     first = dt.date(report.year, 1, 1)
     if report.as_of < first:
         return t(

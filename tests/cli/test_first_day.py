@@ -129,6 +129,20 @@ def test_the_commands_a_hint_gives_work_as_printed(
     # a folder that does not exist yet: init it
     code, _, err = invoke(runner, "--data", str(tmp_path / "新 目录"), "check")
     assert f"govinfo init {shlex.quote(str(tmp_path / '新 目录'))}" in err, err
+    # a folder inside the data folder, or one of its files: --data the data folder
+    for inside in (full / "data" / "rules", full / "data" / "govinfo.yaml"):
+        code, _, err = invoke(runner, "--data", str(inside), "check")
+        assert code == 1
+        assert f"--data {shlex.quote(str(full / 'data'))}" in err, err
+    # nowhere init would take: no command offered, rather than one init refuses
+    other = tmp_path / "其他"
+    (other / "data").mkdir(parents=True)
+    (other / "data" / "旧.txt").write_text("x", encoding="utf-8")
+    (other / "名单.txt").write_text("x", encoding="utf-8")
+    code, _, err = invoke(runner, "--data", str(other), "check")
+    assert code == 1
+    assert "给一个新的或空的目录" in err, err
+    assert "govinfo init /" not in err, err
 
 
 # --- 6. init --lang sets the folder's language unless --language does ----------------------------
