@@ -143,3 +143,23 @@ def test_govinfo_jobs_sets_the_workers(
         expected = parallel.workers()
         monkeypatch.setenv("GOVINFO_JOBS", value)
     assert parallel.workers() == expected
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parallel parsing forks: Linux")
+def test_a_sigchld_ignored_by_the_caller_still_parses_and_is_put_back(
+    make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With SIGCHLD ignored (inherited through exec from a caller that ignores it) the kernel
+    would reap the workers itself: the parse reaps them here and puts the setting back."""
+    root, paths = _twelve_months(make_folder)
+    monkeypatch.setattr(parallel, "CHUNK", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    before = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        got = parallel.parse_many(root, paths)
+        assert signal.getsignal(signal.SIGCHLD) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGCHLD, before)
+    assert sorted(got) == paths
+    for path in paths:
+        assert got[path] == parse_file(path, (root / path).read_bytes())
