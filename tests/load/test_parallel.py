@@ -6,6 +6,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,22 @@ def _twelve_months(make_folder: MakeFolder) -> tuple[Path, list[str]]:
     return make_folder(files), sorted(files)
 
 
+def _read_as_in_process(got: dict[str, ParsedFile], root: Path, paths: list[str]) -> None:
+    assert sorted(got) == paths
+    for path in paths:
+        assert got[path] == parse_file(path, (root / path).read_bytes())
+
+
+def _until_made(mark: Path) -> Callable[[], None]:
+    """A ``meanwhile`` that waits until a worker has made ``mark``."""
+
+    def wait() -> None:
+        while not mark.exists():
+            time.sleep(0.001)
+
+    return wait
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parallel parsing forks: Linux")
 @pytest.mark.parametrize("workers", [1, 2])
 def test_the_workers_and_this_process_each_parse_their_pieces_once(
@@ -77,7 +94,7 @@ def test_the_workers_and_this_process_each_parse_their_pieces_once(
     parse = parallel._parse
     started = tmp_path / "started"
 
-    def noted(root: Path, piece: list[str]) -> list[ParsedFile]:
+    def noted(root: Path, piece: list[str]) -> Iterator[ParsedFile]:
         if os.getpid() == parent:
             here.extend(piece)
         else:
@@ -85,17 +102,11 @@ def test_the_workers_and_this_process_each_parse_their_pieces_once(
             time.sleep(0.05)  # a slow worker: this process takes the rest
         return parse(root, piece)
 
-    def until_a_worker_started() -> None:
-        while not started.exists():
-            time.sleep(0.001)
-
     monkeypatch.setattr(parallel, "_parse", noted)
-    got = parallel.parse_many(root, paths, meanwhile=until_a_worker_started)
-    assert sorted(got) == paths
+    got = parallel.parse_many(root, paths, meanwhile=_until_made(started))
+    _read_as_in_process(got, root, paths)
     assert here  # this process parsed some pieces
     assert paths[0] not in here  # the first was a worker's
-    for path in paths:
-        assert got[path] == parse_file(path, (root / path).read_bytes())
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parallel parsing forks: Linux")
@@ -111,21 +122,15 @@ def test_a_piece_whose_worker_died_is_parsed_here(
     parse = parallel._parse
     died = tmp_path / "died"
 
-    def dying(root: Path, piece: list[str]) -> list[ParsedFile]:
+    def dying(root: Path, piece: list[str]) -> Iterator[ParsedFile]:
         if os.getpid() != parent:
             died.touch()
             os.kill(os.getpid(), signal.SIGKILL)
         return parse(root, piece)
 
-    def until_a_worker_died() -> None:
-        while not died.exists():
-            time.sleep(0.001)
-
     monkeypatch.setattr(parallel, "_parse", dying)
-    got = parallel.parse_many(root, paths, meanwhile=until_a_worker_died)
-    assert sorted(got) == paths
-    for path in paths:
-        assert got[path] == parse_file(path, (root / path).read_bytes())
+    got = parallel.parse_many(root, paths, meanwhile=_until_made(died))
+    _read_as_in_process(got, root, paths)
 
 
 @pytest.mark.parametrize(
@@ -160,6 +165,4 @@ def test_a_sigchld_ignored_by_the_caller_still_parses_and_is_put_back(
         assert signal.getsignal(signal.SIGCHLD) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGCHLD, before)
-    assert sorted(got) == paths
-    for path in paths:
-        assert got[path] == parse_file(path, (root / path).read_bytes())
+    _read_as_in_process(got, root, paths)
