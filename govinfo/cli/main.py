@@ -174,6 +174,8 @@ def run() -> None:
     Leaves with ``os._exit`` once output is flushed: freeing millions of records at interpreter
     exit costs seconds on a large folder and serves nothing. Only here, never inside tests.
     """
+    import signal
+
     from govinfo.cli.terminal import guard_streams, warn_if_replaced
 
     code = 0
@@ -188,11 +190,12 @@ def run() -> None:
         code = stdout.lost_exit_code(0)
     except KeyboardInterrupt:  # before Typer runs the command (building it, its imports)
         code = common.EXIT_INTERRUPTED
-    import signal
-
     # The command is over: a Ctrl-C now would change nothing it did, only break the last
     # flush below with a traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except KeyboardInterrupt:  # it came as the command ended, before it could be ignored
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     if code == common.EXIT_INTERRUPTED:  # Typer's answer to Ctrl-C outside the command's body
         common.say_interrupted()
     if stdout.lost():  # what was still buffered could not be written either
