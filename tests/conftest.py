@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -25,12 +26,17 @@ IN_MEMORY_ROOM = 4 << 30  # three runs' folders kept by pytest (~300 MB each), a
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    _ctrl_c_as_at_a_terminal()
+    _temporary_folders_in_memory(config)
+    _bytecode_kept()
+
+
+def _temporary_folders_in_memory(config: pytest.Config) -> None:
     """The suite's temporary folders in memory, where the machine has a memory file system
     with room (Linux's ``/dev/shm``): the suite writes thousands of files and syncs each to
     disk as the program must (atomic writes, journals, commits) — on a shared virtual disk
     most of its time, in memory next to none. ``--basetemp``, ``PYTEST_DEBUG_TEMPROOT`` or
     ``TMPDIR`` chooses otherwise."""
-    _ctrl_c_as_at_a_terminal()
     chosen = config.option.basetemp or os.environ.get("PYTEST_DEBUG_TEMPROOT")
     if chosen or os.environ.get("TMPDIR"):
         return
@@ -40,6 +46,18 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     if room.f_bavail * room.f_frsize >= IN_MEMORY_ROOM and os.access(IN_MEMORY, os.W_OK):
         os.environ["TMPDIR"] = tempfile.tempdir = str(IN_MEMORY)  # xdist's workers too
+
+
+def _bytecode_kept() -> None:
+    """Bytecode kept in ``__pycache__`` (ignored by git), also where the machine asks Python
+    to write none (``PYTHONDONTWRITEBYTECODE``): otherwise the hundreds of interpreters a run
+    starts (xdist's workers, a zygote a worker, the runs that need a fresh interpreter, a
+    nested pytest) each compile govinfo from source again, and each worker rewrites every test
+    module's asserts again — 5 s of CPU a worker before its first test, on every run. Python
+    checks a cached module against its source (pytest by the source's hash), as it always
+    does; govinfo's build stamp leaves ``__pycache__`` out (``load.stamps.tree_stamps``)."""
+    if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:  # xdist's workers too
+        sys.dont_write_bytecode = False
 
 
 def _ctrl_c_as_at_a_terminal() -> None:

@@ -17,6 +17,7 @@ from rich.cells import cell_len
 
 from tests.cli.test_widths import in_terminal, machine
 from tests.support.cli import CLI_ARGV, run_entry_point
+from tests.support.parsed import lend_packs, parse_once
 from tests.support.paths import SAMPLE
 
 LEFT_OUT = {"zh": "终端较窄，未显示：", "en": "The terminal is too narrow for: "}
@@ -28,7 +29,13 @@ AS_OF = ["--as-of", "2003-12-31"]
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("narrow") / "data"
     shutil.copytree(SAMPLE, folder)
-    return folder
+    return parse_once(folder, tmp_path_factory)
+
+
+@pytest.fixture(autouse=True)
+def _packs_lent(_isolated_env: None, data: Path) -> None:
+    """Each test starts with the copy's files parsed once (:mod:`tests.support.parsed`)."""
+    lend_packs(data)
 
 
 def markdown(data: Path, lang: str, *args: str) -> tuple[list[list[str]], list[str]]:

@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 from tests.support.cli import LineRunner, run_cli
 from tests.support.folders import MakeFolder
 from tests.support.notices import GROUP, flat
+from tests.support.parsed import lend_packs, parse_once
 from tests.support.paths import SAMPLE
 
 pytestmark = GROUP
@@ -31,7 +32,13 @@ pytestmark = GROUP
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("notice") / "data"
     shutil.copytree(SAMPLE, dest)
-    return dest
+    return parse_once(dest, tmp_path_factory)
+
+
+@pytest.fixture(autouse=True)
+def _packs_lent(_isolated_env: None, folder: Path) -> None:
+    """Each test starts with the copy's files parsed once (:mod:`tests.support.parsed`)."""
+    lend_packs(folder)
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ from govinfo.i18n import set_lang
 from govinfo.text import display_width
 from tests.support.cli import run_cli
 from tests.support.notices import flat
+from tests.support.parsed import lend_packs, parse_once
 from tests.support.paths import SAMPLE
 
 
@@ -24,7 +25,13 @@ from tests.support.paths import SAMPLE
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("issue") / "data"
     shutil.copytree(SAMPLE, dest)
-    return dest
+    return parse_once(dest, tmp_path_factory)
+
+
+@pytest.fixture(autouse=True)
+def _packs_lent(_isolated_env: None, folder: Path) -> None:
+    """Each test starts with the copy's files parsed once (:mod:`tests.support.parsed`)."""
+    lend_packs(folder)
 
 
 def _text(path: Path) -> str:

@@ -57,7 +57,8 @@ def test_statement_cells_put_the_id_above_the_title_with_a_line_break(
         xml = zipfile.ZipFile(f).read("word/document.xml").decode("utf-8")
         assert "\\x0a" not in xml
         assert "_x000A_" not in xml.upper()
-        for row in Document(str(f)).tables[0].rows[1:] if Document(str(f)).tables else []:
+        tables = Document(str(f)).tables  # a statement read once, not once a question
+        for row in tables[0].rows[1:] if tables else []:
             cell = row.cells[1].text
             if cell and "\n" in cell:
                 ident, title = cell.split("\n")

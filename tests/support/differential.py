@@ -4,6 +4,7 @@ valid in the loader's sense), and the canonical forms in which engine and refere
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
@@ -103,6 +104,19 @@ S_ADJ_KIND = st.sampled_from(list(AdjustmentKind))
 S_MONTHS = st.integers(0, 4095)
 
 
+@functools.cache
+def _sampled(values: tuple[Any, ...]) -> st.SearchStrategy[Any]:
+    return st.sampled_from(values)
+
+
+def sampled(values: Any) -> st.SearchStrategy[Any]:
+    """``st.sampled_from(values)``, built once for the same values: a strategy built anew in
+    every draw is validated anew, which cost these tests more than the scoring under test
+    (strategies built from it, ``st.lists`` of it, are then Hypothesis's own cached ones)."""
+    return _sampled(tuple(values))
+
+
+@functools.cache
 def day_between(first: dt.date, last: dt.date) -> st.SearchStrategy[dt.date]:
     return st.integers(0, (last - first).days).map(lambda n: first + dt.timedelta(days=n))
 
@@ -121,11 +135,11 @@ def special_days(year: int) -> list[dt.date]:
 
 @st.composite
 def rule_sets(draw: st.DrawFn, year: int) -> tuple[RuleSet, ...]:
-    first_from = draw(st.sampled_from([dt.date(2000, 1, 1), dt.date(year - 1, 1, 1)]))
+    first_from = draw(sampled([dt.date(2000, 1, 1), dt.date(year - 1, 1, 1)]))
     second_from = draw(
         st.one_of(
             day_between(dt.date(year - 1, 2, 1), dt.date(year + 1, 6, 1)),
-            st.sampled_from([dt.date(year, 1, 1), dt.date(year, 12, 31), dt.date(year, 4, 1)]),
+            sampled([dt.date(year, 1, 1), dt.date(year, 12, 31), dt.date(year, 4, 1)]),
         )
     )
     out = []
@@ -148,7 +162,7 @@ def rule_sets(draw: st.DrawFn, year: int) -> tuple[RuleSet, ...]:
                 multipliers[name] = draw(S_MULTIPLIER)
         research = Requirement(draw(S_KINDS), draw(st.integers(1, 2))) if draw(S_BOOL) else None
         opinion = Requirement(draw(S_KINDS), 1) if draw(st.integers(0, 3)) else None
-        excludes = draw(st.lists(st.sampled_from(EXCLUDABLE), unique=True, max_size=3))
+        excludes = draw(st.lists(sampled(EXCLUDABLE), unique=True, max_size=3))
         tie_break = draw(st.permutations(TIE_BREAK_NAMES))[: draw(st.integers(0, 5))]
         out.append(
             RuleSet(
@@ -161,13 +175,13 @@ def rule_sets(draw: st.DrawFn, year: int) -> tuple[RuleSet, ...]:
                 stacking=Stacking(same_level=draw(S_STACKING), instructions=draw(S_STACKING)),
                 multipliers=multipliers,
                 deductions={name: draw(S_DEDUCTION) for name in DEDUCTION_NAMES},
-                emergency_deadline_minutes=draw(st.sampled_from([60, 120, 240])),
+                emergency_deadline_minutes=draw(sampled([60, 120, 240])),
                 requirements=Requirements(research, opinion, 30),
                 annual=Annual(
                     commend_top=draw(st.integers(0, 4)),
                     commend_excludes=tuple(excludes),
-                    disqualify_below=draw(st.sampled_from([D(1), D(3), D("4.5"), D(12)])),
-                    grace_admitted_from=draw(st.sampled_from([(7, 1), (4, 1), (10, 15)])),
+                    disqualify_below=draw(sampled([D(1), D(3), D("4.5"), D(12)])),
+                    grace_admitted_from=draw(sampled([(7, 1), (4, 1), (10, 15)])),
                     tie_break=tuple(tie_break),
                 ),
             )
@@ -185,7 +199,7 @@ def history(draw: st.DrawFn, year: int, tier: Tier) -> list[HistoryEvent]:
         st.one_of(
             st.just(dt.date(year - 3, 1, 1)),
             day_between(dt.date(year - 1, 1, 1), dt.date(year, 12, 31)),
-            st.sampled_from(special_days(year)),
+            sampled(special_days(year)),
         )
     )
     events = [HistoryEvent(start, HistoryKind.ADMITTED, tier)]
@@ -242,7 +256,7 @@ def rule_set_on(sets: tuple[RuleSet, ...], day: dt.date) -> RuleSet:
 
 @st.composite
 def folders(draw: st.DrawFn) -> tuple[Folder, int, dt.date]:
-    year = draw(st.sampled_from([2003, 2004]))
+    year = draw(sampled([2003, 2004]))
     last = dt.date(year, 12, 31)
     sets = draw(rule_sets(year))
     # submissions reach back far enough for a 366-day-late adoption into the year
@@ -253,7 +267,7 @@ def folders(draw: st.DrawFn) -> tuple[Folder, int, dt.date]:
     )
     pts = draw(points(year))
     ids = [p.id for p in pts]
-    s_ids = st.sampled_from(ids)
+    s_ids = sampled(ids)
 
     sols = []
     for k in range(draw(st.integers(0, 4))):
@@ -295,7 +309,7 @@ def folders(draw: st.DrawFn) -> tuple[Folder, int, dt.date]:
         category = category or draw(S_CATEGORY)
         adoptions = tuple(
             Adoption(
-                draw(st.sampled_from(sorted(rs.publications))),
+                draw(sampled(sorted(rs.publications))),
                 date + dt.timedelta(days=draw(S_ADOPTION_LAG)),
                 draw(S_MODE),
             )
@@ -306,7 +320,7 @@ def folders(draw: st.DrawFn) -> tuple[Folder, int, dt.date]:
             for j in range(draw(st.integers(0, 2)) if draw(S_BOOL) else 0)
         )
         others = [p for p in ids if p != owner]
-        co = tuple(draw(st.lists(st.sampled_from(others), unique=True, max_size=3)))
+        co = tuple(draw(st.lists(sampled(others), unique=True, max_size=3)))
         occurred = reported = None
         if category is Category.EMERGENCY:
             reported = dt.datetime.combine(
@@ -336,7 +350,7 @@ def folders(draw: st.DrawFn) -> tuple[Folder, int, dt.date]:
     s_free_day = st.one_of(
         day_between(first, last),
         day_between(dt.date(year - 1, 12, 1), dt.date(year, 1, 31)),
-        st.sampled_from(special_days(year)),
+        sampled(special_days(year)),
     )
     for _ in range(draw(st.integers(0, 14))):
         subs.append(submission(draw(s_ids), draw(s_free_day), None))
@@ -349,11 +363,11 @@ def folders(draw: st.DrawFn) -> tuple[Folder, int, dt.date]:
     # answers to solicitations: on time, late, by an addressed point or not
     for sol in sols:
         for _ in range(draw(st.integers(0, 3))):
-            lag = draw(st.sampled_from([0, 1, (sol.due - sol.issued).days, 10, 60]))
+            lag = draw(sampled([0, 1, (sol.due - sol.issued).days, 10, 60]))
             date = sol.issued + dt.timedelta(days=lag)
             if date > last:
                 continue
-            owner = draw(st.sampled_from(list(sol.points or ids)))
+            owner = draw(sampled(list(sol.points or ids)))
             if draw(st.integers(0, 4)) == 0:
                 owner = draw(s_ids)
             subs.append(submission(owner, date, sol))
@@ -391,7 +405,7 @@ def folders(draw: st.DrawFn) -> tuple[Folder, int, dt.date]:
                 reason="原因",
                 source=SourceRef(f"adjustments/{adj_date.year}.yaml", 1 + 7 * k, 3),
                 points=amount,
-                submission=draw(st.sampled_from([None, *own])) if own else None,
+                submission=draw(sampled([None, *own])) if own else None,
             )
         )
     adjs.sort(key=lambda a: (a.source.path, a.source.line))
@@ -409,10 +423,8 @@ def folders(draw: st.DrawFn) -> tuple[Folder, int, dt.date]:
         st.one_of(
             st.just(last),
             day_between(dt.date(year, 1, 1), last),
-            st.sampled_from(special_days(year)),
-            st.sampled_from(
-                [dt.date(year + 1, 1, 1), dt.date(year + 1, 2, 15), dt.date(year - 1, 12, 31)]
-            ),
+            sampled(special_days(year)),
+            sampled([dt.date(year + 1, 1, 1), dt.date(year + 1, 2, 15), dt.date(year - 1, 12, 31)]),
         )
     )
     return folder, year, as_of
