@@ -27,11 +27,11 @@ def locate_folder(options: RunOptions) -> Path:
     if given is None:
         given = settings.data_folder()
     if given is not None:
-        if not (given / "govinfo.yaml").is_file():
+        if not (given / SETTINGS_FILE).is_file():
             raise DataError(_not_a_folder(given))
         return given.resolve()
     for default in (Path("data"), Path()):
-        if (default / "govinfo.yaml").is_file():
+        if (default / SETTINGS_FILE).is_file():
             return default.resolve()
     raise DataError(t("no_data_folder"))
 
@@ -43,7 +43,7 @@ def _not_a_folder(given: Path) -> str:
     inner = given / "data"
     try:
         target = given.resolve()
-        if (inner / "govinfo.yaml").is_file():
+        if (inner / SETTINGS_FILE).is_file():
             found: Path | None = inner
         else:
             found = folder_above(target)
