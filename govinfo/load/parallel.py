@@ -241,7 +241,7 @@ def parse_many(
             for _ in range(min(count, len(pieces))):
                 take, out = os.pipe()
                 with contextlib.suppress(OSError):  # a smaller pipe: the worker waits more
-                    fcntl_setpipe_size(out, PIPE_BYTES)
+                    _set_pipe_size(out, PIPE_BYTES)
                 try:
                     pid = os.fork()
                 except OSError:  # no more processes allowed: fewer workers, or none
@@ -287,7 +287,7 @@ def parse_many(
     return results
 
 
-def fcntl_setpipe_size(fd: int, size: int) -> None:
+def _set_pipe_size(fd: int, size: int) -> None:
     """Make the pipe of ``fd`` hold ``size`` bytes (Linux; raises OSError where it cannot)."""
     import fcntl
 
