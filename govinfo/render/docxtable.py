@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -42,8 +42,8 @@ def _set_cell(cell: Any, text: str, *, right: bool, bold: bool = False) -> None:
     add_run(p, text, size=SIZE_TABLE, bold=bold, font=HEI if bold else BODY_FONT)
 
 
-def _repeat_header(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
+def _repeat_header(tr: Any) -> None:
+    tr_pr = tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
     el.set(qn("w:val"), "true")
     tr_pr.append(el)
@@ -114,64 +114,66 @@ def add_table(doc: Any, table: Table) -> Any:
     right-aligned (cells as every table shows them: scores with 2 decimals), the 合计 row last
     in 黑体."""
     rows = display_rows(table)
-    t = doc.add_table(rows=1 + len(rows), cols=len(table.columns))
-    t.style = "Table Grid"
+    t = doc.add_table(rows=2, cols=len(table.columns))  # the header, and an empty row to copy
+    t._tbl.tblStyle_val = "TableGrid"  # the template's "Table Grid", without a search by name
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
     widths = column_widths(table, rows)
     for grid_col, w in zip(t._tbl.tblGrid.gridCol_lst, widths, strict=True):
         grid_col.w = w
-    trs = t._tbl.tr_lst
-    for tr in trs:
+    header, blank = t._tbl.tr_lst
+    _repeat_header(header)
+    for tr in (header, blank):
         for tc, w in zip(tr.tc_lst, widths, strict=True):
             tc.width = w
-    header = t.rows[0]
-    _repeat_header(header)
-    for cell, col, width in zip(header.cells, table.columns, widths, strict=True):
-        _set_cell(cell, header_text(col.header, width), right=False, bold=True)
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    total_at = len(rows) - 1 if table.total is not None else -1
-    cells = _CellWriter()
-    for i, (tr, texts) in enumerate(zip(trs[1:], rows, strict=True)):
-        for tc, text, col in zip(tr.tc_lst, texts, table.columns, strict=True):
-            cells.write(t, tc, text, right=col.numeric, bold=i == total_at)
-    # A row never breaks across pages: a clerk reads a point's figures on one line.
-    for tr in trs:
+        # A row never breaks across pages: a clerk reads a point's figures on one line.
         tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for tc, col, width in zip(header.tc_lst, table.columns, widths, strict=True):
+        text = header_text(col.header, width)
+        tc.replace(tc.find(_P), _paragraph(text, right=False, bold=True, center=True))
+    t._tbl.remove(blank)
+    total_at = len(rows) - 1 if table.total is not None else -1
+    for i, texts in enumerate(rows):
+        tr = copy.deepcopy(blank)
+        t._tbl.append(tr)
+        for tc, text, col in zip(tr.tc_lst, texts, table.columns, strict=True):
+            tc.replace(tc.find(_P), _paragraph(text, right=col.numeric, bold=i == total_at))
     return t
 
 
-class _CellWriter:
-    """Writes body cells as :func:`_set_cell` does, fast: the first cell of each kind (right-
-    aligned or not, bold or not) is written by :func:`_set_cell`, and later cells of that kind
-    get a copy of its paragraph with their own text — the same XML, without python-docx's
+def _paragraph(text: str, *, right: bool, bold: bool, center: bool = False) -> Any:
+    """A cell's paragraph as :func:`_set_cell` writes it, fast: a copy of one it wrote for
+    a cell of the same kind, with ``text`` in its run — the same XML, without python-docx's
     property-by-property work (13,000 cells took 6 s for a year's statements). A line break
-    is written as python-docx writes it (``<w:t>`` lines between ``<w:br/>``, as an id above a
-    title in the statements). A text that XML would need to treat specially (empty, an empty
-    line, spaces at a line's ends, tabs) is always written by :func:`_set_cell`."""
-
-    def __init__(self) -> None:
-        self.paragraphs: dict[tuple[bool, bool], Any] = {}
-
-    def write(self, table: Any, tc: Any, text: str, *, right: bool, bold: bool) -> None:
-        key = (right, bold)
-        lines = text.split("\n")
-        simple = "\t" not in text and "\r" not in text and all(x and x == x.strip() for x in lines)
-        proto = self.paragraphs.get(key) if simple else None
-        if proto is None:
-            _set_cell(_Cell(tc, table), text, right=right, bold=bold)
-            if simple and len(lines) == 1:
-                self.paragraphs[key] = tc.p_lst[0]
-            return
-        p = copy.deepcopy(proto)
-        run = p.find(_R)
-        run.find(_T).text = lines[0]
-        for line in lines[1:]:
-            run.append(OxmlElement("w:br"))
-            t = OxmlElement("w:t")
-            t.text = line
-            run.append(t)
-        tc.replace(tc.p_lst[0], p)
+    is written as python-docx writes it (``<w:t>`` lines between ``<w:br/>``, as an id above
+    a title in the statements). A text that XML would need to treat specially (empty, an
+    empty line, spaces at a line's ends, tabs) is always written by :func:`_set_cell`."""
+    lines = text.split("\n")
+    if "\t" in text or "\r" in text or not all(x and x == x.strip() for x in lines):
+        return _written(text, right=right, bold=bold, center=center)
+    key = (right, bold, center)
+    if key not in _WRITTEN:
+        _WRITTEN[key] = _written("0", right=right, bold=bold, center=center)
+    p = copy.deepcopy(_WRITTEN[key])
+    run = p.find(_R)
+    run.find(_T).text = lines[0]
+    for line in lines[1:]:
+        run.append(OxmlElement("w:br"))
+        t = OxmlElement("w:t")
+        t.text = line
+        run.append(t)
+    return p
 
 
-_R, _T = qn("w:r"), qn("w:t")
+def _written(text: str, *, right: bool, bold: bool, center: bool) -> Any:
+    """The paragraph :func:`_set_cell` writes into an empty cell."""
+    tc = OxmlElement("w:tc")
+    tc.append(OxmlElement("w:p"))
+    _set_cell(_Cell(tc, cast(Any, None)), text, right=right, bold=bold)  # needs no table
+    if center:
+        tc.find(_P).get_or_add_pPr().jc_val = WD_ALIGN_PARAGRAPH.CENTER
+    return tc.find(_P)
+
+
+_WRITTEN: dict[tuple[bool, bool, bool], Any] = {}  # never in a document: only copies are
+_P, _R, _T = qn("w:p"), qn("w:r"), qn("w:t")
