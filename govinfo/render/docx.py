@@ -12,6 +12,7 @@ Fonts are named, not embedded: they are on every office machine.
 from __future__ import annotations
 
 import copy
+import functools
 import io
 from collections.abc import Sequence
 from itertools import combinations, pairwise
@@ -172,15 +173,10 @@ def new_document() -> Any:
     """An empty document: A4, GB margins, grid, default fonts and language, page numbers —
     a copy of one made once (a year's fifty statements parsed python-docx's template fifty
     times)."""
-    global _EMPTY
-    if _EMPTY is None:
-        _EMPTY = _empty_document()
-    return copy.deepcopy(_EMPTY)
+    return copy.deepcopy(_empty_document())
 
 
-_EMPTY: Any = None
-
-
+@functools.cache  # never given out: only copies are
 def _empty_document() -> Any:
     doc = Document()
     styles = doc.styles
