@@ -66,12 +66,17 @@ def test_a_warm_run_prints_what_an_uncached_run_prints(
     sample: Path, runner: CliRunner, args: list[str]
 ) -> None:
     uncached = invoke(runner, sample, args, no_cache=True)
-    filled = invoke(runner, sample, args)
-    for pack in cache_files(sample, "*.pack"):
-        pack.unlink()
-    warm = invoke(runner, sample, args)
-    drawn = invoke(runner, sample, args, replay=False)  # from the stored result, not printed again
-    assert not cache_files(sample, "*.pack"), "the warm run parsed: no result was served"
+    filled = invoke(runner, sample, args)  # parsed from the packs an earlier command left
+    packs = {pack: pack.with_suffix(".away") for pack in cache_files(sample, "*.pack")}
+    for pack, away in packs.items():  # set aside: a run that parsed would write new ones
+        pack.rename(away)
+    try:
+        warm = invoke(runner, sample, args)
+        drawn = invoke(runner, sample, args, replay=False)  # from the stored result
+        assert not cache_files(sample, "*.pack"), "the warm run parsed: no result was served"
+    finally:
+        for pack, away in packs.items():
+            away.rename(pack)
     assert filled == uncached
     assert warm == uncached
     assert drawn == uncached
