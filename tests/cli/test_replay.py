@@ -8,6 +8,7 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from govinfo.load.stamps import tree_stamps
 from govinfo.render import table, yearend
 from tests.cli.test_widths import in_terminal
 from tests.support.aging import age
-from tests.support.cli import CLI_ARGV, run_entry_point
+from tests.support.cli import CLI_ARGV, LineRunner, run_entry_point
 from tests.support.paths import SAMPLE
 
 TABLES = [
@@ -41,6 +42,24 @@ def sample(tmp_path: Path) -> Path:
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     age(root)
     return root
+
+
+@pytest.fixture(scope="module")
+def uncached(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., str]:
+    """What a run with no cache prints (``--no-cache``, so drawn from a cold read), for a
+    command line and variables: the same for every copy of the sample, so drawn once for the
+    module, on a copy of its own."""
+    root = tmp_path_factory.mktemp("uncached") / "data"
+    shutil.copytree(SAMPLE, root)
+    drawn: dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], str] = {}
+
+    def draw(*args: str, **env: str) -> str:
+        key = (args, tuple(sorted(env.items())))
+        if key not in drawn:
+            drawn[key] = run(LineRunner(), root, "--no-cache", *args, **env)
+        return drawn[key]
+
+    return draw
 
 
 def kept(root: Path) -> list[Path]:
@@ -66,9 +85,13 @@ def no_drawing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("args", TABLES, ids=" ".join)
 def test_a_table_printed_before_is_printed_again_byte_for_byte(
-    sample: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, args: list[str]
+    sample: Path,
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    uncached: Callable[..., str],
+    args: list[str],
 ) -> None:
-    drawn = run(runner, sample, "--no-cache", *args)
+    drawn = uncached(*args)
     assert run(runner, sample, *args) == drawn  # drawn, and kept
     assert kept(sample)
     no_drawing(monkeypatch)
@@ -76,7 +99,7 @@ def test_a_table_printed_before_is_printed_again_byte_for_byte(
 
 
 def test_what_is_asked_or_shown_otherwise_is_drawn(
-    sample: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+    sample: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, uncached: Callable[..., str]
 ) -> None:
     """Each way of asking and of showing gets its own text: another language, terminal
     width, period or drawing, asked after one was kept, is drawn as it should be (not the
@@ -91,7 +114,7 @@ def test_what_is_asked_or_shown_otherwise_is_drawn(
     ]
     seen = set()
     for args, env in ways:
-        drawn = run(runner, sample, "--no-cache", *args, **env)
+        drawn = uncached(*args, **env)
         seen.add(drawn)
         assert run(runner, sample, *args, **env) == drawn
         with monkeypatch.context() as patched:
