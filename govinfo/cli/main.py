@@ -24,7 +24,8 @@ from govinfo import __version__
 from govinfo.app.options import apply_language
 from govinfo.cli import anywhere, common, localised, params, stdout
 from govinfo.cli.common import guarded
-from govinfo.i18n import get_lang
+from govinfo.cli.usage import usage_language
+from govinfo.i18n import get_lang, set_lang
 from govinfo.load import prelist
 
 
@@ -176,8 +177,10 @@ def run() -> None:
     """
     import signal
 
+    from govinfo.cli.start import ctrl_c_once
     from govinfo.cli.terminal import guard_streams, warn_if_replaced
 
+    ctrl_c_once()
     code = 0
     stdout.prepare()
     guard_streams()
@@ -197,6 +200,8 @@ def run() -> None:
     except KeyboardInterrupt:  # it came as the command ended, before it could be ignored
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     if code == common.EXIT_INTERRUPTED:  # Typer's answer to Ctrl-C outside the command's body
+        with contextlib.suppress(Exception):  # stopped before the line's language was set
+            set_lang(usage_language(sys.argv[1:]))
         common.say_interrupted()
     if stdout.lost():  # what was still buffered could not be written either
         code = stdout.lost_exit_code(code)

@@ -4,11 +4,14 @@ while this one imports. Then the program runs (:func:`govinfo.cli.main.run`)."""
 
 from __future__ import annotations
 
+import signal
 import sys
+from types import FrameType
 from typing import NoReturn
 
 
 def run() -> None:
+    ctrl_c_once()
     try:
         from govinfo.load import prelist
 
@@ -17,6 +20,21 @@ def run() -> None:
     except KeyboardInterrupt:  # Ctrl-C while the program is still being imported
         _interrupted_while_starting()
     run_program()
+
+
+def ctrl_c_once() -> None:
+    """Ctrl-C stops a run once: the first raises KeyboardInterrupt as Python's own handler
+    does, and the handler then ignores every later one — a second press cut short what the
+    first set going (the line saying what was written, a write finished past its point of no
+    return, the workers stopped) and left a traceback or no line at all. Left alone where
+    Ctrl-C is ignored already (a command started in the background)."""
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _first_ctrl_c)
+
+
+def _first_ctrl_c(signum: int, frame: FrameType | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
 
 
 def _interrupted_while_starting() -> NoReturn:
@@ -31,8 +49,8 @@ def _interrupted_while_starting() -> NoReturn:
             from govinfo.cli.usage import usage_language
 
             set_lang(usage_language(sys.argv[1:]))
-        except Exception:  # a half-imported program: the default language
-            set_lang("zh")
+        except Exception:  # a half-imported program: --lang as typed, else the default
+            set_lang("en" if _typed_lang() == "en" else "zh")
         sys.stderr.write(t("interrupted_nothing_written") + "\n")
         sys.stderr.flush()
         from govinfo.load import prelist
@@ -41,3 +59,14 @@ def _interrupted_while_starting() -> NoReturn:
     except BaseException:  # a second Ctrl-C: leave all the same
         pass
     os._exit(130)  # 128 + SIGINT, as a command stopped by Ctrl-C
+
+
+def _typed_lang() -> str:
+    """The value of ``--lang`` on the command line as typed (lower case), or ""."""
+    args = sys.argv[1:]
+    for i, word in enumerate(args):
+        if word == "--lang" and i + 1 < len(args):
+            return args[i + 1].lower()
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1].lower()
+    return ""

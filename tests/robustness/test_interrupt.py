@@ -21,7 +21,7 @@ from govinfo.cli.main import app
 from govinfo.store.write import locate
 from tests.robustness.test_sigkill import BATCH, left_locks, next_command, wait_group_gone
 from tests.support.batches import write_csv
-from tests.support.cli import CLI, PROJECT, cli, cli_args, cli_env
+from tests.support.cli import CLI, CLI_ARGV, PROJECT, cli, cli_args, cli_env
 from tests.support.folders import MakeFolder
 from tests.support.gitrepo import commit_all, commits, git, snapshot
 
@@ -113,20 +113,28 @@ def _workers_started(proc: subprocess.Popen[bytes]) -> float:
     return time.monotonic()
 
 
-def test_ctrl_c_during_a_cold_score_stops_its_workers_quietly(tmp_path: Path) -> None:
-    """The workers parsing a large year leave Ctrl-C to the main process, which stops them:
-    before, each printed its KeyboardInterrupt traceback, and a worker that died with its
-    piece of work could leave the main process waiting for it for ever."""
-    root = tmp_path / "data"
+@pytest.fixture(scope="module")
+def large_year(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], float]:
+    """A cold score of a year large enough for three workers to parse it a while (the command
+    line), and how long its run lasts once its workers are there, on this machine now: the
+    tests' moments are parts of it (fixed pauses outlasted the whole run on a fast machine)."""
+    root = tmp_path_factory.mktemp("large") / "data"
     generate(root, seed=3, points=60, submissions=20000, years=1)
     args = cli_args(root, "--no-cache", "score", "2003")
-    # How long the run lasts once its workers are there, on this machine now: the moments
-    # below are parts of it (fixed pauses outlasted the whole run on a fast machine).
     proc = start(args, GOVINFO_JOBS="3")
     began = _workers_started(proc)
     proc.communicate(timeout=60)
     assert proc.returncode == 0
-    span = time.monotonic() - began
+    return args, time.monotonic() - began
+
+
+def test_ctrl_c_during_a_cold_score_stops_its_workers_quietly(
+    large_year: tuple[list[str], float],
+) -> None:
+    """The workers parsing a large year leave Ctrl-C to the main process, which stops them:
+    before, each printed its KeyboardInterrupt traceback, and a worker that died with its
+    piece of work could leave the main process waiting for it for ever."""
+    args, span = large_year
     interrupted = 0
     # At several moments of the parse: a pool whose workers were blocked sending large
     # results back could leave the main process waiting for ever on its way out.
@@ -145,6 +153,45 @@ def test_ctrl_c_during_a_cold_score_stops_its_workers_quietly(tmp_path: Path) ->
         assert err == "interrupted; nothing was written\n"
         interrupted += 1
     assert interrupted >= 2
+
+
+@pytest.mark.parametrize("moment", ["starting", "parsing"])
+def test_a_second_ctrl_c_does_not_cut_the_first_short(
+    large_year: tuple[list[str], float], moment: str
+) -> None:
+    """Ctrl-C pressed twice in quick succession — while the program is still being imported
+    (the console entry point has started listing the folder), or while three workers parse a
+    cold year: the second is ignored, so the first one's work is done whole, the workers
+    stopped and reaped, the one line said in the language asked for. Before, the second
+    could break off that line (exit 130 and nothing said) or leave it in Chinese."""
+    args, span = large_year
+    if moment == "starting":  # the console entry point, which lists the folder first
+        args = [sys.executable, "-m", "govinfo", *args[len(CLI_ARGV) :]]
+        args.remove("--no-cache")  # a reader with its caches: the listing starts
+    interrupted = 0
+    for part in (0.0, 0.02, 0.05, 0.1) if moment == "starting" else (0.0, 0.1, 0.25):
+        for gap in (0.0, 0.001, 0.004):
+            proc = start(args, GOVINFO_JOBS="3")
+            deadline = time.monotonic() + 60
+            want = 1 if moment == "starting" else 3  # the listing child, or the workers
+            while time.monotonic() < deadline and proc.poll() is None:
+                if len(children(proc.pid)) >= want:
+                    break
+                time.sleep(0.001)
+            time.sleep(part * (0.1 if moment == "starting" else span))
+            if proc.poll() is not None:
+                proc.communicate(timeout=60)
+                continue
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGINT)
+                time.sleep(gap)
+            code, err = ctrl_c(proc)  # the second; every process of the run gone
+            if code == 0 and part > 0:  # both came after the command was over
+                assert err == ""
+                continue
+            assert (code, err) == (130, "interrupted; nothing was written\n")
+            interrupted += 1
+    assert interrupted >= 6
 
 
 def test_an_interrupted_import_says_nothing_was_written_only_when_so(
