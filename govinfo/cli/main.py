@@ -177,14 +177,14 @@ def run() -> None:
     """
     import signal
 
-    from govinfo.cli.start import ctrl_c_once
+    from govinfo.cli import ctrlc
     from govinfo.cli.terminal import guard_streams, warn_if_replaced
 
-    ctrl_c_once()
+    ctrlc.install()  # a double press is one Ctrl-C
     code = 0
-    stdout.prepare()
-    guard_streams()
     try:
+        stdout.prepare()
+        guard_streams()
         with stdout.guarded_run():
             for_line(sys.argv[1:])()
     except SystemExit as exc:
@@ -193,6 +193,8 @@ def run() -> None:
         code = stdout.lost_exit_code(0)
     except KeyboardInterrupt:  # before Typer runs the command (building it, its imports)
         code = common.EXIT_INTERRUPTED
+        with contextlib.suppress(Exception):  # its line in the language help would use
+            set_lang(usage_language(sys.argv[1:]))
     # The command is over: a Ctrl-C now would change nothing it did, only break the last
     # flush below with a traceback.
     try:
@@ -200,8 +202,6 @@ def run() -> None:
     except KeyboardInterrupt:  # it came as the command ended, before it could be ignored
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     if code == common.EXIT_INTERRUPTED:  # Typer's answer to Ctrl-C outside the command's body
-        with contextlib.suppress(Exception):  # stopped before the line's language was set
-            set_lang(usage_language(sys.argv[1:]))
         common.say_interrupted()
     if stdout.lost():  # what was still buffered could not be written either
         code = stdout.lost_exit_code(code)

@@ -4,14 +4,14 @@ while this one imports. Then the program runs (:func:`govinfo.cli.main.run`)."""
 
 from __future__ import annotations
 
-import signal
 import sys
-from types import FrameType
 from typing import NoReturn
+
+from govinfo.cli import ctrlc
 
 
 def run() -> None:
-    ctrl_c_once()
+    ctrlc.install()  # a double press is one Ctrl-C
     try:
         from govinfo.load import prelist
 
@@ -20,21 +20,6 @@ def run() -> None:
     except KeyboardInterrupt:  # Ctrl-C while the program is still being imported
         _interrupted_while_starting()
     run_program()
-
-
-def ctrl_c_once() -> None:
-    """Ctrl-C stops a run once: the first raises KeyboardInterrupt as Python's own handler
-    does, and the handler then ignores every later one — a second press cut short what the
-    first set going (the line saying what was written, a write finished past its point of no
-    return, the workers stopped) and left a traceback or no line at all. Left alone where
-    Ctrl-C is ignored already (a command started in the background)."""
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-        signal.signal(signal.SIGINT, _first_ctrl_c)
-
-
-def _first_ctrl_c(signum: int, frame: FrameType | None) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    raise KeyboardInterrupt
 
 
 def _interrupted_while_starting() -> NoReturn:

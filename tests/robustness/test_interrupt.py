@@ -146,7 +146,9 @@ def test_ctrl_c_during_a_cold_score_stops_its_workers_quietly(
             proc.communicate(timeout=60)
             continue
         code, err = ctrl_c(proc)  # every process of the run gone, or the test fails
-        if code == 0 and part > 0:  # the signal came after the command was over
+        # Late in the run, the signal may come after the command was over (exit 0, nothing
+        # said); early, never: a Ctrl-C lost there fails the test.
+        if code == 0 and part > 0.1:
             assert err == ""
             continue
         assert code == 130, err
@@ -186,7 +188,7 @@ def test_a_second_ctrl_c_does_not_cut_the_first_short(
                 os.killpg(proc.pid, signal.SIGINT)
                 time.sleep(gap)
             code, err = ctrl_c(proc)  # the second; every process of the run gone
-            if code == 0 and part > 0:  # both came after the command was over
+            if code == 0 and moment == "parsing" and part > 0.1:  # both after the command
                 assert err == ""
                 continue
             assert (code, err) == (130, "interrupted; nothing was written\n")
