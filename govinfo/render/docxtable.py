@@ -27,6 +27,7 @@ from govinfo.render.docx import (
     SIZE_TABLE,
     add_run,
     char_width,
+    new_document,
     no_snap,
 )
 from govinfo.render.table import Table, display_rows
@@ -115,7 +116,7 @@ def add_table(doc: Any, table: Table) -> Any:
     in 黑体."""
     rows = display_rows(table)
     t = doc.add_table(rows=2, cols=len(table.columns))  # the header, and an empty row to copy
-    t._tbl.tblStyle_val = "TableGrid"  # the template's "Table Grid", without a search by name
+    t.style = _table_grid(doc)
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
     widths = column_widths(table, rows)
@@ -139,6 +140,17 @@ def add_table(doc: Any, table: Table) -> Any:
         for tc, text, col in zip(tr.tc_lst, texts, table.columns, strict=True):
             tc.replace(tc.find(_P), _paragraph(text, right=col.numeric, bold=i == total_at))
     return t
+
+
+def _table_grid(doc: Any) -> Any:
+    """The document's "Table Grid" style — in every Word, under an id of its own (a template
+    made by Chinese Word: ``a3``) — or, where a template has none, python-docx's own copied
+    in: without it, the table would have no borders (and python-docx failed on the name)."""
+    try:
+        return doc.styles["Table Grid"]
+    except KeyError:
+        doc.styles.element.append(copy.deepcopy(new_document().styles["Table Grid"].element))
+        return doc.styles["Table Grid"]
 
 
 def _paragraph(text: str, *, right: bool, bold: bool, center: bool = False) -> Any:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from govinfo.i18n import set_lang
@@ -429,3 +430,39 @@ def test_a_notice_from_1_january_shows_its_ranking_figures_once(
         for header in headers:
             assert any("累计" in h for h in header) is not once, (period, header)
         assert ("得分排名（本期、累计）" in text) is not once
+
+
+@pytest.mark.parametrize("style_id", ["a3", None], ids=["Chinese Word's id", "no such style"])
+def test_a_template_s_tables_are_ruled_by_its_own_table_grid(
+    folder: Path, tmp_path: Path, runner: CliRunner, style_id: str | None
+) -> None:
+    """Chinese Word gives “Table Grid” (网格型) the id ``a3``: the attachments' tables name
+    that id, not python-docx's ``TableGrid``, which such a template lacks (Word would draw
+    them without borders). A template with no such style gets python-docx's copied in
+    (python-docx failed on it with a traceback)."""
+    tpl = Document()
+    grid = tpl.styles["Table Grid"].element
+    if style_id is None:
+        grid.getparent().remove(grid)
+    else:
+        grid.set(qn("w:styleId"), style_id)
+    tpl.add_paragraph("{{正文}}")
+    tpl.save(str(tmp_path / "模板.docx"))
+    out = tmp_path / "n.docx"
+    code, _, err = run_cli(
+        runner,
+        folder,
+        "report",
+        "2003Q3",
+        "--out",
+        str(out),
+        "--template",
+        str(tmp_path / "模板.docx"),
+    )
+    assert code == 0, err
+    doc = Document(str(out))
+    ruled = [t for t in doc.tables if t.style is not None and t.style.name == "Table Grid"]
+    assert len(ruled) >= 3  # the attachments' tables
+    assert {t._tbl.tblStyle_val for t in ruled} == {style_id or "TableGrid"}
+    ids = [s.get(qn("w:styleId")) for s in doc.styles.element.findall(qn("w:style"))]
+    assert ids.count(style_id or "TableGrid") == 1
