@@ -94,12 +94,19 @@ def test_the_workers_and_this_process_each_parse_their_pieces_once(
     parse = parallel._parse
     started = tmp_path / "started"
 
+    took = tmp_path / "took"
+
     def noted(root: Path, piece: list[str]) -> Iterator[ParsedFile]:
         if os.getpid() == parent:
             here.extend(piece)
+            took.touch()
         else:
             started.touch()
-            time.sleep(0.05)  # a slow worker: this process takes the rest
+            # A slow worker: it waits until this process has taken a piece too (however
+            # long this process is kept from running), at most 10 s.
+            deadline = time.monotonic() + 10
+            while not took.exists() and time.monotonic() < deadline:
+                time.sleep(0.005)
         return parse(root, piece)
 
     monkeypatch.setattr(parallel, "_parse", noted)

@@ -50,6 +50,7 @@ spans = st.builds(
 
 
 @given(tree_paths, spans)
+@settings(deadline=None)  # a pure function: a loaded machine is no failure
 def test_a_files_part_is_read_exactly_when_the_file_is(path: str, span: YearSpan) -> None:
     assert bucket_wanted(bucket(path), span) == wanted(path, span)
     assert bucket_wanted(bucket(path), None)
@@ -57,6 +58,7 @@ def test_a_files_part_is_read_exactly_when_the_file_is(path: str, span: YearSpan
 
 @given(st.lists(tree_paths, max_size=12))
 @example(["submissions/2003/01", "submissions/2003/a/01.yaml"])  # same letters, other depth
+@settings(deadline=None)
 def test_the_stamps_group_files_by_bucket(listed: list[str]) -> None:
     """stamps() remembers bucket() by the parts of a path it reads: the same parts as
     bucket() of each path, stamped the same as a part of those files alone."""

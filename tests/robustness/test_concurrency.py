@@ -222,7 +222,7 @@ def test_readers_see_whole_files_while_another_process_imports(
         stderr=subprocess.PIPE,
         text=True,
     )
-    reads = checks = 0
+    reads = checks = next_check = 0
     while writer.poll() is None:
         for rel in months:
             size = os.stat(folder / rel).st_size
@@ -232,10 +232,11 @@ def test_readers_see_whole_files_while_another_process_imports(
                 seen.setdefault((rel, hashlib.sha256(data).hexdigest()), data)
                 last[rel] = size
             reads += 1
-        if reads % 20000 == 0:
+        if reads >= next_check:  # at once, then every 20,000 reads: however fast the writer
             result = LineRunner().invoke(app, ["--data", str(folder), "check"])
             assert result.exit_code == 0, result.output
             checks += 1
+            next_check = reads + 20000
     out, err = writer.communicate()
     assert writer.returncode == 0, err
     for line in out.splitlines():
