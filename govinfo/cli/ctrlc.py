@@ -5,9 +5,13 @@ the first broke into what the first set going — the line saying what was writt
 nothing said, or a traceback of the import lock), the workers' cleanup. :func:`install` puts a
 handler in its place that raises at a press and ignores the presses of the next second: a
 double press is one Ctrl-C. A press after that raises again, as Python's would — for the rare
-run whose interrupt Python swallowed (raised inside a callback during an import, the run goes
-on) and for a cleanup that hangs (a pipe nobody reads). Kept light: the console entry point
-installs it before it imports the program."""
+run whose interrupt Python swallowed and for a cleanup that hangs (a pipe nobody reads).
+
+Python swallows a KeyboardInterrupt raised inside a callback, and importing runs one (an import
+lock's): the run went on as if no key had been pressed. While the program and a command's
+modules are imported, a press is therefore only noted (:func:`note_only`) and acted on once
+they are (:func:`noted`). Kept light: the console entry point installs it before it imports
+the program."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from types import FrameType
 
 GRACE_SECONDS = 1.0  # presses this close to the one that raised are the same Ctrl-C
 _raised_at: float | None = None
+_noted: bool | None = None  # while noted, not raised: whether Ctrl-C was pressed
 
 
 def install() -> None:
@@ -26,8 +31,26 @@ def install() -> None:
         signal.signal(signal.SIGINT, _pressed)
 
 
+def note_only() -> None:
+    """From now on a press is only noted (:func:`noted` says so), until :func:`noted` is
+    asked: for the program's imports, where Python swallows a KeyboardInterrupt raised in an
+    import lock's callback and the run went on."""
+    global _noted
+    _noted = False
+
+
+def noted() -> bool:
+    """Whether Ctrl-C was pressed since :func:`note_only`; presses raise again from now on."""
+    global _noted
+    pressed, _noted = bool(_noted), None
+    return pressed
+
+
 def _pressed(signum: int, frame: FrameType | None) -> None:
-    global _raised_at
+    global _raised_at, _noted
+    if _noted is not None:
+        _noted = True
+        return
     now = time.monotonic()
     if _raised_at is not None and now - _raised_at < GRACE_SECONDS:
         return  # the same Ctrl-C, pressed twice: the first one's work goes on

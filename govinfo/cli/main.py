@@ -185,8 +185,12 @@ def run() -> None:
     try:
         stdout.prepare()
         guard_streams()
+        ctrlc.note_only()  # building the command imports its modules: see cli.ctrlc
+        program = for_line(sys.argv[1:])
+        if ctrlc.noted():
+            raise KeyboardInterrupt
         with stdout.guarded_run():
-            for_line(sys.argv[1:])()
+            program()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except stdout.StdoutLost:

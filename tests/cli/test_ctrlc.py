@@ -16,6 +16,7 @@ from govinfo.cli import ctrlc
 def handler(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The handler installed in place of Python's own for the test, then Python's put back."""
     monkeypatch.setattr(ctrlc, "_raised_at", None)
+    monkeypatch.setattr(ctrlc, "_noted", None)
     monkeypatch.setattr(ctrlc, "GRACE_SECONDS", 0.2)
     before = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
@@ -50,3 +51,17 @@ def test_a_ctrl_c_ignored_already_stays_ignored() -> None:
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+def test_a_press_while_noting_is_noted_then_presses_raise_again(handler: None) -> None:
+    """While the program's modules are imported a press is only noted (Python swallows a
+    KeyboardInterrupt raised in an import lock's callback): the entry point acts on it once
+    they are."""
+    ctrlc.note_only()
+    signal.raise_signal(signal.SIGINT)  # nothing raised
+    assert ctrlc.noted()
+    assert not ctrlc.noted()  # asked once; presses raise again
+    with pytest.raises(KeyboardInterrupt):
+        signal.raise_signal(signal.SIGINT)
+    ctrlc.note_only()
+    assert not ctrlc.noted()  # nothing pressed meanwhile

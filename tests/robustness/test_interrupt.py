@@ -171,16 +171,17 @@ def test_a_second_ctrl_c_does_not_cut_the_first_short(
         args = [sys.executable, "-m", "govinfo", *args[len(CLI_ARGV) :]]
         args.remove("--no-cache")  # a reader with its caches: the listing starts
     interrupted = 0
-    for part in (0.0, 0.02, 0.05, 0.1) if moment == "starting" else (0.0, 0.1, 0.25):
-        for gap in (0.0, 0.001, 0.004):
+    starting = moment == "starting"
+    for part in (0.0, 0.02, 0.05, 0.1) if starting else (0.0, 0.1):
+        for gap in (0.0, 0.001, 0.004) if starting else (0.0, 0.004):
             proc = start(args, GOVINFO_JOBS="3")
             deadline = time.monotonic() + 60
-            want = 1 if moment == "starting" else 3  # the listing child, or the workers
+            want = 1 if starting else 3  # the listing child, or the workers
             while time.monotonic() < deadline and proc.poll() is None:
                 if len(children(proc.pid)) >= want:
                     break
                 time.sleep(0.001)
-            time.sleep(part * (0.1 if moment == "starting" else span))
+            time.sleep(part * (0.1 if starting else span))
             if proc.poll() is not None:
                 proc.communicate(timeout=60)
                 continue
@@ -188,12 +189,9 @@ def test_a_second_ctrl_c_does_not_cut_the_first_short(
                 os.killpg(proc.pid, signal.SIGINT)
                 time.sleep(gap)
             code, err = ctrl_c(proc)  # the second; every process of the run gone
-            if code == 0 and moment == "parsing" and part > 0.1:  # both after the command
-                assert err == ""
-                continue
             assert (code, err) == (130, "interrupted; nothing was written\n")
             interrupted += 1
-    assert interrupted >= 6
+    assert interrupted >= 4
 
 
 def test_an_interrupted_import_says_nothing_was_written_only_when_so(
