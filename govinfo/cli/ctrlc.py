@@ -9,14 +9,16 @@ run whose interrupt Python swallowed and for a cleanup that hangs (a pipe nobody
 
 Python swallows a KeyboardInterrupt raised inside a callback, and importing runs one (an import
 lock's): the run went on as if no key had been pressed. While the program and a command's
-modules are imported, a press is therefore only noted (:func:`note_only`) and acted on once
-they are (:func:`noted`). Kept light: the console entry point installs it before it imports
+modules are imported, a press is therefore only noted and acted on once they are
+(:func:`noted_only`). Kept light: the console entry point installs it before it imports
 the program."""
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import time
+from collections.abc import Iterator
 from types import FrameType
 
 GRACE_SECONDS = 1.0  # presses this close to the one that raised are the same Ctrl-C
@@ -31,19 +33,20 @@ def install() -> None:
         signal.signal(signal.SIGINT, _pressed)
 
 
-def note_only() -> None:
-    """From now on a press is only noted (:func:`noted` says so), until :func:`noted` is
-    asked: for the program's imports, where Python swallows a KeyboardInterrupt raised in an
-    import lock's callback and the run went on."""
-    global _noted
+@contextlib.contextmanager
+def noted_only() -> Iterator[None]:
+    """Within, a press is only noted; on leaving, KeyboardInterrupt is raised if there was
+    one (and presses raise again): for the program's and a command's imports, where Python
+    swallows a KeyboardInterrupt raised in an import lock's callback and the run went on."""
+    global _noted, _raised_at
     _noted = False
-
-
-def noted() -> bool:
-    """Whether Ctrl-C was pressed since :func:`note_only`; presses raise again from now on."""
-    global _noted
-    pressed, _noted = bool(_noted), None
-    return pressed
+    try:
+        yield
+    finally:
+        pressed, _noted = _noted, None
+    if pressed:
+        _raised_at = time.monotonic()  # the presses of the next second are this one
+        raise KeyboardInterrupt
 
 
 def _pressed(signum: int, frame: FrameType | None) -> None:

@@ -185,10 +185,8 @@ def run() -> None:
     try:
         stdout.prepare()
         guard_streams()
-        ctrlc.note_only()  # building the command imports its modules: see cli.ctrlc
-        program = for_line(sys.argv[1:])
-        if ctrlc.noted():
-            raise KeyboardInterrupt
+        with ctrlc.noted_only():  # building the command imports its modules
+            program = for_line(sys.argv[1:])
         with stdout.guarded_run():
             program()
     except SystemExit as exc:

@@ -12,15 +12,13 @@ from govinfo.cli import ctrlc
 
 def run() -> None:
     ctrlc.install()  # a double press is one Ctrl-C
-    ctrlc.note_only()  # a Ctrl-C while the program is imported is acted on once it is
     try:
-        from govinfo.load import prelist
+        with ctrlc.noted_only():  # a Ctrl-C while the program is imported: once it is
+            from govinfo.load import prelist
 
-        prelist.start(sys.argv[1:])
-        from govinfo.cli.main import run as run_program
-    except KeyboardInterrupt:  # Ctrl-C by a handler not govinfo's
-        _interrupted_while_starting()
-    if ctrlc.noted():
+            prelist.start(sys.argv[1:])
+            from govinfo.cli.main import run as run_program
+    except KeyboardInterrupt:
         _interrupted_while_starting()
     run_program()
 
