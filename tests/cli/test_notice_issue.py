@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -162,15 +163,9 @@ def test_notice_options_without_out_name_only_those_given(
     assert not_named not in err
 
 
-def test_a_template_keeps_its_text_before_the_attachments_and_the_imprint_at_the_foot(
-    folder: Path, tmp_path: Path, runner: CliRunner
-) -> None:
-    tpl = Document()
-    tpl.add_paragraph("吉林省人民政府办公厅文件")
-    tpl.add_paragraph("{{正文}}")
-    tpl.add_paragraph("（此件公开发布）")
-    tpl.sections[0].footer.paragraphs[0].text = "模板页脚"
-    tpl.save(str(tmp_path / "红头.docx"))
+def _q3_notice_on(template: Any, runner: CliRunner, folder: Path, tmp_path: Path) -> Any:
+    """The third quarter's notice written on ``template`` (a python-docx document), read."""
+    template.save(str(tmp_path / "模板.docx"))
     out = tmp_path / "n.docx"
     code, _, err = run_cli(
         runner,
@@ -180,10 +175,21 @@ def test_a_template_keeps_its_text_before_the_attachments_and_the_imprint_at_the
         "--out",
         str(out),
         "--template",
-        str(tmp_path / "红头.docx"),
+        str(tmp_path / "模板.docx"),
     )
     assert code == 0, err
-    doc = Document(str(out))
+    return Document(str(out))
+
+
+def test_a_template_keeps_its_text_before_the_attachments_and_the_imprint_at_the_foot(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    tpl = Document()
+    tpl.add_paragraph("吉林省人民政府办公厅文件")
+    tpl.add_paragraph("{{正文}}")
+    tpl.add_paragraph("（此件公开发布）")
+    tpl.sections[0].footer.paragraphs[0].text = "模板页脚"
+    doc = _q3_notice_on(tpl, runner, folder, tmp_path)
     texts = [flat(p.text) for p in doc.paragraphs]
     dated = texts.index("2003年9月30日")
     assert texts[dated + 1] == "（此件公开发布）"  # 附注 after 成文日期, then the 附件
@@ -447,20 +453,7 @@ def test_a_template_s_tables_are_ruled_by_its_own_table_grid(
     else:
         grid.set(qn("w:styleId"), style_id)
     tpl.add_paragraph("{{正文}}")
-    tpl.save(str(tmp_path / "模板.docx"))
-    out = tmp_path / "n.docx"
-    code, _, err = run_cli(
-        runner,
-        folder,
-        "report",
-        "2003Q3",
-        "--out",
-        str(out),
-        "--template",
-        str(tmp_path / "模板.docx"),
-    )
-    assert code == 0, err
-    doc = Document(str(out))
+    doc = _q3_notice_on(tpl, runner, folder, tmp_path)
     ruled = [t for t in doc.tables if t.style is not None and t.style.name == "Table Grid"]
     assert len(ruled) >= 3  # the attachments' tables
     assert {t._tbl.tblStyle_val for t in ruled} == {style_id or "TableGrid"}
