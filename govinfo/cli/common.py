@@ -16,6 +16,7 @@ import typer
 
 from govinfo import settings
 from govinfo.app.options import Progress, RunOptions
+from govinfo.cli import ctrlc
 from govinfo.cli.complete import complete_year
 from govinfo.errors import GovinfoError, UsageError
 from govinfo.i18n import error_text, get_lang, t
@@ -122,6 +123,7 @@ def guarded(fn: F) -> F:
             )
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
+            ctrlc.caught()  # a second press now is this Ctrl-C: its line is said whole
             say_interrupted()
             raise typer.Exit(EXIT_INTERRUPTED) from None
 

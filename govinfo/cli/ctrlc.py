@@ -1,17 +1,20 @@
 """Ctrl-C as a clerk presses it: once, or twice in a hurry.
 
 Python's own handler raises KeyboardInterrupt at every press, so a second press a moment after
-the first broke into what the first set going — the line saying what was written (exit 130 and
-nothing said, or a traceback of the import lock), the workers' cleanup. :func:`install` puts a
-handler in its place that raises at a press and ignores the presses of the next second: a
-double press is one Ctrl-C. A press after that raises again, as Python's would — for the rare
-run whose interrupt Python swallowed and for a cleanup that hangs (a pipe nobody reads).
+the first broke into what the first set going: the line saying what was written (exit 130 and
+nothing said, or a traceback of the import lock). :func:`install` puts a handler in its place
+that raises at a press, as Python's does, but once govinfo has caught the KeyboardInterrupt
+(:func:`caught`: the command's guard, the entry points) takes the presses of the next second
+for the same Ctrl-C. A press after that raises again — for a line that cannot be written (a
+pipe nobody reads) — and so does every press before govinfo caught the first: a
+KeyboardInterrupt Python swallowed (raised inside a callback, the run goes on) is never
+followed by a press that is ignored.
 
-Python swallows a KeyboardInterrupt raised inside a callback, and importing runs one (an import
-lock's): the run went on as if no key had been pressed. While the program and a command's
-modules are imported, a press is therefore only noted and acted on once they are
-(:func:`noted_only`). Kept light: the console entry point installs it before it imports
-the program."""
+Importing runs such a callback (an import lock's): a press there printed "Exception ignored"
+and the run went on to the end. While the program and a command are imported, a press is
+therefore only noted, and raised as the imports end (:func:`noted_only`); a press a second or
+more after the noted one raises at once (an import that hangs, on a share that went away).
+Kept light: the console entry point installs it before it imports the program."""
 
 from __future__ import annotations
 
@@ -21,9 +24,10 @@ import time
 from collections.abc import Iterator
 from types import FrameType
 
-GRACE_SECONDS = 1.0  # presses this close to the one that raised are the same Ctrl-C
-_raised_at: float | None = None
-_noted: bool | None = None  # while noted, not raised: whether Ctrl-C was pressed
+GRACE_SECONDS = 1.0  # presses this soon after a Ctrl-C govinfo caught are that Ctrl-C
+_caught_at: float | None = None
+_noting = False
+_noted_at: float | None = None  # while noting: when a press was first noted
 
 
 def install() -> None:
@@ -33,29 +37,39 @@ def install() -> None:
         signal.signal(signal.SIGINT, _pressed)
 
 
+def caught() -> None:
+    """govinfo caught a KeyboardInterrupt and is stopping: the presses of the next second are
+    that Ctrl-C."""
+    global _caught_at
+    _caught_at = time.monotonic()
+
+
 @contextlib.contextmanager
 def noted_only() -> Iterator[None]:
-    """Within, a press is only noted; on leaving, KeyboardInterrupt is raised if there was
-    one (and presses raise again): for the program's and a command's imports, where Python
-    swallows a KeyboardInterrupt raised in an import lock's callback and the run went on."""
-    global _noted, _raised_at
-    _noted = False
+    """Within, a press is only noted; KeyboardInterrupt is raised as the block ends if one was
+    (also over an exception raised within, which it chains)."""
+    global _noting, _noted_at
+    _noting, _noted_at = True, None
     try:
         yield
     finally:
-        pressed, _noted = _noted, None
-    if pressed:
-        _raised_at = time.monotonic()  # the presses of the next second are this one
-        raise KeyboardInterrupt
+        pressed = _noted_at is not None
+        _noting, _noted_at = False, None
+        if pressed:
+            raise KeyboardInterrupt
 
 
 def _pressed(signum: int, frame: FrameType | None) -> None:
-    global _raised_at, _noted
-    if _noted is not None:
-        _noted = True
-        return
+    global _noting, _noted_at
     now = time.monotonic()
-    if _raised_at is not None and now - _raised_at < GRACE_SECONDS:
-        return  # the same Ctrl-C, pressed twice: the first one's work goes on
-    _raised_at = now
+    if _noting:
+        if _noted_at is None:
+            _noted_at = now
+            return
+        if now - _noted_at < GRACE_SECONDS:
+            return
+        _noting, _noted_at = False, None  # pressed again a second later: stop now
+        raise KeyboardInterrupt
+    if _caught_at is not None and now - _caught_at < GRACE_SECONDS:
+        return  # the Ctrl-C being acted on, pressed twice: its line and exit go on
     raise KeyboardInterrupt

@@ -194,8 +194,9 @@ def run() -> None:
     except stdout.StdoutLost:
         code = stdout.lost_exit_code(0)
     except KeyboardInterrupt:  # before Typer runs the command (building it, its imports)
+        ctrlc.caught()
         code = common.EXIT_INTERRUPTED
-        with contextlib.suppress(Exception):  # its line in the language help would use
+        with contextlib.suppress(BaseException):  # its line in the language help would use
             set_lang(usage_language(sys.argv[1:]))
     # The command is over: a Ctrl-C now would change nothing it did, only break the last
     # flush below with a traceback.

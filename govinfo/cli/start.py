@@ -19,6 +19,7 @@ def run() -> None:
             prelist.start(sys.argv[1:])
             from govinfo.cli.main import run as run_program
     except KeyboardInterrupt:
+        ctrlc.caught()
         _interrupted_while_starting()
     run_program()
 
@@ -39,11 +40,12 @@ def _interrupted_while_starting() -> NoReturn:
             set_lang("en" if _typed_lang() == "en" else "zh")
         sys.stderr.write(t("interrupted_nothing_written") + "\n")
         sys.stderr.flush()
+    except BaseException:  # no standard error, a Ctrl-C a second later: leave all the same
+        pass
+    finally:
         from govinfo.load import prelist
 
         prelist.stop()
-    except BaseException:  # a second Ctrl-C: leave all the same
-        pass
     os._exit(130)  # 128 + SIGINT, as a command stopped by Ctrl-C
 
 

@@ -17,8 +17,8 @@ them, or every year for ``points``. It reads, never writes, and never prints; it
 when the command ends (:func:`stop`).
 
 Light on purpose: it runs before the program's imports, and whatever it imports before the
-child starts delays the child's answer by as much (``datetime`` and ``signal`` are left to the
-program).
+child starts delays the child's answer by as much (``datetime`` is left to the program; the
+child imports ``signal``, which the entry point has imported already).
 """
 
 from __future__ import annotations
@@ -74,6 +74,9 @@ def start(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> None:
     if pid == 0:  # the child: list, answer, leave — never back into the program
         code = 0
         try:
+            import signal  # a Ctrl-C ends the child at once, whatever the program's handler
+
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
             os.close(read_end)
             _answer(write_end, root, years)
         except BaseException:

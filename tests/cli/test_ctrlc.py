@@ -1,5 +1,7 @@
-"""Ctrl-C pressed twice in a hurry is one Ctrl-C; pressed again a second later, it raises again
-(:mod:`govinfo.cli.ctrlc`). The real presses at a terminal: tests/robustness/test_interrupt.py."""
+"""Ctrl-C as a clerk presses it (:mod:`govinfo.cli.ctrlc`): a press raises; once govinfo has
+caught it, the presses of the next second are that Ctrl-C; while modules are imported a press
+is noted and raised as they end. The real presses at a terminal:
+tests/robustness/test_interrupt.py."""
 
 from __future__ import annotations
 
@@ -15,9 +17,8 @@ from govinfo.cli import ctrlc
 @pytest.fixture
 def handler(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The handler installed in place of Python's own for the test, then Python's put back."""
-    monkeypatch.setattr(ctrlc, "_raised_at", None)
-    monkeypatch.setattr(ctrlc, "_noted", None)
-    monkeypatch.setattr(ctrlc, "GRACE_SECONDS", 0.2)
+    for name, value in (("_caught_at", None), ("_noting", False), ("_noted_at", None)):
+        monkeypatch.setattr(ctrlc, name, value)
     before = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         ctrlc.install()
@@ -27,20 +28,94 @@ def handler(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         signal.signal(signal.SIGINT, before)
 
 
-def test_a_press_soon_after_the_first_is_the_same_ctrl_c(handler: None) -> None:
-    with pytest.raises(KeyboardInterrupt):
-        signal.raise_signal(signal.SIGINT)
-    signal.raise_signal(signal.SIGINT)  # the same Ctrl-C: nothing raised
+def press() -> None:
     signal.raise_signal(signal.SIGINT)
 
 
-def test_a_press_after_the_grace_raises_again(handler: None) -> None:
-    """For a run whose first interrupt Python swallowed, or a cleanup that hangs."""
+def test_presses_soon_after_a_caught_ctrl_c_are_that_ctrl_c(
+    handler: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ctrlc, "GRACE_SECONDS", 60.0)  # no stall of a busy machine outlasts it
     with pytest.raises(KeyboardInterrupt):
-        signal.raise_signal(signal.SIGINT)
-    time.sleep(0.25)
+        press()
+    ctrlc.caught()
+    press()  # the same Ctrl-C: nothing raised, its line and exit go on
+    press()
+
+
+def test_a_press_before_the_first_was_caught_raises_again(handler: None) -> None:
+    """A KeyboardInterrupt Python swallowed (raised in a callback) is never followed by a
+    press that is ignored."""
     with pytest.raises(KeyboardInterrupt):
-        signal.raise_signal(signal.SIGINT)
+        press()
+    with pytest.raises(KeyboardInterrupt):  # nothing caught the first
+        press()
+
+
+def test_a_press_a_second_after_the_caught_one_raises_again(
+    handler: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """For a line that cannot be written (a pipe nobody reads)."""
+    monkeypatch.setattr(ctrlc, "GRACE_SECONDS", 0.05)
+    with pytest.raises(KeyboardInterrupt):
+        press()
+    ctrlc.caught()
+    time.sleep(0.1)
+    with pytest.raises(KeyboardInterrupt):
+        press()
+
+
+def test_a_press_while_noting_is_raised_as_the_block_ends(
+    handler: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While modules are imported a press is only noted (Python swallows a KeyboardInterrupt
+    raised in an import lock's callback), and raised as the imports end."""
+    monkeypatch.setattr(ctrlc, "GRACE_SECONDS", 60.0)
+    reached = []
+
+    def imports() -> None:
+        with ctrlc.noted_only():
+            press()  # nothing raised here
+            press()
+            reached.append(True)
+
+    with pytest.raises(KeyboardInterrupt):
+        imports()
+    assert reached
+    with ctrlc.noted_only():  # nothing pressed: nothing raised
+        pass
+    with pytest.raises(KeyboardInterrupt):  # noting is over: a press raises
+        press()
+
+
+def test_a_press_a_second_after_the_noted_one_raises_at_once(
+    handler: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import that hangs (a share that went away) can still be stopped."""
+    monkeypatch.setattr(ctrlc, "GRACE_SECONDS", 0.05)
+    reached = []
+
+    def imports() -> None:
+        with ctrlc.noted_only():
+            press()
+            time.sleep(0.1)
+            press()  # raises here
+            reached.append(True)
+
+    with pytest.raises(KeyboardInterrupt):
+        imports()
+    assert not reached
+
+
+def test_a_noted_press_is_raised_over_an_error_within(handler: None) -> None:
+    def imports() -> None:
+        with ctrlc.noted_only():
+            press()
+            raise ImportError("a module that could not be read")
+
+    with pytest.raises(KeyboardInterrupt) as raised:
+        imports()
+    assert isinstance(raised.value.__context__, ImportError)
 
 
 def test_a_ctrl_c_ignored_already_stays_ignored() -> None:
@@ -51,25 +126,3 @@ def test_a_ctrl_c_ignored_already_stays_ignored() -> None:
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, before)
-
-
-def test_a_press_while_noting_is_raised_on_leaving_then_presses_raise_again(
-    handler: None,
-) -> None:
-    """While the program's modules are imported a press is only noted (Python swallows a
-    KeyboardInterrupt raised in an import lock's callback): it is raised once they are."""
-    reached = []
-
-    def imports() -> None:
-        with ctrlc.noted_only():
-            signal.raise_signal(signal.SIGINT)  # nothing raised here
-            reached.append(True)
-
-    with pytest.raises(KeyboardInterrupt):
-        imports()
-    assert reached
-    time.sleep(0.25)  # past the grace
-    with pytest.raises(KeyboardInterrupt):
-        signal.raise_signal(signal.SIGINT)
-    with ctrlc.noted_only():  # nothing pressed: nothing raised
-        pass
