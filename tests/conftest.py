@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -87,11 +88,10 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.freeze()
 
 
-@pytest.fixture(autouse=True)
-def _isolated_env(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    home = tmp_path_factory.mktemp("home")
+def _home_of_its_own(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+    """HOME, the cache folder and git's identity and settings of the suite's own, and parsing
+    in this process (xdist already runs a test on each core: a cold load forking parse workers
+    as well only oversubscribes them; tests/load/test_parallel.py forks on purpose)."""
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
@@ -102,15 +102,32 @@ def _isolated_env(
     for var in ("AUTHOR", "COMMITTER"):
         monkeypatch.setenv(f"GIT_{var}_NAME", "测试员")
         monkeypatch.setenv(f"GIT_{var}_EMAIL", "tester@example.org")
+    monkeypatch.setenv("GOVINFO_JOBS", "1")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The fixtures made once a module or a session run before any test's own environment
+    (:func:`_isolated_env`): they get a home of the suite's own too — they wrote their parse
+    caches into the user's cache folder (460 MB of it on a developer's machine) and forked
+    parse workers beside xdist's."""
+    monkeypatch = pytest.MonkeyPatch()
+    _home_of_its_own(monkeypatch, tmp_path_factory.mktemp("session-home"))
+    yield
+    monkeypatch.undo()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _home_of_its_own(monkeypatch, tmp_path_factory.mktemp("home"))
     monkeypatch.setenv("GOVINFO_TODAY", "2003-12-31")
     monkeypatch.setenv("COLUMNS", "160")
     monkeypatch.delenv("GOVINFO_DATA", raising=False)
     monkeypatch.delenv("GOVINFO_NO_CACHE", raising=False)
     monkeypatch.delenv("GOVINFO_CRASH_AT", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
-    # xdist already runs a test on each core: a cold load forking parse workers as well only
-    # oversubscribes them (tests/load/test_parallel.py forks on purpose)
-    monkeypatch.setenv("GOVINFO_JOBS", "1")
     # each test starts in the program's default language: a command run in-process before it
     # (--lang en) must not leave English to a test of the render layer that assumes zh
     from govinfo.i18n import set_lang
