@@ -8,6 +8,7 @@ import sys
 from typing import NoReturn
 
 from govinfo.cli import ctrlc
+from govinfo.cli.argv import option_value
 
 
 def run() -> None:
@@ -37,7 +38,8 @@ def _interrupted_while_starting() -> NoReturn:
 
             set_lang(usage_language(sys.argv[1:]))
         except Exception:  # a half-imported program: --lang as typed, else the default
-            set_lang("en" if _typed_lang() == "en" else "zh")
+            typed = (option_value(sys.argv[1:], "--lang") or "").lower()
+            set_lang("en" if typed == "en" else "zh")
         sys.stderr.write(t("interrupted_nothing_written") + "\n")
         sys.stderr.flush()
     except BaseException:  # no standard error, a Ctrl-C a second later: leave all the same
@@ -47,14 +49,3 @@ def _interrupted_while_starting() -> NoReturn:
 
         prelist.stop()
     os._exit(130)  # 128 + SIGINT, as a command stopped by Ctrl-C
-
-
-def _typed_lang() -> str:
-    """The value of ``--lang`` on the command line as typed (lower case), or ""."""
-    args = sys.argv[1:]
-    for i, word in enumerate(args):
-        if word == "--lang" and i + 1 < len(args):
-            return args[i + 1].lower()
-        if word.startswith("--lang="):
-            return word.split("=", 1)[1].lower()
-    return ""

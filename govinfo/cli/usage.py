@@ -31,6 +31,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from govinfo.cli.argv import option_value
 from govinfo.i18n import HELP_ZH, get_lang, t
 
 # A parameter's placeholder by its name (zh, en); by its type when the name is not here.
@@ -90,23 +91,12 @@ MAX_HELP_WIDTH = 100
 # --- the language ---------------------------------------------------------------------------
 
 
-def _option_value(args: Sequence[str], name: str) -> str | None:
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg == name and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith(name + "="):
-            return arg.split("=", 1)[1]
-    return None
-
-
 def usage_language(args: Sequence[str]) -> str:
     """zh or en for the help and usage errors of ``govinfo ARGS`` (see the module docstring)."""
-    lang = (_option_value(args, "--lang") or "").lower()  # as --lang takes it: ZH, En
+    lang = (option_value(args, "--lang") or "").lower()  # as --lang takes it: ZH, En
     if lang in ("zh", "en"):
         return lang
-    data = _option_value(args, "--data") or os.environ.get("GOVINFO_DATA")
+    data = option_value(args, "--data") or os.environ.get("GOVINFO_DATA")
     if not data:  # ./data, else the current folder itself (app/opening.locate_folder)
         data = "data" if Path("data", "govinfo.yaml").is_file() else "."
     settings = Path(data) / "govinfo.yaml"
