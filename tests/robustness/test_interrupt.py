@@ -102,14 +102,14 @@ def test_ctrl_c_during_demo_generate_says_nothing_was_written(tmp_path: Path) ->
     assert list(tmp_path.iterdir()) == []
 
 
-def _workers_started(proc: subprocess.Popen[bytes]) -> float:
-    """Wait until ``proc`` has three children (its workers are parsing, or about to); the
-    moment, or the moment it ended before that."""
+def _workers_started(proc: subprocess.Popen[bytes], count: int = 3) -> float:
+    """Wait until ``proc`` has ``count`` children (three: its workers are parsing, or about
+    to; one: the start-up listing's child); the moment, or the moment it ended before that."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
-        if len(children(proc.pid)) >= 3:
+        if len(children(proc.pid)) >= count:
             break
-        time.sleep(0.002)
+        time.sleep(0.001)
     return time.monotonic()
 
 
@@ -177,12 +177,7 @@ def test_a_second_ctrl_c_does_not_cut_the_first_short(
     for part in (0.0, 0.02, 0.05, 0.1) if starting else (0.0, 0.1):
         for gap in (0.0, 0.001, 0.004) if starting else (0.0, 0.004):
             proc = start(args, GOVINFO_JOBS="3")
-            deadline = time.monotonic() + 60
-            want = 1 if starting else 3  # the listing child, or the workers
-            while time.monotonic() < deadline and proc.poll() is None:
-                if len(children(proc.pid)) >= want:
-                    break
-                time.sleep(0.001)
+            _workers_started(proc, 1 if starting else 3)  # the listing child, or the workers
             time.sleep(part * (0.1 if starting else span))
             if proc.poll() is not None:
                 proc.communicate(timeout=60)
