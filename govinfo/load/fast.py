@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import msgspec
 import yaml
 
 from govinfo import settings
@@ -183,19 +184,55 @@ def _co_positions(text: str, at: int, line: int, line_start: int) -> list[tuple[
 
 
 # --- typed reading, exactly as the strict reader reads a submission ---------------------------
+#
+# msgspec converts a file's list of mappings into the structs below in one call — types, enum
+# values, dates, unknown and missing keys, where any failure declines; Python then checks what
+# the types do not say (text as PyYAML reads it, patterns, the month, the days of events) and
+# builds the model's records, whose array layout msgspec does not fill from a mapping.
 
+
+class _AdoptionIn(msgspec.Struct, forbid_unknown_fields=True, gc=False):
+    publication: str
+    date: dt.date
+    mode: Mode
+    issue: str | None = None
+
+
+class _InstructionIn(msgspec.Struct, forbid_unknown_fields=True, gc=False):
+    leader: str
+    rank: Rank
+    date: dt.date
+    note: str | None = None
+
+
+class _SubmissionIn(msgspec.Struct, forbid_unknown_fields=True, gc=False):
+    """A submission as a file gives it. ``reviewer`` must be there (without it the strict
+    reader warns); a null optional field is as if absent, but the two times of an emergency
+    are UNSET when absent: the strict reader asks for both keys, null or not."""
+
+    id: str
+    date: dt.date
+    title: str
+    category: Category
+    reviewer: str | None
+    co_submitters: tuple[str, ...] | None = None
+    solicitation: str | None = None
+    occurred_at: str | msgspec.UnsetType | None = msgspec.UNSET
+    reported_at: str | msgspec.UnsetType | None = msgspec.UNSET
+    classification: Classification | None = None
+    adoptions: tuple[_AdoptionIn, ...] | None = None
+    instructions: tuple[_InstructionIn, ...] | None = None
+    flags: tuple[Flag, ...] | None = None
+    note: str | None = None
+
+
+_FILE = list[_SubmissionIn]
 _DATES: dict[str, dt.date] = {}
-_CATEGORY = {m.value: m for m in Category}
-_CLASSIFICATION = {m.value: m for m in Classification}
-_MODE = {m.value: m for m in Mode}
-_RANK = {m.value: m for m in Rank}
-_FLAG = {m.value: m for m in Flag}
-# The fields a file may give: the records' own, less what the reader adds (point, source).
-_SUBMISSION_KEYS = frozenset(Submission.__struct_fields__) - {"point", "source"}
 # The first characters of every plain scalar PyYAML would read as other than text.
 _YAML11_FIRST = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
-_ADOPTION_KEYS = frozenset(Adoption.__struct_fields__)
-_INSTRUCTION_KEYS = frozenset(Instruction.__struct_fields__)
+_UNSET = msgspec.UNSET
+_EMERGENCY = Category.EMERGENCY
+_INTERNAL = Classification.INTERNAL
 
 
 def _text(value: Any, max_len: int = 0) -> str:
@@ -209,6 +246,10 @@ def _text(value: Any, max_len: int = 0) -> str:
     ):
         raise _Decline
     return value
+
+
+def _optional_text(value: str | None) -> str | None:
+    return None if value is None else _text(value)
 
 
 def _pattern(value: Any, regex: re.Pattern[str]) -> str:
@@ -234,8 +275,10 @@ def _date(value: Any) -> dt.date:
     return day
 
 
-def _datetime(value: Any) -> dt.datetime:
-    m = _DATETIME_RE.match(value) if type(value) is str else None
+def _datetime(value: str | msgspec.UnsetType | None) -> dt.datetime | None:
+    if value is None or value is _UNSET:
+        return None
+    m = _DATETIME_RE.match(value)
     if m is None:
         raise _Decline
     try:
@@ -264,107 +307,95 @@ def _mapping(value: Any, keys: frozenset[str]) -> dict[str, Any]:
     return value
 
 
-def _event_date(value: Any, day: dt.date) -> dt.date:
-    when = _date(value)
+def _event_day(when: dt.date, day: dt.date) -> dt.date:
     if when < day or (when - day).days > MAX_LATE_DAYS:
         raise _Decline
     return when
 
 
-def _adoption(value: Any, day: dt.date) -> Adoption:
-    a = _mapping(value, _ADOPTION_KEYS)
-    issue = a.get("issue")
-    return Adoption(
-        _pattern(a.get("publication"), RECORD_ID_RE),
-        _event_date(a.get("date"), day),
-        _enum(a.get("mode"), _MODE),
-        None if issue is None else _text(issue),
-    )
+def _adoptions(
+    given: tuple[_AdoptionIn, ...] | None, where: _Where, day: dt.date, refs: list[Ref]
+) -> tuple[Adoption, ...]:
+    if given is None:
+        if where.pubs:
+            raise _Decline
+        return ()
+    if len(given) != len(where.pubs):
+        raise _Decline
+    out = []
+    for a, (line, col) in zip(given, where.pubs, strict=True):
+        out.append(
+            Adoption(
+                _pattern(a.publication, RECORD_ID_RE),
+                _event_day(a.date, day),
+                a.mode,
+                _optional_text(a.issue),
+            )
+        )
+        refs.append(Ref("publication", a.publication, line, col, day=day))
+    return tuple(out)
 
 
-def _instruction(value: Any, day: dt.date) -> Instruction:
-    i = _mapping(value, _INSTRUCTION_KEYS)
-    note = i.get("note")
-    return Instruction(
-        _text(i.get("leader")),
-        _enum(i.get("rank"), _RANK),
-        _event_date(i.get("date"), day),
-        None if note is None else _text(note),
-    )
+def _co_submitters(
+    co: tuple[str, ...] | None, where: _Where, point: str, refs: list[Ref]
+) -> tuple[str, ...]:
+    if co is None:
+        return ()
+    if len(co) != len(where.co) or point in co or len(set(co)) != len(co):
+        raise _Decline
+    for item, (line, col) in zip(co, where.co, strict=True):
+        if not POINT_ID_RE.fullmatch(_text(item)) or item in RESERVED_NAMES:
+            raise _Decline
+        refs.append(Ref("point", item, line, col))
+    return co
 
 
 def _submission(
-    raw: Any, where: _Where, path: str, year: int, point: str, month: int, refs: list[Ref]
+    s: _SubmissionIn, where: _Where, path: str, year: int, point: str, month: int, refs: list[Ref]
 ) -> Submission:
     """One record as the strict reader reads it, appending its references to ``refs`` in the
-    strict reader's order; a null optional field is as if absent."""
-    v = _mapping(raw, _SUBMISSION_KEYS)
-    if "reviewer" not in v or where.date is None:  # no reviewer: a warning of the strict reader
+    strict reader's order."""
+    day = s.date
+    if day.year != year or day.month != month or where.date is None:
         raise _Decline
-    get = v.get
-    day = _date(get("date"))
-    if day.year != year or day.month != month:
-        raise _Decline
-    category = _enum(get("category"), _CATEGORY)
-    kw: dict[str, Any] = {}
-    co_value = get("co_submitters")
-    if co_value is not None:
-        co = tuple(_items(co_value))
-        if len(co) != len(where.co) or point in co or len(set(co)) != len(co):
-            raise _Decline
-        for item, (line, col) in zip(co, where.co, strict=True):
-            if not POINT_ID_RE.fullmatch(_text(item)) or item in RESERVED_NAMES:
-                raise _Decline
-            refs.append(Ref("point", item, line, col))
-        kw["co_submitters"] = co
+    co = _co_submitters(s.co_submitters, where, point, refs)
     refs.append(Ref("ruleday", "date", *where.date, day=day))
-    sol = get("solicitation")
+    sol = s.solicitation
     if sol is not None:
         if where.sol is None:  # pragma: no cover - the scan finds every solicitation key
             raise _Decline
-        kw["solicitation"] = _pattern(sol, RECORD_ID_RE)
-        refs.append(Ref("solicitation", sol, *where.sol, day=day, owner=point))
-    occurred = get("occurred_at")
-    reported = get("reported_at")
-    if occurred is not None:
-        occurred = kw["occurred_at"] = _datetime(occurred)
-    if reported is not None:
-        reported = kw["reported_at"] = _datetime(reported)
-        if occurred is not None and reported < occurred:
-            raise _Decline
-    if category is Category.EMERGENCY and not ("occurred_at" in v and "reported_at" in v):
+        refs.append(
+            Ref("solicitation", _pattern(sol, RECORD_ID_RE), *where.sol, day=day, owner=point)
+        )
+    occurred = _datetime(s.occurred_at)
+    reported = _datetime(s.reported_at)
+    if occurred is not None and reported is not None and reported < occurred:
         raise _Decline
-    for name in ("reviewer", "note"):
-        value = get(name)
-        if value is not None:
-            kw[name] = _text(value)
-    value = get("classification")
-    if value is not None:
-        kw["classification"] = _enum(value, _CLASSIFICATION)
-    value = get("adoptions")
-    if value is not None:
-        adoptions = tuple(_adoption(item, day) for item in _items(value))
-        if len(adoptions) != len(where.pubs):
-            raise _Decline
-        for adoption, (line, col) in zip(adoptions, where.pubs, strict=True):
-            refs.append(Ref("publication", adoption.publication, line, col, day=day))
-        kw["adoptions"] = adoptions
-    elif where.pubs:
+    if s.category is _EMERGENCY and (s.occurred_at is _UNSET or s.reported_at is _UNSET):
         raise _Decline
-    value = get("instructions")
-    if value is not None:
-        kw["instructions"] = tuple(_instruction(item, day) for item in _items(value))
-    value = get("flags")
-    if value is not None:
-        kw["flags"] = tuple(_enum(f, _FLAG) for f in _items(value))
+    instructions = s.instructions
     return Submission(
-        _pattern(get("id"), SUBMISSION_ID_RE),
+        _pattern(s.id, SUBMISSION_ID_RE),
         point,
         day,
-        _text(get("title"), 200),
-        category,
+        _text(s.title, 200),
+        s.category,
         SourceRef(path, where.id, 3),
-        **kw,
+        co,
+        sol,
+        occurred,
+        reported,
+        _optional_text(s.reviewer),
+        _INTERNAL if s.classification is None else s.classification,
+        _adoptions(s.adoptions, where, day, refs),
+        ()
+        if instructions is None
+        else tuple(
+            Instruction(_text(i.leader), i.rank, _event_day(i.date, day), _optional_text(i.note))
+            for i in instructions
+        ),
+        () if s.flags is None else s.flags,
+        _optional_text(s.note),
     )
 
 
@@ -407,10 +438,11 @@ def fast_submissions(path: str, data: bytes, limit: int | None = None) -> Parsed
         wheres = _positions(scan)
         if type(raw) is not list or len(raw) != len(wheres):
             return None
+        given = msgspec.convert(raw, _FILE)
         records = tuple(
             _submission(item, where, path, year, point, month, refs)
-            for item, where in zip(raw, wheres, strict=True)
+            for item, where in zip(given, wheres, strict=True)
         )
-    except _Decline:
+    except (_Decline, msgspec.ValidationError):
         return None
     return ParsedFile(path, "submissions", records, (), tuple(refs))
