@@ -3,6 +3,8 @@ registry. Kept as text so that what a new folder holds reads exactly as the SPEC
 
 from __future__ import annotations
 
+SETTINGS_FILE = "govinfo.yaml"  # the folder settings: the file that makes a folder a data folder
+
 # The comment lines (# ...) are in the folder's language (i18n: init_yaml_*), put in by app.init.
 SETTINGS_YAML = """\
 {title}

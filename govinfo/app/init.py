@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from govinfo import defaults
-from govinfo.app.opening import SETTINGS_FILE, place_refusal
+from govinfo.app.opening import place_refusal
 from govinfo.app.options import Feedback, RunOptions, apply_language
 from govinfo.errors import GovinfoError
 from govinfo.i18n import t
@@ -76,7 +76,7 @@ def new_folder_files(office: str | None, province: str, language: str) -> list[t
         language=language,
     )
     return [
-        (SETTINGS_FILE, settings),
+        (defaults.SETTINGS_FILE, settings),
         ("points.yaml", defaults.POINTS_YAML.format(title=_comment("init_yaml_points"))),
         ("rules/default.yaml", defaults.DEFAULT_RULES_YAML),
         (".gitignore", defaults.GITIGNORE),

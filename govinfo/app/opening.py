@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 
 from govinfo import settings
 from govinfo.app.options import Feedback, RunOptions
+from govinfo.defaults import SETTINGS_FILE
 from govinfo.errors import DataError
 from govinfo.i18n import t
 from govinfo.load import prelist
 from govinfo.text import shell_word
-
-SETTINGS_FILE = "govinfo.yaml"
 
 if TYPE_CHECKING:
     from govinfo.store.place import Place

@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from govinfo.defaults import SETTINGS_FILE
+
 _ID_RE = re.compile(r"^\s*-?\s*id:\s*['\"]?([a-z][a-z0-9-]*)['\"]?\s*(?:#.*)?$")
 _SHORT_RE = re.compile(r"^\s*short:\s*['\"]?([^'\"#]+?)['\"]?\s*(?:#.*)?$")
 _YEAR_RE = re.compile(r"^[0-9]{4}$")
@@ -32,9 +34,9 @@ def _folder(ctx: Any) -> Path | None:
         given = os.environ["GOVINFO_DATA"]
     if given:
         root = Path(given)
-        return root if (root / "govinfo.yaml").is_file() else None
+        return root if (root / SETTINGS_FILE).is_file() else None
     for root in (Path("data"), Path()):
-        if (root / "govinfo.yaml").is_file():
+        if (root / SETTINGS_FILE).is_file():
             return root
     return None
 

@@ -32,6 +32,7 @@ import typer
 from typer.core import TyperGroup
 
 from govinfo.cli.argv import option_value
+from govinfo.defaults import SETTINGS_FILE
 from govinfo.i18n import HELP_ZH, get_lang, t
 
 # A parameter's placeholder by its name (zh, en); by its type when the name is not here.
@@ -98,8 +99,8 @@ def usage_language(args: Sequence[str]) -> str:
         return lang
     data = option_value(args, "--data") or os.environ.get("GOVINFO_DATA")
     if not data:  # ./data, else the current folder itself (app/opening.locate_folder)
-        data = "data" if Path("data", "govinfo.yaml").is_file() else "."
-    settings = Path(data) / "govinfo.yaml"
+        data = "data" if Path("data", SETTINGS_FILE).is_file() else "."
+    settings = Path(data) / SETTINGS_FILE
     try:
         head = settings.read_text(encoding="utf-8", errors="replace")[:4096]
     except OSError:

@@ -35,6 +35,7 @@ from typing import Generic, TypeVar
 import msgspec
 
 from govinfo import __version__, gitcmd, settings
+from govinfo.defaults import SETTINGS_FILE
 from govinfo.load import stamps
 from govinfo.load.stamps import is_racy, stat_key
 from govinfo.regular import read_regular
@@ -288,7 +289,7 @@ def settings_key(root: Path) -> str | None:
     None when that file is not a regular file or is too new to trust its times (git's racy
     rule), so that its settings are read from the file itself."""
     try:
-        st = os.lstat(root / "govinfo.yaml")
+        st = os.lstat(root / SETTINGS_FILE)
     except OSError:
         return None
     if not S_ISREG(st.st_mode) or is_racy(st, time.time_ns()):

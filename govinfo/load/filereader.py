@@ -10,6 +10,7 @@ from typing import Any
 
 import msgspec
 
+from govinfo.defaults import SETTINGS_FILE
 from govinfo.load.schema import Reader
 from govinfo.model import (
     Adjustment,
@@ -81,7 +82,7 @@ class ParsedFile(msgspec.Struct, frozen=True, gc=False):
 def file_kind(path: str) -> str | None:
     """Which kind of file ``path`` (relative to the data folder) is, or None when govinfo does
     not read it. A ``.yaml`` in a place govinfo reads but under a wrong name is ``misplaced``."""
-    if path == "govinfo.yaml":
+    if path == SETTINGS_FILE:
         return "settings"
     if path == "points.yaml":
         return "points"

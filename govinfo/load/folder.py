@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 import msgspec
 
+from govinfo.defaults import SETTINGS_FILE
 from govinfo.errors import DataError
 from govinfo.i18n import os_error_text, t
 from govinfo.load import parallel
@@ -71,11 +72,11 @@ class LoadResult(Tally, frozen=True, gc=False):
 def read_settings(source: FileSource) -> Settings:
     """The folder settings, refusing (``DataError``) a folder whose ``format`` is not 1."""
     try:
-        data = source.read("govinfo.yaml")
+        data = source.read(SETTINGS_FILE)
     except OSError as err:  # no permission, an I/O error: the refusal names it
-        where = os.path.join(source.describe(), "govinfo.yaml")
+        where = os.path.join(source.describe(), SETTINGS_FILE)
         raise DataError(t("file_unreadable_at", path=where, reason=os_error_text(err))) from None
-    parsed = parse_file("govinfo.yaml", data)
+    parsed = parse_file(SETTINGS_FILE, data)
     for rec in parsed.records:
         if isinstance(rec, Settings):
             if rec.format != FORMAT_VERSION:

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from govinfo.defaults import SETTINGS_FILE
 from govinfo.i18n import t
 from govinfo.model import Group, Point, Problem, Settings, Severity
-
-SETTINGS_FILE = "govinfo.yaml"
 
 
 def group_problems(settings: Settings, points: Sequence[Point]) -> list[Problem]:

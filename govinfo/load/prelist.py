@@ -30,6 +30,7 @@ import time
 from collections.abc import Collection, Mapping, Sequence
 
 from govinfo import settings
+from govinfo.defaults import SETTINGS_FILE
 
 # The commands that answer from the result cache (SPEC §3): check lists every year and has its
 # own cache of problems, so it gains nothing from a head start.
@@ -149,9 +150,9 @@ def _folder(argv: Sequence[str], environ: Mapping[str, str]) -> str | None:
             given = arg[7:]
     given = given or environ.get("GOVINFO_DATA")
     if not given:  # ./data, else the current folder itself (app/opening.locate_folder)
-        given = "data" if os.path.isfile(os.path.join("data", "govinfo.yaml")) else "."
+        given = "data" if os.path.isfile(os.path.join("data", SETTINGS_FILE)) else "."
     try:
-        if not os.path.isfile(os.path.join(given, "govinfo.yaml")):
+        if not os.path.isfile(os.path.join(given, SETTINGS_FILE)):
             return None
         return os.path.realpath(given)
     except (OSError, ValueError):

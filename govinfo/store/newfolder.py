@@ -26,6 +26,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from govinfo.defaults import SETTINGS_FILE
 from govinfo.errors import GovinfoError
 from govinfo.i18n import os_error_text, t
 from govinfo.store.atomic import (
@@ -175,7 +176,7 @@ def _move_into_place(partial: Path, target: Path, dest: Path) -> None:
 def _move_entries_up(partial: Path, target: Path, dest: Path, moved: list[Path]) -> None:
     """Move what was built in ``partial`` (inside ``target``) up into ``target``,
     ``govinfo.yaml`` last, noting each entry in ``moved``; then remove ``partial``."""
-    entries = sorted(partial.iterdir(), key=lambda entry: entry.name == "govinfo.yaml")
+    entries = sorted(partial.iterdir(), key=lambda entry: entry.name == SETTINGS_FILE)
     for entry in entries:
         place = target / entry.name
         if place.exists() or place.is_symlink():
