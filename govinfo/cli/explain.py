@@ -9,7 +9,7 @@ import typer
 from govinfo.cli import common
 from govinfo.cli.complete import complete_point
 from govinfo.cli.output import FormatOpt
-from govinfo.render.table import OutputFormat
+from govinfo.render.columns import OutputFormat
 
 
 def explain(

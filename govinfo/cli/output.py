@@ -17,8 +17,9 @@ import typer
 from govinfo.cli import common
 from govinfo.cli.stdout import put
 from govinfo.cli.terminal import ascii_json, cannot_encode
+from govinfo.render.columns import OutputFormat
 from govinfo.render.formats import csv_text, json_text, markdown_text
-from govinfo.render.table import OutputFormat, Table, print_table
+from govinfo.render.table import Table, print_table
 
 # --format of a command whose table may also be CSV, JSON or Markdown (:func:`emit`)
 FormatOpt = Annotated[

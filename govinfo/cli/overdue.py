@@ -11,8 +11,8 @@ from govinfo.cli.complete import complete_point
 from govinfo.cli.output import FormatOpt, OutOpt
 from govinfo.cli.words import KindFilter, parse_finding_kind
 from govinfo.i18n import t
+from govinfo.render.columns import OutputFormat
 from govinfo.render.overdue import GroupBy
-from govinfo.render.table import OutputFormat
 from govinfo.reports.overdue import FindingKind
 
 EXIT_FINDINGS = 3

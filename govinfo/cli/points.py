@@ -16,7 +16,7 @@ from govinfo.cli.complete import complete_point
 from govinfo.cli.output import FormatOpt, OutOpt
 from govinfo.cli.words import KIND_HELP, KindFilter, parse_point_kind
 from govinfo.model import HistoryKind, PointKind, Tier
-from govinfo.render.table import OutputFormat
+from govinfo.render.columns import OutputFormat
 
 app = typer.Typer(
     help="The registry of points: list, show, add, retire, reinstate.",

@@ -10,7 +10,7 @@ from govinfo.cli import common
 from govinfo.cli.output import FormatOpt, OutOpt
 from govinfo.cli.words import parse_point_kind
 from govinfo.model import PointKind
-from govinfo.render.table import OutputFormat
+from govinfo.render.columns import OutputFormat
 
 
 def score(

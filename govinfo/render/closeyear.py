@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from govinfo.i18n import t
-from govinfo.render.table import Column, ColumnKind, Table
+from govinfo.render.columns import Column, ColumnKind
+from govinfo.render.table import Table
 from govinfo.reports.closeyear import ClosePlan
 from govinfo.reports.numbers import fixed, tidy
 

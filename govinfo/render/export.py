@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from govinfo.i18n import t
+from govinfo.render.columns import Cell, Column, ColumnKind
 from govinfo.render.formats import csv_rows, markdown_table
 from govinfo.render.printsetup import (
     HEADER,
@@ -38,7 +39,7 @@ from govinfo.render.printsetup import (
     body_look,
     page_setup,
 )
-from govinfo.render.table import Cell, Column, ColumnKind, Table, display_rows, plain
+from govinfo.render.table import Table, display_rows, plain
 from govinfo.reports.numbers import tidy
 from govinfo.text import display_width, escape, neutralise_formula
 

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from govinfo.i18n import t
-from govinfo.render.table import Cell, Column, ColumnKind, Table
+from govinfo.render.columns import Cell, Column, ColumnKind
+from govinfo.render.table import Table
 from govinfo.text import escape
 
 MAX_DUPLICATE_LINES = 20

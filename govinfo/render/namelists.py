@@ -1,4 +1,4 @@
-"""Columns whose cells list names (:attr:`govinfo.render.table.Column.names`: 约稿完成情况's
+"""Columns whose cells list names (:attr:`govinfo.render.columns.Column.names`: 约稿完成情况's
 按时报送单位, 逾期报送单位, 未报单位), as :mod:`govinfo.render.fit` fits them: a list is the
 record of who reported, so a name in it is kept whole where the room allows — its column given
 the width of its names (:func:`names_whole`) before a title or a detail is widened. How wide a

@@ -18,6 +18,7 @@ from typing import Any
 
 from govinfo.i18n import t
 from govinfo.model import Level
+from govinfo.render.columns import Cell, Column, ColumnKind
 from govinfo.render.groups import group_heading, group_name
 from govinfo.render.letter import (
     Attachment,
@@ -29,7 +30,7 @@ from govinfo.render.letter import (
     ordinal,
     subheading,
 )
-from govinfo.render.table import Cell, Column, ColumnKind, Table
+from govinfo.render.table import Table
 from govinfo.render.yeartables import why_left_out
 from govinfo.reports.notice import Group, NoticeContent, RankedPoint, Shortfall
 from govinfo.reports.numbers import tidy

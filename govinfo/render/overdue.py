@@ -13,7 +13,8 @@ from typing import Any
 import msgspec
 
 from govinfo.i18n import t, tn
-from govinfo.render.table import Column, Table
+from govinfo.render.columns import Column
+from govinfo.render.table import Table
 from govinfo.render.words import days_words, finding_detail, late_span, when_words
 from govinfo.reports.overdue import KIND_ORDER, Finding, FindingKind, OverdueReport
 from govinfo.reports.rows import as_record, keys_of

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from govinfo.i18n import MESSAGES, t
+from govinfo.render.columns import Cell, Column, ColumnKind
 from govinfo.render.groups import group_name
-from govinfo.render.table import Cell, Column, ColumnKind, Table
+from govinfo.render.table import Table
 from govinfo.render.words import ISSUE_NUMBER, issue_text, sentence_start
 from govinfo.reports.period import FIGURE_KEYS, Figures, PeriodPoint, PeriodReport, sum_figures
 from govinfo.rules.periods import Period

@@ -16,6 +16,7 @@ from typing import Any
 
 from govinfo.i18n import t
 from govinfo.model import Level
+from govinfo.render.columns import Cell, Column, ColumnKind
 from govinfo.render.groups import group_heading, group_name
 from govinfo.render.letter import (
     Attachment,
@@ -29,7 +30,7 @@ from govinfo.render.letter import (
 )
 from govinfo.render.notice import SHORTFALLS, item_table, listed_or_counted, score_words
 from govinfo.render.period import from_january, period_words, side_by_side
-from govinfo.render.table import Cell, Column, ColumnKind, Table
+from govinfo.render.table import Table
 from govinfo.reports.period import PeriodPoint, sum_figures
 from govinfo.reports.periodnotice import PeriodNoticeContent
 

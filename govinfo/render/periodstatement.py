@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import replace
 
 from govinfo.i18n import t
+from govinfo.render.columns import Cell
 from govinfo.render.export import xlsx_bytes
 from govinfo.render.groups import group_name
 from govinfo.render.letter import date_words
@@ -20,7 +21,7 @@ from govinfo.render.period import period_words
 from govinfo.render.progress import Progress, each_made, no_progress
 from govinfo.render.score import explain_table
 from govinfo.render.statement import numbered_names, stacked, stacked_columns, statement_page
-from govinfo.render.table import Cell, Table
+from govinfo.render.table import Table
 from govinfo.reports.numbers import tidy
 from govinfo.reports.periodnotice import PeriodStatement
 

@@ -11,8 +11,9 @@ import msgspec
 
 from govinfo.i18n import error_text, t
 from govinfo.model import HistoryKind, Point, PointKind, Tier
+from govinfo.render.columns import Cell, Column, ColumnKind
 from govinfo.render.score import status_words
-from govinfo.render.table import Cell, Column, ColumnKind, Table
+from govinfo.render.table import Table
 from govinfo.reports.recorded import RECORDED_STATUSES
 from govinfo.reports.registry import PointState, RegistryProblem, YearRow
 from govinfo.reports.rows import as_record, keys_of

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from govinfo.i18n import t, tn
+from govinfo.render.columns import Column, ColumnKind
 from govinfo.render.overdue import counts_line, point_label
-from govinfo.render.table import Column, ColumnKind, Table
+from govinfo.render.table import Table
 from govinfo.render.words import finding_detail
 from govinfo.reports.overdue import Finding, FindingKind, OverdueReport
 

@@ -10,8 +10,9 @@ from typing import Any
 import msgspec
 
 from govinfo.i18n import MESSAGES, t, tn
+from govinfo.render.columns import Column, ColumnKind
 from govinfo.render.groups import group_name
-from govinfo.render.table import Column, ColumnKind, Table
+from govinfo.render.table import Table
 from govinfo.render.words import describe
 from govinfo.reports.explain import ExplainReport
 from govinfo.reports.numbers import fixed, tidy

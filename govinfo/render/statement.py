@@ -16,13 +16,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from govinfo.i18n import t
 from govinfo.model import Point
 from govinfo.render import docx as d
+from govinfo.render.columns import Cell, Column
 from govinfo.render.docxtable import add_table
 from govinfo.render.export import xlsx_bytes
 from govinfo.render.groups import group_name
 from govinfo.render.letter import date_words
 from govinfo.render.progress import Progress, each_made, no_progress
 from govinfo.render.score import explain_table
-from govinfo.render.table import Cell, Column, Table
+from govinfo.render.table import Table
 from govinfo.reports.notice import Statement
 from govinfo.reports.numbers import tidy
 from govinfo.text import escape

@@ -13,60 +13,20 @@ lines) for people, and as plain records (JSON keys and values, SPEC §3) for pro
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from enum import StrEnum
 from itertools import chain
 from typing import TYPE_CHECKING, Any, cast
 
 from govinfo import settings
+from govinfo.render.columns import Cell, Column, ColumnKind
 from govinfo.reports.numbers import fixed, tidy
 from govinfo.text import escape
 
 if TYPE_CHECKING:
     from govinfo.render.layout import LayoutMemo
-
-
-class OutputFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    markdown = "markdown"
-
-
-Cell = str | int | Decimal | dt.date | None
-
-
-class ColumnKind(StrEnum):
-    TEXT = "text"
-    COUNT = "count"  # a whole number
-    SCORE = "score"  # a Decimal, shown with 2 decimals
-    DATE = "date"  # a dt.date, shown YYYY-MM-DD (a date cell in a workbook)
-
-
-@dataclass(frozen=True)
-class Column:
-    """``key`` names the column for code; ``header`` is what people read; ``kind`` says what
-    its cells hold. Number columns, and text columns marked ``right`` (“12 天”), are
-    right-aligned. An ``optional`` column may be left out on a too narrow terminal (a note
-    names it; files and ``--format`` keep it); a ``lines`` column keeps line breaks; a
-    ``names`` column lists names that far apart (``t("list_sep")``): on a terminal a name
-    breaks over lines only where it alone is wider than the column."""
-
-    key: str
-    header: str
-    kind: ColumnKind = ColumnKind.TEXT
-    right: bool = False
-    optional: bool = False
-    lines: bool = False
-    names: str = ""
-
-    @property
-    def numeric(self) -> bool:
-        return self.right or self.kind in (ColumnKind.COUNT, ColumnKind.SCORE)
 
 
 @dataclass(frozen=True)

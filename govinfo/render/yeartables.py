@@ -12,8 +12,9 @@ from decimal import Decimal
 
 from govinfo.i18n import MESSAGES, t
 from govinfo.model import Category, Level, Rank
+from govinfo.render.columns import Cell, Column, ColumnKind
 from govinfo.render.score import score_table
-from govinfo.render.table import Cell, Column, ColumnKind, Table
+from govinfo.render.table import Table
 from govinfo.reports.numbers import tidy
 from govinfo.reports.yearend import (
     QUARTERS,

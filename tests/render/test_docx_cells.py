@@ -62,9 +62,10 @@ def test_a_table_of_long_names_wraps_the_names_never_a_number() -> None:
     column keeps the width of its widest figure (the 合计 row's 2201, -108.00)."""
     from decimal import Decimal
 
+    from govinfo.render.columns import Column, ColumnKind
     from govinfo.render.docx import SIZE_TABLE, char_width
     from govinfo.render.docxtable import column_widths
-    from govinfo.render.table import Column, ColumnKind, Table, display_rows
+    from govinfo.render.table import Table, display_rows
 
     columns = [
         Column("rank", "组内名次", ColumnKind.COUNT),
@@ -117,9 +118,10 @@ def _small_table_document_xml() -> str:
     plain, multi-line and special cells (empty, tab, spaces at an end), a 合计 row."""
     from decimal import Decimal
 
+    from govinfo.render.columns import Column, ColumnKind
     from govinfo.render.docx import document_bytes, new_document
     from govinfo.render.docxtable import add_table
-    from govinfo.render.table import Column, ColumnKind, Table
+    from govinfo.render.table import Table
 
     columns = [
         Column("point", "直报点"),

@@ -11,8 +11,9 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from govinfo.render import table
+from govinfo.render.columns import Column
 from govinfo.render.narrow import wrap_items
-from govinfo.render.table import Column, Table
+from govinfo.render.table import Table
 
 LATE = ["迟报 1 小时 35 分钟", "迟报 31 分钟"]
 IDS = ["baicheng-2003-0157", "baicheng-2003-0016"]

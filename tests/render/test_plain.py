@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.text import Text
 
 from govinfo.render import table
-from govinfo.render.table import Column, ColumnKind, Table
+from govinfo.render.columns import Column, ColumnKind
+from govinfo.render.table import Table
 
 SPEC = Table(
     columns=[

@@ -17,8 +17,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from govinfo.render.columns import Cell, Column, ColumnKind
 from govinfo.render.export import xlsx_bytes
-from govinfo.render.table import Cell, Column, ColumnKind, Table
+from govinfo.render.table import Table
 from tests.support.batches import HEADER, write_csv
 from tests.support.cli import run_cli
 from tests.support.folders import MakeFolder
