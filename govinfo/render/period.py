@@ -285,7 +285,7 @@ def silent_table(report: PeriodReport) -> Table:
     once = from_january(report)  # the period is all there is: no 本期
     columns = [
         Column("point", t("col_point")),
-        Column("group", t("col_group")),
+        Column("group", t("col_group"), words=True),
         *(
             _count(k, t(f"col_{k}") if once else t("pr_col_period_of", what=t(f"col_{k}")))
             for k in ("submitted", "adopted")

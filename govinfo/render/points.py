@@ -71,7 +71,7 @@ def list_table(states: list[PointState], labels: dict[str, str], day: dt.date) -
         Column("id", t("pt_col_id")),
         Column("short", t("pt_col_short")),
         Column("name", t("pt_col_name")),
-        Column("kind", t("col_kind")),
+        Column("kind", t("col_kind"), words=True),
         Column("parent", t("pt_col_parent"), optional=True),  # gives way on a narrow terminal
         Column("tiers", t("pt_col_tiers"), optional=True),  # today's state says the same
         Column("state", t("pt_col_state")),
@@ -199,7 +199,7 @@ def years_table(rows: list[YearRow]) -> Table:
         Column("score", t("col_score"), ColumnKind.SCORE),
         Column("submitted", t("col_submitted"), ColumnKind.COUNT),
         Column("adopted", t("col_adopted"), ColumnKind.COUNT),
-        Column("status", t("col_status")),
+        Column("status", t("col_status"), words=True),
         Column("as_of", t("pt_col_as_of"), ColumnKind.DATE),
     ]
     out: list[tuple[Cell, ...]] = []

@@ -87,10 +87,12 @@ def fitted_lines(
     numeric: Sequence[bool],
     gap: int,
     names: Sequence[str] = (),
+    words: Sequence[bool] = (),
 ) -> list[str]:
     """Each row at ``widths``: its cells wrapped to their columns with
     :func:`govinfo.render.wrap.wrap_text` (``names``: each column's separator of the names its
-    cells list, or none), top-aligned, its lines joined by newlines. Done a
+    cells list, or none; ``words``: which columns hold words of a fixed vocabulary, none folded
+    to leave one character alone), top-aligned, its lines joined by newlines. Done a
     column at a time, a line of the rows at a time: a column whose every cell fits whole is
     padded at once, the others' cells are wrapped (:func:`govinfo.render.wrap.wrap_cells`),
     and the rows' first lines are joined together, then the second lines of the rows that
@@ -100,11 +102,14 @@ def fitted_lines(
     whole: list[list[str] | None] = []
     wrapped: list[list[list[str]] | None] = []
     seps = names or [""] * len(columns)
-    for cells, used, width, right, sep in zip(columns, shown, widths, numeric, seps, strict=True):
+    evens = words or [False] * len(columns)
+    for cells, used, width, right, sep, even in zip(
+        columns, shown, widths, numeric, seps, evens, strict=True
+    ):
         sizes = cell_lens(cells, used)
         every = fits_whole(cells, width, sizes)
         whole.append(_padded(cells, used, width, right) if every else None)
-        wrapped.append(None if every else wrap_cells(cells, width, sizes, sep))
+        wrapped.append(None if every else wrap_cells(cells, width, sizes, sep, even=even))
     heights = [1] * (len(columns[0]) if columns else 0)
     for lines in wrapped:
         if lines is not None:

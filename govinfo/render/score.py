@@ -121,7 +121,7 @@ def score_table(report: ScoreReport) -> Table:
         Column("rank", t("col_rank"), COUNT),
         Column("point", t("col_point")),
         # the point's kind gives way on a narrow terminal, before its name folds
-        Column("kind", t("col_kind"), optional=True),
+        Column("kind", t("col_kind"), optional=True, words=True),
         Column("score", t("col_score"), SCORE),
         Column("submitted", t("col_submitted"), COUNT),
         Column("adopted", t("col_adopted"), COUNT),
@@ -129,7 +129,7 @@ def score_table(report: ScoreReport) -> Table:
         Column("instructions", t("col_instructions"), COUNT),
         Column("research", t("col_research"), COUNT),
         Column("deductions", t("col_deductions"), SCORE),
-        Column("status", t("col_status")),
+        Column("status", t("col_status"), words=True),
     ]
     rows = [
         (
@@ -154,7 +154,7 @@ def score_table(report: ScoreReport) -> Table:
         names = {g.id: group_name(g) for g in report.groups}
         columns = [
             Column("group_rank", t("col_group_rank"), COUNT),
-            Column("group", t("col_group")),
+            Column("group", t("col_group"), words=True),
             *columns,
         ]
         rows = [

@@ -371,6 +371,7 @@ def print_plain(
     headers = [c.header for c in spec.columns]
     numeric = [c.numeric for c in spec.columns]
     names = [c.names for c in spec.columns]  # lists of names: kept whole where they fit
+    words = [c.words for c in spec.columns]  # a status, a kind: 取消/资格, not 取消资/格
     fitted = widths is not None
     natural: list[str] = []  # each row's line, at natural widths
     if widths is None:
@@ -386,7 +387,7 @@ def print_plain(
     # size, buffer) each time — seconds for the year report's 24,000 lines. As rich: a blank
     # line between groups.
     texts = (
-        fitted_lines(shown.columns, shown.widths, widths, numeric, gap, names)
+        fitted_lines(shown.columns, shown.widths, widths, numeric, gap, names, words)
         if fitted
         else natural
     )

@@ -352,9 +352,15 @@ def wrap_text(text: str, width: int, *, fold: bool = False, names: str = "") -> 
 
 
 def wrap_cells(
-    texts: Sequence[str], width: int, sizes: Sequence[int] | None = None, names: str = ""
+    texts: Sequence[str],
+    width: int,
+    sizes: Sequence[int] | None = None,
+    names: str = "",
+    *,
+    even: bool = False,
 ) -> list[list[str]]:
-    """:func:`wrap_text` of each of ``texts`` (a column's cells; ``names``: as there), the
+    """:func:`wrap_text` of each of ``texts`` (a column's cells; ``names``: as there; ``even``:
+    words of a fixed vocabulary, folded as headers are, :func:`_no_widow`), the
     column measured at once (``sizes``: its :func:`cell_lens`, when known), each text wrapped
     once however often it comes (a finding's detail, a reporter's name): equal cells share one
     list of lines."""
@@ -366,16 +372,16 @@ def wrap_cells(
             continue
         lines = done.get(text)
         if lines is None:
-            lines = done[text] = _wrapped(text, width, False, names)
+            lines = done[text] = _wrapped(text, width, False, names, even)
         out.append(lines)
     return out
 
 
-def _wrapped(text: str, width: int, fold: bool, names: str = "") -> list[str]:
+def _wrapped(text: str, width: int, fold: bool, names: str = "", even: bool = False) -> list[str]:
     return [
         "".join(units[start:end]).rstrip()
         for units, spans, _ in _lines(text, width, fold, names)
-        for start, end in (_no_widow(units, spans) if fold else spans)
+        for start, end in (_no_widow(units, spans) if fold or even else spans)
     ]
 
 
@@ -383,11 +389,11 @@ _HAN = re.compile("[\u4e00-\u9fa5]").fullmatch
 
 
 def _no_widow(units: Sequence[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A header's ``spans``, but a last line of one Chinese character takes the character
-    before it down too (``期间/`` ``编号``, not ``期间/编`` ``号``) when the line above keeps
-    two units or more. The lines are as many, none wider: what fitting counts
-    (:func:`line_reach`) is unchanged. (A cell's name keeps its first characters together
-    instead: ``省工商/局`` reads as the name it starts.)"""
+    """A header's ``spans`` (or a status's, a kind's: ``取消/资格``), but a last line of one
+    Chinese character takes the character before it down too (``期间/`` ``编号``, not
+    ``期间/编`` ``号``) when the line above keeps two units or more. The lines are as many,
+    none wider: what fitting counts (:func:`line_reach`) is unchanged. (A cell's name keeps
+    its first characters together instead: ``省工商/局`` reads as the name it starts.)"""
     if len(spans) < 2:
         return spans
     (first, moved), (last, end) = spans[-2], spans[-1]
@@ -426,21 +432,3 @@ def line_reach(text: str, width: int, fold: bool = False, names: str = "") -> tu
         count += len(spans)
         reach = min(reach, paragraph_reach)
     return count, reach
-
-
-__all__ = [
-    "NEVER",
-    "NO_LINE_END",
-    "NO_LINE_START",
-    "ONE_LINE",
-    "cell_lens",
-    "cell_width",
-    "column_least",
-    "fits_whole",
-    "least_width",
-    "line_count",
-    "line_reach",
-    "listed",
-    "wrap_cells",
-    "wrap_text",
-]

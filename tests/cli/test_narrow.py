@@ -130,6 +130,19 @@ def test_score_names_stay_readable_and_kind_gives_way(data: Path, lang: str, col
         assert f"{p['score']:.2f}" in screen, p
 
 
+@pytest.mark.parametrize("columns", [60, 70])
+def test_score_folds_a_status_between_its_words(data: Path, columns: int) -> None:
+    """`score` at 60 and 70 columns, where 状态 is too narrow for 取消资格: the status folds
+    as 取消 over 资格, never 取消资 over 格 (the column holds words of a fixed vocabulary)."""
+    screen = in_terminal(["score", "2003"], columns, data)
+    lines = shown(screen, columns)
+    disqualified = [i for i, line in enumerate(lines) if line.rstrip().endswith("取消")]
+    assert disqualified, screen  # the sample has disqualified points, their status folded
+    for i in disqualified:
+        assert lines[i + 1].strip() == "资格", screen
+    assert not re.search("取消资(?!格)", screen), screen
+
+
 @pytest.mark.parametrize(("lang", "columns"), [("zh", 60), ("en", 60), ("en", 70)])
 def test_points_list_gives_way_with_parent_and_tiers(data: Path, lang: str, columns: int) -> None:
     """`points list` at 60–70 columns: 上级 and 级别 (which today's state restates) give way,

@@ -4,6 +4,8 @@ rich layout prints, without trailing spaces."""
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import replace
 
 import pytest
 from rich.cells import cell_len
@@ -261,3 +263,47 @@ def test_a_table_of_no_columns_prints_its_title_rows_and_footer() -> None:
         console = Console(file=io.StringIO(), width=80, force_terminal=terminal, no_color=True)
         table.print_table(Table(columns=[], rows=[[], []], title="标题", footer=["注"]), console)
         assert console.file.getvalue() == "标题\n\n\n\n注\n"
+
+
+@pytest.mark.parametrize("width", [30, 34, 40])
+def test_a_word_of_a_status_or_a_kind_folds_two_characters_a_line(width: int) -> None:
+    """A ``words`` column (a status, a kind of point) folded over two lines keeps two
+    characters on the last (取消/资格, 省直/部门), as a header does, where a text column
+    leaves one alone (省直部/门); the rows take as many lines either way."""
+    rows = [
+        [str(i), name, kind, f"{i}.00", status]
+        for i, (name, kind, status) in enumerate(
+            [
+                ("省工商局", "省直部门", "取消资格"),
+                ("长春", "市州", "优秀"),
+                ("东丰", "县市区", "保留"),
+            ]
+        )
+    ]
+    spec = Table(
+        columns=[
+            Column("rank", "名次", ColumnKind.COUNT),
+            Column("point", "直报点"),
+            Column("kind", "类别", words=True),
+            Column("score", "得分", ColumnKind.SCORE),
+            Column("status", "状态", words=True),
+        ],
+        rows=rows,
+    )
+    plain = Table(columns=[replace(c, words=False) for c in spec.columns], rows=rows)
+    broken = re.compile("取消资(?!格)|省直部(?!门)")
+
+    def drawn(t: Table) -> str:
+        out = io.StringIO()
+        console = Console(file=out, width=width, force_terminal=True, color_system=None)
+        table.print_table(t, console)
+        return out.getvalue()
+
+    text, as_text = drawn(spec), drawn(plain)
+    assert all(cell_len(line) <= width for line in text.splitlines())
+    assert not broken.search(text), text
+    assert "资格" in text
+    assert "部门" in text
+    assert len(text.splitlines()) == len(as_text.splitlines())
+    if width == 34:  # where a text column is 6 cells wide: 省直部/门
+        assert broken.search(as_text), as_text
