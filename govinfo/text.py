@@ -51,6 +51,9 @@ def display_width(text: str) -> int:
     kept, not imported again on each of a report's hundreds of thousands of calls."""
     if _COUNTED(text):
         return _counted_width(text)
+    plain = text.translate(_ONE_COLUMN)  # govinfo's own signs (×1.5, 上升↑), one column each
+    if _COUNTED(plain):
+        return _counted_width(plain)
     width = (_wcswidth or _load_wcswidth())(text)
     return width if width >= 0 else len(text)
 
@@ -85,15 +88,20 @@ def _counted_width(text: str) -> int:
 
 # Texts measured without wcwidth: printable ASCII (one column each); the CJK characters a
 # point's name or a title is made of — the ideographs of Unicode 1.1, 、。〃, the brackets
-# 〈〉《》「」『』【】 and the full-width forms — two columns each in every wcwidth release; and
-# the dashes and curly quotes (— ‘ ’ “ ” …), one column each (tests/render/test_text.py checks
-# each against the installed wcwidth). Anything else (·, emoji, combining marks) goes to wcwidth.
+# 〈〉《》「」『』【】〔〕 and the full-width forms — two columns each in every wcwidth release;
+# and the dashes and curly quotes (— ‘ ’ “ ” …), one column each (tests/render/test_text.py
+# checks each against the installed wcwidth). Anything else (emoji, combining marks) goes to
+# wcwidth, but for the signs of ``_ONE_COLUMN`` (×, ·, ↑, …), measured as ASCII.
 # Both sets as the insides of a regular expression's character class, for every pattern
 # that must agree with this count (govinfo.render.wrap's units, runs and wide characters too).
 NARROW_MARKS = "\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026"
-WIDE_CHARACTERS = "\\u3001-\\u3003\\u3008-\\u3011\\u4e00-\\u9fa5\\uff01-\\uff60"
+WIDE_CHARACTERS = "\\u3001-\\u3003\\u3008-\\u3011\\u3014\\u3015\\u4e00-\\u9fa5\\uff01-\\uff60"
 _COUNTED = re.compile(f"[\\x20-\\x7e{NARROW_MARKS}{WIDE_CHARACTERS}]*").fullmatch
 _NARROW = re.compile(f"[{NARROW_MARKS}]").findall
+# The one-column signs govinfo's own words and details use (× ÷ · § – ↑ ↓ and the rule ─), each
+# measured as an ASCII character would be: a text of them and counted characters needs no
+# wcwidth (tests/render/test_text.py checks them against it too).
+_ONE_COLUMN = str.maketrans(dict.fromkeys("\u00d7\u00f7\u00b7\u00a7\u2013\u2191\u2193\u2500", "x"))
 
 
 def _load_wcswidth() -> Callable[[str], int]:

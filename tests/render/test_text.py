@@ -40,6 +40,25 @@ def test_the_width_counted_without_wcwidth_is_wcwidths_for_every_character_it_co
         assert display_width(text) == wcswidth(text)
 
 
+def test_the_one_column_signs_are_measured_as_wcwidth_measures_them_without_it() -> None:
+    """The signs govinfo's own words use (×1.5, 上升↑, §, 阿依·买买提, the rule) are measured
+    without wcwidth, one column each — as wcwidth says, alone and among counted text."""
+    from wcwidth import wcswidth
+
+    from govinfo import text
+
+    signs = [chr(c) for c in text._ONE_COLUMN]
+    assert "\u00d7" in signs
+    assert all(wcswidth(c) == display_width(c) == 1 for c in signs)
+    for sample in ("采用 ×1.5", "上升↑ 下降↓", "§3", "阿依·买买提", "1–3 月", "──", "〔2004〕5号"):
+        assert display_width(sample) == wcswidth(sample), sample
+    assert display_widths(["×2", "长春", "a·b"]) == [2, 4, 3]
+    text._wcswidth = None  # measured since: none of these loaded wcwidth
+    for sample in ("采用 ×1.5", "阿依·买买提"):
+        display_width(sample)
+    assert text._wcswidth is None
+
+
 def test_closest_offers_a_near_miss_only_above_the_cutoff() -> None:
     assert closest("adoptoins", ["adoptions", "instructions"], cutoff=FIELD_CUTOFF) == "adoptions"
     assert closest("zzz", ["adoptions", "instructions"], cutoff=FIELD_CUTOFF) is None
