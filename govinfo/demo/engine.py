@@ -17,6 +17,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from govinfo.defaults import SETTINGS_FILE
 from govinfo.demo.context import Context, Notice
 from govinfo.demo.month import month_records
 from govinfo.demo.plan import Period, Scenario
@@ -50,7 +51,7 @@ def folder_files(scenario: Scenario, result: GenerateResult) -> Iterator[tuple[s
     that a folder of any size streams; ``result`` counts what was produced as it goes. Writing
     them is the caller's business (through the store's atomic writer)."""
     result.points = len(scenario.points)
-    yield "govinfo.yaml", emit_mapping(scenario.settings)
+    yield SETTINGS_FILE, emit_mapping(scenario.settings)
     yield "points.yaml", emit_list(p.record() for p in scenario.points)
     if scenario.notice is not None:
         yield "notice.yaml", scenario.notice

@@ -81,7 +81,9 @@ def read_settings(source: FileSource) -> Settings:
         if isinstance(rec, Settings):
             if rec.format != FORMAT_VERSION:
                 at = rec.format_at
-                where = f"{at.path}:{at.line}:{at.col}" if at is not None else "govinfo.yaml:1:1"
+                where = (
+                    f"{at.path}:{at.line}:{at.col}" if at is not None else f"{SETTINGS_FILE}:1:1"
+                )
                 # the value as written: ``format: 02`` is named 02, not 2
                 value = rec.format_text if rec.format_text is not None else rec.format
                 raise DataError(t("bad_format", path=where, value=value))

@@ -381,18 +381,21 @@ def _wrapped(text: str, width: int, fold: bool, names: str = "", even: bool = Fa
     return [
         "".join(units[start:end]).rstrip()
         for units, spans, _ in _lines(text, width, fold, names)
-        for start, end in (_no_widow(units, spans) if fold or even else spans)
+        for start, end in (_no_widow(units, spans, width) if fold or even else spans)
     ]
 
 
 _HAN = re.compile("[\u4e00-\u9fa5]").fullmatch
 
 
-def _no_widow(units: Sequence[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _no_widow(
+    units: Sequence[str], spans: list[tuple[int, int]], width: int
+) -> list[tuple[int, int]]:
     """A header's ``spans`` (or a status's, a kind's: ``取消/资格``), but a last line of one
     Chinese character takes the character before it down too (``期间/`` ``编号``, not
-    ``期间/编`` ``号``) when the line above keeps two units or more. The lines are as many,
-    none wider: what fitting counts (:func:`line_reach`) is unchanged. (A cell's name keeps
+    ``期间/编`` ``号``) when the line above keeps two units or more and the two fit ``width``
+    (a line above may be narrower: a combining mark is a unit of no width). The lines are as
+    many, none wider: what fitting counts (:func:`line_reach`) is unchanged. (A cell's name keeps
     its first characters together instead: ``省工商/局`` reads as the name it starts.)"""
     if len(spans) < 2:
         return spans
@@ -400,6 +403,7 @@ def _no_widow(units: Sequence[str], spans: list[tuple[int, int]]) -> list[tuple[
     moved -= 1
     if (
         end - last == 1
+        and width >= 4  # the last line's two characters
         and moved - first >= 2
         and _HAN(units[last])
         and _HAN(units[moved])

@@ -140,6 +140,16 @@ DECLINED = {
     "full-width digits in a date": GOOD.replace("date: 2003-03-05", "date: ２００３-03-05"),
     "bidi control in a title": GOOD.replace("全省春耕", "全省\u202e春耕"),
     "owner as co-submitter": GOOD.replace("[siping, tonghua]", "[changchun]"),
+    # a mapping among the co-submitters: the fast path once failed on it (unhashable)
+    "mapping as co-submitter": GOOD.replace(
+        "co_submitters: [siping, tonghua]", "co_submitters:\n    - siping: tonghua"
+    ),
+    "emergency with one time": GOOD.replace(
+        "category: general", "category: emergency\n  occurred_at: 2003-03-05T08:00"
+    ),
+    "adoption as a list": GOOD.replace(
+        "    - publication: jl-zb", "    - [jl-zb]\n    - publication: jl-zb"
+    ),
     "adoption before the submission": GOOD.replace("date: 2003-03-07", "date: 2003-03-01"),
     "emergency without times": GOOD.replace("category: general", "category: emergency"),
     "full-width colon after a key": GOOD.replace("category: general", "category： general"),

@@ -307,3 +307,16 @@ def test_a_word_of_a_status_or_a_kind_folds_two_characters_a_line(width: int) ->
     assert len(text.splitlines()) == len(as_text.splitlines())
     if width == 34:  # where a text column is 6 cells wide: 省直部/门
         assert broken.search(as_text), as_text
+
+
+def test_a_word_moved_down_never_makes_a_line_wider_than_its_column() -> None:
+    """The two characters a ``words`` cell brings down together are four cells wide: where
+    the column is narrower (the line above held a mark of no width, é written as e and a
+    combining accent), the lines stay as they were, each within the column."""
+    from govinfo.render.wrap import wrap_cells
+
+    assert wrap_cells(["取消资格"], 6, even=True) == [["取消", "资格"]]
+    for width in (2, 3, 4, 5, 6):
+        for text in ("e\u0301汉字", "取消资格", "省直部门", "县市区", "e\u0301\u0301汉字组"):
+            for line in wrap_cells([text], width, even=True)[0]:
+                assert cell_len(line) <= max(width, 2), (text, width, line)
