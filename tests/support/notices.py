@@ -7,12 +7,14 @@ so that one worker makes them for all (also with ``--dist loadgroup``)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
+from docx import Document
 
 from tests.support.cli import LineRunner, run_cli
 from tests.support.gitrepo import commit_all, git
@@ -82,3 +84,28 @@ def flat(text: str) -> str:
     """A paragraph's text with its line breaks taken out (the 通报's title is set on two
     lines)."""
     return text.replace("\n", "")
+
+
+class ReadBack(NamedTuple):
+    """A Word file's text as python-docx reads it: its paragraphs' (``Paragraph.text``) and
+    its tables' cells' (``table.rows[r].cells[c].text``)."""
+
+    paragraphs: tuple[str, ...]
+    tables: tuple[tuple[tuple[str, ...], ...], ...]
+
+
+def read_back(path: Path) -> ReadBack:
+    """``path`` read with python-docx once a test process for each state of the file (its
+    inode, size and times): the statements :func:`make` writes — a Word file a point, over a
+    hundred — are read by several tests, 30–40 ms each."""
+    st = path.stat()
+    return _read_back(path, (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+
+
+@functools.cache
+def _read_back(path: Path, _state: tuple[int, int, int, int]) -> ReadBack:
+    doc = Document(str(path))
+    return ReadBack(
+        tuple(p.text for p in doc.paragraphs),
+        tuple(tuple(tuple(c.text for c in r.cells) for r in t.rows) for t in doc.tables),
+    )
