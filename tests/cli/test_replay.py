@@ -24,6 +24,7 @@ from govinfo.render import table, yearend
 from tests.cli.test_widths import in_terminal
 from tests.support.aging import age
 from tests.support.cli import CLI_ARGV, LineRunner, run_entry_point
+from tests.support.parsed import lend_packs, parse_once
 from tests.support.paths import SAMPLE
 
 TABLES = [
@@ -35,13 +36,33 @@ TABLES = [
 ]
 
 
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    root = tmp_path / "data"
+def git_copy(parent: Path) -> Path:
+    """A copy of the sample in a git repository of its own (its caches kept there)."""
+    root = parent / "data"
     shutil.copytree(SAMPLE, root)
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     age(root)
     return root
+
+
+@pytest.fixture(scope="module")
+def parsed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return parse_once(git_copy(tmp_path_factory.mktemp("replay")), tmp_path_factory)
+
+
+@pytest.fixture
+def sample(_isolated_env: None, parsed: Path) -> Path:
+    """The module's copy, its caches emptied but for the packs of its files parsed once
+    (:mod:`tests.support.parsed`): for the tests that change none of its files. Nothing of
+    a run before is kept: no answer, no table printed."""
+    lend_packs(parsed)
+    return parsed
+
+
+@pytest.fixture
+def own_sample(tmp_path: Path) -> Path:
+    """A copy of the test's own, for a test that changes its files."""
+    return git_copy(tmp_path)
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +144,8 @@ def test_what_is_asked_or_shown_otherwise_is_drawn(
     assert len(seen) >= 5  # COLUMNS alone changes nothing off a terminal
 
 
-def test_a_changed_file_is_printed_afresh(sample: Path, runner: CliRunner) -> None:
+def test_a_changed_file_is_printed_afresh(own_sample: Path, runner: CliRunner) -> None:
+    sample = own_sample
     before = run(runner, sample, "score", "2003")
     points = sample / "points.yaml"
     text = points.read_text(encoding="utf-8")
