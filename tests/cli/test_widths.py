@@ -26,6 +26,7 @@ from rich.cells import cell_len
 
 from tests.support.cli import CLI_ARGV, run_entry_point
 from tests.support.folders import copy_fixture
+from tests.support.parsed import lend_packs, parse_once
 from tests.support.paths import FIXTURES, SAMPLE
 
 WIDTHS = [60, 80, 100, 120, 200]
@@ -218,6 +219,21 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_fixture("scoring", tmp_path_factory.mktemp("widths"))
 
 
+@pytest.fixture(scope="module")
+def parsed_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("sample") / "data"
+    shutil.copytree(SAMPLE, folder)
+    return parse_once(folder, tmp_path_factory)
+
+
+@pytest.fixture
+def sample(_isolated_env: None, parsed_sample: Path) -> Path:
+    """A copy of the sample the tests only read, its files parsed once for them all
+    (:mod:`tests.support.parsed`): each starts as its second run would."""
+    lend_packs(parsed_sample)
+    return parsed_sample
+
+
 @pytest.mark.parametrize("columns", WIDTHS)
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_every_number_shows_whole(case: str, columns: int, data: Path) -> None:
@@ -283,27 +299,23 @@ def test_a_table_at_a_width_not_seen_yet_prints_as_fitted_afresh(
     assert in_terminal(["overdue", "--as-of", "2003-09-30"], 72, data) == at_72
 
 
-def test_a_name_is_not_folded_a_character_a_line_at_80_columns(tmp_path: Path) -> None:
+def test_a_name_is_not_folded_a_character_a_line_at_80_columns(sample: Path) -> None:
     """The sample's overdue at 80 columns: the least lines put the point names 2 cells wide,
     “省安全监管局” a character a line over six and the header “直/报/点” over three; a few
     lines more keep them at least two characters a line."""
-    data = tmp_path / "data"
-    shutil.copytree(SAMPLE, data)
-    screen = in_terminal(["overdue", "--as-of", "2003-09-30"], 80, data)
+    screen = in_terminal(["overdue", "--as-of", "2003-09-30"], 80, sample)
     header = screen.split("\u2500")[0].splitlines()[1:]  # under the title, over the rule
     assert len(header) <= 2, screen  # “直报/点”, not “直/报/点”
     assert re.search(r"^省安", screen, re.MULTILINE), screen  # not “省/安/全/监/管/局”
 
 
-def test_english_headers_break_only_at_spaces_at_80_columns(tmp_path: Path) -> None:
+def test_english_headers_break_only_at_spaces_at_80_columns(sample: Path) -> None:
     """The sample's scores in English at 80 columns: eleven columns leave the counts too
     narrow for “submitted” or “instructions” (“sub/mit/ted”); the headers are shown in their
     short forms instead (“sub”, “ins”), every word of them whole."""
     from govinfo import i18n
 
-    data = tmp_path / "data"
-    shutil.copytree(SAMPLE, data)
-    screen = in_terminal(["--lang", "en", "score", "2003"], 80, data)
+    screen = in_terminal(["--lang", "en", "score", "2003"], 80, sample)
     header = screen.split("\u2500")[0].splitlines()[1:]  # under the title, over the rule
     words = {word for key, (_, en) in i18n.MESSAGES.items() for word in en.split()}
     words |= {form for _, forms in i18n.SHORT_HEADERS.values() for form in forms}
@@ -327,16 +339,14 @@ def test_english_headers_break_only_at_spaces_at_80_columns(tmp_path: Path) -> N
     ],
 )
 def test_english_year_report_headers_break_only_at_spaces(
-    tmp_path: Path, columns: int, title: str, folded: set[str]
+    sample: Path, columns: int, title: str, folded: set[str]
 ) -> None:
     """The year's submissions per point at 120 columns (“gene/ral”, “resear/ch Q1” before)
     and its solicitations at 80 (“mi/ss/ed”, “solicitatio/n”): every header in whole words
     or in its short form, the short forms said in full under the table."""
     from govinfo import i18n
 
-    data = tmp_path / "data"
-    shutil.copytree(SAMPLE, data)
-    screen = in_terminal(["--lang", "en", "report", "2003"], columns, data)
+    screen = in_terminal(["--lang", "en", "report", "2003"], columns, sample)
     table = screen.split(f"\n{title}\n", 1)[1]
     header = table.split("\u2500")[0].splitlines()
     words = {word for key, (_, en) in i18n.MESSAGES.items() for word in en.split()}
@@ -349,29 +359,25 @@ def test_english_year_report_headers_break_only_at_spaces(
     assert "ot = on time, lt = late, ms = missed" in note, note
 
 
-def test_english_headers_are_whole_words_where_the_table_fits_them(tmp_path: Path) -> None:
+def test_english_headers_are_whole_words_where_the_table_fits_them(sample: Path) -> None:
     """At 120 columns the scores' counts fit under their whole words when the statuses wrap a
     little more: “submitted”, not “subm.”, and no note of short headers; in Chinese, nor at
     any width."""
-    data = tmp_path / "data"
-    shutil.copytree(SAMPLE, data)
-    screen = in_terminal(["--lang", "en", "score", "2003"], 120, data)
+    screen = in_terminal(["--lang", "en", "score", "2003"], 120, sample)
     header = screen.split("\u2500")[0].splitlines()[1:]
     assert header[-1].split()[:5] == ["rank", "point", "kind", "score", "submitted"], screen
     assert "short headers" not in screen
     for columns in (80, 120):
-        assert "表头简称" not in in_terminal(["score", "2003"], columns, data)
+        assert "表头简称" not in in_terminal(["score", "2003"], columns, sample)
 
 
-def test_english_headers_kept_whole_cost_the_table_few_lines(tmp_path: Path) -> None:
+def test_english_headers_kept_whole_cost_the_table_few_lines(sample: Path) -> None:
     """A header's words are kept whole only where that costs the table no more than a few
     lines: at 70 columns the English `report 2003Q4` is about as long as the Chinese (the same
     tables and cells), not a fifth longer for “adopted (period)” whole over a list of issue
     numbers one a line."""
-    data = tmp_path / "data"
-    shutil.copytree(SAMPLE, data)
-    zh = in_terminal(["report", "2003Q4"], 70, data).count("\n")
-    en = in_terminal(["--lang", "en", "report", "2003Q4"], 70, data).count("\n")
+    zh = in_terminal(["report", "2003Q4"], 70, sample).count("\n")
+    en = in_terminal(["--lang", "en", "report", "2003Q4"], 70, sample).count("\n")
     assert en <= zh * 1.1, (en, zh)
 
 
@@ -379,14 +385,12 @@ def test_english_headers_kept_whole_cost_the_table_few_lines(tmp_path: Path) -> 
     ("lang", "title"), [("en", "Items adopted"), ("zh", "2003年度采用信息目录")]
 )
 def test_a_header_s_words_are_worth_lines_where_they_unfold_a_name(
-    tmp_path: Path, lang: str, title: str
+    sample: Path, lang: str, title: str
 ) -> None:
     """At 60 columns the year's adopted items keep the point's name two characters a line
     (“白城”, not “白/城”), though the wider columns take more lines than folding the names
     a character a line would: a name folded so is the worst a table reads."""
-    data = tmp_path / "data"
-    shutil.copytree(SAMPLE, data)
-    screen = in_terminal(["--lang", lang, "report", "2003"], 60, data)
+    screen = in_terminal(["--lang", lang, "report", "2003"], 60, sample)
     table = screen.split(title, 1)[1]
     first = next(line for line in table.splitlines() if line.startswith("2003-"))
     assert first.split()[1] == "白城", table[:600]
