@@ -6,7 +6,9 @@ sentence, and a usage error names only the options given."""
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,26 @@ def _notice(runner: CliRunner, folder: Path, out: Path, *args: str) -> str:
     code, _, err = run_cli(runner, folder, *args[:2], "--out", str(out), *args[2:])
     assert code == 0, err
     return _text(out)
+
+
+@pytest.fixture(scope="module")
+def made(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """The notice ``report ... --out`` writes of the module's copy, for a command line and a
+    day (``GOVINFO_TODAY``), made once and only read: several tests read the same notice (the
+    third quarter's, four of them)."""
+    out = tmp_path_factory.mktemp("made")
+    made: dict[tuple[str, ...], Path] = {}
+
+    def make(runner: CliRunner, *args: str) -> Path:
+        key = (os.environ["GOVINFO_TODAY"], *args)
+        if key not in made:
+            path = out / f"{len(made)}.docx"
+            code, _, err = run_cli(runner, folder, *args, "--out", str(path))
+            assert code == 0, (args, err)
+            made[key] = path
+        return made[key]
+
+    return make
 
 
 def test_the_number_takes_the_year_of_issue(
@@ -224,15 +246,9 @@ def test_a_template_keeps_its_text_before_the_attachments_and_the_imprint_at_the
     ],
 )
 def test_the_title_names_the_issuing_office(
-    folder: Path, tmp_path: Path, runner: CliRunner, lang: str, period: str, title: str
+    made: Callable[..., Path], runner: CliRunner, lang: str, period: str, title: str
 ) -> None:
-    from govinfo.cli.main import app
-
-    out = tmp_path / "n.docx"
-    result = runner.invoke(
-        app, ["--data", str(folder), "--lang", lang, "report", period, "--out", str(out)]
-    )
-    assert result.exit_code == 0, result.stderr
+    out = made(runner, "--lang", lang, "report", period)
     assert title in _text(out).splitlines()
 
 
@@ -254,9 +270,9 @@ def test_without_an_issuer_the_title_names_the_folders_office(
 
 
 def test_the_method_notes_stand_under_the_attachments_tables(
-    folder: Path, tmp_path: Path, runner: CliRunner
+    folder: Path, made: Callable[..., Path], runner: CliRunner
 ) -> None:
-    text = _notice(runner, folder, tmp_path / "q.docx", "report", "2003Q3")
+    text = _text(made(runner, "report", "2003Q3"))
     body, attachments = text.split("附件1\n", 1)
     overview = body.split("一、总体情况")[1].split("二、表扬")[0]
     assert "（累计" in overview  # the figures to date stay beside the period's
@@ -270,16 +286,16 @@ def test_the_method_notes_stand_under_the_attachments_tables(
     note = next(line for line in adopted.splitlines() if line.startswith("注："))
     for words in ("条次", "按信息条数计", "只在首次被采用的期间计1条"):
         assert words in note
-    year = _notice(runner, folder, tmp_path / "y.docx", "report", "2003")
+    year = _text(made(runner, "report", "2003"))
     body, attachments = year.split("附件1\n", 1)
     assert "条次" not in body
     assert "注：本表按采用记录逐次列出被国务院办公厅采用的信息" in attachments.split("附件3\n")[0]
-    january = _notice(runner, folder, tmp_path / "m.docx", "report", "2003-01")
+    january = _text(made(runner, "report", "2003-01"))
     assert "“累计”" not in january  # a period from 1 January shows no 累计
 
 
 def test_late_and_missed_solicitations_are_named_apart(
-    folder: Path, tmp_path: Path, runner: CliRunner
+    folder: Path, made: Callable[..., Path], runner: CliRunner
 ) -> None:
     import json
     from collections import Counter
@@ -295,7 +311,7 @@ def test_late_and_missed_solicitations_are_named_apart(
         missed.update(s["missed"])
     assert late
     assert missed
-    text = _notice(runner, folder, tmp_path / "q.docx", "report", "2003Q3")
+    text = _text(made(runner, "report", "2003Q3"))
     section = text.split("约稿未按时报送\n")[1].split("\n")[0]
     never, after = section.split("。逾期报送约稿信息的直报点：")
     assert never.startswith("未报送约稿信息的直报点：")
@@ -307,15 +323,9 @@ def test_late_and_missed_solicitations_are_named_apart(
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_commendation_says_how_its_list_was_drawn(
-    folder: Path, tmp_path: Path, runner: CliRunner, lang: str
+    made: Callable[..., Path], runner: CliRunner, lang: str
 ) -> None:
-    from govinfo.cli.main import app
-
-    out = tmp_path / "y.docx"
-    args = ["--data", str(folder), "--lang", lang, "report", "2003", "--out", str(out)]
-    result = runner.invoke(app, args)
-    assert result.exit_code == 0, result.stderr
-    text = _text(out)
+    text = _text(made(runner, "--lang", lang, "report", "2003"))
     if lang == "zh":
         part = text.split("二、表扬")[1].split("三、存在的问题")[0]
         # 四平 (5th) and 松原 (7th) are passed over, so the 15 reach ranks 16 and 17: no “前15位”
@@ -331,7 +341,7 @@ def test_the_commendation_says_how_its_list_was_drawn(
 
 
 def test_a_list_of_most_of_the_network_is_said_by_its_count(
-    folder: Path, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+    folder: Path, made: Callable[..., Path], runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import json
 
@@ -341,7 +351,7 @@ def test_a_list_of_most_of_the_network_is_said_by_its_count(
     data = json.loads(out)
     n = len(data["points"])
     assert len(data["silent"]) == n  # the JSON still lists every silent point (SPEC §3)
-    text = _notice(runner, folder, tmp_path / "j.docx", "report", "2004-01")
+    text = _text(made(runner, "report", "2004-01"))
     problems = text.split("三、存在的问题")[1].split("四、下一步要求")[0]
     assert f"本期，全省{n}个直报点均未报送信息（各直报点情况见附件1）。" in problems
     assert f"截至本期末，全省{n}个直报点均累计得分低于按时间进度折算的取消资格分数线" in problems
@@ -349,7 +359,7 @@ def test_a_list_of_most_of_the_network_is_said_by_its_count(
     for p in data["points"]:
         assert p["name"] not in problems.split("舆情清单缺报")[0]
     # a short list still names its points: Q3's 零采用
-    text = _notice(runner, folder, tmp_path / "q.docx", "report", "2003Q3")
+    text = _text(made(runner, "report", "2003Q3"))
     assert "本期报送信息但未被采用的直报点：" in text
 
 
@@ -369,10 +379,9 @@ def test_a_count_of_most_but_not_all_says_how_many(runner: CliRunner) -> None:
 
 
 def test_a_long_title_breaks_between_whole_phrases(
-    folder: Path, tmp_path: Path, runner: CliRunner
+    made: Callable[..., Path], runner: CliRunner
 ) -> None:
-    out = tmp_path / "n.docx"
-    _notice(runner, folder, out, "report", "2003Q3")
+    out = made(runner, "report", "2003Q3")
     lines = next(p.text for p in Document(str(out)).paragraphs if "通报" in p.text).split("\n")
     assert lines == ["吉林省人民政府办公厅关于2003年第三季度", "全省政务信息工作情况的通报"]
 
@@ -420,13 +429,13 @@ def test_title_lines_fit_the_line_and_keep_phrases_whole(
 
 
 def test_a_notice_from_1_january_shows_its_ranking_figures_once(
-    folder: Path, tmp_path: Path, runner: CliRunner
+    made: Callable[..., Path], runner: CliRunner
 ) -> None:
     """As report's tables do: Q1's 本期 is its 累计, so 附件1 shows each figure once, without
     累计名次, and its title does not promise both."""
     for period, once in (("2003Q1", True), ("2003Q3", False)):
-        out = tmp_path / f"{period}.docx"
-        text = _notice(runner, folder, out, "report", period)
+        out = made(runner, "report", period)
+        text = _text(out)
         headers = [
             [cell.text for cell in table.rows[0].cells]
             for table in Document(str(out)).tables
