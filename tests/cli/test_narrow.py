@@ -6,6 +6,7 @@ its words."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import shutil
@@ -38,9 +39,10 @@ def _packs_lent(_isolated_env: None, data: Path) -> None:
     lend_packs(data)
 
 
+@functools.cache
 def markdown(data: Path, lang: str, *args: str) -> tuple[list[list[str]], list[str]]:
     """The command's table as Markdown (piped: every row on one line) — its rows' cells, and
-    the lines under it."""
+    the lines under it (the same for every test: run once per folder and command line)."""
     done = run_entry_point([*CLI_ARGV, "--data", str(data), "--lang", lang, *args])
     assert done.returncode in (0, 3), done.stdout + done.stderr
     lines = done.stdout.splitlines()
