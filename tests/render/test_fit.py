@@ -274,12 +274,13 @@ def test_lines_are_the_same_up_to_their_reach() -> None:
     texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(400)]
     for text in [*texts, *COLUMN]:
         for fold in (False, True):
+            wrapped = [wrap_text(text, width, fold=fold) for width in range(60)]  # once a width
             for width in range(0, 36):
-                lines = wrap_text(text, width, fold=fold)
+                lines = wrapped[width]
                 count, reach = line_reach(text, width, fold)
                 assert count == len(lines)
                 for wider in range(width + 1, min(reach, 60)):
-                    assert wrap_text(text, wider, fold=fold) == lines, (text, width, wider)
+                    assert wrapped[wider] == lines, (text, width, wider)
 
 
 def test_a_layout_found_before_is_taken_from_the_memo() -> None:
