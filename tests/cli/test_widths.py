@@ -215,8 +215,15 @@ CASES: dict[str, tuple[list[str], list[str], Callable[[Any], Iterator[str]], boo
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_fixture("scoring", tmp_path_factory.mktemp("widths"))
+def parsed_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return parse_once(copy_fixture("scoring", tmp_path_factory.mktemp("widths")), tmp_path_factory)
+
+
+@pytest.fixture
+def data(_isolated_env: None, parsed_data: Path) -> Path:
+    """The scoring fixture, which the tests only read, its files parsed once for them all."""
+    lend_packs(parsed_data)
+    return parsed_data
 
 
 @pytest.fixture(scope="module")
