@@ -14,6 +14,8 @@ Importing runs such a callback (an import lock's): a press there printed "Except
 and the run went on to the end. While the program and a command are imported, a press is
 therefore only noted, and raised as the imports end (:func:`noted_only`); a press a second or
 more after the noted one raises at once (an import that hangs, on a share that went away).
+A press that comes while such a callback runs — it runs after any import, a command's lazy
+ones too — is raised a moment later, out of it (:func:`_out_of_imports`), not lost.
 Kept light: the console entry point installs it before it imports the program."""
 
 from __future__ import annotations
@@ -69,7 +71,44 @@ def _pressed(signum: int, frame: FrameType | None) -> None:
         if now - _noted_at < GRACE_SECONDS:
             return
         _noting, _noted_at = False, None  # pressed again a second later: stop now
-        raise KeyboardInterrupt
+        _raise(frame, now)
+        return
     if _caught_at is not None and now - _caught_at < GRACE_SECONDS:
         return  # the Ctrl-C being acted on, pressed twice: its line and exit go on
+    _raise(frame, now)
+
+
+RETRY_SECONDS = 0.01  # a press that came inside an import lock's callback, raised this later
+_deferred_since: float | None = None
+
+
+def _raise(frame: FrameType | None, now: float) -> None:
+    """Raise KeyboardInterrupt — unless ``frame`` is an import lock's callback, which Python
+    runs where an exception is only printed ("Exception ignored in …") and the run goes on:
+    then the press comes again a moment later (:data:`RETRY_SECONDS`), out of it; for a second
+    at most, then raised wherever it comes."""
+    global _deferred_since
+    if _in_lock_callback(frame) and hasattr(signal, "setitimer"):
+        if _deferred_since is None:
+            _deferred_since = now
+        if now - _deferred_since < GRACE_SECONDS:
+            signal.signal(signal.SIGALRM, _out_of_imports)
+            signal.setitimer(signal.ITIMER_REAL, RETRY_SECONDS)
+            return
+    _deferred_since = None
     raise KeyboardInterrupt
+
+
+def _out_of_imports(signum: int, frame: FrameType | None) -> None:
+    """The press that came inside an import lock's callback, as if pressed now."""
+    _pressed(signal.SIGINT, frame)
+
+
+def _in_lock_callback(frame: FrameType | None) -> bool:
+    """Whether ``frame`` runs importlib's own code called back (a module lock's weakref
+    callback, ``cb``), where an exception cannot be raised to the caller."""
+    return (
+        frame is not None
+        and frame.f_code.co_filename.startswith("<frozen importlib")
+        and frame.f_code.co_name == "cb"
+    )

@@ -5,9 +5,13 @@ tests/robustness/test_interrupt.py."""
 
 from __future__ import annotations
 
+import importlib
 import signal
+import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import FrameType
 
 import pytest
 
@@ -17,14 +21,22 @@ from govinfo.cli import ctrlc
 @pytest.fixture
 def handler(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The handler installed in place of Python's own for the test, then Python's put back."""
-    for name, value in (("_caught_at", None), ("_noting", False), ("_noted_at", None)):
+    for name, value in (
+        ("_caught_at", None),
+        ("_noting", False),
+        ("_noted_at", None),
+        ("_deferred_since", None),
+    ):
         monkeypatch.setattr(ctrlc, name, value)
     before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    alarm = signal.getsignal(signal.SIGALRM)
     try:
         ctrlc.install()
         assert signal.getsignal(signal.SIGINT) is not signal.default_int_handler
         yield
     finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, alarm)
         signal.signal(signal.SIGINT, before)
 
 
@@ -126,3 +138,68 @@ def test_a_ctrl_c_ignored_already_stays_ignored() -> None:
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+def _lock_callback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """importlib's own callback of a module lock (the function Python calls, after an import,
+    where an exception raised cannot reach the caller), taken while a module of the test's
+    own is imported."""
+    (tmp_path / "govinfo_test_locked.py").write_text(
+        "import importlib._bootstrap as b\nCB = b._module_locks[__name__].__callback__\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = importlib.import_module("govinfo_test_locked")
+    monkeypatch.delitem(sys.modules, "govinfo_test_locked")
+    return module.CB  # type: ignore[no-any-return]
+
+
+def test_a_press_inside_an_import_lock_callback_is_raised_a_moment_later(
+    handler: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A press that comes while importlib runs a module lock's callback (after any import,
+    a command's lazy ones too) would be printed as "Exception ignored" and lost, the run going
+    on: it is raised a moment later, out of it."""
+    callback = _lock_callback(tmp_path, monkeypatch)
+    outcome: list[str] = []
+
+    def in_callback(frame: FrameType, event: str, arg: object) -> None:
+        if event == "call" and frame.f_code is callback.__code__:
+            try:
+                ctrlc._pressed(signal.SIGINT, frame)  # the press, as the callback runs
+                outcome.append("deferred")
+            except KeyboardInterrupt:
+                outcome.append("raised inside")
+
+    sys.setprofile(in_callback)
+    try:
+        callback(object())  # a lock not in the table: the callback does nothing else
+    finally:
+        sys.setprofile(None)
+    assert outcome == ["deferred"]
+    with pytest.raises(KeyboardInterrupt):  # out of the callback, within moments
+        time.sleep(5)
+
+
+def test_a_press_deferred_for_a_second_is_raised_where_it_comes(
+    handler: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A press is not put off for ever (an import that hangs stays stoppable)."""
+    callback = _lock_callback(tmp_path, monkeypatch)
+    monkeypatch.setattr(ctrlc, "_deferred_since", time.monotonic() - ctrlc.GRACE_SECONDS)
+    outcome: list[str] = []
+
+    def in_callback(frame: FrameType, event: str, arg: object) -> None:
+        if event == "call" and frame.f_code is callback.__code__:
+            try:
+                ctrlc._pressed(signal.SIGINT, frame)
+                outcome.append("deferred")
+            except KeyboardInterrupt:
+                outcome.append("raised inside")
+
+    sys.setprofile(in_callback)
+    try:
+        callback(object())
+    finally:
+        sys.setprofile(None)
+    assert outcome == ["raised inside"]
