@@ -7,8 +7,8 @@ from __future__ import annotations
 import sys
 from typing import NoReturn
 
+from govinfo.argv import option_value
 from govinfo.cli import ctrlc
-from govinfo.cli.argv import option_value
 
 
 def run() -> None:

@@ -31,7 +31,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from govinfo.cli.argv import option_value
+from govinfo.argv import folder_guess, option_value
 from govinfo.defaults import SETTINGS_FILE
 from govinfo.i18n import HELP_ZH, get_lang, t
 
@@ -97,10 +97,7 @@ def usage_language(args: Sequence[str]) -> str:
     lang = (option_value(args, "--lang") or "").lower()  # as --lang takes it: ZH, En
     if lang in ("zh", "en"):
         return lang
-    data = option_value(args, "--data") or os.environ.get("GOVINFO_DATA")
-    if not data:  # ./data, else the current folder itself (app/opening.locate_folder)
-        data = "data" if Path("data", SETTINGS_FILE).is_file() else "."
-    settings = Path(data) / SETTINGS_FILE
+    settings = Path(folder_guess(args, os.environ)) / SETTINGS_FILE
     try:
         head = settings.read_text(encoding="utf-8", errors="replace")[:4096]
     except OSError:

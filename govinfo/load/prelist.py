@@ -30,6 +30,7 @@ import time
 from collections.abc import Collection, Mapping, Sequence
 
 from govinfo import settings
+from govinfo.argv import folder_guess
 from govinfo.defaults import SETTINGS_FILE
 
 # The commands that answer from the result cache (SPEC §3): check lists every year and has its
@@ -142,15 +143,7 @@ def _folder(argv: Sequence[str], environ: Mapping[str, str]) -> str | None:
     """The folder the command will most likely open (``--data``, ``GOVINFO_DATA``, ``./data``,
     ``.``);
     only a guess — :func:`take` compares it with the folder the command did open."""
-    given: str | None = None
-    for i, arg in enumerate(argv):
-        if arg == "--data" and i + 1 < len(argv):
-            given = argv[i + 1]
-        elif arg.startswith("--data="):
-            given = arg[7:]
-    given = given or environ.get("GOVINFO_DATA")
-    if not given:  # ./data, else the current folder itself (app/opening.locate_folder)
-        given = "data" if os.path.isfile(os.path.join("data", SETTINGS_FILE)) else "."
+    given = folder_guess(argv, environ)
     try:
         if not os.path.isfile(os.path.join(given, SETTINGS_FILE)):
             return None
