@@ -44,7 +44,7 @@ from govinfo.load.filereader import (
     ParsedFile,
     Ref,
 )
-from govinfo.load.schema import _DATE_RE, _DATETIME_RE, yaml11_kind  # the strict reader's own
+from govinfo.load.schema import _DATETIME_RE, yaml11_kind  # the strict reader's own
 from govinfo.model import (
     Adoption,
     Category,
@@ -227,7 +227,6 @@ class _SubmissionIn(msgspec.Struct, forbid_unknown_fields=True, gc=False):
 
 
 _FILE = list[_SubmissionIn]
-_DATES: dict[str, dt.date] = {}
 # The first characters of every plain scalar PyYAML would read as other than text.
 _YAML11_FIRST = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
 _UNSET = msgspec.UNSET
@@ -258,23 +257,6 @@ def _pattern(value: Any, regex: re.Pattern[str]) -> str:
     return value  # type: ignore[no-any-return]
 
 
-def _date(value: Any) -> dt.date:
-    day = _DATES.get(value) if type(value) is str else None
-    if day is not None:
-        return day
-    m = _DATE_RE.match(value) if type(value) is str else None
-    if m is None:
-        raise _Decline
-    try:
-        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        raise _Decline from None
-    if len(_DATES) > 100_000:
-        _DATES.clear()
-    _DATES[value] = day
-    return day
-
-
 def _datetime(value: str | msgspec.UnsetType | None) -> dt.datetime | None:
     if value is None or value is _UNSET:
         return None
@@ -285,26 +267,6 @@ def _datetime(value: str | msgspec.UnsetType | None) -> dt.datetime | None:
         return dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]))
     except ValueError:
         raise _Decline from None
-
-
-def _enum(value: Any, members: dict[str, Any]) -> Any:
-    member = members.get(value) if type(value) is str else None
-    if member is None:
-        raise _Decline
-    return member
-
-
-def _items(value: Any) -> list[Any]:
-    if type(value) is not list:
-        raise _Decline
-    return value
-
-
-def _mapping(value: Any, keys: frozenset[str]) -> dict[str, Any]:
-    """A mapping with only known keys (an unknown key is a warning of the strict reader)."""
-    if type(value) is not dict or not keys.issuperset(value):
-        raise _Decline
-    return value
 
 
 def _event_day(when: dt.date, day: dt.date) -> dt.date:

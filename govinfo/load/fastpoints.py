@@ -19,22 +19,15 @@ a ``parent`` on a point that is not a county, and a ``year`` not written in deci
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from itertools import pairwise
 from typing import Any
 
-from govinfo.load.fast import (  # the submission fast path's own checks, shared
-    _date,
-    _Decline,
-    _enum,
-    _items,
-    _mapping,
-    _text,
-    plain_values,
-)
+from govinfo.load.fast import _Decline, _text, plain_values  # the submission path's, shared
 from govinfo.load.filereader import POINT_ID_RE, RESERVED_NAMES, ParsedFile, Ref
 from govinfo.load.history import idle_events
-from govinfo.load.schema import MAX_NUMBER
+from govinfo.load.schema import _DATE_RE, MAX_NUMBER  # the strict reader's own
 from govinfo.model import (
     Contact,
     HistoryEvent,
@@ -57,6 +50,7 @@ _DECIMAL = re.compile(r"[-+]?[0-9]+")
 _POINT_KEYS = frozenset(Point.__struct_fields__) - {"source"}
 _CONTACT_KEYS = frozenset(Contact.__struct_fields__)
 _HISTORY_KEYS = frozenset(HistoryEvent.__struct_fields__)
+_DATES: dict[str, dt.date] = {}
 _KIND = {m.value: m for m in PointKind}
 _TIER = {m.value: m for m in Tier}
 _EVENT = {m.value: m for m in HistoryKind}
@@ -96,6 +90,43 @@ def _positions(text: str) -> list[_Where]:
         else:
             out[-1].phone_quoted = text.startswith(("'", '"'), m.end())
     return out
+
+
+def _date(value: Any) -> dt.date:
+    day = _DATES.get(value) if type(value) is str else None
+    if day is not None:
+        return day
+    m = _DATE_RE.match(value) if type(value) is str else None
+    if m is None:
+        raise _Decline
+    try:
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise _Decline from None
+    if len(_DATES) > 100_000:
+        _DATES.clear()
+    _DATES[value] = day
+    return day
+
+
+def _enum(value: Any, members: dict[str, Any]) -> Any:
+    member = members.get(value) if type(value) is str else None
+    if member is None:
+        raise _Decline
+    return member
+
+
+def _items(value: Any) -> list[Any]:
+    if type(value) is not list:
+        raise _Decline
+    return value
+
+
+def _mapping(value: Any, keys: frozenset[str]) -> dict[str, Any]:
+    """A mapping with only known keys (an unknown key is a warning of the strict reader)."""
+    if type(value) is not dict or not keys.issuperset(value):
+        raise _Decline
+    return value
 
 
 def _point_id(value: Any) -> str:
