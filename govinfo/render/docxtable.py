@@ -25,9 +25,9 @@ from govinfo.render.docx import (
     PAGE_WIDTH_MM,
     RIGHT_MM,
     SIZE_TABLE,
+    _empty_document,
     add_run,
     char_width,
-    new_document,
     no_snap,
 )
 from govinfo.render.table import Table, display_rows
@@ -149,7 +149,8 @@ def _table_grid(doc: Any) -> Any:
     try:
         return doc.styles["Table Grid"]
     except KeyError:
-        doc.styles.element.append(copy.deepcopy(new_document().styles["Table Grid"].element))
+        grid = _empty_document().styles["Table Grid"].element  # read only: a copy goes in
+        doc.styles.element.append(copy.deepcopy(grid))
         return doc.styles["Table Grid"]
 
 
