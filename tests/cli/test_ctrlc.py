@@ -154,13 +154,8 @@ def _lock_callback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[
     return module.CB  # type: ignore[no-any-return]
 
 
-def test_a_press_inside_an_import_lock_callback_is_raised_a_moment_later(
-    handler: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A press that comes while importlib runs a module lock's callback (after any import,
-    a command's lazy ones too) would be printed as "Exception ignored" and lost, the run going
-    on: it is raised a moment later, out of it."""
-    callback = _lock_callback(tmp_path, monkeypatch)
+def _pressed_inside(callback: Callable[..., None]) -> list[str]:
+    """Ctrl-C's handler run as ``callback`` runs, in its real frame: what it did there."""
     outcome: list[str] = []
 
     def in_callback(frame: FrameType, event: str, arg: object) -> None:
@@ -176,7 +171,16 @@ def test_a_press_inside_an_import_lock_callback_is_raised_a_moment_later(
         callback(object())  # a lock not in the table: the callback does nothing else
     finally:
         sys.setprofile(None)
-    assert outcome == ["deferred"]
+    return outcome
+
+
+def test_a_press_inside_an_import_lock_callback_is_raised_a_moment_later(
+    handler: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A press that comes while importlib runs a module lock's callback (after any import,
+    a command's lazy ones too) would be printed as "Exception ignored" and lost, the run going
+    on: it is raised a moment later, out of it."""
+    assert _pressed_inside(_lock_callback(tmp_path, monkeypatch)) == ["deferred"]
     with pytest.raises(KeyboardInterrupt):  # out of the callback, within moments
         time.sleep(5)
 
@@ -187,19 +191,4 @@ def test_a_press_deferred_for_a_second_is_raised_where_it_comes(
     """A press is not put off for ever (an import that hangs stays stoppable)."""
     callback = _lock_callback(tmp_path, monkeypatch)
     monkeypatch.setattr(ctrlc, "_deferred_since", time.monotonic() - ctrlc.GRACE_SECONDS)
-    outcome: list[str] = []
-
-    def in_callback(frame: FrameType, event: str, arg: object) -> None:
-        if event == "call" and frame.f_code is callback.__code__:
-            try:
-                ctrlc._pressed(signal.SIGINT, frame)
-                outcome.append("deferred")
-            except KeyboardInterrupt:
-                outcome.append("raised inside")
-
-    sys.setprofile(in_callback)
-    try:
-        callback(object())
-    finally:
-        sys.setprofile(None)
-    assert outcome == ["raised inside"]
+    assert _pressed_inside(callback) == ["raised inside"]
