@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
 from govinfo.text import (
     _COUNTED,
     FIELD_CUTOFF,
@@ -40,7 +42,9 @@ def test_the_width_counted_without_wcwidth_is_wcwidths_for_every_character_it_co
         assert display_width(text) == wcswidth(text)
 
 
-def test_the_one_column_signs_are_measured_as_wcwidth_measures_them_without_it() -> None:
+def test_the_one_column_signs_are_measured_as_wcwidth_measures_them_without_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The signs govinfo's own words use (×1.5, 上升↑, §, 阿依·买买提, the rule) are measured
     without wcwidth, one column each — as wcwidth says, alone and among counted text."""
     from wcwidth import wcswidth
@@ -53,7 +57,7 @@ def test_the_one_column_signs_are_measured_as_wcwidth_measures_them_without_it()
     for sample in ("采用 ×1.5", "上升↑ 下降↓", "§3", "阿依·买买提", "1–3 月", "──", "〔2004〕5号"):
         assert display_width(sample) == wcswidth(sample), sample
     assert display_widths(["×2", "长春", "a·b"]) == [2, 4, 3]
-    text._wcswidth = None  # measured since: none of these loaded wcwidth
+    monkeypatch.setattr(text, "_wcswidth", None)  # measured since: none loads wcwidth
     for sample in ("采用 ×1.5", "阿依·买买提"):
         display_width(sample)
     assert text._wcswidth is None
