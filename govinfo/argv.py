@@ -11,19 +11,31 @@ from collections.abc import Mapping, Sequence
 from govinfo.defaults import SETTINGS_FILE
 
 
-def option_value(args: Sequence[str], name: str) -> str | None:
-    """The value given to the option ``name`` (``--lang en``, ``--lang=en``) — the last one,
-    as Click takes a repeated option — before any ``--`` (after it a word that looks like an
-    option is an argument); or None."""
-    value = None
+def option_values(args: Sequence[str], name: str) -> list[str]:
+    """The values given to the option ``name`` (``--lang en``, ``--lang=en``), in order,
+    before any ``--`` (after it a word that looks like an option is an argument)."""
+    values = []
     for i, arg in enumerate(args):
         if arg == "--":
             break
         if arg == name and i + 1 < len(args):
-            value = args[i + 1]
+            values.append(args[i + 1])
         elif arg.startswith(name + "="):
-            value = arg.split("=", 1)[1]
-    return value
+            values.append(arg.split("=", 1)[1])
+    return values
+
+
+def option_value(args: Sequence[str], name: str) -> str | None:
+    """The value ``name`` takes: the last given, as Click takes a repeated option; or None."""
+    values = option_values(args, name)
+    return values[-1] if values else None
+
+
+def asked_language(args: Sequence[str]) -> str | None:
+    """The language asked for: the last ``--lang`` that is one (zh or en, in any case; a
+    ``--lang fr`` after ``--lang en`` is Click's error to report, in English); or None."""
+    asked = [v.lower() for v in option_values(args, "--lang") if v.lower() in ("zh", "en")]
+    return asked[-1] if asked else None
 
 
 def folder_guess(args: Sequence[str], environ: Mapping[str, str]) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from typing import NoReturn
 
-from govinfo.argv import option_value
+from govinfo.argv import asked_language
 from govinfo.cli import ctrlc
 
 
@@ -38,8 +38,7 @@ def _interrupted_while_starting() -> NoReturn:
 
             set_lang(usage_language(sys.argv[1:]))
         except Exception:  # a half-imported program: --lang as typed, else the default
-            typed = (option_value(sys.argv[1:], "--lang") or "").lower()
-            set_lang("en" if typed == "en" else "zh")
+            set_lang(asked_language(sys.argv[1:]) or "zh")
         sys.stderr.write(t("interrupted_nothing_written") + "\n")
         sys.stderr.flush()
     except BaseException:  # no standard error, a Ctrl-C a second later: leave all the same

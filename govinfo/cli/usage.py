@@ -31,7 +31,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from govinfo.argv import folder_guess, option_value
+from govinfo.argv import asked_language, folder_guess
 from govinfo.defaults import SETTINGS_FILE
 from govinfo.i18n import HELP_ZH, get_lang, t
 
@@ -94,8 +94,8 @@ MAX_HELP_WIDTH = 100
 
 def usage_language(args: Sequence[str]) -> str:
     """zh or en for the help and usage errors of ``govinfo ARGS`` (see the module docstring)."""
-    lang = (option_value(args, "--lang") or "").lower()  # as --lang takes it: ZH, En
-    if lang in ("zh", "en"):
+    lang = asked_language(args)  # as --lang takes it: ZH, En
+    if lang is not None:
         return lang
     settings = Path(folder_guess(args, os.environ)) / SETTINGS_FILE
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from govinfo.argv import folder_guess, option_value
+from govinfo.argv import asked_language, folder_guess, option_value
 from govinfo.defaults import SETTINGS_FILE
 
 
@@ -20,6 +20,16 @@ def test_an_option_s_value_is_the_last_given_before_a_double_dash() -> None:
     assert option_value(["--", "--lang", "en"], "--lang") is None
     assert option_value(["--lang"], "--lang") is None  # no value to take
     assert option_value(["--language", "en"], "--lang") is None
+
+
+def test_the_language_asked_is_the_last_lang_that_is_one() -> None:
+    """For the help and a Ctrl-C's line: ``--lang en --lang fr`` asked for English (the fr is
+    the usage error Click reports, in English); case as --lang takes it."""
+    assert asked_language(["--lang", "EN", "score"]) == "en"
+    assert asked_language(["--lang", "zh", "--lang", "en"]) == "en"
+    assert asked_language(["--lang", "en", "--lang", "fr", "score"]) == "en"
+    assert asked_language(["--lang", "fr"]) is None
+    assert asked_language(["score", "2003"]) is None
 
 
 def test_the_folder_guessed_follows_data_the_environment_then_data(
