@@ -4,9 +4,8 @@ The pieces every govinfo docx shares: the A4 page with the standard margins and 
 document grid, paragraphs whose fonts are set for Latin *and* East Asian text (python-docx sets
 only the Latin font; Word and WPS read ``w:rFonts/@w:eastAsia``), page numbers “— 1 —” right on
 odd pages and left on even ones. :class:`~govinfo.render.table.Table`s as real Word tables are
-:mod:`govinfo.render.docxtable`'s.
-
-Fonts are named, not embedded: they are on every office machine.
+:mod:`govinfo.render.docxtable`'s. Fonts are named, not embedded: they are on every office
+machine.
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
+from govinfo.render import docxlean
 from govinfo.text import display_width
 
 # GB/T 9704-2012 §5.2: A4, 版心 156 × 225 mm, top 37 mm, left 28 mm.
@@ -170,9 +170,8 @@ def insert_ordered(parent: Any, el: Any, order: Sequence[str]) -> Any:
 
 
 def new_document() -> Any:
-    """An empty document: A4, GB margins, grid, default fonts and language, page numbers —
-    a copy of one made once (a year's fifty statements parsed python-docx's template fifty
-    times)."""
+    """An empty document: A4, GB margins, grid, default fonts and language, page numbers — a
+    copy of one made once from python-docx's template, trimmed (:mod:`.docxlean`)."""
     return copy.deepcopy(_empty_document())
 
 
@@ -192,6 +191,7 @@ def _empty_document() -> Any:
     section = doc.sections[0]
     page_setup(section)
     page_numbers(doc, section)
+    docxlean.trim(doc)  # once its footers name their style
     return doc
 
 

@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -149,6 +150,19 @@ def test_fonts_name_east_asian_faces_and_language(made: dict[str, object]) -> No
     assert body.runs[0].font.size.pt == 16
     langs = doc.styles.element.findall(".//" + qn("w:lang"))
     assert any(lang.get(qn("w:eastAsia")) == "zh-CN" for lang in langs)
+
+
+def test_every_style_a_notice_or_statement_names_is_defined(made: dict[str, object]) -> None:
+    """The template is trimmed (govinfo.render.docxlean): what the documents name is kept."""
+    named = re.compile(r'<w:(?:pStyle|rStyle|tblStyle|basedOn|link|next) w:val="([^"]+)"')
+    statements = sorted(Path(str(made["statements"])).glob("*.docx"))
+    assert statements
+    for path in [Path(str(made["notice"])), *statements[:3]]:
+        with zipfile.ZipFile(path) as z:
+            xml = {n: z.read(n).decode() for n in z.namelist() if n.endswith(".xml")}
+        defined = set(re.findall(r'w:styleId="([^"]+)"', xml["word/styles.xml"]))
+        for name, text in xml.items():
+            assert set(named.findall(text)) <= defined, (path.name, name)
 
 
 def test_names_scores_and_numbers_agree_with_score(made: dict[str, object]) -> None:
