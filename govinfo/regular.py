@@ -43,14 +43,19 @@ def read_regular(path: Path | str, *, limit: int | None = None) -> bytes:
             raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
         if limit is not None and st.st_size > limit:
             raise FileTooLarge(errno.EFBIG, "file too large", str(path))
+        # The first read asks for the size fstat gave (and a byte more), not a fixed 1 MiB:
+        # os.read allocates what it is asked for, and a megabyte a file made reading a
+        # 50,000-submission year's 21,850 small files take two seconds instead of a tenth.
         chunks = []
         total = 0
-        while chunk := os.read(fd, 1 << 20):
+        want = st.st_size + 1
+        while chunk := os.read(fd, want):
             total += len(chunk)
             if limit is not None and total > limit:
                 raise FileTooLarge(errno.EFBIG, "file too large", str(path))
             chunks.append(chunk)
-        return b"".join(chunks)
+            want = 1 << 16  # a file that grew since: read on to its end
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     finally:
         os.close(fd)
 
