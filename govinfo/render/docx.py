@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import io
 from collections.abc import Sequence
 from itertools import combinations, pairwise
 from typing import Any
@@ -23,7 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
-from govinfo.render import docxlean
+from govinfo.render import docxfile
 from govinfo.text import display_width
 
 # GB/T 9704-2012 §5.2: A4, 版心 156 × 225 mm, top 37 mm, left 28 mm.
@@ -171,7 +170,7 @@ def insert_ordered(parent: Any, el: Any, order: Sequence[str]) -> Any:
 
 def new_document() -> Any:
     """An empty document: A4, GB margins, grid, default fonts and language, page numbers — a
-    copy of one made once from python-docx's template, trimmed (:mod:`.docxlean`)."""
+    copy of one made once from python-docx's template, trimmed (:mod:`.docxfile`)."""
     return copy.deepcopy(_empty_document())
 
 
@@ -191,7 +190,7 @@ def _empty_document() -> Any:
     section = doc.sections[0]
     page_setup(section)
     page_numbers(doc, section)
-    docxlean.trim(doc)  # once its footers name their style
+    docxfile.trim(doc)  # once its footers name their style
     return doc
 
 
@@ -413,12 +412,6 @@ def add_rule(doc: Any, *, color: str = "E60012", size_eighths: int = 12) -> Any:
     borders.append(bottom)
     insert_ordered(p_pr, borders, _PPR_ORDER)
     return p
-
-
-def document_bytes(doc: Any) -> bytes:
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
 
 
 # A 二号 title fills the 156 mm line with 20 Chinese characters (40 cells, a digit one).

@@ -186,6 +186,7 @@ def xlsx_bytes(tables: Sequence[Table], *, title: str) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     wb.properties.title = escape(title)
+    wb.properties.creator = ""  # not "openpyxl": the library is no author of the figures
     stylist = Stylist()
     for table, name in zip(tables, sheet_names(tables), strict=True):
         ws = wb.create_sheet(name)

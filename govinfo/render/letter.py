@@ -30,6 +30,7 @@ from docx.shared import Mm, Pt
 from govinfo.i18n import get_lang, t
 from govinfo.model import NoticeSettings
 from govinfo.render import docx as d
+from govinfo.render.docxfile import document_bytes
 from govinfo.render.docxtable import add_table
 from govinfo.render.table import Table
 from govinfo.render.template import open_template
@@ -307,23 +308,27 @@ def letter_body(
     attachment_pages(doc, attachments)
 
 
-def letter_docx(content: L, build: Callable[[Any, L], None], template: Path | None = None) -> bytes:
-    """A notice as .docx bytes, its body (title to attachments) written by ``build``: the
-    built-in layout with its 版头 and 版记, or ``template`` filled."""
+def letter_docx(
+    content: L, build: Callable[[Any, L], None], title: str, template: Path | None = None
+) -> bytes:
+    """A notice titled ``title`` as .docx bytes, its body (title to attachments) written by
+    ``build``: the built-in layout with its 版头 and 版记, or ``template`` filled."""
     if template is None:
         doc = d.new_document()
         _letterhead(doc, content)
         build(doc, content)
         _imprint_page(doc, content)
-        return d.document_bytes(doc)
-    return _fill_template(template, content, build)
+    else:
+        doc = _fill_template(template, content, build)
+    return document_bytes(doc, title, content.issuer)
 
 
-def _fill_template(template: Path, content: L, build: Callable[[Any, L], None]) -> bytes:
-    """``template`` with the notice in it: from the title to 成文日期 in place of ``{{正文}}``
-    (the template's paragraphs after it follow the 成文日期, where GB/T 9704 puts a 附注), the
-    附件 after the template's last paragraph, and the 版记 at the foot of a last page of its
-    own, as the built-in layout has it — above the template's own footer on that page."""
+def _fill_template(template: Path, content: L, build: Callable[[Any, L], None]) -> Any:
+    """``template`` with the notice in it (the document): from the title to 成文日期 in place
+    of ``{{正文}}`` (the template's paragraphs after it follow the 成文日期, where GB/T 9704 puts
+    a 附注), the 附件 after the template's last paragraph, and the 版记 at the foot of a last
+    page of its own, as the built-in layout has it — above the template's own footer on that
+    page."""
     doc = open_template(template)
     body = doc.element.body
     values = {
@@ -350,7 +355,7 @@ def _fill_template(template: Path, content: L, build: Callable[[Any, L], None]) 
             anchor.addprevious(el)
         body.remove(anchor)  # the 附件 stay at the end, after what the template has below it
     _template_imprint_page(doc, content)
-    return d.document_bytes(doc)
+    return doc
 
 
 def _template_imprint_page(doc: Any, content: Letter) -> None:

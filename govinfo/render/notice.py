@@ -352,4 +352,4 @@ def build_body(doc: Any, content: NoticeContent) -> None:
 
 def notice_docx(content: NoticeContent, template: Path | None = None) -> bytes:
     """The notice as .docx bytes: the built-in layout with its 版头, or ``template`` filled."""
-    return letter_docx(content, build_body, template)
+    return letter_docx(content, build_body, title_text(content), template)

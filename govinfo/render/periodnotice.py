@@ -259,4 +259,4 @@ def build_period_body(doc: Any, c: PeriodNoticeContent) -> None:
 
 def period_notice_docx(c: PeriodNoticeContent, template: Path | None = None) -> bytes:
     """The period's notice as .docx bytes: the built-in layout, or ``template`` filled."""
-    return letter_docx(c, build_period_body, template)
+    return letter_docx(c, build_period_body, period_title(c), template)

@@ -17,6 +17,7 @@ from govinfo.i18n import t
 from govinfo.model import Point
 from govinfo.render import docx as d
 from govinfo.render.columns import Cell, Column
+from govinfo.render.docxfile import document_bytes
 from govinfo.render.docxtable import add_table
 from govinfo.render.export import xlsx_bytes
 from govinfo.render.groups import group_name
@@ -135,7 +136,7 @@ def statement_page(title: str, lines: Sequence[str], table: Table) -> bytes:
         add_table(doc, table)
     else:
         d.add_paragraph(doc, t("nt_none"), indent_chars=2)
-    return d.document_bytes(doc)
+    return document_bytes(doc, title)
 
 
 def statement_xlsx(s: Statement) -> bytes:

@@ -119,7 +119,8 @@ def _small_table_document_xml() -> str:
     from decimal import Decimal
 
     from govinfo.render.columns import Column, ColumnKind
-    from govinfo.render.docx import document_bytes, new_document
+    from govinfo.render.docx import new_document
+    from govinfo.render.docxfile import document_bytes
     from govinfo.render.docxtable import add_table
     from govinfo.render.table import Table
 
@@ -137,7 +138,7 @@ def _small_table_document_xml() -> str:
     table = Table(columns=columns, rows=rows, total=["合计", "", Decimal("14.75")])
     doc = new_document()
     add_table(doc, table)
-    data = document_bytes(doc)
+    data = document_bytes(doc, "表")
     return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
 
 

@@ -1,17 +1,18 @@
-"""govinfo's Word files start from python-docx's template trimmed (govinfo.render.docxlean):
+"""govinfo's Word files start from python-docx's template trimmed (govinfo.render.docxfile):
 no style a part names is missing, the styles Word offers stay offered, and the parts only
 Word 2010 reads and the template's thumbnail are gone."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
 
 from docx import Document
 
-from govinfo.render.docx import document_bytes, new_document
-from govinfo.render.docxlean import trim
+from govinfo.render.docx import new_document
+from govinfo.render.docxfile import document_bytes, trim
 from govinfo.render.docxtable import _table_grid
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -41,7 +42,7 @@ def test_a_new_document_names_only_styles_it_defines() -> None:
     doc = new_document()
     doc.add_paragraph("正文")
     doc.add_table(rows=1, cols=2).style = _table_grid(doc)
-    parts = _parts(document_bytes(doc))
+    parts = _parts(document_bytes(doc, "表"))
     defined = _style_ids(parts["word/styles.xml"])
     for name, xml in parts.items():
         if name.endswith(".xml"):
@@ -51,13 +52,13 @@ def test_a_new_document_names_only_styles_it_defines() -> None:
 
 
 def test_the_trimmed_template_keeps_word_s_built_in_styles_on_offer() -> None:
-    styles = _parts(document_bytes(new_document()))["word/styles.xml"]
+    styles = _parts(document_bytes(new_document(), "表"))["word/styles.xml"]
     for built_in in ("heading 1", "Title", "List Paragraph", "Table Grid"):
         assert f'<w:lsdException w:name="{built_in}"' in styles
 
 
 def test_no_styles_with_effects_part_nor_thumbnail() -> None:
-    data = document_bytes(new_document())
+    data = document_bytes(new_document(), "表")
     parts = _parts(data)
     assert "word/stylesWithEffects.xml" not in parts
     assert not any(name.startswith("docProps/thumbnail") for name in parts)
@@ -75,3 +76,20 @@ def test_a_style_named_by_the_caller_is_kept_with_those_it_is_based_on() -> None
     assert {"Heading2", "Heading2Char", "Normal", "TableGrid"} <= ids
     assert "Heading1" not in ids
     assert "LightShading" not in ids
+
+
+def test_a_file_s_properties_are_its_own_not_the_template_s() -> None:
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    doc = Document(
+        io.BytesIO(
+            document_bytes(
+                new_document(), "关于2003年度\n全省政务信息工作情况的通报", "省政府办公厅"
+            )
+        )
+    )
+    props = doc.core_properties
+    assert props.title == "关于2003年度全省政务信息工作情况的通报"
+    assert props.author == props.last_modified_by == "省政府办公厅"
+    assert props.comments == ""
+    assert props.revision == 1
+    assert before <= props.created == props.modified <= dt.datetime.now(dt.UTC)
