@@ -62,6 +62,7 @@ def test_no_styles_with_effects_part_nor_thumbnail() -> None:
     parts = _parts(data)
     assert "word/stylesWithEffects.xml" not in parts
     assert not any(name.startswith("docProps/thumbnail") for name in parts)
+    assert "docProps/app.xml" not in parts  # the template's: "Microsoft Macintosh Word", 1 page
     assert "stylesWithEffects" not in parts["[Content_Types].xml"]
     assert "stylesWithEffects" not in parts["word/_rels/document.xml.rels"]
     assert "thumbnail" not in parts["_rels/.rels"]
