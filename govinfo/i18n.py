@@ -2761,7 +2761,7 @@ HELP_ZH: dict[str, str] = {
     "report:at": "按某个 git 版本（标签、分支或提交）时的内容读取文件夹。",
     "report:number": "通报的序号 n，填入 notice.yaml 的发文字号格式（如 吉政办函〔{year}〕{n}号）。",
     "report:template": "用本单位的版头模板代替内置版头：通报正文替换模板中的 {{正文}} 段落（没有则接在末尾）。",
-    "report:date": "通报的成文日期（默认：截至日）。",
+    "report:date": "通报的成文日期（默认：今天；截至日晚于今天时为截至日）。",
     "report:statement_format": "得分明细的文件格式：docx（默认）或 xlsx。",
     "report:statements": "在该文件夹中为每个直报点写一份得分明细：名次、得分以及每一项计分和累计（同 explain）。",
     "close-year": "显示年度结果（优秀和取消资格的直报点及其得分和原因），加 --apply 时写入 points.yaml 的历史记录并提交。",

@@ -68,6 +68,14 @@ class NoticeOptions(msgspec.Struct, frozen=True):
             raise UsageError(t("st_format_bad"))
         if self.template is not None:
             _refuse_bad_template(self.template)
+
+    def dated(self, period: Period, as_of: dt.date, today: dt.date) -> NoticeOptions:
+        """These options with the 成文日期 the notice bears: ``--date``, else the day it is
+        written — a notice on 2003 made on 2004-01-10 is dated then and numbered 〔2004〕, not
+        backdated to 31 December — or its figures' last day (TO) when that is later."""
+        if self.date is not None or self.out is None:
+            return self
+        return msgspec.structs.replace(self, date=max(today, period.to(as_of)))
         if self.statements is not None:  # made if absent, in a folder that exists
             refuse_missing_folder(self.statements)
 

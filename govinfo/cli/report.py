@@ -88,7 +88,7 @@ def report(
         typer.Option(
             "--date",
             metavar="YYYY-MM-DD",
-            help="The date the notice bears (default: the as-of day).",
+            help="The date the notice bears (default: today, or the as-of day if later).",
         ),
     ] = None,
     statements: Annotated[
@@ -145,6 +145,7 @@ def report(
         statement_format=statement_format,
     )
     notice.check(period, given or common.today())
+    notice = notice.dated(period, given or common.today(), common.today())
     data = reports.circular(
         lambda: common.session(ctx, at),
         period,

@@ -85,9 +85,15 @@ def test_the_number_takes_the_year_of_issue(
     )
     assert "吉政办函〔2004〕5号" in text.splitlines()
     assert "〔2003〕" not in text
-    # without --date the 成文日期 is the period's last counted day, and the number its year
+    # without --date the 成文日期 is the day it is written, and the number that day's year:
+    # a notice made in January is not backdated to the last day of the period it reports on
     text = _notice(runner, folder, tmp_path / "q.docx", "report", "2003Q3", "--number", "7")
-    assert "吉政办函〔2003〕7号" in text.splitlines()
+    assert "吉政办函〔2004〕7号" in text.splitlines()
+    assert "2004年1月15日" in text.splitlines()
+    assert "2003年9月30日" not in text.splitlines()
+    # … unless the figures end later (an --as-of after today): never before they end
+    monkeypatch.setenv("GOVINFO_TODAY", "2003-09-20")
+    text = _notice(runner, folder, tmp_path / "r.docx", "report", "2003Q3", "--as-of", "2003-09-30")
     assert "2003年9月30日" in text.splitlines()
 
 
@@ -213,7 +219,7 @@ def test_a_template_keeps_its_text_before_the_attachments_and_the_imprint_at_the
     tpl.sections[0].footer.paragraphs[0].text = "模板页脚"
     doc = _q3_notice_on(tpl, runner, folder, tmp_path)
     texts = [flat(p.text) for p in doc.paragraphs]
-    dated = texts.index("2003年9月30日")
+    dated = texts.index("2003年12月31日")  # today (GOVINFO_TODAY): the day it is written
     assert texts[dated + 1] == "（此件公开发布）"  # 附注 after 成文日期, then the 附件
     assert texts[dated + 2] == "附件1"
     # nothing but the 版记 in the body's tables after 附件3's: the 版记 is in the last footer

@@ -106,7 +106,7 @@ def test_without_number_the_document_number_is_left_blank(out: Path) -> None:
     # the year of issue (--date 2004-01-10), the number to be written in by hand
     assert f"吉政办函〔2004〕{BLANK}号" in texts
     texts = [p.text for p in Document(str(out / "y.docx")).paragraphs]
-    assert f"吉政办函〔2003〕{BLANK}号" in texts  # dated the as-of day, 2003-12-31
+    assert f"吉政办函〔2004〕{BLANK}号" in texts  # dated the day it is written, 2004-01-15
 
 
 def test_an_empty_table_says_none_across_its_width(out: Path) -> None:
