@@ -110,7 +110,8 @@ def report(
         ),
     ] = "docx",
 ) -> None:
-    """Print the tables of a period's notice (通报).
+    """Print the tables of a period's notice (通报), or write the notice itself (--out
+    通报.docx) and a statement for each point (--statements DIR).
 
     A year (2003) gives the year-end tables — the ranking with statuses, per-point statistics,
     adoptions by level and publication, the national points, the monthly trend, the commended
