@@ -139,3 +139,22 @@ def test_help_names_the_values_an_option_takes(
     assert ("全称" if lang == "zh" else "fullname") in added.split("--parent")[1]
     assert "HTML" in help_of("import")
     assert ("累计" if lang == "zh" else "runningtotal") in help_of("explain").split("--out")[1]
+
+
+def test_chinese_help_says_as_much_as_the_english() -> None:
+    """A paragraph of the English help (what a command refuses, its exit codes, …) has its
+    Chinese one: the clerk reads the Chinese."""
+    from govinfo.i18n import HELP_ZH
+
+    def paragraphs(text: str) -> int:
+        return len([p for p in text.strip().split("\n\n") if p.strip()])
+
+    short = {
+        " ".join(path) or "govinfo": (
+            paragraphs(command.help or ""),
+            paragraphs(HELP_ZH[" ".join(path)]),
+        )
+        for path, command in command_paths()
+        if paragraphs(command.help or "") != paragraphs(HELP_ZH[" ".join(path)])
+    }
+    assert not short, short
