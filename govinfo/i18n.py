@@ -2358,8 +2358,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}: score statement, {year}",
     ),
     "st_ranks": (
-        "全省排名：第{rank}名；{group}排名：第{group_rank}名；得分：{score}分",
-        "Rank in the province: {rank}; in the {group} group: {group_rank}; score: {score}",
+        "全省排名：第{rank}名；{group}排名：第{group_rank}名；得分：{score}分；状态：{status}",
+        "Rank in the province: {rank}; in the {group} group: {group_rank}; score: {score};"
+        " status: {status}",
     ),
     "st_as_of": ("计分截至{date}。", "Scored to {date}."),
     "st_col_item": ("信息编号及标题", "submission and title"),

@@ -23,7 +23,7 @@ from govinfo.render.export import xlsx_bytes
 from govinfo.render.groups import group_name
 from govinfo.render.letter import date_words
 from govinfo.render.progress import Progress, each_made, no_progress
-from govinfo.render.score import explain_table
+from govinfo.render.score import explain_table, status_words
 from govinfo.render.table import Table
 from govinfo.reports.notice import Statement
 from govinfo.reports.numbers import tidy
@@ -107,6 +107,7 @@ def _heading_lines(s: Statement) -> list[str]:
             group=group_name(rp.group),
             group_rank=rp.group_rank,
             score=tidy(s.explain.score),
+            status=status_words(rp.standing.status, rp.standing.at_risk, s.passed_over),
         ),
         t("st_as_of", date=date_words(s.explain.as_of)),
     ]

@@ -33,6 +33,7 @@ import msgspec
 from govinfo.model import Folder, Level, NoticeSettings, Point
 from govinfo.reports.explain import SECRET_TITLE, ExplainReport, explain_report
 from govinfo.reports.groups import GroupInfo, folder_groups, group_of
+from govinfo.reports.passedover import passed_over
 from govinfo.reports.yearend import NoteRow, PointStats, YearEnd
 from govinfo.rules.annual import Standing, Status, YearScore
 from govinfo.rules.events import (
@@ -350,13 +351,15 @@ class Statement(msgspec.Struct, frozen=True, gc=False):
 
     ranked: RankedPoint
     explain: ExplainReport
+    passed_over: tuple[str, ...] = ()  # ranked high enough, not commended: the events' kinds
 
 
 def statements(folder: Folder, result: YearScore, content: NoticeContent) -> tuple[Statement, ...]:
     """A statement for every ranked point, in group then rank order; each one's last running
     total is its ``score``."""
+    over = passed_over(result)
     return tuple(
-        Statement(rp, explain_report(folder, result, rp.point))
+        Statement(rp, explain_report(folder, result, rp.point), over.get(rp.point.id, ()))
         for g in content.groups
         for rp in g.points
     )

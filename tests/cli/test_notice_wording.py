@@ -173,6 +173,18 @@ def test_the_year_notice_says_why_points_were_passed_over(made: dict[str, Any]) 
     assert "依次递补" in part
 
 
+def test_a_year_statement_says_the_point_s_status(made: dict[str, Any]) -> None:
+    """As score's 状态 column says it: commended, passed over and why, disqualified."""
+    say = {
+        path.name.split("-", 1)[1]: next(p for p in read_back(path).paragraphs if "排名" in p)
+        for path in (made["out"] / "sty").glob("*.docx")
+    }
+    assert say["长春.docx"].endswith("得分：592.8分；状态：优秀")
+    assert say["四平.docx"].endswith("；状态：保留（未评优：信息失实）")
+    assert sum(line.endswith("；状态：取消资格") for line in say.values()) >= 1
+    assert say["东丰.docx"].endswith("；状态：取消资格")
+
+
 # --- 5: what the adoption counts count ----------------------------------------------------------
 
 
