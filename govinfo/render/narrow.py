@@ -38,6 +38,17 @@ def whole_floors(
     return floors if any(floors) else []
 
 
+TALL = 4  # a header folded over more lines than this towers over its table
+
+
+def tall_header(headers: Sequence[str], widths: Sequence[int] | None) -> bool:
+    """Whether a header folds over more than :data:`TALL` lines at ``widths`` (None: the
+    natural widths, where nothing folds) — a publication's name a character a line."""
+    if widths is None:
+        return False
+    return any(len(wrap_text(h, w, fold=True)) > TALL for h, w in zip(headers, widths, strict=True))
+
+
 AMOUNT = 3  # how cramped a layout is (:func:`cramp`): an amount, a number or a date folded
 BLOCKS = 4  # … or no layout at all: a record per block
 

@@ -283,21 +283,29 @@ def give_way(
 ) -> tuple[Table, Shown, tuple[list[int] | None, int] | None]:
     """What of ``spec`` a terminal ``width`` cells wide shows, as shown, and its layout
     (:func:`terminal_layout`; None: a record per block, every column). The whole table, unless
-    it cannot be fitted, or folds an amount or a name (:func:`govinfo.render.narrow.cramp`):
-    then without its optional columns, a note under it, where that reads better and folds no
-    name a character a line (in place of blocks: none at all). A table that would still fold
-    an amount (or cannot be fitted) is printed a record per block."""
-    from govinfo.render.narrow import AMOUNT, BLOCKS, cramp
+    it cannot be fitted, or folds an amount or a name (:func:`govinfo.render.narrow.cramp`) or
+    a header over many lines (:func:`~govinfo.render.narrow.tall_header`): then without its
+    optional columns, a note under it, where that reads better and folds no name a character a
+    line (in place of blocks: none at all). A table that would still fold an amount (or cannot
+    be fitted) is printed a record per block."""
+    from govinfo.render.narrow import AMOUNT, BLOCKS, cramp, tall_header
 
     fitted, layout = terminal_layout(spec, shown, width, memo)
     full = BLOCKS if layout is None else cramp(_whole(spec), shown.widths, layout[0])
-    narrower = without_optional(spec) if full else None  # the note names them as headed
+    tall = layout is not None and tall_header([c.header for c in fitted.columns], layout[0])
+    narrower = without_optional(spec) if full or tall else None  # the note names them
     if narrower is not None:
         fewer = shown.select([j for j, c in enumerate(spec.columns) if not c.optional])
         narrower, found = terminal_layout(narrower, fewer, width, memo)
         less = BLOCKS if found is None else cramp(_whole(narrower), fewer.widths, found[0])
         if less < (1 if full == BLOCKS else min(full, 2)):  # blocks read better than folds
             return narrower, fewer, found
+        if (
+            tall
+            and less <= full
+            and not tall_header([c.header for c in narrower.columns], found and found[0])
+        ):
+            return narrower, fewer, found  # a table under headers that do not tower over it
     if layout is None or full >= AMOUNT:
         return spec, shown, None  # “迟/报/31/分/钟”: a record per block keeps it whole
     return fitted, shown, layout

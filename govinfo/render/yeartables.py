@@ -107,8 +107,13 @@ def submissions_table(ye: YearEnd) -> Table:
     columns.append(_count("submitted", t("ye_col_submitted_total")))
     columns.append(_count("solicited", t("ye_col_solicited")))
     columns += [_count(f"solicitation_{s.value}", t(f"ye_sol_{s.value}")) for s in statuses]
+    # the quarters' research counts add up to 调研 (调研缺报季度 names the quarters missing):
+    # on a narrow terminal they give way, rather than fold the points' names a character a line
     columns += [
-        _count(f"research_q{q}", t("ye_col_research_q", quarter=t(f"ye_q{q}"))) for q in QUARTERS
+        replace(
+            _count(f"research_q{q}", t("ye_col_research_q", quarter=t(f"ye_q{q}"))), optional=True
+        )
+        for q in QUARTERS
     ]
     columns.append(Column("research_missing", t("ye_col_research_missing")))
     rows: list[list[Cell]] = []
@@ -131,7 +136,10 @@ def adoptions_table(ye: YearEnd) -> Table:
         _count("adopted", t("ye_col_adopted")),
     ]
     columns += [_count(f"level_{lv.value}", t(f"ye_level_{lv.value}")) for lv in Level]
-    columns += [_count(f"publication_{p.id}", p.name) for p in ye.publications]
+    # each publication's count adds to its level's: on a narrow terminal they give way
+    columns += [
+        replace(_count(f"publication_{p.id}", p.name), optional=True) for p in ye.publications
+    ]
     columns += [_count(f"instructions_{r.value}", t(f"ye_rank_{r.value}")) for r in Rank]
     columns.append(_score("deductions", t("col_deductions")))
     rows: list[list[Cell]] = []
