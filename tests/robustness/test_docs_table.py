@@ -4,6 +4,7 @@ in it, and the README points to it."""
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -14,13 +15,16 @@ HERE = Path(__file__).resolve().parent
 _REF = re.compile(r"`((?:tests/[\w/]+/)?test_\w+\.py)::(test_\w+)`")
 
 
-def _tests_in(path: Path) -> set[str]:
+@functools.cache
+def _tests_in(path: Path) -> frozenset[str]:
+    """The test functions ``path`` defines at its top level, read once a test process (the
+    table names some files' tests dozens of times)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    return {
+    return frozenset(
         node.name
         for node in tree.body
         if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")
-    }
+    )
 
 
 def _named() -> set[tuple[Path, str]]:
