@@ -188,7 +188,7 @@ def overdue_findings(
     """Every finding as of the end of ``as_of`` (SPEC §2), window ``since``..``as_of``
     (``since`` default: 1 January of the as-of year), in SPEC order."""
     since = since or dt.date(as_of.year, 1, 1)
-    index = index or SubmissionIndex(folder.submissions)
+    index = index or SubmissionIndex.of(folder.submissions)
     pricer = pricer or Pricer(folder)
     out: list[Finding] = []
     for ob in obligations(folder, since, as_of, as_of, index=index, pricer=pricer):
@@ -268,7 +268,7 @@ def overdue_report(
     """The findings as of ``as_of`` kept by the filters — one ``point``, points of
     ``point_kind``, finding ``kinds`` — and, with ``soon``, what falls due in that many days."""
     since = since or dt.date(as_of.year, 1, 1)
-    index = SubmissionIndex(folder.submissions)
+    index = SubmissionIndex.of(folder.submissions)
     pricer = Pricer(folder)
     chosen: set[str] | None = None
     if point is not None or point_kind is not None:

@@ -85,7 +85,7 @@ def inactive_points(
     rs = pricer.rule_set_on(as_of)
     if rs is None:
         return []
-    index = index or SubmissionIndex(folder.submissions)
+    index = index or SubmissionIndex.of(folder.submissions)
     limit = rs.requirements.inactive_days
     out: list[Inactivity] = []
     for point in folder.points:

@@ -142,7 +142,7 @@ def _scan(
     if last < first:
         return events, counts
     pricer = pricer or Pricer(folder)
-    index = index or SubmissionIndex(folder.submissions)
+    index = index or SubmissionIndex.of(folder.submissions)
 
     def of(point: str) -> Counts:
         c = counts.get(point)
@@ -219,7 +219,7 @@ def score_year(folder: Folder, year: int, as_of: dt.date) -> YearScore:
     in force, or when none is in force on the year's last day (the annual thresholds).
     """
     pricer = Pricer(folder)
-    index = SubmissionIndex(folder.submissions)
+    index = SubmissionIndex.of(folder.submissions)
     year_last = dt.date(year, 12, 31)
     annual_rs = pricer.require_rule_set(year_last, str(year))
     annual = annual_rs.annual

@@ -160,7 +160,7 @@ def obligations(
     ones already built for the same folder.
     """
     wanted = set(kinds) if kinds is not None else set(ObligationKind)
-    index = index or SubmissionIndex(folder.submissions)
+    index = index or SubmissionIndex.of(folder.submissions)
     pricer = pricer or Pricer(folder)
     out: list[Obligation] = []
     if ObligationKind.SOLICITATION in wanted:

@@ -323,6 +323,19 @@ class SubmissionIndex:
     window a year's scan reads, so the scan must look at them on their own.
     """
 
+    @classmethod
+    def of(cls, submissions: Sequence[Submission]) -> SubmissionIndex:
+        """The index of ``submissions``, built once for the same tuple: a run that scores a
+        year, lists its obligations and reports on it over one folder (three indexes of
+        ``folder.submissions`` in a ``report``) indexes it once. A list is indexed anew (it
+        could change between calls)."""
+        global _LAST
+        if type(submissions) is not tuple:
+            return cls(submissions)
+        if _LAST is None or _LAST[0] is not submissions:
+            _LAST = (submissions, cls(submissions))
+        return _LAST[1]
+
     def __init__(self, submissions: Sequence[Submission]) -> None:
         subs = list(submissions)
         if any(subs[i].date > subs[i + 1].date for i in range(len(subs) - 1)):
@@ -385,3 +398,7 @@ class SubmissionIndex:
         lo = bisect.bisect_left(dates, first)
         hi = bisect.bisect_right(dates, last)
         return self._oc_subs[(point, category)][lo:hi]
+
+
+# The last tuple indexed by SubmissionIndex.of, and its index.
+_LAST: tuple[tuple[Submission, ...], SubmissionIndex] | None = None

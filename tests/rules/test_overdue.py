@@ -531,6 +531,19 @@ def test_latest_own_is_last_in_date_then_id_order():
     assert index.latest_own("a", d("2003-01-03")) is None
 
 
+def test_one_tuple_of_submissions_is_indexed_once():
+    """Scoring, obligations and the report of one run share the index of the folder's tuple;
+    another tuple, or a list (it could change), is indexed anew."""
+    f = folder([point("a")], [sub("A-1", "a", "2003-01-05"), sub("A-0", "a", "2003-01-04")])
+    index = SubmissionIndex.of(f.submissions)
+    assert SubmissionIndex.of(f.submissions) is index
+    assert index.submissions[0].id == "A-0"
+    other = SubmissionIndex.of(tuple(list(f.submissions)))  # equal, another tuple: anew
+    assert other is not index
+    assert SubmissionIndex.of(list(f.submissions)) is not SubmissionIndex.of(list(f.submissions))
+    assert other.submissions == index.submissions
+
+
 def test_holds_the_tier_check_uses_history_only():
     p = Point(
         id="x",
