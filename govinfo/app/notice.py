@@ -68,6 +68,8 @@ class NoticeOptions(msgspec.Struct, frozen=True):
             raise UsageError(t("st_format_bad"))
         if self.template is not None:
             _refuse_bad_template(self.template)
+        if self.statements is not None:  # made if absent, in a folder that exists
+            refuse_missing_folder(self.statements)
 
     def dated(self, period: Period, as_of: dt.date, today: dt.date) -> NoticeOptions:
         """These options with the 成文日期 the notice bears: ``--date``, else the day it is
@@ -76,8 +78,6 @@ class NoticeOptions(msgspec.Struct, frozen=True):
         if self.date is not None or self.out is None:
             return self
         return msgspec.structs.replace(self, date=max(today, period.to(as_of)))
-        if self.statements is not None:  # made if absent, in a folder that exists
-            refuse_missing_folder(self.statements)
 
 
 def _refuse_bad_template(template: Path) -> None:

@@ -294,6 +294,21 @@ def test_statements_as_xlsx(folder: Path, tmp_path: Path, runner: CliRunner) -> 
     assert Decimal(str(values[-1][-1])) == Decimal(str(top["score"]))
 
 
+def test_statements_into_a_folder_that_does_not_exist_are_refused_at_once(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    """A usage error (exit 2) before anything is read — a folder with errors is not even
+    read (exit 1 otherwise) — : govinfo makes the statements' folder, never those above it."""
+    broken = tmp_path / "data"
+    shutil.copytree(folder, broken, ignore=shutil.ignore_patterns(".git"))
+    (broken / "points.yaml").write_text("- id: [\n", encoding="utf-8")
+    target = tmp_path / "无此文件夹" / "得分明细"
+    code, _, err = run_cli(runner, broken, "report", "2003", "--statements", str(target))
+    assert code == 2, err
+    assert str(target.parent) in err
+    assert not target.parent.exists()
+
+
 def test_template_keeps_the_letterhead_and_fills_the_placeholder(
     folder: Path, tmp_path: Path, runner: CliRunner
 ) -> None:
