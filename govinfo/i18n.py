@@ -2358,10 +2358,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}: score statement, {year}",
     ),
     "st_ranks": (
-        "全省排名：第{rank}名；{group}排名：第{group_rank}名；得分：{score}分；状态：{status}",
-        "Rank in the province: {rank}; in the {group} group: {group_rank}; score: {score};"
-        " status: {status}",
+        "全省排名：第{rank}名；{group}排名：第{group_rank}名；得分：{score}分",
+        "Rank in the province: {rank}; in the {group} group: {group_rank}; score: {score}",
     ),
+    # after st_ranks, once the year is over as of the statement's day
+    "st_status": ("；状态：{status}", "; status: {status}"),
     "st_as_of": ("计分截至{date}。", "Scored to {date}."),
     "st_col_item": ("信息编号及标题", "submission and title"),
     "st_written": ("已写入 {n} 份得分明细到 {path}", "wrote {n} statement(s) to {path}"),
@@ -2770,7 +2771,7 @@ HELP_ZH: dict[str, str] = {
     "report:at": "按某个 git 版本（标签、分支或提交）时的内容读取文件夹。",
     "report:number": "通报的序号 n，填入 notice.yaml 的发文字号格式（如 吉政办函〔{year}〕{n}号）。",
     "report:template": "用本单位的版头模板代替内置版头：通报正文替换模板中的 {{正文}} 段落（没有则接在末尾）。",
-    "report:date": "通报的成文日期（默认：今天；截至日晚于今天时为截至日）。",
+    "report:date": "通报的成文日期（默认：今天；期间计分的最后一天晚于今天时为那一天）。",
     "report:statement_format": "得分明细的文件格式：docx（默认）或 xlsx。",
     "report:statements": "在该文件夹中为每个直报点写一份得分明细：名次、得分以及每一项计分和累计（同 explain）。",
     "close-year": "显示年度结果（优秀和取消资格的直报点及其得分和原因，按该年最后一天计算），"

@@ -88,7 +88,8 @@ def report(
         typer.Option(
             "--date",
             metavar="YYYY-MM-DD",
-            help="The date the notice bears (default: today, or the as-of day if later).",
+            help="The date the notice bears (default: today, or the period's last counted "
+            "day if that is later).",
         ),
     ] = None,
     statements: Annotated[

@@ -7,6 +7,7 @@ writer) per point, named ``<rank>-<short name>.<ext>``; the names are safe on Wi
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -99,16 +100,20 @@ def stacked_columns(columns: Sequence[Column]) -> list[Column]:
 
 def _heading_lines(s: Statement) -> list[str]:
     rp = s.ranked
+    ranks = t(
+        "st_ranks",
+        rank=rp.standing.rank,
+        group=group_name(rp.group),
+        group_rank=rp.group_rank,
+        score=tidy(s.explain.score),
+    )
+    if s.explain.as_of >= dt.date(s.explain.year, 12, 31):  # the year's outcome, once final:
+        # before, every point is 保留 and would read as a verdict
+        status = status_words(rp.standing.status, rp.standing.at_risk, s.passed_over)
+        ranks += t("st_status", status=status)
     return [
         t("st_point", name=rp.point.name),
-        t(
-            "st_ranks",
-            rank=rp.standing.rank,
-            group=group_name(rp.group),
-            group_rank=rp.group_rank,
-            score=tidy(s.explain.score),
-            status=status_words(rp.standing.status, rp.standing.at_risk, s.passed_over),
-        ),
+        ranks,
         t("st_as_of", date=date_words(s.explain.as_of)),
     ]
 

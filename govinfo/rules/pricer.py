@@ -332,9 +332,12 @@ class SubmissionIndex:
         global _LAST
         if type(submissions) is not tuple:
             return cls(submissions)
-        if _LAST is None or _LAST[0] is not submissions:
-            _LAST = (submissions, cls(submissions))
-        return _LAST[1]
+        last = _LAST
+        if last is not None and last[0] is submissions:
+            return last[1]
+        index = cls(submissions)
+        _LAST = (submissions, index)
+        return index
 
     def __init__(self, submissions: Sequence[Submission]) -> None:
         subs = list(submissions)

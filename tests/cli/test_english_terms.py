@@ -112,10 +112,9 @@ def test_the_notice_writes_an_issue_in_english(english: None) -> None:
 
 def test_a_statement_names_the_group_as_a_group(english: None) -> None:
     """“in the city group: 1”, not “in city: 1”."""
-    line = t("st_ranks", rank=1, group="city", group_rank=1, score="592.8", status="commended")
-    assert line == (
-        "Rank in the province: 1; in the city group: 1; score: 592.8; status: commended"
-    )
+    line = t("st_ranks", rank=1, group="city", group_rank=1, score="592.8")
+    assert line == "Rank in the province: 1; in the city group: 1; score: 592.8"
+    assert t("st_status", status="commended") == "; status: commended"
     line = t("ps_ranks_first", group="county", rank=2, score="15.5")
     assert line == "Rank in the county group for the period: 2; period score: 15.5"
 

@@ -325,3 +325,33 @@ def test_report_at_30_columns_keeps_every_line_within_the_terminal(data: Path, l
     it, so that no line runs past the edge, where the terminal would break an id in two."""
     screen = in_terminal(["--lang", lang, "report", "2003Q4"], 30, data)
     shown(screen, 30)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_year_tables_at_80_columns_leave_out_breakdowns_rather_than_fold_names(
+    data: Path, lang: str
+) -> None:
+    """`report 2003` at 80 columns: 报送情况 leaves out its quarters' research counts and
+    采用批示 its count per publication — not every name folded a character a line (长/春), not
+    a publication's name fifteen lines tall over its column, not blocks of 17 lines a point."""
+    screen = in_terminal(["--lang", lang, "report", "2003", *AS_OF], 80, data)
+    lines = shown(screen, 80)
+    title = {"zh": "2003年度各直报点信息报送情况", "en": "2003 submissions per point"}[lang]
+    start = lines.index(title)
+    rows = [line for line in lines[start : start + 40] if re.match(r"^ ?\d+ ", line)]
+    assert len(rows) >= 20, "\n".join(lines[start : start + 40])
+    assert any(re.match(r"^ 1\s+长春\s", row) for row in rows)
+    assert not any(re.match(r"^ *\d+\s+\S\s", row) for row in rows)  # no name a character a line
+    quarters = {"zh": "一季度调研", "en": "research Q1"}[lang]
+    publication = "《吉林政务信息》"
+    notes = [note_of(part, lang) for part in screen.split(LEFT_OUT[lang])[1:]]
+    joined = screen.replace("\n", "")
+    assert joined.count(LEFT_OUT[lang] + quarters) == 1, notes
+    assert publication in joined.split(LEFT_OUT[lang])[2], notes
+    adoptions = {
+        "zh": "2003年度各直报点信息采用、批示和扣分情况",
+        "en": "2003 adoptions, instructions and deductions per point",
+    }[lang]
+    at = lines.index(adoptions)
+    rule = next(i for i in range(at, len(lines)) if lines[i].startswith(RULE))
+    assert rule - at - 1 <= 4, "\n".join(lines[at : rule + 1])  # the header: no tower

@@ -309,11 +309,27 @@ def test_statements_into_a_folder_that_does_not_exist_are_refused_at_once(
     assert not target.parent.exists()
 
 
+def test_a_statement_before_the_year_ends_gives_no_status(
+    folder: Path, tmp_path: Path, runner: CliRunner
+) -> None:
+    """In July every point is 保留: a statement would read it as the verdict. The status is
+    said once the year's outcome is final (tests/cli/test_notice_wording.py)."""
+    out = tmp_path / "st"
+    code, _, err = run_cli(
+        runner, folder, "report", "2003", "--as-of", "2003-07-31", "--statements", str(out)
+    )
+    assert code == 0, err
+    first = sorted(out.glob("*.docx"))[0]
+    line = next(p for p in read_back(first).paragraphs if "排名" in p)
+    assert line.startswith("全省排名：第1名")
+    assert "状态" not in line
+
+
 def test_template_keeps_the_letterhead_and_fills_the_placeholder(
     folder: Path, tmp_path: Path, runner: CliRunner
 ) -> None:
     tpl = Document()
-    tpl.core_properties.author = "信息处 张敏"  # the clerk's own template: its author stays
+    tpl.core_properties.author = "Administrator"  # whoever made the letterhead: not the author
     head = tpl.add_paragraph()
     run = head.add_run("吉林省人民政府办公厅文件")
     run.font.color.rgb = RGBColor(0xFF, 0, 0)
@@ -346,7 +362,7 @@ def test_template_keeps_the_letterhead_and_fills_the_placeholder(
     footer = doc.sections[-1].footer  # the 版记 at the foot of the last page
     imprint = [c.text for t in footer.tables for row in t.rows for c in row.cells]
     assert any(x.startswith("抄送：省委办公厅") for x in imprint)
-    assert doc.core_properties.author == "信息处 张敏"
+    assert doc.core_properties.author == "吉林省人民政府办公厅"  # the issuing office
     assert doc.core_properties.title == texts[2]
 
 
