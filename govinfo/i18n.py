@@ -2196,7 +2196,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Under the scoring rules, the top {top} point(s) of {year} are commended:",
     ),
     "nt_commend_intro_count": (
-        "按照计分规则，按{year}年度得分排名评出优秀信息直报点{n}个，予以通报表扬：",
+        "按照计分规则，依{year}年度得分排名评出优秀信息直报点{n}个，予以通报表扬：",
         "Under the scoring rules, {n} point(s) are commended for {year}, in the order of their scores:",
     ),
     "nt_group_count": ("{group}（{n}个）", "{group} ({n})"),

@@ -47,9 +47,14 @@ def issue_cell(publication: str, issue: str | None) -> str:
 
 
 def leader_cell(rank: str, leader: str | None) -> str:
-    """Who gave an instruction: “省长（洪虎）”, “Governor (洪虎)”."""
+    """Who gave an instruction: “省长（洪虎）”, “Governor (洪虎)” — or the leader alone where
+    the record names the rank already (“国务院领导同志”, not “国务院领导（国务院领导同志）”)."""
     words = sentence_start(t(f"rank_{rank}"))
-    return t("cell_rank_leader", rank=words, leader=leader) if leader else words
+    if not leader:
+        return words
+    if leader.startswith(t(f"rank_{rank}")):
+        return leader
+    return t("cell_rank_leader", rank=words, leader=leader)
 
 
 def period_words(period: str) -> str:

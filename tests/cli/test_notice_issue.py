@@ -336,7 +336,7 @@ def test_the_commendation_says_how_its_list_was_drawn(
         part = text.split("二、表扬")[1].split("三、存在的问题")[0]
         # 四平 (5th) and 松原 (7th) are passed over, so the 15 reach ranks 16 and 17: no “前15位”
         assert "前15位" not in part
-        assert "按2003年度得分排名评出优秀信息直报点15个" in part
+        assert "依2003年度得分排名评出优秀信息直报点15个" in part
         assert part.count("因信息失实") == 1
         assert part.count("不参加优秀评定") == 1
     else:

@@ -145,6 +145,8 @@ def test_notice_cells_in_english() -> None:
         set_lang("zh")
     assert issue_cell("《吉林政务信息》", "第119期") == "《吉林政务信息》（第119期）"
     assert leader_cell("governor", "洪虎") == "省长（洪虎）"
+    # a record that names the rank already is not told it twice
+    assert leader_cell("state-council", "国务院领导同志") == "国务院领导同志"
     assert issue_cell("《专报》", None) == "《专报》"
 
 
