@@ -92,7 +92,9 @@ def period_statement_docx(s: PeriodStatement) -> bytes:
 
 
 def period_statement_xlsx(s: PeriodStatement) -> bytes:
-    return xlsx_bytes([period_statement_table(s)], title=t("ps_title", period=_words(s)))
+    table = period_statement_table(s)
+    file_title = table.title or t("ps_title", period=_words(s))  # names the point
+    return xlsx_bytes([table], title=file_title)
 
 
 def period_statement_files(

@@ -125,7 +125,8 @@ def statement_docx(s: Statement) -> bytes:
 
 
 def statement_page(title: str, lines: Sequence[str], table: Table) -> bytes:
-    """A statement as .docx bytes: the title, the heading ``lines``, then ``table``."""
+    """A statement as .docx bytes: the title, the heading ``lines``, then ``table``; the
+    file's title is the table's, which names the point (fifty files are not one title)."""
     doc = d.new_document()
     d.add_paragraph(
         doc,
@@ -142,11 +143,13 @@ def statement_page(title: str, lines: Sequence[str], table: Table) -> bytes:
         add_table(doc, table)
     else:
         d.add_paragraph(doc, t("nt_none"), indent_chars=2)
-    return document_bytes(doc, title)
+    return document_bytes(doc, table.title or title)
 
 
 def statement_xlsx(s: Statement) -> bytes:
-    return xlsx_bytes([statement_table(s)], title=t("st_title", year=s.explain.year))
+    table = statement_table(s)
+    file_title = table.title or t("st_title", year=s.explain.year)  # names the point
+    return xlsx_bytes([table], title=file_title)
 
 
 def statement_files(
