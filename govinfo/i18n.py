@@ -2253,7 +2253,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nt_sub_solicitations": ("约稿未按时报送", "Solicitations not answered on time"),
     "nt_solicitations_missed": (
         "未报送约稿信息的直报点：{names}。",
-        "Points that never answered solicitations: {names}.",
+        "Points that have not answered solicitations: {names}.",
     ),
     "nt_solicitations_late": (
         "逾期报送约稿信息的直报点：{names}。",
