@@ -73,7 +73,7 @@ def list_table(states: list[PointState], labels: dict[str, str], day: dt.date) -
         Column("name", t("pt_col_name")),
         Column("kind", t("col_kind"), words=True),
         Column("parent", t("pt_col_parent"), optional=True),  # gives way on a narrow terminal
-        Column("tiers", t("pt_col_tiers"), optional=True),  # today's state says the same
+        Column("tiers", t("pt_col_tiers"), optional=True, names=t("list_sep")),  # state says it too
         Column("state", t("pt_col_state")),
     ]
     rows = [

@@ -355,3 +355,13 @@ def test_year_tables_at_80_columns_leave_out_breakdowns_rather_than_fold_names(
     at = lines.index(adoptions)
     rule = next(i for i in range(at, len(lines)) if lines[i].startswith(RULE))
     assert rule - at - 1 <= 4, "\n".join(lines[at : rule + 1])  # the header: no tower
+
+
+def test_points_list_at_80_columns_keeps_each_tier_whole(data: Path) -> None:
+    """The tiers column lists names (省直报点、国办直报点): each stays on one line, never
+    省直报/点."""
+    screen = in_terminal(["points", "list"], 80, data)
+    shown(screen, 80)
+    assert "省直报点、" in screen
+    assert "国办直报点" in screen
+    assert not re.search(r"省直报\s*$", screen, flags=re.MULTILINE), screen
