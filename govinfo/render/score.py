@@ -198,7 +198,7 @@ def explain_table(report: ExplainReport) -> Table:
         Column("date", t("col_date"), ColumnKind.DATE),
         Column("submission", t("col_submission")),
         Column("title", t("col_title")),
-        Column("what", t("col_what")),
+        Column("what", t("col_what"), words=True),
         Column("points", t("col_points"), SCORE),
         Column("total", t("col_total"), SCORE),
     ]

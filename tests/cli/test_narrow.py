@@ -365,3 +365,23 @@ def test_points_list_at_80_columns_keeps_each_tier_whole(data: Path) -> None:
     assert "省直报点、" in screen
     assert "国办直报点" in screen
     assert not re.search(r"省直报\s*$", screen, flags=re.MULTILINE), screen
+
+
+def test_explain_at_80_columns_leaves_no_character_of_a_detail_alone(data: Path) -> None:
+    """explain's 计分事项 is a phrase: 《专报》单条/采用, not 《专报》单条采/用."""
+    screen = in_terminal(["explain", "changchun", "2003", *AS_OF], 80, data)
+    lines = shown(screen, 80)
+    top = next(i for i, line in enumerate(lines) if line.startswith(RULE))
+    body = [line for line in lines[top + 1 :] if line.strip()][:200]
+    starts = column_starts(body)
+    assert len(starts) == 6, starts
+    details = [at_columns(line, starts)[3] for line in body]
+    # a character alone under a line that ends in a word of its own (after a space, “×1.5 问/
+    # 题” still happens: the rule leaves a line above its spaces)
+    alone = [
+        (above, d)
+        for above, d in itertools.pairwise(details)
+        if len(d) == 1 and not d.isascii() and above and " " not in above[-2:]
+    ]
+    assert not alone, alone
+    assert "采用" in details
