@@ -15,8 +15,6 @@ from govinfo.render.docx import new_document
 from govinfo.render.docxfile import document_bytes, trim
 from govinfo.render.docxtable import _table_grid
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
 
 def _parts(data: bytes) -> dict[str, str]:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
