@@ -886,7 +886,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pr_period": ("本期", "period"),
     "pr_to_date": ("累计", "to date"),
     "pr_col_span": ("范围", "span"),
-    "pr_col_days": ("起止日期", "days"),
+    "pr_col_days": ("起止日期", "dates"),
     "pr_note_totals": (
         "合计为各直报点之和，合报信息计入每个合报单位；采用、国办采用按条计，一条信息不论被采用几次计一条",
         "totals are the sums over the points: a joint item counts for each of its points; adopted and national count items, once however often adopted",
