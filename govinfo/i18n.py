@@ -993,7 +993,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_date": ("日期", "date"),
     "col_submission": ("信息编号", "submission"),
     "col_title": ("标题", "title"),
-    "col_what": ("计分事项", "what"),
+    "col_what": ("计分事项", "event"),
     "col_points": ("分值", "score"),
     "col_total": ("累计", "total"),
     "score_title": (
