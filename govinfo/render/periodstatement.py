@@ -14,13 +14,18 @@ from dataclasses import replace
 
 from govinfo.i18n import t
 from govinfo.render.columns import Cell
-from govinfo.render.export import xlsx_bytes
 from govinfo.render.groups import group_name
 from govinfo.render.letter import date_words
 from govinfo.render.period import period_words
 from govinfo.render.progress import Progress, each_made, no_progress
 from govinfo.render.score import explain_table
-from govinfo.render.statement import numbered_names, stacked, stacked_columns, statement_page
+from govinfo.render.statement import (
+    numbered_names,
+    stacked,
+    stacked_columns,
+    statement_book,
+    statement_page,
+)
 from govinfo.render.table import Table
 from govinfo.reports.numbers import tidy
 from govinfo.reports.periodnotice import PeriodStatement
@@ -92,9 +97,7 @@ def period_statement_docx(s: PeriodStatement) -> bytes:
 
 
 def period_statement_xlsx(s: PeriodStatement) -> bytes:
-    table = period_statement_table(s)
-    file_title = table.title or t("ps_title", period=_words(s))  # names the point
-    return xlsx_bytes([table], title=file_title)
+    return statement_book(t("ps_title", period=_words(s)), period_statement_table(s))
 
 
 def period_statement_files(

@@ -7,7 +7,6 @@ writer) per point, named ``<rank>-<short name>.<ext>``; the names are safe on Wi
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -107,8 +106,7 @@ def _heading_lines(s: Statement) -> list[str]:
         group_rank=rp.group_rank,
         score=tidy(s.explain.score),
     )
-    if s.explain.as_of >= dt.date(s.explain.year, 12, 31):  # the year's outcome, once final:
-        # before, every point is 保留 and would read as a verdict
+    if s.final:  # before the year's outcome, every point is 保留: it would read as a verdict
         status = status_words(rp.standing.status, rp.standing.at_risk, s.passed_over)
         ranks += t("st_status", status=status)
     return [
@@ -147,9 +145,13 @@ def statement_page(title: str, lines: Sequence[str], table: Table) -> bytes:
 
 
 def statement_xlsx(s: Statement) -> bytes:
-    table = statement_table(s)
-    file_title = table.title or t("st_title", year=s.explain.year)  # names the point
-    return xlsx_bytes([table], title=file_title)
+    return statement_book(t("st_title", year=s.explain.year), statement_table(s))
+
+
+def statement_book(title: str, table: Table) -> bytes:
+    """A statement as .xlsx bytes, the file titled as :func:`statement_page`'s: the table's
+    title, which names the point, else ``title``."""
+    return xlsx_bytes([table], title=table.title or title)
 
 
 def statement_files(

@@ -351,6 +351,7 @@ class Statement(msgspec.Struct, frozen=True, gc=False):
 
     ranked: RankedPoint
     explain: ExplainReport
+    final: bool  # the year's outcome decided (YearScore.final): a status is a verdict
     passed_over: tuple[str, ...] = ()  # ranked high enough, not commended: the events' kinds
 
 
@@ -359,7 +360,9 @@ def statements(folder: Folder, result: YearScore, content: NoticeContent) -> tup
     total is its ``score``."""
     over = passed_over(result)
     return tuple(
-        Statement(rp, explain_report(folder, result, rp.point), over.get(rp.point.id, ()))
+        Statement(
+            rp, explain_report(folder, result, rp.point), result.final, over.get(rp.point.id, ())
+        )
         for g in content.groups
         for rp in g.points
     )
