@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from govinfo.argv import folder_guess
 from govinfo.defaults import SETTINGS_FILE
 
 _ID_RE = re.compile(r"^\s*-?\s*id:\s*['\"]?([a-z][a-z0-9-]*)['\"]?\s*(?:#.*)?$")
@@ -30,15 +31,8 @@ def _folder(ctx: Any) -> Path | None:
         given = ctx.find_root().params.get("data")
     except Exception:  # a context without params: fall back to the environment
         given = None
-    if given is None and os.environ.get("GOVINFO_DATA"):
-        given = os.environ["GOVINFO_DATA"]
-    if given:
-        root = Path(given)
-        return root if (root / SETTINGS_FILE).is_file() else None
-    for root in (Path("data"), Path()):
-        if (root / SETTINGS_FILE).is_file():
-            return root
-    return None
+    root = Path(given) if given else Path(folder_guess((), os.environ))
+    return root if (root / SETTINGS_FILE).is_file() else None
 
 
 def point_names(root: Path) -> list[tuple[str, str]]:
